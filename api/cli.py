@@ -1,0 +1,56 @@
+"""The ``kanta-onboarding`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from engine import catalogue
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """Check diagrams, decision tables and forms; print every problem as file:line: [element] message."""
+    found = 0
+    for given in args.paths:
+        path = Path(given)
+        if not path.exists():
+            print(f"{given}: no such file or folder", file=sys.stderr)
+            found += 1
+            continue
+        # A single file is checked within its folder, so calls into other files and its forms resolve.
+        root = path if path.is_dir() else path.parent
+        files = catalogue.read_folder(root)
+        only = None if path.is_dir() else path.relative_to(root).as_posix()
+        problems = [p for p in catalogue.problems_in(files) if only is None or p.file == only]
+        for problem in problems:
+            shown = (root / problem.file).as_posix() if problem.file in files else problem.file
+            print(str(problem).replace(problem.file, shown, 1))
+        found += len(problems)
+        if not problems:
+            diagrams = sum(1 for name in files if name.endswith(catalogue.DIAGRAM_SUFFIXES))
+            checked = only or f"{diagrams} diagram(s) and {len(files) - diagrams} form(s) in {given}"
+            print(f"ok: {checked}")
+    return 1 if found else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="kanta-onboarding", description="Runs the Kanta onboarding processes as BPMN diagrams."
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check BPMN/DMN diagrams and their forms")
+    validate.add_argument(
+        "paths", nargs="*", default=["processes"], help="folders or files (default: processes)"
+    )
+    validate.set_defaults(handler=_validate)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

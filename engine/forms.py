@@ -1,0 +1,58 @@
+"""Task forms are JSON Schemas; data given to complete a task must satisfy its form."""
+
+from __future__ import annotations
+
+import re
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from .problems import FieldError, InvalidData
+
+format_checker = FormatChecker()
+
+_BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
+_BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+_OID = re.compile(r"^[0-2](\.(0|[1-9][0-9]*))+$")
+
+
+@format_checker.checks("fi-business-id")
+def is_business_id(value) -> bool:
+    """A Finnish business ID (Y-tunnus): seven digits, a hyphen and a mod-11 check digit."""
+    if not isinstance(value, str):
+        return True
+    match = _BUSINESS_ID.match(value)
+    if not match:
+        return False
+    remainder = sum(int(d) * w for d, w in zip(match.group(1), _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 1:
+        return False
+    check = 0 if remainder == 0 else 11 - remainder
+    return int(match.group(2)) == check
+
+
+@format_checker.checks("oid")
+def is_oid(value) -> bool:
+    """An ISO object identifier written as dot-separated decimal arcs."""
+    return not isinstance(value, str) or bool(_OID.match(value))
+
+
+def field_errors(schema: dict, data) -> list[FieldError]:
+    validator = Draft202012Validator(schema, format_checker=format_checker)
+    errors = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = "/".join(str(part) for part in error.absolute_path)
+        if error.validator == "required":
+            missing = error.message.split("'")[1] if "'" in error.message else ""
+            path = f"{path}/{missing}".strip("/")
+        elif error.validator == "additionalProperties":
+            path = path or "(form)"
+        errors.append(FieldError(path or "(form)", error.message))
+    return errors
+
+
+def validate(schema: dict, data, what: str) -> None:
+    """Raise InvalidData naming every field of ``data`` that ``schema`` refuses."""
+    errors = field_errors(schema, data)
+    if errors:
+        fields = ", ".join(sorted({e.field for e in errors}))
+        raise InvalidData(f"the data for {what} does not satisfy its form ({fields})", errors)

@@ -1,0 +1,83 @@
+"""Errors the engine reports to its callers, in words an analyst or integrator can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a diagram, a decision table or a form, and where it is."""
+
+    file: str
+    line: int | None
+    element_id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        element = f" [{self.element_id}]" if self.element_id else ""
+        return f"{where}:{element} {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "element_id": self.element_id, "message": self.message}
+
+
+class EngineError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+    kind = "engine-error"
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
+
+
+class DefinitionInvalid(EngineError):
+    """A set of diagrams was refused; every problem found is listed."""
+
+    kind = "definition-invalid"
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.element_id or "", p.message))
+        super().__init__(
+            f"{len(self.problems)} problem(s) in the definitions: " + "; ".join(map(str, self.problems))
+        )
+
+
+class NotFound(EngineError):
+    kind = "not-found"
+
+
+class Conflict(EngineError):
+    """The request clashes with the instance's current state (e.g. the task is no longer ready)."""
+
+    kind = "conflict"
+
+
+@dataclass
+class FieldError:
+    field: str
+    message: str
+
+
+class InvalidData(EngineError):
+    """Data does not satisfy a form's JSON Schema or a call's rules; ``errors`` names each field."""
+
+    kind = "invalid-data"
+
+    def __init__(self, detail: str, errors: list[FieldError] | None = None):
+        super().__init__(detail)
+        self.errors: list[FieldError] = errors or []
+
+
+@dataclass
+class ScriptFailure(EngineError):
+    """A script, condition or timer expression of a diagram failed while an instance ran."""
+
+    element_id: str
+    message: str
+    kind: str = field(default="script-failure", init=False)
+
+    def __post_init__(self):
+        super().__init__(f"{self.element_id}: {self.message}")

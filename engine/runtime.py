@@ -1,0 +1,821 @@
+"""The engine's service functions: each call is one unit of work on the store.
+
+A call loads what it needs, lets SpiffWorkflow act, writes the instance's state, its projections
+(ready human tasks, pending timers, message subscriptions) and an audit event, and commits. A
+write based on a stale revision of an instance is retried from the start: if what the caller asked
+for is still possible (another branch of the same instance moved meanwhile) it then succeeds, and if
+it is not (the task was completed by someone else) the caller gets a Conflict.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.multiple import MultipleEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.util import BpmnEvent
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.exceptions import WorkflowException
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from . import catalogue, clock, forms
+from .problems import Conflict, FieldError, InvalidData, NotFound
+from .scripting import RestrictedScriptEngine
+from .spiff import MessageEvent, Serializer
+from .store.database import connect, migrate
+from .store.models import (
+    AuditEvent,
+    DefinitionVersion,
+    MessageSubscription,
+    PendingTimer,
+    ProcessInstance,
+    ReadyTask,
+)
+from .views import (
+    DefinitionView,
+    DeployResult,
+    HistoryEvent,
+    InstanceView,
+    MessageWaitView,
+    Page,
+    TaskView,
+    TimerView,
+)
+
+RUNNING, COMPLETED, ERROR, CANCELLED = "running", "completed", "error", "cancelled"
+STATUSES = (RUNNING, COMPLETED, ERROR, CANCELLED)
+CONFLICT_RETRIES = 8
+_VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclass
+class _Change:
+    """What one unit of work did to an instance, for its audit event."""
+
+    kind: str
+    element_id: str | None = None
+    task_id: str | None = None
+    data: dict | None = None
+
+
+@dataclass
+class _Run:
+    """A workflow being moved on by one unit of work, and what happened while it moved."""
+
+    workflow: BpmnWorkflow
+    completed_before: set = field(default_factory=set)
+    failure: dict | None = None
+    cancelled: bool = False
+
+    def __post_init__(self):
+        self.completed_before = {t.id for t in self.workflow.get_tasks(state=TaskState.COMPLETED)}
+
+    def step(self) -> None:
+        """Run every engine task that can run; a failing script puts the instance in error."""
+        try:
+            self.workflow.do_engine_steps()
+        except Exception as error:  # any failure of diagram code must not escape as a crash
+            self.failure = _failure(error)
+
+    def newly_completed(self):
+        return [
+            t
+            for t in self.workflow.get_tasks(state=TaskState.COMPLETED)
+            if t.id not in self.completed_before and t.task_spec.bpmn_id is not None
+        ]
+
+
+def _failure(error: Exception) -> dict:
+    task_spec = getattr(error, "task_spec", None)
+    cause = getattr(error, "__cause__", None) or error
+    return {
+        "element_id": getattr(task_spec, "bpmn_id", None),
+        "message": str(error),
+        "type": type(cause).__name__,
+    }
+
+
+class Engine:
+    """Runs the catalogue's processes durably over one database."""
+
+    def __init__(
+        self, database_url: str, *, clock_source=None, script_timeout: float = 2.0, apply_migrations=True
+    ):
+        if clock_source is not None:
+            clock.use_clock(clock_source)
+        self.db = connect(database_url)
+        if apply_migrations:
+            migrate(self.db)
+        self._sessions = sessionmaker(self.db, expire_on_commit=False)
+        self.serializer = Serializer()
+        self.script_engine = RestrictedScriptEngine(timeout_seconds=script_timeout)
+        self._specs: dict[int, tuple] = {}
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    # ---- definitions -------------------------------------------------------------------------------
+
+    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
+        """Check and store the processes in ``files``; a process whose content changed gets a new version."""
+        definitions = catalogue.build(files, self.serializer)
+        deployed, unchanged = [], []
+        with self._sessions() as session:
+            for key, definition in sorted(definitions.items()):
+                latest = self._latest_definition(session, key)
+                if latest is not None and latest.content_hash == definition.content_hash:
+                    unchanged.append(_definition_view(latest))
+                    continue
+                row = DefinitionVersion(
+                    process_key=key,
+                    version=(latest.version + 1) if latest else 1,
+                    name=definition.name,
+                    documentation=definition.documentation,
+                    content_hash=definition.content_hash,
+                    spec=definition.spec,
+                    sources=definition.sources,
+                    main_file=definition.main_file,
+                    forms=definition.forms,
+                    deployed_at=clock.now(),
+                    deployed_by=actor,
+                )
+                session.add(row)
+                session.add(
+                    _audit(actor, "definition_deployed", data={"process_key": key, "version": row.version})
+                )
+                deployed.append(row)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                raise Conflict(
+                    "another deployment of the same process was stored at the same time; retry"
+                ) from None
+        return DeployResult([_definition_view(r) for r in deployed], unchanged)
+
+    def deploy_folder(self, root: Path, actor: str) -> DeployResult:
+        return self.deploy(catalogue.read_folder(Path(root)), actor)
+
+    def list_definitions(self) -> list[DefinitionView]:
+        with self._sessions() as session:
+            latest = (
+                select(DefinitionVersion.process_key, func.max(DefinitionVersion.version).label("version"))
+                .group_by(DefinitionVersion.process_key)
+                .subquery()
+            )
+            rows = session.scalars(
+                select(DefinitionVersion)
+                .join(
+                    latest,
+                    (DefinitionVersion.process_key == latest.c.process_key)
+                    & (DefinitionVersion.version == latest.c.version),
+                )
+                .order_by(DefinitionVersion.process_key)
+            ).all()
+            return [_definition_view(r) for r in rows]
+
+    def get_definition(self, key: str, version: int | None = None) -> DefinitionView:
+        with self._sessions() as session:
+            return _definition_view(self._definition_row(session, key, version))
+
+    def definition_versions(self, key: str) -> list[DefinitionView]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(DefinitionVersion)
+                .where(DefinitionVersion.process_key == key)
+                .order_by(DefinitionVersion.version)
+            ).all()
+            if not rows:
+                raise NotFound(f'no process "{key}" is deployed')
+            return [_definition_view(r) for r in rows]
+
+    def definition_source(self, key: str, version: int | None = None) -> str:
+        """The BPMN file of the process as it was deployed."""
+        with self._sessions() as session:
+            row = self._definition_row(session, key, version)
+            return row.sources[row.main_file]
+
+    # ---- instances ----------------------------------------------------------------------------------
+
+    def start_instance(
+        self,
+        process_key: str,
+        *,
+        actor: str,
+        business_key: str | None = None,
+        variables: Mapping | None = None,
+        idempotency_key: str | None = None,
+    ) -> InstanceView:
+        """Start the latest version of ``process_key``. A retried start with the same idempotency key
+        returns the instance the first one started."""
+        variables = _checked_variables(variables, "variables")
+        with self._sessions() as session:
+            if idempotency_key:
+                existing = self._instance_for_idempotency_key(session, idempotency_key)
+                if existing is not None:
+                    return self._repeat_of_start(session, existing, process_key, business_key)
+            definition = self._definition_row(session, process_key, None)
+            spec, subprocess_specs = self._spec(definition)
+            workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=self.script_engine)
+            for start in workflow.get_tasks(state=TaskState.READY):
+                start.set_data(**variables)
+            run = _Run(workflow)
+            run.step()
+            now = clock.now()
+            row = ProcessInstance(
+                id=str(uuid.uuid4()),
+                definition_id=definition.id,
+                process_key=process_key,
+                business_key=business_key,
+                status=RUNNING,
+                idempotency_key=idempotency_key,
+                started_at=now,
+                started_by=actor,
+                updated_at=now,
+            )
+            change = _Change("instance_started", data={"business_key": business_key, "variables": variables})
+            projections = self._write(session, row, run, actor, change, new=True)
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                existing = idempotency_key and self._instance_for_idempotency_key(session, idempotency_key)
+                if existing:
+                    return self._repeat_of_start(session, existing, process_key, business_key)
+                raise
+            return self._instance_view(row, definition.version, *projections)
+
+    def get_instance(self, instance_id: str) -> InstanceView:
+        with self._sessions() as session:
+            row = self._instance_row(session, instance_id)
+            return self._instance_view(
+                row, self._version_of(session, row), *self._projections(session, row.id)
+            )
+
+    def list_instances(
+        self,
+        *,
+        process_key: str | None = None,
+        status: str | None = None,
+        business_key: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[InstanceView]:
+        if status is not None and status not in STATUSES:
+            raise InvalidData(
+                f'unknown status "{status}"', [FieldError("status", f"one of {', '.join(STATUSES)}")]
+            )
+        query = select(ProcessInstance, DefinitionVersion.version).join(DefinitionVersion)
+        for column, value in (
+            (ProcessInstance.process_key, process_key),
+            (ProcessInstance.status, status),
+            (ProcessInstance.business_key, business_key),
+        ):
+            if value is not None:
+                query = query.where(column == value)
+        with self._sessions() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            rows = session.execute(
+                query.order_by(ProcessInstance.started_at.desc(), ProcessInstance.id)
+                .limit(limit)
+                .offset(offset)
+            ).all()
+            items = [self._instance_view(row, version, [], [], []) for row, version in rows]
+            return Page(items, total, limit, offset)
+
+    def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
+        def cancel(run: _Run) -> _Change:
+            run.workflow.cancel()
+            run.cancelled = True
+            return _Change("instance_cancelled")
+
+        return self._act(instance_id, cancel, actor)
+
+    def history(self, instance_id: str) -> list[HistoryEvent]:
+        with self._sessions() as session:
+            self._instance_row(session, instance_id)
+            rows = session.scalars(
+                select(AuditEvent).where(AuditEvent.instance_id == instance_id).order_by(AuditEvent.id)
+            ).all()
+            return [_history_event(r) for r in rows]
+
+    # ---- tasks ------------------------------------------------------------------------------------
+
+    def list_tasks(
+        self,
+        *,
+        instance_id: str | None = None,
+        process_key: str | None = None,
+        lane: str | None = None,
+        business_key: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[TaskView]:
+        query = select(ReadyTask)
+        for column, value in (
+            (ReadyTask.instance_id, instance_id),
+            (ReadyTask.process_key, process_key),
+            (ReadyTask.lane, lane),
+            (ReadyTask.business_key, business_key),
+        ):
+            if value is not None:
+                query = query.where(column == value)
+        with self._sessions() as session:
+            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            rows = session.scalars(
+                query.order_by(ReadyTask.ready_since, ReadyTask.id).limit(limit).offset(offset)
+            ).all()
+            return Page([_task_view(r) for r in rows], total, limit, offset)
+
+    def get_task(self, task_id: str) -> TaskView:
+        """A ready human task with its form, its instructions and the data it starts from."""
+        with self._sessions() as session:
+            ready = self._ready_task(session, task_id)
+            row = self._instance_row(session, ready.instance_id)
+            definition = session.get(DefinitionVersion, row.definition_id)
+            task = self._restore(row).get_task_from_id(uuid.UUID(task_id))
+            return _task_view(
+                ready,
+                documentation=task.task_spec.documentation or "",
+                form=definition.forms.get(ready.form_key) if ready.form_key else None,
+                data=_json_safe(task.data),
+            )
+
+    def complete_task(self, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
+        """Complete a ready human task with ``data``, which must satisfy the task's form."""
+        data = _checked_variables(data, "data")
+        with self._sessions() as session:
+            ready = self._ready_task(session, task_id)
+            instance_id, form_key = ready.instance_id, ready.form_key
+            definition = session.get(
+                DefinitionVersion, self._instance_row(session, instance_id).definition_id
+            )
+            if form_key:
+                forms.validate(definition.forms[form_key], data, f'task "{ready.name}"')
+
+        def complete(run: _Run) -> _Change:
+            task = run.workflow.get_task_from_id(uuid.UUID(task_id))
+            if task is None or not task.task_spec.manual:
+                raise NotFound(f'no human task "{task_id}" in instance {instance_id}')
+            if task.state != TaskState.READY:
+                state = TaskState.get_name(task.state).lower()
+                raise Conflict(f'task "{task.task_spec.bpmn_name}" is not ready: it is {state}')
+            task.set_data(**data)
+            task.run()
+            return _Change("task_completed", task.task_spec.bpmn_id, task_id, data)
+
+        return self._act(instance_id, complete, actor)
+
+    # ---- events -----------------------------------------------------------------------------------
+
+    def deliver_message(
+        self,
+        name: str,
+        *,
+        actor: str,
+        business_key: str | None = None,
+        instance_id: str | None = None,
+        payload: Mapping | None = None,
+    ) -> InstanceView:
+        """Deliver message ``name`` to the one instance waiting for it, found by business key or id."""
+        payload = _checked_variables(payload, "payload")
+        if business_key is None and instance_id is None:
+            raise InvalidData(
+                "say which instance the message is for",
+                [FieldError("business_key", "give business_key or instance_id")],
+            )
+        query = (
+            select(MessageSubscription.instance_id).where(MessageSubscription.message_name == name).distinct()
+        )
+        if business_key is not None:
+            query = query.where(MessageSubscription.business_key == business_key)
+        if instance_id is not None:
+            query = query.where(MessageSubscription.instance_id == instance_id)
+        with self._sessions() as session:
+            waiting = session.scalars(query).all()
+        target = f"business key {business_key!r}" if business_key is not None else f"instance {instance_id}"
+        if not waiting:
+            raise NotFound(f'no running instance with {target} is waiting for message "{name}"')
+        if len(waiting) > 1:
+            raise Conflict(
+                f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
+                "send it to one of them by instance_id"
+            )
+
+        def deliver(run: _Run) -> _Change:
+            try:
+                run.workflow.send_event(BpmnEvent(MessageEvent(name), dict(payload)))
+            except WorkflowException:
+                raise Conflict(f'instance {waiting[0]} is no longer waiting for message "{name}"') from None
+            return _Change("message_received", data={"message": name, "payload": payload})
+
+        return self._act(waiting[0], deliver, actor)
+
+    def fire_due_timers(self, *, actor: str = "timer", limit: int = 500) -> list[str]:
+        """Fire every timer due by the clock's now; return the ids of the instances that moved."""
+        now = clock.now()
+        with self._sessions() as session:
+            due = session.scalars(
+                select(PendingTimer.instance_id)
+                .where(PendingTimer.due_at <= now)
+                .group_by(PendingTimer.instance_id)
+                .order_by(func.min(PendingTimer.due_at))
+                .limit(limit)
+            ).all()
+
+        def fire(run: _Run) -> _Change:
+            waiting = [t for t in run.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
+            run.workflow.refresh_timers()
+            fired = [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
+            return _Change("timers_fired", data={"timers": fired, "clock": now.isoformat()})
+
+        moved = []
+        for instance_id in due:
+            try:
+                self._act(instance_id, fire, actor)
+                moved.append(instance_id)
+            except (NotFound, Conflict):
+                continue  # cancelled or finished meanwhile: its timers are gone with it
+        return moved
+
+    # ---- the unit of work -------------------------------------------------------------------------
+
+    def _act(self, instance_id: str, action: Callable[[_Run], _Change], actor: str) -> InstanceView:
+        for _attempt in range(CONFLICT_RETRIES):
+            with self._sessions() as session:
+                row = self._instance_row(session, instance_id)
+                if row.status != RUNNING:
+                    raise Conflict(f"instance {instance_id} is {row.status}; it can not change any more")
+                run = _Run(self._restore(row))
+                change = action(run)
+                if not run.cancelled:
+                    run.step()
+                try:
+                    projections = self._write(session, row, run, actor, change)
+                    session.commit()
+                except StaleDataError:
+                    session.rollback()
+                    continue  # another writer moved the instance; try again on its state
+                return self._instance_view(row, self._version_of(session, row), *projections)
+        raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
+
+    def _write(
+        self, session: Session, row: ProcessInstance, run: _Run, actor: str, change: _Change, new=False
+    ):
+        workflow = run.workflow
+        now = clock.now()
+        events = workflow.get_events()
+        error_end = next((e for e in events if isinstance(e.event_definition, ErrorEventDefinition)), None)
+        previous = None if new else row.status
+        if run.cancelled:
+            row.status = CANCELLED
+        elif run.failure is not None:
+            row.status, row.error = ERROR, run.failure
+        elif error_end is not None:
+            definition = error_end.event_definition
+            row.status = ERROR
+            code = definition.code or definition.name
+            row.error = {
+                "element_id": _error_end_element(run, definition),
+                "message": f'the process ended with error "{code}" that nothing caught',
+                "type": "UncaughtError",
+                "error_code": definition.code,
+            }
+        elif workflow.is_completed():
+            row.status = COMPLETED
+        row.state = self.serializer.dump_state(workflow)
+        row.variables = _current_variables(workflow)
+        row.updated_at = now
+        if row.status != RUNNING:
+            row.ended_at = now
+        if new:
+            session.add(row)
+        session.flush()
+
+        session.add(_audit(actor, change.kind, row.id, change.element_id, change.task_id, change.data, now))
+        for task in run.newly_completed():
+            session.add(
+                _audit(
+                    actor,
+                    "element_completed",
+                    row.id,
+                    task.task_spec.bpmn_id,
+                    str(task.id),
+                    {"name": task.task_spec.bpmn_name, "type": type(task.task_spec).__name__},
+                    now,
+                )
+            )
+        if row.status not in (previous, RUNNING) and change.kind != f"instance_{row.status}":
+            session.add(_audit(actor, f"instance_{row.status}", row.id, data=row.error, at=now))
+        return self._write_projections(session, row, workflow, now)
+
+    def _write_projections(self, session: Session, row: ProcessInstance, workflow: BpmnWorkflow, now):
+        running = row.status == RUNNING
+        existing = {
+            t.id: t for t in session.scalars(select(ReadyTask).where(ReadyTask.instance_id == row.id))
+        }
+        ready = {}
+        if running:
+            for task in workflow.get_tasks(state=TaskState.READY, manual=True):
+                task_id = str(task.id)
+                ready[task_id] = existing.get(task_id) or ReadyTask(
+                    id=task_id,
+                    instance_id=row.id,
+                    process_key=row.process_key,
+                    business_key=row.business_key,
+                    element_id=task.task_spec.bpmn_id,
+                    name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
+                    lane=task.task_spec.lane,
+                    form_key=_form_key(task.task_spec),
+                    ready_since=now,
+                )
+        for task_id, stale in existing.items():
+            if task_id not in ready:
+                session.delete(stale)
+        session.add_all(t for task_id, t in ready.items() if task_id not in existing)
+
+        session.execute(delete(PendingTimer).where(PendingTimer.instance_id == row.id))
+        session.execute(delete(MessageSubscription).where(MessageSubscription.instance_id == row.id))
+        timers, messages = [], []
+        if running:
+            for task in workflow.event_manager.tasks.values():
+                for definition in _event_definitions(task.task_spec.event_definition):
+                    spec = task.task_spec
+                    if isinstance(definition, MessageEventDefinition):
+                        messages.append(
+                            MessageSubscription(
+                                instance_id=row.id,
+                                task_id=str(task.id),
+                                element_id=spec.bpmn_id,
+                                message_name=definition.name,
+                                business_key=row.business_key,
+                            )
+                        )
+                    elif (
+                        isinstance(definition, TimerEventDefinition) and (due := _timer_due(task)) is not None
+                    ):
+                        timers.append(
+                            PendingTimer(
+                                instance_id=row.id,
+                                task_id=str(task.id),
+                                element_id=spec.bpmn_id,
+                                name=spec.bpmn_name or definition.name or spec.bpmn_id,
+                                due_at=due,
+                            )
+                        )
+        session.add_all(timers + messages)
+        ordered = sorted(ready.values(), key=lambda t: (t.ready_since, t.id))
+        return ordered, messages, sorted(timers, key=lambda t: t.due_at)
+
+    # ---- reading --------------------------------------------------------------------------------
+
+    def _restore(self, row: ProcessInstance) -> BpmnWorkflow:
+        spec, subprocess_specs = self._spec_by_id(row.definition_id)
+        workflow = self.serializer.load_state(row.state, spec, subprocess_specs)
+        # The script engine is not part of the stored state: without this the unrestricted default runs.
+        workflow.script_engine = self.script_engine
+        return workflow
+
+    def _spec_by_id(self, definition_id: int):
+        cached = self._specs.get(definition_id)
+        if cached is None:
+            with self._sessions() as session:
+                cached = self._spec(session.get(DefinitionVersion, definition_id))
+        return cached
+
+    def _spec(self, definition: DefinitionVersion):
+        cached = self._specs.get(definition.id)
+        if cached is None:
+            cached = self._specs[definition.id] = self.serializer.load_spec(definition.spec)
+        return cached
+
+    @staticmethod
+    def _latest_definition(session: Session, key: str) -> DefinitionVersion | None:
+        return session.scalars(
+            select(DefinitionVersion)
+            .where(DefinitionVersion.process_key == key)
+            .order_by(DefinitionVersion.version.desc())
+            .limit(1)
+        ).first()
+
+    def _definition_row(self, session: Session, key: str, version: int | None) -> DefinitionVersion:
+        if version is None:
+            row = self._latest_definition(session, key)
+        else:
+            row = session.scalars(
+                select(DefinitionVersion).where(
+                    DefinitionVersion.process_key == key, DefinitionVersion.version == version
+                )
+            ).first()
+        if row is None:
+            which = f'process "{key}"' if version is None else f'version {version} of process "{key}"'
+            raise NotFound(f"no {which} is deployed")
+        return row
+
+    @staticmethod
+    def _instance_row(session: Session, instance_id: str) -> ProcessInstance:
+        row = session.get(ProcessInstance, instance_id) if _is_uuid(instance_id) else None
+        if row is None:
+            raise NotFound(f"no process instance {instance_id}")
+        return row
+
+    @staticmethod
+    def _ready_task(session: Session, task_id: str) -> ReadyTask:
+        ready = session.get(ReadyTask, task_id) if _is_uuid(task_id) else None
+        if ready is not None:
+            return ready
+        done = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.task_id == task_id, AuditEvent.kind == "task_completed")
+            .limit(1)
+        ).first()
+        if done is not None:
+            raise Conflict(
+                f"task {task_id} is not ready: it was completed by {done.actor} at {done.at.isoformat()}"
+            )
+        raise NotFound(f"no ready task {task_id}")
+
+    @staticmethod
+    def _instance_for_idempotency_key(session: Session, key: str) -> ProcessInstance | None:
+        return session.scalars(select(ProcessInstance).where(ProcessInstance.idempotency_key == key)).first()
+
+    def _repeat_of_start(self, session, existing: ProcessInstance, process_key, business_key) -> InstanceView:
+        if existing.process_key != process_key or existing.business_key != business_key:
+            raise Conflict(
+                f"the idempotency key was already used to start instance {existing.id} "
+                f'of "{existing.process_key}" with another process or business key'
+            )
+        return self._instance_view(
+            existing, self._version_of(session, existing), *self._projections(session, existing.id)
+        )
+
+    @staticmethod
+    def _version_of(session: Session, row: ProcessInstance) -> int:
+        return session.scalar(
+            select(DefinitionVersion.version).where(DefinitionVersion.id == row.definition_id)
+        )
+
+    @staticmethod
+    def _projections(session: Session, instance_id: str):
+        ready = session.scalars(
+            select(ReadyTask)
+            .where(ReadyTask.instance_id == instance_id)
+            .order_by(ReadyTask.ready_since, ReadyTask.id)
+        ).all()
+        messages = session.scalars(
+            select(MessageSubscription)
+            .where(MessageSubscription.instance_id == instance_id)
+            .order_by(MessageSubscription.id)
+        ).all()
+        timers = session.scalars(
+            select(PendingTimer).where(PendingTimer.instance_id == instance_id).order_by(PendingTimer.due_at)
+        ).all()
+        return ready, messages, timers
+
+    @staticmethod
+    def _instance_view(row: ProcessInstance, version: int, ready, messages, timers) -> InstanceView:
+        return InstanceView(
+            id=row.id,
+            process_key=row.process_key,
+            definition_version=version,
+            business_key=row.business_key,
+            status=row.status,
+            started_at=row.started_at,
+            started_by=row.started_by,
+            updated_at=row.updated_at,
+            ended_at=row.ended_at,
+            variables=row.variables,
+            error=row.error,
+            ready_tasks=[_task_view(t) for t in ready],
+            waiting_messages=[MessageWaitView(m.message_name, m.element_id) for m in messages],
+            pending_timers=[TimerView(t.element_id, t.name, t.due_at) for t in timers],
+        )
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+
+def _audit(actor, kind, instance_id=None, element_id=None, task_id=None, data=None, at=None) -> AuditEvent:
+    return AuditEvent(
+        instance_id=instance_id,
+        at=at or clock.now(),
+        actor=actor,
+        kind=kind,
+        element_id=element_id,
+        task_id=task_id,
+        data=_json_safe(data) if data is not None else None,
+    )
+
+
+def _checked_variables(values, what: str) -> dict:
+    """Variables become names in diagram expressions: a JSON object with plain identifier keys."""
+    if values is None:
+        return {}
+    if not isinstance(values, Mapping):
+        raise InvalidData(f"{what} must be a JSON object", [FieldError(what, "expected an object")])
+    bad = [k for k in values if not isinstance(k, str) or not _VARIABLE_NAME.match(k)]
+    if bad:
+        raise InvalidData(
+            f"{what} has names that can not be variables: {', '.join(map(repr, bad))}",
+            [
+                FieldError(f"{what}/{k}", "a name starts with a letter and has only letters, digits and _")
+                for k in bad
+            ],
+        )
+    return dict(values)
+
+
+def _current_variables(workflow: BpmnWorkflow) -> dict:
+    """The instance's variables as a person would see them: the data where the instance now stands."""
+    if workflow.is_completed():
+        return _json_safe(workflow.data)
+    merged = {}
+    for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING | TaskState.ERROR):
+        merged.update(task.data)
+    return _json_safe(merged)
+
+
+def _json_safe(data) -> dict:
+    return json.loads(json.dumps(data, default=str))
+
+
+def _event_definitions(definition):
+    if isinstance(definition, MultipleEventDefinition):
+        return list(definition.event_definitions)
+    return [definition]
+
+
+def _timer_due(task):
+    """When a waiting timer task falls due, or None if it is not a timer (or not yet scheduled)."""
+    for definition in _event_definitions(getattr(task.task_spec, "event_definition", None)):
+        if isinstance(definition, TimerEventDefinition):
+            value = task._get_internal_data("event_value")
+            if isinstance(value, dict):  # a cycle: the next occurrence
+                value = value.get("next")
+            if isinstance(value, str):
+                return TimerEventDefinition.parse_time_or_duration(value)
+    return None
+
+
+def _form_key(task_spec) -> str | None:
+    form = getattr(task_spec, "form", None)
+    return getattr(form, "key", None) or None
+
+
+def _error_end_element(run: _Run, definition) -> str | None:
+    for task in run.newly_completed():
+        if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
+            return task.task_spec.bpmn_id
+    return None
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
+
+
+def _definition_view(row: DefinitionVersion) -> DefinitionView:
+    return DefinitionView(
+        key=row.process_key,
+        name=row.name,
+        version=row.version,
+        content_hash=row.content_hash,
+        documentation=row.documentation,
+        main_file=row.main_file,
+        deployed_at=row.deployed_at,
+        deployed_by=row.deployed_by,
+    )
+
+
+def _task_view(row: ReadyTask, **extra) -> TaskView:
+    return TaskView(
+        id=row.id,
+        instance_id=row.instance_id,
+        process_key=row.process_key,
+        business_key=row.business_key,
+        element_id=row.element_id,
+        name=row.name,
+        lane=row.lane,
+        form_key=row.form_key,
+        ready_since=row.ready_since,
+        **extra,
+    )
+
+
+def _history_event(row: AuditEvent) -> HistoryEvent:
+    return HistoryEvent(
+        row.id, row.instance_id, row.at, row.actor, row.kind, row.element_id, row.task_id, row.data
+    )

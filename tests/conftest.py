@@ -1,0 +1,46 @@
+"""Shared fixtures: a controllable clock, real databases (SQLite file and PostgreSQL), an engine."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from engine.clock import ManualClock, SystemClock, use_clock
+from engine.runtime import Engine
+from tests.postgres import TemporaryPostgres, create_database
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PROCESSES = FIXTURES / "processes"
+_database_names = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    with TemporaryPostgres() as server:
+        yield server
+
+
+@pytest.fixture
+def clock():
+    manual = ManualClock()
+    use_clock(manual)
+    yield manual
+    use_clock(SystemClock())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kanta.sqlite3'}"
+    server = request.getfixturevalue("postgres_server")
+    return create_database(server.url, f"kanta_{next(_database_names)}")
+
+
+@pytest.fixture
+def engine(database_url, clock):
+    running = Engine(database_url, clock_source=clock, script_timeout=0.5)
+    running.deploy_folder(PROCESSES, actor="analyst:test")
+    yield running
+    running.close()

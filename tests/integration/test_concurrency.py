@@ -1,0 +1,85 @@
+"""Two writers on one instance: a stale write is never a lost update."""
+
+from __future__ import annotations
+
+import threading
+
+from engine.problems import Conflict
+from engine.runtime import Engine
+from engine.views import InstanceView
+from tests.conftest import PROCESSES
+
+
+def _race(database_url, clock, calls):
+    """Run ``calls`` at the same moment, each through its own engine (as separate API workers would)."""
+    engines = [Engine(database_url, clock_source=clock, apply_migrations=False) for _ in calls]
+    barrier = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
+
+    def run(index):
+        barrier.wait()
+        try:
+            outcomes[index] = calls[index](engines[index])
+        except Exception as error:  # reported in the assertion, whatever it is
+            outcomes[index] = error
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for engine in engines:
+        engine.close()
+    return outcomes
+
+
+def test_two_completions_of_one_task_exactly_one_succeeds(engine, database_url, clock):
+    for _round in range(5):
+        started = engine.start_instance("ten_tasks", actor="integrator:a")
+        task_id = started.ready_tasks[0].id
+        outcomes = _race(
+            database_url,
+            clock,
+            [
+                lambda e, who=who, task_id=task_id: e.complete_task(
+                    task_id, {"step": who}, actor=f"integrator:{who}"
+                )
+                for who in (1, 2)
+            ],
+        )
+        winners = [o for o in outcomes if isinstance(o, InstanceView)]
+        losers = [o for o in outcomes if isinstance(o, Conflict)]
+        assert (len(winners), len(losers)) == (1, 1), outcomes
+        state = engine.get_instance(started.id)
+        assert state.ready_tasks[0].element_id == "Task_02"
+        completions = [e for e in engine.history(started.id) if e.kind == "task_completed"]
+        assert len(completions) == 1
+        assert state.variables["step"] == completions[0].data["step"]
+
+
+def test_parallel_branches_completed_together_both_land(engine, database_url, clock):
+    for _round in range(5):
+        started = engine.start_instance("parallel_preparation", actor="integrator:a")
+        ids = [t.id for t in started.ready_tasks]
+        outcomes = _race(
+            database_url,
+            clock,
+            [
+                lambda e, task_id=task_id: e.complete_task(task_id, {"done": True}, actor="integrator:b")
+                for task_id in ids
+            ],
+        )
+        assert not any(isinstance(o, Conflict) for o in outcomes), outcomes
+        state = engine.get_instance(started.id)
+        assert [t.element_id for t in state.ready_tasks] == ["Task_final_check"]
+        assert len([e for e in engine.history(started.id) if e.kind == "task_completed"]) == 2
+
+
+def test_engines_share_definitions_deployed_by_another(database_url, clock):
+    first = Engine(database_url, clock_source=clock)
+    first.deploy_folder(PROCESSES, actor="analyst:test")
+    second = Engine(database_url, clock_source=clock, apply_migrations=False)
+    started = second.start_instance("simple_onboarding", actor="integrator:a")
+    assert first.get_instance(started.id).ready_tasks[0].element_id == "Task_fill_customer_data"
+    first.close()
+    second.close()
