@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,20 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """Migrate, deploy processes/, make sure someone can log in, then run the API under gunicorn."""
+    from .server import serve
+
+    return serve(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        database_url=args.database_url,
+        processes_dir=args.processes,
+        data_dir=args.data_dir,
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="kanta-onboarding", description="Runs the Kanta onboarding processes as BPMN diagrams."
@@ -44,6 +59,20 @@ def parser() -> argparse.ArgumentParser:
         "paths", nargs="*", default=["processes"], help="folders or files (default: processes)"
     )
     validate.set_defaults(handler=_validate)
+
+    serve = commands.add_parser("serve", help="run the REST API (SQLite in the data folder by default)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
+    serve.add_argument(
+        "--database-url",
+        default=os.environ.get("KANTA_DATABASE_URL"),
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder; "
+        "or KANTA_DATABASE_URL)",
+    )
+    serve.add_argument("--processes", default=os.environ.get("KANTA_PROCESSES_DIR", "processes"))
+    serve.add_argument("--data-dir", default=os.environ.get("KANTA_DATA_DIR", "data"))
+    serve.set_defaults(handler=_serve)
     return main_parser
 
 

@@ -24,7 +24,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -123,6 +123,16 @@ class Engine:
 
     def close(self) -> None:
         self.db.dispose()
+
+    def health(self) -> dict:
+        """Whether the database answers and how many processes are deployed."""
+        try:
+            with self._sessions() as session:
+                deployed = session.scalar(select(func.count(func.distinct(DefinitionVersion.process_key))))
+        except SQLAlchemyError:
+            return {"status": "unavailable", "database": "unreachable", "definitions": 0}
+        status = "ok" if deployed else "no definitions"
+        return {"status": status, "database": "reachable", "definitions": deployed}
 
     # ---- definitions -------------------------------------------------------------------------------
 

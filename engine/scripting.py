@@ -15,6 +15,7 @@ process's own limits, so run workers with a memory limit as well.
 from __future__ import annotations
 
 import ast
+import decimal
 import functools
 import operator
 import re
@@ -54,6 +55,8 @@ DEFAULT_TIMEOUT_SECONDS = 2.0
 # Bounds for work done inside single C calls, which the line tracer cannot interrupt.
 MAX_ITEMS = 1_000_000
 MAX_INT_BITS = 100_000
+# int(Decimal("1e1000000")) alone takes half a minute; exponents this small convert in milliseconds.
+MAX_DECIMAL_EXPONENT = 10_000
 
 # Calling these could read files, run new code or reach interpreter internals. Only calls are
 # refused, so task data may still hold a variable called e.g. "type" or "input".
@@ -72,6 +75,9 @@ class ScriptTimeout(Exception):
         super().__init__(f"script ran longer than the time limit of {limit_seconds:g} s")
         self.limit_seconds = limit_seconds
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.limit_seconds,)
+
 
 class ScriptRefused(SyntaxError):
     """Diagram code that does not compile under the restrictions: raised instead of running it.
@@ -81,6 +87,9 @@ class ScriptRefused(SyntaxError):
 
     def __init__(self, message: str, line: int):
         super().__init__(message, (SCRIPT_FILENAME, line, None, None))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.msg, self.lineno)
 
 
 # --- compiling --------------------------------------------------------------------------------
@@ -281,6 +290,44 @@ _INPLACE_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
+def _bounded_decimal(number: Decimal) -> Decimal:
+    if number.is_finite() and abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
+        raise ValueError(f"decimals with exponents beyond ±{MAX_DECIMAL_EXPONENT:,} are not allowed")
+    return number
+
+
+class _DecimalType(type):
+    """What diagram code knows as ``Decimal``: creates real Decimals, but within bounds.
+
+    ``isinstance(x, Decimal)`` and ``Decimal.from_float`` work as usual. Arithmetic is bounded by the
+    decimal context diagram code runs in (see ``_DECIMAL_CONTEXT``); the constructor ignores that
+    context, hence the check here.
+    """
+
+    def __instancecheck__(cls, instance: Any) -> bool:
+        return isinstance(instance, Decimal)
+
+    def __subclasscheck__(cls, subclass: type) -> bool:
+        return issubclass(subclass, Decimal)
+
+    def __call__(cls, value: Any = "0", context: decimal.Context | None = None) -> Decimal:
+        return _bounded_decimal(Decimal(value, context))
+
+    def __getattr__(cls, name: str) -> Any:
+        return getattr(Decimal, name)
+
+
+class _DiagramDecimal(metaclass=_DecimalType):
+    pass
+
+
+# Like decimal's default context, with exponents bounded (arithmetic beyond them raises Overflow).
+_DECIMAL_CONTEXT = decimal.Context(
+    prec=28, Emax=MAX_DECIMAL_EXPONENT, Emin=-MAX_DECIMAL_EXPONENT,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+
+
 def _inplacevar(op: str, target: Any, value: Any) -> Any:
     return _INPLACE_OPERATORS[op](target, value)
 
@@ -297,7 +344,7 @@ def _diagram_builtins() -> dict[str, Any]:
         len=len, min=min, max=max, sum=sum, sorted=sorted, any=any, all=all, abs=abs, round=round,
         str=str, int=int, float=float, bool=bool, list=list, dict=dict, set=set, tuple=tuple,
         enumerate=enumerate, zip=zip, isinstance=isinstance, range=_bounded_range, pow=_guarded_pow,
-        datetime=datetime, date=date, timedelta=timedelta, timezone=timezone, Decimal=Decimal,
+        datetime=datetime, date=date, timedelta=timedelta, timezone=timezone, Decimal=_DiagramDecimal,
     )
     return names
 
@@ -392,10 +439,11 @@ class RestrictedEnvironment(TaskDataEnvironment):
         previous_trace = sys.gettrace()
         sys.settrace(trace_calls)
         try:
-            if expression:
-                return eval(code, namespace)
-            exec(code, namespace)
-            return None
+            with decimal.localcontext(_DECIMAL_CONTEXT):
+                if expression:
+                    return eval(code, namespace)
+                exec(code, namespace)
+                return None
         finally:
             sys.settrace(previous_trace)
             finished = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import sys
 import threading
 import time
@@ -312,7 +313,10 @@ def test_the_time_limit_works_outside_the_main_thread(environment):
 
 @pytest.mark.parametrize(
     "expression",
-    ["sum(range(10**12))", "10 ** 10 ** 10", "pow(10, 10**10)", "'x' * 10**10", "[0] * 10**9", "1 << 10**10"],
+    [
+        "sum(range(10**12))", "10 ** 10 ** 10", "pow(10, 10**10)", "1 << 10**10",
+        "'x' * 10**10", "[0] * 10**9", "int(Decimal('1e1000000'))",
+    ],
 )
 def test_single_c_calls_that_would_hang_are_refused(environment, expression):
     def run():
@@ -322,6 +326,14 @@ def test_single_c_calls_that_would_hang_are_refused(environment, expression):
     elapsed = timed(run)
 
     assert elapsed < 0.1
+
+
+def test_decimal_arithmetic_is_bounded_but_decimals_behave_as_usual(environment):
+    with pytest.raises(decimal.Overflow):
+        environment.evaluate("int(Decimal(10) ** 999999)", {})
+    assert environment.evaluate("isinstance(Decimal('1.5') + 1, Decimal) and isinstance(x, Decimal)",
+                                {"x": Decimal(2)}) is True
+    assert environment.evaluate("Decimal.from_float(0.5)", {}) == Decimal("0.5")
 
 
 def test_repeated_squaring_is_bounded(environment):

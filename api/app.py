@@ -1,0 +1,101 @@
+"""The Flask application: the REST API under /api/v1, its OpenAPI document and Swagger UI."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from flask import Flask
+from flask_smorest import Api
+
+from engine.runtime import Engine
+
+from . import problems
+from .auth import Caller, parse_tokens
+from .resources import definitions, health, instances, messages, tasks
+
+TOKEN_DIGESTS = "tokens.digests"
+
+
+def settings_from_environment() -> dict:
+    data_dir = Path(os.environ.get("KANTA_DATA_DIR", "data"))
+    return {
+        "KANTA_DATA_DIR": str(data_dir),
+        "KANTA_DATABASE_URL": os.environ.get("KANTA_DATABASE_URL")
+        or f"sqlite:///{data_dir.resolve()}/kanta.sqlite3",
+        "KANTA_PROCESSES_DIR": os.environ.get("KANTA_PROCESSES_DIR", "processes"),
+        "KANTA_TOKENS": os.environ.get("KANTA_TOKENS", ""),
+        "KANTA_TIMER_INTERVAL": float(os.environ.get("KANTA_TIMER_INTERVAL", "5")),
+    }
+
+
+def create_app(settings: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(
+        API_TITLE="Kanta onboarding",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        MAX_CONTENT_LENGTH=5 * 1024 * 1024,
+        KANTA_DEPLOY_ON_START=False,
+        KANTA_MIGRATE=True,
+        KANTA_CLOCK=None,
+    )
+    app.config.update(settings_from_environment())
+    app.config.update(settings or {})
+    app.config["KANTA_CALLERS"] = _callers(app.config)
+
+    engine = Engine(
+        app.config["KANTA_DATABASE_URL"],
+        clock_source=app.config["KANTA_CLOCK"],
+        apply_migrations=app.config["KANTA_MIGRATE"],
+    )
+    if app.config["KANTA_DEPLOY_ON_START"]:
+        engine.deploy_folder(Path(app.config["KANTA_PROCESSES_DIR"]), actor="system:startup")
+    app.extensions["kanta_engine"] = engine
+
+    api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    api.spec.options["security"] = [{"bearerAuth": []}]
+    for module in (definitions, instances, tasks, messages):
+        api.register_blueprint(module.blp)
+    api.register_blueprint(health.blp)
+    problems.register(app)
+    if app.config["KANTA_TIMER_INTERVAL"] > 0:
+        _start_timer_loop(engine, app.config["KANTA_TIMER_INTERVAL"])
+    return app
+
+
+def _callers(config) -> dict:
+    callers = parse_tokens(config["KANTA_TOKENS"])
+    digests = Path(config["KANTA_DATA_DIR"]) / TOKEN_DIGESTS
+    if digests.exists():
+        for line in digests.read_text().splitlines():
+            if line.strip():
+                role, name, digest = line.strip().split(":")
+                callers[digest] = Caller(role, name)
+    return callers
+
+
+def _start_timer_loop(engine: Engine, interval: float) -> None:
+    """Fire due timers in the background; several processes may do so, the store lets one win."""
+
+    def loop():
+        while not stop.wait(interval):
+            try:
+                engine.fire_due_timers()
+            except Exception:  # a failing round must not end the loop; the next round retries
+                continue
+
+    stop = threading.Event()
+    threading.Thread(target=loop, name="kanta-timers", daemon=True).start()
+
+
+_DESCRIPTION = """Drive Kanta onboarding processes (BPMN) over HTTP: start instances, list and complete
+human tasks, deliver messages, read history. Every endpoint under /api/v1 needs
+`Authorization: Bearer <token>`; roles: viewer (read), integrator (start, complete, message, cancel),
+analyst (deploy, read), admin (all). Errors are application/problem+json."""

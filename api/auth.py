@@ -1,0 +1,95 @@
+"""Who is calling: bearer tokens with roles, from configuration.
+
+``KANTA_TOKENS`` holds comma-separated ``role:token`` pairs (``role:name:token`` names the token in
+the audit trail; otherwise its name is a short fingerprint). Tokens are kept only as SHA-256 digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import current_app, g, request
+from flask_smorest import abort
+
+ROLES = ("viewer", "integrator", "analyst", "admin")
+READ, OPERATE, DEPLOY = "read", "operate", "deploy"
+PERMISSIONS = {
+    "viewer": {READ},
+    "integrator": {READ, OPERATE},
+    "analyst": {READ, DEPLOY},
+    "admin": {READ, OPERATE, DEPLOY},
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    role: str
+    name: str
+
+    @property
+    def actor(self) -> str:
+        return f"{self.role}:{self.name}"
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def parse_tokens(text: str) -> dict[str, Caller]:
+    """``role:token`` or ``role:name:token`` entries → callers by token digest."""
+    callers = {}
+    for entry in filter(None, (part.strip() for part in text.split(","))):
+        parts = entry.split(":")
+        if len(parts) not in (2, 3) or parts[0] not in ROLES or not parts[-1]:
+            raise ValueError(
+                f"bad token entry {parts[0]!r}…: write role:token or role:name:token, role one of {ROLES}"
+            )
+        role, token = parts[0], parts[-1]
+        name = parts[1] if len(parts) == 3 else f"token-{digest(token)[:8]}"
+        callers[digest(token)] = Caller(role, name)
+    return callers
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _caller() -> Caller:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        abort(401, message="send Authorization: Bearer <token>", headers={"WWW-Authenticate": "Bearer"})
+    wanted = digest(token.strip())
+    callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
+    found = None
+    for known, caller in callers.items():
+        if hmac.compare_digest(known, wanted):  # compare every entry in constant time
+            found = caller
+    if found is None:
+        abort(
+            401,
+            message="the token is not known",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
+    return found
+
+
+def requires(permission: str):
+    """The view runs only for a caller whose role has ``permission``; ``g.caller`` says who it is."""
+
+    def decorate(view):
+        @wraps(view)
+        def checked(*args, **kwargs):
+            caller = _caller()
+            if permission not in PERMISSIONS[caller.role]:
+                abort(403, message=f"the role {caller.role} may not {permission}")
+            g.caller = caller
+            return view(*args, **kwargs)
+
+        return checked
+
+    return decorate

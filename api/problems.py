@@ -1,0 +1,89 @@
+"""Every error is ``application/problem+json`` (RFC 9457) with a stable ``type`` a client can branch on."""
+
+from __future__ import annotations
+
+from flask import Flask, json
+from werkzeug.exceptions import HTTPException
+
+from engine.problems import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "https://kanta-onboarding.example/problems/"
+
+_HTTP_TYPES = {
+    400: "bad-request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    409: "conflict",
+    413: "payload-too-large",
+    415: "unsupported-media-type",
+    422: "invalid-request",
+    500: "internal-error",
+}
+
+
+def problem(status: int, kind: str, title: str, detail: str, **extra):
+    body = {"type": TYPE_BASE + kind, "title": title, "status": status, "detail": detail, **extra}
+    return json.dumps(body), status, {"Content-Type": PROBLEM_JSON}
+
+
+def _engine_error(error: EngineError):
+    if isinstance(error, DefinitionInvalid):
+        return problem(
+            422,
+            error.kind,
+            "The definitions were refused",
+            error.detail,
+            problems=[p.as_dict() for p in error.problems],
+        )
+    if isinstance(error, InvalidData):
+        errors = [{"field": e.field, "message": e.message} for e in error.errors]
+        return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
+    if isinstance(error, NotFound):
+        return problem(404, error.kind, "Not found", error.detail)
+    if isinstance(error, Conflict):
+        return problem(409, error.kind, "Conflict with the current state", error.detail)
+    return problem(400, error.kind, "The request could not be carried out", error.detail)
+
+
+def _http_error(error: HTTPException):
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
+    if messages:
+        # webargs/marshmallow validation: name every field, wherever it was (json, query, files…).
+        errors = [
+            {"field": f"{location}/{path}" if path else location, "message": message}
+            for location, fields in messages.items()
+            for path, message in _flatten(fields)
+        ]
+        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        return problem(status, "invalid-request", "The request was refused", detail, errors=errors)
+    kind = _HTTP_TYPES.get(status, "http-error")
+    detail = data.get("message") or error.description or error.name
+    headers = data.get("headers") or {}
+    body = problem(status, kind, error.name, detail)
+    return body[0], body[1], {**body[2], **headers}
+
+
+def _flatten(fields, prefix=""):
+    """marshmallow error dicts are nested by field; turn them into (path, message) pairs."""
+    if isinstance(fields, dict):
+        for key, value in fields.items():
+            path = f"{prefix}/{key}" if prefix else str(key)
+            yield from _flatten(value, path)
+    elif isinstance(fields, list) and all(isinstance(m, str) for m in fields):
+        yield prefix, " ".join(fields)
+    elif isinstance(fields, list):
+        for item in fields:
+            yield from _flatten(item, prefix)
+    else:
+        yield prefix, str(fields)
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(EngineError, _engine_error)
+    app.register_error_handler(HTTPException, _http_error)

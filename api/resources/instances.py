@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from flask import g, request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ..auth import OPERATE, READ, requires
+from ..schemas import (
+    HistoryEventSchema,
+    InstancePageSchema,
+    InstanceQuerySchema,
+    InstanceSchema,
+    StartInstanceSchema,
+)
+from . import engine, problems
+
+blp = Blueprint(
+    "process-instances",
+    __name__,
+    url_prefix="/api/v1/process-instances",
+    description="Running and finished onboardings",
+)
+
+
+@blp.route("")
+class Instances(MethodView):
+    @requires(OPERATE)
+    @blp.arguments(StartInstanceSchema)
+    @blp.response(201, InstanceSchema)
+    @blp.doc(
+        parameters=[
+            {
+                "in": "header",
+                "name": "Idempotency-Key",
+                "required": False,
+                "schema": {"type": "string", "maxLength": 200},
+                "description": "a retried start with the same key returns the same instance",
+            }
+        ]
+    )
+    @problems(blp, 404, 409, 413, 422)
+    def post(self, start):
+        """Start an instance of the latest version of a process."""
+        key = request.headers.get("Idempotency-Key") or None
+        if key is not None and len(key) > 200:
+            key = key[:200]
+        return engine().start_instance(
+            start["process_key"],
+            actor=g.caller.actor,
+            business_key=start["business_key"],
+            variables=start["variables"],
+            idempotency_key=key,
+        )
+
+    @requires(READ)
+    @blp.arguments(InstanceQuerySchema, location="query")
+    @blp.response(200, InstancePageSchema)
+    @problems(blp, 422)
+    def get(self, query):
+        """Instances, newest first, filtered by process key, status and business key."""
+        return engine().list_instances(**query)
+
+
+@blp.route("/<string:instance_id>")
+class Instance(MethodView):
+    @requires(READ)
+    @blp.response(200, InstanceSchema)
+    @problems(blp, 404)
+    def get(self, instance_id):
+        """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
+        return engine().get_instance(instance_id)
+
+    @requires(OPERATE)
+    @blp.response(200, InstanceSchema)
+    @problems(blp, 404, 409)
+    def delete(self, instance_id):
+        """Cancel a running instance."""
+        return engine().cancel_instance(instance_id, actor=g.caller.actor)
+
+
+@blp.route("/<string:instance_id>/history")
+class History(MethodView):
+    @requires(READ)
+    @blp.response(200, HistoryEventSchema(many=True))
+    @problems(blp, 404)
+    def get(self, instance_id):
+        """The audit trail: every state change with its actor, oldest first."""
+        return engine().history(instance_id)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from ..auth import OPERATE, requires
+from ..schemas import InstanceSchema, MessageSchema
+from . import engine, problems
+
+blp = Blueprint(
+    "messages",
+    __name__,
+    url_prefix="/api/v1/messages",
+    description="Messages from outside, such as Kela's decision on an application",
+)
+
+
+@blp.route("")
+class Messages(MethodView):
+    @requires(OPERATE)
+    @blp.arguments(MessageSchema)
+    @blp.response(200, InstanceSchema)
+    @problems(blp, 404, 409, 413, 422)
+    def post(self, message):
+        """Deliver a message to the one instance waiting for it, by business key or instance id."""
+        return engine().deliver_message(
+            message["name"],
+            actor=g.caller.actor,
+            business_key=message["business_key"],
+            instance_id=message["instance_id"],
+            payload=message["payload"],
+        )

@@ -1,0 +1,160 @@
+"""Request and response bodies (marshmallow); the OpenAPI document is generated from them."""
+
+from __future__ import annotations
+
+from flask_smorest.fields import Upload
+from marshmallow import Schema, fields, validate
+
+STATUSES = ("running", "completed", "error", "cancelled")
+_KEY = validate.Length(min=1, max=200)
+
+
+class ProblemSchema(Schema):
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String(required=True)
+    errors = fields.List(fields.Dict(), metadata={"description": "one entry per refused field"})
+    problems = fields.List(
+        fields.Dict(), metadata={"description": "diagram problems: file, line, element_id"}
+    )
+
+
+class DefinitionSchema(Schema):
+    key = fields.String(required=True)
+    name = fields.String(required=True)
+    version = fields.Integer(required=True)
+    content_hash = fields.String(required=True)
+    documentation = fields.String(required=True)
+    main_file = fields.String(required=True)
+    deployed_at = fields.AwareDateTime(required=True)
+    deployed_by = fields.String(required=True)
+
+
+class DefinitionQuerySchema(Schema):
+    version = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
+
+
+class DeployFilesSchema(Schema):
+    files = fields.List(Upload(), required=True, validate=validate.Length(min=1, max=200))
+
+
+class DeployResultSchema(Schema):
+    deployed = fields.List(fields.Nested(DefinitionSchema), required=True)
+    unchanged = fields.List(fields.Nested(DefinitionSchema), required=True)
+
+
+class TaskSchema(Schema):
+    id = fields.String(required=True)
+    instance_id = fields.String(required=True)
+    process_key = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True)
+    lane = fields.String(allow_none=True, required=True)
+    form_key = fields.String(allow_none=True, required=True)
+    ready_since = fields.AwareDateTime(required=True)
+
+
+class TaskDetailSchema(TaskSchema):
+    documentation = fields.String(required=True)
+    form = fields.Dict(
+        allow_none=True, required=True, metadata={"description": "the task's JSON Schema form"}
+    )
+    data = fields.Dict(required=True, metadata={"description": "the variables the task starts from"})
+
+
+class TimerSchema(Schema):
+    element_id = fields.String(required=True)
+    name = fields.String(required=True)
+    due_at = fields.AwareDateTime(required=True)
+
+
+class MessageWaitSchema(Schema):
+    message_name = fields.String(required=True)
+    element_id = fields.String(required=True)
+
+
+class InstanceSummarySchema(Schema):
+    id = fields.String(required=True)
+    process_key = fields.String(required=True)
+    definition_version = fields.Integer(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    status = fields.String(required=True, validate=validate.OneOf(STATUSES))
+    started_at = fields.AwareDateTime(required=True)
+    started_by = fields.String(required=True)
+    updated_at = fields.AwareDateTime(required=True)
+    ended_at = fields.AwareDateTime(allow_none=True, required=True)
+    error = fields.Dict(allow_none=True, required=True)
+
+
+class InstanceSchema(InstanceSummarySchema):
+    variables = fields.Dict(required=True)
+    ready_tasks = fields.List(fields.Nested(TaskSchema), required=True)
+    waiting_messages = fields.List(fields.Nested(MessageWaitSchema), required=True)
+    pending_timers = fields.List(fields.Nested(TimerSchema), required=True)
+
+
+class StartInstanceSchema(Schema):
+    process_key = fields.String(required=True, validate=_KEY)
+    business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    variables = fields.Dict(keys=fields.String(), load_default=dict)
+
+
+class PageQuerySchema(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
+
+
+class InstanceQuerySchema(PageQuerySchema):
+    process_key = fields.String(validate=_KEY)
+    status = fields.String(validate=validate.OneOf(STATUSES))
+    business_key = fields.String(validate=_KEY)
+
+
+class TaskQuerySchema(PageQuerySchema):
+    instance_id = fields.String(validate=_KEY)
+    process_key = fields.String(validate=_KEY)
+    lane = fields.String(validate=_KEY)
+    business_key = fields.String(validate=_KEY)
+
+
+class PageSchema(Schema):
+    total = fields.Integer(required=True)
+    limit = fields.Integer(required=True)
+    offset = fields.Integer(required=True)
+
+
+class InstancePageSchema(PageSchema):
+    items = fields.List(fields.Nested(InstanceSummarySchema), required=True)
+
+
+class TaskPageSchema(PageSchema):
+    items = fields.List(fields.Nested(TaskSchema), required=True)
+
+
+class CompleteTaskSchema(Schema):
+    data = fields.Dict(keys=fields.String(), required=True)
+
+
+class MessageSchema(Schema):
+    name = fields.String(required=True, validate=_KEY)
+    business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    payload = fields.Dict(keys=fields.String(), load_default=dict)
+
+
+class HistoryEventSchema(Schema):
+    id = fields.Integer(required=True)
+    at = fields.AwareDateTime(required=True)
+    actor = fields.String(required=True)
+    kind = fields.String(required=True)
+    element_id = fields.String(allow_none=True, required=True)
+    task_id = fields.String(allow_none=True, required=True)
+    data = fields.Dict(allow_none=True, required=True)
+
+
+class HealthSchema(Schema):
+    status = fields.String(required=True)
+    database = fields.String(required=True)
+    definitions = fields.Integer(required=True)
