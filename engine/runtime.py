@@ -68,11 +68,23 @@ class _Change:
     data: dict | None = None
 
 
+@dataclass(frozen=True)
+class _LoadedDefinition:
+    """A definition version as the engine runs it; versions never change, so it is cached for good."""
+
+    id: int
+    version: int
+    spec: object
+    subprocess_specs: dict
+    forms: dict
+
+
 @dataclass
 class _Run:
     """A workflow being moved on by one unit of work, and what happened while it moved."""
 
     workflow: BpmnWorkflow
+    definition: _LoadedDefinition
     completed_before: set = field(default_factory=set)
     failure: dict | None = None
     cancelled: bool = False
@@ -119,7 +131,7 @@ class Engine:
         self._sessions = sessionmaker(self.db, expire_on_commit=False)
         self.serializer = Serializer()
         self.script_engine = RestrictedScriptEngine(timeout_seconds=script_timeout)
-        self._specs: dict[int, tuple] = {}
+        self._definitions: dict[int, _LoadedDefinition] = {}
 
     def close(self) -> None:
         self.db.dispose()
@@ -234,12 +246,13 @@ class Engine:
                 existing = self._instance_for_idempotency_key(session, idempotency_key)
                 if existing is not None:
                     return self._repeat_of_start(session, existing, process_key, business_key)
-            definition = self._definition_row(session, process_key, None)
-            spec, subprocess_specs = self._spec(definition)
-            workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=self.script_engine)
+            definition = self._loaded(session, self._definition_row(session, process_key, None).id)
+            workflow = BpmnWorkflow(
+                definition.spec, definition.subprocess_specs, script_engine=self.script_engine
+            )
             for start in workflow.get_tasks(state=TaskState.READY):
                 start.set_data(**variables)
-            run = _Run(workflow)
+            run = _Run(workflow, definition)
             run.step()
             now = clock.now()
             row = ProcessInstance(
@@ -263,14 +276,12 @@ class Engine:
                 if existing:
                     return self._repeat_of_start(session, existing, process_key, business_key)
                 raise
-            return self._instance_view(row, definition.version, *projections)
+            return self._instance_view(session, row, *projections)
 
     def get_instance(self, instance_id: str) -> InstanceView:
         with self._sessions() as session:
             row = self._instance_row(session, instance_id)
-            return self._instance_view(
-                row, self._version_of(session, row), *self._projections(session, row.id)
-            )
+            return self._instance_view(session, row, *self._projections(session, row.id))
 
     def list_instances(
         self,
@@ -300,7 +311,7 @@ class Engine:
                 .limit(limit)
                 .offset(offset)
             ).all()
-            items = [self._instance_view(row, version, [], [], []) for row, version in rows]
+            items = [self._instance_view(session, row, [], [], [], version) for row, version in rows]
             return Page(items, total, limit, offset)
 
     def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
@@ -352,8 +363,8 @@ class Engine:
         with self._sessions() as session:
             ready = self._ready_task(session, task_id)
             row = self._instance_row(session, ready.instance_id)
-            definition = session.get(DefinitionVersion, row.definition_id)
-            task = self._restore(row).get_task_from_id(uuid.UUID(task_id))
+            definition = self._loaded(session, row.definition_id)
+            task = self._restore(session, row).get_task_from_id(uuid.UUID(task_id))
             return _task_view(
                 ready,
                 documentation=task.task_spec.documentation or "",
@@ -366,12 +377,7 @@ class Engine:
         data = _checked_variables(data, "data")
         with self._sessions() as session:
             ready = self._ready_task(session, task_id)
-            instance_id, form_key = ready.instance_id, ready.form_key
-            definition = session.get(
-                DefinitionVersion, self._instance_row(session, instance_id).definition_id
-            )
-            if form_key:
-                forms.validate(definition.forms[form_key], data, f'task "{ready.name}"')
+            instance_id = ready.instance_id
 
         def complete(run: _Run) -> _Change:
             task = run.workflow.get_task_from_id(uuid.UUID(task_id))
@@ -380,6 +386,9 @@ class Engine:
             if task.state != TaskState.READY:
                 state = TaskState.get_name(task.state).lower()
                 raise Conflict(f'task "{task.task_spec.bpmn_name}" is not ready: it is {state}')
+            form_key = _form_key(task.task_spec)
+            if form_key:
+                forms.validate(run.definition.forms[form_key], data, f'task "{task.task_spec.bpmn_name}"')
             task.set_data(**data)
             task.run()
             return _Change("task_completed", task.task_spec.bpmn_id, task_id, data)
@@ -466,7 +475,7 @@ class Engine:
                 row = self._instance_row(session, instance_id)
                 if row.status != RUNNING:
                     raise Conflict(f"instance {instance_id} is {row.status}; it can not change any more")
-                run = _Run(self._restore(row))
+                run = _Run(self._restore(session, row), self._loaded(session, row.definition_id))
                 change = action(run)
                 if not run.cancelled:
                     run.step()
@@ -476,7 +485,7 @@ class Engine:
                 except StaleDataError:
                     session.rollback()
                     continue  # another writer moved the instance; try again on its state
-                return self._instance_view(row, self._version_of(session, row), *projections)
+                return self._instance_view(session, row, *projections)
         raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
     def _write(
@@ -589,25 +598,21 @@ class Engine:
 
     # ---- reading --------------------------------------------------------------------------------
 
-    def _restore(self, row: ProcessInstance) -> BpmnWorkflow:
-        spec, subprocess_specs = self._spec_by_id(row.definition_id)
-        workflow = self.serializer.load_state(row.state, spec, subprocess_specs)
+    def _restore(self, session: Session, row: ProcessInstance) -> BpmnWorkflow:
+        definition = self._loaded(session, row.definition_id)
+        workflow = self.serializer.load_state(row.state, definition.spec, definition.subprocess_specs)
         # The script engine is not part of the stored state: without this the unrestricted default runs.
         workflow.script_engine = self.script_engine
         return workflow
 
-    def _spec_by_id(self, definition_id: int):
-        cached = self._specs.get(definition_id)
-        if cached is None:
-            with self._sessions() as session:
-                cached = self._spec(session.get(DefinitionVersion, definition_id))
-        return cached
-
-    def _spec(self, definition: DefinitionVersion):
-        cached = self._specs.get(definition.id)
-        if cached is None:
-            cached = self._specs[definition.id] = self.serializer.load_spec(definition.spec)
-        return cached
+    def _loaded(self, session: Session, definition_id: int) -> _LoadedDefinition:
+        loaded = self._definitions.get(definition_id)
+        if loaded is None:
+            row = session.get(DefinitionVersion, definition_id)
+            spec, subprocess_specs = self.serializer.load_spec(row.spec)
+            loaded = _LoadedDefinition(row.id, row.version, spec, subprocess_specs, row.forms)
+            self._definitions[definition_id] = loaded
+        return loaded
 
     @staticmethod
     def _latest_definition(session: Session, key: str) -> DefinitionVersion | None:
@@ -665,15 +670,7 @@ class Engine:
                 f"the idempotency key was already used to start instance {existing.id} "
                 f'of "{existing.process_key}" with another process or business key'
             )
-        return self._instance_view(
-            existing, self._version_of(session, existing), *self._projections(session, existing.id)
-        )
-
-    @staticmethod
-    def _version_of(session: Session, row: ProcessInstance) -> int:
-        return session.scalar(
-            select(DefinitionVersion.version).where(DefinitionVersion.id == row.definition_id)
-        )
+        return self._instance_view(session, existing, *self._projections(session, existing.id))
 
     @staticmethod
     def _projections(session: Session, instance_id: str):
@@ -692,12 +689,11 @@ class Engine:
         ).all()
         return ready, messages, timers
 
-    @staticmethod
-    def _instance_view(row: ProcessInstance, version: int, ready, messages, timers) -> InstanceView:
+    def _instance_view(self, session: Session, row: ProcessInstance, ready, messages, timers, version=None):
         return InstanceView(
             id=row.id,
             process_key=row.process_key,
-            definition_version=version,
+            definition_version=version or self._loaded(session, row.definition_id).version,
             business_key=row.business_key,
             status=row.status,
             started_at=row.started_at,
