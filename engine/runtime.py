@@ -91,6 +91,7 @@ class _Run:
 
     def __post_init__(self):
         self.completed_before = {t.id for t in self.workflow.get_tasks(state=TaskState.COMPLETED)}
+        self.waiting_before = set(self.workflow.event_manager.tasks)
 
     def step(self) -> None:
         """Run every engine task that can run; a failing script puts the instance in error."""
@@ -267,7 +268,7 @@ class Engine:
                 updated_at=now,
             )
             change = _Change("instance_started", data={"business_key": business_key, "variables": variables})
-            projections = self._write(session, row, run, actor, change, new=True)
+            projections = self._write(session, row, run, actor, change, existing_ready={})
             try:
                 session.commit()
             except IntegrityError:
@@ -476,11 +477,14 @@ class Engine:
                 if row.status != RUNNING:
                     raise Conflict(f"instance {instance_id} is {row.status}; it can not change any more")
                 run = _Run(self._restore(session, row), self._loaded(session, row.definition_id))
+                existing_ready = {
+                    t.id: t for t in session.scalars(select(ReadyTask).where(ReadyTask.instance_id == row.id))
+                }
                 change = action(run)
                 if not run.cancelled:
                     run.step()
                 try:
-                    projections = self._write(session, row, run, actor, change)
+                    projections = self._write(session, row, run, actor, change, existing_ready)
                     session.commit()
                 except StaleDataError:
                     session.rollback()
@@ -489,12 +493,13 @@ class Engine:
         raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
     def _write(
-        self, session: Session, row: ProcessInstance, run: _Run, actor: str, change: _Change, new=False
+        self, session, row: ProcessInstance, run: _Run, actor: str, change: _Change, existing_ready: dict
     ):
         workflow = run.workflow
         now = clock.now()
         events = workflow.get_events()
         error_end = next((e for e in events if isinstance(e.event_definition, ErrorEventDefinition)), None)
+        new = row not in session
         previous = None if new else row.status
         if run.cancelled:
             row.status = CANCELLED
@@ -519,7 +524,6 @@ class Engine:
             row.ended_at = now
         if new:
             session.add(row)
-        session.flush()
 
         session.add(_audit(actor, change.kind, row.id, change.element_id, change.task_id, change.data, now))
         for task in run.newly_completed():
@@ -536,13 +540,12 @@ class Engine:
             )
         if row.status not in (previous, RUNNING) and change.kind != f"instance_{row.status}":
             session.add(_audit(actor, f"instance_{row.status}", row.id, data=row.error, at=now))
-        return self._write_projections(session, row, workflow, now)
+        return self._write_projections(session, row, run, existing_ready, now)
 
-    def _write_projections(self, session: Session, row: ProcessInstance, workflow: BpmnWorkflow, now):
+    def _write_projections(self, session: Session, row: ProcessInstance, run: _Run, existing: dict, now):
+        """Bring the instance's projections in line with its workflow, writing only what changed."""
+        workflow = run.workflow
         running = row.status == RUNNING
-        existing = {
-            t.id: t for t in session.scalars(select(ReadyTask).where(ReadyTask.instance_id == row.id))
-        }
         ready = {}
         if running:
             for task in workflow.get_tasks(state=TaskState.READY, manual=True):
@@ -563,8 +566,6 @@ class Engine:
                 session.delete(stale)
         session.add_all(t for task_id, t in ready.items() if task_id not in existing)
 
-        session.execute(delete(PendingTimer).where(PendingTimer.instance_id == row.id))
-        session.execute(delete(MessageSubscription).where(MessageSubscription.instance_id == row.id))
         timers, messages = [], []
         if running:
             for task in workflow.event_manager.tasks.values():
@@ -592,7 +593,11 @@ class Engine:
                                 due_at=due,
                             )
                         )
-        session.add_all(timers + messages)
+        waiting_now = set(workflow.event_manager.tasks) if running else set()
+        if waiting_now != run.waiting_before:
+            session.execute(delete(PendingTimer).where(PendingTimer.instance_id == row.id))
+            session.execute(delete(MessageSubscription).where(MessageSubscription.instance_id == row.id))
+            session.add_all(timers + messages)
         ordered = sorted(ready.values(), key=lambda t: (t.ready_since, t.id))
         return ordered, messages, sorted(timers, key=lambda t: t.due_at)
 
