@@ -1,0 +1,150 @@
+"""Start the real service (``kanta-onboarding serve`` under gunicorn) for end-to-end tests.
+
+    with RunningServer(tmp_path, tokens="admin:e2e:tok-admin") as server:
+        status, headers, body = server.call("GET", "/api/v1/tasks", token="tok-admin")
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PROCESSES = Path(__file__).parent.parent / "fixtures" / "processes"
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _command() -> str:
+    # The command installed next to this interpreter (the project's venv), else whatever is on PATH.
+    beside = Path(sys.executable).parent / "kanta-onboarding"
+    return str(beside) if beside.exists() else (shutil.which("kanta-onboarding") or "kanta-onboarding")
+
+
+class RunningServer:
+    """``kanta-onboarding serve`` on a free loopback port, its data in ``data_dir``; a context manager.
+
+    ``tokens`` becomes ``KANTA_TOKENS``; timers do not fire in the background (``KANTA_TIMER_INTERVAL=0``)
+    unless ``env`` says otherwise. The server's output goes to ``data_dir/server.log``.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path | str,
+        *,
+        tokens: str = "admin:e2e:tok-admin",
+        processes: Path | str = PROCESSES,
+        database_url: str | None = None,
+        workers: int = 1,
+        env: dict[str, str] | None = None,
+        startup_timeout: float = 60.0,
+    ):
+        self.data_dir = Path(data_dir)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = self.data_dir / "server.log"
+        self._tokens, self._processes, self._database_url = tokens, Path(processes), database_url
+        self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
+        self._process: subprocess.Popen | None = None
+
+    def __enter__(self) -> RunningServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "KANTA_TOKENS": self._tokens, "KANTA_TIMER_INTERVAL": "0", **self._env}
+        env.pop("KANTA_DATABASE_URL", None)
+        command = [
+            _command(), "serve",
+            "--host", "127.0.0.1",
+            "--port", str(self.port),
+            "--workers", str(self._workers),
+            "--processes", str(self._processes),
+            "--data-dir", str(self.data_dir),
+        ]  # fmt: skip
+        if self._database_url:
+            command += ["--database-url", self._database_url]
+        with self.log_path.open("wb") as log:  # a file, not a pipe: a full pipe would stall the server
+            self._process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+            )
+        try:
+            self._wait_until_healthy()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + self._startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"the server ended with {self._process.returncode}:\n{self.output()}")
+            try:
+                status, _, _ = self.call("GET", "/healthz", timeout=2)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"/healthz did not answer 200 within {self._startup_timeout} s:\n{self.output()}")
+
+    def stop(self) -> None:
+        """Gunicorn's graceful stop (SIGTERM), then SIGKILL to its process group if it hangs."""
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the group this server's start_new_session made
+            process.wait(timeout=5)
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        token: str | None = None,
+        json_body=None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 30,
+    ) -> tuple[int, dict[str, str], object]:
+        """One HTTP request; answers (status, headers, body as JSON when it is JSON, else text)."""
+        sent = dict(headers or {})
+        data = None
+        if token is not None:
+            sent["Authorization"] = f"Bearer {token}"
+        if json_body is not None:
+            data = json.dumps(json_body).encode()
+            sent.setdefault("Content-Type", "application/json")
+        request = urllib.request.Request(self.url + path, data=data, headers=sent, method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status, answer_headers, raw = response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            status, answer_headers, raw = error.code, dict(error.headers), error.read()
+        text = raw.decode(errors="replace")
+        content_type = answer_headers.get("Content-Type", "")
+        body = json.loads(text) if "json" in content_type and text else text
+        return status, answer_headers, body
