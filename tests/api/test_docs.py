@@ -1,0 +1,23 @@
+"""The OpenAPI document and Swagger UI are open and served from the app's own files."""
+
+from api.app import create_app
+
+
+def test_openapi_and_swagger_ui_are_served_without_a_cdn(tmp_path):
+    app = create_app(
+        {"KANTA_DATABASE_URL": f"sqlite:///{tmp_path}/docs.sqlite3", "KANTA_TIMER_INTERVAL": 0, "KANTA_TOKENS": ""}
+    )
+    client = app.test_client()
+    spec = client.get("/openapi.json")
+    assert spec.status_code == 200
+    assert "/api/v1/process-instances" in spec.json["paths"]
+    assert spec.json["components"]["securitySchemes"]["bearerAuth"] == {"type": "http", "scheme": "bearer"}
+    page = client.get("/docs")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "/static/swagger-ui/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
+    for asset in ("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"):
+        served = client.get(f"/static/swagger-ui/{asset}")
+        assert served.status_code == 200 and len(served.data) > 10_000
+        served.close()
+    app.extensions["kanta_engine"].close()
