@@ -1,0 +1,751 @@
+"""The catalogue's social-care onboarding, usage extension and organisational change processes, run
+through the engine on SQLite from the real ``processes/`` folder, checking after every step where the
+instance stands."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from engine.problems import InvalidData
+from engine.runtime import Engine
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "processes"
+PROVIDER, VENDOR, KELA, COUNTY, THL = (
+    "user:provider",
+    "user:vendor",
+    "user:kela",
+    "user:county",
+    "user:thl",
+)
+ACCESS_POINT_OID = "1.2.246.537.6.918.18.10.13.1"
+
+
+@pytest.fixture
+def engine(tmp_path, clock):
+    running = Engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}", clock_source=clock)
+    running.deploy_folder(CATALOGUE, actor="analyst:test")
+    yield running
+    running.close()
+
+
+def ready(instance) -> dict[str, str]:
+    """element id -> task id of every ready human task."""
+    return {t.element_id: t.id for t in instance.ready_tasks}
+
+
+def lane_of(instance, element_id) -> str:
+    return next(t.lane for t in instance.ready_tasks if t.element_id == element_id)
+
+
+def do(engine, instance, element_id, data, actor=PROVIDER):
+    tasks = ready(instance)
+    assert element_id in tasks, f"{element_id} is not ready; ready: {sorted(tasks)}"
+    return engine.complete_task(tasks[element_id], data, actor=actor)
+
+
+def ended_at(engine, instance) -> list[str]:
+    return [
+        e.element_id
+        for e in engine.history(instance.id)
+        if e.kind == "element_completed" and e.element_id.startswith("End_")
+    ]
+
+
+# ---- social_welfare_repository_onboarding ------------------------------------------------------------
+
+INTAKE = {
+    "business_id": "0737546-2",
+    "organisation_name": "Hoivakoti Kotisatama Oy",
+    "contact_email": "kanta@kotisatama.fi",
+    "service_provision": "purchased_services_for_county",
+    "joining_model": "direct",
+}
+SYSTEM = {
+    "system_name": "SosiaaliX",
+    "system_kind": "social_care_client_system",
+    "system_certified": True,
+    "system_phase": "phase_2",
+    "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
+    "registry_use_right_supported": True,
+    "access_point_oid": ACCESS_POINT_OID,
+}
+
+
+def start_social_care(engine, **intake):
+    started = engine.start_instance(
+        "social_welfare_repository_onboarding",
+        actor=PROVIDER,
+        business_key=intake.get("business_id", "0737546-2"),
+    )
+    assert list(ready(started)) == ["Task_study_deployment"]
+    assert lane_of(started, "Task_study_deployment") == "Service provider"
+    return do(engine, started, "Task_study_deployment", {**INTAKE, **intake})
+
+
+def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock):
+    at_system = start_social_care(engine)
+    assert list(ready(at_system)) == ["Task_describe_system"]
+    assert lane_of(at_system, "Task_describe_system") == "System vendor"
+
+    preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
+    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+    assert preparing.variables["joining_deadline"] == "2026-09-01"
+    assert preparing.variables["superseded_deadline"] == "2024-09-01"
+    deadline = datetime(2026, 8, 31, 21, 0, tzinfo=UTC)  # 1.9.2026 00:00 Finnish summer time
+    assert [(t.element_id, t.due_at) for t in preparing.pending_timers] == [
+        ("Timer_joining_deadline", deadline)
+    ]
+
+    registering = do(
+        engine,
+        preparing,
+        "Task_preparatory_tasks",
+        {
+            "register_entries_valid": True,
+            "security_plan_date": "2026-01-20",
+            "signatory_name": "Toimitusjohtaja Anna Virtanen",
+            "signatory_decision_date": "2026-01-22",
+        },
+    )
+    confirming = do(
+        engine,
+        registering,
+        "Task_register_period",
+        {"deployment_year": 2026, "deployment_period": 1, "planned_test_date": "2026-04-15"},
+    )
+    assert lane_of(confirming, "Task_confirm_period") == "Kela"
+    own = do(
+        engine,
+        confirming,
+        "Task_confirm_period",
+        {"period_starts_on": "2026-02-02", "kela_contact_email": "kanta@kanta.fi"},
+        actor=KELA,
+    )
+    applying = do(
+        engine,
+        own,
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    )
+    application = {
+        "application_date": "2026-03-02",
+        "applicant_business_id": "0737546-2",
+        "system_name": "SosiaaliX",
+        "access_point_oid": ACCESS_POINT_OID,
+        "registrar_oid": "1.2.246.10.7375462.10.0",
+    }
+    waiting = do(engine, applying, "Task_file_application", application)
+    assert ready(waiting) == {}
+    assert [m.message_name for m in waiting.waiting_messages] == ["kela_application_decision"]
+
+    rejected = engine.deliver_message(
+        "kela_application_decision", business_key="0737546-2", payload={"decision": "rejected"}, actor=KELA
+    )
+    assert list(ready(rejected)) == ["Task_correct_application"]
+    again = do(
+        engine,
+        rejected,
+        "Task_correct_application",
+        {"correction": "Liityntäpisteen OID korjattu", "corrected_on": "2026-03-04"},
+    )
+    waiting = do(engine, again, "Task_file_application", application)
+    approved = engine.deliver_message(
+        "kela_application_decision", business_key="0737546-2", payload={"decision": "approved"}, actor=KELA
+    )
+    assert list(ready(approved)) == ["Task_deployment_test"]
+
+    failed = do(engine, approved, "Task_deployment_test", {"test_date": "2026-04-15", "result": "failed"})
+    assert list(ready(failed)) == ["Task_fix_test_failure"]
+    retest = do(
+        engine,
+        failed,
+        "Task_fix_test_failure",
+        {"fault": "Varmenne puuttui", "fixed_on": "2026-04-16"},
+        actor=VENDOR,
+    )
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-04-17", "result": "passed"})
+    assert list(ready(reporting)) == ["Task_report_test"]
+    assert {t.element_id for t in reporting.pending_timers} == {
+        "Timer_joining_deadline",
+        "Timer_report_overdue",
+    }
+
+    clock.advance(days=2)
+    assert engine.fire_due_timers() == [reporting.id]
+    reminded = engine.get_instance(reporting.id)
+    assert set(ready(reminded)) == {"Task_report_test", "Task_remind_report"}
+    assert lane_of(reminded, "Task_remind_report") == "Kela"
+    reminded = do(
+        engine, reminded, "Task_remind_report", {"reminded_on": "2026-04-19", "channel": "email"}, actor=KELA
+    )
+
+    readiness = do(
+        engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
+    )
+    assert list(ready(readiness)) == ["Task_organiser_readiness"]
+    assert lane_of(readiness, "Task_organiser_readiness") == "Wellbeing services county"
+    opening = do(
+        engine,
+        readiness,
+        "Task_organiser_readiness",
+        {"organiser_joined": True, "organiser_system_supports_registry_use_right": True},
+        actor=COUNTY,
+    )
+    assert list(ready(opening)) == ["Task_open_registry_use_right"]
+    done = do(
+        engine,
+        opening,
+        "Task_open_registry_use_right",
+        {"opened_on": "2026-04-21", "service_decision_reference": "HVA/2026/123"},
+        actor=COUNTY,
+    )
+    assert done.status == "completed"
+    assert done.pending_timers == [] and done.ready_tasks == []
+    assert ended_at(engine, done)[-1] == "End_service_in_use"
+
+
+def test_a_patient_information_system_is_refused(engine):
+    at_system = start_social_care(engine)
+    refused = do(
+        engine,
+        at_system,
+        "Task_describe_system",
+        {**SYSTEM, "system_kind": "patient_information_system", "system_name": "PotilasY"},
+        actor=VENDOR,
+    )
+    assert refused.status == "completed"
+    assert ended_at(engine, refused) == ["End_patient_system_refused"]
+    assert "joining_deadline" not in refused.variables
+
+
+def test_an_uncertified_system_is_certified_first(engine):
+    at_system = start_social_care(engine)
+    certify = do(
+        engine, at_system, "Task_describe_system", {**SYSTEM, "system_certified": False}, actor=VENDOR
+    )
+    assert list(ready(certify)) == ["Task_certify_system"]
+    again = do(
+        engine,
+        certify,
+        "Task_certify_system",
+        {"certified_on": "2026-02-01", "listed_in_valvira_register": True},
+        actor=VENDOR,
+    )
+    assert list(ready(again)) == ["Task_describe_system"]
+    preparing = do(engine, again, "Task_describe_system", SYSTEM, actor=VENDOR)
+    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+
+
+def test_a_phase_1_system_can_not_claim_the_registry_use_right(engine):
+    at_system = start_social_care(engine)
+    with pytest.raises(InvalidData, match="registry_use_right_supported"):
+        do(engine, at_system, "Task_describe_system", {**SYSTEM, "system_phase": "phase_1"}, actor=VENDOR)
+
+
+def test_joint_joining_goes_through_the_main_joiner_agreement(engine):
+    joint = start_social_care(engine, joining_model="joint")
+    assert list(ready(joint)) == ["Task_agree_joint_joining"]
+    at_system = do(
+        engine,
+        joint,
+        "Task_agree_joint_joining",
+        {
+            "main_joiner_business_id": "1572860-0",
+            "main_joiner_name": "Sosiaalipalvelut Pääliittyjä Oy",
+            "agreement_date": "2026-01-15",
+            "security_plan": "main_joiner_plan_covers_us",
+        },
+    )
+    assert list(ready(at_system)) == ["Task_describe_system"]
+
+
+def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
+    parallel = start_social_care(engine, joining_model="parallel")
+    assert list(ready(parallel)) == ["Task_county_offers_system"]
+    assert lane_of(parallel, "Task_county_offers_system") == "Wellbeing services county"
+    offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
+    confirm = do(
+        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+    )
+    assert list(ready(confirm)) == ["Task_confirm_parallel_recording"]
+    done = do(
+        engine,
+        confirm,
+        "Task_confirm_parallel_recording",
+        {"records_only_organiser_data": True, "confirmed_on": "2026-01-12"},
+    )
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_no_own_joining"]
+
+
+def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_all(engine):
+    parallel = start_social_care(engine, joining_model="parallel")
+    offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
+    confirm = do(
+        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+    )
+    own_data = do(
+        engine,
+        confirm,
+        "Task_confirm_parallel_recording",
+        {"records_only_organiser_data": False, "confirmed_on": "2026-01-12"},
+    )
+    assert list(ready(own_data)) == ["Task_describe_system"]
+
+    not_offered = start_social_care(engine, business_id="1572860-0", joining_model="parallel")
+    choose = do(
+        engine,
+        not_offered,
+        "Task_county_offers_system",
+        {**offer, "county_offers_system": False},
+        actor=COUNTY,
+    )
+    assert list(ready(choose)) == ["Task_choose_other_model"]
+    direct = do(engine, choose, "Task_choose_other_model", {"joining_model": "direct"})
+    assert list(ready(direct)) == ["Task_describe_system"]
+
+
+def _to_report(engine, instance, clock=None):
+    """From the preparatory tasks to the report task of a social-care onboarding."""
+    steps = [
+        (
+            "Task_preparatory_tasks",
+            {
+                "register_entries_valid": True,
+                "security_plan_date": "2026-01-20",
+                "signatory_name": "Anna Virtanen",
+                "signatory_decision_date": "2026-01-22",
+            },
+        ),
+        (
+            "Task_register_period",
+            {"deployment_year": 2026, "deployment_period": 2, "planned_test_date": "2026-06-10"},
+        ),
+        ("Task_confirm_period", {"period_starts_on": "2026-05-04", "kela_contact_email": "kanta@kanta.fi"}),
+        (
+            "Task_own_deployment_tasks",
+            {
+                "technical_preparation_done": True,
+                "recording_practices_agreed": True,
+                "staff_competence_ensured": True,
+            },
+        ),
+        (
+            "Task_file_application",
+            {
+                "application_date": "2026-05-11",
+                "applicant_business_id": "1572860-0",
+                "system_name": "SosiaaliX",
+                "access_point_oid": ACCESS_POINT_OID,
+                "registrar_oid": "1.2.246.10.15728600.10.0",
+            },
+        ),
+    ]
+    for element_id, data in steps:
+        instance = do(engine, instance, element_id, data)
+    instance = engine.deliver_message(
+        "kela_application_decision", instance_id=instance.id, payload={"decision": "approved"}, actor=KELA
+    )
+    return do(engine, instance, "Task_deployment_test", {"test_date": "2026-06-10", "result": "passed"})
+
+
+def test_self_paying_provider_needs_no_registry_use_right_and_the_deadline_timer_fires(engine, clock):
+    at_system = start_social_care(
+        engine, business_id="1572860-0", service_provision="self_paying_clients_only"
+    )
+    preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
+    assert preparing.variables["superseded_deadline"] == "2026-01-01"
+    assert preparing.variables["joining_deadline"] == "2026-09-01"
+    reporting = _to_report(engine, preparing)
+
+    clock.set(datetime(2026, 8, 31, 21, 0, tzinfo=UTC))
+    engine.fire_due_timers()
+    late = engine.get_instance(reporting.id)
+    assert {"Task_report_test", "Task_follow_up_late_joining"} <= set(ready(late))
+    late = do(
+        engine,
+        late,
+        "Task_follow_up_late_joining",
+        {"contacted_on": "2026-09-02", "agreed_plan": "Raportti lähetetään heti."},
+        actor=KELA,
+    )
+    late = do(
+        engine, late, "Task_remind_report", {"reminded_on": "2026-09-02", "channel": "phone"}, actor=KELA
+    )
+    done = do(engine, late, "Task_report_test", {"report_date": "2026-09-02", "report_sent_to_kela": True})
+    assert done.status == "completed"
+    assert ended_at(engine, done)[-1] == "End_service_in_use"
+    assert "Task_organiser_readiness" not in [e.element_id for e in engine.history(done.id)]
+
+
+def test_without_the_preconditions_the_producer_delivers_documents_itself(engine):
+    at_system = start_social_care(engine, business_id="1572860-0")
+    preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
+    reporting = _to_report(engine, preparing)
+    readiness = do(
+        engine, reporting, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
+    )
+    delivering = do(
+        engine,
+        readiness,
+        "Task_organiser_readiness",
+        {"organiser_joined": False, "organiser_system_supports_registry_use_right": True},
+        actor=COUNTY,
+    )
+    assert list(ready(delivering)) == ["Task_deliver_documents"]
+    done = do(
+        engine,
+        delivering,
+        "Task_deliver_documents",
+        {"delivery_method": "secure_email", "agreed_on": "2026-06-12"},
+    )
+    assert done.status == "completed"
+
+
+# ---- usage_extension ---------------------------------------------------------------------------------
+
+SCOPE = {
+    "business_id": "0737546-2",
+    "repository": "social_welfare_repository",
+    "extension_kind": "new_system",
+    "document_group_or_profile_change": False,
+    "document_volume_growth": 600_000,
+    "new_service_tasks_only": False,
+    "new_access_point": True,
+    "planned_change_date": "2026-05-04",
+}
+
+
+def start_extension(engine, **scope):
+    started = engine.start_instance("usage_extension", actor=PROVIDER, business_key="0737546-2")
+    assert list(ready(started)) == ["Task_describe_extension"]
+    return do(engine, started, "Task_describe_extension", {**SCOPE, **scope})
+
+
+def through_planning(engine, instance, **plan):
+    plan = {
+        "plan_agreed_on": "2026-02-02",
+        "thl_oper_support_needed": False,
+        "deployment_test_planned": True,
+        **plan,
+    }
+    instance = do(engine, instance, "Task_plan_extension", plan)
+    if plan["thl_oper_support_needed"]:
+        assert lane_of(instance, "Task_thl_support") == "THL"
+        instance = do(
+            engine,
+            instance,
+            "Task_thl_support",
+            {"support_given_on": "2026-02-05", "advice": "Asiakirjaryhmät tarkistettu"},
+            actor=THL,
+        )
+    instance = do(
+        engine,
+        instance,
+        "Task_customer_test",
+        {"customer_test_date": "2026-02-20", "system_certified": True, "intermediary_certified": True},
+        actor=VENDOR,
+    )
+    return do(
+        engine,
+        instance,
+        "Task_update_plans",
+        {"self_monitoring_plan_updated_on": "2026-02-23", "register_entries_checked": True},
+    )
+
+
+def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engine, clock):
+    planning = start_extension(engine)
+    assert list(ready(planning)) == ["Task_plan_extension"]
+    notices = through_planning(engine, planning, thl_oper_support_needed=True)
+    assert notices.variables["notify_kanta_by_email"] is True
+    assert notices.variables["access_point_notice"] is True
+    assert list(ready(notices)) == ["Task_email_notice"]
+    access_point = do(
+        engine,
+        notices,
+        "Task_email_notice",
+        {
+            "email_sent_on": "2026-02-24",
+            "sent_to": "kanta@kanta.fi",
+            "notified_change": "Asiakirjavolyymi kasvaa 600 000 asiakirjalla",
+        },
+    )
+    assert list(ready(access_point)) == ["Task_access_point_notice"]
+    notice_period = do(
+        engine,
+        access_point,
+        "Task_access_point_notice",
+        {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
+    )
+    assert ready(notice_period) == {}
+    assert [t.element_id for t in notice_period.pending_timers] == ["Timer_notice_period"]
+    assert notice_period.pending_timers[0].due_at == clock.now() + timedelta(days=14)
+    clock.advance(days=14)
+    engine.fire_due_timers()
+    new_system = engine.get_instance(notice_period.id)
+    assert list(ready(new_system)) == ["Task_add_new_system"]
+    testing = do(
+        engine,
+        new_system,
+        "Task_add_new_system",
+        {"system_name": "SosiaaliX 2", "added_on": "2026-03-10", "system_certified": True},
+    )
+    failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-03-11", "result": "failed"})
+    retest = do(
+        engine,
+        failed,
+        "Task_fix_test_failure",
+        {"fault": "Profiili väärin", "fixed_on": "2026-03-12"},
+        actor=VENDOR,
+    )
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-03-13", "result": "passed"})
+    assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
+    training = do(
+        engine, reporting, "Task_report_test", {"report_date": "2026-03-14", "report_sent_to_kela": True}
+    )
+    assert training.pending_timers == []
+    done = do(
+        engine,
+        training,
+        "Task_train_staff",
+        {"training_completed_on": "2026-03-20", "topics": ["national_practices", "archive_management"]},
+    )
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_extension_in_use"]
+
+
+@pytest.mark.parametrize(
+    ("scope", "email", "access_point", "first_task"),
+    [
+        (
+            {"new_access_point": False, "document_volume_growth": 1000, "new_service_tasks_only": True},
+            False,
+            False,
+            "Task_add_new_system",
+        ),
+        (
+            {
+                "new_access_point": False,
+                "document_volume_growth": 500_000,
+                "document_group_or_profile_change": True,
+            },
+            True,
+            False,
+            "Task_email_notice",
+        ),
+        ({"new_access_point": False, "document_volume_growth": 500_001}, True, False, "Task_email_notice"),
+        ({"new_access_point": True, "document_volume_growth": 0}, False, True, "Task_access_point_notice"),
+        (
+            {"new_access_point": False, "document_volume_growth": 500_000, "new_service_tasks_only": True},
+            False,
+            False,
+            "Task_add_new_system",
+        ),
+    ],
+)
+def test_the_notification_decision(engine, scope, email, access_point, first_task):
+    notices = through_planning(engine, start_extension(engine, **scope))
+    assert (notices.variables["notify_kanta_by_email"], notices.variables["access_point_notice"]) == (
+        email,
+        access_point,
+    )
+    assert list(ready(notices)) == [first_task]
+
+
+def test_a_new_service_waits_for_the_service_it_requires_and_may_skip_the_test(engine):
+    scope = {
+        "extension_kind": "new_service",
+        "new_service": "imaging_data_repository",
+        "prerequisite_service_in_use": False,
+        "repository": "patient_data_repository",
+        "new_access_point": False,
+        "document_volume_growth": 0,
+    }
+    prerequisite = start_extension(engine, **scope)
+    assert list(ready(prerequisite)) == ["Task_take_prerequisite_into_use"]
+    planning = do(
+        engine,
+        prerequisite,
+        "Task_take_prerequisite_into_use",
+        {"prerequisite_service": "patient_data_repository", "in_use_since": "2026-01-30"},
+    )
+    notices = through_planning(engine, planning, deployment_test_planned=False)
+    assert list(ready(notices)) == ["Task_train_staff"]
+    done = do(
+        engine,
+        notices,
+        "Task_train_staff",
+        {"training_completed_on": "2026-03-20", "topics": ["security_and_privacy"]},
+    )
+    assert done.status == "completed"
+    with pytest.raises(InvalidData, match="prerequisite_service_in_use"):
+        start_extension(engine, extension_kind="new_service", new_service="health_certificates")
+
+
+# ---- organisation_change -----------------------------------------------------------------------------
+
+IMPACT = {
+    "business_id": "0737546-2",
+    "organisation_name": "Lääkäriasema Kotisatama Oy",
+    "change_date": "2026-03-16",
+    "joiner_oid": "1.2.246.10.7375462.10.0",
+    "registrar_oid": "1.2.246.10.7375462.10.0",
+    "new_business_id": False,
+    "merger": True,
+    "documents_move_registrar": True,
+    "new_registrar_oid": "1.2.246.10.15728600.10.0",
+    "is_independent_practitioner": False,
+    "access_point_changes": True,
+    "renewal_routing_changes": True,
+    "joiner_stops": False,
+}
+
+
+def start_change(engine, **impact):
+    started = engine.start_instance("organisation_change", actor=PROVIDER, business_key="0737546-2")
+    assert list(ready(started)) == ["Task_map_impact"]
+    return do(engine, started, "Task_map_impact", {**IMPACT, **impact})
+
+
+def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock):
+    merger = start_change(engine)
+    assert list(ready(merger)) == ["Task_agree_customership"]
+    waiting = do(
+        engine,
+        merger,
+        "Task_agree_customership",
+        {"continuing_business_id": "1572860-0", "customership_ends": True},
+    )
+    assert ready(waiting) == {}
+    # the receiver mark comes off two days before the change (16.3.2026)
+    assert [(t.element_id, t.due_at) for t in waiting.pending_timers] == [
+        ("Timer_before_change", datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
+    ]
+    clock.set(datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
+    assert engine.fire_due_timers() == [waiting.id]
+    asking = engine.get_instance(waiting.id)
+    thl = do(
+        engine,
+        asking,
+        "Task_ask_receiver_mark_removal",
+        {
+            "email_sent_on": "2026-03-14",
+            "copy_to_kanta": True,
+            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
+        },
+    )
+    assert lane_of(thl, "Task_remove_receiver_mark") == "THL"
+    access_point = do(engine, thl, "Task_remove_receiver_mark", {"removed_on": "2026-03-14"}, actor=THL)
+    scheduling = do(
+        engine,
+        access_point,
+        "Task_access_point_notice",
+        {
+            "filed_by": "intermediary",
+            "new_access_point_oid": ACCESS_POINT_OID,
+            "effective_date": "2026-03-16",
+            "filed_on": "2026-03-01",
+        },
+    )
+    before = do(
+        engine,
+        scheduling,
+        "Task_schedule_registrar_change",
+        {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    failed = do(engine, before, "Task_test_before_change", {"test_date": "2026-03-10", "result": "failed"})
+    assert lane_of(failed, "Task_fix_before_change") == "System vendor"
+    retest = do(
+        engine,
+        failed,
+        "Task_fix_before_change",
+        {"fault": "Varmenne", "fixed_on": "2026-03-11"},
+        actor=VENDOR,
+    )
+    notice = do(engine, retest, "Task_test_before_change", {"test_date": "2026-03-12", "result": "passed"})
+    waiting = do(
+        engine,
+        notice,
+        "Task_file_registrar_notice",
+        {
+            "notice_filed_on": "2026-03-12",
+            "old_registrar_oid": "1.2.246.10.7375462.10.0",
+            "new_registrar_oid": "1.2.246.10.15728600.10.0",
+        },
+    )
+    assert [m.message_name for m in waiting.waiting_messages] == ["registrar_change_batch_done"]
+    after = engine.deliver_message(
+        "registrar_change_batch_done",
+        business_key="0737546-2",
+        payload={"batch_date": "2026-03-16", "documents_moved": 48210},
+        actor=KELA,
+    )
+    assert after.variables["documents_moved"] == 48210
+    failed = do(
+        engine,
+        after,
+        "Task_test_after_change",
+        {"test_date": "2026-03-17", "result": "failed", "documents_moved_checked": False},
+    )
+    retest = do(
+        engine,
+        failed,
+        "Task_fix_after_change",
+        {"fault": "Rekisterinpitäjä väärin", "fixed_on": "2026-03-18"},
+        actor=VENDOR,
+    )
+    reporting = do(
+        engine,
+        retest,
+        "Task_test_after_change",
+        {"test_date": "2026-03-18", "result": "passed", "documents_moved_checked": True},
+    )
+    assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
+    terminating = do(
+        engine, reporting, "Task_report_tests", {"report_date": "2026-03-19", "report_sent_to_kela": True}
+    )
+    assert list(ready(terminating)) == ["Task_file_termination"]
+    closing = do(
+        engine,
+        terminating,
+        "Task_file_termination",
+        {"filed_on": "2026-03-19", "last_day_of_use": "2026-03-31"},
+    )
+    done = do(engine, closing, "Task_close_connections", {"closed_on": "2026-04-01"}, actor=KELA)
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_customership_terminated"]
+
+
+def test_a_change_without_kanta_effects_ends_at_once(engine):
+    done = start_change(
+        engine,
+        merger=False,
+        documents_move_registrar=False,
+        access_point_changes=False,
+        renewal_routing_changes=False,
+    )
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_change_done"]
+
+
+def test_an_independent_practitioners_documents_can_not_move(engine):
+    with pytest.raises(InvalidData, match="documents_move_registrar"):
+        start_change(engine, is_independent_practitioner=True)
+
+
+def test_a_new_business_id_calls_the_joining_process(engine):
+    joining = start_change(engine, new_business_id=True, new_business_id_value="1572860-0", merger=False)
+    (task,) = joining.ready_tasks
+    own = (CATALOGUE / "organisation_change.bpmn").read_text(encoding="utf-8")
+    assert f'id="{task.element_id}"' not in own
+    assert f'id="{task.element_id}"' in (CATALOGUE / "kanta_joining.bpmn").read_text(encoding="utf-8")
+    assert task.business_key == "0737546-2"
+    assert joining.variables["new_business_id_value"] == "1572860-0"

@@ -1,0 +1,658 @@
+"""The joining processes of the catalogue driven through the engine: kanta_joining with the onboardings it
+calls, and the patient data repository, prescription service and vendor package processes on their own.
+
+After every step the test checks where the instance stands: which tasks are ready (and in which lane),
+which messages and timers it waits for.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from engine.problems import InvalidData
+from engine.runtime import Engine
+
+PROCESSES = Path(__file__).resolve().parents[2] / "processes"
+ANALYST, PROVIDER, VENDOR, KELA, THL = (
+    "analyst:test", "integrator:provider", "integrator:vendor", "integrator:kela", "integrator:thl"
+)  # fmt: skip
+# Realistic Finnish data: business IDs with valid check digits, OIDs under 1.2.246.
+CLINIC_ID, PRACTITIONER_ID, CARE_HOME_ID = "0737546-2", "1572860-0", "2345678-0"
+ERA, ERA_ACCESS_POINT = "eRA", "1.2.246.537.6.918.18.10.13.1"
+CLINIC_OID = "1.2.246.10.7375462.10.0"
+
+
+@pytest.fixture
+def engine(tmp_path, clock):
+    running = Engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}", clock_source=clock, script_timeout=2.0)
+    running.deploy_folder(PROCESSES, actor=ANALYST)
+    yield running
+    running.close()
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def ready(instance) -> list[str]:
+    return sorted(t.element_id for t in instance.ready_tasks)
+
+
+def lanes(instance) -> dict[str, str | None]:
+    return {t.element_id: t.lane for t in instance.ready_tasks}
+
+
+def messages(instance) -> list[str]:
+    return sorted(m.message_name for m in instance.waiting_messages)
+
+
+def timers(instance) -> dict[str, datetime]:
+    return {t.element_id: t.due_at for t in instance.pending_timers}
+
+
+def complete(engine, instance, element_id, data, actor=PROVIDER):
+    matching = [t for t in instance.ready_tasks if t.element_id == element_id]
+    assert len(matching) == 1, (element_id, ready(instance))
+    return engine.complete_task(matching[0].id, data, actor=actor)
+
+
+def ended_at(engine, instance) -> list[str]:
+    return [
+        e.element_id
+        for e in engine.history(instance.id)
+        if e.kind == "element_completed" and (e.element_id or "").startswith("End_")
+    ]
+
+
+def helsinki_nine(day: str) -> datetime:
+    """09:00 Finnish winter time (UTC+2) on ``day``: when the date timers of the diagrams fall due."""
+    return datetime.fromisoformat(f"{day}T07:00:00").replace(tzinfo=UTC)
+
+
+CLINIC = {
+    "organisation_name": "Lääkärikeskus Aurora Oy",
+    "business_id": CLINIC_ID,
+    "organisation_kind": "private_provider",
+    "licence": "health",
+    "system_kind": "patient_system",
+    "writes_prescriptions": True,
+    "contact_email": "kanta@aurora.example.fi",
+}
+
+
+# --- kanta_service_obligation, through kanta_joining -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        ({"licence": "health", "system_kind": "patient_system", "writes_prescriptions": True}, (1, 0, 1)),
+        ({"licence": "health", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
+        ({"licence": "social", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
+        ({"licence": "social", "system_kind": "patient_system", "writes_prescriptions": False}, (0, 1, 0)),
+        (
+            {"licence": "health_and_social", "system_kind": "patient_and_client_systems",
+             "writes_prescriptions": True},
+            (1, 1, 1),
+        ),
+        (
+            {"licence": "health_and_social", "system_kind": "client_system", "writes_prescriptions": False},
+            (0, 1, 0),
+        ),
+        (
+            {"licence": "none", "system_kind": "patient_system", "writes_prescriptions": True,
+             "organisation_kind": "independent_practitioner"},
+            (1, 0, 1),
+        ),
+        ({"licence": "none", "system_kind": "none", "writes_prescriptions": False,
+          "organisation_kind": "pharmacy"}, (0, 0, 1)),
+        ({"licence": "none", "system_kind": "none", "writes_prescriptions": True}, (0, 0, 1)),
+    ],
+)  # fmt: skip
+def test_the_obligation_table_decides_which_services_to_join(engine, profile, expected):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    assert ready(started) == ["Task_enter_organisation_data"]
+    decided = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    services = tuple(
+        int(decided.variables[f"{key}_required"])
+        for key in ("patient_data_repository", "social_welfare_repository", "prescription_service")
+    )
+    assert services == expected
+    # An obligation sends the provider to its prerequisites, in parallel with the vendor.
+    assert ready(decided) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    assert lanes(decided)["Task_confirm_certified_system"] == "System vendor"
+
+
+def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(engine):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
+    profile = {"licence": "social", "system_kind": "none", "writes_prescriptions": False}
+    done = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_no_obligation"]
+    assert not any(done.variables[k] for k in done.variables if k.endswith("_required"))
+
+
+# --- kanta_joining end to end ------------------------------------------------------------------------------
+
+
+def _prerequisites(engine, instance, register_valid=True):
+    """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining."""
+    state = complete(
+        engine,
+        instance,
+        "Task_check_register_entries",
+        {"register": "sote_organisation_register", "organisation_oid": CLINIC_OID,
+         "register_entries_valid": register_valid, "checked_on": "2026-01-05"},
+    )  # fmt: skip
+    if not register_valid:
+        assert ready(state) == ["Task_confirm_certified_system", "Task_request_licence_correction"]
+        state = complete(
+            engine,
+            state,
+            "Task_request_licence_correction",
+            {"regional_state_administrative_agency": "southern_finland",
+             "what_to_correct": "Palveluyksikkö Aurora Espoo puuttuu", "requested_on": "2026-01-05"},
+        )  # fmt: skip
+        assert lanes(state)["Task_update_register_entry"] == "THL"
+        state = complete(
+            engine, state, "Task_update_register_entry",
+            {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
+        )  # fmt: skip
+    assert ready(state) == ["Task_confirm_certified_system"]
+    state = complete(
+        engine,
+        state,
+        "Task_confirm_certified_system",
+        {"system_name": ERA, "system_certified": True, "intermediary_name": "Ajas Oy",
+         "access_point_oid": ERA_ACCESS_POINT},
+        actor=VENDOR,
+    )  # fmt: skip
+    assert ready(state) == ["Task_write_security_plan"]
+    state = complete(
+        engine, state, "Task_write_security_plan",
+        {"security_plan_date": "2026-01-08", "self_monitoring_in_place": True,
+         "covers_independent_practitioners": True},
+    )  # fmt: skip
+    assert ready(state) == ["Task_choose_joining_model"]
+    return state
+
+
+def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboardings(engine, clock):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
+    state = _prerequisites(engine, state, register_valid=False)
+
+    # Direct joining: the patient data repository first (the social-care repository is not required).
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert ready(state) == ["Task_contact_vendor"]
+    state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=True)
+
+    # Then the prescription service; the customership exists now, so no commitment is asked again.
+    assert ready(state) == ["Task_contact_vendor"]
+    assert state.process_key == "kanta_joining"
+    state = _prescription_main_path(engine, state, clock, existing_customer=True)
+
+    assert state.status == "completed"
+    ends = ended_at(engine, state)
+    assert ends[-1] == "End_joined"
+    assert {"End_in_use", "End_commitment_reminded", "End_report_requested"} <= set(ends)
+    completed = {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
+    assert {"Call_patient_data_repository", "Call_prescription_service"} <= completed
+    assert "Call_social_welfare_repository" not in completed
+
+
+def _social_welfare_repository_path(engine, state):
+    """Modeller B's social_welfare_repository_onboarding, direct joining for self-paying clients (no registry
+    use right), driven with the data its forms ask for."""
+    steps = [
+        ("Task_study_deployment", PROVIDER,
+         {"business_id": state.business_key, "organisation_name": "Terveys- ja hoivapalvelut Aurora Oy",
+          "contact_email": "kanta@aurora.example.fi", "service_provision": "self_paying_clients_only",
+          "joining_model": "direct"}),
+        ("Task_describe_system", VENDOR,
+         {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
+          "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
+          "registry_use_right_supported": True, "access_point_oid": ERA_ACCESS_POINT}),
+        ("Task_preparatory_tasks", PROVIDER,
+         {"register_entries_valid": True, "security_plan_date": "2026-03-02",
+          "signatory_name": "Aino Virtanen", "signatory_decision_date": "2026-03-03"}),
+        ("Task_register_period", PROVIDER,
+         {"deployment_year": 2026, "deployment_period": 2, "planned_test_date": "2026-06-10"}),
+        ("Task_confirm_period", KELA,
+         {"period_starts_on": "2026-05-04", "kela_contact_email": "kanta@kanta.fi"}),
+        ("Task_own_deployment_tasks", PROVIDER,
+         {"technical_preparation_done": True, "recording_practices_agreed": True,
+          "staff_competence_ensured": True}),
+        ("Task_file_application", PROVIDER,
+         {"application_date": "2026-05-11", "applicant_business_id": state.business_key,
+          "system_name": "SosiaaliX", "access_point_oid": ERA_ACCESS_POINT, "registrar_oid": CLINIC_OID}),
+    ]  # fmt: skip
+    for element_id, actor, data in steps:
+        assert element_id in ready(state), (element_id, ready(state))
+        state = complete(engine, state, element_id, data, actor=actor)
+    assert messages(state) == ["kela_application_decision"]
+    state = engine.deliver_message(
+        "kela_application_decision",
+        business_key=state.business_key,
+        payload={"decision": "approved"},
+        actor=KELA,
+    )
+    state = complete(engine, state, "Task_deployment_test", {"test_date": "2026-06-10", "result": "passed"})
+    return complete(
+        engine, state, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
+    )
+
+
+def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(engine, clock):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    both = {**CLINIC, "licence": "health_and_social", "system_kind": "patient_and_client_systems"}
+    state = complete(engine, started, "Task_enter_organisation_data", both)
+    assert (
+        state.variables["patient_data_repository_required"],
+        state.variables["social_welfare_repository_required"],
+        state.variables["prescription_service_required"],
+    ) == (True, True, True)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
+    # The social-care onboarding (a terminate end event ends only the called process).
+    assert ready(state) == ["Task_study_deployment"]
+    state = _social_welfare_repository_path(engine, state)
+    assert state.status == "running"
+    assert ready(state) == ["Task_contact_vendor"]
+    state = _prescription_main_path(engine, state, clock, existing_customer=True)
+    assert state.status == "completed"
+    assert ended_at(engine, state)[-1] == "End_joined"
+    completed = {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
+    assert {
+        "Call_patient_data_repository", "Call_social_welfare_repository", "Call_prescription_service",
+        "End_service_in_use",
+    } <= completed  # fmt: skip
+
+
+def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(engine):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=PRACTITIONER_ID)
+    practitioner = {
+        **CLINIC,
+        "organisation_name": "Fysioterapeutti Aino Virtanen",
+        "business_id": PRACTITIONER_ID,
+        "organisation_kind": "independent_practitioner",
+        "licence": "none",
+        "writes_prescriptions": False,
+    }
+    state = complete(engine, started, "Task_enter_organisation_data", practitioner)
+    assert state.variables["patient_data_repository_required"] is True
+    state = _prerequisites(engine, state)
+    state = complete(
+        engine, state, "Task_choose_joining_model",
+        {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
+    )  # fmt: skip
+    assert ready(state) == ["Task_agree_with_main_joiner"]
+    done = complete(
+        engine, state, "Task_agree_with_main_joiner",
+        {"contract_signed_on": "2026-01-09", "security_plan_written_by": "main_joiner"},
+    )  # fmt: skip
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
+
+
+def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
+    social_diagram = PROCESSES / "social_welfare_repository_onboarding.bpmn"
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
+    care_home = {
+        **CLINIC,
+        "organisation_name": "Hoivakoti Kielo Oy",
+        "business_id": CARE_HOME_ID,
+        "licence": "social",
+        "system_kind": "client_system",
+        "writes_prescriptions": False,
+    }
+    state = complete(engine, started, "Task_enter_organisation_data", care_home)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # The instance is now inside the called process: its first steps wait, none of kanta_joining's.
+    assert state.status == "running"
+    social_source = social_diagram.read_text(encoding="utf-8")
+    waiting_on = ready(state) + [m.element_id for m in state.waiting_messages] + list(timers(state))
+    assert waiting_on
+    assert all(f'id="{element_id}"' in social_source for element_id in waiting_on), waiting_on
+    joining_source = (PROCESSES / "kanta_joining.bpmn").read_text(encoding="utf-8")
+    assert not any(f'id="{element_id}"' in joining_source for element_id in waiting_on)
+
+
+# --- patient_data_repository_onboarding -------------------------------------------------------------------
+
+
+def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_service):
+    """From "Contact the system vendor" to the end of the patient data repository onboarding; a first
+    Kanta service also waits for the commitment window and lets the commitment reminder and the late-report
+    timer fire; the application is refused once and the first deployment test fails."""
+    state = complete(
+        engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}
+    )
+    assert lanes(state) == {"Task_send_preparation_instructions": "System vendor"}
+    state = complete(
+        engine, state, "Task_send_preparation_instructions",
+        {"instructions_sent_on": "2026-01-06", "system_name": ERA, "system_certified": True,
+         "intermediary_name": "Ajas Oy"},
+        actor=VENDOR,
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_complete_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_ready": True, "server_certificates_ready": True,
+         "customer_data_in_extranet": True, "organisation_oid": CLINIC_OID},
+    )  # fmt: skip
+    application = {
+        "system_name": ERA,
+        "access_point_oid": ERA_ACCESS_POINT,
+        "application_date": "2026-01-07",
+        "planned_test_date": "2026-02-16",
+        "existing_kanta_customer": not first_kanta_service,
+    }
+    state = complete(engine, state, "Task_file_application", application)
+    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+
+    state = engine.deliver_message(
+        "kela_application_decision",
+        business_key=state.business_key,
+        payload={"decision": "rejected"},
+        actor=KELA,
+    )
+    assert ready(state) == ["Task_correct_application"] and messages(state) == []
+    state = complete(
+        engine, state, "Task_correct_application",
+        {"correction": "Liityntäpisteen OID korjattu", "corrected_on": "2026-01-08"},
+    )  # fmt: skip
+    state = complete(engine, state, "Task_file_application", application)
+    state = engine.deliver_message(
+        "kela_application_decision",
+        business_key=state.business_key,
+        payload={"decision": "approved"},
+        actor=KELA,
+    )
+
+    if first_kanta_service:
+        # The commitment goes to Kela 2–4 weeks before the test: the window opens four weeks before it.
+        assert ready(state) == []
+        assert timers(state) == {"Timer_commitment_window": helsinki_nine("2026-01-19")}
+        clock.set(helsinki_nine("2026-01-19") - timedelta(seconds=1))
+        engine.fire_due_timers()
+        assert ready(engine.get_instance(state.id)) == []
+        clock.set(helsinki_nine("2026-01-19"))
+        engine.fire_due_timers()
+        state = engine.get_instance(state.id)
+        assert ready(state) == ["Task_sign_customer_commitment"]
+        assert timers(state) == {"Timer_commitment_late": helsinki_nine("2026-02-02")}
+        # Two weeks before the test nothing has arrived: Kela reminds, the provider can still sign.
+        clock.set(helsinki_nine("2026-02-02"))
+        engine.fire_due_timers()
+        state = engine.get_instance(state.id)
+        assert ready(state) == ["Task_remind_commitment", "Task_sign_customer_commitment"]
+        assert lanes(state)["Task_remind_commitment"] == "Kela"
+        state = complete(engine, state, "Task_remind_commitment", {"reminded_on": "2026-02-02"}, actor=KELA)
+        state = complete(
+            engine, state, "Task_sign_customer_commitment",
+            {"signatory_name": "Aino Virtanen", "commitment_signed_on": "2026-02-03",
+             "commitment_sent_to_kela": True},
+        )  # fmt: skip
+    assert ready(state) == ["Task_deliver_test_person_ids"]
+    assert timers(state) == {}
+    state = complete(
+        engine,
+        state,
+        "Task_deliver_test_person_ids",
+        {"test_person_ids_delivered_on": "2026-02-09"},
+        actor=VENDOR,
+    )
+    state = complete(
+        engine, state, "Task_run_deployment_test", {"test_date": "2026-02-16", "test_result": "failed"}
+    )
+    assert lanes(state) == {"Task_fix_test_failure": "System vendor"}
+    state = complete(
+        engine, state, "Task_fix_test_failure",
+        {"fault_description": "Palvelinvarmenne vanhentunut", "fixed_on": "2026-02-17"}, actor=VENDOR,
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_run_deployment_test", {"test_date": "2026-02-18", "test_result": "passed"}
+    )
+    assert ready(state) == ["Task_report_test"]
+    assert timers(state) == {"Timer_report_overdue": clock.now() + timedelta(days=2)}
+    if first_kanta_service:
+        # The report is late: two days after the successful test Kela asks for it.
+        clock.advance(days=2)
+        engine.fire_due_timers()
+        state = engine.get_instance(state.id)
+        assert ready(state) == ["Task_ask_for_report", "Task_report_test"]
+        state = complete(engine, state, "Task_ask_for_report", {"requested_on": "2026-02-20"}, actor=KELA)
+    state = complete(
+        engine, state, "Task_report_test", {"report_sent_on": "2026-02-20", "test_date": "2026-02-18"}
+    )
+    assert timers(state) == {}
+    return state
+
+
+def test_patient_data_repository_onboarding_main_path(engine, clock):
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    assert lanes(started) == {"Task_contact_vendor": "Service provider"}
+    done = _patient_data_repository_main_path(engine, started, clock, first_kanta_service=False)
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_in_use"]
+
+
+def test_patient_data_repository_onboarding_for_a_first_kanta_service(engine, clock):
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    done = _patient_data_repository_main_path(engine, started, clock, first_kanta_service=True)
+    assert done.status == "completed"
+    assert sorted(ended_at(engine, done)) == ["End_commitment_reminded", "End_in_use", "End_report_requested"]
+
+
+# --- prescription_service_onboarding ----------------------------------------------------------------------
+
+
+def _prescription_main_path(engine, state, clock, *, existing_customer, vendor_support=True, verify=False):
+    state = complete(
+        engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-03-02"}
+    )
+    state = complete(
+        engine, state, "Task_send_preparation_instructions",
+        {"instructions_sent_on": "2026-03-03", "system_name": ERA,
+         "vendor_handles_all_support": vendor_support},
+        actor=VENDOR,
+    )  # fmt: skip
+    if not vendor_support:
+        assert ready(state) == ["Task_register_deployment_period"]
+        state = complete(
+            engine, state, "Task_register_deployment_period",
+            {"registered_on": "2026-03-04", "preferred_start_month": "2026-04"},
+        )  # fmt: skip
+    assert ready(state) == ["Task_complete_preparatory_tasks"]
+    planned_start = (clock.now() + timedelta(days=35)).date()
+    state = complete(
+        engine, state, "Task_complete_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_ready": True, "server_certificates_ready": True,
+         "planned_start_date": planned_start.isoformat(), "existing_kanta_customer": existing_customer},
+    )  # fmt: skip
+    # The administrative actions in Extranet wait until about two weeks before the start.
+    extranet_day = helsinki_nine((planned_start - timedelta(days=14)).isoformat())
+    assert ready(state) == [] and timers(state) == {"Timer_two_weeks_before_start": extranet_day}
+    clock.set(extranet_day)
+    engine.fire_due_timers()
+    state = engine.get_instance(state.id)
+    assert ready(state) == ["Task_do_extranet_actions"]
+    extranet = {"application_date": extranet_day.date().isoformat(), "system_name": ERA,
+                "access_point_oid": ERA_ACCESS_POINT}  # fmt: skip
+    state = complete(engine, state, "Task_do_extranet_actions", extranet)
+    if not existing_customer:
+        assert ready(state) == ["Task_accept_customer_commitment"]
+        state = complete(
+            engine, state, "Task_accept_customer_commitment",
+            {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
+             "commitment_accepted": True},
+        )  # fmt: skip
+    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    if verify:  # a refused application is corrected and filed again
+        state = engine.deliver_message(
+            "kela_application_decision", business_key=state.business_key, payload={"decision": "rejected"},
+            actor=KELA,
+        )  # fmt: skip
+        state = complete(
+            engine,
+            state,
+            "Task_correct_application",
+            {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-03-20"},
+        )
+        state = complete(engine, state, "Task_do_extranet_actions", extranet)
+        if not existing_customer:
+            state = complete(
+                engine, state, "Task_accept_customer_commitment",
+                {"commitment_accepted_on": "2026-03-20", "signatory_name": "Aino Virtanen",
+                 "commitment_accepted": True},
+            )  # fmt: skip
+    state = engine.deliver_message(
+        "kela_application_decision",
+        business_key=state.business_key,
+        payload={"decision": "approved"},
+        actor=KELA,
+    )
+    assert ready(state) == ["Task_do_own_deployment_tasks"]
+    state = complete(
+        engine, state, "Task_do_own_deployment_tasks",
+        {"staff_trained": True, "renewal_request_receivers_marked": True,
+         "production_readiness_verification": "first_deployment_of_new_system" if verify else "not_done"},
+    )  # fmt: skip
+    if verify:
+        state = complete(
+            engine, state, "Task_verify_production_readiness",
+            {"verified_on": "2026-04-01", "verification_result": "failed"},
+        )  # fmt: skip
+        assert lanes(state) == {"Task_fix_readiness_failure": "System vendor"}
+        state = complete(
+            engine, state, "Task_fix_readiness_failure",
+            {"fault_description": "Reseptin allekirjoitus puuttui", "fixed_on": "2026-04-02"}, actor=VENDOR,
+        )  # fmt: skip
+        state = complete(
+            engine, state, "Task_verify_production_readiness",
+            {"verified_on": "2026-04-03", "verification_result": "passed"},
+        )  # fmt: skip
+    assert ready(state) == ["Task_start_using_service"]
+    return complete(engine, state, "Task_start_using_service", {"start_date": planned_start.isoformat()})
+
+
+def test_prescription_service_onboarding_main_path(engine, clock):
+    started = engine.start_instance("prescription_service_onboarding", actor=PROVIDER, business_key=CLINIC_ID)
+    done = _prescription_main_path(engine, started, clock, existing_customer=True)
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_in_use"]
+
+
+def test_prescription_service_onboarding_with_registration_commitment_and_verification(engine, clock):
+    started = engine.start_instance("prescription_service_onboarding", actor=PROVIDER, business_key=CLINIC_ID)
+    done = _prescription_main_path(
+        engine, started, clock, existing_customer=False, vendor_support=False, verify=True
+    )
+    assert done.status == "completed"
+    completed = [e.element_id for e in engine.history(done.id) if e.kind == "task_completed"]
+    assert completed.count("Task_verify_production_readiness") == 2
+    assert completed.count("Task_accept_customer_commitment") == 2
+    assert "Task_register_deployment_period" in completed
+
+
+# --- vendor_package_onboarding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("wants_prescription", [True, False])
+def test_vendor_package_onboarding(engine, wants_prescription):
+    started = engine.start_instance("vendor_package_onboarding", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(
+        engine, started, "Task_choose_package",
+        {"organisation_name": "Lääkärikeskus Aurora Oy", "business_id": CLINIC_ID,
+         "package_name": "Ajas & Kanta", "wants_prescription": wants_prescription,
+         "contact_email": "kanta@aurora.example.fi"},
+    )  # fmt: skip
+    assert lanes(state) == {"Task_send_delivery_contract": "System vendor"}
+    state = complete(
+        engine, state, "Task_send_delivery_contract",
+        {"contract_reference": "AJAS-2026-014", "contract_sent_on": "2026-01-06"}, actor=VENDOR,
+    )  # fmt: skip
+    state = complete(
+        engine,
+        state,
+        "Task_sign_delivery_contract",
+        {"signatory_name": "Aino Virtanen", "signed_on": "2026-01-07"},
+    )
+    era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
+    state = complete(engine, state, "Task_apply_patient_data_repository", {**era, "login_method": "suomi_fi"})
+    if wants_prescription:
+        assert ready(state) == ["Task_apply_prescription_service"]
+        state = complete(engine, state, "Task_apply_prescription_service", era)
+    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    state = engine.deliver_message(
+        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "rejected"}, actor=KELA
+    )
+    state = complete(
+        engine,
+        state,
+        "Task_correct_applications",
+        {"correction": "Liitteet lisätty", "corrected_on": "2026-01-12"},
+    )
+    assert messages(state) == ["kela_application_decision"]
+    state = engine.deliver_message(
+        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+    )
+    assert lanes(state) == {"Task_deliver_system_description": "System vendor"}
+    state = complete(
+        engine, state, "Task_deliver_system_description",
+        {"description_version": "2026.1", "delivered_on": "2026-01-15"}, actor=VENDOR,
+    )  # fmt: skip
+    done = complete(
+        engine, state, "Task_update_self_monitoring_plan",
+        {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True},
+    )  # fmt: skip
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_ready"]
+
+
+def test_the_vendor_package_application_accepts_only_the_vendors_system_data(engine):
+    started = engine.start_instance("vendor_package_onboarding", actor=PROVIDER)
+    state = complete(
+        engine, started, "Task_choose_package",
+        {"organisation_name": "Aurora", "business_id": CLINIC_ID, "package_name": "Ajas & Kanta",
+         "wants_prescription": False},
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_send_delivery_contract",
+        {"contract_reference": "A-1", "contract_sent_on": "2026-01-06"},
+        actor=VENDOR,
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_sign_delivery_contract", {"signatory_name": "A", "signed_on": "2026-01-07"}
+    )
+    task = state.ready_tasks[0]
+    with pytest.raises(InvalidData) as refused:
+        engine.complete_task(
+            task.id,
+            {
+                "system_name": "Other",
+                "access_point_oid": "1.2.246.1",
+                "application_date": "7.1.2026",
+                "login_method": "suomi_fi",
+            },
+            actor=PROVIDER,
+        )
+    assert {e.field for e in refused.value.errors} == {"system_name", "access_point_oid", "application_date"}
+
+
+def test_the_organisation_data_form_checks_the_business_id_and_the_choices(engine):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER)
+    with pytest.raises(InvalidData) as refused:
+        complete(
+            engine, started, "Task_enter_organisation_data",
+            {**CLINIC, "business_id": "0737546-3", "licence": "dental"},
+        )  # fmt: skip
+    assert {e.field for e in refused.value.errors} == {"business_id", "licence"}
