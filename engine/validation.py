@@ -439,8 +439,15 @@ def _input_entry_problem(text: str) -> str | None:
         return expression_problem(_DMN_INPUT_PLACEHOLDER.sub("dmninputexpr", text))
     message = expression_problem(text)
     if message and expression_problem(f"dmninputexpr {text}") is None:
+        if _WORD_OPERATOR.match(text.strip()):
+            # SpiffWorkflow glues the test to the input expression with no space ("kindin [...]").
+            test = text.strip()
+            return f'a test that starts with a word ("{test}") must name the input: write "? {test}"'
         return None
     return message
+
+
+_WORD_OPERATOR = re.compile(r"^(not\s+in|in|is|and|or)\b")
 
 
 # --- 6. calls between diagrams ---------------------------------------------------------------------------

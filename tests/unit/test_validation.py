@@ -530,7 +530,7 @@ DECISION = """\
       </rule>
       <rule id="Rule_range">
         <inputEntry id="Entry_4"><text>10 &lt;= ? &lt; 50</text></inputEntry>
-        <inputEntry id="Entry_5"><text>in ["a", "b"]</text></inputEntry>
+        <inputEntry id="Entry_5"><text>? in ["a", "b"]</text></inputEntry>
         <outputEntry id="Entry_6"><text>size * 2</text></outputEntry>
       </rule>
       <rule id="Rule_broken">
@@ -644,3 +644,12 @@ def test_a_process_or_decision_defined_twice_is_reported_at_the_second():
     messages = {p.file: p.message for p in problems}
     why = "process ids must be unique in the catalogue"
     assert messages["b.bpmn"] == f"process id 'twice' is already defined in a.bpmn (line 3): {why}"
+
+
+def test_a_dmn_test_starting_with_a_word_operator_must_name_its_input():
+    from engine.validation import _input_entry_problem
+
+    assert _input_entry_problem('? in ["a", "b"]') is None
+    assert _input_entry_problem("> 5") is None
+    assert "write \"? in" in _input_entry_problem('in ["a", "b"]')
+    assert "write \"? not in" in _input_entry_problem('not in ["a"]')
