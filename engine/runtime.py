@@ -534,7 +534,12 @@ class Engine:
                     row.id,
                     task.task_spec.bpmn_id,
                     str(task.id),
-                    {"name": task.task_spec.bpmn_name, "type": type(task.task_spec).__name__},
+                    {
+                        "name": task.task_spec.bpmn_name,
+                        "type": type(task.task_spec).__name__,
+                        "process": task.workflow.spec.name,
+                        "came_from": _came_from(task),
+                    },
                     now,
                 )
             )
@@ -776,6 +781,15 @@ def _timer_due(task):
             if isinstance(value, str):
                 return TimerEventDefinition.parse_time_or_duration(value)
     return None
+
+
+def _came_from(task) -> str | None:
+    """The flow node the instance came from to reach ``task`` (None at a process's start): with the
+    element itself it names the sequence flow taken, for path coverage and for drawing the path."""
+    parent = task.parent
+    while parent is not None and parent.task_spec.bpmn_id is None:
+        parent = parent.parent
+    return parent.task_spec.bpmn_id if parent is not None else None
 
 
 def _form_key(task_spec) -> str | None:

@@ -381,3 +381,25 @@ def test_a_new_engine_over_the_same_database_resumes_an_instance_mid_way(databas
     completed = [e.element_id for e in second.history(started.id) if e.kind == "task_completed"]
     assert completed == [f"Task_{n:02d}" for n in range(1, 11)]
     second.close()
+
+
+def test_history_names_the_element_each_step_came_from(engine):
+    started = engine.start_instance("kela_application", actor=PROVIDER, business_key="k")
+    application = {"system_name": "eRA", "access_point_oid": "1.2.246.1"}
+    engine.complete_task(only_task(started).id, application, actor=PROVIDER)
+    engine.deliver_message("kela_decision", business_key="k", payload={"decision": "approved"}, actor=KELA)
+    steps = [
+        (e.data["came_from"], e.element_id)
+        for e in engine.history(started.id)
+        if e.kind == "element_completed"
+    ]
+    assert steps == [
+        (None, "Start_application"),
+        ("Start_application", "Task_send_application"),
+        ("Task_send_application", "Catch_kela_decision"),
+        ("Catch_kela_decision", "Gateway_decision"),
+        ("Gateway_decision", "End_approved"),
+    ]
+    assert {e.data["process"] for e in engine.history(started.id) if e.kind == "element_completed"} == {
+        "kela_application"
+    }
