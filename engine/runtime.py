@@ -453,24 +453,30 @@ class Engine:
                 .limit(limit)
             ).all()
 
-        def fire(run: _Run) -> _Change:
+        def fire(run: _Run) -> _Change | None:
             waiting = [t for t in run.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
             run.workflow.refresh_timers()
             fired = [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
+            if not fired:
+                return None  # another process fired them first
             return _Change("timers_fired", data={"timers": fired, "clock": now.isoformat()})
 
         moved = []
         for instance_id in due:
             try:
-                self._act(instance_id, fire, actor)
-                moved.append(instance_id)
+                if self._act(instance_id, fire, actor) is not None:
+                    moved.append(instance_id)
             except (NotFound, Conflict):
                 continue  # cancelled or finished meanwhile: its timers are gone with it
         return moved
 
     # ---- the unit of work -------------------------------------------------------------------------
 
-    def _act(self, instance_id: str, action: Callable[[_Run], _Change], actor: str) -> InstanceView:
+    def _act(
+        self, instance_id: str, action: Callable[[_Run], _Change | None], actor: str
+    ) -> InstanceView | None:
+        """Apply ``action`` to the instance in one unit of work; an action that finds nothing to do
+        (answers None) writes nothing and the call answers None."""
         for _attempt in range(CONFLICT_RETRIES):
             with self._sessions() as session:
                 row = self._instance_row(session, instance_id)
@@ -481,6 +487,8 @@ class Engine:
                     t.id: t for t in session.scalars(select(ReadyTask).where(ReadyTask.instance_id == row.id))
                 }
                 change = action(run)
+                if change is None:
+                    return None
                 if not run.cancelled:
                     run.step()
                 try:

@@ -4,9 +4,8 @@ from api.app import create_app
 
 
 def test_openapi_and_swagger_ui_are_served_without_a_cdn(tmp_path):
-    app = create_app(
-        {"KANTA_DATABASE_URL": f"sqlite:///{tmp_path}/docs.sqlite3", "KANTA_TIMER_INTERVAL": 0, "KANTA_TOKENS": ""}
-    )
+    database = f"sqlite:///{tmp_path}/docs.sqlite3"
+    app = create_app({"KANTA_DATABASE_URL": database, "KANTA_TIMER_INTERVAL": 0, "KANTA_TOKENS": ""})
     client = app.test_client()
     spec = client.get("/openapi.json")
     assert spec.status_code == 200

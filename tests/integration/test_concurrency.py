@@ -83,3 +83,18 @@ def test_engines_share_definitions_deployed_by_another(database_url, clock):
     assert first.get_instance(started.id).ready_tasks[0].element_id == "Task_fill_customer_data"
     first.close()
     second.close()
+
+
+def test_timers_fired_by_several_processes_at_once_fire_once(engine, database_url, clock):
+    started = [engine.start_instance("report_deadline", actor="integrator:a") for _ in range(3)]
+    for instance in started:
+        engine.complete_task(instance.ready_tasks[0].id, {"result": "passed"}, actor="integrator:a")
+    clock.advance(days=2)
+    outcomes = _race(database_url, clock, [lambda e: e.fire_due_timers(actor="timer") for _ in range(3)])
+    assert not any(isinstance(o, Exception) for o in outcomes), outcomes
+    assert sorted(i for moved in outcomes for i in moved) == sorted(i.id for i in started)
+    for instance in started:
+        fired = [e for e in engine.history(instance.id) if e.kind == "timers_fired"]
+        assert [e.data["timers"] for e in fired] == [["Timer_report_reminder"]]
+        state = engine.get_instance(instance.id)
+        assert sorted(t.element_id for t in state.ready_tasks) == ["Task_remind", "Task_report_test"]
