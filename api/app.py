@@ -11,9 +11,10 @@ from flask_smorest import Api
 
 from engine.runtime import Engine
 
-from . import problems
+from . import problems, web
 from .auth import Caller, parse_tokens
-from .resources import definitions, health, instances, messages, tasks
+from .parsing import ProcessKeyConverter
+from .resources import definitions, health, instances, me, messages, tasks
 
 TOKEN_DIGESTS = "tokens.digests"
 
@@ -32,6 +33,7 @@ def settings_from_environment() -> dict:
 
 def create_app(settings: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.url_map.converters["process_key"] = ProcessKeyConverter
     app.config.update(
         API_TITLE="Kanta onboarding",
         API_VERSION="v1",
@@ -64,6 +66,8 @@ def create_app(settings: dict | None = None) -> Flask:
     for module in (definitions, instances, tasks, messages):
         api.register_blueprint(module.blp)
     api.register_blueprint(health.blp)
+    api.register_blueprint(me.blp)
+    app.register_blueprint(web.blp)
     problems.register(app)
     if app.config["KANTA_TIMER_INTERVAL"] > 0:
         _start_timer_loop(engine, app.config["KANTA_TIMER_INTERVAL"])

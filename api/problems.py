@@ -19,10 +19,17 @@ _HTTP_TYPES = {
     406: "not-acceptable",
     409: "conflict",
     413: "payload-too-large",
+    414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-request",
+    431: "headers-too-large",
     500: "internal-error",
 }
+
+
+def http_kind(status: int) -> str:
+    """The problem type of a plain HTTP error."""
+    return _HTTP_TYPES.get(status, "http-error")
 
 
 def problem(status: int, kind: str, title: str, detail: str, **extra):
@@ -62,9 +69,11 @@ def _http_error(error: HTTPException):
         ]
         detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
         return problem(status, "invalid-request", "The request was refused", detail, errors=errors)
-    kind = _HTTP_TYPES.get(status, "http-error")
+    kind = http_kind(status)
     detail = data.get("message") or error.description or error.name
-    headers = data.get("headers") or {}
+    # Keep what the error itself says in headers (Allow on a 405), but not its text/html content type.
+    headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
+    headers.update(data.get("headers") or {})
     body = problem(status, kind, error.name, detail)
     return body[0], body[1], {**body[2], **headers}
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
+from .parsing import storable_text
+
 STATUSES = ("running", "completed", "error", "cancelled")
-_KEY = validate.Length(min=1, max=200)
+_KEY = [validate.Length(min=1, max=200), storable_text]
 
 
 class ProblemSchema(Schema):
@@ -98,7 +100,7 @@ class InstanceSchema(InstanceSummarySchema):
 class StartInstanceSchema(Schema):
     process_key = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
-    variables = fields.Dict(keys=fields.String(), load_default=dict)
+    variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
 class PageQuerySchema(Schema):
@@ -134,14 +136,14 @@ class TaskPageSchema(PageSchema):
 
 
 class CompleteTaskSchema(Schema):
-    data = fields.Dict(keys=fields.String(), required=True)
+    data = fields.Dict(keys=fields.String(), required=True, validate=storable_text)
 
 
 class MessageSchema(Schema):
     name = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
-    payload = fields.Dict(keys=fields.String(), load_default=dict)
+    payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
 class HistoryEventSchema(Schema):

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
 from engine.runtime import Engine
 
 from .app import TOKEN_DIGESTS, create_app
 from .auth import digest, new_token
+from .problems import PROBLEM_JSON, TYPE_BASE, http_kind
+
+
+def _write_problem(sock, status: int, reason: str, message: str) -> None:
+    """gunicorn's own refusals (a request line or headers too large, malformed HTTP) answered as
+    problem+json like every other error, instead of its HTML page."""
+    kind = http_kind(status)
+    body = json.dumps(
+        {"type": TYPE_BASE + kind, "title": reason, "status": status, "detail": message or reason}
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
 class _Gunicorn(BaseApplication):
@@ -21,6 +38,8 @@ class _Gunicorn(BaseApplication):
     def load_config(self):
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        # gunicorn writes its refusals with util.write_error; the workers fork from here and inherit this.
+        util.write_error = _write_problem
 
     def load(self):
         return create_app(self.settings)
@@ -69,6 +88,9 @@ def serve(*, host: str, port: int, workers: int, database_url, processes_dir: st
         "timeout": 60,
         "graceful_timeout": 10,
         "accesslog": "-",
+        # The most gunicorn allows (default 4094): filters of up to 200 characters, percent-encoded,
+        # must fit; a longer URL gets a 414 problem (documented on every operation).
+        "limit_request_line": 8190,
     }
     _Gunicorn(options, settings).run()
     return 0

@@ -4,9 +4,9 @@ import posixpath
 
 from flask import Response, g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..auth import DEPLOY, READ, requires
+from ..parsing import Blueprint
 from ..schemas import DefinitionQuerySchema, DefinitionSchema, DeployFilesSchema, DeployResultSchema
 from . import engine, problems
 
@@ -43,7 +43,7 @@ class Definitions(MethodView):
         return engine().deploy(files, actor=g.caller.actor)
 
 
-@blp.route("/<string:key>")
+@blp.route("/<process_key:key>")
 class Definition(MethodView):
     @requires(READ)
     @blp.arguments(DefinitionQuerySchema, location="query")
@@ -54,7 +54,7 @@ class Definition(MethodView):
         return engine().get_definition(key, query.get("version"))
 
 
-@blp.route("/<string:key>/xml")
+@blp.route("/<process_key:key>/xml")
 class DefinitionXml(MethodView):
     @requires(READ)
     @blp.arguments(DefinitionQuerySchema, location="query")

@@ -11,6 +11,7 @@ blp = Blueprint("health", __name__, url_prefix="/healthz", description="Liveness
 
 @blp.route("")
 class Health(MethodView):
+    @blp.doc(security=[])  # open: no bearer token needed
     @blp.response(200, HealthSchema)
     @blp.alt_response(
         503, schema=HealthSchema, description="The database is unreachable or nothing is deployed"

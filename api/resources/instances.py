@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from flask import g, request
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import abort
 
 from ..auth import OPERATE, READ, requires
+from ..parsing import Blueprint, unstorable_text
 from ..schemas import (
     HistoryEventSchema,
     InstancePageSchema,
@@ -38,12 +39,12 @@ class Instances(MethodView):
             }
         ]
     )
-    @problems(blp, 404, 409, 413, 422)
+    @problems(blp, 400, 404, 409, 413, 422, 431)
     def post(self, start):
         """Start an instance of the latest version of a process."""
         key = request.headers.get("Idempotency-Key") or None
-        if key is not None and len(key) > 200:
-            key = key[:200]
+        if key is not None and (len(key) > 200 or any(unstorable_text(key))):
+            abort(422, messages={"headers": {"Idempotency-Key": ["at most 200 characters, no NUL"]}})
         return engine().start_instance(
             start["process_key"],
             actor=g.caller.actor,

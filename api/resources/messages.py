@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..auth import OPERATE, requires
+from ..parsing import Blueprint
 from ..schemas import InstanceSchema, MessageSchema
 from . import engine, problems
 
@@ -21,7 +21,7 @@ class Messages(MethodView):
     @requires(OPERATE)
     @blp.arguments(MessageSchema)
     @blp.response(200, InstanceSchema)
-    @problems(blp, 404, 409, 413, 422)
+    @problems(blp, 400, 404, 409, 413, 422)
     def post(self, message):
         """Deliver a message to the one instance waiting for it, by business key or instance id."""
         return engine().deliver_message(

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from ..auth import OPERATE, READ, requires
+from ..parsing import Blueprint
 from ..schemas import CompleteTaskSchema, InstanceSchema, TaskDetailSchema, TaskPageSchema, TaskQuerySchema
 from . import engine, problems
 
@@ -37,7 +37,7 @@ class CompleteTask(MethodView):
     @requires(OPERATE)
     @blp.arguments(CompleteTaskSchema)
     @blp.response(200, InstanceSchema)
-    @problems(blp, 404, 409, 413, 422)
+    @problems(blp, 400, 404, 409, 413, 422)
     def post(self, body, task_id):
         """Complete a ready task with data that satisfies its form; answers where the instance then stands."""
         return engine().complete_task(task_id, body["data"], actor=g.caller.actor)

@@ -1,0 +1,75 @@
+"""The web cockpit: pages for people, served by the API's own Flask app.
+
+The pages are static HTML shells; their JavaScript calls the REST API under /api/v1 with the token the
+person logs in with (kept in the tab's sessionStorage), so a page can show and do exactly what the API
+lets that token do. bpmn-js draws the diagrams from the vendored copy under ``static/vendor/bpmn-js``
+(refreshed from npm by ``refresh_vendor.sh``): nothing comes from a CDN and nothing is built at run time.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, url_for
+
+blp = Blueprint(
+    "web",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/cockpit-static",
+)
+
+# Scripts only from here: the pages hold no inline script, and the API token in sessionStorage is
+# worth protecting from injected code. bpmn-js sets inline styles on the SVG it draws.
+_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def _page(template: str, **context) -> Response:
+    response = Response(render_template(template, **context))
+    response.headers["Content-Security-Policy"] = _CONTENT_SECURITY_POLICY
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@blp.get("/")
+def home():
+    return redirect(url_for("web.instances"))
+
+
+@blp.get("/login")
+def login():
+    return _page("login.html", page="login", title="Log in")
+
+
+@blp.get("/processes")
+def definitions():
+    return _page("definitions.html", page="definitions", title="Processes")
+
+
+@blp.get("/processes/<string:key>")
+def definition(key: str):
+    return _page("definition.html", page="definition", title=key, key=key, diagram=True)
+
+
+@blp.get("/instances")
+def instances():
+    return _page("instances.html", page="instances", title="Instances")
+
+
+@blp.get("/instances/<string:instance_id>")
+def instance(instance_id: str):
+    return _page("instance.html", page="instance", title="Instance", instance_id=instance_id, diagram=True)
+
+
+@blp.get("/tasks")
+def tasks():
+    return _page("tasks.html", page="tasks", title="Tasks")
+
+
+@blp.get("/tasks/<string:task_id>")
+def task(task_id: str):
+    return _page("task.html", page="task", title="Task", task_id=task_id)

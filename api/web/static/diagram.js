@@ -1,0 +1,113 @@
+/* Draws a BPMN diagram with the vendored bpmn-js navigated viewer (global BpmnJS), tells what a clicked
+ * element is for, and marks where an instance has been (highlight-done) and where it waits
+ * (highlight-active). */
+"use strict";
+
+(() => {
+  const { el, renderInstructions } = Kanta;
+
+  /** "bpmn:UserTask" → "User task". */
+  const typeName = (type) => type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase());
+
+  function documentationOf(businessObject) {
+    const own = (businessObject.documentation || []).map((d) => d.text).join("\n");
+    if (own || !businessObject.processRef) return own;
+    return (businessObject.processRef.documentation || []).map((d) => d.text).join("\n"); // a pool: its process
+  }
+
+  /** One finger drags the diagram on a touch screen (the viewer itself pans only with a mouse). */
+  function panByTouch(container, canvas) {
+    let last = null;
+    container.addEventListener("pointerdown", (event) => {
+      if (event.pointerType === "touch") last = { x: event.clientX, y: event.clientY };
+    });
+    container.addEventListener("pointermove", (event) => {
+      if (!last || event.pointerType !== "touch") return;
+      canvas.scroll({ dx: event.clientX - last.x, dy: event.clientY - last.y });
+      last = { x: event.clientX, y: event.clientY };
+    });
+    for (const end of ["pointerup", "pointercancel", "pointerleave"]) {
+      container.addEventListener(end, () => { last = null; });
+    }
+  }
+
+  async function show(container, xml, panel) {
+    const viewer = new BpmnJS({ container });
+    await viewer.importXML(xml);
+    const canvas = viewer.get("canvas");
+    const registry = viewer.get("elementRegistry");
+    const fit = () => {
+      canvas.zoom("fit-viewport", "auto");
+      canvas.zoom(canvas.zoom() * 0.94, "auto"); // a margin, so no shape touches the frame
+    };
+    fit();
+    // A turned phone or a resized window: draw to the new size and fit again.
+    new ResizeObserver(() => {
+      canvas.resized();
+      fit();
+    }).observe(container);
+    panByTouch(container, canvas);
+    for (const button of container.parentElement.querySelectorAll("[data-zoom]")) {
+      button.addEventListener("click", () => {
+        const how = button.dataset.zoom;
+        if (how === "fit") fit();
+        else canvas.zoom(canvas.zoom() * (how === "in" ? 1.25 : 0.8));
+      });
+    }
+    const state = new Map(); // element id → "done" | "active", once an instance's progress is marked
+
+    let selected = null;
+
+    function describe(element) {
+      if (selected) canvas.removeMarker(selected, "selected");
+      selected = null;
+      const bo = element.businessObject;
+      if (!bo || element === canvas.getRootElement()) {
+        panel.replaceChildren(el("p", { class: "hint" }, "Click a step to read its instructions."));
+        return;
+      }
+      const formKey = bo.$attrs?.["camunda:formKey"];
+      const decision = bo.$attrs?.["camunda:decisionRef"];
+      selected = element.id;
+      canvas.addMarker(selected, "selected");
+      panel.replaceChildren(el("div", {},
+        el("h3", {}, bo.name || bo.id),
+        el("p", { class: "hint" }, `${typeName(element.type)} · `, el("code", {}, bo.id)),
+        state.get(bo.id) ? el("p", { class: `state state-${state.get(bo.id)}` },
+          state.get(bo.id) === "active" ? "Waiting now" : "Done") : null,
+        formKey ? el("p", { class: "hint" }, "Form ", el("code", {}, formKey)) : null,
+        decision ? el("p", { class: "hint" }, "Decision ", el("code", {}, decision)) : null,
+      ));
+      panel.dataset.element = bo.id;
+      renderInstructions(panel, documentationOf(bo));
+    }
+
+    viewer.get("eventBus").on("element.click", ({ element }) => describe(element));
+
+    return {
+      viewer,
+      name: (id) => registry.get(id)?.businessObject?.name || id,
+
+      /** ``done``: ids of completed elements; ``active``: ready tasks, waiting events and timers. */
+      markProgress(done, active) {
+        const mark = (id, marker, value) => {
+          if (!registry.get(id)) return; // e.g. an element inside a called process, drawn elsewhere
+          canvas.addMarker(id, marker);
+          state.set(id, value);
+        };
+        for (const id of done) if (!active.has(id)) mark(id, "highlight-done", "done");
+        // A flow was taken when both its ends were reached (the target may be where it waits now).
+        for (const flow of registry.filter((e) => e.type === "bpmn:SequenceFlow")) {
+          const { sourceRef, targetRef } = flow.businessObject;
+          if (done.has(sourceRef?.id) && (done.has(targetRef?.id) || active.has(targetRef?.id))) {
+            mark(flow.id, "highlight-done", "done");
+          }
+        }
+        for (const id of active) mark(id, "highlight-active", "active");
+      },
+    };
+  }
+
+  Kanta.diagram = { show };
+})();

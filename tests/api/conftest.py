@@ -1,0 +1,104 @@
+"""An API over a fresh SQLite file with the fixture catalogue deployed, and one token per role."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import MetaData, select
+
+from api.app import create_app
+from tests.conftest import PROCESSES
+
+# role:name:token; the audit trail names the actor role:name.
+TOKENS = {
+    "viewer": ("monitor", "tok-viewer"),
+    "integrator": ("ops-bot", "tok-integrator"),
+    "analyst": ("modeller", "tok-analyst"),
+    "admin": ("root", "tok-admin"),
+}
+KANTA_TOKENS = ",".join(f"{role}:{name}:{token}" for role, (name, token) in TOKENS.items())
+
+
+PROBLEMS = "https://kanta-onboarding.example/problems/"
+
+
+def assert_problem(response, status: int, kind: str) -> dict:
+    """The response is a problem+json of this status and type, with a title and a detail."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.content_type == "application/problem+json"
+    problem = response.get_json()
+    assert problem["type"] == PROBLEMS + kind
+    assert problem["status"] == status
+    assert problem["title"].strip() and problem["detail"].strip()
+    return problem
+
+
+def fields_named(problem: dict) -> set[str]:
+    return {error["field"] for error in problem.get("errors", [])}
+
+
+def auth(role: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKENS[role][1]}"}
+
+
+def actor(role: str) -> str:
+    return f"{role}:{TOKENS[role][0]}"
+
+
+@pytest.fixture
+def app(tmp_path, clock):
+    application = create_app(
+        {
+            "TESTING": True,
+            "KANTA_DATABASE_URL": f"sqlite:///{tmp_path / 'kanta.sqlite3'}",
+            "KANTA_DATA_DIR": str(tmp_path),
+            "KANTA_TOKENS": KANTA_TOKENS,
+            "KANTA_TIMER_INTERVAL": 0,
+            "KANTA_DEPLOY_ON_START": True,
+            "KANTA_PROCESSES_DIR": str(PROCESSES),
+            "KANTA_CLOCK": clock,
+        }
+    )
+    yield application
+    application.extensions["kanta_engine"].close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def engine(app):
+    return app.extensions["kanta_engine"]
+
+
+@pytest.fixture
+def stored(engine):
+    """``stored()`` reads every row of every table: compare two readings to prove nothing changed."""
+    tables = MetaData()
+    tables.reflect(engine.db)
+
+    def snapshot() -> dict[str, list[tuple]]:
+        with engine.db.connect() as connection:
+            return {
+                name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
+                for name, table in tables.tables.items()
+            }
+
+    return snapshot
+
+
+@pytest.fixture
+def start(client):
+    """Start an instance through the API as the integrator; answers its JSON."""
+
+    def started(process_key: str = "simple_onboarding", business_key: str | None = None, **variables):
+        response = client.post(
+            "/api/v1/process-instances",
+            json={"process_key": process_key, "business_key": business_key, "variables": variables},
+            headers=auth("integrator"),
+        )
+        assert response.status_code == 201, response.get_json()
+        return response.get_json()
+
+    return started

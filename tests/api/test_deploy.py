@@ -1,0 +1,171 @@
+"""Deploying definitions over HTTP: multipart uploads of BPMN, DMN and form files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, PROCESSES
+
+from .conftest import actor, assert_problem, auth, fields_named
+
+BROKEN = FIXTURES / "broken"
+HOSTILE = FIXTURES / "hostile"
+DEPLOY = "/api/v1/process-definitions"
+
+
+def upload(*files: Path | tuple[bytes, str]) -> dict:
+    parts = [
+        (io.BytesIO(f.read_bytes()), f.name) if isinstance(f, Path) else (io.BytesIO(f[0]), f[1])
+        for f in files
+    ]
+    return {"data": {"files": parts}, "content_type": "multipart/form-data"}
+
+
+def simple_onboarding_renamed(name: str) -> bytes:
+    diagram = (PROCESSES / "simple_onboarding.bpmn").read_bytes()
+    changed = diagram.replace(b'name="Simple onboarding"', f'name="{name}"'.encode())
+    assert changed != diagram
+    return changed
+
+
+SIMPLE_FORMS = (PROCESSES / "forms" / "customer_data.json", PROCESSES / "forms" / "approval.json")
+
+
+def test_a_changed_diagram_becomes_a_new_version(client):
+    changed = simple_onboarding_renamed("Simple onboarding, second edition")
+
+    response = client.post(
+        DEPLOY, **upload((changed, "simple_onboarding.bpmn"), *SIMPLE_FORMS), headers=auth("analyst")
+    )
+
+    assert response.status_code == 201, response.get_json()
+    result = response.get_json()
+    assert result["unchanged"] == []
+    (deployed,) = result["deployed"]
+    assert (deployed["key"], deployed["version"], deployed["name"], deployed["deployed_by"]) == (
+        "simple_onboarding",
+        2,
+        "Simple onboarding, second edition",
+        actor("analyst"),
+    )
+    latest = client.get(f"{DEPLOY}/simple_onboarding", headers=auth("viewer")).get_json()
+    assert (latest["version"], latest["content_hash"]) == (2, deployed["content_hash"])
+    first = client.get(f"{DEPLOY}/simple_onboarding?version=1", headers=auth("viewer")).get_json()
+    assert (first["version"], first["name"]) == (1, "Simple onboarding")
+    listed = {d["key"]: d["version"] for d in client.get(DEPLOY, headers=auth("viewer")).get_json()}
+    assert listed["simple_onboarding"] == 2
+
+
+def test_a_process_deployed_for_the_first_time_gets_version_1(client):
+    diagram = simple_onboarding_renamed("Brand new").replace(b"simple_onboarding", b"brand_new_onboarding")
+
+    response = client.post(
+        DEPLOY, **upload((diagram, "brand_new_onboarding.bpmn"), *SIMPLE_FORMS), headers=auth("admin")
+    )
+
+    assert response.status_code == 201, response.get_json()
+    (deployed,) = response.get_json()["deployed"]
+    assert (deployed["key"], deployed["version"], deployed["main_file"]) == (
+        "brand_new_onboarding",
+        1,
+        "brand_new_onboarding.bpmn",
+    )
+    started = client.post(
+        "/api/v1/process-instances", json={"process_key": "brand_new_onboarding"}, headers=auth("integrator")
+    )
+    assert started.status_code == 201 and started.get_json()["definition_version"] == 1
+
+
+def test_redeploying_unchanged_files_makes_no_new_version(client, stored):
+    files = sorted(p for p in PROCESSES.iterdir() if p.is_file()) + sorted((PROCESSES / "forms").iterdir())
+    before = stored()
+
+    response = client.post(DEPLOY, **upload(*files), headers=auth("analyst"))
+
+    assert response.status_code == 201, response.get_json()
+    result = response.get_json()
+    assert result["deployed"] == []
+    assert {d["version"] for d in result["unchanged"]} == {1}
+    assert "simple_onboarding" in {d["key"] for d in result["unchanged"]}
+    assert stored() == before
+
+
+def test_a_broken_diagram_is_refused_with_every_problem_and_nothing_is_stored(client, stored):
+    before = stored()
+
+    response = client.post(
+        DEPLOY,
+        **upload(
+            BROKEN / "unreachable.bpmn",
+            BROKEN / "xsd_violation.bpmn",
+            BROKEN / "forms" / "done.json",
+            # A good diagram in the same upload is not stored either: a deployment is all or nothing.
+            (simple_onboarding_renamed("Would be version 2"), "simple_onboarding.bpmn"),
+            *SIMPLE_FORMS,
+        ),
+        headers=auth("analyst"),
+    )
+
+    problem = assert_problem(response, 422, "definition-invalid")
+    where = {(p["file"], p["line"], p["element_id"]) for p in problem["problems"]}
+    assert ("unreachable.bpmn", 25, "Task_orphan") in where
+    assert ("xsd_violation.bpmn", 18, "Task_bogus") in where
+    assert all(p["message"] for p in problem["problems"])
+    assert "unreachable.bpmn:25" in problem["detail"]
+    assert stored() == before
+
+
+@pytest.mark.parametrize(
+    "diagram", ["entity_bomb.bpmn", "external_entity.bpmn", "import_os.bpmn", "subclasses.bpmn"]
+)
+def test_a_hostile_diagram_is_refused_as_a_problem_not_a_crash(client, stored, diagram):
+    before = stored()
+    response = client.post(DEPLOY, **upload(HOSTILE / diagram), headers=auth("admin"))
+    problem = assert_problem(response, 422, "definition-invalid")
+    assert {p["file"] for p in problem["problems"]} == {diagram}
+    assert stored() == before
+
+
+@pytest.mark.parametrize(
+    ("files", "problem_file"),
+    [
+        ([(b"\x89PNG\r\n\x1a\n", "files.png")], "(upload)"),
+        ([(b"<not xml", "broken.bpmn")], "broken.bpmn"),
+        ([(b"", "empty.bpmn")], "empty.bpmn"),
+    ],
+    ids=["no-diagram", "not-xml", "empty"],
+)
+def test_files_that_are_not_diagrams_are_refused(client, stored, files, problem_file):
+    before = stored()
+    response = client.post(DEPLOY, **upload(*files), headers=auth("admin"))
+    problem = assert_problem(response, 422, "definition-invalid")
+    assert problem_file in {p["file"] for p in problem["problems"]}
+    assert stored() == before
+
+
+def test_a_deployment_without_files_is_refused_naming_the_field(client, stored):
+    before = stored()
+    for request in (
+        {"data": {}, "content_type": "multipart/form-data"},
+        {"json": {"files": ["simple_onboarding.bpmn"]}},
+    ):
+        response = client.post(DEPLOY, **request, headers=auth("admin"))
+        assert fields_named(assert_problem(response, 422, "invalid-request")) == {"files/files"}
+    assert stored() == before
+
+
+def test_the_xml_is_the_file_as_deployed(client):
+    original = (PROCESSES / "simple_onboarding.bpmn").read_bytes()
+    changed = simple_onboarding_renamed("Simple onboarding, revised")
+    client.post(DEPLOY, **upload((changed, "simple_onboarding.bpmn"), *SIMPLE_FORMS), headers=auth("analyst"))
+
+    latest = client.get(f"{DEPLOY}/simple_onboarding/xml", headers=auth("viewer"))
+    first = client.get(f"{DEPLOY}/simple_onboarding/xml?version=1", headers=auth("viewer"))
+
+    assert latest.status_code == first.status_code == 200
+    assert latest.mimetype == first.mimetype == "application/xml"
+    assert latest.data == changed
+    assert first.data == original

@@ -1,0 +1,424 @@
+"""Refusals: every one is application/problem+json with a stable type, a title and a detail a person can
+act on, names each refused field, and leaves everything stored exactly as it was."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import assert_problem, auth, fields_named
+
+CUSTOMER_DATA = {"business_id": "1234567-1", "organisation_name": "Hoivakoti Oy"}
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
+
+
+@pytest.fixture
+def ready_task(engine):
+    """A ready "Fill in customer data" task of a fresh simple_onboarding instance."""
+    (task,) = engine.start_instance("simple_onboarding", actor="test:setup", business_key="B-1").ready_tasks
+    return task
+
+
+@pytest.fixture
+def json_endpoints(ready_task):
+    """Every endpoint that reads a JSON body, with a body it would accept."""
+    return {
+        "start": ("/api/v1/process-instances", {"process_key": "simple_onboarding"}),
+        "complete": (f"/api/v1/tasks/{ready_task.id}/complete", {"data": CUSTOMER_DATA}),
+        "message": ("/api/v1/messages", {"name": "kela_decision", "business_key": "B-1"}),
+    }
+
+
+ENDPOINTS = ("start", "complete", "message")
+
+
+# ---- bodies that are not JSON ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ('{"process_key": "simple_onboarding"', "Expecting"),
+        ("{'process_key': 'simple_onboarding'}", "Expecting property name"),
+        ('{"process_key": "simple_onboarding", "variables": {"a": NaN}}', "NaN is not a JSON number"),
+        ('{"process_key": "simple_onboarding", "variables": {"a": 1e999}}', "too large"),
+        ('{"variables": {"a": ' + "9" * 5000 + "}}", "too many digits"),
+        ('{"variables": ' + "[" * 50_000 + "]" * 50_000 + "}", "nested deeper than 32 levels"),
+        ('{"variables": ' + "[" * 40 + "]" * 40 + "}", "nested deeper than 32 levels"),
+    ],
+    ids=["unterminated", "single-quotes", "nan", "infinity", "huge-integer", "very-deep", "deep"],
+)
+def test_a_body_that_is_not_json_is_refused_with_the_reason(
+    client, stored, json_endpoints, endpoint, body, reason
+):
+    path, _ = json_endpoints[endpoint]
+    before = stored()
+
+    response = client.post(path, data=body, content_type="application/json", headers=auth("admin"))
+
+    problem = assert_problem(response, 400, "invalid-request")
+    assert fields_named(problem) == {"json"}
+    assert "not valid JSON" in problem["detail"] and reason in problem["detail"]
+    assert stored() == before
+
+
+def test_bytes_that_are_not_utf8_are_refused(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        data=b'{"process_key": "simple_\xff"}',
+        content_type="application/json",
+        headers=auth("admin"),
+    )
+    assert "not UTF-8" in assert_problem(response, 400, "invalid-request")["detail"]
+    assert stored() == before
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("body", ["[1, 2]", "null", '"text"', "42"])
+def test_a_body_that_is_not_an_object_is_refused(client, stored, json_endpoints, endpoint, body):
+    path, _ = json_endpoints[endpoint]
+    before = stored()
+    response = client.post(path, data=body, content_type="application/json", headers=auth("admin"))
+    assert fields_named(assert_problem(response, 422, "invalid-request")) == {"json/_schema"}
+    assert stored() == before
+
+
+# ---- bodies that are JSON but not what the endpoint takes ---------------------------------------
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_an_unknown_field_is_refused_by_name(client, stored, json_endpoints, endpoint):
+    path, body = json_endpoints[endpoint]
+    before = stored()
+
+    response = client.post(path, json={**body, "colour": "blue"}, headers=auth("admin"))
+
+    problem = assert_problem(response, 422, "invalid-request")
+    assert fields_named(problem) == {"json/colour"}
+    assert "json/colour" in problem["detail"]
+    assert stored() == before
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "body", "named"),
+    [
+        (
+            "start",
+            {"process_key": 5, "business_key": ["B-1"], "variables": "none"},
+            {"json/process_key", "json/business_key", "json/variables"},
+        ),
+        ("start", {"business_key": "B-1"}, {"json/process_key"}),
+        ("start", {"process_key": "", "business_key": "x" * 201}, {"json/process_key", "json/business_key"}),
+        ("complete", {"data": ["business_id"]}, {"json/data"}),
+        ("complete", {}, {"json/data"}),
+        (
+            "message",
+            {"name": None, "payload": 3, "instance_id": 7},
+            {"json/name", "json/payload", "json/instance_id"},
+        ),
+    ],
+    ids=[
+        "start-types",
+        "start-missing",
+        "start-lengths",
+        "complete-type",
+        "complete-missing",
+        "message-types",
+    ],
+)
+def test_wrong_types_and_missing_fields_are_refused_naming_each_field(
+    client, stored, json_endpoints, endpoint, body, named
+):
+    path, _ = json_endpoints[endpoint]
+    before = stored()
+
+    response = client.post(path, json=body, headers=auth("admin"))
+
+    problem = assert_problem(response, 422, "invalid-request")
+    assert fields_named(problem) == named
+    assert all(field in problem["detail"] for field in named)
+    assert stored() == before
+
+
+def test_text_no_database_can_store_is_refused_where_it_is(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        json={
+            "process_key": "simple_onboarding",
+            "business_key": "B\x00-1",
+            "variables": {"contact": {"names": ["ok", "\ud800"]}},
+        },
+        headers=auth("admin"),
+    )
+    problem = assert_problem(response, 422, "invalid-request")
+    assert fields_named(problem) == {"json/business_key", "json/variables/contact/names/1"}
+    assert stored() == before
+
+
+def test_variable_names_that_can_not_be_variables_are_refused(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding", "variables": {"1st": 1, "ok": 2, "a-b": 3}},
+        headers=auth("admin"),
+    )
+    problem = assert_problem(response, 422, "invalid-data")
+    assert fields_named(problem) == {"variables/1st", "variables/a-b"}
+    assert stored() == before
+
+
+def test_a_body_that_is_not_json_at_all_counts_as_missing_fields(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        data="process_key=simple_onboarding",
+        content_type="text/plain",
+        headers=auth("admin"),
+    )
+    assert fields_named(assert_problem(response, 422, "invalid-request")) == {"json/process_key"}
+    assert stored() == before
+
+
+def test_an_idempotency_key_longer_than_documented_is_refused(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding"},
+        headers={**auth("admin"), "Idempotency-Key": "k" * 201},
+    )
+    assert fields_named(assert_problem(response, 422, "invalid-request")) == {"headers/Idempotency-Key"}
+    assert stored() == before
+
+
+# ---- size --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_a_body_larger_than_the_limit_is_refused(app, client, stored, json_endpoints, endpoint):
+    path, body = json_endpoints[endpoint]
+    padding = "x" * app.config["MAX_CONTENT_LENGTH"]
+    huge = {**body, "variables": {"padding": padding}} if endpoint == "start" else {**body, "pad": padding}
+    before = stored()
+
+    response = client.post(
+        path, data=json.dumps(huge), content_type="application/json", headers=auth("admin")
+    )
+
+    problem = assert_problem(response, 413, "payload-too-large")
+    assert "exceeds" in problem["detail"]
+    assert stored() == before
+
+
+def test_an_upload_larger_than_the_limit_is_refused(app, client, stored):
+    # The multipart body is written out here: the test client's own encoder spools large bodies to a
+    # temporary file that nobody closes when the server refuses to read it.
+    body = (
+        b"--part\r\n"
+        b'Content-Disposition: form-data; name="files"; filename="big.bpmn"\r\n\r\n'
+        + b"<" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+        + b"\r\n--part--\r\n"
+    )
+    before = stored()
+    response = client.post(
+        "/api/v1/process-definitions",
+        data=body,
+        content_type="multipart/form-data; boundary=part",
+        headers=auth("admin"),
+    )
+    assert_problem(response, 413, "payload-too-large")
+    assert stored() == before
+
+
+# ---- who is calling ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer ",
+        "Basic dG9rLWFkbWluOg==",
+        "tok-admin",
+        "Bearer tok-admin-not",
+        "Bearer tok",
+    ],
+    ids=["absent", "empty", "no-token", "blank-token", "basic", "no-scheme", "unknown", "prefix"],
+)
+def test_a_bad_token_is_refused_before_anything_is_read_or_stored(client, stored, authorization):
+    headers = {} if authorization is None else {"Authorization": authorization}
+    before = stored()
+
+    response = client.post(
+        "/api/v1/process-instances", json={"process_key": "simple_onboarding"}, headers=headers
+    )
+
+    problem = assert_problem(response, 401, "unauthenticated")
+    assert "token" in problem["detail"]
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert stored() == before
+
+
+def test_a_bad_token_with_a_malformed_body_is_still_401(client, stored):
+    before = stored()
+    response = client.post(
+        "/api/v1/process-instances",
+        data="{",
+        content_type="application/json",
+        headers={"Authorization": "Bearer x"},
+    )
+    assert_problem(response, 401, "unauthenticated")
+    assert stored() == before
+
+
+# ---- task forms and conflicts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        ({"business_id": "123", "extra": 1}, {"business_id", "organisation_name", "(form)"}),
+        ({"business_id": "1234567-2", "organisation_name": ""}, {"business_id", "organisation_name"}),
+        (
+            {"business_id": 1234567, "organisation_name": "Oy", "contact_email": "not an email"},
+            {"business_id", "contact_email"},
+        ),
+        ({}, {"business_id", "organisation_name"}),
+    ],
+    ids=["pattern-missing-extra", "check-digit-empty", "types-format", "empty"],
+)
+def test_task_data_that_breaks_the_form_is_refused_naming_each_field(
+    client, engine, stored, ready_task, data, named
+):
+    before = stored()
+
+    response = client.post(
+        f"/api/v1/tasks/{ready_task.id}/complete", json={"data": data}, headers=auth("integrator")
+    )
+
+    problem = assert_problem(response, 422, "invalid-data")
+    assert fields_named(problem) == named
+    assert all(error["message"] for error in problem["errors"])
+    assert "Fill in customer data" in problem["detail"]
+    assert stored() == before
+    assert engine.get_task(ready_task.id).id == ready_task.id  # still ready
+
+
+def test_completing_a_completed_task_is_a_conflict(client, stored, ready_task):
+    path = f"/api/v1/tasks/{ready_task.id}/complete"
+    assert client.post(path, json={"data": CUSTOMER_DATA}, headers=auth("integrator")).status_code == 200
+    before = stored()
+
+    again = client.post(path, json={"data": CUSTOMER_DATA}, headers=auth("admin"))
+
+    problem = assert_problem(again, 409, "conflict")
+    assert "completed by integrator:ops-bot" in problem["detail"]
+    assert_problem(client.get(f"/api/v1/tasks/{ready_task.id}", headers=auth("viewer")), 409, "conflict")
+    assert stored() == before
+
+
+def test_cancelling_a_cancelled_instance_is_a_conflict(client, stored, ready_task):
+    path = f"/api/v1/process-instances/{ready_task.instance_id}"
+    assert client.delete(path, headers=auth("integrator")).status_code == 200
+    before = stored()
+
+    problem = assert_problem(client.delete(path, headers=auth("integrator")), 409, "conflict")
+
+    assert "cancelled" in problem["detail"]
+    assert stored() == before
+
+
+def test_a_reused_idempotency_key_for_another_start_is_a_conflict(client, stored):
+    key = {"Idempotency-Key": "start-42"}
+    first = client.post(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding"},
+        headers={**auth("admin"), **key},
+    )
+    assert first.status_code == 201
+    before = stored()
+
+    other = client.post(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding", "business_key": "other"},
+        headers={**auth("admin"), **key},
+    )
+
+    assert first.get_json()["id"] in assert_problem(other, 409, "conflict")["detail"]
+    assert stored() == before
+
+
+def test_a_message_without_a_target_is_refused(client, stored):
+    before = stored()
+    response = client.post("/api/v1/messages", json={"name": "kela_decision"}, headers=auth("integrator"))
+    assert fields_named(assert_problem(response, 422, "invalid-data")) == {"business_key"}
+    assert stored() == before
+
+
+# ---- unknown ids -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("GET", f"/api/v1/process-instances/{UNKNOWN_ID}", None),
+        ("GET", "/api/v1/process-instances/not-a-uuid", None),
+        ("DELETE", f"/api/v1/process-instances/{UNKNOWN_ID}", None),
+        ("GET", f"/api/v1/process-instances/{UNKNOWN_ID}/history", None),
+        ("GET", f"/api/v1/tasks/{UNKNOWN_ID}", None),
+        ("GET", "/api/v1/tasks/not-a-uuid", None),
+        ("POST", f"/api/v1/tasks/{UNKNOWN_ID}/complete", {"data": CUSTOMER_DATA}),
+        ("GET", "/api/v1/process-definitions/no_such_process", None),
+        ("GET", "/api/v1/process-definitions/no_such_process/xml", None),
+        ("GET", "/api/v1/process-definitions/simple_onboarding?version=99", None),
+        ("GET", "/api/v1/process-definitions/simple_onboarding/xml?version=99", None),
+        ("GET", "/api/v1/process-definitions/nul%00key", None),
+        ("POST", "/api/v1/process-instances", {"process_key": "no_such_process"}),
+        ("POST", "/api/v1/messages", {"name": "kela_decision", "business_key": "nobody"}),
+        ("POST", "/api/v1/messages", {"name": "kela_decision", "instance_id": UNKNOWN_ID}),
+        ("GET", "/api/v1/no-such-resource", None),
+    ],
+)
+def test_unknown_ids_are_not_found(client, stored, method, path, body):
+    before = stored()
+    response = client.open(path, method=method, json=body, headers=auth("admin"))
+    assert_problem(response, 404, "not-found")
+    assert stored() == before
+
+
+def test_a_method_a_resource_does_not_have_is_refused_with_allow(client):
+    response = client.put("/api/v1/process-instances", json={}, headers=auth("admin"))
+    assert_problem(response, 405, "method-not-allowed")
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "POST"}
+
+
+# ---- query parameters --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "named"),
+    [
+        ("/api/v1/process-instances?limit=0", {"query/limit"}),
+        ("/api/v1/process-instances?limit=501&offset=-1", {"query/limit", "query/offset"}),
+        ("/api/v1/process-instances?limit=ten", {"query/limit"}),
+        ("/api/v1/process-instances?status=sleeping", {"query/status"}),
+        ("/api/v1/process-instances?proces_key=simple_onboarding", {"query/proces_key"}),
+        ("/api/v1/process-instances?status=running&status=error", {"query/status"}),
+        ("/api/v1/process-instances?business_key=", {"query/business_key"}),
+        ("/api/v1/process-instances?business_key=%00", {"query/business_key"}),
+        ("/api/v1/tasks?offset=2147483648&lane=" + "x" * 201, {"query/offset", "query/lane"}),
+        ("/api/v1/tasks?limit=1.5", {"query/limit"}),
+        ("/api/v1/process-definitions/simple_onboarding?version=0", {"query/version"}),
+        ("/api/v1/process-definitions/simple_onboarding/xml?version=latest", {"query/version"}),
+    ],
+)
+def test_bad_query_parameters_are_refused_naming_each(client, stored, path, named):
+    before = stored()
+    problem = assert_problem(client.get(path, headers=auth("viewer")), 422, "invalid-request")
+    assert fields_named(problem) == named
+    assert stored() == before

@@ -1,0 +1,262 @@
+"""Who may do what: every endpoint called with no token, an unknown token and each role's token.
+
+Allowed calls are made with real ids, so they must succeed; a state change names the caller in the
+audit trail as role:name. Refused calls answer problem+json and store nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PROCESSES
+
+from .conftest import TOKENS, actor, auth
+
+ROLES = ("viewer", "integrator", "analyst", "admin")
+CALLERS = ("no token", "bad token", *ROLES)
+
+# fmt: off
+MATRIX = {
+    #                                                  no token bad token viewer integrator analyst admin
+    "GET /api/v1/process-definitions":                    (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/process-definitions":                   (401, 401, 403, 403, 201, 201),
+    "GET /api/v1/process-definitions/{key}":              (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{key}/xml":          (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
+    "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-instances/{instance_id}":        (401, 401, 200, 200, 200, 200),
+    "DELETE /api/v1/process-instances/{instance_id}":     (401, 401, 403, 200, 403, 200),
+    "GET /api/v1/process-instances/{instance_id}/history": (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/tasks":                                  (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/tasks/{task_id}":                        (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/tasks/{task_id}/complete":              (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/messages":                              (401, 401, 403, 200, 403, 200),
+    "GET /api/v1/me":                                     (401, 401, 200, 200, 200, 200),
+    "GET /healthz":                                       (200, 200, 200, 200, 200, 200),
+    "GET /openapi.json":                                  (200, 200, 200, 200, 200, 200),
+    "GET /docs":                                          (200, 200, 200, 200, 200, 200),
+}
+# fmt: on
+OPEN = {"GET /healthz", "GET /openapi.json", "GET /docs"}
+CUSTOMER_DATA = {"business_id": "1234567-1", "organisation_name": "Hoivakoti Oy"}
+SETUP = "test:setup"
+CALLER_NAMES = {role: name for role, (name, _token) in TOKENS.items()}
+
+
+@dataclass
+class Call:
+    path: str
+    json: dict | None = None
+    files: dict | None = None
+    # For an allowed state change: what the audit trail must then say, given the response.
+    then: Callable | None = None
+
+
+def _started(engine, process_key="simple_onboarding", business_key=None):
+    return engine.start_instance(process_key, actor=SETUP, business_key=business_key)
+
+
+def _event(engine, instance_id, kind):
+    """The one event of ``kind`` in the instance's audit trail."""
+    (event,) = [e for e in engine.history(instance_id) if e.kind == kind]
+    return event
+
+
+def _deploy(engine, role):
+    # New content per caller, so each allowed deployment is a new version deployed by that caller.
+    diagram = (PROCESSES / "simple_onboarding.bpmn").read_bytes()
+    changed = diagram.replace(b'name="Simple onboarding"', f'name="Simple onboarding ({role})"'.encode())
+    files = [(io.BytesIO(changed), "simple_onboarding.bpmn")] + [
+        (io.BytesIO((PROCESSES / "forms" / form).read_bytes()), form)
+        for form in ("customer_data.json", "approval.json")
+    ]
+
+    def then(response):
+        (deployed,) = response.get_json()["deployed"]
+        assert (deployed["key"], deployed["version"], deployed["deployed_by"]) == (
+            "simple_onboarding",
+            2,
+            actor(role),
+        )
+        with engine.db.connect() as connection:
+            audit = connection.execute(
+                text("SELECT actor, data FROM audit_events WHERE kind = 'definition_deployed' ORDER BY id")
+            ).all()
+        assert audit[-1].actor == actor(role)
+
+    return Call("/api/v1/process-definitions", files={"files": files}, then=then)
+
+
+def _start(engine, role):
+    def then(response):
+        instance = response.get_json()
+        assert instance["started_by"] == actor(role)
+        assert _event(engine, instance["id"], "instance_started").actor == actor(role)
+
+    return Call(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding", "business_key": "B-1"},
+        then=then,
+    )
+
+
+def _cancel(engine, role):
+    instance = _started(engine)
+
+    def then(response):
+        assert response.get_json()["status"] == "cancelled"
+        assert _event(engine, instance.id, "instance_cancelled").actor == actor(role)
+
+    return Call(f"/api/v1/process-instances/{instance.id}", then=then)
+
+
+def _complete(engine, role):
+    instance = _started(engine)
+    (task,) = instance.ready_tasks
+
+    def then(response):
+        assert [t["element_id"] for t in response.get_json()["ready_tasks"]] == ["Task_approve"]
+        event = _event(engine, instance.id, "task_completed")
+        assert (event.task_id, event.actor) == (task.id, actor(role))
+
+    return Call(f"/api/v1/tasks/{task.id}/complete", json={"data": CUSTOMER_DATA}, then=then)
+
+
+def _message(engine, role):
+    instance = _started(engine, "kela_application", business_key="HOIVA-1")
+    (task,) = instance.ready_tasks
+    engine.complete_task(task.id, {"system_name": "Hoiva", "access_point_oid": "1.2.246.10"}, actor=SETUP)
+
+    def then(response):
+        assert response.get_json()["status"] == "completed"
+        assert _event(engine, instance.id, "message_received").actor == actor(role)
+
+    body = {"name": "kela_decision", "business_key": "HOIVA-1", "payload": {"decision": "approved"}}
+    return Call("/api/v1/messages", json=body, then=then)
+
+
+def _instance_path(suffix=""):
+    return lambda engine, role: Call(f"/api/v1/process-instances/{_started(engine).id}{suffix}")
+
+
+def _me(engine, role):
+    def then(response):
+        assert (response.get_json()["role"], response.get_json()["name"]) == (role, CALLER_NAMES[role])
+
+    return Call("/api/v1/me", then=then)
+
+
+def _task_path(engine, role):
+    (task,) = _started(engine).ready_tasks
+    return Call(f"/api/v1/tasks/{task.id}")
+
+
+CALLS = {
+    "GET /api/v1/process-definitions": lambda engine, role: Call("/api/v1/process-definitions"),
+    "POST /api/v1/process-definitions": _deploy,
+    "GET /api/v1/process-definitions/{key}": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding"
+    ),
+    "GET /api/v1/process-definitions/{key}/xml": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/xml"
+    ),
+    "POST /api/v1/process-instances": _start,
+    "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
+    "GET /api/v1/process-instances/{instance_id}": _instance_path(),
+    "DELETE /api/v1/process-instances/{instance_id}": _cancel,
+    "GET /api/v1/process-instances/{instance_id}/history": _instance_path("/history"),
+    "GET /api/v1/tasks": lambda engine, role: Call("/api/v1/tasks?process_key=simple_onboarding&limit=5"),
+    "GET /api/v1/tasks/{task_id}": _task_path,
+    "POST /api/v1/tasks/{task_id}/complete": _complete,
+    "POST /api/v1/messages": _message,
+    "GET /api/v1/me": _me,
+    "GET /healthz": lambda engine, role: Call("/healthz"),
+    "GET /openapi.json": lambda engine, role: Call("/openapi.json"),
+    "GET /docs": lambda engine, role: Call("/docs"),
+}
+
+
+def _headers(caller: str) -> dict[str, str]:
+    if caller == "no token":
+        return {}
+    if caller == "bad token":
+        return {"Authorization": "Bearer not-a-token-anyone-has"}
+    return auth(caller)
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize("endpoint", MATRIX)
+def test_every_endpoint_answers_every_caller_as_the_matrix_says(client, engine, stored, endpoint, caller):
+    method, path = endpoint.split(" ", 1)
+    if endpoint not in OPEN and path not in client.get("/openapi.json").get_json()["paths"]:
+        pytest.skip(f"{endpoint} is not served by this build")
+    expected = MATRIX[endpoint][CALLERS.index(caller)]
+    call = CALLS[endpoint](engine, caller)
+    before = stored()
+
+    response = client.open(
+        call.path,
+        method=method,
+        headers=_headers(caller),
+        json=call.json,
+        data=call.files,
+        content_type="multipart/form-data" if call.files else None,
+    )
+
+    assert response.status_code == expected, response.get_data(as_text=True)
+    if expected >= 400:
+        problem = response.get_json()
+        assert response.content_type == "application/problem+json"
+        assert problem["status"] == expected
+        assert problem["type"].endswith("/unauthenticated" if expected == 401 else "/forbidden")
+        assert problem["title"] and problem["detail"]
+        if expected == 401:
+            assert response.headers["WWW-Authenticate"].startswith("Bearer")
+        else:
+            assert caller in problem["detail"]  # names the role that was refused
+        assert stored() == before
+    elif call.then is not None:
+        call.then(response)
+    elif endpoint not in OPEN:
+        assert stored() == before  # reading changes nothing
+
+
+def test_the_matrix_covers_every_operation_in_the_openapi_document(client):
+    spec = client.get("/openapi.json").get_json()
+    documented = {
+        f"{method.upper()} {path}"
+        for path, operations in spec["paths"].items()
+        for method in operations
+        if method in {"get", "post", "put", "patch", "delete"}
+    }
+    assert documented <= set(MATRIX), f"add to MATRIX: {documented - set(MATRIX)}"
+    assert set(MATRIX) - documented <= {"GET /openapi.json", "GET /docs", "GET /api/v1/me"}
+
+
+def test_the_matrix_is_what_the_roles_grant():
+    """viewer reads; integrator reads and operates; analyst reads and deploys; admin does everything."""
+    grants = {
+        "viewer": {"GET"},
+        "integrator": {"GET", "start", "cancel", "complete", "message"},
+        "analyst": {"GET", "deploy"},
+        "admin": {"GET", "start", "cancel", "complete", "message", "deploy"},
+    }
+    writes = {
+        "POST /api/v1/process-definitions": "deploy",
+        "POST /api/v1/process-instances": "start",
+        "DELETE /api/v1/process-instances/{instance_id}": "cancel",
+        "POST /api/v1/tasks/{task_id}/complete": "complete",
+        "POST /api/v1/messages": "message",
+    }
+    for endpoint, answers in MATRIX.items():
+        if endpoint in OPEN:
+            continue
+        needed = writes.get(endpoint, "GET")
+        for role in ROLES:
+            allowed = answers[CALLERS.index(role)] < 400
+            assert allowed == (needed in grants[role]), (endpoint, role)

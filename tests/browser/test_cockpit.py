@@ -1,0 +1,307 @@
+"""The web cockpit in a real browser: Debian's chromium, driven by Playwright, against the real server.
+
+Every page is photographed at 1280×800 and at a phone's 390 px into build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.e2e.server import PROCESSES, RunningServer
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by .ci/run; never a downloaded browser
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+TOKENS = (
+    "integrator:vendor-ajas:tok-vendor,viewer:monitor:tok-viewer,"
+    "analyst:modeller:tok-analyst,integrator:kela-extranet:tok-kela"
+)
+# The fixture diagram's instructions, rewritten into the catalogue's bilingual form for these tests.
+INSTRUCTIONS = (
+    "FI: Palveluntuottaja antaa Y-tunnuksensa, organisaationsa nimen ja yhteyssähköpostin.\n"
+    "EN: The service provider enters its business ID, organisation name and contact email.\n"
+    "Rule: The business ID carries a valid check digit."
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    processes = tmp_path_factory.mktemp("processes")
+    shutil.copytree(PROCESSES, processes, dirs_exist_ok=True)
+    diagram = processes / "simple_onboarding.bpmn"
+    diagram.write_text(
+        diagram.read_text().replace(
+            "The service provider enters its business ID, organisation name and contact email.", INSTRUCTIONS
+        )
+    )
+    with RunningServer(tmp_path_factory.mktemp("cockpit"), tokens=TOKENS, processes=processes) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: .ci/run installs Debian's chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: RunningServer):
+    context = browser.new_context(viewport=DESKTOP)
+    opened = context.new_page()
+    errors: list[str] = []
+    elsewhere: list[str] = []
+
+    def console(message) -> None:
+        # A refused Content-Security-Policy or a failing script shows here; a 4xx answer the page expects
+        # (the API refusing a form) is logged by chromium as "Failed to load resource" and is no error.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def request(sent) -> None:
+        if not sent.url.startswith((server.url, "data:")):
+            elsewhere.append(sent.url)
+
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("console", console)
+    opened.on("request", request)
+    yield opened
+    context.close()
+    assert errors == [], errors  # no script on any page failed
+    assert elsewhere == [], elsewhere  # everything comes from the app itself: no CDN
+
+
+def start(server: RunningServer, process_key: str, business_key: str) -> dict:
+    status, _, instance = server.call(
+        "POST",
+        "/api/v1/process-instances",
+        token="tok-vendor",
+        json_body={"process_key": process_key, "business_key": business_key},
+    )
+    assert status == 201, instance
+    return instance
+
+
+def stored(server: RunningServer, instance_id: str) -> tuple[dict, list]:
+    instance = server.call("GET", f"/api/v1/process-instances/{instance_id}", token="tok-viewer")[2]
+    history = server.call("GET", f"/api/v1/process-instances/{instance_id}/history", token="tok-viewer")[2]
+    return instance, history
+
+
+def complete_over_http(server: RunningServer, instance: dict, data: dict) -> dict:
+    task_id = instance["ready_tasks"][0]["id"]
+    status, _, moved = server.call(
+        "POST", f"/api/v1/tasks/{task_id}/complete", token="tok-vendor", json_body={"data": data}
+    )
+    assert status == 200, moved
+    return moved
+
+
+def open_page(page: Page, server: RunningServer, path: str, token: str) -> None:
+    """Open ``path``; when the tab has no session yet, log in on the way (the page sends us there)."""
+    page.goto(server.url + path)
+    if "/login" in page.url:
+        page.fill("#token", token)
+        page.click("#login-form button[type=submit]")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+
+
+def element(page: Page, element_id: str):
+    return page.locator(f'.djs-element[data-element-id="{element_id}"]')
+
+
+def photograph(page: Page, name: str) -> None:
+    """A full-page screenshot at desktop and at phone width; on the phone nothing may overflow sideways."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # laid out
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+    assert overflow <= 0, f"{name} is {overflow} px wider than a phone"
+
+
+def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_moves(server, page):
+    instance = start(server, "simple_onboarding", "0737546-2")
+    open_page(page, server, f"/instances/{instance['id']}", "tok-vendor")
+    expect(page.locator("#who")).to_have_text("vendor-ajas · integrator")
+    expect(element(page, "Task_fill_customer_data")).to_have_class(_has("highlight-active"))
+    expect(element(page, "Start_onboarding")).to_have_class(_has("highlight-done"))
+    expect(element(page, "Flow_1")).to_have_class(_has("highlight-done"))
+    expect(element(page, "Task_approve")).not_to_have_class(_has("highlight-"))
+    history = page.locator("#history > li")
+    events_before = history.count()
+    assert events_before == len(stored(server, instance["id"])[1])
+    photograph(page, "instance")
+
+    page.click("#waiting a.task-link")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#title")).to_have_text("Fill in customer data")
+    expect(page.locator("#instructions .lang-fi")).to_contain_text("Palveluntuottaja antaa Y-tunnuksensa")
+    expect(page.locator("#instructions .lang-en")).to_contain_text("enters its business ID")
+    expect(page.locator("#instructions .rules")).to_contain_text("valid check digit")
+    photograph(page, "task")
+
+    # Checked in the page: nothing is sent while a required field is empty or a pattern fails.
+    completions: list[str] = []
+
+    def sent(request) -> None:
+        if request.url.endswith("/complete"):
+            completions.append(request.method)
+
+    page.on("request", sent)
+    page.fill("#field-business_id", "0737546")
+    page.click("#complete")
+    expect(page.locator("#error-business_id")).to_have_text("This is not in the expected form.")
+    expect(page.locator("#error-organisation_name")).to_have_text("Fill this in.")
+    assert completions == []
+
+    # Refused by the API (the check digit is wrong): its field error is shown next to the field.
+    before = stored(server, instance["id"])
+    page.fill("#field-business_id", "0737546-3")
+    page.fill("#field-organisation_name", "Ajas Oy")
+    page.fill("#field-contact_email", "tuki@ajas.example")
+    page.click("#complete")
+    expect(page.locator("#error-business_id")).to_contain_text("fi-business-id")
+    expect(page.locator("#error-organisation_name")).to_be_hidden()
+    expect(page.locator("#field-business_id")).to_have_attribute("aria-invalid", "true")
+    assert completions == ["POST"]
+    assert stored(server, instance["id"]) == before  # the refusal changed nothing stored
+    photograph(page, "task-refused")
+
+    page.fill("#field-business_id", "0737546-2")
+    page.click("#complete")
+    page.wait_for_url(f"**/instances/{instance['id']}")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#notice")).to_have_text("“Fill in customer data” is done.")
+    expect(element(page, "Task_approve")).to_have_class(_has("highlight-active"))
+    expect(element(page, "Task_fill_customer_data")).to_have_class(_has("highlight-done"))
+    expect(element(page, "Task_fill_customer_data")).not_to_have_class(_has("highlight-active"))
+    expect(element(page, "Flow_2")).to_have_class(_has("highlight-done"))
+    expect(page.locator("#history > li[data-kind=task_completed]")).to_have_count(1)
+    assert history.count() > events_before
+    after, _ = stored(server, instance["id"])
+    assert after["variables"]["business_id"] == "0737546-2"
+    assert [t["element_id"] for t in after["ready_tasks"]] == ["Task_approve"]
+
+
+def test_a_viewer_reads_everything_and_is_offered_no_button_that_changes_anything(server, page):
+    instance = start(server, "simple_onboarding", "2345678-0")
+    open_page(page, server, f"/instances/{instance['id']}", "tok-viewer")
+    expect(page.locator("#who")).to_have_text("monitor · viewer")
+    expect(page.locator("#cancel-instance")).to_have_count(0)
+    page.click("#waiting a.task-link")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#complete")).to_be_hidden()
+    expect(page.locator("#field-business_id")).to_be_disabled()
+    expect(page.locator("#role-note")).to_contain_text("viewer")
+    open_page(page, server, "/processes", "tok-viewer")
+    expect(page.locator("#deploy")).to_be_hidden()
+    photograph(page, "processes-viewer")
+
+
+def test_an_enum_is_a_select_and_a_boolean_a_checkbox_and_both_are_sent_typed(server, page):
+    instance = start(server, "obligation_check", "0201256-6")
+    task_id = instance["ready_tasks"][0]["id"]
+    open_page(page, server, f"/tasks/{task_id}", "tok-vendor")
+    expect(page.locator("#field-licence option")).to_have_text(["— choose —", "health", "social", "none"])
+    page.click("#complete")
+    expect(page.locator("#error-licence")).to_have_text("Fill this in.")
+    expect(page.locator("#error-has_patient_system")).to_be_hidden()  # unticked is an answer: false
+    page.select_option("#field-licence", label="social")
+    page.check("#field-has_patient_system")
+    photograph(page, "task-choices")
+    page.click("#complete")
+    page.wait_for_url(f"**/instances/{instance['id']}")
+    variables = stored(server, instance["id"])[0]["variables"]
+    assert (variables["licence"], variables["has_patient_system"]) == ("social", True)
+
+
+def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):
+    waiting = start(server, "kela_application", "1572860-0")
+    complete_over_http(
+        server, waiting, {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
+    )
+    timed = complete_over_http(server, start(server, "report_deadline", "0112038-9"), {"result": "passed"})
+    assert {t["element_id"] for t in timed["pending_timers"]} == {"Timer_report_reminder", "Timer_give_up"}
+
+    page.goto(server.url + "/login")
+    photograph(page, "login")
+    open_page(page, server, "/processes", "tok-analyst")
+    expect(page.locator("#who")).to_have_text("modeller · analyst")
+    expect(page.locator("#deploy")).to_be_visible()  # an analyst deploys
+    expect(page.locator("#definitions")).to_contain_text("Simple onboarding")
+    photograph(page, "processes")
+
+    page.click("#definitions a:text('Simple onboarding')")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(element(page, "Task_fill_customer_data")).to_be_visible()
+    element(page, "Task_fill_customer_data").click()
+    expect(page.locator("#element-doc .lang-en")).to_contain_text("enters its business ID")
+    expect(page.locator("#versions")).to_contain_text("1 (shown)")
+    expect(page.locator("#start")).to_be_hidden()  # an analyst starts nothing
+    photograph(page, "process")
+
+    open_page(page, server, "/instances?process_key=kela_application&status=running", "tok-analyst")
+    expect(page.locator("#instances tbody tr")).to_have_count(1)
+    expect(page.locator("#f-process")).to_have_value("kela_application")
+    photograph(page, "instances")
+
+    page.click("#instances a:text('1572860-0')")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#waiting .wait-message")).to_contain_text("kela_decision")
+    expect(element(page, "Catch_kela_decision")).to_have_class(_has("highlight-active"))
+    photograph(page, "instance-waiting-message")
+
+    open_page(page, server, f"/instances/{timed['id']}", "tok-analyst")
+    expect(page.locator("#waiting .wait-timer")).to_have_count(2)
+    expect(page.locator("#waiting .wait-timer").first).to_contain_text("due")
+    expect(element(page, "Timer_give_up")).to_have_class(_has("highlight-active"))
+    photograph(page, "instance-timers")
+
+    open_page(page, server, "/tasks", "tok-analyst")
+    expect(page.locator("#tasks")).to_contain_text("Report the test")
+    photograph(page, "tasks")
+    page.click("#tasks a:text('Report the test')")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#field-report_date")).to_have_attribute("type", "date")
+    photograph(page, "task-date")
+
+
+def _has(css_class: str) -> re.Pattern:
+    """Matches a class attribute holding ``css_class`` (or, ending in "-", any class it begins)."""
+    return re.compile(rf"(^|\s){re.escape(css_class)}")
+
+
+def test_the_viewer_and_its_licence_are_served_by_the_app_and_me_names_the_caller(server):
+    status, headers, script = server.call(
+        "GET", "/cockpit-static/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js"
+    )
+    assert status == 200 and script.startswith("/*! bpmn-js - bpmn-navigated-viewer v18.31.1")
+    status, _, licence = server.call("GET", "/cockpit-static/vendor/bpmn-js/LICENSE")
+    assert status == 200 and "watermark" in licence
+    status, headers, html = server.call("GET", "/instances")
+    assert status == 200 and "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "http://" not in html and "https://" not in html  # nothing from elsewhere
+    status, _, me = server.call("GET", "/api/v1/me", token="tok-analyst")
+    assert (status, me) == (200, {"role": "analyst", "name": "modeller", "permissions": ["deploy", "read"]})
+    assert server.call("GET", "/api/v1/me")[0] == 401
