@@ -33,6 +33,7 @@ def settings_from_environment() -> dict:
 
 def create_app(settings: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.json.sort_keys = False  # a form's fields keep the order its author gave them
     app.url_map.converters["process_key"] = ProcessKeyConverter
     app.config.update(
         API_TITLE="Kanta onboarding",

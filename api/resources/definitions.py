@@ -54,6 +54,16 @@ class Definition(MethodView):
         return engine().get_definition(key, query.get("version"))
 
 
+@blp.route("/<process_key:key>/versions")
+class DefinitionVersions(MethodView):
+    @requires(READ)
+    @blp.response(200, DefinitionSchema(many=True))
+    @problems(blp, 404)
+    def get(self, key):
+        """Every deployed version of a process, oldest first."""
+        return engine().definition_versions(key)
+
+
 @blp.route("/<process_key:key>/xml")
 class DefinitionXml(MethodView):
     @requires(READ)

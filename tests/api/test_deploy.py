@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,16 @@ def test_the_xml_is_the_file_as_deployed(client):
     assert latest.mimetype == first.mimetype == "application/xml"
     assert latest.data == changed
     assert first.data == original
+
+
+def test_versions_are_listed_oldest_first_and_forms_keep_their_field_order(client, start):
+    answer = client.get("/api/v1/process-definitions/simple_onboarding/versions", headers=auth("viewer"))
+    assert answer.status_code == 200
+    assert [v["version"] for v in answer.get_json()] == [1]
+    assert_problem(
+        client.get("/api/v1/process-definitions/nope/versions", headers=auth("viewer")), 404, "not-found"
+    )
+    task_id = start()["ready_tasks"][0]["id"]
+    form = client.get(f"/api/v1/tasks/{task_id}", headers=auth("viewer")).get_json()["form"]
+    written = json.loads((PROCESSES / "forms" / "customer_data.json").read_text())
+    assert list(form["properties"]) == list(written["properties"])

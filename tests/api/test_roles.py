@@ -27,6 +27,7 @@ MATRIX = {
     "POST /api/v1/process-definitions":                   (401, 401, 403, 403, 201, 201),
     "GET /api/v1/process-definitions/{key}":              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{key}/xml":          (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{key}/versions":     (401, 401, 200, 200, 200, 200),
     "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
     "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-instances/{instance_id}":        (401, 401, 200, 200, 200, 200),
@@ -165,6 +166,9 @@ CALLS = {
     "GET /api/v1/process-definitions/{key}/xml": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/xml"
     ),
+    "GET /api/v1/process-definitions/{key}/versions": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/versions"
+    ),
     "POST /api/v1/process-instances": _start,
     "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
     "GET /api/v1/process-instances/{instance_id}": _instance_path(),
@@ -192,9 +196,7 @@ def _headers(caller: str) -> dict[str, str]:
 @pytest.mark.parametrize("caller", CALLERS)
 @pytest.mark.parametrize("endpoint", MATRIX)
 def test_every_endpoint_answers_every_caller_as_the_matrix_says(client, engine, stored, endpoint, caller):
-    method, path = endpoint.split(" ", 1)
-    if endpoint not in OPEN and path not in client.get("/openapi.json").get_json()["paths"]:
-        pytest.skip(f"{endpoint} is not served by this build")
+    method = endpoint.split(" ", 1)[0]
     expected = MATRIX[endpoint][CALLERS.index(caller)]
     call = CALLS[endpoint](engine, caller)
     before = stored()

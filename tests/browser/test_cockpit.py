@@ -53,6 +53,10 @@ def server(tmp_path_factory):
         yield running
 
 
+# Small, busy machines: give a page time to settle before a check gives up (a met check passes at once).
+expect.set_options(timeout=20_000)
+
+
 @pytest.fixture(scope="module")
 def browser():
     assert CHROMIUM.exists(), f"{CHROMIUM} is missing: .ci/run installs Debian's chromium"
@@ -65,6 +69,7 @@ def browser():
 @pytest.fixture
 def page(browser: Browser, server: RunningServer):
     context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(30_000)
     opened = context.new_page()
     errors: list[str] = []
     elsewhere: list[str] = []

@@ -325,10 +325,8 @@ const Kanta = (() => {
     const xml = await must(api(`${base}/xml?version=${shown.version}`));
     await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
 
-    // Versions are numbered 1…latest; the newest twenty are listed.
-    const numbers = [];
-    for (let v = latest.version; v >= Math.max(1, latest.version - 19); v--) numbers.push(v);
-    const versions = await Promise.all(numbers.map((v) => must(api(`${base}?version=${v}`))));
+    // Every deployed version, newest first.
+    const versions = (await must(api(`${base}/versions`))).reverse();
     const columns = [
       {
         label: "Version",
