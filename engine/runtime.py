@@ -756,7 +756,31 @@ def _checked_variables(values, what: str) -> dict:
                 for k in bad
             ],
         )
+    unstorable = list(_unstorable_text(values, what))
+    if unstorable:
+        raise InvalidData(
+            f"{what} holds text no database can store (a NUL character or a lone surrogate)",
+            [FieldError(path, "remove the NUL character or the unpaired surrogate") for path in unstorable],
+        )
     return dict(values)
+
+
+def _unstorable_text(value, path: str):
+    """Paths of strings PostgreSQL refuses (NUL) or no UTF-8 encoder takes (lone surrogates)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")  # a lone surrogate does not encode
+        except UnicodeEncodeError:
+            yield path
+        else:
+            if "\x00" in value:
+                yield path
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _unstorable_text(item, f"{path}/{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _unstorable_text(item, f"{path}/{index}")
 
 
 def _current_variables(workflow: BpmnWorkflow) -> dict:

@@ -403,3 +403,12 @@ def test_history_names_the_element_each_step_came_from(engine):
     assert {e.data["process"] for e in engine.history(started.id) if e.kind == "element_completed"} == {
         "kela_application"
     }
+
+
+def test_text_no_database_can_store_is_refused_before_anything_is_written(engine):
+    with pytest.raises(InvalidData) as refused:
+        engine.start_instance(
+            "simple_onboarding", actor=PROVIDER, variables={"note": "a\x00b", "list": ["ok", "\udc80"]}
+        )
+    assert sorted(e.field for e in refused.value.errors) == ["variables/list/1", "variables/note"]
+    assert engine.list_instances().total == 0
