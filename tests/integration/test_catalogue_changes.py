@@ -5,14 +5,12 @@ instance stands."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from engine.problems import InvalidData
-from engine.runtime import Engine
+from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
 
-CATALOGUE = Path(__file__).resolve().parents[2] / "processes"
 PROVIDER, VENDOR, KELA, COUNTY, THL = (
     "user:provider",
     "user:vendor",
@@ -25,10 +23,7 @@ ACCESS_POINT_OID = "1.2.246.537.6.918.18.10.13.1"
 
 @pytest.fixture
 def engine(tmp_path, clock):
-    running = Engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}", clock_source=clock)
-    running.deploy_folder(CATALOGUE, actor="analyst:test")
-    yield running
-    running.close()
+    yield from deployed_catalogue(tmp_path, clock)
 
 
 def ready(instance) -> dict[str, str]:
@@ -36,22 +31,12 @@ def ready(instance) -> dict[str, str]:
     return {t.element_id: t.id for t in instance.ready_tasks}
 
 
+def do(engine, instance, element_id, data, actor=PROVIDER):
+    return complete_task_of(engine, instance, element_id, data, actor)
+
+
 def lane_of(instance, element_id) -> str:
     return next(t.lane for t in instance.ready_tasks if t.element_id == element_id)
-
-
-def do(engine, instance, element_id, data, actor=PROVIDER):
-    tasks = ready(instance)
-    assert element_id in tasks, f"{element_id} is not ready; ready: {sorted(tasks)}"
-    return engine.complete_task(tasks[element_id], data, actor=actor)
-
-
-def ended_at(engine, instance) -> list[str]:
-    return [
-        e.element_id
-        for e in engine.history(instance.id)
-        if e.kind == "element_completed" and e.element_id.startswith("End_")
-    ]
 
 
 # ---- social_welfare_repository_onboarding ------------------------------------------------------------

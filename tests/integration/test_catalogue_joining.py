@@ -8,14 +8,13 @@ which messages and timers it waits for.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from engine.problems import InvalidData
-from engine.runtime import Engine
+from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
 
-PROCESSES = Path(__file__).resolve().parents[2] / "processes"
+PROCESSES = CATALOGUE
 ANALYST, PROVIDER, VENDOR, KELA, THL = (
     "analyst:test", "integrator:provider", "integrator:vendor", "integrator:kela", "integrator:thl"
 )  # fmt: skip
@@ -27,13 +26,14 @@ CLINIC_OID = "1.2.246.10.7375462.10.0"
 
 @pytest.fixture
 def engine(tmp_path, clock):
-    running = Engine(f"sqlite:///{tmp_path / 'catalogue.sqlite3'}", clock_source=clock, script_timeout=2.0)
-    running.deploy_folder(PROCESSES, actor=ANALYST)
-    yield running
-    running.close()
+    yield from deployed_catalogue(tmp_path, clock)
 
 
 # --- helpers ------------------------------------------------------------------------------------------
+
+
+def complete(engine, instance, element_id, data, actor=PROVIDER):
+    return complete_task_of(engine, instance, element_id, data, actor)
 
 
 def ready(instance) -> list[str]:
@@ -50,20 +50,6 @@ def messages(instance) -> list[str]:
 
 def timers(instance) -> dict[str, datetime]:
     return {t.element_id: t.due_at for t in instance.pending_timers}
-
-
-def complete(engine, instance, element_id, data, actor=PROVIDER):
-    matching = [t for t in instance.ready_tasks if t.element_id == element_id]
-    assert len(matching) == 1, (element_id, ready(instance))
-    return engine.complete_task(matching[0].id, data, actor=actor)
-
-
-def ended_at(engine, instance) -> list[str]:
-    return [
-        e.element_id
-        for e in engine.history(instance.id)
-        if e.kind == "element_completed" and (e.element_id or "").startswith("End_")
-    ]
 
 
 def helsinki_nine(day: str) -> datetime:
