@@ -14,7 +14,6 @@ import pytest
 from engine.problems import InvalidData
 from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
 
-PROCESSES = CATALOGUE
 ANALYST, PROVIDER, VENDOR, KELA, THL = (
     "analyst:test", "integrator:provider", "integrator:vendor", "integrator:kela", "integrator:thl"
 )  # fmt: skip
@@ -285,7 +284,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
 
 
 def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
-    social_diagram = PROCESSES / "social_welfare_repository_onboarding.bpmn"
+    social_diagram = CATALOGUE / "social_welfare_repository_onboarding.bpmn"
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
     care_home = {
         **CLINIC,
@@ -304,7 +303,7 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
     waiting_on = ready(state) + [m.element_id for m in state.waiting_messages] + list(timers(state))
     assert waiting_on
     assert all(f'id="{element_id}"' in social_source for element_id in waiting_on), waiting_on
-    joining_source = (PROCESSES / "kanta_joining.bpmn").read_text(encoding="utf-8")
+    joining_source = (CATALOGUE / "kanta_joining.bpmn").read_text(encoding="utf-8")
     assert not any(f'id="{element_id}"' in joining_source for element_id in waiting_on)
 
 
