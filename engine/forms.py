@@ -36,6 +36,21 @@ def is_oid(value) -> bool:
     return not isinstance(value, str) or bool(_OID.match(value))
 
 
+_FORMAT_MESSAGES = {
+    "fi-business-id": "is not a valid business ID (Y-tunnus): seven digits, a hyphen, the right check digit",
+    "oid": "is not an OID: dot-separated numbers such as 1.2.246.537",
+    "date": "is not a date written YYYY-MM-DD",
+    "email": "is not an e-mail address",
+}
+
+
+def _message(error) -> str:
+    """jsonschema's words, except where a person deserves to be told what the value should look like."""
+    if error.validator == "format" and error.validator_value in _FORMAT_MESSAGES:
+        return f"{error.instance!r} {_FORMAT_MESSAGES[error.validator_value]}"
+    return error.message
+
+
 def field_errors(schema: dict, data) -> list[FieldError]:
     validator = Draft202012Validator(schema, format_checker=format_checker)
     errors = []
@@ -46,7 +61,7 @@ def field_errors(schema: dict, data) -> list[FieldError]:
             path = f"{path}/{missing}".strip("/")
         elif error.validator == "additionalProperties":
             path = path or "(form)"
-        errors.append(FieldError(path or "(form)", error.message))
+        errors.append(FieldError(path or "(form)", _message(error)))
     return errors
 
 

@@ -186,7 +186,7 @@ def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_move
     page.fill("#field-organisation_name", "Ajas Oy")
     page.fill("#field-contact_email", "tuki@ajas.example")
     page.click("#complete")
-    expect(page.locator("#error-business_id")).to_contain_text("fi-business-id")
+    expect(page.locator("#error-business_id")).to_contain_text("check digit")
     expect(page.locator("#error-organisation_name")).to_be_hidden()
     expect(page.locator("#field-business_id")).to_have_attribute("aria-invalid", "true")
     assert completions == ["POST"]

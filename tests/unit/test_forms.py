@@ -58,3 +58,13 @@ def test_valid_data_passes():
         },
         "task",
     )
+
+
+def test_format_errors_say_what_the_value_should_look_like():
+    with pytest.raises(InvalidData) as refused:
+        forms.validate(BUSINESS_ID_FORM, {"business_id": "0737546-3", "test_date": "31.12.2026"}, "task")
+    messages = {e.field: e.message for e in refused.value.errors}
+    assert messages["business_id"] == (
+        "'0737546-3' is not a valid business ID (Y-tunnus): seven digits, a hyphen, the right check digit"
+    )
+    assert messages["test_date"] == "'31.12.2026' is not a date written YYYY-MM-DD"
