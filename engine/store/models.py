@@ -70,13 +70,20 @@ class DefinitionVersion(Base):
 
 class ProcessInstance(Base):
     __tablename__ = "process_instances"
-    __table_args__ = (Index(None, "process_key", "status"),)
+    # Instance lists are filtered and paged newest first.
+    __table_args__ = (
+        Index(None, "process_key", "status"),
+        Index(None, "started_at", "id"),
+        Index(None, "process_key", "started_at", "id"),
+        Index(None, "business_key", "started_at", "id"),
+        Index(None, "status", "started_at", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     definition_id: Mapped[int] = mapped_column(ForeignKey("definition_versions.id"), index=True)
     process_key: Mapped[str] = mapped_column(String(200))
-    business_key: Mapped[str | None] = mapped_column(String(200), index=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)
+    business_key: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
     state: Mapped[str] = mapped_column(Text)
     variables: Mapped[dict] = mapped_column(JSON)
     error: Mapped[dict | None] = mapped_column(JSON)
@@ -95,16 +102,24 @@ class ReadyTask(Base):
     """A human task that can be completed now."""
 
     __tablename__ = "ready_tasks"
+    # Task lists are filtered by one of these and paged in ready order: each index serves one list
+    # without sorting every ready task of a large deployment.
+    __table_args__ = (
+        Index(None, "ready_since", "id"),
+        Index(None, "process_key", "ready_since", "id"),
+        Index(None, "business_key", "ready_since", "id"),
+        Index(None, "lane", "ready_since", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     instance_id: Mapped[str] = mapped_column(
         ForeignKey("process_instances.id", ondelete="CASCADE"), index=True
     )
-    process_key: Mapped[str] = mapped_column(String(200), index=True)
-    business_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    process_key: Mapped[str] = mapped_column(String(200))
+    business_key: Mapped[str | None] = mapped_column(String(200))
     element_id: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(500))
-    lane: Mapped[str | None] = mapped_column(String(200), index=True)
+    lane: Mapped[str | None] = mapped_column(String(200))
     form_key: Mapped[str | None] = mapped_column(String(500))
     ready_since: Mapped[datetime] = mapped_column(UtcDateTime)
 
