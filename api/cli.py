@@ -49,6 +49,41 @@ def _serve(args: argparse.Namespace) -> int:
     )
 
 
+def _database_url(args: argparse.Namespace) -> str:
+    return args.database_url or f"sqlite:///{Path(args.data_dir).resolve()}/kanta.sqlite3"
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    """Bring the database schema up to date and exit: run once before starting many processes."""
+    from engine.store.database import connect, migrate
+
+    Path(args.data_dir).mkdir(parents=True, exist_ok=True)
+    database = connect(_database_url(args))
+    try:
+        migrate(database)
+    finally:
+        database.dispose()
+    print("the database schema is current", flush=True)
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    """Fire due timers until stopped; any number of workers may run at once on one database."""
+    from .worker import work
+
+    return work(database_url=_database_url(args), interval=args.interval, once=args.once)
+
+
+def _add_database_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--database-url",
+        default=os.environ.get("KANTA_DATABASE_URL"),
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder; "
+        "or KANTA_DATABASE_URL)",
+    )
+    command.add_argument("--data-dir", default=os.environ.get("KANTA_DATA_DIR", "data"))
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="kanta-onboarding", description="Runs the Kanta onboarding processes as BPMN diagrams."
@@ -64,15 +99,19 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
-    serve.add_argument(
-        "--database-url",
-        default=os.environ.get("KANTA_DATABASE_URL"),
-        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder; "
-        "or KANTA_DATABASE_URL)",
-    )
+    _add_database_options(serve)
     serve.add_argument("--processes", default=os.environ.get("KANTA_PROCESSES_DIR", "processes"))
-    serve.add_argument("--data-dir", default=os.environ.get("KANTA_DATA_DIR", "data"))
     serve.set_defaults(handler=_serve)
+
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date, then exit")
+    _add_database_options(migrate)
+    migrate.set_defaults(handler=_migrate)
+
+    worker = commands.add_parser("worker", help="fire due timers until SIGTERM/SIGINT (any number at once)")
+    _add_database_options(worker)
+    worker.add_argument("--interval", type=float, default=5.0, help="seconds between rounds (default 5)")
+    worker.add_argument("--once", action="store_true", help="fire what is due now, then exit")
+    worker.set_defaults(handler=_worker)
     return main_parser
 
 

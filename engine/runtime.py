@@ -14,6 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
@@ -464,7 +465,7 @@ class Engine:
         moved = []
         for instance_id in due:
             try:
-                if self._act(instance_id, fire, actor) is not None:
+                if self._act(instance_id, fire, actor, claim_due_by=now) is not None:
                     moved.append(instance_id)
             except (NotFound, Conflict):
                 continue  # cancelled or finished meanwhile: its timers are gone with it
@@ -473,13 +474,24 @@ class Engine:
     # ---- the unit of work -------------------------------------------------------------------------
 
     def _act(
-        self, instance_id: str, action: Callable[[_Run], _Change | None], actor: str
+        self,
+        instance_id: str,
+        action: Callable[[_Run], _Change | None],
+        actor: str,
+        *,
+        claim_due_by: datetime | None = None,
     ) -> InstanceView | None:
         """Apply ``action`` to the instance in one unit of work; an action that finds nothing to do
-        (answers None) writes nothing and the call answers None."""
+        (answers None) writes nothing and the call answers None. With ``claim_due_by`` the instance is
+        only taken if it still has a timer due by then and no other transaction holds it (else None)."""
         for _attempt in range(CONFLICT_RETRIES):
             with self._sessions() as session:
-                row = self._instance_row(session, instance_id)
+                if claim_due_by is None:
+                    row = self._instance_row(session, instance_id)
+                else:
+                    row = self._claim_due(session, instance_id, claim_due_by)
+                    if row is None:
+                        return None
                 if row.status != RUNNING:
                     raise Conflict(f"instance {instance_id} is {row.status}; it can not change any more")
                 run = _Run(self._restore(session, row), self._loaded(session, row.definition_id))
@@ -499,6 +511,26 @@ class Engine:
                     continue  # another writer moved the instance; try again on its state
                 return self._instance_view(session, row, *projections)
         raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
+
+    @staticmethod
+    def _claim_due(session: Session, instance_id: str, due_by: datetime) -> ProcessInstance | None:
+        """Lock a running instance that still has a timer due, skipping one another transaction holds.
+
+        On PostgreSQL (FOR UPDATE SKIP LOCKED) timer workers running at once split the due instances
+        instead of queueing on the same rows; the lock goes with the transaction, so a worker that dies
+        mid-claim leaves the timer pending for the next. SQLite has no row locks and ignores the clause:
+        there, as everywhere, the revision check keeps a timer from firing twice.
+        """
+        still_due = (
+            select(PendingTimer.id)
+            .where(PendingTimer.instance_id == instance_id, PendingTimer.due_at <= due_by)
+            .exists()
+        )
+        return session.scalars(
+            select(ProcessInstance)
+            .where(ProcessInstance.id == instance_id, ProcessInstance.status == RUNNING, still_due)
+            .with_for_update(skip_locked=True)
+        ).first()
 
     def _write(
         self, session, row: ProcessInstance, run: _Run, actor: str, change: _Change, existing_ready: dict
