@@ -1,0 +1,90 @@
+"""Fill the engine's tables fast for P2: copies of one real instance's rows, inserted with SQLAlchemy Core.
+
+Going through the API would take hours for 100,000 instances on a small machine; the copies have the
+rows a started instance has (its state, its ready task, its audit events) under new ids and business
+keys, started one second apart so that lists have an order to keep. A copy's state still names the
+template's task ids, so copies are listed and counted but never completed; the benchmark only completes
+instances it started through the API.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Engine, select, text
+
+from engine.store.models import AuditEvent, MessageSubscription, PendingTimer, ProcessInstance, ReadyTask
+
+INSTANCES, READY, AUDIT = ProcessInstance.__table__, ReadyTask.__table__, AuditEvent.__table__
+TIMERS, MESSAGES = PendingTimer.__table__, MessageSubscription.__table__
+BATCH = 2000
+
+
+@dataclass
+class Template:
+    instance: dict
+    ready: list[dict]
+    audit: list[dict]
+    timers: list[dict]
+    messages: list[dict]
+
+    @classmethod
+    def read(cls, db: Engine, instance_id: str) -> Template:
+        with db.connect() as connection:
+
+            def rows(table):
+                found = connection.execute(select(table).where(table.c.instance_id == instance_id))
+                return [dict(r._mapping) for r in found]
+
+            instance = connection.execute(select(INSTANCES).where(INSTANCES.c.id == instance_id)).one()
+            return cls(dict(instance._mapping), rows(READY), rows(AUDIT), rows(TIMERS), rows(MESSAGES))
+
+
+def business_key(number: int) -> str:
+    return f"fill-{number:06d}"
+
+
+def fill(db: Engine, template: Template, first: int, last: int) -> float:
+    """Insert copies numbered ``first`` … ``last - 1``; answers the seconds it took. VACUUM ANALYZE
+    follows, as autovacuum would long have run on a database that grew over months (and so that it does
+    not run now, on the same two cores, while latencies are measured)."""
+    started = time.perf_counter()
+    base = template.instance["started_at"]
+    for batch_start in range(first, last, BATCH):
+        instances, ready, audit, timers, messages = [], [], [], [], []
+        for number in range(batch_start, min(batch_start + BATCH, last)):
+            instance_id = str(uuid.uuid4())
+            key = business_key(number)
+            at = base - timedelta(seconds=last - number)
+            instances.append(
+                {**template.instance, "id": instance_id, "business_key": key, "idempotency_key": None,
+                 "started_at": at, "updated_at": at}
+            )  # fmt: skip
+            ready.extend(
+                {**r, "id": str(uuid.uuid4()), "instance_id": instance_id, "business_key": key,
+                 "ready_since": at}
+                for r in template.ready
+            )  # fmt: skip
+            audit.extend(
+                {**{k: v for k, v in a.items() if k != "id"}, "instance_id": instance_id, "at": at}
+                for a in template.audit
+            )
+            timers.extend(
+                {**{k: v for k, v in t.items() if k != "id"}, "instance_id": instance_id}
+                for t in template.timers
+            )
+            messages.extend(
+                {**{k: v for k, v in m.items() if k != "id"}, "instance_id": instance_id, "business_key": key}
+                for m in template.messages
+            )
+        with db.begin() as connection:
+            connection.execute(INSTANCES.insert(), instances)
+            for table, rows in ((READY, ready), (AUDIT, audit), (TIMERS, timers), (MESSAGES, messages)):
+                if rows:
+                    connection.execute(table.insert(), rows)
+    with db.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE" if db.dialect.name == "postgresql" else "ANALYZE"))
+    return time.perf_counter() - started

@@ -1,0 +1,131 @@
+"""The main path of the patient data repository onboarding, as data, and bare SpiffWorkflow walking it.
+
+The path is the one tests/integration/test_catalogue_joining.py drives for an existing Kanta customer:
+the application is refused once and corrected, the first deployment test fails and is fixed. An
+existing customer skips the commitment window and its date timers; the "two days passed" boundary
+timer on the test report is scheduled but the report is sent before it falls due, so no step waits on
+the clock. Kela's decisions arrive as messages. One start, eleven completed tasks and two messages:
+fourteen writes per instance, the same fourteen for the engine over HTTP and for bare SpiffWorkflow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from SpiffWorkflow.bpmn.util import BpmnEvent
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.util.task import TaskState
+
+from engine import catalogue
+from engine.spiff import MessageEvent, Serializer
+
+ROOT = Path(__file__).resolve().parent.parent
+PROCESSES = ROOT / "processes"
+PROCESS_KEY = "patient_data_repository_onboarding"
+MESSAGE = "kela_application_decision"
+ERA, ERA_ACCESS_POINT = "eRA", "1.2.246.537.6.918.18.10.13.1"
+CLINIC_OID = "1.2.246.10.7375462.10.0"
+
+START_VARIABLES = {"organisation_name": "Lääkärikeskus Aurora Oy"}
+_APPLICATION = {
+    "system_name": ERA,
+    "access_point_oid": ERA_ACCESS_POINT,
+    "application_date": "2026-01-07",
+    "planned_test_date": "2026-02-16",
+    "existing_kanta_customer": True,
+}
+
+# (kind, element id or message name, data or payload)
+STEPS: list[tuple[str, str, dict]] = [
+    ("task", "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}),
+    (
+        "task",
+        "Task_send_preparation_instructions",
+        {
+            "instructions_sent_on": "2026-01-06",
+            "system_name": ERA,
+            "system_certified": True,
+            "intermediary_name": "Ajas Oy",
+        },
+    ),
+    (
+        "task",
+        "Task_complete_preparatory_tasks",
+        {
+            "register_entries_valid": True,
+            "security_plan_ready": True,
+            "server_certificates_ready": True,
+            "customer_data_in_extranet": True,
+            "organisation_oid": CLINIC_OID,
+        },
+    ),
+    ("task", "Task_file_application", _APPLICATION),
+    ("message", MESSAGE, {"decision": "rejected"}),
+    (
+        "task",
+        "Task_correct_application",
+        {"correction": "Liityntäpisteen OID korjattu", "corrected_on": "2026-01-08"},
+    ),
+    ("task", "Task_file_application", _APPLICATION),
+    ("message", MESSAGE, {"decision": "approved"}),
+    ("task", "Task_deliver_test_person_ids", {"test_person_ids_delivered_on": "2026-02-09"}),
+    ("task", "Task_run_deployment_test", {"test_date": "2026-02-16", "test_result": "failed"}),
+    (
+        "task",
+        "Task_fix_test_failure",
+        {"fault_description": "Palvelinvarmenne vanhentunut", "fixed_on": "2026-02-17"},
+    ),
+    ("task", "Task_run_deployment_test", {"test_date": "2026-02-18", "test_result": "passed"}),
+    ("task", "Task_report_test", {"report_sent_on": "2026-02-20", "test_date": "2026-02-18"}),
+]
+WRITES_PER_INSTANCE = 1 + len(STEPS)
+
+
+def load_spec(serializer: Serializer):
+    """The spec exactly as the engine deploys it (built from the whole catalogue, then restored)."""
+    definitions = catalogue.build(catalogue.read_folder(PROCESSES), serializer)
+    return serializer.load_spec(definitions[PROCESS_KEY].spec)
+
+
+def _step(workflow: BpmnWorkflow, kind: str, name: str, data: dict) -> None:
+    if kind == "task":
+        [task] = [
+            t for t in workflow.get_tasks(state=TaskState.READY, manual=True) if t.task_spec.bpmn_id == name
+        ]
+        task.set_data(**data)
+        task.run()
+    else:
+        workflow.send_event(BpmnEvent(MessageEvent(name), dict(data)))
+    workflow.do_engine_steps()
+
+
+def bare_serialized(spec, subprocess_specs, script_engine, serializer: Serializer) -> int:
+    """One instance along the path with SpiffWorkflow's default serializer (spec included) around every
+    step: the least a durable store must do. Answers the bytes of the last serialization."""
+    workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
+    for start in workflow.get_tasks(state=TaskState.READY):
+        start.set_data(**START_VARIABLES)
+    workflow.do_engine_steps()
+    stored = serializer.dump_full(workflow)
+    for kind, name, data in STEPS:
+        workflow = serializer._full.deserialize_json(stored)
+        workflow.script_engine = script_engine
+        _step(workflow, kind, name, data)
+        stored = serializer.dump_full(workflow)
+    assert workflow.is_completed(), "the bare path did not reach its end"
+    return len(stored.encode())
+
+
+def through_engine(engine, business_key: str) -> None:
+    """The same path through the engine in this process (store, projections, audit; no HTTP)."""
+    actor = "integrator:bench"
+    instance = engine.start_instance(
+        PROCESS_KEY, actor=actor, business_key=business_key, variables=START_VARIABLES
+    )
+    for kind, name, data in STEPS:
+        if kind == "task":
+            [task] = [t for t in instance.ready_tasks if t.element_id == name]
+            instance = engine.complete_task(task.id, data, actor=actor)
+        else:
+            instance = engine.deliver_message(name, business_key=business_key, payload=data, actor=actor)
+    assert instance.status == "completed", instance.status
