@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from engine.runtime import Engine
+from engine.timer_worker import StopRequest, run_timers
 
 from . import problems, web
 from .auth import Caller, parse_tokens
@@ -71,7 +73,7 @@ def create_app(settings: dict | None = None) -> Flask:
     app.register_blueprint(web.blp)
     problems.register(app)
     if app.config["KANTA_TIMER_INTERVAL"] > 0:
-        _start_timer_loop(engine, app.config["KANTA_TIMER_INTERVAL"])
+        app.extensions["kanta_timers"] = _start_timer_loop(engine, app.config["KANTA_TIMER_INTERVAL"])
     return app
 
 
@@ -86,18 +88,19 @@ def _callers(config) -> dict:
     return callers
 
 
-def _start_timer_loop(engine: Engine, interval: float) -> None:
-    """Fire due timers in the background; several processes may do so, the store lets one win."""
-
-    def loop():
-        while not stop.wait(interval):
-            try:
-                engine.fire_due_timers()
-            except Exception:  # a failing round must not end the loop; the next round retries
-                continue
-
-    stop = threading.Event()
-    threading.Thread(target=loop, name="kanta-timers", daemon=True).start()
+def _start_timer_loop(engine: Engine, interval: float) -> StopRequest:
+    """Fire due timers in the background of this process, with the loop `kanta-onboarding worker` runs;
+    answer what stops it."""
+    stop = StopRequest()
+    actor = f"timer:{socket.gethostname()}:{os.getpid()}"
+    threading.Thread(
+        target=run_timers,
+        args=(engine,),
+        kwargs={"actor": actor, "interval": interval, "stop": stop},
+        name="kanta-timers",
+        daemon=True,
+    ).start()
+    return stop
 
 
 _DESCRIPTION = """Drive Kanta onboarding processes (BPMN) over HTTP: start instances, list and complete
