@@ -122,7 +122,12 @@ class TaskQuerySchema(PageQuerySchema):
 
 
 class PageSchema(Schema):
-    total = fields.Integer(required=True)
+    total = fields.Integer(
+        required=True, metadata={"description": "matches; a lower bound if not total_exact"}
+    )
+    total_exact = fields.Boolean(
+        required=True, metadata={"description": "false when more than 10,000 match: total is then 10,000"}
+    )
     limit = fields.Integer(required=True)
     offset = fields.Integer(required=True)
 

@@ -56,6 +56,7 @@ from .views import (
 RUNNING, COMPLETED, ERROR, CANCELLED = "running", "completed", "error", "cancelled"
 STATUSES = (RUNNING, COMPLETED, ERROR, CANCELLED)
 CONFLICT_RETRIES = 8
+COUNT_CAP = 10_000
 _VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -307,14 +308,14 @@ class Engine:
             if value is not None:
                 query = query.where(column == value)
         with self._sessions() as session:
-            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            total, exact = _count(session, query)
             rows = session.execute(
                 query.order_by(ProcessInstance.started_at.desc(), ProcessInstance.id)
                 .limit(limit)
                 .offset(offset)
             ).all()
             items = [self._instance_view(session, row, [], [], [], version) for row, version in rows]
-            return Page(items, total, limit, offset)
+            return Page(items, total, limit, offset, exact)
 
     def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
         def cancel(run: _Run) -> _Change:
@@ -354,11 +355,11 @@ class Engine:
             if value is not None:
                 query = query.where(column == value)
         with self._sessions() as session:
-            total = session.scalar(select(func.count()).select_from(query.subquery()))
+            total, exact = _count(session, query)
             rows = session.scalars(
                 query.order_by(ReadyTask.ready_since, ReadyTask.id).limit(limit).offset(offset)
             ).all()
-            return Page([_task_view(r) for r in rows], total, limit, offset)
+            return Page([_task_view(r) for r in rows], total, limit, offset, exact)
 
     def get_task(self, task_id: str) -> TaskView:
         """A ready human task with its form, its instructions and the data it starts from."""
@@ -771,6 +772,13 @@ def _audit(actor, kind, instance_id=None, element_id=None, task_id=None, data=No
         task_id=task_id,
         data=_json_safe(data) if data is not None else None,
     )
+
+
+def _count(session: Session, query) -> tuple[int, bool]:
+    """How many rows ``query`` matches, counted up to COUNT_CAP: past it the exact figure is not worth
+    reading every matching row of a large deployment for each page."""
+    counted = session.scalar(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()))
+    return (counted, True) if counted <= COUNT_CAP else (COUNT_CAP, False)
 
 
 def _checked_variables(values, what: str) -> dict:

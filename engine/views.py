@@ -89,6 +89,7 @@ class HistoryEvent:
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
-    total: int
+    total: int  # exact when ``total_exact``; else a lower bound (the count stops at a cap)
     limit: int
     offset: int
+    total_exact: bool = True

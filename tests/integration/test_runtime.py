@@ -412,3 +412,18 @@ def test_text_no_database_can_store_is_refused_before_anything_is_written(engine
         )
     assert sorted(e.field for e in refused.value.errors) == ["variables/list/1", "variables/note"]
     assert engine.list_instances().total == 0
+
+
+def test_long_lists_count_up_to_a_cap(engine, monkeypatch):
+    from engine import runtime
+
+    monkeypatch.setattr(runtime, "COUNT_CAP", 3)
+    for _ in range(3):
+        engine.start_instance("simple_onboarding", actor=PROVIDER)
+    exact = engine.list_tasks(limit=2)
+    assert (exact.total, exact.total_exact, len(exact.items)) == (3, True, 2)
+    engine.start_instance("simple_onboarding", actor=PROVIDER)
+    capped = engine.list_tasks(limit=2)
+    assert (capped.total, capped.total_exact, len(capped.items)) == (3, False, 2)
+    assert len(engine.list_tasks(limit=10).items) == 4  # the page itself is never cut by the cap
+    assert engine.list_instances().total_exact is False

@@ -149,8 +149,9 @@ const Kanta = (() => {
       return el("a", { class: "button", href: `?${next}` }, label);
     };
     if (page.offset > 0) container.append(link("← Newer", Math.max(0, page.offset - page.limit)));
-    container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}`));
-    if (page.offset + page.items.length < page.total) container.append(link("Older →", page.offset + page.limit));
+    container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}${page.total_exact ? "" : "+"}`));
+    const more = page.total_exact ? page.offset + page.items.length < page.total : page.items.length === page.limit;
+    if (more) container.append(link("Older →", page.offset + page.limit));
   }
 
   /** The filter form's fields from the address, and the API query they make. */
