@@ -5,18 +5,20 @@ from __future__ import annotations
 import os
 import socket
 import threading
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask
 from flask_smorest import Api
 
+from engine.clock import ManualClock, SystemClock
 from engine.runtime import Engine
 from engine.timer_worker import StopRequest, run_timers
 
 from . import problems, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
-from .resources import definitions, health, instances, me, messages, tasks
+from .resources import clock, definitions, health, instances, me, messages, tasks
 
 TOKEN_DIGESTS = "tokens.digests"
 
@@ -30,7 +32,25 @@ def settings_from_environment() -> dict:
         "KANTA_PROCESSES_DIR": os.environ.get("KANTA_PROCESSES_DIR", "processes"),
         "KANTA_TOKENS": os.environ.get("KANTA_TOKENS", ""),
         "KANTA_TIMER_INTERVAL": float(os.environ.get("KANTA_TIMER_INTERVAL", "5")),
+        "KANTA_CLOCK": clock_from_setting(os.environ.get("KANTA_CLOCK", "system")),
     }
+
+
+def clock_from_setting(setting: str):
+    """``system`` (the default: wall-clock time) or ``adjustable[@ISO-time]``: a clock that stands still
+    until POST /api/v1/clock/advance moves it, starting now or at the time given. An adjustable clock
+    lives in one process, so it serves acceptance tests and training with one worker."""
+    kind, _, start = setting.partition("@")
+    if kind == "system" and not start:
+        return None
+    if kind != "adjustable":
+        raise ValueError(f"KANTA_CLOCK is {setting!r}: write system, adjustable or adjustable@<ISO time>")
+    if not start:
+        return ManualClock(SystemClock().now())
+    moment = datetime.fromisoformat(start)
+    if moment.tzinfo is None:
+        raise ValueError(f"KANTA_CLOCK start {start!r} needs a timezone, e.g. 2026-01-05T09:00:00+02:00")
+    return ManualClock(moment)
 
 
 def create_app(settings: dict | None = None) -> Flask:
@@ -48,7 +68,6 @@ def create_app(settings: dict | None = None) -> Flask:
         MAX_CONTENT_LENGTH=5 * 1024 * 1024,
         KANTA_DEPLOY_ON_START=False,
         KANTA_MIGRATE=True,
-        KANTA_CLOCK=None,
     )
     app.config.update(settings_from_environment())
     app.config.update(settings or {})
@@ -66,7 +85,7 @@ def create_app(settings: dict | None = None) -> Flask:
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearerAuth": []}]
-    for module in (definitions, instances, tasks, messages):
+    for module in (definitions, instances, tasks, messages, clock):
         api.register_blueprint(module.blp)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)

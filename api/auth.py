@@ -16,12 +16,12 @@ from flask import current_app, g, request
 from flask_smorest import abort
 
 ROLES = ("viewer", "integrator", "analyst", "admin")
-READ, OPERATE, DEPLOY = "read", "operate", "deploy"
+READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move the clock"
 PERMISSIONS = {
     "viewer": {READ},
     "integrator": {READ, OPERATE},
     "analyst": {READ, DEPLOY},
-    "admin": {READ, OPERATE, DEPLOY},
+    "admin": {READ, OPERATE, DEPLOY, MOVE_CLOCK},
 }
 
 

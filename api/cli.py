@@ -37,8 +37,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     """Migrate, deploy processes/, make sure someone can log in, then run the API under gunicorn."""
+    from .app import clock_from_setting
     from .server import serve
 
+    try:
+        adjustable = clock_from_setting(args.clock) is not None
+    except ValueError as error:
+        print(f"--clock: {error}", file=sys.stderr)
+        return 2
+    if adjustable and args.workers != 1:
+        print("--clock adjustable keeps the time in one process: run it with --workers 1", file=sys.stderr)
+        return 2
     return serve(
         host=args.host,
         port=args.port,
@@ -46,6 +55,7 @@ def _serve(args: argparse.Namespace) -> int:
         database_url=args.database_url,
         processes_dir=args.processes,
         data_dir=args.data_dir,
+        clock=args.clock,
     )
 
 
@@ -101,6 +111,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
     _add_database_options(serve)
     serve.add_argument("--processes", default=os.environ.get("KANTA_PROCESSES_DIR", "processes"))
+    serve.add_argument(
+        "--clock",
+        default=os.environ.get("KANTA_CLOCK", "system"),
+        help="system (default), or adjustable[@ISO time] for acceptance tests and training: time stands "
+        "still until an admin moves it with POST /api/v1/clock/advance (one worker only; or KANTA_CLOCK)",
+    )
     serve.set_defaults(handler=_serve)
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date, then exit")

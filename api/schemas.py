@@ -165,3 +165,24 @@ class HealthSchema(Schema):
     status = fields.String(required=True)
     database = fields.String(required=True)
     definitions = fields.Integer(required=True)
+
+
+class ClockSchema(Schema):
+    now = fields.AwareDateTime(required=True, metadata={"description": "the service's time"})
+    adjustable = fields.Boolean(
+        required=True, metadata={"description": "whether POST /clock/advance may move it (test and training)"}
+    )
+
+
+class AdvanceClockSchema(Schema):
+    duration = fields.String(
+        required=True,
+        validate=validate.Length(min=2, max=40),
+        metadata={"description": "ISO 8601 duration, e.g. P3D, PT12H, P2W", "example": "P3D"},
+    )
+
+
+class ClockAdvancedSchema(ClockSchema):
+    moved_instances = fields.List(
+        fields.String(), required=True, metadata={"description": "instances whose timers fired"}
+    )

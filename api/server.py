@@ -11,7 +11,7 @@ from gunicorn.app.base import BaseApplication
 
 from engine.runtime import Engine
 
-from .app import TOKEN_DIGESTS, create_app
+from .app import TOKEN_DIGESTS, clock_from_setting, create_app
 from .auth import digest, new_token
 from .problems import PROBLEM_JSON, TYPE_BASE, http_kind
 
@@ -56,7 +56,16 @@ def first_admin_token(data_dir: Path) -> str | None:
     return token
 
 
-def serve(*, host: str, port: int, workers: int, database_url, processes_dir: str, data_dir: str) -> int:
+def serve(
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    database_url,
+    processes_dir: str,
+    data_dir: str,
+    clock: str = "system",
+) -> int:
     data = Path(data_dir).resolve()
     data.mkdir(parents=True, exist_ok=True)
     url = database_url or f"sqlite:///{data}/kanta.sqlite3"
@@ -79,6 +88,7 @@ def serve(*, host: str, port: int, workers: int, database_url, processes_dir: st
         "KANTA_DATA_DIR": str(data),
         "KANTA_PROCESSES_DIR": processes_dir,
         "KANTA_MIGRATE": False,
+        "KANTA_CLOCK": clock_from_setting(clock),
     }
     options = {
         "bind": f"{host}:{port}",

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
@@ -92,6 +93,7 @@ class _Run:
     cancelled: bool = False
 
     def __post_init__(self):
+        self.started = time.time()  # Spiff stamps each task's last state change with time.time()
         self.completed_before = {t.id for t in self.workflow.get_tasks(state=TaskState.COMPLETED)}
         self.waiting_before = set(self.workflow.event_manager.tasks)
 
@@ -472,6 +474,42 @@ class Engine:
                 continue  # cancelled or finished meanwhile: its timers are gone with it
         return moved
 
+    # ---- time ---------------------------------------------------------------------------------------
+
+    def clock_reading(self) -> tuple[datetime, bool]:
+        """The service's time now, and whether its clock is adjustable (moved by ``advance_clock``)."""
+        return clock.now(), isinstance(clock.current_clock(), clock.ManualClock)
+
+    def advance_clock(self, duration: str, *, actor: str) -> tuple[datetime, list[str]]:
+        """Move an adjustable clock on by an ISO 8601 ``duration`` (``P3D``, ``PT12H``, ``P2W``) and fire
+        what fell due; answers the new time and the instances that moved. For acceptance tests and
+        training environments: a service on the system clock refuses."""
+        current = clock.current_clock()
+        if not isinstance(current, clock.ManualClock):
+            raise Conflict("the service's clock follows the system time; only an adjustable clock moves")
+        before = current.now()
+        try:
+            # The same reading of durations as the diagrams' timers (months and years from "now").
+            step = TimerEventDefinition.get_timedelta_from_start(
+                TimerEventDefinition.parse_iso_duration(duration), before
+            )
+        except Exception:  # Spiff's parser raises several kinds for text it can not read
+            step = None
+        if step is None or step <= timedelta(0):
+            raise InvalidData(
+                f'"{duration}" is not a positive ISO 8601 duration',
+                [
+                    FieldError(
+                        "duration", "an ISO 8601 duration such as P3D, PT12H or P2W; time only moves on"
+                    )
+                ],
+            )
+        after = current.advance(step)
+        with self._sessions.begin() as session:
+            moved = {"from": before.isoformat(), "to": after.isoformat(), "duration": duration}
+            session.add(_audit(actor, "clock_advanced", data=moved, at=after))
+        return after, self.fire_due_timers(actor=actor)
+
     # ---- the unit of work -------------------------------------------------------------------------
 
     def _act(
@@ -579,7 +617,7 @@ class Engine:
                         "name": task.task_spec.bpmn_name,
                         "type": type(task.task_spec).__name__,
                         "process": task.workflow.spec.name,
-                        "came_from": _came_from(task),
+                        "came_from": _came_from(task, run.started),
                     },
                     now,
                 )
@@ -855,9 +893,23 @@ def _timer_due(task):
     return None
 
 
-def _came_from(task) -> str | None:
-    """The flow node the instance came from to reach ``task`` (None at a process's start): with the
-    element itself it names the sequence flow taken, for path coverage and for drawing the path."""
+def _came_from(task, run_started: float) -> list[str]:
+    """The flow nodes the instance came from to reach ``task`` (none at a process's start): with the
+    element itself each names a sequence flow taken, for path coverage and for drawing the path.
+
+    A join continues on the branch that arrived last; Spiff cancels the join's waiting instances on the
+    other branches, so the branches that arrived are the parents of those cancelled in this step."""
+    arrived = [_flow_node_before(task)]
+    if len(task.task_spec.inputs) > 1:
+        arrived += [
+            _flow_node_before(waiting)
+            for waiting in task.workflow.get_tasks(spec_name=task.task_spec.name, state=TaskState.CANCELLED)
+            if waiting.last_state_change >= run_started and waiting.parent.state == TaskState.COMPLETED
+        ]
+    return sorted({node for node in arrived if node is not None})
+
+
+def _flow_node_before(task) -> str | None:
     parent = task.parent
     while parent is not None and parent.task_spec.bpmn_id is None:
         parent = parent.parent

@@ -60,10 +60,28 @@ MAX_DECIMAL_EXPONENT = 10_000
 
 # Calling these could read files, run new code or reach interpreter internals. Only calls are
 # refused, so task data may still hold a variable called e.g. "type" or "input".
-_FORBIDDEN_CALLS = frozenset({
-    "breakpoint", "compile", "dir", "eval", "exec", "exit", "getattr", "globals", "help", "input",
-    "locals", "memoryview", "object", "open", "quit", "super", "type", "vars",
-})
+_FORBIDDEN_CALLS = frozenset(
+    {
+        "breakpoint",
+        "compile",
+        "dir",
+        "eval",
+        "exec",
+        "exit",
+        "getattr",
+        "globals",
+        "help",
+        "input",
+        "locals",
+        "memoryview",
+        "object",
+        "open",
+        "quit",
+        "super",
+        "type",
+        "vars",
+    }
+)
 
 _DEADLINE_CHECK = "_deadline_check_"
 
@@ -95,12 +113,20 @@ class ScriptRefused(SyntaxError):
 # --- compiling --------------------------------------------------------------------------------
 
 _REPHRASINGS = (
-    (re.compile(r'^"(?P<name>.+)" is an invalid variable name because it starts with "_"\.?$'),
-     'name "{name}" is not allowed: names starting with "_" are reserved'),
-    (re.compile(r'^"(?P<name>.+)" is an invalid attribute name because it starts with "_"\.?$'),
-     'attribute "{name}" is not allowed: names starting with "_" are reserved'),
-    (re.compile(r'^"(?P<name>.+)" is a restricted name, that is forbidden to access in RestrictedPython\.$'),
-     'attribute "{name}" is not allowed: it exposes interpreter internals'),
+    (
+        re.compile(r'^"(?P<name>.+)" is an invalid variable name because it starts with "_"\.?$'),
+        'name "{name}" is not allowed: names starting with "_" are reserved',
+    ),
+    (
+        re.compile(r'^"(?P<name>.+)" is an invalid attribute name because it starts with "_"\.?$'),
+        'attribute "{name}" is not allowed: names starting with "_" are reserved',
+    ),
+    (
+        re.compile(
+            r'^"(?P<name>.+)" is a restricted name, that is forbidden to access in RestrictedPython\.$'
+        ),
+        'attribute "{name}" is not allowed: it exposes interpreter internals',
+    ),
 )
 
 
@@ -189,7 +215,7 @@ def _located(error: str) -> tuple[int, str]:
     if not match:
         return 1, " ".join(error.split())
     line = int(match.group(1)) if match.group(1).isdigit() else 1
-    return line, " ".join(error[match.end():].split())
+    return line, " ".join(error[match.end() :].split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -244,13 +270,20 @@ def script_problem(text: str) -> tuple[int, str] | None:
 
 # --- running ----------------------------------------------------------------------------------
 
+
 def _guarded_mul(left: Any, right: Any) -> Any:
     for sequence, times in ((left, right), (right, left)):
-        if isinstance(sequence, str | bytes | list | tuple) and isinstance(times, int) \
-                and len(sequence) * times > MAX_ITEMS:
+        if (
+            isinstance(sequence, str | bytes | list | tuple)
+            and isinstance(times, int)
+            and len(sequence) * times > MAX_ITEMS
+        ):
             raise ValueError(f"repeating a sequence to more than {MAX_ITEMS:,} items is not allowed")
-    if isinstance(left, int) and isinstance(right, int) \
-            and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+    if (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and left.bit_length() + right.bit_length() > MAX_INT_BITS
+    ):
         raise ValueError(f"integers larger than {MAX_INT_BITS:,} bits are not allowed")
     return left * right
 
@@ -258,15 +291,25 @@ def _guarded_mul(left: Any, right: Any) -> Any:
 def _guarded_pow(base: Any, exponent: Any, modulus: Any = None) -> Any:
     if modulus is not None:
         raise ValueError("pow() with a modulus is not available in diagram code")
-    if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1 \
-            and (base.bit_length() - 1) * exponent > MAX_INT_BITS:
+    if (
+        isinstance(base, int)
+        and isinstance(exponent, int)
+        and exponent > 0
+        and abs(base) > 1
+        and (base.bit_length() - 1) * exponent > MAX_INT_BITS
+    ):
         raise ValueError(f"integers larger than {MAX_INT_BITS:,} bits are not allowed")
     return base**exponent
 
 
 def _guarded_lshift(value: Any, shift: Any) -> Any:
-    if isinstance(value, int) and isinstance(shift, int) and value and shift > 0 \
-            and value.bit_length() + shift > MAX_INT_BITS:
+    if (
+        isinstance(value, int)
+        and isinstance(shift, int)
+        and value
+        and shift > 0
+        and value.bit_length() + shift > MAX_INT_BITS
+    ):
         raise ValueError(f"integers larger than {MAX_INT_BITS:,} bits are not allowed")
     return value << shift
 
@@ -283,9 +326,18 @@ def _bounded_range(*args: int) -> range:
 
 
 _INPLACE_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
-    "+=": operator.iadd, "-=": operator.isub, "*=": _guarded_mul, "/=": operator.itruediv,
-    "//=": operator.ifloordiv, "%=": operator.imod, "**=": _guarded_pow, "<<=": _guarded_lshift,
-    ">>=": operator.irshift, "&=": operator.iand, "|=": operator.ior, "^=": operator.ixor,
+    "+=": operator.iadd,
+    "-=": operator.isub,
+    "*=": _guarded_mul,
+    "/=": operator.itruediv,
+    "//=": operator.ifloordiv,
+    "%=": operator.imod,
+    "**=": _guarded_pow,
+    "<<=": _guarded_lshift,
+    ">>=": operator.irshift,
+    "&=": operator.iand,
+    "|=": operator.ior,
+    "^=": operator.ixor,
     "@=": operator.imatmul,
 }
 
@@ -323,7 +375,9 @@ class _DiagramDecimal(metaclass=_DecimalType):
 
 # Like decimal's default context, with exponents bounded (arithmetic beyond them raises Overflow).
 _DECIMAL_CONTEXT = decimal.Context(
-    prec=28, Emax=MAX_DECIMAL_EXPONENT, Emin=-MAX_DECIMAL_EXPONENT,
+    prec=28,
+    Emax=MAX_DECIMAL_EXPONENT,
+    Emin=-MAX_DECIMAL_EXPONENT,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
 
@@ -341,10 +395,33 @@ def _diagram_builtins() -> dict[str, Any]:
     # Classes are refused at compile time; the raw pow would compute 10**10**10 in one C call.
     del names["__build_class__"]
     names.update(
-        len=len, min=min, max=max, sum=sum, sorted=sorted, any=any, all=all, abs=abs, round=round,
-        str=str, int=int, float=float, bool=bool, list=list, dict=dict, set=set, tuple=tuple,
-        enumerate=enumerate, zip=zip, isinstance=isinstance, range=_bounded_range, pow=_guarded_pow,
-        datetime=datetime, date=date, timedelta=timedelta, timezone=timezone, Decimal=_DiagramDecimal,
+        len=len,
+        min=min,
+        max=max,
+        sum=sum,
+        sorted=sorted,
+        any=any,
+        all=all,
+        abs=abs,
+        round=round,
+        str=str,
+        int=int,
+        float=float,
+        bool=bool,
+        list=list,
+        dict=dict,
+        set=set,
+        tuple=tuple,
+        enumerate=enumerate,
+        zip=zip,
+        isinstance=isinstance,
+        range=_bounded_range,
+        pow=_guarded_pow,
+        datetime=datetime,
+        date=date,
+        timedelta=timedelta,
+        timezone=timezone,
+        Decimal=_DiagramDecimal,
     )
     return names
 
@@ -373,23 +450,28 @@ _GUARDS: dict[str, Any] = {
 class RestrictedEnvironment(TaskDataEnvironment):
     """SpiffWorkflow's task-data environment, running diagram code restricted and time-limited."""
 
-    def __init__(self, environment_globals: dict[str, Any] | None = None,
-                 timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS):
+    def __init__(
+        self,
+        environment_globals: dict[str, Any] | None = None,
+        timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+    ):
         super().__init__(environment_globals)
         if timeout_seconds <= 0:
             raise ValueError("timeout_seconds must be positive")
         self.timeout_seconds = timeout_seconds
 
-    def evaluate(self, expression: str, context: dict[str, Any],
-                 external_context: dict[str, Any] | None = None) -> Any:
+    def evaluate(
+        self, expression: str, context: dict[str, Any], external_context: dict[str, Any] | None = None
+    ) -> Any:
         code = _code_or_refusal(expression, "eval")
         self._prepare_context(context)
         # The guards go last so that task data (e.g. a merged message payload) cannot replace them.
         namespace = {**self.globals, **(external_context or {}), **context, **_GUARDS}
         return self._run(code, namespace, expression=True)
 
-    def execute(self, script: str, context: dict[str, Any],
-                external_context: dict[str, Any] | None = None) -> bool:
+    def execute(
+        self, script: str, context: dict[str, Any], external_context: dict[str, Any] | None = None
+    ) -> bool:
         code = _code_or_refusal(script, "exec")
         external_context = external_context or {}
         self.check_for_overwrite(context, external_context)
@@ -452,8 +534,11 @@ class RestrictedEnvironment(TaskDataEnvironment):
 class RestrictedScriptEngine(PythonScriptEngine):
     """The script engine every workflow of ours runs with (set it again after each deserialization)."""
 
-    def __init__(self, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
-                 environment_globals: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
+        environment_globals: dict[str, Any] | None = None,
+    ):
         super().__init__(environment=RestrictedEnvironment(environment_globals, timeout_seconds))
 
     @property

@@ -38,6 +38,8 @@ MATRIX = {
     "POST /api/v1/tasks/{task_id}/complete":              (401, 401, 403, 200, 403, 200),
     "POST /api/v1/messages":                              (401, 401, 403, 200, 403, 200),
     "GET /api/v1/me":                                     (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/clock":                                  (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/clock/advance":                         (401, 401, 403, 403, 403, 200),
     "GET /healthz":                                       (200, 200, 200, 200, 200, 200),
     "GET /openapi.json":                                  (200, 200, 200, 200, 200, 200),
     "GET /docs":                                          (200, 200, 200, 200, 200, 200),
@@ -152,6 +154,17 @@ def _me(engine, role):
     return Call("/api/v1/me", then=then)
 
 
+def _advance_clock(engine, role):
+    def then(response):
+        with engine.db.connect() as connection:
+            (moved,) = connection.execute(
+                text("SELECT actor FROM audit_events WHERE kind = 'clock_advanced'")
+            ).all()
+        assert moved.actor == actor(role)
+
+    return Call("/api/v1/clock/advance", json={"duration": "P1D"}, then=then)
+
+
 def _task_path(engine, role):
     (task,) = _started(engine).ready_tasks
     return Call(f"/api/v1/tasks/{task.id}")
@@ -179,6 +192,8 @@ CALLS = {
     "POST /api/v1/tasks/{task_id}/complete": _complete,
     "POST /api/v1/messages": _message,
     "GET /api/v1/me": _me,
+    "GET /api/v1/clock": lambda engine, role: Call("/api/v1/clock"),
+    "POST /api/v1/clock/advance": _advance_clock,
     "GET /healthz": lambda engine, role: Call("/healthz"),
     "GET /openapi.json": lambda engine, role: Call("/openapi.json"),
     "GET /docs": lambda engine, role: Call("/docs"),
@@ -241,12 +256,13 @@ def test_the_matrix_covers_every_operation_in_the_openapi_document(client):
 
 
 def test_the_matrix_is_what_the_roles_grant():
-    """viewer reads; integrator reads and operates; analyst reads and deploys; admin does everything."""
+    """viewer reads; integrator reads and operates; analyst reads and deploys; admin does everything,
+    and only admin moves an adjustable clock."""
     grants = {
         "viewer": {"GET"},
         "integrator": {"GET", "start", "cancel", "complete", "message"},
         "analyst": {"GET", "deploy"},
-        "admin": {"GET", "start", "cancel", "complete", "message", "deploy"},
+        "admin": {"GET", "start", "cancel", "complete", "message", "deploy", "move the clock"},
     }
     writes = {
         "POST /api/v1/process-definitions": "deploy",
@@ -254,6 +270,7 @@ def test_the_matrix_is_what_the_roles_grant():
         "DELETE /api/v1/process-instances/{instance_id}": "cancel",
         "POST /api/v1/tasks/{task_id}/complete": "complete",
         "POST /api/v1/messages": "message",
+        "POST /api/v1/clock/advance": "move the clock",
     }
     for endpoint, answers in MATRIX.items():
         if endpoint in OPEN:

@@ -38,7 +38,8 @@ class RunningServer:
     """``kanta-onboarding serve`` on a free loopback port, its data in ``data_dir``; a context manager.
 
     ``tokens`` becomes ``KANTA_TOKENS``; timers do not fire in the background (``KANTA_TIMER_INTERVAL=0``)
-    unless ``env`` says otherwise. The server's output goes to ``data_dir/server.log``.
+    unless ``env`` says otherwise; ``clock="adjustable@<ISO time>"`` lets the tests move time. The server's
+    output goes to ``data_dir/server.log``.
     """
 
     def __init__(
@@ -49,6 +50,7 @@ class RunningServer:
         processes: Path | str = PROCESSES,
         database_url: str | None = None,
         workers: int = 1,
+        clock: str = "system",
         env: dict[str, str] | None = None,
         startup_timeout: float = 60.0,
     ):
@@ -58,6 +60,7 @@ class RunningServer:
         self.log_path = self.data_dir / "server.log"
         self._tokens, self._processes, self._database_url = tokens, Path(processes), database_url
         self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
+        self._clock = clock
         self._process: subprocess.Popen | None = None
 
     def __enter__(self) -> RunningServer:
@@ -78,6 +81,7 @@ class RunningServer:
             "--workers", str(self._workers),
             "--processes", str(self._processes),
             "--data-dir", str(self.data_dir),
+            "--clock", self._clock,
         ]  # fmt: skip
         if self._database_url:
             command += ["--database-url", self._database_url]

@@ -394,15 +394,25 @@ def test_history_names_the_element_each_step_came_from(engine):
         if e.kind == "element_completed"
     ]
     assert steps == [
-        (None, "Start_application"),
-        ("Start_application", "Task_send_application"),
-        ("Task_send_application", "Catch_kela_decision"),
-        ("Catch_kela_decision", "Gateway_decision"),
-        ("Gateway_decision", "End_approved"),
+        ([], "Start_application"),
+        (["Start_application"], "Task_send_application"),
+        (["Task_send_application"], "Catch_kela_decision"),
+        (["Catch_kela_decision"], "Gateway_decision"),
+        (["Gateway_decision"], "End_approved"),
     ]
     assert {e.data["process"] for e in engine.history(started.id) if e.kind == "element_completed"} == {
         "kela_application"
     }
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_a_parallel_join_names_every_branch_that_arrived(engine, order):
+    started = engine.start_instance("parallel_preparation", actor=PROVIDER)
+    first = sorted(started.ready_tasks, key=lambda t: t.element_id)[order]
+    after_first = engine.complete_task(first.id, {"done": True}, actor=PROVIDER)
+    engine.complete_task(only_task(after_first).id, {"done": True}, actor=PROVIDER)
+    (join,) = [e for e in engine.history(started.id) if e.element_id == "Gateway_join"]
+    assert join.data["came_from"] == ["Task_certificates", "Task_security_plan"]
 
 
 def test_text_no_database_can_store_is_refused_before_anything_is_written(engine):
