@@ -1,0 +1,108 @@
+"""The features' world: one real server (``kanta-onboarding serve``) with an adjustable clock, the Finnish
+steps, and, when the features have run, their path coverage and living documentation.
+
+Options (``pytest features``): ``--flow-coverage-dir`` (default ``build/coverage``) and pytest-bdd's
+``--cucumberjson`` (default ``build/features/cucumber.json``; the living documentation is written beside it
+as ``index.html``). The catalogue under test is ``processes/`` unless ``KANTA_FEATURE_PROCESSES`` names a
+copy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from features import steps
+from features.flow_coverage import below_floor, collect, measure, write_json
+from features.reports import write_coverage_pages, write_living_documentation
+from features.service import ROOT, TOKENS, WORLD_STARTS, Onboarding, Service, processes_dir
+from tests.e2e.server import RunningServer
+
+FEATURES = Path(__file__).parent
+FLOOR = FEATURES / "coverage-floor.json"
+
+# pytest-bdd's step definitions are fixtures; a conftest shares them with every feature's test module.
+globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--flow-coverage-dir",
+        default=str(ROOT / "build" / "coverage"),
+        help="where the features' path coverage (coverage.json and HTML) is written",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    # Before pytest-bdd's own configure, which opens the cucumber JSON report only when a path is set.
+    if config.option.cucumber_json_path is None:
+        config.option.cucumber_json_path = str(ROOT / "build" / "features" / "cucumber.json")
+    Path(config.option.cucumber_json_path).parent.mkdir(parents=True, exist_ok=True)  # pytest-bdd does not
+    config.stash[_deselected] = 0
+
+
+_deselected = pytest.StashKey[int]()
+_coverage = pytest.StashKey[dict]()
+
+
+def pytest_deselected(items):
+    if items and items[0].config.stash.get(_deselected, None) is not None:
+        items[0].config.stash[_deselected] += len(items)
+
+
+@pytest.fixture(scope="session")
+def service(request, tmp_path_factory):
+    """The service every feature talks to; when they are done, their coverage is read from it."""
+    data_dir = tmp_path_factory.mktemp("features-service")
+    with RunningServer(
+        data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"
+    ) as server:
+        running = Service(server)
+        yield running
+        diagrams, taken = collect(running)
+        coverage = measure(diagrams, taken)
+        folder = Path(request.config.getoption("--flow-coverage-dir"))
+        write_json(coverage, folder)
+        write_coverage_pages(coverage, diagrams, folder)
+        request.config.stash[_coverage] = coverage
+
+
+@pytest.fixture
+def onboarding(service, request):
+    """The scenario's own process instance, driven by the steps."""
+    scenario = Onboarding(service)
+    failed_before = request.session.testsfailed
+    yield scenario
+    if scenario.unchecked is not None and request.session.testsfailed == failed_before:
+        pytest.fail(f'the scenario ends after "{scenario.unchecked}" without checking where it stands')
+
+
+def _ran_every_feature(session) -> bool:
+    ran = {Path(str(item.path)).name for item in session.items}
+    every = {f"test_{feature.stem}.py" for feature in FEATURES.glob("*.feature")}
+    return every <= ran and session.config.stash.get(_deselected, 0) == 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    config = session.config
+    cucumber_json = Path(config.option.cucumber_json_path)
+    coverage_folder = Path(config.getoption("--flow-coverage-dir"))
+    if cucumber_json.exists() and session.items:
+        write_living_documentation(cucumber_json, coverage_folder, cucumber_json.parent)
+    coverage = config.stash.get(_coverage, None)
+    if coverage is None or not _ran_every_feature(session):
+        return  # a part of the features proves nothing about the floor
+    problems = below_floor(coverage, json.loads(FLOOR.read_text()))
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if problems:
+        if reporter:
+            reporter.write_line("Path coverage below the floor (features/coverage-floor.json):", red=True)
+            for problem in problems:
+                reporter.write_line("  " + problem, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    elif reporter:
+        reporter.write_line(f"Path coverage at or above the floor: {coverage_folder / 'index.html'}")

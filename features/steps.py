@@ -1,0 +1,310 @@
+"""The Finnish steps every feature is written in, each one a call to the service's REST API.
+
+Steps are actions (start, do a task, send a message, let time pass, cancel) or checks (open tasks,
+awaited messages, timers, where the process ended, what it decided). After every action the scenario
+must check where the instance stands before it acts again (``Onboarding.acted``/``checked``), so no
+feature drives a path blind.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from pytest_bdd import given, parsers, then, when
+
+from features.service import HELSINKI, PARTIES, Onboarding, ServiceError, form_data, lane_of, value_of
+
+# Messages that arrive from outside, as the features name them → the message names in the diagrams.
+MESSAGES = {
+    "Kelan päätös hakemukseen": "kela_application_decision",
+    "rekisterinpitäjän vaihto on tehty": "registrar_change_batch_done",
+}
+# How the features count time → ISO 8601 durations for the service's clock.
+DURATIONS = {
+    "päivä": "P{}D",
+    "päivää": "P{}D",
+    "viikko": "P{}W",
+    "viikkoa": "P{}W",
+    "tunti": "PT{}H",
+    "tuntia": "PT{}H",
+}
+
+
+def message_name(phrase: str) -> str:
+    if phrase not in MESSAGES:
+        raise AssertionError(f'unknown message "{phrase}"; the features know {", ".join(MESSAGES)}')
+    return MESSAGES[phrase]
+
+
+def _party(text: str) -> str:
+    return text
+
+
+_party.pattern = "|".join(re.escape(party) for party in PARTIES)
+
+
+def _parser(pattern: str):
+    """``{osapuoli}`` matches only a party's name, so "että palvelunantaja" is never read as a party."""
+    typed = pattern.replace("{osapuoli}", "{osapuoli:Osapuoli}")
+    return parsers.parse(typed, extra_types={"Osapuoli": _party})
+
+
+def action(*patterns: str):
+    """A step usable after Oletetaan (with its "että") and after Kun.
+
+    (pytest-bdd puts each step's fixture in the module that calls its decorator: ``stacklevel=2`` is this
+    module, not this function.)"""
+
+    def register(function):
+        for pattern in patterns:
+            function = when(_parser(pattern), stacklevel=2)(function)
+            function = given(_parser(pattern), stacklevel=2)(function)  # after Oletetaan … Ja
+            function = given(_parser("että " + pattern), stacklevel=2)(function)
+        return function
+
+    return register
+
+
+def check(*patterns: str):
+    """A step usable after Niin (and after Oletetaan, where a background checks its start)."""
+
+    def register(function):
+        for pattern in patterns:
+            function = then(_parser(pattern), stacklevel=2)(function)
+            function = given(_parser(pattern), stacklevel=2)(function)
+            function = given(_parser("että " + pattern), stacklevel=2)(function)
+        return function
+
+    return register
+
+
+# --- actions -------------------------------------------------------------------------------------------
+
+
+@action(
+    '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
+    '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
+)
+def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
+    onboarding.acted(f'{osapuoli} aloittaa prosessin "{prosessi}"')
+    service = onboarding.service
+    body = {
+        "process_key": service.process_key_named(prosessi),
+        "business_key": y_tunnus,
+        "variables": form_data(datatable, service.today()),
+    }
+    onboarding.state = service.call("POST", "/process-instances", party=osapuoli, body=body, expect=(201,))
+    onboarding.instance_id = onboarding.state["id"]
+
+
+@action('{osapuoli} tekee tehtävän "{tehtava}" tiedoilla:', '{osapuoli} tekee tehtävän "{tehtava}"')
+def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
+    onboarding.acted(f'{osapuoli} tekee tehtävän "{tehtava}"')
+    task = onboarding.ready_task_named(tehtava)
+    assert task["lane"] == lane_of(osapuoli), (
+        f'"{tehtava}" is a task for the lane "{task["lane"]}", not for {osapuoli} ({lane_of(osapuoli)})'
+    )
+    data = form_data(datatable, onboarding.service.today())
+    onboarding.state = onboarding.service.call(
+        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}
+    )
+
+
+@action('{osapuoli} yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
+def complete_task_refused(onboarding: Onboarding, osapuoli, tehtava, datatable):
+    onboarding.acted(f'{osapuoli} yrittää tehdä tehtävän "{tehtava}"')
+    task = onboarding.ready_task_named(tehtava)
+    before = onboarding.state
+    data = form_data(datatable, onboarding.service.today())
+    onboarding.refusal = onboarding.service.call(
+        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}, expect=(422,)
+    )
+    after = onboarding.refresh()
+    assert (after["ready_tasks"], after["variables"]) == (before["ready_tasks"], before["variables"]), (
+        "a refused form changed the instance"
+    )
+
+
+@action('{osapuoli} lähettää viestin "{viesti}"', '{osapuoli} lähettää viestin "{viesti}" tiedoilla:')
+def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
+    onboarding.acted(f'{osapuoli} lähettää viestin "{viesti}"')
+    body = {
+        "name": message_name(viesti),
+        "instance_id": onboarding.required_id(),
+        "payload": form_data(datatable, onboarding.service.today()),
+    }
+    onboarding.service.call("POST", "/messages", party=osapuoli, body=body)
+    onboarding.refresh()
+
+
+@action("on kulunut {maara:d} {yksikko}")
+def time_passes(onboarding: Onboarding, maara, yksikko):
+    onboarding.acted(f"on kulunut {maara} {yksikko}")
+    if yksikko not in DURATIONS:
+        raise AssertionError(f'time is counted in {", ".join(DURATIONS)}, not in "{yksikko}"')
+    onboarding.service.advance_clock(DURATIONS[yksikko].format(maara))
+    onboarding.refresh()
+
+
+@action("{osapuoli} peruu prosessin")
+def cancel(onboarding: Onboarding, osapuoli):
+    onboarding.acted(f"{osapuoli} peruu prosessin")
+    onboarding.state = onboarding.service.call(
+        "DELETE", f"/process-instances/{onboarding.required_id()}", party=osapuoli
+    )
+
+
+# --- checks --------------------------------------------------------------------------------------------
+
+
+def _open_tasks(onboarding: Onboarding) -> list[tuple[str, str]]:
+    return sorted((t["lane"], t["name"]) for t in onboarding.refresh()["ready_tasks"])
+
+
+@check('avoinna on vain tehtävä "{tehtava}", jonka tekee {osapuoli}')
+def only_open_task(onboarding: Onboarding, tehtava, osapuoli):
+    onboarding.checked()
+    assert _open_tasks(onboarding) == [(lane_of(osapuoli), tehtava)], _open_tasks(onboarding)
+
+
+@check("avoimina ovat tehtävät:")
+def open_tasks(onboarding: Onboarding, datatable):
+    onboarding.checked()
+    rows = [row for row in datatable if [c.strip() for c in row] != ["osapuoli", "tehtävä"]]
+    expected = sorted((lane_of(party.strip()), task.strip()) for party, task in rows)
+    assert _open_tasks(onboarding) == expected
+
+
+@check("avoimia tehtäviä ei ole")
+def no_open_tasks(onboarding: Onboarding):
+    onboarding.checked()
+    assert _open_tasks(onboarding) == []
+
+
+@check('odotetaan viestiä "{viesti}"')
+def awaits_message(onboarding: Onboarding, viesti):
+    onboarding.checked()
+    waiting = sorted({w["message_name"] for w in onboarding.refresh()["waiting_messages"]})
+    assert waiting == [message_name(viesti)], f"the instance waits for {waiting}"
+
+
+@check("viestejä ei odoteta")
+def awaits_no_message(onboarding: Onboarding):
+    onboarding.checked()
+    assert onboarding.refresh()["waiting_messages"] == []
+
+
+def _days_until(due_at: str, onboarding: Onboarding) -> int:
+    due = datetime.fromisoformat(due_at).astimezone(HELSINKI).date()
+    return (due - onboarding.service.today()).days
+
+
+@check('ajastin "{ajastin}" laukeaa {paivia:d} päivän kuluttua')
+def timer_due_in(onboarding: Onboarding, ajastin, paivia):
+    onboarding.checked()
+    timers = [t for t in onboarding.refresh()["pending_timers"] if t["name"] == ajastin]
+    pending = [(t["name"], t["due_at"]) for t in onboarding.state["pending_timers"]]
+    assert len(timers) == 1, f'expected one pending timer "{ajastin}", pending: {pending}'
+    assert _days_until(timers[0]["due_at"], onboarding) == paivia, pending
+
+
+@check("odottavia ajastimia on {maara:d}")
+def timer_count(onboarding: Onboarding, maara):
+    onboarding.checked()
+    pending = [(t["name"], t["due_at"]) for t in onboarding.refresh()["pending_timers"]]
+    assert len(pending) == maara, pending
+
+
+@check("ajastimia ei ole")
+def no_timers(onboarding: Onboarding):
+    onboarding.checked()
+    assert onboarding.refresh()["pending_timers"] == []
+
+
+def _times_done(onboarding: Onboarding, name: str) -> int:
+    return sum(1 for e in onboarding.completed_elements() if (e["data"] or {}).get("name") == name)
+
+
+@check('ajastin "{ajastin}" on lauennut {kertaa:d} kertaa', 'ajastin "{ajastin}" on lauennut')
+def timer_fired(onboarding: Onboarding, ajastin, kertaa=None):
+    onboarding.checked()
+    fired = _times_done(onboarding, ajastin)
+    assert fired == kertaa if kertaa is not None else fired >= 1, f'"{ajastin}" fired {fired} times'
+
+
+@check('ajastin "{ajastin}" ei ole lauennut')
+def timer_not_fired(onboarding: Onboarding, ajastin):
+    onboarding.checked()
+    assert _times_done(onboarding, ajastin) == 0
+
+
+@check('vaihe "{vaihe}" on tehty')
+def step_done(onboarding: Onboarding, vaihe):
+    onboarding.checked()
+    assert _times_done(onboarding, vaihe) >= 1, f'"{vaihe}" has not been done'
+
+
+@check('vaihe "{vaihe}" on tehty {kertaa:d} kertaa')
+def step_done_times(onboarding: Onboarding, vaihe, kertaa):
+    onboarding.checked()
+    assert _times_done(onboarding, vaihe) == kertaa
+
+
+@check('vaihetta "{vaihe}" ei ole tehty')
+def step_not_done(onboarding: Onboarding, vaihe):
+    onboarding.checked()
+    assert _times_done(onboarding, vaihe) == 0, f'"{vaihe}" was done'
+
+
+@check('tieto "{tieto}" on {arvo}')
+def variable_is(onboarding: Onboarding, tieto, arvo):
+    onboarding.checked()
+    variables = onboarding.refresh()["variables"]
+    assert tieto in variables, f'no "{tieto}" among {sorted(variables)}'
+    assert variables[tieto] == value_of(arvo, onboarding.service.today()), variables[tieto]
+
+
+@check("prosessi on käynnissä")
+def is_running(onboarding: Onboarding):
+    onboarding.checked()
+    assert onboarding.refresh()["status"] == "running"
+
+
+def _end_events(onboarding: Onboarding) -> list[str]:
+    key = onboarding.state["process_key"]
+    return [
+        e["data"]["name"]
+        for e in onboarding.completed_elements()
+        if e["data"].get("type") == "EndEvent" and e["data"].get("process") == key
+    ]
+
+
+@check('prosessi on päättynyt tapahtumaan "{loppu}"')
+def ended_at(onboarding: Onboarding, loppu):
+    onboarding.checked()
+    status = onboarding.refresh()["status"]
+    assert status == "completed", f'the process is {status}, not completed at "{loppu}"'
+    assert _end_events(onboarding) == [loppu], _end_events(onboarding)
+
+
+@check('prosessi on päättynyt virheeseen "{loppu}"')
+def ended_in_error(onboarding: Onboarding, loppu):
+    onboarding.checked()
+    assert onboarding.refresh()["status"] == "error"
+    assert _end_events(onboarding) == [loppu], _end_events(onboarding)
+
+
+@check("prosessi on peruttu")
+def is_cancelled(onboarding: Onboarding):
+    onboarding.checked()
+    assert onboarding.refresh()["status"] == "cancelled"
+
+
+@check('lomake hylätään kentän "{kentta}" kohdalta')
+def form_refused_at(onboarding: Onboarding, kentta):
+    onboarding.checked()
+    if onboarding.refusal is None:
+        raise ServiceError("no form was refused in this scenario")
+    fields = [e.get("field") for e in onboarding.refusal.get("errors", [])]
+    assert kentta in fields, f"the form was refused at {fields}"
