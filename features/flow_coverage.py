@@ -44,6 +44,9 @@ class Diagram:
     def parse(cls, key: str, name: str, version: int, xml: str) -> Diagram:
         diagram = cls(key, name, version, xml)
         root = etree.fromstring(xml.encode(), _PARSER)
+        if root.getroottree().docinfo.internalDTD is not None:
+            # libxml2 expands internal entities in attributes even with resolve_entities off.
+            raise ValueError(f"the diagram deployed as {key} has a DOCTYPE; diagrams never need one")
         process = root.find(f"{{{BPMN}}}process[@id='{key}']")
         if process is None:
             raise ValueError(f"the diagram deployed as {key} has no process with that id")

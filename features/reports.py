@@ -12,6 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
+from gherkin.parser import Parser
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from features.flow_coverage import Diagram
@@ -49,10 +50,13 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     """One page of every feature, scenario and step with its result, each feature linked to its diagram."""
     features = json.loads(cucumber_json.read_text())
     for feature in features:
+        tables = _data_tables(ROOT / feature["uri"])
         key = Path(feature["uri"]).stem  # features/<process key>.feature
         diagram_page = coverage_folder / f"{key}.html"
         feature["coverage_link"] = os.path.relpath(diagram_page, folder) if diagram_page.exists() else None
         for scenario in feature["elements"]:
+            for step in scenario["steps"]:
+                step["table"] = tables.get(step["line"], [])
             results = [step["result"]["status"] for step in scenario["steps"]]
             scenario["status"] = "failed" if "failed" in results else "passed"
         feature["status"] = (
@@ -69,3 +73,18 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     page = _templates.get_template("living_documentation.html").render(features=features, totals=totals)
     (folder / "index.html").write_text(page)
     return folder / "index.html"
+
+
+def _data_tables(feature_file: Path) -> dict[int, list[list[str]]]:
+    """Each step's data table by the step's line: cucumber JSON leaves them out, and readers need the data."""
+    if not feature_file.exists():
+        return {}
+    document = Parser().parse(feature_file.read_text())
+    tables = {}
+    for child in document["feature"]["children"]:
+        for part in child.values():
+            for step in part.get("steps", []):
+                if "dataTable" in step:
+                    rows = step["dataTable"]["rows"]
+                    tables[step["location"]["line"]] = [[c["value"] for c in row["cells"]] for row in rows]
+    return tables

@@ -7,26 +7,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.chromium import DESKTOP, photograph
 from tests.e2e.server import PROCESSES, RunningServer
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-SCREENSHOTS = ROOT / "build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by .ci/run; never a downloaded browser
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 TOKENS = (
     "integrator:vendor-ajas:tok-vendor,viewer:monitor:tok-viewer,"
     "analyst:modeller:tok-analyst,integrator:kela-extranet:tok-kela"
@@ -51,19 +38,6 @@ def server(tmp_path_factory):
     )
     with RunningServer(tmp_path_factory.mktemp("cockpit"), tokens=TOKENS, processes=processes) as running:
         yield running
-
-
-# Small, busy machines: give a page time to settle before a check gives up (a met check passes at once).
-expect.set_options(timeout=20_000)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: .ci/run installs Debian's chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -130,19 +104,6 @@ def open_page(page: Page, server: RunningServer, path: str, token: str) -> None:
 
 def element(page: Page, element_id: str):
     return page.locator(f'.djs-element[data-element-id="{element_id}"]')
-
-
-def photograph(page: Page, name: str) -> None:
-    """A full-page screenshot at desktop and at phone width; on the phone nothing may overflow sideways."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(DESKTOP)
-    page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # laid out
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
-    page.set_viewport_size(DESKTOP)
-    assert overflow <= 0, f"{name} is {overflow} px wider than a phone"
 
 
 def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_moves(server, page):

@@ -1,7 +1,7 @@
 """Start the real service (``kanta-onboarding serve`` under gunicorn) for end-to-end tests.
 
-    with RunningServer(tmp_path, tokens="admin:e2e:tok-admin") as server:
-        status, headers, body = server.call("GET", "/api/v1/tasks", token="tok-admin")
+with RunningServer(tmp_path, tokens="admin:e2e:tok-admin") as server:
+    status, headers, body = server.call("GET", "/api/v1/tasks", token="tok-admin")
 """
 
 from __future__ import annotations

@@ -651,5 +651,5 @@ def test_a_dmn_test_starting_with_a_word_operator_must_name_its_input():
 
     assert _input_entry_problem('? in ["a", "b"]') is None
     assert _input_entry_problem("> 5") is None
-    assert "write \"? in" in _input_entry_problem('in ["a", "b"]')
-    assert "write \"? not in" in _input_entry_problem('not in ["a"]')
+    assert 'write "? in' in _input_entry_problem('in ["a", "b"]')
+    assert 'write "? not in' in _input_entry_problem('not in ["a"]')

@@ -1,0 +1,34 @@
+"""Debian's chromium under Playwright, and the screenshots every browser test leaves in build/screenshots/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCREENSHOTS = ROOT / "build" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by .ci/run; never a downloaded browser
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def photograph(page: Page, name: str) -> None:
+    """A full-page screenshot at desktop and at phone width; on the phone nothing may overflow sideways."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # laid out
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
+    page.set_viewport_size(DESKTOP)
+    assert overflow <= 0, f"{name} is {overflow} px wider than a phone"

@@ -1,0 +1,28 @@
+"""The features are known to bite: one gateway condition changed in a copy of a diagram fails a scenario."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.features_run import ROOT, run_features
+
+
+def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(tmp_path):
+    processes = tmp_path / "processes"
+    shutil.copytree(ROOT / "processes", processes)
+    diagram = processes / "vendor_package_onboarding.bpmn"
+    original = diagram.read_text()
+    condition = 'decision == "approved"'  # Applications approved? → Deliver the system description
+    assert original.count(condition) == 1
+    diagram.write_text(original.replace(condition, 'decision != "approved"'))
+
+    run = run_features("vendor_package_onboarding", tmp_path / "out", processes=processes)
+
+    assert run.returncode == 1, run.output
+    # Every scenario that passes Kela's decision now goes the wrong way; the outline stops before it.
+    assert sorted(run.failed_scenarios()) == [
+        "Ilman reseptiä hyväksytty hakemus vie suoraan järjestelmäkuvaukseen",
+        "Resepti haetaan erikseen, Kela hylkää ensin ja hyväksyy korjatut hakemukset",
+    ]
+    # … and says where it went instead: to the system description where a correction was due.
+    assert "('System vendor', 'Deliver the system description')" in run.output
