@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 
 from features import steps
 from features.flow_coverage import below_floor, collect, measure, write_json
@@ -35,12 +36,27 @@ def pytest_addoption(parser):
     )
 
 
-@pytest.hookimpl(tryfirst=True)
+class CucumberJSON(LogBDDCucumberJSON):
+    """pytest-bdd's cucumber JSON report, minus its failure on subtest reports (schemathesis' subtests are
+    unhashable, and pytest-bdd looks every report up in a weak dictionary)."""
+
+    def pytest_runtest_logreport(self, report):
+        if isinstance(report, pytest.SubtestReport):
+            return
+        super().pytest_runtest_logreport(report)
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_configure(config):
-    # Before pytest-bdd's own configure, which opens the cucumber JSON report only when a path is set.
-    if config.option.cucumber_json_path is None:
-        config.option.cucumber_json_path = str(ROOT / "build" / "features" / "cucumber.json")
-    Path(config.option.cucumber_json_path).parent.mkdir(parents=True, exist_ok=True)  # pytest-bdd does not
+    # After pytest-bdd's own configure, which opens its report only for --cucumberjson: ours, always.
+    bdd_report = getattr(config, "_bddcucumberjson", None)
+    if bdd_report is not None:
+        config.pluginmanager.unregister(bdd_report)
+    path = Path(config.option.cucumber_json_path or ROOT / "build" / "features" / "cucumber.json")
+    path.parent.mkdir(parents=True, exist_ok=True)  # pytest-bdd does not
+    config.option.cucumber_json_path = str(path)
+    config._bddcucumberjson = CucumberJSON(str(path))  # where pytest-bdd's unconfigure finds it
+    config.pluginmanager.register(config._bddcucumberjson)
     config.stash[_deselected] = 0
 
 

@@ -9,7 +9,7 @@ feature drives a path blind.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from pytest_bdd import given, parsers, then, when
 
@@ -144,6 +144,18 @@ def time_passes(onboarding: Onboarding, maara, yksikko):
     if yksikko not in DURATIONS:
         raise AssertionError(f'time is counted in {", ".join(DURATIONS)}, not in "{yksikko}"')
     onboarding.service.advance_clock(DURATIONS[yksikko].format(maara))
+    onboarding.refresh()
+
+
+@action("on kulunut aikaa päivään {paiva}")
+def time_passes_until(onboarding: Onboarding, paiva):
+    """For dates set in law (the social-care joining deadline 1.9.2026), not counted from the start: the
+    shared clock stands wherever earlier scenarios left it, so only a date brings it there."""
+    onboarding.acted(f"on kulunut aikaa päivään {paiva}")
+    day, month, year = (int(part) for part in paiva.split("."))
+    days = (date(year, month, day) - onboarding.service.today()).days
+    assert days > 0, f"the shared clock is already at {onboarding.service.today()}, not before {paiva}"
+    onboarding.service.advance_clock(f"P{days}D")
     onboarding.refresh()
 
 
@@ -286,6 +298,16 @@ def ended_at(onboarding: Onboarding, loppu):
     status = onboarding.refresh()["status"]
     assert status == "completed", f'the process is {status}, not completed at "{loppu}"'
     assert _end_events(onboarding) == [loppu], _end_events(onboarding)
+
+
+@check("prosessi on päättynyt tapahtumiin:")
+def ended_at_all(onboarding: Onboarding, datatable):
+    """A process whose side branches (a reminder on a non-interrupting timer) have end events of their own."""
+    onboarding.checked()
+    status = onboarding.refresh()["status"]
+    expected = sorted(row[0].strip() for row in datatable)
+    assert status == "completed", f"the process is {status}, not completed at {expected}"
+    assert sorted(_end_events(onboarding)) == expected, _end_events(onboarding)
 
 
 @check('prosessi on päättynyt virheeseen "{loppu}"')

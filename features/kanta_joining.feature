@@ -1,0 +1,397 @@
+# language: fi
+Ominaisuus: Kanta-palveluihin liittyminen
+  In English: the entry point for a social- or health-care organisation that joins the Kanta services
+  (seeds 000–003). The service provider enters its organisation data: kind of organisation, licence,
+  information system in use and whether it writes prescriptions. Kela's decision table decides which Kanta
+  services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
+  Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
+  parallel, the provider checks its entries in THL's SOTE organisation register or Valvira's IAH code set
+  (invalid entries: AVI corrects the licence data and THL publishes the corrected entry), while the system
+  vendor confirms the certified system and access point and the provider writes its information security
+  plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
+  joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
+  service, one after the other.
+
+  Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
+  tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
+  organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
+  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja tarkistaa merkintänsä THL:n
+  SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
+  julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
+  järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
+  valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
+  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
+  yksi kerrallaan.
+
+  Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | <nimi>             |
+      | business_id          | <y_tunnus>         |
+      | organisation_kind    | <laji>             |
+      | licence              | <lupa>             |
+      | system_kind          | <järjestelmä>      |
+      | writes_prescriptions | <määrää>           |
+      | contact_email        | kanta@esimerkki.fi |
+    Niin tieto "patient_data_repository_required" on <potilastieto>
+    Ja tieto "social_welfare_repository_required" on <sosiaalihuolto>
+    Ja tieto "prescription_service_required" on <resepti>
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | sääntö                                                              | y_tunnus  | nimi                         | laji                     | lupa              | järjestelmä                | määrää | potilastieto | sosiaalihuolto | resepti |
+      | apteekki liittyy Reseptiin                                          | 1234567-1 | Apteekki Kielo               | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
+      | sosiaali- ja terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä | 2345678-0 | Terveystalo Aurora Oy        | private_provider         | health_and_social | patient_system             | kyllä  | kyllä        | kyllä          | kyllä   |
+      | sosiaali- ja terveydenhuolto molemmilla järjestelmillä               | 4567890-7 | Pohjolan hyvinvointialue     | public_provider          | health_and_social | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä | 5678901-2 | Hoiva- ja lääkäripalvelu Oy  | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä              | 6789012-4 | Palvelukoti Kuusi Oy         | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
+      | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä              | 7890123-9 | Lääkärikeskus Aurora Oy      | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
+      | terveydenhuolto molemmilla järjestelmillä                           | 8901234-9 | Fysioterapia Liike Oy        | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
+      | itsenäinen ammatinharjoittaja, määrää lääkkeitä                      | 1122334-9 | Lääkäri Aino Virtanen        | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
+      | itsenäinen ammatinharjoittaja potilasjärjestelmällä                  | 2233445-8 | Psykoterapeutti Eero Laine   | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
+      | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä               | 3344556-7 | Päihdepalvelu Selkeä Oy      | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaalihuolto myös pelkällä potilasjärjestelmällä                   | 4455667-6 | Kotihoito Lempi Oy           | private_provider         | social            | patient_system             | ei     | ei           | kyllä          | ei      |
+      | lääkkeiden määrääjä ilman arkistovelvoitetta                         | 5566778-5 | Työterveys Verso Oy          | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
+      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä              | 6677889-4 | Kuntoutus Kaari Oy           | private_provider         | health            | client_system              | kyllä  | ei           | ei             | kyllä   |
+
+  Tapausaihio: Ilman sähköistä järjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | <nimi>        |
+      | business_id          | <y_tunnus>    |
+      | organisation_kind    | <laji>        |
+      | licence              | <lupa>        |
+      | system_kind          | <järjestelmä> |
+      | writes_prescriptions | ei            |
+    Niin prosessi on päättynyt tapahtumaan "No Kanta obligation"
+    Ja tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on ei
+    Ja tieto "prescription_service_required" on ei
+    Ja avoimia tehtäviä ei ole
+
+    Tapaukset:
+      | tapaus                                                      | y_tunnus  | nimi                     | laji                     | lupa   | järjestelmä   |
+      | sosiaalihuolto ilman sähköistä asiakasjärjestelmää          | 7788990-1 | Perhekoti Pihlaja        | private_provider         | social | none          |
+      | terveydenhuollon lupa mutta vain sosiaalihuollon järjestelmä | 9900112-5 | Hierontapalvelu Vire Oy  | private_provider         | health | client_system |
+      | itsenäinen ammatinharjoittaja ilman järjestelmää             | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none          |
+
+  Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | <nimi>           |
+      | business_id          | <y_tunnus>       |
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.<oid>.10.0      |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Ask AVI to correct the licence data" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | <ammatinharjoittajat> |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | <malli> |
+    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Ja vaihetta "Agree on joining through the main joiner" ei ole tehty
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | malli             | y_tunnus  | nimi                      | oid     | ammatinharjoittajat |
+      | direct            | 3579135-9 | Silmäklinikka Näkö Oy     | 3579135 | ei                  |
+      | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy  | 4680246 | kyllä               |
+
+  Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja ammatinharjoittaja liittyy pääliittyjän kautta
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Fysioterapeutti Aino Virtanen |
+      | business_id          | 5791357-2                     |
+      | organisation_kind    | independent_practitioner      |
+      | licence              | none                          |
+      | system_kind          | patient_system                |
+      | writes_prescriptions | ei                            |
+    Niin tieto "patient_data_repository_required" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja yrittää tehdä tehtävän "Check the register entries" tiedoilla:
+      | register               | iah_code_set          |
+      | organisation_oid       | 2.16.840.1.113883.3.1 |
+      | register_entries_valid | ei                    |
+      | checked_on             | tänään                |
+    Niin lomake hylätään kentän "organisation_oid" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | iah_code_set             |
+      | organisation_oid       | 1.2.246.10.5791357.10.0  |
+      | register_entries_valid | ei                       |
+      | checked_on             | tänään                   |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Ask AVI to correct the licence data             |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Ask AVI to correct the licence data |
+      | palvelunantaja | Write the information security plan |
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Ask AVI to correct the licence data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ask AVI to correct the licence data" tiedoilla:
+      | regional_state_administrative_agency | southern_finland                                |
+      | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
+      | requested_on                         | tänään                                          |
+    Niin avoinna on vain tehtävä "Publish the corrected register entry", jonka tekee THL
+    Kun THL tekee tehtävän "Publish the corrected register entry" tiedoilla:
+      | organisation_oid | 1.2.246.10.5791357.10.0 |
+      | updated_on       | tänään                  |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Choose the joining model" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-3    |
+    Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-2    |
+    Niin avoinna on vain tehtävä "Agree on joining through the main joiner", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree on joining through the main joiner" tiedoilla:
+      | contract_signed_on       | tänään      |
+      | security_plan_written_by | main_joiner |
+    Niin prosessi on päättynyt tapahtumaan "Joined through the main joiner"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Publish the corrected register entry" on tehty 1 kertaa
+    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
+
+  Tapaus: Lääkkeitä määräävä terveydenhuolto liittyy ensin Potilastietovarantoon ja sitten Reseptiin, asiakkuussitoumus tehdään vain kerran
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 6802468-2               |
+      | organisation_kind    | private_provider        |
+      | licence              | health                  |
+      | system_kind          | patient_system          |
+      | writes_prescriptions | kyllä                   |
+      | contact_email        | kanta@aurora.fi         |
+    Niin tieto "patient_data_repository_required" on kyllä
+    Ja tieto "social_welfare_repository_required" on ei
+    Ja tieto "prescription_service_required" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Check the register entries          |
+      | palvelunantaja | Write the information security plan |
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | kyllä  |
+    Niin avoinna on vain tehtävä "Check the register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.6802468.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+      | vendor_name  | Ajas Oy |
+      | contacted_on | tänään  |
+    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid    | kyllä                   |
+      | security_plan_ready       | kyllä                   |
+      | server_certificates_ready | kyllä                   |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.6802468.10.0 |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | system_name             | eRA                          |
+      | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date        | tänään                       |
+      | planned_test_date       | tänään + 21 päivää           |
+      | existing_kanta_customer | ei                           |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
+    Ja ajastin "Four weeks before the test" on lauennut
+    Ja ajastin "Two weeks before the test" laukeaa 7 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Sign the Kanta customer commitment" tiedoilla:
+      | signatory_name          | Aino Virtanen |
+      | commitment_signed_on    | tänään        |
+      | commitment_sent_to_kela | kyllä         |
+    Niin avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Deliver Kela's test person IDs" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_sent_on | tänään |
+      | test_date      | tänään |
+    Niin vaihe "Patient Data Repository in use" on tehty
+    Ja vaihe "Join the Patient Data Repository" on tehty
+    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
+    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+      | vendor_name  | Ajas Oy |
+      | contacted_on | tänään  |
+    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+      | instructions_sent_on       | tänään |
+      | system_name                | eRA    |
+      | vendor_handles_all_support | kyllä  |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 21 päivää |
+      | existing_kanta_customer   | kyllä              |
+    Niin avoimia tehtäviä ei ole
+    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
+    Kun on kulunut 6 päivää
+    Niin ajastin "Two weeks before the start" ei ole lauennut
+    Ja avoimia tehtäviä ei ole
+    Kun on kulunut 1 päivä
+    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
+    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+      | staff_trained                     | kyllä    |
+      | renewal_request_receivers_marked  | kyllä    |
+      | production_readiness_verification | not_done |
+    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+      | start_date | tänään + 14 päivää |
+    Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
+    Ja vaihe "Prescription service in use" on tehty
+    Ja vaihe "Join the Prescription service" on tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Pelkällä asiakastietojärjestelmällä liitytään vain Sosiaalihuollon asiakastietovarantoon, tässä rinnakkaisliittymisenä hyvinvointialueen järjestelmään
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Palvelukoti Kuusi Oy |
+      | business_id          | 7913579-1            |
+      | organisation_kind    | private_provider     |
+      | licence              | health_and_social    |
+      | system_kind          | client_system        |
+      | writes_prescriptions | ei                   |
+    Niin tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on kyllä
+    Ja tieto "prescription_service_required" on ei
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.7913579.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name      | SosiaaliX           |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.1 |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 7913579-1                     |
+      | organisation_name | Palvelukoti Kuusi Oy          |
+      | contact_email     | kanta@palvelukotikuusi.fi     |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | parallel                      |
+    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+      | county_name           | Pirkanmaan hyvinvointialue |
+      | organiser_business_id | 3221308-6                  |
+      | county_offers_system  | kyllä                      |
+    Niin avoinna on vain tehtävä "Confirm what is recorded in the county's system", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Confirm what is recorded in the county's system" tiedoilla:
+      | records_only_organiser_data | kyllä  |
+      | confirmed_on                | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
+    Ja vaihe "No own joining: records into the organiser's register" on tehty
+    Ja vaihe "Join the Social Welfare Client Data Repository" on tehty
+    Ja vaihetta "Join the Prescription service" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole

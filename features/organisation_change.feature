@@ -1,0 +1,408 @@
+# language: fi
+Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
+  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
+  joinings. A new business ID (Y-tunnus) means joining Kanta again with the new ID ("Join Kanta with the new
+  business ID" calls "Kanta joining"); in a merger the parties agree which customership continues. When the
+  routing of prescription renewal requests changes, the provider asks THL two days before the change to
+  remove the renewal-request receiver mark of the closing units, and THL removes it a day or two before the
+  change. Changed technical access points are announced with a change notice, by the customer or by its
+  Kanta intermediary. When documents move to another registrar, the change is scheduled around Kela's batch
+  dates, a deployment test is run before the change, the registrar change notice is filed, Kela's batch
+  moves the documents, a deployment test is run after the change, and the tests are reported to Kela within
+  two days (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files
+  the termination notice and Kela closes its technical connections. An independent practitioner's
+  documents can not move to another registrar.
+
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymiin. Uusi Y-tunnus tarkoittaa,
+  että Kantaan liitytään uudelleen uudella Y-tunnuksella; sulautumisessa sovitaan, kumman toimijan
+  Kanta-asiakkuus jatkuu. Jos reseptien uusimispyyntöjen välitys muuttuu, palvelunantaja pyytää THL:n
+  koodistopalvelua kaksi päivää ennen muutosta poistamaan lopettavien yksiköiden uusimispyyntöjen
+  vastaanottomerkinnän, ja THL poistaa sen päivää tai kahta ennen muutosta. Liityntäpisteiden muutoksesta
+  tekee muutosilmoituksen asiakas tai Kanta-välittäjä. Kun asiakirjat siirtyvät toiselle
+  rekisterinpitäjälle, muutos ajoitetaan Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe
+  tehdään ennen muutosta ja sen jälkeen, ja kokeista raportoidaan Kelaan kahden päivän kuluessa.
+  Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
+  liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
+
+  Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | <y_tunnus>               |
+      | organisation_name           | Terveyspalvelu Lehto Oy  |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682010.10.0 |
+      | registrar_oid               | 1.2.246.10.24682010.10.0 |
+      | new_business_id             | ei                       |
+      | merger                      | <sulautuminen>           |
+      | documents_move_registrar    | <rekisterinpitaja>       |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | <liityntapiste>          |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | <lopettaa>               |
+    Niin <seuraavaksi>
+    Ja viestejä ei odoteta
+
+    Tapaukset:
+      | muutos                          | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | lopettaa | seuraavaksi                                                                                                   |
+      | ei vaikutuksia Kanta-liittymiin | 2468201-8 | ei           | ei               | ei            | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                                |
+      | sulautuminen                    | 2468202-6 | kyllä        | ei               | ei            | ei       | avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja                      |
+      | liityntäpisteet muuttuvat       | 2468203-4 | ei           | ei               | kyllä         | ei       | avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja                     |
+      | rekisterinpitäjä vaihtuu        | 2468204-2 | ei           | kyllä            | ei            | ei       | avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja |
+      | liittyjä lopettaa Kannan käytön | 2468205-0 | ei           | ei               | ei            | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja           |
+
+  Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | <nykyinen>               |
+      | organisation_name           | Vastaanotto Koivu        |
+      | change_date                 | <muutospaiva>            |
+      | joiner_oid                  | 1.2.246.10.24682069.10.0 |
+      | registrar_oid               | 1.2.246.10.24682069.10.0 |
+      | new_business_id             | kyllä                    |
+      | new_business_id_value       | <uusi>                   |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | <uusi_rekisterinpitaja>  |
+      | is_independent_practitioner | <itsenainen>             |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+    Niin lomake hylätään kentän "<kentta>" kohdalta
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+
+    Tapaukset:
+      | syy                                                                                    | y_tunnus  | nykyinen  | uusi      | muutospaiva        | uusi_rekisterinpitaja    | itsenainen | kentta                   |
+      | itsenäisen ammatinharjoittajan asiakirjoja siirrettäisiin toiselle rekisterinpitäjälle | 2468206-9 | 2468206-9 | 1414213-0 | tänään + 30 päivää | 1.2.246.10.15728600.10.0 | kyllä      | documents_move_registrar |
+      | nykyisen Y-tunnuksen tarkistusmerkki on väärä                                          | 2468207-7 | 2468207-6 | 1414213-0 | tänään + 30 päivää | 1.2.246.10.15728600.10.0 | ei         | business_id              |
+      | uuden Y-tunnuksen tarkistusmerkki on väärä                                             | 2468208-5 | 2468208-5 | 1414213-1 | tänään + 30 päivää | 1.2.246.10.15728600.10.0 | ei         | new_business_id_value    |
+      | uuden rekisterinpitäjän OID ei ole suomalainen (1.2.246)                               | 2468209-3 | 2468209-3 | 1414213-0 | tänään + 30 päivää | 2.16.840.1.113883.3.1    | ei         | new_registrar_oid        |
+      | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
+
+  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella, ja sulautumisessa vanha asiakkuus päättyy
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468211-4
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468211-4                |
+      | organisation_name           | Fysioterapia Virta Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682114.10.0 |
+      | registrar_oid               | 1.2.246.10.24682114.10.0 |
+      | new_business_id             | kyllä                    |
+      | new_business_id_value       | 1414213-0                |
+      | merger                      | kyllä                    |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+    Niin avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Ja tieto "new_business_id_value" on 1414213-0
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Fysioterapia Virta ja Kumppanit Oy |
+      | business_id          | 1414213-0                          |
+      | organisation_kind    | private_provider                   |
+      | licence              | health                             |
+      | system_kind          | none                               |
+      | writes_prescriptions | ei                                 |
+    Niin vaihe "No Kanta obligation" on tehty
+    Ja tieto "patient_data_repository_required" on ei
+    Ja tieto "prescription_service_required" on ei
+    Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree which customership continues" tiedoilla:
+      | continuing_business_id | 1414213-1 |
+      | customership_ends      | kyllä     |
+    Niin lomake hylätään kentän "continuing_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree which customership continues" tiedoilla:
+      | continuing_business_id | 1414213-0 |
+      | customership_ends      | kyllä     |
+    Niin avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the termination notice in Kanta Extranet" tiedoilla:
+      | filed_on        | tänään             |
+      | last_day_of_use | tänään + 30 päivää |
+    Niin avoinna on vain tehtävä "Close the technical connections", jonka tekee Kela
+    Kun Kela tekee tehtävän "Close the technical connections" tiedoilla:
+      | closed_on | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Customership terminated"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Schedule the registrar change around Kela's batch dates" ei ole tehty
+
+  Tapausaihio: Sulautumisessa sovitaan, jatkuuko oma asiakkuus (päättyy: <paattyy>, liittyjä lopettaa: <lopettaa>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | <y_tunnus>               |
+      | organisation_name           | Hammaslääkärit Sointu Oy |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682122.10.0 |
+      | registrar_oid               | 1.2.246.10.24682122.10.0 |
+      | new_business_id             | ei                       |
+      | merger                      | kyllä                    |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | <lopettaa>               |
+    Niin avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree which customership continues" tiedoilla:
+      | continuing_business_id | 1572860-0 |
+      | customership_ends      | <paattyy> |
+    Niin <seuraavaksi>
+    Ja tieto "customership_ends" on <paattyy>
+
+    Tapaukset:
+      | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                         |
+      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja |
+      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja |
+      | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                      |
+
+  Tapausaihio: Vastaanottomerkinnän poiston ajastin on kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | <y_tunnus>               |
+      | organisation_name           | Apteekkiyhtymä Kaari Oy  |
+      | change_date                 | <muutospaiva>            |
+      | joiner_oid                  | 1.2.246.10.24682157.10.0 |
+      | registrar_oid               | 1.2.246.10.24682157.10.0 |
+      | new_business_id             | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | kyllä                    |
+      | joiner_stops                | ei                       |
+    Niin <ajastin>
+    Ja <tehtavat>
+
+    Tapaukset:
+      | y_tunnus  | muutospaiva        | ajastin                                                         | tehtavat                                                                                  |
+      | 2468215-7 | tänään + 30 päivää | ajastin "Two days before the change" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                   |
+      | 2468216-5 | tänään + 3 päivää  | ajastin "Two days before the change" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                   |
+      | 2468217-3 | tänään + 1 päivä   | ajastin "Two days before the change" on lauennut                | avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja |
+
+  Tapaus: Uusimispyyntöjen vastaanottomerkintä poistetaan ennen muutosta, ja Kanta-välittäjä ilmoittaa uuden liityntäpisteen
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468218-1
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468218-1                  |
+      | organisation_name           | Lääkäriasema Kotisatama Oy |
+      | change_date                 | tänään + 5 päivää          |
+      | joiner_oid                  | 1.2.246.10.24682181.10.0   |
+      | registrar_oid               | 1.2.246.10.24682181.10.0   |
+      | new_business_id             | ei                         |
+      | merger                      | ei                         |
+      | documents_move_registrar    | ei                         |
+      | is_independent_practitioner | ei                         |
+      | access_point_changes        | kyllä                      |
+      | renewal_routing_changes     | kyllä                      |
+      | joiner_stops                | ei                         |
+    Niin ajastin "Two days before the change" laukeaa 3 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Kun on kulunut 2 päivää
+    Niin ajastin "Two days before the change" ei ole lauennut
+    Ja odottavia ajastimia on 1
+    Ja avoimia tehtäviä ei ole
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days before the change" on lauennut 1 kertaa
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Ask THL to remove the receiver mark" tiedoilla:
+      | email_sent_on     | tänään                        |
+      | copy_to_kanta     | ei                            |
+      | service_unit_oids | ["1.2.246.10.24682181.10.12"] |
+    Niin lomake hylätään kentän "copy_to_kanta" kohdalta
+    Ja avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ask THL to remove the receiver mark" tiedoilla:
+      | email_sent_on     | tänään                                                     |
+      | copy_to_kanta     | kyllä                                                      |
+      | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
+    Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
+    Kun on kulunut 1 päivää
+    Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
+    Kun THL tekee tehtävän "Remove the renewal-request receiver mark" tiedoilla:
+      | removed_on | tänään |
+    Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
+      | filed_by             | intermediary        |
+      | new_access_point_oid | 2.16.840.1.113883.2 |
+      | effective_date       | tänään + 1 päivä    |
+      | filed_on             | tänään              |
+    Niin lomake hylätään kentän "new_access_point_oid" kohdalta
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | filed_by             | intermediary                 |
+      | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | effective_date       | tänään + 1 päivä             |
+      | filed_on             | tänään                       |
+    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Remove the renewal-request receiver mark" on tehty 1 kertaa
+
+  Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: kokeet ennen ja jälkeen uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468220-2
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468220-2                |
+      | organisation_name           | Terveystalo Ranta Oy     |
+      | change_date                 | tänään + 14 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682202.10.0 |
+      | registrar_oid               | 1.2.246.10.24682202.10.0 |
+      | new_business_id             | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | ei                 |
+    Niin lomake hylätään kentän "partners_agreed" kohdalta
+    Ja avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+      | test_date | tänään |
+      | result    | failed |
+    Niin avoinna on vain tehtävä "Fix the failure before the change", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Fix the failure before the change" tiedoilla:
+      | fault    | Allekirjoitusvarmenne vanhentunut |
+      | fixed_on | tänään                            |
+    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Ja vaihe "Fix the failure before the change" on tehty 1 kertaa
+    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682202.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728600.10.0 |
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Kun on kulunut 2 viikkoa
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+      | batch_date      | tänään |
+      | documents_moved | 48210  |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Ja tieto "documents_moved" on 48210
+    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+      | test_date               | tänään |
+      | result                  | failed |
+      | documents_moved_checked | ei     |
+    Niin avoinna on vain tehtävä "Fix the failure after the change", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Fix the failure after the change" tiedoilla:
+      | fault    | Uusi versio lähetettiin vanhalla rekisterinpitäjällä |
+      | fixed_on | tänään                                               |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja vaihe "Fix the failure after the change" on tehty 1 kertaa
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Ja ajastimia ei ole
+    Ja vaihetta "Remind the organisation of the missing report" ei ole tehty
+
+  Tapaus: Asiakas ilmoittaa uuden liityntäpisteen, ja myöhästyneestä koeraportista Kela muistuttaa kahden päivän kuluttua
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468221-0
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468221-0                |
+      | organisation_name           | Psykoterapia Aalto Oy    |
+      | change_date                 | tänään + 7 päivää        |
+      | joiner_oid                  | 1.2.246.10.24682210.10.0 |
+      | registrar_oid               | 1.2.246.10.24682210.10.0 |
+      | new_business_id             | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | kyllä                    |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+    Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | filed_by             | customer                 |
+      | new_access_point_oid | 1.2.246.10.24682210.99.1 |
+      | effective_date       | tänään + 7 päivää        |
+      | filed_on             | tänään                   |
+    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | registrar_change_batch_date | tänään + 7 päivää |
+      | partners_agreed             | kyllä             |
+    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682210.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728600.10.0 |
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+      | batch_date      | tänään |
+      | documents_moved | 1312   |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                       |
+      | palvelunantaja | Report the deployment tests to Kela           |
+      | Kela           | Remind the organisation of the missing report |
+    Kun Kela yrittää tehdä tehtävän "Remind the organisation of the missing report" tiedoilla:
+      | reminded_on | tänään   |
+      | channel     | kirjeenä |
+    Niin lomake hylätään kentän "channel" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                       |
+      | palvelunantaja | Report the deployment tests to Kela           |
+      | Kela           | Remind the organisation of the missing report |
+    Kun Kela tekee tehtävän "Remind the organisation of the missing report" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | email  |
+    Niin vaihe "Reminder sent" on tehty 1 kertaa
+    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Reminder sent              |
+      | Organisational change done |
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja viestejä ei odoteta
+    Ja vaihetta "Fix the failure before the change" ei ole tehty

@@ -1,0 +1,688 @@
+# language: fi
+Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
+  In English: a social-care service provider joins the Social Welfare Client Data Repository (seeds 001,
+  002). The provider states how it provides its services and its joining model: direct, joint through a
+  main joiner, or parallel in the wellbeing services county's system (the county decides whether it offers
+  its system; a provider that records only the organiser's data need not join at all). The system vendor
+  describes the system: a patient information system can not be used, an uncertified system is certified
+  first, and a phase 1 system can not support the registry use right. The decision table gives the legal
+  joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
+  superseded) and Kela is told to contact a provider that has not joined by then. The provider prepares,
+  registers for a deployment period that Kela confirms, does its own deployment tasks, applies in Kanta
+  Extranet and Kela decides; the deployment test is run with the vendor and reported within two days. A
+  producer of purchased services gets the registry use right only when both it and the organiser have
+  joined and both systems support it; otherwise it agrees how the original documents reach the organiser.
+  Reaching "Social-care repository in use" ends the whole process, deadline watch included.
+
+  Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
+  suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
+  järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
+  järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
+  järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
+  eikä vaiheen 1 järjestelmä tue rekisterinkäyttöoikeutta. Päätöstaulu antaa lakisääteisen liittymisen
+  määräpäivän 1.9.2026, ja Kela ottaa yhteyttä palvelunantajaan, joka ei ole liittynyt siihen mennessä.
+  Palvelunantaja tekee valmistelevat tehtävät, ilmoittautuu käyttöönottojaksolle, jonka Kela vahvistaa,
+  tekee omat käyttöönottotehtävänsä ja hakee liittymistä Kanta Extranetissa. Käyttöönottokoe tehdään
+  järjestelmätoimittajan kanssa ja raportoidaan Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja
+  saa rekisterinkäyttöoikeuden vain, kun sekä se että järjestäjä ovat liittyneet ja molempien järjestelmät
+  tukevat sitä; muuten se sopii, miten alkuperäiset asiakirjat toimitetaan järjestäjälle.
+
+  Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | <y_tunnus>                  |
+      | organisation_name | Hoivakoti Kotisatama Oy     |
+      | contact_email     | kanta@kotisatama.example.fi |
+      | service_provision | <tuottamistapa>             |
+      | joining_model     | direct                      |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja vaihe "Determine the legal joining deadline" on tehty
+    Ja tieto "joining_deadline" on 2026-09-01
+    Ja tieto "superseded_deadline" on <aiempi_maarapaiva>
+    Ja tieto "deadline_source" on <lahde>
+    Ja odottavia ajastimia on 1
+    Ja ajastin "Legal joining deadline reached" ei ole lauennut
+
+    Tapaukset:
+      | y_tunnus  | tuottamistapa                 | aiempi_maarapaiva | lahde                        |
+      | 1618033-3 | purchased_services_for_county | 2024-09-01        | seed 002 (replaces seed 001) |
+      | 1414213-0 | self_paying_clients_only      | 2026-01-01        | seed 002 (replaces seed 001) |
+      | 1732050-2 | public_organiser              | ""                | seed 002                     |
+
+  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | <y_tunnus>                    |
+      | organisation_name | Lastensuojelu Majakka Oy      |
+      | contact_email     | kanta@majakka.example.fi      |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | direct                        |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | <jarjestelman_nimi>          |
+      | system_kind                  | <jarjestelma>                |
+      | system_certified             | <sertifioitu>                |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin <seuraavaksi>
+    Ja <ajastimet>
+
+    Tapaukset:
+      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                               | ajastimet                |
+      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
+      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja    | ajastimia ei ole         |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | odottavia ajastimia on 1 |
+
+  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, eikä vaiheen 1 järjestelmä voi tukea rekisterinkäyttöoikeutta
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 4123105-9                  |
+      | organisation_name | Kotihoito Kaislikko Oy     |
+      | contact_email     | kanta@kaislikko.example.fi |
+      | service_provision | self_paying_clients_only   |
+      | joining_model     | direct                     |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | ei                           |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Have the system certified" tiedoilla:
+      | certified_on               | tänään |
+      | listed_in_valvira_register | ei     |
+    Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
+    Ja avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Have the system certified" tiedoilla:
+      | certified_on               | tänään |
+      | listed_in_valvira_register | kyllä  |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Ja vaihe "Have the system certified" on tehty 1 kertaa
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | kyllä                        |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin lomake hylätään kentän "registry_use_right_supported" kohdalta
+    Ja avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                 |
+      | system_kind                  | social_care_client_system |
+      | system_certified             | kyllä                     |
+      | system_phase                 | phase_1                   |
+      | system_profile               | Vaiheen 1 perustoiminnot  |
+      | registry_use_right_supported | ei                        |
+      | access_point_oid             | 2.16.840.1.113883         |
+    Niin lomake hylätään kentän "access_point_oid" kohdalta
+    Ja avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja tieto "system_phase" on phase_1
+    Ja odottavia ajastimia on 1
+    Ja vaihe "Describe the client information system" on tehty 2 kertaa
+
+  Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | <y_tunnus>                    |
+      | organisation_name | Perhetyö Pilvilinna Oy        |
+      | contact_email     | kanta@pilvilinna.example.fi   |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | parallel                      |
+    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+      | county_name           | Pirkanmaan hyvinvointialue |
+      | organiser_business_id | 0737546-2                  |
+      | county_offers_system  | kyllä                      |
+    Niin avoinna on vain tehtävä "Confirm what is recorded in the county's system", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Confirm what is recorded in the county's system" tiedoilla:
+      | records_only_organiser_data | <vain_jarjestajan> |
+      | confirmed_on                | tänään             |
+    Niin <seuraavaksi>
+    Ja ajastimia ei ole
+
+    Tapaukset:
+      | y_tunnus  | vain_jarjestajan | seuraavaksi                                                                                         |
+      | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "No own joining: records into the organiser's register"           |
+      | 4690415-2 | ei               | avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja |
+
+  Tapausaihio: Kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | <y_tunnus>                    |
+      | organisation_name | Vammaispalvelu Virta Oy       |
+      | contact_email     | kanta@virta.example.fi        |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | parallel                      |
+    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+      | county_name           | Keski-Suomen hyvinvointialue |
+      | organiser_business_id | 0737546-2                    |
+      | county_offers_system  | ei                           |
+    Niin avoinna on vain tehtävä "Choose another joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Choose another joining model" tiedoilla:
+      | joining_model | parallel |
+    Niin lomake hylätään kentän "joining_model" kohdalta
+    Ja avoinna on vain tehtävä "Choose another joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose another joining model" tiedoilla:
+      | joining_model | <malli> |
+    Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
+    Ja vaihe "Decide whether to offer the county's system" on tehty 1 kertaa
+    Ja vaihetta "Confirm what is recorded in the county's system" ei ole tehty
+    Ja ajastimia ei ole
+
+    Tapaukset:
+      | y_tunnus  | malli  | seuraava_tehtava                             | osapuoli              |
+      | 4898979-4 | direct | Describe the client information system       | järjestelmätoimittaja |
+      | 5099019-6 | joint  | Agree the joint joining with the main joiner | palvelunantaja        |
+
+  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, ja rekisterinkäyttöoikeus avataan
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 5291502-6
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 5291502-7                     |
+      | organisation_name | Vanhuspalvelu Kotisatama Oy   |
+      | contact_email     | kanta@kotisatama.example.fi   |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | direct                        |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 5291502-6                     |
+      | organisation_name | Vanhuspalvelu Kotisatama Oy   |
+      | contact_email     | kanta@kotisatama.example.fi   |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | direct                        |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Agree the joint joining with the main joiner" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja odottavia ajastimia on 1
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä              |
+      | security_plan_date      | tänään - 2 viikkoa |
+      | signatory_name          | Anna Virtanen      |
+      | signatory_decision_date | tänään - 1 viikkoa |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 4                  |
+      | planned_test_date | tänään + 8 viikkoa |
+    Niin lomake hylätään kentän "deployment_period" kohdalta
+    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 2                  |
+      | planned_test_date | tänään + 8 viikkoa |
+    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
+    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
+      | period_starts_on   | tänään + 4 viikkoa |
+      | kela_contact_email | kanta@kanta.fi     |
+    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 5291502-6                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.52915026.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision      | rejected                                         |
+      | decision_note | Rekisterinpitäjän OID puuttuu koodistopalvelusta |
+    Niin avoinna on vain tehtävä "Correct the application", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Correct the application" tiedoilla:
+      | correction   | Rekisterinpitäjän OID päivitetty koodistopalveluun |
+      | corrected_on | tänään                                             |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 5291502-6                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.52915026.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | failed |
+    Niin avoinna on vain tehtävä "Fix the test failure", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Fix the test failure" tiedoilla:
+      | fault    | Palvelinvarmenne puuttui liityntäpisteestä |
+      | fixed_on | tänään                                     |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja odottavia ajastimia on 2
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
+    Ja odottavia ajastimia on 1
+    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
+      | organiser_joined                             | kyllä |
+      | organiser_system_supports_registry_use_right | kyllä |
+    Niin avoinna on vain tehtävä "Open the registry use right for the producer", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Open the registry use right for the producer" tiedoilla:
+      | opened_on                  | tänään       |
+      | service_decision_reference | HVA/2026/123 |
+    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja ajastin "Legal joining deadline reached" ei ole lauennut
+    Ja vaihe "Correct the application" on tehty 1 kertaa
+    Ja vaihe "Fix the test failure" on tehty 1 kertaa
+    Ja vaihetta "Agree how original documents reach the organiser" ei ole tehty
+
+  Tapausaihio: Rekisterinkäyttöoikeus vain, kun järjestäjä on liittynyt ja kaikki järjestelmät tukevat sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>, oma järjestelmä: <vaihe>/<oma_tuki>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | <y_tunnus>                    |
+      | organisation_name | Asumispalvelu Satakieli Oy    |
+      | contact_email     | kanta@satakieli.example.fi    |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | direct                        |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                               |
+      | system_kind                  | social_care_client_system               |
+      | system_certified             | kyllä                                   |
+      | system_phase                 | <vaihe>                                 |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä |
+      | registry_use_right_supported | <oma_tuki>                              |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1            |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä              |
+      | security_plan_date      | tänään - 1 viikkoa |
+      | signatory_name          | Mikko Laine        |
+      | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 2                  |
+      | planned_test_date | tänään + 6 viikkoa |
+    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
+    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
+      | period_starts_on   | tänään + 3 viikkoa |
+      | kela_contact_email | kanta@kanta.fi     |
+    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | <y_tunnus>                   |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.12345671.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
+      | organiser_joined                             | <liittynyt>        |
+      | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
+    Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | y_tunnus  | liittynyt | jarjestajan_tuki | vaihe   | oma_tuki | seuraava_tehtava                                 | osapuoli        |
+      | 5656854-3 | kyllä     | kyllä            | phase_2 | kyllä    | Open the registry use right for the producer     | hyvinvointialue |
+      | 5830951-0 | ei        | kyllä            | phase_2 | kyllä    | Agree how original documents reach the organiser | palvelunantaja  |
+      | 6000000-2 | kyllä     | ei               | phase_2 | kyllä    | Agree how original documents reach the organiser | palvelunantaja  |
+      | 6164414-1 | kyllä     | kyllä            | phase_2 | ei       | Agree how original documents reach the organiser | palvelunantaja  |
+      | 6324555-8 | kyllä     | kyllä            | phase_1 | ei       | Agree how original documents reach the organiser | palvelunantaja  |
+
+  Tapaus: Yhteisliittyjän puolesta hakee pääliittyjä, ja ilman rekisterinkäyttöoikeutta tuottaja sopii asiakirjojen toimittamisesta järjestäjälle
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6480740-1
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 6480740-1                     |
+      | organisation_name | Sosionomi Helmi Koskinen      |
+      | contact_email     | helmi.koskinen@example.fi     |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | joint                         |
+    Niin avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+      | main_joiner_business_id | 1234567-2                       |
+      | main_joiner_name        | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date          | tänään                          |
+      | security_plan           | main_joiner_plan_covers_us      |
+    Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+      | main_joiner_business_id | 1234567-1                       |
+      | main_joiner_name        | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date          | tänään                          |
+      | security_plan           | main_joiner_plan_covers_us      |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja tieto "joining_deadline" on 2026-09-01
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä              |
+      | security_plan_date      | tänään - 3 viikkoa |
+      | signatory_name          | Helmi Koskinen     |
+      | signatory_decision_date | tänään - 2 viikkoa |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 3                  |
+      | planned_test_date | tänään + 9 viikkoa |
+    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
+    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
+      | period_starts_on   | tänään + 5 viikkoa |
+      | kela_contact_email | kanta@kanta.fi     |
+    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 1234567-1                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.12345671.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja tieto "applicant_business_id" on 1234567-1
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
+      | organiser_joined                             | kyllä |
+      | organiser_system_supports_registry_use_right | ei    |
+    Niin avoinna on vain tehtävä "Agree how original documents reach the organiser", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree how original documents reach the organiser" tiedoilla:
+      | delivery_method | fax    |
+      | agreed_on       | tänään |
+    Niin lomake hylätään kentän "delivery_method" kohdalta
+    Ja avoinna on vain tehtävä "Agree how original documents reach the organiser", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree how original documents reach the organiser" tiedoilla:
+      | delivery_method | secure_email |
+      | agreed_on       | tänään       |
+    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihetta "Open the registry use right for the producer" ei ole tehty
+
+  Tapaus: Itse maksavia asiakkaita palveleva raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6633249-7
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 6633249-7                  |
+      | organisation_name | Terapiakoti Tuulensuu Oy   |
+      | contact_email     | kanta@tuulensuu.example.fi |
+      | service_provision | self_paying_clients_only   |
+      | joining_model     | direct                     |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä              |
+      | security_plan_date      | tänään - 1 viikkoa |
+      | signatory_name          | Liisa Tuulensuu    |
+      | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 1                  |
+      | planned_test_date | tänään + 5 viikkoa |
+    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
+    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
+      | period_starts_on   | tänään + 2 viikkoa |
+      | kela_contact_email | kanta@kanta.fi     |
+    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 6633249-7                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.66332497.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Report the deployment test to Kela        |
+      | Kela           | Remind the provider of the missing report |
+    Kun Kela yrittää tehdä tehtävän "Remind the provider of the missing report" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | fax    |
+    Niin lomake hylätään kentän "channel" kohdalta
+    Kun Kela tekee tehtävän "Remind the provider of the missing report" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | email  |
+    Niin vaihe "Reminder sent" on tehty
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Reminder sent                 |
+      | Social-care repository in use |
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
+
+  Tapaus: Julkisen järjestäjän raportti päättää käyttöönoton, vaikka Kelan muistutus on vielä tekemättä
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6782329-8
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 6782329-8                     |
+      | organisation_name | Länsirannikon hyvinvointialue |
+      | contact_email     | kanta@lansiranta.example.fi   |
+      | service_provision | public_organiser              |
+      | joining_model     | direct                        |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä               |
+      | security_plan_date      | tänään - 4 viikkoa  |
+      | signatory_name          | Johtaja Pekka Ranta |
+      | signatory_decision_date | tänään - 1 viikkoa  |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
+      | deployment_year   | 2026               |
+      | deployment_period | 1                  |
+      | planned_test_date | tänään + 4 viikkoa |
+    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
+    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
+      | period_starts_on   | tänään + 1 viikkoa |
+      | kela_contact_email | kanta@kanta.fi     |
+    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 6782329-8                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.67823298.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun on kulunut 3 päivää
+    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Report the deployment test to Kela        |
+      | Kela           | Remind the provider of the missing report |
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihetta "Remind the provider of the missing report" ei ole tehty
+    Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
+
+  # Viimeisenä, koska se siirtää kaikkien yhteistä kelloa lakisääteiseen määräpäivään 1.9.2026 asti.
+  Tapaus: Lakisääteinen määräpäivä 1.9.2026 umpeutuu kesken liittymisen, ja Kela ottaa yhteyttä palvelunantajaan
+    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6928203-4
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 6928203-4                |
+      | organisation_name | Päihdepalvelu Pilari Oy  |
+      | contact_email     | kanta@pilari.example.fi  |
+      | service_provision | self_paying_clients_only |
+      | joining_model     | direct                   |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja tieto "joining_deadline" on 2026-09-01
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid  | kyllä        |
+      | security_plan_date      | tänään       |
+      | signatory_name          | Ville Pilari |
+      | signatory_decision_date | tänään       |
+    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun on kulunut aikaa päivään 31.8.2026
+    Niin ajastin "Legal joining deadline reached" laukeaa 1 päivän kuluttua
+    Ja ajastin "Legal joining deadline reached" ei ole lauennut
+    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Kun on kulunut 1 päivää
+    Niin ajastin "Legal joining deadline reached" on lauennut 1 kertaa
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                        |
+      | palvelunantaja | Register for a deployment period               |
+      | Kela           | Contact the provider about the missed deadline |
+    Ja ajastimia ei ole
+    Kun Kela tekee tehtävän "Contact the provider about the missed deadline" tiedoilla:
+      | contacted_on | tänään                                                       |
+      | agreed_plan  | Ilmoittautuu seuraavalle käyttöönottojaksolle viikon sisällä |
+    Niin vaihe "Late joining followed up" on tehty
+    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä

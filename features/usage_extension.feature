@@ -1,0 +1,370 @@
+# language: fi
+Ominaisuus: Kanta-palvelujen käytön laajentaminen
+  In English: a service provider that already uses the Patient Data Repository or the Social Welfare
+  Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
+  into use (a service that requires another one, such as imaging after the Patient Data Repository, waits
+  until that one is in use) or takes a new information system into use. The provider plans the extension
+  with its system vendor, with the support of THL's OPER unit when needed; the vendor tests in Kela's
+  customer test service and makes sure the system and the intermediary are certified; the provider updates
+  its self-monitoring plan and register entries. A decision table decides the notices: a document group or
+  system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
+  new technical access point is announced with the change form in Kanta Extranet two weeks before the
+  change; archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet.
+  An optional deployment test is fixed and run again until it passes and is reported to Kela within two
+  days, or Kela reminds the provider. Finally the staff is trained.
+
+  Palvelunantaja, joka jo käyttää Potilastietovarantoa tai Sosiaalihuollon asiakastietovarantoa, laajentaa
+  käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (ensin sen palvelun, jota
+  uusi palvelu edellyttää, esimerkiksi kuvantamista varten Potilastietovarannon) tai uuden
+  tietojärjestelmän. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
+  OPER-yksikön kanssa; järjestelmätoimittaja testaa Kelan Kanta-asiakastestipalvelussa ja varmistaa
+  sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
+  ilmoitukset: asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
+  ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
+  Ekstranetin muutosilmoituksella kaksi viikkoa ennen muutosta, ja pelkkä arkistoinnin laajentaminen
+  uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä.
+  Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
+  päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
+
+  Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan (<sääntö>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | <y_tunnus>              |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_content             |
+      | document_group_or_profile_change | <ryhmä_tai_profiili>    |
+      | document_volume_growth           | <kasvu>                 |
+      | new_service_tasks_only           | <vain_palvelutehtävät>  |
+      | new_access_point                 | <liityntäpiste>         |
+      | planned_change_date              | tänään + 30 päivää      |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | ei     |
+      | deployment_test_planned | kyllä  |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin vaihe "Decide the notices to Kela" on tehty
+    Ja tieto "notify_kanta_by_email" on <sähköposti>
+    Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
+    Ja tieto "notice_reason" on <peruste>
+    Ja avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | sääntö                                          | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                     | seuraava tehtävä                   |
+      | liityntäpiste ja asiakirjaryhmän muutos         | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail             |
+      | liityntäpiste ja yli 500 000 asiakirjaa         | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000              | Notify Kanta by e-mail             |
+      | liityntäpiste ja tasan 500 000 asiakirjaa       | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead           | File the access-point change notice |
+      | järjestelmäprofiilin muutos                     | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                     | Notify Kanta by e-mail             |
+      | yli 500 000 asiakirjaa                          | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                       | Notify Kanta by e-mail             |
+      | uudet palvelutehtävät ja merkittävä kasvu       | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                       | Notify Kanta by e-mail             |
+      | vain uudet palvelutehtävät, tasan 500 000       | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                           | Run the deployment test            |
+      | muu laajennus, tasan 500 000 asiakirjaa         | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                            | Run the deployment test            |
+
+  Tapausaihio: Uusi Kanta-palvelu odottaa palvelua, jota se edellyttää (<palvelu>, edellytys käytössä: <käytössä>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | <y_tunnus>         |
+      | repository                       | <arkisto>          |
+      | extension_kind                   | new_service        |
+      | new_service                      | <palvelu>          |
+      | prerequisite_service_in_use      | <käytössä>         |
+      | document_group_or_profile_change | ei                 |
+      | document_volume_growth           | 0                  |
+      | new_service_tasks_only           | ei                 |
+      | new_access_point                 | ei                 |
+      | planned_change_date              | tänään + 60 päivää |
+    Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | y_tunnus  | arkisto                   | palvelu                   | käytössä | seuraava tehtävä                          |
+      | 2468135-7 | patient_data_repository   | imaging_data_repository   | ei       | Take the required service into use first |
+      | 3579246-6 | patient_data_repository   | imaging_data_repository   | kyllä    | Plan the extension with the vendor       |
+      | 4681357-6 | social_welfare_repository | social_care_old_documents | ei       | Take the required service into use first |
+      | 5792468-5 | patient_data_repository   | health_certificates       | kyllä    | Plan the extension with the vendor       |
+
+  Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | <y_tunnus>                |
+      | repository                       | social_welfare_repository |
+      | extension_kind                   | new_content               |
+      | document_group_or_profile_change | kyllä                     |
+      | document_volume_growth           | 12000                     |
+      | new_service_tasks_only           | ei                        |
+      | new_access_point                 | ei                        |
+      | planned_change_date              | tänään + 45 päivää        |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | <tuki> |
+      | deployment_test_planned | kyllä  |
+    Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee <osapuoli>
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | y_tunnus  | tuki  | seuraava tehtävä                     | osapuoli              |
+      | 6813579-6 | kyllä | Support the deployment planning      | THL                   |
+      | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
+
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, kahden viikon ilmoitusaika, korjattu käyttöönottokoe ja raportti ajallaan
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 0737546-2
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 0737546-2                 |
+      | repository                       | social_welfare_repository |
+      | extension_kind                   | new_system                |
+      | document_group_or_profile_change | ei                        |
+      | document_volume_growth           | 600000                    |
+      | new_service_tasks_only           | ei                        |
+      | new_access_point                 | kyllä                     |
+      | planned_change_date              | tänään + 60 päivää        |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Ja vaihetta "Take the required service into use first" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | kyllä  |
+      | deployment_test_planned | kyllä  |
+    Niin avoinna on vain tehtävä "Support the deployment planning", jonka tekee THL
+    Kun THL tekee tehtävän "Support the deployment planning" tiedoilla:
+      | support_given_on | tänään                                              |
+      | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin tieto "notify_kanta_by_email" on kyllä
+    Ja tieto "access_point_notice" on kyllä
+    Ja avoinna on vain tehtävä "Notify Kanta by e-mail", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Notify Kanta by e-mail" tiedoilla:
+      | email_sent_on   | tänään                                      |
+      | sent_to         | kirjaamo@kela.fi                            |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin lomake hylätään kentän "sent_to" kohdalta
+    Ja avoinna on vain tehtävä "Notify Kanta by e-mail", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Notify Kanta by e-mail" tiedoilla:
+      | email_sent_on   | tänään                                      |
+      | sent_to         | kanta@kanta.fi                              |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
+      | notice_filed_on  | tänään     |
+      | access_point_oid | 2.16.840.1 |
+    Niin lomake hylätään kentän "access_point_oid" kohdalta
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | notice_filed_on  | tänään                       |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimia tehtäviä ei ole
+    Ja ajastin "Two weeks' notice passed" laukeaa 14 päivän kuluttua
+    Ja odottavia ajastimia on 1
+    Kun on kulunut 13 päivää
+    Niin ajastin "Two weeks' notice passed" ei ole lauennut
+    Ja ajastin "Two weeks' notice passed" laukeaa 1 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two weeks' notice passed" on lauennut 1 kertaa
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Add the new system in Kanta Extranet" tiedoilla:
+      | system_name      | SosiaaliX 2 |
+      | added_on         | tänään      |
+      | system_certified | kyllä       |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+      | test_date | tänään |
+      | result    | failed |
+    Niin avoinna on vain tehtävä "Fix the test failure", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Fix the test failure" tiedoilla:
+      | fault    | Järjestelmäprofiili väärin asiakirjan otsikossa |
+      | fixed_on | tänään                                          |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
+      | training_completed_on | tänään                                                                   |
+      | topics                | ["national_practices", "security_and_privacy", "archive_management"] |
+    Niin prosessi on päättynyt tapahtumaan "Extension in use"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Run the deployment test" on tehty 2 kertaa
+    Ja vaihe "Fix the test failure" on tehty 1 kertaa
+    Ja ajastin "Two days passed" ei ole lauennut
+    Ja vaihetta "Remind the provider of the missing report" ei ole tehty
+
+  Tapaus: Puuttuva edellytyspalvelu otetaan ensin käyttöön, eikä ilmoituksia tai käyttöönottokoetta tarvita
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 1234567-1
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 1234567-2               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_service             |
+      | new_service                      | imaging_data_repository |
+      | prerequisite_service_in_use      | ei                      |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 1234567-1               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_service             |
+      | new_service                      | imaging_data_repository |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin lomake hylätään kentän "prerequisite_service_in_use" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 1234567-1               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_service             |
+      | new_service                      | imaging_data_repository |
+      | prerequisite_service_in_use      | ei                      |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin avoinna on vain tehtävä "Take the required service into use first", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Take the required service into use first" tiedoilla:
+      | prerequisite_service | patient_data_repository |
+      | in_use_since         | tänään                  |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | ei     |
+      | deployment_test_planned | ei     |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin tieto "notify_kanta_by_email" on ei
+    Ja tieto "access_point_notice" on ei
+    Ja tieto "notice_reason" on no notice needed
+    Ja avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
+      | training_completed_on | tänään                   |
+      | topics                | ["security_and_privacy"] |
+    Niin prosessi on päättynyt tapahtumaan "Extension in use"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Take the required service into use first" on tehty 1 kertaa
+    Ja vaihetta "Support the deployment planning" ei ole tehty
+    Ja vaihetta "Notify Kanta by e-mail" ei ole tehty
+    Ja vaihetta "File the access-point change notice" ei ole tehty
+    Ja vaihetta "Add the new system in Kanta Extranet" ei ole tehty
+    Ja vaihetta "Run the deployment test" ei ole tehty
+
+  Tapaus: Raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, joten Kela muistuttaa palvelunantajaa
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 2345678-0
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 2345678-0               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_content             |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 40000                   |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 30 päivää      |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | ei     |
+      | deployment_test_planned | kyllä  |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin tieto "notice_reason" on no notice needed
+    Ja avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" ei ole lauennut
+    Ja ajastin "Two days passed" laukeaa 1 päivän kuluttua
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun on kulunut 1 päivää
+    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Ja ajastimia ei ole
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Report the deployment test to Kela        |
+      | Kela           | Remind the provider of the missing report |
+    Kun Kela yrittää tehdä tehtävän "Remind the provider of the missing report" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | kirje  |
+    Niin lomake hylätään kentän "channel" kohdalta
+    Ja vaihetta "Reminder sent" ei ole tehty
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Report the deployment test to Kela        |
+      | Kela           | Remind the provider of the missing report |
+    Kun Kela tekee tehtävän "Remind the provider of the missing report" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | email  |
+    Niin vaihe "Reminder sent" on tehty
+    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
+      | training_completed_on | tänään                                         |
+      | topics                | ["national_practices", "archive_management"] |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Reminder sent    |
+      | Extension in use |
+    Ja avoimia tehtäviä ei ole
+    Ja ajastin "Two days passed" on lauennut 1 kertaa
