@@ -423,6 +423,27 @@ def _dmn_expression_problems(file: str, root: etree._Element, catalogue: _Catalo
                 yield _at(file, rule, f"{what} is not a valid expression: {message}")
 
 
+# SpiffWorkflow evaluates UNIQUE and FIRST alike (the first matching rule) and COLLECT as a list per output;
+# any other hit policy, or a COLLECT aggregation, it would quietly run as FIRST or as a plain list.
+_HIT_POLICIES = {"UNIQUE", "FIRST", "COLLECT"}
+
+
+def _hit_policy_problems(file: str, root: etree._Element, catalogue: _Catalogue) -> Iterator[Problem]:
+    namespace = {"dmn": etree.QName(root).namespace}
+    for table in root.iterfind(".//dmn:decisionTable", namespace):
+        policy = table.get("hitPolicy", "UNIQUE")
+        if policy not in _HIT_POLICIES:
+            yield _at(
+                file, table, f"hit policy {policy} is not supported: use FIRST (the first matching rule "
+                "wins, so the order of the rules matters), UNIQUE (at most one rule matches) or COLLECT",
+            )  # fmt: skip
+        elif policy == "COLLECT" and table.get("aggregation"):
+            yield _at(
+                file, table, f"COLLECT with the aggregation {table.get('aggregation')} is not supported: "
+                "COLLECT gives the list of every matching rule's outputs",
+            )  # fmt: skip
+
+
 def _cells(rule, tag, columns, problem_of, namespace) -> Iterator[tuple[etree._Element, str, str]]:
     """(column, text, message) of each faulty cell; "-" or empty matches anything or gives nothing."""
     for column, entry in zip(columns, rule.iterfind(tag, namespace), strict=False):
@@ -524,4 +545,4 @@ BPMN_CHECKS = (
     _unresolved_calls,
     _message_problems,
 )
-DMN_CHECKS = (_dmn_schema_problems, _dmn_expression_problems)
+DMN_CHECKS = (_dmn_schema_problems, _dmn_expression_problems, _hit_policy_problems)

@@ -556,6 +556,35 @@ def test_decision_table_expressions_and_cells_are_checked_per_rule():
     assert messages[2].startswith('the expression of input "Kind" is not a valid expression: ')
 
 
+@pytest.mark.parametrize(
+    ("hit_policy", "wanted"),
+    [
+        ('hitPolicy="FIRST"', None),
+        ('hitPolicy="COLLECT"', None),
+        (
+            'hitPolicy="RULE ORDER"',
+            "hit policy RULE ORDER is not supported: use FIRST (the first matching rule",
+        ),
+        ('hitPolicy="ANY"', "hit policy ANY is not supported"),
+        ('hitPolicy="COLLECT" aggregation="SUM"', "COLLECT with the aggregation SUM is not supported"),
+    ],
+)
+def test_a_hit_policy_the_engine_would_run_differently_is_refused(hit_policy, wanted):
+    source = dmn(DECISION.replace('hitPolicy="UNIQUE"', hit_policy).replace("kind +", "kind"))
+    source = source.replace("=&lt; 50", "&lt;= 50").replace("<text></text>", "<text>-</text>")
+    source = source.replace("size *</text>", "size</text>")
+
+    problems = check({"fee.dmn": source})
+
+    if wanted is None:
+        assert problems == []
+    else:
+        assert [(p.file, p.line, p.element_id) for p in problems] == [
+            ("fee.dmn", line_of(source, '"Table_1"'), "Table_1")
+        ]
+        assert problems[0].message.startswith(wanted)
+
+
 # --- 6. calls between diagrams --------------------------------------------------------------------------
 
 
