@@ -10,7 +10,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
   vendor confirms the certified system and access point and the provider writes its information security
   plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
   joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
-  service, one after the other.
+  service, one after the other. If the social-care onboarding refuses a patient information system (seed
+  002), the joining ends as not joined: a certified social-care client system is needed first.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
@@ -21,7 +22,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
   puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
-  yksi kerrallaan.
+  yksi kerrallaan. Jos sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän,
+  liittyminen päättyy liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
@@ -393,5 +395,63 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "No own joining: records into the organiser's register" on tehty
     Ja vaihe "Join the Social Welfare Client Data Repository" on tehty
     Ja vaihetta "Join the Prescription service" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Kotihoito Lempi Oy |
+      | business_id          | 8024680-0          |
+      | organisation_kind    | private_provider   |
+      | licence              | social             |
+      | system_kind          | patient_system     |
+      | writes_prescriptions | ei                 |
+    Niin tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on kyllä
+    Ja tieto "prescription_service_required" on ei
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.8024680.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name      | PotilasY            |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.2 |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 8024680-0                |
+      | organisation_name | Kotihoito Lempi Oy       |
+      | contact_email     | kanta@kotihoitolempi.fi  |
+      | service_provision | self_paying_clients_only |
+      | joining_model     | direct                   |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | PotilasY                   |
+      | system_kind                  | patient_information_system |
+      | system_certified             | kyllä                      |
+      | system_phase                 | phase_1                    |
+      | system_profile               | Potilastietojärjestelmä    |
+      | registry_use_right_supported | ei                         |
+      | access_point_oid             | 1.2.246.537.6.700.2        |
+    Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
+    Ja vaihe "Refused: a patient information system can not be used" on tehty
+    Ja vaihe "Patient information system refused" on tehty
+    Ja vaihetta "Kanta services joined" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

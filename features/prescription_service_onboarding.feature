@@ -6,17 +6,19 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   registers for a deployment period. The provider completes the preparatory tasks and sets the planned
   start date; about two weeks before that start it does the administrative actions in Kanta Extranet (the
   separate Prescription application), and an organisation taking its first Kanta service also accepts the
-  Kanta customer commitment. Kela decides; a refused application is corrected and the Extranet actions are
-  done again. Once approved, the provider carries out its own deployment tasks and decides whether
-  production readiness is verified with the vendor; a failed verification is fixed by the vendor and run
-  again. Finally the provider starts using the service.
+  Kanta customer commitment. Kela decides; a refused application is corrected and filed again in Kanta
+  Extranet, and Kela decides again (the Extranet actions and the commitment are not repeated). Once
+  approved, the provider carries out its own deployment tasks and decides whether production readiness
+  is verified with the vendor; a failed verification is fixed by the vendor and run again. Finally the
+  provider starts using the service.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet ja kertoo,
   hoitaako se kaiken käyttöönoton tuen; vain jos ei hoida, palvelunantaja ilmoittautuu
   käyttöönottojaksolle. Palvelunantaja tekee valmistelevat tehtävät ja sopii suunnitellun
   käyttöönottopäivän. Noin kaksi viikkoa ennen sitä se tekee Kanta Ekstranetissä Reseptin erillisen
   liittymishakemuksen, ja ensimmäistä Kanta-palvelua käyttöön ottava hyväksyy myös asiakkuuden
-  sitoumuksen. Kela päättää; hylätty hakemus korjataan ja Ekstranet-toimet tehdään uudelleen.
+  sitoumuksen. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta Ekstranetissä, ja Kela
+  päättää uudelleen (Ekstranet-toimia ja asiakkuuden sitoumusta ei tehdä uudelleen).
   Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja päättää tuotantovalmiuden
   varmistamisesta järjestelmätoimittajan kanssa: se on pakollinen vain uuden järjestelmän ensimmäisessä
   käyttöönotossa tai Kelan pyynnöstä. Epäonnistunut varmistus korjataan ja tehdään uudelleen, minkä
@@ -137,7 +139,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 4680246-3 | ei      | avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja |
       | 5791357-2 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                               |
 
-  Tapaus: Ensimmäinen Kanta-palvelu ilman järjestelmätoimittajan kaikkea tukea: hylätty hakemus korjataan ja Ekstranet-toimet tehdään uudelleen
+  Tapaus: Ensimmäinen Kanta-palvelu ilman järjestelmätoimittajan kaikkea tukea: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
     Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
@@ -201,20 +203,12 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Correct the application" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja ajastin "Two weeks before the start" on lauennut 1 kertaa
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
-      | application_date     | tänään                       |
-      | system_name          | eRA                          |
-      | access_point_oid     | 1.2.246.537.6.918.18.10.13.1 |
-      | contact_person_email | aino.virtanen@example.fi     |
-    Niin avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Accept the Kanta customer commitment" tiedoilla:
-      | commitment_accepted_on | tänään        |
-      | signatory_name         | Aino Virtanen |
-      | commitment_accepted    | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja vaihe "Do the administrative actions in Kanta Extranet" on tehty 1 kertaa
+    Ja vaihe "Accept the Kanta customer commitment" on tehty 1 kertaa
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
@@ -229,8 +223,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Prescription service in use"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Correct the application" on tehty 1 kertaa
-    Ja vaihe "Do the administrative actions in Kanta Extranet" on tehty 2 kertaa
-    Ja vaihe "Accept the Kanta customer commitment" on tehty 2 kertaa
+    Ja vaihe "Do the administrative actions in Kanta Extranet" on tehty 1 kertaa
+    Ja vaihe "Accept the Kanta customer commitment" on tehty 1 kertaa
     Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
 
   Tapausaihio: Tuotantovalmius varmistetaan järjestelmätoimittajan kanssa, ellei varmistusta jätetä pois (<varmistus>)

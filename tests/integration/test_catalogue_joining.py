@@ -481,24 +481,20 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, vendor_s
              "commitment_accepted": True},
         )  # fmt: skip
     assert ready(state) == [] and messages(state) == ["kela_application_decision"]
-    if verify:  # a refused application is corrected and filed again
+    if verify:  # a refused application is corrected and filed again; then Kela decides again
         state = engine.deliver_message(
             "kela_application_decision", business_key=state.business_key, payload={"decision": "rejected"},
             actor=KELA,
         )  # fmt: skip
+        assert ready(state) == ["Task_correct_application"] and messages(state) == []
         state = complete(
             engine,
             state,
             "Task_correct_application",
             {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-03-20"},
         )
-        state = complete(engine, state, "Task_do_extranet_actions", extranet)
-        if not existing_customer:
-            state = complete(
-                engine, state, "Task_accept_customer_commitment",
-                {"commitment_accepted_on": "2026-03-20", "signatory_name": "Aino Virtanen",
-                 "commitment_accepted": True},
-            )  # fmt: skip
+        # The correction re-files the application: no Extranet actions, no second commitment.
+        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
         "kela_application_decision",
         business_key=state.business_key,
@@ -544,7 +540,9 @@ def test_prescription_service_onboarding_with_registration_commitment_and_verifi
     assert done.status == "completed"
     completed = [e.element_id for e in engine.history(done.id) if e.kind == "task_completed"]
     assert completed.count("Task_verify_production_readiness") == 2
-    assert completed.count("Task_accept_customer_commitment") == 2
+    assert completed.count("Task_accept_customer_commitment") == 1
+    assert completed.count("Task_do_extranet_actions") == 1
+    assert completed.count("Task_correct_application") == 1
     assert "Task_register_deployment_period" in completed
 
 
@@ -641,3 +639,63 @@ def test_the_organisation_data_form_checks_the_business_id_and_the_choices(engin
             {**CLINIC, "business_id": "0737546-3", "licence": "dental"},
         )  # fmt: skip
     assert {e.field for e in refused.value.errors} == {"business_id", "licence"}
+
+
+# --- a patient information system refused in the social-care onboarding ----------------------------------
+
+PATIENT_SYSTEM_ONLY = {
+    "system_name": "PotilasY", "system_kind": "patient_information_system", "system_certified": True,
+    "system_phase": "phase_1", "system_profile": "Potilastietojärjestelmä",
+    "registry_use_right_supported": False, "access_point_oid": ERA_ACCESS_POINT,
+}  # fmt: skip
+
+
+def _refuse_the_patient_system(engine, state):
+    """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
+    002)."""
+    assert ready(state) == ["Task_study_deployment"]
+    state = complete(
+        engine, state, "Task_study_deployment",
+        {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy",
+         "contact_email": "kanta@lempi.example.fi", "service_provision": "self_paying_clients_only",
+         "joining_model": "direct"},
+    )  # fmt: skip
+    assert lanes(state) == {"Task_describe_system": "System vendor"}
+    return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
+
+
+def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_refuses_a_patient_system(engine):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
+    home_care = {
+        **CLINIC, "organisation_name": "Kotihoito Lempi Oy", "business_id": CARE_HOME_ID,
+        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": False,
+    }  # fmt: skip
+    state = complete(engine, started, "Task_enter_organisation_data", home_care)
+    assert (
+        state.variables["patient_data_repository_required"],
+        state.variables["social_welfare_repository_required"],
+        state.variables["prescription_service_required"],
+    ) == (False, True, False)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    done = _refuse_the_patient_system(engine, state)
+
+    # The escalation of the called process is caught on the call activity: nothing was joined.
+    assert done.status == "completed" and done.error is None
+    assert ready(done) == [] and messages(done) == [] and timers(done) == {}
+    assert ended_at(engine, done) == ["End_patient_system_refused", "End_not_joined_client_system_needed"]
+    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
+    assert "Boundary_patient_system_refused" in completed
+    assert not {"End_joined", "Gateway_social_welfare_repository_done", "Rule_joining_deadline"} & completed
+
+
+def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_refusal(engine):
+    """Nothing catches the escalation when the process runs on its own: it ends, it does not fail (only an
+    uncaught error end event puts an instance in error)."""
+    started = engine.start_instance(
+        "social_welfare_repository_onboarding", actor=PROVIDER, business_key=CARE_HOME_ID
+    )
+    done = _refuse_the_patient_system(engine, started)
+    assert done.status == "completed" and done.error is None
+    assert ready(done) == [] and timers(done) == {}
+    assert ended_at(engine, done) == ["End_patient_system_refused"]
