@@ -230,15 +230,21 @@ def _social_welfare_repository_path(engine, state):
     )
 
 
+def _obligations(state) -> tuple[bool, bool, bool]:
+    """What the obligation decision table decided: patient data repository, social welfare, prescription."""
+    variables = state.variables
+    return (
+        variables["patient_data_repository_required"],
+        variables["social_welfare_repository_required"],
+        variables["prescription_service_required"],
+    )
+
+
 def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(engine, clock):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
     both = {**CLINIC, "licence": "health_and_social", "system_kind": "patient_and_client_systems"}
     state = complete(engine, started, "Task_enter_organisation_data", both)
-    assert (
-        state.variables["patient_data_repository_required"],
-        state.variables["social_welfare_repository_required"],
-        state.variables["prescription_service_required"],
-    ) == (True, True, True)
+    assert _obligations(state) == (True, True, True)
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
@@ -671,11 +677,7 @@ def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_refuses_a_p
         "licence": "social", "system_kind": "patient_system", "writes_prescriptions": False,
     }  # fmt: skip
     state = complete(engine, started, "Task_enter_organisation_data", home_care)
-    assert (
-        state.variables["patient_data_repository_required"],
-        state.variables["social_welfare_repository_required"],
-        state.variables["prescription_service_required"],
-    ) == (False, True, False)
+    assert _obligations(state) == (False, True, False)
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     done = _refuse_the_patient_system(engine, state)
