@@ -10,8 +10,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
   vendor confirms the certified system and access point and the provider writes its information security
   plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
   joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
-  service, one after the other. If the social-care onboarding refuses a patient information system (seed
-  002), the joining ends as not joined: a certified social-care client system is needed first.
+  service, one after the other: the Patient Data Repository, the Prescription service and, last, the Social
+  Welfare Client Data Repository. If the social-care onboarding refuses a patient information system (seed
+  002), the joining ends as not joined: a certified social-care client system is needed first. The other
+  obligatory services have been onboarded by then.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
@@ -22,8 +24,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
   puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
-  yksi kerrallaan. Jos sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän,
-  liittyminen päättyy liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
+  yksi kerrallaan: Potilastietovaranto, Resepti ja viimeisenä Sosiaalihuollon asiakastietovaranto. Jos
+  sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän, liittyminen päättyy liittymättä: ensin
+  tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä. Muut velvoittavat palvelut on siihen
+  mennessä otettu käyttöön.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
@@ -450,6 +454,113 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | registry_use_right_supported | ei                         |
       | access_point_oid             | 1.2.246.537.6.700.2        |
     Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
+    Ja vaihe "Refused: a patient information system can not be used" on tehty
+    Ja vaihe "Patient information system refused" on tehty
+    Ja vaihetta "Kanta services joined" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Lääkkeitä määräävä sosiaalihuolto pelkällä potilastietojärjestelmällä ottaa ensin Reseptin käyttöön, ja vasta sitten sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Päihdeklinikka Selvä Oy |
+      | business_id          | 9246802-1               |
+      | organisation_kind    | private_provider        |
+      | licence              | social                  |
+      | system_kind          | patient_system          |
+      | writes_prescriptions | kyllä                   |
+    Niin tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on kyllä
+    Ja tieto "prescription_service_required" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                         |
+      | palvelunantaja        | Check the register entries                      |
+      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.9246802.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name      | PotilasY            |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.2 |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+      | vendor_name  | Ajas Oy |
+      | contacted_on | tänään  |
+    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+      | instructions_sent_on       | tänään   |
+      | system_name                | PotilasY |
+      | vendor_handles_all_support | kyllä    |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 21 päivää |
+      | existing_kanta_customer   | ei                 |
+    Niin avoimia tehtäviä ei ole
+    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
+    Kun on kulunut 7 päivää
+    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
+    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+      | application_date | tänään              |
+      | system_name      | PotilasY            |
+      | access_point_oid | 1.2.246.537.6.700.2 |
+    Niin avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Accept the Kanta customer commitment" tiedoilla:
+      | commitment_accepted_on | tänään        |
+      | signatory_name         | Ilkka Selänne |
+      | commitment_accepted    | kyllä         |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+      | staff_trained                     | kyllä    |
+      | renewal_request_receivers_marked  | kyllä    |
+      | production_readiness_verification | not_done |
+    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+      | start_date | tänään + 14 päivää |
+    Niin vaihe "Prescription service in use" on tehty
+    Ja vaihe "Join the Prescription service" on tehty
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+      | business_id       | 9246802-1                |
+      | organisation_name | Päihdeklinikka Selvä Oy  |
+      | contact_email     | kanta@paihdeklinikka.fi  |
+      | service_provision | self_paying_clients_only |
+      | joining_model     | direct                   |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | PotilasY                   |
+      | system_kind                  | patient_information_system |
+      | system_certified             | kyllä                      |
+      | system_phase                 | phase_1                    |
+      | system_profile               | Potilastietojärjestelmä    |
+      | registry_use_right_supported | ei                         |
+      | access_point_oid             | 1.2.246.537.6.700.2        |
+    Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
+    Ja vaihe "Prescription service in use" on tehty
     Ja vaihe "Refused: a patient information system can not be used" on tehty
     Ja vaihe "Patient information system refused" on tehty
     Ja vaihetta "Kanta services joined" ei ole tehty

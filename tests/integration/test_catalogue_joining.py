@@ -248,12 +248,14 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
+    # Then the prescription service; the social-care onboarding comes last.
+    assert ready(state) == ["Task_contact_vendor"]
+    state = _prescription_main_path(engine, state, clock, existing_customer=True)
+    assert state.status == "running"
+    assert "End_in_use" in ended_at(engine, state)
     # The social-care onboarding (a terminate end event ends only the called process).
     assert ready(state) == ["Task_study_deployment"]
     state = _social_welfare_repository_path(engine, state)
-    assert state.status == "running"
-    assert ready(state) == ["Task_contact_vendor"]
-    state = _prescription_main_path(engine, state, clock, existing_customer=True)
     assert state.status == "completed"
     assert ended_at(engine, state)[-1] == "End_joined"
     completed = {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
@@ -701,3 +703,42 @@ def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_ref
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and timers(done) == {}
     assert ended_at(engine, done) == ["End_patient_system_refused"]
+
+
+def test_a_prescriber_with_only_a_patient_system_joins_the_prescription_service_before_the_refusal(
+    engine, clock
+):
+    """Decision-table row 10: social licence, only a patient system, writes prescriptions. The social-care
+    onboarding runs last, so its refusal of the patient system (seed 002) ends the joining only after the
+    Prescription onboarding."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
+    prescriber = {
+        **CLINIC, "organisation_name": "Kotihoito Lempi Oy", "business_id": CARE_HOME_ID,
+        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": True,
+    }  # fmt: skip
+    state = complete(engine, started, "Task_enter_organisation_data", prescriber)
+    assert _obligations(state) == (False, True, True)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+
+    # The Prescription onboarding first: its first Kanta service, so the customer commitment is accepted.
+    assert ready(state) == ["Task_contact_vendor"]
+    state = _prescription_main_path(engine, state, clock, existing_customer=False)
+    assert state.status == "running"
+    assert ended_at(engine, state) == ["End_in_use"]
+
+    # Then the social-care onboarding, which refuses the patient system.
+    done = _refuse_the_patient_system(engine, state)
+    assert done.status == "completed" and done.error is None
+    assert ready(done) == [] and messages(done) == [] and timers(done) == {}
+    assert ended_at(engine, done) == [
+        "End_in_use", "End_patient_system_refused", "End_not_joined_client_system_needed",
+    ]  # fmt: skip
+    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
+    reached = {
+        "Call_prescription_service",
+        "Task_accept_customer_commitment",
+        "Boundary_patient_system_refused",
+    }
+    not_reached = {"Call_patient_data_repository", "Gateway_social_welfare_repository_done", "End_joined"}
+    assert reached <= completed and not not_reached & completed
