@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
@@ -25,7 +26,7 @@ from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -104,11 +105,19 @@ class _Run:
         except Exception as error:  # any failure of diagram code must not escape as a crash
             self.failure = _failure(error)
 
+    @cached_property
+    def tasks_now(self) -> list:
+        """Every task once the unit of work has moved the workflow, in tree order: one walk of the task
+        tree serves the audit, the variables and the projections (read only after the workflow moved)."""
+        return self.workflow.get_tasks()
+
     def newly_completed(self):
         return [
             t
-            for t in self.workflow.get_tasks(state=TaskState.COMPLETED)
-            if t.id not in self.completed_before and t.task_spec.bpmn_id is not None
+            for t in self.tasks_now
+            if t.state == TaskState.COMPLETED
+            and t.id not in self.completed_before
+            and t.task_spec.bpmn_id is not None
         ]
 
 
@@ -597,17 +606,17 @@ class Engine:
         elif workflow.is_completed():
             row.status = COMPLETED
         row.state = self.serializer.dump_state(workflow)
-        row.variables = _current_variables(workflow)
+        row.variables = _current_variables(workflow, run.tasks_now)
         row.updated_at = now
         if row.status != RUNNING:
             row.ended_at = now
         if new:
             session.add(row)
 
-        session.add(_audit(actor, change.kind, row.id, change.element_id, change.task_id, change.data, now))
+        audit = [_audit_row(actor, change.kind, row.id, change.element_id, change.task_id, change.data, now)]
         for task in run.newly_completed():
-            session.add(
-                _audit(
+            audit.append(
+                _audit_row(
                     actor,
                     "element_completed",
                     row.id,
@@ -623,7 +632,10 @@ class Engine:
                 )
             )
         if row.status not in (previous, RUNNING) and change.kind != f"instance_{row.status}":
-            session.add(_audit(actor, f"instance_{row.status}", row.id, data=row.error, at=now))
+            audit.append(_audit_row(actor, f"instance_{row.status}", row.id, data=row.error, at=now))
+        # One multi-row INSERT, in this order; the instance row is flushed first (autoflush), so a stale
+        # revision still fails here, before anything of this unit of work is written.
+        session.execute(insert(AuditEvent), audit)
         return self._write_projections(session, row, run, existing_ready, now)
 
     def _write_projections(self, session: Session, row: ProcessInstance, run: _Run, existing: dict, now):
@@ -632,7 +644,7 @@ class Engine:
         running = row.status == RUNNING
         ready = {}
         if running:
-            for task in workflow.get_tasks(state=TaskState.READY, manual=True):
+            for task in (t for t in run.tasks_now if t.state == TaskState.READY and t.task_spec.manual):
                 task_id = str(task.id)
                 ready[task_id] = existing.get(task_id) or ReadyTask(
                     id=task_id,
@@ -679,8 +691,16 @@ class Engine:
                         )
         waiting_now = set(workflow.event_manager.tasks) if running else set()
         if waiting_now != run.waiting_before:
-            session.execute(delete(PendingTimer).where(PendingTimer.instance_id == row.id))
-            session.execute(delete(MessageSubscription).where(MessageSubscription.instance_id == row.id))
+            # No ORM bookkeeping for these rows: none of them is loaded in this session.
+            unsynchronized = {"synchronize_session": False}
+            session.execute(
+                delete(PendingTimer).where(PendingTimer.instance_id == row.id),
+                execution_options=unsynchronized,
+            )
+            session.execute(
+                delete(MessageSubscription).where(MessageSubscription.instance_id == row.id),
+                execution_options=unsynchronized,
+            )
             session.add_all(timers + messages)
         ordered = sorted(ready.values(), key=lambda t: (t.ready_since, t.id))
         return ordered, messages, sorted(timers, key=lambda t: t.due_at)
@@ -801,15 +821,19 @@ class Engine:
 
 
 def _audit(actor, kind, instance_id=None, element_id=None, task_id=None, data=None, at=None) -> AuditEvent:
-    return AuditEvent(
-        instance_id=instance_id,
-        at=at or clock.now(),
-        actor=actor,
-        kind=kind,
-        element_id=element_id,
-        task_id=task_id,
-        data=_json_safe(data) if data is not None else None,
-    )
+    return AuditEvent(**_audit_row(actor, kind, instance_id, element_id, task_id, data, at))
+
+
+def _audit_row(actor, kind, instance_id=None, element_id=None, task_id=None, data=None, at=None) -> dict:
+    return {
+        "instance_id": instance_id,
+        "at": at or clock.now(),
+        "actor": actor,
+        "kind": kind,
+        "element_id": element_id,
+        "task_id": task_id,
+        "data": _json_safe(data) if data is not None else None,
+    }
 
 
 def _count(session: Session, query) -> tuple[int, bool]:
@@ -861,13 +885,15 @@ def _unstorable_text(value, path: str):
             yield from _unstorable_text(item, f"{path}/{index}")
 
 
-def _current_variables(workflow: BpmnWorkflow) -> dict:
+def _current_variables(workflow: BpmnWorkflow, tasks: list) -> dict:
     """The instance's variables as a person would see them: the data where the instance now stands."""
     if workflow.is_completed():
         return _json_safe(workflow.data)
     merged = {}
-    for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING | TaskState.ERROR):
-        merged.update(task.data)
+    frontier = TaskState.READY | TaskState.WAITING | TaskState.ERROR
+    for task in tasks:
+        if task.state & frontier:
+            merged.update(task.data)
     return _json_safe(merged)
 
 
