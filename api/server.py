@@ -65,6 +65,7 @@ def serve(
     processes_dir: str,
     data_dir: str,
     clock: str = "system",
+    access_log: bool = True,
 ) -> int:
     data = Path(data_dir).resolve()
     data.mkdir(parents=True, exist_ok=True)
@@ -97,7 +98,7 @@ def serve(
         "threads": 4,
         "timeout": 60,
         "graceful_timeout": 10,
-        "accesslog": "-",
+        "accesslog": "-" if access_log else None,
         # The most gunicorn allows (default 4094): filters of up to 200 characters, percent-encoded,
         # must fit; a longer URL gets a 414 problem (documented on every operation).
         "limit_request_line": 8190,

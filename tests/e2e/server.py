@@ -51,6 +51,7 @@ class RunningServer:
         database_url: str | None = None,
         workers: int = 1,
         clock: str = "system",
+        access_log: bool = True,
         env: dict[str, str] | None = None,
         startup_timeout: float = 60.0,
     ):
@@ -60,7 +61,7 @@ class RunningServer:
         self.log_path = self.data_dir / "server.log"
         self._tokens, self._processes, self._database_url = tokens, Path(processes), database_url
         self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
-        self._clock = clock
+        self._clock, self._access_log = clock, access_log
         self._process: subprocess.Popen | None = None
 
     def __enter__(self) -> RunningServer:
@@ -85,6 +86,8 @@ class RunningServer:
         ]  # fmt: skip
         if self._database_url:
             command += ["--database-url", self._database_url]
+        if not self._access_log:
+            command.append("--no-access-log")
         with self.log_path.open("wb") as log:  # a file, not a pipe: a full pipe would stall the server
             self._process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
