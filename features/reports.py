@@ -50,13 +50,18 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     """One page of every feature, scenario and step with its result, each feature linked to its diagram."""
     features = json.loads(cucumber_json.read_text())
     for feature in features:
-        tables = _data_tables(ROOT / feature["uri"])
+        tables, examples = _data_tables(ROOT / feature["uri"])
         key = Path(feature["uri"]).stem  # features/<process key>.feature
         diagram_page = coverage_folder / f"{key}.html"
         feature["coverage_link"] = os.path.relpath(diagram_page, folder) if diagram_page.exists() else None
+        runs_of = {line: iter(rows) for line, rows in examples.items()}
         for scenario in feature["elements"]:
+            # An outline's runs come in the order of its example rows: fill each run's tables with its row.
+            example = next(runs_of.get(scenario["line"], iter(())), {})
             for step in scenario["steps"]:
-                step["table"] = tables.get(step["line"], [])
+                step["table"] = [
+                    [_filled(cell, example) for cell in row] for row in tables.get(step["line"], [])
+                ]
             results = [step["result"]["status"] for step in scenario["steps"]]
             scenario["status"] = "failed" if "failed" in results else "passed"
         feature["status"] = (
@@ -75,16 +80,29 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     return folder / "index.html"
 
 
-def _data_tables(feature_file: Path) -> dict[int, list[list[str]]]:
-    """Each step's data table by the step's line: cucumber JSON leaves them out, and readers need the data."""
+def _data_tables(feature_file: Path) -> tuple[dict[int, list[list[str]]], dict[int, list[dict[str, str]]]]:
+    """Each step's data table by the step's line (cucumber JSON leaves them out, and readers need the data),
+    and each scenario outline's example rows by the outline's line."""
     if not feature_file.exists():
-        return {}
+        return {}, {}
     document = Parser().parse(feature_file.read_text())
-    tables = {}
+    tables, examples = {}, {}
     for child in document["feature"]["children"]:
         for part in child.values():
             for step in part.get("steps", []):
                 if "dataTable" in step:
                     rows = step["dataTable"]["rows"]
                     tables[step["location"]["line"]] = [[c["value"] for c in row["cells"]] for row in rows]
-    return tables
+            for block in part.get("examples", []):
+                header = [cell["value"] for cell in block["tableHeader"]["cells"]]
+                examples.setdefault(part["location"]["line"], []).extend(
+                    dict(zip(header, (cell["value"] for cell in row["cells"]), strict=True))
+                    for row in block["tableBody"]
+                )
+    return tables, examples
+
+
+def _filled(cell: str, example: dict[str, str]) -> str:
+    for name, value in example.items():
+        cell = cell.replace(f"<{name}>", value)
+    return cell

@@ -75,6 +75,10 @@ def test_the_living_documentation_shows_every_scenario_and_step_in_finnish_and_l
     expect(page.locator("li.step").first).to_contain_text("Oletetaan että palvelunantaja aloittaa prosessin")
     # The data each step gave, as the feature file has it (cucumber JSON leaves data tables out).
     expect(page.locator("table.data td", has_text="1.2.246.537.6.918.18.10.13.1").first).to_be_visible()
+    # An outline's run shows its own example's values, not the placeholders.
+    first_run = page.locator("details.scenario").first
+    expect(first_run.locator("tr", has_text="wants_prescription")).to_contain_text("kyllä")
+    expect(page.locator("table.data td", has_text="<resepti>")).to_have_count(0)
     photograph(page, "living-documentation")
 
     page.click("a.coverage")
