@@ -34,14 +34,16 @@ class FeaturesRun:
         ]
 
 
-def run_features(process_key: str, out: Path, processes: Path | None = None) -> FeaturesRun:
-    """``pytest features/test_<process_key>.py`` against ``processes`` (default: the catalogue)."""
+def run_features(process_key: str | None, out: Path, processes: Path | None = None) -> FeaturesRun:
+    """``pytest features/test_<process_key>.py`` (every feature: None) against ``processes`` (default: the
+    catalogue)."""
     env = {**os.environ}
     if processes is not None:
         env["KANTA_FEATURE_PROCESSES"] = str(processes)
     run = FeaturesRun(0, "", out / "coverage", out / "features")
     command = [
-        sys.executable, "-m", "pytest", f"features/test_{process_key}.py", "-q", "-p", "no:cacheprovider",
+        sys.executable, "-m", "pytest", f"features/test_{process_key}.py" if process_key else "features",
+        "-q", "-p", "no:cacheprovider",
         f"--flow-coverage-dir={run.coverage_dir}",
         f"--cucumberjson={run.living_documentation_dir / 'cucumber.json'}",
     ]  # fmt: skip
