@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, json
 from werkzeug.exceptions import HTTPException
 
-from engine.problems import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound
+from engine.problems import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound, ScriptFailure
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://kanta-onboarding.example/problems/"
@@ -49,6 +49,13 @@ def _engine_error(error: EngineError):
     if isinstance(error, InvalidData):
         errors = [{"field": e.field, "message": e.message} for e in error.errors]
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
+    if isinstance(error, ScriptFailure):
+        detail = (
+            f"the process could not go on at {error.element_id}: {error.message}. Nothing was stored and the "
+            "instance waits where it did: correct the data and send it again"
+        )
+        return problem(422, error.kind, "The process could not go on with this request", detail,
+                       element_id=error.element_id)  # fmt: skip
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)
     if isinstance(error, Conflict):

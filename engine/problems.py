@@ -73,7 +73,8 @@ class InvalidData(EngineError):
 
 @dataclass
 class ScriptFailure(EngineError):
-    """A script, condition or timer expression of a diagram failed while an instance ran."""
+    """A script, condition or timer expression of a diagram failed on a caller's request, which is refused
+    (the instance stays where it was)."""
 
     element_id: str
     message: str

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import catalogue, clock, forms
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .problems import Conflict, FieldError, InvalidData, NotFound, ScriptFailure
 from .scripting import RestrictedScriptEngine
 from .spiff import MessageEvent, Serializer
 from .store.database import connect, migrate
@@ -119,6 +119,14 @@ class _Run:
             and t.id not in self.completed_before
             and t.task_spec.bpmn_id is not None
         ]
+
+
+def _refused(failure: dict) -> ScriptFailure:
+    """A caller's request the diagram could not go on with (a condition naming data the request did not
+    give, a script over its time limit) is refused and nothing of it is stored: the instance stays at the
+    wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
+    data. Only a timer, which nobody waits on, leaves an instance in error status."""
+    return ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
 
 
 def _failure(error: Exception) -> dict:
@@ -268,6 +276,8 @@ class Engine:
                 start.set_data(**variables)
             run = _Run(workflow, definition)
             run.step()
+            if run.failure is not None:
+                raise _refused(run.failure)
             now = clock.now()
             row = ProcessInstance(
                 id=str(uuid.uuid4()),
@@ -551,6 +561,8 @@ class Engine:
                     return None
                 if not run.cancelled:
                     run.step()
+                if run.failure is not None and claim_due_by is None:
+                    raise _refused(run.failure)
                 try:
                     projections = self._write(session, row, run, actor, change, existing_ready)
                     session.commit()

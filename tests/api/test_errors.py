@@ -360,6 +360,30 @@ def test_a_message_without_a_target_is_refused(client, stored):
     assert stored() == before
 
 
+def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes(client, start, stored):
+    started = start("kela_application", business_key="2345678-5")
+    task = started["ready_tasks"][0]["id"]
+    application = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
+    response = client.post(
+        f"/api/v1/tasks/{task}/complete", json={"data": application}, headers=auth("integrator")
+    )
+    assert response.status_code == 200, response.get_json()
+    before = stored()
+
+    typo = {"name": "kela_decision", "business_key": "2345678-5", "payload": {"decison": "approved"}}
+    response = client.post("/api/v1/messages", json=typo, headers=auth("integrator"))
+
+    problem = assert_problem(response, 422, "script-failure")
+    assert problem["element_id"] == "Gateway_decision"
+    assert "decision" in problem["detail"] and "Nothing was stored" in problem["detail"]
+    assert stored() == before
+    instance = client.get(f"/api/v1/process-instances/{started['id']}", headers=auth("viewer")).get_json()
+    assert (instance["status"], [m["message_name"] for m in instance["waiting_messages"]]) == (
+        "running",
+        ["kela_decision"],
+    )
+
+
 # ---- unknown ids -------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from engine.catalogue import read_folder
-from engine.problems import Conflict, InvalidData, NotFound
+from engine.problems import Conflict, InvalidData, NotFound, ScriptFailure
 from engine.runtime import Engine
 from tests.conftest import PROCESSES
 
@@ -227,6 +227,30 @@ def test_a_message_is_delivered_by_business_key_and_its_payload_decides_the_path
     received = [e for e in engine.history(started.id) if e.kind == "message_received"]
     assert [e.data["payload"]["decision"] for e in received] == ["rejected", "approved"]
     assert {e.actor for e in received} == {KELA}
+
+
+def test_a_message_the_diagram_can_not_go_on_with_is_refused_and_the_instance_keeps_waiting(engine):
+    started = engine.start_instance("kela_application", actor=PROVIDER, business_key="2345678-5")
+    application = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
+    waiting = engine.complete_task(only_task(started).id, application, actor=PROVIDER)
+    history = engine.history(started.id)
+
+    # The gateway after the message reads `decision`; a payload with a typo must not end the onboarding.
+    with pytest.raises(ScriptFailure) as refused:
+        engine.deliver_message(
+            "kela_decision", business_key="2345678-5", payload={"decison": "x"}, actor=KELA
+        )
+    assert refused.value.element_id == "Gateway_decision"
+    assert "decision" in refused.value.message
+
+    unchanged = engine.get_instance(started.id)
+    assert (unchanged.status, unchanged.waiting_messages) == ("running", waiting.waiting_messages)
+    assert "decison" not in unchanged.variables
+    assert engine.history(started.id) == history  # nothing of the refused message was stored
+    approved = engine.deliver_message(
+        "kela_decision", business_key="2345678-5", payload={"decision": "approved"}, actor=KELA
+    )
+    assert approved.status == "completed"
 
 
 def test_a_message_waited_for_by_two_instances_with_one_business_key_is_refused(engine):
