@@ -138,6 +138,26 @@ def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
     onboarding.refresh()
 
 
+@action('{osapuoli} yrittää lähettää viestin "{viesti}" tiedoilla:')
+def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
+    """A message the process can not go on with (e.g. without the data its next gateway reads)."""
+    onboarding.acted(f'{osapuoli} yrittää lähettää viestin "{viesti}"')
+    before = onboarding.refresh()
+    body = {
+        "name": message_name(viesti),
+        "instance_id": onboarding.required_id(),
+        "payload": form_data(datatable, onboarding.service.today()),
+    }
+    onboarding.refusal = onboarding.service.call(
+        "POST", "/messages", party=osapuoli, body=body, expect=(422,)
+    )
+    after = onboarding.refresh()
+    assert (after["variables"], after["waiting_messages"]) == (
+        before["variables"],
+        before["waiting_messages"],
+    ), "a refused message changed the instance"
+
+
 @action("on kulunut {maara:d} {yksikko}")
 def time_passes(onboarding: Onboarding, maara, yksikko):
     onboarding.acted(f"on kulunut {maara} {yksikko}")
@@ -321,6 +341,14 @@ def ended_in_error(onboarding: Onboarding, loppu):
 def is_cancelled(onboarding: Onboarding):
     onboarding.checked()
     assert onboarding.refresh()["status"] == "cancelled"
+
+
+@check("viesti hylätään, eikä mikään muutu")
+def message_refused(onboarding: Onboarding):
+    onboarding.checked()
+    if onboarding.refusal is None:
+        raise ServiceError("no message was refused in this scenario")
+    assert onboarding.refusal["type"].endswith("/script-failure"), onboarding.refusal
 
 
 @check('lomake hylätään kentän "{kentta}" kohdalta')

@@ -4,7 +4,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
   applies for the Patient Data Repository with the vendor's own application name eRA and access point
   OID 1.2.246.537.6.918.18.10.13.1, and for the Prescription service separately when it prescribes.
-  Kela decides; a refused application is corrected and sent again. Once approved, the vendor delivers the
+  Kela decides; a refused application is corrected and sent again. A decision message without the decision
+  is refused and changes nothing. Once approved, the vendor delivers the
   system description that the provider attaches to its self-monitoring plan, and the provider is ready for
   the deployment test.
 
@@ -73,6 +74,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | application_date | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
+    Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | result | rejected |
+    Niin viesti hylätään, eikä mikään muutu
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | rejected |
     Niin avoinna on vain tehtävä "Correct the applications", jonka tekee palvelunantaja
