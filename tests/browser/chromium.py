@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -32,3 +32,12 @@ def photograph(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
     page.set_viewport_size(DESKTOP)
     assert overflow <= 0, f"{name} is {overflow} px wider than a phone"
+
+
+def open_page(page: Page, server, path: str, token: str) -> None:
+    """Open ``path``; when the tab has no session yet, log in on the way (the page sends us there)."""
+    page.goto(server.url + path)
+    if "/login" in page.url:
+        page.fill("#token", token)
+        page.click("#login-form button[type=submit]")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")

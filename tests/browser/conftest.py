@@ -1,11 +1,13 @@
-"""One headless chromium per browser test module."""
+"""One headless chromium per browser test module, and a page on the module's ``server`` that fails the test
+on any script error or any request that leaves the app (no CDN)."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from tests.e2e.server import RunningServer
 
 # Small, busy machines: give a page time to settle before a check gives up (a met check passes at once).
 expect.set_options(timeout=20_000)
@@ -18,3 +20,30 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: RunningServer):
+    context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(30_000)
+    opened = context.new_page()
+    errors: list[str] = []
+    elsewhere: list[str] = []
+
+    def console(message) -> None:
+        # A refused Content-Security-Policy or a failing script shows here; a 4xx answer the page expects
+        # (the API refusing a form) is logged by chromium as "Failed to load resource" and is no error.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            errors.append(message.text)
+
+    def request(sent) -> None:
+        if not sent.url.startswith((server.url, "data:")):
+            elsewhere.append(sent.url)
+
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on("console", console)
+    opened.on("request", request)
+    yield opened
+    context.close()
+    assert errors == [], errors  # no script on any page failed
+    assert elsewhere == [], elsewhere  # everything comes from the app itself: no CDN

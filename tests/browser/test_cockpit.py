@@ -9,9 +9,9 @@ import re
 import shutil
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.chromium import DESKTOP, photograph
+from tests.browser.chromium import open_page, photograph
 from tests.e2e.server import PROCESSES, RunningServer
 
 TOKENS = (
@@ -40,33 +40,6 @@ def server(tmp_path_factory):
         yield running
 
 
-@pytest.fixture
-def page(browser: Browser, server: RunningServer):
-    context = browser.new_context(viewport=DESKTOP)
-    context.set_default_timeout(30_000)
-    opened = context.new_page()
-    errors: list[str] = []
-    elsewhere: list[str] = []
-
-    def console(message) -> None:
-        # A refused Content-Security-Policy or a failing script shows here; a 4xx answer the page expects
-        # (the API refusing a form) is logged by chromium as "Failed to load resource" and is no error.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            errors.append(message.text)
-
-    def request(sent) -> None:
-        if not sent.url.startswith((server.url, "data:")):
-            elsewhere.append(sent.url)
-
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    opened.on("console", console)
-    opened.on("request", request)
-    yield opened
-    context.close()
-    assert errors == [], errors  # no script on any page failed
-    assert elsewhere == [], elsewhere  # everything comes from the app itself: no CDN
-
-
 def start(server: RunningServer, process_key: str, business_key: str) -> dict:
     status, _, instance = server.call(
         "POST",
@@ -91,15 +64,6 @@ def complete_over_http(server: RunningServer, instance: dict, data: dict) -> dic
     )
     assert status == 200, moved
     return moved
-
-
-def open_page(page: Page, server: RunningServer, path: str, token: str) -> None:
-    """Open ``path``; when the tab has no session yet, log in on the way (the page sends us there)."""
-    page.goto(server.url + path)
-    if "/login" in page.url:
-        page.fill("#token", token)
-        page.click("#login-form button[type=submit]")
-    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
 
 
 def element(page: Page, element_id: str):

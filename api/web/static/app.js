@@ -33,8 +33,10 @@ const Kanta = (() => {
   const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : "—");
   const timeEl = (iso) => el("time", { datetime: iso || "" }, when(iso));
 
+  let serviceOffset = 0; // the service's time minus this browser's (see showClock)
+
   function relative(iso) {
-    const minutes = Math.round((new Date(iso) - Date.now()) / 60000);
+    const minutes = Math.round((new Date(iso) - (Date.now() + serviceOffset)) / 60000);
     const [size, unit] = Math.abs(minutes) >= 2880 ? [Math.round(minutes / 1440), "day"]
       : Math.abs(minutes) >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
     return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(size, unit);
@@ -112,6 +114,40 @@ const Kanta = (() => {
       who.hidden = false;
     }
     $("#logout")?.addEventListener("click", () => logout());
+  }
+
+  /** Times are relative to the service's clock, which stands days away from this browser's on a server
+   * with an adjustable clock (acceptance tests, training). There every page shows that time, and an admin
+   * may move it on: whatever falls due fires at once. */
+  async function showClock() {
+    const answer = await api("/api/v1/clock");
+    if (!answer.ok) return;
+    serviceOffset = new Date(answer.body.now) - Date.now();
+    const bar = $("#clock-bar");
+    if (!bar || !answer.body.adjustable) return;
+    const parts = [el("span", {}, "Adjustable clock: it is ", timeEl(answer.body.now), " here.")];
+    if (caller()?.permissions.includes("move the clock")) {
+      for (const [label, duration] of [["+1 day", "P1D"], ["+1 week", "P7D"]]) {
+        parts.push(el("button", {
+          type: "button",
+          "data-advance": duration,
+          onclick: async (event) => {
+            event.target.disabled = true;
+            const moved = await api("/api/v1/clock/advance", { method: "POST", json: { duration } });
+            if (!moved.ok) {
+              notice(detail(moved), "error");
+              event.target.disabled = false;
+              return;
+            }
+            const count = moved.body.moved_instances.length;
+            flash(`The clock moved on to ${when(moved.body.now)}; timers fired in ${count} instance(s).`);
+            location.reload();
+          },
+        }, label));
+      }
+    }
+    bar.replaceChildren(...parts);
+    bar.hidden = false;
   }
 
   const statusBadge = (status) => el("span", { class: `status status-${status}` }, status);
@@ -579,6 +615,7 @@ const Kanta = (() => {
     showWho();
     showFlash();
     try {
+      if (page !== "login") await showClock();
       await pages[page](main);
       main.dataset.ready = "true"; // the page has all it asked the API for (tests wait for this)
     } catch (error) {
