@@ -672,16 +672,22 @@ def _refuse_the_patient_system(engine, state):
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
 
-def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_refuses_a_patient_system(engine):
+def _home_care_with_a_patient_system(engine, *, writes_prescriptions: bool):
+    """A home-care provider (social licence, only a patient system) through the prerequisites and the
+    joining model, up to its first onboarding."""
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
     home_care = {
         **CLINIC, "organisation_name": "Kotihoito Lempi Oy", "business_id": CARE_HOME_ID,
-        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": False,
+        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": writes_prescriptions,
     }  # fmt: skip
     state = complete(engine, started, "Task_enter_organisation_data", home_care)
-    assert _obligations(state) == (False, True, False)
+    assert _obligations(state) == (False, True, writes_prescriptions)
     state = _prerequisites(engine, state)
-    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    return complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+
+
+def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_refuses_a_patient_system(engine):
+    state = _home_care_with_a_patient_system(engine, writes_prescriptions=False)
     done = _refuse_the_patient_system(engine, state)
 
     # The escalation of the called process is caught on the call activity: nothing was joined.
@@ -711,15 +717,7 @@ def test_a_prescriber_with_only_a_patient_system_joins_the_prescription_service_
     """Decision-table row 10: social licence, only a patient system, writes prescriptions. The social-care
     onboarding runs last, so its refusal of the patient system (seed 002) ends the joining only after the
     Prescription onboarding."""
-    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
-    prescriber = {
-        **CLINIC, "organisation_name": "Kotihoito Lempi Oy", "business_id": CARE_HOME_ID,
-        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": True,
-    }  # fmt: skip
-    state = complete(engine, started, "Task_enter_organisation_data", prescriber)
-    assert _obligations(state) == (False, True, True)
-    state = _prerequisites(engine, state)
-    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _home_care_with_a_patient_system(engine, writes_prescriptions=True)
 
     # The Prescription onboarding first: its first Kanta service, so the customer commitment is accepted.
     assert ready(state) == ["Task_contact_vendor"]
