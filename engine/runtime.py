@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -94,8 +93,9 @@ class _Run:
     cancelled: bool = False
 
     def __post_init__(self):
-        self.started = time.time()  # Spiff stamps each task's last state change with time.time()
-        self.completed_before = {t.id for t in self.workflow.get_tasks(state=TaskState.COMPLETED)}
+        finished = self.workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
+        self.completed_before = {t.id for t in finished if t.state == TaskState.COMPLETED}
+        self.cancelled_before = {t.id for t in finished if t.state == TaskState.CANCELLED}
         self.waiting_before = set(self.workflow.event_manager.tasks)
 
     def step(self) -> None:
@@ -638,7 +638,7 @@ class Engine:
                         "name": task.task_spec.bpmn_name,
                         "type": type(task.task_spec).__name__,
                         "process": task.workflow.spec.name,
-                        "came_from": _came_from(task, run.started),
+                        "came_from": _came_from(task, run.cancelled_before),
                     },
                     now,
                 )
@@ -931,18 +931,19 @@ def _timer_due(task):
     return None
 
 
-def _came_from(task, run_started: float) -> list[str]:
+def _came_from(task, cancelled_before: set) -> list[str]:
     """The flow nodes the instance came from to reach ``task`` (none at a process's start): with the
     element itself each names a sequence flow taken, for path coverage and for drawing the path.
 
     A join continues on the branch that arrived last; Spiff cancels the join's waiting instances on the
-    other branches, so the branches that arrived are the parents of those cancelled in this step."""
+    other branches, so the branches that arrived are the parents of those cancelled in this unit of work
+    (told by task id, not by timestamp: the machines of a cluster need not agree on the time)."""
     arrived = [_flow_node_before(task)]
     if len(task.task_spec.inputs) > 1:
         arrived += [
             _flow_node_before(waiting)
             for waiting in task.workflow.get_tasks(spec_name=task.task_spec.name, state=TaskState.CANCELLED)
-            if waiting.last_state_change >= run_started and waiting.parent.state == TaskState.COMPLETED
+            if waiting.id not in cancelled_before and waiting.parent.state == TaskState.COMPLETED
         ]
     return sorted({node for node in arrived if node is not None})
 
