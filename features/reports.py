@@ -50,7 +50,7 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     """One page of every feature, scenario and step with its result, each feature linked to its diagram."""
     features = json.loads(cucumber_json.read_text())
     for feature in features:
-        tables, examples = _data_tables(ROOT / feature["uri"])
+        tables, examples = _tables_and_examples(ROOT / feature["uri"])
         key = Path(feature["uri"]).stem  # features/<process key>.feature
         diagram_page = coverage_folder / f"{key}.html"
         feature["coverage_link"] = os.path.relpath(diagram_page, folder) if diagram_page.exists() else None
@@ -80,7 +80,11 @@ def write_living_documentation(cucumber_json: Path, coverage_folder: Path, folde
     return folder / "index.html"
 
 
-def _data_tables(feature_file: Path) -> tuple[dict[int, list[list[str]]], dict[int, list[dict[str, str]]]]:
+Tables = dict[int, list[list[str]]]  # a step's line → its data table's rows
+Examples = dict[int, list[dict[str, str]]]  # a scenario outline's line → its example rows
+
+
+def _tables_and_examples(feature_file: Path) -> tuple[Tables, Examples]:
     """Each step's data table by the step's line (cucumber JSON leaves them out, and readers need the data),
     and each scenario outline's example rows by the outline's line."""
     if not feature_file.exists():

@@ -126,14 +126,19 @@ def complete_task_refused(onboarding: Onboarding, osapuoli, tehtava, datatable):
     )
 
 
-@action('{osapuoli} lähettää viestin "{viesti}"', '{osapuoli} lähettää viestin "{viesti}" tiedoilla:')
-def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
-    onboarding.acted(f'{osapuoli} lähettää viestin "{viesti}"')
-    body = {
+def _message(onboarding: Onboarding, viesti: str, datatable) -> dict:
+    """The message, for this scenario's instance, with the data table as its payload."""
+    return {
         "name": message_name(viesti),
         "instance_id": onboarding.required_id(),
         "payload": form_data(datatable, onboarding.service.today()),
     }
+
+
+@action('{osapuoli} lähettää viestin "{viesti}"', '{osapuoli} lähettää viestin "{viesti}" tiedoilla:')
+def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
+    onboarding.acted(f'{osapuoli} lähettää viestin "{viesti}"')
+    body = _message(onboarding, viesti, datatable)
     onboarding.service.call("POST", "/messages", party=osapuoli, body=body)
     onboarding.refresh()
 
@@ -143,11 +148,7 @@ def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
     """A message the process can not go on with (e.g. without the data its next gateway reads)."""
     onboarding.acted(f'{osapuoli} yrittää lähettää viestin "{viesti}"')
     before = onboarding.refresh()
-    body = {
-        "name": message_name(viesti),
-        "instance_id": onboarding.required_id(),
-        "payload": form_data(datatable, onboarding.service.today()),
-    }
+    body = _message(onboarding, viesti, datatable)
     onboarding.refusal = onboarding.service.call(
         "POST", "/messages", party=osapuoli, body=body, expect=(422,)
     )

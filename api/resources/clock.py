@@ -39,7 +39,7 @@ class AdvanceClock(MethodView):
     def post(self, body):
         """Let time pass ("three days pass") and fire every timer due by then, none early.
 
-        Only on a service started with an adjustable clock (`kanta-onboarding serve --adjustable-clock`);
+        Only on a service started with an adjustable clock (`kanta-onboarding serve --clock adjustable`);
         on the system clock the answer is 409."""
         now, moved = engine().advance_clock(body["duration"], actor=g.caller.actor)
         return {"now": now, "adjustable": True, "moved_instances": moved}
