@@ -11,9 +11,7 @@ from pathlib import Path
 from flask import Flask
 from flask_smorest import Api
 
-from engine.clock import ManualClock, SystemClock
-from engine.runtime import Engine
-from engine.timer_worker import StopRequest, run_timers
+from engine import Engine, ManualClock, StopRequest, SystemClock, run_timers
 
 from . import problems, web
 from .auth import Caller, parse_tokens

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from engine import catalogue
+import engine
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -21,15 +21,15 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         # A single file is checked within its folder, so calls into other files and its forms resolve.
         root = path if path.is_dir() else path.parent
-        files = catalogue.read_folder(root)
+        files = engine.read_folder(root)
         only = None if path.is_dir() else path.relative_to(root).as_posix()
-        problems = [p for p in catalogue.problems_in(files) if only is None or p.file == only]
+        problems = [p for p in engine.problems_in(files) if only is None or p.file == only]
         for problem in problems:
             shown = (root / problem.file).as_posix() if problem.file in files else problem.file
             print(str(problem).replace(problem.file, shown, 1))
         found += len(problems)
         if not problems:
-            diagrams = sum(1 for name in files if name.endswith(catalogue.DIAGRAM_SUFFIXES))
+            diagrams = sum(1 for name in files if name.endswith(engine.DIAGRAM_SUFFIXES))
             checked = only or f"{diagrams} diagram(s) and {len(files) - diagrams} form(s) in {given}"
             print(f"ok: {checked}")
     return 1 if found else 0
@@ -66,14 +66,8 @@ def _database_url(args: argparse.Namespace) -> str:
 
 def _migrate(args: argparse.Namespace) -> int:
     """Bring the database schema up to date and exit: run once before starting many processes."""
-    from engine.store.database import connect, migrate
-
     Path(args.data_dir).mkdir(parents=True, exist_ok=True)
-    database = connect(_database_url(args))
-    try:
-        migrate(database)
-    finally:
-        database.dispose()
+    engine.migrate_database(_database_url(args))
     print("the database schema is current", flush=True)
     return 0
 

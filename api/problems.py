@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, json
 from werkzeug.exceptions import HTTPException
 
-from engine.problems import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound, ScriptFailure
+from engine import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound, ScriptFailure
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://kanta-onboarding.example/problems/"

@@ -9,7 +9,7 @@ from pathlib import Path
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
-from engine.runtime import Engine
+from engine import Engine
 
 from .app import TOKEN_DIGESTS, clock_from_setting, create_app
 from .auth import digest, new_token

@@ -10,9 +10,7 @@ import sys
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from engine.runtime import Engine
-from engine.store.database import pending_migrations
-from engine.timer_worker import StopRequest, run_timers
+from engine import Engine, StopRequest, run_timers, schema_is_current
 
 
 def work(*, database_url: str, interval: float, once: bool) -> int:
@@ -26,7 +24,7 @@ def work(*, database_url: str, interval: float, once: bool) -> int:
     engine = Engine(database_url, apply_migrations=False)
     try:
         try:
-            behind = pending_migrations(engine.db)
+            behind = not schema_is_current(database_url)
         except SQLAlchemyError as error:
             print(f"the database can not be reached: {error}", file=sys.stderr)
             return 2

@@ -1,0 +1,60 @@
+"""The Kanta onboarding engine: runs the catalogue's BPMN processes durably over one database.
+
+This module is the engine's public surface. The REST API, the features and the benchmarks import only
+what is named here; everything else under ``engine`` is the engine's own business and may move.
+"""
+
+from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder
+from .clock import ManualClock, SystemClock
+from .problems import (
+    Conflict,
+    DefinitionInvalid,
+    EngineError,
+    FieldError,
+    InvalidData,
+    NotFound,
+    Problem,
+    ScriptFailure,
+)
+from .runtime import Engine
+from .store.database import migrate_database, schema_is_current
+from .timer_worker import StopRequest, run_timers
+from .views import (
+    DefinitionView,
+    DeployResult,
+    HistoryEvent,
+    InstanceView,
+    MessageWaitView,
+    Page,
+    TaskView,
+    TimerView,
+)
+
+__all__ = [
+    "DIAGRAM_SUFFIXES",
+    "Conflict",
+    "DefinitionInvalid",
+    "DefinitionView",
+    "DeployResult",
+    "Engine",
+    "EngineError",
+    "FieldError",
+    "HistoryEvent",
+    "InstanceView",
+    "InvalidData",
+    "ManualClock",
+    "MessageWaitView",
+    "NotFound",
+    "Page",
+    "Problem",
+    "ScriptFailure",
+    "StopRequest",
+    "SystemClock",
+    "TaskView",
+    "TimerView",
+    "migrate_database",
+    "problems_in",
+    "read_folder",
+    "run_timers",
+    "schema_is_current",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from engine.runtime import Engine
+from engine import Engine
 
 from ..problems import PROBLEM_JSON
 from ..schemas import ProblemSchema

@@ -51,3 +51,21 @@ def pending_migrations(engine: Engine) -> bool:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision() != head
+
+
+def migrate_database(url: str) -> None:
+    """Bring the schema of the database at ``url`` up to date (``kanta-onboarding migrate``)."""
+    database = connect(url)
+    try:
+        migrate(database)
+    finally:
+        database.dispose()
+
+
+def schema_is_current(url: str) -> bool:
+    """Whether the database at ``url`` has every migration; raises SQLAlchemyError if it is unreachable."""
+    database = connect(url)
+    try:
+        return not pending_migrations(database)
+    finally:
+        database.dispose()
