@@ -16,10 +16,7 @@ from .problems import (
     Problem,
     ScriptFailure,
 )
-from .runtime import Engine
-from .store.database import migrate_database, schema_is_current
-from .timer_worker import StopRequest, run_timers
-from .views import (
+from .results import (
     DefinitionView,
     DeployResult,
     HistoryEvent,
@@ -29,9 +26,16 @@ from .views import (
     TaskView,
     TimerView,
 )
+from .service import Engine
+from .store.database import migrate_database, schema_is_current
+from .timers import StopRequest, run_timers
+from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, InstanceStatus
 
 __all__ = [
+    "BPMN_NS",
     "DIAGRAM_SUFFIXES",
+    "FLOW_NODES",
+    "AuditKind",
     "Conflict",
     "DefinitionInvalid",
     "DefinitionView",
@@ -40,6 +44,7 @@ __all__ = [
     "EngineError",
     "FieldError",
     "HistoryEvent",
+    "InstanceStatus",
     "InstanceView",
     "InvalidData",
     "ManualClock",

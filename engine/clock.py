@@ -1,17 +1,23 @@
-"""One clock for all time in the engine, SpiffWorkflow's timer code included.
+"""One clock for all time in the engine, SpiffWorkflow's timers included.
 
-SpiffWorkflow asks ``datetime.now`` itself when it computes a timer's due time and when it checks
-whether a timer has fired, so there is nothing to inject. We give its timer module a ``datetime``
-whose ``now`` reads our clock, and make the "has fired" checks inclusive: a timer due at 12:00 fires
-when the clock reads 12:00, so "three days pass" fires exactly the timers due within those three days.
+Each engine has its clock. While an engine works (a unit of work, a timer round) its clock is the one in
+use in that thread or task (a context variable), so two engines in one process, each with its own clock,
+never read each other's time. Outside any engine the process's default clock answers: the system time
+unless a test sets another with ``use_clock``.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
-from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
 
 
 class SystemClock:
@@ -22,7 +28,7 @@ class SystemClock:
 
 
 class ManualClock:
-    """A clock that stands still until told that time passes: for tests and simulations."""
+    """A clock that stands still until told that time passes: for tests, training and simulations."""
 
     def __init__(self, start: datetime | None = None):
         self._now = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -44,60 +50,29 @@ class ManualClock:
             self._now = moment
 
 
-_current = SystemClock()
+_default: Clock = SystemClock()
+_in_use: ContextVar[Clock | None] = ContextVar("kanta_clock", default=None)
 
 
-def current_clock():
-    return _current
+def use_clock(clock: Clock) -> None:
+    """Make ``clock`` the process's default: the time outside any engine that has a clock of its own."""
+    global _default
+    _default = clock
 
 
-def use_clock(clock) -> None:
-    """Make ``clock`` the time source of the engine and of SpiffWorkflow's timers in this process."""
-    global _current
-    _current = clock
+def current_clock() -> Clock:
+    return _in_use.get() or _default
 
 
 def now() -> datetime:
-    return _current.now()
+    return current_clock().now()
 
 
-class _ClockedDatetime(datetime):
-    """What SpiffWorkflow's timer module sees as ``datetime``: ``now`` comes from our clock."""
-
-    @classmethod
-    def now(cls, tz=None):
-        moment = _current.now()
-        return moment.astimezone(tz) if tz is not None else moment.replace(tzinfo=None)
-
-
-def _time_date_has_fired(self, my_task):
-    event_value = my_task._get_internal_data("event_value")
-    if event_value is None:
-        event_value = my_task.workflow.script_engine.evaluate(my_task, self.expression)
-        my_task._set_internal_data(event_value=event_value)
-    if spiff_timer.TimerEventDefinition.parse_time_or_duration(event_value) <= now():
-        my_task._set_internal_data(event_fired=True)
-    return my_task._get_internal_data("event_fired", False)
-
-
-def _duration_has_fired(self, my_task):
-    event_value = my_task._get_internal_data("event_value")
-    if event_value is None:
-        expression = my_task.workflow.script_engine.evaluate(my_task, self.expression)
-        parsed = spiff_timer.TimerEventDefinition.parse_iso_duration(expression)
-        due = now() + spiff_timer.TimerEventDefinition.get_timedelta_from_start(parsed, now())
-        event_value = due.isoformat()
-        my_task._set_internal_data(event_value=event_value)
-    if spiff_timer.TimerEventDefinition.get_datetime(event_value) <= now():
-        my_task._set_internal_data(event_fired=True)
-    return my_task._get_internal_data("event_fired", False)
-
-
-def install() -> None:
-    """Route SpiffWorkflow's timer code through our clock. Idempotent."""
-    spiff_timer.datetime = _ClockedDatetime
-    spiff_timer.TimeDateEventDefinition.has_fired = _time_date_has_fired
-    spiff_timer.DurationTimerEventDefinition.has_fired = _duration_has_fired
-
-
-install()
+@contextmanager
+def clock_in_use(clock: Clock | None) -> Iterator[None]:
+    """Within the block, time in this thread (or task) comes from ``clock`` (the default if None)."""
+    token = _in_use.set(clock)
+    try:
+        yield
+    finally:
+        _in_use.reset(token)

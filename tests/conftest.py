@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from engine import Engine
 from engine.clock import ManualClock, SystemClock, use_clock
-from engine.runtime import Engine
 from tests.postgres import TemporaryPostgres, create_database
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -77,7 +77,7 @@ def test_a_duration_that_does_not_move_time_on_is_refused(client, clock, stored,
 def test_a_service_on_the_system_clock_refuses_to_move_it(tmp_path, monkeypatch):
     from engine import clock as engine_clock
 
-    monkeypatch.setattr(engine_clock, "_current", engine_clock.SystemClock())
+    monkeypatch.setattr(engine_clock, "_default", engine_clock.SystemClock())
     app = create_app(
         {
             "KANTA_DATABASE_URL": f"sqlite:///{tmp_path}/system.sqlite3",

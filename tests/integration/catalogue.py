@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.runtime import Engine
+from engine import Engine
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "processes"
 

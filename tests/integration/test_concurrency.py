@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from engine import Engine, InstanceView
 from engine.problems import Conflict
-from engine.runtime import Engine
-from engine.views import InstanceView
 from tests.conftest import PROCESSES
 
 

@@ -6,9 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from engine.catalogue import read_folder
+from engine import Engine, read_folder
 from engine.problems import Conflict, InvalidData, NotFound, ScriptFailure
-from engine.runtime import Engine
 from tests.conftest import PROCESSES
 
 ANALYST, PROVIDER, KELA = "analyst:test", "integrator:provider", "integrator:kela"
@@ -449,9 +448,9 @@ def test_text_no_database_can_store_is_refused_before_anything_is_written(engine
 
 
 def test_long_lists_count_up_to_a_cap(engine, monkeypatch):
-    from engine import runtime
+    from engine.store import queries
 
-    monkeypatch.setattr(runtime, "COUNT_CAP", 3)
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
     for _ in range(3):
         engine.start_instance("simple_onboarding", actor=PROVIDER)
     exact = engine.list_tasks(limit=2)

@@ -8,7 +8,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from engine.runtime import Engine
+from engine import Engine
 from tests.conftest import PROCESSES
 
 pytestmark = pytest.mark.postgres

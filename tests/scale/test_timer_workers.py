@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from engine.runtime import Engine
+from engine import Engine
 from engine.store.models import AuditEvent, PendingTimer
 from tests.scale.conftest import SCALE_PROCESSES, kill, wait_for
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.runtime import Engine
+from engine import Engine
 from tests.conftest import PROCESSES
 from tests.scale.conftest import wait_for
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
 
-from engine.spiff import DiagramParser
+from engine.bpmn import DiagramParser
 from tests.conftest import PROCESSES
 
 

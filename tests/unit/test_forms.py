@@ -1,6 +1,6 @@
 import pytest
 
-from engine import forms
+from engine.catalogue import forms
 from engine.problems import InvalidData
 
 BUSINESS_ID_FORM = {

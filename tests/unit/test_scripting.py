@@ -14,14 +14,8 @@ from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.parser import CamundaParser
 
-from engine.scripting import (
-    RestrictedEnvironment,
-    RestrictedScriptEngine,
-    ScriptRefused,
-    ScriptTimeout,
-    expression_problem,
-    script_problem,
-)
+from engine.bpmn.code_policy import ScriptRefused, ScriptTimeout, expression_problem, script_problem
+from engine.bpmn.sandbox import RestrictedEnvironment, RestrictedScriptEngine
 
 LIMIT = 0.3
 # Generous slack over the limit: CI machines stall now and then.

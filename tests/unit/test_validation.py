@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from engine.catalogue.checks import check_catalogue
+from engine.catalogue.safe_xml import parse_xml
 from engine.problems import Problem
-from engine.safe_xml import parse_xml
-from engine.validation import check_catalogue
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 BROKEN = FIXTURES / "broken"
@@ -676,9 +676,9 @@ def test_a_process_or_decision_defined_twice_is_reported_at_the_second():
 
 
 def test_a_dmn_test_starting_with_a_word_operator_must_name_its_input():
-    from engine.validation import _input_entry_problem
+    from engine.catalogue.dmn_checks import input_entry_problem
 
-    assert _input_entry_problem('? in ["a", "b"]') is None
-    assert _input_entry_problem("> 5") is None
-    assert 'write "? in' in _input_entry_problem('in ["a", "b"]')
-    assert 'write "? not in' in _input_entry_problem('not in ["a"]')
+    assert input_entry_problem('? in ["a", "b"]') is None
+    assert input_entry_problem("> 5") is None
+    assert 'write "? in' in input_entry_problem('in ["a", "b"]')
+    assert 'write "? not in' in input_entry_problem('not in ["a"]')

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
 
-from .problems import FieldError, InvalidData
+from ..problems import FieldError, InvalidData
 
 format_checker = FormatChecker()
 
@@ -71,3 +73,23 @@ def validate(schema: dict, data, what: str) -> None:
     if errors:
         fields = ", ".join(sorted({e.field for e in errors}))
         raise InvalidData(f"the data for {what} does not satisfy its form ({fields})", errors)
+
+
+def form_fault(data: bytes) -> str | None:
+    """What makes ``data`` unusable as a form, or None."""
+    try:
+        form = json.loads(data)
+    except ValueError as error:  # a JSONDecodeError, or bytes that are no Unicode text
+        return f"is not valid JSON: {error}"
+    if not isinstance(form, dict):
+        return f"is not a JSON Schema: its top level is a JSON {_json_type(form)}, not an object"
+    try:
+        Draft202012Validator.check_schema(form)
+    except SchemaError as error:
+        return f"is not a valid JSON Schema: {error.message} (at {error.json_path})"
+    return None
+
+
+def _json_type(value) -> str:
+    names = {list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), "null")

@@ -12,7 +12,7 @@ import re
 
 from lxml import etree
 
-from .problems import Problem
+from ..problems import Problem
 
 
 class UnsafeXml(ValueError):

@@ -1,9 +1,4 @@
-"""How the engine reads diagrams and stores instances with SpiffWorkflow.
-
-The diagrams speak the dialect Camunda Modeler and bpmn.io write (``camunda:formKey``,
-``camunda:decisionRef``), so the parser is SpiffWorkflow's Camunda parser with one change:
-a message delivered from outside merges its payload into the task data, as correlating a
-message with variables does in Camunda.
+"""How the engine stores SpiffWorkflow's specs and instance states.
 
 Instances are stored without their spec: the spec of a definition version is stored once and
 restored once per process, and an instance's state holds only its tasks and data.
@@ -12,59 +7,15 @@ restored once per process, and an instance's state holds only its tasks and data
 from __future__ import annotations
 
 import json
-from copy import deepcopy
 
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
-from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
-from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
-from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition as CamundaMessageEvent
 
-
-class MessageEvent(CamundaMessageEvent):
-    """A message whose payload (a JSON object) becomes task variables when it is caught.
-
-    A message thrown inside a diagram with ``camunda:expression`` keeps Camunda's behaviour and
-    lands in its result variable.
-    """
-
-    def throw(self, my_task):
-        if self.expression is None:
-            self.expression = "None"
-        super().throw(my_task)
-
-    def update_internal_data(self, my_task, event):
-        my_task.internal_data[self.name] = event.payload
-
-    def update_task_data(self, my_task):
-        payload = my_task.internal_data.get(self.name)
-        if isinstance(payload, dict) and set(payload) == {"payload", "result_var"}:
-            super().update_task_data(my_task)
-        elif isinstance(payload, dict):
-            my_task.set_data(**deepcopy(payload))
-
-
-class _MessageEventParser(CamundaEventDefinitionParser):
-    def parse_message_event(self, message_event):
-        parsed = super().parse_message_event(message_event)
-        return MessageEvent(parsed.name, parsed.correlation_properties, parsed.expression, parsed.result_var)
-
-
-def _with_message_events(parser_class):
-    if not issubclass(parser_class, CamundaEventDefinitionParser):
-        return parser_class
-    return type(parser_class.__name__, (_MessageEventParser, parser_class), {})
-
-
-class DiagramParser(CamundaParser):
-    OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
-        tag: (_with_message_events(parser_class), spec_class)
-        for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
-    }
+from .message_event import MessageEvent
 
 
 class _InstanceStateConverter(BpmnWorkflowConverter):

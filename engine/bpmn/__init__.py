@@ -1,0 +1,31 @@
+"""Everything the engine does with SpiffWorkflow, and the only package that imports it (import-linter
+checks): reading diagrams, storing specs and states, running diagram code in a sandbox, reading a
+workflow's task tree, and routing SpiffWorkflow's timers through the engine's clock."""
+
+from SpiffWorkflow.bpmn.parser.BpmnParser import XSD_PATH as BPMN_XSD_PATH
+from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
+
+from . import timer_clock
+from .code_policy import expression_problem, script_problem
+from .parser import DiagramParser, ParsedProcess, parse_processes
+from .sandbox import RestrictedScriptEngine
+from .serializer import Serializer
+from .workflow import LoadedDefinition, Run, parse_duration, task_details
+
+timer_clock.install()
+
+__all__ = [
+    "BPMN_XSD_PATH",
+    "DMN_XSD_PATHS",
+    "DiagramParser",
+    "LoadedDefinition",
+    "ParsedProcess",
+    "RestrictedScriptEngine",
+    "Run",
+    "Serializer",
+    "expression_problem",
+    "parse_duration",
+    "parse_processes",
+    "script_problem",
+    "task_details",
+]

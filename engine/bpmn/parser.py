@@ -1,0 +1,126 @@
+"""How the engine reads diagrams: SpiffWorkflow's Camunda parser, with one change.
+
+The diagrams speak the dialect Camunda Modeler and bpmn.io write (``camunda:formKey``,
+``camunda:decisionRef``). A message delivered from outside merges its payload into the task data, as
+correlating a message with variables does in Camunda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lxml import etree
+from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
+from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
+from SpiffWorkflow.camunda.specs.user_task import UserTask
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+
+from ..problems import DefinitionInvalid, Problem
+from ..vocabulary import BPMN_NS
+from .message_event import MessageEvent
+from .serializer import Serializer
+
+
+class _MessageEventParser(CamundaEventDefinitionParser):
+    def parse_message_event(self, message_event):
+        parsed = super().parse_message_event(message_event)
+        return MessageEvent(parsed.name, parsed.correlation_properties, parsed.expression, parsed.result_var)
+
+
+def _with_message_events(parser_class):
+    if not issubclass(parser_class, CamundaEventDefinitionParser):
+        return parser_class
+    return type(parser_class.__name__, (_MessageEventParser, parser_class), {})
+
+
+class DiagramParser(CamundaParser):
+    OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
+        tag: (_with_message_events(parser_class), spec_class)
+        for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
+    }
+
+
+# ---- reading a catalogue ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedProcess:
+    """An executable process as SpiffWorkflow reads it, with what it draws on."""
+
+    key: str
+    name: str
+    node: etree._Element  # the <bpmn:process> element, for its documentation
+    main_file: str
+    spec: str  # serialized spec and the specs of the processes it calls
+    files: frozenset[str]  # every diagram file it draws on (its own, called processes, decision tables)
+    form_keys: frozenset[str]
+
+
+def parse_processes(
+    trees: Mapping[str, etree._ElementTree], serializer: Serializer
+) -> dict[str, ParsedProcess]:
+    """Parse checked diagrams; answer the executable processes by key or raise DefinitionInvalid with every
+    fault SpiffWorkflow found, each at its line."""
+    parser = DiagramParser()
+    problems = []
+    for name, tree in trees.items():
+        try:
+            if tree.getroot().tag.startswith(f"{{{BPMN_NS}}}"):
+                parser.add_bpmn_xml(tree, filename=name)
+            else:
+                parser.add_dmn_xml(tree.getroot(), filename=name)
+        except SpiffWorkflowException as error:
+            problems.append(_problem_from_spiff(error, name, trees))
+    processes = {}
+    if not problems:
+        for key in parser.get_process_ids():
+            try:
+                processes[key] = _parsed(parser, key, serializer)
+            except SpiffWorkflowException as error:
+                problems.append(_problem_from_spiff(error, parser.get_process_parser(key).filename, trees))
+    if problems:
+        raise DefinitionInvalid(problems)
+    return processes
+
+
+def _parsed(parser: DiagramParser, key: str, serializer: Serializer) -> ParsedProcess:
+    process_parser = parser.get_process_parser(key)
+    spec = parser.get_spec(key)
+    subprocess_specs = parser.get_subprocess_specs(key)
+    specs = [spec, *subprocess_specs.values()]
+    files = {parser.get_process_parser(s.name).filename for s in specs}
+    files |= {
+        parser.dmn_parsers[task_spec.decision_table.id].filename
+        for s in specs
+        for task_spec in s.task_specs.values()
+        if hasattr(task_spec, "decision_table") and task_spec.decision_table.id in parser.dmn_parsers
+    }
+    form_keys = {
+        task_spec.form.key
+        for s in specs
+        for task_spec in s.task_specs.values()
+        if isinstance(task_spec, UserTask) and task_spec.form.key
+    }
+    return ParsedProcess(
+        key=key,
+        name=process_parser.get_name() or key,
+        node=process_parser.node,
+        main_file=process_parser.filename,
+        spec=serializer.dump_spec(spec, subprocess_specs),
+        files=frozenset(files),
+        form_keys=frozenset(form_keys),
+    )
+
+
+def _problem_from_spiff(error: SpiffWorkflowException, default_file: str, trees) -> Problem:
+    """SpiffWorkflow names the element but not its line: find the line in the file it came from."""
+    file = getattr(error, "file_name", "") or default_file
+    element_id = getattr(error, "id", "") or None
+    line = None
+    tree = trees.get(file)
+    if tree is not None and element_id:
+        found = tree.getroot().xpath("//*[@id=$id]", id=element_id)
+        line = found[0].sourceline if found else None
+    message = str(error.args[0]) if error.args else str(error)
+    return Problem(file, line, element_id, message)

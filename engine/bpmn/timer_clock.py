@@ -1,0 +1,55 @@
+"""SpiffWorkflow's timers read the engine's clock.
+
+SpiffWorkflow asks ``datetime.now`` itself when it computes a timer's due time and when it checks
+whether a timer has fired, so there is nothing to inject. We give its timer module a ``datetime``
+whose ``now`` reads our clock (the one in use: see ``engine.clock``), and make the "has fired" checks
+inclusive: a timer due at 12:00 fires when the clock reads 12:00, so "three days pass" fires exactly
+the timers due within those three days.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
+
+from ..clock import now
+
+
+class _ClockedDatetime(datetime):
+    """What SpiffWorkflow's timer module sees as ``datetime``: ``now`` comes from our clock."""
+
+    @classmethod
+    def now(cls, tz=None):
+        moment = now()
+        return moment.astimezone(tz) if tz is not None else moment.replace(tzinfo=None)
+
+
+def _time_date_has_fired(self, my_task):
+    event_value = my_task._get_internal_data("event_value")
+    if event_value is None:
+        event_value = my_task.workflow.script_engine.evaluate(my_task, self.expression)
+        my_task._set_internal_data(event_value=event_value)
+    if spiff_timer.TimerEventDefinition.parse_time_or_duration(event_value) <= now():
+        my_task._set_internal_data(event_fired=True)
+    return my_task._get_internal_data("event_fired", False)
+
+
+def _duration_has_fired(self, my_task):
+    event_value = my_task._get_internal_data("event_value")
+    if event_value is None:
+        expression = my_task.workflow.script_engine.evaluate(my_task, self.expression)
+        parsed = spiff_timer.TimerEventDefinition.parse_iso_duration(expression)
+        due = now() + spiff_timer.TimerEventDefinition.get_timedelta_from_start(parsed, now())
+        event_value = due.isoformat()
+        my_task._set_internal_data(event_value=event_value)
+    if spiff_timer.TimerEventDefinition.get_datetime(event_value) <= now():
+        my_task._set_internal_data(event_fired=True)
+    return my_task._get_internal_data("event_fired", False)
+
+
+def install() -> None:
+    """Route SpiffWorkflow's timer code through our clock. Idempotent."""
+    spiff_timer.datetime = _ClockedDatetime
+    spiff_timer.TimeDateEventDefinition.has_fired = _time_date_has_fired
+    spiff_timer.DurationTimerEventDefinition.has_fired = _duration_has_fired

@@ -1,0 +1,327 @@
+"""One instance's workflow while a unit of work moves it on, told in the engine's words.
+
+This is where the engine reads SpiffWorkflow's task tree: which human tasks are ready, what the instance
+waits for (messages, timers), which elements a step completed and where the token came from, the
+instance's variables and how it ended. Everything outside ``engine.bpmn`` sees only these answers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.multiple import MultipleEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.util import BpmnEvent
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.exceptions import WorkflowException
+from SpiffWorkflow.util.task import TaskState
+
+from ..problems import Conflict, NotFound
+from ..vocabulary import InstanceStatus, json_safe
+from .message_event import MessageEvent
+from .serializer import Serializer
+
+
+@dataclass(frozen=True)
+class LoadedDefinition:
+    """A definition version as the engine runs it; versions never change, so it is cached for good."""
+
+    id: int
+    version: int
+    spec: object
+    subprocess_specs: dict
+    forms: dict
+
+
+@dataclass(frozen=True)
+class HumanTask:
+    task_id: str
+    element_id: str
+    name: str
+    lane: str | None
+    form_key: str | None
+
+
+@dataclass(frozen=True)
+class MessageWait:
+    task_id: str
+    element_id: str
+    message_name: str
+
+
+@dataclass(frozen=True)
+class TimerWait:
+    task_id: str
+    element_id: str
+    name: str
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class ElementCompleted:
+    task_id: str
+    element_id: str
+    name: str | None
+    type: str
+    process: str
+    came_from: list[str]
+
+
+class Run:
+    """A workflow being moved on by one unit of work, and what happened while it moved."""
+
+    def __init__(self, workflow: BpmnWorkflow, definition: LoadedDefinition):
+        self.workflow = workflow
+        self.definition = definition
+        self.failure: dict | None = None
+        self.cancelled = False
+        finished = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
+        self._completed_before = {t.id for t in finished if t.state == TaskState.COMPLETED}
+        self._cancelled_before = {t.id for t in finished if t.state == TaskState.CANCELLED}
+        self._waiting_before = set(workflow.event_manager.tasks)
+
+    @classmethod
+    def start(cls, definition: LoadedDefinition, script_engine, variables: dict) -> Run:
+        workflow = BpmnWorkflow(definition.spec, definition.subprocess_specs, script_engine=script_engine)
+        for start in workflow.get_tasks(state=TaskState.READY):
+            start.set_data(**variables)
+        return cls(workflow, definition)
+
+    @classmethod
+    def restore(cls, definition: LoadedDefinition, state: str, serializer: Serializer, script_engine) -> Run:
+        workflow = serializer.load_state(state, definition.spec, definition.subprocess_specs)
+        # The script engine is not part of the stored state: without this the unrestricted default runs.
+        workflow.script_engine = script_engine
+        return cls(workflow, definition)
+
+    # ---- acting -----------------------------------------------------------------------------------
+
+    def step(self) -> None:
+        """Run every engine task that can run; a failing script is kept as the run's failure."""
+        if self.cancelled:
+            return
+        try:
+            self.workflow.do_engine_steps()
+        except Exception as error:  # any failure of diagram code must not escape as a crash
+            self.failure = _failure(error)
+
+    def cancel(self) -> None:
+        self.workflow.cancel()
+        self.cancelled = True
+
+    def human_task(self, task_id: str):
+        """The ready (or not) human task ``task_id`` of this instance; NotFound if it has none such."""
+        task = self.workflow.get_task_from_id(uuid.UUID(task_id))
+        if task is None or not task.task_spec.manual:
+            raise NotFound(f'no human task "{task_id}" in this instance')
+        return task
+
+    def complete(self, task_id: str, data: dict, check_form) -> str:
+        """Complete the human task with ``data`` after ``check_form(form_key, task_name)`` accepts it;
+        answers the task's element id."""
+        task = self.human_task(task_id)
+        if task.state != TaskState.READY:
+            state = TaskState.get_name(task.state).lower()
+            raise Conflict(f'task "{task.task_spec.bpmn_name}" is not ready: it is {state}')
+        form_key = form_key_of(task.task_spec)
+        if form_key:
+            check_form(form_key, task.task_spec.bpmn_name)
+        task.set_data(**data)
+        task.run()
+        return task.task_spec.bpmn_id
+
+    def deliver(self, message_name: str, payload: dict) -> bool:
+        """Deliver a message; False when the instance no longer waits for it."""
+        try:
+            self.workflow.send_event(BpmnEvent(MessageEvent(message_name), dict(payload)))
+        except WorkflowException:
+            return False
+        return True
+
+    def fire_due_timers(self) -> list[str]:
+        """Fire the timers due by the clock in use; answers the element ids of those that fired."""
+        waiting = [t for t in self.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
+        self.workflow.refresh_timers()
+        return [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
+
+    def dump(self, serializer: Serializer) -> str:
+        return serializer.dump_state(self.workflow)
+
+    # ---- reading, once the workflow has moved --------------------------------------------------------
+
+    @cached_property
+    def _tasks_now(self) -> list:
+        """Every task in tree order: one walk serves the audit, the variables and the projections."""
+        return self.workflow.get_tasks()
+
+    def outcome(self) -> tuple[InstanceStatus, dict | None]:
+        """The instance's status after this run, and its error if it ended in one."""
+        if self.cancelled:
+            return InstanceStatus.CANCELLED, None
+        if self.failure is not None:
+            return InstanceStatus.ERROR, self.failure
+        error_end = next(
+            (e for e in self.workflow.get_events() if isinstance(e.event_definition, ErrorEventDefinition)),
+            None,
+        )
+        if error_end is not None:
+            definition = error_end.event_definition
+            code = definition.code or definition.name
+            return InstanceStatus.ERROR, {
+                "element_id": self._error_end_element(definition),
+                "message": f'the process ended with error "{code}" that nothing caught',
+                "type": "UncaughtError",
+                "error_code": definition.code,
+            }
+        if self.workflow.is_completed():
+            return InstanceStatus.COMPLETED, None
+        return InstanceStatus.RUNNING, None
+
+    def variables(self) -> dict:
+        """The instance's variables as a person would see them: the data where the instance now stands."""
+        if self.workflow.is_completed():
+            return json_safe(self.workflow.data)
+        merged = {}
+        frontier = TaskState.READY | TaskState.WAITING | TaskState.ERROR
+        for task in self._tasks_now:
+            if task.state & frontier:
+                merged.update(task.data)
+        return json_safe(merged)
+
+    def ready_human_tasks(self) -> list[HumanTask]:
+        return [
+            HumanTask(
+                task_id=str(task.id),
+                element_id=task.task_spec.bpmn_id,
+                name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
+                lane=task.task_spec.lane,
+                form_key=form_key_of(task.task_spec),
+            )
+            for task in self._tasks_now
+            if task.state == TaskState.READY and task.task_spec.manual
+        ]
+
+    def waits_changed(self, *, running: bool) -> bool:
+        """Whether what the instance waits for changed (an instance that ended waits for nothing)."""
+        waiting_now = set(self.workflow.event_manager.tasks) if running else set()
+        return waiting_now != self._waiting_before
+
+    def waits(self) -> tuple[list[MessageWait], list[TimerWait]]:
+        """The messages and timers the instance waits for now."""
+        messages, timers = [], []
+        for task in self.workflow.event_manager.tasks.values():
+            spec = task.task_spec
+            for definition in _event_definitions(spec.event_definition):
+                if isinstance(definition, MessageEventDefinition):
+                    messages.append(MessageWait(str(task.id), spec.bpmn_id, definition.name))
+                elif isinstance(definition, TimerEventDefinition) and (due := _timer_due(task)) is not None:
+                    name = spec.bpmn_name or definition.name or spec.bpmn_id
+                    timers.append(TimerWait(str(task.id), spec.bpmn_id, name, due))
+        return messages, timers
+
+    def newly_completed(self) -> list[ElementCompleted]:
+        """The diagram elements this run completed, in tree order, each with where the token came from."""
+        return [
+            ElementCompleted(
+                task_id=str(task.id),
+                element_id=task.task_spec.bpmn_id,
+                name=task.task_spec.bpmn_name,
+                type=type(task.task_spec).__name__,
+                process=task.workflow.spec.name,
+                came_from=self._came_from(task),
+            )
+            for task in self._newly_completed_tasks()
+        ]
+
+    def _newly_completed_tasks(self):
+        return [
+            t
+            for t in self._tasks_now
+            if t.state == TaskState.COMPLETED
+            and t.id not in self._completed_before
+            and t.task_spec.bpmn_id is not None
+        ]
+
+    def _came_from(self, task) -> list[str]:
+        """The flow nodes the instance came from to reach ``task`` (none at a process's start): with the
+        element itself each names a sequence flow taken, for path coverage and for drawing the path.
+
+        A join continues on the branch that arrived last; Spiff cancels the join's waiting instances on
+        the other branches, so the branches that arrived are the parents of those cancelled in this unit of
+        work (told by task id, not by timestamp: the machines of a cluster need not agree on the time)."""
+        arrived = [_flow_node_before(task)]
+        if len(task.task_spec.inputs) > 1:
+            arrived += [
+                _flow_node_before(waiting)
+                for waiting in task.workflow.get_tasks(
+                    spec_name=task.task_spec.name, state=TaskState.CANCELLED
+                )
+                if waiting.id not in self._cancelled_before and waiting.parent.state == TaskState.COMPLETED
+            ]
+        return sorted({node for node in arrived if node is not None})
+
+    def _error_end_element(self, definition) -> str | None:
+        for task in self._newly_completed_tasks():
+            if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
+                return task.task_spec.bpmn_id
+        return None
+
+
+def task_details(task) -> tuple[str, dict]:
+    """A human task's instructions and the data it starts from."""
+    return task.task_spec.documentation or "", json_safe(task.data)
+
+
+def form_key_of(task_spec) -> str | None:
+    form = getattr(task_spec, "form", None)
+    return getattr(form, "key", None) or None
+
+
+def parse_duration(duration: str, start: datetime):
+    """An ISO 8601 duration from ``start``, read as the diagrams' timers read it (months and years from
+    the start); None when the text is not one."""
+    try:
+        return TimerEventDefinition.get_timedelta_from_start(
+            TimerEventDefinition.parse_iso_duration(duration), start
+        )
+    except Exception:  # Spiff's parser raises several kinds for text it can not read
+        return None
+
+
+def _failure(error: Exception) -> dict:
+    task_spec = getattr(error, "task_spec", None)
+    cause = getattr(error, "__cause__", None) or error
+    return {
+        "element_id": getattr(task_spec, "bpmn_id", None),
+        "message": str(error),
+        "type": type(cause).__name__,
+    }
+
+
+def _event_definitions(definition):
+    if isinstance(definition, MultipleEventDefinition):
+        return list(definition.event_definitions)
+    return [definition]
+
+
+def _timer_due(task):
+    """When a waiting timer task falls due, or None if it is not a timer (or not yet scheduled)."""
+    for definition in _event_definitions(getattr(task.task_spec, "event_definition", None)):
+        if isinstance(definition, TimerEventDefinition):
+            value = task._get_internal_data("event_value")
+            if isinstance(value, dict):  # a cycle: the next occurrence
+                value = value.get("next")
+            if isinstance(value, str):
+                return TimerEventDefinition.parse_time_or_duration(value)
+    return None
+
+
+def _flow_node_before(task) -> str | None:
+    parent = task.parent
+    while parent is not None and parent.task_spec.bpmn_id is None:
+        parent = parent.parent
+    return parent.task_spec.bpmn_id if parent is not None else None

@@ -1,0 +1,97 @@
+"""The definition catalogue: the diagrams, decision tables and forms of a deployment, checked and parsed.
+
+A catalogue is built from files (a ``processes/`` folder on disk or an upload); every problem in any
+of them is reported at once, with file, element id and line, and nothing is deployed while one remains.
+Each executable process becomes a :class:`ProcessDefinition` whose ``content_hash`` covers everything
+that can change how it runs or looks: its own file, the files of the processes it calls, its
+decision tables and its forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..bpmn import ParsedProcess, Serializer, parse_processes
+from ..problems import DefinitionInvalid, Problem
+from ..vocabulary import BPMN_NS
+from .checks import check_catalogue
+from .safe_xml import UnsafeXml, parse_xml
+
+DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
+FORM_SUFFIX = ".json"
+
+
+@dataclass(frozen=True)
+class ProcessDefinition:
+    key: str
+    name: str
+    documentation: str
+    content_hash: str
+    spec: str  # serialized spec and the specs of the processes it calls
+    main_file: str
+    sources: dict[str, str]  # every diagram file the process draws on, as deployed
+    forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks of the process
+
+
+def read_folder(root: Path) -> dict[str, bytes]:
+    """Diagrams and forms under ``root``, keyed by their path relative to it."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and (path.suffix in DIAGRAM_SUFFIXES or path.suffix == FORM_SUFFIX):
+            files[path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def build(files: Mapping[str, bytes], serializer: Serializer | None = None) -> dict[str, ProcessDefinition]:
+    """Check and parse ``files``; return the definitions by process key or raise DefinitionInvalid."""
+    trees, problems = {}, []
+    for name, data in files.items():
+        if name.endswith(DIAGRAM_SUFFIXES):
+            try:
+                trees[name] = parse_xml(data, name)
+            except UnsafeXml as refused:
+                problems.append(refused.problem)
+    forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
+    problems += check_catalogue(trees, forms)
+    if problems:
+        raise DefinitionInvalid(problems)
+    if not trees:
+        raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
+    parsed = parse_processes(trees, serializer or Serializer())
+    return {key: _definition(process, files, forms) for key, process in parsed.items()}
+
+
+def _definition(process: ParsedProcess, files, forms) -> ProcessDefinition:
+    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys)}
+    sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
+    digest = hashlib.sha256()
+    for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):
+        digest.update(part.encode())
+    return ProcessDefinition(
+        key=process.key,
+        name=process.name,
+        documentation=_documentation(process.node),
+        content_hash=digest.hexdigest(),
+        spec=process.spec,
+        main_file=process.main_file,
+        sources=sources,
+        forms=used_forms,
+    )
+
+
+def _documentation(node) -> str:
+    texts = node.findall(f"{{{BPMN_NS}}}documentation")
+    return "\n\n".join((t.text or "").strip() for t in texts).strip()
+
+
+def problems_in(files: Mapping[str, bytes]) -> list[Problem]:
+    """Every problem that would stop ``files`` from being deployed (an empty list when none)."""
+    try:
+        build(files)
+    except DefinitionInvalid as invalid:
+        return invalid.problems
+    return []

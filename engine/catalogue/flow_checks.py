@@ -1,0 +1,244 @@
+"""2–7. What makes a BPMN diagram run as drawn: every node reachable, guarded branches, forms, expressions
+that compile, calls and decisions that resolve, messages with names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+
+from lxml import etree
+
+from ..bpmn import expression_problem, script_problem
+from ..problems import Problem
+from ..vocabulary import CAMUNDA_NS, FLOW_NODES
+from .diagram import (
+    CONDITIONAL_GATEWAYS,
+    LOOP_EXPRESSIONS,
+    SCOPES,
+    TIMER_EXPRESSIONS,
+    Catalogue,
+    at,
+    bpmn_tag,
+    describe,
+    kind_of,
+    local_name,
+    text_of,
+)
+
+# An ISO 8601 duration, cycle or date written bare: Python reads it as a name or a subtraction.
+_UNQUOTED_ISO_TIME = re.compile(r"^(R\d*/)?(P[0-9YMWDTHS.,]+|\d{4}-\d\d-\d\d(T[0-9:.]+(Z|[+-][0-9:]+)?)?)$")
+
+
+# --- 2. reachability -------------------------------------------------------------------------------------
+
+
+def unreachable_nodes(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    for scope in root.iter(*map(bpmn_tag, SCOPES)):
+        reached = _reachable_ids(scope)
+        for node in _flow_nodes(scope):
+            if node.get("id") not in reached:
+                why = "no sequence flow leads to it from a start event"
+                yield at(file, node, f"{describe(node)} can never be reached: {why}")
+
+
+def _flow_nodes(scope: etree._Element) -> list[etree._Element]:
+    return [child for child in scope.iterchildren(etree.Element) if local_name(child) in FLOW_NODES]
+
+
+def _reachable_ids(scope: etree._Element) -> set[str]:
+    nodes = _flow_nodes(scope)
+    following: dict[str | None, list[str | None]] = defaultdict(list)
+    for flow in scope.iterchildren(bpmn_tag("sequenceFlow")):
+        following[flow.get("sourceRef")].append(flow.get("targetRef"))
+    for node in nodes:
+        if local_name(node) == "boundaryEvent":
+            following[node.get("attachedToRef")].append(node.get("id"))
+    for thrower, catcher in _link_event_pairs(nodes):
+        following[thrower.get("id")].append(catcher.get("id"))
+
+    to_visit = [node.get("id") for node in _roots(nodes, following)]
+    reached: set[str] = set()
+    while to_visit:
+        node_id = to_visit.pop()
+        if node_id is not None and node_id not in reached:
+            reached.add(node_id)
+            to_visit.extend(following[node_id])
+    return reached
+
+
+def _roots(nodes: list[etree._Element], following: Mapping[str | None, list[str | None]]):
+    """Where a scope's tokens start: its start events or, in a scope without one, every node nothing
+    leads to (as BPMN 2.0 says of a process without start events).
+
+    Event sub processes start on their own trigger and compensation handlers are called through an
+    association, so neither waits for a sequence flow."""
+    starts = [node for node in nodes if local_name(node) == "startEvent"]
+    if not starts:
+        targets = {target for successors in following.values() for target in successors}
+        starts = [n for n in nodes if n.get("id") not in targets and local_name(n) != "boundaryEvent"]
+    independent = [
+        node for node in nodes
+        if node.get("triggeredByEvent") == "true" or node.get("isForCompensation") == "true"
+    ]  # fmt: skip
+    return starts + independent
+
+
+def _link_event_pairs(nodes: list[etree._Element]) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """A link throw event continues at the link catch event of the same name, as if a flow joined them."""
+
+    def link_name(node):
+        link = node.find(bpmn_tag("linkEventDefinition"))
+        return link.get("name") if link is not None else None
+
+    catchers = [n for n in nodes if local_name(n) == "intermediateCatchEvent" and link_name(n)]
+    for thrower in nodes:
+        if local_name(thrower) == "intermediateThrowEvent" and link_name(thrower):
+            yield from ((thrower, c) for c in catchers if link_name(c) == link_name(thrower))
+
+
+# --- 3. gateways -----------------------------------------------------------------------------------------
+
+
+def unguarded_gateway_flows(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    for gateway in root.iter(*map(bpmn_tag, CONDITIONAL_GATEWAYS)):
+        flows = gateway.getparent().iterchildren(bpmn_tag("sequenceFlow"))
+        outgoing = [flow for flow in flows if flow.get("sourceRef") == gateway.get("id")]
+        default = gateway.get("default")
+        if default and default not in {flow.get("id") for flow in outgoing}:
+            why = "that is not one of its outgoing sequence flows"
+            yield at(file, gateway, f"{describe(gateway)} names '{default}' as its default flow, but {why}")
+        if len(outgoing) < 2:
+            continue
+        for flow in outgoing:
+            if flow.get("id") != default and flow.find(bpmn_tag("conditionExpression")) is None:
+                what = f"{describe(flow)} leaves {describe(gateway)}"
+                yield at(file, flow, f"{what} without a condition and is not its default flow")
+
+
+# --- 4. forms --------------------------------------------------------------------------------------------
+
+
+def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    for task in root.iter(bpmn_tag("userTask")):
+        key = task.get(f"{{{CAMUNDA_NS}}}formKey")
+        if not key:
+            advice = 'set its camunda:formKey to the path of its JSON Schema, e.g. "forms/<name>.json"'
+            yield at(file, task, f"{describe(task)} has no form: {advice}")
+        elif key not in catalogue.forms:
+            yield at(file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue')
+        elif fault := catalogue.form_fault(key):
+            yield at(file, task, f'the form "{key}" of {describe(task)} {fault}')
+
+
+# --- 5. expressions and scripts --------------------------------------------------------------------------
+
+
+def bpmn_expression_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    yield from _condition_problems(file, root)
+    yield from _script_problems(file, root)
+    yield from _timer_problems(file, root)
+    yield from _loop_problems(file, root)
+
+
+def _condition_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    for condition in root.iter(bpmn_tag("conditionExpression")):
+        flow = condition.getparent()
+        fault = expression_fault(text_of(condition))
+        if fault:
+            yield at(file, flow, f"the condition of {describe(flow)} {fault}")
+
+
+def _script_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    for task in root.iter(bpmn_tag("scriptTask")):
+        script = task.find(bpmn_tag("script"))
+        if not text_of(script):
+            yield at(file, task, f"{describe(task)} has no script")
+            continue
+        fault = script_problem(script.text)
+        if fault:
+            line_in_script, message = fault
+            line = script.sourceline + line_in_script - 1
+            what = f"line {line_in_script} of the script of {describe(task)}"
+            yield Problem(file, line, task.get("id"), f"{what} does not compile: {message}")
+
+
+def _timer_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    for timer in root.iter(bpmn_tag("timerEventDefinition")):
+        event = timer.getparent()
+        expressions = [
+            child for child in timer.iterchildren(etree.Element) if local_name(child) in TIMER_EXPRESSIONS
+        ]
+        if not expressions:
+            yield at(file, event, f"the timer of {describe(event)} has no date, duration or cycle")
+        for expression in expressions:
+            text = text_of(expression)
+            if _UNQUOTED_ISO_TIME.match(text):
+                fault = f'is {text} without quotes: timer expressions are Python, so write "{text}"'
+            else:
+                fault = expression_fault(text)
+            if fault:
+                yield at(file, event, f"the {local_name(expression)} of {describe(event)} {fault}")
+
+
+def _loop_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    for loop in root.iter(bpmn_tag("multiInstanceLoopCharacteristics")):
+        activity = loop.getparent()
+        for expression in loop.iterchildren(etree.Element):
+            if local_name(expression) in LOOP_EXPRESSIONS:
+                fault = expression_fault(text_of(expression))
+                if fault:
+                    yield at(file, activity, f"the {kind_of(expression)} of {describe(activity)} {fault}")
+
+
+def expression_fault(text: str) -> str | None:
+    if not text:
+        return "is empty"
+    message = expression_problem(text)
+    return f"is not a valid expression: {message}" if message else None
+
+
+# --- 6. calls between diagrams ---------------------------------------------------------------------------
+
+
+def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    process_ids = {process.get("id") for _, process in catalogue.processes()}
+    for call in root.iter(bpmn_tag("callActivity")):
+        called = call.get("calledElement")
+        if not called:
+            yield at(file, call, f"{describe(call)} calls no process: set its called element")
+        elif called not in process_ids:
+            yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines")
+
+    decisions = {decision.get("id"): first for _, decision, first in catalogue.decisions()}
+    for task in root.iter(bpmn_tag("businessRuleTask")):
+        ref = task.get(f"{{{CAMUNDA_NS}}}decisionRef")
+        if not ref:
+            yield at(file, task, f"{describe(task)} names no decision: set its camunda:decisionRef")
+        elif ref not in decisions:
+            yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines")
+        elif not decisions[ref]:
+            why = "the engine reads only the first decision of a DMN file"
+            yield at(
+                file, task, f"{describe(task)} uses decision '{ref}', which is not first in its file: {why}"
+            )
+
+
+# --- 7. messages -----------------------------------------------------------------------------------------
+
+
+def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    messages = {message.get("id"): message for message in root.iter(bpmn_tag("message"))}
+    receivers = [(d.getparent(), d) for d in root.iter(bpmn_tag("messageEventDefinition"))]
+    receivers += [(task, task) for task in root.iter(bpmn_tag("receiveTask"))]
+    for element, definition in receivers:
+        ref = definition.get("messageRef")
+        if not ref:
+            yield at(file, element, f"{describe(element)} names no message: choose one in the modeler")
+        elif ref not in messages:
+            yield at(
+                file, element, f"{describe(element)} names message '{ref}', which this file does not define"
+            )
+        elif not (messages[ref].get("name") or "").strip():
+            why = "messages are correlated by their name"
+            yield at(file, element, f"{describe(element)} names message '{ref}', which has no name: {why}")

@@ -1,0 +1,65 @@
+"""What every use case works with: a new unit of work, the serializer, the sandboxed script engine and the
+cache of loaded definitions; and the three steps they share (restore an instance, act on it, show it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from .audit import Change
+from .bpmn import RestrictedScriptEngine, Run, Serializer
+from .clock import Clock, current_clock
+from .projections import Projections
+from .results import InstanceView, instance_view
+from .store.queries import InstanceRecord, Store
+from .unit_of_work import UnitOfWork, act_on_instance
+
+
+@dataclass
+class Context:
+    new_unit: Callable[[], UnitOfWork]
+    serializer: Serializer
+    script_engine: RestrictedScriptEngine
+    definitions: object  # definitions.DefinitionCache
+    clock_source: Clock | None = None  # None: the process's default clock
+
+    @property
+    def clock(self) -> Clock:
+        return self.clock_source or current_clock()
+
+    def restore(self, store: Store, record: InstanceRecord) -> Run:
+        definition = self.definitions.loaded(store, record.definition_id)
+        return Run.restore(definition, record.state, self.serializer, self.script_engine)
+
+    def act(
+        self,
+        instance_id: str,
+        action: Callable[[Run], Change | None],
+        actor: str,
+        *,
+        claim_due_by: datetime | None = None,
+    ) -> InstanceView | None:
+        """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
+        acted = act_on_instance(
+            self.new_unit,
+            self.restore,
+            instance_id,
+            action,
+            actor,
+            lambda run: run.dump(self.serializer),
+            claim_due_by=claim_due_by,
+        )
+        if acted is None:
+            return None
+        return instance_view(*acted)
+
+    def version_of(self, store: Store, record: InstanceRecord) -> int:
+        """The definition version an instance runs on (loaded definitions are cached, so usually free)."""
+        return self.definitions.loaded(store, record.definition_id).version
+
+    def view(self, store: Store, record: InstanceRecord) -> InstanceView:
+        """An instance with its projections as stored."""
+        messages, timers = store.waits(record.id)
+        projections = Projections(store.ready_tasks(record.id), messages, timers)
+        return instance_view(record, self.version_of(store, record), projections)

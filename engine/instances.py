@@ -1,0 +1,127 @@
+"""Starting, reading, listing and cancelling process instances."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from sqlalchemy.exc import IntegrityError
+
+from .audit import Change
+from .bpmn import Run
+from .clock import now
+from .context import Context
+from .definitions import definition_row
+from .problems import Conflict, FieldError, InvalidData, NotFound
+from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
+from .store.queries import InstanceRecord, Store
+from .unit_of_work import StaleRevision, refused, write_run
+from .vocabulary import AuditKind, InstanceStatus, checked_variables
+
+
+def start(
+    context: Context,
+    process_key: str,
+    *,
+    actor: str,
+    business_key: str | None,
+    variables: Mapping | None,
+    idempotency_key: str | None,
+) -> InstanceView:
+    """Start the latest version of ``process_key``. A retried start with the same idempotency key
+    answers the instance the first one started."""
+    variables = checked_variables(variables, "variables")
+    with context.new_unit() as unit:
+        store = unit.store
+        if idempotency_key:
+            existing = store.instance_for_idempotency_key(idempotency_key)
+            if existing is not None:
+                return _repeat_of_start(context, store, existing, process_key, business_key)
+        definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
+        run = Run.start(definition, context.script_engine, variables)
+        run.step()
+        if run.failure is not None:
+            raise refused(run.failure)
+        started = now()
+        record = InstanceRecord(
+            id=str(uuid.uuid4()),
+            definition_id=definition.id,
+            process_key=process_key,
+            business_key=business_key,
+            status=InstanceStatus.RUNNING,
+            state="",
+            variables={},
+            error=None,
+            idempotency_key=idempotency_key,
+            started_at=started,
+            started_by=actor,
+            updated_at=started,
+        )
+        change = Change(
+            AuditKind.INSTANCE_STARTED, data={"business_key": business_key, "variables": variables}
+        )
+        try:
+            projections = write_run(store, record, run, actor, change, [], run.dump(context.serializer))
+            unit.commit()
+        except (IntegrityError, StaleRevision):
+            unit.rollback()
+            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key)
+            if existing:
+                return _repeat_of_start(context, store, existing, process_key, business_key)
+            raise
+        return instance_view(record, definition.version, projections.now)
+
+
+def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
+    if existing.process_key != process_key or existing.business_key != business_key:
+        raise Conflict(
+            f"the idempotency key was already used to start instance {existing.id} "
+            f'of "{existing.process_key}" with another process or business key'
+        )
+    return context.view(store, existing)
+
+
+def instance_record(store: Store, instance_id: str) -> InstanceRecord:
+    record = store.instance(instance_id) if is_uuid(instance_id) else None
+    if record is None:
+        raise NotFound(f"no process instance {instance_id}")
+    return record
+
+
+def get(context: Context, instance_id: str) -> InstanceView:
+    with context.new_unit() as unit:
+        return context.view(unit.store, instance_record(unit.store, instance_id))
+
+
+def page(
+    context: Context, *, process_key, status, business_key, limit: int, offset: int
+) -> Page[InstanceView]:
+    if status is not None and status not in tuple(InstanceStatus):
+        statuses = ", ".join(InstanceStatus)
+        raise InvalidData(f'unknown status "{status}"', [FieldError("status", f"one of {statuses}")])
+    filters = {"process_key": process_key, "status": status, "business_key": business_key}
+    with context.new_unit() as unit:
+        rows, total, exact = unit.store.instance_page(filters, limit, offset)
+    return Page([instance_view(record, version) for record, version in rows], total, limit, offset, exact)
+
+
+def cancel(context: Context, instance_id: str, *, actor: str) -> InstanceView:
+    def cancelling(run: Run) -> Change:
+        run.cancel()
+        return Change(AuditKind.INSTANCE_CANCELLED)
+
+    return context.act(instance_id, cancelling, actor)
+
+
+def history(context: Context, instance_id: str) -> list[HistoryEvent]:
+    with context.new_unit() as unit:
+        instance_record(unit.store, instance_id)
+        return [history_event(r) for r in unit.store.history(instance_id)]
+
+
+def is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True

@@ -1,0 +1,48 @@
+"""Messages from outside: found by name and business key (or instance id), delivered to the one instance
+that waits for it. Which instance waits is read from the message subscriptions, never from states."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .audit import Change
+from .bpmn import Run
+from .context import Context
+from .problems import Conflict, FieldError, InvalidData, NotFound
+from .results import InstanceView
+from .vocabulary import AuditKind, checked_variables
+
+
+def deliver(
+    context: Context,
+    name: str,
+    *,
+    actor: str,
+    business_key: str | None,
+    instance_id: str | None,
+    payload: Mapping | None,
+) -> InstanceView:
+    """Deliver message ``name`` to the one instance waiting for it, found by business key or id."""
+    payload = checked_variables(payload, "payload")
+    if business_key is None and instance_id is None:
+        raise InvalidData(
+            "say which instance the message is for",
+            [FieldError("business_key", "give business_key or instance_id")],
+        )
+    with context.new_unit() as unit:
+        waiting = unit.store.instances_waiting_for(name, business_key, instance_id)
+    target = f"business key {business_key!r}" if business_key is not None else f"instance {instance_id}"
+    if not waiting:
+        raise NotFound(f'no running instance with {target} is waiting for message "{name}"')
+    if len(waiting) > 1:
+        raise Conflict(
+            f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
+            "send it to one of them by instance_id"
+        )
+
+    def delivering(run: Run) -> Change:
+        if not run.deliver(name, payload):
+            raise Conflict(f'instance {waiting[0]} is no longer waiting for message "{name}"')
+        return Change(AuditKind.MESSAGE_RECEIVED, data={"message": name, "payload": payload})
+
+    return context.act(waiting[0], delivering, actor)

@@ -1,0 +1,68 @@
+"""The small rows that lists and deliveries read instead of instance states: a row per ready human task,
+per pending timer and per message an instance waits for. A unit of work brings them in line with the
+workflow, writing only what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .bpmn import Run
+from .store.queries import InstanceRecord, MessageRecord, ReadyTaskRecord, TimerRecord
+from .vocabulary import InstanceStatus
+
+
+@dataclass(frozen=True)
+class Projections:
+    ready: list[ReadyTaskRecord]
+    messages: list[MessageRecord]
+    timers: list[TimerRecord]
+
+
+@dataclass(frozen=True)
+class ProjectionChange:
+    """What a unit of work writes: ready tasks gone and new, and the waits if they changed (else None)."""
+
+    removed_ready: list[str]
+    added_ready: list[ReadyTaskRecord]
+    waits: tuple[list[MessageRecord], list[TimerRecord]] | None
+    now: Projections
+
+
+def project(record: InstanceRecord, run: Run, existing_ready: list[ReadyTaskRecord], now: datetime):
+    """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
+    stays ready keeps its row (and its ready-since time)."""
+    running = record.status == InstanceStatus.RUNNING
+    existing = {t.id: t for t in existing_ready}
+    ready = {}
+    if running:
+        for task in run.ready_human_tasks():
+            ready[task.task_id] = existing.get(task.task_id) or ReadyTaskRecord(
+                id=task.task_id,
+                instance_id=record.id,
+                process_key=record.process_key,
+                business_key=record.business_key,
+                element_id=task.element_id,
+                name=task.name,
+                lane=task.lane,
+                form_key=task.form_key,
+                ready_since=now,
+            )
+    messages, timers = [], []
+    if running:
+        message_waits, timer_waits = run.waits()
+        messages = [
+            MessageRecord(record.id, m.task_id, m.element_id, m.message_name, record.business_key)
+            for m in message_waits
+        ]
+        timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]
+    return ProjectionChange(
+        removed_ready=[task_id for task_id in existing if task_id not in ready],
+        added_ready=[t for task_id, t in ready.items() if task_id not in existing],
+        waits=(messages, timers) if run.waits_changed(running=running) else None,
+        now=Projections(
+            sorted(ready.values(), key=lambda t: (t.ready_since, t.id)),
+            messages,
+            sorted(timers, key=lambda t: t.due_at),
+        ),
+    )

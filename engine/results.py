@@ -1,0 +1,162 @@
+"""What the engine's use cases answer: plain data, ready for any entry point to present, and how each is
+made from the store's records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from .projections import Projections
+from .store.queries import InstanceRecord, ReadyTaskRecord
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DefinitionView:
+    key: str
+    name: str
+    version: int
+    content_hash: str
+    documentation: str
+    main_file: str
+    deployed_at: datetime
+    deployed_by: str
+
+
+@dataclass(frozen=True)
+class DeployResult:
+    deployed: list[DefinitionView]  # new versions
+    unchanged: list[DefinitionView]  # same content as the latest version
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: str
+    instance_id: str
+    process_key: str
+    business_key: str | None
+    element_id: str
+    name: str
+    lane: str | None
+    form_key: str | None
+    ready_since: datetime
+    documentation: str = ""
+    form: dict | None = None
+    data: dict | None = None
+
+
+@dataclass(frozen=True)
+class TimerView:
+    element_id: str
+    name: str
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class MessageWaitView:
+    message_name: str
+    element_id: str
+
+
+@dataclass(frozen=True)
+class InstanceView:
+    id: str
+    process_key: str
+    definition_version: int
+    business_key: str | None
+    status: str
+    started_at: datetime
+    started_by: str
+    updated_at: datetime
+    ended_at: datetime | None
+    variables: dict
+    error: dict | None
+    ready_tasks: list[TaskView] = field(default_factory=list)
+    waiting_messages: list[MessageWaitView] = field(default_factory=list)
+    pending_timers: list[TimerView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    id: int
+    instance_id: str | None
+    at: datetime
+    actor: str
+    kind: str
+    element_id: str | None
+    task_id: str | None
+    data: dict | None
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    total: int  # exact when ``total_exact``; else a lower bound (the count stops at a cap)
+    limit: int
+    offset: int
+    total_exact: bool = True
+
+
+# ---- from the store's records ---------------------------------------------------------------------------
+
+
+def definition_view(row) -> DefinitionView:
+    return DefinitionView(
+        key=row.process_key,
+        name=row.name,
+        version=row.version,
+        content_hash=row.content_hash,
+        documentation=row.documentation,
+        main_file=row.main_file,
+        deployed_at=row.deployed_at,
+        deployed_by=row.deployed_by,
+    )
+
+
+def task_view(row: ReadyTaskRecord, **details) -> TaskView:
+    return TaskView(
+        id=row.id,
+        instance_id=row.instance_id,
+        process_key=row.process_key,
+        business_key=row.business_key,
+        element_id=row.element_id,
+        name=row.name,
+        lane=row.lane,
+        form_key=row.form_key,
+        ready_since=row.ready_since,
+        **details,
+    )
+
+
+def instance_view(
+    record: InstanceRecord, version: int, projections: Projections | None = None
+) -> InstanceView:
+    """An instance with where it stands; a list shows it without its projections."""
+    return InstanceView(
+        id=record.id,
+        process_key=record.process_key,
+        definition_version=version,
+        business_key=record.business_key,
+        status=record.status,
+        started_at=record.started_at,
+        started_by=record.started_by,
+        updated_at=record.updated_at,
+        ended_at=record.ended_at,
+        variables=record.variables,
+        error=record.error,
+        ready_tasks=[task_view(t) for t in projections.ready] if projections else [],
+        waiting_messages=[MessageWaitView(m.message_name, m.element_id) for m in projections.messages]
+        if projections
+        else [],
+        pending_timers=[TimerView(t.element_id, t.name, t.due_at) for t in projections.timers]
+        if projections
+        else [],
+    )
+
+
+def history_event(row) -> HistoryEvent:
+    return HistoryEvent(
+        row.id, row.instance_id, row.at, row.actor, row.kind, row.element_id, row.task_id, row.data
+    )

@@ -1,0 +1,184 @@
+"""The engine's facade: one method per use case, each one unit of work on the store.
+
+``Engine(database_url)`` connects (and by default migrates) the store; the use cases live in
+``definitions``, ``instances``, ``tasks``, ``messages`` and ``timers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
+
+from . import catalogue, definitions, instances, messages, tasks, timers
+from .bpmn import RestrictedScriptEngine, Serializer
+from .clock import Clock
+from .context import Context
+from .results import DefinitionView, DeployResult, HistoryEvent, InstanceView, Page, TaskView
+from .store.database import connect, migrate
+from .unit_of_work import UnitOfWork
+
+
+class Engine:
+    """Runs the catalogue's processes durably over one database."""
+
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        clock_source: Clock | None = None,
+        script_timeout: float = 2.0,
+        apply_migrations: bool = True,
+    ):
+        self.db = connect(database_url)
+        if apply_migrations:
+            migrate(self.db)
+        sessions = sessionmaker(self.db, expire_on_commit=False)
+        serializer = Serializer()
+        self._context = Context(
+            new_unit=lambda: UnitOfWork(sessions, clock_source),
+            serializer=serializer,
+            script_engine=RestrictedScriptEngine(timeout_seconds=script_timeout),
+            definitions=definitions.DefinitionCache(serializer),
+            clock_source=clock_source,
+        )
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def health(self) -> dict:
+        """Whether the database answers and how many processes are deployed."""
+        try:
+            with self._context.new_unit() as unit:
+                deployed = unit.store.deployed_process_count()
+        except SQLAlchemyError:
+            return {"status": "unavailable", "database": "unreachable", "definitions": 0}
+        status = "ok" if deployed else "no definitions"
+        return {"status": status, "database": "reachable", "definitions": deployed}
+
+    # ---- definitions ------------------------------------------------------------------------------
+
+    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
+        return definitions.deploy(self._context, files, actor)
+
+    def deploy_folder(self, root: Path, actor: str) -> DeployResult:
+        return self.deploy(catalogue.read_folder(Path(root)), actor)
+
+    def list_definitions(self) -> list[DefinitionView]:
+        return definitions.list_latest(self._context)
+
+    def get_definition(self, key: str, version: int | None = None) -> DefinitionView:
+        return definitions.get(self._context, key, version)
+
+    def definition_versions(self, key: str) -> list[DefinitionView]:
+        return definitions.versions(self._context, key)
+
+    def definition_source(self, key: str, version: int | None = None) -> str:
+        return definitions.source(self._context, key, version)
+
+    # ---- instances --------------------------------------------------------------------------------
+
+    def start_instance(
+        self,
+        process_key: str,
+        *,
+        actor: str,
+        business_key: str | None = None,
+        variables: Mapping | None = None,
+        idempotency_key: str | None = None,
+    ) -> InstanceView:
+        return instances.start(
+            self._context,
+            process_key,
+            actor=actor,
+            business_key=business_key,
+            variables=variables,
+            idempotency_key=idempotency_key,
+        )
+
+    def get_instance(self, instance_id: str) -> InstanceView:
+        return instances.get(self._context, instance_id)
+
+    def list_instances(
+        self,
+        *,
+        process_key: str | None = None,
+        status: str | None = None,
+        business_key: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[InstanceView]:
+        return instances.page(
+            self._context,
+            process_key=process_key,
+            status=status,
+            business_key=business_key,
+            limit=limit,
+            offset=offset,
+        )
+
+    def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
+        return instances.cancel(self._context, instance_id, actor=actor)
+
+    def history(self, instance_id: str) -> list[HistoryEvent]:
+        return instances.history(self._context, instance_id)
+
+    # ---- tasks ------------------------------------------------------------------------------------
+
+    def list_tasks(
+        self,
+        *,
+        instance_id: str | None = None,
+        process_key: str | None = None,
+        lane: str | None = None,
+        business_key: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[TaskView]:
+        return tasks.page(
+            self._context,
+            instance_id=instance_id,
+            process_key=process_key,
+            lane=lane,
+            business_key=business_key,
+            limit=limit,
+            offset=offset,
+        )
+
+    def get_task(self, task_id: str) -> TaskView:
+        return tasks.get(self._context, task_id)
+
+    def complete_task(self, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
+        return tasks.complete(self._context, task_id, data, actor=actor)
+
+    # ---- messages and timers ----------------------------------------------------------------------
+
+    def deliver_message(
+        self,
+        name: str,
+        *,
+        actor: str,
+        business_key: str | None = None,
+        instance_id: str | None = None,
+        payload: Mapping | None = None,
+    ) -> InstanceView:
+        return messages.deliver(
+            self._context,
+            name,
+            actor=actor,
+            business_key=business_key,
+            instance_id=instance_id,
+            payload=payload,
+        )
+
+    def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:
+        return timers.fire_due(self._context, actor=actor, limit=limit)
+
+    def clock_reading(self) -> tuple[datetime, bool]:
+        return timers.clock_reading(self._context)
+
+    def advance_clock(self, duration: str, *, actor: str) -> tuple[datetime, list[str]]:
+        return timers.advance_clock(self._context, duration, actor=actor)

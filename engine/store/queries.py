@@ -1,0 +1,292 @@
+"""Every statement the engine runs against its tables, in SQLAlchemy Core, one transaction per ``Store``.
+
+A unit of work reads an instance and its ready tasks, and writes the instance with one
+``UPDATE … WHERE revision = :read``: a write based on a stale revision changes no row and is reported,
+never a lost update. Projections and audit rows are written in as few statements as the change needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from .models import (
+    AuditEvent,
+    DefinitionVersion,
+    MessageSubscription,
+    PendingTimer,
+    ProcessInstance,
+    ReadyTask,
+)
+
+COUNT_CAP = 10_000
+_instances = ProcessInstance.__table__
+_ready = ReadyTask.__table__
+_timers = PendingTimer.__table__
+_messages = MessageSubscription.__table__
+_audit = AuditEvent.__table__
+_definitions = DefinitionVersion.__table__
+
+
+@dataclass
+class InstanceRecord:
+    id: str
+    definition_id: int
+    process_key: str
+    business_key: str | None
+    status: str
+    state: str
+    variables: dict
+    error: dict | None
+    idempotency_key: str | None
+    started_at: datetime
+    started_by: str
+    updated_at: datetime
+    ended_at: datetime | None = None
+    revision: int = 0  # 0: not stored yet
+
+
+@dataclass(frozen=True)
+class ReadyTaskRecord:
+    id: str
+    instance_id: str
+    process_key: str
+    business_key: str | None
+    element_id: str
+    name: str
+    lane: str | None
+    form_key: str | None
+    ready_since: datetime
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    instance_id: str
+    task_id: str
+    element_id: str
+    message_name: str
+    business_key: str | None
+
+
+@dataclass(frozen=True)
+class TimerRecord:
+    instance_id: str
+    task_id: str
+    element_id: str
+    name: str
+    due_at: datetime
+
+
+def _record(cls, row):
+    return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+
+class Store:
+    """The engine's tables within one transaction (the unit of work's ``session``)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def _rows(self, statement):
+        return self.session.execute(statement).all()
+
+    # ---- instances ------------------------------------------------------------------------------------
+
+    def instance(self, instance_id: str) -> InstanceRecord | None:
+        row = self.session.execute(select(_instances).where(_instances.c.id == instance_id)).first()
+        return _record(InstanceRecord, row) if row else None
+
+    def instance_for_idempotency_key(self, key: str) -> InstanceRecord | None:
+        row = self.session.execute(select(_instances).where(_instances.c.idempotency_key == key)).first()
+        return _record(InstanceRecord, row) if row else None
+
+    def claim_due(self, instance_id: str, due_by: datetime, running: str) -> InstanceRecord | None:
+        """Lock a running instance that still has a timer due, skipping one another transaction holds.
+
+        On PostgreSQL (FOR UPDATE SKIP LOCKED) timer workers running at once split the due instances
+        instead of queueing on the same rows; the lock goes with the transaction, so a worker that dies
+        mid-claim leaves the timer pending for the next. SQLite has no row locks and ignores the clause:
+        there, as everywhere, the revision check keeps a timer from firing twice.
+        """
+        still_due = (
+            select(_timers.c.id)
+            .where(_timers.c.instance_id == instance_id, _timers.c.due_at <= due_by)
+            .exists()
+        )
+        row = self.session.execute(
+            select(_instances)
+            .where(_instances.c.id == instance_id, _instances.c.status == running, still_due)
+            .with_for_update(skip_locked=True)
+        ).first()
+        return _record(InstanceRecord, row) if row else None
+
+    def insert_instance(self, record: InstanceRecord) -> None:
+        record.revision = 1
+        self.session.execute(insert(_instances), [asdict(record)])
+
+    def update_instance(self, record: InstanceRecord) -> bool:
+        """Write ``record`` over the revision it was read at; False if another writer moved it meanwhile."""
+        values = asdict(record)
+        read_at = values.pop("revision")
+        for unchanged in ("id", "definition_id", "process_key", "business_key", "idempotency_key"):
+            values.pop(unchanged)
+        values.update(started_at=record.started_at, revision=read_at + 1)
+        result = self.session.execute(
+            update(_instances)
+            .where(_instances.c.id == record.id, _instances.c.revision == read_at)
+            .values(**values)
+        )
+        if result.rowcount != 1:
+            return False
+        record.revision = read_at + 1
+        return True
+
+    # ---- projections --------------------------------------------------------------------------------
+
+    def ready_tasks(self, instance_id: str) -> list[ReadyTaskRecord]:
+        rows = self._rows(
+            select(_ready)
+            .where(_ready.c.instance_id == instance_id)
+            .order_by(_ready.c.ready_since, _ready.c.id)
+        )
+        return [_record(ReadyTaskRecord, r) for r in rows]
+
+    def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
+        row = self.session.execute(select(_ready).where(_ready.c.id == task_id)).first()
+        return _record(ReadyTaskRecord, row) if row else None
+
+    def replace_ready_tasks(self, removed: list[str], added: list[ReadyTaskRecord]) -> None:
+        if removed:
+            self.session.execute(delete(_ready).where(_ready.c.id.in_(removed)))
+        if added:
+            self.session.execute(insert(_ready), [asdict(t) for t in added])
+
+    def replace_waits(
+        self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
+    ) -> None:
+        self.session.execute(delete(_timers).where(_timers.c.instance_id == instance_id))
+        self.session.execute(delete(_messages).where(_messages.c.instance_id == instance_id))
+        if timers:
+            self.session.execute(insert(_timers), [asdict(t) for t in timers])
+        if messages:
+            self.session.execute(insert(_messages), [asdict(m) for m in messages])
+
+    def waits(self, instance_id: str) -> tuple[list[MessageRecord], list[TimerRecord]]:
+        messages = self._rows(
+            select(_messages).where(_messages.c.instance_id == instance_id).order_by(_messages.c.id)
+        )
+        timers = self._rows(
+            select(_timers).where(_timers.c.instance_id == instance_id).order_by(_timers.c.due_at)
+        )
+        return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
+
+    def instances_waiting_for(self, message_name: str, business_key, instance_id) -> list[str]:
+        query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
+        if business_key is not None:
+            query = query.where(_messages.c.business_key == business_key)
+        if instance_id is not None:
+            query = query.where(_messages.c.instance_id == instance_id)
+        return list(self.session.scalars(query))
+
+    def instances_with_timers_due(self, due_by: datetime, limit: int) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(_timers.c.instance_id)
+                .where(_timers.c.due_at <= due_by)
+                .group_by(_timers.c.instance_id)
+                .order_by(func.min(_timers.c.due_at))
+                .limit(limit)
+            )
+        )
+
+    # ---- audit --------------------------------------------------------------------------------------
+
+    def add_audit(self, rows: list[dict]) -> None:
+        """Audit rows in one multi-row INSERT, in the order given."""
+        self.session.execute(insert(_audit), rows)
+
+    def completion_of(self, task_id: str):
+        """The audit event of a task's completion, if it was completed."""
+        return self.session.execute(
+            select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
+        ).first()
+
+    def history(self, instance_id: str):
+        return self._rows(select(_audit).where(_audit.c.instance_id == instance_id).order_by(_audit.c.id))
+
+    # ---- definitions --------------------------------------------------------------------------------
+
+    def definition(self, definition_id: int):
+        return self.session.execute(select(_definitions).where(_definitions.c.id == definition_id)).first()
+
+    def definition_version(self, key: str, version: int | None):
+        """A version of process ``key``; the latest when ``version`` is None."""
+        query = select(_definitions).where(_definitions.c.process_key == key)
+        if version is None:
+            query = query.order_by(_definitions.c.version.desc()).limit(1)
+        else:
+            query = query.where(_definitions.c.version == version)
+        return self.session.execute(query).first()
+
+    def definition_versions(self, key: str):
+        return self._rows(
+            select(_definitions).where(_definitions.c.process_key == key).order_by(_definitions.c.version)
+        )
+
+    def latest_definitions(self):
+        latest = (
+            select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
+            .group_by(_definitions.c.process_key)
+            .subquery()
+        )
+        return self._rows(
+            select(_definitions)
+            .join(
+                latest,
+                (_definitions.c.process_key == latest.c.process_key)
+                & (_definitions.c.version == latest.c.version),
+            )
+            .order_by(_definitions.c.process_key)
+        )
+
+    def add_definition(self, values: dict) -> None:
+        self.session.execute(insert(_definitions), [values])
+
+    def deployed_process_count(self) -> int:
+        return self.session.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
+
+    # ---- lists --------------------------------------------------------------------------------------
+
+    def instance_page(self, filters: dict, limit: int, offset: int):
+        """(instance records with their definition version, total, exact) newest first."""
+        query = select(_instances, _definitions.c.version.label("definition_version")).join(
+            _definitions, _definitions.c.id == _instances.c.definition_id
+        )
+        query = _filtered(query, _instances, filters)
+        total, exact = self._count(query)
+        rows = self._rows(
+            query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)
+        )
+        return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
+
+    def ready_task_page(self, filters: dict, limit: int, offset: int):
+        query = _filtered(select(_ready), _ready, filters)
+        total, exact = self._count(query)
+        rows = self._rows(query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset))
+        return [_record(ReadyTaskRecord, r) for r in rows], total, exact
+
+    def _count(self, query) -> tuple[int, bool]:
+        """How many rows ``query`` matches, counted up to COUNT_CAP: past it the exact figure is not worth
+        reading every matching row of a large deployment for each page."""
+        counted = self.session.scalar(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()))
+        return (counted, True) if counted <= COUNT_CAP else (COUNT_CAP, False)
+
+
+def _filtered(query, table, filters: dict):
+    for column, value in filters.items():
+        if value is not None:
+            query = query.where(table.c[column] == value)
+    return query

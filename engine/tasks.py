@@ -1,0 +1,68 @@
+"""Human tasks: the task lists, one task with its form and instructions, and completing it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .audit import Change
+from .bpmn import Run, task_details
+from .catalogue import forms
+from .context import Context
+from .instances import instance_record, is_uuid
+from .problems import Conflict, NotFound
+from .results import InstanceView, Page, TaskView, task_view
+from .store.queries import ReadyTaskRecord, Store
+from .vocabulary import AuditKind, checked_variables
+
+
+def page(
+    context: Context, *, instance_id, process_key, lane, business_key, limit: int, offset: int
+) -> Page[TaskView]:
+    filters = {
+        "instance_id": instance_id,
+        "process_key": process_key,
+        "lane": lane,
+        "business_key": business_key,
+    }
+    with context.new_unit() as unit:
+        rows, total, exact = unit.store.ready_task_page(filters, limit, offset)
+    return Page([task_view(r) for r in rows], total, limit, offset, exact)
+
+
+def get(context: Context, task_id: str) -> TaskView:
+    """A ready human task with its form, its instructions and the data it starts from."""
+    with context.new_unit() as unit:
+        ready = ready_task(unit.store, task_id)
+        record = instance_record(unit.store, ready.instance_id)
+        run = context.restore(unit.store, record)
+        documentation, data = task_details(run.human_task(task_id))
+        form = run.definition.forms.get(ready.form_key) if ready.form_key else None
+        return task_view(ready, documentation=documentation, form=form, data=data)
+
+
+def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
+    """Complete a ready human task with ``data``, which must satisfy the task's form."""
+    data = checked_variables(data, "data")
+    with context.new_unit() as unit:
+        instance_id = ready_task(unit.store, task_id).instance_id
+
+    def completing(run: Run) -> Change:
+        def check_form(form_key: str, task_name: str) -> None:
+            forms.validate(run.definition.forms[form_key], data, f'task "{task_name}"')
+
+        element_id = run.complete(task_id, data, check_form)
+        return Change(AuditKind.TASK_COMPLETED, element_id, task_id, data)
+
+    return context.act(instance_id, completing, actor)
+
+
+def ready_task(store: Store, task_id: str) -> ReadyTaskRecord:
+    ready = store.ready_task(task_id) if is_uuid(task_id) else None
+    if ready is not None:
+        return ready
+    done = store.completion_of(task_id)
+    if done is not None:
+        raise Conflict(
+            f"task {task_id} is not ready: it was completed by {done.actor} at {done.at.isoformat()}"
+        )
+    raise NotFound(f"no ready task {task_id}")

@@ -1,0 +1,161 @@
+"""A unit of work: one transaction in which an instance is loaded, moved on and written back whole.
+
+Every use case runs in one. Acting on an instance loads its record and workflow, lets the action move it,
+runs the engine steps, and writes the state, the status change, the audit events and the projections
+together. A write based on a stale revision is retried from the start: if what the caller asked for is
+still possible (another branch of the same instance moved meanwhile) it then succeeds, and if it is not
+(the task was completed by someone else) the caller gets a Conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime
+
+from sqlalchemy.orm import sessionmaker
+
+from .audit import Change, audit_row
+from .bpmn import Run
+from .clock import Clock, clock_in_use, now
+from .problems import Conflict, NotFound, ScriptFailure
+from .projections import ProjectionChange, project
+from .store.queries import InstanceRecord, Store
+from .vocabulary import AuditKind, InstanceStatus
+
+CONFLICT_RETRIES = 8
+
+
+class UnitOfWork:
+    """One transaction on the store, with the engine's clock in use while it lasts.
+
+    ``with engine_unit() as unit: ... unit.commit()``; leaving the block without a commit rolls back."""
+
+    store: Store
+
+    def __init__(self, sessions: sessionmaker, clock: Clock | None):
+        self._sessions = sessions
+        self._clock = clock
+
+    def __enter__(self) -> UnitOfWork:
+        self._stack = ExitStack()
+        self._stack.enter_context(clock_in_use(self._clock))
+        self.session = self._stack.enter_context(self._sessions())
+        self.store = Store(self.session)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.rollback()
+        self._stack.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+
+class StaleRevision(Exception):
+    """Another writer moved the instance since this unit of work read it."""
+
+
+def act_on_instance(
+    new_unit: Callable[[], UnitOfWork],
+    restore: Callable[[Store, InstanceRecord], Run],
+    instance_id: str,
+    action: Callable[[Run], Change | None],
+    actor: str,
+    dump: Callable[[Run], str],
+    *,
+    claim_due_by: datetime | None = None,
+):
+    """Apply ``action`` to the instance in one unit of work, retried on a stale revision; answers
+    (record, definition version, projections), or None when the action found nothing to do (then nothing
+    is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
+    and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
+    waits on a timer. A caller's request the diagram could not go on with is refused, nothing of it
+    stored."""
+    for _attempt in range(CONFLICT_RETRIES):
+        with new_unit() as unit:
+            if claim_due_by is None:
+                record = unit.store.instance(instance_id)
+                if record is None:
+                    raise NotFound(f"no process instance {instance_id}")
+            else:
+                record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
+                if record is None:
+                    return None
+            if record.status != InstanceStatus.RUNNING:
+                raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
+            run = restore(unit.store, record)
+            existing_ready = unit.store.ready_tasks(record.id)
+            change = action(run)
+            if change is None:
+                return None
+            run.step()
+            if run.failure is not None and claim_due_by is None:
+                raise refused(run.failure)
+            try:
+                projections = write_run(unit.store, record, run, actor, change, existing_ready, dump(run))
+            except StaleRevision:
+                continue  # another writer moved the instance; try again on its state
+            unit.commit()
+            return record, run.definition.version, projections.now
+    raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
+
+
+def refused(failure: dict) -> ScriptFailure:
+    """A caller's request the diagram could not go on with (a condition naming data the request did not
+    give, a script over its time limit) is refused and nothing of it is stored: the instance stays at the
+    wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
+    data. Only a timer, which nobody waits on, leaves an instance in error status."""
+    return ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
+
+
+def write_run(
+    store: Store, record: InstanceRecord, run: Run, actor: str, change: Change, existing_ready, state: str
+) -> ProjectionChange:
+    """Write what ``run`` did to the instance: its status, state and variables first (so a stale revision
+    stops the unit of work before anything else is written), then the audit events and projections."""
+    moment = now()
+    previous = record.status if record.revision else None
+    record.status, record.error = run.outcome()
+    record.state = state
+    record.variables = run.variables()
+    record.updated_at = moment
+    if record.status != InstanceStatus.RUNNING:
+        record.ended_at = moment
+    if record.revision == 0:
+        store.insert_instance(record)
+    elif not store.update_instance(record):
+        raise StaleRevision(record.id)
+
+    audit = [audit_row(actor, change.kind, moment, record.id, change.element_id, change.task_id, change.data)]
+    for element in run.newly_completed():
+        data = {
+            "name": element.name,
+            "type": element.type,
+            "process": element.process,
+            "came_from": element.came_from,
+        }
+        audit.append(
+            audit_row(
+                actor,
+                AuditKind.ELEMENT_COMPLETED,
+                moment,
+                record.id,
+                element.element_id,
+                element.task_id,
+                data,
+            )
+        )
+    ended = AuditKind.ended(record.status) if record.status != InstanceStatus.RUNNING else None
+    if ended is not None and record.status != previous and change.kind != ended:
+        audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
+    store.add_audit(audit)
+
+    projections = project(record, run, existing_ready, moment)
+    store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
+    if projections.waits is not None:
+        store.replace_waits(record.id, *projections.waits)
+    return projections
