@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
+from engine import InstanceStatus
+
 from .parsing import storable_text
 
-STATUSES = ("running", "completed", "error", "cancelled")
+STATUSES = tuple(str(status) for status in InstanceStatus)
 _KEY = [validate.Length(min=1, max=200), storable_text]
 
 

@@ -18,13 +18,8 @@ from pathlib import Path
 
 from lxml import etree
 
-BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
-FLOW_NODE_TAGS = {
-    "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
-    "task", "userTask", "serviceTask", "scriptTask", "businessRuleTask", "manualTask", "sendTask",
-    "receiveTask", "callActivity", "subProcess", "transaction", "adHocSubProcess",
-    "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway",
-}  # fmt: skip
+from engine import BPMN_NS, FLOW_NODES
+
 # Diagrams are untrusted input here as everywhere: no entities, no network, no huge trees.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
@@ -47,12 +42,12 @@ class Diagram:
         if root.getroottree().docinfo.internalDTD is not None:
             # libxml2 expands internal entities in attributes even with resolve_entities off.
             raise ValueError(f"the diagram deployed as {key} has a DOCTYPE; diagrams never need one")
-        process = root.find(f"{{{BPMN}}}process[@id='{key}']")
+        process = root.find(f"{{{BPMN_NS}}}process[@id='{key}']")
         if process is None:
             raise ValueError(f"the diagram deployed as {key} has no process with that id")
-        for element in process.iter(f"{{{BPMN}}}*"):
+        for element in process.iter(f"{{{BPMN_NS}}}*"):
             tag = etree.QName(element).localname
-            if tag in FLOW_NODE_TAGS:
+            if tag in FLOW_NODES:
                 diagram.flow_nodes[element.get("id")] = element.get("name") or element.get("id")
             elif tag == "sequenceFlow":
                 pair = (element.get("sourceRef"), element.get("targetRef"))

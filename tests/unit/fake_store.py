@@ -1,0 +1,85 @@
+"""An in-memory stand-in for the store, so the unit of work, status changes and projections are tested
+without a database (the real store is tested against SQLite and PostgreSQL in tests/integration)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+from engine.store.queries import InstanceRecord, ReadyTaskRecord
+
+
+class FakeStore:
+    def __init__(self):
+        self.instances: dict[str, InstanceRecord] = {}
+        self.ready: dict[str, ReadyTaskRecord] = {}
+        self.messages: dict[str, list] = {}
+        self.timers: dict[str, list] = {}
+        self.audit: list[dict] = []
+        self.wait_writes = 0
+        self.moved_by_others = 0  # how many of the next writes find the instance moved by another writer
+
+    def instance(self, instance_id):
+        record = self.instances.get(instance_id)
+        return replace(record) if record else None
+
+    def claim_due(self, instance_id, due_by, running):
+        record = self.instance(instance_id)
+        due = any(t.due_at <= due_by for t in self.timers.get(instance_id, []))
+        return record if record and record.status == running and due else None
+
+    def ready_tasks(self, instance_id):
+        tasks = [t for t in self.ready.values() if t.instance_id == instance_id]
+        return sorted(tasks, key=lambda t: (t.ready_since, t.id))
+
+    def insert_instance(self, record):
+        record.revision = 1
+        self.instances[record.id] = replace(record)
+
+    def update_instance(self, record):
+        stored = self.instances[record.id]
+        if self.moved_by_others:
+            self.moved_by_others -= 1
+            stored = self.instances[record.id] = replace(stored, revision=stored.revision + 1)
+        if stored.revision != record.revision:
+            return False
+        record.revision += 1
+        self.instances[record.id] = replace(record)
+        return True
+
+    def add_audit(self, rows):
+        self.audit.extend(rows)
+
+    def replace_ready_tasks(self, removed, added):
+        for task_id in removed:
+            del self.ready[task_id]
+        self.ready.update({t.id: t for t in added})
+
+    def replace_waits(self, instance_id, messages, timers):
+        self.wait_writes += 1
+        self.messages[instance_id], self.timers[instance_id] = list(messages), list(timers)
+
+
+class FakeUnitOfWork:
+    """A transaction over a FakeStore: what is not committed is undone when the block ends."""
+
+    def __init__(self, store: FakeStore):
+        self.store = store
+
+    def __enter__(self):
+        self._snapshot = copy.deepcopy(self.store.__dict__)
+        self._committed = False
+        return self
+
+    def __exit__(self, *exc_info):
+        if not self._committed:
+            moved_by_others = self.store.moved_by_others  # what other writers did is not undone
+            self.store.__dict__.update(self._snapshot)
+            self.store.moved_by_others = moved_by_others
+
+    def commit(self):
+        self._committed = True
+        self._snapshot = copy.deepcopy(self.store.__dict__)
+
+    def rollback(self):
+        pass
