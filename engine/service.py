@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import sessionmaker
 
 from . import catalogue, definitions, instances, messages, tasks, timers
 from .bpmn import RestrictedScriptEngine, Serializer
@@ -36,10 +35,9 @@ class Engine:
         self.db = connect(database_url)
         if apply_migrations:
             migrate(self.db)
-        sessions = sessionmaker(self.db, expire_on_commit=False)
         serializer = Serializer()
         self._context = Context(
-            new_unit=lambda: UnitOfWork(sessions, clock_source),
+            new_unit=lambda: UnitOfWork(self.db, clock_source),
             serializer=serializer,
             script_engine=RestrictedScriptEngine(timeout_seconds=script_timeout),
             definitions=definitions.DefinitionCache(serializer),

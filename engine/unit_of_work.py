@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import datetime
 
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy import Engine as Database
 
 from .audit import Change, audit_row
 from .bpmn import Run
@@ -33,15 +33,15 @@ class UnitOfWork:
 
     store: Store
 
-    def __init__(self, sessions: sessionmaker, clock: Clock | None):
-        self._sessions = sessions
+    def __init__(self, database: Database, clock: Clock | None):
+        self._database = database
         self._clock = clock
 
     def __enter__(self) -> UnitOfWork:
         self._stack = ExitStack()
         self._stack.enter_context(clock_in_use(self._clock))
-        self.session = self._stack.enter_context(self._sessions())
-        self.store = Store(self.session)
+        self.connection = self._stack.enter_context(self._database.connect())
+        self.store = Store(self.connection)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -49,10 +49,10 @@ class UnitOfWork:
         self._stack.close()
 
     def commit(self) -> None:
-        self.session.commit()
+        self.connection.commit()
 
     def rollback(self) -> None:
-        self.session.rollback()
+        self.connection.rollback()
 
 
 class StaleRevision(Exception):

@@ -7,11 +7,10 @@ never a lost update. Projections and audit rows are written in as few statements
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .models import (
     AuditEvent,
@@ -84,23 +83,50 @@ def _record(cls, row):
     return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
 
 
-class Store:
-    """The engine's tables within one transaction (the unit of work's ``session``)."""
+def _values(record) -> dict:
+    """A record's columns, shallow (``dataclasses.asdict`` would deep-copy every variable)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
-    def __init__(self, session: Session):
-        self.session = session
+
+# The unit of work's statements, built once: each call only binds its values.
+_INSTANCE = select(_instances).where(_instances.c.id == bindparam("id"))
+_READY_OF_INSTANCE = (
+    select(_ready)
+    .where(_ready.c.instance_id == bindparam("instance_id"))
+    .order_by(_ready.c.ready_since, _ready.c.id)
+)
+_READY_TASK = select(_ready).where(_ready.c.id == bindparam("id"))
+_WRITTEN_COLUMNS = ("status", "state", "variables", "error", "updated_at", "ended_at")
+_UPDATE_INSTANCE = (
+    update(_instances)
+    .where(_instances.c.id == bindparam("instance_id"), _instances.c.revision == bindparam("read_at"))
+    .values(
+        {column: bindparam(f"new_{column}") for column in _WRITTEN_COLUMNS}
+        | {"revision": bindparam("new_revision")}
+    )
+)
+_DELETE_READY = delete(_ready).where(_ready.c.id.in_(bindparam("ids", expanding=True)))
+_DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("instance_id"))
+_DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
+
+
+class Store:
+    """The engine's tables within one transaction (the unit of work's connection)."""
+
+    def __init__(self, connection: Connection):
+        self.connection = connection
 
     def _rows(self, statement):
-        return self.session.execute(statement).all()
+        return self.connection.execute(statement).all()
 
     # ---- instances ------------------------------------------------------------------------------------
 
     def instance(self, instance_id: str) -> InstanceRecord | None:
-        row = self.session.execute(select(_instances).where(_instances.c.id == instance_id)).first()
+        row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
     def instance_for_idempotency_key(self, key: str) -> InstanceRecord | None:
-        row = self.session.execute(select(_instances).where(_instances.c.idempotency_key == key)).first()
+        row = self.connection.execute(select(_instances).where(_instances.c.idempotency_key == key)).first()
         return _record(InstanceRecord, row) if row else None
 
     def claim_due(self, instance_id: str, due_by: datetime, running: str) -> InstanceRecord | None:
@@ -116,7 +142,7 @@ class Store:
             .where(_timers.c.instance_id == instance_id, _timers.c.due_at <= due_by)
             .exists()
         )
-        row = self.session.execute(
+        row = self.connection.execute(
             select(_instances)
             .where(_instances.c.id == instance_id, _instances.c.status == running, still_due)
             .with_for_update(skip_locked=True)
@@ -125,23 +151,16 @@ class Store:
 
     def insert_instance(self, record: InstanceRecord) -> None:
         record.revision = 1
-        self.session.execute(insert(_instances), [asdict(record)])
+        self.connection.execute(insert(_instances), [_values(record)])
 
     def update_instance(self, record: InstanceRecord) -> bool:
         """Write ``record`` over the revision it was read at; False if another writer moved it meanwhile."""
-        values = asdict(record)
-        read_at = values.pop("revision")
-        for unchanged in ("id", "definition_id", "process_key", "business_key", "idempotency_key"):
-            values.pop(unchanged)
-        values.update(started_at=record.started_at, revision=read_at + 1)
-        result = self.session.execute(
-            update(_instances)
-            .where(_instances.c.id == record.id, _instances.c.revision == read_at)
-            .values(**values)
-        )
+        values = {f"new_{column}": getattr(record, column) for column in _WRITTEN_COLUMNS}
+        values.update(instance_id=record.id, read_at=record.revision, new_revision=record.revision + 1)
+        result = self.connection.execute(_UPDATE_INSTANCE, values)
         if result.rowcount != 1:
             return False
-        record.revision = read_at + 1
+        record.revision += 1
         return True
 
     # ---- projections --------------------------------------------------------------------------------
@@ -155,24 +174,24 @@ class Store:
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
-        row = self.session.execute(select(_ready).where(_ready.c.id == task_id)).first()
+        row = self.connection.execute(_READY_TASK, {"id": task_id}).first()
         return _record(ReadyTaskRecord, row) if row else None
 
     def replace_ready_tasks(self, removed: list[str], added: list[ReadyTaskRecord]) -> None:
         if removed:
-            self.session.execute(delete(_ready).where(_ready.c.id.in_(removed)))
+            self.connection.execute(_DELETE_READY, {"ids": removed})
         if added:
-            self.session.execute(insert(_ready), [asdict(t) for t in added])
+            self.connection.execute(insert(_ready), [_values(t) for t in added])
 
     def replace_waits(
         self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
     ) -> None:
-        self.session.execute(delete(_timers).where(_timers.c.instance_id == instance_id))
-        self.session.execute(delete(_messages).where(_messages.c.instance_id == instance_id))
+        self.connection.execute(_DELETE_TIMERS, {"instance_id": instance_id})
+        self.connection.execute(_DELETE_MESSAGES, {"instance_id": instance_id})
         if timers:
-            self.session.execute(insert(_timers), [asdict(t) for t in timers])
+            self.connection.execute(insert(_timers), [_values(t) for t in timers])
         if messages:
-            self.session.execute(insert(_messages), [asdict(m) for m in messages])
+            self.connection.execute(insert(_messages), [_values(m) for m in messages])
 
     def waits(self, instance_id: str) -> tuple[list[MessageRecord], list[TimerRecord]]:
         messages = self._rows(
@@ -189,11 +208,11 @@ class Store:
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
             query = query.where(_messages.c.instance_id == instance_id)
-        return list(self.session.scalars(query))
+        return list(self.connection.scalars(query))
 
     def instances_with_timers_due(self, due_by: datetime, limit: int) -> list[str]:
         return list(
-            self.session.scalars(
+            self.connection.scalars(
                 select(_timers.c.instance_id)
                 .where(_timers.c.due_at <= due_by)
                 .group_by(_timers.c.instance_id)
@@ -206,11 +225,11 @@ class Store:
 
     def add_audit(self, rows: list[dict]) -> None:
         """Audit rows in one multi-row INSERT, in the order given."""
-        self.session.execute(insert(_audit), rows)
+        self.connection.execute(insert(_audit), rows)
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
-        return self.session.execute(
+        return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
 
@@ -220,7 +239,7 @@ class Store:
     # ---- definitions --------------------------------------------------------------------------------
 
     def definition(self, definition_id: int):
-        return self.session.execute(select(_definitions).where(_definitions.c.id == definition_id)).first()
+        return self.connection.execute(select(_definitions).where(_definitions.c.id == definition_id)).first()
 
     def definition_version(self, key: str, version: int | None):
         """A version of process ``key``; the latest when ``version`` is None."""
@@ -229,7 +248,7 @@ class Store:
             query = query.order_by(_definitions.c.version.desc()).limit(1)
         else:
             query = query.where(_definitions.c.version == version)
-        return self.session.execute(query).first()
+        return self.connection.execute(query).first()
 
     def definition_versions(self, key: str):
         return self._rows(
@@ -253,10 +272,10 @@ class Store:
         )
 
     def add_definition(self, values: dict) -> None:
-        self.session.execute(insert(_definitions), [values])
+        self.connection.execute(insert(_definitions), [values])
 
     def deployed_process_count(self) -> int:
-        return self.session.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
+        return self.connection.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
 
     # ---- lists --------------------------------------------------------------------------------------
 
@@ -281,7 +300,9 @@ class Store:
     def _count(self, query) -> tuple[int, bool]:
         """How many rows ``query`` matches, counted up to COUNT_CAP: past it the exact figure is not worth
         reading every matching row of a large deployment for each page."""
-        counted = self.session.scalar(select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery()))
+        counted = self.connection.scalar(
+            select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())
+        )
         return (counted, True) if counted <= COUNT_CAP else (COUNT_CAP, False)
 
 
