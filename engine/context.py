@@ -34,7 +34,7 @@ class Context:
 
     def act(
         self,
-        instance_id: str,
+        target: str | Callable[[Store], str],
         action: Callable[[Run], Change | None],
         actor: str,
         *,
@@ -44,7 +44,7 @@ class Context:
         acted = act_on_instance(
             self.new_unit,
             self.restore,
-            instance_id,
+            target,
             action,
             actor,
             lambda run: run.dump(self.serializer),

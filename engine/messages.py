@@ -10,6 +10,7 @@ from .bpmn import Run
 from .context import Context
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import InstanceView
+from .store.queries import Store
 from .vocabulary import AuditKind, checked_variables
 
 
@@ -29,20 +30,22 @@ def deliver(
             "say which instance the message is for",
             [FieldError("business_key", "give business_key or instance_id")],
         )
-    with context.new_unit() as unit:
-        waiting = unit.store.instances_waiting_for(name, business_key, instance_id)
     target = f"business key {business_key!r}" if business_key is not None else f"instance {instance_id}"
-    if not waiting:
-        raise NotFound(f'no running instance with {target} is waiting for message "{name}"')
-    if len(waiting) > 1:
-        raise Conflict(
-            f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
-            "send it to one of them by instance_id"
-        )
+
+    def the_one_waiting(store: Store) -> str:
+        waiting = store.instances_waiting_for(name, business_key, instance_id)
+        if not waiting:
+            raise NotFound(f'no running instance with {target} is waiting for message "{name}"')
+        if len(waiting) > 1:
+            raise Conflict(
+                f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
+                "send it to one of them by instance_id"
+            )
+        return waiting[0]
 
     def delivering(run: Run) -> Change:
         if not run.deliver(name, payload):
-            raise Conflict(f'instance {waiting[0]} is no longer waiting for message "{name}"')
+            raise Conflict(f'the instance is no longer waiting for message "{name}"')
         return Change(AuditKind.MESSAGE_RECEIVED, data={"message": name, "payload": payload})
 
-    return context.act(waiting[0], delivering, actor)
+    return context.act(the_one_waiting, delivering, actor)

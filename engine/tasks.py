@@ -43,8 +43,6 @@ def get(context: Context, task_id: str) -> TaskView:
 def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
     """Complete a ready human task with ``data``, which must satisfy the task's form."""
     data = checked_variables(data, "data")
-    with context.new_unit() as unit:
-        instance_id = ready_task(unit.store, task_id).instance_id
 
     def completing(run: Run) -> Change:
         def check_form(form_key: str, task_name: str) -> None:
@@ -53,7 +51,7 @@ def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str
         element_id = run.complete(task_id, data, check_form)
         return Change(AuditKind.TASK_COMPLETED, element_id, task_id, data)
 
-    return context.act(instance_id, completing, actor)
+    return context.act(lambda store: ready_task(store, task_id).instance_id, completing, actor)
 
 
 def ready_task(store: Store, task_id: str) -> ReadyTaskRecord:

@@ -62,14 +62,15 @@ class StaleRevision(Exception):
 def act_on_instance(
     new_unit: Callable[[], UnitOfWork],
     restore: Callable[[Store, InstanceRecord], Run],
-    instance_id: str,
+    target: str | Callable[[Store], str],
     action: Callable[[Run], Change | None],
     actor: str,
     dump: Callable[[Run], str],
     *,
     claim_due_by: datetime | None = None,
 ):
-    """Apply ``action`` to the instance in one unit of work, retried on a stale revision; answers
+    """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
+    transaction) in one unit of work, retried on a stale revision; answers
     (record, definition version, projections), or None when the action found nothing to do (then nothing
     is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
     and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
@@ -77,6 +78,7 @@ def act_on_instance(
     stored."""
     for _attempt in range(CONFLICT_RETRIES):
         with new_unit() as unit:
+            instance_id = target if isinstance(target, str) else target(unit.store)
             if claim_due_by is None:
                 record = unit.store.instance(instance_id)
                 if record is None:
