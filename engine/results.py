@@ -3,7 +3,7 @@ made from the store's records."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Generic, TypeVar
 
@@ -32,16 +32,9 @@ class DeployResult:
 
 
 @dataclass(frozen=True)
-class TaskView:
-    id: str
-    instance_id: str
-    process_key: str
-    business_key: str | None
-    element_id: str
-    name: str
-    lane: str | None
-    form_key: str | None
-    ready_since: datetime
+class TaskView(ReadyTaskRecord):
+    """A ready human task as the task lists show it; one task read alone also has its details."""
+
     documentation: str = ""
     form: dict | None = None
     data: dict | None = None
@@ -116,18 +109,7 @@ def definition_view(row) -> DefinitionView:
 
 
 def task_view(row: ReadyTaskRecord, **details) -> TaskView:
-    return TaskView(
-        id=row.id,
-        instance_id=row.instance_id,
-        process_key=row.process_key,
-        business_key=row.business_key,
-        element_id=row.element_id,
-        name=row.name,
-        lane=row.lane,
-        form_key=row.form_key,
-        ready_since=row.ready_since,
-        **details,
-    )
+    return TaskView(**{f.name: getattr(row, f.name) for f in fields(ReadyTaskRecord)}, **details)
 
 
 def instance_view(
