@@ -4,16 +4,18 @@ cache of loaded definitions; and the three steps they share (restore an instance
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .audit import Change
 from .bpmn import RestrictedScriptEngine, Run, Serializer
 from .clock import Clock, current_clock
+from .limits import Limits
 from .projections import Projections
 from .results import InstanceView, instance_view
 from .store.queries import InstanceRecord, Store
-from .unit_of_work import UnitOfWork, act_on_instance
+from .unit_of_work import UnitOfWork, act_on_instance, record_incident
+from .vocabulary import InstanceStatus
 
 
 @dataclass
@@ -22,6 +24,7 @@ class Context:
     serializer: Serializer
     script_engine: RestrictedScriptEngine
     definitions: object  # definitions.DefinitionCache
+    limits: Limits = field(default_factory=Limits)
     clock_source: Clock | None = None  # None: the process's default clock
 
     @property
@@ -30,7 +33,7 @@ class Context:
 
     def restore(self, store: Store, record: InstanceRecord) -> Run:
         definition = self.definitions.loaded(store, record.definition_id)
-        return Run.restore(definition, record.state, self.serializer, self.script_engine)
+        return Run.restore(definition, record.state, self.serializer, self.script_engine, self.limits)
 
     def act(
         self,
@@ -57,6 +60,14 @@ class Context:
     def version_of(self, store: Store, record: InstanceRecord) -> int:
         """The definition version an instance runs on (loaded definitions are cached, so usually free)."""
         return self.definitions.loaded(store, record.definition_id).version
+
+    def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:
+        """Put an instance in error in a unit of work of its own (its timers failed outside the diagram)."""
+        with self.new_unit() as unit:
+            record = unit.store.instance(instance_id)
+            if record is not None and record.status == InstanceStatus.RUNNING:
+                record_incident(unit.store, record, failure, actor)
+                unit.commit()
 
     def view(self, store: Store, record: InstanceRecord) -> InstanceView:
         """An instance with its projections as stored."""

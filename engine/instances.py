@@ -30,7 +30,7 @@ def start(
 ) -> InstanceView:
     """Start the latest version of ``process_key``. A retried start with the same idempotency key
     answers the instance the first one started."""
-    variables = checked_variables(variables, "variables")
+    variables = checked_variables(variables, "variables", context.limits.variable_depth)
     with context.new_unit() as unit:
         store = unit.store
         if idempotency_key:
@@ -38,8 +38,9 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
-        run = Run.start(definition, context.script_engine, variables)
+        run = Run.start(definition, context.script_engine, variables, context.limits)
         run.step()
+        state = run.dump(context.serializer)
         if run.failure is not None:
             raise refused(run.failure)
         started = now()
@@ -61,7 +62,7 @@ def start(
             AuditKind.INSTANCE_STARTED, data={"business_key": business_key, "variables": variables}
         )
         try:
-            projections = write_run(store, record, run, actor, change, [], run.dump(context.serializer))
+            projections = write_run(store, record, run, actor, change, [], state)
             unit.commit()
         except (IntegrityError, StaleRevision):
             unit.rollback()

@@ -24,7 +24,7 @@ def deliver(
     payload: Mapping | None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it, found by business key or id."""
-    payload = checked_variables(payload, "payload")
+    payload = checked_variables(payload, "payload", context.limits.variable_depth)
     if business_key is None and instance_id is None:
         raise InvalidData(
             "say which instance the message is for",

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from . import catalogue, definitions, instances, messages, tasks, timers
 from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
+from .limits import Limits
 from .results import DefinitionView, DeployResult, HistoryEvent, InstanceView, Page, TaskView
 from .store.database import connect, migrate
 from .unit_of_work import UnitOfWork
@@ -29,9 +31,13 @@ class Engine:
         database_url: str,
         *,
         clock_source: Clock | None = None,
-        script_timeout: float = 2.0,
+        script_timeout: float | None = None,
+        limits: Limits | None = None,
         apply_migrations: bool = True,
     ):
+        limits = limits or Limits()
+        if script_timeout is not None:
+            limits = replace(limits, script_seconds=script_timeout)
         self.db = connect(database_url)
         if apply_migrations:
             migrate(self.db)
@@ -39,7 +45,10 @@ class Engine:
         self._context = Context(
             new_unit=lambda: UnitOfWork(self.db, clock_source),
             serializer=serializer,
-            script_engine=RestrictedScriptEngine(timeout_seconds=script_timeout),
+            script_engine=RestrictedScriptEngine(
+                timeout_seconds=limits.script_seconds, task_limit=limits.tasks
+            ),
+            limits=limits,
             definitions=definitions.DefinitionCache(serializer),
             clock_source=clock_source,
         )

@@ -42,7 +42,7 @@ def get(context: Context, task_id: str) -> TaskView:
 
 def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
     """Complete a ready human task with ``data``, which must satisfy the task's form."""
-    data = checked_variables(data, "data")
+    data = checked_variables(data, "data", context.limits.variable_depth)
 
     def completing(run: Run) -> Change:
         def check_form(form_key: str, task_name: str) -> None:

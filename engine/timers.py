@@ -42,6 +42,15 @@ def fire_due(context: Context, *, actor: str, limit: int) -> list[str]:
                 moved.append(instance_id)
         except (NotFound, Conflict):
             continue  # cancelled or finished meanwhile: its timers are gone with it
+        except Exception as error:  # one instance's failure must not stop the others' timers
+            log.exception("firing the timers of instance %s failed; it is put in error", instance_id)
+            failure = {
+                "element_id": None,
+                "message": f"firing its timers failed: {error}",
+                "type": "TimerFailure",
+            }
+            context.record_incident(instance_id, failure, actor)
+            moved.append(instance_id)
     return moved
 
 
@@ -59,12 +68,15 @@ def advance_clock(context: Context, duration: str, *, actor: str) -> tuple[datet
         raise Conflict("the service's clock follows the system time; only an adjustable clock moves")
     before = clock.now()
     # The same reading of durations as the diagrams' timers (months and years from "now").
-    step = parse_duration(duration, before)
+    try:
+        step = parse_duration(duration, before)
+    except ValueError as unreadable:
+        step, why = None, str(unreadable)
+    else:
+        why = f'"{duration}" is not a positive ISO 8601 duration'
     if step is None or step <= timedelta(0):
-        raise InvalidData(
-            f'"{duration}" is not a positive ISO 8601 duration',
-            [FieldError("duration", "an ISO 8601 duration such as P3D, PT12H or P2W; time only moves on")],
-        )
+        advice = "an ISO 8601 duration such as P3D, PT12H or P2W; time only moves on"
+        raise InvalidData(why, [FieldError("duration", advice)])
     after = clock.advance(step)
     with context.new_unit() as unit:
         moved = {"from": before.isoformat(), "to": after.isoformat(), "duration": duration}

@@ -19,7 +19,7 @@ from .audit import Change, audit_row
 from .bpmn import Run
 from .clock import Clock, clock_in_use, now
 from .problems import Conflict, NotFound, ScriptFailure
-from .projections import ProjectionChange, project
+from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, InstanceStatus
 
@@ -65,7 +65,7 @@ def act_on_instance(
     target: str | Callable[[Store], str],
     action: Callable[[Run], Change | None],
     actor: str,
-    dump: Callable[[Run], str],
+    dump: Callable[[Run], str | None],
     *,
     claim_due_by: datetime | None = None,
 ):
@@ -95,14 +95,19 @@ def act_on_instance(
             if change is None:
                 return None
             run.step()
+            state = dump(run)
             if run.failure is not None and claim_due_by is None:
                 raise refused(run.failure)
             try:
-                projections = write_run(unit.store, record, run, actor, change, existing_ready, dump(run))
+                if state is None:  # nothing of the run can be stored: the instance stops where it was
+                    record_incident(unit.store, record, run.failure, actor)
+                    projections = Projections([], [], [])
+                else:
+                    projections = write_run(unit.store, record, run, actor, change, existing_ready, state).now
             except StaleRevision:
                 continue  # another writer moved the instance; try again on its state
             unit.commit()
-            return record, run.definition.version, projections.now
+            return record, run.definition.version, projections
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
@@ -112,6 +117,19 @@ def refused(failure: dict) -> ScriptFailure:
     wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
     data. Only a timer, which nobody waits on, leaves an instance in error status."""
     return ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
+
+
+def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: str) -> None:
+    """Put the instance in error at the state it was stored in, waiting for nothing: what a timer's run that
+    failed in a way that leaves nothing to store, or that failed outside the diagram, leaves behind."""
+    moment = now()
+    record.status, record.error = InstanceStatus.ERROR, failure
+    record.updated_at = record.ended_at = moment
+    if not store.update_instance(record):
+        raise StaleRevision(record.id)
+    store.add_audit([audit_row(actor, AuditKind.INSTANCE_ERROR, moment, record.id, data=failure)])
+    store.replace_ready_tasks([t.id for t in store.ready_tasks(record.id)], [])
+    store.replace_waits(record.id, [], [])
 
 
 def write_run(

@@ -56,8 +56,9 @@ FLOW_NODES = frozenset(
 _VARIABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
-def checked_variables(values, what: str) -> dict:
-    """Variables become names in diagram expressions: a JSON object with plain identifier keys."""
+def checked_variables(values, what: str, max_depth: int = 32) -> dict:
+    """Variables become names in diagram expressions: a JSON object with plain identifier keys, nested no
+    deeper than ``max_depth``, holding only text a database can store."""
     if values is None:
         return {}
     if not isinstance(values, Mapping):
@@ -71,7 +72,12 @@ def checked_variables(values, what: str) -> dict:
                 for k in bad
             ],
         )
-    unstorable = list(_unstorable_text(values, what))
+    too_deep, unstorable = _walk(values, what, max_depth)
+    if too_deep:
+        raise InvalidData(
+            f"{what} is nested deeper than {max_depth} levels",
+            [FieldError(too_deep, f"nest objects and lists at most {max_depth} levels deep")],
+        )
     if unstorable:
         raise InvalidData(
             f"{what} holds text no database can store (a NUL character or a lone surrogate)",
@@ -80,22 +86,31 @@ def checked_variables(values, what: str) -> dict:
     return dict(values)
 
 
-def _unstorable_text(value, path: str):
-    """Paths of strings PostgreSQL refuses (NUL) or no UTF-8 encoder takes (lone surrogates)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")  # a lone surrogate does not encode
-        except UnicodeEncodeError:
-            yield path
+def _walk(values: Mapping, what: str, max_depth: int) -> tuple[str | None, list[str]]:
+    """(the path of a value nested too deep or None, the paths of strings PostgreSQL refuses (NUL) or no
+    UTF-8 encoder takes (lone surrogates)), walked without recursion: a caller's nesting is untrusted."""
+    unstorable, pending = [], [(values, what, 0)]
+    while pending:
+        value, path, depth = pending.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")  # a lone surrogate does not encode
+            except UnicodeEncodeError:
+                unstorable.append(path)
+            else:
+                if "\x00" in value:
+                    unstorable.append(path)
+            continue
+        if isinstance(value, Mapping):
+            items = value.items()
+        elif isinstance(value, list | tuple):
+            items = enumerate(value)
         else:
-            if "\x00" in value:
-                yield path
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _unstorable_text(item, f"{path}/{key}")
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _unstorable_text(item, f"{path}/{index}")
+            continue
+        if depth >= max_depth:
+            return path, []
+        pending.extend((item, f"{path}/{key}", depth + 1) for key, item in items)
+    return None, sorted(unstorable)
 
 
 def json_safe(data) -> dict:

@@ -130,8 +130,10 @@ class RestrictedScriptEngine(PythonScriptEngine):
         self,
         timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
         environment_globals: dict[str, Any] | None = None,
+        task_limit: int | None = None,
     ):
         super().__init__(environment=RestrictedEnvironment(environment_globals, timeout_seconds))
+        self.task_limit = task_limit  # the most tasks a multi-instance activity may make (see fan_out.py)
 
     @property
     def timeout_seconds(self) -> float:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 
+from SpiffWorkflow.bpmn.serializer.config import DEFAULT_CONFIG
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
+from SpiffWorkflow.bpmn.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
@@ -43,6 +45,14 @@ def _uuid(value):
     return UUID(value)
 
 
+# The Camunda parser makes SpiffWorkflow's default multi-instance specs for every activity but a user task;
+# the Camunda serializer configuration knows only its own, so theirs are added.
+_CONFIG = {
+    **CAMUNDA_CONFIG,
+    **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
+}
+
+
 def _registry(config):
     registry = BpmnWorkflowSerializer.configure(config)
     MessageEventDefinitionConverter(MessageEvent, registry)
@@ -53,8 +63,8 @@ class Serializer:
     """Turns specs and instance states into JSON text and back."""
 
     def __init__(self):
-        self._full = BpmnWorkflowSerializer(_registry(CAMUNDA_CONFIG))
-        config = dict(CAMUNDA_CONFIG)
+        self._full = BpmnWorkflowSerializer(_registry(_CONFIG))
+        config = dict(_CONFIG)
         config[BpmnWorkflow] = _InstanceStateConverter
         self._state = BpmnWorkflowSerializer(_registry(config))
 
@@ -71,6 +81,14 @@ class Serializer:
         dct = json.loads(text)
         subprocess_specs = {name: self._full.from_dict(s) for name, s in dct["subprocess_specs"].items()}
         return self._full.from_dict(dct["spec"]), subprocess_specs
+
+    def can_store(self, data: dict) -> bool:
+        """Whether task data survives a dump (values the registry converts, then JSON)."""
+        try:
+            json.dumps(self._state.registry.convert(data))
+        except Exception:  # the registry and json raise whatever the value's type does
+            return False
+        return True
 
     def dump_state(self, workflow: BpmnWorkflow) -> str:
         return self._state.serialize_json(workflow)

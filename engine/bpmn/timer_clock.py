@@ -14,6 +14,7 @@ from datetime import datetime
 from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
 
 from ..clock import now
+from ..limits import MAX_DURATION_YEARS
 
 
 class _ClockedDatetime(datetime):
@@ -48,8 +49,31 @@ def _duration_has_fired(self, my_task):
     return my_task._get_internal_data("event_fired", False)
 
 
+_parse_iso_duration = spiff_timer.TimerEventDefinition.parse_iso_duration
+_DAYS_IN = {
+    "years": 366,
+    "months": 31,
+    "weeks": 7,
+    "days": 1,
+    "hours": 1 / 24,
+    "minutes": 1 / 1440,
+    "seconds": 1 / 86400,
+}
+
+
+def _bounded_iso_duration(expression):
+    """SpiffWorkflow's reading of an ISO 8601 duration, refusing one longer than MAX_DURATION_YEARS before
+    anything counts its months one by one."""
+    parsed = _parse_iso_duration(expression)
+    days = sum(value * _DAYS_IN[unit] for unit, value in parsed.items() if unit in _DAYS_IN)
+    if days > MAX_DURATION_YEARS * 366:
+        raise ValueError(f'the duration "{expression}" is longer than {MAX_DURATION_YEARS} years')
+    return parsed
+
+
 def install() -> None:
     """Route SpiffWorkflow's timer code through our clock. Idempotent."""
     spiff_timer.datetime = _ClockedDatetime
+    spiff_timer.TimerEventDefinition.parse_iso_duration = staticmethod(_bounded_iso_duration)
     spiff_timer.TimeDateEventDefinition.has_fired = _time_date_has_fired
     spiff_timer.DurationTimerEventDefinition.has_fired = _duration_has_fired

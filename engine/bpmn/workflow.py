@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition, MessageEventDefinition
@@ -20,6 +20,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
+from ..limits import Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .message_event import MessageEvent
@@ -74,9 +75,10 @@ class ElementCompleted:
 class Run:
     """A workflow being moved on by one unit of work, and what happened while it moved."""
 
-    def __init__(self, workflow: BpmnWorkflow, definition: LoadedDefinition):
+    def __init__(self, workflow: BpmnWorkflow, definition: LoadedDefinition, limits: Limits):
         self.workflow = workflow
         self.definition = definition
+        self.limits = limits
         self.failure: dict | None = None
         self.cancelled = False
         finished = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
@@ -85,29 +87,82 @@ class Run:
         self._waiting_before = set(workflow.event_manager.tasks)
 
     @classmethod
-    def start(cls, definition: LoadedDefinition, script_engine, variables: dict) -> Run:
+    def start(cls, definition: LoadedDefinition, script_engine, variables: dict, limits: Limits) -> Run:
         workflow = BpmnWorkflow(definition.spec, definition.subprocess_specs, script_engine=script_engine)
         for start in workflow.get_tasks(state=TaskState.READY):
             start.set_data(**variables)
-        return cls(workflow, definition)
+        return cls(workflow, definition, limits)
 
     @classmethod
-    def restore(cls, definition: LoadedDefinition, state: str, serializer: Serializer, script_engine) -> Run:
+    def restore(
+        cls, definition: LoadedDefinition, state: str, serializer: Serializer, script_engine, limits: Limits
+    ) -> Run:
         workflow = serializer.load_state(state, definition.spec, definition.subprocess_specs)
         # The script engine is not part of the stored state: without this the unrestricted default runs.
         workflow.script_engine = script_engine
-        return cls(workflow, definition)
+        return cls(workflow, definition, limits)
 
     # ---- acting -----------------------------------------------------------------------------------
 
     def step(self) -> None:
-        """Run every engine task that can run; a failing script is kept as the run's failure."""
+        """Run every engine task that can run, within the limits; a failure is kept as the run's failure."""
         if self.cancelled:
             return
+        steps = 0
+
+        def within_limits(task) -> None:
+            nonlocal steps
+            steps += 1
+            if steps > self.limits.engine_steps:
+                raise LimitExceeded(
+                    task,
+                    f"more than {self.limits.engine_steps} steps in one go without waiting for a person, "
+                    "a message or a timer: a loop that never waits?",
+                )
+            if self._task_count() > self.limits.tasks:
+                raise LimitExceeded(task, f"the instance would have more than {self.limits.tasks} tasks")
+
         try:
-            self.workflow.do_engine_steps()
+            self.workflow.do_engine_steps(did_complete_task=within_limits)
         except Exception as error:  # any failure of diagram code must not escape as a crash
             self.failure = _failure(error)
+
+    def _task_count(self) -> int:
+        return len(self.workflow.tasks) + sum(len(s.tasks) for s in self.workflow.subprocesses.values())
+
+    def dump(self, serializer: Serializer) -> str | None:
+        """The state to store; None, with the run's failure set, when it can not be stored (a value no JSON
+        holds, or a state over the size limit)."""
+        try:
+            state = serializer.dump_state(self.workflow)
+        except Exception as error:  # SpiffWorkflow's serializer raises whatever the value's type does
+            self.failure = {
+                "element_id": self._element_holding_unstorable(serializer),
+                "message": f"a variable holds a value that can not be stored ({error}): "
+                "keep variables to text, numbers, booleans, lists and objects",
+                "type": "UnstorableValue",
+            }
+            return None
+        if len(state) > self.limits.state_bytes:
+            self.failure = {
+                "element_id": self._last_element(),
+                "message": f"the instance's data would take {len(state):,} bytes, "
+                f"over the limit of {self.limits.state_bytes:,}",
+                "type": "LimitExceeded",
+            }
+            return None
+        return state
+
+    def _last_element(self) -> str | None:
+        completed = self._newly_completed_tasks()
+        return completed[-1].task_spec.bpmn_id if completed else None
+
+    def _element_holding_unstorable(self, serializer: Serializer) -> str | None:
+        """The first element this run completed whose data can not be stored (where it was set)."""
+        for task in self._newly_completed_tasks():
+            if not serializer.can_store(task.data):
+                return task.task_spec.bpmn_id
+        return self._last_element()
 
     def cancel(self) -> None:
         self.workflow.cancel()
@@ -147,9 +202,6 @@ class Run:
         waiting = [t for t in self.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
         self.workflow.refresh_timers()
         return [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
-
-    def dump(self, serializer: Serializer) -> str:
-        return serializer.dump_state(self.workflow)
 
     # ---- reading, once the workflow has moved --------------------------------------------------------
 
@@ -281,15 +333,24 @@ def form_key_of(task_spec) -> str | None:
     return getattr(form, "key", None) or None
 
 
-def parse_duration(duration: str, start: datetime):
+def parse_duration(duration: str, start: datetime) -> timedelta:
     """An ISO 8601 duration from ``start``, read as the diagrams' timers read it (months and years from
-    the start); None when the text is not one."""
+    the start); ValueError saying why when the text is not one or is too long."""
     try:
-        return TimerEventDefinition.get_timedelta_from_start(
-            TimerEventDefinition.parse_iso_duration(duration), start
-        )
-    except Exception:  # Spiff's parser raises several kinds for text it can not read
-        return None
+        parsed = TimerEventDefinition.parse_iso_duration(duration)
+    except ValueError:
+        raise
+    except Exception:  # Spiff's parser raises a bare Exception for text it can not read
+        raise ValueError(f'"{duration}" is not an ISO 8601 duration') from None
+    return TimerEventDefinition.get_timedelta_from_start(parsed, start)
+
+
+class LimitExceeded(Exception):
+    """A run went past one of the engine's limits."""
+
+    def __init__(self, task, message: str):
+        super().__init__(message)
+        self.task_spec = task.task_spec
 
 
 def _failure(error: Exception) -> dict:

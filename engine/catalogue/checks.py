@@ -19,6 +19,7 @@ from .flow_checks import (
     bpmn_expression_problems,
     form_problems,
     message_problems,
+    reserved_ids,
     unguarded_gateway_flows,
     unreachable_nodes,
     unresolved_calls,
@@ -71,5 +72,6 @@ BPMN_CHECKS = (
     bpmn_expression_problems,
     unresolved_calls,
     message_problems,
+    reserved_ids,
 )
 DMN_CHECKS = (dmn_schema_problems, dmn_expression_problems, hit_policy_problems)

@@ -242,3 +242,22 @@ def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> I
         elif not (messages[ref].get("name") or "").strip():
             why = "messages are correlated by their name"
             yield at(file, element, f"{describe(element)} names message '{ref}', which has no name: {why}")
+
+
+# --- 8. ids the engine keeps for itself ------------------------------------------------------------------
+
+# SpiffWorkflow names the tasks it adds to every process "Start" and "Root": an element with such an id
+# collides with them, and the process fails when it starts.
+_RESERVED_IDS = frozenset({"Start", "Root"})
+
+
+def reserved_ids(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    for process in root.iter(bpmn_tag("process")):
+        for element in process.iter():
+            if element.get("id") in _RESERVED_IDS:
+                yield at(
+                    file,
+                    element,
+                    f"{describe(element)} has the id '{element.get('id')}', which the engine keeps for "
+                    "itself: give it another id in the modeler",
+                )

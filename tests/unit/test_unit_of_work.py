@@ -13,6 +13,7 @@ from engine.audit import Change
 from engine.bpmn import LoadedDefinition, RestrictedScriptEngine, Run, Serializer
 from engine.catalogue import build, read_folder
 from engine.clock import ManualClock, clock_in_use
+from engine.limits import Limits
 from engine.problems import Conflict, ScriptFailure
 from engine.store.queries import InstanceRecord
 from engine.unit_of_work import CONFLICT_RETRIES, act_on_instance, write_run
@@ -46,7 +47,7 @@ class World:
 
     def start(self, key: str, variables=None) -> str:
         with clock_in_use(self.clock), self.unit() as unit:
-            run = Run.start(_definition(key), SCRIPTS, variables or {})
+            run = Run.start(_definition(key), SCRIPTS, variables or {}, Limits())
             run.step()
             now = self.clock.now()
             record = InstanceRecord(
@@ -74,7 +75,7 @@ class World:
             return action(run)
 
         def restore(store, record):
-            return Run.restore(_definition(record.process_key), record.state, SERIALIZER, SCRIPTS)
+            return Run.restore(_definition(record.process_key), record.state, SERIALIZER, SCRIPTS, Limits())
 
         with clock_in_use(self.clock):
             return act_on_instance(

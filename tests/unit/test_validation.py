@@ -682,3 +682,19 @@ def test_a_dmn_test_starting_with_a_word_operator_must_name_its_input():
     assert input_entry_problem("> 5") is None
     assert 'write "? in' in input_entry_problem('in ["a", "b"]')
     assert 'write "? not in' in input_entry_problem('not in ["a"]')
+
+
+@pytest.mark.parametrize("reserved", ["Start", "Root"])
+def test_an_id_the_engine_keeps_for_itself_is_refused_at_its_line(reserved):
+    problems = check(
+        {
+            "reserved.bpmn": bpmn(f"""\
+  <bpmn:process id="reserved" isExecutable="true">
+    <bpmn:startEvent id="{reserved}" name="Begin" />
+    <bpmn:endEvent id="End_1" name="Done" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="{reserved}" targetRef="End_1" />
+  </bpmn:process>""")
+        }
+    )
+    assert [(p.file, p.line, p.element_id) for p in problems] == [("reserved.bpmn", 4, reserved)]
+    assert "keeps for itself" in problems[0].message

@@ -1,0 +1,21 @@
+"""What one unit of work and one instance may use. Beyond a bound the request is refused (422, naming the
+bound) or, for a timer nobody waits on, the instance is put in error: no diagram, form or client holds a
+worker or fills the store. Each bound is a setting of the engine (``Engine(limits=Limits(...))``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    script_seconds: float = 2.0  # one script, condition, timer expression or DMN cell
+    engine_steps: int = 1_000  # engine tasks run in one unit of work without waiting for anything
+    tasks: int = 10_000  # tasks in one instance, multi-instance children included
+    state_bytes: int = 5_000_000  # one instance's stored state
+    variable_depth: int = 32  # nesting of the objects and lists a caller gives as variables
+
+
+# SpiffWorkflow turns a duration's years and months into days month by month: "P999999999Y" alone holds a
+# worker for hours. No onboarding deadline lies further than this.
+MAX_DURATION_YEARS = 100
