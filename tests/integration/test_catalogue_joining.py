@@ -94,6 +94,13 @@ CLINIC = {
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": False,
           "organisation_kind": "pharmacy"}, (0, 0, 1)),
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": True}, (0, 0, 1)),
+        # Obliged providers the table once let off (seed 001: independent practitioners included, any
+        # electronic client or patient system): the repository follows the system,
+        # where the licence does not say.
+        ({"licence": "none", "system_kind": "client_system", "writes_prescriptions": False,
+          "organisation_kind": "independent_practitioner"}, (0, 1, 0)),
+        ({"licence": "none", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
+        ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
     ],
 )  # fmt: skip
 def test_the_obligation_table_decides_which_services_to_join(engine, profile, expected):
