@@ -277,8 +277,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
-    Ja ajastin "Four weeks before the test" on lauennut
-    Ja ajastin "Two weeks before the test" laukeaa 7 päivän kuluttua
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Sign the Kanta customer commitment" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_signed_on    | tänään        |
@@ -307,9 +306,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | contacted_on | tänään  |
     Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
-      | instructions_sent_on       | tänään |
-      | system_name                | eRA    |
-      | vendor_handles_all_support | kyllä  |
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
       | register_entries_valid    | kyllä              |
@@ -317,14 +315,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | kyllä              |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
-    Kun on kulunut 6 päivää
-    Niin ajastin "Two weeks before the start" ei ole lauennut
-    Ja avoimia tehtäviä ei ole
-    Kun on kulunut 1 päivä
-    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
-    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
@@ -507,9 +498,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | contacted_on | tänään  |
     Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
-      | instructions_sent_on       | tänään   |
-      | system_name                | PotilasY |
-      | vendor_handles_all_support | kyllä    |
+      | instructions_sent_on | tänään   |
+      | system_name          | PotilasY |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
       | register_entries_valid    | kyllä              |
@@ -517,11 +507,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | ei                 |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
-    Kun on kulunut 7 päivää
-    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
-    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
       | application_date | tänään              |
       | system_name      | PotilasY            |
