@@ -57,15 +57,20 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä | 5678901-2 | Hoiva- ja lääkäripalvelu Oy  | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä              | 6789012-4 | Palvelukoti Kuusi Oy         | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
       | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä              | 7890123-9 | Lääkärikeskus Aurora Oy      | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | terveydenhuolto molemmilla järjestelmillä                           | 8901234-9 | Fysioterapia Liike Oy        | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
+      | terveydenhuolto molemmilla järjestelmillä                           | 8901234-9 | Fysioterapia Liike Oy        | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | itsenäinen ammatinharjoittaja, määrää lääkkeitä                      | 1122334-9 | Lääkäri Aino Virtanen        | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | itsenäinen ammatinharjoittaja potilasjärjestelmällä                  | 2233445-8 | Psykoterapeutti Eero Laine   | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
+      | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä | 2233445-8 | Psykoterapeutti Eero Laine   | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä               | 3344556-7 | Päihdepalvelu Selkeä Oy      | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | sosiaalihuolto myös pelkällä potilasjärjestelmällä                   | 4455667-6 | Kotihoito Lempi Oy           | private_provider         | social            | patient_system             | ei     | ei           | kyllä          | ei      |
       | lääkkeiden määrääjä ilman arkistovelvoitetta                         | 5566778-5 | Työterveys Verso Oy          | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
-      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä              | 6677889-4 | Kuntoutus Kaari Oy           | private_provider         | health            | client_system              | kyllä  | ei           | ei             | kyllä   |
+      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä              | 6677889-4 | Kuntoutus Kaari Oy           | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | terveydenhuolto asiakastietojärjestelmällä                           | 3141590-3 | Hierontapalvelu Vire Oy      | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
+      | itsenäinen ammatinharjoittaja asiakastietojärjestelmällä             | 3141591-1 | Sosionomi Liisa Aho          | independent_practitioner | none              | client_system              | ei     | ei           | kyllä          | ei      |
+      | yritys ilman kirjattua lupaa, potilastietojärjestelmä                | 3141593-8 | Vastaanotto Lumo Oy          | private_provider         | none              | patient_system             | ei     | kyllä        | ei             | ei      |
+      | yritys ilman kirjattua lupaa, asiakastietojärjestelmä, määrää lääkkeitä | 3141594-6 | Hoivapalvelu Kaste Oy     | private_provider         | none              | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaalihuolto molemmilla järjestelmillä                             | 3141595-4 | Perhepalvelu Silta Oy        | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
 
-  Tapausaihio: Ilman sähköistä järjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
+  Tapausaihio: Ilman sähköistä asiakas- tai potilastietojärjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
@@ -84,7 +89,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Tapaukset:
       | tapaus                                                      | y_tunnus  | nimi                     | laji                     | lupa   | järjestelmä   |
       | sosiaalihuolto ilman sähköistä asiakasjärjestelmää          | 7788990-1 | Perhekoti Pihlaja        | private_provider         | social | none          |
-      | terveydenhuollon lupa mutta vain sosiaalihuollon järjestelmä | 9900112-5 | Hierontapalvelu Vire Oy  | private_provider         | health | client_system |
       | itsenäinen ammatinharjoittaja ilman järjestelmää             | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none          |
 
   Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
@@ -273,8 +277,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
-    Ja ajastin "Four weeks before the test" on lauennut
-    Ja ajastin "Two weeks before the test" laukeaa 7 päivän kuluttua
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Sign the Kanta customer commitment" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_signed_on    | tänään        |
@@ -303,9 +306,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | contacted_on | tänään  |
     Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
-      | instructions_sent_on       | tänään |
-      | system_name                | eRA    |
-      | vendor_handles_all_support | kyllä  |
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
       | register_entries_valid    | kyllä              |
@@ -313,14 +315,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | kyllä              |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
-    Kun on kulunut 6 päivää
-    Niin ajastin "Two weeks before the start" ei ole lauennut
-    Ja avoimia tehtäviä ei ole
-    Kun on kulunut 1 päivä
-    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
-    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
@@ -503,9 +498,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | contacted_on | tänään  |
     Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
-      | instructions_sent_on       | tänään   |
-      | system_name                | PotilasY |
-      | vendor_handles_all_support | kyllä    |
+      | instructions_sent_on | tänään   |
+      | system_name          | PotilasY |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
       | register_entries_valid    | kyllä              |
@@ -513,11 +507,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | ei                 |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks before the start" laukeaa 7 päivän kuluttua
-    Kun on kulunut 7 päivää
-    Niin ajastin "Two weeks before the start" on lauennut 1 kertaa
-    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
       | application_date | tänään              |
       | system_name      | PotilasY            |

@@ -202,12 +202,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_stops                | ei                         |
     Niin ajastin "Two days before the change" laukeaa 3 päivän kuluttua
     Ja avoimia tehtäviä ei ole
-    Kun on kulunut 2 päivää
+    Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Two days before the change" ei ole lauennut
     Ja odottavia ajastimia on 1
     Ja avoimia tehtäviä ei ole
-    Kun on kulunut 1 päivää
-    Niin ajastin "Two days before the change" on lauennut 1 kertaa
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Two days before the change" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Ask THL to remove the receiver mark" tiedoilla:
@@ -221,7 +221,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | copy_to_kanta     | kyllä                                                      |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
     Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
     Kun THL tekee tehtävän "Remove the renewal-request receiver mark" tiedoilla:
       | removed_on | tänään |
@@ -288,7 +288,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
     Ja avoimia tehtäviä ei ole
-    Kun on kulunut 2 viikkoa
+    Kun aikaa on kulunut kaksi viikkoa
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
@@ -314,7 +314,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
     Ja vaihe "Fix the failure after the change" on tehty 1 kertaa
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
@@ -373,11 +373,11 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | documents_moved_checked | kyllä  |
     Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Kun on kulunut 1 päivää
-    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Two days passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                       |
       | palvelunantaja | Report the deployment tests to Kela           |

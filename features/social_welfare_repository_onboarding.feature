@@ -7,12 +7,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   describes the system: a patient information system can not be used, an uncertified system is certified
   first, and a phase 1 system can not support the registry use right. The decision table gives the legal
   joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
-  superseded) and Kela is told to contact a provider that has not joined by then. The provider prepares,
-  registers for a deployment period that Kela confirms, does its own deployment tasks, applies in Kanta
-  Extranet and Kela decides; the deployment test is run with the vendor and reported within two days. A
-  producer of purchased services gets the registry use right only when both it and the organiser have
-  joined and both systems support it; otherwise it agrees how the original documents reach the organiser.
-  Reaching "Social-care repository in use" ends the whole process, deadline watch included.
+  superseded) for the provider to see; no seed says Kela follows it up, so nothing waits for it. The
+  provider prepares, does its own deployment tasks, applies in Kanta Extranet and Kela decides; the
+  deployment test is run with the vendor and reported within two days. A producer of purchased services
+  gets the registry use right only when both it and the organiser have joined and both systems support it;
+  otherwise it agrees how the original documents reach the organiser.
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
@@ -20,12 +19,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
   eikä vaiheen 1 järjestelmä tue rekisterinkäyttöoikeutta. Päätöstaulu antaa lakisääteisen liittymisen
-  määräpäivän 1.9.2026, ja Kela ottaa yhteyttä palvelunantajaan, joka ei ole liittynyt siihen mennessä.
-  Palvelunantaja tekee valmistelevat tehtävät, ilmoittautuu käyttöönottojaksolle, jonka Kela vahvistaa,
-  tekee omat käyttöönottotehtävänsä ja hakee liittymistä Kanta Extranetissa. Käyttöönottokoe tehdään
-  järjestelmätoimittajan kanssa ja raportoidaan Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja
-  saa rekisterinkäyttöoikeuden vain, kun sekä se että järjestäjä ovat liittyneet ja molempien järjestelmät
-  tukevat sitä; muuten se sopii, miten alkuperäiset asiakirjat toimitetaan järjestäjälle.
+  määräpäivän 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
+  odota sitä. Palvelunantaja tekee valmistelevat tehtävät ja omat käyttöönottotehtävänsä ja hakee
+  liittymistä Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
+  Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja saa rekisterinkäyttöoikeuden vain, kun sekä se
+  että järjestäjä ovat liittyneet ja molempien järjestelmät tukevat sitä; muuten se sopii, miten
+  alkuperäiset asiakirjat toimitetaan järjestäjälle.
 
   Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
@@ -51,8 +50,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja tieto "joining_deadline" on 2026-09-01
     Ja tieto "superseded_deadline" on <aiempi_maarapaiva>
     Ja tieto "deadline_source" on <lahde>
-    Ja odottavia ajastimia on 1
-    Ja ajastin "Legal joining deadline reached" ei ole lauennut
+    Ja ajastimia ei ole
 
     Tapaukset:
       | y_tunnus  | tuottamistapa                 | aiempi_maarapaiva | lahde                        |
@@ -86,7 +84,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
       | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
       | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja    | ajastimia ei ole         |
-      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | odottavia ajastimia on 1 |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | ajastimia ei ole         |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, eikä vaiheen 1 järjestelmä voi tukea rekisterinkäyttöoikeutta
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
@@ -149,7 +147,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Ja tieto "system_phase" on phase_1
-    Ja odottavia ajastimia on 1
+    Ja ajastimia ei ole
     Ja vaihe "Describe the client information system" on tehty 2 kertaa
 
   Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
@@ -237,27 +235,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Ja odottavia ajastimia on 1
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 2 viikkoa |
       | signatory_name          | Anna Virtanen      |
       | signatory_decision_date | tänään - 1 viikkoa |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 4                  |
-      | planned_test_date | tänään + 8 viikkoa |
-    Niin lomake hylätään kentän "deployment_period" kohdalta
-    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 2                  |
-      | planned_test_date | tänään + 8 viikkoa |
-    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
-    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
-      | period_starts_on   | tänään + 4 viikkoa |
-      | kela_contact_email | kanta@kanta.fi     |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -305,15 +288,15 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Ja odottavia ajastimia on 2
-    Kun on kulunut 1 päivää
+    Ja odottavia ajastimia on 1
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
-    Ja odottavia ajastimia on 1
+    Ja ajastimia ei ole
     Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
@@ -324,7 +307,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja ajastin "Legal joining deadline reached" ei ole lauennut
     Ja vaihe "Correct the application" on tehty 1 kertaa
     Ja vaihe "Fix the test failure" on tehty 1 kertaa
     Ja vaihetta "Agree how original documents reach the organiser" ei ole tehty
@@ -353,15 +335,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Mikko Laine        |
       | signatory_decision_date | tänään             |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 2                  |
-      | planned_test_date | tänään + 6 viikkoa |
-    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
-    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
-      | period_starts_on   | tänään + 3 viikkoa |
-      | kela_contact_email | kanta@kanta.fi     |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -439,15 +412,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 3 viikkoa |
       | signatory_name          | Helmi Koskinen     |
       | signatory_decision_date | tänään - 2 viikkoa |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 3                  |
-      | planned_test_date | tänään + 9 viikkoa |
-    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
-    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
-      | period_starts_on   | tänään + 5 viikkoa |
-      | kela_contact_email | kanta@kanta.fi     |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -514,15 +478,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Liisa Tuulensuu    |
       | signatory_decision_date | tänään             |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 1                  |
-      | planned_test_date | tänään + 5 viikkoa |
-    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
-    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
-      | period_starts_on   | tänään + 2 viikkoa |
-      | kela_contact_email | kanta@kanta.fi     |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -544,11 +499,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun on kulunut 1 päivää
-    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Two days passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |
@@ -597,15 +552,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 4 viikkoa  |
       | signatory_name          | Johtaja Pekka Ranta |
       | signatory_decision_date | tänään - 1 viikkoa  |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register for a deployment period" tiedoilla:
-      | deployment_year   | 2026               |
-      | deployment_period | 1                  |
-      | planned_test_date | tänään + 4 viikkoa |
-    Niin avoinna on vain tehtävä "Confirm the deployment period", jonka tekee Kela
-    Kun Kela tekee tehtävän "Confirm the deployment period" tiedoilla:
-      | period_starts_on   | tänään + 1 viikkoa |
-      | kela_contact_email | kanta@kanta.fi     |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -627,8 +573,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun on kulunut 3 päivää
-    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Kun aikaa on kulunut kolme päivää
+    Niin ajastin "Two days passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |
@@ -643,46 +589,3 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
 
   # Viimeisenä, koska se siirtää kaikkien yhteistä kelloa lakisääteiseen määräpäivään 1.9.2026 asti.
-  Tapaus: Lakisääteinen määräpäivä 1.9.2026 umpeutuu kesken liittymisen, ja Kela ottaa yhteyttä palvelunantajaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6928203-4
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
-      | business_id       | 6928203-4                |
-      | organisation_name | Päihdepalvelu Pilari Oy  |
-      | contact_email     | kanta@pilari.example.fi  |
-      | service_provision | self_paying_clients_only |
-      | joining_model     | direct                   |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
-      | system_name                  | SosiaaliX                    |
-      | system_kind                  | social_care_client_system    |
-      | system_certified             | kyllä                        |
-      | system_phase                 | phase_1                      |
-      | system_profile               | Vaiheen 1 perustoiminnot     |
-      | registry_use_right_supported | ei                           |
-      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Ja tieto "joining_deadline" on 2026-09-01
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
-      | register_entries_valid  | kyllä        |
-      | security_plan_date      | tänään       |
-      | signatory_name          | Ville Pilari |
-      | signatory_decision_date | tänään       |
-    Niin avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun on kulunut aikaa päivään 31.8.2026
-    Niin ajastin "Legal joining deadline reached" laukeaa 1 päivän kuluttua
-    Ja ajastin "Legal joining deadline reached" ei ole lauennut
-    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Kun on kulunut 1 päivää
-    Niin ajastin "Legal joining deadline reached" on lauennut 1 kertaa
-    Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                        |
-      | palvelunantaja | Register for a deployment period               |
-      | Kela           | Contact the provider about the missed deadline |
-    Ja ajastimia ei ole
-    Kun Kela tekee tehtävän "Contact the provider about the missed deadline" tiedoilla:
-      | contacted_on | tänään                                                       |
-      | agreed_plan  | Ilmoittautuu seuraavalle käyttöönottojaksolle viikon sisällä |
-    Niin vaihe "Late joining followed up" on tehty
-    Ja avoinna on vain tehtävä "Register for a deployment period", jonka tekee palvelunantaja
-    Ja prosessi on käynnissä

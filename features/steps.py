@@ -31,6 +31,20 @@ DURATIONS = {
 }
 
 
+# Small amounts are written out in Finnish prose ("yksi päivä", "kaksi viikkoa"); larger ones in digits.
+NUMBER_WORDS = {"yksi": 1, "kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7}
+
+
+def _amount(text: str) -> int:
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    if not text.isdigit():
+        raise AssertionError(
+            f'an amount of time is a number or one of {", ".join(NUMBER_WORDS)}, not "{text}"'
+        )
+    return int(text)
+
+
 def message_name(phrase: str) -> str:
     if phrase not in MESSAGES:
         raise AssertionError(f'unknown message "{phrase}"; the features know {", ".join(MESSAGES)}')
@@ -159,12 +173,15 @@ def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
     ), "a refused message changed the instance"
 
 
-@action("on kulunut {maara:d} {yksikko}")
+@action("aikaa on kulunut {maara} {yksikko}")
 def time_passes(onboarding: Onboarding, maara, yksikko):
-    onboarding.acted(f"on kulunut {maara} {yksikko}")
+    onboarding.acted(f"aikaa on kulunut {maara} {yksikko}")
+    amount = _amount(maara)
     if yksikko not in DURATIONS:
         raise AssertionError(f'time is counted in {", ".join(DURATIONS)}, not in "{yksikko}"')
-    onboarding.service.advance_clock(DURATIONS[yksikko].format(maara))
+    if (amount == 1) != (yksikko in ("päivä", "viikko", "tunti")):
+        raise AssertionError(f'"{maara} {yksikko}" is not Finnish: one is "päivä", more are "päivää"')
+    onboarding.service.advance_clock(DURATIONS[yksikko].format(amount))
     onboarding.refresh()
 
 
@@ -257,6 +274,13 @@ def no_timers(onboarding: Onboarding):
 
 def _times_done(onboarding: Onboarding, name: str) -> int:
     return sum(1 for e in onboarding.completed_elements() if (e["data"] or {}).get("name") == name)
+
+
+@check('ajastin "{ajastin}" on lauennut kerran')
+def timer_fired_once(onboarding: Onboarding, ajastin):
+    onboarding.checked()
+    fired = _times_done(onboarding, ajastin)
+    assert fired == 1, f'"{ajastin}" fired {fired} times'
 
 
 @check('ajastin "{ajastin}" on lauennut {kertaa:d} kertaa', 'ajastin "{ajastin}" on lauennut')

@@ -2,8 +2,8 @@
 Ominaisuus: Kanta-palvelujen käytön laajentaminen
   In English: a service provider that already uses the Patient Data Repository or the Social Welfare
   Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
-  into use (a service that requires another one, such as imaging after the Patient Data Repository, waits
-  until that one is in use) or takes a new information system into use. The provider plans the extension
+  into use (e.g. the exchange of health-care certificates or the archiving of old patient records) or takes
+  a new information system into use. The provider plans the extension
   with its system vendor, with the support of THL's OPER unit when needed; the vendor tests in Kela's
   customer test service and makes sure the system and the intermediary are certified; the provider updates
   its self-monitoring plan and register entries. A decision table decides the notices: a document group or
@@ -14,8 +14,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   days, or Kela reminds the provider. Finally the staff is trained.
 
   Palvelunantaja, joka jo käyttää Potilastietovarantoa tai Sosiaalihuollon asiakastietovarantoa, laajentaa
-  käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (ensin sen palvelun, jota
-  uusi palvelu edellyttää, esimerkiksi kuvantamista varten Potilastietovarannon) tai uuden
+  käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
+  Terveydenhuollon todistusten välitys tai Vanhojen potilastietojen arkistointi) tai uuden
   tietojärjestelmän. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
   OPER-yksikön kanssa; järjestelmätoimittaja testaa Kelan Kanta-asiakastestipalvelussa ja varmistaa
   sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
@@ -71,7 +71,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | vain uudet palvelutehtävät, tasan 500 000       | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                           | Run the deployment test            |
       | muu laajennus, tasan 500 000 asiakirjaa         | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                            | Run the deployment test            |
 
-  Tapausaihio: Uusi Kanta-palvelu odottaa palvelua, jota se edellyttää (<palvelu>, edellytys käytössä: <käytössä>)
+  Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
@@ -79,22 +79,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | repository                       | <arkisto>          |
       | extension_kind                   | new_service        |
       | new_service                      | <palvelu>          |
-      | prerequisite_service_in_use      | <käytössä>         |
       | document_group_or_profile_change | ei                 |
       | document_volume_growth           | 0                  |
       | new_service_tasks_only           | ei                 |
       | new_access_point                 | ei                 |
       | planned_change_date              | tänään + 60 päivää |
-    Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | arkisto                   | palvelu                   | käytössä | seuraava tehtävä                          |
-      | 2468135-7 | patient_data_repository   | imaging_data_repository   | ei       | Take the required service into use first |
-      | 3579246-6 | patient_data_repository   | imaging_data_repository   | kyllä    | Plan the extension with the vendor       |
-      | 4681357-6 | social_welfare_repository | social_care_old_documents | ei       | Take the required service into use first |
-      | 5792468-5 | patient_data_repository   | health_certificates       | kyllä    | Plan the extension with the vendor       |
+      | y_tunnus  | arkisto                   | palvelu             |
+      | 3579246-6 | patient_data_repository   | old_patient_records |
+      | 5792468-5 | patient_data_repository   | health_certificates |
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -134,7 +131,6 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_access_point                 | kyllä                     |
       | planned_change_date              | tänään + 60 päivää        |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
-    Ja vaihetta "Take the required service into use first" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | kyllä  |
@@ -177,12 +173,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoimia tehtäviä ei ole
     Ja ajastin "Two weeks' notice passed" laukeaa 14 päivän kuluttua
     Ja odottavia ajastimia on 1
-    Kun on kulunut 13 päivää
+    Kun aikaa on kulunut 13 päivää
     Niin ajastin "Two weeks' notice passed" ei ole lauennut
     Ja ajastin "Two weeks' notice passed" laukeaa 1 päivän kuluttua
     Ja avoimia tehtäviä ei ole
-    Kun on kulunut 1 päivää
-    Niin ajastin "Two weeks' notice passed" on lauennut 1 kertaa
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Two weeks' notice passed" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Add the new system in Kanta Extranet" tiedoilla:
@@ -204,7 +200,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
@@ -222,15 +218,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastin "Two days passed" ei ole lauennut
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
 
-  Tapaus: Puuttuva edellytyspalvelu otetaan ensin käyttöön, eikä ilmoituksia tai käyttöönottokoetta tarvita
+  Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 1234567-1
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 1234567-2               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_service             |
-      | new_service                      | imaging_data_repository |
-      | prerequisite_service_in_use      | ei                      |
+      | new_service                      | health_certificates     |
       | document_group_or_profile_change | ei                      |
       | document_volume_growth           | 0                       |
       | new_service_tasks_only           | ei                      |
@@ -238,33 +233,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 60 päivää      |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 1234567-1               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_service             |
-      | new_service                      | imaging_data_repository |
-      | document_group_or_profile_change | ei                      |
-      | document_volume_growth           | 0                       |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | ei                      |
-      | planned_change_date              | tänään + 60 päivää      |
-    Niin lomake hylätään kentän "prerequisite_service_in_use" kohdalta
-    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 1234567-1               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_service             |
-      | new_service                      | imaging_data_repository |
-      | prerequisite_service_in_use      | ei                      |
+      | new_service                      | health_certificates     |
       | document_group_or_profile_change | ei                      |
       | document_volume_growth           | 0                       |
       | new_service_tasks_only           | ei                      |
       | new_access_point                 | ei                      |
       | planned_change_date              | tänään + 60 päivää      |
-    Niin avoinna on vain tehtävä "Take the required service into use first", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Take the required service into use first" tiedoilla:
-      | prerequisite_service | patient_data_repository |
-      | in_use_since         | tänään                  |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -289,7 +267,6 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | topics                | ["security_and_privacy"] |
     Niin prosessi on päättynyt tapahtumaan "Extension in use"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Take the required service into use first" on tehty 1 kertaa
     Ja vaihetta "Support the deployment planning" ei ole tehty
     Ja vaihetta "Notify Kanta by e-mail" ei ole tehty
     Ja vaihetta "File the access-point change notice" ei ole tehty
@@ -329,12 +306,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun on kulunut 1 päivää
+    Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days passed" ei ole lauennut
     Ja ajastin "Two days passed" laukeaa 1 päivän kuluttua
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun on kulunut 1 päivää
-    Niin ajastin "Two days passed" on lauennut 1 kertaa
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Two days passed" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
@@ -367,4 +344,4 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Reminder sent    |
       | Extension in use |
     Ja avoimia tehtäviä ei ole
-    Ja ajastin "Two days passed" on lauennut 1 kertaa
+    Ja ajastin "Two days passed" on lauennut kerran

@@ -5,15 +5,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   applies for the Patient Data Repository with the vendor's own application name eRA and access point
   OID 1.2.246.537.6.918.18.10.13.1, and for the Prescription service separately when it prescribes.
   Kela decides; a refused application is corrected and sent again. A decision message without the decision
-  is refused and changes nothing. Once approved, the vendor delivers the
-  system description that the provider attaches to its self-monitoring plan, and the provider is ready for
-  the deployment test.
+  is refused and changes nothing. Once approved, the provider updates its
+  self-monitoring plan (the vendor can deliver its system description as an appendix, if the provider wants
+  it), and the provider is ready for the deployment test.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
   palvelunantaja allekirjoittaa sen. Palvelunantaja hakee Potilastiedon arkiston käyttöä sovelluksen
   nimellä eRA ja liityntäpisteen OID:lla 1.2.246.537.6.918.18.10.13.1, ja Reseptiä erikseen, jos se
-  määrää lääkkeitä. Kela päättää; hylätty hakemus korjataan. Lopuksi järjestelmätoimittaja toimittaa
-  järjestelmäkuvauksen, jonka palvelunantaja liittää omavalvontasuunnitelmaansa.
+  määrää lääkkeitä. Kela päättää; hylätty hakemus korjataan. Lopuksi palvelunantaja päivittää
+  omavalvontasuunnitelmansa; järjestelmätoimittaja voi toimittaa järjestelmäkuvauksen sen liitteeksi, jos
+  palvelunantaja haluaa.
 
   Tausta:
     Oletetaan että palvelunantaja aloittaa prosessin "Kanta joining with a vendor package" Y-tunnukselle 0737546-2
@@ -88,19 +89,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Deliver the system description", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Deliver the system description" tiedoilla:
-      | description_version | eRA 4.2  |
-      | delivered_on        | tänään   |
-    Niin avoinna on vain tehtävä "Attach the description to the self-monitoring plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Attach the description to the self-monitoring plan" tiedoilla:
-      | plan_updated_on                  | tänään |
-      | structured_vaccination_recording | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan" tiedoilla:
+      | plan_updated_on                    | tänään |
+      | structured_vaccination_recording   | kyllä  |
+      | vendor_system_description_attached | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Ready for the deployment test"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Correct the applications" on tehty 1 kertaa
 
-  Tapaus: Ilman reseptiä hyväksytty hakemus vie suoraan järjestelmäkuvaukseen
+  Tapaus: Ilman reseptiä hyväksytty hakemus vie suoraan omavalvontasuunnitelman päivitykseen
     Kun palvelunantaja tekee tehtävän "Choose the Kanta package" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -131,13 +129,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja vaihetta "Apply for the Prescription service" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Deliver the system description", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun järjestelmätoimittaja tekee tehtävän "Deliver the system description" tiedoilla:
-      | description_version | eRA 4.2 |
-      | delivered_on        | tänään  |
-    Niin avoinna on vain tehtävä "Attach the description to the self-monitoring plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Attach the description to the self-monitoring plan" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan" tiedoilla:
       | plan_updated_on                  | tänään |
       | structured_vaccination_recording | ei     |
     Niin prosessi on päättynyt tapahtumaan "Ready for the deployment test"

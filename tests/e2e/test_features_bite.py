@@ -12,7 +12,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     shutil.copytree(ROOT / "processes", processes)
     diagram = processes / "vendor_package_onboarding.bpmn"
     original = diagram.read_text()
-    condition = 'decision == "approved"'  # Applications approved? → Deliver the system description
+    condition = 'decision == "approved"'  # Applications approved? → Update the self-monitoring plan
     assert original.count(condition) == 1
     diagram.write_text(original.replace(condition, 'decision != "approved"'))
 
@@ -21,8 +21,8 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     assert run.returncode == 1, run.output
     # Every scenario that passes Kela's decision now goes the wrong way; the outline stops before it.
     assert sorted(run.failed_scenarios()) == [
-        "Ilman reseptiä hyväksytty hakemus vie suoraan järjestelmäkuvaukseen",
+        "Ilman reseptiä hyväksytty hakemus vie suoraan omavalvontasuunnitelman päivitykseen",
         "Resepti haetaan erikseen, Kela hylkää ensin ja hyväksyy korjatut hakemukset",
     ]
-    # … and says where it went instead: to the system description where a correction was due.
-    assert "('System vendor', 'Deliver the system description')" in run.output
+    # … and says where it went instead: to the self-monitoring plan where a correction was due.
+    assert "('Service provider', 'Update the self-monitoring plan')" in run.output

@@ -79,12 +79,10 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     assert list(ready(preparing)) == ["Task_preparatory_tasks"]
     assert preparing.variables["joining_deadline"] == "2026-09-01"
     assert preparing.variables["superseded_deadline"] == "2024-09-01"
-    deadline = datetime(2026, 8, 31, 21, 0, tzinfo=UTC)  # 1.9.2026 00:00 Finnish summer time
-    assert [(t.element_id, t.due_at) for t in preparing.pending_timers] == [
-        ("Timer_joining_deadline", deadline)
-    ]
+    # The deadline is for the provider to see: no seed says anyone follows it up, so nothing waits for it.
+    assert preparing.pending_timers == []
 
-    registering = do(
+    own = do(
         engine,
         preparing,
         "Task_preparatory_tasks",
@@ -94,20 +92,6 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
             "signatory_name": "Toimitusjohtaja Anna Virtanen",
             "signatory_decision_date": "2026-01-22",
         },
-    )
-    confirming = do(
-        engine,
-        registering,
-        "Task_register_period",
-        {"deployment_year": 2026, "deployment_period": 1, "planned_test_date": "2026-04-15"},
-    )
-    assert lane_of(confirming, "Task_confirm_period") == "Kela"
-    own = do(
-        engine,
-        confirming,
-        "Task_confirm_period",
-        {"period_starts_on": "2026-02-02", "kela_contact_email": "kanta@kanta.fi"},
-        actor=KELA,
     )
     applying = do(
         engine,
@@ -157,10 +141,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     )
     reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-04-17", "result": "passed"})
     assert list(ready(reporting)) == ["Task_report_test"]
-    assert {t.element_id for t in reporting.pending_timers} == {
-        "Timer_joining_deadline",
-        "Timer_report_overdue",
-    }
+    assert {t.element_id for t in reporting.pending_timers} == {"Timer_report_overdue"}
 
     clock.advance(days=2)
     assert engine.fire_due_timers() == [reporting.id]
@@ -310,11 +291,6 @@ def _to_report(engine, instance, clock=None):
             },
         ),
         (
-            "Task_register_period",
-            {"deployment_year": 2026, "deployment_period": 2, "planned_test_date": "2026-06-10"},
-        ),
-        ("Task_confirm_period", {"period_starts_on": "2026-05-04", "kela_contact_email": "kanta@kanta.fi"}),
-        (
             "Task_own_deployment_tasks",
             {
                 "technical_preparation_done": True,
@@ -341,7 +317,7 @@ def _to_report(engine, instance, clock=None):
     return do(engine, instance, "Task_deployment_test", {"test_date": "2026-06-10", "result": "passed"})
 
 
-def test_self_paying_provider_needs_no_registry_use_right_and_the_deadline_timer_fires(engine, clock):
+def test_self_paying_provider_needs_no_registry_use_right_and_nothing_waits_for_the_deadline(engine, clock):
     at_system = start_social_care(
         engine, business_id="1572860-0", service_provision="self_paying_clients_only"
     )
@@ -349,22 +325,10 @@ def test_self_paying_provider_needs_no_registry_use_right_and_the_deadline_timer
     assert preparing.variables["superseded_deadline"] == "2026-01-01"
     assert preparing.variables["joining_deadline"] == "2026-09-01"
     reporting = _to_report(engine, preparing)
-
-    clock.set(datetime(2026, 8, 31, 21, 0, tzinfo=UTC))
-    engine.fire_due_timers()
-    late = engine.get_instance(reporting.id)
-    assert {"Task_report_test", "Task_follow_up_late_joining"} <= set(ready(late))
-    late = do(
-        engine,
-        late,
-        "Task_follow_up_late_joining",
-        {"contacted_on": "2026-09-02", "agreed_plan": "Raportti lähetetään heti."},
-        actor=KELA,
+    assert {t.element_id for t in reporting.pending_timers} == {"Timer_report_overdue"}
+    done = do(
+        engine, reporting, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
     )
-    late = do(
-        engine, late, "Task_remind_report", {"reminded_on": "2026-09-02", "channel": "phone"}, actor=KELA
-    )
-    done = do(engine, late, "Task_report_test", {"report_date": "2026-09-02", "report_sent_to_kela": True})
     assert done.status == "completed"
     assert ended_at(engine, done)[-1] == "End_service_in_use"
     assert "Task_organiser_readiness" not in [e.element_id for e in engine.history(done.id)]
@@ -545,23 +509,17 @@ def test_the_notification_decision(engine, scope, email, access_point, first_tas
     assert list(ready(notices)) == [first_task]
 
 
-def test_a_new_service_waits_for_the_service_it_requires_and_may_skip_the_test(engine):
+def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
+    # No seed makes one new service wait for another ("imaging needs the patient repository" is gone).
     scope = {
         "extension_kind": "new_service",
-        "new_service": "imaging_data_repository",
-        "prerequisite_service_in_use": False,
+        "new_service": "health_certificates",
         "repository": "patient_data_repository",
         "new_access_point": False,
         "document_volume_growth": 0,
     }
-    prerequisite = start_extension(engine, **scope)
-    assert list(ready(prerequisite)) == ["Task_take_prerequisite_into_use"]
-    planning = do(
-        engine,
-        prerequisite,
-        "Task_take_prerequisite_into_use",
-        {"prerequisite_service": "patient_data_repository", "in_use_since": "2026-01-30"},
-    )
+    planning = start_extension(engine, **scope)
+    assert list(ready(planning)) == ["Task_plan_extension"]
     notices = through_planning(engine, planning, deployment_test_planned=False)
     assert list(ready(notices)) == ["Task_train_staff"]
     done = do(
@@ -571,8 +529,8 @@ def test_a_new_service_waits_for_the_service_it_requires_and_may_skip_the_test(e
         {"training_completed_on": "2026-03-20", "topics": ["security_and_privacy"]},
     )
     assert done.status == "completed"
-    with pytest.raises(InvalidData, match="prerequisite_service_in_use"):
-        start_extension(engine, extension_kind="new_service", new_service="health_certificates")
+    with pytest.raises(InvalidData, match="new_service"):
+        start_extension(engine, extension_kind="new_service", new_service="imaging_data_repository")
 
 
 # ---- organisation_change -----------------------------------------------------------------------------

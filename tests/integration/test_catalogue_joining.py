@@ -94,6 +94,13 @@ CLINIC = {
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": False,
           "organisation_kind": "pharmacy"}, (0, 0, 1)),
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": True}, (0, 0, 1)),
+        # Obliged providers the table once let off (seed 001: independent practitioners included, any
+        # electronic client or patient system): the repository follows the system,
+        # where the licence does not say.
+        ({"licence": "none", "system_kind": "client_system", "writes_prescriptions": False,
+          "organisation_kind": "independent_practitioner"}, (0, 1, 0)),
+        ({"licence": "none", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
+        ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
     ],
 )  # fmt: skip
 def test_the_obligation_table_decides_which_services_to_join(engine, profile, expected):
@@ -182,7 +189,7 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
     assert state.status == "completed"
     ends = ended_at(engine, state)
     assert ends[-1] == "End_joined"
-    assert {"End_in_use", "End_commitment_reminded", "End_report_requested"} <= set(ends)
+    assert {"End_in_use", "End_report_requested"} <= set(ends)
     completed = {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
     assert {"Call_patient_data_repository", "Call_prescription_service"} <= completed
     assert "Call_social_welfare_repository" not in completed
@@ -203,10 +210,6 @@ def _social_welfare_repository_path(engine, state):
         ("Task_preparatory_tasks", PROVIDER,
          {"register_entries_valid": True, "security_plan_date": "2026-03-02",
           "signatory_name": "Aino Virtanen", "signatory_decision_date": "2026-03-03"}),
-        ("Task_register_period", PROVIDER,
-         {"deployment_year": 2026, "deployment_period": 2, "planned_test_date": "2026-06-10"}),
-        ("Task_confirm_period", KELA,
-         {"period_starts_on": "2026-05-04", "kela_contact_email": "kanta@kanta.fi"}),
         ("Task_own_deployment_tasks", PROVIDER,
          {"technical_preparation_done": True, "recording_practices_agreed": True,
           "staff_competence_ensured": True}),
@@ -320,8 +323,8 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
 
 def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_service):
     """From "Contact the system vendor" to the end of the patient data repository onboarding; a first
-    Kanta service also waits for the commitment window and lets the commitment reminder and the late-report
-    timer fire; the application is refused once and the first deployment test fails."""
+    Kanta service signs the commitment right after the approval (no seed sets a time for it) and lets the
+    late-report timer fire; the application is refused once and the first deployment test fails."""
     state = complete(
         engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}
     )
@@ -367,27 +370,11 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     )
 
     if first_kanta_service:
-        # The commitment goes to Kela 2–4 weeks before the test: the window opens four weeks before it.
-        assert ready(state) == []
-        assert timers(state) == {"Timer_commitment_window": helsinki_nine("2026-01-19")}
-        clock.set(helsinki_nine("2026-01-19") - timedelta(seconds=1))
-        engine.fire_due_timers()
-        assert ready(engine.get_instance(state.id)) == []
-        clock.set(helsinki_nine("2026-01-19"))
-        engine.fire_due_timers()
-        state = engine.get_instance(state.id)
-        assert ready(state) == ["Task_sign_customer_commitment"]
-        assert timers(state) == {"Timer_commitment_late": helsinki_nine("2026-02-02")}
-        # Two weeks before the test nothing has arrived: Kela reminds, the provider can still sign.
-        clock.set(helsinki_nine("2026-02-02"))
-        engine.fire_due_timers()
-        state = engine.get_instance(state.id)
-        assert ready(state) == ["Task_remind_commitment", "Task_sign_customer_commitment"]
-        assert lanes(state)["Task_remind_commitment"] == "Kela"
-        state = complete(engine, state, "Task_remind_commitment", {"reminded_on": "2026-02-02"}, actor=KELA)
+        # Nothing waits for a date: the commitment is open as soon as the application is approved.
+        assert ready(state) == ["Task_sign_customer_commitment"] and timers(state) == {}
         state = complete(
             engine, state, "Task_sign_customer_commitment",
-            {"signatory_name": "Aino Virtanen", "commitment_signed_on": "2026-02-03",
+            {"signatory_name": "Aino Virtanen", "commitment_signed_on": "2026-01-09",
              "commitment_sent_to_kela": True},
         )  # fmt: skip
     assert ready(state) == ["Task_deliver_test_person_ids"]
@@ -442,28 +429,21 @@ def test_patient_data_repository_onboarding_for_a_first_kanta_service(engine, cl
     )
     done = _patient_data_repository_main_path(engine, started, clock, first_kanta_service=True)
     assert done.status == "completed"
-    assert sorted(ended_at(engine, done)) == ["End_commitment_reminded", "End_in_use", "End_report_requested"]
+    assert sorted(ended_at(engine, done)) == ["End_in_use", "End_report_requested"]
 
 
 # --- prescription_service_onboarding ----------------------------------------------------------------------
 
 
-def _prescription_main_path(engine, state, clock, *, existing_customer, vendor_support=True, verify=False):
+def _prescription_main_path(engine, state, clock, *, existing_customer, verify=False):
     state = complete(
         engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-03-02"}
     )
     state = complete(
         engine, state, "Task_send_preparation_instructions",
-        {"instructions_sent_on": "2026-03-03", "system_name": ERA,
-         "vendor_handles_all_support": vendor_support},
+        {"instructions_sent_on": "2026-03-03", "system_name": ERA},
         actor=VENDOR,
     )  # fmt: skip
-    if not vendor_support:
-        assert ready(state) == ["Task_register_deployment_period"]
-        state = complete(
-            engine, state, "Task_register_deployment_period",
-            {"registered_on": "2026-03-04", "preferred_start_month": "2026-04"},
-        )  # fmt: skip
     assert ready(state) == ["Task_complete_preparatory_tasks"]
     planned_start = (clock.now() + timedelta(days=35)).date()
     state = complete(
@@ -471,13 +451,9 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, vendor_s
         {"register_entries_valid": True, "security_plan_ready": True, "server_certificates_ready": True,
          "planned_start_date": planned_start.isoformat(), "existing_kanta_customer": existing_customer},
     )  # fmt: skip
-    # The administrative actions in Extranet wait until about two weeks before the start.
-    extranet_day = helsinki_nine((planned_start - timedelta(days=14)).isoformat())
-    assert ready(state) == [] and timers(state) == {"Timer_two_weeks_before_start": extranet_day}
-    clock.set(extranet_day)
-    engine.fire_due_timers()
-    state = engine.get_instance(state.id)
-    assert ready(state) == ["Task_do_extranet_actions"]
+    # The administrative actions in Extranet follow at once: no seed sets a date for them.
+    extranet_day = clock.now()
+    assert ready(state) == ["Task_do_extranet_actions"] and timers(state) == {}
     extranet = {"application_date": extranet_day.date().isoformat(), "system_name": ERA,
                 "access_point_oid": ERA_ACCESS_POINT}  # fmt: skip
     state = complete(engine, state, "Task_do_extranet_actions", extranet)
@@ -540,18 +516,15 @@ def test_prescription_service_onboarding_main_path(engine, clock):
     assert ended_at(engine, done) == ["End_in_use"]
 
 
-def test_prescription_service_onboarding_with_registration_commitment_and_verification(engine, clock):
+def test_prescription_service_onboarding_with_commitment_and_verification(engine, clock):
     started = engine.start_instance("prescription_service_onboarding", actor=PROVIDER, business_key=CLINIC_ID)
-    done = _prescription_main_path(
-        engine, started, clock, existing_customer=False, vendor_support=False, verify=True
-    )
+    done = _prescription_main_path(engine, started, clock, existing_customer=False, verify=True)
     assert done.status == "completed"
     completed = [e.element_id for e in engine.history(done.id) if e.kind == "task_completed"]
     assert completed.count("Task_verify_production_readiness") == 2
     assert completed.count("Task_accept_customer_commitment") == 1
     assert completed.count("Task_do_extranet_actions") == 1
     assert completed.count("Task_correct_application") == 1
-    assert "Task_register_deployment_period" in completed
 
 
 # --- vendor_package_onboarding ----------------------------------------------------------------------------
@@ -596,14 +569,12 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     state = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
     )
-    assert lanes(state) == {"Task_deliver_system_description": "System vendor"}
-    state = complete(
-        engine, state, "Task_deliver_system_description",
-        {"description_version": "2026.1", "delivered_on": "2026-01-15"}, actor=VENDOR,
-    )  # fmt: skip
+    # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
+    assert lanes(state) == {"Task_update_self_monitoring_plan": "Service provider"}
     done = complete(
         engine, state, "Task_update_self_monitoring_plan",
-        {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True},
+        {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
+         "vendor_system_description_attached": True},
     )  # fmt: skip
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_ready"]
