@@ -65,6 +65,7 @@
     $("#task-form").addEventListener("submit", async (event) => {
       event.preventDefault();
       formError.hidden = true;
+      // Only a value the page cannot read stops it here: the API judges the data, and a 422 names each field.
       const { data, errors } = form.read();
       if (errors.length) {
         form.showErrors(errors);
