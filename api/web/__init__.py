@@ -52,7 +52,7 @@ def definitions():
 
 @blp.get("/processes/<string:key>")
 def definition(key: str):
-    return _page("definition.html", page="definition", title=key, key=key, diagram=True)
+    return _page("definition.html", page="definition", title=key, key=key)
 
 
 @blp.get("/instances")
@@ -62,7 +62,7 @@ def instances():
 
 @blp.get("/instances/<string:instance_id>")
 def instance(instance_id: str):
-    return _page("instance.html", page="instance", title="Instance", instance_id=instance_id, diagram=True)
+    return _page("instance.html", page="instance", title="Instance", instance_id=instance_id)
 
 
 @blp.get("/tasks")

@@ -53,18 +53,53 @@ def _message(error) -> str:
     return error.message
 
 
+def _field(where, name: str | None = None) -> str:
+    """The field an error is about: its path in the data joined by "/", "(form)" for the data as a whole."""
+    parts = [str(part) for part in where] + ([name] if name is not None else [])
+    return "/".join(parts) or "(form)"
+
+
+def _extras(instance: dict, schema: dict) -> list[str]:
+    """The names ``additionalProperties: false`` refuses: neither a property nor matched by a pattern."""
+    named = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    return [n for n in instance if n not in named and not any(re.search(p, n) for p in patterns)]
+
+
+def _field_errors_of(error) -> list[FieldError]:
+    """One error per field. jsonschema reports a missing or an unexpected property at the object that
+    holds it, so the names are worked out from the error's data (what the keyword asks for and what the
+    object has), never from its English message."""
+    where = error.absolute_path
+    if error.validator == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [FieldError(_field(where, name), f"{name!r} is a required field") for name in missing]
+    if error.validator == "dependentRequired":
+        return [
+            FieldError(_field(where, name), f"{name!r} is required when {present!r} is given")
+            for present, needed in error.validator_value.items()
+            if present in error.instance
+            for name in needed
+            if name not in error.instance
+        ]
+    if error.validator == "additionalProperties" and error.validator_value is False:
+        return [
+            FieldError(_field(where, name), f"{name!r} is not a field of this form")
+            for name in _extras(error.instance, error.schema)
+        ]
+    return [FieldError(_field(where), _message(error))]
+
+
 def field_errors(schema: dict, data) -> list[FieldError]:
+    """Every error in ``data`` against the form ``schema``, each naming its own field, in field order."""
     validator = Draft202012Validator(schema, format_checker=format_checker)
-    errors = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        path = "/".join(str(part) for part in error.absolute_path)
-        if error.validator == "required":
-            missing = error.message.split("'")[1] if "'" in error.message else ""
-            path = f"{path}/{missing}".strip("/")
-        elif error.validator == "additionalProperties":
-            path = path or "(form)"
-        errors.append(FieldError(path or "(form)", _message(error)))
-    return errors
+    found: dict[tuple[str, str], FieldError] = {}
+    for error in validator.iter_errors(data):
+        # jsonschema raises one `required` error per missing name, and each of them yields every missing
+        # name: keep each field error once.
+        for field_error in _field_errors_of(error):
+            found.setdefault((field_error.field, field_error.message), field_error)
+    return sorted(found.values(), key=lambda e: e.field.split("/"))
 
 
 def validate(schema: dict, data, what: str) -> None:

@@ -282,7 +282,7 @@ def test_a_bad_token_with_a_malformed_body_is_still_401(client, stored):
 @pytest.mark.parametrize(
     ("data", "named"),
     [
-        ({"business_id": "123", "extra": 1}, {"business_id", "organisation_name", "(form)"}),
+        ({"business_id": "123", "extra": 1}, {"business_id", "organisation_name", "extra"}),
         ({"business_id": "1234567-2", "organisation_name": ""}, {"business_id", "organisation_name"}),
         (
             {"business_id": 1234567, "organisation_name": "Oy", "contact_email": "not an email"},

@@ -5,6 +5,7 @@ Every page is photographed at 1280×800 and at a phone's 390 px into build/scree
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -26,6 +27,26 @@ INSTRUCTIONS = (
 )
 
 
+# The steps of "ten_tasks" ask, in these tests, for what only the server's jsonschema judges right: a
+# Python `\w` takes the Finnish letters JavaScript's does not, and a pattern with nested quantifiers
+# backtracks exponentially wherever it runs.
+PATTERN_FORM = {
+    "type": "object",
+    "properties": {
+        "contact_person": {"type": "string", "title": "Contact person", "pattern": r"^\w+( \w+)*$"},
+        "reference": {"type": "string", "title": "Reference", "pattern": "^(a+)+$"},
+        "visits": {"type": "integer", "title": "Visits", "minimum": 1},
+        "contact": {
+            "type": "object",
+            "title": "Contact",
+            "properties": {"email": {"type": "string", "format": "email"}},
+            "required": ["email"],
+        },
+    },
+    "required": ["contact_person"],
+}
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     processes = tmp_path_factory.mktemp("processes")
@@ -36,6 +57,7 @@ def server(tmp_path_factory):
             "The service provider enters its business ID, organisation name and contact email.", INSTRUCTIONS
         )
     )
+    (processes / "forms" / "step.json").write_text(json.dumps(PATTERN_FORM))
     with RunningServer(tmp_path_factory.mktemp("cockpit"), tokens=TOKENS, processes=processes) as running:
         yield running
 
@@ -66,6 +88,18 @@ def complete_over_http(server: RunningServer, instance: dict, data: dict) -> dic
     return moved
 
 
+def refusal(server: RunningServer, task_id: str, data: dict) -> dict[str, str]:
+    """The API's refusal of ``data`` for the task: each field's messages, joined as the page shows them."""
+    status, _, problem = server.call(
+        "POST", f"/api/v1/tasks/{task_id}/complete", token="tok-vendor", json_body={"data": data}
+    )
+    assert status == 422, problem
+    messages: dict[str, list[str]] = {}
+    for error in problem["errors"]:
+        messages.setdefault(error["field"], []).append(error["message"])
+    return {field: "; ".join(said) for field, said in messages.items()}
+
+
 def element(page: Page, element_id: str):
     return page.locator(f'.djs-element[data-element-id="{element_id}"]')
 
@@ -91,7 +125,8 @@ def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_move
     expect(page.locator("#instructions .rules")).to_contain_text("valid check digit")
     photograph(page, "task")
 
-    # Checked in the page: nothing is sent while a required field is empty or a pattern fails.
+    # Checked by the server alone: the page sends what it was given, and each field error of the API's
+    # 422 answer is shown at its field, in the API's words.
     completions: list[str] = []
 
     def sent(request) -> None:
@@ -99,14 +134,20 @@ def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_move
             completions.append(request.method)
 
     page.on("request", sent)
+    task_id = instance["ready_tasks"][0]["id"]
+    before = stored(server, instance["id"])
+    said = refusal(server, task_id, {"business_id": "0737546"})
+    assert set(said) == {"business_id", "organisation_name"}
     page.fill("#field-business_id", "0737546")
     page.click("#complete")
-    expect(page.locator("#error-business_id")).to_have_text("This is not in the expected form.")
-    expect(page.locator("#error-organisation_name")).to_have_text("Fill this in.")
-    assert completions == []
+    expect(page.locator("#error-business_id")).to_have_text(said["business_id"])
+    expect(page.locator("#error-business_id")).to_contain_text("does not match")
+    expect(page.locator("#error-organisation_name")).to_have_text(said["organisation_name"])
+    expect(page.locator("#error-contact_email")).to_be_hidden()
+    expect(page.locator("#form-error")).to_be_hidden()  # every error found its field: no summary
+    assert completions == ["POST"]
 
-    # Refused by the API (the check digit is wrong): its field error is shown next to the field.
-    before = stored(server, instance["id"])
+    # The check digit is wrong: the only error left is at the business ID.
     page.fill("#field-business_id", "0737546-3")
     page.fill("#field-organisation_name", "Ajas Oy")
     page.fill("#field-contact_email", "tuki@ajas.example")
@@ -114,8 +155,8 @@ def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_move
     expect(page.locator("#error-business_id")).to_contain_text("check digit")
     expect(page.locator("#error-organisation_name")).to_be_hidden()
     expect(page.locator("#field-business_id")).to_have_attribute("aria-invalid", "true")
-    assert completions == ["POST"]
-    assert stored(server, instance["id"]) == before  # the refusal changed nothing stored
+    assert completions == ["POST", "POST"]
+    assert stored(server, instance["id"]) == before  # the refusals changed nothing stored
     photograph(page, "task-refused")
 
     page.fill("#field-business_id", "0737546-2")
@@ -155,7 +196,9 @@ def test_an_enum_is_a_select_and_a_boolean_a_checkbox_and_both_are_sent_typed(se
     open_page(page, server, f"/tasks/{task_id}", "tok-vendor")
     expect(page.locator("#field-licence option")).to_have_text(["— choose —", "health", "social", "none"])
     page.click("#complete")
-    expect(page.locator("#error-licence")).to_have_text("Fill this in.")
+    expect(page.locator("#error-licence")).to_have_text(
+        refusal(server, task_id, {"has_patient_system": False})["licence"]
+    )
     expect(page.locator("#error-has_patient_system")).to_be_hidden()  # unticked is an answer: false
     page.select_option("#field-licence", label="social")
     page.check("#field-has_patient_system")
@@ -164,6 +207,98 @@ def test_an_enum_is_a_select_and_a_boolean_a_checkbox_and_both_are_sent_typed(se
     page.wait_for_url(f"**/instances/{instance['id']}")
     variables = stored(server, instance["id"])[0]["variables"]
     assert (variables["licence"], variables["has_patient_system"]) == ("social", True)
+
+
+# Records every regular expression a script of the page builds from text (literals need no constructor).
+RECORD_REGEXPS = """
+window.builtRegExps = [];
+window.RegExp = new Proxy(window.RegExp, {
+  construct(target, args) {
+    window.builtRegExps.push(String(args[0]));
+    return Reflect.construct(target, args);
+  },
+  apply(target, self, args) {
+    window.builtRegExps.push(String(args[0]));
+    return Reflect.apply(target, self, args);
+  },
+});
+"""
+
+
+def test_the_server_alone_judges_a_form_and_a_pattern_never_runs_in_the_page(server, page):
+    instance = start(server, "ten_tasks", "7654321-2")
+    task_id = instance["ready_tasks"][0]["id"]
+    page.add_init_script(RECORD_REGEXPS)
+    completions: list[str] = []
+    page.on(
+        "request", lambda sent: completions.append(sent.method) if sent.url.endswith("/complete") else None
+    )
+    open_page(page, server, f"/tasks/{task_id}", "tok-vendor")
+    expect(page.locator("#field-contact_person")).to_have_attribute("aria-required", "true")
+    expect(page.locator(".field[data-field=contact_person] .required")).to_be_visible()
+    expect(page.locator("#field-visits")).to_have_attribute("type", "number")
+    expect(page.locator("#field-contact")).to_have_js_property("tagName", "TEXTAREA")
+
+    # JSON text that does not parse is no value at all: the page says so and sends nothing.
+    page.fill("#field-contact", '{"email": ')
+    page.click("#complete")
+    expect(page.locator("#error-contact")).to_have_text("Write valid JSON.")
+    assert completions == []
+
+    wrong = {"contact_person": "Aino  Ajas!", "reference": "aaab", "visits": 0, "contact": {"email": "no"}}
+    said = refusal(server, task_id, wrong)
+    assert set(said) == {"contact_person", "reference", "visits", "contact/email"}
+    page.fill("#field-contact_person", wrong["contact_person"])
+    page.fill("#field-reference", wrong["reference"])
+    page.fill("#field-visits", str(wrong["visits"]))
+    page.fill("#field-contact", json.dumps(wrong["contact"]))
+    page.click("#complete")
+    for field in ("contact_person", "reference", "visits"):
+        expect(page.locator(f"#error-{field}")).to_have_text(said[field])
+    expect(page.locator("#error-contact")).to_have_text(f"email: {said['contact/email']}")  # where inside
+    assert completions == ["POST"]
+    assert stored(server, instance["id"])[0]["ready_tasks"][0]["id"] == task_id
+    patterns = {p["pattern"] for p in PATTERN_FORM["properties"].values() if "pattern" in p}
+    built = page.evaluate("window.builtRegExps")
+    assert patterns.isdisjoint(built), built  # the page compiled none of the form's patterns
+
+    # A name the server's `\w` takes, Finnish letters and all (JavaScript's `\w` would refuse it).
+    page.fill("#field-contact_person", "Äijälä Öhman")
+    expect(page.locator("#error-contact_person")).to_be_hidden()  # a changed field drops its error
+    page.fill("#field-reference", "aaaa")
+    page.fill("#field-visits", "2")
+    page.fill("#field-contact", '{"email": "aino@ajas.example"}')
+    page.click("#complete")
+    page.wait_for_url(f"**/instances/{instance['id']}")
+    variables = stored(server, instance["id"])[0]["variables"]
+    given = {name: variables[name] for name in PATTERN_FORM["properties"]}
+    assert given == {
+        "contact_person": "Äijälä Öhman",
+        "reference": "aaaa",
+        "visits": 2,
+        "contact": {"email": "aino@ajas.example"},
+    }
+
+
+def test_an_answer_about_no_field_is_told_above_the_form(server, page):
+    instance = start(server, "simple_onboarding", "1234567-1")
+    task_id = instance["ready_tasks"][0]["id"]
+    open_page(page, server, f"/tasks/{task_id}", "tok-vendor")
+    complete_over_http(server, instance, {"business_id": "1234567-1", "organisation_name": "Ajas Oy"})
+    status, _, problem = server.call(
+        "POST",
+        f"/api/v1/tasks/{task_id}/complete",
+        token="tok-vendor",
+        json_body={"data": {"business_id": "1234567-1", "organisation_name": "Ajas Oy"}},
+    )
+    assert status == 409, problem
+
+    page.fill("#field-business_id", "1234567-1")
+    page.fill("#field-organisation_name", "Ajas Oy")
+    page.click("#complete")
+    expect(page.locator("#form-error")).to_have_text(problem["detail"])
+    expect(page.locator(".field.invalid")).to_have_count(0)
+    expect(page.locator("#complete")).to_be_enabled()
 
 
 def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):

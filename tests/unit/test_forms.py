@@ -38,7 +38,7 @@ def test_field_errors_name_each_field():
         "business_id",
         "access_point_oid",
         "test_date",
-        "(form)",
+        "x",
     }
 
 
@@ -46,6 +46,75 @@ def test_missing_required_field_is_named():
     with pytest.raises(InvalidData) as refused:
         forms.validate(BUSINESS_ID_FORM, {}, "task")
     assert [e.field for e in refused.value.errors] == ["business_id"]
+
+
+PERSON_FORM = {
+    "type": "object",
+    "properties": {
+        "owner's name": {"type": "string"},
+        "organisation_name": {"type": "string"},
+        "contact": {
+            "type": "object",
+            "properties": {"email": {"type": "string", "format": "email"}, "phone": {"type": "string"}},
+            "required": ["email", "phone"],
+            "additionalProperties": False,
+        },
+        "has_patient_system": {"type": "boolean"},
+        "patient_system": {"type": "string"},
+    },
+    "patternProperties": {"^note_": {"type": "string"}},
+    "required": ["owner's name", "organisation_name", "contact"],
+    "dependentRequired": {"has_patient_system": ["patient_system"]},
+    "additionalProperties": False,
+}
+
+
+def _errors(schema, data) -> list[tuple[str, str]]:
+    return [(e.field, e.message) for e in forms.field_errors(schema, data)]
+
+
+def test_every_missing_field_is_an_error_of_its_own_at_its_own_path():
+    assert _errors(PERSON_FORM, {"contact": {"email": "tuki@ajas.example"}}) == [
+        ("contact/phone", "'phone' is a required field"),
+        ("organisation_name", "'organisation_name' is a required field"),
+        ("owner's name", '"owner\'s name" is a required field'),
+    ]
+
+
+def test_every_unexpected_field_is_an_error_of_its_own_and_a_pattern_property_is_expected():
+    data = {
+        "owner's name": "Aino",
+        "organisation_name": "Ajas Oy",
+        "contact": {"email": "tuki@ajas.example", "phone": "040 123", "fax": "09 1"},
+        "note_1": "called on Monday",
+        "extra": 1,
+        "another": 2,
+    }
+    assert _errors(PERSON_FORM, data) == [
+        ("another", "'another' is not a field of this form"),
+        ("contact/fax", "'fax' is not a field of this form"),
+        ("extra", "'extra' is not a field of this form"),
+    ]
+
+
+def test_a_field_required_by_another_is_named_when_the_other_is_given():
+    data = {
+        "owner's name": "Aino",
+        "organisation_name": "Ajas Oy",
+        "contact": {"email": "a@b.fi", "phone": "1"},
+    }
+    assert _errors(PERSON_FORM, data) == []
+    assert _errors(PERSON_FORM, {**data, "has_patient_system": True}) == [
+        ("patient_system", "'patient_system' is required when 'has_patient_system' is given")
+    ]
+
+
+def test_a_value_error_inside_an_object_names_its_path_and_data_that_is_no_object_names_the_form():
+    data = {"owner's name": "Aino", "organisation_name": "Ajas Oy", "contact": {"email": "no", "phone": "1"}}
+    assert _errors(PERSON_FORM, data) == [("contact/email", "'no' is not an e-mail address")]
+    assert _errors(PERSON_FORM, ["not", "an", "object"]) == [
+        ("(form)", "['not', 'an', 'object'] is not of type 'object'")
+    ]
 
 
 def test_valid_data_passes():

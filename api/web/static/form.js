@@ -1,43 +1,23 @@
 /* A task's JSON Schema form in plain DOM: one field per property (string, enum → select, date, email,
- * boolean → checkbox, integer/number; anything else as JSON text), checked in the page for required,
- * pattern, enum, format, lengths and bounds, and the API's own field errors shown next to the fields. */
+ * boolean → checkbox, integer/number; anything else as JSON text), the required ones marked.
+ * The page checks nothing of the schema itself: the server does, with the same jsonschema that decides,
+ * and its 422 field errors are shown next to their fields. So the page and the server never disagree
+ * (JavaScript's regular expressions differ from Python's, and a form's pattern could freeze a tab), and
+ * the only problems the page finds are values it cannot read from a control at all. */
 "use strict";
 
 (() => {
   const { el } = Kanta;
-  const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  /** A value the person gave that the page cannot turn into JSON (not a schema check: there is no value). */
+  class Unreadable {
+    constructor(message) {
+      this.message = message;
+    }
+  }
 
   const typeOf = (property) =>
     (Array.isArray(property.type) ? property.type.find((t) => t !== "null") : property.type) || "string";
-
-  function isDate(text) {
-    const match = DATE.exec(text);
-    if (!match) return false;
-    const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-    return date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
-  }
-
-  /** What is wrong with a value the person gave (null when it is fine). */
-  function problemWith(property, value) {
-    const type = typeOf(property);
-    if (property.enum && !property.enum.includes(value)) return `Choose one of: ${property.enum.join(", ")}.`;
-    if (type === "string") {
-      if (property.minLength && value.length < property.minLength) return `Write at least ${property.minLength} characters.`;
-      if (property.maxLength && value.length > property.maxLength) return `Write at most ${property.maxLength} characters.`;
-      if (property.pattern && !new RegExp(property.pattern, "u").test(value)) return "This is not in the expected form.";
-      if (property.format === "date" && !isDate(value)) return "Give a date (YYYY-MM-DD).";
-      if (property.format === "email" && !EMAIL.test(value)) return "Give an email address.";
-    }
-    if (type === "integer" || type === "number") {
-      if (Number.isNaN(value) || (type === "integer" && !Number.isInteger(value))) {
-        return type === "integer" ? "Give a whole number." : "Give a number.";
-      }
-      if (property.minimum !== undefined && value < property.minimum) return `The least allowed is ${property.minimum}.`;
-      if (property.maximum !== undefined && value > property.maximum) return `The most allowed is ${property.maximum}.`;
-    }
-    return null;
-  }
 
   function control(name, property, initial) {
     const type = typeOf(property);
@@ -61,11 +41,17 @@
         step: type === "integer" ? "1" : "any", min: property.minimum, max: property.maximum,
       });
       if (typeof initial === "number") input.value = String(initial);
-      return { input, read: () => (input.value.trim() === "" ? undefined : Number(input.value)) };
+      return {
+        input,
+        read: () => {
+          if (input.validity.badInput) return new Unreadable("Write a number.");
+          return input.value.trim() === "" ? undefined : Number(input.value);
+        },
+      };
     }
     if (type === "string") {
       const kind = { date: "date", email: "email" }[property.format] || "text";
-      const input = el("input", { id, name, type: kind, maxlength: property.maxLength, autocomplete: "off" });
+      const input = el("input", { id, name, type: kind, autocomplete: "off" });
       if (typeof initial === "string") input.value = initial;
       return { input, read: () => (input.value.trim() === "" ? undefined : input.value.trim()) };
     }
@@ -79,7 +65,7 @@
         try {
           return JSON.parse(area.value);
         } catch {
-          return { invalidJson: true };
+          return new Unreadable("Write valid JSON.");
         }
       },
     };
@@ -107,18 +93,7 @@
     input.addEventListener("input", () => show(null));
     input.addEventListener("change", () => show(null));
 
-    return {
-      name,
-      input,
-      wrapper,
-      show,
-      check() {
-        const value = read();
-        if (value === undefined) return { value, problem: required ? "Fill this in." : null };
-        if (value && value.invalidJson) return { value, problem: "Write valid JSON." };
-        return { value, problem: problemWith(property, value) };
-      },
-    };
+    return { name, input, wrapper, show, read };
   }
 
   function render(container, schema, initial) {
@@ -129,14 +104,23 @@
     if (!fields.length) container.append(el("p", { class: "hint" }, "This task asks for nothing: complete it when it is done."));
     const byName = new Map(fields.map((f) => [f.name, f]));
 
+    /** The form field an API error is about, and where inside it. The engine names a path in the data
+     * ("business_id", "contact/email"), webargs a path in the request ("json/data/business_id"); "(form)"
+     * and anything else is about the form as a whole. */
+    function placeOf(path) {
+      const parts = String(path || "").split("/");
+      const [name, ...inside] = parts[0] === "json" && parts[1] === "data" ? parts.slice(2) : parts;
+      return byName.has(name) ? { name, inside: inside.join("/") } : null;
+    }
+
     return {
-      /** The data to send and the problems found in the page ({field, message} like the API's). */
+      /** The data to send (an empty field is left out), and the fields the page could not read. */
       read() {
         const data = {};
         const errors = [];
         for (const f of fields) {
-          const { value, problem } = f.check();
-          if (problem) errors.push({ field: f.name, message: problem });
+          const value = f.read();
+          if (value instanceof Unreadable) errors.push({ field: f.name, message: value.message });
           else if (value !== undefined) data[f.name] = value;
         }
         return { data, errors };
@@ -144,14 +128,19 @@
 
       /** Show each error next to its field; answers the errors that name no field of this form. */
       showErrors(errors) {
-        for (const f of fields) f.show(null);
+        const messages = new Map();
         const unplaced = [];
         for (const error of errors) {
-          // The API names a field by its path ("business_id", "json/data/business_id", "(form)").
-          const name = String(error.field || "").split("/").find((part) => byName.has(part));
-          if (name) byName.get(name).show(error.message);
-          else unplaced.push(error);
+          const place = placeOf(error.field);
+          if (!place) {
+            unplaced.push(error);
+            continue;
+          }
+          // An error inside a JSON field ("contact/email") says where in it.
+          const message = place.inside ? `${place.inside}: ${error.message}` : error.message;
+          messages.set(place.name, [...(messages.get(place.name) || []), message]);
         }
+        for (const f of fields) f.show((messages.get(f.name) || []).join("; "));
         const first = fields.find((f) => f.wrapper.classList.contains("invalid"));
         if (first) first.input.focus();
         return unplaced;

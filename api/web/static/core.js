@@ -1,0 +1,247 @@
+/* The cockpit's shared core. Each page is a static HTML shell; its script under pages/ fills it from the
+ * REST API under /api/v1 with the token kept in this tab's sessionStorage, and offers only what the
+ * token's role may do (the API checks again: hiding a button is a courtesy, not the protection).
+ * This file holds what every page uses: DOM helpers, the API call, the caller, page furniture, tables,
+ * and the start-up that runs the page's own function once every script is loaded. */
+"use strict";
+
+const Kanta = (() => {
+  const TOKEN = "kanta.token";
+  const CALLER = "kanta.caller";
+  const FLASH = "kanta.flash";
+  const PAGE_SIZE = 25;
+
+  // ---- DOM helpers: text goes in as text, never as HTML ------------------------------------------
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "class") node.className = value;
+      else if (name === "text") node.textContent = value;
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child);
+    }
+    return node;
+  }
+
+  const $ = (selector) => document.querySelector(selector);
+  const enc = encodeURIComponent;
+
+  const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
+  const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : "—");
+  const timeEl = (iso) => el("time", { datetime: iso || "" }, when(iso));
+
+  let serviceOffset = 0; // the service's time minus this browser's (see showClock)
+
+  function relative(iso) {
+    const minutes = Math.round((new Date(iso) - (Date.now() + serviceOffset)) / 60000);
+    const [size, unit] = Math.abs(minutes) >= 2880 ? [Math.round(minutes / 1440), "day"]
+      : Math.abs(minutes) >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
+    return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(size, unit);
+  }
+
+  // ---- the caller and the API ---------------------------------------------------------------------
+
+  const caller = () => JSON.parse(sessionStorage.getItem(CALLER) || "null");
+  const can = (permission) => (caller()?.permissions || []).includes(permission);
+
+  function logout(next) {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(CALLER);
+    location.assign(next ? `/login?next=${enc(next)}` : "/login");
+  }
+
+  class ApiError extends Error {}
+
+  /** One API call; answers {ok, status, body}. A refused session token sends the person to log in. */
+  async function api(path, { method = "GET", json, formData, token } = {}) {
+    const headers = { Accept: "application/json, application/problem+json, application/xml" };
+    const bearer = token ?? sessionStorage.getItem(TOKEN);
+    if (bearer) headers.Authorization = `Bearer ${bearer}`;
+    let body;
+    if (json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(json);
+    } else if (formData) {
+      body = formData;
+    }
+    const response = await fetch(path, { method, headers, body });
+    const type = response.headers.get("Content-Type") || "";
+    const answer = type.includes("json") ? await response.json() : await response.text();
+    if (response.status === 401 && token === undefined) {
+      logout(location.pathname + location.search);
+      throw new ApiError("The session ended: log in again.");
+    }
+    return { ok: response.ok, status: response.status, body: answer };
+  }
+
+  const detail = (answer) => answer.body?.detail || answer.body?.title || `HTTP ${answer.status}`;
+
+  /** The body of a successful call; otherwise an error carrying the API's own words. */
+  async function must(call) {
+    const answer = await call;
+    if (!answer.ok) throw new ApiError(detail(answer));
+    return answer.body;
+  }
+
+  // ---- page furniture ------------------------------------------------------------------------------
+
+  function notice(text, kind = "info") {
+    const box = $("#notice");
+    box.textContent = text;
+    box.className = `notice notice-${kind}`;
+    box.hidden = !text;
+  }
+
+  const flash = (text) => sessionStorage.setItem(FLASH, text);
+
+  function showFlash() {
+    const text = sessionStorage.getItem(FLASH);
+    if (text) {
+      sessionStorage.removeItem(FLASH);
+      notice(text, "success");
+    }
+  }
+
+  function showWho() {
+    const who = $("#who");
+    const me = caller();
+    if (who && me) {
+      who.textContent = `${me.name} · ${me.role}`;
+      who.title = `may ${me.permissions.join(", ")}`;
+      who.hidden = false;
+    }
+    $("#logout")?.addEventListener("click", () => logout());
+  }
+
+  /** Times are relative to the service's clock, which stands days away from this browser's on a server
+   * with an adjustable clock (acceptance tests, training). There every page shows that time, and an admin
+   * may move it on: whatever falls due fires at once. */
+  async function showClock() {
+    const answer = await api("/api/v1/clock");
+    if (!answer.ok) return;
+    serviceOffset = new Date(answer.body.now) - Date.now();
+    const bar = $("#clock-bar");
+    if (!bar || !answer.body.adjustable) return;
+    const parts = [el("span", {}, "Adjustable clock: it is ", timeEl(answer.body.now), " here.")];
+    if (caller()?.permissions.includes("move the clock")) {
+      for (const [label, duration] of [["+1 day", "P1D"], ["+1 week", "P7D"]]) {
+        parts.push(el("button", {
+          type: "button",
+          "data-advance": duration,
+          onclick: async (event) => {
+            event.target.disabled = true;
+            const moved = await api("/api/v1/clock/advance", { method: "POST", json: { duration } });
+            if (!moved.ok) {
+              notice(detail(moved), "error");
+              event.target.disabled = false;
+              return;
+            }
+            const count = moved.body.moved_instances.length;
+            flash(`The clock moved on to ${when(moved.body.now)}; timers fired in ${count} instance(s).`);
+            location.reload();
+          },
+        }, label));
+      }
+    }
+    bar.replaceChildren(...parts);
+    bar.hidden = false;
+  }
+
+  const statusBadge = (status) => el("span", { class: `status status-${status}` }, status);
+  const shortId = (id) => id.slice(0, 8);
+
+  /** A table that turns into one card per row on a phone (each cell names its column). */
+  function table(columns, rows, empty = "Nothing here.") {
+    if (!rows.length) return el("p", { class: "empty" }, empty);
+    return el(
+      "table",
+      {},
+      el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c.label)))),
+      el(
+        "tbody",
+        {},
+        rows.map((row) =>
+          el("tr", {}, columns.map((c) => el("td", { "data-label": c.label }, c.cell(row) ?? "—"))),
+        ),
+      ),
+    );
+  }
+
+  function facts(container, pairs) {
+    container.replaceChildren(
+      ...pairs.filter(([, value]) => value !== null && value !== undefined && value !== "")
+        .flatMap(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]),
+    );
+  }
+
+  function pager(container, page, params) {
+    container.replaceChildren();
+    const link = (label, offset) => {
+      const next = new URLSearchParams(params);
+      next.set("offset", offset);
+      return el("a", { class: "button", href: `?${next}` }, label);
+    };
+    if (page.offset > 0) container.append(link("← Newer", Math.max(0, page.offset - page.limit)));
+    container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}${page.total_exact ? "" : "+"}`));
+    const more = page.total_exact ? page.offset + page.items.length < page.total : page.items.length === page.limit;
+    if (more) container.append(link("Older →", page.offset + page.limit));
+  }
+
+  /** The filter form's fields from the address, and the API query they make. */
+  function filters(form, names) {
+    const params = new URLSearchParams(location.search);
+    const query = new URLSearchParams({ limit: PAGE_SIZE });
+    for (const name of [...names, "offset"]) {
+      const value = (params.get(name) || "").trim();
+      if (form.elements[name]) form.elements[name].value = value;
+      if (value) query.set(name, value);
+    }
+    return query;
+  }
+
+  async function processOptions(select) {
+    const wanted = new URLSearchParams(location.search).get(select.name) || "";
+    const definitions = await must(api("/api/v1/process-definitions"));
+    for (const d of definitions) select.append(el("option", { value: d.key }, `${d.name} (${d.key})`));
+    select.value = wanted;
+  }
+
+  // ---- pages: each page script registers its function here; it runs once the document is parsed --------
+
+  const pages = {};
+
+  /** Keep the token and who it names for this tab (the login page). */
+  function remember(token, me) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(CALLER, JSON.stringify(me));
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    const main = $("#main");
+    const page = main.dataset.page;
+    if (page !== "login" && !sessionStorage.getItem(TOKEN)) {
+      location.replace(`/login?next=${enc(location.pathname + location.search)}`);
+      return;
+    }
+    showWho();
+    showFlash();
+    try {
+      if (page !== "login") await showClock();
+      await pages[page](main);
+      main.dataset.ready = "true"; // the page has all it asked the API for (tests wait for this)
+    } catch (error) {
+      notice(error.message || String(error), "error");
+      main.dataset.ready = "error";
+    }
+  });
+
+  return {
+    el, $, enc, when, timeEl, relative, caller, can, ApiError, api, detail, must, notice, flash, remember,
+    statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
+  };
+})();

@@ -1,0 +1,135 @@
+/* The instance pages: the list with its filters, and one instance with where it stands on its
+ * diagram, what it waits for, its variables and its history. */
+"use strict";
+
+(() => {
+  const { el, $, enc, timeEl, relative, must, api, can, flash, statusBadge, shortId, table, facts, pager,
+    filters, processOptions, pages } = Kanta;
+
+  pages.instances = async () => {
+    const form = $("#filters");
+    await processOptions(form.elements.process_key);
+    const query = filters(form, ["process_key", "status", "business_key"]);
+    const page = await must(api(`/api/v1/process-instances?${query}`));
+    const columns = [
+      {
+        label: "Instance",
+        cell: (i) => el("a", { href: `/instances/${enc(i.id)}` }, i.business_key || shortId(i.id)),
+      },
+      { label: "Process", cell: (i) => `${i.process_key} v${i.definition_version}` },
+      { label: "Status", cell: (i) => statusBadge(i.status) },
+      { label: "Started", cell: (i) => timeEl(i.started_at) },
+      { label: "Last change", cell: (i) => timeEl(i.ended_at || i.updated_at) },
+      { label: "Started by", cell: (i) => i.started_by },
+    ];
+    $("#instances").replaceChildren(table(columns, page.items, "No instance matches."));
+    $("#instances").removeAttribute("aria-busy");
+    pager($("#pager"), page, new URLSearchParams(location.search));
+  };
+
+  const EVENT_LABELS = {
+    instance_started: "Started",
+    task_completed: "Task completed",
+    element_completed: "Step done",
+    message_received: "Message received",
+    timers_fired: "Timer fired",
+    instance_completed: "Completed",
+    instance_cancelled: "Cancelled",
+    instance_error: "Stopped with an error",
+  };
+
+  function timelineEntry(event, nameOf) {
+    const minor = event.kind === "element_completed";
+    const what = event.element_id ? nameOf(event.element_id) : event.data?.message || "";
+    const data = minor ? null : event.data;
+    return el(
+      "li",
+      { class: `event event-${event.kind}${minor ? " event-minor" : ""}`, "data-kind": event.kind },
+      timeEl(event.at),
+      el("span", { class: "event-what" }, el("strong", {}, EVENT_LABELS[event.kind] || event.kind.replaceAll("_", " ")),
+        what ? ` ${what}` : ""),
+      el("span", { class: "event-actor" }, event.actor),
+      data && Object.keys(data).length
+        ? el("details", {}, el("summary", {}, "Data"), el("pre", {}, JSON.stringify(data, null, 2)))
+        : null,
+    );
+  }
+
+  pages.instance = async (main) => {
+    const id = main.dataset.instanceId;
+    const base = `/api/v1/process-instances/${enc(id)}`;
+    const [instance, history] = await Promise.all([must(api(base)), must(api(`${base}/history`))]);
+    const label = instance.business_key || shortId(instance.id);
+    document.title = `${instance.process_key} ${label} · Kanta onboarding`;
+    $("#title").textContent = `${instance.process_key} · ${label}`;
+    facts($("#facts"), [
+      ["Status", statusBadge(instance.status)],
+      ["Process", el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
+        `${instance.process_key} v${instance.definition_version}`)],
+      ["Business key", instance.business_key],
+      ["Instance id", el("code", {}, instance.id)],
+      ["Started", el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
+      ["Ended", instance.ended_at ? timeEl(instance.ended_at) : null],
+      ["Error", instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+    ]);
+
+    if (instance.status === "running" && can("operate")) {
+      $("#actions").append(el("button", {
+        type: "button",
+        class: "danger",
+        id: "cancel-instance",
+        onclick: async () => {
+          if (!confirm("Cancel this instance? Its open tasks, messages and timers are dropped.")) return;
+          await must(api(base, { method: "DELETE" }));
+          flash("The instance was cancelled.");
+          location.reload();
+        },
+      }, "Cancel the instance"));
+    }
+
+    const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
+    const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
+    const done = new Set(history.filter((e) => e.kind === "element_completed").map((e) => e.element_id));
+    const active = new Set([
+      ...instance.ready_tasks.map((t) => t.element_id),
+      ...instance.waiting_messages.map((m) => m.element_id),
+      ...instance.pending_timers.map((t) => t.element_id),
+    ]);
+    diagram.markProgress(done, active);
+
+    const waiting = [];
+    for (const task of instance.ready_tasks) {
+      waiting.push(el("li", { class: "wait wait-task" },
+        el("span", { class: "wait-kind" }, "Task"),
+        el("a", { href: `/tasks/${enc(task.id)}`, class: "task-link" }, task.name),
+        task.lane ? el("span", { class: "hint" }, ` · ${task.lane}`) : null,
+        el("span", { class: "hint" }, " · ready since ", timeEl(task.ready_since))));
+    }
+    for (const message of instance.waiting_messages) {
+      waiting.push(el("li", { class: "wait wait-message" },
+        el("span", { class: "wait-kind" }, "Message"),
+        el("code", {}, message.message_name),
+        el("span", { class: "hint" }, ` at ${diagram.name(message.element_id)}`)));
+    }
+    for (const timer of instance.pending_timers) {
+      waiting.push(el("li", { class: "wait wait-timer" },
+        el("span", { class: "wait-kind" }, "Timer"),
+        el("span", {}, timer.name || diagram.name(timer.element_id)),
+        el("span", { class: "hint" }, " · due ", timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
+    }
+    $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
+      : el("p", { class: "empty" }, `Nothing: the instance is ${instance.status}.`));
+
+    const names = Object.keys(instance.variables).sort();
+    $("#variables").replaceChildren(table(
+      [
+        { label: "Variable", cell: (n) => el("code", {}, n) },
+        { label: "Value", cell: (n) => el("code", { class: "value" }, JSON.stringify(instance.variables[n])) },
+      ],
+      names,
+      "No variables yet.",
+    ));
+
+    $("#history").replaceChildren(...history.map((event) => timelineEntry(event, (e) => diagram.name(e))));
+  };
+})();

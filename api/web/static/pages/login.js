@@ -1,0 +1,38 @@
+/* The login page: a token is checked against /api/v1/me and kept for this tab. */
+"use strict";
+
+(() => {
+  const { $, api, detail, flash, remember, caller, pages } = Kanta;
+
+  pages.login = async () => {
+    const me = caller();
+    const result = $("#login-result");
+    if (me) {
+      result.textContent = `You are logged in as ${me.name} (${me.role}).`;
+      result.hidden = false;
+    }
+    const form = $("#login-form");
+    const error = $("#token-error");
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const token = form.elements.token.value.trim();
+      error.hidden = true;
+      if (!token) {
+        error.textContent = "Paste your API token.";
+        error.hidden = false;
+        return;
+      }
+      const answer = await api("/api/v1/me", { token });
+      if (!answer.ok) {
+        error.textContent = answer.status === 401 ? "This token is not known." : detail(answer);
+        error.hidden = false;
+        return;
+      }
+      remember(token, answer.body);
+      flash(`Logged in as ${answer.body.name} (${answer.body.role}).`);
+      const next = new URLSearchParams(location.search).get("next") || "";
+      // Only a path on this site: an address from the query must not send the token's holder elsewhere.
+      location.assign(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+    });
+  };
+})();
