@@ -1,19 +1,51 @@
-"""The ``kanta-onboarding`` command."""
+"""The ``kanta-onboarding`` command: ``serve``, ``validate``, ``migrate`` and ``worker``.
+
+Options that have a ``KANTA_*`` variable default to it through ``Settings.from_environment``, the one
+place that reads the environment.
+"""
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
+import click
+
 import engine
 
+from .settings import Settings, clock_from_setting, timer_interval_from_setting
 
-def _validate(args: argparse.Namespace) -> int:
-    """Check diagrams, decision tables and forms; print every problem as file:line: [element] message."""
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+    help="Runs the Kanta onboarding processes as BPMN diagrams.",
+)
+def cli() -> None:
+    pass
+
+
+def database_options(command):
+    """--database-url and --data-dir, shared by the commands that open the database."""
+    command = click.option(
+        "--data-dir",
+        metavar="DIR",
+        help="where SQLite and the admin token's digest live (default: data; or KANTA_DATA_DIR)",
+    )(command)
+    return click.option(
+        "--database-url",
+        metavar="URL",
+        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder; "
+        "or KANTA_DATABASE_URL)",
+    )(command)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+def validate(paths: tuple[str, ...]) -> int:
+    """Check BPMN/DMN diagrams and their forms (PATHS: folders or files; default: processes); print every
+    problem as file:line: [element] message, and exit 1 when there is one."""
     found = 0
-    for given in args.paths:
+    for given in paths or ("processes",):
         path = Path(given)
         if not path.exists():
             print(f"{given}: no such file or folder", file=sys.stderr)
@@ -35,106 +67,82 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
-def _serve(args: argparse.Namespace) -> int:
-    """Migrate, deploy processes/, make sure someone can log in, then run the API under gunicorn."""
-    from .app import clock_from_setting
-    from .server import serve
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--workers", type=int, default=1, show_default=True, help="gunicorn worker processes")
+@database_options
+@click.option("--processes", metavar="DIR", help="the catalogue (default: processes; or KANTA_PROCESSES_DIR)")
+@click.option(
+    "--clock",
+    help="system (default), or adjustable[@ISO time] for acceptance tests and training: time stands still "
+    "until an admin moves it with POST /api/v1/clock/advance (one worker only; or KANTA_CLOCK)",
+)
+@click.option(
+    "--no-access-log",
+    "access_log",
+    flag_value=False,
+    default=True,
+    help="no line per request on stdout (behind a load balancer that logs requests; ~0.3 ms a call)",
+)
+def serve(host, port, workers, database_url, data_dir, processes, clock, access_log) -> int:
+    """Run the REST API (SQLite in the data folder by default): migrate, deploy the catalogue, make sure
+    someone can log in, then serve under gunicorn, each worker firing due timers every
+    KANTA_TIMER_INTERVAL seconds (default 5; 0: none)."""
+    from .server import serve as serve_api
 
+    settings = Settings.from_environment(
+        database_url=database_url, data_dir=data_dir, processes_dir=processes, clock=clock
+    )
     try:
-        adjustable = clock_from_setting(args.clock) is not None
+        adjustable = clock_from_setting(settings.clock) is not None
     except ValueError as error:
         print(f"--clock: {error}", file=sys.stderr)
         return 2
-    if adjustable and args.workers != 1:
+    if adjustable and workers != 1:
         print("--clock adjustable keeps the time in one process: run it with --workers 1", file=sys.stderr)
         return 2
-    return serve(
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        database_url=args.database_url,
-        processes_dir=args.processes,
-        data_dir=args.data_dir,
-        clock=args.clock,
-        access_log=args.access_log,
-    )
+    try:
+        timer_interval_from_setting(settings.timer_interval)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return serve_api(settings, host=host, port=port, workers=workers, access_log=access_log)
 
 
-def _database_url(args: argparse.Namespace) -> str:
-    return args.database_url or f"sqlite:///{Path(args.data_dir).resolve()}/kanta.sqlite3"
-
-
-def _migrate(args: argparse.Namespace) -> int:
-    """Bring the database schema up to date and exit: run once before starting many processes."""
-    Path(args.data_dir).mkdir(parents=True, exist_ok=True)
-    engine.migrate_database(_database_url(args))
+@cli.command()
+@database_options
+def migrate(database_url, data_dir) -> int:
+    """Bring the database schema up to date, then exit: run once before starting many processes."""
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    engine.migrate_database(settings.database_url)
     print("the database schema is current", flush=True)
     return 0
 
 
-def _worker(args: argparse.Namespace) -> int:
-    """Fire due timers until stopped; any number of workers may run at once on one database."""
+@cli.command()
+@database_options
+@click.option("--interval", type=float, default=5.0, show_default=True, help="seconds between rounds")
+@click.option("--once", is_flag=True, help="fire what is due now, then exit")
+def worker(database_url, data_dir, interval, once) -> int:
+    """Fire due timers until SIGTERM/SIGINT; any number of workers may run at once on one database."""
     from .worker import work
 
-    return work(database_url=_database_url(args), interval=args.interval, once=args.once)
-
-
-def _add_database_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--database-url",
-        default=os.environ.get("KANTA_DATABASE_URL"),
-        help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder; "
-        "or KANTA_DATABASE_URL)",
-    )
-    command.add_argument("--data-dir", default=os.environ.get("KANTA_DATA_DIR", "data"))
-
-
-def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(
-        prog="kanta-onboarding", description="Runs the Kanta onboarding processes as BPMN diagrams."
-    )
-    commands = main_parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check BPMN/DMN diagrams and their forms")
-    validate.add_argument(
-        "paths", nargs="*", default=["processes"], help="folders or files (default: processes)"
-    )
-    validate.set_defaults(handler=_validate)
-
-    serve = commands.add_parser("serve", help="run the REST API (SQLite in the data folder by default)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1, help="gunicorn worker processes")
-    _add_database_options(serve)
-    serve.add_argument("--processes", default=os.environ.get("KANTA_PROCESSES_DIR", "processes"))
-    serve.add_argument(
-        "--clock",
-        default=os.environ.get("KANTA_CLOCK", "system"),
-        help="system (default), or adjustable[@ISO time] for acceptance tests and training: time stands "
-        "still until an admin moves it with POST /api/v1/clock/advance (one worker only; or KANTA_CLOCK)",
-    )
-    serve.add_argument(
-        "--no-access-log",
-        dest="access_log",
-        action="store_false",
-        help="no line per request on stdout (behind a load balancer that logs requests; ~0.3 ms a call)",
-    )
-    serve.set_defaults(handler=_serve)
-
-    migrate = commands.add_parser("migrate", help="bring the database schema up to date, then exit")
-    _add_database_options(migrate)
-    migrate.set_defaults(handler=_migrate)
-
-    worker = commands.add_parser("worker", help="fire due timers until SIGTERM/SIGINT (any number at once)")
-    _add_database_options(worker)
-    worker.add_argument("--interval", type=float, default=5.0, help="seconds between rounds (default 5)")
-    worker.add_argument("--once", action="store_true", help="fire what is due now, then exit")
-    worker.set_defaults(handler=_worker)
-    return main_parser
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    return work(database_url=settings.database_url, interval=interval, once=once)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    return args.handler(args)
+    """Run the command line ``argv`` (default: this process's); answer the exit status."""
+    try:
+        return cli.main(args=argv, prog_name="kanta-onboarding", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        print("Aborted!", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

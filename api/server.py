@@ -1,19 +1,25 @@
-"""``kanta-onboarding serve``: the API under gunicorn."""
+"""``kanta-onboarding serve``: what runs once before the API starts (migrate, deploy, the first admin
+token), then the API under gunicorn, each worker with its own thread firing due timers."""
 
 from __future__ import annotations
 
 import json
 import os
+import socket
+import threading
+from dataclasses import replace
 from pathlib import Path
 
+from flask import Flask
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
-from engine import Engine
+from engine import Engine, StopRequest, migrate_database, run_timers
 
-from .app import TOKEN_DIGESTS, clock_from_setting, create_app
+from .app import create_app
 from .auth import digest, new_token
 from .problems import PROBLEM_JSON, TYPE_BASE, http_kind
+from .settings import TOKEN_DIGESTS, Settings
 
 
 def _write_problem(sock, status: int, reason: str, message: str) -> None:
@@ -31,8 +37,8 @@ def _write_problem(sock, status: int, reason: str, message: str) -> None:
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, options: dict, settings: dict):
-        self.options, self.settings = options, settings
+    def __init__(self, options: dict, config: dict):
+        self.options, self.config = options, config
         super().__init__()
 
     def load_config(self):
@@ -42,13 +48,35 @@ class _Gunicorn(BaseApplication):
         util.write_error = _write_problem
 
     def load(self):
-        return create_app(self.settings)
+        # gunicorn loads the app in each worker, after the fork: each fires timers in a thread of its own.
+        app = create_app(self.config)
+        start_background_timers(app)
+        return app
 
 
-def first_admin_token(data_dir: Path) -> str | None:
+def start_background_timers(app: Flask) -> StopRequest | None:
+    """Fire due timers in the background of this process every KANTA_TIMER_INTERVAL seconds, with the
+    loop `kanta-onboarding worker` runs (none when it is 0); answer what stops it, also kept as the app's
+    ``kanta_timers`` extension."""
+    interval = app.config["KANTA_TIMER_INTERVAL"]
+    if interval <= 0:
+        return None
+    stop = StopRequest()
+    threading.Thread(
+        target=run_timers,
+        args=(app.extensions["kanta_engine"],),
+        kwargs={"actor": f"timer:{socket.gethostname()}:{os.getpid()}", "interval": interval, "stop": stop},
+        name="kanta-timers",
+        daemon=True,
+    ).start()
+    app.extensions["kanta_timers"] = stop
+    return stop
+
+
+def first_admin_token(data_dir: Path, tokens: str) -> str | None:
     """With no tokens configured, create one admin token, keep only its digest, and return it once."""
     digests = data_dir / TOKEN_DIGESTS
-    if os.environ.get("KANTA_TOKENS") or digests.exists():
+    if tokens or digests.exists():
         return None
     token = new_token()
     digests.write_text(f"admin:first-admin:{digest(token)}\n")
@@ -56,41 +84,34 @@ def first_admin_token(data_dir: Path) -> str | None:
     return token
 
 
-def serve(
-    *,
-    host: str,
-    port: int,
-    workers: int,
-    database_url,
-    processes_dir: str,
-    data_dir: str,
-    clock: str = "system",
-    access_log: bool = True,
-) -> int:
-    data = Path(data_dir).resolve()
+def prepare(settings: Settings) -> None:
+    """What runs once before any worker starts: migrate the database, deploy the catalogue (a changed
+    file becomes a new version), and make sure someone can log in."""
+    data = Path(settings.data_dir)
     data.mkdir(parents=True, exist_ok=True)
-    url = database_url or f"sqlite:///{data}/kanta.sqlite3"
-    # Migrations and deployment run once, here, before any worker starts.
-    engine = Engine(url)
-    result = engine.deploy_folder(Path(processes_dir), actor="system:startup")
-    engine.close()
+    migrate_database(settings.database_url)
+    engine = Engine(settings.database_url, apply_migrations=False)
+    try:
+        result = engine.deploy_folder(Path(settings.processes_dir), actor="system:startup")
+    finally:
+        engine.close()
     print(
         f"deployed {len(result.deployed)} new version(s); {len(result.unchanged)} process(es) unchanged",
         flush=True,
     )
-    token = first_admin_token(data)
+    token = first_admin_token(data, settings.tokens)
     if token:
         print(
             f"No tokens were configured. An admin token was created (shown only now):\n\n    {token}\n",
             flush=True,
         )
-    settings = {
-        "KANTA_DATABASE_URL": url,
-        "KANTA_DATA_DIR": str(data),
-        "KANTA_PROCESSES_DIR": processes_dir,
-        "KANTA_MIGRATE": False,
-        "KANTA_CLOCK": clock_from_setting(clock),
-    }
+
+
+def serve(settings: Settings, *, host: str, port: int, workers: int, access_log: bool = True) -> int:
+    """Prepare, then serve the API with gunicorn until it is stopped."""
+    settings = replace(settings, data_dir=str(Path(settings.data_dir).resolve()))
+    config = settings.as_config()
+    prepare(settings)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -103,5 +124,5 @@ def serve(
         # must fit; a longer URL gets a 414 problem (documented on every operation).
         "limit_request_line": 8190,
     }
-    _Gunicorn(options, settings).run()
+    _Gunicorn(options, config).run()
     return 0

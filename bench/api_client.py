@@ -13,7 +13,7 @@ import json
 import time
 from collections import defaultdict
 
-from pdr_path import PROCESS_KEY, START_VARIABLES, STEPS
+from bench.pdr_path import PROCESS_KEY, START_VARIABLES, STEPS
 
 API = "/api/v1"
 

@@ -1,4 +1,5 @@
-"""Fill the engine's tables fast for P2: copies of one real instance's rows, inserted with SQLAlchemy Core.
+"""Fill the engine's tables fast for P2: copies of one real instance's rows, inserted with SQLAlchemy Core
+into the tables as reflected from the database.
 
 Going through the API would take hours for 100,000 instances on a small machine; the copies have the
 rows a started instance has (its state, its ready task, its audit events) under new ids and business
@@ -16,10 +17,8 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, select, text
 
-from engine.store.models import AuditEvent, MessageSubscription, PendingTimer, ProcessInstance, ReadyTask
+from bench.tables import reflected
 
-INSTANCES, READY, AUDIT = ProcessInstance.__table__, ReadyTask.__table__, AuditEvent.__table__
-TIMERS, MESSAGES = PendingTimer.__table__, MessageSubscription.__table__
 BATCH = 2000
 
 
@@ -33,14 +32,23 @@ class Template:
 
     @classmethod
     def read(cls, db: Engine, instance_id: str) -> Template:
+        tables = reflected(db)
+        instances = tables["process_instances"]
         with db.connect() as connection:
 
-            def rows(table):
+            def rows(name):
+                table = tables[name]
                 found = connection.execute(select(table).where(table.c.instance_id == instance_id))
                 return [dict(r._mapping) for r in found]
 
-            instance = connection.execute(select(INSTANCES).where(INSTANCES.c.id == instance_id)).one()
-            return cls(dict(instance._mapping), rows(READY), rows(AUDIT), rows(TIMERS), rows(MESSAGES))
+            instance = connection.execute(select(instances).where(instances.c.id == instance_id)).one()
+            return cls(
+                dict(instance._mapping),
+                rows("ready_tasks"),
+                rows("audit_events"),
+                rows("pending_timers"),
+                rows("message_subscriptions"),
+            )
 
 
 def business_key(number: int) -> str:
@@ -52,6 +60,7 @@ def fill(db: Engine, template: Template, first: int, last: int) -> float:
     follows, as autovacuum would long have run on a database that grew over months (and so that it does
     not run now, on the same two cores, while latencies are measured)."""
     started = time.perf_counter()
+    tables = reflected(db)
     base = template.instance["started_at"]
     for batch_start in range(first, last, BATCH):
         instances, ready, audit, timers, messages = [], [], [], [], []
@@ -81,10 +90,15 @@ def fill(db: Engine, template: Template, first: int, last: int) -> float:
                 for m in template.messages
             )
         with db.begin() as connection:
-            connection.execute(INSTANCES.insert(), instances)
-            for table, rows in ((READY, ready), (AUDIT, audit), (TIMERS, timers), (MESSAGES, messages)):
+            connection.execute(tables["process_instances"].insert(), instances)
+            for name, rows in (
+                ("ready_tasks", ready),
+                ("audit_events", audit),
+                ("pending_timers", timers),
+                ("message_subscriptions", messages),
+            ):
                 if rows:
-                    connection.execute(table.insert(), rows)
+                    connection.execute(tables[name].insert(), rows)
     with db.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM ANALYZE" if db.dialect.name == "postgresql" else "ANALYZE"))
     return time.perf_counter() - started

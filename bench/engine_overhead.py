@@ -8,42 +8,29 @@ One path through a 10-user-task process (tests/fixtures/processes/ten_tasks.bpmn
 several rounds each, interleaved so that machine noise hits all three alike. Prints medians, the
 ratio (c)/(b), and the bytes stored per instance against SpiffWorkflow's default serialization.
 
-    .venv/bin/python bench/engine_overhead.py [--rounds 7] [--instances 20]
+    .venv/bin/python -m bench.engine_overhead [--rounds 7] [--instances 20]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from engine.runtime import Engine  # noqa: E402
-from engine.scripting import RestrictedScriptEngine  # noqa: E402
-from engine.spiff import DiagramParser, Serializer  # noqa: E402
-from engine.store.models import AuditEvent, ProcessInstance  # noqa: E402
+from bench.pdr_path import ROOT, BareSpiffWorkflow
+from bench.tables import reflected
+from engine import Engine, migrate_database
 
 PROCESSES = ROOT / "tests" / "fixtures" / "processes"
 KEY = "ten_tasks"
 
 
-def load_spec():
-    parser = DiagramParser()
-    parser.add_bpmn_file(str(PROCESSES / "ten_tasks.bpmn"))
-    return parser.get_spec(KEY), parser.get_subprocess_specs(KEY)
-
-
-def bare_in_memory(spec, subprocess_specs, script_engine) -> None:
-    workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
+def bare_in_memory(bare: BareSpiffWorkflow) -> None:
+    workflow = bare.new_workflow()
     workflow.do_engine_steps()
     for step in range(10):
         [task] = workflow.get_tasks(state=TaskState.READY, manual=True)
@@ -53,18 +40,17 @@ def bare_in_memory(spec, subprocess_specs, script_engine) -> None:
     assert workflow.is_completed()
 
 
-def bare_serialized(spec, subprocess_specs, script_engine, serializer) -> int:
-    workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
+def bare_serialized(bare: BareSpiffWorkflow) -> int:
+    workflow = bare.new_workflow()
     workflow.do_engine_steps()
-    stored = serializer.dump_full(workflow)
+    stored = bare.dump(workflow)
     for step in range(10):
-        workflow = serializer._full.deserialize_json(stored)
-        workflow.script_engine = script_engine
+        workflow = bare.load(stored)
         [task] = workflow.get_tasks(state=TaskState.READY, manual=True)
         task.set_data(step=step)
         task.run()
         workflow.do_engine_steps()
-        stored = serializer.dump_full(workflow)
+        stored = bare.dump(workflow)
     assert workflow.is_completed()
     return len(stored.encode())
 
@@ -83,18 +69,18 @@ def main() -> None:
     arguments.add_argument("--instances", type=int, default=20, help="instances per round and variant")
     options = arguments.parse_args()
 
-    spec, subprocess_specs = load_spec()
-    script_engine = RestrictedScriptEngine()
-    serializer = Serializer()
+    bare = BareSpiffWorkflow(KEY, [PROCESSES / "ten_tasks.bpmn"])
     with tempfile.TemporaryDirectory() as folder:
-        engine = Engine(f"sqlite:///{folder}/bench.sqlite3")
+        url = f"sqlite:///{folder}/bench.sqlite3"
+        migrate_database(url)
+        engine = Engine(url, apply_migrations=False)
         engine.deploy_folder(PROCESSES, actor="bench")
         timings = {"a": [], "b": [], "c": []}
         full_bytes = 0
         last_instance = None
         variants = {
-            "a": lambda: bare_in_memory(spec, subprocess_specs, script_engine),
-            "b": lambda: bare_serialized(spec, subprocess_specs, script_engine, serializer),
+            "a": lambda: bare_in_memory(bare),
+            "b": lambda: bare_serialized(bare),
             "c": lambda: through_engine(engine),
         }
         for _round in range(options.rounds):
@@ -107,12 +93,17 @@ def main() -> None:
                     full_bytes = result
                 if name == "c":
                     last_instance = result
-        with engine._sessions() as session:
-            state_bytes = len(session.get(ProcessInstance, last_instance).state.encode())
-            audit_rows = session.scalar(
-                select(func.count()).select_from(AuditEvent).where(AuditEvent.instance_id == last_instance)
-            )
         engine.close()
+        db = create_engine(url)
+        tables = reflected(db)
+        instances, audit = tables["process_instances"], tables["audit_events"]
+        with db.connect() as connection:
+            state = connection.scalar(select(instances.c.state).where(instances.c.id == last_instance))
+            audit_rows = connection.scalar(
+                select(func.count()).select_from(audit).where(audit.c.instance_id == last_instance)
+            )
+        db.dispose()
+        state_bytes = len(state.encode())
 
     median = {name: statistics.median(values) for name, values in timings.items()}
     print(

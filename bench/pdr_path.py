@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.camunda.parser import CamundaParser
+from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
+from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition
 from SpiffWorkflow.util.task import TaskState
-
-from engine import catalogue
-from engine.spiff import MessageEvent, Serializer
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = ROOT / "processes"
@@ -81,10 +83,43 @@ STEPS: list[tuple[str, str, dict]] = [
 WRITES_PER_INSTANCE = 1 + len(STEPS)
 
 
-def load_spec(serializer: Serializer):
-    """The spec exactly as the engine deploys it (built from the whole catalogue, then restored)."""
-    definitions = catalogue.build(catalogue.read_folder(PROCESSES), serializer)
-    return serializer.load_spec(definitions[PROCESS_KEY].spec)
+class BareSpiffWorkflow:
+    """Stock SpiffWorkflow as a durable store would use it at the least: its Camunda parser, its default
+    script engine, and its own serializer (spec included) around every step."""
+
+    def __init__(self, process_key: str = PROCESS_KEY, files: list[Path] | None = None):
+        """``files``: the diagrams and decision tables to read (default: the whole catalogue)."""
+        files = files or sorted(PROCESSES.glob("*.bpmn")) + sorted(PROCESSES.glob("*.dmn"))
+        parser = CamundaParser()
+        parser.add_bpmn_files([str(path) for path in files if path.suffix == ".bpmn"])
+        parser.add_dmn_files([str(path) for path in files if path.suffix == ".dmn"])
+        self.spec = parser.get_spec(process_key)
+        self.subprocess_specs = parser.get_subprocess_specs(process_key)
+        self.script_engine = PythonScriptEngine()
+        self.serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(CAMUNDA_CONFIG))
+
+    def new_workflow(self) -> BpmnWorkflow:
+        return BpmnWorkflow(self.spec, self.subprocess_specs, script_engine=self.script_engine)
+
+    def dump(self, workflow: BpmnWorkflow) -> str:
+        return self.serializer.serialize_json(workflow)
+
+    def load(self, stored: str) -> BpmnWorkflow:
+        workflow = self.serializer.deserialize_json(stored)
+        workflow.script_engine = self.script_engine  # not serialized: put back after every load
+        return workflow
+
+
+def deliver_message(workflow: BpmnWorkflow, name: str, payload: dict) -> None:
+    """What the engine does with a message from outside, done with stock SpiffWorkflow: the engine's catch
+    event merges the payload's fields into the task data, Camunda's stores the payload under one result
+    variable. Naming one of the payload's own fields as that variable, and merging the payload into the
+    task that caught it, leaves the same data."""
+    field, value = next(iter(payload.items()))
+    workflow.send_event(BpmnEvent(MessageEventDefinition(name), {"payload": value, "result_var": field}))
+    for task in workflow.get_tasks(state=TaskState.READY):
+        if name in task.internal_data:
+            task.set_data(**payload)
 
 
 def _step(workflow: BpmnWorkflow, kind: str, name: str, data: dict) -> None:
@@ -95,25 +130,26 @@ def _step(workflow: BpmnWorkflow, kind: str, name: str, data: dict) -> None:
         task.set_data(**data)
         task.run()
     else:
-        workflow.send_event(BpmnEvent(MessageEvent(name), dict(data)))
+        deliver_message(workflow, name, data)
     workflow.do_engine_steps()
 
 
-def bare_serialized(spec, subprocess_specs, script_engine, serializer: Serializer) -> int:
+def bare_serialized(bare: BareSpiffWorkflow) -> list[int]:
     """One instance along the path with SpiffWorkflow's default serializer (spec included) around every
-    step: the least a durable store must do. Answers the bytes of the last serialization."""
-    workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
+    step: the least a durable store must do. Answers the bytes of the serialization after every write."""
+    workflow = bare.new_workflow()
     for start in workflow.get_tasks(state=TaskState.READY):
         start.set_data(**START_VARIABLES)
     workflow.do_engine_steps()
-    stored = serializer.dump_full(workflow)
+    stored = bare.dump(workflow)
+    sizes = [len(stored.encode())]
     for kind, name, data in STEPS:
-        workflow = serializer._full.deserialize_json(stored)
-        workflow.script_engine = script_engine
+        workflow = bare.load(stored)
         _step(workflow, kind, name, data)
-        stored = serializer.dump_full(workflow)
+        stored = bare.dump(workflow)
+        sizes.append(len(stored.encode()))
     assert workflow.is_completed(), "the bare path did not reach its end"
-    return len(stored.encode())
+    return sizes
 
 
 def through_engine(engine, business_key: str) -> None:

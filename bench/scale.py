@@ -8,17 +8,16 @@ P2  start + complete + get instance, and the task lists (by business key; by pro
     with 1,000 and then 100,000 instances stored in PostgreSQL (filled with copies of a real instance's
     rows). p2_ratio = the worst p50 ratio (100k / 1k) of those calls.
 P3  bytes stored per instance (state + instance row + projection rows; audit rows apart) against
-    SpiffWorkflow's default serialization (spec included) of the same instance at the same point,
-    after every step of the path. p3_ratio = the largest stored/default over the path.
+    SpiffWorkflow's default serialization (spec included) of bare SpiffWorkflow's instance walking the
+    same path, after every step of the path. p3_ratio = the largest stored/default over the path.
 P4  instances/s of the P1 path with several concurrent clients, 1 and then 2 gunicorn workers on
     PostgreSQL. p4_speedup = 2 workers / 1 worker.
 
 Loopback only, bounded load, stops by itself; prints a table and writes build/bench/results.json.
 
-    .venv/bin/python bench/scale.py [--instances 30] [--rounds 3] [--large 100000] [--only p1,p3]
+    .venv/bin/python -m bench.scale [--instances 30] [--rounds 3] [--large 100000] [--only p1,p3]
 """
 
-# ruff: noqa: E402  (the project root goes on sys.path before its packages are imported)
 from __future__ import annotations
 
 import argparse
@@ -26,7 +25,6 @@ import json
 import os
 import secrets
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -36,36 +34,22 @@ from pathlib import Path
 import psycopg
 from sqlalchemy import create_engine, func, select, text
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import api_client
-import bulk_fill
-import machine
-from api_client import Client, Latencies
-from pdr_path import (
+from bench import api_client, bulk_fill, machine
+from bench.api_client import Client, Latencies
+from bench.pdr_path import (
     PROCESS_KEY,
     PROCESSES,
+    ROOT,
     STEPS,
     WRITES_PER_INSTANCE,
+    BareSpiffWorkflow,
     bare_serialized,
-    load_spec,
     through_engine,
 )
-
-from engine.runtime import Engine
-from engine.scripting import RestrictedScriptEngine
-from engine.spiff import Serializer
-from engine.store.models import (
-    AuditEvent,
-    DefinitionVersion,
-    MessageSubscription,
-    PendingTimer,
-    ProcessInstance,
-    ReadyTask,
-)
-from tests.e2e.server import RunningServer
-from tests.postgres import TemporaryPostgres, create_database
+from bench.tables import reflected
+from engine import Engine
+from harness.postgres import TemporaryPostgres, create_database
+from harness.server import RunningServer
 
 TARGETS = {
     "p1_ratio": ("<=", 2.0),
@@ -97,14 +81,12 @@ def _p50_p95(values: list[float]) -> dict:
 
 
 class Run:
-    """What every phase needs: the temporary folder, the PostgreSQL server, a token, the bare spec."""
+    """What every phase needs: the temporary folder, the PostgreSQL server, a token, bare SpiffWorkflow."""
 
     def __init__(self, folder: Path, postgres: TemporaryPostgres, options):
         self.folder, self.postgres, self.options = folder, postgres, options
         self.token = secrets.token_urlsafe(24)
-        self.serializer = Serializer()
-        self.spec, self.subprocess_specs = load_spec(self.serializer)
-        self.script_engine = RestrictedScriptEngine()
+        self.bare = BareSpiffWorkflow()
         self.postmaster = machine.postmaster_pid(getattr(postgres, "_data", Path("/nonexistent")))
 
     def server(self, name: str, *, database: str | None = None, workers: int = 1) -> RunningServer:
@@ -130,7 +112,7 @@ class Run:
     def bare_batch(self, count: int) -> float:
         started = time.perf_counter()
         for _ in range(count):
-            bare_serialized(self.spec, self.subprocess_specs, self.script_engine, self.serializer)
+            bare_serialized(self.bare)
         return (time.perf_counter() - started) / count
 
 
@@ -205,38 +187,32 @@ def _row_bytes(row) -> int:
 
 
 def p3(run: Run) -> dict:
-    """One instance along the path; after every write, its stored bytes against the default serialization."""
+    """One instance along the path; after every write, its stored bytes against the default serialization
+    of bare SpiffWorkflow's instance after the same write of the same path."""
     points = []
+    default_sizes = bare_serialized(run.bare)
     with run.server("p3", database="bench_p3") as server:
         db = create_engine(server._database_url)
-        specs = {}
+        tables = reflected(db)
+        instances = tables["process_instances"]
+
+        def rows_of(connection, name: str, instance_id: str) -> list:
+            table = tables[name]
+            return list(connection.execute(select(table).where(table.c.instance_id == instance_id)))
 
         def measure(instance: dict, after: str) -> None:
             with db.connect() as connection:
-                row = connection.execute(
-                    select(ProcessInstance.__table__).where(ProcessInstance.id == instance["id"])
-                ).one()
+                row = connection.execute(select(instances).where(instances.c.id == instance["id"])).one()
                 on_disk = connection.scalar(
-                    select(func.pg_column_size(ProcessInstance.state)).where(ProcessInstance.id == row.id)
+                    select(func.pg_column_size(instances.c.state)).where(instances.c.id == row.id)
                 )
                 projections = sum(
                     _row_bytes(r)
-                    for table in (ReadyTask, PendingTimer, MessageSubscription)
-                    for r in connection.execute(select(table.__table__).where(table.instance_id == row.id))
+                    for name in ("ready_tasks", "pending_timers", "message_subscriptions")
+                    for r in rows_of(connection, name, row.id)
                 )
-                audit = [
-                    r
-                    for r in connection.execute(
-                        select(AuditEvent.__table__).where(AuditEvent.instance_id == row.id)
-                    )
-                ]
-                if row.definition_id not in specs:
-                    spec_text = connection.scalar(
-                        select(DefinitionVersion.spec).where(DefinitionVersion.id == row.definition_id)
-                    )
-                    specs[row.definition_id] = run.serializer.load_spec(spec_text)
-            workflow = run.serializer.load_state(row.state, *specs[row.definition_id])
-            default = len(run.serializer.dump_full(workflow).encode())
+                audit = rows_of(connection, "audit_events", row.id)
+            default = default_sizes[len(points)]
             stored = _row_bytes(row) + projections
             points.append(
                 {
@@ -280,7 +256,7 @@ def _p2_sample(client: Client, number: int, scale: int, probe_key: str, latencie
 
 def _sql_timings(db, repeat: int = 5) -> dict:
     """The task list's two statements by process key, straight on the database: what the API waits for."""
-    table = ReadyTask.__table__
+    table = reflected(db)["ready_tasks"]
     count = select(func.count()).select_from(table).where(table.c.process_key == PROCESS_KEY)
     page = (
         select(table)
@@ -315,12 +291,13 @@ def p2(run: Run) -> dict:
         template_instance = api_client.start(client, "p2-template", Latencies())
         client.close()
         template = bulk_fill.Template.read(db, template_instance["id"])
+        instances = reflected(db)["process_instances"]
         stored = 1
         for scale in scales:
             fill_seconds = bulk_fill.fill(db, template, stored, scale)
             stored = scale
             with db.connect() as connection:
-                counted = connection.scalar(select(func.count()).select_from(ProcessInstance.__table__))
+                counted = connection.scalar(select(func.count()).select_from(instances))
             probe = bulk_fill.business_key(scale // 2)
             for warm in range(3):
                 _p2_sample(client, warm, -scale, probe, Latencies())

@@ -19,7 +19,7 @@ from features import steps
 from features.flow_coverage import below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
 from features.service import ROOT, TOKENS, WORLD_STARTS, Onboarding, Service, processes_dir
-from tests.e2e.server import RunningServer
+from harness.server import RunningServer
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"

@@ -9,7 +9,7 @@ import pytest
 
 from engine import Engine
 from engine.clock import ManualClock, SystemClock, use_clock
-from tests.postgres import TemporaryPostgres, create_database
+from harness.postgres import TemporaryPostgres, create_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROCESSES = FIXTURES / "processes"

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import MetaData, select
 
 from api.app import create_app
+from engine import migrate_database
 from tests.conftest import PROCESSES
 
 # role:name:token; the audit trail names the actor role:name.
@@ -46,18 +47,21 @@ def actor(role: str) -> str:
 
 @pytest.fixture
 def app(tmp_path, clock):
+    """What `serve` prepares before it makes the app: a migrated database with the catalogue deployed."""
+    database = f"sqlite:///{tmp_path / 'kanta.sqlite3'}"
+    migrate_database(database)
     application = create_app(
         {
             "TESTING": True,
-            "KANTA_DATABASE_URL": f"sqlite:///{tmp_path / 'kanta.sqlite3'}",
+            "KANTA_DATABASE_URL": database,
             "KANTA_DATA_DIR": str(tmp_path),
             "KANTA_TOKENS": KANTA_TOKENS,
             "KANTA_TIMER_INTERVAL": 0,
-            "KANTA_DEPLOY_ON_START": True,
             "KANTA_PROCESSES_DIR": str(PROCESSES),
             "KANTA_CLOCK": clock,
         }
     )
+    application.extensions["kanta_engine"].deploy_folder(PROCESSES, actor="system:startup")
     yield application
     application.extensions["kanta_engine"].close()
 

@@ -3,21 +3,27 @@
 import time
 
 from api.app import create_app
+from api.server import start_background_timers
+from engine import migrate_database
 from tests.conftest import PROCESSES
 
 
 def test_due_timers_fire_in_the_background(tmp_path, clock):
+    database = f"sqlite:///{tmp_path}/timers.sqlite3"
+    migrate_database(database)
     app = create_app(
         {
-            "KANTA_DATABASE_URL": f"sqlite:///{tmp_path}/timers.sqlite3",
+            "KANTA_DATABASE_URL": database,
             "KANTA_TIMER_INTERVAL": 0.1,
             "KANTA_CLOCK": clock,
-            "KANTA_DEPLOY_ON_START": True,
             "KANTA_PROCESSES_DIR": str(PROCESSES),
             "KANTA_TOKENS": "",
         }
     )
+    assert "kanta_timers" not in app.extensions  # making the app starts nothing
     engine = app.extensions["kanta_engine"]
+    engine.deploy_folder(PROCESSES, actor="system:startup")
+    start_background_timers(app)
     started = engine.start_instance("report_deadline", actor="integrator:a")
     engine.complete_task(started.ready_tasks[0].id, {"result": "passed"}, actor="integrator:a")
     time.sleep(0.5)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.app import clock_from_setting, create_app
+from api.app import create_app
+from api.settings import clock_from_setting
 from tests.conftest import PROCESSES
 
 from .conftest import actor, auth

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect, sync_playwright
 
+from harness.server import RunningServer
 from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP
-from tests.e2e.server import RunningServer
 
 # Small, busy machines: give a page time to settle before a check gives up (a met check passes at once).
 expect.set_options(timeout=20_000)

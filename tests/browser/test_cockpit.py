@@ -12,8 +12,8 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect
 
+from harness.server import PROCESSES, RunningServer
 from tests.browser.chromium import open_page, photograph
-from tests.e2e.server import PROCESSES, RunningServer
 
 TOKENS = (
     "integrator:vendor-ajas:tok-vendor,viewer:monitor:tok-viewer,"

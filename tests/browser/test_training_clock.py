@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from harness.server import RunningServer
 from tests.browser.chromium import open_page, photograph
-from tests.e2e.server import RunningServer
 
 TOKENS = "admin:trainer:tok-trainer,viewer:trainee:tok-trainee,integrator:vendor:tok-vendor"
 SERVICE_TIME = "2026-01-05T09:00:00+02:00"  # months away from any browser's clock

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.server import RunningServer
+from harness.server import RunningServer
 
 
 @pytest.mark.parametrize("access_log", [True, False], ids=["default", "no-access-log"])

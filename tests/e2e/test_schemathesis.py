@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 from urllib3.filepost import encode_multipart_formdata
 
-from .server import PROCESSES, RunningServer
+from harness.server import PROCESSES, RunningServer
 
 SIMPLE_FORMS = ("customer_data.json", "approval.json")
 ADMIN_TOKEN = "tok-schemathesis-admin"

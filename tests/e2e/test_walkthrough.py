@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.server import RunningServer
+from harness.server import RunningServer
 
 TOKENS = "integrator:vendor-ajas:tok-vendor,integrator:kela-extranet:tok-kela,viewer:monitor:tok-viewer"
 

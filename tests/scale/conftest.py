@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.postgres import create_database
+from harness.postgres import create_database
 
 SCALE_PROCESSES = Path(__file__).parent / "processes"
 ADMIN_TOKEN = "tok-admin"  # RunningServer's default tokens

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.e2e.server import RunningServer
+from harness.server import RunningServer
 from tests.scale.conftest import Client, children_of, kill, wait_for
 
 pytestmark = pytest.mark.postgres

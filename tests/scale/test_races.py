@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.e2e.server import RunningServer
+from harness.server import RunningServer
 from tests.scale.conftest import Client
 
 pytestmark = pytest.mark.postgres

@@ -18,7 +18,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-PROCESSES = Path(__file__).parent.parent / "fixtures" / "processes"
+# The test catalogue: what a server runs unless it is given another.
+PROCESSES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "processes"
 
 
 def free_port() -> int:

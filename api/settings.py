@@ -1,0 +1,95 @@
+"""The service's settings and their defaults, read from the environment (``KANTA_*``) in this one place.
+
+A value given on the command line wins over the environment, the environment over the default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+
+from engine import ManualClock, SystemClock
+
+ENVIRONMENT_PREFIX = "KANTA_"
+DEFAULT_DATA_DIR = "data"
+# Where a user's admin token digests are kept, in the data folder (see `serve`'s first admin token).
+TOKEN_DIGESTS = "tokens.digests"
+
+
+def default_database_url(data_dir: str | Path) -> str:
+    """SQLite in the data folder: what one machine runs on when no database is named."""
+    return f"sqlite:///{Path(data_dir).resolve()}/kanta.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Each field is read from ``KANTA_<FIELD NAME>``: ``KANTA_DATA_DIR``, ``KANTA_DATABASE_URL``, …"""
+
+    data_dir: str = DEFAULT_DATA_DIR
+    database_url: str = ""  # empty: SQLite in the data folder
+    processes_dir: str = "processes"
+    # comma-separated role:token or role:name:token entries (see api/auth.py)
+    tokens: str = ""
+    # seconds between the rounds of each API process's background timer thread; 0: no thread
+    timer_interval: str = "5"
+    # system, or adjustable[@ISO time] (see clock_from_setting)
+    clock: str = "system"
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None, **given: str | None) -> Settings:
+        """The settings ``given`` (None: not given), the rest from ``environ`` (default: this process's
+        environment), the rest their defaults. An empty value counts as not set."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for field in fields(cls):
+            value = given.pop(field.name, None) or environ.get(ENVIRONMENT_PREFIX + field.name.upper())
+            if value:
+                values[field.name] = str(value)
+        if given:
+            raise TypeError(f"no such setting: {', '.join(sorted(given))}")
+        return cls(**values)
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", default_database_url(self.data_dir))
+
+    def as_config(self) -> dict:
+        """The Flask configuration of these settings; a ValueError names a setting that can not be used."""
+        return {
+            "KANTA_DATA_DIR": self.data_dir,
+            "KANTA_DATABASE_URL": self.database_url,
+            "KANTA_PROCESSES_DIR": self.processes_dir,
+            "KANTA_TOKENS": self.tokens,
+            "KANTA_TIMER_INTERVAL": timer_interval_from_setting(self.timer_interval),
+            "KANTA_CLOCK": clock_from_setting(self.clock),
+        }
+
+
+def timer_interval_from_setting(setting: str) -> float:
+    try:
+        return float(setting)
+    except ValueError:
+        raise ValueError(
+            f"KANTA_TIMER_INTERVAL is {setting!r}: write the seconds between rounds of firing due timers, "
+            "e.g. 5, or 0 for no timer thread"
+        ) from None
+
+
+def clock_from_setting(setting: str):
+    """``system`` (the default: wall-clock time) or ``adjustable[@ISO-time]``: a clock that stands still
+    until POST /api/v1/clock/advance moves it, starting now or at the time given. An adjustable clock
+    lives in one process, so it serves acceptance tests and training with one worker."""
+    kind, _, start = setting.partition("@")
+    if kind == "system" and not start:
+        return None
+    if kind != "adjustable":
+        raise ValueError(f"KANTA_CLOCK is {setting!r}: write system, adjustable or adjustable@<ISO time>")
+    if not start:
+        return ManualClock(SystemClock().now())
+    moment = datetime.fromisoformat(start)
+    if moment.tzinfo is None:
+        raise ValueError(f"KANTA_CLOCK start {start!r} needs a timezone, e.g. 2026-01-05T09:00:00+02:00")
+    return ManualClock(moment)

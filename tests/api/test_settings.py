@@ -1,0 +1,90 @@
+"""Settings come from one place: a value given wins over KANTA_* in the environment, which wins over the
+default; making the app only wires things (no migration, no deployment, no timer thread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.app import create_app
+from api.cli import main
+from api.settings import Settings
+from tests.conftest import PROCESSES
+
+
+def test_a_given_value_wins_over_the_environment_which_wins_over_the_default(tmp_path):
+    environment = {"KANTA_DATA_DIR": str(tmp_path / "from-env"), "KANTA_PROCESSES_DIR": "elsewhere"}
+    settings = Settings.from_environment(environment, data_dir=str(tmp_path / "given"), processes_dir=None)
+    assert settings.data_dir == str(tmp_path / "given")
+    assert settings.processes_dir == "elsewhere"
+    assert (settings.clock, settings.timer_interval, settings.tokens) == ("system", "5", "")
+
+
+def test_the_default_database_is_sqlite_in_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert Settings.from_environment({}).database_url == f"sqlite:///{tmp_path}/data/kanta.sqlite3"
+    given = Settings.from_environment({"KANTA_DATA_DIR": "/srv/kanta"})
+    assert given.database_url == "sqlite:////srv/kanta/kanta.sqlite3"
+    url = "postgresql+psycopg://kanta@db/kanta"
+    assert Settings.from_environment({"KANTA_DATABASE_URL": url}).database_url == url
+
+
+def test_an_unknown_setting_is_refused():
+    with pytest.raises(TypeError, match="no such setting: colour"):
+        Settings.from_environment({}, colour="blue")
+
+
+def test_making_the_app_creates_no_table_and_starts_no_thread(tmp_path):
+    database = tmp_path / "untouched.sqlite3"
+    app = create_app(
+        {
+            "KANTA_DATABASE_URL": f"sqlite:///{database}",
+            "KANTA_DATA_DIR": str(tmp_path),
+            "KANTA_PROCESSES_DIR": str(PROCESSES),
+            "KANTA_TIMER_INTERVAL": 0.1,
+        }
+    )
+    assert app.extensions["kanta_engine"] is not None
+    assert "kanta_timers" not in app.extensions
+    app.extensions["kanta_engine"].close()
+    assert not database.exists()
+
+
+def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, monkeypatch):
+    monkeypatch.setenv("KANTA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("KANTA_TOKENS", "viewer:monitor:tok-env")
+    monkeypatch.setenv("KANTA_TIMER_INTERVAL", "0")
+    app = create_app()
+    assert app.config["KANTA_DATABASE_URL"] == f"sqlite:///{tmp_path}/kanta.sqlite3"
+    assert app.config["KANTA_TIMER_INTERVAL"] == 0
+    assert [caller.actor for caller in app.config["KANTA_CALLERS"].values()] == ["viewer:monitor"]
+    app.extensions["kanta_engine"].close()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "said"),
+    [
+        (["serve", "--clock", "sundial"], {}, "--clock: KANTA_CLOCK is 'sundial'"),
+        (["serve", "--clock", "adjustable", "--workers", "2"], {}, "run it with --workers 1"),
+        (["serve"], {"KANTA_CLOCK": "adjustable@2026-01-05T09:00"}, "needs a timezone"),
+        (["serve"], {"KANTA_TIMER_INTERVAL": "often"}, "KANTA_TIMER_INTERVAL is 'often'"),
+        (["serve", "--port", "eighty"], {}, "'eighty' is not a valid integer"),
+        (["worker", "--everywhere"], {}, "No such option"),
+    ],
+)
+def test_a_command_it_can_not_run_exits_2_saying_why(
+    tmp_path, monkeypatch, capsys, arguments, environment, said
+):
+    monkeypatch.chdir(tmp_path)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert main(arguments) == 2
+    assert said in capsys.readouterr().err
+    assert not Path(tmp_path / "data").exists()  # refused before anything was made
+
+
+def test_validate_answers_its_exit_status(capsys):
+    assert main(["validate", str(PROCESSES)]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
+    assert main(["validate", str(PROCESSES / "nowhere.bpmn")]) == 1
