@@ -13,6 +13,7 @@ from .clock import Clock, current_clock
 from .limits import Limits
 from .projections import Projections
 from .results import InstanceView, instance_view
+from .state_cache import StateCache
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import UnitOfWork, act_on_instance, record_incident
 from .vocabulary import InstanceStatus
@@ -26,14 +27,24 @@ class Context:
     definitions: object  # definitions.DefinitionCache
     limits: Limits = field(default_factory=Limits)
     clock_source: Clock | None = None  # None: the process's default clock
+    states: StateCache = field(default_factory=StateCache)
 
     @property
     def clock(self) -> Clock:
         return self.clock_source or current_clock()
 
-    def restore(self, store: Store, record: InstanceRecord) -> Run:
+    def restore(self, store: Store, record: InstanceRecord, *, to_move: bool = False) -> Run:
+        """The instance's workflow as stored; one ``to_move`` may come from the cache of committed states."""
         definition = self.definitions.loaded(store, record.definition_id)
+        workflow = self.states.take(record.id, record.revision) if to_move else None
+        if workflow is not None:
+            return Run(workflow, definition, self.limits)
         return Run.restore(definition, record.state, self.serializer, self.script_engine, self.limits)
+
+    def committed(self, record: InstanceRecord, run: Run) -> None:
+        """Keep the workflow of a running instance just committed, for the next unit of work on it."""
+        if record.status == InstanceStatus.RUNNING and not run.cancelled:
+            self.states.keep(record.id, record.revision, run.workflow)
 
     def act(
         self,
@@ -46,12 +57,13 @@ class Context:
         """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
         acted = act_on_instance(
             self.new_unit,
-            self.restore,
+            lambda store, record: self.restore(store, record, to_move=True),
             target,
             action,
             actor,
             lambda run: run.dump(self.serializer),
             claim_due_by=claim_due_by,
+            committed=self.committed,
         )
         if acted is None:
             return None

@@ -64,6 +64,7 @@ def start(
         try:
             projections = write_run(store, record, run, actor, change, [], state)
             unit.commit()
+            context.committed(record, run)
         except (IntegrityError, StaleRevision):
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key)

@@ -68,6 +68,7 @@ def act_on_instance(
     dump: Callable[[Run], str | None],
     *,
     claim_due_by: datetime | None = None,
+    committed: Callable[[InstanceRecord, Run], None] | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
@@ -107,6 +108,8 @@ def act_on_instance(
             except StaleRevision:
                 continue  # another writer moved the instance; try again on its state
             unit.commit()
+            if committed is not None and state is not None:
+                committed(record, run)
             return record, run.definition.version, projections
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 

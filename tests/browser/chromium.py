@@ -40,4 +40,6 @@ def open_page(page: Page, server, path: str, token: str) -> None:
     if "/login" in page.url:
         page.fill("#token", token)
         page.click("#login-form button[type=submit]")
+        # the login page is ready too before it sends the tab on: wait until the tab is where it was sent
+        page.wait_for_url(server.url + path)
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")

@@ -1,0 +1,37 @@
+"""The workflows this process moved last, exactly as they were committed.
+
+Restoring an instance's state from its stored text is the largest single cost of a unit of work, and the
+next call on an instance usually reaches the process that made the last one (a keep-alive connection, a
+person working through a form). A unit of work that finds its instance here at the very revision it
+read from the store takes that workflow instead of restoring it. A workflow is taken out while a unit
+of work acts on it, so an attempt that fails or is refused never leaves a half-moved workflow behind, and
+is put back only after a commit, under its new revision: any other writer's change (another process, a
+migration) changes the revision, and the stored state is restored as always.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+
+class StateCache:
+    def __init__(self, size: int = 256):
+        self._size = size
+        self._workflows: OrderedDict[str, tuple[int, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, instance_id: str, revision: int):
+        """The committed workflow of ``instance_id`` at ``revision``, or None; it leaves the cache."""
+        with self._lock:
+            kept = self._workflows.pop(instance_id, None)
+        if kept is None or kept[0] != revision:
+            return None
+        return kept[1]
+
+    def keep(self, instance_id: str, revision: int, workflow) -> None:
+        with self._lock:
+            self._workflows[instance_id] = (revision, workflow)
+            self._workflows.move_to_end(instance_id)
+            while len(self._workflows) > self._size:
+                self._workflows.popitem(last=False)
