@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
-from engine import InstanceStatus
+from engine import COUNT_CAP, InstanceStatus
 
 from .parsing import storable_text
 
@@ -128,7 +128,8 @@ class PageSchema(Schema):
         required=True, metadata={"description": "matches; a lower bound if not total_exact"}
     )
     total_exact = fields.Boolean(
-        required=True, metadata={"description": "false when more than 10,000 match: total is then 10,000"}
+        required=True,
+        metadata={"description": f"false when more than {COUNT_CAP:,} match: total is then {COUNT_CAP:,}"},
     )
     limit = fields.Integer(required=True)
     offset = fields.Integer(required=True)

@@ -28,11 +28,13 @@ from .results import (
 )
 from .service import Engine
 from .store.database import migrate_database, schema_is_current
+from .store.queries import COUNT_CAP
 from .timers import StopRequest, run_timers
 from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, InstanceStatus
 
 __all__ = [
     "BPMN_NS",
+    "COUNT_CAP",
     "DIAGRAM_SUFFIXES",
     "FLOW_NODES",
     "AuditKind",

@@ -21,7 +21,9 @@ from .models import (
     ReadyTask,
 )
 
-COUNT_CAP = 10_000
+# A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
+# paging a list needs, and counting further would read every match of a large deployment for each page.
+COUNT_CAP = 1_000
 _instances = ProcessInstance.__table__
 _ready = ReadyTask.__table__
 _timers = PendingTimer.__table__
