@@ -6,6 +6,7 @@ from SpiffWorkflow.bpmn.parser.BpmnParser import XSD_PATH as BPMN_XSD_PATH
 from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 
 from . import fan_out, timer_clock
+from .call_activity import expression_of
 from .code_policy import expression_problem, script_problem
 from .parser import DiagramParser, ParsedProcess, parse_processes
 from .sandbox import RestrictedScriptEngine
@@ -24,6 +25,7 @@ __all__ = [
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
+    "expression_of",
     "expression_problem",
     "parse_duration",
     "parse_processes",

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
+from SpiffWorkflow.bpmn.parser.BpmnParser import full_tag
 from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
 from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
 from SpiffWorkflow.camunda.specs.user_task import UserTask
@@ -18,6 +19,7 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
+from .call_activity import MappedCallActivity, MappedCallActivityParser
 from .message_event import MessageEvent
 from .serializer import Serializer
 
@@ -36,8 +38,11 @@ def _with_message_events(parser_class):
 
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
-        tag: (_with_message_events(parser_class), spec_class)
-        for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
+        **{
+            tag: (_with_message_events(parser_class), spec_class)
+            for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
+        },
+        full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
     }
 
 

@@ -17,6 +17,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
 
+from .call_activity import MappedCallActivity, MappedCallActivityConverter
 from .message_event import MessageEvent
 
 
@@ -50,6 +51,7 @@ def _uuid(value):
 _CONFIG = {
     **CAMUNDA_CONFIG,
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
+    MappedCallActivity: MappedCallActivityConverter,
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
-from ..bpmn import expression_problem, script_problem
+from ..bpmn import expression_of, expression_problem, script_problem
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
 from .diagram import (
@@ -139,6 +139,7 @@ def bpmn_expression_problems(file: str, root: etree._Element, catalogue: Catalog
     yield from _script_problems(file, root)
     yield from _timer_problems(file, root)
     yield from _loop_problems(file, root)
+    yield from _mapping_problems(file, root)
 
 
 def _condition_problems(file: str, root: etree._Element) -> Iterator[Problem]:
@@ -189,6 +190,23 @@ def _loop_problems(file: str, root: etree._Element) -> Iterator[Problem]:
                 fault = expression_fault(text_of(expression))
                 if fault:
                     yield at(file, activity, f"the {kind_of(expression)} of {describe(activity)} {fault}")
+
+
+def _mapping_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    """The In and Out mappings of call activities: each names what to pass, and an expression compiles."""
+    for call in root.iter(bpmn_tag("callActivity")):
+        for direction in ("in", "out"):
+            for mapping in call.iterfind(f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}{direction}"):
+                what = f"an {direction.capitalize()} mapping of {describe(call)}"
+                expression = mapping.get("sourceExpression")
+                if expression is not None:
+                    fault = expression_fault(expression_of(expression))
+                    if fault:
+                        yield at(file, mapping, f"the source expression of {what} {fault}")
+                    elif not mapping.get("target"):
+                        yield at(file, mapping, f"{what} computes a value but names no target variable")
+                elif not {"source", "variables", "businessKey"} & set(mapping.attrib):
+                    yield at(file, mapping, f"{what} names no source variable: set its source or variables")
 
 
 def expression_fault(text: str) -> str | None:
