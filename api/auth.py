@@ -17,11 +17,12 @@ from flask_smorest import abort
 
 ROLES = ("viewer", "integrator", "analyst", "admin")
 READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move the clock"
+REPAIR = "repair"  # retry incidents, correct an instance's variables
 PERMISSIONS = {
     "viewer": {READ},
     "integrator": {READ, OPERATE},
     "analyst": {READ, DEPLOY},
-    "admin": {READ, OPERATE, DEPLOY, MOVE_CLOCK},
+    "admin": {READ, OPERATE, DEPLOY, MOVE_CLOCK, REPAIR},
 }
 
 

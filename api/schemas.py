@@ -189,3 +189,34 @@ class ClockAdvancedSchema(ClockSchema):
     moved_instances = fields.List(
         fields.String(), required=True, metadata={"description": "instances whose timers fired"}
     )
+
+
+class IncidentSchema(Schema):
+    id = fields.Integer(required=True)
+    instance_id = fields.String(required=True)
+    process_key = fields.String(required=True)
+    element_id = fields.String(allow_none=True, required=True)
+    kind = fields.String(required=True, metadata={"description": "what failed, e.g. a script's error"})
+    message = fields.String(required=True)
+    failures = fields.Integer(required=True, metadata={"description": "how many times it failed so far"})
+    opened_at = fields.AwareDateTime(required=True)
+    last_failure_at = fields.AwareDateTime(required=True)
+    resolved_at = fields.AwareDateTime(allow_none=True, required=True)
+    resolved_by = fields.String(allow_none=True, required=True)
+
+
+class IncidentPageSchema(PageSchema):
+    items = fields.List(fields.Nested(IncidentSchema), required=True)
+
+
+class IncidentQuerySchema(PageQuerySchema):
+    process_key = fields.String(validate=_KEY)
+    instance_id = fields.String(validate=_KEY)
+    open_only = fields.Boolean(
+        load_default=True, data_key="open", metadata={"description": "only incidents not yet resolved"}
+    )
+
+
+class VariableChangeSchema(Schema):
+    set = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+    remove = fields.List(fields.String(validate=_KEY), load_default=list, validate=validate.Length(max=200))

@@ -29,9 +29,17 @@ class ProjectionChange:
     now: Projections
 
 
-def project(record: InstanceRecord, run: Run, existing_ready: list[ReadyTaskRecord], now: datetime):
+def project(
+    record: InstanceRecord,
+    run: Run,
+    existing_ready: list[ReadyTaskRecord],
+    now: datetime,
+    *,
+    rewrite_waits: bool = False,
+):
     """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
-    stays ready keeps its row (and its ready-since time)."""
+    stays ready keeps its row (and its ready-since time); the waits are written when they changed, or
+    always with ``rewrite_waits`` (an instance coming back from an incident has none stored)."""
     running = record.status == InstanceStatus.RUNNING
     existing = {t.id: t for t in existing_ready}
     ready = {}
@@ -59,7 +67,7 @@ def project(record: InstanceRecord, run: Run, existing_ready: list[ReadyTaskReco
     return ProjectionChange(
         removed_ready=[task_id for task_id in existing if task_id not in ready],
         added_ready=[t for task_id, t in ready.items() if task_id not in existing],
-        waits=(messages, timers) if run.waits_changed(running=running) else None,
+        waits=(messages, timers) if rewrite_waits or run.waits_changed(running=running) else None,
         now=Projections(
             sorted(ready.values(), key=lambda t: (t.ready_since, t.id)),
             messages,

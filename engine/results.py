@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from .projections import Projections
+from .store.incident_queries import IncidentRecord
 from .store.queries import InstanceRecord, ReadyTaskRecord
 
 T = TypeVar("T")
@@ -69,6 +70,21 @@ class InstanceView:
     ready_tasks: list[TaskView] = field(default_factory=list)
     waiting_messages: list[MessageWaitView] = field(default_factory=list)
     pending_timers: list[TimerView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    id: int
+    instance_id: str
+    process_key: str
+    element_id: str | None
+    kind: str
+    message: str
+    failures: int
+    opened_at: datetime
+    last_failure_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
 
 
 @dataclass(frozen=True)
@@ -142,3 +158,7 @@ def history_event(row) -> HistoryEvent:
     return HistoryEvent(
         row.id, row.instance_id, row.at, row.actor, row.kind, row.element_id, row.task_id, row.data
     )
+
+
+def incident_view(row: IncidentRecord) -> IncidentView:
+    return IncidentView(**{f.name: getattr(row, f.name) for f in fields(IncidentRecord)})

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import catalogue, definitions, instances, messages, tasks, timers
+from . import catalogue, definitions, incidents, instances, messages, tasks, timers
 from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
-from .results import DefinitionView, DeployResult, HistoryEvent, InstanceView, Page, TaskView
+from .results import DefinitionView, DeployResult, HistoryEvent, IncidentView, InstanceView, Page, TaskView
 from .store.database import connect, migrate
 from .unit_of_work import UnitOfWork
 
@@ -189,3 +189,34 @@ class Engine:
 
     def advance_clock(self, duration: str, *, actor: str) -> tuple[datetime, list[str]]:
         return timers.advance_clock(self._context, duration, actor=actor)
+
+    # ---- incidents and repairs --------------------------------------------------------------------
+
+    def list_incidents(
+        self,
+        *,
+        process_key: str | None = None,
+        instance_id: str | None = None,
+        open_only: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[IncidentView]:
+        return incidents.page(
+            self._context,
+            process_key=process_key,
+            instance_id=instance_id,
+            open_only=open_only,
+            limit=limit,
+            offset=offset,
+        )
+
+    def get_incident(self, incident_id: int) -> IncidentView:
+        return incidents.get(self._context, incident_id)
+
+    def retry_incident(self, incident_id: int, *, actor: str) -> InstanceView:
+        return incidents.retry(self._context, incident_id, actor=actor)
+
+    def change_variables(
+        self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()
+    ) -> InstanceView:
+        return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)

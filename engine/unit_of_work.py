@@ -100,9 +100,9 @@ def act_on_instance(
             if run.failure is not None and claim_due_by is None:
                 raise refused(run.failure)
             try:
-                if state is None:  # nothing of the run can be stored: the instance stops where it was
+                if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
                     record_incident(unit.store, record, run.failure, actor)
-                    projections = Projections([], [], [])
+                    state, projections = None, Projections([], [], [])
                 else:
                     projections = write_run(unit.store, record, run, actor, change, existing_ready, state).now
             except StaleRevision:
@@ -123,20 +123,34 @@ def refused(failure: dict) -> ScriptFailure:
 
 
 def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: str) -> None:
-    """Put the instance in error at the state it was stored in, waiting for nothing: what a timer's run that
-    failed in a way that leaves nothing to store, or that failed outside the diagram, leaves behind."""
+    """A run nobody waits on (a timer's) failed: the instance stays at the wait state it was stored in, in
+    error and waiting for nothing until an operator retries, and the failure is an incident on it (the open
+    one counts another failure). As a failed job rolls back to its last wait state in Camunda."""
     moment = now()
     record.status, record.error = InstanceStatus.ERROR, failure
     record.updated_at = record.ended_at = moment
     if not store.update_instance(record):
         raise StaleRevision(record.id)
+    incident = store.open_incident(record.id)
+    if incident is None:
+        store.add_incident(record, failure, moment)
+    else:
+        store.count_failure(incident.id, failure, moment)
     store.add_audit([audit_row(actor, AuditKind.INSTANCE_ERROR, moment, record.id, data=failure)])
     store.replace_ready_tasks([t.id for t in store.ready_tasks(record.id)], [])
     store.replace_waits(record.id, [], [])
 
 
 def write_run(
-    store: Store, record: InstanceRecord, run: Run, actor: str, change: Change, existing_ready, state: str
+    store: Store,
+    record: InstanceRecord,
+    run: Run,
+    actor: str,
+    change: Change,
+    existing_ready,
+    state: str,
+    *,
+    rewrite_waits: bool = False,
 ) -> ProjectionChange:
     """Write what ``run`` did to the instance: its status, state and variables first (so a stale revision
     stops the unit of work before anything else is written), then the audit events and projections."""
@@ -177,7 +191,7 @@ def write_run(
         audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
     store.add_audit(audit)
 
-    projections = project(record, run, existing_ready, moment)
+    projections = project(record, run, existing_ready, moment, rewrite_waits=rewrite_waits)
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)

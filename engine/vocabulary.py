@@ -31,6 +31,8 @@ class AuditKind(StrEnum):
     INSTANCE_ERROR = "instance_error"
     INSTANCE_CANCELLED = "instance_cancelled"
     CLOCK_ADVANCED = "clock_advanced"
+    INCIDENT_RETRIED = "incident_retried"
+    VARIABLES_CHANGED = "variables_changed"
 
     @classmethod
     def ended(cls, status: InstanceStatus) -> AuditKind:

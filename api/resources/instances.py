@@ -4,7 +4,7 @@ from flask import g, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, REPAIR, requires
 from ..parsing import Blueprint, unstorable_text
 from ..schemas import (
     HistoryEventSchema,
@@ -12,6 +12,7 @@ from ..schemas import (
     InstanceQuerySchema,
     InstanceSchema,
     StartInstanceSchema,
+    VariableChangeSchema,
 )
 from . import engine, problems
 
@@ -87,3 +88,17 @@ class History(MethodView):
     def get(self, instance_id):
         """The audit trail: every state change with its actor, oldest first."""
         return engine().history(instance_id)
+
+
+@blp.route("/<string:instance_id>/variables")
+class Variables(MethodView):
+    @requires(REPAIR)
+    @blp.arguments(VariableChangeSchema)
+    @blp.response(200, InstanceSchema)
+    @problems(blp, 400, 404, 409, 413, 422)
+    def patch(self, change, instance_id):
+        """Correct an instance's variables where it stands (running, or stopped by an incident): `set` some,
+        `remove` others. Audited with the old and the new values; nothing runs until the next step."""
+        return engine().change_variables(
+            instance_id, values=change["set"], removed=change["remove"], actor=g.caller.actor
+        )

@@ -197,6 +197,19 @@ class Run:
             return False
         return True
 
+    def change_variables(self, values: dict, removed: list[str]) -> dict:
+        """Set and remove variables where the instance stands (every task it waits at); answers the old
+        values of the names changed (None for a name that was not set)."""
+        frontier = [
+            t for t in self._tasks_now if t.state & (TaskState.READY | TaskState.WAITING | TaskState.ERROR)
+        ]
+        before = self.variables()
+        for task in frontier or [self.workflow.task_tree]:
+            task.data.update(values)
+            for name in removed:
+                task.data.pop(name, None)
+        return {name: before.get(name) for name in [*values, *removed]}
+
     def fire_due_timers(self) -> list[str]:
         """Fire the timers due by the clock in use; answers the element ids of those that fired."""
         waiting = [t for t in self.workflow.event_manager.tasks.values() if _timer_due(t) is not None]

@@ -40,6 +40,10 @@ MATRIX = {
     "GET /api/v1/me":                                     (401, 401, 200, 200, 200, 200),
     "GET /api/v1/clock":                                  (401, 401, 200, 200, 200, 200),
     "POST /api/v1/clock/advance":                         (401, 401, 403, 403, 403, 200),
+    "PATCH /api/v1/process-instances/{instance_id}/variables": (401, 401, 403, 403, 403, 200),
+    "GET /api/v1/incidents":                              (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/incidents/{incident_id}":                (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/incidents/{incident_id}/retry":         (401, 401, 403, 403, 403, 200),
     "GET /healthz":                                       (200, 200, 200, 200, 200, 200),
     "GET /openapi.json":                                  (200, 200, 200, 200, 200, 200),
     "GET /docs":                                          (200, 200, 200, 200, 200, 200),
@@ -165,6 +169,49 @@ def _advance_clock(engine, role):
     return Call("/api/v1/clock/advance", json={"duration": "P1D"}, then=then)
 
 
+def _incident(engine):
+    """An incident: a timer fired a script that needs a variable nobody set."""
+    from tests.integration.test_limits import diagram, script, timer
+
+    nodes = timer("Timer_day", "P1D") + script("Script_fee", "fee = base * 2")
+    flows = [("StartEvent", "Timer_day", ""), ("Timer_day", "Script_fee", ""), ("Script_fee", "EndEvent", "")]
+    engine.deploy({"fees.bpmn": diagram("fees", nodes, flows)}, actor=SETUP)
+    instance = engine.start_instance("fees", actor=SETUP)
+    engine.change_variables(instance.id, values={"base": None}, actor=SETUP)  # an audited variable fix
+    engine.advance_clock("P1D", actor=SETUP)
+    (incident,) = engine.list_incidents(instance_id=instance.id).items
+    return instance, incident
+
+
+def _incident_path(engine, role):
+    _, incident = _incident(engine)
+    return Call(f"/api/v1/incidents/{incident.id}")
+
+
+def _retry(engine, role):
+    instance, incident = _incident(engine)
+    engine.change_variables(instance.id, values={"base": 2}, actor=SETUP)
+
+    def then(response):
+        assert response.get_json()["status"] == "completed"
+        assert _event(engine, instance.id, "incident_retried").actor == actor(role)
+
+    return Call(f"/api/v1/incidents/{incident.id}/retry", then=then)
+
+
+def _change_variables(engine, role):
+    instance = _started(engine)
+
+    def then(response):
+        assert response.get_json()["variables"]["note"] == "corrected"
+        event = _event(engine, instance.id, "variables_changed")
+        assert (event.actor, event.data["new"]) == (actor(role), {"note": "corrected"})
+
+    return Call(
+        f"/api/v1/process-instances/{instance.id}/variables", json={"set": {"note": "corrected"}}, then=then
+    )
+
+
 def _task_path(engine, role):
     (task,) = _started(engine).ready_tasks
     return Call(f"/api/v1/tasks/{task.id}")
@@ -194,6 +241,10 @@ CALLS = {
     "GET /api/v1/me": _me,
     "GET /api/v1/clock": lambda engine, role: Call("/api/v1/clock"),
     "POST /api/v1/clock/advance": _advance_clock,
+    "PATCH /api/v1/process-instances/{instance_id}/variables": _change_variables,
+    "GET /api/v1/incidents": lambda engine, role: Call("/api/v1/incidents?open=false"),
+    "GET /api/v1/incidents/{incident_id}": _incident_path,
+    "POST /api/v1/incidents/{incident_id}/retry": _retry,
     "GET /healthz": lambda engine, role: Call("/healthz"),
     "GET /openapi.json": lambda engine, role: Call("/openapi.json"),
     "GET /docs": lambda engine, role: Call("/docs"),
@@ -257,12 +308,12 @@ def test_the_matrix_covers_every_operation_in_the_openapi_document(client):
 
 def test_the_matrix_is_what_the_roles_grant():
     """viewer reads; integrator reads and operates; analyst reads and deploys; admin does everything,
-    and only admin moves an adjustable clock."""
+    and only admin moves an adjustable clock and repairs instances (retries incidents, corrects variables)."""
     grants = {
         "viewer": {"GET"},
         "integrator": {"GET", "start", "cancel", "complete", "message"},
         "analyst": {"GET", "deploy"},
-        "admin": {"GET", "start", "cancel", "complete", "message", "deploy", "move the clock"},
+        "admin": {"GET", "start", "cancel", "complete", "message", "deploy", "move the clock", "repair"},
     }
     writes = {
         "POST /api/v1/process-definitions": "deploy",
@@ -271,6 +322,8 @@ def test_the_matrix_is_what_the_roles_grant():
         "POST /api/v1/tasks/{task_id}/complete": "complete",
         "POST /api/v1/messages": "message",
         "POST /api/v1/clock/advance": "move the clock",
+        "PATCH /api/v1/process-instances/{instance_id}/variables": "repair",
+        "POST /api/v1/incidents/{incident_id}/retry": "repair",
     }
     for endpoint, answers in MATRIX.items():
         if endpoint in OPEN:

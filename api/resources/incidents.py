@@ -1,0 +1,50 @@
+"""Incidents: failures nobody was there to answer (a timer's run), and retrying them."""
+
+from __future__ import annotations
+
+from flask import g
+from flask.views import MethodView
+
+from ..auth import READ, REPAIR, requires
+from ..parsing import Blueprint
+from ..schemas import IncidentPageSchema, IncidentQuerySchema, IncidentSchema, InstanceSchema
+from . import engine, problems
+
+blp = Blueprint(
+    "incidents",
+    __name__,
+    url_prefix="/api/v1/incidents",
+    description="Failures with nobody to answer them, open on their instance until an admin retries",
+)
+
+
+@blp.route("")
+class Incidents(MethodView):
+    @requires(READ)
+    @blp.arguments(IncidentQuerySchema, location="query")
+    @blp.response(200, IncidentPageSchema)
+    @problems(blp, 422)
+    def get(self, query):
+        """Incidents, newest first; open ones only unless `open=false`."""
+        return engine().list_incidents(**query)
+
+
+@blp.route("/<int:incident_id>")
+class Incident(MethodView):
+    @requires(READ)
+    @blp.response(200, IncidentSchema)
+    @problems(blp, 404)
+    def get(self, incident_id):
+        """One incident."""
+        return engine().get_incident(incident_id)
+
+
+@blp.route("/<int:incident_id>/retry")
+class RetryIncident(MethodView):
+    @requires(REPAIR)
+    @blp.response(200, InstanceSchema)
+    @problems(blp, 404, 409)
+    def post(self, incident_id):
+        """Run what failed again from the instance's wait state; answers where the instance then stands (still
+        `error`, with the incident counting one failure more, if it failed again)."""
+        return engine().retry_incident(incident_id, actor=g.caller.actor)
