@@ -53,9 +53,14 @@ def validate(paths: tuple[str, ...]) -> int:
             continue
         # A single file is checked within its folder, so calls into other files and its forms resolve.
         root = path if path.is_dir() else path.parent
-        files = engine.read_folder(root)
         only = None if path.is_dir() else path.relative_to(root).as_posix()
-        problems = [p for p in engine.problems_in(files) if only is None or p.file == only]
+        try:
+            files = engine.read_folder(root)
+            problems = [p for p in engine.problems_in(files) if only is None or p.file == only]
+        except Exception as error:  # an analyst gets a sentence, never a traceback
+            print(f"{given}: could not be checked: {type(error).__name__}: {error}", file=sys.stderr)
+            found += 1
+            continue
         for problem in problems:
             shown = (root / problem.file).as_posix() if problem.file in files else problem.file
             print(str(problem).replace(problem.file, shown, 1))

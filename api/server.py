@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from flask import Flask
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 
-from engine import Engine, StopRequest, migrate_database, run_timers
+from engine import DefinitionInvalid, Engine, StopRequest, migrate_database, run_timers
 
 from .app import create_app
 from .auth import digest, new_token
@@ -111,7 +112,13 @@ def serve(settings: Settings, *, host: str, port: int, workers: int, access_log:
     """Prepare, then serve the API with gunicorn until it is stopped."""
     settings = replace(settings, data_dir=str(Path(settings.data_dir).resolve()))
     config = settings.as_config()
-    prepare(settings)
+    try:
+        prepare(settings)
+    except DefinitionInvalid as refused:
+        print(f"the catalogue in {settings.processes_dir} can not be deployed:", file=sys.stderr)
+        for problem in refused.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,

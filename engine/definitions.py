@@ -33,9 +33,12 @@ class DefinitionCache:
         return loaded
 
 
-def deploy(context: Context, files: Mapping[str, bytes], actor: str) -> DeployResult:
-    """Check and store the processes in ``files``; a process whose content changed gets a new version."""
-    definitions = catalogue.build(files, context.serializer)
+def deploy(
+    context: Context, files: Mapping[str, bytes], actor: str, *, empty_is_valid: bool = False
+) -> DeployResult:
+    """Check and store the processes in ``files``; a process whose content changed gets a new version.
+    No files at all deploy nothing when ``empty_is_valid`` (an empty catalogue folder), else are refused."""
+    definitions = catalogue.build(files, context.serializer, empty_is_valid=empty_is_valid)
     deployed, unchanged = [], []
     with context.new_unit() as unit:
         for key, definition in sorted(definitions.items()):

@@ -72,7 +72,9 @@ class Engine:
         return definitions.deploy(self._context, files, actor)
 
     def deploy_folder(self, root: Path, actor: str) -> DeployResult:
-        return self.deploy(catalogue.read_folder(Path(root)), actor)
+        """Deploy a catalogue folder; an empty or missing one is an empty catalogue, which deploys nothing."""
+        files = catalogue.read_folder(Path(root))
+        return definitions.deploy(self._context, files, actor, empty_is_valid=True)
 
     def list_definitions(self) -> list[DefinitionView]:
         return definitions.list_latest(self._context)

@@ -8,7 +8,7 @@ from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 from . import decisions, fan_out, timer_clock
 from .call_activity import expression_of
 from .code_policy import expression_problem, script_problem
-from .parser import DiagramParser, ParsedProcess, parse_processes
+from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
 from .workflow import LoadedDefinition, Run, parse_duration, task_details
@@ -30,6 +30,8 @@ __all__ = [
     "expression_problem",
     "parse_duration",
     "parse_processes",
+    "parsed_elements",
+    "parsed_event_definitions",
     "script_problem",
     "task_details",
 ]

@@ -11,13 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
-from SpiffWorkflow.bpmn.parser.BpmnParser import full_tag
+from SpiffWorkflow.bpmn.parser import event_parsers
+from SpiffWorkflow.bpmn.parser.event_parsers import ReceiveTaskParser
+from SpiffWorkflow.bpmn.parser.util import full_tag
+from SpiffWorkflow.bpmn.specs.defaults import ReceiveTask
 from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
 from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
-from ..problems import DefinitionInvalid, Problem
+from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
 from .message_event import MessageEvent
@@ -36,6 +39,14 @@ def _with_message_events(parser_class):
     return type(parser_class.__name__, (_MessageEventParser, parser_class), {})
 
 
+class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
+    """A receive task waits for its message as a message catch event does (SpiffWorkflow's own parser
+    makes a message the Camunda serializer can not store)."""
+
+    def create_task(self):
+        return ReceiveTaskParser.create_task(self)
+
+
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
         **{
@@ -43,7 +54,20 @@ class DiagramParser(CamundaParser):
             for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
         },
         full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
+        full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
     }
+
+
+def parsed_elements() -> frozenset[str]:
+    """The BPMN elements (local names) SpiffWorkflow's parser makes tasks of: each needs a verdict."""
+    tags = {**DiagramParser.PARSER_CLASSES, **DiagramParser.OVERRIDE_PARSER_CLASSES}
+    return frozenset(etree.QName(tag).localname for tag in tags)
+
+
+def parsed_event_definitions() -> frozenset[str]:
+    """The BPMN event definitions (local names) SpiffWorkflow's event parsers read."""
+    xpaths = [value for name, value in vars(event_parsers).items() if name.endswith("_EVENT_XPATH")]
+    return frozenset(xpath.rsplit(":", 1)[1] for xpath in xpaths)
 
 
 # ---- reading a catalogue ------------------------------------------------------------------------------
@@ -63,10 +87,13 @@ class ParsedProcess:
 
 
 def parse_processes(
-    trees: Mapping[str, etree._ElementTree], serializer: Serializer
-) -> dict[str, ParsedProcess]:
-    """Parse checked diagrams; answer the executable processes by key or raise DefinitionInvalid with every
-    fault SpiffWorkflow found, each at its line."""
+    trees: Mapping[str, etree._ElementTree], serializer: Serializer, skip: frozenset[str] = frozenset()
+) -> tuple[dict[str, ParsedProcess], list[Problem]]:
+    """Parse diagrams; answer the executable processes by key and every fault SpiffWorkflow found, each at
+    its line. The processes of the files in ``skip`` (those with problems already found) are not parsed,
+    nor are faults reported in them: those problems come first, and SpiffWorkflow's would only echo them.
+
+    Whatever SpiffWorkflow raises becomes a problem: an analyst's upload never ends in a crash."""
     parser = DiagramParser()
     problems = []
     for name, tree in trees.items():
@@ -75,18 +102,18 @@ def parse_processes(
                 parser.add_bpmn_xml(tree, filename=name)
             else:
                 parser.add_dmn_xml(tree.getroot(), filename=name)
-        except SpiffWorkflowException as error:
+        except Exception as error:  # SpiffWorkflow raises its own errors and whatever its code hits
             problems.append(_problem_from_spiff(error, name, trees))
     processes = {}
-    if not problems:
-        for key in parser.get_process_ids():
-            try:
-                processes[key] = _parsed(parser, key, serializer)
-            except SpiffWorkflowException as error:
-                problems.append(_problem_from_spiff(error, parser.get_process_parser(key).filename, trees))
-    if problems:
-        raise DefinitionInvalid(problems)
-    return processes
+    for key in parser.get_process_ids():
+        file = parser.get_process_parser(key).filename
+        if file in skip:
+            continue
+        try:
+            processes[key] = _parsed(parser, key, serializer)
+        except Exception as error:  # as above: a fault of the diagram, or one the engine can not store
+            problems.append(_problem_from_spiff(error, file, trees, process_id=key))
+    return processes, [p for p in problems if p.file not in skip]
 
 
 def _parsed(parser: DiagramParser, key: str, serializer: Serializer) -> ParsedProcess:
@@ -118,14 +145,17 @@ def _parsed(parser: DiagramParser, key: str, serializer: Serializer) -> ParsedPr
     )
 
 
-def _problem_from_spiff(error: SpiffWorkflowException, default_file: str, trees) -> Problem:
+def _problem_from_spiff(error: Exception, default_file: str, trees, process_id: str | None = None) -> Problem:
     """SpiffWorkflow names the element but not its line: find the line in the file it came from."""
     file = getattr(error, "file_name", "") or default_file
-    element_id = getattr(error, "id", "") or None
+    element_id = getattr(error, "id", "") or process_id
     line = None
     tree = trees.get(file)
     if tree is not None and element_id:
         found = tree.getroot().xpath("//*[@id=$id]", id=element_id)
         line = found[0].sourceline if found else None
-    message = str(error.args[0]) if error.args else str(error)
+    if isinstance(error, SpiffWorkflowException):
+        message = str(error.args[0]) if error.args else str(error)
+    else:
+        message = f"the engine can not read or store it: {type(error).__name__}: {error}"
     return Problem(file, line, element_id, message)

@@ -15,10 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from ..bpmn import ParsedProcess, Serializer, parse_processes
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
+from .diagram import at
 from .safe_xml import UnsafeXml, parse_xml
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
@@ -46,8 +49,13 @@ def read_folder(root: Path) -> dict[str, bytes]:
     return files
 
 
-def build(files: Mapping[str, bytes], serializer: Serializer | None = None) -> dict[str, ProcessDefinition]:
-    """Check and parse ``files``; return the definitions by process key or raise DefinitionInvalid."""
+def build(
+    files: Mapping[str, bytes], serializer: Serializer | None = None, *, empty_is_valid: bool = False
+) -> dict[str, ProcessDefinition]:
+    """Check and parse ``files``; return the definitions by process key or raise DefinitionInvalid.
+
+    Files that hold no executable process are refused ("nothing to deploy"), except no files at all when
+    ``empty_is_valid`` (an empty catalogue folder: the service starts with nothing deployed)."""
     trees, problems = {}, []
     for name, data in files.items():
         if name.endswith(DIAGRAM_SUFFIXES):
@@ -57,12 +65,45 @@ def build(files: Mapping[str, bytes], serializer: Serializer | None = None) -> d
                 problems.append(refused.problem)
     forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
     problems += check_catalogue(trees, forms)
+    if not trees and not problems:
+        if empty_is_valid:
+            return {}
+        raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
+    # SpiffWorkflow reads the files the checks found sound even when others have problems, so that every
+    # file is checked fully (``validate FILE`` reports the faults of that file whatever its neighbours hold).
+    flawed = frozenset(problem.file for problem in problems)
+    parsed, faults = parse_processes(trees, serializer or Serializer(), skip=flawed)
+    problems += faults
+    if not problems and not parsed:
+        problems = _nothing_to_deploy(trees)
     if problems:
         raise DefinitionInvalid(problems)
-    if not trees:
-        raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
-    parsed = parse_processes(trees, serializer or Serializer())
     return {key: _definition(process, files, forms) for key, process in parsed.items()}
+
+
+def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]:
+    """Why files that passed every check still hold nothing to run, said where the analyst can change it."""
+    problems = []
+    for name, tree in trees.items():
+        root = tree.getroot()
+        processes = list(root.iterchildren(f"{{{BPMN_NS}}}process"))
+        for process in processes:
+            why = 'tick "Executable" for it in the modeler (isExecutable="true")'
+            problems.append(
+                at(
+                    name,
+                    process,
+                    f'nothing to deploy: process "{process.get("id")}" is not executable: {why}',
+                )
+            )
+        if not processes:
+            what = (
+                "a decision table is deployed with the diagram whose business rule task uses it: upload both"
+            )
+            if root.tag.startswith(f"{{{BPMN_NS}}}"):
+                what = "the diagram has no process"
+            problems.append(Problem(name, root.sourceline, root.get("id"), f"nothing to deploy: {what}"))
+    return problems
 
 
 def _definition(process: ParsedProcess, files, forms) -> ProcessDefinition:
@@ -89,9 +130,9 @@ def _documentation(node) -> str:
 
 
 def problems_in(files: Mapping[str, bytes]) -> list[Problem]:
-    """Every problem that would stop ``files`` from being deployed (an empty list when none)."""
+    """Every problem that would stop ``files``, a catalogue folder, from being deployed (none when empty)."""
     try:
-        build(files)
+        build(files, empty_is_valid=True)
     except DefinitionInvalid as invalid:
         return invalid.problems
     return []

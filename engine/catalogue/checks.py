@@ -2,8 +2,9 @@
 
 SpiffWorkflow stops at the first fault it meets and names no line. An analyst fixing a diagram wants
 the whole list, each entry with the file, the line and the element id to look for in the modeler, so
-these checks read the XML themselves and never stop early: schema validity, reachability, guarded
-gateway branches, forms, expressions that compile, references between files, messages and ids.
+these checks read the XML themselves and never stop early: schema validity, constructs the engine runs,
+reachability, guarded gateway branches, forms, expressions that compile, references between files,
+messages and ids.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from ..problems import Problem
+from .construct_checks import construct_problems
 from .diagram import Catalogue, at
 from .dmn_checks import dmn_expression_problems, hit_policy_problems
 from .flow_checks import (
@@ -66,6 +68,7 @@ def duplicate_definitions(catalogue: Catalogue) -> Iterator[Problem]:
 
 BPMN_CHECKS = (
     bpmn_schema_problems,
+    construct_problems,
     unreachable_nodes,
     unguarded_gateway_flows,
     form_problems,

@@ -183,3 +183,69 @@ def test_versions_are_listed_oldest_first_and_forms_keep_their_field_order(clien
     form = client.get(f"/api/v1/tasks/{task_id}", headers=auth("viewer")).get_json()["form"]
     written = json.loads((PROCESSES / "forms" / "customer_data.json").read_text())
     assert list(form["properties"]) == list(written["properties"])
+
+
+def _diagram(process: str, attributes: str = 'isExecutable="true"') -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+        'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="http://x">\n'
+        f'<bpmn:process id="foreign" {attributes}>\n{process}\n</bpmn:process>\n</bpmn:definitions>\n'
+    ).encode()
+
+
+_START_TO_END = (
+    '<bpmn:startEvent id="Begin" />\n{}\n<bpmn:endEvent id="Finish" />\n'
+    '<bpmn:sequenceFlow id="Flow_1" sourceRef="Begin" targetRef="Element" />\n'
+    '<bpmn:sequenceFlow id="Flow_2" sourceRef="Element" targetRef="Finish" />'
+)
+
+
+@pytest.mark.parametrize(
+    ("element", "construct", "line"),
+    [
+        # Once a 500 (a service task was not storable): now refused by name with what to write instead.
+        ('<bpmn:serviceTask id="Element" camunda:class="org.example.Call" />', "camunda:class", 5),
+        ('<bpmn:serviceTask id="Element" />', "service task", 5),
+        ('<bpmn:sendTask id="Element" />', "send task", 5),
+        # A fault only SpiffWorkflow finds comes back as a problem at the element's line too.
+        (
+            '<bpmn:task id="Element">\n<bpmn:multiInstanceLoopCharacteristics />\n</bpmn:task>',
+            "A multiinstance task must specify a cardinality or a collection",
+            5,
+        ),
+    ],
+)
+def test_an_upload_the_engine_can_not_run_is_a_problem_at_its_line_never_a_5xx(
+    client, stored, element, construct, line
+):
+    before = stored()
+    response = client.post(
+        DEPLOY, **upload((_diagram(_START_TO_END.format(element)), "foreign.bpmn")), headers=auth("analyst")
+    )
+    problem = assert_problem(response, 422, "definition-invalid")
+    named = [p for p in problem["problems"] if construct in p["message"]]
+    assert named, problem["problems"]
+    assert (named[0]["file"], named[0]["line"], named[0]["element_id"]) == ("foreign.bpmn", line, "Element")
+    assert stored() == before
+
+
+def test_an_upload_with_no_executable_process_says_there_is_nothing_to_deploy(client, stored):
+    before = stored()
+    diagram = _diagram('<bpmn:startEvent id="Begin" />', attributes='isExecutable="false"')
+    response = client.post(DEPLOY, **upload((diagram, "sketch.bpmn")), headers=auth("analyst"))
+    problem = assert_problem(response, 422, "definition-invalid")
+    [only] = problem["problems"]
+    assert (only["file"], only["line"], only["element_id"]) == ("sketch.bpmn", 3, "foreign")
+    assert only["message"].startswith('nothing to deploy: process "foreign" is not executable')
+    assert stored() == before
+
+
+def test_a_decision_table_alone_is_refused_saying_to_upload_it_with_its_diagram(client, stored):
+    before = stored()
+    response = client.post(DEPLOY, **upload(PROCESSES / "obligation.dmn"), headers=auth("analyst"))
+    problem = assert_problem(response, 422, "definition-invalid")
+    [only] = problem["problems"]
+    assert only["file"] == "obligation.dmn"
+    assert only["message"].startswith("nothing to deploy: a decision table is deployed with the diagram")
+    assert stored() == before

@@ -9,6 +9,7 @@ import pytest
 
 from api.app import create_app
 from api.cli import main
+from api.server import prepare
 from api.settings import Settings
 from tests.conftest import PROCESSES
 
@@ -88,3 +89,33 @@ def test_validate_answers_its_exit_status(capsys):
     assert main(["validate", str(PROCESSES)]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
     assert main(["validate", str(PROCESSES / "nowhere.bpmn")]) == 1
+
+
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_serve_prepares_an_empty_or_missing_catalogue_as_an_empty_one(tmp_path, capsys, folder):
+    processes = tmp_path / folder
+    if folder == "empty":
+        processes.mkdir()
+    settings = Settings.from_environment(
+        database_url=f"sqlite:///{tmp_path / 'kanta.sqlite3'}",
+        data_dir=str(tmp_path),
+        processes_dir=str(processes),
+    )
+    prepare(settings)
+    assert "deployed 0 new version(s); 0 process(es) unchanged" in capsys.readouterr().out
+
+
+def test_serve_refuses_a_catalogue_with_problems_listing_them_without_a_traceback(tmp_path, capsys):
+    processes = tmp_path / "processes"
+    processes.mkdir()
+    (processes / "sketch.bpmn").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" '
+        'targetNamespace="x">\n'
+        '<bpmn:process id="sketch" isExecutable="false" />\n</bpmn:definitions>\n'
+    )
+    arguments = ["serve", "--processes", str(processes), "--data-dir", str(tmp_path / "data")]
+    assert main(arguments) == 1
+    err = capsys.readouterr().err
+    assert f"the catalogue in {processes} can not be deployed" in err
+    assert 'sketch.bpmn:3: [sketch] nothing to deploy: process "sketch" is not executable' in err

@@ -83,3 +83,44 @@ def _line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle} not in {path}")
+
+
+def _diagram(process_id: str, body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+        'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_1" targetNamespace="http://x">\n'
+        f'<bpmn:process id="{process_id}" isExecutable="true">\n'
+        '<bpmn:startEvent id="Begin" />\n'
+        f"{body}\n"
+        '<bpmn:endEvent id="Finish" />\n'
+        '<bpmn:sequenceFlow id="Flow_1" sourceRef="Begin" targetRef="Element" />\n'
+        '<bpmn:sequenceFlow id="Flow_2" sourceRef="Element" targetRef="Finish" />\n'
+        "</bpmn:process>\n</bpmn:definitions>\n"
+    )
+
+
+def test_one_file_is_checked_fully_even_when_a_file_beside_it_has_a_problem(tmp_path):
+    # Only SpiffWorkflow finds this file's fault; the problem of its neighbour once kept SpiffWorkflow from
+    # reading it, and validate printed "ok".
+    (tmp_path / "loop.bpmn").write_text(
+        _diagram("loop", '<bpmn:task id="Element">\n<bpmn:multiInstanceLoopCharacteristics />\n</bpmn:task>')
+    )
+    (tmp_path / "neighbour.bpmn").write_text(_diagram("neighbour", '<bpmn:serviceTask id="Element" />'))
+
+    result = validate(tmp_path / "loop.bpmn")
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.startswith(f"{tmp_path}/loop.bpmn:5: [Element] A multiinstance task must specify")
+    assert "neighbour.bpmn" not in result.stdout
+
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert f"{tmp_path}/loop.bpmn:5: [Element]" in result.stdout
+    assert f"{tmp_path}/neighbour.bpmn:5: [Element] service task" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_empty_catalogue_is_sound(tmp_path):
+    result = validate(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: 0 diagram(s)")
