@@ -8,7 +8,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   first, and a phase 1 system can not support the registry use right. The decision table gives the legal
   joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
   superseded) for the provider to see; no seed says Kela follows it up, so nothing waits for it. The
-  provider prepares, does its own deployment tasks, applies in Kanta Extranet and Kela decides; the
+  provider prepares, registers its organisation for the deployment (seed 001, step 3: no period is chosen
+  and nothing waits for Kela to confirm it), does its own deployment tasks, applies in Kanta Extranet and
+  Kela decides; the
   deployment test is run with the vendor and reported within two days. A producer of purchased services
   gets the registry use right only when both it and the organiser have joined and both systems support it;
   otherwise it agrees how the original documents reach the organiser.
@@ -20,8 +22,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
   eikä vaiheen 1 järjestelmä tue rekisterinkäyttöoikeutta. Päätöstaulu antaa lakisääteisen liittymisen
   määräpäivän 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
-  odota sitä. Palvelunantaja tekee valmistelevat tehtävät ja omat käyttöönottotehtävänsä ja hakee
-  liittymistä Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
+  odota sitä. Palvelunantaja tekee valmistelevat tehtävät, ilmoittaa organisaationsa käyttöönottoon
+  (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
+  Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
   Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja saa rekisterinkäyttöoikeuden vain, kun sekä se
   että järjestäjä ovat liittyneet ja molempien järjestelmät tukevat sitä; muuten se sopii, miten
   alkuperäiset asiakirjat toimitetaan järjestäjälle.
@@ -241,7 +244,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 2 viikkoa |
       | signatory_name          | Anna Virtanen      |
       | signatory_decision_date | tänään - 1 viikkoa |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään        |
+      | contact_person | Anna Virtanen |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
@@ -335,6 +344,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Mikko Laine        |
       | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään      |
+      | contact_person | Mikko Laine |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -412,6 +425,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 3 viikkoa |
       | signatory_name          | Helmi Koskinen     |
       | signatory_decision_date | tänään - 2 viikkoa |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään         |
+      | contact_person | Helmi Koskinen |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -478,6 +495,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Liisa Tuulensuu    |
       | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään          |
+      | contact_person | Liisa Tuulensuu |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -552,6 +573,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 4 viikkoa  |
       | signatory_name          | Johtaja Pekka Ranta |
       | signatory_decision_date | tänään - 1 viikkoa  |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään              |
+      | contact_person | Johtaja Pekka Ranta |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -587,5 +612,3 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
     Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
-
-  # Viimeisenä, koska se siirtää kaikkien yhteistä kelloa lakisääteiseen määräpäivään 1.9.2026 asti.

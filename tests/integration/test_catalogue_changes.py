@@ -82,7 +82,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     # The deadline is for the provider to see: no seed says anyone follows it up, so nothing waits for it.
     assert preparing.pending_timers == []
 
-    own = do(
+    registering = do(
         engine,
         preparing,
         "Task_preparatory_tasks",
@@ -93,6 +93,16 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
             "signatory_decision_date": "2026-01-22",
         },
     )
+    # Seed 001, step 3: the organisation registers for the deployment; no period, no confirmation by Kela.
+    assert list(ready(registering)) == ["Task_register_for_deployment"]
+    own = do(
+        engine,
+        registering,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    assert list(ready(own)) == ["Task_own_deployment_tasks"]
+    assert (own.pending_timers, own.waiting_messages) == ([], [])
     applying = do(
         engine,
         own,
@@ -290,6 +300,7 @@ def _to_report(engine, instance, clock=None):
                 "signatory_decision_date": "2026-01-22",
             },
         ),
+        ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
         (
             "Task_own_deployment_tasks",
             {

@@ -210,6 +210,8 @@ def _social_welfare_repository_path(engine, state):
         ("Task_preparatory_tasks", PROVIDER,
          {"register_entries_valid": True, "security_plan_date": "2026-03-02",
           "signatory_name": "Aino Virtanen", "signatory_decision_date": "2026-03-03"}),
+        ("Task_register_for_deployment", PROVIDER,
+         {"registered_on": "2026-03-04", "contact_person": "Aino Virtanen"}),
         ("Task_own_deployment_tasks", PROVIDER,
          {"technical_preparation_done": True, "recording_practices_agreed": True,
           "staff_competence_ensured": True}),
