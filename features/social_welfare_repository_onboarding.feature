@@ -11,7 +11,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   provider prepares, registers its organisation for the deployment (seed 001, step 3: no period is chosen
   and nothing waits for Kela to confirm it), does its own deployment tasks, applies in Kanta Extranet and
   Kela decides; the
-  deployment test is run with the vendor and reported within two days. A producer of purchased services
+  deployment test is run with the vendor and reported to Kela at the latest two days after the test (counted
+  from the test's date, not from when the report task opened). A producer of purchased services
   gets the registry use right only when both it and the organiser have joined and both systems support it;
   otherwise it agrees how the original documents reach the organiser.
 
@@ -25,7 +26,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   odota sitä. Palvelunantaja tekee valmistelevat tehtävät, ilmoittaa organisaationsa käyttöönottoon
   (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
   Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
-  Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja saa rekisterinkäyttöoikeuden vain, kun sekä se
+  Kelalle viimeistään kaksi päivää kokeen jälkeen (kokeen päivästä laskien, ei siitä, milloin
+  raportointitehtävä avautui). Ostopalvelujen tuottaja saa rekisterinkäyttöoikeuden vain, kun sekä se
   että järjestäjä ovat liittyneet ja molempien järjestelmät tukevat sitä; muuten se sopii, miten
   alkuperäiset asiakirjat toimitetaan järjestäjälle.
 
@@ -83,11 +85,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja <ajastimet>
 
     Tapaukset:
-      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                               | ajastimet                |
-      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
-      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja    | ajastimia ei ole         |
-      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | ajastimia ei ole         |
+      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                               | ajastimet        |
+      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole |
+      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja    | ajastimia ei ole |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | ajastimia ei ole |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, eikä vaiheen 1 järjestelmä voi tukea rekisterinkäyttöoikeutta
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
@@ -296,10 +298,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | test_date | tänään |
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Ja odottavia ajastimia on 1
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_date         | tänään |
@@ -516,15 +518,15 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 1 päivä |
+      | result    | passed           |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |
@@ -594,12 +596,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 2 päivää |
+      | result    | passed            |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
     Kun aikaa on kulunut kolme päivää
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |

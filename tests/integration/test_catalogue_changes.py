@@ -149,11 +149,18 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         {"fault": "Varmenne puuttui", "fixed_on": "2026-04-16"},
         actor=VENDOR,
     )
-    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-04-17", "result": "passed"})
+    # The report is due at the latest two days after the test (seed 003), counted from the test's date: a
+    # test run the day before it is recorded leaves one day less than the task's opening would.
+    test_day = clock.now().date() - timedelta(days=1)
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": str(test_day), "result": "passed"})
     assert list(ready(reporting)) == ["Task_report_test"]
-    assert {t.element_id for t in reporting.pending_timers} == {"Timer_report_overdue"}
+    (timer,) = reporting.pending_timers
+    assert timer.element_id == "Timer_report_overdue"
+    assert timer.due_at == datetime.fromisoformat(f"{test_day + timedelta(days=3)}T09:00:00+02:00")
 
-    clock.advance(days=2)
+    clock.advance(days=1)
+    assert engine.fire_due_timers() == []
+    clock.advance(days=1)
     assert engine.fire_due_timers() == [reporting.id]
     reminded = engine.get_instance(reporting.id)
     assert set(ready(reminded)) == {"Task_report_test", "Task_remind_report"}
