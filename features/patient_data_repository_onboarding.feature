@@ -61,11 +61,11 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
 
     Tapaukset:
       | y_tunnus  | asiakas | seuraavaksi                                                                                 | ajastimet        |
-      | 2233445-8 | kyllä   | avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
-      | 3344556-7 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja    | ajastimia ei ole |
+      | 7102109-5 | kyllä   | avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | 7102110-8 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja    | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, epäonnistunut käyttöönottokoe korjataan ja uusitaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 4455667-6
+    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102111-6
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -97,7 +97,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
-      | organisation_oid          | 1.2.246.10.4455667.10.0 |
+      | organisation_oid          | 1.2.246.10.7102111.10.0 |
     Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "File the joining application in Kanta Extranet" tiedoilla:
       | system_name             | eRA                          |
@@ -176,7 +176,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
     Ja ajastin "Report deadline passed" ei ole lauennut
 
   Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa eilen tehdystä kokeesta
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 6677889-4
+    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102112-4
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -193,7 +193,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
-      | organisation_oid          | 1.2.246.10.6677889.10.0 |
+      | organisation_oid          | 1.2.246.10.7102112.10.0 |
     Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
       | system_name             | eRA                          |

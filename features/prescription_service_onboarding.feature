@@ -27,7 +27,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   korjataan ja tehdään uudelleen, minkä jälkeen Resepti otetaan käyttöön.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 4567890-7
+    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102105-2
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -75,7 +75,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
 
     Tapaukset:
       | y_tunnus  | asiakas | seuraavaksi                                                                                |
-      | 4680246-3 | ei      | avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja |
+      | 7102108-7 | ei      | avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja |
       | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                               |
 
   Tapaus: Ensimmäinen Kanta-palvelu: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
@@ -188,7 +188,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Tapaukset:
       | y_tunnus  | ennen_kayttoa                                  | merkitty | seuraavaksi                                 |
       | 7102004-1 | none                                           | kyllä    | Start using the Prescription service        |
-      | 1122334-9 | production_readiness_verification              | ei       | Verify production readiness with the vendor |
+      | 7102106-0 | production_readiness_verification              | ei       | Verify production readiness with the vendor |
       | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Run the deployment test with the vendor     |
       | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Run the deployment test with the vendor     |
 
@@ -258,7 +258,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
 
   Tapaus: Kanta-asiakas ottaa Reseptin käyttöön ilman tuotantovalmiuden varmistusta
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 5566778-5
+    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102107-9
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |

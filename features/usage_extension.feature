@@ -119,10 +119,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, kahden viikon ilmoitusaika, korjattu käyttöönottokoe ja raportti ajallaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 0737546-2
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 0737546-2                 |
+      | business_id                      | 7102104-4                 |
       | repository                       | social_welfare_repository |
       | extension_kind                   | new_system                |
       | document_group_or_profile_change | ei                        |
@@ -219,7 +219,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
 
   Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 1234567-1
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 1234567-2               |
@@ -234,7 +234,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 1234567-1               |
+      | business_id                      | 7102102-8               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_service             |
       | new_service                      | health_certificates     |
@@ -274,10 +274,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Run the deployment test" ei ole tehty
 
   Tapaus: Raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, joten Kela muistuttaa palvelunantajaa
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 2345678-0
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 2345678-0               |
+      | business_id                      | 7102103-6               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_content             |
       | document_group_or_profile_change | ei                      |
