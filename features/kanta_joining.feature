@@ -44,31 +44,31 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on <sosiaalihuolto>
     Ja tieto "prescription_service_required" on <resepti>
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                                              | y_tunnus  | nimi                         | laji                     | lupa              | järjestelmä                | määrää | potilastieto | sosiaalihuolto | resepti |
-      | apteekki liittyy Reseptiin                                          | 1234567-1 | Apteekki Kielo               | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
-      | sosiaali- ja terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä | 2345678-0 | Terveystalo Aurora Oy        | private_provider         | health_and_social | patient_system             | kyllä  | kyllä        | kyllä          | kyllä   |
-      | sosiaali- ja terveydenhuolto molemmilla järjestelmillä               | 4567890-7 | Pohjolan hyvinvointialue     | public_provider          | health_and_social | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
-      | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä | 5678901-2 | Hoiva- ja lääkäripalvelu Oy  | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä              | 6789012-4 | Palvelukoti Kuusi Oy         | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
-      | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä              | 7890123-9 | Lääkärikeskus Aurora Oy      | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | terveydenhuolto molemmilla järjestelmillä                           | 8901234-9 | Fysioterapia Liike Oy        | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
-      | itsenäinen ammatinharjoittaja, määrää lääkkeitä                      | 1122334-9 | Lääkäri Aino Virtanen        | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä | 2233445-8 | Psykoterapeutti Eero Laine   | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
-      | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä               | 3344556-7 | Päihdepalvelu Selkeä Oy      | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | sosiaalihuolto myös pelkällä potilasjärjestelmällä                   | 4455667-6 | Kotihoito Lempi Oy           | private_provider         | social            | patient_system             | ei     | ei           | kyllä          | ei      |
-      | lääkkeiden määrääjä ilman arkistovelvoitetta                         | 5566778-5 | Työterveys Verso Oy          | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
-      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä              | 6677889-4 | Kuntoutus Kaari Oy           | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | terveydenhuolto asiakastietojärjestelmällä                           | 3141590-3 | Hierontapalvelu Vire Oy      | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
-      | itsenäinen ammatinharjoittaja asiakastietojärjestelmällä             | 3141591-1 | Sosionomi Liisa Aho          | independent_practitioner | none              | client_system              | ei     | ei           | kyllä          | ei      |
-      | yritys ilman kirjattua lupaa, potilastietojärjestelmä                | 3141593-8 | Vastaanotto Lumo Oy          | private_provider         | none              | patient_system             | ei     | kyllä        | ei             | ei      |
-      | yritys ilman kirjattua lupaa, asiakastietojärjestelmä, määrää lääkkeitä | 3141594-6 | Hoivapalvelu Kaste Oy     | private_provider         | none              | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | sosiaalihuolto molemmilla järjestelmillä                             | 3141595-4 | Perhepalvelu Silta Oy        | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
+      | sääntö                                                                  | y_tunnus  | nimi                        | laji                     | lupa              | järjestelmä                | määrää | potilastieto | sosiaalihuolto | resepti |
+      | apteekki liittyy Reseptiin                                              | 1234567-1 | Apteekki Kielo              | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
+      | sosiaali- ja terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä    | 2345678-0 | Terveystalo Aurora Oy       | private_provider         | health_and_social | patient_system             | kyllä  | kyllä        | kyllä          | kyllä   |
+      | sosiaali- ja terveydenhuolto molemmilla järjestelmillä                  | 4567890-7 | Pohjolan hyvinvointialue    | public_provider          | health_and_social | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä    | 5678901-2 | Hoiva- ja lääkäripalvelu Oy | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä                 | 6789012-4 | Palvelukoti Kuusi Oy        | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
+      | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä                 | 7890123-9 | Lääkärikeskus Aurora Oy     | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
+      | terveydenhuolto molemmilla järjestelmillä                               | 8901234-9 | Fysioterapia Liike Oy       | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | itsenäinen ammatinharjoittaja, määrää lääkkeitä                         | 1122334-9 | Lääkäri Aino Virtanen       | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
+      | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä    | 2233445-8 | Psykoterapeutti Eero Laine  | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä                  | 3344556-7 | Päihdepalvelu Selkeä Oy     | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaalihuolto myös pelkällä potilasjärjestelmällä                      | 4455667-6 | Kotihoito Lempi Oy          | private_provider         | social            | patient_system             | ei     | ei           | kyllä          | ei      |
+      | lääkkeiden määrääjä ilman arkistovelvoitetta                            | 5566778-5 | Työterveys Verso Oy         | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
+      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
+      | itsenäinen ammatinharjoittaja asiakastietojärjestelmällä                | 3141591-1 | Sosionomi Liisa Aho         | independent_practitioner | none              | client_system              | ei     | ei           | kyllä          | ei      |
+      | yritys ilman kirjattua lupaa, potilastietojärjestelmä                   | 3141593-8 | Vastaanotto Lumo Oy         | private_provider         | none              | patient_system             | ei     | kyllä        | ei             | ei      |
+      | yritys ilman kirjattua lupaa, asiakastietojärjestelmä, määrää lääkkeitä | 3141594-6 | Hoivapalvelu Kaste Oy       | private_provider         | none              | client_system              | kyllä  | ei           | kyllä          | kyllä   |
+      | sosiaalihuolto molemmilla järjestelmillä                                | 3141595-4 | Perhepalvelu Silta Oy       | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
 
   Tapausaihio: Ilman sähköistä asiakas- tai potilastietojärjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
@@ -87,9 +87,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
 
     Tapaukset:
-      | tapaus                                                      | y_tunnus  | nimi                     | laji                     | lupa   | järjestelmä   |
-      | sosiaalihuolto ilman sähköistä asiakasjärjestelmää          | 7788990-1 | Perhekoti Pihlaja        | private_provider         | social | none          |
-      | itsenäinen ammatinharjoittaja ilman järjestelmää             | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none          |
+      | tapaus                                             | y_tunnus  | nimi                      | laji                     | lupa   | järjestelmä |
+      | sosiaalihuolto ilman sähköistä asiakasjärjestelmää | 7788990-1 | Perhekoti Pihlaja         | private_provider         | social | none        |
+      | itsenäinen ammatinharjoittaja ilman järjestelmää   | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none        |
 
   Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
@@ -102,8 +102,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system   |
       | writes_prescriptions | ei               |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
@@ -119,8 +119,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
+      | security_plan_date               | tänään                |
+      | self_monitoring_in_place         | kyllä                 |
       | covers_independent_practitioners | <ammatinharjoittajat> |
     Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
@@ -130,9 +130,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | malli             | y_tunnus  | nimi                      | oid     | ammatinharjoittajat |
-      | direct            | 3579135-9 | Silmäklinikka Näkö Oy     | 3579135 | ei                  |
-      | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy  | 4680246 | kyllä               |
+      | malli             | y_tunnus  | nimi                     | oid     | ammatinharjoittajat |
+      | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
+      | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
 
   Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja ammatinharjoittaja liittyy pääliittyjän kautta
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
@@ -146,8 +146,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei                            |
     Niin tieto "patient_data_repository_required" on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja yrittää tehdä tehtävän "Check the register entries" tiedoilla:
       | register               | iah_code_set          |
@@ -156,17 +156,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | checked_on             | tänään                |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
-      | register               | iah_code_set             |
-      | organisation_oid       | 1.2.246.10.5791357.10.0  |
-      | register_entries_valid | ei                       |
-      | checked_on             | tänään                   |
+      | register               | iah_code_set            |
+      | organisation_oid       | 1.2.246.10.5791357.10.0 |
+      | register_entries_valid | ei                      |
+      | checked_on             | tänään                  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Ask AVI to correct the licence data             |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Ask AVI to correct the licence data           |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
       | system_name       | eRA                          |
@@ -223,8 +223,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on ei
     Ja tieto "prescription_service_required" on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
       | system_name       | eRA                          |
@@ -291,10 +291,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | test_date   | tänään |
       | test_result | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_sent_on | tänään |
-      | test_date      | tänään |
     Niin vaihe "Patient Data Repository in use" on tehty
     Ja vaihe "Join the Patient Data Repository" on tehty
     Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
@@ -326,9 +325,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | decision | approved |
     Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
-      | staff_trained                     | kyllä    |
-      | renewal_request_receivers_marked  | kyllä    |
-      | production_readiness_verification | not_done |
+      | staff_trained                    | kyllä |
+      | renewal_request_receivers_marked | kyllä |
+      | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
       | start_date | tänään + 14 päivää |
@@ -352,8 +351,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
@@ -411,8 +410,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
@@ -469,8 +468,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                         |
-      | palvelunantaja        | Check the register entries                      |
+      | osapuoli              | tehtävä                                       |
+      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
     Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
@@ -523,9 +522,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | decision | approved |
     Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
-      | staff_trained                     | kyllä    |
-      | renewal_request_receivers_marked  | kyllä    |
-      | production_readiness_verification | not_done |
+      | staff_trained                    | kyllä |
+      | renewal_request_receivers_marked | kyllä |
+      | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
       | start_date | tänään + 14 päivää |

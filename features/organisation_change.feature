@@ -312,10 +312,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | result                  | passed |
       | documents_moved_checked | kyllä  |
     Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Ja vaihe "Fix the failure after the change" on tehty 1 kertaa
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
       | report_date         | tänään |
@@ -368,16 +368,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
-      | test_date               | tänään |
-      | result                  | passed |
-      | documents_moved_checked | kyllä  |
+      | test_date               | tänään - 1 päivä |
+      | result                  | passed           |
+      | documents_moved_checked | kyllä            |
     Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                       |
       | palvelunantaja | Report the deployment tests to Kela           |

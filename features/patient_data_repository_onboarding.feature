@@ -8,7 +8,9 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
   signs the customer commitment (the health-care commitment of seed 004) once the application is approved;
   no seed sets a time for it, so nothing waits for a date. The vendor delivers Kela's test person IDs, the
   provider runs the deployment test with the vendor (a failed test is fixed and run again) and reports it to
-  Kela within two days of the successful test; after two days Kela asks for the missing report.
+  Kela at the latest two days after the successful test. The two days are counted from the test's date, not
+  from when the report task opened: a report still missing when they have passed makes Kela ask for it the
+  next morning.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaan, joka lähettää valmisteluohjeet ja nimeää
   sertifioidun potilastietojärjestelmän ja Kanta-välittäjän. Palvelunantaja tekee valmistelevat tehtävät
@@ -19,7 +21,8 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
   mikään lähde ei aseta sille määräaikaa, joten mikään vaihe ei odota päivämäärää. Järjestelmätoimittaja
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
   kanssa (epäonnistunut koe korjataan ja uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
-  onnistuneen kokeen jälkeen; muuten Kela pyytää raporttia.
+  onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
+  avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
   Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäiseltä Kanta-palvelulta (jo asiakas: <asiakas>)
     Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle <y_tunnus>
@@ -57,12 +60,12 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
     Ja tieto "existing_kanta_customer" on <asiakas>
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                                 | ajastimet                                                       |
-      | 2233445-8 | kyllä   | avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja | ajastimia ei ole                                                |
-      | 3344556-7 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja     | ajastimia ei ole                                                |
+      | y_tunnus  | asiakas | seuraavaksi                                                                                 | ajastimet        |
+      | 7102109-5 | kyllä   | avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | 7102110-8 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja    | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, epäonnistunut käyttöönottokoe korjataan ja uusitaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 4455667-6
+    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102111-6
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -94,7 +97,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
-      | organisation_oid          | 1.2.246.10.4455667.10.0 |
+      | organisation_oid          | 1.2.246.10.7102111.10.0 |
     Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "File the joining application in Kanta Extranet" tiedoilla:
       | system_name             | eRA                          |
@@ -158,23 +161,22 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | test_date   | tänään |
       | test_result | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Ja vaihe "Run the deployment test" on tehty 2 kertaa
     Ja vaihe "Fix the cause of the failed test" on tehty 1 kertaa
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
-    Ja ajastin "Two days passed" laukeaa 1 päivän kuluttua
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Report deadline passed" ei ole lauennut
+    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
-      | report_sent_on | tänään            |
-      | test_date      | tänään - 1 päivää |
+      | report_sent_on | tänään |
     Niin prosessi on päättynyt tapahtumaan "Patient Data Repository in use"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja ajastin "Two days passed" ei ole lauennut
+    Ja ajastin "Report deadline passed" ei ole lauennut
 
-  Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahdessa päivässä
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 6677889-4
+  Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa eilen tehdystä kokeesta
+    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102112-4
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -191,7 +193,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
-      | organisation_oid          | 1.2.246.10.6677889.10.0 |
+      | organisation_oid          | 1.2.246.10.7102112.10.0 |
     Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
       | system_name             | eRA                          |
@@ -220,23 +222,22 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
-      | test_date   | tänään |
-      | test_result | passed |
+      | test_date   | tänään - 1 päivä |
+      | test_result | passed           |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                            |
       | palvelunantaja | Report the deployment test to Kela |
       | Kela           | Ask for the missing test report    |
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
-      | report_sent_on | tänään            |
-      | test_date      | tänään - 2 päivää |
+      | report_sent_on | tänään |
     Niin avoinna on vain tehtävä "Ask for the missing test report", jonka tekee Kela
     Ja vaihe "Patient Data Repository in use" on tehty
     Ja prosessi on käynnissä

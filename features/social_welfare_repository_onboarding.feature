@@ -5,26 +5,38 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   main joiner, or parallel in the wellbeing services county's system (the county decides whether it offers
   its system; a provider that records only the organiser's data need not join at all). The system vendor
   describes the system: a patient information system can not be used, an uncertified system is certified
-  first, and a phase 1 system can not support the registry use right. The decision table gives the legal
+  first, and a system without the registry use right function (which every phase 1 system lacks) gets it
+  first: a direct joiner's system must have it in use (seed 002). A joint joiner only agrees with its main
+  joiner, whose system must have the function, and its own onboarding ends there: only the main joiner
+  applies (seeds 001, 002). The decision table gives the legal
   joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
   superseded) for the provider to see; no seed says Kela follows it up, so nothing waits for it. The
-  provider prepares, does its own deployment tasks, applies in Kanta Extranet and Kela decides; the
-  deployment test is run with the vendor and reported within two days. A producer of purchased services
-  gets the registry use right only when both it and the organiser have joined and both systems support it;
-  otherwise it agrees how the original documents reach the organiser.
+  provider prepares, registers its organisation for the deployment (seed 001, step 3: no period is chosen
+  and nothing waits for Kela to confirm it), does its own deployment tasks, applies in Kanta Extranet and
+  Kela decides; the
+  deployment test is run with the vendor and reported to Kela at the latest two days after the test (counted
+  from the test's date, not from when the report task opened). A producer of purchased services
+  always agrees with the organiser how the original documents reach it and how the client's rights are
+  fulfilled together (Act 703/2023 section 14, seed 002); it gets the registry use right only when the
+  organiser has joined and its system supports it too.
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
   järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
   järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
-  eikä vaiheen 1 järjestelmä tue rekisterinkäyttöoikeutta. Päätöstaulu antaa lakisääteisen liittymisen
+  ja järjestelmään, josta rekisterinkäyttöoikeustoiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
+  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
+  vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
+  päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen
   määräpäivän 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
-  odota sitä. Palvelunantaja tekee valmistelevat tehtävät ja omat käyttöönottotehtävänsä ja hakee
-  liittymistä Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
-  Kelalle kahden päivän kuluessa. Ostopalvelujen tuottaja saa rekisterinkäyttöoikeuden vain, kun sekä se
-  että järjestäjä ovat liittyneet ja molempien järjestelmät tukevat sitä; muuten se sopii, miten
-  alkuperäiset asiakirjat toimitetaan järjestäjälle.
+  odota sitä. Palvelunantaja tekee valmistelevat tehtävät, ilmoittaa organisaationsa käyttöönottoon
+  (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
+  Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
+  Kelalle viimeistään kaksi päivää kokeen jälkeen (kokeen päivästä laskien, ei siitä, milloin
+  raportointitehtävä avautui). Ostopalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
+  asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §); se saa
+  rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
 
   Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
@@ -58,7 +70,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 1414213-0 | self_paying_clients_only      | 2026-01-01        | seed 002 (replaces seed 001) |
       | 1732050-2 | public_organiser              | ""                | seed 002                     |
 
-  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
+  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeustoiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
@@ -80,13 +92,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja <ajastimet>
 
     Tapaukset:
-      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                               | ajastimet                |
-      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
-      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used" | ajastimia ei ole         |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja    | ajastimia ei ole         |
-      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja      | ajastimia ei ole         |
+      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                        | ajastimet        |
+      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used"                          | ajastimia ei ole |
+      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used"                          | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja                             | ajastimia ei ole |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
-  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, eikä vaiheen 1 järjestelmä voi tukea rekisterinkäyttöoikeutta
+  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeustoiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
@@ -145,10 +157,33 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja
     Ja tieto "system_phase" on phase_1
     Ja ajastimia ei ole
     Ja vaihe "Describe the client information system" on tehty 2 kertaa
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Bring the registry use right function into the system" tiedoilla:
+      | function_in_use_on           | tänään  |
+      | system_phase                 | phase_1 |
+      | registry_use_right_supported | kyllä   |
+    Niin lomake hylätään kentän "system_phase" kohdalta
+    Ja avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Bring the registry use right function into the system" tiedoilla:
+      | function_in_use_on           | tänään  |
+      | system_phase                 | phase_2 |
+      | registry_use_right_supported | kyllä   |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Ja tieto "system_phase" on phase_2
+    Ja vaihe "Describe the client information system" on tehty 3 kertaa
+    Ja vaihe "Bring the registry use right function into the system" on tehty 1 kertaa
 
   Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
@@ -207,7 +242,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 4898979-4 | direct | Describe the client information system       | järjestelmätoimittaja |
       | 5099019-6 | joint  | Agree the joint joining with the main joiner | palvelunantaja        |
 
-  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, ja rekisterinkäyttöoikeus avataan
+  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 5291502-6
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor" tiedoilla:
@@ -241,7 +276,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 2 viikkoa |
       | signatory_name          | Anna Virtanen      |
       | signatory_decision_date | tänään - 1 viikkoa |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään        |
+      | contact_person | Anna Virtanen |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
@@ -287,16 +328,21 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | test_date | tänään |
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Ja odottavia ajastimia on 1
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
+    Niin avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
     Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+      | delivery_method      | into_organisers_register |
+      | client_rights_agreed | kyllä                    |
+      | agreed_on            | tänään                   |
+    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
@@ -309,9 +355,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Ja vaihe "Correct the application" on tehty 1 kertaa
     Ja vaihe "Fix the test failure" on tehty 1 kertaa
-    Ja vaihetta "Agree how original documents reach the organiser" ei ole tehty
+    Ja vaihe "Agree with the organiser on delivering documents and on client rights" on tehty 1 kertaa
 
-  Tapausaihio: Rekisterinkäyttöoikeus vain, kun järjestäjä on liittynyt ja kaikki järjestelmät tukevat sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>, oma järjestelmä: <vaihe>/<oma_tuki>)
+  Tapausaihio: Asiakirjojen toimittamisesta sovitaan aina, ja rekisterinkäyttöoikeus avataan vain, kun järjestäjä on liittynyt ja sen järjestelmä tukee sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
@@ -325,9 +371,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name                  | SosiaaliX                               |
       | system_kind                  | social_care_client_system               |
       | system_certified             | kyllä                                   |
-      | system_phase                 | <vaihe>                                 |
+      | system_phase                 | phase_2                                 |
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä |
-      | registry_use_right_supported | <oma_tuki>                              |
+      | registry_use_right_supported | kyllä                                   |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1            |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
@@ -335,6 +381,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Mikko Laine        |
       | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään      |
+      | contact_person | Mikko Laine |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -358,22 +408,30 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+      | delivery_method      | <toimitustapa> |
+      | client_rights_agreed | ei             |
+      | agreed_on            | tänään         |
+    Niin lomake hylätään kentän "client_rights_agreed" kohdalta
+    Ja avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+      | delivery_method      | <toimitustapa> |
+      | client_rights_agreed | kyllä          |
+      | agreed_on            | tänään         |
     Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
       | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
-    Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
-    Ja prosessi on käynnissä
+    Niin <seuraavaksi>
 
     Tapaukset:
-      | y_tunnus  | liittynyt | jarjestajan_tuki | vaihe   | oma_tuki | seuraava_tehtava                                 | osapuoli        |
-      | 5656854-3 | kyllä     | kyllä            | phase_2 | kyllä    | Open the registry use right for the producer     | hyvinvointialue |
-      | 5830951-0 | ei        | kyllä            | phase_2 | kyllä    | Agree how original documents reach the organiser | palvelunantaja  |
-      | 6000000-2 | kyllä     | ei               | phase_2 | kyllä    | Agree how original documents reach the organiser | palvelunantaja  |
-      | 6164414-1 | kyllä     | kyllä            | phase_2 | ei       | Agree how original documents reach the organiser | palvelunantaja  |
-      | 6324555-8 | kyllä     | kyllä            | phase_1 | ei       | Agree how original documents reach the organiser | palvelunantaja  |
+      | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa             | seuraavaksi                                                                                         |
+      | 5656854-3 | kyllä     | kyllä            | into_organisers_register | avoinna on vain tehtävä "Open the registry use right for the producer", jonka tekee hyvinvointialue |
+      | 5830951-0 | ei        | kyllä            | secure_email             | prosessi on päättynyt tapahtumaan "Social-care repository in use"                                   |
+      | 6000000-2 | kyllä     | ei               | other_electronic         | prosessi on päättynyt tapahtumaan "Social-care repository in use"                                   |
 
-  Tapaus: Yhteisliittyjän puolesta hakee pääliittyjä, ja ilman rekisterinkäyttöoikeutta tuottaja sopii asiakirjojen toimittamisesta järjestäjälle
+  Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa, ja sen oma käyttöönotto päättyy siihen, koska vain pääliittyjä hakee liittymistä
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6480740-1
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
@@ -384,75 +442,33 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | joining_model     | joint                         |
     Niin avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Agree the joint joining with the main joiner" tiedoilla:
-      | main_joiner_business_id | 1234567-2                       |
-      | main_joiner_name        | Sosiaalipalvelut Pääliittyjä Oy |
-      | agreement_date          | tänään                          |
-      | security_plan           | main_joiner_plan_covers_us      |
+      | main_joiner_business_id                   | 1234567-2                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | kyllä                           |
     Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
     Ja avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+      | main_joiner_business_id                   | 1234567-1                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | ei                              |
+    Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
+    Ja avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Agree the joint joining with the main joiner" tiedoilla:
-      | main_joiner_business_id | 1234567-1                       |
-      | main_joiner_name        | Sosiaalipalvelut Pääliittyjä Oy |
-      | agreement_date          | tänään                          |
-      | security_plan           | main_joiner_plan_covers_us      |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
-      | system_name                  | SosiaaliX                                        |
-      | system_kind                  | social_care_client_system                        |
-      | system_certified             | kyllä                                            |
-      | system_phase                 | phase_2                                          |
-      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
-      | registry_use_right_supported | kyllä                                            |
-      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Ja tieto "joining_deadline" on 2026-09-01
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
-      | register_entries_valid  | kyllä              |
-      | security_plan_date      | tänään - 3 viikkoa |
-      | signatory_name          | Helmi Koskinen     |
-      | signatory_decision_date | tänään - 2 viikkoa |
-    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
-      | technical_preparation_done | kyllä |
-      | recording_practices_agreed | kyllä |
-      | staff_competence_ensured   | kyllä |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
-      | application_date      | tänään                       |
-      | applicant_business_id | 1234567-1                    |
-      | system_name           | SosiaaliX                    |
-      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
-      | registrar_oid         | 1.2.246.10.12345671.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja tieto "applicant_business_id" on 1234567-1
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | decision | approved |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
-      | organiser_joined                             | kyllä |
-      | organiser_system_supports_registry_use_right | ei    |
-    Niin avoinna on vain tehtävä "Agree how original documents reach the organiser", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree how original documents reach the organiser" tiedoilla:
-      | delivery_method | fax    |
-      | agreed_on       | tänään |
-    Niin lomake hylätään kentän "delivery_method" kohdalta
-    Ja avoinna on vain tehtävä "Agree how original documents reach the organiser", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree how original documents reach the organiser" tiedoilla:
-      | delivery_method | secure_email |
-      | agreed_on       | tänään       |
-    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+      | main_joiner_business_id                   | 1234567-1                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin prosessi on päättynyt tapahtumaan "Joins through the main joiner: only the main joiner applies"
     Ja avoimia tehtäviä ei ole
+    Ja viestejä ei odoteta
     Ja ajastimia ei ole
-    Ja vaihetta "Open the registry use right for the producer" ei ole tehty
+    Ja vaihetta "Describe the client information system" ei ole tehty
+    Ja vaihetta "File the joining application in Kanta Extranet" ei ole tehty
 
   Tapaus: Itse maksavia asiakkaita palveleva raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
     Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6633249-7
@@ -468,9 +484,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
       | system_certified             | kyllä                        |
-      | system_phase                 | phase_1                      |
-      | system_profile               | Vaiheen 1 perustoiminnot     |
-      | registry_use_right_supported | ei                           |
+      | system_phase                 | phase_2                      |
+      | system_profile               | Vaiheen 2 toiminnot          |
+      | registry_use_right_supported | kyllä                        |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
@@ -478,6 +494,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Liisa Tuulensuu    |
       | signatory_decision_date | tänään             |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään          |
+      | contact_person | Liisa Tuulensuu |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -495,15 +515,15 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 1 päivä |
+      | result    | passed           |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |
@@ -552,6 +572,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date      | tänään - 4 viikkoa  |
       | signatory_name          | Johtaja Pekka Ranta |
       | signatory_decision_date | tänään - 1 viikkoa  |
+    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+      | registered_on  | tänään              |
+      | contact_person | Johtaja Pekka Ranta |
     Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
       | technical_preparation_done | kyllä |
@@ -569,12 +593,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 2 päivää |
+      | result    | passed            |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
     Kun aikaa on kulunut kolme päivää
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Report the deployment test to Kela        |
@@ -587,5 +611,3 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
     Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
-
-  # Viimeisenä, koska se siirtää kaikkien yhteistä kelloa lakisääteiseen määräpäivään 1.9.2026 asti.

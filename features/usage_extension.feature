@@ -61,15 +61,15 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                          | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                     | seuraava tehtävä                   |
-      | liityntäpiste ja asiakirjaryhmän muutos         | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail             |
-      | liityntäpiste ja yli 500 000 asiakirjaa         | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000              | Notify Kanta by e-mail             |
-      | liityntäpiste ja tasan 500 000 asiakirjaa       | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead           | File the access-point change notice |
-      | järjestelmäprofiilin muutos                     | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                     | Notify Kanta by e-mail             |
-      | yli 500 000 asiakirjaa                          | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                       | Notify Kanta by e-mail             |
-      | uudet palvelutehtävät ja merkittävä kasvu       | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                       | Notify Kanta by e-mail             |
-      | vain uudet palvelutehtävät, tasan 500 000       | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                           | Run the deployment test            |
-      | muu laajennus, tasan 500 000 asiakirjaa         | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                            | Run the deployment test            |
+      | sääntö                                    | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    |
+      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              |
+      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice |
+      | järjestelmäprofiilin muutos               | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -89,9 +89,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | arkisto                   | palvelu             |
-      | 3579246-6 | patient_data_repository   | old_patient_records |
-      | 5792468-5 | patient_data_repository   | health_certificates |
+      | y_tunnus  | arkisto                 | palvelu             |
+      | 3579246-6 | patient_data_repository | old_patient_records |
+      | 5792468-5 | patient_data_repository | health_certificates |
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -119,10 +119,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, kahden viikon ilmoitusaika, korjattu käyttöönottokoe ja raportti ajallaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 0737546-2
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 0737546-2                 |
+      | business_id                      | 7102104-4                 |
       | repository                       | social_welfare_repository |
       | extension_kind                   | new_system                |
       | document_group_or_profile_change | ei                        |
@@ -137,7 +137,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | deployment_test_planned | kyllä  |
     Niin avoinna on vain tehtävä "Support the deployment planning", jonka tekee THL
     Kun THL tekee tehtävän "Support the deployment planning" tiedoilla:
-      | support_given_on | tänään                                              |
+      | support_given_on | tänään                                             |
       | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
     Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
@@ -152,14 +152,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tieto "access_point_notice" on kyllä
     Ja avoinna on vain tehtävä "Notify Kanta by e-mail", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Notify Kanta by e-mail" tiedoilla:
-      | email_sent_on   | tänään                                      |
-      | sent_to         | kirjaamo@kela.fi                            |
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kirjaamo@kela.fi                           |
       | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
     Niin lomake hylätään kentän "sent_to" kohdalta
     Ja avoinna on vain tehtävä "Notify Kanta by e-mail", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Notify Kanta by e-mail" tiedoilla:
-      | email_sent_on   | tänään                                      |
-      | sent_to         | kanta@kanta.fi                              |
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kanta@kanta.fi                             |
       | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
     Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
@@ -199,9 +199,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | test_date | tänään |
       | result    | passed |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Report deadline passed" ei ole lauennut
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
       | report_date         | tänään |
@@ -209,17 +209,17 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
-      | training_completed_on | tänään                                                                   |
+      | training_completed_on | tänään                                                               |
       | topics                | ["national_practices", "security_and_privacy", "archive_management"] |
     Niin prosessi on päättynyt tapahtumaan "Extension in use"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Run the deployment test" on tehty 2 kertaa
     Ja vaihe "Fix the test failure" on tehty 1 kertaa
-    Ja ajastin "Two days passed" ei ole lauennut
+    Ja ajastin "Report deadline passed" ei ole lauennut
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
 
   Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 1234567-1
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 1234567-2               |
@@ -234,7 +234,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 1234567-1               |
+      | business_id                      | 7102102-8               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_service             |
       | new_service                      | health_certificates     |
@@ -274,10 +274,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Run the deployment test" ei ole tehty
 
   Tapaus: Raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, joten Kela muistuttaa palvelunantajaa
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 2345678-0
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 2345678-0               |
+      | business_id                      | 7102103-6               |
       | repository                       | patient_data_repository |
       | extension_kind                   | new_content             |
       | document_group_or_profile_change | ei                      |
@@ -302,16 +302,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin tieto "notice_reason" on no notice needed
     Ja avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 1 päivä |
+      | result    | passed           |
     Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Two days passed" laukeaa 2 päivän kuluttua
+    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" ei ole lauennut
-    Ja ajastin "Two days passed" laukeaa 1 päivän kuluttua
+    Niin ajastin "Report deadline passed" ei ole lauennut
+    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
     Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days passed" on lauennut kerran
+    Niin ajastin "Report deadline passed" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
@@ -338,10 +338,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
-      | training_completed_on | tänään                                         |
+      | training_completed_on | tänään                                       |
       | topics                | ["national_practices", "archive_management"] |
     Niin prosessi on päättynyt tapahtumiin:
       | Reminder sent    |
       | Extension in use |
     Ja avoimia tehtäviä ei ole
-    Ja ajastin "Two days passed" on lauennut kerran
+    Ja ajastin "Report deadline passed" on lauennut kerran

@@ -44,9 +44,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | resepti | seuraavaksi                                                                                 |
+      | resepti | seuraavaksi                                                                              |
       | kyllä   | avoinna on vain tehtävä "Apply for the Prescription service", jonka tekee palvelunantaja |
-      | ei      | odotetaan viestiä "Kelan päätös hakemukseen"                                                |
+      | ei      | odotetaan viestiä "Kelan päätös hakemukseen"                                             |
 
   Tapaus: Resepti haetaan erikseen, Kela hylkää ensin ja hyväksyy korjatut hakemukset
     Kun palvelunantaja tekee tehtävän "Choose the Kanta package" tiedoilla:
@@ -85,7 +85,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Correct the applications" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
-      | corrected_on | tänään                               |
+      | corrected_on | tänään                                |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |

@@ -59,6 +59,14 @@ SYSTEM = {
 }
 
 
+# The producer's agreement with the organiser (Act 703/2023 section 14).
+AGREEMENT = {
+    "delivery_method": "into_organisers_register",
+    "client_rights_agreed": True,
+    "agreed_on": "2026-04-20",
+}
+
+
 def start_social_care(engine, **intake):
     started = engine.start_instance(
         "social_welfare_repository_onboarding",
@@ -82,7 +90,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     # The deadline is for the provider to see: no seed says anyone follows it up, so nothing waits for it.
     assert preparing.pending_timers == []
 
-    own = do(
+    registering = do(
         engine,
         preparing,
         "Task_preparatory_tasks",
@@ -93,6 +101,16 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
             "signatory_decision_date": "2026-01-22",
         },
     )
+    # Seed 001, step 3: the organisation registers for the deployment; no period, no confirmation by Kela.
+    assert list(ready(registering)) == ["Task_register_for_deployment"]
+    own = do(
+        engine,
+        registering,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    assert list(ready(own)) == ["Task_own_deployment_tasks"]
+    assert (own.pending_timers, own.waiting_messages) == ([], [])
     applying = do(
         engine,
         own,
@@ -139,11 +157,18 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         {"fault": "Varmenne puuttui", "fixed_on": "2026-04-16"},
         actor=VENDOR,
     )
-    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-04-17", "result": "passed"})
+    # The report is due at the latest two days after the test (seed 003), counted from the test's date: a
+    # test run the day before it is recorded leaves one day less than the task's opening would.
+    test_day = clock.now().date() - timedelta(days=1)
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": str(test_day), "result": "passed"})
     assert list(ready(reporting)) == ["Task_report_test"]
-    assert {t.element_id for t in reporting.pending_timers} == {"Timer_report_overdue"}
+    (timer,) = reporting.pending_timers
+    assert timer.element_id == "Timer_report_overdue"
+    assert timer.due_at == datetime.fromisoformat(f"{test_day + timedelta(days=3)}T09:00:00+02:00")
 
-    clock.advance(days=2)
+    clock.advance(days=1)
+    assert engine.fire_due_timers() == []
+    clock.advance(days=1)
     assert engine.fire_due_timers() == [reporting.id]
     reminded = engine.get_instance(reporting.id)
     assert set(ready(reminded)) == {"Task_report_test", "Task_remind_report"}
@@ -152,9 +177,12 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         engine, reminded, "Task_remind_report", {"reminded_on": "2026-04-19", "channel": "email"}, actor=KELA
     )
 
-    readiness = do(
+    agreeing = do(
         engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
     )
+    # Act 703/2023 section 14 (seed 002): documents and client rights are agreed, registry use right or not.
+    assert list(ready(agreeing)) == ["Task_deliver_documents"]
+    readiness = do(engine, agreeing, "Task_deliver_documents", AGREEMENT)
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Wellbeing services county"
     opening = do(
@@ -215,10 +243,10 @@ def test_a_phase_1_system_can_not_claim_the_registry_use_right(engine):
         do(engine, at_system, "Task_describe_system", {**SYSTEM, "system_phase": "phase_1"}, actor=VENDOR)
 
 
-def test_joint_joining_goes_through_the_main_joiner_agreement(engine):
+def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
     joint = start_social_care(engine, joining_model="joint")
     assert list(ready(joint)) == ["Task_agree_joint_joining"]
-    at_system = do(
+    done = do(
         engine,
         joint,
         "Task_agree_joint_joining",
@@ -227,9 +255,29 @@ def test_joint_joining_goes_through_the_main_joiner_agreement(engine):
             "main_joiner_name": "Sosiaalipalvelut Pääliittyjä Oy",
             "agreement_date": "2026-01-15",
             "security_plan": "main_joiner_plan_covers_us",
+            "main_joiner_system_has_registry_use_right": True,
         },
     )
-    assert list(ready(at_system)) == ["Task_describe_system"]
+    # Seeds 001, 002: only the main joiner files the application; the joint joiner files none of its own.
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
+
+
+def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engine):
+    at_system = start_social_care(engine)
+    phase_1 = {**SYSTEM, "system_phase": "phase_1", "registry_use_right_supported": False}
+    upgrading = do(engine, at_system, "Task_describe_system", phase_1, actor=VENDOR)
+    assert list(ready(upgrading)) == ["Task_enable_registry_use_right"]
+    described_again = do(
+        engine,
+        upgrading,
+        "Task_enable_registry_use_right",
+        {"function_in_use_on": "2026-02-02", "system_phase": "phase_2", "registry_use_right_supported": True},
+        actor=VENDOR,
+    )
+    assert list(ready(described_again)) == ["Task_describe_system"]
+    preparing = do(engine, described_again, "Task_describe_system", SYSTEM, actor=VENDOR)
+    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
 
 
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
@@ -290,6 +338,7 @@ def _to_report(engine, instance, clock=None):
                 "signatory_decision_date": "2026-01-22",
             },
         ),
+        ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
         (
             "Task_own_deployment_tasks",
             {
@@ -334,28 +383,27 @@ def test_self_paying_provider_needs_no_registry_use_right_and_nothing_waits_for_
     assert "Task_organiser_readiness" not in [e.element_id for e in engine.history(done.id)]
 
 
-def test_without_the_preconditions_the_producer_delivers_documents_itself(engine):
+def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
     at_system = start_social_care(engine, business_id="1572860-0")
     preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
     reporting = _to_report(engine, preparing)
-    readiness = do(
+    agreeing = do(
         engine, reporting, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
     )
-    delivering = do(
+    with pytest.raises(InvalidData, match="client_rights_agreed"):
+        do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "client_rights_agreed": False})
+    readiness = do(
+        engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"}
+    )
+    done = do(
         engine,
         readiness,
         "Task_organiser_readiness",
         {"organiser_joined": False, "organiser_system_supports_registry_use_right": True},
         actor=COUNTY,
     )
-    assert list(ready(delivering)) == ["Task_deliver_documents"]
-    done = do(
-        engine,
-        delivering,
-        "Task_deliver_documents",
-        {"delivery_method": "secure_email", "agreed_on": "2026-06-12"},
-    )
     assert done.status == "completed"
+    assert "Task_open_registry_use_right" not in [e.element_id for e in engine.history(done.id)]
 
 
 # ---- usage_extension ---------------------------------------------------------------------------------

@@ -210,6 +210,8 @@ def _social_welfare_repository_path(engine, state):
         ("Task_preparatory_tasks", PROVIDER,
          {"register_entries_valid": True, "security_plan_date": "2026-03-02",
           "signatory_name": "Aino Virtanen", "signatory_decision_date": "2026-03-03"}),
+        ("Task_register_for_deployment", PROVIDER,
+         {"registered_on": "2026-03-04", "contact_person": "Aino Virtanen"}),
         ("Task_own_deployment_tasks", PROVIDER,
          {"technical_preparation_done": True, "recording_practices_agreed": True,
           "staff_competence_ensured": True}),
@@ -394,11 +396,14 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
         engine, state, "Task_fix_test_failure",
         {"fault_description": "Palvelinvarmenne vanhentunut", "fixed_on": "2026-02-17"}, actor=VENDOR,
     )  # fmt: skip
+    # The test ran yesterday and is recorded today: the report is due two days after the test (seed 003),
+    # so Kela hears of a missing report on the morning after that day, counted from the test, not from now.
+    yesterday = clock.now().date() - timedelta(days=1)
     state = complete(
-        engine, state, "Task_run_deployment_test", {"test_date": "2026-02-18", "test_result": "passed"}
+        engine, state, "Task_run_deployment_test", {"test_date": str(yesterday), "test_result": "passed"}
     )
     assert ready(state) == ["Task_report_test"]
-    assert timers(state) == {"Timer_report_overdue": clock.now() + timedelta(days=2)}
+    assert timers(state) == {"Timer_report_overdue": helsinki_nine(str(yesterday + timedelta(days=3)))}
     if first_kanta_service:
         # The report is late: two days after the successful test Kela asks for it.
         clock.advance(days=2)
@@ -406,9 +411,7 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
         state = engine.get_instance(state.id)
         assert ready(state) == ["Task_ask_for_report", "Task_report_test"]
         state = complete(engine, state, "Task_ask_for_report", {"requested_on": "2026-02-20"}, actor=KELA)
-    state = complete(
-        engine, state, "Task_report_test", {"report_sent_on": "2026-02-20", "test_date": "2026-02-18"}
-    )
+    state = complete(engine, state, "Task_report_test", {"report_sent_on": "2026-02-20"})
     assert timers(state) == {}
     return state
 
@@ -489,7 +492,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     state = complete(
         engine, state, "Task_do_own_deployment_tasks",
         {"staff_trained": True, "renewal_request_receivers_marked": True,
-         "production_readiness_verification": "first_deployment_of_new_system" if verify else "not_done"},
+         "deployment_check": "production_readiness_verification" if verify else "none"},
     )  # fmt: skip
     if verify:
         state = complete(

@@ -1,0 +1,169 @@
+"""Every rule of the catalogue says where it comes from.
+
+Each user task, deciding gateway, timer, message catch and business rule task of a diagram, and each rule of a
+decision table, carries in its documentation (a rule: its description) at least one line
+
+    Source: <seed prefix> "<the Finnish sentence, quoted>"
+    Source: organisation's own practice: <why>
+
+and every quoted sentence is in the seed it names (``../shared/seeds/<prefix>_*.txt`` beside the repository,
+as CI has it), compared with whitespace collapsed, since the seeds break lines anywhere. A gateway that only
+merges flows decides nothing, so it needs no source.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "processes"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+DMN = "https://www.omg.org/spec/DMN/20191111/MODEL/"
+GATEWAYS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
+EVENTS = {"startEvent", "intermediateCatchEvent", "boundaryEvent"}
+QUOTED = re.compile(r'^Source: (?P<seed>\d{3}) "(?P<quote>.+)"$')
+OWN_PRACTICE = re.compile(r"^Source: organisation's own practice: \S.*$")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _collapsed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def seed_texts(seeds: Path) -> dict[str, str]:
+    """Seed prefix ("001") → the seed's text with whitespace collapsed."""
+    return {
+        path.name[:3]: _collapsed(path.read_text(encoding="utf-8")) for path in sorted(seeds.glob("*.txt"))
+    }
+
+
+def _kind(element) -> str | None:
+    """What a diagram element is, when it is one that must say where its rule comes from."""
+    tag = etree.QName(element).localname
+    if tag in ("userTask", "businessRuleTask"):
+        return tag
+    if tag in GATEWAYS and len(element.findall(f"{{{BPMN}}}outgoing")) > 1:
+        return "deciding gateway"
+    if tag in EVENTS:
+        if element.find(f"{{{BPMN}}}timerEventDefinition") is not None:
+            return "timer"
+        if element.find(f"{{{BPMN}}}messageEventDefinition") is not None:
+            return "message catch"
+    return None
+
+
+def traced_elements(catalogue: Path) -> list[tuple[str, str, str]]:
+    """(file, element id, documentation text) of every element and decision rule that needs a source."""
+    found = []
+    for diagram in sorted(catalogue.glob("*.bpmn")):
+        for element in etree.parse(str(diagram), _PARSER).getroot().iter(etree.Element):
+            if _kind(element) is not None:
+                documentation = element.find(f"{{{BPMN}}}documentation")
+                text = documentation.text if documentation is not None else ""
+                found.append((diagram.name, element.get("id"), text or ""))
+    for table in sorted(catalogue.glob("*.dmn")):
+        for rule in etree.parse(str(table), _PARSER).getroot().iter(f"{{{DMN}}}rule"):
+            description = rule.find(f"{{{DMN}}}description")
+            text = description.text if description is not None else ""
+            found.append((table.name, rule.get("id"), text or ""))
+    return found
+
+
+def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
+    """What is wrong with the sources a documentation text gives: none, a malformed line, a misquote."""
+    lines = [line.strip() for line in text.splitlines() if line.strip().startswith("Source:")]
+    if not lines:
+        return [
+            'no source: add a line Source: <seed> "<quote>" or Source: organisation\'s own practice: <why>'
+        ]
+    problems = []
+    for line in lines:
+        quoted = QUOTED.match(line)
+        if quoted:
+            seed, quote = quoted["seed"], _collapsed(quoted["quote"])
+            if seed not in seeds:
+                problems.append(f"seed {seed} does not exist (seeds: {', '.join(seeds)})")
+            elif quote not in seeds[seed]:
+                problems.append(f'seed {seed} does not say "{quote}"')
+        elif not OWN_PRACTICE.match(line):
+            problems.append(f"not a source line: {line}")
+    return problems
+
+
+def catalogue_problems(catalogue: Path, seeds: dict[str, str]) -> list[str]:
+    return [
+        f"{file}: [{element_id}] {problem}"
+        for file, element_id, text in traced_elements(catalogue)
+        for problem in source_problems(text, seeds)
+    ]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, str]:
+    # Not a skip: without the seeds nothing here can be checked, so the set-up is broken.
+    assert SEEDS.is_dir(), f"the seed documents are expected beside the repository, in {SEEDS}"
+    texts = seed_texts(SEEDS)
+    assert texts, f"no seed documents (*.txt) in {SEEDS}"
+    return texts
+
+
+def test_every_rule_of_the_catalogue_quotes_its_seed_or_says_it_is_own_practice(seeds):
+    traced = traced_elements(CATALOGUE)
+    assert len(traced) > 100, "the catalogue's elements were not found"
+    assert catalogue_problems(CATALOGUE, seeds) == []
+
+
+UNTRACED = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:userTask id="Task_without_source" name="A">
+      <bpmn:documentation>FI: jotain
+Rule: something (seed 001)</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_misquoted" name="B">
+      <bpmn:documentation>Source: 001 "Kanta-palvelut ovat maksuttomia."</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_quoted" name="C">
+      <bpmn:documentation>Source: 001 "Ota  yhteyttä   järjestelmätoimittajaasi."</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_own_practice" name="D">
+      <bpmn:documentation>Source: organisation's own practice: filed again</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:exclusiveGateway id="Gateway_merge_only">
+      <bpmn:outgoing>f1</bpmn:outgoing>
+    </bpmn:exclusiveGateway>
+    <bpmn:exclusiveGateway id="Gateway_deciding" name="?">
+      <bpmn:outgoing>f2</bpmn:outgoing>
+      <bpmn:outgoing>f3</bpmn:outgoing>
+    </bpmn:exclusiveGateway>
+    <bpmn:boundaryEvent id="Timer_unsourced" attachedToRef="Task_quoted">
+      <bpmn:timerEventDefinition />
+    </bpmn:boundaryEvent>
+    <bpmn:intermediateCatchEvent id="Catch_unknown_seed">
+      <bpmn:documentation>Source: 009 "Mitä tahansa"</bpmn:documentation>
+      <bpmn:messageEventDefinition />
+    </bpmn:intermediateCatchEvent>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_an_element_without_a_source_or_with_a_quote_the_seed_lacks_is_named(tmp_path):
+    (tmp_path / "untraced.bpmn").write_text(UNTRACED, encoding="utf-8")
+    seeds = {"001": _collapsed("1. Ota yhteyttä järjestelmätoimittajaasi. Saat heiltä ohjeet.")}
+    problems = catalogue_problems(tmp_path, seeds)
+    assert [problem.split(" ", 2)[1] for problem in problems] == [
+        "[Task_without_source]",
+        "[Task_misquoted]",
+        "[Gateway_deciding]",
+        "[Timer_unsourced]",
+        "[Catch_unknown_seed]",
+    ]
+    assert 'seed 001 does not say "Kanta-palvelut ovat maksuttomia."' in problems[1]
+    assert "seed 009 does not exist" in problems[4]
