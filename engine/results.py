@@ -73,18 +73,8 @@ class InstanceView:
 
 
 @dataclass(frozen=True)
-class IncidentView:
-    id: int
-    instance_id: str
-    process_key: str
-    element_id: str | None
-    kind: str
-    message: str
-    failures: int
-    opened_at: datetime
-    last_failure_at: datetime
-    resolved_at: datetime | None
-    resolved_by: str | None
+class IncidentView(IncidentRecord):
+    """A failure nobody answered, as the store keeps it (open while ``resolved_at`` is None)."""
 
 
 @dataclass(frozen=True)
