@@ -16,7 +16,12 @@ from lxml import etree
 from ..problems import Problem
 from .construct_checks import construct_problems
 from .diagram import Catalogue, at
-from .dmn_checks import dmn_expression_problems, hit_policy_problems
+from .dmn_checks import (
+    dmn_expression_problems,
+    hit_policy_problems,
+    overlapping_rule_problems,
+    typed_entry_problems,
+)
 from .flow_checks import (
     bpmn_expression_problems,
     form_problems,
@@ -77,4 +82,10 @@ BPMN_CHECKS = (
     message_problems,
     reserved_ids,
 )
-DMN_CHECKS = (dmn_schema_problems, dmn_expression_problems, hit_policy_problems)
+DMN_CHECKS = (
+    dmn_schema_problems,
+    dmn_expression_problems,
+    hit_policy_problems,
+    typed_entry_problems,
+    overlapping_rule_problems,
+)

@@ -36,8 +36,9 @@ def dmn_expression_problems(file: str, root: etree._Element, catalogue: Catalogu
                 yield at(file, rule, f"{what} is not a valid expression: {message}")
 
 
-# SpiffWorkflow evaluates UNIQUE and FIRST alike (the first matching rule) and COLLECT as a list per output;
-# any other hit policy, or a COLLECT aggregation, it would quietly run as FIRST or as a plain list.
+# The engine runs FIRST (the first matching rule), UNIQUE (two matching rules fail the decision) and
+# COLLECT (a list per output); any other hit policy, or a COLLECT aggregation, SpiffWorkflow would quietly
+# run as FIRST or as a plain list.
 _HIT_POLICIES = {"UNIQUE", "FIRST", "COLLECT"}
 
 
@@ -82,3 +83,94 @@ def input_entry_problem(text: str) -> str | None:
 
 
 _WORD_OPERATOR = re.compile(r"^(not\s+in|in|is|and|or)\b")
+
+
+# --- cells whose type contradicts their column's ---------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d\d:\d\d)?)?$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def _typed_cell_problem(type_ref: str, text: str) -> str | None:
+    """What is wrong with a literal cell under its column's ``typeRef`` (cells are Python, not FEEL)."""
+    literal = text.strip()
+    unquoted = (
+        literal[1:-1] if len(literal) >= 2 and literal[0] == literal[-1] and literal[0] in "'\"" else None
+    )
+    if type_ref == "boolean" and (literal in ("true", "false") or unquoted in ("true", "false")):
+        value = "True" if "true" in literal else "False"
+        return f"{literal} is not a boolean here: write {value} (cells are Python)"
+    if (
+        type_ref in ("integer", "long", "double", "number")
+        and unquoted is not None
+        and _NUMBER.match(unquoted)
+    ):
+        return f"{literal} is text, not a number: write {unquoted}"
+    if type_ref == "date" and unquoted is not None and not _ISO_DATE.match(unquoted):
+        return f'{literal} is not a date the engine reads: write it as "YYYY-MM-DD", e.g. "2026-09-01"'
+    return None
+
+
+def _input_type(column: etree._Element, namespace: dict) -> str:
+    expression = column.find("dmn:inputExpression", namespace)
+    return (expression if expression is not None else column).get("typeRef", "")
+
+
+def typed_entry_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    namespace = {"dmn": etree.QName(root).namespace}
+    for table in root.iterfind(".//dmn:decisionTable", namespace):
+        inputs = table.findall("dmn:input", namespace)
+        input_types = [_input_type(column, namespace) for column in inputs]
+        outputs = table.findall("dmn:output", namespace)
+        for number, rule in enumerate(table.iterfind("dmn:rule", namespace), start=1):
+            entries = [
+                *zip(inputs, input_types, rule.iterfind("dmn:inputEntry", namespace), strict=False),
+                *(
+                    (c, c.get("typeRef", ""), e)
+                    for c, e in zip(outputs, rule.iterfind("dmn:outputEntry", namespace), strict=False)
+                ),
+            ]
+            for column, type_ref, entry in entries:
+                message = _typed_cell_problem(type_ref, text_of(entry.find("dmn:text", namespace)))
+                if message:
+                    where = f"rule {number}: {describe(column)} holds {type_ref} values"
+                    yield at(file, rule, f"{where}: {message}")
+
+
+# --- UNIQUE tables whose rules overlap -------------------------------------------------------------------
+
+_LITERAL = re.compile(r"""^("[^"]*"|'[^']*'|-?\d+(\.\d+)?|True|False|None)$""")
+
+
+def overlapping_rule_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    """Two rules of a UNIQUE table that surely match together (every column "-" in one of them, or the same
+    literal in both) would fail the decision whenever they do: the analyst learns it here, not at run time.
+    Rules with other tests may overlap too; the engine refuses those when they do."""
+    namespace = {"dmn": etree.QName(root).namespace}
+    for table in root.iterfind(".//dmn:decisionTable", namespace):
+        if table.get("hitPolicy", "UNIQUE") != "UNIQUE":
+            continue
+        rules = [
+            [
+                text_of(e.find("dmn:text", namespace)).strip()
+                for e in rule.iterfind("dmn:inputEntry", namespace)
+            ]
+            for rule in table.iterfind("dmn:rule", namespace)
+        ]
+        elements = list(table.iterfind("dmn:rule", namespace))
+        for second, later in enumerate(rules):
+            for first, earlier in enumerate(rules[:second]):
+                if all(_surely_both(a, b) for a, b in zip(earlier, later, strict=False)):
+                    yield at(
+                        file,
+                        elements[second],
+                        f"rules {first + 1} and {second + 1} of the UNIQUE {describe(table)} match the same "
+                        "inputs: make them exclude each other, or set the hit policy to FIRST",
+                    )
+                    break
+
+
+def _surely_both(a: str, b: str) -> bool:
+    if a in ("", "-") or b in ("", "-"):
+        return True
+    return bool(_LITERAL.match(a)) and a == b

@@ -13,7 +13,16 @@ PROVIDER = "integrator:provider"
 
 def test_two_matching_rules_of_a_unique_table_are_refused_by_row(engine):
     files = read_folder(PROCESSES)
-    table = files["obligation.dmn"].replace(b'hitPolicy="FIRST"', b'hitPolicy="UNIQUE"')
+    # UNIQUE, with a last rule whose test only the engine can judge ("not social" is no literal): the
+    # catalogue checks can not see that it overlaps the first, so the decision finds out when it runs
+    table = (
+        files["obligation.dmn"]
+        .replace(b'hitPolicy="FIRST"', b'hitPolicy="UNIQUE"')
+        .replace(
+            b'<inputEntry id="UnaryTests_any_licence">\n          <text>-</text>',
+            b'<inputEntry id="UnaryTests_any_licence">\n          <text>!= "social"</text>',
+        )
+    )
     engine.deploy({**files, "obligation.dmn": table}, actor="analyst:test")
     started = engine.start_instance("obligation_check", actor=PROVIDER)
     [task] = started.ready_tasks

@@ -708,3 +708,52 @@ def test_an_id_the_engine_keeps_for_itself_is_refused_at_its_line(reserved):
     )
     assert [(p.file, p.line, p.element_id) for p in problems] == [("reserved.bpmn", 4, reserved)]
     assert "keeps for itself" in problems[0].message
+
+
+TYPED_TABLE = """\
+  <decision id="typed" name="Typed">
+    <decisionTable id="Table_typed" hitPolicy="UNIQUE">
+      <input id="Input_kind" label="Kind">
+        <inputExpression id="Expr_kind" typeRef="string"><text>kind</text></inputExpression>
+      </input>
+      <input id="Input_small" label="Small">
+        <inputExpression id="Expr_small" typeRef="boolean"><text>small</text></inputExpression>
+      </input>
+      <output id="Output_pharmacy" label="Pharmacy" name="pharmacy" typeRef="boolean" />
+      <output id="Output_deadline" label="Deadline" name="deadline" typeRef="date" />
+      <output id="Output_count" label="Count" name="count" typeRef="integer" />
+      <rule id="Rule_1">
+        <inputEntry id="In_1a"><text>"pharmacy"</text></inputEntry>
+        <inputEntry id="In_1b"><text>true</text></inputEntry>
+        <outputEntry id="Out_1a"><text>"false"</text></outputEntry>
+        <outputEntry id="Out_1b"><text>"1.9.2026"</text></outputEntry>
+        <outputEntry id="Out_1c"><text>"5"</text></outputEntry>
+      </rule>
+      <rule id="Rule_2">
+        <inputEntry id="In_2a"><text>"pharmacy"</text></inputEntry>
+        <inputEntry id="In_2b"><text>-</text></inputEntry>
+        <outputEntry id="Out_2a"><text>True</text></outputEntry>
+        <outputEntry id="Out_2b"><text>"2026-09-01"</text></outputEntry>
+        <outputEntry id="Out_2c"><text>5</text></outputEntry>
+      </rule>
+      <rule id="Rule_3">
+        <inputEntry id="In_3a"><text>"clinic"</text></inputEntry>
+        <inputEntry id="In_3b"><text>-</text></inputEntry>
+        <outputEntry id="Out_3a"><text>False</text></outputEntry>
+        <outputEntry id="Out_3b"><text>"2029-10-01"</text></outputEntry>
+        <outputEntry id="Out_3c"><text>1</text></outputEntry>
+      </rule>
+    </decisionTable>
+  </decision>"""
+
+
+def test_cells_that_contradict_their_column_type_and_rules_that_surely_overlap_are_refused():
+    problems = check({"typed.dmn": dmn(TYPED_TABLE)}, forms={})
+    messages = sorted(p.message for p in problems)
+    assert [p.file for p in problems] == ["typed.dmn"] * 5
+    assert any('"false" is not a boolean here: write False' in m for m in messages)
+    assert any("true is not a boolean here: write True" in m for m in messages)
+    assert any('"1.9.2026" is not a date the engine reads' in m for m in messages)
+    assert any('"5" is text, not a number: write 5' in m for m in messages)
+    assert any(m.startswith("rules 1 and 2 of the UNIQUE") for m in messages)  # "pharmacy" + "-" overlap
+    assert not any("rules 2 and 3" in m or "rules 1 and 3" in m for m in messages)  # "clinic" excludes
