@@ -71,11 +71,15 @@ class Instance(MethodView):
         """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
         return engine().get_instance(instance_id)
 
+
+@blp.route("/<string:instance_id>/cancel")
+class CancelInstance(MethodView):
     @requires(OPERATE)
     @blp.response(200, InstanceSchema)
     @problems(blp, 404, 409)
-    def delete(self, instance_id):
-        """Cancel a running instance."""
+    def post(self, instance_id):
+        """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
+        now cancelled (it stays readable, with its history)."""
         return engine().cancel_instance(instance_id, actor=g.caller.actor)
 
 

@@ -19,6 +19,7 @@ from ..bpmn import ParsedProcess, Serializer, parse_processes
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
+from .messages import caught_messages, schema_key
 from .safe_xml import UnsafeXml, parse_xml
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
@@ -34,7 +35,7 @@ class ProcessDefinition:
     spec: str  # serialized spec and the specs of the processes it calls
     main_file: str
     sources: dict[str, str]  # every diagram file the process draws on, as deployed
-    forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks of the process
+    forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks and the messages of the process
 
 
 def read_folder(root: Path) -> dict[str, bytes]:
@@ -62,11 +63,13 @@ def build(files: Mapping[str, bytes], serializer: Serializer | None = None) -> d
     if not trees:
         raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
     parsed = parse_processes(trees, serializer or Serializer())
-    return {key: _definition(process, files, forms) for key, process in parsed.items()}
+    return {key: _definition(process, files, forms, trees) for key, process in parsed.items()}
 
 
-def _definition(process: ParsedProcess, files, forms) -> ProcessDefinition:
-    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys)}
+def _definition(process: ParsedProcess, files, forms, trees) -> ProcessDefinition:
+    # The message contracts travel with the forms: stored with the version, covered by its hash.
+    caught = {schema_key(name) for file in process.files for name in caught_messages(trees[file].getroot())}
+    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | caught)}
     sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):
