@@ -16,8 +16,16 @@ from flask import current_app, g, request
 from flask_smorest import abort
 
 ROLES = ("viewer", "integrator", "analyst", "admin")
-READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move the clock"
+# Permissions are machine names: /me lists them and the cockpit offers what they allow.
+READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move_clock"
 REPAIR = "repair"  # retry incidents, correct an instance's variables
+_DOING = {
+    READ: "read",
+    OPERATE: "operate instances",
+    DEPLOY: "deploy definitions",
+    MOVE_CLOCK: "move the clock",
+    REPAIR: "repair instances",
+}
 PERMISSIONS = {
     "viewer": {READ},
     "integrator": {READ, OPERATE},
@@ -87,7 +95,7 @@ def requires(permission: str):
         def checked(*args, **kwargs):
             caller = _caller()
             if permission not in PERMISSIONS[caller.role]:
-                abort(403, message=f"the role {caller.role} may not {permission}")
+                abort(403, message=f"the role {caller.role} may not {_DOING[permission]} ({permission})")
             g.caller = caller
             return view(*args, **kwargs)
 

@@ -67,7 +67,10 @@ def validate(paths: tuple[str, ...]) -> int:
         found += len(problems)
         if not problems:
             diagrams = sum(1 for name in files if name.endswith(engine.DIAGRAM_SUFFIXES))
-            checked = only or f"{diagrams} diagram(s) and {len(files) - diagrams} form(s) in {given}"
+            messages = sum(1 for name in files if name.startswith(f"{engine.MESSAGE_FOLDER}/"))
+            forms = len(files) - diagrams - messages
+            counted = f"{diagrams} diagram(s), {forms} form(s) and {messages} message schema(s)"
+            checked = only or f"{counted} in {given}"
             print(f"ok: {checked}")
     return 1 if found else 0
 

@@ -76,20 +76,22 @@ def _depth(data) -> int:
     return deepest
 
 
-def unstorable_text(data, path: str = ""):
-    """(path, message) for every string, key or value, that a database can not store."""
+def unstorable_text(data, path: tuple = ()):
+    """(path, message) for every string, key or value, that a database can not store; the path is the
+    keys and indexes that lead to it."""
     stack = [(path, data)]
     while stack:
         where, value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
-                inner = f"{where}/{key}" if where else str(key)
+                inner = (*where, key)
                 problem = _text_problem(key)
                 if problem:
-                    yield inner, f"the name {problem}"
-                stack.append((inner, item))
+                    yield inner, f"the name {problem}"  # what it holds is refused with it
+                else:
+                    stack.append((inner, item))
         elif isinstance(value, list):
-            stack.extend((f"{where}/{index}" if where else str(index), v) for index, v in enumerate(value))
+            stack.extend(((*where, index), item) for index, item in enumerate(value))
         elif isinstance(value, str):
             problem = _text_problem(value)
             if problem:
@@ -115,7 +117,13 @@ def storable_text(value) -> None:
         return
     if isinstance(value, str):
         raise ValidationError([message for _where, message in found])
-    raise ValidationError({where: [message] for where, message in found})  # each place named
+    errors: dict = {}
+    for where, message in found:  # nested as marshmallow nests errors by field, so each place is named
+        inner = errors
+        for key in where[:-1]:
+            inner = inner.setdefault(key, {})
+        inner.setdefault(where[-1], []).append(message)
+    raise ValidationError(errors)
 
 
 class Parser(FlaskParser):

@@ -47,7 +47,8 @@ def _engine_error(error: EngineError):
             problems=[p.as_dict() for p in error.problems],
         )
     if isinstance(error, InvalidData):
-        errors = [{"field": e.field, "message": e.message} for e in error.errors]
+        # The engine names fields by JSON Pointer into its call's arguments, which are the request's body.
+        errors = [{"in": "body", "field": e.field, "message": e.message} for e in error.errors]
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
     if isinstance(error, ScriptFailure):
         detail = (
@@ -68,13 +69,13 @@ def _http_error(error: HTTPException):
     data = getattr(error, "data", None) or {}
     messages = data.get("messages")
     if messages:
-        # webargs/marshmallow validation: name every field, wherever it was (json, query, files…).
+        # webargs/marshmallow validation: name every field by where it was and its JSON Pointer there.
         errors = [
-            {"field": f"{location}/{path}" if path else location, "message": message}
+            {"in": _PART.get(location, location), "field": pointer, "message": message}
             for location, fields in messages.items()
-            for path, message in _flatten(fields)
+            for pointer, message in _flatten(fields)
         ]
-        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+        detail = "; ".join(f"{e['in']} {e['field'] or '(whole)'}: {e['message']}" for e in errors)
         return problem(status, "invalid-request", "The request was refused", detail, errors=errors)
     kind = http_kind(status)
     detail = data.get("message") or error.description or error.name
@@ -85,12 +86,19 @@ def _http_error(error: HTTPException):
     return body[0], body[1], {**body[2], **headers}
 
 
+# webargs' locations, as the part of the request a refused field is in.
+_PART = {"json": "body", "form": "body", "files": "body", "querystring": "query", "headers": "header"}
+
+
 def _flatten(fields, prefix=""):
-    """marshmallow error dicts are nested by field; turn them into (path, message) pairs."""
+    """marshmallow error dicts are nested by field; turn them into (JSON Pointer, message) pairs."""
     if isinstance(fields, dict):
         for key, value in fields.items():
-            path = f"{prefix}/{key}" if prefix else str(key)
-            yield from _flatten(value, path)
+            if key == "_schema":  # marshmallow's errors about the object as a whole
+                yield from _flatten(value, prefix)
+                continue
+            escaped = str(key).replace("~", "~0").replace("/", "~1")
+            yield from _flatten(value, f"{prefix}/{escaped}")
     elif isinstance(fields, list) and all(isinstance(m, str) for m in fields):
         yield prefix, " ".join(fields)
     elif isinstance(fields, list):

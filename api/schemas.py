@@ -5,12 +5,39 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
-from engine import COUNT_CAP, InstanceStatus
+from engine import COUNT_CAP, ErrorKind, InstanceStatus
 
 from .parsing import storable_text
 
 STATUSES = tuple(str(status) for status in InstanceStatus)
+ERROR_KINDS = tuple(str(kind) for kind in ErrorKind)
+PARTS = ("body", "query", "header", "path")
 _KEY = [validate.Length(min=1, max=200), storable_text]
+
+
+class FieldErrorSchema(Schema):
+    in_ = fields.String(
+        required=True,
+        data_key="in",
+        validate=validate.OneOf(PARTS),
+        metadata={"description": "the part of the request the field is in", "enum": list(PARTS)},
+    )
+    field = fields.String(
+        required=True,
+        metadata={
+            "description": 'JSON Pointer (RFC 6901) to the field in that part: "/data/contact/email" in the '
+            'body, "/status" among the query parameters; "" is the whole part',
+            "example": "/data/business_id",
+        },
+    )
+    message = fields.String(required=True)
+
+
+class DiagramProblemSchema(Schema):
+    file = fields.String(required=True)
+    line = fields.Integer(allow_none=True, required=True)
+    element_id = fields.String(allow_none=True, required=True)
+    message = fields.String(required=True)
 
 
 class ProblemSchema(Schema):
@@ -18,14 +45,34 @@ class ProblemSchema(Schema):
     title = fields.String(required=True)
     status = fields.Integer(required=True)
     detail = fields.String(required=True)
-    errors = fields.List(fields.Dict(), metadata={"description": "one entry per refused field"})
+    errors = fields.List(
+        fields.Nested(FieldErrorSchema), metadata={"description": "one entry per refused field"}
+    )
     problems = fields.List(
-        fields.Dict(), metadata={"description": "diagram problems: file, line, element_id"}
+        fields.Nested(DiagramProblemSchema), metadata={"description": "problems in the deployed files"}
+    )
+    element_id = fields.String(metadata={"description": "where the process could not go on"})
+
+
+class CorrelationSchema(Schema):
+    by = fields.String(
+        required=True,
+        metadata={
+            "enum": ["business_key"],
+            "description": "business_key: the message is sent with the business key of the instance that "
+            "waits (or with its instance_id)",
+        },
     )
 
 
+class MessageContractSchema(Schema):
+    name = fields.String(required=True, metadata={"description": "the message name to send"})
+    schema = fields.Dict(required=True, metadata={"description": "the payload's JSON Schema"})
+    correlation = fields.Nested(CorrelationSchema, required=True)
+
+
 class DefinitionSchema(Schema):
-    key = fields.String(required=True)
+    process_key = fields.String(required=True)
     name = fields.String(required=True)
     version = fields.Integer(required=True)
     content_hash = fields.String(required=True)
@@ -33,6 +80,11 @@ class DefinitionSchema(Schema):
     main_file = fields.String(required=True)
     deployed_at = fields.AwareDateTime(required=True)
     deployed_by = fields.String(required=True)
+    messages = fields.List(
+        fields.Nested(MessageContractSchema),
+        required=True,
+        metadata={"description": "the messages the process waits for, each with its payload schema"},
+    )
 
 
 class DefinitionQuerySchema(Schema):
@@ -75,8 +127,26 @@ class TimerSchema(Schema):
 
 
 class MessageWaitSchema(Schema):
-    message_name = fields.String(required=True)
+    name = fields.String(required=True, metadata={"description": "the message name to send"})
     element_id = fields.String(required=True)
+    schema = fields.Dict(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the payload's JSON Schema (null on a version deployed without one)"},
+    )
+    correlation = fields.Nested(CorrelationSchema, required=True)
+
+
+class InstanceErrorSchema(Schema):
+    type = fields.String(
+        required=True,
+        metadata={"enum": list(ERROR_KINDS), "description": "why the instance stopped, in a stable word"},
+    )
+    message = fields.String(required=True)
+    element_id = fields.String(allow_none=True, required=True)
+    error_code = fields.String(
+        allow_none=True, metadata={"description": "the code of an uncaught BPMN error end event"}
+    )
 
 
 class InstanceSummarySchema(Schema):
@@ -89,7 +159,7 @@ class InstanceSummarySchema(Schema):
     started_by = fields.String(required=True)
     updated_at = fields.AwareDateTime(required=True)
     ended_at = fields.AwareDateTime(allow_none=True, required=True)
-    error = fields.Dict(allow_none=True, required=True)
+    error = fields.Nested(InstanceErrorSchema, allow_none=True, required=True)
 
 
 class InstanceSchema(InstanceSummarySchema):

@@ -5,6 +5,8 @@ what is named here; everything else under ``engine`` is the engine's own busines
 """
 
 from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder
+from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
+from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
 from .problems import (
     Conflict,
@@ -22,6 +24,7 @@ from .results import (
     HistoryEvent,
     IncidentView,
     InstanceView,
+    MessageContract,
     MessageWaitView,
     Page,
     TaskView,
@@ -31,13 +34,15 @@ from .service import Engine
 from .store.database import migrate_database, schema_is_current
 from .store.queries import COUNT_CAP
 from .timers import StopRequest, run_timers
-from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, InstanceStatus
+from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, ErrorKind, InstanceStatus
 
 __all__ = [
     "BPMN_NS",
     "COUNT_CAP",
     "DIAGRAM_SUFFIXES",
     "FLOW_NODES",
+    "MESSAGE_CORRELATION",
+    "MESSAGE_FOLDER",
     "AuditKind",
     "Conflict",
     "DefinitionInvalid",
@@ -45,6 +50,7 @@ __all__ = [
     "DeployResult",
     "Engine",
     "EngineError",
+    "ErrorKind",
     "FieldError",
     "HistoryEvent",
     "IncidentView",
@@ -52,6 +58,7 @@ __all__ = [
     "InstanceView",
     "InvalidData",
     "ManualClock",
+    "MessageContract",
     "MessageWaitView",
     "NotFound",
     "Page",

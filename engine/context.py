@@ -55,9 +55,15 @@ class Context:
         claim_due_by: datetime | None = None,
     ) -> InstanceView | None:
         """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
+        runs = []  # the run acted on last: its definition has the contracts of the messages now awaited
+
+        def restore(store: Store, record: InstanceRecord) -> Run:
+            runs.append(self.restore(store, record, to_move=True))
+            return runs[-1]
+
         acted = act_on_instance(
             self.new_unit,
-            lambda store, record: self.restore(store, record, to_move=True),
+            restore,
             target,
             action,
             actor,
@@ -67,11 +73,7 @@ class Context:
         )
         if acted is None:
             return None
-        return instance_view(*acted)
-
-    def version_of(self, store: Store, record: InstanceRecord) -> int:
-        """The definition version an instance runs on (loaded definitions are cached, so usually free)."""
-        return self.definitions.loaded(store, record.definition_id).version
+        return instance_view(*acted, forms=runs[-1].definition.forms)
 
     def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:
         """Put an instance in error in a unit of work of its own (its timers failed outside the diagram)."""
@@ -85,4 +87,5 @@ class Context:
         """An instance with its projections as stored."""
         messages, timers = store.waits(record.id)
         projections = Projections(store.ready_tasks(record.id), messages, timers)
-        return instance_view(record, self.version_of(store, record), projections)
+        definition = self.definitions.loaded(store, record.definition_id)
+        return instance_view(record, definition.version, projections, definition.forms)

@@ -71,7 +71,7 @@ def start(
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
-        return instance_view(record, definition.version, projections.now)
+        return instance_view(record, definition.version, projections.now, definition.forms)
 
 
 def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
@@ -100,7 +100,7 @@ def page(
 ) -> Page[InstanceView]:
     if status is not None and status not in tuple(InstanceStatus):
         statuses = ", ".join(InstanceStatus)
-        raise InvalidData(f'unknown status "{status}"', [FieldError("status", f"one of {statuses}")])
+        raise InvalidData(f'unknown status "{status}"', [FieldError("/status", f"one of {statuses}")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
         rows, total, exact = unit.store.instance_page(filters, limit, offset)

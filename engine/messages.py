@@ -1,5 +1,6 @@
 """Messages from outside: found by name and business key (or instance id), delivered to the one instance
-that waits for it. Which instance waits is read from the message subscriptions, never from states."""
+that waits for it. Which instance waits is read from the message subscriptions, never from states; the
+payload must satisfy the message's contract (its JSON Schema in the catalogue) before anything runs."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Mapping
 
 from .audit import Change
 from .bpmn import Run
+from .catalogue import forms
+from .catalogue.messages import contract_of
 from .context import Context
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import InstanceView
@@ -28,7 +31,7 @@ def deliver(
     if business_key is None and instance_id is None:
         raise InvalidData(
             "say which instance the message is for",
-            [FieldError("business_key", "give business_key or instance_id")],
+            [FieldError("/business_key", "give business_key or instance_id")],
         )
     target = f"business key {business_key!r}" if business_key is not None else f"instance {instance_id}"
 
@@ -44,8 +47,13 @@ def deliver(
         return waiting[0]
 
     def delivering(run: Run) -> Change:
+        # The contract of the version the instance runs on; a version deployed before messages had
+        # contracts has none, and its payload goes in as before.
+        contract = contract_of(run.definition.forms, name)
+        if contract is not None:
+            forms.validate(contract[0], payload, f'the payload of message "{name}"', "/payload", "schema")
         if not run.deliver(name, payload):
             raise Conflict(f'the instance is no longer waiting for message "{name}"')
-        return Change(AuditKind.MESSAGE_RECEIVED, data={"message": name, "payload": payload})
+        return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
     return context.act(the_one_waiting, delivering, actor)

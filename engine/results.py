@@ -7,16 +7,28 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from .catalogue.messages import FOLDER as MESSAGE_FOLDER
+from .catalogue.messages import contract_of
 from .projections import Projections
 from .store.incident_queries import IncidentRecord
 from .store.queries import InstanceRecord, ReadyTaskRecord
+from .vocabulary import AuditKind, public_error
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class MessageContract:
+    """What a message must carry and how it finds its instance, as an integrator reads it."""
+
+    name: str
+    schema: dict  # the payload's JSON Schema
+    correlation: dict  # {"by": "business_key"}: delivered by business key (or instance id)
+
+
+@dataclass(frozen=True)
 class DefinitionView:
-    key: str
+    process_key: str
     name: str
     version: int
     content_hash: str
@@ -24,6 +36,7 @@ class DefinitionView:
     main_file: str
     deployed_at: datetime
     deployed_by: str
+    messages: list[MessageContract] = field(default_factory=list)  # the messages the process catches
 
 
 @dataclass(frozen=True)
@@ -50,8 +63,10 @@ class TimerView:
 
 @dataclass(frozen=True)
 class MessageWaitView:
-    message_name: str
+    name: str
     element_id: str
+    schema: dict | None  # None on a version deployed before its message had a contract
+    correlation: dict
 
 
 @dataclass(frozen=True)
@@ -103,7 +118,7 @@ class Page(Generic[T]):
 
 def definition_view(row) -> DefinitionView:
     return DefinitionView(
-        key=row.process_key,
+        process_key=row.process_key,
         name=row.name,
         version=row.version,
         content_hash=row.content_hash,
@@ -111,7 +126,20 @@ def definition_view(row) -> DefinitionView:
         main_file=row.main_file,
         deployed_at=row.deployed_at,
         deployed_by=row.deployed_by,
+        messages=message_contracts(row.forms),
     )
+
+
+def message_contracts(forms: dict) -> list[MessageContract]:
+    prefix = f"{MESSAGE_FOLDER}/"
+    names = sorted(key[len(prefix) : -len(".json")] for key in forms if key.startswith(prefix))
+    return [MessageContract(name, *contract_of(forms, name)) for name in names]
+
+
+def message_wait_view(name: str, element_id: str, forms: dict | None) -> MessageWaitView:
+    contract = contract_of(forms or {}, name)
+    schema, correlation = contract if contract else (None, {"by": "business_key"})
+    return MessageWaitView(name, element_id, schema, correlation)
 
 
 def task_view(row: ReadyTaskRecord, **details) -> TaskView:
@@ -119,9 +147,10 @@ def task_view(row: ReadyTaskRecord, **details) -> TaskView:
 
 
 def instance_view(
-    record: InstanceRecord, version: int, projections: Projections | None = None
+    record: InstanceRecord, version: int, projections: Projections | None = None, forms: dict | None = None
 ) -> InstanceView:
-    """An instance with where it stands; a list shows it without its projections."""
+    """An instance with where it stands; a list shows it without its projections. ``forms`` are those of
+    its definition version, where the contracts of the messages it waits for are found."""
     return InstanceView(
         id=record.id,
         process_key=record.process_key,
@@ -133,9 +162,11 @@ def instance_view(
         updated_at=record.updated_at,
         ended_at=record.ended_at,
         variables=record.variables,
-        error=record.error,
+        error=public_error(record.error),
         ready_tasks=[task_view(t) for t in projections.ready] if projections else [],
-        waiting_messages=[MessageWaitView(m.message_name, m.element_id) for m in projections.messages]
+        waiting_messages=[
+            message_wait_view(m.message_name, m.element_id, forms) for m in projections.messages
+        ]
         if projections
         else [],
         pending_timers=[TimerView(t.element_id, t.name, t.due_at) for t in projections.timers]
@@ -146,9 +177,19 @@ def instance_view(
 
 def history_event(row) -> HistoryEvent:
     return HistoryEvent(
-        row.id, row.instance_id, row.at, row.actor, row.kind, row.element_id, row.task_id, row.data
+        row.id, row.instance_id, row.at, row.actor, row.kind, row.element_id, row.task_id, _event_data(row)
     )
 
 
 def incident_view(row: IncidentRecord) -> IncidentView:
     return IncidentView(**{f.name: getattr(row, f.name) for f in fields(IncidentRecord)})
+
+
+def _event_data(row) -> dict | None:
+    """An audit event's data in today's words, also for events stored before a word changed."""
+    data = row.data
+    if row.kind == AuditKind.INSTANCE_ERROR:
+        return public_error(data)
+    if row.kind == AuditKind.MESSAGE_RECEIVED and data and "message" in data:
+        return {"name": data["message"], **{k: v for k, v in data.items() if k != "message"}}
+    return data

@@ -46,7 +46,9 @@ def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str
 
     def completing(run: Run) -> Change:
         def check_form(form_key: str, task_name: str) -> None:
-            forms.validate(run.definition.forms[form_key], data, f'task "{task_name}"')
+            forms.validate(
+                run.definition.forms[form_key], data, f'the data for task "{task_name}"', at="/data"
+            )
 
         element_id = run.complete(task_id, data, check_form)
         return Change(AuditKind.TASK_COMPLETED, element_id, task_id, data)

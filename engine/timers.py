@@ -76,7 +76,7 @@ def advance_clock(context: Context, duration: str, *, actor: str) -> tuple[datet
         why = f'"{duration}" is not a positive ISO 8601 duration'
     if step is None or step <= timedelta(0):
         advice = "an ISO 8601 duration such as P3D, PT12H or P2W; time only moves on"
-        raise InvalidData(why, [FieldError("duration", advice)])
+        raise InvalidData(why, [FieldError("/duration", advice)])
     after = clock.advance(step)
     with context.new_unit() as unit:
         moved = {"from": before.isoformat(), "to": after.isoformat(), "duration": duration}

@@ -21,7 +21,7 @@ from .clock import Clock, clock_in_use, now
 from .problems import Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
-from .vocabulary import AuditKind, InstanceStatus
+from .vocabulary import AuditKind, InstanceStatus, public_error
 
 CONFLICT_RETRIES = 8
 
@@ -127,6 +127,7 @@ def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: 
     error and waiting for nothing until an operator retries, and the failure is an incident on it (the open
     one counts another failure). As a failed job rolls back to its last wait state in Camunda."""
     moment = now()
+    failure = public_error(failure)  # the incident and the instance name what failed in the stable words
     record.status, record.error = InstanceStatus.ERROR, failure
     record.updated_at = record.ended_at = moment
     if not store.update_instance(record):

@@ -1,5 +1,5 @@
-"""The engine's words, each defined once: instance statuses, audit kinds, the XML namespaces and element
-kinds of the diagrams, and what a variable may be."""
+"""The engine's words, each defined once: instance statuses, audit kinds, error kinds, the XML namespaces
+and element kinds of the diagrams, and what a variable may be."""
 
 from __future__ import annotations
 
@@ -40,6 +40,40 @@ class AuditKind(StrEnum):
         return cls(f"instance_{status}")
 
 
+class ErrorKind(StrEnum):
+    """Why an instance stopped in status ``error``: a stable word a client can branch on
+    (``instance.error.type``), never the name of a class inside the engine."""
+
+    SCRIPT_FAILURE = "script-failure"  # a script, condition or expression of the diagram failed
+    SCRIPT_TIMEOUT = "script-timeout"  # diagram code ran past its time limit
+    LIMIT_EXCEEDED = "limit-exceeded"  # too many steps or tasks, or state too large
+    UNSTORABLE_VALUE = "unstorable-value"  # a variable no JSON holds
+    UNCAUGHT_ERROR = "uncaught-error"  # an error end event that nothing caught
+    TIMER_FAILURE = "timer-failure"  # firing the timers failed outside the diagram
+
+    @classmethod
+    def of(cls, stored: str | None) -> ErrorKind:
+        """The kind of an error as the engine stored it (its own words, or the class of what failed)."""
+        return _STORED_KINDS.get(stored or "", cls.SCRIPT_FAILURE)
+
+
+_STORED_KINDS = {
+    **{str(kind): kind for kind in ErrorKind},
+    "ScriptTimeout": ErrorKind.SCRIPT_TIMEOUT,
+    "LimitExceeded": ErrorKind.LIMIT_EXCEEDED,
+    "UnstorableValue": ErrorKind.UNSTORABLE_VALUE,
+    "UncaughtError": ErrorKind.UNCAUGHT_ERROR,
+    "TimerFailure": ErrorKind.TIMER_FAILURE,
+}
+
+
+def public_error(error: dict | None) -> dict | None:
+    """An instance's stored error as callers see it: its ``type`` one of the stable ``ErrorKind`` words."""
+    if error is None:
+        return None
+    return {**error, "type": str(ErrorKind.of(error.get("type")))}
+
+
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMN_DI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn"
@@ -64,17 +98,19 @@ def checked_variables(values, what: str, max_depth: int = 32) -> dict:
     if values is None:
         return {}
     if not isinstance(values, Mapping):
-        raise InvalidData(f"{what} must be a JSON object", [FieldError(what, "expected an object")])
+        raise InvalidData(f"{what} must be a JSON object", [FieldError(f"/{what}", "expected an object")])
     bad = [k for k in values if not isinstance(k, str) or not _VARIABLE_NAME.match(k)]
     if bad:
         raise InvalidData(
             f"{what} has names that can not be variables: {', '.join(map(repr, bad))}",
             [
-                FieldError(f"{what}/{k}", "a name starts with a letter and has only letters, digits and _")
+                FieldError(
+                    _pointer(f"/{what}", k), "a name starts with a letter and has only letters, digits and _"
+                )
                 for k in bad
             ],
         )
-    too_deep, unstorable = _walk(values, what, max_depth)
+    too_deep, unstorable = _walk(values, f"/{what}", max_depth)
     if too_deep:
         raise InvalidData(
             f"{what} is nested deeper than {max_depth} levels",
@@ -89,8 +125,9 @@ def checked_variables(values, what: str, max_depth: int = 32) -> dict:
 
 
 def _walk(values: Mapping, what: str, max_depth: int) -> tuple[str | None, list[str]]:
-    """(the path of a value nested too deep or None, the paths of strings PostgreSQL refuses (NUL) or no
-    UTF-8 encoder takes (lone surrogates)), walked without recursion: a caller's nesting is untrusted."""
+    """(the JSON Pointer of a value nested too deep or None, the pointers of strings PostgreSQL refuses
+    (NUL) or no UTF-8 encoder takes (lone surrogates)), walked without recursion: a caller's nesting is
+    untrusted."""
     unstorable, pending = [], [(values, what, 0)]
     while pending:
         value, path, depth = pending.pop()
@@ -111,8 +148,13 @@ def _walk(values: Mapping, what: str, max_depth: int) -> tuple[str | None, list[
             continue
         if depth >= max_depth:
             return path, []
-        pending.extend((item, f"{path}/{key}", depth + 1) for key, item in items)
+        pending.extend((item, _pointer(path, key), depth + 1) for key, item in items)
     return None, sorted(unstorable)
+
+
+def _pointer(path: str, key) -> str:
+    """``path`` (a JSON Pointer) one level down, at ``key`` (RFC 6901 escapes "~" and "/")."""
+    return f"{path}/" + str(key).replace("~", "~0").replace("/", "~1")
 
 
 def json_safe(data) -> dict:

@@ -103,8 +103,9 @@ def collect(service) -> tuple[list[Diagram], Taken]:
     """The deployed diagrams and everything every stored instance went through, read over the API."""
     diagrams = []
     for definition in service.call("GET", "/process-definitions"):
-        xml = service.call("GET", f"/process-definitions/{definition['key']}/xml")
-        diagrams.append(Diagram.parse(definition["key"], definition["name"], definition["version"], xml))
+        key = definition["process_key"]
+        xml = service.call("GET", f"/process-definitions/{key}/xml")
+        diagrams.append(Diagram.parse(key, definition["name"], definition["version"], xml))
     taken = Taken()
     offset = 0
     while True:

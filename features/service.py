@@ -82,7 +82,7 @@ class Service:
         definitions = self.call("GET", "/process-definitions")
         for definition in definitions:
             if definition["name"] == name:
-                return definition["key"]
+                return definition["process_key"]
         known = ", ".join(f'"{d["name"]}"' for d in definitions)
         raise ServiceError(f'no process is named "{name}"; the catalogue has {known}')
 

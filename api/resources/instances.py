@@ -72,11 +72,15 @@ class Instance(MethodView):
         """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
         return engine().get_instance(instance_id)
 
+
+@blp.route("/<string:instance_id>/cancel")
+class CancelInstance(MethodView):
     @requires(OPERATE)
     @blp.response(200, InstanceSchema)
     @problems(blp, 404, 409)
-    def delete(self, instance_id):
-        """Cancel a running instance."""
+    def post(self, instance_id):
+        """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
+        now cancelled (it stays readable, with its history)."""
         return engine().cancel_instance(instance_id, actor=g.caller.actor)
 
 
@@ -90,13 +94,13 @@ class History(MethodView):
         return engine().history(instance_id)
 
 
-@blp.route("/<string:instance_id>/variables")
-class Variables(MethodView):
+@blp.route("/<string:instance_id>/correct-variables")
+class CorrectVariables(MethodView):
     @requires(REPAIR)
     @blp.arguments(VariableChangeSchema)
     @blp.response(200, InstanceSchema)
     @problems(blp, 400, 404, 409, 413, 422)
-    def patch(self, change, instance_id):
+    def post(self, change, instance_id):
         """Correct an instance's variables where it stands (running, or stopped by an incident): `set` some,
         `remove` others. Audited with the old and the new values; nothing runs until the next step."""
         return engine().change_variables(

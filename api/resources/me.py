@@ -17,7 +17,7 @@ class CallerSchema(Schema):
     role = fields.String(required=True, metadata={"enum": list(ROLES)})
     name = fields.String(required=True, metadata={"description": "the name the audit trail gives"})
     permissions = fields.List(
-        fields.String(), required=True, metadata={"description": "read, operate, deploy"}
+        fields.String(), required=True, metadata={"description": "read, operate, deploy, move_clock"}
     )
 
 

@@ -50,9 +50,9 @@ def definitions():
     return _page("definitions.html", page="definitions", title="Processes")
 
 
-@blp.get("/processes/<string:key>")
-def definition(key: str):
-    return _page("definition.html", page="definition", title=key, key=key)
+@blp.get("/processes/<string:process_key>")
+def definition(process_key: str):
+    return _page("definition.html", page="definition", title=process_key, process_key=process_key)
 
 
 @blp.get("/instances")

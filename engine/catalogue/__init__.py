@@ -22,6 +22,7 @@ from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
 from .diagram import at
+from .messages import caught_messages, schema_key
 from .safe_xml import UnsafeXml, parse_xml
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
@@ -37,7 +38,7 @@ class ProcessDefinition:
     spec: str  # serialized spec and the specs of the processes it calls
     main_file: str
     sources: dict[str, str]  # every diagram file the process draws on, as deployed
-    forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks of the process
+    forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks and the messages of the process
 
 
 def read_folder(root: Path) -> dict[str, bytes]:
@@ -78,7 +79,7 @@ def build(
         problems = _nothing_to_deploy(trees)
     if problems:
         raise DefinitionInvalid(problems)
-    return {key: _definition(process, files, forms) for key, process in parsed.items()}
+    return {key: _definition(process, files, forms, trees) for key, process in parsed.items()}
 
 
 def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]:
@@ -106,8 +107,10 @@ def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]
     return problems
 
 
-def _definition(process: ParsedProcess, files, forms) -> ProcessDefinition:
-    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys)}
+def _definition(process: ParsedProcess, files, forms, trees) -> ProcessDefinition:
+    # The message contracts travel with the forms: stored with the version, covered by its hash.
+    caught = {schema_key(name) for file in process.files for name in caught_messages(trees[file].getroot())}
+    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | caught)}
     sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):

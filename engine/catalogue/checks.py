@@ -4,7 +4,7 @@ SpiffWorkflow stops at the first fault it meets and names no line. An analyst fi
 the whole list, each entry with the file, the line and the element id to look for in the modeler, so
 these checks read the XML themselves and never stop early: schema validity, constructs the engine runs,
 reachability, guarded gateway branches, forms, expressions that compile, references between files,
-messages and ids.
+messages and their payload schemas, and ids.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from .flow_checks import (
     unreachable_nodes,
     unresolved_calls,
 )
+from .messages import contract_problems
 from .schema_checks import bpmn_schema_problems, dmn_schema_problems
 
 
@@ -80,6 +81,7 @@ BPMN_CHECKS = (
     bpmn_expression_problems,
     unresolved_calls,
     message_problems,
+    contract_problems,
     reserved_ids,
 )
 DMN_CHECKS = (

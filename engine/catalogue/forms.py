@@ -53,10 +53,14 @@ def _message(error) -> str:
     return error.message
 
 
+def pointer(parts) -> str:
+    """A JSON Pointer (RFC 6901) to the value at ``parts``: "/contact/email"; "" for the whole document."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
 def _field(where, name: str | None = None) -> str:
-    """The field an error is about: its path in the data joined by "/", "(form)" for the data as a whole."""
-    parts = [str(part) for part in where] + ([name] if name is not None else [])
-    return "/".join(parts) or "(form)"
+    """The field an error is about, as a JSON Pointer into the data."""
+    return pointer([*where, *([name] if name is not None else [])])
 
 
 def _extras(instance: dict, schema: dict) -> list[str]:
@@ -90,8 +94,9 @@ def _field_errors_of(error) -> list[FieldError]:
     return [FieldError(_field(where), _message(error))]
 
 
-def field_errors(schema: dict, data) -> list[FieldError]:
-    """Every error in ``data`` against the form ``schema``, each naming its own field, in field order."""
+def field_errors(schema: dict, data, at: str = "") -> list[FieldError]:
+    """Every error in ``data`` against the form ``schema``, each naming its own field, in field order: a
+    JSON Pointer into the data, after ``at`` (where the data sits in a request: "/data", "/payload")."""
     validator = Draft202012Validator(schema, format_checker=format_checker)
     found: dict[tuple[str, str], FieldError] = {}
     for error in validator.iter_errors(data):
@@ -99,15 +104,16 @@ def field_errors(schema: dict, data) -> list[FieldError]:
         # name: keep each field error once.
         for field_error in _field_errors_of(error):
             found.setdefault((field_error.field, field_error.message), field_error)
-    return sorted(found.values(), key=lambda e: e.field.split("/"))
+    ordered = sorted(found.values(), key=lambda e: e.field.split("/"))
+    return [FieldError(at + e.field, e.message) for e in ordered]
 
 
-def validate(schema: dict, data, what: str) -> None:
-    """Raise InvalidData naming every field of ``data`` that ``schema`` refuses."""
-    errors = field_errors(schema, data)
+def validate(schema: dict, data, what: str, at: str = "", kind: str = "form") -> None:
+    """Raise InvalidData naming every field of ``data`` that ``schema`` refuses (see ``field_errors``)."""
+    errors = field_errors(schema, data, at)
     if errors:
         fields = ", ".join(sorted({e.field for e in errors}))
-        raise InvalidData(f"the data for {what} does not satisfy its form ({fields})", errors)
+        raise InvalidData(f"{what} does not satisfy its {kind} ({fields})", errors)
 
 
 def form_fault(data: bytes) -> str | None:

@@ -50,7 +50,7 @@ class IncidentQueries:
                     "instance_id": record.id,
                     "process_key": record.process_key,
                     "element_id": failure.get("element_id"),
-                    "kind": failure.get("type") or "failure",
+                    "kind": failure["type"],
                     "message": failure.get("message") or "",
                     "failures": 1,
                     "opened_at": at,
@@ -67,7 +67,7 @@ class IncidentQueries:
                 failures=_incidents.c.failures + 1,
                 last_failure_at=at,
                 element_id=failure.get("element_id"),
-                kind=failure.get("type") or "failure",
+                kind=failure["type"],
                 message=failure.get("message") or "",
             )
         )

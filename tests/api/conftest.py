@@ -33,8 +33,11 @@ def assert_problem(response, status: int, kind: str) -> dict:
     return problem
 
 
-def fields_named(problem: dict) -> set[str]:
-    return {error["field"] for error in problem.get("errors", [])}
+def fields_named(problem: dict, part: str = "body") -> set[str]:
+    """The JSON Pointers of the refused fields, every one of them in ``part`` of the request."""
+    errors = problem.get("errors", [])
+    assert {error["in"] for error in errors} <= {part}, errors
+    return {error["field"] for error in errors}
 
 
 def auth(role: str) -> dict[str, str]:

@@ -46,7 +46,7 @@ def test_a_changed_diagram_becomes_a_new_version(client):
     result = response.get_json()
     assert result["unchanged"] == []
     (deployed,) = result["deployed"]
-    assert (deployed["key"], deployed["version"], deployed["name"], deployed["deployed_by"]) == (
+    assert (deployed["process_key"], deployed["version"], deployed["name"], deployed["deployed_by"]) == (
         "simple_onboarding",
         2,
         "Simple onboarding, second edition",
@@ -56,7 +56,7 @@ def test_a_changed_diagram_becomes_a_new_version(client):
     assert (latest["version"], latest["content_hash"]) == (2, deployed["content_hash"])
     first = client.get(f"{DEPLOY}/simple_onboarding?version=1", headers=auth("viewer")).get_json()
     assert (first["version"], first["name"]) == (1, "Simple onboarding")
-    listed = {d["key"]: d["version"] for d in client.get(DEPLOY, headers=auth("viewer")).get_json()}
+    listed = {d["process_key"]: d["version"] for d in client.get(DEPLOY, headers=auth("viewer")).get_json()}
     assert listed["simple_onboarding"] == 2
 
 
@@ -69,7 +69,7 @@ def test_a_process_deployed_for_the_first_time_gets_version_1(client):
 
     assert response.status_code == 201, response.get_json()
     (deployed,) = response.get_json()["deployed"]
-    assert (deployed["key"], deployed["version"], deployed["main_file"]) == (
+    assert (deployed["process_key"], deployed["version"], deployed["main_file"]) == (
         "brand_new_onboarding",
         1,
         "brand_new_onboarding.bpmn",
@@ -81,7 +81,11 @@ def test_a_process_deployed_for_the_first_time_gets_version_1(client):
 
 
 def test_redeploying_unchanged_files_makes_no_new_version(client, stored):
-    files = sorted(p for p in PROCESSES.iterdir() if p.is_file()) + sorted((PROCESSES / "forms").iterdir())
+    files = [
+        *sorted(p for p in PROCESSES.iterdir() if p.is_file()),
+        *sorted((PROCESSES / "forms").iterdir()),
+        *sorted((PROCESSES / "messages").iterdir()),  # sent without their folder, as a browser sends them
+    ]
     before = stored()
 
     response = client.post(DEPLOY, **upload(*files), headers=auth("analyst"))
@@ -90,7 +94,7 @@ def test_redeploying_unchanged_files_makes_no_new_version(client, stored):
     result = response.get_json()
     assert result["deployed"] == []
     assert {d["version"] for d in result["unchanged"]} == {1}
-    assert "simple_onboarding" in {d["key"] for d in result["unchanged"]}
+    assert "simple_onboarding" in {d["process_key"] for d in result["unchanged"]}
     assert stored() == before
 
 
@@ -154,7 +158,7 @@ def test_a_deployment_without_files_is_refused_naming_the_field(client, stored):
         {"json": {"files": ["simple_onboarding.bpmn"]}},
     ):
         response = client.post(DEPLOY, **request, headers=auth("admin"))
-        assert fields_named(assert_problem(response, 422, "invalid-request")) == {"files/files"}
+        assert fields_named(assert_problem(response, 422, "invalid-request")) == {"/files"}
     assert stored() == before
 
 

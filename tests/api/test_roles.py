@@ -25,13 +25,13 @@ MATRIX = {
     #                                                  no token bad token viewer integrator analyst admin
     "GET /api/v1/process-definitions":                    (401, 401, 200, 200, 200, 200),
     "POST /api/v1/process-definitions":                   (401, 401, 403, 403, 201, 201),
-    "GET /api/v1/process-definitions/{key}":              (401, 401, 200, 200, 200, 200),
-    "GET /api/v1/process-definitions/{key}/xml":          (401, 401, 200, 200, 200, 200),
-    "GET /api/v1/process-definitions/{key}/versions":     (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}":              (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/xml":          (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/versions":     (401, 401, 200, 200, 200, 200),
     "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
     "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-instances/{instance_id}":        (401, 401, 200, 200, 200, 200),
-    "DELETE /api/v1/process-instances/{instance_id}":     (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/process-instances/{instance_id}/cancel": (401, 401, 403, 200, 403, 200),
     "GET /api/v1/process-instances/{instance_id}/history": (401, 401, 200, 200, 200, 200),
     "GET /api/v1/tasks":                                  (401, 401, 200, 200, 200, 200),
     "GET /api/v1/tasks/{task_id}":                        (401, 401, 200, 200, 200, 200),
@@ -40,7 +40,7 @@ MATRIX = {
     "GET /api/v1/me":                                     (401, 401, 200, 200, 200, 200),
     "GET /api/v1/clock":                                  (401, 401, 200, 200, 200, 200),
     "POST /api/v1/clock/advance":                         (401, 401, 403, 403, 403, 200),
-    "PATCH /api/v1/process-instances/{instance_id}/variables": (401, 401, 403, 403, 403, 200),
+    "POST /api/v1/process-instances/{instance_id}/correct-variables": (401, 401, 403, 403, 403, 200),
     "GET /api/v1/incidents":                              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/incidents/{incident_id}":                (401, 401, 200, 200, 200, 200),
     "POST /api/v1/incidents/{incident_id}/retry":         (401, 401, 403, 403, 403, 200),
@@ -85,7 +85,7 @@ def _deploy(engine, role):
 
     def then(response):
         (deployed,) = response.get_json()["deployed"]
-        assert (deployed["key"], deployed["version"], deployed["deployed_by"]) == (
+        assert (deployed["process_key"], deployed["version"], deployed["deployed_by"]) == (
             "simple_onboarding",
             2,
             actor(role),
@@ -119,7 +119,7 @@ def _cancel(engine, role):
         assert response.get_json()["status"] == "cancelled"
         assert _event(engine, instance.id, "instance_cancelled").actor == actor(role)
 
-    return Call(f"/api/v1/process-instances/{instance.id}", then=then)
+    return Call(f"/api/v1/process-instances/{instance.id}/cancel", then=then)
 
 
 def _complete(engine, role):
@@ -208,7 +208,9 @@ def _change_variables(engine, role):
         assert (event.actor, event.data["new"]) == (actor(role), {"note": "corrected"})
 
     return Call(
-        f"/api/v1/process-instances/{instance.id}/variables", json={"set": {"note": "corrected"}}, then=then
+        f"/api/v1/process-instances/{instance.id}/correct-variables",
+        json={"set": {"note": "corrected"}},
+        then=then,
     )
 
 
@@ -220,19 +222,19 @@ def _task_path(engine, role):
 CALLS = {
     "GET /api/v1/process-definitions": lambda engine, role: Call("/api/v1/process-definitions"),
     "POST /api/v1/process-definitions": _deploy,
-    "GET /api/v1/process-definitions/{key}": lambda e, r: Call(
+    "GET /api/v1/process-definitions/{process_key}": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding"
     ),
-    "GET /api/v1/process-definitions/{key}/xml": lambda e, r: Call(
+    "GET /api/v1/process-definitions/{process_key}/xml": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/xml"
     ),
-    "GET /api/v1/process-definitions/{key}/versions": lambda e, r: Call(
+    "GET /api/v1/process-definitions/{process_key}/versions": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/versions"
     ),
     "POST /api/v1/process-instances": _start,
     "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
     "GET /api/v1/process-instances/{instance_id}": _instance_path(),
-    "DELETE /api/v1/process-instances/{instance_id}": _cancel,
+    "POST /api/v1/process-instances/{instance_id}/cancel": _cancel,
     "GET /api/v1/process-instances/{instance_id}/history": _instance_path("/history"),
     "GET /api/v1/tasks": lambda engine, role: Call("/api/v1/tasks?process_key=simple_onboarding&limit=5"),
     "GET /api/v1/tasks/{task_id}": _task_path,
@@ -241,7 +243,7 @@ CALLS = {
     "GET /api/v1/me": _me,
     "GET /api/v1/clock": lambda engine, role: Call("/api/v1/clock"),
     "POST /api/v1/clock/advance": _advance_clock,
-    "PATCH /api/v1/process-instances/{instance_id}/variables": _change_variables,
+    "POST /api/v1/process-instances/{instance_id}/correct-variables": _change_variables,
     "GET /api/v1/incidents": lambda engine, role: Call("/api/v1/incidents?open=false"),
     "GET /api/v1/incidents/{incident_id}": _incident_path,
     "POST /api/v1/incidents/{incident_id}/retry": _retry,
@@ -313,16 +315,16 @@ def test_the_matrix_is_what_the_roles_grant():
         "viewer": {"GET"},
         "integrator": {"GET", "start", "cancel", "complete", "message"},
         "analyst": {"GET", "deploy"},
-        "admin": {"GET", "start", "cancel", "complete", "message", "deploy", "move the clock", "repair"},
+        "admin": {"GET", "start", "cancel", "complete", "message", "deploy", "move_clock", "repair"},
     }
     writes = {
         "POST /api/v1/process-definitions": "deploy",
         "POST /api/v1/process-instances": "start",
-        "DELETE /api/v1/process-instances/{instance_id}": "cancel",
+        "POST /api/v1/process-instances/{instance_id}/cancel": "cancel",
         "POST /api/v1/tasks/{task_id}/complete": "complete",
         "POST /api/v1/messages": "message",
-        "POST /api/v1/clock/advance": "move the clock",
-        "PATCH /api/v1/process-instances/{instance_id}/variables": "repair",
+        "POST /api/v1/clock/advance": "move_clock",
+        "POST /api/v1/process-instances/{instance_id}/correct-variables": "repair",
         "POST /api/v1/incidents/{incident_id}/retry": "repair",
     }
     for endpoint, answers in MATRIX.items():

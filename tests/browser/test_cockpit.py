@@ -96,7 +96,8 @@ def refusal(server: RunningServer, task_id: str, data: dict) -> dict[str, str]:
     assert status == 422, problem
     messages: dict[str, list[str]] = {}
     for error in problem["errors"]:
-        messages.setdefault(error["field"], []).append(error["message"])
+        assert error["in"] == "body" and error["field"].startswith("/data/"), error
+        messages.setdefault(error["field"].removeprefix("/data/"), []).append(error["message"])
     return {field: "; ".join(said) for field, said in messages.items()}
 
 
@@ -334,6 +335,7 @@ def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):
     page.click("#instances a:text('1572860-0')")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("#waiting .wait-message")).to_contain_text("kela_decision")
+    expect(page.locator("#waiting .wait-message button")).to_have_count(0)  # an analyst sends no message
     expect(element(page, "Catch_kela_decision")).to_have_class(_has("highlight-active"))
     photograph(page, "instance-waiting-message")
 

@@ -99,10 +99,10 @@ def test_a_whole_onboarding_keeps_to_the_document(api_schema):
         content_type = response.headers.get("content-type", [""])[0]  # schemathesis keeps every value
         return response.json() if "json" in content_type else None
 
-    key = {"key": "simple_onboarding"}
+    key = {"process_key": "simple_onboarding"}
     call("GET /api/v1/process-definitions", 200)
-    call("GET /api/v1/process-definitions/{key}", 200, path_parameters=key, query={"version": 1})
-    call("GET /api/v1/process-definitions/{key}/xml", 200, path_parameters=key)
+    call("GET /api/v1/process-definitions/{process_key}", 200, path_parameters=key, query={"version": 1})
+    call("GET /api/v1/process-definitions/{process_key}/xml", 200, path_parameters=key)
     call("GET /api/v1/me", 200)
     diagram = (PROCESSES / "simple_onboarding.bpmn").read_bytes()
     changed = diagram.replace(b'name="Simple onboarding"', b'name="Simple onboarding, revised"')
@@ -116,7 +116,7 @@ def test_a_whole_onboarding_keeps_to_the_document(api_schema):
         media_type="multipart/form-data",
         headers={"Content-Type": content_type},
     )
-    assert [(d["key"], d["version"]) for d in deployed["deployed"]] == [("simple_onboarding", 2)]
+    assert [(d["process_key"], d["version"]) for d in deployed["deployed"]] == [("simple_onboarding", 2)]
     call("GET /healthz", 200)
 
     start = {
@@ -142,8 +142,8 @@ def test_a_whole_onboarding_keeps_to_the_document(api_schema):
     call("POST /api/v1/tasks/{task_id}/complete", 200, path_parameters=task, body=data)
     call("POST /api/v1/tasks/{task_id}/complete", 409, path_parameters=task, body=data)
     call("GET /api/v1/process-instances/{instance_id}/history", 200, path_parameters=instance)
-    call("DELETE /api/v1/process-instances/{instance_id}", 200, path_parameters=instance)
-    call("DELETE /api/v1/process-instances/{instance_id}", 409, path_parameters=instance)
+    call("POST /api/v1/process-instances/{instance_id}/cancel", 200, path_parameters=instance)
+    call("POST /api/v1/process-instances/{instance_id}/cancel", 409, path_parameters=instance)
 
     application = call(
         "POST /api/v1/process-instances",
@@ -157,7 +157,9 @@ def test_a_whole_onboarding_keeps_to_the_document(api_schema):
         path_parameters={"task_id": application["ready_tasks"][0]["id"]},
         body=sent,
     )
-    message = {"name": "kela_decision", "business_key": "HOIVA-2", "payload": {"decision": "approved"}}
+    message = {"name": "kela_decision", "business_key": "HOIVA-2", "payload": {"decision": "maybe"}}
+    assert call("POST /api/v1/messages", 422, body=message)["errors"][0]["field"] == "/payload/decision"
+    message["payload"]["decision"] = "approved"
     assert call("POST /api/v1/messages", 200, body=message)["status"] == "completed"
     call("POST /api/v1/messages", 404, body=message)
 

@@ -68,7 +68,7 @@ def test_a_kela_application_runs_from_start_to_end_over_http(server):
         json_body={"data": {"system_name": "eRA", "access_point_oid": "2.16.840"}},
     )  # fmt: skip
     assert status == 422 and headers["Content-Type"] == "application/problem+json"
-    assert [e["field"] for e in refused["errors"]] == ["access_point_oid"]
+    assert [(e["in"], e["field"]) for e in refused["errors"]] == [("body", "/data/access_point_oid")]
     status, _, unchanged = server.call("GET", f"/api/v1/process-instances/{instance}", token="tok-viewer")
     assert ready(unchanged) == ["Task_send_application"] and unchanged["waiting_messages"] == []
 
@@ -78,9 +78,13 @@ def test_a_kela_application_runs_from_start_to_end_over_http(server):
     )
     assert status == 200, waiting
     assert ready(waiting) == []
-    assert waiting["waiting_messages"] == [
-        {"message_name": "kela_decision", "element_id": "Catch_kela_decision"}
-    ]
+    [waits] = waiting["waiting_messages"]
+    assert (waits["name"], waits["element_id"], waits["correlation"]) == (
+        "kela_decision",
+        "Catch_kela_decision",
+        {"by": "business_key"},
+    )
+    assert waits["schema"]["properties"]["decision"]["enum"] == ["approved", "rejected"]
 
     status, _, again = server.call(
         "POST", f"/api/v1/tasks/{task_id}/complete", token="tok-vendor", json_body={"data": application}
@@ -106,7 +110,7 @@ def test_a_kela_application_runs_from_start_to_end_over_http(server):
     status, _, waiting = server.call(
         "POST", f"/api/v1/tasks/{resend_id}/complete", token="tok-vendor", json_body={"data": application}
     )
-    assert (status, [m["message_name"] for m in waiting["waiting_messages"]]) == (200, ["kela_decision"])
+    assert (status, [m["name"] for m in waiting["waiting_messages"]]) == (200, ["kela_decision"])
 
     status, _, done = server.call(
         "POST", "/api/v1/messages", token="tok-kela",
@@ -141,13 +145,15 @@ def test_cancelling_over_http_ends_the_instance(server):
     )
     assert status == 201
     status, _, cancelled = server.call(
-        "DELETE", f"/api/v1/process-instances/{started['id']}", token="tok-vendor"
+        "POST", f"/api/v1/process-instances/{started['id']}/cancel", token="tok-vendor"
     )
     assert (status, cancelled["status"], cancelled["ready_tasks"]) == (200, "cancelled", [])
-    status, _, again = server.call("DELETE", f"/api/v1/process-instances/{started['id']}", token="tok-vendor")
+    status, _, again = server.call(
+        "POST", f"/api/v1/process-instances/{started['id']}/cancel", token="tok-vendor"
+    )
     assert status == 409 and "cancelled" in again["detail"]
     status, _, viewer = server.call(
-        "DELETE", f"/api/v1/process-instances/{started['id']}", token="tok-viewer"
+        "POST", f"/api/v1/process-instances/{started['id']}/cancel", token="tok-viewer"
     )
     assert status == 403 and viewer["type"].endswith("/forbidden")
 
@@ -156,7 +162,7 @@ def test_a_first_start_without_tokens_prints_one_admin_token_once(tmp_path):
     with RunningServer(tmp_path, tokens="") as first:
         token = re.search(r"^\s{4}(\S{20,})$", first.output(), re.MULTILINE).group(1)
         status, _, definitions = first.call("GET", "/api/v1/process-definitions", token=token)
-        assert status == 200 and "simple_onboarding" in [d["key"] for d in definitions]
+        assert status == 200 and "simple_onboarding" in [d["process_key"] for d in definitions]
         assert first.call("GET", "/api/v1/process-definitions", token="guess")[0] == 401
     with RunningServer(tmp_path, tokens="") as second:
         assert "admin token was created" not in second.output()

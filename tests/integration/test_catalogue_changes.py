@@ -130,7 +130,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     }
     waiting = do(engine, applying, "Task_file_application", application)
     assert ready(waiting) == {}
-    assert [m.message_name for m in waiting.waiting_messages] == ["kela_application_decision"]
+    assert [m.name for m in waiting.waiting_messages] == ["kela_application_decision"]
 
     rejected = engine.deliver_message(
         "kela_application_decision", business_key="0737546-2", payload={"decision": "rejected"}, actor=KELA
@@ -672,7 +672,7 @@ def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock)
             "new_registrar_oid": "1.2.246.10.15728600.10.0",
         },
     )
-    assert [m.message_name for m in waiting.waiting_messages] == ["registrar_change_batch_done"]
+    assert [m.name for m in waiting.waiting_messages] == ["registrar_change_batch_done"]
     after = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",

@@ -44,7 +44,7 @@ def lanes(instance) -> dict[str, str | None]:
 
 
 def messages(instance) -> list[str]:
-    return sorted(m.message_name for m in instance.waiting_messages)
+    return sorted(m.name for m in instance.waiting_messages)
 
 
 def timers(instance) -> dict[str, datetime]:
@@ -610,7 +610,11 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
             },
             actor=PROVIDER,
         )
-    assert {e.field for e in refused.value.errors} == {"system_name", "access_point_oid", "application_date"}
+    assert {e.field for e in refused.value.errors} == {
+        "/data/system_name",
+        "/data/access_point_oid",
+        "/data/application_date",
+    }
 
 
 def test_the_organisation_data_form_checks_the_business_id_and_the_choices(engine):
@@ -620,7 +624,7 @@ def test_the_organisation_data_form_checks_the_business_id_and_the_choices(engin
             engine, started, "Task_enter_organisation_data",
             {**CLINIC, "business_id": "0737546-3", "licence": "dental"},
         )  # fmt: skip
-    assert {e.field for e in refused.value.errors} == {"business_id", "licence"}
+    assert {e.field for e in refused.value.errors} == {"/data/business_id", "/data/licence"}
 
 
 # --- a patient information system refused in the social-care onboarding ----------------------------------
@@ -714,3 +718,19 @@ def test_a_prescriber_with_only_a_patient_system_joins_the_prescription_service_
     }
     not_reached = {"Call_patient_data_repository", "Gateway_social_welfare_repository_done", "End_joined"}
     assert reached <= completed and not not_reached & completed
+
+
+def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_processes_it_calls_wait_for(engine):
+    published = {d.process_key: [m.name for m in d.messages] for d in engine.list_definitions()}
+    assert published == {
+        "kanta_joining": ["kela_application_decision"],  # through the onboardings it calls
+        "organisation_change": ["kela_application_decision", "registrar_change_batch_done"],
+        "patient_data_repository_onboarding": ["kela_application_decision"],
+        "prescription_service_onboarding": ["kela_application_decision"],
+        "social_welfare_repository_onboarding": ["kela_application_decision"],
+        "usage_extension": [],
+        "vendor_package_onboarding": ["kela_application_decision"],
+    }
+    [decision] = engine.get_definition("vendor_package_onboarding").messages
+    assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
+    assert "x-correlation" not in decision.schema

@@ -22,7 +22,7 @@ def validate(*paths, cwd=None):
 def test_a_sound_catalogue_passes():
     result = validate(PROCESSES)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("ok: 10 diagram(s) and 10 form(s)")
+    assert result.stdout.startswith("ok: 10 diagram(s), 10 form(s) and 1 message schema(s)")
 
 
 def test_a_broken_copy_names_file_line_and_element_of_each_problem(tmp_path):

@@ -101,6 +101,9 @@ def engine(tmp_path_factory, clock):
     running.close()
 
 
+MESSAGE = b'{"type": "object", "x-correlation": {"by": "business_key"}}'
+
+
 class Case:
     """Deploys a diagram and moves its instance on, saying where it stands after each step."""
 
@@ -111,7 +114,12 @@ class Case:
         self.instance = None
 
     def deploy(self):
-        files = {"case.bpmn": self.source, "forms/f.json": FORM, "route.dmn": DECISION}
+        files = {
+            "case.bpmn": self.source,
+            "forms/f.json": FORM,
+            "route.dmn": DECISION,
+            "messages/m.json": MESSAGE,
+        }
         return self.engine.deploy(files, actor="analyst:test")
 
     def refusal(self) -> list:
@@ -130,7 +138,7 @@ class Case:
         return (
             view.status,
             sorted(t.element_id for t in view.ready_tasks),
-            sorted(m.message_name for m in view.waiting_messages),
+            sorted(m.name for m in view.waiting_messages),
             sorted(t.element_id for t in view.pending_timers),
         )
 

@@ -20,7 +20,7 @@ def deploy_one(engine, name):
 
 @pytest.mark.parametrize("name", ["external_entity.bpmn", "entity_bomb.bpmn"])
 def test_entities_are_refused_before_anything_is_stored(engine, name):
-    before = [(d.key, d.version) for d in engine.list_definitions()]
+    before = [(d.process_key, d.version) for d in engine.list_definitions()]
     started = time.monotonic()
     with pytest.raises(DefinitionInvalid) as refused:
         deploy_one(engine, name)
@@ -29,7 +29,7 @@ def test_entities_are_refused_before_anything_is_stored(engine, name):
     assert problem.file == name and problem.line == 2  # the DOCTYPE line
     assert "DOCTYPE" in problem.message
     assert "root:" not in str(refused.value)  # nothing of /etc/passwd leaked into the message
-    assert [(d.key, d.version) for d in engine.list_definitions()] == before
+    assert [(d.process_key, d.version) for d in engine.list_definitions()] == before
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_scripts_reaching_for_the_interpreter_are_refused_at_deployment(engine, 
     assert all(p.file == name for p in problems)
     assert any("_" in p.message and p.line for p in problems), problems
     assert not Path("/tmp/kanta_pwned").exists()
-    assert "import_os" not in [d.key for d in engine.list_definitions()]
+    assert "import_os" not in [d.process_key for d in engine.list_definitions()]
 
 
 def test_an_endless_loop_is_stopped_the_start_refused_and_the_engine_keeps_working(engine):
@@ -91,4 +91,5 @@ def test_an_endless_loop_after_a_timer_leaves_the_instance_in_error_as_nobody_wa
     assert stuck.status == "error"
     assert stuck.error["element_id"] == "Script_spin"
     assert "time limit" in stuck.error["message"]
+    assert stuck.error["type"] == "script-timeout"
     assert [e.kind for e in engine.history(stuck.id)][-1] == "instance_error"

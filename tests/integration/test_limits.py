@@ -128,7 +128,7 @@ def test_variables_nested_too_deep_are_refused_by_path(limited):
     with pytest.raises(InvalidData) as refused:
         limited.start_instance("plain", actor=ACTOR, variables={"deep": nested})
     [error] = refused.value.errors
-    assert error.field == "variables/deep" + "/a" * 31
+    assert error.field == "/variables/deep" + "/a" * 31
     assert "32 levels" in error.message
     assert limited.list_instances(process_key="plain").total == 0
 
@@ -162,6 +162,7 @@ def test_one_failing_timer_puts_only_its_instance_in_error_and_is_not_retried(li
     assert limited.get_instance(healthy.id).status == "completed"
     failed = limited.get_instance(poisoned.id)
     assert failed.status == "error" and "can not be stored" in failed.error["message"]
+    assert failed.error["type"] == "unstorable-value"
     assert (failed.pending_timers, failed.ready_tasks) == ([], [])
     assert [e.kind for e in limited.history(poisoned.id)][-1] == "instance_error"
     assert limited.fire_due_timers() == []  # the failed one is not tried again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -23,7 +24,7 @@ def element_ids(tasks):
 
 
 def test_deploy_lists_every_process_of_the_catalogue(engine):
-    keys = [d.key for d in engine.list_definitions()]
+    keys = [d.process_key for d in engine.list_definitions()]
     assert keys == sorted(
         [
             "joining_main",
@@ -45,7 +46,7 @@ def test_deploy_lists_every_process_of_the_catalogue(engine):
 def test_redeploying_unchanged_files_makes_no_new_version(engine):
     result = engine.deploy_folder(PROCESSES, actor=ANALYST)
     assert result.deployed == []
-    assert {d.key for d in result.unchanged} >= {"simple_onboarding", "ten_tasks"}
+    assert {d.process_key for d in result.unchanged} >= {"simple_onboarding", "ten_tasks"}
 
 
 def test_a_changed_file_becomes_a_new_version_and_running_instances_stay_on_theirs(engine):
@@ -56,8 +57,8 @@ def test_a_changed_file_becomes_a_new_version_and_running_instances_stay_on_thei
     )
     assert renamed != files["simple_onboarding.bpmn"]
     result = engine.deploy({**files, "simple_onboarding.bpmn": renamed}, actor=ANALYST)
-    assert [(d.key, d.version) for d in result.deployed] == [("simple_onboarding", 2)]
-    assert "simple_onboarding" not in {d.key for d in result.unchanged}
+    assert [(d.process_key, d.version) for d in result.deployed] == [("simple_onboarding", 2)]
+    assert "simple_onboarding" not in {d.process_key for d in result.unchanged}
     second = engine.start_instance("simple_onboarding", actor=PROVIDER)
     assert (first.definition_version, second.definition_version) == (1, 2)
     assert (
@@ -123,7 +124,7 @@ def test_task_data_is_checked_against_the_form_and_nothing_changes_when_refused(
     with pytest.raises(InvalidData) as refused:
         engine.complete_task(task.id, {"business_id": "123", "extra": 1}, actor=PROVIDER)
     fields = {e.field for e in refused.value.errors}
-    assert fields == {"business_id", "organisation_name", "extra"}
+    assert fields == {"/data/business_id", "/data/organisation_name", "/data/extra"}
     with pytest.raises(InvalidData):
         engine.complete_task(task.id, {"business_id": "1234567-2", "organisation_name": "x"}, actor=PROVIDER)
     with pytest.raises(InvalidData):
@@ -163,7 +164,7 @@ def test_unknown_process_and_bad_variables_are_refused(engine):
         engine.start_instance("no_such", actor=PROVIDER)
     with pytest.raises(InvalidData) as refused:
         engine.start_instance("simple_onboarding", actor=PROVIDER, variables={"__class__": 1, "ok": 2})
-    assert [e.field for e in refused.value.errors] == ["variables/__class__"]
+    assert [e.field for e in refused.value.errors] == ["/variables/__class__"]
     assert engine.list_instances().total == 0
 
 
@@ -201,7 +202,7 @@ def test_a_message_is_delivered_by_business_key_and_its_payload_decides_the_path
     application = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
     waiting = engine.complete_task(only_task(started).id, application, actor=PROVIDER)
     assert waiting.ready_tasks == []
-    assert [(m.message_name, m.element_id) for m in waiting.waiting_messages] == [
+    assert [(m.name, m.element_id) for m in waiting.waiting_messages] == [
         ("kela_decision", "Catch_kela_decision")
     ]
     with pytest.raises(NotFound):
@@ -218,13 +219,16 @@ def test_a_message_is_delivered_by_business_key_and_its_payload_decides_the_path
 
     back = engine.complete_task(only_task(rejected).id, {"correction": "OID fixed"}, actor=PROVIDER)
     waiting_again = engine.complete_task(only_task(back).id, application, actor=PROVIDER)
-    assert [m.message_name for m in waiting_again.waiting_messages] == ["kela_decision"]
+    assert [m.name for m in waiting_again.waiting_messages] == ["kela_decision"]
     approved = engine.deliver_message(
         "kela_decision", instance_id=started.id, payload={"decision": "approved"}, actor=KELA
     )
     assert approved.status == "completed"
     received = [e for e in engine.history(started.id) if e.kind == "message_received"]
-    assert [e.data["payload"]["decision"] for e in received] == ["rejected", "approved"]
+    assert [(e.data["name"], e.data["payload"]["decision"]) for e in received] == [
+        ("kela_decision", "rejected"),
+        ("kela_decision", "approved"),
+    ]
     assert {e.actor for e in received} == {KELA}
 
 
@@ -250,6 +254,46 @@ def test_a_message_the_diagram_can_not_go_on_with_is_refused_and_the_instance_ke
         "kela_decision", business_key="2345678-5", payload={"decision": "approved"}, actor=KELA
     )
     assert approved.status == "completed"
+
+
+def test_a_waiting_message_and_its_definition_publish_its_payload_schema_and_correlation(engine):
+    started = engine.start_instance("kela_application", actor=PROVIDER, business_key="2345678-5")
+    application = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
+    [waiting] = engine.complete_task(only_task(started).id, application, actor=PROVIDER).waiting_messages
+
+    contract = json.loads((PROCESSES / "messages" / "kela_decision.json").read_text())
+    del contract["x-correlation"]  # published on its own, as the correlation
+    assert (waiting.name, waiting.element_id) == ("kela_decision", "Catch_kela_decision")
+    assert (waiting.schema, waiting.correlation) == (contract, {"by": "business_key"})
+    [published] = engine.get_definition("kela_application").messages
+    assert (published.name, published.schema, published.correlation) == (
+        "kela_decision",
+        contract,
+        {"by": "business_key"},
+    )
+    assert engine.get_definition("simple_onboarding").messages == []
+
+
+def test_a_payload_its_schema_refuses_is_refused_field_by_field_before_anything_runs(engine):
+    started = engine.start_instance("kela_application", actor=PROVIDER, business_key="2345678-5")
+    application = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
+    waiting = engine.complete_task(only_task(started).id, application, actor=PROVIDER)
+    history = engine.history(started.id)
+
+    with pytest.raises(InvalidData) as refused:
+        engine.deliver_message(
+            "kela_decision",
+            business_key="2345678-5",
+            payload={"decision": "maybe", "decision_note": 5},
+            actor=KELA,
+        )
+    assert [e.field for e in refused.value.errors] == ["/payload/decision", "/payload/decision_note"]
+    assert "'maybe' is not one of ['approved', 'rejected']" in refused.value.errors[0].message
+    assert 'the payload of message "kela_decision" does not satisfy its schema' in refused.value.detail
+
+    unchanged = engine.get_instance(started.id)
+    assert (unchanged.waiting_messages, unchanged.variables) == (waiting.waiting_messages, waiting.variables)
+    assert engine.history(started.id) == history  # nothing of the refused message was stored
 
 
 def test_a_message_waited_for_by_two_instances_with_one_business_key_is_refused(engine):
@@ -352,9 +396,11 @@ def test_an_uncaught_error_end_event_leaves_the_instance_in_error(engine):
     assert failed.status == "error"
     assert failed.error["element_id"] == "End_failed"
     assert failed.error["error_code"] == "not_eligible"
+    assert failed.error["type"] == "uncaught-error"  # a stable word, never the name of a class
     assert engine.list_instances(status="error").total == 1
     assert engine.list_instances(status="completed").total == 0
-    assert [e.kind for e in engine.history(failed.id)][-1] == "instance_error"
+    last = engine.history(failed.id)[-1]
+    assert (last.kind, last.data["type"]) == ("instance_error", "uncaught-error")
 
 
 def test_cancel_ends_the_instance_and_its_tasks(engine):
@@ -443,7 +489,7 @@ def test_text_no_database_can_store_is_refused_before_anything_is_written(engine
         engine.start_instance(
             "simple_onboarding", actor=PROVIDER, variables={"note": "a\x00b", "list": ["ok", "\udc80"]}
         )
-    assert sorted(e.field for e in refused.value.errors) == ["variables/list/1", "variables/note"]
+    assert sorted(e.field for e in refused.value.errors) == ["/variables/list/1", "/variables/note"]
     assert engine.list_instances().total == 0
 
 

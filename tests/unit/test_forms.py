@@ -32,20 +32,22 @@ def test_field_errors_name_each_field():
         forms.validate(
             BUSINESS_ID_FORM,
             {"business_id": "0737546-3", "access_point_oid": "1.2.246.x", "test_date": "31.12.2026", "x": 1},
-            "task",
+            "the data for task",
+            at="/data",
         )
     assert {e.field for e in refused.value.errors} == {
-        "business_id",
-        "access_point_oid",
-        "test_date",
-        "x",
+        "/data/business_id",
+        "/data/access_point_oid",
+        "/data/test_date",
+        "/data/x",
     }
+    assert refused.value.detail.startswith("the data for task does not satisfy its form (/data/")
 
 
 def test_missing_required_field_is_named():
     with pytest.raises(InvalidData) as refused:
         forms.validate(BUSINESS_ID_FORM, {}, "task")
-    assert [e.field for e in refused.value.errors] == ["business_id"]
+    assert [e.field for e in refused.value.errors] == ["/business_id"]
 
 
 PERSON_FORM = {
@@ -75,9 +77,9 @@ def _errors(schema, data) -> list[tuple[str, str]]:
 
 def test_every_missing_field_is_an_error_of_its_own_at_its_own_path():
     assert _errors(PERSON_FORM, {"contact": {"email": "tuki@ajas.example"}}) == [
-        ("contact/phone", "'phone' is a required field"),
-        ("organisation_name", "'organisation_name' is a required field"),
-        ("owner's name", '"owner\'s name" is a required field'),
+        ("/contact/phone", "'phone' is a required field"),
+        ("/organisation_name", "'organisation_name' is a required field"),
+        ("/owner's name", '"owner\'s name" is a required field'),
     ]
 
 
@@ -91,9 +93,9 @@ def test_every_unexpected_field_is_an_error_of_its_own_and_a_pattern_property_is
         "another": 2,
     }
     assert _errors(PERSON_FORM, data) == [
-        ("another", "'another' is not a field of this form"),
-        ("contact/fax", "'fax' is not a field of this form"),
-        ("extra", "'extra' is not a field of this form"),
+        ("/another", "'another' is not a field of this form"),
+        ("/contact/fax", "'fax' is not a field of this form"),
+        ("/extra", "'extra' is not a field of this form"),
     ]
 
 
@@ -105,16 +107,25 @@ def test_a_field_required_by_another_is_named_when_the_other_is_given():
     }
     assert _errors(PERSON_FORM, data) == []
     assert _errors(PERSON_FORM, {**data, "has_patient_system": True}) == [
-        ("patient_system", "'patient_system' is required when 'has_patient_system' is given")
+        ("/patient_system", "'patient_system' is required when 'has_patient_system' is given")
     ]
 
 
 def test_a_value_error_inside_an_object_names_its_path_and_data_that_is_no_object_names_the_form():
     data = {"owner's name": "Aino", "organisation_name": "Ajas Oy", "contact": {"email": "no", "phone": "1"}}
-    assert _errors(PERSON_FORM, data) == [("contact/email", "'no' is not an e-mail address")]
+    assert _errors(PERSON_FORM, data) == [("/contact/email", "'no' is not an e-mail address")]
     assert _errors(PERSON_FORM, ["not", "an", "object"]) == [
-        ("(form)", "['not', 'an', 'object'] is not of type 'object'")
+        ("", "['not', 'an', 'object'] is not of type 'object'")
     ]
+
+
+def test_fields_are_json_pointers_with_slash_and_tilde_escaped():
+    schema = {
+        "type": "object",
+        "properties": {"a/b": {"type": "object", "properties": {"c~d": {"type": "integer"}}}},
+    }
+    assert _errors(schema, {"a/b": {"c~d": "x"}}) == [("/a~1b/c~0d", "'x' is not of type 'integer'")]
+    assert [e.field for e in forms.field_errors(schema, [], at="/payload")] == ["/payload"]
 
 
 def test_valid_data_passes():
@@ -133,7 +144,7 @@ def test_format_errors_say_what_the_value_should_look_like():
     with pytest.raises(InvalidData) as refused:
         forms.validate(BUSINESS_ID_FORM, {"business_id": "0737546-3", "test_date": "31.12.2026"}, "task")
     messages = {e.field: e.message for e in refused.value.errors}
-    assert messages["business_id"] == (
+    assert messages["/business_id"] == (
         "'0737546-3' is not a valid business ID (Y-tunnus): seven digits, a hyphen, the right check digit"
     )
-    assert messages["test_date"] == "'31.12.2026' is not a date written YYYY-MM-DD"
+    assert messages["/test_date"] == "'31.12.2026' is not a date written YYYY-MM-DD"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,11 @@ FORM = b'{"type": "object", "properties": {"done": {"type": "boolean"}}}'
 
 
 def load_folder(folder: Path, only: str | None = None):
-    """The diagrams of ``folder`` (or just the file ``only``) and every form under ``folder/forms``."""
+    """The diagrams of ``folder`` (or just the file ``only``) and every form and message schema under it."""
     paths = sorted([*folder.glob("*.bpmn"), *folder.glob("*.dmn")])
     diagrams = {p.name: parse_xml(p.read_bytes(), p.name) for p in paths if only in (None, p.name)}
-    forms = {f"forms/{p.name}": p.read_bytes() for p in sorted(folder.glob("forms/*.json"))}
+    schemas = sorted([*folder.glob("forms/*.json"), *folder.glob("messages/*.json")])
+    forms = {p.relative_to(folder).as_posix(): p.read_bytes() for p in schemas}
     return diagrams, forms
 
 
@@ -657,7 +659,7 @@ def test_message_events_must_name_a_defined_message_with_a_name():
     <bpmn:sequenceFlow id="Flow_3" sourceRef="Catch_undefined" targetRef="Receive_nothing" />
   </bpmn:process>""")
 
-    problems = check({"messages.bpmn": source})
+    problems = check({"messages.bpmn": source}, {"messages/approved.json": contract({})})
 
     messages = {p.element_id: p.message for p in problems}
     assert where(problems) == {
@@ -667,6 +669,98 @@ def test_message_events_must_name_a_defined_message_with_a_name():
     assert "'Message_nameless', which has no name" in messages["Catch_nameless"]
     assert "'Message_elsewhere', which this file does not define" in messages["Catch_undefined"]
     assert messages["Receive_nothing"].startswith('receive task "Receive" names no message')
+
+
+def contract(properties: dict, correlation: object = None) -> bytes:
+    """A message's payload schema as the catalogue keeps it."""
+    schema = {
+        "type": "object",
+        "properties": properties,
+        "x-correlation": correlation or {"by": "business_key"},
+    }
+    return json.dumps(schema).encode()
+
+
+def decided_after_a_catch(condition: str) -> str:
+    """A diagram that waits for message "kela_decision", merges, and then decides on ``condition``."""
+    return bpmn(f"""\
+  <bpmn:message id="Message_decision" name="kela_decision" />
+  <bpmn:process id="decided" isExecutable="true">
+    <bpmn:startEvent id="Start_1" />
+    <bpmn:intermediateCatchEvent id="Catch_decision" name="Decision received">
+      <bpmn:messageEventDefinition id="Def_1" messageRef="Message_decision" />
+    </bpmn:intermediateCatchEvent>
+    <bpmn:exclusiveGateway id="Gateway_merge" />
+    <bpmn:exclusiveGateway id="Gateway_decided" default="Flow_no" />
+    <bpmn:endEvent id="End_yes" />
+    <bpmn:endEvent id="End_no" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Catch_decision" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Catch_decision" targetRef="Gateway_merge" />
+    <bpmn:sequenceFlow id="Flow_3" sourceRef="Gateway_merge" targetRef="Gateway_decided" />
+    <bpmn:sequenceFlow id="Flow_yes" name="Yes" sourceRef="Gateway_decided" targetRef="End_yes">
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{condition}</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="Flow_no" sourceRef="Gateway_decided" targetRef="End_no" />
+  </bpmn:process>""")
+
+
+def test_a_caught_message_without_a_payload_schema_is_reported_at_its_catch():
+    source = decided_after_a_catch('decision == "approved"')
+
+    [problem] = check({"decided.bpmn": source}, {})
+
+    assert where([problem]) == {("decided.bpmn", line_of(source, '"Catch_decision"'), "Catch_decision")}
+    assert problem.message == (
+        'intermediate catch event "Decision received" catches message "kela_decision", which has no payload '
+        'schema: add messages/kela_decision.json, a JSON Schema of its payload with "x-correlation": '
+        '{"by": "business_key"}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("schema", "fault"),
+    [
+        (b"{not json", "is not valid JSON"),
+        (json.dumps({"type": "object"}).encode(), 'says no correlation: add "x-correlation"'),
+        (contract({}, {"by": "postcode"}), '{"by": "postcode"}, which the engine does not know'),
+        (
+            json.dumps({"type": 5, "x-correlation": {"by": "business_key"}}).encode(),
+            "not a valid JSON Schema",
+        ),
+    ],
+)
+def test_a_payload_schema_that_can_not_be_used_is_reported_at_the_catch(schema, fault):
+    source = decided_after_a_catch('decision == "approved"')
+
+    [problem] = check({"decided.bpmn": source}, {"messages/kela_decision.json": schema})
+
+    assert problem.element_id == "Catch_decision"
+    assert problem.message.startswith(
+        'the payload schema "messages/kela_decision.json" of message "kela_decision"'
+    )
+    assert fault in problem.message
+
+
+def test_a_condition_right_after_a_catch_may_name_only_fields_of_the_payload_schema():
+    declared = contract({"decision": {"type": "string"}})
+    for condition in ('decision == "approved"', 'len(decision) > 0 and str(decision) in ["approved"]',
+                      "any(d == 'approved' for d in [decision])"):  # fmt: skip
+        assert (
+            check(
+                {"decided.bpmn": decided_after_a_catch(condition)}, {"messages/kela_decision.json": declared}
+            )
+            == []
+        )
+
+    source = decided_after_a_catch('decison == "approved" or approved_by_kela')
+    [problem] = check({"decided.bpmn": source}, {"messages/kela_decision.json": declared})
+
+    assert where([problem]) == {("decided.bpmn", line_of(source, '"Flow_yes"'), "Flow_yes")}
+    assert problem.message.startswith(
+        'the condition of sequence flow "Yes" right after intermediate catch event "Decision received" '
+        'names "approved_by_kela", "decison", which the payload schema "messages/kela_decision.json" does '
+        "not declare"
+    )
 
 
 # --- 8. ids across the catalogue ------------------------------------------------------------------------

@@ -128,7 +128,7 @@ const Kanta = (() => {
     const bar = $("#clock-bar");
     if (!bar || !answer.body.adjustable) return;
     const parts = [el("span", {}, "Adjustable clock: it is ", timeEl(answer.body.now), " here.")];
-    if (caller()?.permissions.includes("move the clock")) {
+    if (can("move_clock")) {
       for (const [label, duration] of [["+1 day", "P1D"], ["+1 week", "P7D"]]) {
         parts.push(el("button", {
           type: "button",
@@ -207,7 +207,7 @@ const Kanta = (() => {
   async function processOptions(select) {
     const wanted = new URLSearchParams(location.search).get(select.name) || "";
     const definitions = await must(api("/api/v1/process-definitions"));
-    for (const d of definitions) select.append(el("option", { value: d.key }, `${d.name} (${d.key})`));
+    for (const d of definitions) select.append(el("option", { value: d.process_key }, `${d.name} (${d.process_key})`));
     select.value = wanted;
   }
 

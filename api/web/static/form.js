@@ -96,20 +96,26 @@
     return { name, input, wrapper, show, read };
   }
 
-  function render(container, schema, initial) {
+  const escapeToken = (name) => name.replaceAll("~", "~0").replaceAll("/", "~1");
+  const unescapeToken = (token) => token.replaceAll("~1", "/").replaceAll("~0", "~");
+
+  /** ``at`` is where the form's data sits in the request body, as a JSON Pointer: "/data" for a task,
+   * "/payload" for a message. */
+  function render(container, schema, initial, { at = "/data", empty = "This task asks for nothing: complete it when it is done." } = {}) {
     const required = new Set(schema.required || []);
     const fields = Object.entries(schema.properties || {}).map(([name, property]) =>
       field(name, property, required.has(name), initial[name]));
     container.replaceChildren(...fields.map((f) => f.wrapper));
-    if (!fields.length) container.append(el("p", { class: "hint" }, "This task asks for nothing: complete it when it is done."));
+    if (!fields.length) container.append(el("p", { class: "hint" }, empty));
     const byName = new Map(fields.map((f) => [f.name, f]));
 
-    /** The form field an API error is about, and where inside it. The engine names a path in the data
-     * ("business_id", "contact/email"), webargs a path in the request ("json/data/business_id"); "(form)"
-     * and anything else is about the form as a whole. */
-    function placeOf(path) {
-      const parts = String(path || "").split("/");
-      const [name, ...inside] = parts[0] === "json" && parts[1] === "data" ? parts.slice(2) : parts;
+    /** The form field an API error is about, and where inside it: the API names each refused field by
+     * the part of the request it is in and a JSON Pointer there ("/data/contact/email"). Anything not
+     * inside one of this form's fields is about the form as a whole. */
+    function placeOf(error) {
+      const pointer = String(error.field ?? "");
+      if ((error.in && error.in !== "body") || !pointer.startsWith(`${at}/`)) return null;
+      const [name, ...inside] = pointer.slice(at.length + 1).split("/").map(unescapeToken);
       return byName.has(name) ? { name, inside: inside.join("/") } : null;
     }
 
@@ -120,7 +126,7 @@
         const errors = [];
         for (const f of fields) {
           const value = f.read();
-          if (value instanceof Unreadable) errors.push({ field: f.name, message: value.message });
+          if (value instanceof Unreadable) errors.push({ in: "body", field: `${at}/${escapeToken(f.name)}`, message: value.message });
           else if (value !== undefined) data[f.name] = value;
         }
         return { data, errors };
@@ -131,7 +137,7 @@
         const messages = new Map();
         const unplaced = [];
         for (const error of errors) {
-          const place = placeOf(error.field);
+          const place = placeOf(error);
           if (!place) {
             unplaced.push(error);
             continue;

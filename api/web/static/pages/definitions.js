@@ -10,11 +10,11 @@
     const show = async () => {
       const definitions = await must(api("/api/v1/process-definitions"));
       const columns = [
-        { label: "Process", cell: (d) => el("a", { href: `/processes/${enc(d.key)}` }, d.name) },
-        { label: "Key", cell: (d) => el("code", {}, d.key) },
+        { label: "Process", cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}` }, d.name) },
+        { label: "Process key", cell: (d) => el("code", {}, d.process_key) },
         { label: "Version", cell: (d) => String(d.version) },
         { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
-        { label: "Instances", cell: (d) => el("a", { href: `/instances?process_key=${enc(d.key)}` }, "Instances") },
+        { label: "Instances", cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, "Instances") },
       ];
       if (deployer) {
         columns.push(
@@ -40,7 +40,7 @@
       for (const file of input.files) formData.append("files", file);
       const answer = await api("/api/v1/process-definitions", { method: "POST", formData });
       if (answer.ok) {
-        const names = (list) => list.map((d) => `${d.key} v${d.version}`).join(", ") || "none";
+        const names = (list) => list.map((d) => `${d.process_key} v${d.version}`).join(", ") || "none";
         result.replaceChildren(el("p", { class: "notice notice-success" },
           `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`));
         await show();
@@ -55,7 +55,7 @@
   };
 
   pages.definition = async (main) => {
-    const key = main.dataset.key;
+    const key = main.dataset.processKey;
     const base = `/api/v1/process-definitions/${enc(key)}`;
     const asked = new URLSearchParams(location.search).get("version");
     const latest = await must(api(base));
@@ -65,7 +65,7 @@
     $("#summary").textContent = shown.documentation;
     const deployer = can("deploy");
     facts($("#facts"), [
-      ["Key", el("code", {}, shown.key)],
+      ["Process key", el("code", {}, shown.process_key)],
       ["Version", `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
       ["Deployed", timeEl(shown.deployed_at)],
       ["Deployed by", deployer ? shown.deployed_by : null],

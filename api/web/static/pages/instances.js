@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, relative, must, api, can, flash, statusBadge, shortId, table, facts, pager,
+  const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
     filters, processOptions, pages } = Kanta;
 
   pages.instances = async () => {
@@ -40,7 +40,7 @@
 
   function timelineEntry(event, nameOf) {
     const minor = event.kind === "element_completed";
-    const what = event.element_id ? nameOf(event.element_id) : event.data?.message || "";
+    const what = event.element_id ? nameOf(event.element_id) : event.data?.name || "";
     const data = minor ? null : event.data;
     return el(
       "li",
@@ -80,7 +80,7 @@
         id: "cancel-instance",
         onclick: async () => {
           if (!confirm("Cancel this instance? Its open tasks, messages and timers are dropped.")) return;
-          await must(api(base, { method: "DELETE" }));
+          await must(api(`${base}/cancel`, { method: "POST" }));
           flash("The instance was cancelled.");
           location.reload();
         },
@@ -105,11 +105,15 @@
         task.lane ? el("span", { class: "hint" }, ` · ${task.lane}`) : null,
         el("span", { class: "hint" }, " · ready since ", timeEl(task.ready_since))));
     }
+    const sender = instance.status === "running" && can("operate");
     for (const message of instance.waiting_messages) {
-      waiting.push(el("li", { class: "wait wait-message" },
+      waiting.push(el("li", { class: "wait wait-message", "data-message": message.name },
         el("span", { class: "wait-kind" }, "Message"),
-        el("code", {}, message.message_name),
-        el("span", { class: "hint" }, ` at ${diagram.name(message.element_id)}`)));
+        el("code", {}, message.name),
+        el("span", { class: "hint" }, ` at ${diagram.name(message.element_id)}`),
+        sender ? el("button", {
+          type: "button", class: "send-message", onclick: () => messageForm(instance, message),
+        }, "Send…") : null));
     }
     for (const timer of instance.pending_timers) {
       waiting.push(el("li", { class: "wait wait-timer" },
@@ -132,4 +136,55 @@
 
     $("#history").replaceChildren(...history.map((event) => timelineEntry(event, (e) => diagram.name(e))));
   };
+
+  /** The form of a waiting message, generated from its payload schema; the API judges the payload and
+   * its 422 field errors are shown at their fields, as on a task. */
+  function messageForm(instance, message) {
+    const section = $("#send-message");
+    const schema = message.schema || { type: "object" };
+    $("#message-title").textContent = schema.title || message.name;
+    $("#message-about").textContent = [
+      `Message “${message.name}”, delivered to this instance (correlated by ${message.correlation.by}).`,
+      schema.description || "",
+    ].join(" ");
+    const form = Kanta.form.render($("#message-fields"), schema, {},
+      { at: "/payload", empty: "This message carries no data." });
+    const formError = $("#message-error");
+    formError.hidden = true;
+    // A new form each time: replace the element so an earlier message's submit handler goes with it.
+    const element = $("#message-form");
+    const fresh = element.cloneNode(false);
+    fresh.append(...element.childNodes);
+    element.replaceWith(fresh);
+    const button = $("#send-message-button");
+    fresh.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      formError.hidden = true;
+      const { data, errors } = form.read();
+      if (errors.length) {
+        form.showErrors(errors);
+        return;
+      }
+      button.disabled = true;
+      try {
+        const result = await api("/api/v1/messages", {
+          method: "POST", json: { name: message.name, instance_id: instance.id, payload: data },
+        });
+        if (result.ok) {
+          flash(`The message “${message.name}” was delivered.`);
+          location.reload();
+          return;
+        }
+        const unplaced = result.status === 422 ? form.showErrors(result.body.errors || []) : [];
+        if (result.status !== 422 || unplaced.length || !(result.body.errors || []).length) {
+          formError.textContent = [detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(" — ");
+          formError.hidden = false;
+        }
+      } finally {
+        button.disabled = false;
+      }
+    });
+    section.hidden = false;
+    section.scrollIntoView({ block: "nearest" });
+  }
 })();
