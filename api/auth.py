@@ -16,6 +16,8 @@ from flask import current_app, g, request
 from flask_smorest import abort
 
 ROLES = ("viewer", "integrator", "analyst", "admin")
+# A token is all a caller shows: one this long can not be guessed, even without the limit on failures.
+SHORTEST_TOKEN = 32
 READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move the clock"
 PERMISSIONS = {
     "viewer": {READ},
@@ -50,6 +52,11 @@ def parse_tokens(text: str) -> dict[str, Caller]:
             )
         role, token = parts[0], parts[-1]
         name = parts[1] if len(parts) == 3 else f"token-{digest(token)[:8]}"
+        if len(token) < SHORTEST_TOKEN:
+            raise ValueError(
+                f"the token of {role}:{name} is {len(token)} characters long: a token needs at least "
+                f"{SHORTEST_TOKEN} (e.g. openssl rand -hex 24 makes one of 48)"
+            )
         callers[digest(token)] = Caller(role, name)
     return callers
 

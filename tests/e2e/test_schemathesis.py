@@ -13,7 +13,7 @@ from urllib3.filepost import encode_multipart_formdata
 from harness.server import PROCESSES, RunningServer
 
 SIMPLE_FORMS = ("customer_data.json", "approval.json")
-ADMIN_TOKEN = "tok-schemathesis-admin"
+ADMIN_TOKEN = "tok-schemathesis-admin-0123456789abcdef"
 # Enough to find what the document gets wrong in a few seconds per operation, so CI stays fast.
 EXAMPLES_PER_OPERATION = 100
 CONFIG = SchemathesisConfig.from_dict(

@@ -181,3 +181,12 @@ def test_a_reference_to_a_local_file_is_never_opened(tmp_path):
 
     assert [field for field, _ in errors] == ["(form)"]
     assert "not of type 'string'" not in errors[0][1]
+
+
+def test_a_pattern_is_judged_by_re2_alone_at_deploy_and_when_data_is_checked():
+    # Python's re has no \p{L}; RE2, which runs the pattern, reads it as any letter.
+    form = {"properties": {"name": {"type": "string", "pattern": "^\\p{L}+( \\p{L}+)*$"}}}
+
+    assert problems_of(form) == []
+    assert timed(form, {"name": "Äijälä Öhman"})[0] == []
+    assert [field for field, _ in timed(form, {"name": "Aino  Ajas!"})[0]] == ["name"]
