@@ -15,6 +15,8 @@ from functools import wraps
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from .security import FailedAuthentications, TooManyFailures
+
 ROLES = ("viewer", "integrator", "analyst", "admin")
 # A token is all a caller shows: one this long can not be guessed, even without the limit on failures.
 SHORTEST_TOKEN = 32
@@ -70,6 +72,17 @@ def _caller() -> Caller:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         abort(401, message="send Authorization: Bearer <token>", headers={"WWW-Authenticate": "Bearer"})
+    failures: FailedAuthentications = current_app.extensions["kanta_failed_authentications"]
+    address = request.remote_addr or "unknown"
+    try:
+        failures.check(address)
+    except TooManyFailures as spent:
+        abort(
+            429,
+            message=f"too many requests with an unknown token came from this address ({spent.limit}): "
+            f"the API answers it again in {spent.retry_after} seconds",
+            headers={"Retry-After": str(spent.retry_after)},
+        )
     wanted = digest(token.strip())
     callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
     found = None
@@ -77,6 +90,7 @@ def _caller() -> Caller:
         if hmac.compare_digest(known, wanted):  # compare every entry in constant time
             found = caller
     if found is None:
+        failures.failed(address)
         abort(
             401,
             message="the token is not known",

@@ -63,35 +63,51 @@ class HeadGatheringWorker(ThreadWorker):
     def enqueue_req(self, conn):
         """Every way a connection reaches a thread passes here: a new connection, a kept-alive one that
         became readable, bytes read ahead after the previous request. Only a complete head goes on."""
-        head = bytearray(conn.parser.unreader.take_buffered()) if conn.parser is not None else bytearray()
-        conn.head = head
-        if _head_complete(head, 0):
+        read_ahead = conn.parser.unreader.take_buffered() if conn.parser is not None else b""
+        conn.head = bytearray(read_ahead)
+        if _head_complete(conn.head, 0):
             self._hand_over(conn)
             return
         conn.sock.setblocking(False)
+        # Most heads have arrived whole by now (a kept-alive connection became readable, a new client sent
+        # its request at once): take what is there before waiting on the poller for the rest.
+        outcome = self._read_head(conn)
+        if outcome is not None:
+            self._finish(conn, outcome)
+            return
         conn.timeout = time.monotonic() + HEAD_SECONDS
         self.gathering.append(conn)
         self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_head_readable, conn))
 
     def _on_head_readable(self, conn, client) -> None:
+        outcome = self._read_head(conn)
+        if outcome is not None:
+            self._stop_gathering(conn)
+            self._finish(conn, outcome)
+
+    def _read_head(self, conn) -> str | None:
+        """Read what has arrived of the head: None while it is incomplete, else what to do now."""
         try:
             data = conn.sock.recv(_READ_SIZE)
         except (BlockingIOError, InterruptedError):
-            return
+            return None
         except OSError:
             data = b""
-        if not data:  # the client closed the connection or it broke
-            self._stop_gathering(conn)
-            self.nr_conns -= 1
-            conn.close()
-            return
+        if not data:
+            return "gone"  # the client closed the connection, or it broke
         searched = len(conn.head)
         conn.head += data
         if _head_complete(conn.head, searched):
-            self._stop_gathering(conn)
+            return "serve"
+        return "too large" if len(conn.head) > HEAD_BYTES else None
+
+    def _finish(self, conn, outcome: str) -> None:
+        if outcome == "serve":
             self._hand_over(conn)
-        elif len(conn.head) > HEAD_BYTES:
-            self._stop_gathering(conn)
+        elif outcome == "gone":
+            self.nr_conns -= 1
+            conn.close()
+        else:
             too_large = f"the request head is over {HEAD_BYTES} bytes"
             self._refuse(conn, 431, "Request Header Fields Too Large", too_large)
 

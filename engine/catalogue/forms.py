@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import lru_cache
 
 import re2
@@ -182,9 +183,30 @@ def _field_errors_of(error) -> list[FieldError]:
     return [FieldError(_field(where), _message(error))]
 
 
+_VALIDATORS: dict[int, tuple[dict, object]] = {}
+_VALIDATORS_LOCK = threading.Lock()
+_MOST_VALIDATORS = 512
+
+
+def _validator_of(schema: dict):
+    """The validator of a form, made once per form object (loaded definitions are cached, so their forms
+    are the same objects call after call): making one, with the registry its references resolve in, costs
+    more than checking a task's data with it. The cache keeps the form itself alive, so the id it is
+    found by can name no other form; the oldest entry goes when it is full."""
+    with _VALIDATORS_LOCK:
+        cached = _VALIDATORS.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        validator = FormValidator(schema, format_checker=format_checker, registry=_NOTHING_OUTSIDE)
+        if len(_VALIDATORS) >= _MOST_VALIDATORS:
+            del _VALIDATORS[next(iter(_VALIDATORS))]
+        _VALIDATORS[id(schema)] = (schema, validator)
+        return validator
+
+
 def field_errors(schema: dict, data) -> list[FieldError]:
     """Every error in ``data`` against the form ``schema``, each naming its own field, in field order."""
-    validator = FormValidator(schema, format_checker=format_checker, registry=_NOTHING_OUTSIDE)
+    validator = _validator_of(schema)
     found: dict[tuple[str, str], FieldError] = {}
     try:
         for error in validator.iter_errors(data):
