@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import problems, web
+from . import problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
 from .resources import clock, definitions, health, incidents, instances, me, messages, tasks
@@ -33,6 +33,8 @@ def create_app(config: Mapping | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL="/static/swagger-ui/",  # served from our own files: no CDN
+        # No badge from the public validator: nothing on /docs comes from elsewhere (see the CSP).
+        OPENAPI_SWAGGER_UI_CONFIG={"validatorUrl": None},
         MAX_CONTENT_LENGTH=5 * 1024 * 1024,
     )
     settings = Settings.from_environment() if config is None else Settings()
@@ -52,6 +54,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.register_blueprint(me.blp)
     app.register_blueprint(web.blp)
     problems.register(app)
+    security.protect(app)
     return app
 
 

@@ -15,7 +15,11 @@ from functools import wraps
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from .security import FailedAuthentications, TooManyFailures
+
 ROLES = ("viewer", "integrator", "analyst", "admin")
+# A token is all a caller shows: one this long can not be guessed, even without the limit on failures.
+SHORTEST_TOKEN = 32
 # Permissions are machine names: /me lists them and the cockpit offers what they allow.
 READ, OPERATE, DEPLOY, MOVE_CLOCK = "read", "operate", "deploy", "move_clock"
 REPAIR = "repair"  # retry incidents, correct an instance's variables
@@ -59,6 +63,11 @@ def parse_tokens(text: str) -> dict[str, Caller]:
             )
         role, token = parts[0], parts[-1]
         name = parts[1] if len(parts) == 3 else f"token-{digest(token)[:8]}"
+        if len(token) < SHORTEST_TOKEN:
+            raise ValueError(
+                f"the token of {role}:{name} is {len(token)} characters long: a token needs at least "
+                f"{SHORTEST_TOKEN} (e.g. openssl rand -hex 24 makes one of 48)"
+            )
         callers[digest(token)] = Caller(role, name)
     return callers
 
@@ -72,6 +81,17 @@ def _caller() -> Caller:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         abort(401, message="send Authorization: Bearer <token>", headers={"WWW-Authenticate": "Bearer"})
+    failures: FailedAuthentications = current_app.extensions["kanta_failed_authentications"]
+    address = request.remote_addr or "unknown"
+    try:
+        failures.check(address)
+    except TooManyFailures as spent:
+        abort(
+            429,
+            message=f"too many requests with an unknown token came from this address ({spent.limit}): "
+            f"the API answers it again in {spent.retry_after} seconds",
+            headers={"Retry-After": str(spent.retry_after)},
+        )
     wanted = digest(token.strip())
     callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
     found = None
@@ -79,6 +99,7 @@ def _caller() -> Caller:
         if hmac.compare_digest(known, wanted):  # compare every entry in constant time
             found = caller
     if found is None:
+        failures.failed(address)
         abort(
             401,
             message="the token is not known",

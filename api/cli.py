@@ -13,7 +13,7 @@ import click
 
 import engine
 
-from .settings import Settings, clock_from_setting, timer_interval_from_setting
+from .settings import Settings, clock_from_setting, failed_authentication_limit, timer_interval_from_setting
 
 
 @click.group(
@@ -97,6 +97,7 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     """Run the REST API (SQLite in the data folder by default): migrate, deploy the catalogue, make sure
     someone can log in, then serve under gunicorn, each worker firing due timers every
     KANTA_TIMER_INTERVAL seconds (default 5; 0: none)."""
+    from .auth import parse_tokens
     from .server import serve as serve_api
 
     settings = Settings.from_environment(
@@ -112,8 +113,14 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
         return 2
     try:
         timer_interval_from_setting(settings.timer_interval)
+        failed_authentication_limit(settings.failed_auth_limit)
     except ValueError as error:
         print(error, file=sys.stderr)
+        return 2
+    try:
+        parse_tokens(settings.tokens)
+    except ValueError as error:  # said before gunicorn starts: its workers would fail to boot, saying less
+        print(f"KANTA_TOKENS: {error}", file=sys.stderr)
         return 2
     return serve_api(settings, host=host, port=port, workers=workers, access_log=access_log)
 

@@ -17,11 +17,13 @@ _HTTP_TYPES = {
     404: "not-found",
     405: "method-not-allowed",
     406: "not-acceptable",
+    408: "request-timeout",
     409: "conflict",
     413: "payload-too-large",
     414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-request",
+    429: "too-many-requests",
     431: "headers-too-large",
     500: "internal-error",
 }

@@ -3,7 +3,6 @@ token), then the API under gunicorn, each worker with its own thread firing due 
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import sys
@@ -19,22 +18,8 @@ from engine import DefinitionInvalid, Engine, StopRequest, migrate_database, run
 
 from .app import create_app
 from .auth import digest, new_token
-from .problems import PROBLEM_JSON, TYPE_BASE, http_kind
+from .http_worker import HeadGatheringWorker, write_problem
 from .settings import TOKEN_DIGESTS, Settings
-
-
-def _write_problem(sock, status: int, reason: str, message: str) -> None:
-    """gunicorn's own refusals (a request line or headers too large, malformed HTTP) answered as
-    problem+json like every other error, instead of its HTML page."""
-    kind = http_kind(status)
-    body = json.dumps(
-        {"type": TYPE_BASE + kind, "title": reason, "status": status, "detail": message or reason}
-    ).encode()
-    head = (
-        f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: {PROBLEM_JSON}\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    )
-    util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
 class _Gunicorn(BaseApplication):
@@ -46,7 +31,7 @@ class _Gunicorn(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
         # gunicorn writes its refusals with util.write_error; the workers fork from here and inherit this.
-        util.write_error = _write_problem
+        util.write_error = write_problem
 
     def load(self):
         # gunicorn loads the app in each worker, after the fork: each fires timers in a thread of its own.
@@ -122,7 +107,8 @@ def serve(settings: Settings, *, host: str, port: int, workers: int, access_log:
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        # gthread whose event loop gathers each request's head: a slow client holds no thread (see there)
+        "worker_class": HeadGatheringWorker,
         "threads": 4,
         "timeout": 60,
         "graceful_timeout": 10,

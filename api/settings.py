@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
+from limits import parse
+
 from engine import ManualClock, SystemClock
 
 ENVIRONMENT_PREFIX = "KANTA_"
@@ -37,6 +39,8 @@ class Settings:
     timer_interval: str = "5"
     # system, or adjustable[@ISO time] (see clock_from_setting)
     clock: str = "system"
+    # requests with an unknown token one client address may send before it is answered 429 (api/security.py)
+    failed_auth_limit: str = "10/minute"
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, **given: str | None) -> Settings:
@@ -65,6 +69,7 @@ class Settings:
             "KANTA_TOKENS": self.tokens,
             "KANTA_TIMER_INTERVAL": timer_interval_from_setting(self.timer_interval),
             "KANTA_CLOCK": clock_from_setting(self.clock),
+            "KANTA_FAILED_AUTH_LIMIT": failed_authentication_limit(self.failed_auth_limit),
         }
 
 
@@ -93,3 +98,16 @@ def clock_from_setting(setting: str):
     if moment.tzinfo is None:
         raise ValueError(f"KANTA_CLOCK start {start!r} needs a timezone, e.g. 2026-01-05T09:00:00+02:00")
     return ManualClock(moment)
+
+
+def failed_authentication_limit(setting: str) -> str:
+    """``KANTA_FAILED_AUTH_LIMIT``: how many requests with an unknown token one address may send, e.g.
+    ``10/minute``; a ValueError says how to write it."""
+    try:
+        parse(setting)
+    except ValueError:
+        raise ValueError(
+            f"KANTA_FAILED_AUTH_LIMIT is {setting!r}: write how many unknown tokens one address may send "
+            "in a period, e.g. 10/minute or 100/hour"
+        ) from None
+    return setting

@@ -30,10 +30,7 @@ PARTIES = {
     "THL": ("THL", "thl"),
     "hyvinvointialue": ("Wellbeing services county", "hyvinvointialue"),
 }
-CLOCK_TOKEN = "tok-testikello"
-TOKENS = ",".join(
-    [f"integrator:{name}:tok-{name}" for _, name in PARTIES.values()] + [f"admin:testikello:{CLOCK_TOKEN}"]
-)
+CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
 
 
 def processes_dir() -> Path:
@@ -44,7 +41,14 @@ def processes_dir() -> Path:
 def token_of(party: str) -> str:
     if party not in PARTIES:
         raise AssertionError(f'unknown party "{party}"; the features know {", ".join(PARTIES)}')
-    return f"tok-{PARTIES[party][1]}"
+    # the service refuses a token shorter than 32 characters
+    return f"tok-{PARTIES[party][1]}-0123456789abcdef0123456789"
+
+
+TOKENS = ",".join(
+    [f"integrator:{name}:{token_of(party)}" for party, (_, name) in PARTIES.items()]
+    + [f"admin:testikello:{CLOCK_TOKEN}"]
+)
 
 
 def lane_of(party: str) -> str:

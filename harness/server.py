@@ -1,7 +1,7 @@
 """Start the real service (``kanta-onboarding serve`` under gunicorn) for end-to-end tests.
 
-with RunningServer(tmp_path, tokens="admin:e2e:tok-admin") as server:
-    status, headers, body = server.call("GET", "/api/v1/tasks", token="tok-admin")
+with RunningServer(tmp_path, tokens=f"admin:e2e:{DEFAULT_ADMIN_TOKEN}") as server:
+    status, headers, body = server.call("GET", "/api/v1/tasks", token=DEFAULT_ADMIN_TOKEN)
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 
 # The test catalogue: what a server runs unless it is given another.
 PROCESSES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "processes"
+# The admin token a server has unless it is given tokens (the service refuses tokens under 32 characters).
+DEFAULT_ADMIN_TOKEN = "tok-admin-0123456789abcdef0123456789"
 
 
 def free_port() -> int:
@@ -47,7 +49,7 @@ class RunningServer:
         self,
         data_dir: Path | str,
         *,
-        tokens: str = "admin:e2e:tok-admin",
+        tokens: str = f"admin:e2e:{DEFAULT_ADMIN_TOKEN}",
         processes: Path | str = PROCESSES,
         database_url: str | None = None,
         workers: int = 1,
@@ -135,12 +137,14 @@ class RunningServer:
         *,
         token: str | None = None,
         json_body=None,
+        body: bytes | None = None,
         headers: dict[str, str] | None = None,
         timeout: float = 30,
     ) -> tuple[int, dict[str, str], object]:
-        """One HTTP request; answers (status, headers, body as JSON when it is JSON, else text)."""
+        """One HTTP request with ``json_body`` as JSON or ``body`` as it is; answers (status, headers, body
+        as JSON when it is JSON, else text)."""
         sent = dict(headers or {})
-        data = None
+        data = body
         if token is not None:
             sent["Authorization"] = f"Bearer {token}"
         if json_body is not None:

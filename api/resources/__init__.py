@@ -18,6 +18,7 @@ _DESCRIPTIONS = {
     413: "The request body is too large",
     414: "The URL is too long (the server reads at most 8190 bytes of request line)",
     422: "The request or its data was refused; each field is named",
+    429: "Too many requests with an unknown token came from this address: wait for Retry-After seconds",
     431: "A header is too large",
 }
 
@@ -30,7 +31,7 @@ def problems(blueprint, *statuses):
     """Document the problem+json answers a view can give (so OpenAPI lists every response)."""
 
     def decorate(view):
-        for status in (401, 403, 414, *statuses):
+        for status in (401, 403, 414, 429, *statuses):
             view = blueprint.alt_response(
                 status, schema=ProblemSchema, description=_DESCRIPTIONS[status], content_type=PROBLEM_JSON
             )(view)

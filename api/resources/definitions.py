@@ -5,6 +5,7 @@ import posixpath
 
 from flask import Response, g
 from flask.views import MethodView
+from flask_smorest import abort
 
 from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 
@@ -45,6 +46,35 @@ def _says_correlation(content: bytes) -> bool:
     return isinstance(schema, dict) and MESSAGE_CORRELATION in schema
 
 
+def _named_files(uploads) -> dict[str, bytes]:
+    """The uploaded files by the name the catalogue gives them; 422 naming every file whose name has a
+    control character (a NUL would cut the name short in a filesystem or a log) or that would take the
+    name of another file of the upload (two forms/x.json: one would silently be lost), nothing stored."""
+    files, first_of, refused = {}, {}, {}
+    for index, upload in enumerate(uploads):
+        given = upload.filename or ""
+        content = upload.read()
+        name = _upload_name(given, content)
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in given):
+            refused[str(index)] = [f"the file name {given!r} has a control character: name the file plainly"]
+        elif not name:
+            refused[str(index)] = ["the file has no name: name it, e.g. onboarding.bpmn"]
+        elif name in first_of:
+            first_index, first_given = first_of[name]
+            refused[str(index)] = [
+                f"the file {given!r} would be {name!r}, like the file {first_given!r} (files/{first_index}): "
+                "give every file of an upload its own name"
+            ]
+        else:
+            first_of[name] = (index, given)
+            files[name] = content
+    if refused:
+        abort(
+            422, message="some files of the upload can not be named", messages={"files": {"files": refused}}
+        )
+    return files
+
+
 @blp.route("")
 class Definitions(MethodView):
     @requires(READ)
@@ -63,9 +93,7 @@ class Definitions(MethodView):
 
         A JSON file with `x-correlation` (or sent as `messages/<name>.json`) is the contract of message
         `<name>`; any other is a form, `forms/<name>.json`."""
-        contents = [(f.filename, f.read()) for f in upload["files"]]
-        files = {_upload_name(name, content): content for name, content in contents}
-        return engine().deploy(files, actor=g.caller.actor)
+        return engine().deploy(_named_files(upload["files"]), actor=g.caller.actor)
 
 
 @blp.route("/<process_key:process_key>")

@@ -18,19 +18,12 @@ blp = Blueprint(
     static_url_path="/cockpit-static",
 )
 
-# Scripts only from here: the pages hold no inline script, and the API token in sessionStorage is
-# worth protecting from injected code. bpmn-js sets inline styles on the SVG it draws.
-_CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-
 
 def _page(template: str, **context) -> Response:
+    """A page of the cockpit. Its Content-Security-Policy is the app's (api/security.py): scripts only from
+    here, as the pages hold no inline script and the API token in sessionStorage is worth protecting from
+    injected code."""
     response = Response(render_template(template, **context))
-    response.headers["Content-Security-Policy"] = _CONTENT_SECURITY_POLICY
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -31,6 +31,7 @@ from .flow_checks import (
     unreachable_nodes,
     unresolved_calls,
 )
+from .form_checks import form_content_problems
 from .messages import contract_problems
 from .schema_checks import bpmn_schema_problems, dmn_schema_problems
 
@@ -50,6 +51,7 @@ def check_catalogue(diagrams: Mapping[str, etree._ElementTree], forms: Mapping[s
         for check in DMN_CHECKS:
             problems.extend(check(name, root, catalogue))
     problems.extend(duplicate_definitions(catalogue))
+    problems.extend(form_content_problems(catalogue))
     return problems
 
 

@@ -1,16 +1,60 @@
-"""Task forms are JSON Schemas; data given to complete a task must satisfy its form."""
+"""Task forms are JSON Schemas; data given to complete a task must satisfy its form.
+
+A form is checked against data a caller sends, so nothing in it may reach outside the form or take
+longer than the data is long: a ``$ref`` is resolved only inside the form (a registry that retrieves
+nothing, and deploy refuses any other ``$ref``), and every regular expression, ``pattern`` and
+``patternProperties`` alike, runs on RE2, whose matching time is linear in the text (Python's ``re``
+backtracks: ``^(a+)+$`` against 35 characters holds a worker for minutes). RE2 is also closer to the
+ECMA-262 expressions JSON Schema means: ``\\d`` is an ASCII digit, ``$`` the end of the text.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+import threading
+from functools import lru_cache
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import SchemaError
+import re2
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import SchemaError, ValidationError
+from referencing import Registry
+from referencing.exceptions import NoSuchResource, Unresolvable
 
 from ..problems import FieldError, InvalidData
 
 format_checker = FormatChecker()
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # a pattern RE2 refuses is reported to the analyst, not to stderr
+
+
+class PatternRefused(ValueError):
+    """A regular expression RE2 does not take (a look-around, a back-reference, a huge repetition)."""
+
+
+@lru_cache(maxsize=4096)
+def compiled(pattern: str):
+    """``pattern`` compiled by RE2, once per process; PatternRefused says why RE2 does not take it."""
+    try:
+        return re2.compile(pattern, options=_RE2_OPTIONS)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        raise PatternRefused(reason.decode() if isinstance(reason, bytes) else str(reason)) from None
+
+
+def _matches(pattern: str, text: str) -> bool:
+    """JSON Schema's regular expressions are not anchored: a match anywhere in ``text`` counts."""
+    return compiled(pattern).search(text) is not None
+
+
+def _retrieve_nothing(uri: str):
+    raise NoSuchResource(ref=uri)
+
+
+# The registry a form's references are resolved in: the form itself (added as the root by jsonschema) and
+# the JSON Schema meta-schemas jsonschema ships; any other address is never fetched nor opened.
+_NOTHING_OUTSIDE = Registry(retrieve=_retrieve_nothing)
 
 _BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
 _BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
@@ -64,10 +108,59 @@ def _field(where, name: str | None = None) -> str:
 
 
 def _extras(instance: dict, schema: dict) -> list[str]:
-    """The names ``additionalProperties: false`` refuses: neither a property nor matched by a pattern."""
+    """The names ``additionalProperties`` applies to: neither a property nor matched by a pattern."""
     named = schema.get("properties", {})
     patterns = list(schema.get("patternProperties", {}))
-    return [n for n in instance if n not in named and not any(re.search(p, n) for p in patterns)]
+    return [n for n in instance if n not in named and not any(_matches(p, n) for p in patterns)]
+
+
+# --- the keywords that match regular expressions, on RE2 (jsonschema's own use Python's re) ----------------
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not _matches(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _pattern_properties(validator, patterns, instance, schema):
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, subschema in patterns.items():
+        for name, value in instance.items():
+            if _matches(pattern, name):
+                yield from validator.descend(value, subschema, path=name, schema_path=pattern)
+
+
+def _additional_properties(validator, additional, instance, schema):
+    if not validator.is_type(instance, "object"):
+        return
+    extras = _extras(instance, schema)
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif additional is False and extras:
+        yield ValidationError(f"{', '.join(map(repr, extras))}: not a field of this form")
+
+
+FormValidator = validators.extend(
+    Draft202012Validator,
+    {
+        "pattern": _pattern,
+        "patternProperties": _pattern_properties,
+        "additionalProperties": _additional_properties,
+    },
+)
+
+
+# A form is checked against the meta-schema with every format but "regex": whether a pattern is one is for
+# RE2 to say, which runs it (form_checks reports it at the form's file), not Python's re, which does not.
+_SCHEMA_FORMATS = FormatChecker(formats=[name for name in FormatChecker.checkers if name != "regex"])
+
+
+@format_checker.checks("regex", raises=PatternRefused)
+def is_regex(value) -> bool:
+    """A regular expression given as data is compiled by RE2 too: Python's compiler is not the one used."""
+    return not isinstance(value, str) or bool(compiled(value))
 
 
 def _field_errors_of(error) -> list[FieldError]:
@@ -94,16 +187,47 @@ def _field_errors_of(error) -> list[FieldError]:
     return [FieldError(_field(where), _message(error))]
 
 
+_VALIDATORS: dict[int, tuple[dict, object]] = {}
+_VALIDATORS_LOCK = threading.Lock()
+_MOST_VALIDATORS = 512
+
+
+def _validator_of(schema: dict):
+    """The validator of a form, made once per form object (loaded definitions are cached, so their forms
+    are the same objects call after call): making one, with the registry its references resolve in, costs
+    more than checking a task's data with it. The cache keeps the form itself alive, so the id it is
+    found by can name no other form; the oldest entry goes when it is full."""
+    with _VALIDATORS_LOCK:
+        cached = _VALIDATORS.get(id(schema))
+        if cached is not None and cached[0] is schema:
+            return cached[1]
+        validator = FormValidator(schema, format_checker=format_checker, registry=_NOTHING_OUTSIDE)
+        if len(_VALIDATORS) >= _MOST_VALIDATORS:
+            del _VALIDATORS[next(iter(_VALIDATORS))]
+        _VALIDATORS[id(schema)] = (schema, validator)
+        return validator
+
+
 def field_errors(schema: dict, data, at: str = "") -> list[FieldError]:
     """Every error in ``data`` against the form ``schema``, each naming its own field, in field order: a
     JSON Pointer into the data, after ``at`` (where the data sits in a request: "/data", "/payload")."""
-    validator = Draft202012Validator(schema, format_checker=format_checker)
+    validator = _validator_of(schema)
     found: dict[tuple[str, str], FieldError] = {}
-    for error in validator.iter_errors(data):
-        # jsonschema raises one `required` error per missing name, and each of them yields every missing
-        # name: keep each field error once.
-        for field_error in _field_errors_of(error):
-            found.setdefault((field_error.field, field_error.message), field_error)
+    try:
+        for error in validator.iter_errors(data):
+            # jsonschema raises one `required` error per missing name, and each of them yields every
+            # missing name: keep each field error once.
+            for field_error in _field_errors_of(error):
+                found.setdefault((field_error.field, field_error.message), field_error)
+    except Unresolvable as unresolvable:
+        # Only a form deployed before references were checked can get here: it is not the data's fault,
+        # but no data can satisfy the form, and the form is never let to fetch anything.
+        where = getattr(unresolvable, "ref", None) or str(unresolvable)
+        message = f"the form refers to {where!r}, which is not in the form: the form must be corrected"
+        return [FieldError(at, message)]
+    except PatternRefused as refused:
+        message = f"the form has a pattern RE2 can not run ({refused}): the form must be corrected"
+        return [FieldError(at, message)]
     ordered = sorted(found.values(), key=lambda e: e.field.split("/"))
     return [FieldError(at + e.field, e.message) for e in ordered]
 
@@ -122,12 +246,16 @@ def form_fault(data: bytes) -> str | None:
         form = json.loads(data)
     except ValueError as error:  # a JSONDecodeError, or bytes that are no Unicode text
         return f"is not valid JSON: {error}"
+    except RecursionError:
+        return "is nested deeper than a form can be read"
     if not isinstance(form, dict):
         return f"is not a JSON Schema: its top level is a JSON {_json_type(form)}, not an object"
     try:
-        Draft202012Validator.check_schema(form)
+        Draft202012Validator.check_schema(form, format_checker=_SCHEMA_FORMATS)
     except SchemaError as error:
         return f"is not a valid JSON Schema: {error.message} (at {error.json_path})"
+    except RecursionError:
+        return "is nested deeper than a form can be checked"
     return None
 
 

@@ -11,10 +11,10 @@ from tests.conftest import PROCESSES
 
 # role:name:token; the audit trail names the actor role:name.
 TOKENS = {
-    "viewer": ("monitor", "tok-viewer"),
-    "integrator": ("ops-bot", "tok-integrator"),
-    "analyst": ("modeller", "tok-analyst"),
-    "admin": ("root", "tok-admin"),
+    "viewer": ("monitor", "tok-viewer-0123456789abcdef0123456789"),
+    "integrator": ("ops-bot", "tok-integrator-0123456789abcdef0123456789"),
+    "analyst": ("modeller", "tok-analyst-0123456789abcdef0123456789"),
+    "admin": ("root", "tok-admin-0123456789abcdef0123456789"),
 }
 KANTA_TOKENS = ",".join(f"{role}:{name}:{token}" for role, (name, token) in TOKENS.items())
 

@@ -83,13 +83,13 @@ def test_a_service_on_the_system_clock_refuses_to_move_it(tmp_path, monkeypatch)
         {
             "KANTA_DATABASE_URL": f"sqlite:///{tmp_path}/system.sqlite3",
             "KANTA_DATA_DIR": str(tmp_path),
-            "KANTA_TOKENS": "admin:a:tok",
+            "KANTA_TOKENS": "admin:a:tok-admin-0123456789abcdef0123456789",
             "KANTA_TIMER_INTERVAL": 0,
             "KANTA_PROCESSES_DIR": str(PROCESSES),
         }
     )
     client = app.test_client()
-    headers = {"Authorization": "Bearer tok"}
+    headers = {"Authorization": "Bearer tok-admin-0123456789abcdef0123456789"}
     assert client.get("/api/v1/clock", headers=headers).get_json()["adjustable"] is False
     answer = client.post("/api/v1/clock/advance", json={"duration": "P1D"}, headers=headers)
     app.extensions["kanta_engine"].close()

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import assert_problem, auth, fields_named
+from .conftest import TOKENS, assert_problem, auth, fields_named
 
 CUSTOMER_DATA = {"business_id": "1234567-1", "organisation_name": "Hoivakoti Oy"}
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
@@ -245,8 +245,8 @@ def test_an_upload_larger_than_the_limit_is_refused(app, client, stored):
         "Bearer",
         "Bearer ",
         "Basic dG9rLWFkbWluOg==",
-        "tok-admin",
-        "Bearer tok-admin-not",
+        TOKENS["admin"][1],
+        "Bearer tok-admin-not-0123456789abcdef0123456789",
         "Bearer tok",
     ],
     ids=["absent", "empty", "no-token", "blank-token", "basic", "no-scheme", "unknown", "prefix"],

@@ -54,7 +54,7 @@ def test_making_the_app_creates_no_table_and_starts_no_thread(tmp_path):
 
 def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, monkeypatch):
     monkeypatch.setenv("KANTA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KANTA_TOKENS", "viewer:monitor:tok-env")
+    monkeypatch.setenv("KANTA_TOKENS", "viewer:monitor:tok-env-0123456789abcdef0123456789")
     monkeypatch.setenv("KANTA_TIMER_INTERVAL", "0")
     app = create_app()
     assert app.config["KANTA_DATABASE_URL"] == f"sqlite:///{tmp_path}/kanta.sqlite3"

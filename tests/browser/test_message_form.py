@@ -12,7 +12,11 @@ from playwright.sync_api import expect
 from harness.server import PROCESSES, RunningServer
 from tests.browser.chromium import open_page, photograph
 
-TOKENS = "integrator:vendor-ajas:tok-vendor,integrator:kela-extranet:tok-kela,viewer:monitor:tok-viewer"
+TOKENS = (
+    "integrator:vendor-ajas:tok-vendor-0123456789abcdef0123456789,"
+    "integrator:kela-extranet:tok-kela-0123456789abcdef0123456789,"
+    "viewer:monitor:tok-viewer-0123456789abcdef0123456789"
+)
 APPLICATION = {"system_name": "eRA", "access_point_oid": "1.2.246.537.6.918.18.10.13.1"}
 # Stricter than the fixture's contract, so that a payload the page can build is one the server refuses.
 DECISION = {
@@ -42,13 +46,16 @@ def waiting_for_kela(server: RunningServer, business_key: str) -> dict:
     status, _, started = server.call(
         "POST",
         "/api/v1/process-instances",
-        token="tok-vendor",
+        token="tok-vendor-0123456789abcdef0123456789",
         json_body={"process_key": "kela_application", "business_key": business_key},
     )
     assert status == 201, started
     task_id = started["ready_tasks"][0]["id"]
     status, _, waiting = server.call(
-        "POST", f"/api/v1/tasks/{task_id}/complete", token="tok-vendor", json_body={"data": APPLICATION}
+        "POST",
+        f"/api/v1/tasks/{task_id}/complete",
+        token="tok-vendor-0123456789abcdef0123456789",
+        json_body={"data": APPLICATION},
     )
     assert status == 200 and [m["name"] for m in waiting["waiting_messages"]] == ["kela_decision"], waiting
     return waiting
@@ -59,7 +66,7 @@ def refusal(server: RunningServer, instance_id: str, payload: dict) -> dict[str,
     status, _, problem = server.call(
         "POST",
         "/api/v1/messages",
-        token="tok-kela",
+        token="tok-kela-0123456789abcdef0123456789",
         json_body={"name": "kela_decision", "instance_id": instance_id, "payload": payload},
     )
     assert status == 422, problem
@@ -71,7 +78,9 @@ def refusal(server: RunningServer, instance_id: str, payload: dict) -> dict[str,
 
 def history_kinds(server: RunningServer, instance_id: str) -> list[str]:
     status, _, history = server.call(
-        "GET", f"/api/v1/process-instances/{instance_id}/history", token="tok-viewer"
+        "GET",
+        f"/api/v1/process-instances/{instance_id}/history",
+        token="tok-viewer-0123456789abcdef0123456789",
     )
     assert status == 200
     return [event["kind"] for event in history]
@@ -79,7 +88,7 @@ def history_kinds(server: RunningServer, instance_id: str) -> list[str]:
 
 def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_schema(server, page):
     instance = waiting_for_kela(server, "0737546-2")
-    open_page(page, server, f"/instances/{instance['id']}", "tok-kela")
+    open_page(page, server, f"/instances/{instance['id']}", "tok-kela-0123456789abcdef0123456789")
     expect(page.locator("#send-message")).to_be_hidden()
 
     page.click("#waiting .wait-message button.send-message")
@@ -109,7 +118,9 @@ def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_s
     expect(page.locator("#notice")).to_have_text("The message “kela_decision” was delivered.")
     expect(page.locator("#waiting .wait-task")).to_contain_text("Fix the application")
     expect(page.locator("#history > li[data-kind=message_received]")).to_contain_text("Message received")
-    status, _, after = server.call("GET", f"/api/v1/process-instances/{instance['id']}", token="tok-viewer")
+    status, _, after = server.call(
+        "GET", f"/api/v1/process-instances/{instance['id']}", token="tok-viewer-0123456789abcdef0123456789"
+    )
     assert status == 200 and after["waiting_messages"] == []
     assert (after["variables"]["decision"], after["variables"]["decision_note"]) == (
         "rejected",
@@ -119,7 +130,7 @@ def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_s
 
 def test_a_viewer_sees_the_waiting_message_but_is_offered_no_form(server, page):
     instance = waiting_for_kela(server, "1572860-0")
-    open_page(page, server, f"/instances/{instance['id']}", "tok-viewer")
+    open_page(page, server, f"/instances/{instance['id']}", "tok-viewer-0123456789abcdef0123456789")
     expect(page.locator("#waiting .wait-message")).to_contain_text("kela_decision")
     expect(page.locator("#waiting .wait-message button")).to_have_count(0)
     expect(page.locator("#send-message")).to_be_hidden()

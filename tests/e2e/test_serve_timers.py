@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import time
 
-from harness.server import RunningServer
+from harness.server import DEFAULT_ADMIN_TOKEN, RunningServer
 from tests.scale.conftest import SCALE_PROCESSES, children_of, wait_for
 
-TOKEN = "tok-admin"
+TOKEN = DEFAULT_ADMIN_TOKEN
 
 
 def _start_waiting(server: RunningServer, count: int) -> list[str]:

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from harness.postgres import create_database
+from harness.server import DEFAULT_ADMIN_TOKEN
 
 SCALE_PROCESSES = Path(__file__).parent / "processes"
-ADMIN_TOKEN = "tok-admin"  # RunningServer's default tokens
+ADMIN_TOKEN = DEFAULT_ADMIN_TOKEN  # RunningServer's default tokens
 _database_names = itertools.count(1)
 
 

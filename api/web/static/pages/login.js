@@ -4,6 +4,22 @@
 (() => {
   const { $, api, detail, flash, remember, caller, pages } = Kanta;
 
+  // Where to go after logging in: the query's `next` only when it resolves to this site, read as the
+  // browser reads it (so "/\evil.example/" or "/\t/evil.example" that a browser turns into another
+  // host are refused); anything else goes home. An address from the query must not send the token's
+  // holder elsewhere.
+  function sameOriginPath(next) {
+    if (!next) return "/";
+    let url;
+    try {
+      url = new URL(next, location.origin);
+    } catch {
+      return "/";
+    }
+    if (url.origin !== location.origin || !next.startsWith("/")) return "/";
+    return url.pathname + url.search + url.hash;
+  }
+
   pages.login = async () => {
     const me = caller();
     const result = $("#login-result");
@@ -30,9 +46,7 @@
       }
       remember(token, answer.body);
       flash(`Logged in as ${answer.body.name} (${answer.body.role}).`);
-      const next = new URLSearchParams(location.search).get("next") || "";
-      // Only a path on this site: an address from the query must not send the token's holder elsewhere.
-      location.assign(next.startsWith("/") && !next.startsWith("//") ? next : "/");
+      location.assign(sameOriginPath(new URLSearchParams(location.search).get("next")));
     });
   };
 })();
