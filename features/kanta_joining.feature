@@ -390,6 +390,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | records_only_organiser_data | kyllä  |
       | confirmed_on                | tänään |
     Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
+    Ja tieto "joining_model" on direct
+    Ja tieto "social_care_joining_model" on parallel
     Ja vaihe "No own joining: records into the organiser's register" on tehty
     Ja vaihe "Join the Social Welfare Client Data Repository" on tehty
     Ja vaihetta "Join the Prescription service" ei ole tehty

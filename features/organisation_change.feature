@@ -99,7 +99,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
     Niin avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Ja tieto "new_business_id_value" on 1414213-0
+    Ja tieto "business_id" on 1414213-0
+    Ja tieto "organisation_name" on Fysioterapia Virta Oy
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Fysioterapia Virta ja Kumppanit Oy |
       | business_id          | 1414213-0                          |
@@ -110,6 +111,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin vaihe "No Kanta obligation" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
+    Ja tieto "new_business_id_value" on 1414213-0
+    Ja tieto "business_id" on 2468211-4
+    Ja tieto "organisation_name" on Fysioterapia Virta Oy
     Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Agree which customership continues" tiedoilla:
       | continuing_business_id | 1414213-1 |

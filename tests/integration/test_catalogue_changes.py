@@ -733,10 +733,32 @@ def test_an_independent_practitioners_documents_can_not_move(engine):
 
 
 def test_a_new_business_id_calls_the_joining_process(engine):
-    joining = start_change(engine, new_business_id=True, new_business_id_value="1572860-0", merger=False)
+    joining = start_change(
+        engine, new_business_id=True, new_business_id_value="1572860-0", merger=False,
+        documents_move_registrar=False, access_point_changes=False, renewal_routing_changes=False,
+    )  # fmt: skip
     (task,) = joining.ready_tasks
     own = (CATALOGUE / "organisation_change.bpmn").read_text(encoding="utf-8")
     assert f'id="{task.element_id}"' not in own
     assert f'id="{task.element_id}"' in (CATALOGUE / "kanta_joining.bpmn").read_text(encoding="utf-8")
     assert task.business_key == "0737546-2"
-    assert joining.variables["new_business_id_value"] == "1572860-0"
+    # The joining runs with the new ID as its business ID and sees nothing else of the change.
+    assert joining.variables["business_id"] == "1572860-0"
+    assert "change_date" not in joining.variables and "merger" not in joining.variables
+    joined = do(
+        engine,
+        joining,
+        "Task_enter_organisation_data",
+        {"organisation_name": "Lääkäriasema Kotisatama ja Kumppanit Oy", "business_id": "1572860-0",
+         "organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+         "writes_prescriptions": False},
+    )  # fmt: skip
+    assert ended_at(engine, joined) == ["End_no_obligation", "End_change_done"]
+    # Back in the change: the old ID and name are still there to end the old customership with; the
+    # joining's results come back under names of their own.
+    variables = joined.variables
+    assert variables["business_id"] == "0737546-2"
+    assert variables["organisation_name"] == IMPACT["organisation_name"]
+    assert variables["new_business_id_value"] == "1572860-0"
+    assert variables["patient_data_repository_required"] is False
+    assert "organisation_kind" not in variables and "licence" not in variables

@@ -251,7 +251,8 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = complete(engine, started, "Task_enter_organisation_data", both)
     assert _obligations(state) == (True, True, True)
     state = _prerequisites(engine, state)
-    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # A main joiner of the joining as a whole; inside the social-care onboarding it joins directly.
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
     state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
     # Then the prescription service; the social-care onboarding comes last.
     assert ready(state) == ["Task_contact_vendor"]
@@ -268,6 +269,17 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
         "Call_patient_data_repository", "Call_social_welfare_repository", "Call_prescription_service",
         "End_service_in_use",
     } <= completed  # fmt: skip
+    # Each onboarding gave back only its results, under names of their own: none overwrote the joining's
+    # joining model or the system the vendor confirmed, and none left its own working data behind.
+    variables = state.variables
+    assert variables["joining_model"] == "joint_main_joiner"
+    assert variables["system_name"] == ERA and variables["business_id"] == CLINIC_ID
+    assert variables["social_care_joining_model"] == "direct"
+    assert variables["social_care_joining_deadline"] == "2026-09-01"
+    assert variables["patient_data_repository_test_date"] == str(clock.now().date() - timedelta(days=1))
+    assert variables["patient_data_repository_report_sent_on"] == "2026-02-20"
+    assert variables["prescription_service_start_date"]
+    assert not {"decision", "test_date", "service_provision", "vendor_name"} & set(variables)
 
 
 def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(engine):
