@@ -8,8 +8,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   customer test service and makes sure the system and the intermediary are certified; the provider updates
   its self-monitoring plan and register entries. A decision table decides the notices: a document group or
   system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
-  new technical access point is announced with the change form in Kanta Extranet two weeks before the
-  change; archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet.
+  new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
+  before the planned change date (a late notice is warned of, and the process then waits for the change
+  date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
   days, or Kela reminds the provider. Finally the staff is trained.
 
@@ -21,7 +22,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
   ilmoitukset: asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
   ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
-  Ekstranetin muutosilmoituksella kaksi viikkoa ennen muutosta, ja pelkkä arkistoinnin laajentaminen
+  Ekstranetin muutosilmoituksella viimeistään kaksi viikkoa ennen suunniteltua muutospäivää (myöhästyneestä
+  ilmoituksesta varoitetaan, ja sitten odotetaan muutospäivää), ja pelkkä arkistoinnin laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä.
   Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
@@ -57,19 +59,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
     Ja tieto "notice_reason" on <peruste>
     Ja avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
+    Ja odottavia ajastimia on <ajastimia>
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    |
-      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              |
-      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              |
-      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice |
-      | järjestelmäprofiilin muutos               | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              |
-      | yli 500 000 asiakirjaa                    | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
-      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
-      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             |
-      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             |
+      | sääntö                                    | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | järjestelmäprofiilin muutos               | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -118,7 +120,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 6813579-6 | kyllä | Support the deployment planning      | THL                   |
       | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, kahden viikon ilmoitusaika, korjattu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
@@ -162,6 +164,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | sent_to         | kanta@kanta.fi                             |
       | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
     Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Ja ajastin "Access-point notice late" laukeaa 47 päivän kuluttua
     Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
       | notice_filed_on  | tänään     |
       | access_point_oid | 2.16.840.1 |
@@ -171,14 +174,15 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | notice_filed_on  | tänään                       |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks' notice passed" laukeaa 14 päivän kuluttua
+    Ja ajastin "Change date reached" laukeaa 60 päivän kuluttua
     Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut 13 päivää
-    Niin ajastin "Two weeks' notice passed" ei ole lauennut
-    Ja ajastin "Two weeks' notice passed" laukeaa 1 päivän kuluttua
+    Kun aikaa on kulunut 59 päivää
+    Niin ajastin "Change date reached" ei ole lauennut
+    Ja ajastin "Change date reached" laukeaa 1 päivän kuluttua
+    Ja ajastin "Access-point notice late" ei ole lauennut
     Ja avoimia tehtäviä ei ole
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two weeks' notice passed" on lauennut kerran
+    Niin ajastin "Change date reached" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Add the new system in Kanta Extranet" tiedoilla:
@@ -345,3 +349,59 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Extension in use |
     Ja avoimia tehtäviä ei ole
     Ja ajastin "Report deadline passed" on lauennut kerran
+
+  Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, ja muutospäivää odotetaan silti
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102140-7
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102140-7                 |
+      | repository                       | patient_data_repository   |
+      | extension_kind                   | new_system                |
+      | document_group_or_profile_change | ei                        |
+      | document_volume_growth           | 0                         |
+      | new_service_tasks_only           | ei                        |
+      | new_access_point                 | kyllä                     |
+      | planned_change_date              | tänään + 20 päivää        |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | ei     |
+      | deployment_test_planned | ei     |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin tieto "notify_kanta_by_email" on ei
+    Ja tieto "access_point_notice" on kyllä
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Ja ajastin "Access-point notice late" laukeaa 7 päivän kuluttua
+    Kun aikaa on kulunut 6 päivää
+    Niin ajastin "Access-point notice late" ei ole lauennut
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Access-point notice late" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                  |
+      | palvelunantaja | File the access-point change notice      |
+      | palvelunantaja | Note that the access-point notice is late |
+    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+      | noted_on | tänään                                          |
+      | note     | Muutospäivä pidetään, Kelan kanssa sovittu erikseen |
+    Niin vaihe "Late notice noted" on tehty
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | notice_filed_on  | tänään                       |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimia tehtäviä ei ole
+    Ja ajastin "Change date reached" laukeaa 13 päivän kuluttua
+    Ja odottavia ajastimia on 1
+    Kun aikaa on kulunut 13 päivää
+    Niin ajastin "Change date reached" on lauennut kerran
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä

@@ -39,6 +39,11 @@ def lane_of(instance, element_id) -> str:
     return next(t.lane for t in instance.ready_tasks if t.element_id == element_id)
 
 
+def timers(instance) -> dict[str, datetime]:
+    """element id -> due time of every pending timer."""
+    return {t.element_id: t.due_at for t in instance.pending_timers}
+
+
 # ---- social_welfare_repository_onboarding ------------------------------------------------------------
 
 INTAKE = {
@@ -476,47 +481,74 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
         },
     )
     assert list(ready(access_point)) == ["Task_access_point_notice"]
-    notice_period = do(
+    # The notice is due at the latest two weeks before the change (4.5.2026): late from the morning of 21.4.
+    assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, 7, 0, tzinfo=UTC)}
+    waiting = do(
         engine,
         access_point,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
     )
-    assert ready(notice_period) == {}
-    assert [t.element_id for t in notice_period.pending_timers] == ["Timer_notice_period"]
-    assert notice_period.pending_timers[0].due_at == clock.now() + timedelta(days=14)
-    clock.advance(days=14)
-    engine.fire_due_timers()
-    new_system = engine.get_instance(notice_period.id)
+    # Filed in time: no warning; the process waits for the change date, not two weeks after the notice.
+    assert ready(waiting) == {}
+    assert timers(waiting) == {"Timer_change_date": datetime(2026, 5, 4, 7, 0, tzinfo=UTC)}
+    clock.set(datetime(2026, 5, 4, 6, 59, tzinfo=UTC))
+    assert engine.fire_due_timers() == []
+    clock.set(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
+    assert engine.fire_due_timers() == [waiting.id]
+    new_system = engine.get_instance(waiting.id)
     assert list(ready(new_system)) == ["Task_add_new_system"]
     testing = do(
         engine,
         new_system,
         "Task_add_new_system",
-        {"system_name": "SosiaaliX 2", "added_on": "2026-03-10", "system_certified": True},
+        {"system_name": "SosiaaliX 2", "added_on": "2026-05-04", "system_certified": True},
     )
-    failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-03-11", "result": "failed"})
+    failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-05-04", "result": "failed"})
     retest = do(
         engine,
         failed,
         "Task_fix_test_failure",
-        {"fault": "Profiili väärin", "fixed_on": "2026-03-12"},
+        {"fault": "Profiili väärin", "fixed_on": "2026-05-05"},
         actor=VENDOR,
     )
-    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-03-13", "result": "passed"})
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-05-05", "result": "passed"})
     assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
     training = do(
-        engine, reporting, "Task_report_test", {"report_date": "2026-03-14", "report_sent_to_kela": True}
+        engine, reporting, "Task_report_test", {"report_date": "2026-05-06", "report_sent_to_kela": True}
     )
     assert training.pending_timers == []
     done = do(
         engine,
         training,
         "Task_train_staff",
-        {"training_completed_on": "2026-03-20", "topics": ["national_practices", "archive_management"]},
+        {"training_completed_on": "2026-05-11", "topics": ["national_practices", "archive_management"]},
     )
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_extension_in_use"]
+
+
+def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_change_date(engine, clock):
+    # Planned for 15.1.2026: the notice was due by 1.1., so the provider is warned as soon as the task opens.
+    scope = {"new_access_point": True, "document_volume_growth": 0, "planned_change_date": "2026-01-15"}
+    notices = through_planning(engine, start_extension(engine, **scope))
+    assert notices.variables["notify_kanta_by_email"] is False
+    warned = notices
+    assert sorted(ready(warned)) == ["Task_access_point_notice", "Task_note_late_notice"]
+    assert lane_of(warned, "Task_note_late_notice") == "Service provider"
+    noted = do(
+        engine, warned, "Task_note_late_notice", {"noted_on": "2026-01-05", "note": "Muutos siirretään"}
+    )
+    assert list(ready(noted)) == ["Task_access_point_notice"]
+    waiting = do(
+        engine,
+        noted,
+        "Task_access_point_notice",
+        {"notice_filed_on": "2026-01-05", "access_point_oid": ACCESS_POINT_OID},
+    )
+    assert ready(waiting) == {}
+    assert timers(waiting) == {"Timer_change_date": datetime(2026, 1, 15, 7, 0, tzinfo=UTC)}
+    assert ended_at(engine, waiting) == ["End_late_notice_noted"]
 
 
 @pytest.mark.parametrize(
