@@ -32,14 +32,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | <y_tunnus>              |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_content             |
-      | document_group_or_profile_change | <ryhmä_tai_profiili>    |
-      | document_volume_growth           | <kasvu>                 |
-      | new_service_tasks_only           | <vain_palvelutehtävät>  |
-      | new_access_point                 | <liityntäpiste>         |
-      | planned_change_date              | tänään + 30 päivää      |
+      | business_id                      | <y_tunnus>             |
+      | repository                       | <arkisto>              |
+      | extension_kind                   | new_content            |
+      | document_group_or_profile_change | <ryhmä_tai_profiili>   |
+      | document_volume_growth           | <kasvu>                |
+      | new_service_tasks_only           | <vain_palvelutehtävät> |
+      | new_access_point                 | <liityntäpiste>        |
+      | planned_change_date              | tänään + 30 päivää     |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -63,15 +63,17 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
-      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
-      | järjestelmäprofiilin muutos               | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
-      | yli 500 000 asiakirjaa                    | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
-      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | sääntö                                      | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos     | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa     | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa   | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | järjestelmäprofiilin muutos                 | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
+      | yli 500 000 asiakirjaa                      | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu   | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | vain uudet palvelutehtävät, tasan 500 000   | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
+      | muu laajennus, tasan 500 000 asiakirjaa     | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | potilastiedon arkisto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | potilastiedon arkisto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -354,14 +356,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102140-7
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102140-7                 |
-      | repository                       | patient_data_repository   |
-      | extension_kind                   | new_system                |
-      | document_group_or_profile_change | ei                        |
-      | document_volume_growth           | 0                         |
-      | new_service_tasks_only           | ei                        |
-      | new_access_point                 | kyllä                     |
-      | planned_change_date              | tänään + 20 päivää        |
+      | business_id                      | 7102140-7               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_system              |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | kyllä                   |
+      | planned_change_date              | tänään + 20 päivää      |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -386,11 +388,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Access-point notice late" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                  |
-      | palvelunantaja | File the access-point change notice      |
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
       | palvelunantaja | Note that the access-point notice is late |
     Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
-      | noted_on | tänään                                          |
+      | noted_on | tänään                                              |
       | note     | Muutospäivä pidetään, Kelan kanssa sovittu erikseen |
     Niin vaihe "Late notice noted" on tehty
     Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
@@ -404,4 +406,46 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin ajastin "Change date reached" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat asiakastiedon arkiston uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastiedon arkistoon
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102161-8
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8                 |
+      | repository                       | social_welfare_repository |
+      | extension_kind                   | new_service               |
+      | new_service                      | health_certificates       |
+      | document_group_or_profile_change | ei                        |
+      | document_volume_growth           | 0                         |
+      | new_service_tasks_only           | ei                        |
+      | new_access_point                 | ei                        |
+      | planned_change_date              | tänään + 60 päivää        |
+    Niin lomake hylätään kentän "repository" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_content             |
+      | new_document_groups              | ["old_documents"]       |
+      | document_group_or_profile_change | kyllä                   |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin lomake hylätään kentän "repository" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8                                                   |
+      | repository                       | social_welfare_repository                                   |
+      | extension_kind                   | new_content                                                 |
+      | new_document_groups              | ["old_documents", "phase_1_documents", "phase_2_documents"] |
+      | document_group_or_profile_change | kyllä                                                       |
+      | document_volume_growth           | 0                                                           |
+      | new_service_tasks_only           | ei                                                          |
+      | new_access_point                 | ei                                                          |
+      | planned_change_date              | tänään + 60 päivää                                          |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Ja tieto "new_document_groups" on ["old_documents", "phase_1_documents", "phase_2_documents"]
+    Ja ajastimia ei ole
     Ja prosessi on käynnissä

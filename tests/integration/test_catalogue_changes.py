@@ -572,6 +572,29 @@ def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_c
         ),
         ({"new_access_point": False, "document_volume_growth": 500_001}, True, False, "Task_email_notice"),
         ({"new_access_point": True, "document_volume_growth": 0}, False, True, "Task_access_point_notice"),
+        # The e-mail notices are the social-care repository's (seed 003 lists them under it alone).
+        (
+            {
+                "repository": "patient_data_repository",
+                "new_access_point": False,
+                "document_group_or_profile_change": True,
+                "document_volume_growth": 600_000,
+            },
+            False,
+            False,
+            "Task_add_new_system",
+        ),
+        (
+            {
+                "repository": "patient_data_repository",
+                "new_access_point": True,
+                "document_group_or_profile_change": True,
+                "document_volume_growth": 600_000,
+            },
+            False,
+            True,
+            "Task_access_point_notice",
+        ),
         (
             {"new_access_point": False, "document_volume_growth": 500_000, "new_service_tasks_only": True},
             False,
