@@ -10,7 +10,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
   before the planned change date (a late notice is warned of, and the process then waits for the change
-  date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet.
+  date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet, and a new
+  service or system is updated in Kela's customer data.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
   days, or Kela reminds the provider. Finally the staff is trained.
 
@@ -24,7 +25,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
   Ekstranetin muutosilmoituksella viimeistään kaksi viikkoa ennen suunniteltua muutospäivää (myöhästyneestä
   ilmoituksesta varoitetaan, ja sitten odotetaan muutospäivää), ja pelkkä arkistoinnin laajentaminen
-  uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä.
+  uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
+  uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin.
   Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
@@ -191,6 +193,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | system_name      | SosiaaliX 2 |
       | added_on         | tänään      |
       | system_certified | kyllä       |
+    Niin avoinna on vain tehtävä "Update Kela's customer data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update Kela's customer data" tiedoilla:
+      | customer_data_updated_on | tänään                                        |
+      | what_changed             | Uusi järjestelmä SosiaaliX 2 ja liityntäpiste |
     Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
       | test_date | tänään |
@@ -266,7 +272,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin tieto "notify_kanta_by_email" on ei
     Ja tieto "access_point_notice" on ei
     Ja tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Update Kela's customer data", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Update Kela's customer data" tiedoilla:
+      | customer_data_updated_on | tänään                               |
+      | what_changed             | Terveydenhuollon todistusten välitys |
+    Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
       | training_completed_on | tänään                   |

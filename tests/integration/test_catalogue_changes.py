@@ -498,12 +498,21 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
     assert engine.fire_due_timers() == [waiting.id]
     new_system = engine.get_instance(waiting.id)
     assert list(ready(new_system)) == ["Task_add_new_system"]
-    testing = do(
+    customer_data = do(
         engine,
         new_system,
         "Task_add_new_system",
         {"system_name": "SosiaaliX 2", "added_on": "2026-05-04", "system_certified": True},
     )
+    # A new system changes Kela's customer data too (seed 003).
+    assert list(ready(customer_data)) == ["Task_update_customer_data"]
+    testing = do(
+        engine,
+        customer_data,
+        "Task_update_customer_data",
+        {"customer_data_updated_on": "2026-05-04", "what_changed": "Uusi järjestelmä SosiaaliX 2"},
+    )
+    assert list(ready(testing)) == ["Task_deployment_test"]
     failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-05-04", "result": "failed"})
     retest = do(
         engine,
@@ -624,10 +633,17 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
     planning = start_extension(engine, **scope)
     assert list(ready(planning)) == ["Task_plan_extension"]
     notices = through_planning(engine, planning, deployment_test_planned=False)
-    assert list(ready(notices)) == ["Task_train_staff"]
-    done = do(
+    assert list(ready(notices)) == ["Task_update_customer_data"]
+    training = do(
         engine,
         notices,
+        "Task_update_customer_data",
+        {"customer_data_updated_on": "2026-03-19", "what_changed": "Terveydenhuollon todistusten välitys"},
+    )
+    assert list(ready(training)) == ["Task_train_staff"]
+    done = do(
+        engine,
+        training,
         "Task_train_staff",
         {"training_completed_on": "2026-03-20", "topics": ["security_and_privacy"]},
     )
