@@ -12,6 +12,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   before the planned change date (a late notice is warned of, and the process then waits for the change
   date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
+  For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
   days, or Kela reminds the provider. Finally the staff is trained.
 
@@ -27,6 +28,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   ilmoituksesta varoitetaan, ja sitten odotetaan muutospäivää), ja pelkkä arkistoinnin laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin.
+  Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
@@ -47,6 +49,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | kyllä  |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
@@ -116,6 +119,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | <tuki> |
       | deployment_test_planned | kyllä  |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee <osapuoli>
     Ja prosessi on käynnissä
 
@@ -141,6 +145,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | kyllä  |
       | deployment_test_planned | kyllä  |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "Support the deployment planning", jonka tekee THL
     Kun THL tekee tehtävän "Support the deployment planning" tiedoilla:
       | support_given_on | tänään                                             |
@@ -260,6 +265,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
@@ -290,7 +296,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Add the new system in Kanta Extranet" ei ole tehty
     Ja vaihetta "Run the deployment test" ei ole tehty
 
-  Tapaus: Raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, joten Kela muistuttaa palvelunantajaa
+  Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
@@ -306,7 +312,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
-      | deployment_test_planned | kyllä  |
+      | deployment_test_planned | ei     |
+      | new_function_in_system  | kyllä  |
     Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
@@ -317,7 +324,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
     Niin tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Decide the extent of the deployment test", jonka tekee Kela
+    Kun Kela tekee tehtävän "Decide the extent of the deployment test" tiedoilla:
+      | decided_on  | tänään                                            |
+      | test_extent | Uuden toiminnallisuuden asiakirjat ja niiden haku |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
       | test_date | tänään - 1 päivä |
       | result    | passed           |
@@ -380,6 +391,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |

@@ -436,6 +436,7 @@ def through_planning(engine, instance, **plan):
         "plan_agreed_on": "2026-02-02",
         "thl_oper_support_needed": False,
         "deployment_test_planned": True,
+        "new_function_in_system": False,
         **plan,
     }
     instance = do(engine, instance, "Task_plan_extension", plan)
@@ -650,6 +651,25 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
     assert done.status == "completed"
     with pytest.raises(InvalidData, match="new_service"):
         start_extension(engine, extension_kind="new_service", new_service="imaging_data_repository")
+
+
+def test_kela_decides_the_extent_of_a_new_functions_deployment_test(engine):
+    # Seed 003: for a new function Kela decides case by case in what extent the test is run; it is run.
+    scope = {"extension_kind": "new_content", "new_access_point": False, "document_volume_growth": 0}
+    notices = through_planning(
+        engine, start_extension(engine, **scope), deployment_test_planned=False, new_function_in_system=True
+    )
+    assert list(ready(notices)) == ["Task_decide_test_extent"]
+    assert lane_of(notices, "Task_decide_test_extent") == "Kela"
+    testing = do(
+        engine,
+        notices,
+        "Task_decide_test_extent",
+        {"decided_on": "2026-02-24", "test_extent": "Uuden toiminnallisuuden asiakirjat"},
+        actor=KELA,
+    )
+    assert list(ready(testing)) == ["Task_deployment_test"]
+    assert testing.variables["test_extent"] == "Uuden toiminnallisuuden asiakirjat"
 
 
 # ---- organisation_change -----------------------------------------------------------------------------
