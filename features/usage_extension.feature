@@ -4,8 +4,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
   into use (e.g. the exchange of health-care certificates or the archiving of old patient records) or takes
   a new information system into use. The provider plans the extension
-  with its system vendor, with the support of THL's OPER unit when needed; the vendor tests in Kela's
-  customer test service and makes sure the system and the intermediary are certified; the provider updates
+  with its system vendor, with the support of THL's OPER unit when needed; the organisation tests its own set-up,
+  where possible in Kela's customer test service, and makes sure the system and the intermediary are certified; the provider updates
   its self-monitoring plan and register entries. A decision table decides the notices: a document group or
   system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
@@ -20,7 +20,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
   Terveydenhuollon todistusten välitys tai Vanhojen potilastietojen arkistointi) tai uuden
   tietojärjestelmän. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
-  OPER-yksikön kanssa; järjestelmätoimittaja testaa Kelan Kanta-asiakastestipalvelussa ja varmistaa
+  OPER-yksikön kanssa; organisaatio testaa oman järjestelmäkokonaisuutensa, mahdollisuuksien
+  mukaan Kelan Kanta-asiakastestipalvelussa, ja varmistaa
   sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
   ilmoitukset: asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
   ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
@@ -50,8 +51,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | kyllä  |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -124,9 +125,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | tuki  | seuraava tehtävä                     | osapuoli              |
-      | 6813579-6 | kyllä | Support the deployment planning      | THL                   |
-      | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
+      | y_tunnus  | tuki  | seuraava tehtävä                     | osapuoli       |
+      | 6813579-6 | kyllä | Support the deployment planning      | THL            |
+      | 7924681-1 | ei    | Test in Kela's customer test service | palvelunantaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
@@ -150,8 +151,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun THL tekee tehtävän "Support the deployment planning" tiedoilla:
       | support_given_on | tänään                                             |
       | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -266,8 +267,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -314,8 +315,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | kyllä  |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -392,8 +393,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |

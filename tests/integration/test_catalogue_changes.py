@@ -454,7 +454,6 @@ def through_planning(engine, instance, **plan):
         instance,
         "Task_customer_test",
         {"customer_test_date": "2026-02-20", "system_certified": True, "intermediary_certified": True},
-        actor=VENDOR,
     )
     return do(
         engine,
