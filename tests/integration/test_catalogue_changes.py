@@ -852,3 +852,25 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     assert variables["new_business_id_value"] == "1572860-0"
     assert variables["patient_data_repository_required"] is False
     assert "organisation_kind" not in variables and "licence" not in variables
+
+
+def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
+    # Seed 004: strongly recommended ("vahvasti suositeltava"); earlier test data may be reused.
+    scheduling = start_change(engine, merger=False, access_point_changes=False, renewal_routing_changes=False)
+    before = do(
+        engine,
+        scheduling,
+        "Task_schedule_registrar_change",
+        {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    assert list(ready(before)) == ["Task_test_before_change"]
+    with pytest.raises(InvalidData, match="skip_reason"):
+        do(engine, before, "Task_test_before_change", {"result": "skipped", "earlier_test_data_reused": True})
+    notice = do(
+        engine,
+        before,
+        "Task_test_before_change",
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+    )
+    assert list(ready(notice)) == ["Task_file_registrar_notice"]
+    assert "Task_fix_before_change" not in [e.element_id for e in engine.history(notice.id)]
