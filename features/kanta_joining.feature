@@ -11,9 +11,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
   plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
   joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
   service, one after the other: the Patient Data Repository, the Prescription service and, last, the Social
-  Welfare Client Data Repository. If the social-care onboarding refuses a patient information system (seed
-  002), the joining ends as not joined: a certified social-care client system is needed first. The other
-  obligatory services have been onboarded by then.
+  Welfare Client Data Repository. A patient information system can not be used for the social-care
+  repository (seed 002): when the organisation's own data shows only a patient system, that is said at once;
+  the joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
+  social-care onboarding is skipped. When the social-care onboarding itself finds a patient system, it
+  refuses it. Either way the joining ends as not joined: a certified social-care client system is needed.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
@@ -24,10 +26,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
   puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
-  yksi kerrallaan: Potilastietovaranto, Resepti ja viimeisenä Sosiaalihuollon asiakastietovaranto. Jos
-  sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän, liittyminen päättyy liittymättä: ensin
-  tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä. Muut velvoittavat palvelut on siihen
-  mennessä otettu käyttöön.
+  yksi kerrallaan: Potilastietovaranto, Resepti ja viimeisenä Sosiaalihuollon asiakastietovaranto.
+  Potilastietojärjestelmällä ei voi liittyä Sosiaalihuollon asiakastietovarantoon. Jos organisaation omista
+  tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
+  ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
+  jätetään väliin. Jos vasta sosiaalihuollon käyttöönotossa selviää, että järjestelmä on
+  potilastietojärjestelmä, käyttöönotto hylkää sen. Kummassakin tapauksessa liittyminen päättyy
+  liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
@@ -61,7 +66,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | itsenäinen ammatinharjoittaja, määrää lääkkeitä                         | 1122334-9 | Lääkäri Aino Virtanen       | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
       | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä    | 2233445-8 | Psykoterapeutti Eero Laine  | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä                  | 3344556-7 | Päihdepalvelu Selkeä Oy     | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | sosiaalihuolto myös pelkällä potilasjärjestelmällä                      | 4455667-6 | Kotihoito Lempi Oy          | private_provider         | social            | patient_system             | ei     | ei           | kyllä          | ei      |
       | lääkkeiden määrääjä ilman arkistovelvoitetta                            | 5566778-5 | Työterveys Verso Oy         | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
       | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
@@ -390,13 +394,35 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | records_only_organiser_data | kyllä  |
       | confirmed_on                | tänään |
     Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
+    Ja tieto "joining_model" on direct
+    Ja tieto "social_care_joining_model" on parallel
     Ja vaihe "No own joining: records into the organiser's register" on tehty
     Ja vaihe "Join the Social Welfare Client Data Repository" on tehty
     Ja vaihetta "Join the Prescription service" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
+  Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään heti, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
+    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Kotipalvelu Vilja Oy |
+      | business_id          | 8135790-8            |
+      | organisation_kind    | private_provider     |
+      | licence              | social               |
+      | system_kind          | patient_system       |
+      | writes_prescriptions | ei                   |
+    Niin tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on kyllä
+    Ja tieto "prescription_service_required" on ei
+    Ja prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
+    Ja vaihetta "Check the register entries" ei ole tehty
+    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
+    Ja vaihetta "Kanta services joined" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen, eikä liittyminen onnistu
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
@@ -404,11 +430,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | business_id          | 8024680-0          |
       | organisation_kind    | private_provider   |
       | licence              | social             |
-      | system_kind          | patient_system     |
+      | system_kind          | client_system      |
       | writes_prescriptions | ei                 |
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
+    Ja vaihetta "Social-care repository refused: a patient information system can not be used; the other services go on" ei ole tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
       | palvelunantaja        | Check the register entries                    |
@@ -454,7 +481,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Lääkkeitä määräävä sosiaalihuolto pelkällä potilastietojärjestelmällä ottaa ensin Reseptin käyttöön, ja vasta sitten sosiaalihuollon käyttöönotto hylkää potilastietojärjestelmän
+  Tapaus: Lääkkeitä määräävän sosiaalihuollon pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti otetaan silti käyttöön
     Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
@@ -467,6 +494,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on kyllä
+    Ja vaihe "Social-care repository refused: a patient information system can not be used; the other services go on" on tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
       | palvelunantaja        | Check the register entries                    |
@@ -528,30 +556,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
       | start_date | tänään + 14 päivää |
-    Niin vaihe "Prescription service in use" on tehty
-    Ja vaihe "Join the Prescription service" on tehty
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
-      | business_id       | 9246802-1                |
-      | organisation_name | Päihdeklinikka Selvä Oy  |
-      | contact_email     | kanta@paihdeklinikka.fi  |
-      | service_provision | self_paying_clients_only |
-      | joining_model     | direct                   |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
-      | system_name                  | PotilasY                   |
-      | system_kind                  | patient_information_system |
-      | system_certified             | kyllä                      |
-      | system_phase                 | phase_1                    |
-      | system_profile               | Potilastietojärjestelmä    |
-      | registry_use_right_supported | ei                         |
-      | access_point_oid             | 1.2.246.537.6.700.2        |
     Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
     Ja vaihe "Prescription service in use" on tehty
-    Ja vaihe "Refused: a patient information system can not be used" on tehty
-    Ja vaihe "Patient information system refused" on tehty
+    Ja vaihe "Join the Prescription service" on tehty
+    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
     Ja vaihetta "Kanta services joined" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

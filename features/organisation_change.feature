@@ -99,7 +99,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
     Niin avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Ja tieto "new_business_id_value" on 1414213-0
+    Ja tieto "business_id" on 1414213-0
+    Ja tieto "organisation_name" on Fysioterapia Virta Oy
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Fysioterapia Virta ja Kumppanit Oy |
       | business_id          | 1414213-0                          |
@@ -110,6 +111,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin vaihe "No Kanta obligation" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
+    Ja tieto "new_business_id_value" on 1414213-0
+    Ja tieto "business_id" on 2468211-4
+    Ja tieto "organisation_name" on Fysioterapia Virta Oy
     Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Agree which customership continues" tiedoilla:
       | continuing_business_id | 1414213-1 |
@@ -406,3 +410,59 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja ajastimia ei ole
     Ja viestejä ei odoteta
     Ja vaihetta "Fix the failure before the change" ei ole tehty
+
+  Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta koe muutoksen jälkeen tehdään
+    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468230-9
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468230-9                   |
+      | organisation_name           | Hammaslääkäriasema Helmi Oy |
+      | change_date                 | tänään + 14 päivää          |
+      | joiner_oid                  | 1.2.246.10.24682309.10.0    |
+      | registrar_oid               | 1.2.246.10.24682309.10.0    |
+      | new_business_id             | ei                          |
+      | merger                      | ei                          |
+      | documents_move_registrar    | kyllä                       |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0    |
+      | is_independent_practitioner | ei                          |
+      | access_point_changes        | ei                          |
+      | renewal_routing_changes     | ei                          |
+      | joiner_stops                | ei                          |
+    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test before the change" tiedoilla:
+      | result                   | skipped |
+      | earlier_test_data_reused | kyllä   |
+    Niin lomake hylätään kentän "skip_reason" kohdalta
+    Ja avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+      | result                   | skipped                                                      |
+      | skip_reason              | Sama järjestelmä ja liityntäpiste testattiin kuukausi sitten |
+      | earlier_test_data_reused | kyllä                                                        |
+    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Ja vaihetta "Fix the failure before the change" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682309.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728600.10.0 |
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+      | batch_date      | tänään |
+      | documents_moved | 1520   |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Ja ajastimia ei ole

@@ -4,12 +4,15 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
   into use (e.g. the exchange of health-care certificates or the archiving of old patient records) or takes
   a new information system into use. The provider plans the extension
-  with its system vendor, with the support of THL's OPER unit when needed; the vendor tests in Kela's
-  customer test service and makes sure the system and the intermediary are certified; the provider updates
+  with its system vendor, with the support of THL's OPER unit when needed; the organisation tests its own set-up,
+  where possible in Kela's customer test service, and makes sure the system and the intermediary are certified; the provider updates
   its self-monitoring plan and register entries. A decision table decides the notices: a document group or
   system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
-  new technical access point is announced with the change form in Kanta Extranet two weeks before the
-  change; archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet.
+  new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
+  before the planned change date (a late notice is warned of, and the process then waits for the change
+  date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet, and a new
+  service or system is updated in Kela's customer data.
+  For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
   days, or Kela reminds the provider. Finally the staff is trained.
 
@@ -17,12 +20,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
   Terveydenhuollon todistusten välitys tai Vanhojen potilastietojen arkistointi) tai uuden
   tietojärjestelmän. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
-  OPER-yksikön kanssa; järjestelmätoimittaja testaa Kelan Kanta-asiakastestipalvelussa ja varmistaa
+  OPER-yksikön kanssa; organisaatio testaa oman järjestelmäkokonaisuutensa, mahdollisuuksien
+  mukaan Kelan Kanta-asiakastestipalvelussa, ja varmistaa
   sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
   ilmoitukset: asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
   ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
-  Ekstranetin muutosilmoituksella kaksi viikkoa ennen muutosta, ja pelkkä arkistoinnin laajentaminen
-  uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä.
+  Ekstranetin muutosilmoituksella viimeistään kaksi viikkoa ennen suunniteltua muutospäivää (myöhästyneestä
+  ilmoituksesta varoitetaan, ja sitten odotetaan muutospäivää), ja pelkkä arkistoinnin laajentaminen
+  uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
+  uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin.
+  Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
@@ -30,21 +37,22 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | <y_tunnus>              |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_content             |
-      | document_group_or_profile_change | <ryhmä_tai_profiili>    |
-      | document_volume_growth           | <kasvu>                 |
-      | new_service_tasks_only           | <vain_palvelutehtävät>  |
-      | new_access_point                 | <liityntäpiste>         |
-      | planned_change_date              | tänään + 30 päivää      |
+      | business_id                      | <y_tunnus>             |
+      | repository                       | <arkisto>              |
+      | extension_kind                   | new_content            |
+      | document_group_or_profile_change | <ryhmä_tai_profiili>   |
+      | document_volume_growth           | <kasvu>                |
+      | new_service_tasks_only           | <vain_palvelutehtävät> |
+      | new_access_point                 | <liityntäpiste>        |
+      | planned_change_date              | tänään + 30 päivää     |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | kyllä  |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | new_function_in_system  | ei     |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -57,19 +65,21 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
     Ja tieto "notice_reason" on <peruste>
     Ja avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
+    Ja odottavia ajastimia on <ajastimia>
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    |
-      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              |
-      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              |
-      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice |
-      | järjestelmäprofiilin muutos               | 6789123-1 | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              |
-      | yli 500 000 asiakirjaa                    | 7891234-1 | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
-      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              |
-      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             |
-      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             |
+      | sääntö                                      | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos     | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa     | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa   | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | järjestelmäprofiilin muutos                 | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
+      | yli 500 000 asiakirjaa                      | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu   | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | vain uudet palvelutehtävät, tasan 500 000   | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
+      | muu laajennus, tasan 500 000 asiakirjaa     | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | potilastiedon arkisto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | potilastiedon arkisto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
@@ -110,15 +120,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | <tuki> |
       | deployment_test_planned | kyllä  |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee <osapuoli>
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | tuki  | seuraava tehtävä                     | osapuoli              |
-      | 6813579-6 | kyllä | Support the deployment planning      | THL                   |
-      | 7924681-1 | ei    | Test in Kela's customer test service | järjestelmätoimittaja |
+      | y_tunnus  | tuki  | seuraava tehtävä                     | osapuoli       |
+      | 6813579-6 | kyllä | Support the deployment planning      | THL            |
+      | 7924681-1 | ei    | Test in Kela's customer test service | palvelunantaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, kahden viikon ilmoitusaika, korjattu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
@@ -135,12 +146,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | kyllä  |
       | deployment_test_planned | kyllä  |
+      | new_function_in_system  | ei     |
     Niin avoinna on vain tehtävä "Support the deployment planning", jonka tekee THL
     Kun THL tekee tehtävän "Support the deployment planning" tiedoilla:
       | support_given_on | tänään                                             |
       | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -162,6 +174,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | sent_to         | kanta@kanta.fi                             |
       | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
     Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Ja ajastin "Access-point notice late" laukeaa 47 päivän kuluttua
     Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
       | notice_filed_on  | tänään     |
       | access_point_oid | 2.16.840.1 |
@@ -171,20 +184,25 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | notice_filed_on  | tänään                       |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimia tehtäviä ei ole
-    Ja ajastin "Two weeks' notice passed" laukeaa 14 päivän kuluttua
+    Ja ajastin "Change date reached" laukeaa 60 päivän kuluttua
     Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut 13 päivää
-    Niin ajastin "Two weeks' notice passed" ei ole lauennut
-    Ja ajastin "Two weeks' notice passed" laukeaa 1 päivän kuluttua
+    Kun aikaa on kulunut 59 päivää
+    Niin ajastin "Change date reached" ei ole lauennut
+    Ja ajastin "Change date reached" laukeaa 1 päivän kuluttua
+    Ja ajastin "Access-point notice late" ei ole lauennut
     Ja avoimia tehtäviä ei ole
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two weeks' notice passed" on lauennut kerran
+    Niin ajastin "Change date reached" on lauennut kerran
     Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Add the new system in Kanta Extranet" tiedoilla:
       | system_name      | SosiaaliX 2 |
       | added_on         | tänään      |
       | system_certified | kyllä       |
+    Niin avoinna on vain tehtävä "Update Kela's customer data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update Kela's customer data" tiedoilla:
+      | customer_data_updated_on | tänään                                        |
+      | what_changed             | Uusi järjestelmä SosiaaliX 2 ja liityntäpiste |
     Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
       | test_date | tänään |
@@ -248,8 +266,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | new_function_in_system  | ei     |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -260,7 +279,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin tieto "notify_kanta_by_email" on ei
     Ja tieto "access_point_notice" on ei
     Ja tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Update Kela's customer data", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Update Kela's customer data" tiedoilla:
+      | customer_data_updated_on | tänään                               |
+      | what_changed             | Terveydenhuollon todistusten välitys |
+    Niin avoinna on vain tehtävä "Train the staff", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Train the staff" tiedoilla:
       | training_completed_on | tänään                   |
@@ -273,7 +297,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Add the new system in Kanta Extranet" ei ole tehty
     Ja vaihetta "Run the deployment test" ei ole tehty
 
-  Tapaus: Raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, joten Kela muistuttaa palvelunantajaa
+  Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
     Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
@@ -289,9 +313,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
       | thl_oper_support_needed | ei     |
-      | deployment_test_planned | kyllä  |
-    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | deployment_test_planned | ei     |
+      | new_function_in_system  | kyllä  |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
       | customer_test_date     | tänään |
       | system_certified       | kyllä  |
       | intermediary_certified | kyllä  |
@@ -300,7 +325,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
     Niin tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Decide the extent of the deployment test", jonka tekee Kela
+    Kun Kela tekee tehtävän "Decide the extent of the deployment test" tiedoilla:
+      | decided_on  | tänään                                            |
+      | test_extent | Uuden toiminnallisuuden asiakirjat ja niiden haku |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
       | test_date | tänään - 1 päivä |
       | result    | passed           |
@@ -345,3 +374,102 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Extension in use |
     Ja avoimia tehtäviä ei ole
     Ja ajastin "Report deadline passed" on lauennut kerran
+
+  Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, ja muutospäivää odotetaan silti
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102140-7
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102140-7               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_system              |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | kyllä                   |
+      | planned_change_date              | tänään + 20 päivää      |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
+      | plan_agreed_on          | tänään |
+      | thl_oper_support_needed | ei     |
+      | deployment_test_planned | ei     |
+      | new_function_in_system  | ei     |
+    Niin avoinna on vain tehtävä "Test in Kela's customer test service", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Test in Kela's customer test service" tiedoilla:
+      | customer_test_date     | tänään |
+      | system_certified       | kyllä  |
+      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Update the self-monitoring plan and register entries", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Update the self-monitoring plan and register entries" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin tieto "notify_kanta_by_email" on ei
+    Ja tieto "access_point_notice" on kyllä
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Ja ajastin "Access-point notice late" laukeaa 7 päivän kuluttua
+    Kun aikaa on kulunut 6 päivää
+    Niin ajastin "Access-point notice late" ei ole lauennut
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Access-point notice late" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
+      | palvelunantaja | Note that the access-point notice is late |
+    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+      | noted_on | tänään                                              |
+      | note     | Muutospäivä pidetään, Kelan kanssa sovittu erikseen |
+    Niin vaihe "Late notice noted" on tehty
+    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | notice_filed_on  | tänään                       |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimia tehtäviä ei ole
+    Ja ajastin "Change date reached" laukeaa 13 päivän kuluttua
+    Ja odottavia ajastimia on 1
+    Kun aikaa on kulunut 13 päivää
+    Niin ajastin "Change date reached" on lauennut kerran
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat asiakastiedon arkiston uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastiedon arkistoon
+    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102161-8
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8                 |
+      | repository                       | social_welfare_repository |
+      | extension_kind                   | new_service               |
+      | new_service                      | health_certificates       |
+      | document_group_or_profile_change | ei                        |
+      | document_volume_growth           | 0                         |
+      | new_service_tasks_only           | ei                        |
+      | new_access_point                 | ei                        |
+      | planned_change_date              | tänään + 60 päivää        |
+    Niin lomake hylätään kentän "repository" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8               |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_content             |
+      | new_document_groups              | ["old_documents"]       |
+      | document_group_or_profile_change | kyllä                   |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin lomake hylätään kentän "repository" kohdalta
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102161-8                                                   |
+      | repository                       | social_welfare_repository                                   |
+      | extension_kind                   | new_content                                                 |
+      | new_document_groups              | ["old_documents", "phase_1_documents", "phase_2_documents"] |
+      | document_group_or_profile_change | kyllä                                                       |
+      | document_volume_growth           | 0                                                           |
+      | new_service_tasks_only           | ei                                                          |
+      | new_access_point                 | ei                                                          |
+      | planned_change_date              | tänään + 60 päivää                                          |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Ja tieto "new_document_groups" on ["old_documents", "phase_1_documents", "phase_2_documents"]
+    Ja ajastimia ei ole
+    Ja prosessi on käynnissä

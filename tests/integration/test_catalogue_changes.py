@@ -39,6 +39,11 @@ def lane_of(instance, element_id) -> str:
     return next(t.lane for t in instance.ready_tasks if t.element_id == element_id)
 
 
+def timers(instance) -> dict[str, datetime]:
+    """element id -> due time of every pending timer."""
+    return {t.element_id: t.due_at for t in instance.pending_timers}
+
+
 # ---- social_welfare_repository_onboarding ------------------------------------------------------------
 
 INTAKE = {
@@ -431,6 +436,7 @@ def through_planning(engine, instance, **plan):
         "plan_agreed_on": "2026-02-02",
         "thl_oper_support_needed": False,
         "deployment_test_planned": True,
+        "new_function_in_system": False,
         **plan,
     }
     instance = do(engine, instance, "Task_plan_extension", plan)
@@ -448,7 +454,6 @@ def through_planning(engine, instance, **plan):
         instance,
         "Task_customer_test",
         {"customer_test_date": "2026-02-20", "system_certified": True, "intermediary_certified": True},
-        actor=VENDOR,
     )
     return do(
         engine,
@@ -476,47 +481,83 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
         },
     )
     assert list(ready(access_point)) == ["Task_access_point_notice"]
-    notice_period = do(
+    # The notice is due at the latest two weeks before the change (4.5.2026): late from the morning of 21.4.
+    assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, 7, 0, tzinfo=UTC)}
+    waiting = do(
         engine,
         access_point,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
     )
-    assert ready(notice_period) == {}
-    assert [t.element_id for t in notice_period.pending_timers] == ["Timer_notice_period"]
-    assert notice_period.pending_timers[0].due_at == clock.now() + timedelta(days=14)
-    clock.advance(days=14)
-    engine.fire_due_timers()
-    new_system = engine.get_instance(notice_period.id)
+    # Filed in time: no warning; the process waits for the change date, not two weeks after the notice.
+    assert ready(waiting) == {}
+    assert timers(waiting) == {"Timer_change_date": datetime(2026, 5, 4, 7, 0, tzinfo=UTC)}
+    clock.set(datetime(2026, 5, 4, 6, 59, tzinfo=UTC))
+    assert engine.fire_due_timers() == []
+    clock.set(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
+    assert engine.fire_due_timers() == [waiting.id]
+    new_system = engine.get_instance(waiting.id)
     assert list(ready(new_system)) == ["Task_add_new_system"]
-    testing = do(
+    customer_data = do(
         engine,
         new_system,
         "Task_add_new_system",
-        {"system_name": "SosiaaliX 2", "added_on": "2026-03-10", "system_certified": True},
+        {"system_name": "SosiaaliX 2", "added_on": "2026-05-04", "system_certified": True},
     )
-    failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-03-11", "result": "failed"})
+    # A new system changes Kela's customer data too (seed 003).
+    assert list(ready(customer_data)) == ["Task_update_customer_data"]
+    testing = do(
+        engine,
+        customer_data,
+        "Task_update_customer_data",
+        {"customer_data_updated_on": "2026-05-04", "what_changed": "Uusi järjestelmä SosiaaliX 2"},
+    )
+    assert list(ready(testing)) == ["Task_deployment_test"]
+    failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-05-04", "result": "failed"})
     retest = do(
         engine,
         failed,
         "Task_fix_test_failure",
-        {"fault": "Profiili väärin", "fixed_on": "2026-03-12"},
+        {"fault": "Profiili väärin", "fixed_on": "2026-05-05"},
         actor=VENDOR,
     )
-    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-03-13", "result": "passed"})
+    reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-05-05", "result": "passed"})
     assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
     training = do(
-        engine, reporting, "Task_report_test", {"report_date": "2026-03-14", "report_sent_to_kela": True}
+        engine, reporting, "Task_report_test", {"report_date": "2026-05-06", "report_sent_to_kela": True}
     )
     assert training.pending_timers == []
     done = do(
         engine,
         training,
         "Task_train_staff",
-        {"training_completed_on": "2026-03-20", "topics": ["national_practices", "archive_management"]},
+        {"training_completed_on": "2026-05-11", "topics": ["national_practices", "archive_management"]},
     )
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_extension_in_use"]
+
+
+def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_change_date(engine, clock):
+    # Planned for 15.1.2026: the notice was due by 1.1., so the provider is warned as soon as the task opens.
+    scope = {"new_access_point": True, "document_volume_growth": 0, "planned_change_date": "2026-01-15"}
+    notices = through_planning(engine, start_extension(engine, **scope))
+    assert notices.variables["notify_kanta_by_email"] is False
+    warned = notices
+    assert sorted(ready(warned)) == ["Task_access_point_notice", "Task_note_late_notice"]
+    assert lane_of(warned, "Task_note_late_notice") == "Service provider"
+    noted = do(
+        engine, warned, "Task_note_late_notice", {"noted_on": "2026-01-05", "note": "Muutos siirretään"}
+    )
+    assert list(ready(noted)) == ["Task_access_point_notice"]
+    waiting = do(
+        engine,
+        noted,
+        "Task_access_point_notice",
+        {"notice_filed_on": "2026-01-05", "access_point_oid": ACCESS_POINT_OID},
+    )
+    assert ready(waiting) == {}
+    assert timers(waiting) == {"Timer_change_date": datetime(2026, 1, 15, 7, 0, tzinfo=UTC)}
+    assert ended_at(engine, waiting) == ["End_late_notice_noted"]
 
 
 @pytest.mark.parametrize(
@@ -540,6 +581,29 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
         ),
         ({"new_access_point": False, "document_volume_growth": 500_001}, True, False, "Task_email_notice"),
         ({"new_access_point": True, "document_volume_growth": 0}, False, True, "Task_access_point_notice"),
+        # The e-mail notices are the social-care repository's (seed 003 lists them under it alone).
+        (
+            {
+                "repository": "patient_data_repository",
+                "new_access_point": False,
+                "document_group_or_profile_change": True,
+                "document_volume_growth": 600_000,
+            },
+            False,
+            False,
+            "Task_add_new_system",
+        ),
+        (
+            {
+                "repository": "patient_data_repository",
+                "new_access_point": True,
+                "document_group_or_profile_change": True,
+                "document_volume_growth": 600_000,
+            },
+            False,
+            True,
+            "Task_access_point_notice",
+        ),
         (
             {"new_access_point": False, "document_volume_growth": 500_000, "new_service_tasks_only": True},
             False,
@@ -569,16 +633,42 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
     planning = start_extension(engine, **scope)
     assert list(ready(planning)) == ["Task_plan_extension"]
     notices = through_planning(engine, planning, deployment_test_planned=False)
-    assert list(ready(notices)) == ["Task_train_staff"]
-    done = do(
+    assert list(ready(notices)) == ["Task_update_customer_data"]
+    training = do(
         engine,
         notices,
+        "Task_update_customer_data",
+        {"customer_data_updated_on": "2026-03-19", "what_changed": "Terveydenhuollon todistusten välitys"},
+    )
+    assert list(ready(training)) == ["Task_train_staff"]
+    done = do(
+        engine,
+        training,
         "Task_train_staff",
         {"training_completed_on": "2026-03-20", "topics": ["security_and_privacy"]},
     )
     assert done.status == "completed"
     with pytest.raises(InvalidData, match="new_service"):
         start_extension(engine, extension_kind="new_service", new_service="imaging_data_repository")
+
+
+def test_kela_decides_the_extent_of_a_new_functions_deployment_test(engine):
+    # Seed 003: for a new function Kela decides case by case in what extent the test is run; it is run.
+    scope = {"extension_kind": "new_content", "new_access_point": False, "document_volume_growth": 0}
+    notices = through_planning(
+        engine, start_extension(engine, **scope), deployment_test_planned=False, new_function_in_system=True
+    )
+    assert list(ready(notices)) == ["Task_decide_test_extent"]
+    assert lane_of(notices, "Task_decide_test_extent") == "Kela"
+    testing = do(
+        engine,
+        notices,
+        "Task_decide_test_extent",
+        {"decided_on": "2026-02-24", "test_extent": "Uuden toiminnallisuuden asiakirjat"},
+        actor=KELA,
+    )
+    assert list(ready(testing)) == ["Task_deployment_test"]
+    assert testing.variables["test_extent"] == "Uuden toiminnallisuuden asiakirjat"
 
 
 # ---- organisation_change -----------------------------------------------------------------------------
@@ -733,10 +823,54 @@ def test_an_independent_practitioners_documents_can_not_move(engine):
 
 
 def test_a_new_business_id_calls_the_joining_process(engine):
-    joining = start_change(engine, new_business_id=True, new_business_id_value="1572860-0", merger=False)
+    joining = start_change(
+        engine, new_business_id=True, new_business_id_value="1572860-0", merger=False,
+        documents_move_registrar=False, access_point_changes=False, renewal_routing_changes=False,
+    )  # fmt: skip
     (task,) = joining.ready_tasks
     own = (CATALOGUE / "organisation_change.bpmn").read_text(encoding="utf-8")
     assert f'id="{task.element_id}"' not in own
     assert f'id="{task.element_id}"' in (CATALOGUE / "kanta_joining.bpmn").read_text(encoding="utf-8")
     assert task.business_key == "0737546-2"
-    assert joining.variables["new_business_id_value"] == "1572860-0"
+    # The joining runs with the new ID as its business ID and sees nothing else of the change.
+    assert joining.variables["business_id"] == "1572860-0"
+    assert "change_date" not in joining.variables and "merger" not in joining.variables
+    joined = do(
+        engine,
+        joining,
+        "Task_enter_organisation_data",
+        {"organisation_name": "Lääkäriasema Kotisatama ja Kumppanit Oy", "business_id": "1572860-0",
+         "organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+         "writes_prescriptions": False},
+    )  # fmt: skip
+    assert ended_at(engine, joined) == ["End_no_obligation", "End_change_done"]
+    # Back in the change: the old ID and name are still there to end the old customership with; the
+    # joining's results come back under names of their own.
+    variables = joined.variables
+    assert variables["business_id"] == "0737546-2"
+    assert variables["organisation_name"] == IMPACT["organisation_name"]
+    assert variables["new_business_id_value"] == "1572860-0"
+    assert variables["patient_data_repository_required"] is False
+    assert "organisation_kind" not in variables and "licence" not in variables
+
+
+def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
+    # Seed 004: strongly recommended ("vahvasti suositeltava"); earlier test data may be reused.
+    scheduling = start_change(engine, merger=False, access_point_changes=False, renewal_routing_changes=False)
+    before = do(
+        engine,
+        scheduling,
+        "Task_schedule_registrar_change",
+        {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    assert list(ready(before)) == ["Task_test_before_change"]
+    with pytest.raises(InvalidData, match="skip_reason"):
+        do(engine, before, "Task_test_before_change", {"result": "skipped", "earlier_test_data_reused": True})
+    notice = do(
+        engine,
+        before,
+        "Task_test_before_change",
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+    )
+    assert list(ready(notice)) == ["Task_file_registrar_notice"]
+    assert "Task_fix_before_change" not in [e.element_id for e in engine.history(notice.id)]

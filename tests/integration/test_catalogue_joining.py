@@ -76,7 +76,7 @@ CLINIC = {
         ({"licence": "health", "system_kind": "patient_system", "writes_prescriptions": True}, (1, 0, 1)),
         ({"licence": "health", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
         ({"licence": "social", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
-        ({"licence": "social", "system_kind": "patient_system", "writes_prescriptions": False}, (0, 1, 0)),
+        # social licence with only a patient system: see test_only_a_patient_system_is_refused_…_at_once
         (
             {"licence": "health_and_social", "system_kind": "patient_and_client_systems",
              "writes_prescriptions": True},
@@ -251,7 +251,8 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = complete(engine, started, "Task_enter_organisation_data", both)
     assert _obligations(state) == (True, True, True)
     state = _prerequisites(engine, state)
-    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # A main joiner of the joining as a whole; inside the social-care onboarding it joins directly.
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
     state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
     # Then the prescription service; the social-care onboarding comes last.
     assert ready(state) == ["Task_contact_vendor"]
@@ -268,6 +269,17 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
         "Call_patient_data_repository", "Call_social_welfare_repository", "Call_prescription_service",
         "End_service_in_use",
     } <= completed  # fmt: skip
+    # Each onboarding gave back only its results, under names of their own: none overwrote the joining's
+    # joining model or the system the vendor confirmed, and none left its own working data behind.
+    variables = state.variables
+    assert variables["joining_model"] == "joint_main_joiner"
+    assert variables["system_name"] == ERA and variables["business_id"] == CLINIC_ID
+    assert variables["social_care_joining_model"] == "direct"
+    assert variables["social_care_joining_deadline"] == "2026-09-01"
+    assert variables["patient_data_repository_test_date"] == str(clock.now().date() - timedelta(days=1))
+    assert variables["patient_data_repository_report_sent_on"] == "2026-02-20"
+    assert variables["prescription_service_start_date"]
+    assert not {"decision", "test_date", "service_provision", "vendor_name"} & set(variables)
 
 
 def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(engine):
@@ -650,29 +662,47 @@ def _refuse_the_patient_system(engine, state):
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
 
-def _home_care_with_a_patient_system(engine, *, writes_prescriptions: bool):
-    """A home-care provider (social licence, only a patient system) through the prerequisites and the
-    joining model, up to its first onboarding."""
+def _enter_home_care(engine, *, system_kind: str, writes_prescriptions: bool):
+    """A home-care provider (social licence) enters its data: the social-care repository is obligatory."""
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
     home_care = {
         **CLINIC, "organisation_name": "Kotihoito Lempi Oy", "business_id": CARE_HOME_ID,
-        "licence": "social", "system_kind": "patient_system", "writes_prescriptions": writes_prescriptions,
+        "licence": "social", "system_kind": system_kind, "writes_prescriptions": writes_prescriptions,
     }  # fmt: skip
     state = complete(engine, started, "Task_enter_organisation_data", home_care)
     assert _obligations(state) == (False, True, writes_prescriptions)
+    return state
+
+
+def _completed(engine, state) -> set[str]:
+    return {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
+
+
+def test_only_a_patient_system_is_refused_the_social_care_repository_at_once(engine):
+    """Seed 002: "Potilastietojarjestelmalla ei voi liittya/kayttdd Sosiaalihuollon asiakastietovarantoa!"
+    The organisation's own data says so, so the joining ends when the data is entered, with no preparations
+    for a repository it can not join yet."""
+    done = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=False)
+    assert done.status == "completed" and done.error is None
+    assert ready(done) == [] and messages(done) == [] and timers(done) == {}
+    assert ended_at(engine, done) == ["End_not_joined_client_system_needed"]
+    not_reached = {"Task_check_register_entries", "Call_social_welfare_repository", "End_joined"}
+    assert not not_reached & _completed(engine, done)
+
+
+def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_patient_system(engine):
+    """The organisation said it has a client system, but the vendor describes a patient system: the
+    social-care onboarding refuses it, and its escalation is caught on the call activity."""
+    state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
+    assert "Event_social_care_refused" not in _completed(engine, state)
     state = _prerequisites(engine, state)
-    return complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-
-
-def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_refuses_a_patient_system(engine):
-    state = _home_care_with_a_patient_system(engine, writes_prescriptions=False)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     done = _refuse_the_patient_system(engine, state)
 
-    # The escalation of the called process is caught on the call activity: nothing was joined.
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
     assert ended_at(engine, done) == ["End_patient_system_refused", "End_not_joined_client_system_needed"]
-    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
+    completed = _completed(engine, done)
     assert "Boundary_patient_system_refused" in completed
     assert not {"End_joined", "Gateway_social_welfare_repository_done", "Rule_joining_deadline"} & completed
 
@@ -689,35 +719,31 @@ def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_ref
     assert ended_at(engine, done) == ["End_patient_system_refused"]
 
 
-def test_a_prescriber_with_only_a_patient_system_joins_the_prescription_service_before_the_refusal(
+def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_the_prescription_service(
     engine, clock
 ):
-    """Decision-table row 10: social licence, only a patient system, writes prescriptions. The social-care
-    onboarding runs last, so its refusal of the patient system (seed 002) ends the joining only after the
-    Prescription onboarding."""
-    state = _home_care_with_a_patient_system(engine, writes_prescriptions=True)
+    """Decision-table row 10: social licence, only a patient system, writes prescriptions. The refusal of the
+    patient system for the social-care repository (seed 002) is said as soon as the data is entered; the
+    Prescription onboarding goes on, and the social-care onboarding is skipped."""
+    state = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=True)
+    assert "Event_social_care_refused" in _completed(engine, state)
+    assert ready(state) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
 
-    # The Prescription onboarding first: its first Kanta service, so the customer commitment is accepted.
+    # The Prescription onboarding: its first Kanta service, so the customer commitment is accepted.
     assert ready(state) == ["Task_contact_vendor"]
-    state = _prescription_main_path(engine, state, clock, existing_customer=False)
-    assert state.status == "running"
-    assert ended_at(engine, state) == ["End_in_use"]
-
-    # Then the social-care onboarding, which refuses the patient system.
-    done = _refuse_the_patient_system(engine, state)
+    done = _prescription_main_path(engine, state, clock, existing_customer=False)
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
-    assert ended_at(engine, done) == [
-        "End_in_use", "End_patient_system_refused", "End_not_joined_client_system_needed",
-    ]  # fmt: skip
-    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
-    reached = {
-        "Call_prescription_service",
-        "Task_accept_customer_commitment",
-        "Boundary_patient_system_refused",
-    }
-    not_reached = {"Call_patient_data_repository", "Gateway_social_welfare_repository_done", "End_joined"}
-    assert reached <= completed and not not_reached & completed
+    assert ended_at(engine, done) == ["End_in_use", "End_not_joined_client_system_needed"]
+    completed = _completed(engine, done)
+    assert {"Call_prescription_service", "Task_accept_customer_commitment"} <= completed
+    not_reached = {
+        "Call_patient_data_repository", "Call_social_welfare_repository", "Boundary_patient_system_refused",
+        "End_joined",
+    }  # fmt: skip
+    assert not not_reached & completed
 
 
 def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_processes_it_calls_wait_for(engine):
