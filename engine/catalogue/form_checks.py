@@ -51,6 +51,7 @@ def _problems_in(key: str, form: dict) -> Iterator[Problem]:
             pattern_properties_at = pattern_properties_at or f"{pointer}/patternProperties"
             for name_pattern in patterns:
                 yield from _pattern_problems(key, name_pattern, f"{pointer}/patternProperties")
+        yield from _required_problems(key, node, pointer)
         uses_unevaluated = uses_unevaluated or "unevaluatedProperties" in node
     if uses_unevaluated and pattern_properties_at:
         # jsonschema decides what unevaluatedProperties covers with Python's own regular expressions.
@@ -61,6 +62,23 @@ def _problems_in(key: str, form: dict) -> Iterator[Problem]:
             f"uses unevaluatedProperties together with patternProperties (at {pattern_properties_at}): "
             "name the fields in properties, or use additionalProperties",
         )
+
+
+def _required_problems(key: str, node: dict, pointer: str) -> Iterator[Problem]:
+    """A required field the form does not have: no one could fill it in, so the task could never be done
+    (typically a field renamed in ``properties`` but not in ``required``)."""
+    properties, required = node.get("properties"), node.get("required")
+    if not isinstance(properties, dict) or not isinstance(required, list) or node.get("patternProperties"):
+        return
+    for name in required:
+        if isinstance(name, str) and name not in properties:
+            yield Problem(
+                key,
+                None,
+                None,
+                f'"{name}" is required at {pointer or "/"} but is not one of its properties: the task could '
+                "never be completed (was the field renamed?)",
+            )
 
 
 def _pattern_problems(key: str, pattern: str, pointer: str) -> Iterator[Problem]:

@@ -190,3 +190,16 @@ def test_a_pattern_is_judged_by_re2_alone_at_deploy_and_when_data_is_checked():
     assert problems_of(form) == []
     assert timed(form, {"name": "Äijälä Öhman"})[0] == []
     assert [field for field, _ in timed(form, {"name": "Aino  Ajas!"})[0]] == ["/name"]
+
+
+def test_a_required_field_the_form_does_not_have_is_refused_at_its_place():
+    form = {
+        "type": "object",
+        "properties": {"contact_email": {"type": "string"}, "address": {"type": "object", "properties": {}}},
+        "required": ["contact_mail", "contact_email"],  # renamed in properties, not here
+    }
+    form["properties"]["address"]["required"] = ["street"]
+    messages = [p.message for p in problems_of(form)]
+    assert len(messages) == 2
+    assert messages[0].startswith('"contact_mail" is required at / but is not one of its properties')
+    assert messages[1].startswith('"street" is required at /properties/address but is not one of')
