@@ -158,5 +158,37 @@
     };
   }
 
-  Kanta.form = { render };
+  /** Send what was filled in when `formElement` is submitted. The page stops only a value it cannot read;
+   * the API judges the data: its 422 field errors are shown at their fields, anything else above the form
+   * (in `errorElement`). `send(data)` answers the API's result; `done(result)` runs when it is ok. */
+  function submitWith(formElement, form, { button, errorElement, send, done }) {
+    formElement.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      errorElement.hidden = true;
+      const { data, errors } = form.read();
+      if (errors.length) {
+        form.showErrors(errors);
+        return;
+      }
+      button.disabled = true;
+      try {
+        const result = await send(data);
+        if (result.ok) {
+          done(result);
+          return;
+        }
+        const refused = result.status === 422 ? result.body.errors || [] : [];
+        const unplaced = refused.length ? form.showErrors(refused) : [];
+        if (!refused.length || unplaced.length) {
+          errorElement.textContent = [Kanta.detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)]
+            .join(" — ");
+          errorElement.hidden = false;
+        }
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  Kanta.form = { render, submitWith };
 })();

@@ -157,32 +157,16 @@
     fresh.append(...element.childNodes);
     element.replaceWith(fresh);
     const button = $("#send-message-button");
-    fresh.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      formError.hidden = true;
-      const { data, errors } = form.read();
-      if (errors.length) {
-        form.showErrors(errors);
-        return;
-      }
-      button.disabled = true;
-      try {
-        const result = await api("/api/v1/messages", {
-          method: "POST", json: { name: message.name, instance_id: instance.id, payload: data },
-        });
-        if (result.ok) {
-          flash(`The message “${message.name}” was delivered.`);
-          location.reload();
-          return;
-        }
-        const unplaced = result.status === 422 ? form.showErrors(result.body.errors || []) : [];
-        if (result.status !== 422 || unplaced.length || !(result.body.errors || []).length) {
-          formError.textContent = [detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(" — ");
-          formError.hidden = false;
-        }
-      } finally {
-        button.disabled = false;
-      }
+    Kanta.form.submitWith(fresh, form, {
+      button,
+      errorElement: formError,
+      send: (data) => api("/api/v1/messages", {
+        method: "POST", json: { name: message.name, instance_id: instance.id, payload: data },
+      }),
+      done: () => {
+        flash(`The message “${message.name}” was delivered.`);
+        location.reload();
+      },
     });
     section.hidden = false;
     section.scrollIntoView({ block: "nearest" });

@@ -62,31 +62,14 @@
       note.hidden = false;
       return;
     }
-    $("#task-form").addEventListener("submit", async (event) => {
-      event.preventDefault();
-      formError.hidden = true;
-      // Only a value the page cannot read stops it here: the API judges the data, and a 422 names each field.
-      const { data, errors } = form.read();
-      if (errors.length) {
-        form.showErrors(errors);
-        return;
-      }
-      button.disabled = true;
-      try {
-        const result = await api(`/api/v1/tasks/${enc(id)}/complete`, { method: "POST", json: { data } });
-        if (result.ok) {
-          flash(`“${task.name}” is done.`);
-          location.assign(`/instances/${enc(task.instance_id)}`);
-          return;
-        }
-        const unplaced = result.status === 422 ? form.showErrors(result.body.errors || []) : [];
-        if (result.status !== 422 || unplaced.length || !(result.body.errors || []).length) {
-          formError.textContent = [detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)].join(" — ");
-          formError.hidden = false;
-        }
-      } finally {
-        button.disabled = false;
-      }
+    Kanta.form.submitWith($("#task-form"), form, {
+      button,
+      errorElement: formError,
+      send: (data) => api(`/api/v1/tasks/${enc(id)}/complete`, { method: "POST", json: { data } }),
+      done: () => {
+        flash(`“${task.name}” is done.`);
+        location.assign(`/instances/${enc(task.instance_id)}`);
+      },
     });
   };
 })();
