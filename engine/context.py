@@ -55,15 +55,9 @@ class Context:
         claim_due_by: datetime | None = None,
     ) -> InstanceView | None:
         """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
-        runs = []  # the run acted on last: its definition has the contracts of the messages now awaited
-
-        def restore(store: Store, record: InstanceRecord) -> Run:
-            runs.append(self.restore(store, record, to_move=True))
-            return runs[-1]
-
         acted = act_on_instance(
             self.new_unit,
-            restore,
+            lambda store, record: self.restore(store, record, to_move=True),
             target,
             action,
             actor,
@@ -73,7 +67,9 @@ class Context:
         )
         if acted is None:
             return None
-        return instance_view(*acted, forms=runs[-1].definition.forms)
+        record, definition, projections = acted
+        # the definition the run acted on has the contracts of the messages the instance now awaits
+        return instance_view(record, definition.version, projections, definition.forms)
 
     def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:
         """Put an instance in error in a unit of work of its own (its timers failed outside the diagram)."""

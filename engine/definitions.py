@@ -4,6 +4,7 @@ version; versions never change once stored, so a loaded one is cached for good."
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import SimpleNamespace
 
 from sqlalchemy.exc import IntegrityError
 
@@ -77,10 +78,8 @@ def deploy(
             raise Conflict(
                 "another deployment of the same process was stored at the same time; retry"
             ) from None
-        stored = [
-            definition_view(unit.store.definition_version(v["process_key"], v["version"])) for v in deployed
-        ]
-    return DeployResult(stored, unchanged)
+    # what was stored is what was written: no need to read it back
+    return DeployResult([definition_view(SimpleNamespace(**values)) for values in deployed], unchanged)
 
 
 def definition_row(store: Store, key: str, version: int | None):

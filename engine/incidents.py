@@ -60,7 +60,7 @@ def retry(context: Context, incident_id: int, *, actor: str) -> InstanceView:
                 f"instance {record.id} changed while the retry ran; look again and retry"
             ) from None
         unit.commit()
-        return instance_view(record, run.definition.version, projections)
+        return instance_view(record, run.definition.version, projections, run.definition.forms)
 
 
 def change_variables(

@@ -15,7 +15,7 @@ from .definitions import definition_row
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
-from .unit_of_work import StaleRevision, refused, write_run
+from .unit_of_work import refused, write_run
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
@@ -65,7 +65,7 @@ def start(
             projections = write_run(store, record, run, actor, change, [], state)
             unit.commit()
             context.committed(record, run)
-        except (IntegrityError, StaleRevision):
+        except IntegrityError:  # the same idempotency key stored meanwhile by another start
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key)
             if existing:

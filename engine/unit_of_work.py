@@ -72,7 +72,7 @@ def act_on_instance(
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
-    (record, definition version, projections), or None when the action found nothing to do (then nothing
+    (record, its definition, projections), or None when the action found nothing to do (then nothing
     is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
     and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
     waits on a timer. A caller's request the diagram could not go on with is refused, nothing of it
@@ -110,7 +110,7 @@ def act_on_instance(
             unit.commit()
             if committed is not None and state is not None:
                 committed(record, run)
-            return record, run.definition.version, projections
+            return record, run.definition, projections
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 

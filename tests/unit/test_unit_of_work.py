@@ -108,8 +108,8 @@ def test_an_instance_is_completed_with_its_last_task_and_the_trail_says_so_once(
     assert world.ready(instance_id) == ["Task_fill_customer_data"]
     world.complete(instance_id, "Task_fill_customer_data", {"business_id": "0737546-2", "name": "Aurinko Oy"})
     assert world.ready(instance_id) == ["Task_approve"]
-    record, version, projections = world.complete(instance_id, "Task_approve", {"approved": True})
-    assert (record.status, version, projections.ready) == (InstanceStatus.COMPLETED, 1, [])
+    record, definition, projections = world.complete(instance_id, "Task_approve", {"approved": True})
+    assert (record.status, definition.version, projections.ready) == (InstanceStatus.COMPLETED, 1, [])
     assert world.store.instances[instance_id].status == InstanceStatus.COMPLETED
     assert world.store.instances[instance_id].ended_at == world.clock.now()
     assert world.kinds() == ["instance_started", "task_completed", "task_completed", "instance_completed"]
