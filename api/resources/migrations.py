@@ -32,7 +32,8 @@ class Migrations(MethodView):
     def post(self, migration):
         """Move instances of one version to another (at most 1,000: more is a batch), each in its own
         transaction: those that can not move are listed with the reasons and left as they were. `dry_run`
-        says what would happen, writing nothing. Every move is audited (`instance_migrated`, with both versions and the mapping)."""
+        says what would happen, writing nothing. Every move is audited (`instance_migrated`, with both
+        versions and the mapping)."""
         return engine().migrate_instances(
             migration["process_key"],
             migration["from_version"],
