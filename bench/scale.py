@@ -51,6 +51,7 @@ from bench.pdr_path import (
 )
 from bench.tables import reflected
 from engine import COUNT_CAP, Engine
+from harness.catalogue import changed_copy
 from harness.postgres import TemporaryPostgres, create_database
 from harness.server import RunningServer
 
@@ -372,18 +373,6 @@ def p4(run: Run) -> dict:
 # ---- P5 ------------------------------------------------------------------------------------------
 
 
-def _changed_catalogue() -> dict[str, bytes]:
-    """The catalogue with every diagram's documentation changed: a new version of every process."""
-    files = {}
-    for path in sorted(PROCESSES.rglob("*")):
-        if path.is_file() and path.suffix in (".bpmn", ".dmn", ".json"):
-            content = path.read_bytes()
-            if path.suffix == ".bpmn":
-                content = content.replace(b"</bpmn:documentation>", b" (v2)</bpmn:documentation>")
-            files[path.relative_to(PROCESSES).as_posix()] = content
-    return files
-
-
 def _probe(client: Client, template: dict, number: int, latencies: Latencies) -> None:
     """The calls an integrator makes meanwhile: one instance, and one provider's tasks."""
     _, seconds = client.call("GET", f"/process-instances/{template['id']}")
@@ -406,7 +395,7 @@ def p5(run: Run) -> dict:
         for number in range(200):
             _probe(client, template_instance, 1 + number % (count - 1), before)
         status, _, deployed = server.upload(
-            "/api/v1/process-definitions", _changed_catalogue(), token=run.token
+            "/api/v1/process-definitions", changed_copy(PROCESSES), token=run.token
         )
         if status != 201:
             raise api_client.CallFailed(f"the changed catalogue was not deployed: {status} {deployed}")
