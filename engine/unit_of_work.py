@@ -139,6 +139,7 @@ def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: 
         store.count_failure(incident.id, failure, moment)
     store.add_audit([audit_row(actor, AuditKind.INSTANCE_ERROR, moment, record.id, data=failure)])
     store.replace_ready_tasks([t.id for t in store.ready_tasks(record.id)], [])
+    store.replace_external_tasks(store.external_task_ids(record.id), [])
     store.replace_waits(record.id, [], [])
 
 
@@ -194,6 +195,9 @@ def write_run(
 
     projections = project(record, run, existing_ready, moment, rewrite_waits=rewrite_waits)
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
+    if rewrite_waits:  # back from an incident: the rows were dropped with the error, whatever the run saw
+        store.replace_external_tasks(store.external_task_ids(record.id), [])
+    store.replace_external_tasks(projections.removed_external, projections.added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
     return projections

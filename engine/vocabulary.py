@@ -33,6 +33,12 @@ class AuditKind(StrEnum):
     CLOCK_ADVANCED = "clock_advanced"
     INCIDENT_RETRIED = "incident_retried"
     VARIABLES_CHANGED = "variables_changed"
+    EXTERNAL_TASK_LOCKED = "external_task_locked"
+    EXTERNAL_TASK_COMPLETED = "external_task_completed"
+    EXTERNAL_TASK_FAILED = "external_task_failed"
+    EXTERNAL_TASK_BPMN_ERROR = "external_task_bpmn_error"
+    EXTERNAL_TASK_LOCK_EXTENDED = "external_task_lock_extended"
+    EXTERNAL_TASK_UNLOCKED = "external_task_unlocked"
 
     @classmethod
     def ended(cls, status: InstanceStatus) -> AuditKind:
@@ -50,6 +56,7 @@ class ErrorKind(StrEnum):
     UNSTORABLE_VALUE = "unstorable-value"  # a variable no JSON holds
     UNCAUGHT_ERROR = "uncaught-error"  # an error end event that nothing caught
     TIMER_FAILURE = "timer-failure"  # firing the timers failed outside the diagram
+    EXTERNAL_TASK_FAILURE = "external-task-failure"  # a worker's failure left an external task no retries
 
     @classmethod
     def of(cls, stored: str | None) -> ErrorKind:
