@@ -32,6 +32,9 @@ from .store.external_task_queries import ExternalTaskRecord
 from .store.queries import Store
 from .vocabulary import AuditKind, ErrorKind, checked_variables
 
+# The kind of incident a worker's failure with no retries left opens. Not an ``ErrorKind``: those say why
+# an instance stopped, and this incident stops only its task.
+FAILURE_KIND = "external-task-failure"
 MAX_TASKS = 100  # per fetch: a worker asks again for more
 MAX_LOCK_MS = 7 * 24 * 3600 * 1000  # a week; a lock is for the work at hand, not a reservation
 
@@ -125,7 +128,7 @@ def handle_failure(
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_FAILED, moment, task, data)])
         if retries == 0:
             message = error_message or "the worker reported a failure and left no retries"
-            _open_incident(store, task, ErrorKind.EXTERNAL_TASK_FAILURE, message, moment, actor)
+            _open_incident(store, task, FAILURE_KIND, message, moment)
         unit.commit()
         return external_task_view(store.external_task(task.id))
 
@@ -171,7 +174,7 @@ def handle_bpmn_error(
         )
         audit = _audit(actor, AuditKind.EXTERNAL_TASK_BPMN_ERROR, moment, task, {**data, "caught_by": None})
         store.add_audit([audit])
-        _open_incident(store, task, ErrorKind.UNCAUGHT_ERROR, message, moment, actor)
+        _open_incident(store, task, ErrorKind.UNCAUGHT_ERROR, message, moment)
         unit.commit()
         return context.view(store, instance_record(store, task.instance_id))
 
@@ -262,7 +265,7 @@ def _held(store: Store, task_id: str, worker_id: str, *, for_update: bool = Fals
     return task
 
 
-def _open_incident(store: Store, task, kind: ErrorKind, message: str, at: datetime, actor: str) -> None:
+def _open_incident(store: Store, task, kind: str, message: str, at: datetime) -> None:
     failure = {"element_id": task.element_id, "message": message, "type": str(kind)}
     incident = store.open_incident(task.instance_id, task.id)
     if incident is None:

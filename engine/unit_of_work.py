@@ -197,7 +197,8 @@ def write_run(
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
     if rewrite_waits:  # back from an incident: the rows were dropped with the error, whatever the run saw
         store.replace_external_tasks(store.external_task_ids(record.id), [])
-    store.replace_external_tasks(projections.removed_external, projections.added_external)
+    if projections.removed_external or projections.added_external:
+        store.replace_external_tasks(projections.removed_external, projections.added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
     return projections

@@ -56,7 +56,6 @@ class ErrorKind(StrEnum):
     UNSTORABLE_VALUE = "unstorable-value"  # a variable no JSON holds
     UNCAUGHT_ERROR = "uncaught-error"  # an error end event that nothing caught
     TIMER_FAILURE = "timer-failure"  # firing the timers failed outside the diagram
-    EXTERNAL_TASK_FAILURE = "external-task-failure"  # a worker's failure left an external task no retries
 
     @classmethod
     def of(cls, stored: str | None) -> ErrorKind:
