@@ -28,6 +28,7 @@ class ProjectionChange:
     added_ready: list[ReadyTaskRecord]
     waits: tuple[list[MessageRecord], list[TimerRecord]] | None
     now: Projections
+    external: list[ExternalTaskRecord] = ()  # every external task ready now
     removed_external: list[str] = ()
     added_external: list[ExternalTaskRecord] = ()
 
@@ -38,18 +39,23 @@ def project(
     existing_ready: list[ReadyTaskRecord],
     now: datetime,
     *,
-    rewrite_waits: bool = False,
+    rewrite: bool = False,
 ):
     """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
-    stays ready keeps its row (and its ready-since time); the waits are written when they changed, or
-    always with ``rewrite_waits`` (an instance coming back from an incident has none stored). An external
-    task that stays ready keeps its row, and with it its lock and retries."""
+    stays ready keeps its row (and its ready-since time); the waits are written when they changed. With
+    ``rewrite`` every row is written anew (an instance coming back from an incident has none stored; one
+    moved to another version may stand at other elements), ready-since times kept. An
+    external task that stays ready keeps its row, and with it its lock and retries."""
     running = record.status == InstanceStatus.RUNNING
     existing = {t.id: t for t in existing_ready}
     ready = {}
     if running:
         for task in run.ready_human_tasks():
-            ready[task.task_id] = existing.get(task.task_id) or ReadyTaskRecord(
+            kept = existing.get(task.task_id)
+            if kept is not None and not rewrite:
+                ready[task.task_id] = kept
+                continue
+            ready[task.task_id] = ReadyTaskRecord(
                 id=task.task_id,
                 instance_id=record.id,
                 process_key=record.process_key,
@@ -58,7 +64,7 @@ def project(
                 name=task.name,
                 lane=task.lane,
                 form_key=task.form_key,
-                ready_since=now,
+                ready_since=kept.ready_since if kept is not None else now,
             )
     messages, timers = [], []
     if running:
@@ -69,9 +75,8 @@ def project(
         ]
         timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]
     external = run.ready_external_tasks() if running else []
-    before = set() if rewrite_waits else run.external_before
     external_ids = {t.task_id for t in external}
-    added_external = [
+    external_now = [
         ExternalTaskRecord(
             id=t.task_id,
             instance_id=record.id,
@@ -83,14 +88,14 @@ def project(
             created_at=now,
         )
         for t in external
-        if t.task_id not in before
     ]
     return ProjectionChange(
-        removed_external=sorted(before - external_ids),
-        added_external=added_external,
-        removed_ready=[task_id for task_id in existing if task_id not in ready],
-        added_ready=[t for task_id, t in ready.items() if task_id not in existing],
-        waits=(messages, timers) if rewrite_waits or run.waits_changed(running=running) else None,
+        external=external_now,
+        removed_external=sorted(run.external_before - external_ids),
+        added_external=[t for t in external_now if t.id not in run.external_before],
+        removed_ready=[task_id for task_id in existing if rewrite or task_id not in ready],
+        added_ready=[t for task_id, t in ready.items() if rewrite or task_id not in existing],
+        waits=(messages, timers) if rewrite or run.waits_changed(running=running) else None,
         now=Projections(
             sorted(ready.values(), key=lambda t: (t.ready_since, t.id)),
             messages,

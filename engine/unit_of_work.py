@@ -152,12 +152,14 @@ def write_run(
     existing_ready,
     state: str,
     *,
-    rewrite_waits: bool = False,
+    rewrite: bool = False,
 ) -> ProjectionChange:
-    """Write what ``run`` did to the instance: its status, state and variables first (so a stale revision
-    stops the unit of work before anything else is written), then the audit events and projections."""
+    """Write what ``run`` did to the instance: its version, status, state and variables first (so a stale
+    revision stops the unit of work before anything else is written), then the audit events and
+    projections (all written anew with ``rewrite``)."""
     moment = now()
     previous = record.status if record.revision else None
+    record.definition_id = run.definition.id  # a migration moves the run to another version
     record.status, record.error = run.outcome()
     record.state = state
     record.variables = run.variables()
@@ -193,12 +195,17 @@ def write_run(
         audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
     store.add_audit(audit)
 
-    projections = project(record, run, existing_ready, moment, rewrite_waits=rewrite_waits)
+    projections = project(record, run, existing_ready, moment, rewrite=rewrite)
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
-    if rewrite_waits:  # back from an incident: the rows were dropped with the error, whatever the run saw
-        store.replace_external_tasks(store.external_task_ids(record.id), [])
-    if projections.removed_external or projections.added_external:
-        store.replace_external_tasks(projections.removed_external, projections.added_external)
+    removed_external, added_external = projections.removed_external, projections.added_external
+    if rewrite:  # the stored rows, not what the run saw, are what changes (an incident dropped them; a
+        # version change may stand elsewhere); a task still ready keeps its row, lock and retries
+        stored = set(store.external_task_ids(record.id))
+        ready_now = {t.id for t in projections.external}
+        removed_external = sorted(stored - ready_now)
+        added_external = [t for t in projections.external if t.id not in stored]
+    if removed_external or added_external:
+        store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
     return projections

@@ -33,6 +33,8 @@ class AuditKind(StrEnum):
     CLOCK_ADVANCED = "clock_advanced"
     INCIDENT_RETRIED = "incident_retried"
     VARIABLES_CHANGED = "variables_changed"
+    INSTANCE_MIGRATED = "instance_migrated"
+    MIGRATION_BATCH_STARTED = "migration_batch_started"
     EXTERNAL_TASK_LOCKED = "external_task_locked"
     EXTERNAL_TASK_COMPLETED = "external_task_completed"
     EXTERNAL_TASK_FAILED = "external_task_failed"

@@ -1,7 +1,7 @@
 """external tasks
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02 12:00:00
 """
 
@@ -10,8 +10,8 @@ from alembic import op
 
 from engine.store.models import UtcDateTime
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
