@@ -266,13 +266,25 @@ class IncidentSchema(Schema):
     instance_id = fields.String(required=True)
     process_key = fields.String(required=True)
     element_id = fields.String(allow_none=True, required=True)
-    kind = fields.String(required=True, metadata={"description": "what failed, e.g. a script's error"})
+    kind = fields.String(
+        required=True,
+        metadata={
+            "description": "what failed: an instance error's type (a timer's run), or "
+            "`external-task-failure` (a worker's failure left its task no retries) or `uncaught-error` (a "
+            "worker's BPMN error nothing caught)"
+        },
+    )
     message = fields.String(required=True)
     failures = fields.Integer(required=True, metadata={"description": "how many times it failed so far"})
     opened_at = fields.AwareDateTime(required=True)
     last_failure_at = fields.AwareDateTime(required=True)
     resolved_at = fields.AwareDateTime(allow_none=True, required=True)
     resolved_by = fields.String(allow_none=True, required=True)
+    task_id = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the external task whose worker's failure opened it (null: a timer's run)"},
+    )
 
 
 class IncidentPageSchema(PageSchema):
@@ -415,3 +427,131 @@ class MigrationBatchSchema(Schema):
     created_by = fields.String(required=True)
     created_at = fields.AwareDateTime(required=True)
     finished_at = fields.AwareDateTime(allow_none=True, required=True)
+
+
+# ---- external tasks ------------------------------------------------------------------------------------
+
+_MAX_LOCK_MS = 7 * 24 * 3600 * 1000
+_MESSAGE = [validate.Length(max=4000), storable_text]
+
+
+class ExternalTaskSchema(Schema):
+    id = fields.String(required=True, metadata={"description": "the task_id to act on it with"})
+    instance_id = fields.String(required=True)
+    process_key = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True, metadata={"description": "the service task's name in the diagram"})
+    topic = fields.String(required=True, metadata={"description": "the service task's camunda:topic"})
+    created_at = fields.AwareDateTime(required=True)
+    worker_id = fields.String(allow_none=True, required=True, metadata={"description": "who holds the lock"})
+    lock_expires_at = fields.AwareDateTime(
+        allow_none=True, required=True, metadata={"description": "past it, the task is fetchable again"}
+    )
+    retries = fields.Integer(
+        allow_none=True,
+        required=True,
+        metadata={"description": "left after the last failure (null: none yet); 0: an incident is open"},
+    )
+    error_message = fields.String(allow_none=True, required=True)
+    error_details = fields.String(allow_none=True, required=True)
+    retry_at = fields.AwareDateTime(
+        allow_none=True, required=True, metadata={"description": "not fetchable before (a failure's timeout)"}
+    )
+
+
+class LockedExternalTaskSchema(ExternalTaskSchema):
+    variables = fields.Dict(
+        required=True, metadata={"description": "the instance's variables (those the topic named, if any)"}
+    )
+
+
+class ExternalTaskPageSchema(PageSchema):
+    items = fields.List(fields.Nested(ExternalTaskSchema), required=True)
+
+
+class ExternalTaskQuerySchema(PageQuerySchema):
+    topic = fields.String(validate=_KEY)
+    locked = fields.Boolean(
+        metadata={"description": "true: only tasks whose lock holds now; false: only those not locked"}
+    )
+    instance_id = fields.String(validate=_KEY)
+    process_key = fields.String(validate=_KEY)
+    worker_id = fields.String(validate=_KEY)
+
+
+class TopicSchema(Schema):
+    name = fields.String(required=True, validate=_KEY, metadata={"description": "a service task's topic"})
+    lock_duration_ms = fields.Integer(
+        required=True,
+        validate=validate.Range(min=1, max=_MAX_LOCK_MS),
+        metadata={"description": "how long the fetched tasks stay locked for this worker"},
+    )
+    variables = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "the variables to fetch; all when left out"},
+    )
+
+
+class FetchAndLockSchema(Schema):
+    worker_id = fields.String(required=True, validate=_KEY)
+    max_tasks = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    topics = fields.List(fields.Nested(TopicSchema), required=True, validate=validate.Length(min=1, max=100))
+
+
+class WorkerSchema(Schema):
+    worker_id = fields.String(required=True, validate=_KEY, metadata={"description": "who holds the lock"})
+
+
+class CompleteExternalTaskSchema(WorkerSchema):
+    variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+
+
+class ExternalTaskFailureSchema(WorkerSchema):
+    error_message = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=4000), storable_text]
+    )
+    error_details = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=100_000), storable_text]
+    )
+    retries = fields.Integer(
+        required=True,
+        validate=validate.Range(min=0, max=2**31 - 1),
+        metadata={"description": "retries left; 0 opens an incident on the instance"},
+    )
+    retry_timeout_ms = fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0, max=_MAX_LOCK_MS),
+        metadata={"description": "the task is not fetched again before this has passed"},
+    )
+
+
+class BpmnErrorSchema(WorkerSchema):
+    error_code = fields.String(
+        required=True,
+        validate=_KEY,
+        metadata={"description": "caught by the error boundary event with this code"},
+    )
+    error_message = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=4000), storable_text]
+    )
+    variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+
+
+class ExtendLockSchema(WorkerSchema):
+    new_duration_ms = fields.Integer(
+        required=True,
+        validate=validate.Range(min=1, max=_MAX_LOCK_MS),
+        metadata={"description": "the lock then holds this long from now"},
+    )
+
+
+class RetryIncidentSchema(Schema):
+    retries = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "an external task's incident: the retries the task gets back (default 1)"},
+    )

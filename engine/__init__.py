@@ -21,6 +21,7 @@ from .problems import (
 from .results import (
     DefinitionView,
     DeployResult,
+    ExternalTaskView,
     HistoryEvent,
     IncidentView,
     InstanceView,
@@ -51,6 +52,7 @@ __all__ = [
     "Engine",
     "EngineError",
     "ErrorKind",
+    "ExternalTaskView",
     "FieldError",
     "HistoryEvent",
     "IncidentView",

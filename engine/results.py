@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
 from .projections import Projections
+from .store.external_task_queries import ExternalTaskRecord
 from .store.incident_queries import IncidentRecord
 from .store.queries import InstanceRecord, ReadyTaskRecord
 from .vocabulary import AuditKind, public_error
@@ -93,6 +94,15 @@ class IncidentView(IncidentRecord):
 
 
 @dataclass(frozen=True)
+class ExternalTaskView(ExternalTaskRecord):
+    """A service task waiting for a worker: its topic, who holds its lock until when, its retries (None
+    until a failure sets them; 0 means an incident waits for an operator) and its last failure. A fetched
+    task also has the variables the worker asked for."""
+
+    variables: dict | None = None
+
+
+@dataclass(frozen=True)
 class HistoryEvent:
     id: int
     instance_id: str | None
@@ -140,6 +150,12 @@ def message_wait_view(name: str, element_id: str, forms: dict | None) -> Message
     contract = contract_of(forms or {}, name)
     schema, correlation = contract if contract else (None, {"by": "business_key"})
     return MessageWaitView(name, element_id, schema, correlation)
+
+
+def external_task_view(row: ExternalTaskRecord, variables: dict | None = None) -> ExternalTaskView:
+    return ExternalTaskView(
+        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)}, variables=variables
+    )
 
 
 def task_view(row: ReadyTaskRecord, **details) -> TaskView:

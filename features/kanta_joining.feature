@@ -5,23 +5,24 @@ Ominaisuus: Kanta-palveluihin liittyminen
   information system in use and whether it writes prescriptions. Kela's decision table decides which Kanta
   services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
-  parallel, the provider checks its entries in THL's SOTE organisation register or Valvira's IAH code set
-  (invalid entries: AVI corrects the licence data and THL publishes the corrected entry), while the system
-  vendor confirms the certified system and access point and the provider writes its information security
-  plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
-  joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
-  service, one after the other: the Patient Data Repository, the Prescription service and, last, the Social
-  Welfare Client Data Repository. A patient information system can not be used for the social-care
-  repository (seed 002): when the organisation's own data shows only a patient system, that is said at once;
-  the joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
+  parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
+  code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
+  corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
+  certified system and access point and the provider writes its information security plan. Then the
+  provider chooses the joining model: a member of a joint joining only agrees with its main joiner, which
+  applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory service, one
+  after the other: the Patient Data Repository, the Prescription service and, last, the Social Welfare
+  Client Data Repository. A patient information system can not be used for the social-care repository
+  (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
+  joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
   social-care onboarding is skipped. When the social-care onboarding itself finds a patient system, it
   refuses it. Either way the joining ends as not joined: a certified social-care client system is needed.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
-  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja tarkistaa merkintänsä THL:n
-  SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
+  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
+  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
@@ -50,8 +51,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on <resepti>
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -107,9 +108,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei               |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.<oid>.10.0      |
       | register_entries_valid | kyllä                      |
@@ -151,19 +152,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tieto "patient_data_repository_required" on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja yrittää tehdä tehtävän "Check the register entries" tiedoilla:
-      | register               | iah_code_set          |
-      | organisation_oid       | 2.16.840.1.113883.3.1 |
-      | register_entries_valid | ei                    |
-      | checked_on             | tänään                |
-    Niin lomake hylätään kentän "organisation_oid" kohdalta
-    Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.5791357.10.0 |
       | register_entries_valid | ei                      |
@@ -228,8 +219,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
@@ -237,14 +228,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                             |
-      | palvelunantaja | Check the register entries          |
       | palvelunantaja | Write the information security plan |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | kyllä  |
-    Niin avoinna on vain tehtävä "Check the register entries", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Niin avoimia tehtäviä ei ole
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.6802468.10.0    |
       | register_entries_valid | kyllä                      |
@@ -356,9 +348,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on ei
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
@@ -438,9 +430,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Social-care repository refused: a patient information system can not be used; the other services go on" ei ole tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
@@ -497,9 +489,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Social-care repository refused: a patient information system can not be used; the other services go on" on tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.9246802.10.0    |
       | register_entries_valid | kyllä                      |

@@ -187,6 +187,17 @@ class Onboarding:
             raise AssertionError(f'expected one open task "{name}", the open tasks are {ready}')
         return matching[0]
 
+    def external_task_named(self, name: str) -> dict:
+        """The one service task of this instance named ``name`` that waits for a worker."""
+        page = self.service.call("GET", f"/external-tasks?instance_id={self.required_id()}")
+        matching = [t for t in page["items"] if t["name"] == name]
+        if len(matching) != 1:
+            waiting = sorted(t["name"] for t in page["items"])
+            raise AssertionError(
+                f'expected one service task "{name}" waiting, the waiting ones are {waiting}'
+            )
+        return matching[0]
+
     def completed_elements(self) -> list[dict]:
         return [e for e in self.history() if e["kind"] == "element_completed"]
 

@@ -173,6 +173,30 @@ def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
     ), "a refused message changed the instance"
 
 
+@action('{osapuoli} tekee järjestelmätyön "{tyo}" tiedoilla:')
+def complete_external_task(onboarding: Onboarding, osapuoli, tyo, datatable):
+    """The party's worker fetches the service task's work by its topic, as any worker would, and completes
+    it with the data table as variables. Work of other scenarios it fetched on the way is released."""
+    onboarding.acted(f'{osapuoli} tekee järjestelmätyön "{tyo}"')
+    service, task = onboarding.service, onboarding.external_task_named(tyo)
+    worker = f"{osapuoli}-worker"
+    topics = [{"name": task["topic"], "lock_duration_ms": 60_000}]
+    fetched = service.call(
+        "POST",
+        "/external-tasks/fetch-and-lock",
+        party=osapuoli,
+        body={"worker_id": worker, "max_tasks": 100, "topics": topics},
+    )
+    for other in fetched:
+        if other["id"] != task["id"]:
+            service.call("POST", f"/external-tasks/{other['id']}/unlock", party=osapuoli)
+    assert task["id"] in [t["id"] for t in fetched], f'the worker could not fetch "{tyo}"'
+    body = {"worker_id": worker, "variables": form_data(datatable, service.today())}
+    onboarding.state = service.call(
+        "POST", f"/external-tasks/{task['id']}/complete", party=osapuoli, body=body
+    )
+
+
 @action("aikaa on kulunut {maara} {yksikko}")
 def time_passes(onboarding: Onboarding, maara, yksikko):
     onboarding.acted(f"aikaa on kulunut {maara} {yksikko}")
@@ -224,6 +248,12 @@ def open_tasks(onboarding: Onboarding, datatable):
     rows = [row for row in datatable if [c.strip() for c in row] != ["osapuoli", "tehtävä"]]
     expected = sorted((lane_of(party.strip()), task.strip()) for party, task in rows)
     assert _open_tasks(onboarding) == expected
+
+
+@check('järjestelmätyö "{tyo}" odottaa')
+def external_task_waits(onboarding: Onboarding, tyo):
+    onboarding.checked()
+    onboarding.external_task_named(tyo)
 
 
 @check("avoimia tehtäviä ei ole")

@@ -23,6 +23,7 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
+from .external_task import ExternalTask, ExternalTaskParser
 from .message_event import MessageEvent
 from .serializer import Serializer
 
@@ -55,6 +56,8 @@ class DiagramParser(CamundaParser):
         },
         full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
         full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+        # Only external service tasks get past the allow-list; the others are refused before parsing.
+        full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
     }
 
 

@@ -23,6 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 from ..limits import Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
+from .external_task import is_external, throw_error_at
 from .message_event import MessageEvent
 from .serializer import Serializer
 
@@ -45,6 +46,16 @@ class HumanTask:
     name: str
     lane: str | None
     form_key: str | None
+
+
+@dataclass(frozen=True)
+class ExternalWork:
+    """A service task the instance waits at until a worker completes it."""
+
+    task_id: str
+    element_id: str
+    name: str
+    topic: str
 
 
 @dataclass(frozen=True)
@@ -81,9 +92,12 @@ class Run:
         self.limits = limits
         self.failure: dict | None = None
         self.cancelled = False
-        finished = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
-        self._completed_before = {t.id for t in finished if t.state == TaskState.COMPLETED}
-        self._cancelled_before = {t.id for t in finished if t.state == TaskState.CANCELLED}
+        seen = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED | TaskState.READY)
+        self._completed_before = {t.id for t in seen if t.state == TaskState.COMPLETED}
+        self._cancelled_before = {t.id for t in seen if t.state == TaskState.CANCELLED}
+        self.external_before = frozenset(
+            str(t.id) for t in seen if t.state == TaskState.READY and is_external(t.task_spec)
+        )
         self._waiting_before = set(workflow.event_manager.tasks)
 
     @classmethod
@@ -171,9 +185,34 @@ class Run:
     def human_task(self, task_id: str):
         """The ready (or not) human task ``task_id`` of this instance; NotFound if it has none such."""
         task = self.workflow.get_task_from_id(uuid.UUID(task_id))
-        if task is None or not task.task_spec.manual:
+        if task is None or not _is_human(task.task_spec):
             raise NotFound(f'no human task "{task_id}" in this instance')
         return task
+
+    def external_task(self, task_id: str):
+        """The ready external task ``task_id`` of this instance; NotFound if it has none such, Conflict if it
+        is no longer ready."""
+        task = self.workflow.get_task_from_id(uuid.UUID(task_id))
+        if task is None or not is_external(task.task_spec):
+            raise NotFound(f'no external task "{task_id}" in this instance')
+        if task.state != TaskState.READY:
+            state = TaskState.get_name(task.state).lower()
+            name = task.task_spec.bpmn_name or task_id
+            raise Conflict(f'external task "{name}" is not ready: it is {state}')
+        return task
+
+    def complete_external(self, task_id: str, variables: dict) -> str:
+        """Complete the external task with the worker's ``variables``; answers its element id."""
+        task = self.external_task(task_id)
+        task.set_data(**variables)
+        task.run()
+        return task.task_spec.bpmn_id
+
+    def throw_error(self, task_id: str, code: str, variables: dict) -> tuple[str, str | None]:
+        """Throw the BPMN error ``code`` at the external task; answers the task's element id and that of the
+        boundary event that caught it, or None when nothing catches it (then nothing changed)."""
+        task = self.external_task(task_id)
+        return task.task_spec.bpmn_id, throw_error_at(task, code, variables)
 
     def complete(self, task_id: str, data: dict, check_form) -> str:
         """Complete the human task with ``data`` after ``check_form(form_key, task_name)`` accepts it;
@@ -267,7 +306,19 @@ class Run:
                 form_key=form_key_of(task.task_spec),
             )
             for task in self._tasks_now
-            if task.state == TaskState.READY and task.task_spec.manual
+            if task.state == TaskState.READY and _is_human(task.task_spec)
+        ]
+
+    def ready_external_tasks(self) -> list[ExternalWork]:
+        return [
+            ExternalWork(
+                task_id=str(task.id),
+                element_id=task.task_spec.bpmn_id,
+                name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
+                topic=task.task_spec.topic,
+            )
+            for task in self._tasks_now
+            if task.state == TaskState.READY and is_external(task.task_spec)
         ]
 
     def waits_changed(self, *, running: bool) -> bool:
@@ -339,6 +390,11 @@ class Run:
 def task_details(task) -> tuple[str, dict]:
     """A human task's instructions and the data it starts from."""
     return task.task_spec.documentation or "", json_safe(task.data)
+
+
+def _is_human(task_spec) -> bool:
+    """A task a person completes: SpiffWorkflow's manual tasks, but for the external tasks (workers')."""
+    return task_spec.manual and not is_external(task_spec)
 
 
 def form_key_of(task_spec) -> str | None:

@@ -23,9 +23,11 @@ from .constructs import (
     EVENT_DEFINITIONS,
     EVENT_KINDS,
     EVENT_SUB_PROCESS,
+    EXTERNAL_ELSEWHERE,
     INSTANTIATING_RECEIVE,
     MAPPING_ATTRIBUTES,
     MULTIPLE_EVENT,
+    NOT_EXTERNAL,
     OTHER_ENGINE,
     SCRIPT_FORMAT,
     SECOND_START,
@@ -114,6 +116,20 @@ def _element_problems(file: str, element: etree._Element, scope: etree._Element)
             yield _refusal(file, element, refused(f'condition language "{language}"', CONDITION_LANGUAGE.how))
     if name == "eventBasedGateway":
         yield from _event_gateway_problems(file, element, scope)
+    if name == "serviceTask" and not _names_java(element):
+        topic = (element.get(f"{{{CAMUNDA_NS}}}topic") or "").strip()
+        if element.get(f"{{{CAMUNDA_NS}}}type") != "external" or not topic:
+            yield _refusal(file, element, NOT_EXTERNAL)
+
+
+_JAVA = ("class", "delegateExpression", "expression")
+
+
+def _names_java(service_task: etree._Element) -> bool:
+    """Whether a service task names Java or a connector: refused by that name alone, not twice."""
+    if any(service_task.get(f"{{{CAMUNDA_NS}}}{name}") is not None for name in _JAVA):
+        return True
+    return service_task.find(f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}connector") is not None
 
 
 def _event_problems(file: str, event: etree._Element, scope: etree._Element) -> Iterator[Problem]:
@@ -166,7 +182,9 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
         name = etree.QName(attribute).localname
         if namespace in (None, BPMN_NS, XSI_NS, XML_NS) or (namespace == CAMUNDA_NS and name in allowed):
             continue
-        if namespace == CAMUNDA_NS:
+        if namespace == CAMUNDA_NS and name in ("type", "topic"):
+            verdict = EXTERNAL_ELSEWHERE
+        elif namespace == CAMUNDA_NS:
             verdict = camunda_verdict(name)
         else:
             verdict = refused(attribute, f"{OTHER_ENGINE.construct}: {OTHER_ENGINE.how}")

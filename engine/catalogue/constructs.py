@@ -18,12 +18,12 @@ from dataclasses import dataclass
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-CALL_NO_CODE = (
-    "the engine calls no code or system: use a user task for work someone does, a script task for a "
-    "computation, or a receive task for the answer a system sends"
-)
 USE_THE_MESSAGES_API = "the engine sends no messages; they reach an instance through POST /api/v1/messages"
 START_THROUGH_THE_API = "instances are started through POST /api/v1/process-instances"
+WRITE_AN_EXTERNAL_TASK = (
+    'the engine calls no Java or system itself: write camunda:type="external" and camunda:topic="…" on the '
+    "service task, and a worker fetches and completes the work through /api/v1/external-tasks"
+)
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,10 @@ ELEMENTS: dict[str, Verdict] = {
     "laneSet": runs("lanes", "a task's lane is shown with it"),
     "dataObject": runs("data object", "kept with the instance; tasks read and write it by data associations"),
     "dataObjectReference": runs("data object reference", "reads and writes its data object"),
-    "serviceTask": refused(
+    "serviceTask": runs(
         "service task",
-        CALL_NO_CODE,
+        'with camunda:type="external" and camunda:topic: waits until a worker fetches it by its topic and '
+        "completes it, reports a failure or throws a BPMN error (/api/v1/external-tasks)",
     ),
     "sendTask": refused(
         "send task",
@@ -216,6 +217,7 @@ CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
     "userTask": frozenset({"formKey"}),
     "businessRuleTask": frozenset({"decisionRef"}),
     "multiInstanceLoopCharacteristics": frozenset({"collection", "elementVariable"}),
+    "serviceTask": frozenset({"type", "topic"}),  # checked further: type "external" and a topic
     # Camunda Modeler writes these on every new process; they label a version and set how long
     # Camunda keeps history, and this engine keeps all of it.
     "process": frozenset({"versionTag", "historyTimeToLive"}),
@@ -225,13 +227,11 @@ CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
 CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out"})
 
 _CAMUNDA_INSTEAD = {
-    "class": CALL_NO_CODE,
-    "delegateExpression": CALL_NO_CODE,
-    "expression": CALL_NO_CODE,
-    "type": 'external tasks (camunda:type="external") are not supported yet',
-    "topic": 'external tasks (camunda:type="external") are not supported yet',
-    "connector": CALL_NO_CODE,
-    "field": CALL_NO_CODE,
+    "class": WRITE_AN_EXTERNAL_TASK,
+    "delegateExpression": WRITE_AN_EXTERNAL_TASK,
+    "expression": WRITE_AN_EXTERNAL_TASK,
+    "connector": WRITE_AN_EXTERNAL_TASK,
+    "field": WRITE_AN_EXTERNAL_TASK,
     "inputOutput": "input and output mappings are not supported: a script task can copy variables",
     "executionListener": "listeners are not supported: a script task can do the work on the path",
     "taskListener": "listeners are not supported: a script task can do the work on the path",
@@ -274,6 +274,13 @@ CALL_MAPPING = refused(
     "In and Out mappings belong to a call activity: source, target, sourceExpression, variables, businessKey",
 )
 MAPPING_ATTRIBUTES = frozenset({"source", "target", "sourceExpression", "variables", "businessKey", "local"})
+NOT_EXTERNAL = refused(
+    'service task without camunda:type="external" and a camunda:topic', WRITE_AN_EXTERNAL_TASK
+)
+EXTERNAL_ELSEWHERE = refused(
+    "camunda:type or camunda:topic off a service task",
+    "only a service task is an external task here: draw the work a worker does as a service task",
+)
 OTHER_ENGINE = refused("an extension of another engine", "this engine does not act on it")
 
 CAMUNDA_RUNS = (
@@ -286,6 +293,10 @@ CAMUNDA_RUNS = (
     ),
     runs("camunda:properties", "describe the element and change nothing, as in Camunda"),
     runs("camunda:versionTag, camunda:historyTimeToLive", "accepted on a process; all history is kept"),
+    runs(
+        'camunda:type="external", camunda:topic',
+        "make a service task an external task, fetched by workers by its topic",
+    ),
 )
 
 # Every verdict the README's table "What the engine runs" shows, in its order.
@@ -296,5 +307,5 @@ DOCUMENTED = (
     EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
-    CALL_MAPPING, OTHER_ENGINE,
+    NOT_EXTERNAL, EXTERNAL_ELSEWHERE, CALL_MAPPING, OTHER_ENGINE,
 )  # fmt: skip

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .batch_queries import BatchQueries
+from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
 from .models import (
     AuditEvent,
@@ -114,7 +115,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):

@@ -39,6 +39,22 @@ def ready(instance) -> list[str]:
     return sorted(t.element_id for t in instance.ready_tasks)
 
 
+def waiting_work(engine, instance) -> list[str]:
+    """The service tasks the instance waits at for a worker."""
+    return sorted(t.element_id for t in engine.list_external_tasks(instance_id=instance.id).items)
+
+
+def work(engine, instance, element_id, variables, worker="register-worker"):
+    """A worker fetches the instance's service task by its topic and completes it with ``variables``."""
+    (task,) = [
+        t for t in engine.list_external_tasks(instance_id=instance.id).items if t.element_id == element_id
+    ]
+    topics = [{"name": task.topic, "lock_duration_ms": 60_000}]
+    fetched = engine.fetch_and_lock(worker, topics, 100, actor=PROVIDER)
+    assert task.id in [t.id for t in fetched]
+    return engine.complete_external_task(task.id, worker, variables, actor=PROVIDER)
+
+
 def lanes(instance) -> dict[str, str | None]:
     return {t.element_id: t.lane for t in instance.ready_tasks}
 
@@ -113,7 +129,8 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     )
     assert services == expected
     # An obligation sends the provider to its prerequisites, in parallel with the vendor.
-    assert ready(decided) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    assert ready(decided) == ["Task_confirm_certified_system"]
+    assert waiting_work(engine, decided) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(decided)["Task_confirm_certified_system"] == "System vendor"
 
 
@@ -131,7 +148,7 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 
 def _prerequisites(engine, instance, register_valid=True):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining."""
-    state = complete(
+    state = work(
         engine,
         instance,
         "Task_check_register_entries",
@@ -727,7 +744,8 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     Prescription onboarding goes on, and the social-care onboarding is skipped."""
     state = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=True)
     assert "Event_social_care_refused" in _completed(engine, state)
-    assert ready(state) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    assert ready(state) == ["Task_confirm_certified_system"]
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
 

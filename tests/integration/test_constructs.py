@@ -154,6 +154,14 @@ class Case:
         )
         return self.standing()
 
+    def work(self, topic: str) -> tuple:
+        """A worker fetches the instance's task of ``topic`` and completes it."""
+        (task,) = self.engine.fetch_and_lock(
+            "worker-1", [{"name": topic, "lock_duration_ms": 60_000}], 5, actor="w"
+        )
+        self.engine.complete_external_task(task.id, "worker-1", {"registered": True}, actor="w")
+        return self.standing()
+
     def days_pass(self, days: int) -> tuple:
         self.clock.advance(timedelta(days=days))
         self.engine.fire_due_timers(actor="timer:test")
@@ -233,7 +241,11 @@ ELEMENT_CASES = {
         ("running", ["Inner"], [], []),
         ("complete", "Inner"),
     ),
-    "serviceTask": ('<bpmn:serviceTask id="Element" />', None, None),
+    "serviceTask": (
+        '<bpmn:serviceTask id="Element" camunda:type="external" camunda:topic="register" />',
+        ("running", [], [], []),
+        ("work", "register"),
+    ),
     "sendTask": ('<bpmn:sendTask id="Element" messageRef="M" />', None, None),
     "adHocSubProcess": (
         f'<bpmn:adHocSubProcess id="Element">{user("Inner")}</bpmn:adHocSubProcess>',
@@ -494,7 +506,11 @@ ZEEBE = 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"'
         (task_with('camunda:class="org.example.Call"', tag="serviceTask"), "camunda:class"),
         (task_with('camunda:delegateExpression="${call}"', tag="serviceTask"), "camunda:delegateExpression"),
         (task_with('camunda:expression="${call.go()}"', tag="serviceTask"), "camunda:expression"),
-        (task_with('camunda:type="external" camunda:topic="register"', tag="serviceTask"), "camunda:type"),
+        (task_with(tag="serviceTask"), 'service task without camunda:type="external" and a camunda:topic'),
+        (task_with('camunda:type="external"', tag="serviceTask"),
+         'service task without camunda:type="external" and a camunda:topic'),
+        (task_with('camunda:type="external" camunda:topic="register"'),
+         "camunda:type or camunda:topic off a service task"),
         (task_with(extensions="<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId>"
                    "</camunda:connector>", tag="serviceTask"), "camunda:connector"),
         (task_with(extensions='<camunda:inputOutput><camunda:inputParameter name="a">1'
