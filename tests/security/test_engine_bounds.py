@@ -6,6 +6,7 @@ and on PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -14,8 +15,8 @@ import pytest
 from harness.postgres import create_database
 from harness.server import PROCESSES, RunningServer
 
-from .conftest import ANALYST_TOKEN, INTEGRATOR_TOKEN, TOKENS
-from .test_single_c_calls import HEAD, HealthWatch
+from .conftest import ADMIN_TOKEN, ANALYST_TOKEN, INTEGRATOR_TOKEN, TOKENS
+from .test_single_c_calls import HEAD, TIMER, HealthWatch
 
 DEPLOY = "/api/v1/process-definitions"
 
@@ -79,7 +80,30 @@ DIAGRAMS = {
         [("StartEvent", "Script_each", ""), ("Script_each", "EndEvent", "")],
     ),
     "plain": process("plain", "", [("StartEvent", "EndEvent", "")]),
+    "forever": process(
+        "forever",
+        '<bpmn:intermediateCatchEvent id="Timer_forever" name="Forever"><bpmn:timerEventDefinition>'
+        '<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">"P999999999Y"</bpmn:timeDuration>'
+        "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>\n",
+        [("StartEvent", "Timer_forever", ""), ("Timer_forever", "EndEvent", "")],
+    ),
+    "poisoned_timer": process(
+        "poisoned_timer",
+        TIMER + script("Script_fee", 'fee = Decimal("1.50")'),
+        [("StartEvent", "Before", ""), ("Before", "Script_fee", ""), ("Script_fee", "EndEvent", "")],
+    ),
+    "healthy_timer": process(
+        "healthy_timer",
+        TIMER + script("Script_ok", "ok = True"),
+        [("StartEvent", "Before", ""), ("Before", "Script_ok", ""), ("Script_ok", "EndEvent", "")],
+    ),
 }
+for name, code in (("decimal", 'Decimal("1.50")'), ("range", "range(3)"), ("generator", "(n for n in [1])")):
+    DIAGRAMS[f"unstorable_{name}"] = process(
+        f"unstorable_{name}",
+        script("Script_value", f"value = {code}"),
+        [("StartEvent", "Script_value", ""), ("Script_value", "EndEvent", "")],
+    )
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -91,7 +115,12 @@ def server(request, tmp_path_factory):
     if request.param == "postgres":
         database_url = create_database(request.getfixturevalue("postgres_server").url, "kanta_bounds")
     with RunningServer(
-        tmp_path_factory.mktemp("bounds"), tokens=TOKENS, processes=Path(processes), database_url=database_url
+        tmp_path_factory.mktemp("bounds"),
+        tokens=TOKENS,
+        processes=Path(processes),
+        database_url=database_url,
+        clock="adjustable@2026-12-02T08:00:00+00:00",
+        env={"KANTA_TIMER_INTERVAL": "0.2"},
     ) as running:
         yield running
 
@@ -191,4 +220,68 @@ def test_a_dmn_cell_of_150000_characters_is_refused_within_seconds(server):
     assert status == 422, problem
     assert "obligation.dmn" in problem["detail"]
     assert took < 10, took
+    assert health.failures == [] and health.slowest < 1.0, (health.failures, health.slowest)
+
+
+def test_a_timer_longer_than_a_century_is_refused(server):
+    problem = refused(server, "forever")
+
+    assert problem["element_id"] == "Timer_forever"
+    assert "longer than 100 years" in problem["detail"]
+
+
+def test_moving_the_clock_by_a_billion_years_is_refused(server):
+    with HealthWatch(server) as health:
+        status, _, problem = server.call(
+            "POST", "/api/v1/clock/advance", token=ADMIN_TOKEN, json_body={"duration": "P999999999Y"}
+        )
+
+    assert status == 422, problem
+    assert "100 years" in json.dumps(problem)
+    assert health.failures == [] and health.slowest < 1.0, (health.failures, health.slowest)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("decimal", "Decimal"), ("range", "range"), ("generator", "generator")]
+)
+def test_a_script_value_no_json_holds_is_refused_naming_it(server, name, kind):
+    problem = refused(server, f"unstorable_{name}")
+
+    assert problem["element_id"] == "Script_value"
+    assert "can not be stored" in problem["detail"] and kind in problem["detail"]
+
+
+def test_a_failing_timer_puts_only_its_instance_in_error_and_every_other_due_timer_fires(server):
+    ids = {}
+    for key in ("poisoned_timer", "healthy_timer", "healthy_timer"):
+        status, _, started = server.call(
+            "POST", "/api/v1/process-instances", token=INTEGRATOR_TOKEN, json_body={"process_key": key}
+        )
+        assert status == 201, started
+        ids.setdefault(key, []).append(started["id"])
+
+    with HealthWatch(server) as health:
+        moved, _, _ = server.call(
+            "POST", "/api/v1/clock/advance", token=ADMIN_TOKEN, json_body={"duration": "P1D"}
+        )
+        assert moved == 200
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            statuses = {
+                instance_id: server.call(
+                    "GET", f"/api/v1/process-instances/{instance_id}", token=ADMIN_TOKEN
+                )[2]["status"]
+                for instance_id in ids["poisoned_timer"] + ids["healthy_timer"]
+            }
+            if "running" not in statuses.values():
+                break
+            time.sleep(0.2)
+
+    assert [statuses[i] for i in ids["poisoned_timer"]] == ["error"]
+    assert [statuses[i] for i in ids["healthy_timer"]] == ["completed", "completed"]
+    [poisoned] = ids["poisoned_timer"]
+    [incident] = server.call("GET", f"/api/v1/incidents?instance_id={poisoned}", token=ADMIN_TOKEN)[2][
+        "items"
+    ]
+    assert incident["element_id"] == "Script_fee" and "Decimal" in incident["message"]
     assert health.failures == [] and health.slowest < 1.0, (health.failures, health.slowest)
