@@ -76,6 +76,7 @@ class EvaluatorPool:
         self._idle: list[_Evaluator] = []
         self._lock = threading.Lock()
         self._pid = os.getpid()
+        self._closed = False
 
     def run(
         self, mode: str, source: str, namespace: dict[str, Any], limit_seconds: float
@@ -95,7 +96,11 @@ class EvaluatorPool:
         if answer is None:
             self._replace(evaluator)
             raise ScriptTimeout(limit_seconds)
-        outcome = _read_answer(answer)
+        try:
+            outcome = _read_answer(answer)
+        except TypeError:
+            self._replace(evaluator)  # it sent what no evaluator of ours sends: do not trust it again
+            raise
         if outcome[0] == "error":
             _, module, kind, message, line = outcome
             if kind == "MemoryError":
@@ -110,7 +115,7 @@ class EvaluatorPool:
 
     def close(self) -> None:
         with self._lock:
-            idle, self._idle = self._idle, []
+            idle, self._idle, self._closed = self._idle, [], True
         for evaluator in idle:
             evaluator.kill()
 
@@ -136,7 +141,7 @@ class EvaluatorPool:
 
     def _release(self, evaluator: _Evaluator) -> None:
         with self._lock:
-            if len(self._idle) < _KEPT_IDLE and self._pid == os.getpid():
+            if len(self._idle) < _KEPT_IDLE and self._pid == os.getpid() and not self._closed:
                 self._idle.append(evaluator)
                 return
         evaluator.kill()
