@@ -170,7 +170,11 @@ class _Evaluator:
             [sys.executable, "-c", _START, os.path.dirname(__file__), str(memory_bytes)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            # Nothing of the worker's: no open files or sockets, no environment (tokens and the database's
+            # password live there), no working directory, in case diagram code ever gets out of its sandbox.
             close_fds=True,
+            env={},
+            cwd="/",
         )
         # An evaluator nobody holds any more (its pool or engine dropped without close) is stopped too.
         self._stop = weakref.finalize(self, _stop, self.process)

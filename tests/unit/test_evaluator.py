@@ -115,3 +115,20 @@ def test_the_worker_runs_plain_expressions_itself_and_scripts_elsewhere():
         assert len(environment.evaluators._idle) == 1
     finally:
         environment.close()
+
+
+def test_an_evaluator_holds_nothing_of_the_worker_s():
+    os.environ["KANTA_TOKENS"] = "admin:secret-token-0123456789abcdef0123456789"
+    try:
+        fresh = EvaluatorPool()
+        fresh.run("exec", "started = True", {}, 1.0)
+        [evaluator] = fresh._idle
+        pid = evaluator.process.pid
+        with open(f"/proc/{pid}/environ", "rb") as environ:
+            assert environ.read() == b""
+        assert os.readlink(f"/proc/{pid}/cwd") == "/"
+        # requests in, stderr (also as stdout), answers out: no database socket, no file of the worker's
+        assert sorted(os.listdir(f"/proc/{pid}/fd")) == ["0", "1", "2", "3"]
+    finally:
+        del os.environ["KANTA_TOKENS"]
+        fresh.close()
