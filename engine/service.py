@@ -65,7 +65,10 @@ class Engine:
             new_unit=lambda: UnitOfWork(self.db, clock_source),
             serializer=serializer,
             script_engine=RestrictedScriptEngine(
-                timeout_seconds=limits.script_seconds, task_limit=limits.tasks
+                timeout_seconds=limits.script_seconds,
+                task_limit=limits.tasks,
+                memory_bytes=limits.script_memory_bytes,
+                data_bytes=limits.state_bytes,
             ),
             limits=limits,
             definitions=definitions.DefinitionCache(serializer),
@@ -73,6 +76,7 @@ class Engine:
         )
 
     def close(self) -> None:
+        self._context.script_engine.close()
         self.db.dispose()
 
     def health(self) -> dict:

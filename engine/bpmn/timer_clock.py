@@ -71,9 +71,29 @@ def _bounded_iso_duration(expression):
     return parsed
 
 
+class TimerRefused(ValueError):
+    """A timer whose time can not be read (e.g. a duration over the bound), said at the timer's element."""
+
+    def __init__(self, task, error: Exception):
+        super().__init__(str(error))
+        self.task_spec = task.task_spec
+
+
+def _at_the_timer(has_fired):
+    def checked(self, my_task):
+        try:
+            return has_fired(self, my_task)
+        except (ValueError, OverflowError) as error:
+            if isinstance(error, TimerRefused):
+                raise
+            raise TimerRefused(my_task, error) from error
+
+    return checked
+
+
 def install() -> None:
     """Route SpiffWorkflow's timer code through our clock. Idempotent."""
     spiff_timer.datetime = _ClockedDatetime
     spiff_timer.TimerEventDefinition.parse_iso_duration = staticmethod(_bounded_iso_duration)
-    spiff_timer.TimeDateEventDefinition.has_fired = _time_date_has_fired
-    spiff_timer.DurationTimerEventDefinition.has_fired = _duration_has_fired
+    spiff_timer.TimeDateEventDefinition.has_fired = _at_the_timer(_time_date_has_fired)
+    spiff_timer.DurationTimerEventDefinition.has_fired = _at_the_timer(_duration_has_fired)

@@ -20,7 +20,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
-from ..limits import Limits
+from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .external_task import is_external, throw_error_at
@@ -133,8 +133,22 @@ class Run:
                     f"more than {self.limits.engine_steps} steps in one go without waiting for a person, "
                     "a message or a timer: a loop that never waits?",
                 )
+            if task.depth >= MAX_PATH_LENGTH:
+                raise LimitExceeded(
+                    task,
+                    f"the instance went more than {MAX_PATH_LENGTH} steps along one path, further than the "
+                    "engine can follow: a loop that goes round too often?",
+                )
             if self._task_count() > self.limits.tasks:
                 raise LimitExceeded(task, f"the instance would have more than {self.limits.tasks} tasks")
+            # A process that calls itself (directly or through another) nests a new subprocess per call;
+            # SpiffWorkflow walks the whole chain for each, so the step limit alone comes far too late.
+            if getattr(task.workflow, "depth", 0) > self.limits.call_depth:
+                raise LimitExceeded(
+                    self.workflow.get_task_from_id(task.workflow.parent_task_id),  # the call activity
+                    f"call activities nested more than {self.limits.call_depth} deep: "
+                    "does a process call itself?",
+                )
 
         try:
             self.workflow.do_engine_steps(did_complete_task=within_limits)

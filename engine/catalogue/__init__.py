@@ -23,7 +23,7 @@ from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
 from .diagram import at
 from .messages import caught_messages, schema_key
-from .safe_xml import UnsafeXml, parse_xml
+from .safe_xml import UnsafeXml, parse_xml, xml_text
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
 FORM_SUFFIX = ".json"
@@ -57,11 +57,13 @@ def build(
 
     Files that hold no executable process are refused ("nothing to deploy"), except no files at all when
     ``empty_is_valid`` (an empty catalogue folder: the service starts with nothing deployed)."""
-    trees, problems = {}, []
+    trees, texts, problems = {}, {}, []
     for name, data in files.items():
         if name.endswith(DIAGRAM_SUFFIXES):
             try:
-                trees[name] = parse_xml(data, name)
+                tree = parse_xml(data, name)
+                texts[name] = xml_text(data, tree, name)
+                trees[name] = tree
             except UnsafeXml as refused:
                 problems.append(refused.problem)
     forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
@@ -79,7 +81,7 @@ def build(
         problems = _nothing_to_deploy(trees)
     if problems:
         raise DefinitionInvalid(problems)
-    return {key: _definition(process, files, forms, trees) for key, process in parsed.items()}
+    return {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}
 
 
 def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]:
@@ -107,11 +109,11 @@ def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]
     return problems
 
 
-def _definition(process: ParsedProcess, files, forms, trees) -> ProcessDefinition:
+def _definition(process: ParsedProcess, texts, forms, trees) -> ProcessDefinition:
     # The message contracts travel with the forms: stored with the version, covered by its hash.
     caught = {schema_key(name) for file in process.files for name in caught_messages(trees[file].getroot())}
     used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | caught)}
-    sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
+    sources = {name: texts[name] for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):
         digest.update(part.encode())

@@ -13,6 +13,11 @@ from ..problems import Problem
 from .diagram import Catalogue, at, describe, text_of
 from .flow_checks import expression_fault
 
+# A cell longer than any table needs is refused before a pattern reads it: finding the "?" outside quotes
+# takes time quadratic in the cell's length (150,000 "?" held a worker for minutes), here and in
+# SpiffWorkflow.
+MAX_CELL_LENGTH = 2_000
+
 # SpiffWorkflow's DMN engine puts the input's value where a cell has a "?" outside quotes.
 _DMN_INPUT_PLACEHOLDER = re.compile(r"""(\?)(?=(?:[^'"]|['"][^'"]*['"])*$)""")
 
@@ -62,6 +67,13 @@ def _cells(rule, tag, columns, problem_of, namespace) -> Iterator[tuple[etree._E
     """(column, text, message) of each faulty cell; "-" or empty matches anything or gives nothing."""
     for column, entry in zip(columns, rule.iterfind(tag, namespace), strict=False):
         text = text_of(entry.find("dmn:text", namespace))
+        if len(text) > MAX_CELL_LENGTH:
+            yield (
+                column,
+                f"{text[:40]}…",
+                f"it is {len(text):,} characters long, over the limit of {MAX_CELL_LENGTH:,}",
+            )
+            continue
         message = problem_of(text) if text not in ("", "-") else None
         if message:
             yield column, text, message
