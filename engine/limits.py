@@ -19,3 +19,7 @@ class Limits:
 # SpiffWorkflow turns a duration's years and months into days month by month: "P999999999Y" alone holds a
 # worker for hours. No onboarding deadline lies further than this.
 MAX_DURATION_YEARS = 100
+
+# The longest text one decision-table cell (an input entry, an input expression or an output entry) may
+# hold: a cell is a test or a value, not a program, and every check and run of it stays linear in it.
+MAX_DECISION_CELL_CHARS = 4_000

@@ -18,6 +18,7 @@ from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
 
 from .call_activity import MappedCallActivity, MappedCallActivityConverter
+from .decisions import DecisionTask, DecisionTaskConverter
 from .message_event import MessageEvent
 
 
@@ -52,6 +53,7 @@ _CONFIG = {
     **CAMUNDA_CONFIG,
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
+    DecisionTask: DecisionTaskConverter,
 }
 
 
