@@ -85,7 +85,8 @@ def _input_value(column: InputColumn, context: dict, evaluate: Evaluate) -> Any:
     cell = column.expression
     if cell.dialect == FEEL:
         assert isinstance(cell.parsed, Endpoint)
-        value = value_of(cell.parsed, context)
+        # An input nobody gave (an optional field) is null, as in FEEL: a "-" or null entry still matches.
+        value = value_of(cell.parsed, context, missing_is_null=True)
     else:
         value = evaluate(cell.text, context)
     return _as_type(column.type_ref, value, column.title)

@@ -36,7 +36,7 @@ tests: NOT "(" positive_tests ")"   -> negated
      | positive_tests
 positive_tests: positive_test ("," positive_test)*
 ?positive_test: COMPARATOR endpoint -> comparison
-              | OPEN endpoint ".." endpoint CLOSE -> interval
+              | opening endpoint ".." endpoint closing -> interval
               | endpoint -> equal
 
 ?endpoint: STRING -> string
@@ -49,8 +49,8 @@ positive_tests: positive_test ("," positive_test)*
          | NAME ("." NAME)* -> path
 
 COMPARATOR: "<=" | ">=" | "!=" | "<" | ">" | "="
-OPEN: "[" | "(" | "]"
-CLOSE: "]" | ")" | "["
+!opening: "[" | "(" | "]"
+!closing: "]" | ")" | "["
 STRING: /"(?:[^"\\\n]|\\.)*"/
 NUMBER: /-?\d+(\.\d+)?/
 NAME: /[A-Za-z_][A-Za-z0-9_]*/
@@ -149,7 +149,8 @@ class _ToTests(Transformer):
 
     def interval(self, children):
         opening, low, high, closing = children
-        return Interval(low, high, low_closed=opening == "[", high_closed=closing == "]")
+        closed_low, closed_high = opening.children[0] == "[", closing.children[0] == "]"
+        return Interval(low, high, low_closed=closed_low, high_closed=closed_high)
 
     def equal(self, children):
         return Comparison("=", children[0])
@@ -270,13 +271,15 @@ def kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def value_of(endpoint: Endpoint, context: Mapping[str, Any]) -> Any:
-    """A literal's value, or the value of a variable's path in ``context``; a name no variable has fails,
-    where FEEL would quietly give null."""
+def value_of(endpoint: Endpoint, context: Mapping[str, Any], *, missing_is_null: bool = False) -> Any:
+    """A literal's value, or the value of a variable's path in ``context``. A name no variable has fails
+    where FEEL would quietly give null, unless ``missing_is_null`` (an input's value: a field left out)."""
     if isinstance(endpoint, Literal):
         return endpoint.value
     value: Any = context
     for depth, name in enumerate(endpoint.names):
+        if missing_is_null and isinstance(value, Mapping) and name not in value:
+            return None
         if not isinstance(value, Mapping) or name not in value:
             known = ".".join(endpoint.names[:depth]) or "the variables"
             raise DecisionFailure(f'"{endpoint}" names no value: {known} has no "{name}"')

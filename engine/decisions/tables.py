@@ -22,6 +22,7 @@ from .feel import FEEL_NAMES, Endpoint, FeelError, UnaryTests, parse_expression,
 
 FEEL = "feel"
 PYTHON = "python"
+UNREAD = "unread"  # a cell with a fault: reported, never run
 
 # What the engine runs, as DMN names it: hit policies and COLLECT's aggregations.
 HIT_POLICIES = ("UNIQUE", "FIRST", "ANY", "COLLECT", "RULE ORDER")
@@ -247,13 +248,13 @@ class _Reader:
         if len(text) > MAX_DECISION_CELL_CHARS:
             message = f"is {len(text):,} characters long: a cell holds at most {MAX_DECISION_CELL_CHARS:,}"
             self.faults.append(Fault(place, f"{where()}: the entry {message}"))
-            return Cell("", FEEL)
+            return Cell(text, UNREAD)
         if dialect is None:
             why = 'cells are FEEL (leave expressionLanguage out) or Python (expressionLanguage="python")'
             self.faults.append(
                 Fault(place, f'{where()}: the expression language "{declared}" is not run: {why}')
             )
-            return Cell("", FEEL)
+            return Cell("", UNREAD)
         if dialect == PYTHON:
             return Cell(text, PYTHON)
         try:
@@ -266,7 +267,7 @@ class _Reader:
                 message = message.replace("is not a FEEL unary test", what)
             said = f"the entry {shown} {message}" if message.startswith("is ") else message
             self.faults.append(Fault(place, f"{where()}: {said}"))
-            return Cell("", FEEL)
+            return Cell(text, UNREAD)
 
 
 def dialect_of(declared: str | None) -> str | None:
