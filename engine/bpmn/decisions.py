@@ -17,7 +17,7 @@ from SpiffWorkflow.bpmn.serializer.helpers.spec import TaskSpecConverter
 from SpiffWorkflow.bpmn.specs.mixins.bpmn_spec_mixin import BpmnSpecMixin
 from SpiffWorkflow.camunda.parser.task_spec import CamundaTaskParser
 
-from ..decisions import Decision, DecisionFailure, decide
+from ..decisions import PYTHON, Decision, DecisionFailure, decide
 from ..vocabulary import CAMUNDA_NS
 
 
@@ -84,3 +84,46 @@ class DecisionTaskConverter(TaskSpecConverter):
 
     def from_dict(self, dct):
         return self.task_spec_from_dict(dct)
+
+
+class StoredBusinessRuleTaskConverter(TaskSpecConverter):
+    """A spec stored before the engine took decisions itself holds SpiffWorkflow's business rule task, its
+    table's cells as Python: it is read as a decision task whose cells are declared Python, so an instance
+    of an older version decides as it did (its UNIQUE table still refusing two matching rules)."""
+
+    def to_dict(self, spec):  # nothing is stored in this form any more
+        raise TypeError("business rule tasks are stored as decision tasks")
+
+    def from_dict(self, dct):
+        table = dct.pop("decision_table")
+        dct["typename"] = DecisionTask.__name__
+        dct["decision_ref"] = table["id"]
+        dct["decisions"] = {table["id"]: _stored_table(table)}
+        return self.registry.restore(dct)
+
+
+def _stored_table(table: dict) -> dict:
+    columns = {column["id"]: column for column in table["inputs"]}
+    return Decision.from_dict(
+        {
+            "id": table["id"],
+            "name": table["name"],
+            "file": "",
+            "hit_policy": table["hit_policy"],
+            "aggregation": None,
+            "inputs": [
+                [c["id"], c["label"], c["expression"] or "", PYTHON, c["typeRef"] or ""]
+                for c in columns.values()
+            ],
+            "outputs": [[c["id"], c["name"], c["label"], c["typeRef"] or ""] for c in table["outputs"]],
+            "rules": [
+                [
+                    rule["id"],
+                    [[(entry["lhs"] or [None])[0] or "-", PYTHON] for entry in rule["input_entries"]],
+                    [[entry["text"] or "", PYTHON] for entry in rule["output_entries"]],
+                ]
+                for rule in table["rules"]
+            ],
+            "required": [],
+        }
+    ).as_dict()

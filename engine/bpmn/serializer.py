@@ -16,9 +16,10 @@ from SpiffWorkflow.bpmn.specs.defaults import ParallelMultiInstanceTask, Sequent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
+from SpiffWorkflow.camunda.specs.business_rule_task import BusinessRuleTask
 
 from .call_activity import MappedCallActivity, MappedCallActivityConverter
-from .decisions import DecisionTask, DecisionTaskConverter
+from .decisions import DecisionTask, DecisionTaskConverter, StoredBusinessRuleTaskConverter
 from .message_event import MessageEvent
 
 
@@ -54,6 +55,7 @@ _CONFIG = {
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
     DecisionTask: DecisionTaskConverter,
+    BusinessRuleTask: StoredBusinessRuleTaskConverter,
 }
 
 
