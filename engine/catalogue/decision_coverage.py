@@ -3,7 +3,8 @@ values can be listed, and reported by ``validate`` as a warning (a gap may be me
 sets nothing, and the diagram goes on without its outputs).
 
 A column's values are listed from what is known of it: a boolean is true or false; a string is one of the
-``enum`` of the form field of the same name, or else one of the table's own values for it; a number is on
+column's predefined values (``inputValues``, as Camunda Modeler writes them), else of the ``enum`` of the
+form field of the same name, else one of the table's own values for it; a number is on
 either side of, or at, each bound the table's cells name. Python cells, dates, and tests against other
 variables are not listed: such a table is not judged. The combinations are bounded
 (``MAX_CHECKS``): a wider table is not judged either, so the check stays cheap on any table."""
@@ -18,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from ..decisions import FEEL, Decision
-from ..decisions.feel import Comparison, Literal, Path, UnaryTests, kind_of, matches
+from ..decisions.feel import Comparison, Interval, Literal, Path, UnaryTests, kind_of, matches
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, at, bpmn_tag
@@ -94,12 +95,31 @@ def _domain(column, cells, enums: dict[str, list]) -> list | None:
     kinds = {kind_of(value) for value in literals}
     if column.type_ref == "boolean" or kinds == {"boolean"}:
         return [True, False]
+    predefined = _predefined(column)
+    if predefined is not None and kinds <= {kind_of(value) for value in predefined}:
+        return predefined
     name = column.expression.text.strip()
     if kinds <= {"string"} and (name in enums or literals):
         return list(dict.fromkeys(enums.get(name) or literals))
     if kinds == {"number"}:
         return _number_points(sorted(set(literals)))
     return None
+
+
+def _predefined(column) -> list | None:
+    """The values a column's inputValues list ("a","b"), or None when it has none or tests otherwise."""
+    allowed = column.allowed
+    if allowed is None or allowed.dialect != FEEL or not isinstance(allowed.parsed, UnaryTests):
+        return None
+    tests = allowed.parsed
+    if tests.negated or not tests.tests:
+        return None
+    values = []
+    for test in tests.tests:
+        if isinstance(test, Interval) or test.operator != "=" or not isinstance(test.endpoint, Literal):
+            return None
+        values.append(test.endpoint.value)
+    return values
 
 
 def _number_points(bounds: list) -> list:

@@ -53,7 +53,7 @@ COMPARATOR: "<=" | ">=" | "!=" | "<" | ">" | "="
 !closing: "]" | ")" | "["
 STRING: /"(?:[^"\\\n]|\\.)*"/
 NUMBER: /-?\d+(\.\d+)?/
-NAME: /[A-Za-z_][A-Za-z0-9_]*/
+NAME: /(?!\d)\w+/  // letters of any language (ikä, hakija), digits, underscores
 NOT: "not"
 TRUE: "true"
 FALSE: "false"

@@ -58,6 +58,9 @@ class InputColumn:
     label: str
     expression: Cell
     type_ref: str
+    # the column's predefined values (inputValues, e.g. "a","b"): what the checks list the column's values
+    # from; the decision is taken whatever the value, as in Camunda
+    allowed: Cell | None = field(default=None, compare=False)
 
     @property
     def title(self) -> str:
@@ -213,7 +216,12 @@ class _Reader:
         label = column.get("label", "")
         where = f'the expression of input "{label or column.get("id")}"'
         cell = self.cell(expression, parse_expression, lambda: where, anchor=column)
-        return InputColumn(column.get("id", ""), label, cell, expression.get("typeRef", ""))
+        values = column.find(self.tag("inputValues"))
+        allowed = None
+        if values is not None:
+            what = f'the predefined values of input "{label or column.get("id")}"'
+            allowed = self.cell(values, parse_unary_tests, lambda: what, anchor=column)
+        return InputColumn(column.get("id", ""), label, cell, expression.get("typeRef", ""), allowed)
 
     def rule(self, element, number, inputs, outputs) -> Rule:
         rule_id = element.get("id", "")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine import read_folder, warnings_in
+from engine import problems_in, read_folder, warnings_in
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,3 +109,17 @@ def test_validate_prints_a_gap_as_a_warning_and_still_succeeds(tmp_path):
     first, *_, last = result.stdout.splitlines()
     assert first.startswith(f'{tmp_path}/route.dmn:3: [route_decision] warning: decision "Route": no rule')
     assert last.startswith("ok: 2 diagram(s)")
+
+
+def test_a_columns_predefined_values_list_it_before_any_form():
+    rules = rule(1, '"clinic","pharmacy","county"', "-")
+    files = catalogue(rules)
+    predefined = b'<inputValues id="V"><text>"clinic","pharmacy","county","lab"</text></inputValues></input>'
+    files["route.dmn"] = files["route.dmn"].replace(
+        b"</inputExpression>\n      </input>", b"</inputExpression>" + predefined, 1
+    )
+    [warning] = warnings_in(files)
+    assert 'no rule matches kind = "lab":' in warning.message
+    files["route.dmn"] = files["route.dmn"].replace(b'"lab"</text>', b"'lab'</text>")
+    [problem] = problems_in(files)
+    assert problem.element_id == "In_kind" and 'the predefined values of input "Kind"' in problem.message
