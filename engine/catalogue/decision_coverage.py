@@ -33,7 +33,6 @@ def coverage_warnings(file: str, root: etree._Element, catalogue: Catalogue) -> 
     decisions, faults = catalogue.read_decisions(file)
     if faults:
         return
-    elements = {e.get("id"): e for e in root.iter() if e.get("id")}
     for decision in decisions:
         if decision.hit_policy not in _SINGLE_HIT or not decision.rules:
             continue
@@ -41,10 +40,9 @@ def coverage_warnings(file: str, root: etree._Element, catalogue: Catalogue) -> 
         if gaps:
             shown = "; ".join(_combination(decision, gap) for gap in gaps[:3])
             more = f" (and {len(gaps) - 3} more)" if len(gaps) > 3 else ""
-            table = elements.get(decision.id)
             yield at(
                 file,
-                table if table is not None else root,
+                decision.element,
                 f"{decision.title}: no rule matches {shown}{more}: the decision would set nothing; add a "
                 "rule, or end a FIRST table with a rule of - in every column",
             )

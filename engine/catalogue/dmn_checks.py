@@ -24,27 +24,22 @@ from .diagram import Catalogue, at
 from .flow_checks import expression_fault
 
 
-def _by_id(root: etree._Element) -> dict[str, etree._Element]:
-    return {element.get("id"): element for element in root.iter() if element.get("id")}
-
-
 def decision_cell_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
     decisions, faults = catalogue.read_decisions(file)
     for fault in faults:
         yield at(file, fault.element, fault.message)
-    elements = _by_id(root)
     for decision in decisions:
         for column in decision.inputs:
             if column.expression.dialect == PYTHON:
                 fault = expression_fault(column.expression.text.strip())
                 if fault:
-                    yield at(file, elements[column.id], f"the expression of {column.title} {fault}")
+                    yield at(file, column.element, f"the expression of {column.title} {fault}")
         for rule in decision.rules:
             for column, cell, problem_of in _python_cells(decision, rule):
                 message = problem_of(cell.text.strip())
                 if message:
                     what = f"rule {rule.number}, {column.title}: the entry {cell.text.strip()}"
-                    yield at(file, elements[rule.id], f"{what} is not a valid expression: {message}")
+                    yield at(file, rule.element, f"{what} is not a valid expression: {message}")
     for element in root.iterchildren(f"{{{etree.QName(root).namespace}}}decision"):
         kinds = [etree.QName(child).localname for child in element if isinstance(child.tag, str)]
         logic = [k for k in kinds if k in ("literalExpression", "context", "invocation", "relation", "list")]
@@ -79,9 +74,8 @@ def input_entry_problem(text: str) -> str | None:
 
 
 def hit_policy_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
-    elements = _by_id(root)
     for decision in catalogue.read_decisions(file)[0]:
-        table = elements[decision.id].find(f"{{{etree.QName(root).namespace}}}decisionTable")
+        table = decision.table_element
         policy, aggregation = decision.hit_policy, decision.aggregation
         if policy not in HIT_POLICIES and policy not in NOT_RUN_HIT_POLICIES:
             continue  # not DMN at all: the schema check says so
@@ -102,19 +96,18 @@ def hit_policy_problems(file: str, root: etree._Element, catalogue: Catalogue) -
 def requirement_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
     """A required decision no DMN file defines, and decisions that require each other in a circle."""
     every = catalogue.every_decision()
-    elements = _by_id(root)
     for decision in catalogue.read_decisions(file)[0]:
         for required in decision.required:
             if required not in every:
                 yield at(
                     file,
-                    elements[decision.id],
+                    decision.element,
                     f"{decision.title} requires decision '{required}', which no DMN file defines",
                 )
         circle = _circle_from(decision.id, every)
         if circle:
             shown = " → ".join(circle)
-            yield at(file, elements[decision.id], f"{decision.title} requires itself: {shown}")
+            yield at(file, decision.element, f"{decision.title} requires itself: {shown}")
 
 
 def _circle_from(start: str, every: dict[str, Decision]) -> list[str] | None:
@@ -204,7 +197,6 @@ def _cell_type_problem(column: InputColumn | OutputColumn, cell: Cell) -> str | 
 
 
 def typed_entry_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
-    elements = _by_id(root)
     for decision in catalogue.read_decisions(file)[0]:
         for rule in decision.rules:
             entries = [
@@ -215,7 +207,7 @@ def typed_entry_problems(file: str, root: etree._Element, catalogue: Catalogue) 
                 message = _cell_type_problem(column, cell)
                 if message:
                     where = f"rule {rule.number}: {column.title} holds {column.type_ref} values"
-                    yield at(file, elements[rule.id], f"{where}: {message}")
+                    yield at(file, rule.element, f"{where}: {message}")
 
 
 # --- UNIQUE and ANY tables whose rules clash ---------------------------------------------------------------
@@ -228,7 +220,6 @@ def overlapping_rule_problems(file: str, root: etree._Element, catalogue: Catalo
     would fail the decision whenever they do; so would two rules of an ANY table that give different
     outputs. The analyst learns it here, not at run time. Rules whose tests this can not compare may overlap
     too; the engine refuses those when they do."""
-    elements = _by_id(root)
     for decision in catalogue.read_decisions(file)[0]:
         if decision.hit_policy not in ("UNIQUE", "ANY"):
             continue
@@ -243,7 +234,7 @@ def overlapping_rule_problems(file: str, root: etree._Element, catalogue: Catalo
                         clash = "match the same inputs with different outputs"
                     yield at(
                         file,
-                        elements[later.id],
+                        later.element,
                         f"rules {earlier.number} and {later.number} of {table} {clash}: make them exclude "
                         "each other, or set the hit policy to FIRST",
                     )

@@ -61,6 +61,7 @@ class InputColumn:
     # the column's predefined values (inputValues, e.g. "a","b"): what the checks list the column's values
     # from; the decision is taken whatever the value, as in Camunda
     allowed: Cell | None = field(default=None, compare=False)
+    element: Any = field(default=None, compare=False, repr=False)  # where it was read, for the checks
 
     @property
     def title(self) -> str:
@@ -85,6 +86,7 @@ class Rule:
     number: int  # counted from 1, as the modeler shows rows
     inputs: tuple[Cell, ...]
     outputs: tuple[Cell, ...]
+    element: Any = field(default=None, compare=False, repr=False)  # where it was read, for the checks
 
     @property
     def title(self) -> str:
@@ -102,6 +104,8 @@ class Decision:
     outputs: tuple[OutputColumn, ...]
     rules: tuple[Rule, ...]
     required: tuple[str, ...] = field(default=())  # ids of the decisions whose outputs it reads
+    element: Any = field(default=None, compare=False, repr=False)  # the decision, where it was read
+    table_element: Any = field(default=None, compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -208,6 +212,8 @@ class _Reader:
             outputs=outputs,
             rules=rules,
             required=required,
+            element=element,
+            table_element=table,
         )
 
     def input(self, column) -> InputColumn:
@@ -221,7 +227,8 @@ class _Reader:
         if values is not None:
             what = f'the predefined values of input "{label or column.get("id")}"'
             allowed = self.cell(values, parse_unary_tests, lambda: what, anchor=column)
-        return InputColumn(column.get("id", ""), label, cell, expression.get("typeRef", ""), allowed)
+        type_ref = expression.get("typeRef", "")
+        return InputColumn(column.get("id", ""), label, cell, type_ref, allowed, element=column)
 
     def rule(self, element, number, inputs, outputs) -> Rule:
         rule_id = element.get("id", "")
@@ -243,7 +250,7 @@ class _Reader:
             self.cell(entry, parse_expression, lambda c=column: f"rule {number}, {c.title}", element)
             for column, entry in zip(outputs, results, strict=False)
         )
-        return Rule(rule_id, number, cells, values)
+        return Rule(rule_id, number, cells, values, element=element)
 
     def cell(self, element, parse, where, anchor) -> Cell:
         """The cell ``element`` (an entry, or an input expression) read in its dialect; its faults are

@@ -201,3 +201,13 @@ def test_reading_a_cell_just_under_the_cap_is_linear(language):
     started = time.perf_counter()
     problems_of(dmn(rule("Rule_long", cell), language=language))
     assert time.perf_counter() - started < 1
+
+
+def test_a_rule_without_an_id_is_reported_at_its_line():
+    source = dmn(
+        "      <rule><inputEntry><text>? == 1</text></inputEntry><outputEntry><text>1</text></outputEntry></rule>"
+    )
+    [problem] = problems_of(source)
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "<rule>" in text)
+    assert (problem.line, problem.element_id) == (line, None)
+    assert problem.message.startswith('rule 1, input "Kind": the entry ? == 1 is not a FEEL unary test')
