@@ -204,9 +204,8 @@ def test_reading_a_cell_just_under_the_cap_is_linear(language):
 
 
 def test_a_rule_without_an_id_is_reported_at_its_line():
-    source = dmn(
-        "      <rule><inputEntry><text>? == 1</text></inputEntry><outputEntry><text>1</text></outputEntry></rule>"
-    )
+    entries = "<inputEntry><text>? == 1</text></inputEntry><outputEntry><text>1</text></outputEntry>"
+    source = dmn(f"      <rule>{entries}</rule>")
     [problem] = problems_of(source)
     line = next(n for n, text in enumerate(source.splitlines(), 1) if "<rule>" in text)
     assert (problem.line, problem.element_id) == (line, None)
