@@ -22,4 +22,4 @@ MAX_DURATION_YEARS = 100
 
 # The longest text one decision-table cell (an input entry, an input expression or an output entry) may
 # hold: a cell is a test or a value, not a program, and every check and run of it stays linear in it.
-MAX_DECISION_CELL_CHARS = 4_000
+MAX_DECISION_CELL_CHARS = 2_000
