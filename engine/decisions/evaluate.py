@@ -54,8 +54,13 @@ class _Session:
 
 def _table_outputs(decision: Decision, context: dict, evaluate: Evaluate) -> dict[str, Any]:
     values = [_input_value(column, context, evaluate) for column in decision.inputs]
-    matched = [rule for rule in decision.rules if _matches(decision, rule, values, context, evaluate)]
     policy = decision.hit_policy
+    matching = (rule for rule in decision.rules if _matches(decision, rule, values, context, evaluate))
+    if policy == "FIRST":  # no further than the first match, as in Camunda: a later rule is never judged
+        first = next(matching, None)
+        matched = [first] if first is not None else []
+    else:
+        matched = list(matching)
     if policy == "UNIQUE" and len(matched) > 1:
         rows = " and ".join(str(rule.number) for rule in matched)
         raise DecisionFailure(

@@ -210,3 +210,17 @@ def test_a_rule_without_an_id_is_reported_at_its_line():
     line = next(n for n, text in enumerate(source.splitlines(), 1) if "<rule>" in text)
     assert (problem.line, problem.element_id) == (line, None)
     assert problem.message.startswith('rule 1, input "Kind": the entry ? == 1 is not a FEEL unary test')
+
+
+def test_a_first_table_judges_no_rule_after_its_first_match():
+    from lxml import etree
+
+    from engine.decisions import decide, read_decisions
+
+    rules = rule("Rule_1", '"clinic"', "1") + rule("Rule_2", "&lt; 5", "2")  # "clinic" < 5 would fail
+    source = dmn(rules, hit_policy="FIRST").replace('typeRef="string"', "")
+    decisions, _ = read_decisions("fee.dmn", etree.fromstring(source.encode()))
+    table = {d.id: d for d in decisions}
+    assert decide(table, "fee", {"kind": "clinic"}, None) == {"fee": 1}
+    with pytest.raises(DecisionFailure, match="compares it with the number 5"):
+        decide(table, "fee", {"kind": "lab"}, None)
