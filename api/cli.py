@@ -7,6 +7,7 @@ place that reads the environment.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -43,7 +44,8 @@ def database_options(command):
 @click.argument("paths", nargs=-1)
 def validate(paths: tuple[str, ...]) -> int:
     """Check BPMN/DMN diagrams and their forms (PATHS: folders or files; default: processes); print every
-    problem as file:line: [element] message, and exit 1 when there is one."""
+    problem as file:line: [element] message, and exit 1 when there is one; print each warning (a decision
+    table's gap) as file:line: [element] warning: message, which changes no exit code."""
     found = 0
     for given in paths or ("processes",):
         path = Path(given)
@@ -61,9 +63,11 @@ def validate(paths: tuple[str, ...]) -> int:
             print(f"{given}: could not be checked: {type(error).__name__}: {error}", file=sys.stderr)
             found += 1
             continue
-        for problem in problems:
+        warnings = [w for w in engine.warnings_in(files) if only is None or w.file == only]
+        warned = [replace(w, message=f"warning: {w.message}") for w in warnings]
+        for problem in [*problems, *warned]:
             shown = (root / problem.file).as_posix() if problem.file in files else problem.file
-            print(str(problem).replace(problem.file, shown, 1))
+            print(replace(problem, file=shown))
         found += len(problems)
         if not problems:
             diagrams = sum(1 for name in files if name.endswith(engine.DIAGRAM_SUFFIXES))

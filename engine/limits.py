@@ -26,3 +26,6 @@ MAX_DURATION_YEARS = 100
 # SpiffWorkflow's task iterator stops 1,000 tasks deep: a task further down a path (a loop that went round
 # 500 times) is never seen, so the instance would look completed with its variables lost. Stop before that.
 MAX_PATH_LENGTH = 900
+# The longest text one decision-table cell (an input entry, an input expression or an output entry) may
+# hold: a cell is a test or a value, not a program, and every check and run of it stays linear in it.
+MAX_DECISION_CELL_CHARS = 2_000

@@ -5,7 +5,7 @@ workflow's task tree, and routing SpiffWorkflow's timers through the engine's cl
 from SpiffWorkflow.bpmn.parser.BpmnParser import XSD_PATH as BPMN_XSD_PATH
 from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 
-from . import decisions, fan_out, timer_clock
+from . import fan_out, timer_clock
 from .call_activity import expression_of
 from .code_policy import expression_problem, script_problem
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
@@ -18,7 +18,6 @@ from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
 fan_out.install()
-decisions.install()
 
 __all__ = [
     "BPMN_XSD_PATH",

@@ -20,9 +20,11 @@ from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionPar
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
+from ..decisions import Decision, read_decisions
 from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
+from .decisions import DecisionTask, DecisionTaskParser
 from .external_task import ExternalTask, ExternalTaskParser
 from .message_event import MessageEvent
 from .serializer import Serializer
@@ -58,7 +60,29 @@ class DiagramParser(CamundaParser):
         full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
         # Only external service tasks get past the allow-list; the others are refused before parsing.
         full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
+        full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decisions: dict[str, Decision] = {}
+
+    def add_dmn_xml(self, node, filename=None):
+        """Every decision of the file, found by its id (SpiffWorkflow's own reader takes the first one)."""
+        decisions, _ = read_decisions(filename or "", node)  # its faults are the catalogue checks' to report
+        self.decisions.update((decision.id, decision) for decision in decisions)
+
+    def decisions_for(self, decision_id: str) -> dict[str, dict] | None:
+        """The decision and every decision it requires, directly or not, as they are stored with a spec."""
+        if decision_id not in self.decisions:
+            return None
+        found, waiting = {}, [decision_id]
+        while waiting:
+            key = waiting.pop()
+            if key not in found and key in self.decisions:
+                found[key] = self.decisions[key].as_dict()
+                waiting.extend(self.decisions[key].required)
+        return found
 
 
 def parsed_elements() -> frozenset[str]:
@@ -126,10 +150,11 @@ def _parsed(parser: DiagramParser, key: str, serializer: Serializer) -> ParsedPr
     specs = [spec, *subprocess_specs.values()]
     files = {parser.get_process_parser(s.name).filename for s in specs}
     files |= {
-        parser.dmn_parsers[task_spec.decision_table.id].filename
+        decision["file"]
         for s in specs
         for task_spec in s.task_specs.values()
-        if hasattr(task_spec, "decision_table") and task_spec.decision_table.id in parser.dmn_parsers
+        if isinstance(task_spec, DecisionTask)
+        for decision in task_spec.decisions.values()
     }
     form_keys = {
         task_spec.form.key

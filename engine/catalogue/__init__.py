@@ -21,7 +21,8 @@ from ..bpmn import ParsedProcess, Serializer, parse_processes
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
-from .diagram import at
+from .decision_coverage import coverage_warnings
+from .diagram import Catalogue, at
 from .messages import caught_messages, schema_key
 from .safe_xml import UnsafeXml, parse_xml, xml_text
 
@@ -132,6 +133,21 @@ def _definition(process: ParsedProcess, texts, forms, trees) -> ProcessDefinitio
 def _documentation(node) -> str:
     texts = node.findall(f"{{{BPMN_NS}}}documentation")
     return "\n\n".join((t.text or "").strip() for t in texts).strip()
+
+
+def warnings_in(files: Mapping[str, bytes]) -> list[Problem]:
+    """What may be meant but often is not, in files that deploy: a decision table's gaps (inputs no rule
+    matches). ``validate`` prints them; they stop nothing."""
+    trees = {}
+    for name, data in files.items():
+        if name.endswith(DIAGRAM_SUFFIXES):
+            try:
+                trees[name] = parse_xml(data, name)
+            except UnsafeXml:
+                continue  # a problem, reported as one
+    forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
+    catalogue = Catalogue.of(trees, forms)
+    return sorted(w for name, root in catalogue.dmn.items() for w in coverage_warnings(name, root, catalogue))
 
 
 def problems_in(files: Mapping[str, bytes]) -> list[Problem]:

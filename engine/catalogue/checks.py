@@ -17,9 +17,10 @@ from ..problems import Problem
 from .construct_checks import construct_problems
 from .diagram import Catalogue, at
 from .dmn_checks import (
-    dmn_expression_problems,
+    decision_cell_problems,
     hit_policy_problems,
     overlapping_rule_problems,
+    requirement_problems,
     typed_entry_problems,
 )
 from .flow_checks import (
@@ -61,7 +62,7 @@ def check_catalogue(diagrams: Mapping[str, etree._ElementTree], forms: Mapping[s
 def duplicate_definitions(catalogue: Catalogue) -> Iterator[Problem]:
     """A process or decision id defined in two files: the engine would silently keep only one of them."""
     processes = ((file, process) for file, process in catalogue.processes())
-    decisions = ((file, decision) for file, decision, _ in catalogue.decisions())
+    decisions = catalogue.decisions()
     for kind, definitions in (("process", processes), ("decision", decisions)):
         first_seen: dict[str, tuple[str, etree._Element]] = {}
         for file, element in definitions:
@@ -88,8 +89,9 @@ BPMN_CHECKS = (
 )
 DMN_CHECKS = (
     dmn_schema_problems,
-    dmn_expression_problems,
+    decision_cell_problems,
     hit_policy_problems,
     typed_entry_problems,
     overlapping_rule_problems,
+    requirement_problems,
 )

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..decisions import NOT_RUN_HIT_POLICIES
+
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
@@ -299,6 +301,59 @@ CAMUNDA_RUNS = (
     ),
 )
 
+# ---- DMN decisions (engine/decisions reads and runs them; dmn_checks refuses the rest at deploy) ------
+
+DECISIONS = (
+    runs(
+        "DMN decision table",
+        "found by its id in any DMN file deployed with the diagram, several decisions to a file; "
+        "camunda:decisionRef names it",
+    ),
+    runs(
+        "DMN required decision (DRD)",
+        "informationRequirement/requiredDecision: taken first, its outputs are inputs of the decision that "
+        "requires it (not variables of the instance); decisions requiring each other in a circle are refused",
+    ),
+    runs("hit policy UNIQUE", "at most one rule matches; two matching rules fail the decision naming both"),
+    runs("hit policy FIRST", "the first matching rule, in the table's order"),
+    runs("hit policy ANY", "matching rules must give the same outputs, else the decision fails"),
+    runs("hit policy RULE ORDER", "a list per output of every matching rule's value, in the rules' order"),
+    runs(
+        "hit policy COLLECT",
+        "a list per output of every matching rule's value; with SUM, MIN, MAX or COUNT, the aggregate of "
+        "its one output",
+    ),
+    *(
+        refused(f"hit policy {name}", why.split(" is not run: ")[1])
+        for name, why in NOT_RUN_HIT_POLICIES.items()
+    ),
+    runs(
+        "FEEL unary tests",
+        'the input entries Camunda Modeler writes: < 10, >= date("2026-09-01"), [1..5], (1..5], ]1..5[, '
+        '"a","b", not("x"), - or empty (any), strings, numbers, true/false, null, date("…"), '
+        'date and time("…"), a variable path; the cells are FEEL unless expressionLanguage says otherwise',
+    ),
+    runs(
+        "FEEL input expression and output entry",
+        "a variable path (applicant.type) or a literal; an output value is checked against its typeRef",
+    ),
+    runs(
+        'Python cells (expressionLanguage="python")',
+        'on the definitions or a cell: an entry is a value, a test after the input ("> 5") or an '
+        'expression over "?", run in the sandbox',
+    ),
+    refused(
+        "other FEEL in a cell",
+        "arithmetic, function calls other than date(), if, for, some: write a test a FEEL unary test "
+        "holds, or compute the value in a script task first",
+    ),
+    refused("expression language other than FEEL or Python", "write the cells in FEEL"),
+    refused(
+        "decision logic other than a decision table",
+        "a literal expression, context, invocation, relation or list: write it as a decision table",
+    ),
+)
+
 # Every verdict the README's table "What the engine runs" shows, in its order.
 DOCUMENTED = (
     *ELEMENTS.values(),
@@ -308,4 +363,6 @@ DOCUMENTED = (
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
     NOT_EXTERNAL, EXTERNAL_ELSEWHERE, CALL_MAPPING, OTHER_ENGINE,
+    CALL_MAPPING, OTHER_ENGINE,
+    *DECISIONS,
 )  # fmt: skip

@@ -228,7 +228,10 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
         elif called not in process_ids:
             yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines")
 
-    decisions = {decision.get("id"): first for _, decision, first in catalogue.decisions()}
+    decisions = {
+        decision.get("id"): any(etree.QName(child).localname == "decisionTable" for child in decision)
+        for _, decision in catalogue.decisions()
+    }
     for task in root.iter(bpmn_tag("businessRuleTask")):
         ref = task.get(f"{{{CAMUNDA_NS}}}decisionRef")
         if not ref:
@@ -236,9 +239,9 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
         elif ref not in decisions:
             yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines")
         elif not decisions[ref]:
-            why = "the engine reads only the first decision of a DMN file"
+            why = "the engine takes a decision by its decision table"
             yield at(
-                file, task, f"{describe(task)} uses decision '{ref}', which is not first in its file: {why}"
+                file, task, f"{describe(task)} uses decision '{ref}', which has no decision table: {why}"
             )
 
 

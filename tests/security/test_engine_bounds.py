@@ -197,24 +197,9 @@ def test_a_dmn_cell_of_150000_characters_is_refused_within_seconds(server):
         "decision.bpmn": (PROCESSES / "decision.bpmn").read_bytes(),
         "obligation.dmn": dmn.encode(),
     }
-    boundary = "kanta-upload-boundary"
-    body = b""
-    for name, content in files.items():
-        body += (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'.encode()
-        )
-        body += b"Content-Type: application/octet-stream\r\n\r\n" + content + b"\r\n"
-    body += f"--{boundary}--\r\n".encode()
-
     with HealthWatch(server) as health:
         started = time.monotonic()
-        status, _, problem = server.call(
-            "POST",
-            DEPLOY,
-            token=ANALYST_TOKEN,
-            body=body,
-            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
-        )
+        status, _, problem = server.upload(DEPLOY, files, token=ANALYST_TOKEN)
         took = time.monotonic() - started
 
     assert status == 422, problem

@@ -42,11 +42,15 @@ def bpmn(body: str) -> str:
     )
 
 
-def dmn(body: str, namespace: str = "https://www.omg.org/spec/DMN/20191111/MODEL/") -> str:
+def dmn(
+    body: str, namespace: str = "https://www.omg.org/spec/DMN/20191111/MODEL/", language: str = ""
+) -> str:
+    """A DMN file; its cells are FEEL unless ``language`` says otherwise (``python``)."""
+    declared = f' expressionLanguage="{language}"' if language else ""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<definitions xmlns="{namespace}" id="Definitions_dmn" name="Decisions" '
-        'namespace="http://camunda.org/schema/1.0/dmn">\n'
+        f'namespace="http://camunda.org/schema/1.0/dmn"{declared}>\n'
         f"{body}\n"
         "</definitions>\n"
     )
@@ -552,8 +556,8 @@ DECISION = """\
   </decision>"""
 
 
-def test_decision_table_expressions_and_cells_are_checked_per_rule():
-    source = dmn(DECISION)
+def test_decision_table_expressions_and_cells_declared_python_are_checked_per_rule():
+    source = dmn(DECISION, language="python")
 
     problems = check({"fee.dmn": source})
 
@@ -561,8 +565,8 @@ def test_decision_table_expressions_and_cells_are_checked_per_rule():
     input_column = ("fee.dmn", line_of(source, '"Input_kind"'), "Input_kind")
     assert sorted((p.file, p.line, p.element_id) for p in problems) == [input_column, *[broken_rule] * 2]
     messages = sorted(p.message for p in problems)
-    assert messages[0].startswith('rule 3: the entry =< 50 for input "Size" is not a valid expression: ')
-    assert messages[1].startswith('rule 3: the entry size * for output "fee" is not a valid expression: ')
+    assert messages[0].startswith('rule 3, input "Size": the entry =< 50 is not a valid expression: ')
+    assert messages[1].startswith('rule 3, output "Fee": the entry size * is not a valid expression: ')
     assert messages[2].startswith('the expression of input "Kind" is not a valid expression: ')
 
 
@@ -571,16 +575,21 @@ def test_decision_table_expressions_and_cells_are_checked_per_rule():
     [
         ('hitPolicy="FIRST"', None),
         ('hitPolicy="COLLECT"', None),
+        ('hitPolicy="RULE ORDER"', None),
+        ('hitPolicy="ANY"', None),
+        ('hitPolicy="COLLECT" aggregation="SUM"', None),
         (
-            'hitPolicy="RULE ORDER"',
-            "hit policy RULE ORDER is not supported: use FIRST (the first matching rule",
+            'hitPolicy="PRIORITY"',
+            "hit policy PRIORITY (as in Camunda 7) is not run: order the rules by priority",
         ),
-        ('hitPolicy="ANY"', "hit policy ANY is not supported"),
-        ('hitPolicy="COLLECT" aggregation="SUM"', "COLLECT with the aggregation SUM is not supported"),
+        ('hitPolicy="OUTPUT ORDER"', "hit policy OUTPUT ORDER (as in Camunda 7) is not run"),
+        ('hitPolicy="FIRST" aggregation="SUM"', "the aggregation SUM belongs to COLLECT, not to FIRST"),
     ],
 )
 def test_a_hit_policy_the_engine_would_run_differently_is_refused(hit_policy, wanted):
-    source = dmn(DECISION.replace('hitPolicy="UNIQUE"', hit_policy).replace("kind +", "kind"))
+    source = dmn(
+        DECISION.replace('hitPolicy="UNIQUE"', hit_policy).replace("kind +", "kind"), language="python"
+    )
     source = source.replace("=&lt; 50", "&lt;= 50").replace("<text></text>", "<text>-</text>")
     source = source.replace("size *</text>", "size</text>")
 
@@ -623,10 +632,11 @@ def test_called_processes_and_decisions_must_exist_in_the_catalogue():
     messages = {p.element_id: p.message for p in problems}
     assert where(problems) == {
         ("caller.bpmn", line_of(caller, f'"{element_id}"'), element_id)
-        for element_id in ("Call_nothing", "Rule_second", "Rule_unknown", "Rule_none")
+        for element_id in ("Call_nothing", "Rule_fee", "Rule_second", "Rule_unknown", "Rule_none")
     }
     assert messages["Call_nothing"] == 'call activity "Nothing" calls no process: set its called element'
-    assert "'discount', which is not first in its file" in messages["Rule_second"]
+    # the second decision of a file is found like the first; neither has a table to decide by
+    assert "'discount', which has no decision table" in messages["Rule_second"]
     assert (
         messages["Rule_unknown"]
         == "business rule task \"Unknown\" uses decision 'tax' which no DMN file defines"
@@ -779,13 +789,14 @@ def test_a_process_or_decision_defined_twice_is_reported_at_the_second():
     assert messages["b.bpmn"] == f"process id 'twice' is already defined in a.bpmn (line 3): {why}"
 
 
-def test_a_dmn_test_starting_with_a_word_operator_must_name_its_input():
+def test_a_python_dmn_test_may_start_with_an_operator_or_name_its_input():
     from engine.catalogue.dmn_checks import input_entry_problem
 
     assert input_entry_problem('? in ["a", "b"]') is None
     assert input_entry_problem("> 5") is None
-    assert 'write "? in' in input_entry_problem('in ["a", "b"]')
-    assert 'write "? not in' in input_entry_problem('not in ["a"]')
+    assert input_entry_problem('in ["a", "b"]') is None  # the input's value and the test, spaced
+    assert input_entry_problem('not in ["a"]') is None
+    assert input_entry_problem("? ?") is not None
 
 
 @pytest.mark.parametrize("reserved", ["Start", "Root"])
@@ -842,7 +853,7 @@ TYPED_TABLE = """\
 
 
 def test_cells_that_contradict_their_column_type_and_rules_that_surely_overlap_are_refused():
-    problems = check({"typed.dmn": dmn(TYPED_TABLE)}, forms={})
+    problems = check({"typed.dmn": dmn(TYPED_TABLE, language="python")}, forms={})
     messages = sorted(p.message for p in problems)
     assert [p.file for p in problems] == ["typed.dmn"] * 5
     assert any('"false" is not a boolean here: write False' in m for m in messages)
