@@ -163,3 +163,10 @@ class ProcessKeyConverter(BaseConverter):
     """A process key in a URL: no NUL, which no database stores, so no process has one (404)."""
 
     regex = r"[^/\x00]+"
+
+
+class TaskIdConverter(BaseConverter):
+    """A task's id in a URL: a UUID, so that /external-tasks/fetch-and-lock is never read as a task's id
+    (which would advertise GET on it) and an id no task can have is a 404 before the engine is asked."""
+
+    regex = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"

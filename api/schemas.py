@@ -13,6 +13,7 @@ STATUSES = tuple(str(status) for status in InstanceStatus)
 ERROR_KINDS = tuple(str(kind) for kind in ErrorKind)
 PARTS = ("body", "query", "header", "path")
 _KEY = [validate.Length(min=1, max=200), storable_text]
+_VERSION = validate.Range(min=1, max=2**31 - 1)  # a version number the database's integer holds
 
 
 class FieldErrorSchema(Schema):
@@ -350,7 +351,7 @@ def _mapping_entry(text: str) -> None:
 
 
 class MigrationPlanQuerySchema(Schema):
-    to = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "version"})
+    to = fields.Integer(required=True, validate=_VERSION, metadata={"description": "version"})
     map = fields.List(
         fields.String(validate=[validate.Length(max=401), _mapping_entry]),
         load_default=list,
@@ -385,8 +386,8 @@ class InstanceCountsSchema(Schema):
 
 class MigrationBatchRequestSchema(Schema):
     process_key = fields.String(required=True, validate=_KEY)
-    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    from_version = fields.Integer(required=True, validate=_VERSION)
+    to_version = fields.Integer(required=True, validate=_VERSION)
     mapping = fields.Dict(
         keys=fields.String(validate=_KEY), values=fields.String(validate=_KEY), load_default=dict
     )

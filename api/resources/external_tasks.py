@@ -57,7 +57,7 @@ class ExternalTasks(MethodView):
         return engine().list_external_tasks(**query)
 
 
-@blp.route("/<string:task_id>")
+@blp.route("/<task_id:task_id>")
 class ExternalTask(MethodView):
     @requires(READ)
     @blp.response(200, ExternalTaskSchema)
@@ -67,7 +67,7 @@ class ExternalTask(MethodView):
         return engine().get_external_task(task_id)
 
 
-@blp.route("/<string:task_id>/complete")
+@blp.route("/<task_id:task_id>/complete")
 class CompleteExternalTask(MethodView):
     @requires(OPERATE)
     @blp.arguments(CompleteExternalTaskSchema)
@@ -81,7 +81,7 @@ class CompleteExternalTask(MethodView):
         )
 
 
-@blp.route("/<string:task_id>/failure")
+@blp.route("/<task_id:task_id>/failure")
 class ExternalTaskFailure(MethodView):
     @requires(OPERATE)
     @blp.arguments(ExternalTaskFailureSchema)
@@ -94,7 +94,7 @@ class ExternalTaskFailure(MethodView):
         return engine().handle_external_task_failure(task_id, actor=g.caller.actor, **body)
 
 
-@blp.route("/<string:task_id>/bpmn-error")
+@blp.route("/<task_id:task_id>/bpmn-error")
 class ExternalTaskBpmnError(MethodView):
     @requires(OPERATE)
     @blp.arguments(BpmnErrorSchema)
@@ -114,7 +114,7 @@ class ExternalTaskBpmnError(MethodView):
         )
 
 
-@blp.route("/<string:task_id>/extend-lock")
+@blp.route("/<task_id:task_id>/extend-lock")
 class ExtendExternalTaskLock(MethodView):
     @requires(OPERATE)
     @blp.arguments(ExtendLockSchema)
@@ -127,7 +127,7 @@ class ExtendExternalTaskLock(MethodView):
         )
 
 
-@blp.route("/<string:task_id>/unlock")
+@blp.route("/<task_id:task_id>/unlock")
 class UnlockExternalTask(MethodView):
     @requires(OPERATE)
     @blp.response(200, ExternalTaskSchema)
