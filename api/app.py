@@ -12,7 +12,7 @@ from engine import Engine
 
 from . import problems, security, web
 from .auth import Caller, parse_tokens
-from .parsing import ProcessKeyConverter, TaskIdConverter
+from .parsing import ProcessKeyConverter
 from .resources import (
     clock,
     definitions,
@@ -36,7 +36,6 @@ def create_app(config: Mapping | None = None) -> Flask:
     app = Flask(__name__)
     app.json.sort_keys = False  # a form's fields keep the order its author gave them
     app.url_map.converters["process_key"] = ProcessKeyConverter
-    app.url_map.converters["task_id"] = TaskIdConverter
     app.config.update(
         API_TITLE="Kanta onboarding",
         API_VERSION="v1",

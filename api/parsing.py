@@ -164,9 +164,3 @@ class ProcessKeyConverter(BaseConverter):
 
     regex = r"[^/\x00]+"
 
-
-class TaskIdConverter(BaseConverter):
-    """A task's id in a URL: a UUID, so that /external-tasks/fetch-and-lock is never read as a task's id
-    (which would advertise GET on it) and an id no task can have is a 404 before the engine is asked."""
-
-    regex = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"

@@ -21,6 +21,7 @@ from ..schemas import (
 )
 from . import engine, problems
 
+# Task ids are UUIDs: so /fetch-and-lock is never also read as a task's path (GET /{task_id}).
 blp = Blueprint(
     "external-tasks",
     __name__,
@@ -57,17 +58,17 @@ class ExternalTasks(MethodView):
         return engine().list_external_tasks(**query)
 
 
-@blp.route("/<task_id:task_id>")
+@blp.route("/<uuid:task_id>")
 class ExternalTask(MethodView):
     @requires(READ)
     @blp.response(200, ExternalTaskSchema)
     @problems(blp, 404)
     def get(self, task_id):
         """One external task with its lock, retries and last failure."""
-        return engine().get_external_task(task_id)
+        return engine().get_external_task(str(task_id))
 
 
-@blp.route("/<task_id:task_id>/complete")
+@blp.route("/<uuid:task_id>/complete")
 class CompleteExternalTask(MethodView):
     @requires(OPERATE)
     @blp.arguments(CompleteExternalTaskSchema)
@@ -77,11 +78,11 @@ class CompleteExternalTask(MethodView):
         """Complete the task this worker holds with variables; answers where the instance then stands. 409
         when another worker holds it (or none does), 404 when the task no longer waits."""
         return engine().complete_external_task(
-            task_id, body["worker_id"], body["variables"], actor=g.caller.actor
+            str(task_id), body["worker_id"], body["variables"], actor=g.caller.actor
         )
 
 
-@blp.route("/<task_id:task_id>/failure")
+@blp.route("/<uuid:task_id>/failure")
 class ExternalTaskFailure(MethodView):
     @requires(OPERATE)
     @blp.arguments(ExternalTaskFailureSchema)
@@ -91,10 +92,10 @@ class ExternalTaskFailure(MethodView):
         """Report that the work failed and release the lock: the task is fetched again after
         `retry_timeout_ms` while `retries` are left; `retries` 0 opens an incident on the instance, which
         an admin retries (`POST /api/v1/incidents/{incident_id}/retry`)."""
-        return engine().handle_external_task_failure(task_id, actor=g.caller.actor, **body)
+        return engine().handle_external_task_failure(str(task_id), actor=g.caller.actor, **body)
 
 
-@blp.route("/<task_id:task_id>/bpmn-error")
+@blp.route("/<uuid:task_id>/bpmn-error")
 class ExternalTaskBpmnError(MethodView):
     @requires(OPERATE)
     @blp.arguments(BpmnErrorSchema)
@@ -105,7 +106,7 @@ class ExternalTaskBpmnError(MethodView):
         variables) and the instance goes on from there. Nothing catches it: an incident
         (`uncaught-error`) is opened and the instance waits."""
         return engine().handle_external_task_bpmn_error(
-            task_id,
+            str(task_id),
             body["worker_id"],
             body["error_code"],
             error_message=body["error_message"],
@@ -114,7 +115,7 @@ class ExternalTaskBpmnError(MethodView):
         )
 
 
-@blp.route("/<task_id:task_id>/extend-lock")
+@blp.route("/<uuid:task_id>/extend-lock")
 class ExtendExternalTaskLock(MethodView):
     @requires(OPERATE)
     @blp.arguments(ExtendLockSchema)
@@ -123,15 +124,15 @@ class ExtendExternalTaskLock(MethodView):
     def post(self, body, task_id):
         """Keep the lock this worker holds for `new_duration_ms` from now."""
         return engine().extend_external_task_lock(
-            task_id, body["worker_id"], body["new_duration_ms"], actor=g.caller.actor
+            str(task_id), body["worker_id"], body["new_duration_ms"], actor=g.caller.actor
         )
 
 
-@blp.route("/<task_id:task_id>/unlock")
+@blp.route("/<uuid:task_id>/unlock")
 class UnlockExternalTask(MethodView):
     @requires(OPERATE)
     @blp.response(200, ExternalTaskSchema)
     @problems(blp, 404)
     def post(self, task_id):
         """Release the task's lock, whoever holds it: it is fetchable again at once."""
-        return engine().unlock_external_task(task_id, actor=g.caller.actor)
+        return engine().unlock_external_task(str(task_id), actor=g.caller.actor)

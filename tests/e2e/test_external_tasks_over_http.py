@@ -159,8 +159,6 @@ def test_refused_requests_name_the_field(server, path, body, status, field):
 def test_an_unknown_task_is_404_and_a_viewer_may_not_act(server):
     status, _, _ = server.call("GET", f"{TASKS}/no-such-task", token=VIEWER_TOKEN)
     assert status == 404
-    status, _, _ = act(server, "no-such-task", "unlock", None)
-    assert status == 404  # not a task's id at all
     status, _, _ = act(server, "00000000-0000-0000-0000-000000000000", "unlock", None, token=VIEWER_TOKEN)
     assert status == 403
     status, _, _ = act(server, "00000000-0000-0000-0000-000000000000", "unlock", None)
