@@ -163,4 +163,3 @@ class ProcessKeyConverter(BaseConverter):
     """A process key in a URL: no NUL, which no database stores, so no process has one (404)."""
 
     regex = r"[^/\x00]+"
-
