@@ -115,7 +115,7 @@ class Engine:
         self,
         *,
         process_key: str | None = None,
-        status: str | None = None,
+        status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
         limit: int = 50,
         offset: int = 0,
@@ -144,6 +144,7 @@ class Engine:
         process_key: str | None = None,
         lane: str | None = None,
         business_key: str | None = None,
+        element_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[TaskView]:
@@ -153,6 +154,7 @@ class Engine:
             process_key=process_key,
             lane=lane,
             business_key=business_key,
+            element_id=element_id,
             limit=limit,
             offset=offset,
         )
@@ -172,6 +174,7 @@ class Engine:
         actor: str,
         business_key: str | None = None,
         instance_id: str | None = None,
+        correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
     ) -> InstanceView:
         return messages.deliver(
@@ -180,6 +183,7 @@ class Engine:
             actor=actor,
             business_key=business_key,
             instance_id=instance_id,
+            correlation_keys=correlation_keys,
             payload=payload,
         )
 
