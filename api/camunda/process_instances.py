@@ -22,18 +22,28 @@ _LIST_FILTERS = {
     "withIncident": boolean,
     **PAGING,
 }
+_COUNT_FILTERS = {name: read for name, read in _LIST_FILTERS.items() if name not in PAGING}
 
 
 @blp.get("/process-instance")
 @requires(READ)
 def instances():
     """Instances that have not ended, newest first; ``withIncident=true``: those stopped by an error."""
-    params = query(_LIST_FILTERS)
+    return jsonify([shapes.instance(view) for view in _matching(query(_LIST_FILTERS))])
+
+
+@blp.get("/process-instance/count")
+@requires(READ)
+def instance_count():
+    return jsonify({"count": len(_matching(query(_COUNT_FILTERS)))})
+
+
+def _matching(params) -> list:
     if params.get("suspended") is True:  # nothing is ever suspended
-        return jsonify([])
+        return []
     # active=true filters nothing: no instance is suspended (a false filter is no filter, as in Camunda)
     statuses = (InstanceStatus.ERROR,) if params.get("withIncident") else shapes.RUNTIME
-    found = gathered(
+    return gathered(
         lambda limit, offset: engine().list_instances(
             process_key=params.get("processDefinitionKey"),
             status=tuple(str(s) for s in statuses),
@@ -43,7 +53,6 @@ def instances():
         ),
         params,
     )
-    return jsonify([shapes.instance(view) for view in found])
 
 
 def running(instance_id: str):

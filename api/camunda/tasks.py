@@ -29,16 +29,26 @@ _LIST_FILTERS = {
     "suspended": boolean,
     **PAGING,
 }
+_COUNT_FILTERS = {name: read for name, read in _LIST_FILTERS.items() if name not in PAGING}
 
 
 @blp.get("/task")
 @requires(READ)
 def tasks():
     """Ready tasks, oldest first, by instance, business key, process, task definition key and lane."""
-    params = query(_LIST_FILTERS)
+    return jsonify([shapes.task(view) for view in _matching(query(_LIST_FILTERS))])
+
+
+@blp.get("/task/count")
+@requires(READ)
+def task_count():
+    return jsonify({"count": len(_matching(query(_COUNT_FILTERS)))})
+
+
+def _matching(params) -> list:
     if params.get("suspended") is True or "assignee" in params or "owner" in params:
-        return jsonify([])  # nothing is suspended, assigned or owned
-    found = gathered(
+        return []  # nothing is suspended, assigned or owned
+    return gathered(
         lambda limit, offset: engine().list_tasks(
             instance_id=params.get("processInstanceId"),
             business_key=params.get("processInstanceBusinessKey"),
@@ -50,7 +60,6 @@ def tasks():
         ),
         params,
     )
-    return jsonify([shapes.task(view) for view in found])
 
 
 def ready(task_id: str):

@@ -188,6 +188,8 @@ def test_instances_are_listed_by_business_key_and_definition_key_and_an_ended_on
     assert ids("businessKey=A-1&processDefinitionKey=simple_onboarding&active=true") == {first["id"]}
     assert len(ids("maxResults=2")) == 2 and len(ids("firstResult=1")) == 2
     assert ids("suspended=true") == set()
+    count = camunda("GET", "/process-instance/count?businessKey=A-1", "viewer").get_json()
+    assert count == {"count": 2}
     assert camunda("GET", f"/process-instance/{first['id']}").get_json()["id"] == first["id"]
 
     engine.cancel_instance(first["id"], actor="test:setup")
@@ -213,6 +215,10 @@ def test_tasks_are_listed_by_camundas_filters_read_and_their_form_variables_type
     ]
     assert keys("candidateGroup=Kela") == []
     assert keys("assignee=someone") == []  # nobody is assigned a task
+    assert camunda("GET", "/task/count?processDefinitionKey=kela_application").get_json() == {"count": 1}
+    assert "maxResults" in error_of(
+        camunda("GET", "/task/count?maxResults=1"), 400, "InvalidRequestException"
+    )
 
     (task,) = camunda("GET", f"/task?processInstanceId={instance['id']}").get_json()
     assert task["processDefinitionId"] == "simple_onboarding:1"
