@@ -12,7 +12,7 @@ from ..auth import OPERATE, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, REST, CamundaError, refused_data
-from .requests import TAKEN, body, variables
+from .requests import TAKEN, body, flag, key_in, variables
 from .variables import typed_variables
 
 _CORRELATE = {
@@ -35,22 +35,22 @@ _CORRELATE = {
 @requires(OPERATE)
 def correlate():
     data = body(_CORRELATE)
-    name = data.get("messageName")
-    if not isinstance(name, str) or not name:
+    if data.get("messageName") is None:
         raise CamundaError(400, INVALID_REQUEST, "No message name set")
-    for key in ("businessKey", "processInstanceId"):
-        if data.get(key) is not None and not isinstance(data[key], str):
-            raise CamundaError(400, INVALID_REQUEST, f"{key} must be text")
+    name, business_key, instance_id = (
+        key_in(data, k) for k in ("messageName", "businessKey", "processInstanceId")
+    )
+    results, with_variables = flag(data, "resultEnabled"), flag(data, "variablesInResultEnabled")
     keys, payload = variables(data, "correlationKeys"), variables(data, "processVariables")
-    if data.get("businessKey") is None and data.get("processInstanceId") is None and not keys:
+    if business_key is None and instance_id is None and not keys:
         message = f"Cannot correlate message '{name}': give businessKey, processInstanceId or correlationKeys"
         raise CamundaError(400, REST, message)
     try:
         view = engine().deliver_message(
             name,
             actor=g.caller.actor,
-            business_key=data.get("businessKey"),
-            instance_id=data.get("processInstanceId"),
+            business_key=business_key,
+            instance_id=instance_id,
             correlation_keys=keys,
             payload=payload,
         )
@@ -59,7 +59,7 @@ def correlate():
         raise CamundaError(400, REST, f"Cannot correlate message '{name}': {error.detail}") from None
     except InvalidData as error:
         raise refused_data(error, ("/payload", "/processVariables")) from None
-    if not data.get("resultEnabled"):
+    if not results:
         return "", 204
     result = {
         "resultType": "Execution",
@@ -71,6 +71,6 @@ def correlate():
         },
         "processInstance": None,
     }
-    if data.get("variablesInResultEnabled"):
+    if with_variables:
         result["variables"] = typed_variables(view.variables)
     return jsonify([result])

@@ -9,11 +9,11 @@ from engine import NotFound
 from ..auth import OPERATE, READ, requires
 from . import shapes
 from .blueprint import blp, engine
-from .errors import INVALID_REQUEST, REST, CamundaError
-from .requests import PAGING, TAKEN, body, boolean, count, query, variables
+from .errors import REST, CamundaError
+from .requests import PAGING, TAKEN, body, boolean, count, flag, key, key_in, query, variables
 
 _LIST_FILTERS = {
-    "key": str,
+    "key": key,
     "name": str,
     "version": count,
     "latestVersion": boolean,
@@ -111,10 +111,8 @@ _START = {
 def start(key):
     """Start the latest version of the process with a business key and typed variables."""
     data = body(_START)
-    business_key = data.get("businessKey")
-    if business_key is not None and not isinstance(business_key, str):
-        raise CamundaError(400, INVALID_REQUEST, "businessKey must be text")
+    business_key, returned = key_in(data, "businessKey"), flag(data, "withVariablesInReturn")
     values = variables(data, "variables")
     _by_key(key)  # Camunda's 404 for an unknown key, before anything else is judged
     view = engine().start_instance(key, actor=g.caller.actor, business_key=business_key, variables=values)
-    return jsonify(shapes.instance(view, with_variables=bool(data.get("withVariablesInReturn"))))
+    return jsonify(shapes.instance(view, with_variables=returned))

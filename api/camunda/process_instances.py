@@ -11,12 +11,12 @@ from ..auth import OPERATE, READ, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError
-from .requests import PAGING, boolean, gathered, query
+from .requests import PAGING, boolean, gathered, key, query
 from .variables import typed_value, typed_variables
 
 _LIST_FILTERS = {
-    "businessKey": str,
-    "processDefinitionKey": str,
+    "businessKey": key,
+    "processDefinitionKey": key,
     "active": boolean,
     "suspended": boolean,
     "withIncident": boolean,

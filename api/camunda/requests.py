@@ -66,15 +66,44 @@ def variables(data: Mapping, name: str) -> dict:
         raise refused(f"cannot read the variable {error}") from None
 
 
+LONGEST_KEY = 200  # a business key, a message name, an id: what the store's key columns hold
+
+
+def key(text: str) -> str:
+    """A query parameter naming a key, an id or a lane."""
+    if not 1 <= len(text) <= LONGEST_KEY:
+        raise ValueError(f"expected 1 to {LONGEST_KEY} characters")
+    return text
+
+
+def key_in(data: Mapping, name: str) -> str | None:
+    """A body property naming a key or an id: text of 1 to LONGEST_KEY characters, or null."""
+    value = data.get(name)
+    if value is not None and (not isinstance(value, str) or not 1 <= len(value) <= LONGEST_KEY):
+        raise refused(f"{name} must be text of 1 to {LONGEST_KEY} characters")
+    return value
+
+
+def flag(data: Mapping, name: str) -> bool:
+    """A body property that is true or false (null: false)."""
+    value = data.get(name)
+    if value is not None and not isinstance(value, bool):
+        raise refused(f"{name} must be true or false")
+    return bool(value)
+
+
 def boolean(text: str) -> bool:
     if text not in ("true", "false"):
         raise ValueError("expected true or false")
     return text == "true"
 
 
+LARGEST_COUNT = 2**31 - 1  # Camunda's counts are Java ints; a larger one would overflow a database's offset
+
+
 def count(text: str) -> int:
-    if not text.isdigit():
-        raise ValueError("expected a whole number ≥ 0")
+    if not text.isascii() or not text.isdigit() or int(text) > LARGEST_COUNT:
+        raise ValueError(f"expected a whole number from 0 to {LARGEST_COUNT}")
     return int(text)
 
 

@@ -21,7 +21,10 @@ def definition_id(process_key: str, version: int) -> str:
 
 def parse_definition_id(text: str) -> tuple[str, int] | None:
     key, _, version = text.rpartition(":")
-    return (key, int(version)) if key and version.isdigit() else None
+    # at most nine digits: a version past a database's integers is no version, not an overflow
+    return (
+        (key, int(version)) if key and version.isascii() and version.isdigit() and len(version) <= 9 else None
+    )
 
 
 def definition(view: DefinitionView) -> dict:

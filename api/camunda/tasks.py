@@ -13,17 +13,17 @@ from ..auth import OPERATE, READ, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError, refused_data
-from .requests import PAGING, TAKEN, body, boolean, gathered, query, variables
+from .requests import PAGING, TAKEN, body, boolean, flag, gathered, key, query, variables
 from .variables import form_field_type, type_of, typed_value, typed_variables
 
 _LIST_FILTERS = {
-    "processInstanceId": str,
-    "processInstanceBusinessKey": str,
-    "processDefinitionKey": str,
-    "taskDefinitionKey": str,
-    "candidateGroup": str,
-    "assignee": str,
-    "owner": str,
+    "processInstanceId": key,
+    "processInstanceBusinessKey": key,
+    "processDefinitionKey": key,
+    "taskDefinitionKey": key,
+    "candidateGroup": key,
+    "assignee": key,
+    "owner": key,
     "unassigned": boolean,
     "active": boolean,
     "suspended": boolean,
@@ -123,13 +123,13 @@ def submit_form(task_id):
 
 def _complete(task_id: str):
     data = body(_COMPLETE)
-    values = variables(data, "variables")
+    values, returned = variables(data, "variables"), flag(data, "withVariablesInReturn")
     try:
         view = engine().complete_task(task_id, values, actor=g.caller.actor)
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"Cannot find task with id {task_id}") from None
     except InvalidData as error:
         raise refused_data(error, ("/data", "/variables")) from None
-    if data.get("withVariablesInReturn"):
+    if returned:
         return jsonify(typed_variables(view.variables))
     return "", 204

@@ -82,7 +82,8 @@ def test_definitions_are_listed_read_and_their_xml_served_in_camundas_shapes(cam
 
     message = error_of(camunda("GET", "/process-definition/key/no_such_process"), 404, "RestException")
     assert "no_such_process" in message
-    error_of(camunda("GET", "/process-definition/simple_onboarding:9/xml"), 404, "RestException")
+    for unknown in ("simple_onboarding:9", "simple_onboarding:99999999999999999999", "simple_onboarding"):
+        error_of(camunda("GET", f"/process-definition/{unknown}/xml"), 404, "RestException")
 
 
 def test_a_start_by_key_takes_a_business_key_and_every_typed_variable(camunda, engine):
@@ -425,6 +426,22 @@ def test_what_the_subset_leaves_out_answers_camundas_404(camunda, method, path):
         ("/message", {"messageName": "kela_decision", "businessKey": "B", "all": True}, "all"),
         ("/message", {"messageName": "kela_decision", "tenantId": "t1", "businessKey": "B"}, "tenantId"),
         ("/message", {"businessKey": "B"}, "message name"),
+        ("/message", {"messageName": ["kela_decision"], "businessKey": "B"}, "messageName must be text"),
+        (
+            "/message",
+            {"messageName": "kela_decision", "businessKey": "B", "resultEnabled": 1},
+            "resultEnabled",
+        ),
+        (
+            "/process-definition/key/simple_onboarding/start",
+            {"businessKey": "k" * 201},
+            "1 to 200 characters",
+        ),
+        (
+            "/process-definition/key/simple_onboarding/start",
+            {"withVariablesInReturn": "yes"},
+            "true or false",
+        ),
         ("/message", {"messageName": "kela_decision"}, "businessKey, processInstanceId or correlationKeys"),
     ],
 )
@@ -443,8 +460,9 @@ def test_a_body_that_is_not_json_and_an_unknown_filter_are_refused_400(camunda):
     assert "not valid JSON" in error_of(not_json, 400, "InvalidRequestException")
     filtered = camunda("GET", "/task?nameLike=Fill%25")
     assert '"nameLike" is not supported' in error_of(filtered, 400, "InvalidRequestException")
-    paged = camunda("GET", "/process-instance?maxResults=-1")
-    assert "maxResults" in error_of(paged, 400, "InvalidRequestException")
+    for paging in ("maxResults=-1", "firstResult=99999999999999999999", "firstResult=１"):
+        paged = camunda("GET", f"/process-instance?{paging}")
+        assert paging.split("=")[0] in error_of(paged, 400, "InvalidRequestException")
 
 
 def test_the_subset_stays_out_of_the_openapi_document(client):
