@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import problems, security, web
+from . import camunda, problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
 from .resources import (
@@ -65,6 +65,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
     app.register_blueprint(web.blp)
+    app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)
     security.protect(app)
     return app

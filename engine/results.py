@@ -53,6 +53,7 @@ class TaskView(ReadyTaskRecord):
     documentation: str = ""
     form: dict | None = None
     data: dict | None = None
+    definition_version: int | None = None  # the version its instance runs on (lists and one task say it)
 
 
 @dataclass(frozen=True)

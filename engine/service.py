@@ -138,7 +138,7 @@ class Engine:
         self,
         *,
         process_key: str | None = None,
-        status: str | None = None,
+        status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
         limit: int = 50,
         offset: int = 0,
@@ -167,6 +167,7 @@ class Engine:
         process_key: str | None = None,
         lane: str | None = None,
         business_key: str | None = None,
+        element_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[TaskView]:
@@ -176,6 +177,7 @@ class Engine:
             process_key=process_key,
             lane=lane,
             business_key=business_key,
+            element_id=element_id,
             limit=limit,
             offset=offset,
         )
@@ -297,6 +299,7 @@ class Engine:
         actor: str,
         business_key: str | None = None,
         instance_id: str | None = None,
+        correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
     ) -> InstanceView:
         return messages.deliver(
@@ -305,6 +308,7 @@ class Engine:
             actor=actor,
             business_key=business_key,
             instance_id=instance_id,
+            correlation_keys=correlation_keys,
             payload=payload,
         )
 

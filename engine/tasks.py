@@ -16,17 +16,28 @@ from .vocabulary import AuditKind, checked_variables
 
 
 def page(
-    context: Context, *, instance_id, process_key, lane, business_key, limit: int, offset: int
+    context: Context,
+    *,
+    instance_id,
+    process_key,
+    lane,
+    business_key,
+    element_id=None,
+    limit: int,
+    offset: int,
 ) -> Page[TaskView]:
     filters = {
         "instance_id": instance_id,
         "process_key": process_key,
         "lane": lane,
         "business_key": business_key,
+        "element_id": element_id,
     }
     with context.new_unit() as unit:
         rows, total, exact = unit.store.ready_task_page(filters, limit, offset)
-    return Page([task_view(r) for r in rows], total, limit, offset, exact)
+    return Page(
+        [task_view(r, definition_version=version) for r, version in rows], total, limit, offset, exact
+    )
 
 
 def get(context: Context, task_id: str) -> TaskView:
@@ -37,7 +48,13 @@ def get(context: Context, task_id: str) -> TaskView:
         run = context.restore(unit.store, record)
         documentation, data = task_details(run.human_task(task_id))
         form = run.definition.forms.get(ready.form_key) if ready.form_key else None
-        return task_view(ready, documentation=documentation, form=form, data=data)
+        return task_view(
+            ready,
+            documentation=documentation,
+            form=form,
+            data=data,
+            definition_version=run.definition.version,
+        )
 
 
 def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:

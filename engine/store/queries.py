@@ -332,10 +332,18 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
 
     def ready_task_page(self, filters: dict, limit: int, offset: int):
+        """(ready task records with their instance's definition version, total, exact) oldest first."""
         query = _filtered(select(_ready), _ready, filters)
         total, exact = self._count(query)
-        rows = self._rows(query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset))
-        return [_record(ReadyTaskRecord, r) for r in rows], total, exact
+        page = query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset).subquery()
+        # the version is joined to the page only: counting and paging read the ready-task rows alone
+        rows = self._rows(
+            select(page, _definitions.c.version.label("definition_version"))
+            .join(_instances, _instances.c.id == page.c.instance_id)
+            .join(_definitions, _definitions.c.id == _instances.c.definition_id)
+            .order_by(page.c.ready_since, page.c.id)
+        )
+        return [(_record(ReadyTaskRecord, r), r.definition_version) for r in rows], total, exact
 
     def _count(self, query) -> tuple[int, bool]:
         """How many rows ``query`` matches, counted up to COUNT_CAP: past it the exact figure is not worth
@@ -347,7 +355,10 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
 
 def _filtered(query, table, filters: dict):
+    """Rows whose column equals the filter's value, or one of its values (a tuple); None filters nothing."""
     for column, value in filters.items():
-        if value is not None:
+        if isinstance(value, tuple):
+            query = query.where(table.c[column].in_(value))
+        elif value is not None:
             query = query.where(table.c[column] == value)
     return query
