@@ -260,3 +260,62 @@ def test_what_a_call_passes_in_is_there_when_the_called_process_starts():
 
     assert (problem.file, problem.element_id) == ("parent.bpmn", "Script_use")
     assert "reads 'doubled', which no start variable" in problem.message  # only result comes back
+
+
+def boundary_case(rejoins: bool, interrupting: bool = True) -> str:
+    cancel = "" if interrupting else ' cancelActivity="false"'
+    back = "Task_after" if rejoins else "End_reminded"
+    reminded_end = "" if rejoins else '<bpmn:endEvent id="End_reminded" name="Reminded" />'
+    return bpmn(f"""\
+  <bpmn:process id="reminded" isExecutable="true">
+    <bpmn:startEvent id="Begin" />
+    <bpmn:manualTask id="Task_report" name="Report" />
+    <bpmn:boundaryEvent id="Timer_late" name="Late" attachedToRef="Task_report"{cancel}>
+      <bpmn:timerEventDefinition id="Def_late">
+        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">"P2D"</bpmn:timeDuration>
+      </bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:manualTask id="Task_remind" name="Remind" />
+    <bpmn:manualTask id="Task_after" name="After" />
+    <bpmn:endEvent id="End_done" name="Done" />
+    {reminded_end}
+    {chain("Begin", "Task_report", "Task_after", "End_done")}
+    {chain("Timer_late", "Task_remind", back)}
+  </bpmn:process>""")
+
+
+def test_an_interrupting_timer_whose_path_never_comes_back_is_a_warning_and_one_that_comes_back_is_not():
+    [problem] = check({"r.bpmn": boundary_case(rejoins=False)}, {})
+
+    assert (problem.element_id, problem.code) == ("Timer_late", "interrupting-detour")
+    assert problem.message == (
+        'boundary event "Late" is interrupting: when it fires, manual task "Report" is cancelled and the '
+        "process ends at 'Reminded' without coming back to its main path. If it is a reminder, untick "
+        '"Interrupting" in the modeler (cancelActivity="false")'
+    )
+    assert check({"r.bpmn": boundary_case(rejoins=True)}, {}) == []
+    assert check({"r.bpmn": boundary_case(rejoins=False, interrupting=False)}, {}) == []
+
+
+def test_a_gateway_without_a_default_is_warned_only_for_the_values_its_conditions_miss():
+    rule = user("Task_decide", "decide") + chain("Begin", "Task_decide")
+    decide = {"forms/decide.json": json.dumps({
+        "type": "object", "required": ["answer"],
+        "properties": {"answer": {"enum": ["yes", "no", "maybe"]}},
+    }).encode()}  # fmt: skip
+    source = decided(rule, 'answer == "yes"', last="Task_decide").replace(' default="Flow_no"', "")
+    source = source.replace(
+        '<bpmn:sequenceFlow id="Flow_no" sourceRef="Gateway_decide" targetRef="End_no" />',
+        '<bpmn:sequenceFlow id="Flow_no" sourceRef="Gateway_decide" targetRef="End_no">'
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">answer in ("no",)'
+        "</bpmn:conditionExpression></bpmn:sequenceFlow>",
+    )
+
+    [problem] = check({"d.bpmn": source}, decide)
+
+    assert (problem.element_id, problem.code) == ("Gateway_decide", "uncovered-value")
+    assert (
+        'no condition holds when \'answer\' is "maybe", which the form "forms/decide.json"' in problem.message
+    )
+    covered = source.replace('answer in ("no",)', 'answer in ("no", "maybe")')
+    assert check({"d.bpmn": covered}, decide) == []
