@@ -7,7 +7,6 @@ place that reads the environment.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -44,8 +43,8 @@ def database_options(command):
 @click.argument("paths", nargs=-1)
 def validate(paths: tuple[str, ...]) -> int:
     """Check BPMN/DMN diagrams and their forms (PATHS: folders or files; default: processes); print every
-    problem as file:line: [element] message, and exit 1 when there is one; print each warning (a decision
-    table's gap) as file:line: [element] warning: message, which changes no exit code."""
+    problem as file:line: [element] message, and exit 1 when there is an error; warnings (file:line: [element]
+    warning (code): message) deploy and change no exit code."""
     found = 0
     for given in paths or ("processes",):
         path = Path(given)
@@ -63,19 +62,19 @@ def validate(paths: tuple[str, ...]) -> int:
             print(f"{given}: could not be checked: {type(error).__name__}: {error}", file=sys.stderr)
             found += 1
             continue
-        warnings = [w for w in engine.warnings_in(files) if only is None or w.file == only]
-        warned = [replace(w, message=f"warning: {w.message}") for w in warnings]
-        for problem in [*problems, *warned]:
+        for problem in problems:
             shown = (root / problem.file).as_posix() if problem.file in files else problem.file
-            print(replace(problem, file=shown))
-        found += len(problems)
-        if not problems:
+            print(str(problem).replace(problem.file, shown, 1))
+        errors = [problem for problem in problems if not problem.is_warning]
+        found += len(errors)
+        if not errors:
             diagrams = sum(1 for name in files if name.endswith(engine.DIAGRAM_SUFFIXES))
             messages = sum(1 for name in files if name.startswith(f"{engine.MESSAGE_FOLDER}/"))
             forms = len(files) - diagrams - messages
             counted = f"{diagrams} diagram(s), {forms} form(s) and {messages} message schema(s)"
             checked = only or f"{counted} in {given}"
-            print(f"ok: {checked}")
+            warned = f" ({len(problems)} warning(s) above)" if problems else ""
+            print(f"ok: {checked}{warned}")
     return 1 if found else 0
 
 

@@ -39,6 +39,18 @@ class DiagramProblemSchema(Schema):
     line = fields.Integer(allow_none=True, required=True)
     element_id = fields.String(allow_none=True, required=True)
     message = fields.String(required=True)
+    severity = fields.String(
+        required=True,
+        validate=validate.OneOf(("error", "warning")),
+        metadata={"description": "an error refuses the deployment; a warning is said and deploys"},
+    )
+    code = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "a warning's kind: a camunda:properties entry accept-warning=<code> accepts it"
+        },
+    )
 
 
 class ProblemSchema(Schema):
@@ -99,6 +111,11 @@ class DeployFilesSchema(Schema):
 class DeployResultSchema(Schema):
     deployed = fields.List(fields.Nested(DefinitionSchema), required=True)
     unchanged = fields.List(fields.Nested(DefinitionSchema), required=True)
+    warnings = fields.List(
+        fields.Nested(DiagramProblemSchema),
+        required=True,
+        metadata={"description": "what the checks found that may be meant: deployed all the same"},
+    )
 
 
 class TaskSchema(Schema):

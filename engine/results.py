@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
+from .problems import Problem
 from .projections import Projections
 from .store.external_task_queries import ExternalTaskRecord
 from .store.incident_queries import IncidentRecord
@@ -44,6 +45,7 @@ class DefinitionView:
 class DeployResult:
     deployed: list[DefinitionView]  # new versions
     unchanged: list[DefinitionView]  # same content as the latest version
+    warnings: list[Problem] = field(default_factory=list)  # what the checks said that does not refuse
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from features.service import (
     migrating_at_every_step,
     processes_dir,
 )
-from harness.server import RunningServer
+from harness.server import RunningServer, validate
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"
@@ -80,6 +80,10 @@ def pytest_deselected(items):
 @pytest.fixture(scope="session")
 def service(request, tmp_path_factory):
     """The service every feature talks to; when they are done, their coverage is read from it."""
+    # An invalid catalogue would fail every scenario with the same traceback: say why once, and stop.
+    deployable, report = validate(processes_dir())
+    if not deployable:
+        pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
     data_dir = tmp_path_factory.mktemp("features-service")
     with RunningServer(
         data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"

@@ -8,6 +8,7 @@ from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 from . import fan_out, timer_clock
 from .call_activity import expression_of
 from .code_policy import expression_problem, script_problem
+from .diagram_builtins import DIAGRAM_NAMES
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
@@ -21,6 +22,7 @@ fan_out.install()
 
 __all__ = [
     "BPMN_XSD_PATH",
+    "DIAGRAM_NAMES",
     "DMN_XSD_PATHS",
     "DiagramParser",
     "LoadedDefinition",

@@ -21,8 +21,7 @@ from ..bpmn import ParsedProcess, Serializer, parse_processes
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
-from .decision_coverage import coverage_warnings
-from .diagram import Catalogue, at
+from .diagram import at
 from .messages import caught_messages, schema_key
 from .safe_xml import UnsafeXml, parse_xml, xml_text
 
@@ -42,6 +41,14 @@ class ProcessDefinition:
     forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks and the messages of the process
 
 
+class Definitions(dict[str, ProcessDefinition]):
+    """The definitions of a catalogue by process key, with the warnings its checks said (which deploy)."""
+
+    def __init__(self, definitions: Mapping[str, ProcessDefinition], warnings: list[Problem]):
+        super().__init__(definitions)
+        self.warnings = sorted(warnings)
+
+
 def read_folder(root: Path) -> dict[str, bytes]:
     """Diagrams and forms under ``root``, keyed by their path relative to it."""
     files = {}
@@ -53,7 +60,7 @@ def read_folder(root: Path) -> dict[str, bytes]:
 
 def build(
     files: Mapping[str, bytes], serializer: Serializer | None = None, *, empty_is_valid: bool = False
-) -> dict[str, ProcessDefinition]:
+) -> Definitions:
     """Check and parse ``files``; return the definitions by process key or raise DefinitionInvalid.
 
     Files that hold no executable process are refused ("nothing to deploy"), except no files at all when
@@ -68,21 +75,48 @@ def build(
             except UnsafeXml as refused:
                 problems.append(refused.problem)
     forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
-    problems += check_catalogue(trees, forms)
+    checked = check_catalogue(trees, forms)
+    warnings = [problem for problem in checked if problem.is_warning]
+    problems += [problem for problem in checked if not problem.is_warning]
     if not trees and not problems:
         if empty_is_valid:
-            return {}
+            return Definitions({}, [])
         raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
     # SpiffWorkflow reads the files the checks found sound even when others have problems, so that every
     # file is checked fully (``validate FILE`` reports the faults of that file whatever its neighbours hold).
-    flawed = frozenset(problem.file for problem in problems)
+    flawed = _with_callers(frozenset(problem.file for problem in problems), trees)
     parsed, faults = parse_processes(trees, serializer or Serializer(), skip=flawed)
     problems += faults
     if not problems and not parsed:
         problems = _nothing_to_deploy(trees)
     if problems:
-        raise DefinitionInvalid(problems)
-    return {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}
+        raise DefinitionInvalid(problems + warnings)
+    return Definitions(
+        {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}, warnings
+    )
+
+
+def _with_callers(flawed: frozenset[str], trees: Mapping[str, etree._ElementTree]) -> frozenset[str]:
+    """``flawed`` and the files that call a process of one of them: what fails there is reported there, not
+    again as a consequence in every caller."""
+    defined = {
+        process.get("id"): name
+        for name, tree in trees.items()
+        for process in tree.getroot().iter(f"{{{BPMN_NS}}}process")
+    }
+    calls = {
+        name: {
+            defined.get(call.get("calledElement"))
+            for call in tree.getroot().iter(f"{{{BPMN_NS}}}callActivity")
+        }
+        for name, tree in trees.items()
+    }
+    grown = set(flawed)
+    while True:
+        more = {name for name, called in calls.items() if name not in grown and called & grown}
+        if not more:
+            return frozenset(grown)
+        grown |= more
 
 
 def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]:
@@ -136,24 +170,15 @@ def _documentation(node) -> str:
 
 
 def warnings_in(files: Mapping[str, bytes]) -> list[Problem]:
-    """What may be meant but often is not, in files that deploy: a decision table's gaps (inputs no rule
-    matches). ``validate`` prints them; they stop nothing."""
-    trees = {}
-    for name, data in files.items():
-        if name.endswith(DIAGRAM_SUFFIXES):
-            try:
-                trees[name] = parse_xml(data, name)
-            except UnsafeXml:
-                continue  # a problem, reported as one
-    forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
-    catalogue = Catalogue.of(trees, forms)
-    return sorted(w for name, root in catalogue.dmn.items() for w in coverage_warnings(name, root, catalogue))
+    """The warnings of ``files``: what may be meant but often is not (a decision table's gap, a value only
+    some paths write); they deploy."""
+    return [problem for problem in problems_in(files) if problem.is_warning]
 
 
 def problems_in(files: Mapping[str, bytes]) -> list[Problem]:
-    """Every problem that would stop ``files``, a catalogue folder, from being deployed (none when empty)."""
+    """Every problem that would stop ``files``, a catalogue folder, from being deployed (none when empty),
+    and the warnings that would not."""
     try:
-        build(files, empty_is_valid=True)
+        return build(files, empty_is_valid=True).warnings
     except DefinitionInvalid as invalid:
         return invalid.problems
-    return []

@@ -40,12 +40,13 @@ def coverage_warnings(file: str, root: etree._Element, catalogue: Catalogue) -> 
         if gaps:
             shown = "; ".join(_combination(decision, gap) for gap in gaps[:3])
             more = f" (and {len(gaps) - 3} more)" if len(gaps) > 3 else ""
-            yield at(
+            found = at(
                 file,
                 decision.element,
                 f"{decision.title}: no rule matches {shown}{more}: the decision would set nothing; add a "
                 "rule, or end a FIRST table with a rule of - in every column",
             )
+            yield Problem.warning(found.file, found.line, found.element_id, "decision-gap", found.message)
 
 
 def _gaps(decision: Decision, enums: dict[str, list]) -> list[tuple]:
@@ -148,6 +149,8 @@ def _form_enums(catalogue: Catalogue, keys: set[str]) -> dict[str, list]:
     enums: dict[str, list] = {}
     for key in sorted(keys):
         data = catalogue.forms.get(key)
+        if data is None:
+            continue  # a form the catalogue lacks: reported as itself, it lists no values here
         try:
             properties = json.loads(data).get("properties", {})
         except (ValueError, AttributeError):

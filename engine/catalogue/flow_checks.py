@@ -25,6 +25,7 @@ from .diagram import (
     local_name,
     text_of,
 )
+from .reference_checks import dangling_scopes, did_you_mean
 
 # An ISO 8601 duration, cycle or date written bare: Python reads it as a name or a subtraction.
 _UNQUOTED_ISO_TIME = re.compile(r"^(R\d*/)?(P[0-9YMWDTHS.,]+|\d{4}-\d\d-\d\d(T[0-9:.]+(Z|[+-][0-9:]+)?)?)$")
@@ -34,7 +35,10 @@ _UNQUOTED_ISO_TIME = re.compile(r"^(R\d*/)?(P[0-9YMWDTHS.,]+|\d{4}-\d\d-\d\d(T[0
 
 
 def unreachable_nodes(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    dangling = dangling_scopes(file, root)
     for scope in root.iter(*map(bpmn_tag, SCOPES)):
+        if scope.get("id") in dangling:
+            continue  # what a missing flow end leaves unreached is its consequence (reference_checks)
         reached = _reachable_ids(scope)
         for node in _flow_nodes(scope):
             if node.get("id") not in reached:
@@ -126,7 +130,10 @@ def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iter
             advice = 'set its camunda:formKey to the path of its JSON Schema, e.g. "forms/<name>.json"'
             yield at(file, task, f"{describe(task)} has no form: {advice}")
         elif key not in catalogue.forms:
-            yield at(file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue')
+            meant = did_you_mean(key, catalogue.forms)
+            yield at(
+                file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue{meant}'
+            )
         elif fault := catalogue.form_fault(key):
             yield at(file, task, f'the form "{key}" of {describe(task)} {fault}')
 
@@ -226,7 +233,8 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
         if not called:
             yield at(file, call, f"{describe(call)} calls no process: set its called element")
         elif called not in process_ids:
-            yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines")
+            meant = did_you_mean(called, process_ids)
+            yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines{meant}")
 
     decisions = {
         decision.get("id"): any(etree.QName(child).localname == "decisionTable" for child in decision)
@@ -237,7 +245,8 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
         if not ref:
             yield at(file, task, f"{describe(task)} names no decision: set its camunda:decisionRef")
         elif ref not in decisions:
-            yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines")
+            meant = did_you_mean(ref, decisions)
+            yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines{meant}")
         elif not decisions[ref]:
             why = "the engine takes a decision by its decision table"
             yield at(
@@ -257,8 +266,11 @@ def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> I
         if not ref:
             yield at(file, element, f"{describe(element)} names no message: choose one in the modeler")
         elif ref not in messages:
+            meant = did_you_mean(ref, messages)
             yield at(
-                file, element, f"{describe(element)} names message '{ref}', which this file does not define"
+                file,
+                element,
+                f"{describe(element)} names message '{ref}', which this file does not define{meant}",
             )
         elif not (messages[ref].get("name") or "").strip():
             why = "messages are correlated by their name"

@@ -185,11 +185,11 @@ def _advance_clock(engine, role):
 
 def _incident(engine):
     """An incident: a timer fired a script that needs a variable nobody set."""
-    from tests.integration.test_limits import diagram, script, timer
+    from tests.integration.test_limits import diagram, script, timer, with_start_variables
 
     nodes = timer("Timer_day", "P1D") + script("Script_fee", "fee = base * 2")
     flows = [("StartEvent", "Timer_day", ""), ("Timer_day", "Script_fee", ""), ("Script_fee", "EndEvent", "")]
-    engine.deploy({"fees.bpmn": diagram("fees", nodes, flows)}, actor=SETUP)
+    engine.deploy({"fees.bpmn": with_start_variables(diagram("fees", nodes, flows), "base")}, actor=SETUP)
     instance = engine.start_instance("fees", actor=SETUP)
     engine.change_variables(instance.id, values={"base": None}, actor=SETUP)  # an audited variable fix
     engine.advance_clock("P1D", actor=SETUP)

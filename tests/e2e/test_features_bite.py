@@ -26,3 +26,17 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     ]
     # … and says where it went instead: to the self-monitoring plan where a correction was due.
     assert "('Service provider', 'Update the self-monitoring plan')" in run.output
+
+
+def test_an_invalid_catalogue_stops_the_features_at_once_with_what_validate_says(tmp_path):
+    processes = tmp_path / "processes"
+    shutil.copytree(ROOT / "processes", processes)
+    form = processes / "forms" / "kj_register_check.json"
+    form.write_text(form.read_text().replace('"register_entries_valid"', '"register_entries_ok"'))
+
+    run = run_features("kanta_joining", tmp_path / "out", processes=processes)
+
+    assert run.returncode == 1, run.output
+    assert "reads 'register_entries_valid'" in run.output
+    assert "did you mean 'register_entries_ok'?" in run.output
+    assert "Traceback" not in run.output and len(run.output.splitlines()) < 40, run.output

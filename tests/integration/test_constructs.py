@@ -73,10 +73,18 @@ def diagram(body: str, key: str, extra_processes: str = "") -> bytes:
     ).encode()
 
 
+# The instances these cases start are given "size" (the cases' conditions and decisions read it).
+BEGIN_WITH_SIZE = (
+    '<bpmn:startEvent id="Begin"><bpmn:extensionElements><camunda:properties>'
+    '<camunda:property name="start-variable" value="size" />'
+    "</camunda:properties></bpmn:extensionElements></bpmn:startEvent>"
+)
+
+
 def around(element: str, element_id: str = "Element") -> str:
     """``element`` between a start event and the user task "After"."""
     return (
-        '<bpmn:startEvent id="Begin" />'
+        BEGIN_WITH_SIZE
         + element
         + user("After")
         + '<bpmn:endEvent id="Finish" />'
@@ -259,8 +267,8 @@ ELEMENT_CASES = {
 def gateway_case(tag: str) -> str:
     """A gateway whose condition sends the instance to "After" and not to "Other"."""
     return (
-        '<bpmn:startEvent id="Begin" />'
-        f'<bpmn:{tag} id="Element" default="Flow_Element_After" />'
+        BEGIN_WITH_SIZE
+        + f'<bpmn:{tag} id="Element" default="Flow_Element_After" />'
         + user("After") + user("Other") + '<bpmn:endEvent id="Finish" />'
         + flows("Begin", "Element", "After", "Finish") + flows("Other", "Finish")
         + '<bpmn:sequenceFlow id="Flow_other" sourceRef="Element" targetRef="Other">'
