@@ -51,14 +51,12 @@ def test_a_form_field_renamed_while_the_gateway_still_reads_the_old_name(catalog
     files = edited_form(catalogue, "forms/kj_joining_model.json", rename)
 
     at = line(files, "kanta_joining.bpmn", 'id="Flow_through_main_joiner"')
-    assert (
+    expected = (
         f'kanta_joining.bpmn:{at}: [Flow_through_main_joiner] the condition of sequence flow "Yes" reads '
-        + (
-            "'joining_model', which no start variable, form, message, decision, script or call on a path to it "
-            "writes: did you mean 'joining_mode'?"
-        )
-        in said(files)
+        "'joining_model', which no start variable, form, message, decision, script or call on a path to "
+        "it writes: did you mean 'joining_mode'?"
     )
+    assert expected in said(files)
 
 
 def test_a_form_field_renamed_where_an_earlier_task_wrote_the_old_name_decides_on_a_stale_value(catalogue):
