@@ -88,7 +88,7 @@ CLINIC = {
         ),
         (
             {"licence": "none", "system_kind": "patient_system", "writes_prescriptions": True,
-             "organisation_kind": "independent_practitioner"},
+             "organisation_kind": "independent_practitioner", "tenant_of_company": False},
             (1, 0, 1),
         ),
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": False,
@@ -98,7 +98,7 @@ CLINIC = {
         # electronic client or patient system): the repository follows the system,
         # where the licence does not say.
         ({"licence": "none", "system_kind": "client_system", "writes_prescriptions": False,
-          "organisation_kind": "independent_practitioner"}, (0, 1, 0)),
+          "organisation_kind": "independent_practitioner", "tenant_of_company": False}, (0, 1, 0)),
         ({"licence": "none", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
         ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
     ],
@@ -289,6 +289,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         "organisation_name": "Fysioterapeutti Aino Virtanen",
         "business_id": PRACTITIONER_ID,
         "organisation_kind": "independent_practitioner",
+        "tenant_of_company": False,
         "licence": "none",
         "writes_prescriptions": False,
     }
@@ -302,7 +303,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
     assert ready(state) == ["Task_agree_with_main_joiner"]
     done = complete(
         engine, state, "Task_agree_with_main_joiner",
-        {"contract_signed_on": "2026-01-09", "security_plan_written_by": "main_joiner"},
+        {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
     )  # fmt: skip
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
