@@ -568,9 +568,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
     state = complete(engine, state, "Task_apply_patient_data_repository", {**era, "login_method": "suomi_fi"})
-    if wants_prescription:
-        assert ready(state) == ["Task_apply_prescription_service"]
-        state = complete(engine, state, "Task_apply_prescription_service", era)
+    # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
     assert ready(state) == [] and messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "rejected"}, actor=KELA
@@ -578,22 +576,43 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     state = complete(
         engine,
         state,
-        "Task_correct_applications",
+        "Task_correct_patient_data_repository_application",
         {"correction": "Liitteet lisätty", "corrected_on": "2026-01-12"},
     )
     assert messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
     )
+    if wants_prescription:
+        # … then the separate Prescription application and its own decision
+        assert ready(state) == ["Task_apply_prescription_service"]
+        state = complete(engine, state, "Task_apply_prescription_service", era)
+        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+        state = engine.deliver_message(
+            "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+        )
     # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
     assert lanes(state) == {"Task_update_self_monitoring_plan": "Service provider"}
-    done = complete(
+    testing = complete(
         engine, state, "Task_update_self_monitoring_plan",
         {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
          "vendor_system_description_attached": True},
     )  # fmt: skip
+    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela.
+    assert lanes(testing) == {"Task_deliver_test_person_ids": "System vendor"}
+    testing = complete(
+        engine,
+        testing,
+        "Task_deliver_test_person_ids",
+        {"test_person_ids_delivered_on": "2026-01-19"},
+        actor=VENDOR,
+    )
+    reporting = complete(
+        engine, testing, "Task_run_deployment_test", {"test_date": "2026-01-20", "test_result": "passed"}
+    )
+    done = complete(engine, reporting, "Task_report_test", {"report_sent_on": "2026-01-21"})
     assert done.status == "completed"
-    assert ended_at(engine, done) == ["End_ready"]
+    assert ended_at(engine, done) == ["End_in_use"]
 
 
 def test_the_vendor_package_application_accepts_only_the_vendors_system_data(engine):
