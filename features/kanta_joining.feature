@@ -441,12 +441,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | business_id       | 7913579-1                     |
-      | organisation_name | Palvelukoti Kuusi Oy          |
-      | contact_email     | kanta@palvelukotikuusi.fi     |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | parallel                      |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
     Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
@@ -523,11 +526,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
-      | business_id       | 8024680-0                |
-      | organisation_name | Kotihoito Lempi Oy       |
-      | contact_email     | kanta@kotihoitolempi.fi  |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | service_provision | self_paying_clients_only |
       | joining_model     | direct                   |
     Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
@@ -584,7 +584,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model | direct |
     Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
@@ -625,7 +625,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Prescription service in use" on tehty
     Ja vaihe "Join the Prescription service" on tehty
     Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
     Ja vaihetta "Kanta services joined" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

@@ -111,16 +111,22 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
-      | organisation_name    | Fysioterapia Virta ja Kumppanit Oy |
-      | business_id          | 1414213-0                          |
-      | organisation_kind    | private_provider                   |
-      | licence              | health                             |
-      | system_kind          | none                               |
-      | writes_prescriptions | ei                                 |
+    Kun palvelunantaja yrittää tehdä tehtävän "Enter the organisation data (identity given)" tiedoilla:
+      | business_id          | 1414213-0        |
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data (identity given)" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
     Niin vaihe "No Kanta obligation" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
@@ -249,8 +255,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin avoinna on vain tehtävä "Note that the access-point notice is late", jonka tekee palvelunantaja
     Ja ajastin "Two days before the change" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
-      | noted_on | tänään                                               |
-      | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta   |
+      | noted_on | tänään                                             |
+      | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta |
     Niin vaihe "Late notice noted" on tehty
     Ja avoimia tehtäviä ei ole
     Ja odottavia ajastimia on 1
@@ -405,26 +411,26 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_stops                | ei                       |
     Niin ajastin "Access-point notice late" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                  |
-      | palvelunantaja | File the access-point change notice                      |
-      | palvelunantaja | Note that the access-point notice is late                |
-      | palvelunantaja | Schedule the registrar change around Kela's batch dates  |
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | File the access-point change notice                     |
+      | palvelunantaja | Note that the access-point notice is late               |
+      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
     Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
       | registrar_change_batch_date | tänään + 7 päivää |
       | partners_agreed             | kyllä             |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                    |
-      | palvelunantaja | File the access-point change notice        |
-      | palvelunantaja | Note that the access-point notice is late  |
-      | palvelunantaja | Run the deployment test before the change  |
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
+      | palvelunantaja | Note that the access-point notice is late |
+      | palvelunantaja | Run the deployment test before the change |
     Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
-      | noted_on | tänään                                      |
-      | note     | Muutospäivä pidetään, Kelan kanssa sovittu  |
+      | noted_on | tänään                                     |
+      | note     | Muutospäivä pidetään, Kelan kanssa sovittu |
     Niin vaihe "Late notice noted" on tehty
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                    |
-      | palvelunantaja | File the access-point change notice        |
-      | palvelunantaja | Run the deployment test before the change  |
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
+      | palvelunantaja | Run the deployment test before the change |
     Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
       | new_access_point_oid | 1.2.246.10.24682210.99.1 |
       | effective_date       | tänään + 7 päivää        |
@@ -577,9 +583,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_stops                | ei                       |
     Niin ajastin "Access-point notice late" laukeaa 17 päivän kuluttua
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                  |
-      | palvelunantaja | File the access-point change notice                      |
-      | palvelunantaja | Schedule the registrar change around Kela's batch dates  |
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | File the access-point change notice                     |
+      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
     Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
       | new_access_point_oid | 1.2.246.10.24682237.99.1 |
       | effective_date       | tänään + 30 päivää       |

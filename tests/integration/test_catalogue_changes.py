@@ -416,6 +416,7 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
 
 SCOPE = {
     "business_id": "0737546-2",
+    "repositories_in_use": ["patient_data_repository", "social_welfare_repository"],
     "repository": "social_welfare_repository",
     "extension_kind": "new_system",
     "document_group_or_profile_change": False,
@@ -912,12 +913,16 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     # The joining runs with the new ID as its business ID and sees nothing else of the change.
     assert joining.variables["business_id"] == "1572860-0"
     assert "change_date" not in joining.variables and "merger" not in joining.variables
+    # The identity came in by the call's In mappings: it is not asked again.
+    assert task.element_id == "Task_enter_organisation_profile"
+    with pytest.raises(InvalidData, match="business_id"):
+        profile = {"business_id": "1572860-0", "licence": "health"}
+        do(engine, joining, "Task_enter_organisation_profile", profile)
     joined = do(
         engine,
         joining,
-        "Task_enter_organisation_data",
-        {"organisation_name": "Lääkäriasema Kotisatama ja Kumppanit Oy", "business_id": "1572860-0",
-         "organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+        "Task_enter_organisation_profile",
+        {"organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
          "writes_prescriptions": False},
     )  # fmt: skip
     assert ended_at(engine, joined) == ["End_no_obligation", "End_change_done"]

@@ -199,10 +199,9 @@ def _social_welfare_repository_path(engine, state):
     """Modeller B's social_welfare_repository_onboarding, direct joining for self-paying clients (no registry
     use right), driven with the data its forms ask for."""
     steps = [
-        ("Task_study_deployment", PROVIDER,
-         {"business_id": state.business_key, "organisation_name": "Terveys- ja hoivapalvelut Aurora Oy",
-          "contact_email": "kanta@aurora.example.fi", "service_provision": "self_paying_clients_only",
-          "joining_model": "direct"}),
+        # the joining passed the identity in: the intake does not ask it again
+        ("Task_study_deployment_for_caller", PROVIDER,
+         {"service_provision": "self_paying_clients_only", "joining_model": "direct"}),
         ("Task_describe_system", VENDOR,
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
@@ -260,7 +259,7 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     assert state.status == "running"
     assert "End_in_use" in ended_at(engine, state)
     # The social-care onboarding (a terminate end event ends only the called process).
-    assert ready(state) == ["Task_study_deployment"]
+    assert ready(state) == ["Task_study_deployment_for_caller"]
     state = _social_welfare_repository_path(engine, state)
     assert state.status == "completed"
     assert ended_at(engine, state)[-1] == "End_joined"
@@ -671,13 +670,12 @@ PATIENT_SYSTEM_ONLY = {
 def _refuse_the_patient_system(engine, state):
     """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
     002)."""
-    assert ready(state) == ["Task_study_deployment"]
-    state = complete(
-        engine, state, "Task_study_deployment",
-        {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy",
-         "contact_email": "kanta@lempi.example.fi", "service_provision": "self_paying_clients_only",
-         "joining_model": "direct"},
-    )  # fmt: skip
+    intake = {"service_provision": "self_paying_clients_only", "joining_model": "direct"}
+    if ready(state) == ["Task_study_deployment"]:  # on its own: the identity is asked here, once
+        identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy"}
+        intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}
+    (task,) = ready(state)
+    state = complete(engine, state, task, intake)
     assert lanes(state) == {"Task_describe_system": "System vendor"}
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
@@ -774,7 +772,7 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
         "patient_data_repository_onboarding": ["kela_application_decision"],
         "prescription_service_onboarding": ["kela_application_decision"],
         "social_welfare_repository_onboarding": ["kela_application_decision"],
-        "usage_extension": [],
+        "usage_extension": ["kela_application_decision"],  # through the Patient Data Repository onboarding
         "vendor_package_onboarding": ["kela_application_decision"],
     }
     [decision] = engine.get_definition("vendor_package_onboarding").messages
