@@ -35,7 +35,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
   liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>             |
@@ -76,7 +76,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaalihuolto molemmilla järjestelmillä                                | 3141595-4 | Perhepalvelu Silta Oy       | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
 
   Tapausaihio: Ilman sähköistä asiakas- tai potilastietojärjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>        |
@@ -98,7 +98,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | itsenäinen ammatinharjoittaja ilman järjestelmää   | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none        |
 
   Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>           |
@@ -141,7 +141,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
 
   Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Fysioterapeutti Aino Virtanen |
@@ -229,7 +229,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 1029384-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 1029384-7
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Psykologi Saara Lind     |
@@ -278,7 +278,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Agree on joining through the main joiner" ei ole tehty
 
   Tapaus: Lääkkeitä määräävä terveydenhuolto liittyy ensin Potilastietovarantoon ja sitten Reseptiin, asiakkuussitoumus tehdään vain kerran
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Lääkärikeskus Aurora Oy |
@@ -407,7 +407,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Pelkällä asiakastietojärjestelmällä liitytään vain Sosiaalihuollon asiakastietovarantoon, tässä rinnakkaisliittymisenä hyvinvointialueen järjestelmään
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Palvelukoti Kuusi Oy |
@@ -471,7 +471,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään heti, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Kotipalvelu Vilja Oy |
@@ -491,7 +491,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen, eikä liittyminen onnistu
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Kotihoito Lempi Oy |
@@ -547,7 +547,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Lääkkeitä määräävän sosiaalihuollon pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti otetaan silti käyttöön
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Päihdeklinikka Selvä Oy |

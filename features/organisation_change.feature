@@ -33,7 +33,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -64,7 +64,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja           |
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <nykyinen>               |
@@ -94,7 +94,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
   Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella, ja sulautumisessa vanha asiakkuus päättyy
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468211-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468211-4
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468211-4                |
@@ -154,7 +154,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja vaihetta "Schedule the registrar change around Kela's batch dates" ei ole tehty
 
   Tapausaihio: Sulautumisessa sovitaan, jatkuuko oma asiakkuus (päättyy: <paattyy>, liittyjä lopettaa: <lopettaa>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -184,7 +184,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                      |
 
   Tapausaihio: Vastaanottomerkinnän poiston ajastin on kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -210,7 +210,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468217-3 | tänään + 1 päivä   | ajastin "Two days before the change" on lauennut                | avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja |
 
   Tapaus: Kanta-välittäjä ilmoittaa liityntäpisteen muutoksen heti, eikä se odota uusimispyyntöjen vastaanottomerkinnän poistoa
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468218-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468218-1
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468218-1                  |
@@ -298,7 +298,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja vaihe "Remove the renewal-request receiver mark" on tehty 1 kertaa
 
   Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: järjestelmätoimittaja tekee saman muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468220-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468220-2                |
@@ -391,7 +391,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja vaihetta "Remind the organisation of the missing report" ei ole tehty
 
   Tapaus: Liityntäpisteilmoitus ja rekisterinpitäjän vaihto etenevät rinnakkain; myöhästyneestä liityntäpisteilmoituksesta varoitetaan, ja myöhästyneestä koeraportista Kela muistuttaa
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468221-0
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468221-0
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468221-0                |
@@ -497,7 +497,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja vaihetta "Fix the failure before the change" ei ole tehty
 
   Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468230-9
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468230-9                   |
@@ -563,7 +563,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja ajastimia ei ole
 
   Tapaus: Aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin raportoitavaa ei ole; asiakas ilmoitti liityntäpisteen ajoissa
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468223-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468223-7                |

@@ -34,7 +34,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
   Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan (<sääntö>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | <y_tunnus>             |
@@ -70,20 +70,20 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                      | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
-      | liityntäpiste ja asiakirjaryhmän muutos     | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja yli 500 000 asiakirjaa     | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja tasan 500 000 asiakirjaa   | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
-      | järjestelmäprofiilin muutos                 | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
-      | yli 500 000 asiakirjaa                      | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | uudet palvelutehtävät ja merkittävä kasvu   | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | vain uudet palvelutehtävät, tasan 500 000   | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
-      | muu laajennus, tasan 500 000 asiakirjaa     | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
-      | potilastiedon arkisto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
-      | potilastiedon arkisto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | <y_tunnus>         |
@@ -106,7 +106,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 5792468-5 | patient_data_repository | health_certificates |
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | <y_tunnus>                    |
@@ -133,7 +133,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 7924681-1 | ei    | Test in Kela's customer test service | palvelunantaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102104-4                     |
@@ -241,7 +241,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
 
   Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102102-8
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 1234567-2                   |
@@ -304,7 +304,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Run the deployment test" ei ole tehty
 
   Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102103-6                   |
@@ -383,7 +383,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastin "Report deadline passed" on lauennut kerran
 
   Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, ja muutospäivää odotetaan silti
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102140-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102140-7
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102140-7                   |
@@ -440,8 +440,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
 
-  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat asiakastiedon arkiston uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastiedon arkistoon
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102161-8
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102161-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102161-8                     |
@@ -486,7 +486,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
   Tapaus: Palvelunantaja, joka ei vielä käytä kumpaakaan arkistoa, ei laajenna käyttöä vaan liittyy ensin Kantaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102162-6
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102162-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102162-6               |
@@ -503,7 +503,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Plan the extension with the vendor" ei ole tehty
 
   Tapaus: Terveydenhuollon todistusten välitys vaatii Potilastietovarannon, jota sosiaalihuollon palvelunantaja ei vielä käytä: koko Potilastietovarannon käyttöönotto tehdään ensin
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102163-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102163-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102163-4                     |
@@ -559,7 +559,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihe "Patient Data Repository in use" on tehty
 
   Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102164-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102164-2
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102164-2                   |
@@ -589,7 +589,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
 
   Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102165-0
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102165-0
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102165-0                   |

@@ -20,7 +20,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   kahden päivän kuluessa kokeesta.
 
   Tausta:
-    Oletetaan että palvelunantaja aloittaa prosessin "Kanta joining with a vendor package" Y-tunnukselle 0737546-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta joining with a vendor package" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Choose the Kanta package", jonka tekee palvelunantaja
 
   Tapausaihio: Potilastietovarannon päätöksen jälkeen haetaan Reseptiä omalla hakemuksella, jos sitä halutaan (<resepti>)

@@ -72,7 +72,7 @@ def test_the_living_documentation_shows_every_scenario_and_step_in_finnish_and_l
     expect(page.locator("li.step.passed")).to_have_count(steps)
     expect(page.locator("#totals")).to_contain_text(f"{len(scenarios)} tapausta")
     page.locator("details.scenario summary").first.click()
-    expect(page.locator("li.step").first).to_contain_text("Oletetaan että palvelunantaja aloittaa prosessin")
+    expect(page.locator("li.step").first).to_contain_text("Oletetaan palvelunantajan aloittaneen prosessin")
     # The data each step gave, as the feature file has it (cucumber JSON leaves data tables out).
     expect(page.locator("table.data td", has_text="1.2.246.537.6.918.18.10.13.1").first).to_be_visible()
     # An outline's run shows its own example's values, not the placeholders.
