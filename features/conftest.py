@@ -19,7 +19,15 @@ from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 from features import steps
 from features.flow_coverage import below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
-from features.service import ROOT, TOKENS, WORLD_STARTS, Onboarding, Service, processes_dir
+from features.service import (
+    ROOT,
+    TOKENS,
+    WORLD_STARTS,
+    Onboarding,
+    Service,
+    migrating_at_every_step,
+    processes_dir,
+)
 from features.traceability import ScenarioPaths
 from features.traceability import check as check_traceability
 from harness.server import RunningServer
@@ -88,6 +96,8 @@ def service(request, tmp_path_factory):
         data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"
     ) as server:
         running = Service(server)
+        if migrating_at_every_step():
+            running.deploy_changed_copies()
         yield running
         diagrams, taken = collect(running)
         coverage = measure(diagrams, taken)
@@ -99,6 +109,8 @@ def service(request, tmp_path_factory):
         for feature, scenario, instance_id in request.config.stash[_instances]:
             paths.add(feature, scenario, running.call("GET", f"/process-instances/{instance_id}/history"))
         request.config.stash[_paths] = paths
+        if running.versions:
+            (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
 
 
 @pytest.fixture
@@ -133,7 +145,8 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     write = os.environ.get("KANTA_WRITE_TRACEABILITY") == "1"
     stale = None
-    if processes_dir().resolve() == (ROOT / "processes").resolve():  # the page is of the catalogue itself
+    # the page is of the catalogue itself, as it runs without moving versions
+    if processes_dir().resolve() == (ROOT / "processes").resolve() and not migrating_at_every_step():
         stale = check_traceability(processes_dir(), config.stash[_paths], cucumber_json.parent, write)
     if stale:
         if reporter:

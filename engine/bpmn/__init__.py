@@ -11,6 +11,9 @@ from .code_policy import expression_problem, script_problem
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
+from .version_change import MigrationRefused, ProcessChanges, mapping_targets
+from .version_change import compare as compare_versions
+from .version_change import move as move_to_version
 from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
@@ -22,12 +25,17 @@ __all__ = [
     "DMN_XSD_PATHS",
     "DiagramParser",
     "LoadedDefinition",
+    "MigrationRefused",
     "ParsedProcess",
+    "ProcessChanges",
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
+    "compare_versions",
     "expression_of",
     "expression_problem",
+    "mapping_targets",
+    "move_to_version",
     "parse_duration",
     "parse_processes",
     "parsed_elements",
