@@ -47,7 +47,7 @@ def test_the_coverage_report_draws_the_diagram_with_taken_and_missed_elements(re
     taken = page.locator(".djs-element.covered")
     expect(taken).to_have_count(measured["flow_nodes"]["total"] + measured["sequence_flows"]["total"])
     expect(
-        page.locator('.djs-connection.covered[data-element-id="Flow_applications_not_approved"]')
+        page.locator('.djs-connection.covered[data-element-id="Flow_pdr_not_approved"]')
     ).to_be_visible()
     photograph(page, "coverage-vendor-package")
 
