@@ -346,25 +346,6 @@ class MigrationPlanQuerySchema(Schema):
     )
 
 
-class MigrationSchema(Schema):
-    process_key = fields.String(required=True, validate=_KEY)
-    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    mapping = fields.Dict(
-        keys=fields.String(validate=_KEY),
-        values=fields.String(validate=_KEY),
-        load_default=dict,
-        metadata={"description": "element id of the old version → element id of the new"},
-    )
-    instance_ids = fields.List(
-        fields.String(validate=_KEY),
-        load_default=None,
-        validate=validate.Length(max=10_000),
-        metadata={"description": "the instances to move; all of the old version when left out"},
-    )
-    dry_run = fields.Boolean(load_default=False, metadata={"description": "say what would happen only"})
-
-
 class RefusedInstanceSchema(Schema):
     instance_id = fields.String(required=True)
     reasons = fields.List(fields.String(), required=True)
@@ -405,6 +386,16 @@ class MigrationBatchRequestSchema(Schema):
             "description": "the instances to move; all the movable ones of the old version when left out"
         },
     )
+
+
+class MigrationSchema(MigrationBatchRequestSchema):
+    instance_ids = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        validate=validate.Length(max=1_000),
+        metadata={"description": "the instances to move (at most 1,000; more: a batch); all when left out"},
+    )
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "say what would happen only"})
 
 
 class MigrationBatchSchema(Schema):

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from harness.catalogue import changed_copy
 from harness.server import RunningServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,14 +81,7 @@ class Service:
     def deploy_changed_copies(self) -> None:
         """Deploy every diagram again with each element's documentation changed: a new version of every
         process whose elements all differ from the first (so a migration compares real changes)."""
-        root = processes_dir()
-        files = {}
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in (".bpmn", ".dmn", ".json"):
-                content = path.read_bytes()
-                if path.suffix == ".bpmn":
-                    content = content.replace(b"</bpmn:documentation>", b" (v2)</bpmn:documentation>")
-                files[path.relative_to(root).as_posix()] = content
+        files = changed_copy(processes_dir())
         status, _, answer = self.server.upload("/api/v1/process-definitions", files, token=CLOCK_TOKEN)
         if status != 201:
             raise ServiceError(f"the changed copies were not deployed ({status}): {answer}")
