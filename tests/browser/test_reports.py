@@ -46,9 +46,7 @@ def test_the_coverage_report_draws_the_diagram_with_taken_and_missed_elements(re
     expect(page.locator("#flows-percent")).to_have_text("100.0 %")
     taken = page.locator(".djs-element.covered")
     expect(taken).to_have_count(measured["flow_nodes"]["total"] + measured["sequence_flows"]["total"])
-    expect(
-        page.locator('.djs-connection.covered[data-element-id="Flow_pdr_not_approved"]')
-    ).to_be_visible()
+    expect(page.locator('.djs-connection.covered[data-element-id="Flow_pdr_not_approved"]')).to_be_visible()
     photograph(page, "coverage-vendor-package")
 
     # A diagram no feature of this run touched: everything drawn as missed.
