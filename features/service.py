@@ -30,6 +30,7 @@ PARTIES = {
     "Kela": ("Kela", "kela"),
     "THL": ("THL", "thl"),
     "hyvinvointialue": ("Wellbeing services county", "hyvinvointialue"),
+    "Kanta-välittäjä": ("Kanta intermediary", "kanta-valittaja"),
 }
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
 

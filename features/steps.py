@@ -51,21 +51,43 @@ def message_name(phrase: str) -> str:
     return MESSAGES[phrase]
 
 
+# A party in the genitive, as "Oletetaan palvelunantajan aloittaneen …" names it → the party.
+GENITIVES = {
+    "palvelunantajan": "palvelunantaja",
+    "järjestelmätoimittajan": "järjestelmätoimittaja",
+    "Kelan": "Kela",
+    "THL:n": "THL",
+    "hyvinvointialueen": "hyvinvointialue",
+    "Kanta-välittäjän": "Kanta-välittäjä",
+}
+assert set(GENITIVES.values()) == set(PARTIES), "every party has its genitive"
+
+
 def _party(text: str) -> str:
     return text
 
 
+def _party_genitive(text: str) -> str:
+    return GENITIVES[text]
+
+
 _party.pattern = "|".join(re.escape(party) for party in PARTIES)
+_party_genitive.pattern = "|".join(re.escape(genitive) for genitive in GENITIVES)
 
 
 def _parser(pattern: str):
-    """``{osapuoli}`` matches only a party's name, so "että palvelunantaja" is never read as a party."""
+    """``{osapuoli}`` matches only a party's name, ``{osapuolen}`` only its genitive."""
     typed = pattern.replace("{osapuoli}", "{osapuoli:Osapuoli}")
-    return parsers.parse(typed, extra_types={"Osapuoli": _party})
+    typed = typed.replace("{osapuolen}", "{osapuoli:Osapuolen}")
+    return parsers.parse(typed, extra_types={"Osapuoli": _party, "Osapuolen": _party_genitive})
 
 
 def action(*patterns: str):
-    """A step usable after Oletetaan (with its "että") and after Kun.
+    """A step usable after Kun (and after Oletetaan … Ja).
+
+    The Finnish dialect's Given keyword is "Oletetaan " alone, so a scenario can not open with the correct
+    "Oletetaan, että …" (the comma is no keyword); an opening step is written as a participial phrase instead
+    (``given_as``), which needs no "että".
 
     (pytest-bdd puts each step's fixture in the module that calls its decorator: ``stacklevel=2`` is this
     module, not this function.)"""
@@ -74,20 +96,30 @@ def action(*patterns: str):
         for pattern in patterns:
             function = when(_parser(pattern), stacklevel=2)(function)
             function = given(_parser(pattern), stacklevel=2)(function)  # after Oletetaan … Ja
-            function = given(_parser("että " + pattern), stacklevel=2)(function)
+        return function
+
+    return register
+
+
+def given_as(*patterns: str):
+    """The opening step of a scenario after Oletetaan, as a participial phrase:
+    "Oletetaan palvelunantajan aloittaneen prosessin …"."""
+
+    def register(function):
+        for pattern in patterns:
+            function = given(_parser(pattern), stacklevel=2)(function)
         return function
 
     return register
 
 
 def check(*patterns: str):
-    """A step usable after Niin (and after Oletetaan, where a background checks its start)."""
+    """A step usable after Niin (and after Oletetaan … Ja, where a background checks its start)."""
 
     def register(function):
         for pattern in patterns:
             function = then(_parser(pattern), stacklevel=2)(function)
             function = given(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser("että " + pattern), stacklevel=2)(function)
         return function
 
     return register
@@ -96,6 +128,10 @@ def check(*patterns: str):
 # --- actions -------------------------------------------------------------------------------------------
 
 
+@given_as(
+    '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
+    '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
+)
 @action(
     '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
     '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
