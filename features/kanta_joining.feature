@@ -230,34 +230,29 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | none                     |
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                |
-      | palvelunantaja | Check the register entries                             |
-      | palvelunantaja | Agree with the company on who writes the security plan |
+    Niin avoinna on vain tehtävä "Agree with the company on who writes the security plan", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun palvelunantaja tekee tehtävän "Agree with the company on who writes the security plan" tiedoilla:
       | company_business_id          | 0737546-2    |
       | agreed_on                    | tänään       |
       | security_plan_written_by     | practitioner |
       | responsibilities_in_contract | kyllä        |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                             |
-      | palvelunantaja | Check the register entries          |
-      | palvelunantaja | Write the information security plan |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Check the register entries", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Niin avoimia tehtäviä ei ole
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.1029384.10.0 |
       | register_entries_valid | kyllä                   |
