@@ -5,9 +5,17 @@ workflow's task tree, and routing SpiffWorkflow's timers through the engine's cl
 from SpiffWorkflow.bpmn.parser.BpmnParser import XSD_PATH as BPMN_XSD_PATH
 from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 
-from . import decisions, fan_out, timer_clock
-from .call_activity import expression_of
+from . import decisions, fan_out, input_output, timer_clock
 from .code_policy import expression_problem, script_problem
+from .dialects import (
+    JUEL_LANGUAGES,
+    PYTHON_LANGUAGES,
+    DialectRefused,
+    condition_python,
+    timer_python,
+    value_python,
+)
+from .input_output import parameters_of
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
@@ -16,22 +24,29 @@ from .workflow import LoadedDefinition, Run, parse_duration, task_details
 timer_clock.install()
 fan_out.install()
 decisions.install()
+input_output.install()
 
 __all__ = [
     "BPMN_XSD_PATH",
     "DMN_XSD_PATHS",
+    "JUEL_LANGUAGES",
+    "PYTHON_LANGUAGES",
     "DiagramParser",
+    "DialectRefused",
     "LoadedDefinition",
     "ParsedProcess",
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
-    "expression_of",
+    "condition_python",
     "expression_problem",
+    "parameters_of",
     "parse_duration",
     "parse_processes",
     "parsed_elements",
     "parsed_event_definitions",
     "script_problem",
     "task_details",
+    "timer_python",
+    "value_python",
 ]

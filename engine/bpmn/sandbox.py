@@ -37,6 +37,7 @@ from .code_policy import (
     code_or_refusal,
 )
 from .diagram_builtins import DECIMAL_CONTEXT, GUARDS
+from .juel import JuelError
 
 
 class RestrictedEnvironment(TaskDataEnvironment):
@@ -181,5 +182,5 @@ def _expose_cause(error: WorkflowTaskException) -> None:
     if cause is None or isinstance(cause, SpiffWorkflowException):
         return
     error.__cause__ = cause
-    if isinstance(cause, ScriptTimeout | ScriptRefused) and cause.args[0] not in str(error):
+    if isinstance(cause, ScriptTimeout | ScriptRefused | JuelError) and cause.args[0] not in str(error):
         error.add_note(cause.args[0])
