@@ -73,6 +73,21 @@ def timer_python(kind: str, text: str) -> str:
     return text
 
 
+def collection_variable(text: str) -> str:
+    """The variable a multi-instance activity's camunda:collection names: ``items`` or, as Camunda Modeler
+    users also write it, ``${items}``; any other expression is refused."""
+    text = text.strip()
+    if not is_juel(text):
+        return text
+    name = text[2:-1].strip() if text.startswith("${") and text.endswith("}") else ""
+    if not name.isidentifier() or name.startswith("_"):
+        raise DialectRefused(
+            f'JUEL: the collection "{text}" is an expression: name the variable that holds the items, '
+            'e.g. "${items}", or compute it before in a script task'
+        )
+    return name
+
+
 def _juel(text: str, *, condition: bool = False) -> str:
     """The Python of a JUEL text, ending in the JUEL as a comment: an error at run time quotes the
     expression, and the analyst recognises what they wrote."""
@@ -186,6 +201,16 @@ def in_python(tree: etree._ElementTree) -> etree._ElementTree:
         for timer in root.iter(_bpmn(kind)):
             if timer.text and timer.text.strip():
                 timer.text = timer_python(kind, timer.text)
+    for cardinality in root.iter(_bpmn("loopCardinality")):
+        if cardinality.text and cardinality.text.strip():
+            cardinality.text = value_python(cardinality.text)
+    for completion in root.iter(_bpmn("completionCondition")):
+        if completion.text and completion.text.strip():
+            completion.text = condition_python(completion.text)
+    for loop in root.iter(_bpmn("multiInstanceLoopCharacteristics")):
+        collection = loop.get(f"{{{CAMUNDA_NS}}}collection")
+        if collection is not None:
+            loop.set(f"{{{CAMUNDA_NS}}}collection", collection_variable(collection))
     for mapping in root.iter(f"{{{CAMUNDA_NS}}}in", f"{{{CAMUNDA_NS}}}out"):
         expression = mapping.get("sourceExpression")
         if expression is not None:

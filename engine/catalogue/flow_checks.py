@@ -12,6 +12,7 @@ from ..bpmn import (
     JUEL_LANGUAGES,
     PYTHON_LANGUAGES,
     DialectRefused,
+    collection_variable,
     condition_python,
     expression_problem,
     script_problem,
@@ -191,9 +192,18 @@ def _timer_problems(file: str, root: etree._Element) -> Iterator[Problem]:
 def _loop_problems(file: str, root: etree._Element) -> Iterator[Problem]:
     for loop in root.iter(bpmn_tag("multiInstanceLoopCharacteristics")):
         activity = loop.getparent()
+        collection = loop.get(f"{{{CAMUNDA_NS}}}collection")
+        if collection is not None:
+            try:
+                collection_variable(collection)
+            except DialectRefused as refused:
+                yield at(file, activity, f"the collection of {describe(activity)} can not run: {refused}")
         for expression in loop.iterchildren(etree.Element):
             if local_name(expression) in LOOP_EXPRESSIONS:
-                fault = expression_fault(text_of(expression))
+                to_python = (
+                    condition_python if local_name(expression) == "completionCondition" else value_python
+                )
+                fault = _translated_fault(text_of(expression), to_python)
                 if fault:
                     yield at(file, activity, f"the {kind_of(expression)} of {describe(activity)} {fault}")
 

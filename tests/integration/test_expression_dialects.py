@@ -394,3 +394,28 @@ def test_a_call_mappings_source_expression_is_juel(engine, clock):
     case = Case(engine, clock, around(call), called)
     assert case.start(amount=5) == RUNNING
     assert case.engine.get_instance(case.instance.id).variables["seen"] == "five"
+
+
+# ---- multi-instance activities ------------------------------------------------------------------------
+
+
+def test_a_multi_instance_activity_reads_its_cardinality_and_completion_condition_in_juel(engine, clock):
+    loop = (
+        "<bpmn:multiInstanceLoopCharacteristics>"
+        '<bpmn:loopCardinality xsi:type="bpmn:tFormalExpression">${reviewers + 1}</bpmn:loopCardinality>'
+        '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${approved == true}'
+        "</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics>"
+    )
+    case = Case(engine, clock, around(task_with(inner=loop)))
+    assert case.start(reviewers="2")[1] == ["Element", "Element", "Element"]  # "2" + 1 is 3 in JUEL
+    assert case.complete("Element", approved=True) == RUNNING  # one approval completes the activity
+
+
+def test_a_collection_computed_by_an_expression_is_refused_naming_juel(engine, clock):
+    loop = '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${order.items}" />'
+    case = Case(engine, clock, around(task_with(inner=loop)))
+    (problem,) = [p for p in case.refusal() if p.element_id == "Element"]
+    assert problem.message.startswith(
+        'the collection of user task "Element" can not run: JUEL: the collection "${order.items}" is an '
+        "expression: name the variable that holds the items"
+    )
