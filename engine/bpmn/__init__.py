@@ -17,6 +17,7 @@ from .dialects import (
     value_python,
 )
 from .input_output import parameters_of
+from .juel import is_juel
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
@@ -42,6 +43,7 @@ __all__ = [
     "collection_variable",
     "condition_python",
     "expression_problem",
+    "is_juel",
     "parameters_of",
     "parse_duration",
     "parse_processes",

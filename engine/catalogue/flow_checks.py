@@ -15,6 +15,7 @@ from ..bpmn import (
     collection_variable,
     condition_python,
     expression_problem,
+    is_juel,
     script_problem,
     timer_python,
     value_python,
@@ -287,6 +288,13 @@ def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> I
         elif not (messages[ref].get("name") or "").strip():
             why = "messages are correlated by their name"
             yield at(file, element, f"{describe(element)} names message '{ref}', which has no name: {why}")
+        elif is_juel(name := messages[ref].get("name")):
+            why = "a message name is plain text: the engine finds the instance by the message's business key"
+            yield at(
+                file,
+                element,
+                f"{describe(element)} names message '{ref}', whose name \"{name}\" holds JUEL: {why}",
+            )
 
 
 # --- 8. ids the engine keeps for itself ------------------------------------------------------------------

@@ -411,6 +411,22 @@ def test_a_multi_instance_activity_reads_its_cardinality_and_completion_conditio
     assert case.complete("Element", approved=True) == RUNNING  # one approval completes the activity
 
 
+@pytest.mark.parametrize("sequential", ["false", "true"])
+def test_a_multi_instance_activity_runs_once_per_item_of_its_collection(engine, clock, sequential):
+    loop = (
+        f'<bpmn:multiInstanceLoopCharacteristics isSequential="{sequential}" '
+        'camunda:collection="${reviewers}" camunda:elementVariable="reviewer" />'
+    )
+    case = Case(engine, clock, around(task_with(inner=loop)))
+    ready = case.start(reviewers=["a", "b", "c"])[1]
+    assert ready == (["Element"] if sequential == "true" else ["Element"] * 3)
+    view = case.engine.get_instance(case.instance.id)
+    assert sorted(t.element_id for t in view.ready_tasks) == ready
+    for _ in range(3):
+        standing = case.complete("Element")
+    assert standing == RUNNING
+
+
 def test_a_collection_computed_by_an_expression_is_refused_naming_juel(engine, clock):
     loop = '<bpmn:multiInstanceLoopCharacteristics camunda:collection="${order.items}" />'
     case = Case(engine, clock, around(task_with(inner=loop)))
@@ -419,3 +435,15 @@ def test_a_collection_computed_by_an_expression_is_refused_naming_juel(engine, c
         'the collection of user task "Element" can not run: JUEL: the collection "${order.items}" is an '
         "expression: name the variable that holds the items"
     )
+
+
+def test_a_message_name_with_juel_is_refused_naming_juel(engine, clock):
+    catch = '<bpmn:intermediateCatchEvent id="Element"><bpmn:messageEventDefinition messageRef="M_juel" />'
+    catch += "</bpmn:intermediateCatchEvent>"
+    case = Case(engine, clock, around(catch) + '<bpmn:message id="M_juel" name="paid_${orderId}" />')
+    problems = [p for p in case.refusal() if p.element_id == "Element"]
+    assert any(
+        "names message 'M_juel', whose name \"paid_${orderId}\" holds JUEL: a message name is plain text"
+        in p.message
+        for p in problems
+    ), problems
