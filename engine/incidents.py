@@ -53,7 +53,7 @@ def retry(context: Context, incident_id: int, *, actor: str) -> InstanceView:
                 projections = Projections([], [], [])
             else:
                 change = Change(AuditKind.INCIDENT_RETRIED, data={"incident": incident_id, "timers": fired})
-                projections = write_run(store, record, run, actor, change, [], state, rewrite_waits=True).now
+                projections = write_run(store, record, run, actor, change, [], state, rewrite=True).now
                 store.resolve_incident(incident_id, now(), actor)
         except StaleRevision:
             raise Conflict(

@@ -21,6 +21,9 @@ from .juel import is_juel
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
+from .version_change import MigrationRefused, ProcessChanges, mapping_targets
+from .version_change import compare as compare_versions
+from .version_change import move as move_to_version
 from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
@@ -36,14 +39,19 @@ __all__ = [
     "DiagramParser",
     "DialectRefused",
     "LoadedDefinition",
+    "MigrationRefused",
     "ParsedProcess",
+    "ProcessChanges",
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
     "collection_variable",
+    "compare_versions",
     "condition_python",
     "expression_problem",
     "is_juel",
+    "mapping_targets",
+    "move_to_version",
     "parameters_of",
     "parse_duration",
     "parse_processes",
