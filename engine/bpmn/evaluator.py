@@ -36,6 +36,7 @@ import weakref
 from typing import Any
 
 from .code_policy import SCRIPT_FILENAME, ScriptTimeout
+from .juel import JuelError
 
 DEFAULT_MEMORY_BYTES = 512 * 1024 * 1024  # what one script may allocate beyond the evaluator at rest
 DEFAULT_ANSWER_BYTES = 5_000_000  # the data a script may leave: no more than an instance may store
@@ -154,6 +155,8 @@ _ERROR_MODULES = {"builtins": builtins, "decimal": decimal}
 def _rebuilt(module: str, kind: str, message: str, line: int, limit_seconds: float) -> Exception:
     if kind == "ScriptTimeout":
         error: Exception = ScriptTimeout(limit_seconds)
+    elif kind == "JuelError":  # what JUEL itself refuses (a text used as a number), said as JUEL says it
+        error = JuelError(message)
     else:
         exception_type = getattr(_ERROR_MODULES.get(module), kind, None)
         error = EvaluatorFailure(kind, message, line)

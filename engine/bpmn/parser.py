@@ -25,9 +25,23 @@ from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
 from .decisions import DecisionTask, DecisionTaskParser
+from .dialects import in_python
 from .external_task import ExternalTask, ExternalTaskParser
+from .input_output import EXTENSION as PARAMETERS
+from .input_output import parameters_of
 from .message_event import MessageEvent
 from .serializer import Serializer
+
+
+class _ParametersParser:
+    """Reads an element's camunda:inputOutput into its task spec's extensions (see ``input_output``)."""
+
+    def parse_extensions(self, node=None):
+        extensions = super().parse_extensions(node)
+        parameters = parameters_of(self.node if node is None else node)
+        if parameters is not None:
+            extensions = {**extensions, PARAMETERS: parameters}
+        return extensions
 
 
 class _MessageEventParser(CamundaEventDefinitionParser):
@@ -36,10 +50,12 @@ class _MessageEventParser(CamundaEventDefinitionParser):
         return MessageEvent(parsed.name, parsed.correlation_properties, parsed.expression, parsed.result_var)
 
 
-def _with_message_events(parser_class):
-    if not issubclass(parser_class, CamundaEventDefinitionParser):
-        return parser_class
-    return type(parser_class.__name__, (_MessageEventParser, parser_class), {})
+def _as_the_engine_reads(parser_class):
+    mixins = (_ParametersParser,)
+    reads_events = issubclass(parser_class, CamundaEventDefinitionParser)
+    if reads_events and not issubclass(parser_class, _MessageEventParser):
+        mixins += (_MessageEventParser,)
+    return type(parser_class.__name__, (*mixins, parser_class), {})
 
 
 class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
@@ -52,15 +68,16 @@ class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
 
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
-        **{
-            tag: (_with_message_events(parser_class), spec_class)
-            for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
-        },
-        full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
-        full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
-        # Only external service tasks get past the allow-list; the others are refused before parsing.
-        full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
-        full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),
+        tag: (_as_the_engine_reads(parser_class), spec_class)
+        for tag, (parser_class, spec_class) in {
+            **CamundaParser.PARSER_CLASSES,
+            **CamundaParser.OVERRIDE_PARSER_CLASSES,
+            full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
+            full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+            # Only external service tasks get past the allow-list; the others are refused before parsing.
+            full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
+            full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),
+        }.items()
     }
 
     def __init__(self, *args, **kwargs):
@@ -126,7 +143,7 @@ def parse_processes(
     for name, tree in trees.items():
         try:
             if tree.getroot().tag.startswith(f"{{{BPMN_NS}}}"):
-                parser.add_bpmn_xml(tree, filename=name)
+                parser.add_bpmn_xml(in_python(tree), filename=name)
             else:
                 parser.add_dmn_xml(tree.getroot(), filename=name)
         except Exception as error:  # SpiffWorkflow raises its own errors and whatever its code hits

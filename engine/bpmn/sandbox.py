@@ -39,6 +39,7 @@ from .code_policy import (
 )
 from .diagram_builtins import DECIMAL_CONTEXT, GUARDS
 from .evaluator import DEFAULT_ANSWER_BYTES, DEFAULT_MEMORY_BYTES, EvaluatorPool
+from .juel import JuelError
 from .plain_expressions import is_plain
 
 
@@ -205,5 +206,5 @@ def _expose_cause(error: WorkflowTaskException) -> None:
     if cause is None or isinstance(cause, SpiffWorkflowException):
         return
     error.__cause__ = cause
-    if isinstance(cause, ScriptTimeout | ScriptRefused) and cause.args[0] not in str(error):
+    if isinstance(cause, ScriptTimeout | ScriptRefused | JuelError) and cause.args[0] not in str(error):
         error.add_note(cause.args[0])

@@ -99,6 +99,7 @@ class Run:
             str(t.id) for t in seen if t.state == TaskState.READY and is_external(t.task_spec)
         )
         self._waiting_before = set(workflow.event_manager.tasks)
+        self._cycles_before = self._cycles_now()
 
     @classmethod
     def start(cls, definition: LoadedDefinition, script_engine, variables: dict, limits: Limits) -> Run:
@@ -266,8 +267,10 @@ class Run:
     def fire_due_timers(self) -> list[str]:
         """Fire the timers due by the clock in use; answers the element ids of those that fired."""
         waiting = [t for t in self.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
+        before = {t.id: _timer_standing(t) for t in waiting}
         self.workflow.refresh_timers()
-        return [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
+        # A cycle that fires stays waiting for its next time: it fired when its count moved.
+        return [t.task_spec.bpmn_id for t in waiting if _timer_standing(t) != before[t.id]]
 
     # ---- reading, once the workflow has moved --------------------------------------------------------
 
@@ -338,7 +341,15 @@ class Run:
     def waits_changed(self, *, running: bool) -> bool:
         """Whether what the instance waits for changed (an instance that ended waits for nothing)."""
         waiting_now = set(self.workflow.event_manager.tasks) if running else set()
-        return waiting_now != self._waiting_before
+        return waiting_now != self._waiting_before or (running and self._cycles_now() != self._cycles_before)
+
+    def _cycles_now(self) -> dict:
+        """When each waiting cycle fires next: a cycle that fired waits on, for a later time."""
+        return {
+            task_id: value["next"]
+            for task_id, task in self.workflow.event_manager.tasks.items()
+            if isinstance(value := task._get_internal_data("event_value"), dict) and "next" in value
+        }
 
     def waits(self) -> tuple[list[MessageWait], list[TimerWait]]:
         """The messages and timers the instance waits for now."""
@@ -450,6 +461,11 @@ def _event_definitions(definition):
     if isinstance(definition, MultipleEventDefinition):
         return list(definition.event_definitions)
     return [definition]
+
+
+def _timer_standing(task) -> tuple:
+    value = task._get_internal_data("event_value")
+    return task.state, value.get("cycles") if isinstance(value, dict) else None
 
 
 def _timer_due(task):

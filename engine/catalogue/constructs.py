@@ -72,7 +72,7 @@ ELEMENTS: dict[str, Verdict] = {
         "transaction", "a sub process that a cancel end event cancels to its cancel boundary event"
     ),
     "exclusiveGateway": runs(
-        "exclusive gateway", "takes the first branch whose Python condition holds, else the default"
+        "exclusive gateway", "takes the first branch whose condition holds, else the default"
     ),
     "inclusiveGateway": runs(
         "inclusive gateway", "takes every branch whose condition holds; joins them again"
@@ -81,7 +81,7 @@ ELEMENTS: dict[str, Verdict] = {
     "eventBasedGateway": runs(
         "event-based gateway", "waits for the first of the message and timer events after it"
     ),
-    "sequenceFlow": runs("sequence flow", "with a Python condition after a gateway"),
+    "sequenceFlow": runs("sequence flow", "with a Python or JUEL (${…}) condition after a gateway"),
     "laneSet": runs("lanes", "a task's lane is shown with it"),
     "dataObject": runs("data object", "kept with the instance; tasks read and write it by data associations"),
     "dataObjectReference": runs("data object reference", "reads and writes its data object"),
@@ -170,7 +170,7 @@ EVENT_DEFINITIONS: dict[tuple[str, str], Verdict] = {
         "message catch event", "waits for the message; its payload becomes variables"
     ),
     ("intermediateCatchEvent", "timer"): runs(
-        "timer catch event", "waits for the date, the ISO 8601 duration or the cycle (Python text)"
+        "timer catch event", "waits for the date, the ISO 8601 duration or the cycle (bare, Python or ${…})"
     ),
     ("intermediateThrowEvent", "none"): runs("none throw event", "passes on (a milestone)"),
     ("intermediateThrowEvent", "escalation"): runs(
@@ -224,9 +224,21 @@ CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
     # Camunda keeps history, and this engine keeps all of it.
     "process": frozenset({"versionTag", "historyTimeToLive"}),
 }
+# camunda: attributes accepted on any flow node because they change no outcome here: an asynchronous
+# continuation in Camunda only ends the transaction before or after the element (a job runs the rest);
+# this engine moves an instance on within one transaction per request, so the instance reaches the same
+# place with the same data. What it does not give is Camunda's rollback point: see the README.
+NO_EFFECT_ATTRIBUTES = frozenset({"asyncBefore", "asyncAfter", "async", "exclusive"})
 # camunda: extension elements the engine acts on (or, for properties, that describe and do nothing in
 # Camunda either).
-CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out"})
+CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out", "inputOutput"})
+# Where input and output parameters run as in Camunda: activities and the events a token passes.
+PARAMETER_OWNERS = frozenset(
+    {
+        "task", "userTask", "manualTask", "scriptTask", "businessRuleTask", "receiveTask", "callActivity",
+        "subProcess", "transaction", "intermediateCatchEvent", "intermediateThrowEvent", "endEvent",
+    }
+)  # fmt: skip
 
 _CAMUNDA_INSTEAD = {
     "class": WRITE_AN_EXTERNAL_TASK,
@@ -234,14 +246,18 @@ _CAMUNDA_INSTEAD = {
     "expression": WRITE_AN_EXTERNAL_TASK,
     "connector": WRITE_AN_EXTERNAL_TASK,
     "field": WRITE_AN_EXTERNAL_TASK,
-    "inputOutput": "input and output mappings are not supported: a script task can copy variables",
-    "executionListener": "listeners are not supported: a script task can do the work on the path",
-    "taskListener": "listeners are not supported: a script task can do the work on the path",
-    "asyncBefore": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "asyncAfter": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "async": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "exclusive": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "failedJobRetryTimeCycle": "asynchronous continuations are not supported",
+    "executionListener": (
+        "listeners are not run (a Java class, an expression or a script alike): draw the work on the path "
+        "as a script task"
+    ),
+    "taskListener": (
+        "listeners are not run (a Java class, an expression or a script alike): draw the work on the path "
+        "as a script task"
+    ),
+    "failedJobRetryTimeCycle": (
+        "the engine retries no job on its own: a failure is answered 422 to the request, or opens an "
+        "incident an admin retries"
+    ),
     "resource": "external script resources are not supported: write the script in the diagram",
     "resultVariable": "a result variable is not supported: a script sets variables by assigning them",
     "assignee": "assignees are not kept yet: use a lane for who does the task",
@@ -269,8 +285,17 @@ EMPTY_EVENT_GATEWAY = refused(
 INSTANTIATING_RECEIVE = refused("receive task that starts an instance", START_THROUGH_THE_API)
 MULTIPLE_EVENT = refused("multiple event", "draw one event per trigger, after an event-based gateway")
 EVENT_DEFINITION_REF = refused("event definition reference", "define the event on the event itself")
-SCRIPT_FORMAT = refused("script format other than Python", "scripts are Python")
-CONDITION_LANGUAGE = refused("condition language other than Python", "conditions are Python")
+SCRIPT_FORMAT = refused(
+    "script format other than Python",
+    "scripts are Python: a Groovy or JavaScript script is never run as Python",
+)
+PARAMETERS_ELSEWHERE = refused(
+    "camunda:inputOutput on a start event, boundary event, gateway or multi-instance activity",
+    "give the parameters to the activity or event the token passes, or copy variables in a script task",
+)
+CONDITION_LANGUAGE = refused(
+    "condition language other than Python or JUEL", "conditions are Python, or JUEL written as ${…}"
+)
 CALL_MAPPING = refused(
     "camunda:in or camunda:out off a call activity, or with another attribute",
     "In and Out mappings belong to a call activity: source, target, sourceExpression, variables, businessKey",
@@ -298,6 +323,27 @@ CAMUNDA_RUNS = (
     runs(
         'camunda:type="external", camunda:topic',
         "make a service task an external task, fetched by workers by its topic",
+    ),
+    runs(
+        "camunda:inputOutput",
+        "input parameters are the activity's own variables while it runs; output parameters are set after "
+        "it; values are text, ${…} (JUEL), camunda:list, camunda:map or a Python camunda:script",
+    ),
+    runs(
+        "camunda:asyncBefore, camunda:asyncAfter, camunda:async, camunda:exclusive",
+        "accepted, with no effect on where an instance goes or on its data: the engine moves an instance on "
+        "in the request that moved it, with no job in between (a failure after the point is undone with "
+        "the whole request, where Camunda keeps what came before it)",
+    ),
+    runs(
+        "JUEL ${…}",
+        "in conditions, timers, call mappings and parameters: translated to Python that keeps JUEL's "
+        "meaning; method and function calls, execution, #{…} and lambdas are refused",
+    ),
+    runs(
+        "timer values as Camunda writes them",
+        "P7D, 2026-09-01T09:00:00 (no offset: Europe/Helsinki), R3/PT1H, R/PT1H (until the instance's task "
+        "limit), a Quartz cron timeCycle (0 0 9 ? * MON-FRI, Europe/Helsinki; L, W and # refused), ${…}",
     ),
 )
 
@@ -359,7 +405,7 @@ DOCUMENTED = (
     *ELEMENTS.values(),
     *dict.fromkeys(v for v in EVENT_DEFINITIONS.values() if v.runs or not v.how.startswith("BPMN has no")),
     CANCEL_OUTSIDE, MULTIPLE_EVENT, EVENT_DEFINITION_REF, EVENT_SUB_PROCESS, SECOND_START,
-    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE,
+    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE, PARAMETERS_ELSEWHERE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
     NOT_EXTERNAL, EXTERNAL_ELSEWHERE, CALL_MAPPING, OTHER_ENGINE,

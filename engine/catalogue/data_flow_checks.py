@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..bpmn import expression_of, expression_problem
+from ..bpmn import DialectRefused, expression_problem, value_python
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
 from .diagram import TIMER_EXPRESSIONS, Catalogue, bpmn_tag, describe, local_name, text_of
@@ -455,13 +455,13 @@ class _ScopeFlow:
                 yield from self._check(node, what, expression_reads(text_of(expression)), before, own)
         loop = node.find(bpmn_tag("multiInstanceLoopCharacteristics"))
         if loop is not None and loop.get(f"{{{CAMUNDA_NS}}}collection"):
-            collection = expression_reads(expression_of(loop.get(f"{{{CAMUNDA_NS}}}collection")))
+            collection = expression_reads(_python_of(loop.get(f"{{{CAMUNDA_NS}}}collection")))
             yield from self._check(node, f"the collection of {itself}", collection, before, set())
         if kind == "callActivity":
             for mapping in node.iterfind(f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}in"):
                 what = f"an In mapping of {itself}"
                 if mapping.get("sourceExpression") is not None:
-                    reads = expression_reads(expression_of(mapping.get("sourceExpression")))
+                    reads = expression_reads(_python_of(mapping.get("sourceExpression")))
                     yield from self._check(node, what, reads, before, own, element=mapping)
                 elif mapping.get("source"):
                     # a source the caller lacks arrives as null: only a name nothing writes is wrong
@@ -568,33 +568,31 @@ class _ScopeFlow:
             conditions = [(f, c) for f, c in conditions if c is not None]
             if not conditions:
                 continue
-            task = self._task_right_before(gateway)
-            if task is None:
-                continue
-            surely, maybe = self._writes(task)
-            written_by_task = surely | maybe
-            if not written_by_task:
-                continue
             read = {flow: expression_reads(text_of(c)) for flow, c in conditions}
             state = self.after[gateway_id]
-            for flow, reads in read.items():
-                for name in sorted(reads.always | reads.guarded):
-                    if name in written_by_task or name not in state.writers:
-                        continue
-                    renamed = difflib.get_close_matches(name, sorted(written_by_task), n=1, cutoff=0.6)
-                    if not renamed:
-                        continue  # deciding on an earlier task's data is common; a near name is not
-                    earlier = " and ".join(sorted({w.description for w in state.writers[name]}))
-                    hint = f" (it has '{renamed[0]}': was the field renamed?)" if renamed else ""
-                    yield Problem.warning(
-                        self.file,
-                        flow.sourceline,
-                        flow.get("id"),
-                        STALE_VALUE,
-                        f"the condition of {describe(flow)} decides on '{name}', which {earlier} wrote "
-                        f"earlier, not {describe(task)} right before the gateway{hint}: it decides on a "
-                        "value from before that task",
-                    )
+            warned = set()
+            for task in self._tasks_right_before(gateway):
+                surely, maybe = self._writes(task)
+                written_by_task = surely | maybe
+                for flow, reads in read.items():
+                    for name in sorted(reads.always | reads.guarded):
+                        if name in written_by_task or name not in state.writers or (flow, name) in warned:
+                            continue
+                        renamed = difflib.get_close_matches(name, sorted(written_by_task), n=1, cutoff=0.6)
+                        if not renamed:
+                            continue  # deciding on an earlier task's data is common; a near name is not
+                        warned.add((flow, name))
+                        earlier = " and ".join(sorted({w.description for w in state.writers[name]}))
+                        yield Problem.warning(
+                            self.file,
+                            flow.sourceline,
+                            flow.get("id"),
+                            STALE_VALUE,
+                            f"the condition of {describe(flow)} decides on '{name}', which {earlier} wrote "
+                            f"earlier, not {describe(task)} right before the gateway (it has "
+                            f"'{renamed[0]}': was the field renamed?): it decides on a value from before "
+                            "that task",
+                        )
 
     # --- an exclusive gateway without a default that a known value set falls through -------------------
 
@@ -653,21 +651,24 @@ class _ScopeFlow:
             sources.append(self._form_of(node))
         return (" and ".join(sources), values) if sources else None
 
-    def _task_right_before(self, gateway: etree._Element) -> etree._Element | None:
-        """The activity or catch event a deciding gateway follows, through merging gateways only."""
-        node = gateway
-        for _ in range(len(self.nodes)):
-            flows = self.incoming[node.get("id")]
-            if len(flows) != 1:
-                return None
-            node = self.nodes.get(flows[0].get("sourceRef"))
-            if node is None:
-                return None
-            if local_name(node) not in _MERGING:
-                return node
-            if len(self.outgoing[node.get("id")]) != 1:
-                return None  # another deciding gateway
-        return None
+    def _tasks_right_before(self, gateway: etree._Element) -> list[etree._Element]:
+        """The activities and catch events a deciding gateway follows, back through merging gateways (a
+        join of two tasks' paths has both); none when another deciding gateway stands between."""
+        found, waiting, seen = [], [gateway], set()
+        while waiting:
+            node = waiting.pop()
+            for flow in self.incoming[node.get("id")]:
+                source = self.nodes.get(flow.get("sourceRef"))
+                if source is None or source.get("id") in seen:
+                    continue
+                seen.add(source.get("id"))
+                if local_name(source) not in _MERGING:
+                    found.append(source)
+                elif len(self.outgoing[source.get("id")]) == 1:
+                    waiting.append(source)
+                else:
+                    return []  # another deciding gateway
+        return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -724,7 +725,7 @@ def _in_targets(call: etree._Element) -> set[str] | None:
 def _broken_expression(mapping: etree._Element) -> bool:
     """A mapping whose expression does not compile: reported as itself, what it passes is unknown."""
     expression = mapping.get("sourceExpression")
-    return expression is not None and bool(expression_problem(expression_of(expression)))
+    return expression is not None and bool(expression_problem(_python_of(expression)))
 
 
 def _out_targets(call: etree._Element) -> set[str] | None:
@@ -801,3 +802,12 @@ def _value_set(spec: object) -> set[str] | None:
     if spec.get("type") == "boolean":
         return {"true", "false"}
     return None
+
+
+def _python_of(text: str | None) -> str:
+    """The Python of a mapped value or collection as the engine runs it (JUEL translated); empty where the
+    dialect is refused, which its own check reports."""
+    try:
+        return value_python(text or "")
+    except DialectRefused:
+        return ""

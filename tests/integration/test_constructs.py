@@ -521,12 +521,8 @@ ZEEBE = 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"'
          "camunda:type or camunda:topic off a service task"),
         (task_with(extensions="<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId>"
                    "</camunda:connector>", tag="serviceTask"), "camunda:connector"),
-        (task_with(extensions='<camunda:inputOutput><camunda:inputParameter name="a">1'
-                   "</camunda:inputParameter></camunda:inputOutput>"), "camunda:inputOutput"),
         (task_with(extensions=LISTENER.format("executionListener", "start")), "camunda:executionListener"),
         (task_with(extensions=LISTENER.format("taskListener", "create")), "camunda:taskListener"),
-        (task_with('camunda:asyncBefore="true"'), "camunda:asyncBefore"),
-        (task_with('camunda:asyncAfter="true"'), "camunda:asyncAfter"),
         (task_with('camunda:assignee="maija"'), "camunda:assignee"),
         (task_with('camunda:candidateUsers="maija,matti"'), "camunda:candidateUsers"),
         (task_with('camunda:candidateGroups="kela"'), "camunda:candidateGroups"),

@@ -487,8 +487,8 @@ def test_timers_loops_and_empty_conditions_are_checked():
     <bpmn:startEvent id="Start_1" />
     <bpmn:intermediateCatchEvent id="Timer_unquoted" name="Wait">
       <bpmn:timerEventDefinition id="Timer_def_1">
-        <!-- two days -->
-        <bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P2D</bpmn:timeDuration>
+        <!-- two days, written where a date belongs -->
+        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">P2D</bpmn:timeDate>
       </bpmn:timerEventDefinition>
     </bpmn:intermediateCatchEvent>
     <bpmn:intermediateCatchEvent id="Timer_fine">
@@ -527,8 +527,8 @@ def test_timers_loops_and_empty_conditions_are_checked():
         ("expressions.bpmn", line_of(source, '"Flow_empty"'), "Flow_empty"),
     }
     assert messages["Timer_unquoted"] == (
-        'the timeDuration of intermediate catch event "Wait" is P2D without quotes: '
-        'timer expressions are Python, so write "P2D"'
+        'the timeDate of intermediate catch event "Wait" is not a valid expression: '
+        '"P2D" is a duration, and a timeDate is a date: make it a timeDuration'
     )
     assert messages["Task_each"].startswith('the loop cardinality of task "Each" is not a valid expression: ')
     assert messages["Flow_empty"] == 'the condition of sequence flow "Flow_empty" is empty'
