@@ -183,7 +183,7 @@ def _diagram_builtins() -> dict[str, Any]:
 
 _BUILTINS = _diagram_builtins()
 # The names diagram code may use that are not the instance's variables.
-DIAGRAM_NAMES = frozenset(_BUILTINS)
+DIAGRAM_NAMES = frozenset(_BUILTINS) | {JUEL_RUNTIME}  # no variable: translated JUEL's operators
 
 # What restricted code needs besides its builtins; all names start with "_", so task data cannot
 # clash with them and diagram code cannot name them.
