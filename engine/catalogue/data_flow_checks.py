@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..bpmn import DialectRefused, expression_problem, value_python
+from ..bpmn import DialectRefused, condition_python, expression_problem, timer_python, value_python
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
 from .diagram import TIMER_EXPRESSIONS, Catalogue, bpmn_tag, describe, local_name, text_of
@@ -45,12 +45,13 @@ from .variable_names import Reads, expression_reads, script_effect
 START_VARIABLE = "start-variable"
 # What an external service task's worker gives back, as the task declares it: the engine can not know.
 RESULT_VARIABLE = "result-variable"
+UNDECLARED_START = "undeclared-start"
 # The codes of the warnings this check gives (``accept-warning`` names them)
 UNWRITTEN = "unwritten"  # an error
 MAYBE_UNWRITTEN = "maybe-unwritten"
 STALE_VALUE = "stale-value"
 UNCOVERED_VALUE = "uncovered-value"
-DATA_FLOW_CODES = frozenset({UNWRITTEN, MAYBE_UNWRITTEN, STALE_VALUE, UNCOVERED_VALUE})
+DATA_FLOW_CODES = frozenset({UNWRITTEN, UNDECLARED_START, MAYBE_UNWRITTEN, STALE_VALUE, UNCOVERED_VALUE})
 _MERGING = ("exclusiveGateway", "inclusiveGateway", "parallelGateway")
 
 
@@ -437,7 +438,7 @@ class _ScopeFlow:
         node_id = node.get("id")
         before, after = self.before[node_id], self.after[node_id]
         kind = local_name(node)
-        own = {*_element_variable(node)}
+        own = {*_element_variable(node), *_input_parameters(node)}
         itself = describe(node)
         if kind == "scriptTask":
             effect = script_effect(text_of(node.find(bpmn_tag("script"))))
@@ -452,7 +453,8 @@ class _ScopeFlow:
         for timer in node.iterchildren(bpmn_tag("timerEventDefinition")):
             for expression in timer.iterchildren(*map(bpmn_tag, TIMER_EXPRESSIONS)):
                 what = f"the {local_name(expression)} of {itself}"
-                yield from self._check(node, what, expression_reads(text_of(expression)), before, own)
+                python = _timer_python_of(local_name(expression), text_of(expression))
+                yield from self._check(node, what, expression_reads(python), before, own)
         loop = node.find(bpmn_tag("multiInstanceLoopCharacteristics"))
         if loop is not None and loop.get(f"{{{CAMUNDA_NS}}}collection"):
             collection = expression_reads(_python_of(loop.get(f"{{{CAMUNDA_NS}}}collection")))
@@ -470,7 +472,7 @@ class _ScopeFlow:
         for flow in self.outgoing[node_id]:
             condition = flow.find(bpmn_tag("conditionExpression"))
             if condition is not None:
-                reads = expression_reads(text_of(condition))
+                reads = expression_reads(_condition_python_of(condition))
                 what = f"the condition of {describe(flow)}"
                 yield from self._check(node, what, reads, after, set(), element=flow, on_leaving=True)
 
@@ -486,11 +488,31 @@ class _ScopeFlow:
                 if state.unknown:
                     continue  # a consequence of the broken reference, which is reported as itself
                 message = f"{reader} reads '{name}', {self._nothing_writes(name)}"
-                yield Problem(self.file, element.sourceline, where, message, code=UNWRITTEN)
+                if self._start_declared():
+                    yield Problem(self.file, element.sourceline, where, message, code=UNWRITTEN)
+                else:  # a diagram that does not say what it starts with may be given the name at start
+                    message += f" (if a start passes it, declare it as a {START_VARIABLE} on the start event)"
+                    yield Problem.warning(self.file, element.sourceline, where, UNDECLARED_START, message)
             elif name in reads.always:
                 missing = self._missing_on(name, node, state, on_leaving=on_leaving)
                 message = f"{reader} reads '{name}', {missing}"
                 yield Problem.warning(self.file, element.sourceline, where, MAYBE_UNWRITTEN, message)
+
+    def _start_declared(self) -> bool:
+        """Whether the process says what it starts with (a ``start-variable`` entry, even an empty one):
+        then a name nothing writes is an error; a diagram from elsewhere that says nothing gets a warning."""
+        process = self.scope
+        while process is not None and local_name(process) != "process":
+            process = process.getparent()
+        if process is None:
+            return True
+        return any(
+            prop.get("name") == START_VARIABLE
+            for start in process.iterchildren(bpmn_tag("startEvent"))
+            for prop in start.iterfind(
+                f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}properties/{{{CAMUNDA_NS}}}property"
+            )
+        )
 
     def _nothing_writes(self, name: str) -> str:
         later = sorted({w.description for state in self.after.values() for w in state.writers.get(name, ())})
@@ -811,3 +833,25 @@ def _python_of(text: str | None) -> str:
         return value_python(text or "")
     except DialectRefused:
         return ""
+
+
+def _timer_python_of(kind: str, text: str) -> str:
+    """A timer's value as the engine runs it (P7D, a date or a cron is no variable); empty where refused."""
+    try:
+        return timer_python(kind, text)
+    except (DialectRefused, ValueError):  # a value the timer checks refuse, said there
+        return ""
+
+
+def _condition_python_of(condition: etree._Element) -> str:
+    """A condition as the engine runs it (JUEL translated); empty where its dialect is refused."""
+    try:
+        return condition_python(text_of(condition), condition.get("language"))
+    except DialectRefused:
+        return ""
+
+
+def _input_parameters(node: etree._Element) -> list[str]:
+    """The names an activity's camunda:inputParameter entries give it while it runs (its own variables)."""
+    path = f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}inputOutput/{{{CAMUNDA_NS}}}inputParameter"
+    return [parameter.get("name") for parameter in node.iterfind(path) if parameter.get("name")]

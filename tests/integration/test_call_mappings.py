@@ -77,7 +77,8 @@ def test_a_called_process_sees_only_what_is_passed_in(engine):
     caller = parent('<camunda:in source="amount" /><camunda:out variables="all" />').encode()
     # validate sees it: the caller passes only amount
     with pytest.raises(DefinitionInvalid) as invalid:
-        engine.deploy({"doubling.bpmn": child.encode(), "caller.bpmn": caller}, actor="analyst:test")
+        declared = with_start_variables(child.encode(), "")  # starts with nothing of its own
+        engine.deploy({"doubling.bpmn": declared, "caller.bpmn": caller}, actor="analyst:test")
     [problem] = invalid.value.problems
     assert (problem.file, problem.element_id) == ("doubling.bpmn", "Script_double")
     assert "reads 'joining_model', which only script task \"Script_double\" writes" in problem.message

@@ -136,6 +136,10 @@ class Case:
         return refused.value.problems
 
     def start(self, **variables) -> tuple:
+        # the start event says what this start passes (besides "size"), as validate's data flow asks
+        names = ", ".join(sorted({"size", *variables}))
+        declared = f'name="start-variable" value="{names}"'.encode()
+        self.source = self.source.replace(b'name="start-variable" value="size"', declared)
         self.deploy()
         self.instance = self.engine.start_instance(self.key, actor="integrator:test", variables=variables)
         return self.standing()

@@ -31,9 +31,15 @@ def chain(*ids: str) -> str:
     )
 
 
-def decided(
-    before: str, condition: str, *, start: str = '<bpmn:startEvent id="Begin" />', last: str = ""
-) -> str:
+# A start event that says the process starts with no variables: a name nothing writes is then an error.
+DECLARES_NOTHING = (
+    '<bpmn:startEvent id="Begin"><bpmn:extensionElements><camunda:properties>'
+    '<camunda:property name="start-variable" value="" /></camunda:properties></bpmn:extensionElements>'
+    "</bpmn:startEvent>"
+)
+
+
+def decided(before: str, condition: str, *, start: str = DECLARES_NOTHING, last: str = "") -> str:
     """A process: start, ``before`` (elements and flows ending at ``last``), then a gateway whose "Yes" flow
     holds ``condition``."""
     return bpmn(f"""\
