@@ -14,26 +14,17 @@ import pytest
 
 from harness.postgres import create_database
 from harness.server import PROCESSES, RunningServer
+from tests.integration.test_limits import diagram
 
 from .conftest import ADMIN_TOKEN, ANALYST_TOKEN, INTEGRATOR_TOKEN, TOKENS
-from .test_single_c_calls import HEAD, TIMER, HealthWatch
+from .test_single_c_calls import TIMER, HealthWatch
 
 DEPLOY = "/api/v1/process-definitions"
 
 
 def process(key: str, nodes: str, flows: list[tuple[str, str, str]]) -> str:
-    """Start → ``nodes`` joined by ``flows`` (source, target, condition or "") → EndEvent."""
-    text = HEAD.format(key=key) + nodes + '<bpmn:endEvent id="EndEvent" name="End" />\n'
-    for number, (source, target, condition) in enumerate(flows, start=1):
-        text += f'<bpmn:sequenceFlow id="Flow_{number}" sourceRef="{source}" targetRef="{target}"'
-        if condition:
-            text += (
-                f'><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{condition}'
-                "</bpmn:conditionExpression></bpmn:sequenceFlow>\n"
-            )
-        else:
-            text += " />\n"
-    return text + "</bpmn:process>\n</bpmn:definitions>\n"
+    """Start → ``nodes`` joined by ``flows`` (source, target, condition or "") → EndEvent, as text."""
+    return diagram(key, nodes, flows).decode()
 
 
 def script(element_id: str, code: str, inside: str = "") -> str:
