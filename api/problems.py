@@ -5,7 +5,15 @@ from __future__ import annotations
 from flask import Flask, json
 from werkzeug.exceptions import HTTPException
 
-from engine import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound, ScriptFailure
+from engine import (
+    AlreadyRunning,
+    Conflict,
+    DefinitionInvalid,
+    EngineError,
+    InvalidData,
+    NotFound,
+    ScriptFailure,
+)
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://kanta-onboarding.example/problems/"
@@ -61,6 +69,10 @@ def _engine_error(error: EngineError):
                        element_id=error.element_id)  # fmt: skip
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)
+    if isinstance(error, AlreadyRunning):
+        running = [{**r, "started_at": r["started_at"].isoformat()} for r in error.running]
+        return problem(409, error.kind, "An instance for this business key is already running", error.detail,
+                       running=running)  # fmt: skip
     if isinstance(error, Conflict):
         return problem(409, error.kind, "Conflict with the current state", error.detail)
     return problem(400, error.kind, "The request could not be carried out", error.detail)

@@ -53,6 +53,12 @@ class DiagramProblemSchema(Schema):
     )
 
 
+class RunningInstanceSchema(Schema):
+    instance_id = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(("running", "error")))
+    started_at = fields.AwareDateTime(required=True)
+
+
 class ProblemSchema(Schema):
     type = fields.String(required=True)
     title = fields.String(required=True)
@@ -65,6 +71,10 @@ class ProblemSchema(Schema):
         fields.Nested(DiagramProblemSchema), metadata={"description": "problems in the deployed files"}
     )
     element_id = fields.String(metadata={"description": "where the process could not go on"})
+    running = fields.List(
+        fields.Nested(RunningInstanceSchema),
+        metadata={"description": "already-running: the instances of the business key that have not ended"},
+    )
 
 
 class CorrelationSchema(Schema):
@@ -97,6 +107,13 @@ class DefinitionSchema(Schema):
         fields.Nested(MessageContractSchema),
         required=True,
         metadata={"description": "the messages the process waits for, each with its payload schema"},
+    )
+    start_form = fields.Dict(
+        required=True,
+        metadata={
+            "description": "the JSON Schema of what POST /process-definitions/{process_key}/start takes as "
+            "`data`: `business_key` becomes the instance's business key, the other fields its variables"
+        },
     )
 
 
@@ -187,10 +204,31 @@ class InstanceSchema(InstanceSummarySchema):
     pending_timers = fields.List(fields.Nested(TimerSchema), required=True)
 
 
+def _allow_duplicate():
+    return fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "true: start even when the business key has an instance of the process that has "
+            "not ended; false (default): that is answered 409 `already-running`, naming them in `running`"
+        },
+    )
+
+
 class StartInstanceSchema(Schema):
     process_key = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+    allow_duplicate = _allow_duplicate()
+
+
+class StartFormSchema(Schema):
+    data = fields.Dict(
+        keys=fields.String(),
+        required=True,
+        validate=storable_text,
+        metadata={"description": "the fields of the process's start_form"},
+    )
+    allow_duplicate = _allow_duplicate()
 
 
 class PageQuerySchema(Schema):

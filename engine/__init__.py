@@ -9,6 +9,7 @@ from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
 from .problems import (
+    AlreadyRunning,
     Conflict,
     DefinitionInvalid,
     EngineError,
@@ -44,6 +45,7 @@ __all__ = [
     "FLOW_NODES",
     "MESSAGE_CORRELATION",
     "MESSAGE_FOLDER",
+    "AlreadyRunning",
     "AuditKind",
     "Conflict",
     "DefinitionInvalid",

@@ -9,10 +9,12 @@ from sqlalchemy.exc import IntegrityError
 
 from .audit import Change
 from .bpmn import Run
+from .catalogue.forms import validate
+from .catalogue.start_form import BUSINESS_KEY, START_FORM
 from .clock import now
 from .context import Context
 from .definitions import definition_row
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .problems import AlreadyRunning, Conflict, FieldError, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import refused, write_run
@@ -27,9 +29,12 @@ def start(
     business_key: str | None,
     variables: Mapping | None,
     idempotency_key: str | None,
+    allow_duplicate: bool = True,
 ) -> InstanceView:
     """Start the latest version of ``process_key``. A retried start with the same idempotency key
-    answers the instance the first one started."""
+    answers the instance the first one started. Unless ``allow_duplicate``, a business key that already
+    has an instance of the process that has not ended (running, or stopped by an incident) is refused
+    with AlreadyRunning naming those instances."""
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
     with context.new_unit() as unit:
         store = unit.store
@@ -38,6 +43,8 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
+        if not allow_duplicate and business_key is not None:
+            _refuse_a_second(store, process_key, business_key)
         run = Run.start(definition, context.script_engine, variables, context.limits)
         run.step()
         state = run.dump(context.serializer)
@@ -72,6 +79,59 @@ def start(
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
         return instance_view(record, definition.version, projections.now, definition.forms)
+
+
+# Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
+_RUNNING_SHOWN = 5
+
+
+def start_from_form(
+    context: Context,
+    process_key: str,
+    data: Mapping,
+    *,
+    actor: str,
+    allow_duplicate: bool,
+    idempotency_key: str | None,
+) -> InstanceView:
+    """Start ``process_key`` with its start form's ``data``: the business key from its field, the rest as
+    variables. Data the form refuses raises InvalidData naming each field under "/data"."""
+    with context.new_unit() as unit:
+        definition_row(unit.store, process_key, None)  # an unknown process is told before the data
+    validate(START_FORM, data, "the start", at="/data", kind="start form")
+    return start(
+        context,
+        process_key,
+        actor=actor,
+        business_key=data[BUSINESS_KEY],
+        variables={name: value for name, value in data.items() if name != BUSINESS_KEY},
+        idempotency_key=idempotency_key,
+        allow_duplicate=allow_duplicate,
+    )
+
+
+def _refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
+    """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
+    Two starts at the same moment may both pass (nothing locks a business key): the check is there for
+    the person who did not know of the first, and a retry is recognised by its idempotency key."""
+    filters = {
+        "process_key": process_key,
+        "business_key": business_key,
+        "status": (InstanceStatus.RUNNING, InstanceStatus.ERROR),
+    }
+    rows, total, _ = store.instance_page(filters, _RUNNING_SHOWN, 0)
+    if not rows:
+        return
+    running = [
+        {"instance_id": record.id, "status": str(record.status), "started_at": record.started_at}
+        for record, _ in rows
+    ]
+    raise AlreadyRunning(
+        f'"{process_key}" already has {total} instance(s) with business key "{business_key}" that have not '
+        f"ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): open it, or "
+        'start another with "allow_duplicate": true',
+        running,
+    )
 
 
 def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):

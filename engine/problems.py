@@ -75,6 +75,17 @@ class Conflict(EngineError):
     kind = "conflict"
 
 
+class AlreadyRunning(Conflict):
+    """A start would give a business key a second onboarding of the same process while the first has not
+    ended: the caller asks for it explicitly (``allow_duplicate``) or opens the one that runs."""
+
+    kind = "already-running"
+
+    def __init__(self, detail: str, running: list[dict]):
+        super().__init__(detail)
+        self.running = running  # each {"instance_id", "status", "started_at"}, newest first
+
+
 @dataclass
 class FieldError:
     field: str

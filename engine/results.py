@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
+from .catalogue.start_form import START_FORM
 from .problems import Problem
 from .projections import Projections
 from .store.external_task_queries import ExternalTaskRecord
@@ -39,6 +40,7 @@ class DefinitionView:
     deployed_at: datetime
     deployed_by: str
     messages: list[MessageContract] = field(default_factory=list)  # the messages the process catches
+    start_form: dict = field(default_factory=lambda: START_FORM)  # what a person gives to start one
 
 
 @dataclass(frozen=True)

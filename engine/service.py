@@ -121,6 +121,7 @@ class Engine:
         business_key: str | None = None,
         variables: Mapping | None = None,
         idempotency_key: str | None = None,
+        allow_duplicate: bool = True,
     ) -> InstanceView:
         return instances.start(
             self._context,
@@ -128,6 +129,28 @@ class Engine:
             actor=actor,
             business_key=business_key,
             variables=variables,
+            idempotency_key=idempotency_key,
+            allow_duplicate=allow_duplicate,
+        )
+
+    def start_from_form(
+        self,
+        process_key: str,
+        data: Mapping,
+        *,
+        actor: str,
+        allow_duplicate: bool = False,
+        idempotency_key: str | None = None,
+    ) -> InstanceView:
+        """Start an instance with the start form's data (``DefinitionView.start_form``): its business key
+        and variables, checked as a task's data is. A second instance of a business key that has one
+        running is refused unless ``allow_duplicate``."""
+        return instances.start_from_form(
+            self._context,
+            process_key,
+            data,
+            actor=actor,
+            allow_duplicate=allow_duplicate,
             idempotency_key=idempotency_key,
         )
 

@@ -9,7 +9,7 @@ from flask_smorest import abort
 
 from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 
-from ..auth import DEPLOY, READ, requires
+from ..auth import DEPLOY, OPERATE, READ, requires
 from ..parsing import Blueprint
 from ..schemas import (
     DefinitionQuerySchema,
@@ -17,10 +17,13 @@ from ..schemas import (
     DeployFilesSchema,
     DeployResultSchema,
     InstanceCountsSchema,
+    InstanceSchema,
     MigrationPlanQuerySchema,
     MigrationPlanSchema,
+    StartFormSchema,
 )
 from . import engine, problems
+from .instances import IDEMPOTENCY_KEY, idempotency_key
 
 blp = Blueprint(
     "process-definitions",
@@ -114,6 +117,27 @@ class Definition(MethodView):
         """The latest version of a process, or ``?version=N``, with the messages it waits for: each one's
         name, payload JSON Schema and correlation."""
         return engine().get_definition(process_key, query.get("version"))
+
+
+@blp.route("/<process_key:process_key>/start")
+class StartForm(MethodView):
+    @requires(OPERATE)
+    @blp.arguments(StartFormSchema)
+    @blp.response(201, InstanceSchema)
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
+    @problems(blp, 400, 404, 409, 413, 422, 431)
+    def post(self, start, process_key):
+        """Start an instance from the process's `start_form`, as the cockpit does: `data` is checked as a
+        task's data is (422 naming each field, "/data/business_key"); its `business_key` becomes the
+        instance's business key and the other fields its variables. A business key with an instance of the
+        process that has not ended is answered 409 `already-running` unless `allow_duplicate` is true."""
+        return engine().start_from_form(
+            process_key,
+            start["data"],
+            actor=g.caller.actor,
+            allow_duplicate=start["allow_duplicate"],
+            idempotency_key=idempotency_key(),
+        )
 
 
 @blp.route("/<process_key:process_key>/versions")

@@ -24,34 +24,41 @@ blp = Blueprint(
 )
 
 
+# A start's Idempotency-Key header, as OpenAPI documents it on every way to start.
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 200},
+    "description": "a retried start with the same key returns the same instance",
+}
+
+
+def idempotency_key() -> str | None:
+    key = request.headers.get("Idempotency-Key") or None
+    if key is not None and (len(key) > 200 or any(unstorable_text(key))):
+        abort(422, messages={"headers": {"Idempotency-Key": ["at most 200 characters, no NUL"]}})
+    return key
+
+
 @blp.route("")
 class Instances(MethodView):
     @requires(OPERATE)
     @blp.arguments(StartInstanceSchema)
     @blp.response(201, InstanceSchema)
-    @blp.doc(
-        parameters=[
-            {
-                "in": "header",
-                "name": "Idempotency-Key",
-                "required": False,
-                "schema": {"type": "string", "maxLength": 200},
-                "description": "a retried start with the same key returns the same instance",
-            }
-        ]
-    )
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @problems(blp, 400, 404, 409, 413, 422, 431)
     def post(self, start):
-        """Start an instance of the latest version of a process."""
-        key = request.headers.get("Idempotency-Key") or None
-        if key is not None and (len(key) > 200 or any(unstorable_text(key))):
-            abort(422, messages={"headers": {"Idempotency-Key": ["at most 200 characters, no NUL"]}})
+        """Start an instance of the latest version of a process. A business key that already has an instance
+        of the process that has not ended is answered 409 `already-running` (naming them in `running`)
+        unless `allow_duplicate` is true; a retry with the same Idempotency-Key answers the first start."""
         return engine().start_instance(
             start["process_key"],
             actor=g.caller.actor,
             business_key=start["business_key"],
             variables=start["variables"],
-            idempotency_key=key,
+            idempotency_key=idempotency_key(),
+            allow_duplicate=start["allow_duplicate"],
         )
 
     @requires(READ)

@@ -28,6 +28,7 @@ MATRIX = {
     "GET /api/v1/process-definitions/{process_key}":              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/xml":          (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions":     (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/process-definitions/{process_key}/start":       (401, 401, 403, 201, 403, 201),
     "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
     "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-instances/{instance_id}":        (401, 401, 200, 200, 200, 200),
@@ -124,6 +125,16 @@ def _start(engine, role):
         json={"process_key": "simple_onboarding", "business_key": "B-1"},
         then=then,
     )
+
+
+def _start_form(engine, role):
+    def then(response):
+        instance = response.get_json()
+        assert (instance["business_key"], instance["started_by"]) == ("1234567-1", actor(role))
+        assert _event(engine, instance["id"], "instance_started").actor == actor(role)
+
+    data = {"business_key": "1234567-1", "organisation_name": "Hoivakoti Oy"}
+    return Call("/api/v1/process-definitions/simple_onboarding/start", json={"data": data}, then=then)
 
 
 def _cancel(engine, role):
@@ -336,6 +347,7 @@ CALLS = {
         "/api/v1/process-definitions/simple_onboarding/versions"
     ),
     "POST /api/v1/process-instances": _start,
+    "POST /api/v1/process-definitions/{process_key}/start": _start_form,
     "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
     "GET /api/v1/process-instances/{instance_id}": _instance_path(),
     "POST /api/v1/process-instances/{instance_id}/cancel": _cancel,
@@ -457,6 +469,7 @@ def test_the_matrix_is_what_the_roles_grant():
     writes = {
         "POST /api/v1/process-definitions": "deploy",
         "POST /api/v1/process-instances": "start",
+        "POST /api/v1/process-definitions/{process_key}/start": "start",
         "POST /api/v1/process-instances/{instance_id}/cancel": "cancel",
         "POST /api/v1/tasks/{task_id}/complete": "complete",
         "POST /api/v1/messages": "message",

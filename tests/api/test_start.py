@@ -1,0 +1,126 @@
+"""Starting an onboarding: from the process's start form (what the cockpit sends), and a business key's
+second onboarding of the same process, which is refused unless the request asks for it."""
+
+from __future__ import annotations
+
+from .conftest import actor, assert_problem, auth, fields_named
+
+START = "/api/v1/process-definitions/simple_onboarding/start"
+
+
+def start_form(client, data: dict, **extra):
+    return client.post(START, json={"data": data, **extra}, headers=auth("integrator"))
+
+
+def test_a_process_publishes_its_start_form_and_a_start_from_it_gives_the_business_key_and_variables(
+    client, engine
+):
+    definition = client.get("/api/v1/process-definitions/simple_onboarding", headers=auth("viewer"))
+    form = definition.get_json()["start_form"]
+    assert form["required"] == ["business_key", "organisation_name"]
+    assert form["properties"]["business_key"]["format"] == "fi-business-id"
+
+    response = start_form(client, {"business_key": "0737546-2", "organisation_name": "Hoivakoti Aurinko Oy"})
+    assert response.status_code == 201, response.get_json()
+    instance = response.get_json()
+    assert instance["business_key"] == "0737546-2"
+    assert instance["variables"] == {"organisation_name": "Hoivakoti Aurinko Oy"}
+    started = engine.history(instance["id"])[0]
+    assert (started.kind, started.actor) == ("instance_started", actor("integrator"))
+
+
+def test_a_wrong_check_digit_and_a_missing_name_are_refused_at_their_fields_and_nothing_is_stored(
+    client, stored
+):
+    before = stored()
+    problem = assert_problem(start_form(client, {"business_key": "0737546-3"}), 422, "invalid-data")
+    assert fields_named(problem) == {"/data/business_key", "/data/organisation_name"}
+    said = {error["field"]: error["message"] for error in problem["errors"]}
+    assert "check digit" in said["/data/business_key"]
+    problem = assert_problem(
+        start_form(client, {"business_key": "0737546-2", "organisation_name": "", "extra": 1}),
+        422,
+        "invalid-data",
+    )
+    assert fields_named(problem) == {"/data/organisation_name", "/data/extra"}
+    assert stored() == before
+
+
+def test_an_unknown_process_is_not_found_before_its_data_is_judged(client):
+    response = client.post(
+        "/api/v1/process-definitions/no_such_process/start", json={"data": {}}, headers=auth("integrator")
+    )
+    assert_problem(response, 404, "not-found")
+
+
+def test_only_a_role_that_operates_starts_and_a_start_needs_its_data(client):
+    data = {"business_key": "0737546-2", "organisation_name": "Ajas Oy"}
+    for role in ("viewer", "analyst"):
+        assert_problem(client.post(START, json={"data": data}, headers=auth(role)), 403, "forbidden")
+    assert_problem(client.post(START, json={"data": data}), 401, "unauthenticated")
+    problem = assert_problem(client.post(START, json={}, headers=auth("integrator")), 422, "invalid-request")
+    assert fields_named(problem) == {"/data"}
+
+
+def test_a_second_onboarding_of_a_running_business_key_is_a_conflict_naming_the_first(client, start, stored):
+    first = start(business_key="0737546-2")
+    before = stored()
+    for response in (
+        client.post(
+            "/api/v1/process-instances",
+            json={"process_key": "simple_onboarding", "business_key": "0737546-2"},
+            headers=auth("integrator"),
+        ),
+        start_form(client, {"business_key": "0737546-2", "organisation_name": "Ajas Oy"}),
+    ):
+        problem = assert_problem(response, 409, "already-running")
+        assert [r["instance_id"] for r in problem["running"]] == [first["id"]]
+        assert problem["running"][0]["status"] == "running"
+        assert problem["running"][0]["started_at"] == first["started_at"]
+        assert "allow_duplicate" in problem["detail"]
+    assert stored() == before
+
+    # Another process, or another business key, is no duplicate.
+    start("obligation_check", business_key="0737546-2")
+    start(business_key="2345678-5")
+
+
+def test_a_second_onboarding_starts_when_the_request_says_so_or_once_the_first_has_ended(client, start):
+    first = start(business_key="0737546-2")
+    second = start_form(
+        client, {"business_key": "0737546-2", "organisation_name": "Ajas Oy"}, allow_duplicate=True
+    )
+    assert second.status_code == 201, second.get_json()
+    response = client.post(
+        "/api/v1/process-instances",
+        json={"process_key": "simple_onboarding", "business_key": "0737546-2"},
+        headers=auth("integrator"),
+    )
+    running = assert_problem(response, 409, "already-running")["running"]
+    assert {r["instance_id"] for r in running} == {first["id"], second.get_json()["id"]}
+
+    for instance in (first, second.get_json()):
+        cancel = f"/api/v1/process-instances/{instance['id']}/cancel"
+        assert client.post(cancel, headers=auth("integrator")).status_code == 200
+    assert start(business_key="0737546-2")["status"] == "running"
+
+
+def test_a_retried_start_with_its_idempotency_key_answers_the_first_instance_not_a_conflict(client):
+    data = {"business_key": "0737546-2", "organisation_name": "Ajas Oy"}
+    headers = {**auth("integrator"), "Idempotency-Key": "start-0737546-2"}
+    first = client.post(START, json={"data": data}, headers=headers)
+    again = client.post(START, json={"data": data}, headers=headers)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.get_json()["id"] == first.get_json()["id"]
+
+
+def test_the_openapi_document_says_how_to_start_another_and_what_the_conflict_names(client):
+    spec = client.get("/openapi.json").get_json()
+    schemas = spec["components"]["schemas"]
+    assert "allow_duplicate" in schemas["StartInstance"]["properties"]
+    assert set(schemas["StartForm"]["properties"]) == {"data", "allow_duplicate"}
+    assert "start_form" in schemas["Definition"]["required"]
+    assert "running" in schemas["Problem"]["properties"]
+    start_path = spec["paths"]["/api/v1/process-definitions/{process_key}/start"]["post"]
+    assert {"201", "404", "409", "422"} <= set(start_path["responses"])
+    assert any(p["name"] == "Idempotency-Key" for p in start_path["parameters"])
