@@ -53,6 +53,11 @@ def instances():
     return _page("instances.html", page="instances", title="Instances")
 
 
+@blp.get("/instances/start")
+def start():
+    return _page("start.html", page="start", title="Start onboarding")
+
+
 @blp.get("/instances/<string:instance_id>")
 def instance(instance_id: str):
     return _page("instance.html", page="instance", title="Instance", instance_id=instance_id)

@@ -160,8 +160,9 @@
 
   /** Send what was filled in when `formElement` is submitted. The page stops only a value it cannot read;
    * the API judges the data: its 422 field errors are shown at their fields, anything else above the form
-   * (in `errorElement`). `send(data)` answers the API's result; `done(result)` runs when it is ok. */
-  function submitWith(formElement, form, { button, errorElement, send, done }) {
+   * (in `errorElement`). `send(data)` answers the API's result; `done(result)` runs when it is ok;
+   * `answered(result)`, if given, may show a refusal itself (answering true) before the form does. */
+  function submitWith(formElement, form, { button, errorElement, send, done, answered }) {
     formElement.addEventListener("submit", async (event) => {
       event.preventDefault();
       errorElement.hidden = true;
@@ -177,6 +178,7 @@
           done(result);
           return;
         }
+        if (answered?.(result)) return;
         const refused = result.status === 422 ? result.body.errors || [] : [];
         const unplaced = refused.length ? form.showErrors(refused) : [];
         if (!refused.length || unplaced.length) {

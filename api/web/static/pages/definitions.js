@@ -1,5 +1,5 @@
 /* The process pages: every deployed definition (and the deploy form for an analyst), and one
- * definition with its diagram, its versions and the start form. */
+ * definition with its diagram, its versions and a link to start it. */
 "use strict";
 
 (() => {
@@ -148,17 +148,7 @@
       section.scrollIntoView();
     }
 
-    if (can("operate") && shown.version === latest.version) {
-      $("#start").hidden = false;
-      $("#start-form").addEventListener("submit", async (event) => {
-        event.preventDefault();
-        const businessKey = event.target.elements.business_key.value.trim();
-        const started = await must(api("/api/v1/process-instances", {
-          method: "POST", json: { process_key: key, business_key: businessKey || null },
-        }));
-        flash(`Started ${shown.name}.`);
-        location.assign(`/instances/${enc(started.id)}`);
-      });
-    }
+    // a start runs the latest version: the start page is offered there
+    $("#start").hidden = !(can("operate") && shown.version === latest.version);
   };
 })();

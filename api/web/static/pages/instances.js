@@ -7,6 +7,7 @@
     filters, processOptions, pages } = Kanta;
 
   pages.instances = async () => {
+    $("#start-onboarding").hidden = !can("operate");
     const form = $("#filters");
     await processOptions(form.elements.process_key);
     const query = filters(form, ["process_key", "status", "business_key"]);

@@ -1,0 +1,88 @@
+/* The start page: a process chosen, its start form filled in, and the onboarding started. The API judges
+ * the data (a Y-tunnus's check digit included) and says when the organisation already has an onboarding of
+ * that process that has not ended: the page shows it with a link, and starts a second one only when the
+ * person says so with a button of its own. */
+"use strict";
+
+(() => {
+  const { el, $, enc, timeEl, api, must, can, caller, flash, statusBadge, pages } = Kanta;
+
+  pages.start = async () => {
+    const formElement = $("#start-form");
+    const select = formElement.elements.process_key;
+    const button = $("#start-button");
+    if (!can("operate")) {
+      select.disabled = true;
+      button.hidden = true;
+      const note = $("#role-note");
+      note.textContent = `Your role (${caller().role}) may read onboardings; an integrator or an admin starts them.`;
+      note.hidden = false;
+    }
+    const definitions = await must(api("/api/v1/process-definitions"));
+    for (const d of definitions) select.append(el("option", { value: d.process_key }, d.name));
+    const wanted = new URLSearchParams(location.search).get("process_key");
+    if (definitions.some((d) => d.process_key === wanted)) select.value = wanted;
+
+    const running = $("#already-running");
+    let form = null;
+    let allowDuplicate = false; // only the "Start another one anyway" button sets it, for one submission
+
+    function showForm() {
+      const definition = definitions.find((d) => d.process_key === select.value);
+      const kept = form ? form.read().data : {};
+      form = Kanta.form.render($("#fields"), definition.start_form, kept);
+      if (!can("operate")) form.disable();
+      running.hidden = true;
+      $("#form-error").hidden = true;
+    }
+    select.addEventListener("change", showForm);
+    // What was said about a running onboarding holds for the data it was said of only.
+    $("#fields").addEventListener("input", () => {
+      running.hidden = true;
+    });
+    if (!definitions.length) {
+      $("#fields").replaceChildren(el("p", { class: "empty" }, "No process is deployed yet."));
+      button.hidden = true;
+      return;
+    }
+    showForm();
+
+    $("#start-another").addEventListener("click", () => {
+      allowDuplicate = true;
+      formElement.requestSubmit(button);
+    });
+
+    Kanta.form.submitWith(formElement, {
+      read: () => form.read(),
+      showErrors: (errors) => form.showErrors(errors),
+    }, {
+      button,
+      errorElement: $("#form-error"),
+      send: (data) => {
+        const json = { data, allow_duplicate: allowDuplicate };
+        allowDuplicate = false;
+        running.hidden = true;
+        return api(`/api/v1/process-definitions/${enc(select.value)}/start`, { method: "POST", json });
+      },
+      answered: (result) => {
+        if (result.status !== 409 || !result.body?.type?.endsWith("/already-running")) return false;
+        const name = select.selectedOptions[0].textContent;
+        const { business_key: businessKey, organisation_name: organisation } = form.read().data;
+        $("#already-running-text").textContent = `${organisation || businessKey} (${businessKey}) already has `
+          + `an onboarding of “${name}” that has not ended. Open it, or start another one only if a second `
+          + "is really meant.";
+        $("#already-running-list").replaceChildren(...result.body.running.map((r) => el("li", {},
+          el("a", { href: `/instances/${enc(r.instance_id)}`, class: "running-instance" }, "Open the onboarding"),
+          " started ", timeEl(r.started_at), " ", statusBadge(r.status))));
+        running.hidden = false;
+        running.querySelector("a")?.focus();
+        return true;
+      },
+      done: (result) => {
+        const instance = result.body;
+        flash(`The onboarding of ${instance.variables.organisation_name || instance.business_key} started.`);
+        location.assign(`/instances/${enc(instance.id)}`);
+      },
+    });
+  };
+})();
