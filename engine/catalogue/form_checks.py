@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, bpmn_tag
-from .forms import PatternRefused, compiled
+from .forms import DATE_BOUNDS, EARLIEST_DATE, LATEST_DATE, PatternRefused, compiled
 
 # Keywords whose value is an address jsonschema resolves through the registry.
 _REFERENCES = ("$ref", "$dynamicRef")
@@ -52,6 +53,7 @@ def _problems_in(key: str, form: dict) -> Iterator[Problem]:
             for name_pattern in patterns:
                 yield from _pattern_problems(key, name_pattern, f"{pointer}/patternProperties")
         yield from _required_problems(key, node, pointer)
+        yield from _date_bound_problems(key, node, pointer)
         uses_unevaluated = uses_unevaluated or "unevaluatedProperties" in node
     if uses_unevaluated and pattern_properties_at:
         # jsonschema decides what unevaluatedProperties covers with Python's own regular expressions.
@@ -79,6 +81,42 @@ def _required_problems(key: str, node: dict, pointer: str) -> Iterator[Problem]:
                 f'"{name}" is required at {pointer or "/"} but is not one of its properties: the task could '
                 "never be completed (was the field renamed?)",
             )
+
+
+def _date_bound_problems(key: str, node: dict, pointer: str) -> Iterator[Problem]:
+    """formatMinimum and formatMaximum bound a date field with dates: anything else would bound nothing or
+    refuse every date."""
+    bounds = {keyword: node[keyword] for keyword in DATE_BOUNDS if keyword in node}
+    if not bounds:
+        return
+    where = pointer or "/"
+    if node.get("format") != "date":
+        yield Problem(
+            key,
+            None,
+            None,
+            f'{" and ".join(bounds)} at {where} bound a date: give the field "format": "date"',
+        )
+        return
+    for keyword, bound in bounds.items():
+        try:
+            date.fromisoformat(bound)
+            if len(bound) != 10:
+                raise ValueError(bound)
+        except (TypeError, ValueError):
+            yield Problem(
+                key, None, None, f"{keyword} at {where} is not a date written YYYY-MM-DD: {bound!r}"
+            )
+            return
+    earliest = bounds.get("formatMinimum", EARLIEST_DATE)
+    latest = bounds.get("formatMaximum", LATEST_DATE)
+    if earliest > latest:
+        yield Problem(
+            key,
+            None,
+            None,
+            f"the field at {where} takes no date: its earliest {earliest} is after its latest {latest}",
+        )
 
 
 def _pattern_problems(key: str, pattern: str, pointer: str) -> Iterator[Problem]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import re
 import threading
+from datetime import date
 from functools import lru_cache
 
 import re2
 from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema._keywords import format as _format_keyword
 from jsonschema.exceptions import SchemaError, ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource, Unresolvable
@@ -142,9 +144,48 @@ def _additional_properties(validator, additional, instance, schema):
         yield ValidationError(f"{', '.join(map(repr, extras))}: not a field of this form")
 
 
+# --- dates: a date field takes the dates its form allows, by default 2000–2100 ------------------------------
+
+# A date typed "1.9.26" and read as year 26 is a valid ISO 8601 date ("0026-09-01"): only a plausible range
+# keeps such a date from being stored. A form narrows or widens it per field with formatMinimum and
+# formatMaximum (the keywords of JSON Schema's draft proposals and of ajv-formats), written as dates.
+EARLIEST_DATE, LATEST_DATE = "2000-01-01", "2100-12-31"
+DATE_BOUNDS = ("formatMinimum", "formatMaximum")
+
+
+def finnish_date(iso: str) -> str:
+    """2026-09-01 as a Finnish reader writes it: 1.9.2026."""
+    day = date.fromisoformat(iso)
+    return f"{day.day}.{day.month}.{day.year:04d}"
+
+
+def _format(validator, format, instance, schema):
+    """The format, and for a well-formed date the range its field allows."""
+    refused = list(_format_keyword(validator, format, instance, schema))
+    yield from refused
+    if refused or format != "date" or not validator.is_type(instance, "string"):
+        return
+    earliest = schema.get("formatMinimum", EARLIEST_DATE)
+    latest = schema.get("formatMaximum", LATEST_DATE)
+    given = finnish_date(instance)
+    if instance < earliest:
+        yield ValidationError(
+            f"{given} is earlier than this field takes: give a date from {finnish_date(earliest)} on",
+            validator="formatMinimum",
+            validator_value=earliest,
+        )
+    elif instance > latest:
+        yield ValidationError(
+            f"{given} is later than this field takes: give a date until {finnish_date(latest)}",
+            validator="formatMaximum",
+            validator_value=latest,
+        )
+
+
 FormValidator = validators.extend(
     Draft202012Validator,
     {
+        "format": _format,
         "pattern": _pattern,
         "patternProperties": _pattern_properties,
         "additionalProperties": _additional_properties,
