@@ -92,11 +92,60 @@ _FORMAT_MESSAGES = {
 }
 
 
+_KINDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "yes or no (true or false)",
+    "object": "a group of fields (a JSON object)",
+    "array": "a list",
+    "null": "empty (null)",
+}
+
+
+def _choices(error) -> str:
+    """The choices a field offers, by their titles where the form gives them (oneOf of const + title)."""
+    options = error.schema.get("oneOf") or error.schema.get("anyOf") or []
+    if error.validator == "enum":
+        return ", ".join(map(repr, error.validator_value))
+    return ", ".join(o.get("title") or repr(o.get("const")) for o in options if isinstance(o, dict))
+
+
+def _told(error) -> str | None:
+    """What the person at the form should do, where jsonschema's words are written for a programmer
+    ("True was expected", "is not of type 'integer'"); None keeps jsonschema's."""
+    kind, wanted, given = error.validator, error.validator_value, error.instance
+    if kind == "format" and wanted in _FORMAT_MESSAGES:
+        return f"{given!r} {_FORMAT_MESSAGES[wanted]}"
+    if kind == "const":
+        if wanted is True:
+            return "must be ticked (true) to go on"
+        if wanted is False:
+            return "must be left unticked (false)"
+        return f"must be {wanted!r}"
+    if kind == "type":
+        kinds = wanted if isinstance(wanted, list) else [wanted]
+        return f"{given!r} is not {' or '.join(_KINDS.get(k, k) for k in kinds)}"
+    if kind == "enum" or (
+        kind in ("oneOf", "anyOf") and all(isinstance(o, dict) and "const" in o for o in wanted or [None])
+    ):
+        return f"{given!r} is not one of the choices: {_choices(error)}"
+    if kind == "minLength":
+        return "fill this in" if wanted == 1 and given == "" else f"write at least {wanted} characters"
+    if kind == "maxLength":
+        return f"write at most {wanted} characters (this has {len(given)})"
+    if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        said = {
+            "minimum": "at least", "exclusiveMinimum": "more than",
+            "maximum": "at most", "exclusiveMaximum": "less than",
+        }[kind]  # fmt: skip
+        return f"{given!r} is too {'small' if 'inimum' in kind else 'large'}: give {said} {wanted}"
+    return None
+
+
 def _message(error) -> str:
-    """jsonschema's words, except where a person deserves to be told what the value should look like."""
-    if error.validator == "format" and error.validator_value in _FORMAT_MESSAGES:
-        return f"{error.instance!r} {_FORMAT_MESSAGES[error.validator_value]}"
-    return error.message
+    """jsonschema's words, except where a person deserves to be told what to give instead."""
+    return _told(error) or error.message
 
 
 def pointer(parts) -> str:

@@ -199,13 +199,14 @@ def test_an_enum_is_a_select_and_a_boolean_a_checkbox_and_both_are_sent_typed(se
     instance = start(server, "obligation_check", "0201256-6")
     task_id = instance["ready_tasks"][0]["id"]
     open_page(page, server, f"/tasks/{task_id}", VENDOR_TOKEN)
-    expect(page.locator("#field-licence option")).to_have_text(["— choose —", "health", "social", "none"])
+    # an enum with no labels of its own is shown by its codes written as words
+    expect(page.locator("#field-licence option")).to_have_text(["— choose —", "Health", "Social", "None"])
     page.click("#complete")
     expect(page.locator("#error-licence")).to_have_text(
         refusal(server, task_id, {"has_patient_system": False})["licence"]
     )
     expect(page.locator("#error-has_patient_system")).to_be_hidden()  # unticked is an answer: false
-    page.select_option("#field-licence", label="social")
+    page.select_option("#field-licence", label="Social")
     page.check("#field-has_patient_system")
     photograph(page, "task-choices")
     page.click("#complete")
@@ -354,7 +355,7 @@ def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):
     photograph(page, "tasks")
     page.click("#tasks a:text('Report the test')")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
-    expect(page.locator("#field-report_date")).to_have_attribute("type", "date")
+    expect(page.locator("#field-report_date")).to_have_attribute("placeholder", "p.k.vvvv")
     photograph(page, "task-date")
 
 

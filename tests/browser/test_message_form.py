@@ -95,7 +95,7 @@ def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_s
     expect(page.locator("#send-message")).to_be_visible()
     expect(page.locator("#message-title")).to_have_text("Kela's decision")
     expect(page.locator("#message-about")).to_contain_text("correlated by business_key")
-    expect(page.locator("#field-decision option")).to_have_text(["— choose —", "approved", "rejected"])
+    expect(page.locator("#field-decision option")).to_have_text(["— choose —", "Approved", "Rejected"])
     expect(page.locator(".field[data-field=decision] .required")).to_be_visible()
 
     # Nothing chosen: the API refuses the payload at its field, and nothing is delivered.
@@ -104,7 +104,7 @@ def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_s
     expect(page.locator("#error-decision")).to_have_text(refusal(server, instance["id"], {})["decision"])
     photograph(page, "instance-message-refused")
 
-    page.select_option("#field-decision", label="rejected")
+    page.select_option("#field-decision", label="Rejected")
     expect(page.locator("#error-decision")).to_be_hidden()  # a changed field drops its error
     page.fill("#field-decision_note", "too short")
     page.click("#send-message-button")

@@ -288,7 +288,7 @@ def test_a_payload_its_schema_refuses_is_refused_field_by_field_before_anything_
             actor=KELA,
         )
     assert [e.field for e in refused.value.errors] == ["/payload/decision", "/payload/decision_note"]
-    assert "'maybe' is not one of ['approved', 'rejected']" in refused.value.errors[0].message
+    assert "'maybe' is not one of the choices: 'approved', 'rejected'" in refused.value.errors[0].message
     assert 'the payload of message "kela_decision" does not satisfy its schema' in refused.value.detail
 
     unchanged = engine.get_instance(started.id)

@@ -115,7 +115,7 @@ def test_a_value_error_inside_an_object_names_its_path_and_data_that_is_no_objec
     data = {"owner's name": "Aino", "organisation_name": "Ajas Oy", "contact": {"email": "no", "phone": "1"}}
     assert _errors(PERSON_FORM, data) == [("/contact/email", "'no' is not an e-mail address")]
     assert _errors(PERSON_FORM, ["not", "an", "object"]) == [
-        ("", "['not', 'an', 'object'] is not of type 'object'")
+        ("", "['not', 'an', 'object'] is not a group of fields (a JSON object)")
     ]
 
 
@@ -124,7 +124,7 @@ def test_fields_are_json_pointers_with_slash_and_tilde_escaped():
         "type": "object",
         "properties": {"a/b": {"type": "object", "properties": {"c~d": {"type": "integer"}}}},
     }
-    assert _errors(schema, {"a/b": {"c~d": "x"}}) == [("/a~1b/c~0d", "'x' is not of type 'integer'")]
+    assert _errors(schema, {"a/b": {"c~d": "x"}}) == [("/a~1b/c~0d", "'x' is not a whole number")]
     assert [e.field for e in forms.field_errors(schema, [], at="/payload")] == ["/payload"]
 
 
@@ -148,3 +148,30 @@ def test_format_errors_say_what_the_value_should_look_like():
         "'0737546-3' is not a valid business ID (Y-tunnus): seven digits, a hyphen, the right check digit"
     )
     assert messages["/test_date"] == "'31.12.2026' is not a date written YYYY-MM-DD"
+
+
+def test_refusals_tell_the_person_what_to_give_not_what_a_programmer_expected():
+    schema = {
+        "type": "object",
+        "properties": {
+            "accepted": {"const": True},
+            "visits": {"type": "integer", "minimum": 1},
+            "count": {"type": "integer"},
+            "region": {"enum": ["north", "south"]},
+            "provider": {"oneOf": [{"const": "p", "title": "Private"}, {"const": "q", "title": "Public"}]},
+            "name": {"type": "string", "minLength": 1, "maxLength": 3},
+        },
+    }
+    data = {"accepted": False, "visits": 0, "count": "four", "region": "west", "provider": "r", "name": ""}
+    assert {e.field: e.message for e in forms.field_errors(schema, data)} == {
+        "/accepted": "must be ticked (true) to go on",
+        "/visits": "0 is too small: give at least 1",
+        "/count": "'four' is not a whole number",
+        "/region": "'west' is not one of the choices: 'north', 'south'",
+        "/provider": "'r' is not one of the choices: Private, Public",
+        "/name": "fill this in",
+    }
+    assert (
+        forms.field_errors(schema, {"name": "Ajas Oy"})[0].message
+        == "write at most 3 characters (this has 7)"
+    )

@@ -1,5 +1,6 @@
-/* A task's JSON Schema form in plain DOM: one field per property (string, enum → select, date, email,
- * boolean → checkbox, integer/number; anything else as JSON text), the required ones marked.
+/* A task's JSON Schema form in plain DOM: one field per property (string, a choice → select by its labels,
+ * a date typed the Finnish way, email, boolean → checkbox, integer/number; anything else as JSON text), the
+ * required ones and the pre-filled ones marked.
  * The page checks nothing of the schema itself: the server does, with the same jsonschema that decides,
  * and its 422 field errors are shown next to their fields. So the page and the server never disagree
  * (JavaScript's regular expressions differ from Python's, and a form's pattern could freeze a tab), and
@@ -19,16 +20,56 @@
   const typeOf = (property) =>
     (Array.isArray(property.type) ? property.type.find((t) => t !== "null") : property.type) || "string";
 
+  // Dates are typed and shown as a Finnish reader writes them, 1.9.2026 or 01.09.2026, whatever this
+  // browser's language (a browser's own date control shows mm/dd/yyyy in an English browser), and sent as
+  // ISO 8601. The year is written in full: "1.9.26" is no date here, so it can never become year 26.
+  const FINNISH_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+  const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const pad = (number) => String(number).padStart(2, "0");
+
+  function isoDate(text) {
+    const finnish = FINNISH_DATE.exec(text);
+    const iso = finnish ? null : ISO_DATE.exec(text);
+    if (!finnish && !iso) return new Unreadable("Write the date as day.month.year, e.g. 1.9.2026.");
+    const [year, month, day] = finnish ? [+finnish[3], +finnish[2], +finnish[1]] : [+iso[1], +iso[2], +iso[3]];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+      return new Unreadable(`${text} is not a day of the calendar.`);
+    }
+    return `${year}-${pad(month)}-${pad(day)}`;
+  }
+
+  function finnishDate(iso) {
+    const parts = ISO_DATE.exec(iso);
+    return parts ? `${+parts[3]}.${+parts[2]}.${parts[1]}` : iso;
+  }
+
+  // A choice is shown by its label, never its code: a oneOf of const + title (JSON Schema's own way),
+  // else enum with enumNames, else the code written as words ("private_provider" → "Private provider").
+  const spelled = (code) => (typeof code === "string" && code
+    ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : String(code));
+
+  function choicesOf(property) {
+    const options = property.oneOf || property.anyOf;
+    if (Array.isArray(options) && options.length && options.every((o) => o && typeof o === "object" && "const" in o)) {
+      return options.map((o) => ({ value: o.const, label: o.title || spelled(o.const) }));
+    }
+    if (!Array.isArray(property.enum)) return null;
+    const names = Array.isArray(property.enumNames) ? property.enumNames : [];
+    return property.enum.map((value, index) => ({ value, label: names[index] || spelled(value) }));
+  }
+
   function control(name, property, initial) {
     const type = typeOf(property);
     const id = `field-${name}`;
-    if (property.enum) {
+    const choices = choicesOf(property);
+    if (choices) {
       const select = el("select", { id, name },
         el("option", { value: "" }, "— choose —"),
-        property.enum.map((option, index) => el("option", { value: String(index) }, String(option))));
-      const index = property.enum.indexOf(initial);
+        choices.map((choice, index) => el("option", { value: String(index) }, choice.label)));
+      const index = choices.findIndex((choice) => choice.value === initial);
       select.value = index >= 0 ? String(index) : "";
-      return { input: select, read: () => (select.value === "" ? undefined : property.enum[+select.value]) };
+      return { input: select, read: () => (select.value === "" ? undefined : choices[+select.value].value) };
     }
     if (type === "boolean") {
       const box = el("input", { id, name, type: "checkbox" });
@@ -49,8 +90,13 @@
         },
       };
     }
+    if (type === "string" && property.format === "date") {
+      const input = el("input", { id, name, type: "text", autocomplete: "off", placeholder: "p.k.vvvv", "data-date": "" });
+      if (typeof initial === "string") input.value = finnishDate(initial);
+      return { input, read: () => (input.value.trim() === "" ? undefined : isoDate(input.value.trim())) };
+    }
     if (type === "string") {
-      const kind = { date: "date", email: "email" }[property.format] || "text";
+      const kind = property.format === "email" ? "email" : "text";
       const input = el("input", { id, name, type: kind, autocomplete: "off" });
       if (typeof initial === "string") input.value = initial;
       return { input, read: () => (input.value.trim() === "" ? undefined : input.value.trim()) };
@@ -75,12 +121,20 @@
     const { input, read } = control(name, property, initial);
     const error = el("p", { class: "field-error", id: `error-${name}`, "data-field": name, hidden: true });
     const hint = property.description ? el("p", { class: "hint", id: `hint-${name}` }, property.description) : null;
-    input.setAttribute("aria-describedby", [hint && hint.id, error.id].filter(Boolean).join(" "));
+    // A value the field starts with is marked, and selected when the field is entered, so typing replaces
+    // it instead of running on from its end.
+    const prefilled = initial !== undefined && initial !== null && initial !== "";
+    const mark = prefilled ? el("p", { class: "prefilled-note", id: `prefilled-${name}` }, "Pre-filled: check it") : null;
+    input.setAttribute("aria-describedby", [mark && mark.id, hint && hint.id, error.id].filter(Boolean).join(" "));
+    if (prefilled && typeof input.select === "function" && input.tagName !== "SELECT") {
+      input.addEventListener("focus", () => input.select());
+    }
     if (required) input.setAttribute("aria-required", "true");
     const title = el("span", {}, property.title || name, required ? el("span", { class: "required", title: "required" }, " *") : null);
     const checkbox = input.type === "checkbox";
     const label = el("label", { for: input.id, class: checkbox ? "checkbox" : null }, checkbox ? [input, " ", title] : title);
-    const wrapper = el("div", { class: "field", "data-field": name }, label, checkbox ? null : input, hint, error);
+    const wrapper = el("div", { class: prefilled ? "field prefilled" : "field", "data-field": name },
+      label, mark, checkbox ? null : input, hint, error);
 
     function show(message) {
       error.textContent = message || "";

@@ -27,11 +27,15 @@
     let form = null;
     let allowDuplicate = false; // only the "Start another one anyway" button sets it, for one submission
 
+    let shownForm = null;
     function showForm() {
+      // Processes that start from the same form keep what was typed when another one is chosen.
       const definition = definitions.find((d) => d.process_key === select.value);
-      const kept = form ? form.read().data : {};
-      form = Kanta.form.render($("#fields"), definition.start_form, kept);
-      if (!can("operate")) form.disable();
+      if (JSON.stringify(definition.start_form) !== shownForm) {
+        shownForm = JSON.stringify(definition.start_form);
+        form = Kanta.form.render($("#fields"), definition.start_form, {});
+        if (!can("operate")) form.disable();
+      }
       running.hidden = true;
       $("#form-error").hidden = true;
     }
