@@ -85,6 +85,14 @@ class DefinitionSchema(Schema):
         required=True,
         metadata={"description": "the messages the process waits for, each with its payload schema"},
     )
+    start_form = fields.Dict(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "the JSON Schema the variables of a start must satisfy (the start event's "
+            "camunda:formData); null: any object"
+        },
+    )
 
 
 class DefinitionQuerySchema(Schema):
@@ -108,7 +116,26 @@ class TaskSchema(Schema):
     element_id = fields.String(required=True)
     name = fields.String(required=True)
     lane = fields.String(allow_none=True, required=True)
-    form_key = fields.String(allow_none=True, required=True)
+    assignee = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the user the task is for (camunda:assignee)"},
+    )
+    candidate_users = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the users who may take the task (camunda:candidateUsers)"},
+    )
+    candidate_groups = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the groups whose members may take the task (camunda:candidateGroups)"},
+    )
+    form_key = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the task's form; null: the task takes any JSON object as its data"},
+    )
     ready_since = fields.AwareDateTime(required=True)
 
 
@@ -191,6 +218,14 @@ class TaskQuerySchema(PageQuerySchema):
     process_key = fields.String(validate=_KEY)
     lane = fields.String(validate=_KEY)
     business_key = fields.String(validate=_KEY)
+    assignee = fields.String(validate=_KEY, metadata={"description": "tasks assigned to this user"})
+    candidate_user = fields.String(
+        validate=_KEY, metadata={"description": "tasks this user is a candidate for (camunda:candidateUsers)"}
+    )
+    candidate_group = fields.String(
+        validate=_KEY,
+        metadata={"description": "tasks this group is a candidate for (camunda:candidateGroups)"},
+    )
 
 
 class PageSchema(Schema):

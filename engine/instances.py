@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from sqlalchemy.exc import IntegrityError
 
 from .audit import Change
-from .bpmn import Run
+from .bpmn import Run, start_form_key
+from .catalogue import forms
 from .clock import now
 from .context import Context
 from .definitions import definition_row
@@ -38,6 +39,10 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
+        start_form = definition.forms.get(start_form_key(process_key))
+        if start_form is not None:
+            what = f'the variables to start "{process_key}" with'
+            forms.validate(start_form, variables, what, at="/variables")
         run = Run.start(definition, context.script_engine, variables, context.limits)
         run.step()
         state = run.dump(context.serializer)

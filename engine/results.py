@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from .bpmn import start_form_key
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
 from .projections import Projections
@@ -37,6 +38,7 @@ class DefinitionView:
     deployed_at: datetime
     deployed_by: str
     messages: list[MessageContract] = field(default_factory=list)  # the messages the process catches
+    start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def definition_view(row) -> DefinitionView:
         deployed_at=row.deployed_at,
         deployed_by=row.deployed_by,
         messages=message_contracts(row.forms),
+        start_form=row.forms.get(start_form_key(row.process_key)),
     )
 
 

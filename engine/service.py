@@ -144,6 +144,9 @@ class Engine:
         process_key: str | None = None,
         lane: str | None = None,
         business_key: str | None = None,
+        assignee: str | None = None,
+        candidate_user: str | None = None,
+        candidate_group: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[TaskView]:
@@ -153,6 +156,9 @@ class Engine:
             process_key=process_key,
             lane=lane,
             business_key=business_key,
+            assignee=assignee,
+            candidate_user=candidate_user,
+            candidate_group=candidate_group,
             limit=limit,
             offset=offset,
         )

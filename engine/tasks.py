@@ -11,21 +11,33 @@ from .context import Context
 from .instances import instance_record, is_uuid
 from .problems import Conflict, NotFound
 from .results import InstanceView, Page, TaskView, task_view
-from .store.queries import ReadyTaskRecord, Store
+from .store.queries import CandidateKind, ReadyTaskRecord, Store
 from .vocabulary import AuditKind, checked_variables
 
 
 def page(
-    context: Context, *, instance_id, process_key, lane, business_key, limit: int, offset: int
+    context: Context,
+    *,
+    instance_id,
+    process_key,
+    lane,
+    business_key,
+    assignee=None,
+    candidate_user=None,
+    candidate_group=None,
+    limit: int,
+    offset: int,
 ) -> Page[TaskView]:
     filters = {
         "instance_id": instance_id,
         "process_key": process_key,
         "lane": lane,
         "business_key": business_key,
+        "assignee": assignee,
     }
+    candidates = {CandidateKind.USER: candidate_user, CandidateKind.GROUP: candidate_group}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.ready_task_page(filters, limit, offset)
+        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates)
     return Page([task_view(r) for r in rows], total, limit, offset, exact)
 
 

@@ -11,6 +11,7 @@ from .code_policy import expression_problem, script_problem
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
+from .user_task import form_data_key, start_form_key
 from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
@@ -28,10 +29,12 @@ __all__ = [
     "Serializer",
     "expression_of",
     "expression_problem",
+    "form_data_key",
     "parse_duration",
     "parse_processes",
     "parsed_elements",
     "parsed_event_definitions",
     "script_problem",
+    "start_form_key",
     "task_details",
 ]

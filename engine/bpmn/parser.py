@@ -25,6 +25,7 @@ from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
 from .message_event import MessageEvent
 from .serializer import Serializer
+from .user_task import AssignedUserTask, AssignedUserTaskParser
 
 
 class _MessageEventParser(CamundaEventDefinitionParser):
@@ -55,6 +56,7 @@ class DiagramParser(CamundaParser):
         },
         full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
         full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+        full_tag("userTask"): (AssignedUserTaskParser, AssignedUserTask),
     }
 
 

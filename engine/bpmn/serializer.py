@@ -19,6 +19,7 @@ from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefini
 
 from .call_activity import MappedCallActivity, MappedCallActivityConverter
 from .message_event import MessageEvent
+from .user_task import AssignedUserTask, AssignedUserTaskConverter
 
 
 class _InstanceStateConverter(BpmnWorkflowConverter):
@@ -52,6 +53,7 @@ _CONFIG = {
     **CAMUNDA_CONFIG,
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
+    AssignedUserTask: AssignedUserTaskConverter,
 }
 
 

@@ -8,7 +8,7 @@ instance's variables and how it ended. Everything outside ``engine.bpmn`` sees o
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 
@@ -25,6 +25,7 @@ from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .message_event import MessageEvent
 from .serializer import Serializer
+from .user_task import assignment_of
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class HumanTask:
     name: str
     lane: str | None
     form_key: str | None
+    assignee: str | None = None
+    candidate_users: list[str] = field(default_factory=list)
+    candidate_groups: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,7 @@ class Run:
                 name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
                 lane=task.task_spec.lane,
                 form_key=form_key_of(task.task_spec),
+                **asdict(assignment_of(task.task_spec)),
             )
             for task in self._tasks_now
             if task.state == TaskState.READY and task.task_spec.manual

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -9,6 +10,7 @@ from lxml import etree
 from ..problems import Problem
 from ..vocabulary import BPMN_NS, CAMUNDA_NS
 from .constructs import (
+    ASSIGNMENT_EXPRESSION,
     CALL_MAPPING,
     CAMUNDA_ATTRIBUTES,
     CAMUNDA_ELEMENTS,
@@ -23,9 +25,11 @@ from .constructs import (
     EVENT_DEFINITIONS,
     EVENT_KINDS,
     EVENT_SUB_PROCESS,
+    FORM_DATA_OWNERS,
     INSTANTIATING_RECEIVE,
     MAPPING_ATTRIBUTES,
     MULTIPLE_EVENT,
+    NO_FORM_DATA_HERE,
     OTHER_ENGINE,
     SCRIPT_FORMAT,
     SECOND_START,
@@ -164,7 +168,11 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
     for attribute in element.attrib:
         namespace = etree.QName(attribute).namespace
         name = etree.QName(attribute).localname
-        if namespace in (None, BPMN_NS, XSI_NS, XML_NS) or (namespace == CAMUNDA_NS and name in allowed):
+        if namespace in (None, BPMN_NS, XSI_NS, XML_NS):
+            continue
+        if namespace == CAMUNDA_NS and name in allowed:
+            if name in _ASSIGNMENTS and _EXPRESSION.search(element.get(attribute)):
+                yield _refusal(file, element, ASSIGNMENT_EXPRESSION, _owner(element))
             continue
         if namespace == CAMUNDA_NS:
             verdict = camunda_verdict(name)
@@ -173,12 +181,20 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
         yield _refusal(file, element, verdict, _owner(element))
 
 
+_ASSIGNMENTS = ("assignee", "candidateUsers", "candidateGroups")
+_EXPRESSION = re.compile(r"[$#]\{")
+
+
 def _extension_problems(file: str, element: etree._Element) -> Iterator[Problem]:
     if local_name(element) != "extensionElements":
         return
     owner = element.getparent()
     for extension in element.iterchildren(etree.Element):
         namespace, name = etree.QName(extension).namespace, etree.QName(extension).localname
+        if namespace == CAMUNDA_NS and name == "formData":
+            if local_name(owner) not in FORM_DATA_OWNERS:
+                yield _refusal(file, extension, NO_FORM_DATA_HERE, describe(owner))
+            continue  # its fields are checked where they become a form (form_data)
         if namespace == CAMUNDA_NS and name in CAMUNDA_ELEMENTS:
             if name in ("in", "out") and not _a_call_mapping(owner, extension):
                 given = ", ".join(sorted(extension.attrib)) or "nothing"

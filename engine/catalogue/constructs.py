@@ -24,6 +24,10 @@ CALL_NO_CODE = (
 )
 USE_THE_MESSAGES_API = "the engine sends no messages; they reach an instance through POST /api/v1/messages"
 START_THROUGH_THE_API = "instances are started through POST /api/v1/process-instances"
+USE_A_FORM = (
+    'name a JSON Schema form in forms/ with camunda:formKey ("forms/<name>.json"), or describe the fields '
+    "with camunda:formData"
+)
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ DEFINITION_NAMES = {
 
 # camunda: attributes the engine acts on, by the element they belong to.
 CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "userTask": frozenset({"formKey"}),
+    "userTask": frozenset({"formKey", "assignee", "candidateUsers", "candidateGroups"}),
     "businessRuleTask": frozenset({"decisionRef"}),
     "multiInstanceLoopCharacteristics": frozenset({"collection", "elementVariable"}),
     # Camunda Modeler writes these on every new process; they label a version and set how long
@@ -223,6 +227,8 @@ CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
 # camunda: extension elements the engine acts on (or, for properties, that describe and do nothing in
 # Camunda either).
 CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out"})
+# Where Camunda's generated form fields are read: a user task's, and the start event of a process.
+FORM_DATA_OWNERS = frozenset({"userTask", "startEvent"})
 
 _CAMUNDA_INSTEAD = {
     "class": CALL_NO_CODE,
@@ -242,10 +248,9 @@ _CAMUNDA_INSTEAD = {
     "failedJobRetryTimeCycle": "asynchronous continuations are not supported",
     "resource": "external script resources are not supported: write the script in the diagram",
     "resultVariable": "a result variable is not supported: a script sets variables by assigning them",
-    "assignee": "assignees are not kept yet: use a lane for who does the task",
-    "candidateUsers": "candidate users are not kept yet: use a lane for who does the task",
-    "candidateGroups": "candidate groups are not kept yet: use a lane for who does the task",
-    "formData": "generated forms are not supported: name a JSON Schema form in camunda:formKey",
+    "formRef": f"Camunda Forms are not supported: {USE_A_FORM}",
+    "formRefBinding": f"Camunda Forms are not supported: {USE_A_FORM}",
+    "formRefVersion": f"Camunda Forms are not supported: {USE_A_FORM}",
 }
 
 
@@ -275,9 +280,34 @@ CALL_MAPPING = refused(
 )
 MAPPING_ATTRIBUTES = frozenset({"source", "target", "sourceExpression", "variables", "businessKey", "local"})
 OTHER_ENGINE = refused("an extension of another engine", "this engine does not act on it")
+FORM_KEYS = {
+    "embedded:": refused(
+        "camunda:formKey embedded:…", f"embedded HTML forms are not supported: {USE_A_FORM}"
+    ),
+    "camunda-forms:": refused(
+        "camunda:formKey camunda-forms:…", f"Camunda Forms are not supported: {USE_A_FORM}"
+    ),
+    "app:": refused("camunda:formKey app:…", f"forms of another application are not supported: {USE_A_FORM}"),
+}
+ASSIGNMENT_EXPRESSION = refused(
+    "an expression in camunda:assignee, camunda:candidateUsers or camunda:candidateGroups",
+    "expressions there are not supported yet: write the user and group names themselves",
+)
+NO_FORM_DATA_HERE = refused(
+    "camunda:formData off a user task or a process's start event", "form fields belong to those two"
+)
 
 CAMUNDA_RUNS = (
-    runs("camunda:formKey", "names the user task's JSON Schema form"),
+    runs("camunda:formKey", "names the user task's JSON Schema form, a path in the catalogue"),
+    runs(
+        "camunda:formData",
+        "the fields of a user task or a process's start event become its JSON Schema form: string, long, "
+        "boolean, date (YYYY-MM-DD), enum; required, readonly, min, max, minlength, maxlength; defaultValue",
+    ),
+    runs(
+        "camunda:assignee, camunda:candidateUsers, camunda:candidateGroups",
+        "kept on the task: shown and filtered by the task lists (names, not expressions), beside its lane",
+    ),
     runs("camunda:decisionRef", "names the business rule task's DMN decision"),
     runs("camunda:collection, camunda:elementVariable", "a multi-instance activity runs once per item"),
     runs(
@@ -296,5 +326,6 @@ DOCUMENTED = (
     EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
+    *FORM_KEYS.values(), ASSIGNMENT_EXPRESSION, NO_FORM_DATA_HERE,
     CALL_MAPPING, OTHER_ENGINE,
 )  # fmt: skip

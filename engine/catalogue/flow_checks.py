@@ -12,6 +12,7 @@ from lxml import etree
 from ..bpmn import expression_of, expression_problem, script_problem
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
+from .constructs import FORM_KEYS
 from .diagram import (
     CONDITIONAL_GATEWAYS,
     LOOP_EXPRESSIONS,
@@ -120,11 +121,20 @@ def unguarded_gateway_flows(file: str, root: etree._Element, catalogue: Catalogu
 
 
 def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    """The form a user task names is in the catalogue and is a JSON Schema. A task without any form takes
+    a JSON object of free data (the Kanta catalogue's own rule that each of its tasks has a form is a
+    check of that catalogue, ``catalogue_rules``, not of the engine)."""
     for task in root.iter(bpmn_tag("userTask")):
         key = task.get(f"{{{CAMUNDA_NS}}}formKey")
+        kind = next((FORM_KEYS[prefix] for prefix in FORM_KEYS if (key or "").startswith(prefix)), None)
         if not key:
-            advice = 'set its camunda:formKey to the path of its JSON Schema, e.g. "forms/<name>.json"'
-            yield at(file, task, f"{describe(task)} has no form: {advice}")
+            continue
+        if kind is not None:
+            yield at(
+                file,
+                task,
+                f'{describe(task)} names the form "{key}": {kind.construct} is not supported: {kind.how}',
+            )
         elif key not in catalogue.forms:
             yield at(file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue')
         elif fault := catalogue.form_fault(key):

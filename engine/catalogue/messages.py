@@ -55,6 +55,16 @@ def caught_messages(root: etree._Element) -> dict[str, etree._Element]:
     return caught
 
 
+def start_message_of(process: etree._Element) -> str | None:
+    """The name of the message whose arrival starts ``process`` (its start event is a message start)."""
+    names = _message_names(process.getroottree().getroot())
+    for start in process.iterchildren(bpmn_tag("startEvent")):
+        definition = start.find(bpmn_tag("messageEventDefinition"))
+        if definition is not None:
+            return names.get(definition.get("messageRef")) or None
+    return None
+
+
 def _message_names(root: etree._Element) -> dict[str, str]:
     return {
         message.get("id"): (message.get("name") or "").strip() for message in root.iter(bpmn_tag("message"))

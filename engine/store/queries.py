@@ -7,8 +7,9 @@ never a lost update. Projections and audit rows are written in as few statements
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -20,6 +21,7 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    TaskCandidate,
 )
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
@@ -27,6 +29,7 @@ from .models import (
 COUNT_CAP = 1_000
 _instances = ProcessInstance.__table__
 _ready = ReadyTask.__table__
+_candidates = TaskCandidate.__table__
 _timers = PendingTimer.__table__
 _messages = MessageSubscription.__table__
 _audit = AuditEvent.__table__
@@ -62,6 +65,14 @@ class ReadyTaskRecord:
     lane: str | None
     form_key: str | None
     ready_since: datetime
+    assignee: str | None = None
+    candidate_users: list[str] = field(default_factory=list)
+    candidate_groups: list[str] = field(default_factory=list)
+
+
+class CandidateKind(StrEnum):
+    USER = "user"
+    GROUP = "group"
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ _UPDATE_INSTANCE = (
     )
 )
 _DELETE_READY = delete(_ready).where(_ready.c.id.in_(bindparam("ids", expanding=True)))
+_DELETE_CANDIDATES = delete(_candidates).where(_candidates.c.task_id.in_(bindparam("ids", expanding=True)))
 _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("instance_id"))
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
@@ -182,9 +194,21 @@ class Store(IncidentQueries):
 
     def replace_ready_tasks(self, removed: list[str], added: list[ReadyTaskRecord]) -> None:
         if removed:
+            self.connection.execute(_DELETE_CANDIDATES, {"ids": removed})
             self.connection.execute(_DELETE_READY, {"ids": removed})
         if added:
             self.connection.execute(insert(_ready), [_values(t) for t in added])
+            candidates = [
+                {"task_id": task.id, "kind": kind, "name": name}
+                for task in added
+                for kind, names in (
+                    (CandidateKind.USER, task.candidate_users),
+                    (CandidateKind.GROUP, task.candidate_groups),
+                )
+                for name in names
+            ]
+            if candidates:
+                self.connection.execute(insert(_candidates), candidates)
 
     def replace_waits(
         self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
@@ -294,8 +318,16 @@ class Store(IncidentQueries):
         )
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
 
-    def ready_task_page(self, filters: dict, limit: int, offset: int):
+    def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
+        """Ready tasks in ready order, filtered by their columns and by who they are offered to
+        (``candidates``: kind -> a user's or a group's name)."""
         query = _filtered(select(_ready), _ready, filters)
+        for kind, name in (candidates or {}).items():
+            if name is not None:
+                offered = select(_candidates.c.task_id).where(
+                    _candidates.c.kind == kind, _candidates.c.name == name
+                )
+                query = query.where(_ready.c.id.in_(offered))
         total, exact = self._count(query)
         rows = self._rows(query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset))
         return [_record(ReadyTaskRecord, r) for r in rows], total, exact

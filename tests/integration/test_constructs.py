@@ -14,11 +14,13 @@ import pytest
 from engine import DefinitionInvalid, Engine
 from engine.bpmn import parsed_elements, parsed_event_definitions
 from engine.catalogue.constructs import (
+    ASSIGNMENT_EXPRESSION,
     CANCEL_OUTSIDE,
     DEFINITION_NAMES,
     ELEMENTS,
     EVENT_DEFINITIONS,
     EVENT_KINDS,
+    NO_FORM_DATA_HERE,
     camunda_verdict,
 )
 from engine.clock import ManualClock, SystemClock, use_clock
@@ -503,11 +505,17 @@ ZEEBE = 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"'
         (task_with(extensions=LISTENER.format("taskListener", "create")), "camunda:taskListener"),
         (task_with('camunda:asyncBefore="true"'), "camunda:asyncBefore"),
         (task_with('camunda:asyncAfter="true"'), "camunda:asyncAfter"),
-        (task_with('camunda:assignee="maija"'), "camunda:assignee"),
-        (task_with('camunda:candidateUsers="maija,matti"'), "camunda:candidateUsers"),
-        (task_with('camunda:candidateGroups="kela"'), "camunda:candidateGroups"),
+        (task_with('camunda:assignee="${initiator}"'), ASSIGNMENT_EXPRESSION.construct),
+        (task_with('camunda:candidateGroups="#{groups}"'), ASSIGNMENT_EXPRESSION.construct),
         (task_with(extensions='<camunda:formData><camunda:formField id="ok" type="boolean" />'
-                   "</camunda:formData>"), "camunda:formData"),
+                   "</camunda:formData>", tag="manualTask"), NO_FORM_DATA_HERE.construct),
+        ('<bpmn:userTask id="Element" camunda:formKey="embedded:app:forms/review.html" />',
+         "camunda:formKey embedded:…"),
+        ('<bpmn:userTask id="Element" camunda:formKey="camunda-forms:deployment:review.form" />',
+         "camunda:formKey camunda-forms:…"),
+        ('<bpmn:userTask id="Element" camunda:formKey="app:review" />', "camunda:formKey app:…"),
+        ('<bpmn:userTask id="Element" camunda:formRef="review" camunda:formRefBinding="latest" />',
+         "camunda:formRef"),
         (task_with('scriptFormat="groovy"', tag="scriptTask", inner="<bpmn:script>x = 1</bpmn:script>"),
          'script format "groovy"'),
         (task_with('scriptFormat="python" camunda:resource="deployment://x.py"', tag="scriptTask"),
