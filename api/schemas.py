@@ -259,6 +259,18 @@ class MessageSchema(Schema):
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
+class MessageAnswerSchema(InstanceSchema):
+    message_outcome = fields.String(
+        required=True,
+        metadata={
+            "enum": ["delivered", "started"],
+            "description": "delivered: to the instance that waited for the message (200); started: no "
+            "instance waited, and the message started an instance of the process whose message start event "
+            "waits for it (201)",
+        },
+    )
+
+
 class HistoryEventSchema(Schema):
     id = fields.Integer(required=True)
     at = fields.AwareDateTime(required=True)

@@ -87,6 +87,8 @@ class InstanceView:
     ready_tasks: list[TaskView] = field(default_factory=list)
     waiting_messages: list[MessageWaitView] = field(default_factory=list)
     pending_timers: list[TimerView] = field(default_factory=list)
+    # What a message sent to the engine did: "delivered" to the instance that waited, or "started" it.
+    message_outcome: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 from SpiffWorkflow.bpmn.parser import event_parsers
-from SpiffWorkflow.bpmn.parser.event_parsers import ReceiveTaskParser
+from SpiffWorkflow.bpmn.parser.event_parsers import ReceiveTaskParser, SendTaskParser
 from SpiffWorkflow.bpmn.parser.util import full_tag
-from SpiffWorkflow.bpmn.specs.defaults import ReceiveTask
+from SpiffWorkflow.bpmn.specs.defaults import ReceiveTask, SendTask
 from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
 from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
 from SpiffWorkflow.camunda.specs.user_task import UserTask
@@ -48,6 +48,14 @@ class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
         return ReceiveTaskParser.create_task(self)
 
 
+class _SendTaskParser(_MessageEventParser, SendTaskParser):
+    """A send task throws its message as a message throw event does (SpiffWorkflow's own parser makes a
+    message the Camunda serializer can not store)."""
+
+    def create_task(self):
+        return SendTaskParser.create_task(self)
+
+
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
         **{
@@ -56,6 +64,7 @@ class DiagramParser(CamundaParser):
         },
         full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
         full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+        full_tag("sendTask"): (_SendTaskParser, SendTask),
         full_tag("userTask"): (AssignedUserTaskParser, AssignedUserTask),
     }
 

@@ -42,6 +42,9 @@ def names_in(text: str | None) -> list[str]:
 
 
 class AssignedUserTask(UserTask):
+    # The audit trail names the element's kind as before assignments were kept: a user task.
+    kind = "UserTask"
+
     def __init__(self, wf_spec, bpmn_id, form, assignment=None, **kwargs):
         super().__init__(wf_spec, bpmn_id, form, **kwargs)
         self.assignment = assignment or Assignment()

@@ -23,7 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 from ..limits import Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
-from .message_event import MessageEvent
+from .message_event import THROWN_BY, MessageEvent
 from .serializer import Serializer
 from .user_task import assignment_of
 
@@ -59,6 +59,16 @@ class MessageWait:
 
 
 @dataclass(frozen=True)
+class ThrownMessage:
+    """A message a send task, a message throw event or a message end event threw, with the variables of
+    the element that threw it (the engine sends on what the message's contract declares of them)."""
+
+    name: str
+    element_id: str
+    variables: dict
+
+
+@dataclass(frozen=True)
 class TimerWait:
     task_id: str
     element_id: str
@@ -85,6 +95,7 @@ class Run:
         self.limits = limits
         self.failure: dict | None = None
         self.cancelled = False
+        self.thrown: list[ThrownMessage] = []
         finished = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
         self._completed_before = {t.id for t in finished if t.state == TaskState.COMPLETED}
         self._cancelled_before = {t.id for t in finished if t.state == TaskState.CANCELLED}
@@ -130,6 +141,22 @@ class Run:
             self.workflow.do_engine_steps(did_complete_task=within_limits)
         except Exception as error:  # any failure of diagram code must not escape as a crash
             self.failure = _failure(error)
+        self._take_thrown_messages()
+
+    def _take_thrown_messages(self) -> None:
+        """The messages this run threw that nothing in the instance caught: they are for other instances,
+        and the engine delivers them (SpiffWorkflow would keep them in the state, undelivered)."""
+        kept = []
+        for event in self.workflow.bpmn_events:
+            payload = event.payload
+            if isinstance(event.event_definition, MessageEventDefinition) and isinstance(payload, dict):
+                variables = {k: v for k, v in payload.items() if k != THROWN_BY}
+                self.thrown.append(
+                    ThrownMessage(event.event_definition.name, payload.get(THROWN_BY), variables)
+                )
+            else:
+                kept.append(event)
+        self.workflow.bpmn_events = kept
 
     def _task_count(self) -> int:
         return len(self.workflow.tasks) + sum(len(s.tasks) for s in self.workflow.subprocesses.values())
@@ -300,7 +327,7 @@ class Run:
                 task_id=str(task.id),
                 element_id=task.task_spec.bpmn_id,
                 name=task.task_spec.bpmn_name,
-                type=type(task.task_spec).__name__,
+                type=getattr(task.task_spec, "kind", None) or type(task.task_spec).__name__,
                 process=task.workflow.spec.name,
                 came_from=self._came_from(task),
             )

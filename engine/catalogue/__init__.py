@@ -23,7 +23,7 @@ from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
 from .diagram import at
 from .form_data import generated_forms
-from .messages import caught_messages, schema_key, start_message_of
+from .messages import schema_key, start_message_of, used_messages
 from .safe_xml import UnsafeXml, parse_xml
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
@@ -115,9 +115,9 @@ def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]
 
 def _definition(process: ParsedProcess, files, forms, trees) -> ProcessDefinition:
     # The message contracts travel with the forms: stored with the version, covered by its hash.
-    caught = {schema_key(name) for file in process.files for name in caught_messages(trees[file].getroot())}
+    used = {schema_key(name) for file in process.files for name in used_messages(trees[file].getroot())}
     start_form = {start_form_key(process.key)} & set(forms)
-    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | caught | start_form)}
+    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | used | start_form)}
     sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):

@@ -26,6 +26,7 @@ from .constructs import (
     EVENT_KINDS,
     EVENT_SUB_PROCESS,
     FORM_DATA_OWNERS,
+    INNER_MESSAGE_START,
     INSTANTIATING_RECEIVE,
     MAPPING_ATTRIBUTES,
     MULTIPLE_EVENT,
@@ -138,6 +139,8 @@ def _event_problems(file: str, event: etree._Element, scope: etree._Element) -> 
     verdict = EVENT_DEFINITIONS.get((kind, event_name)) or refused(event_name, "the engine does not run it")
     if not verdict.runs:
         yield _refusal(file, event, verdict)
+    elif kind == "startEvent" and event_name == "message" and local_name(scope) != "process":
+        yield _refusal(file, event, INNER_MESSAGE_START)
     elif (
         event_name == "cancel"
         and local_name(_attached_to(event, scope) if kind == "boundaryEvent" else scope) != "transaction"

@@ -22,7 +22,10 @@ CALL_NO_CODE = (
     "the engine calls no code or system: use a user task for work someone does, a script task for a "
     "computation, or a receive task for the answer a system sends"
 )
-USE_THE_MESSAGES_API = "the engine sends no messages; they reach an instance through POST /api/v1/messages"
+THROWS = (
+    "throws its message to the instance with the same business key that waits for it, or else starts the "
+    "process whose message start event waits for it (README: Messages between instances)"
+)
 START_THROUGH_THE_API = "instances are started through POST /api/v1/process-instances"
 USE_A_FORM = (
     'name a JSON Schema form in forms/ with camunda:formKey ("forms/<name>.json"), or describe the fields '
@@ -91,10 +94,7 @@ ELEMENTS: dict[str, Verdict] = {
         "service task",
         CALL_NO_CODE,
     ),
-    "sendTask": refused(
-        "send task",
-        f"{USE_THE_MESSAGES_API}; a user task can stand for the sending",
-    ),
+    "sendTask": runs("send task", THROWS),
     "adHocSubProcess": refused(
         "ad hoc sub process", "use a sub process with a parallel gateway, or a multi-instance user task"
     ),
@@ -121,14 +121,8 @@ CONDITIONAL = refused(
 )
 COMPENSATION = refused("compensation", "model the undoing as tasks on an error or escalation path")
 LINK = refused("link event", "draw the sequence flow between the two places")
-MESSAGE_THROW = refused(
-    "message throw event",
-    f"{USE_THE_MESSAGES_API}; a user task can stand for the sending",
-)
-MESSAGE_END = refused(
-    "message end event",
-    f"{USE_THE_MESSAGES_API}; end with a none end event",
-)
+MESSAGE_THROW = runs("message throw event", f"{THROWS}; then passes on")
+MESSAGE_END = runs("message end event", f"{THROWS}; then ends its path")
 CANCEL_OUTSIDE = refused("cancel event outside a transaction", "cancel events belong to a transaction")
 
 
@@ -147,9 +141,10 @@ def _no_such_event(kind: str, word: str, event: str) -> Verdict:
 
 EVENT_DEFINITIONS: dict[tuple[str, str], Verdict] = {
     ("startEvent", "none"): runs("none start event", "where an instance starts"),
-    ("startEvent", "message"): refused(
+    ("startEvent", "message"): runs(
         "message start event",
-        f"{START_THROUGH_THE_API}: start with a none start event, then catch the message",
+        "a new instance starts when the message arrives (POST /api/v1/messages, or thrown by another "
+        "instance) and no instance waits for it; its payload becomes variables",
     ),
     ("startEvent", "timer"): refused(
         "timer start event",
@@ -269,7 +264,12 @@ EMPTY_EVENT_GATEWAY = refused(
     "event-based gateway without events after it",
     "lead each of its flows (two or more) to a message or timer catch event or a receive task",
 )
-INSTANTIATING_RECEIVE = refused("receive task that starts an instance", START_THROUGH_THE_API)
+INSTANTIATING_RECEIVE = refused(
+    "receive task that starts an instance", "start the process with a message start event"
+)
+INNER_MESSAGE_START = refused(
+    "message start event inside a sub process", "a sub process starts with a none start event"
+)
 MULTIPLE_EVENT = refused("multiple event", "draw one event per trigger, after an event-based gateway")
 EVENT_DEFINITION_REF = refused("event definition reference", "define the event on the event itself")
 SCRIPT_FORMAT = refused("script format other than Python", "scripts are Python")
@@ -323,7 +323,7 @@ DOCUMENTED = (
     *ELEMENTS.values(),
     *dict.fromkeys(v for v in EVENT_DEFINITIONS.values() if v.runs or not v.how.startswith("BPMN has no")),
     CANCEL_OUTSIDE, MULTIPLE_EVENT, EVENT_DEFINITION_REF, EVENT_SUB_PROCESS, SECOND_START,
-    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE,
+    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, INNER_MESSAGE_START, SCRIPT_FORMAT, CONDITION_LANGUAGE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
     *FORM_KEYS.values(), ASSIGNMENT_EXPRESSION, NO_FORM_DATA_HERE,

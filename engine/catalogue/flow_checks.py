@@ -258,7 +258,7 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
 def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
     messages = {message.get("id"): message for message in root.iter(bpmn_tag("message"))}
     receivers = [(d.getparent(), d) for d in root.iter(bpmn_tag("messageEventDefinition"))]
-    receivers += [(task, task) for task in root.iter(bpmn_tag("receiveTask"))]
+    receivers += [(task, task) for task in root.iter(bpmn_tag("receiveTask"), bpmn_tag("sendTask"))]
     for element, definition in receivers:
         ref = definition.get("messageRef")
         if not ref:

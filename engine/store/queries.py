@@ -298,6 +298,24 @@ class Store(IncidentQueries):
             .order_by(_definitions.c.process_key)
         )
 
+    def definitions_started_by(self, message_name: str):
+        """The latest versions whose process starts when message ``message_name`` arrives."""
+        latest = (
+            select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
+            .group_by(_definitions.c.process_key)
+            .subquery()
+        )
+        return self._rows(
+            select(_definitions.c.id, _definitions.c.process_key)
+            .join(
+                latest,
+                (_definitions.c.process_key == latest.c.process_key)
+                & (_definitions.c.version == latest.c.version),
+            )
+            .where(_definitions.c.start_message == message_name)
+            .order_by(_definitions.c.process_key)
+        )
+
     def add_definition(self, values: dict) -> None:
         self.connection.execute(insert(_definitions), [values])
 
