@@ -83,7 +83,9 @@ class DefinitionSchema(Schema):
     messages = fields.List(
         fields.Nested(MessageContractSchema),
         required=True,
-        metadata={"description": "the messages the process waits for, each with its payload schema"},
+        metadata={
+            "description": "the messages the process waits for or throws, each with its payload schema"
+        },
     )
     start_form = fields.Dict(
         allow_none=True,

@@ -37,7 +37,8 @@ class DefinitionView:
     main_file: str
     deployed_at: datetime
     deployed_by: str
-    messages: list[MessageContract] = field(default_factory=list)  # the messages the process catches
+    # the messages the process catches or throws
+    messages: list[MessageContract] = field(default_factory=list)
     start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
 
 

@@ -15,7 +15,7 @@ from SpiffWorkflow.camunda.parser.task_spec import UserTaskParser
 from SpiffWorkflow.camunda.serializer.task_spec import UserTaskConverter
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 
-from ..vocabulary import CAMUNDA_NS
+from ..vocabulary import BPMN_NS, CAMUNDA_NS
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class AssignedUserTaskParser(UserTaskParser):
         form = self.get_form()
         has_form_data = self.node.find(f".//{{{CAMUNDA_NS}}}formData") is not None
         if not form.key and has_form_data:
-            form.key = form_data_key(self.process_parser.bpmn_id, self.bpmn_id)
+            form.key = form_data_key(_process_id(self.node), self.bpmn_id)
         form.fields = []  # the fields live in the JSON Schema made of them, not in every spec
         node = self.node
         assignment = Assignment(
@@ -66,6 +66,14 @@ class AssignedUserTaskParser(UserTaskParser):
         return self.spec_class(
             self.spec, self.bpmn_id, form=form, assignment=assignment, **self.bpmn_attributes
         )
+
+
+def _process_id(node) -> str:
+    """The id of the process a task is drawn in, through its sub processes (SpiffWorkflow parses each
+    embedded sub process as a process of its own)."""
+    while node.getparent() is not None and node.tag != f"{{{BPMN_NS}}}process":
+        node = node.getparent()
+    return node.get("id")
 
 
 class AssignedUserTaskConverter(UserTaskConverter):

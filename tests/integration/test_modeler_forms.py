@@ -269,3 +269,34 @@ def test_the_assignee_and_candidates_are_kept_on_the_task_and_filter_the_lists(e
     assert listed(candidate_group="kela") == []  # a task done is offered to nobody
     review = engine.list_tasks(business_key="0737546-2").items[0]
     assert (review.assignee, review.candidate_users, review.candidate_groups) == (None, [], [])
+
+
+SUB_PROCESS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions {NAMESPACES} id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="modeler_form" isExecutable="true">
+    <bpmn:startEvent id="Begin" />
+    <bpmn:subProcess id="Part">
+      <bpmn:startEvent id="Part_start" />
+      <bpmn:userTask id="Fill" name="Fill in the plan">
+        <bpmn:extensionElements>{FIELDS}</bpmn:extensionElements>
+      </bpmn:userTask>
+      <bpmn:endEvent id="Part_end" />
+      <bpmn:sequenceFlow id="P1" sourceRef="Part_start" targetRef="Fill" />
+      <bpmn:sequenceFlow id="P2" sourceRef="Fill" targetRef="Part_end" />
+    </bpmn:subProcess>
+    <bpmn:endEvent id="Finish" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Begin" targetRef="Part" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Part" targetRef="Finish" />
+  </bpmn:process>
+</bpmn:definitions>
+""".encode()
+
+
+def test_form_fields_of_a_task_inside_a_sub_process_are_its_form(engine):
+    engine.deploy({"modeler.bpmn": SUB_PROCESS}, actor="analyst:test")
+    started = engine.start_instance("modeler_form", actor="integrator:test")
+
+    task = first_task(engine, started.id)
+    assert (task.form_key, task.form["required"]) == ("formData/modeler_form/Fill", ["organisation"])
+    with pytest.raises(InvalidData):
+        engine.complete_task(task.id, {}, actor="integrator:test")
