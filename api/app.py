@@ -13,7 +13,7 @@ from engine import Engine
 from . import problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
-from .resources import clock, definitions, health, incidents, instances, me, messages, tasks
+from .resources import clock, definitions, health, incidents, instances, me, messages, migrations, tasks
 from .settings import TOKEN_DIGESTS, Settings
 
 
@@ -48,8 +48,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearerAuth": []}]
-    for module in (definitions, instances, tasks, messages, incidents, clock):
+    for module in (definitions, instances, tasks, messages, incidents, migrations, clock):
         api.register_blueprint(module.blp)
+    api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
     app.register_blueprint(web.blp)

@@ -1,4 +1,4 @@
-"""The ``kanta-onboarding`` command: ``serve``, ``validate``, ``migrate`` and ``worker``.
+"""The ``kanta-onboarding`` command: ``serve``, ``validate``, ``migrate-database``, ``migrate``, ``worker``.
 
 Options that have a ``KANTA_*`` variable default to it through ``Settings.from_environment``, the one
 place that reads the environment.
@@ -125,15 +125,37 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     return serve_api(settings, host=host, port=port, workers=workers, access_log=access_log)
 
 
-@cli.command()
+@cli.command("migrate-database")
 @database_options
-def migrate(database_url, data_dir) -> int:
+def migrate_database(database_url, data_dir) -> int:
     """Bring the database schema up to date, then exit: run once before starting many processes."""
     settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     engine.migrate_database(settings.database_url)
     print("the database schema is current", flush=True)
     return 0
+
+
+@cli.command()
+@click.argument("process_key")
+@click.option("--from", "from_version", type=int, required=True, help="the version the instances run on")
+@click.option("--to", "to_version", type=int, required=True, help="the version to move them to")
+@click.option("--map", "mapping", multiple=True, metavar="OLD=NEW", help="OLD of --from is NEW of --to")
+@click.option("--dry-run", is_flag=True, help="print the plan and what would move; change nothing")
+@database_options
+def migrate(process_key, from_version, to_version, mapping, dry_run, database_url, data_dir) -> int:
+    """Move the running instances of one version of PROCESS_KEY to another: print the plan, then move
+    each instance that can move (audited as cli:USER); exit 1 if any could not."""
+    from .migration_report import migrate_and_report
+
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    pairs = {}
+    for entry in mapping:
+        if entry.count("=") != 1 or not all(entry.split("=")):
+            raise click.BadParameter(f"{entry!r} is not OLD=NEW", param_hint="--map")
+        old, new = entry.split("=")
+        pairs[old] = new
+    return migrate_and_report(settings.database_url, process_key, from_version, to_version, pairs, dry_run)
 
 
 @cli.command()

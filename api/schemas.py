@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_smorest.fields import Upload
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from engine import COUNT_CAP, ErrorKind, InstanceStatus
 
@@ -339,3 +339,137 @@ class IncidentQuerySchema(PageQuerySchema):
 class VariableChangeSchema(Schema):
     set = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
     remove = fields.List(fields.String(validate=_KEY), load_default=list, validate=validate.Length(max=200))
+
+
+class ProcessChangeSchema(Schema):
+    process_key = fields.String(required=True, metadata={"description": "the process, or one it calls"})
+    added = fields.List(fields.String(), required=True, metadata={"description": "element ids"})
+    removed = fields.List(fields.String(), required=True)
+    changed = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "element id → what changed in it"},
+    )
+    moved_to = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        required=True,
+        metadata={"description": "element id → the id the new version gives it (matched by its place)"},
+    )
+    dropped = fields.Boolean(required=True, metadata={"description": "the new version lacks this process"})
+
+
+class WaitingElementSchema(Schema):
+    element_id = fields.String(required=True)
+    instances = fields.Integer(required=True, metadata={"description": "instances waiting there now"})
+    after = fields.String(
+        allow_none=True, required=True, metadata={"description": "where they would wait after migrating"}
+    )
+    needs_mapping = fields.Boolean(required=True)
+
+
+class MigrationPlanSchema(Schema):
+    process_key = fields.String(required=True)
+    from_version = fields.Integer(required=True)
+    to_version = fields.Integer(required=True)
+    mapping = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    processes = fields.List(fields.Nested(ProcessChangeSchema), required=True)
+    waiting = fields.List(fields.Nested(WaitingElementSchema), required=True)
+    instances = fields.Integer(required=True, metadata={"description": "instances on the old version"})
+    blocked_count = fields.Integer(required=True, metadata={"description": "instances the plan can not move"})
+    blocked_instances = fields.List(fields.String(), required=True, metadata={"description": "the first 100"})
+
+
+def _mapping_entry(text: str) -> None:
+    if text.count("=") != 1 or not all(text.split("=")):
+        raise ValidationError(f"{text!r} is not OLD=NEW (two element ids)")
+
+
+class MigrationPlanQuerySchema(Schema):
+    to = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "version"})
+    map = fields.List(
+        fields.String(validate=[validate.Length(max=401), _mapping_entry]),
+        load_default=list,
+        metadata={"description": "OLD=NEW: instances waiting at element OLD wait at NEW after migrating"},
+    )
+
+
+class MigrationSchema(Schema):
+    process_key = fields.String(required=True, validate=_KEY)
+    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    mapping = fields.Dict(
+        keys=fields.String(validate=_KEY),
+        values=fields.String(validate=_KEY),
+        load_default=dict,
+        metadata={"description": "element id of the old version → element id of the new"},
+    )
+    instance_ids = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        validate=validate.Length(max=10_000),
+        metadata={"description": "the instances to move; all of the old version when left out"},
+    )
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "say what would happen only"})
+
+
+class RefusedInstanceSchema(Schema):
+    instance_id = fields.String(required=True)
+    reasons = fields.List(fields.String(), required=True)
+
+
+class MigrationOutcomeSchema(Schema):
+    process_key = fields.String(required=True)
+    from_version = fields.Integer(required=True)
+    to_version = fields.Integer(required=True)
+    dry_run = fields.Boolean(required=True)
+    migrated = fields.List(fields.String(), required=True, metadata={"description": "moved (or would be)"})
+    refused = fields.List(fields.Nested(RefusedInstanceSchema), required=True)
+
+
+class VersionCountsSchema(Schema):
+    version = fields.Integer(required=True)
+    statuses = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(STATUSES)), values=fields.Integer(), required=True
+    )
+
+
+class InstanceCountsSchema(Schema):
+    versions = fields.List(fields.Nested(VersionCountsSchema), required=True)
+
+
+class MigrationBatchRequestSchema(Schema):
+    process_key = fields.String(required=True, validate=_KEY)
+    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    mapping = fields.Dict(
+        keys=fields.String(validate=_KEY), values=fields.String(validate=_KEY), load_default=dict
+    )
+    instance_ids = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        validate=validate.Length(max=100_000),
+        metadata={
+            "description": "the instances to move; all the movable ones of the old version when left out"
+        },
+    )
+
+
+class MigrationBatchSchema(Schema):
+    id = fields.Integer(required=True)
+    process_key = fields.String(required=True)
+    from_version = fields.Integer(required=True)
+    to_version = fields.Integer(required=True)
+    mapping = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    total = fields.Integer(required=True, metadata={"description": "instances the batch moves"})
+    done = fields.Integer(required=True, metadata={"description": "instances handled so far"})
+    migrated = fields.Integer(required=True)
+    refused_count = fields.Integer(required=True)
+    refused = fields.List(
+        fields.Nested(RefusedInstanceSchema), required=True, metadata={"description": "the first 100"}
+    )
+    status = fields.String(required=True, validate=validate.OneOf(("queued", "running", "finished")))
+    created_by = fields.String(required=True)
+    created_at = fields.AwareDateTime(required=True)
+    finished_at = fields.AwareDateTime(allow_none=True, required=True)

@@ -29,7 +29,10 @@ def work(*, database_url: str, interval: float, once: bool) -> int:
             print(f"the database can not be reached: {error}", file=sys.stderr)
             return 2
         if behind:
-            print("the database schema is not current: run `kanta-onboarding migrate` first", file=sys.stderr)
+            print(
+                "the database schema is not current: run `kanta-onboarding migrate-database` first",
+                file=sys.stderr,
+            )
             return 2
         stop = StopRequest()
         signal.signal(signal.SIGTERM, stop.request)

@@ -54,7 +54,7 @@ def retry(context: Context, incident_id: int, *, actor: str) -> InstanceView:
                 projections = Projections([], [], [])
             else:
                 change = Change(AuditKind.INCIDENT_RETRIED, data={"incident": incident_id, "timers": fired})
-                projections = write_run(store, record, run, actor, change, [], state, rewrite_waits=True).now
+                projections = write_run(store, record, run, actor, change, [], state, rewrite=True).now
                 message_flow.pass_on(context, store, record, run, actor)
                 store.resolve_incident(incident_id, now(), actor)
         except StaleRevision:

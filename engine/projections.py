@@ -35,17 +35,22 @@ def project(
     existing_ready: list[ReadyTaskRecord],
     now: datetime,
     *,
-    rewrite_waits: bool = False,
+    rewrite: bool = False,
 ):
     """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
-    stays ready keeps its row (and its ready-since time); the waits are written when they changed, or
-    always with ``rewrite_waits`` (an instance coming back from an incident has none stored)."""
+    stays ready keeps its row (and its ready-since time); the waits are written when they changed. With
+    ``rewrite`` every row is written anew (an instance coming back from an incident has none stored; one
+    moved to another version may stand at other elements), ready-since times kept."""
     running = record.status == InstanceStatus.RUNNING
     existing = {t.id: t for t in existing_ready}
     ready = {}
     if running:
         for task in run.ready_human_tasks():
-            ready[task.task_id] = existing.get(task.task_id) or ReadyTaskRecord(
+            kept = existing.get(task.task_id)
+            if kept is not None and not rewrite:
+                ready[task.task_id] = kept
+                continue
+            ready[task.task_id] = ReadyTaskRecord(
                 id=task.task_id,
                 instance_id=record.id,
                 process_key=record.process_key,
@@ -54,7 +59,7 @@ def project(
                 name=task.name,
                 lane=task.lane,
                 form_key=task.form_key,
-                ready_since=now,
+                ready_since=kept.ready_since if kept is not None else now,
                 assignee=task.assignee,
                 candidate_users=task.candidate_users,
                 candidate_groups=task.candidate_groups,
@@ -68,9 +73,9 @@ def project(
         ]
         timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]
     return ProjectionChange(
-        removed_ready=[task_id for task_id in existing if task_id not in ready],
-        added_ready=[t for task_id, t in ready.items() if task_id not in existing],
-        waits=(messages, timers) if rewrite_waits or run.waits_changed(running=running) else None,
+        removed_ready=[task_id for task_id in existing if rewrite or task_id not in ready],
+        added_ready=[t for task_id, t in ready.items() if rewrite or task_id not in existing],
+        waits=(messages, timers) if rewrite or run.waits_changed(running=running) else None,
         now=Projections(
             sorted(ready.values(), key=lambda t: (t.ready_since, t.id)),
             messages,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import catalogue, definitions, incidents, instances, messages, tasks, timers
+from . import catalogue, definitions, incidents, instance_migration, instances, messages, tasks, timers
 from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
@@ -228,3 +228,57 @@ class Engine:
         self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()
     ) -> InstanceView:
         return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
+
+    # ---- versions of running instances ------------------------------------------------------------
+
+    def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
+        """Per version of a process: how many of its instances are in each status."""
+        return instance_migration.instances_per_version(self._context, key)
+
+    def migration_plan(
+        self, key: str, from_version: int, to_version: int, mapping: Mapping | None = None
+    ) -> instance_migration.MigrationPlan:
+        return instance_migration.plan(self._context, key, from_version, to_version, dict(mapping or {}))
+
+    def migrate_instances(
+        self,
+        key: str,
+        from_version: int,
+        to_version: int,
+        *,
+        actor: str,
+        mapping: Mapping | None = None,
+        instance_ids: list[str] | None = None,
+        dry_run: bool = False,
+    ) -> instance_migration.MigrationOutcome:
+        return instance_migration.migrate(
+            self._context,
+            key,
+            from_version,
+            to_version,
+            dict(mapping or {}),
+            instance_ids,
+            dry_run=dry_run,
+            actor=actor,
+        )
+
+    def start_migration_batch(
+        self,
+        key: str,
+        from_version: int,
+        to_version: int,
+        *,
+        actor: str,
+        mapping: Mapping | None = None,
+        instance_ids: list[str] | None = None,
+    ) -> instance_migration.BatchView:
+        return instance_migration.start_batch(
+            self._context, key, from_version, to_version, dict(mapping or {}), instance_ids, actor=actor
+        )
+
+    def migration_batch(self, batch_id: int) -> instance_migration.BatchView:
+        return instance_migration.get_batch(self._context, batch_id)
+
+    def run_migration_batches(self, *, limit: int = instance_migration.CHUNK) -> int:
+        """Move the next chunk of a waiting migration batch; how many instances it handled."""
+        return instance_migration.run_batches(self._context, limit=limit)

@@ -88,6 +88,8 @@ def advance_clock(context: Context, duration: str, *, actor: str) -> tuple[datet
 class FiresTimers(Protocol):
     def fire_due_timers(self, *, actor: str, limit: int) -> list[str]: ...
 
+    def run_migration_batches(self) -> int: ...
+
 
 class StopRequest:
     """Set from a signal handler: a plain flag, no lock that the interrupted thread might be holding."""
@@ -109,18 +111,20 @@ def run_timers(
     engine: FiresTimers, *, actor: str, interval: float, stop: StopRequest, once: bool = False
 ) -> int:
     """Fire due timers every ``interval`` seconds until ``stop`` is requested (or after one round if
-    ``once``); answer how many instances moved. A round that fails (the database away for a moment)
+    ``once``), and move a chunk of a waiting migration batch each round; answer how many instances the
+    timers moved. A round that fails (the database away for a moment)
     is logged and the next one retries; with ``once`` the failure is raised."""
     moved_in_all = 0
     while not stop.requested:
         started = time.monotonic()
         try:
             moved = engine.fire_due_timers(actor=actor, limit=BATCH)
+            migrating = engine.run_migration_batches()  # a chunk of a migration batch, if one waits
         except Exception:
             if once:
                 raise
             log.exception("firing due timers failed; retrying in %s s", interval)
-            moved = []
+            moved, migrating = [], 0
         if moved:
             moved_in_all += len(moved)
             log.info(
@@ -129,8 +133,10 @@ def run_timers(
                 len(moved),
                 time.monotonic() - started,
             )
+        if migrating:
+            log.info("%s moved a chunk of %d instance(s) of a migration batch", actor, migrating)
         if once:
             break
-        if len(moved) < BATCH:
+        if len(moved) < BATCH and not migrating:
             stop.sleep(interval)
     return moved_in_all

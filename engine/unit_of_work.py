@@ -174,12 +174,14 @@ def write_run(
     existing_ready,
     state: str,
     *,
-    rewrite_waits: bool = False,
+    rewrite: bool = False,
 ) -> ProjectionChange:
-    """Write what ``run`` did to the instance: its status, state and variables first (so a stale revision
-    stops the unit of work before anything else is written), then the audit events and projections."""
+    """Write what ``run`` did to the instance: its version, status, state and variables first (so a stale
+    revision stops the unit of work before anything else is written), then the audit events and
+    projections (all written anew with ``rewrite``)."""
     moment = now()
     previous = record.status if record.revision else None
+    record.definition_id = run.definition.id  # a migration moves the run to another version
     record.status, record.error = run.outcome()
     record.state = state
     record.variables = run.variables()
@@ -215,7 +217,7 @@ def write_run(
         audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
     store.add_audit(audit)
 
-    projections = project(record, run, existing_ready, moment, rewrite_waits=rewrite_waits)
+    projections = project(record, run, existing_ready, moment, rewrite=rewrite)
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)

@@ -33,6 +33,8 @@ class AuditKind(StrEnum):
     CLOCK_ADVANCED = "clock_advanced"
     INCIDENT_RETRIED = "incident_retried"
     VARIABLES_CHANGED = "variables_changed"
+    INSTANCE_MIGRATED = "instance_migrated"
+    MIGRATION_BATCH_STARTED = "migration_batch_started"
 
     @classmethod
     def ended(cls, status: InstanceStatus) -> AuditKind:

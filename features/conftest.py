@@ -18,7 +18,15 @@ from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 from features import steps
 from features.flow_coverage import below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
-from features.service import ROOT, TOKENS, WORLD_STARTS, Onboarding, Service, processes_dir
+from features.service import (
+    ROOT,
+    TOKENS,
+    WORLD_STARTS,
+    Onboarding,
+    Service,
+    migrating_at_every_step,
+    processes_dir,
+)
 from harness.server import RunningServer
 
 FEATURES = Path(__file__).parent
@@ -77,6 +85,8 @@ def service(request, tmp_path_factory):
         data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"
     ) as server:
         running = Service(server)
+        if migrating_at_every_step():
+            running.deploy_changed_copies()
         yield running
         diagrams, taken = collect(running)
         coverage = measure(diagrams, taken)
@@ -84,6 +94,8 @@ def service(request, tmp_path_factory):
         write_json(coverage, folder)
         write_coverage_pages(coverage, diagrams, folder)
         request.config.stash[_coverage] = coverage
+        if running.versions:
+            (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
 
 
 @pytest.fixture

@@ -33,6 +33,13 @@ PARTIES = {
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
 
 
+def migrating_at_every_step() -> bool:
+    """KANTA_FEATURE_MIGRATE=1: every process also gets a changed copy as a new version, and before each
+    check after an action the instance moves to the other version, so every wait state the features reach
+    is migrated and then checked (tests/integration/test_features_migrate.py runs them so)."""
+    return os.environ.get("KANTA_FEATURE_MIGRATE") == "1"
+
+
 def processes_dir() -> Path:
     """The catalogue the features run against: ``processes/``, or a copy named by KANTA_FEATURE_PROCESSES."""
     return Path(os.environ.get("KANTA_FEATURE_PROCESSES", ROOT / "processes"))
@@ -65,6 +72,43 @@ class Service:
     """The running service and the calls the steps make to it."""
 
     server: RunningServer
+    # process key → its two versions (as deployed, changed copy) when migrating at every step
+    versions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    moves: int = 0
+
+    def deploy_changed_copies(self) -> None:
+        """Deploy every diagram again with each element's documentation changed: a new version of every
+        process whose elements all differ from the first (so a migration compares real changes)."""
+        root = processes_dir()
+        files = {}
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".bpmn", ".dmn", ".json"):
+                content = path.read_bytes()
+                if path.suffix == ".bpmn":
+                    content = content.replace(b"</bpmn:documentation>", b" (v2)</bpmn:documentation>")
+                files[path.relative_to(root).as_posix()] = content
+        status, _, answer = self.server.upload("/api/v1/process-definitions", files, token=CLOCK_TOKEN)
+        if status != 201:
+            raise ServiceError(f"the changed copies were not deployed ({status}): {answer}")
+        for deployed in answer["deployed"]:
+            self.versions[deployed["process_key"]] = (deployed["version"] - 1, deployed["version"])
+
+    def move_to_other_version(self, instance: dict) -> None:
+        """Migrate a running instance to the other of its process's two versions; it must move."""
+        if instance.get("status") != "running" or instance["process_key"] not in self.versions:
+            return
+        first, copy = self.versions[instance["process_key"]]
+        now_on = instance["definition_version"]
+        body = {
+            "process_key": instance["process_key"],
+            "from_version": now_on,
+            "to_version": first if now_on == copy else copy,
+            "instance_ids": [instance["id"]],
+        }
+        outcome = self.call("POST", "/migrations", body=body)
+        if outcome["refused"]:
+            raise ServiceError(f"the instance could not move to the other version: {outcome['refused']}")
+        self.moves += 1
 
     def call(self, method: str, path: str, *, party: str | None = None, body=None, expect=(200,)):
         token = CLOCK_TOKEN if party is None else token_of(party)
@@ -97,9 +141,10 @@ class Onboarding:
 
     service: Service
     instance_id: str | None = None
-    state: dict = field(default_factory=dict)
+    _state: dict = field(default_factory=dict, repr=False)
     refusal: dict | None = None
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
+    to_move: bool = False  # migrating at every step: an action happened since the instance last moved
 
     def acted(self, what: str) -> None:
         if self.unchecked is not None:
@@ -111,9 +156,27 @@ class Onboarding:
     def checked(self) -> None:
         self.unchecked = None
 
+    @property
+    def state(self) -> dict:
+        """The instance as the service last answered it."""
+        return self._state
+
+    @state.setter
+    def state(self, answer: dict) -> None:
+        """An action's answer: the instance moved on (and moves to the other version before it is next read,
+        when migrating at every step)."""
+        self._state = answer
+        self.to_move = bool(self.service.versions)
+
     def refresh(self) -> dict:
-        self.state = self.service.call("GET", f"/process-instances/{self.required_id()}")
-        return self.state
+        path = f"/process-instances/{self.required_id()}"
+        answer = self.service.call("GET", path)
+        if self.to_move:
+            self.to_move = False
+            self.service.move_to_other_version(answer)
+            answer = self.service.call("GET", path)
+        self._state = answer
+        return answer
 
     def required_id(self) -> str:
         if self.instance_id is None:

@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 # The test catalogue: what a server runs unless it is given another.
@@ -129,6 +130,21 @@ class RunningServer:
 
     def output(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def upload(self, path: str, files: dict[str, bytes], *, token: str) -> tuple[int, dict[str, str], object]:
+        """POST ``files`` as multipart/form-data, each as a part named "files" with its file name (a
+        relative path such as forms/x.json), as a browser's file input sends them."""
+        boundary = uuid.uuid4().hex
+        body = b"".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+            for name, content in files.items()
+        )
+        body += f"--{boundary}--\r\n".encode()
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        return self.call("POST", path, token=token, body=body, headers=headers)
 
     def call(
         self,

@@ -11,7 +11,15 @@ from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 
 from ..auth import DEPLOY, READ, requires
 from ..parsing import Blueprint
-from ..schemas import DefinitionQuerySchema, DefinitionSchema, DeployFilesSchema, DeployResultSchema
+from ..schemas import (
+    DefinitionQuerySchema,
+    DefinitionSchema,
+    DeployFilesSchema,
+    DeployResultSchema,
+    InstanceCountsSchema,
+    MigrationPlanQuerySchema,
+    MigrationPlanSchema,
+)
 from . import engine, problems
 
 blp = Blueprint(
@@ -129,3 +137,28 @@ class DefinitionXml(MethodView):
         return Response(
             engine().definition_source(process_key, query.get("version")), mimetype="application/xml"
         )
+
+
+@blp.route("/<process_key:process_key>/instance-counts")
+class DefinitionInstanceCounts(MethodView):
+    @requires(READ)
+    @blp.response(200, InstanceCountsSchema)
+    @problems(blp, 404)
+    def get(self, process_key):
+        """How many instances each version of the process has, by status (versions with none left out)."""
+        counts = engine().instances_per_version(process_key)
+        return {"versions": [{"version": v, "statuses": s} for v, s in sorted(counts.items())]}
+
+
+@blp.route("/<process_key:process_key>/versions/<int:from_version>/migration-plan")
+class MigrationPlan(MethodView):
+    @requires(READ)
+    @blp.arguments(MigrationPlanQuerySchema, location="query")
+    @blp.response(200, MigrationPlanSchema)
+    @problems(blp, 404, 422)
+    def get(self, query, process_key, from_version):
+        """What moving the instances of `from_version` to version `to` would do: the elements added,
+        removed and changed (in called processes too), where the waiting instances would stand, and which
+        need a mapping (`map=OLD=NEW`, repeatable) before they can move."""
+        mapping = dict(entry.split("=") for entry in query["map"])
+        return engine().migration_plan(process_key, from_version, query["to"], mapping)

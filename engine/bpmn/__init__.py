@@ -12,6 +12,9 @@ from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elemen
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
 from .user_task import form_data_key, start_form_key
+from .version_change import MigrationRefused, ProcessChanges, mapping_targets
+from .version_change import compare as compare_versions
+from .version_change import move as move_to_version
 from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
@@ -23,13 +26,18 @@ __all__ = [
     "DMN_XSD_PATHS",
     "DiagramParser",
     "LoadedDefinition",
+    "MigrationRefused",
     "ParsedProcess",
+    "ProcessChanges",
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
+    "compare_versions",
     "expression_of",
     "expression_problem",
     "form_data_key",
+    "mapping_targets",
+    "move_to_version",
     "parse_duration",
     "parse_processes",
     "parsed_elements",

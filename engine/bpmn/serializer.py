@@ -72,6 +72,11 @@ class Serializer:
         config[BpmnWorkflow] = _InstanceStateConverter
         self._state = BpmnWorkflowSerializer(_registry(config))
 
+    @property
+    def spec_registry(self):
+        """The converters of specs, with which two versions of a spec are compared."""
+        return self._full.registry
+
     def dump_spec(self, spec: BpmnProcessSpec, subprocess_specs: dict) -> str:
         return json.dumps(
             {

@@ -54,7 +54,7 @@ def pending_migrations(engine: Engine) -> bool:
 
 
 def migrate_database(url: str) -> None:
-    """Bring the schema of the database at ``url`` up to date (``kanta-onboarding migrate``)."""
+    """Bring the schema of the database at ``url`` up to date (``kanta-onboarding migrate-database``)."""
     database = connect(url)
     try:
         migrate(database)

@@ -206,3 +206,24 @@ class Incident(Base):
     last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class MigrationBatch(Base):
+    """A migration of many instances, run in the background chunk by chunk by the timer workers."""
+
+    __tablename__ = "migration_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    process_key: Mapped[str] = mapped_column(String(200))
+    from_version: Mapped[int] = mapped_column(Integer)
+    to_version: Mapped[int] = mapped_column(Integer)
+    mapping: Mapped[dict] = mapped_column(JSON)
+    instance_ids: Mapped[list] = mapped_column(JSON)  # the instances to move, fixed when it was asked for
+    position: Mapped[int] = mapped_column(Integer)  # how many of them have been handled
+    migrated: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[list] = mapped_column(JSON)  # [{instance_id, reasons}], the first REFUSED_KEPT
+    refused_count: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)

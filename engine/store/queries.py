@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
+from .batch_queries import BatchQueries
 from .incident_queries import IncidentQueries
 from .models import (
     AuditEvent,
@@ -110,7 +111,7 @@ _READY_OF_INSTANCE = (
     .order_by(_ready.c.ready_since, _ready.c.id)
 )
 _READY_TASK = select(_ready).where(_ready.c.id == bindparam("id"))
-_WRITTEN_COLUMNS = ("status", "state", "variables", "error", "updated_at", "ended_at")
+_WRITTEN_COLUMNS = ("definition_id", "status", "state", "variables", "error", "updated_at", "ended_at")
 _UPDATE_INSTANCE = (
     update(_instances)
     .where(_instances.c.id == bindparam("instance_id"), _instances.c.revision == bindparam("read_at"))
@@ -125,7 +126,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(IncidentQueries):
+class Store(BatchQueries, IncidentQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -321,6 +322,41 @@ class Store(IncidentQueries):
 
     def deployed_process_count(self) -> int:
         return self.connection.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
+
+    # ---- versions in use ----------------------------------------------------------------------------
+
+    def instance_counts_by_version(self, key: str) -> dict[int, dict[str, int]]:
+        """Per version of process ``key``: how many of its instances are in each status."""
+        rows = self.connection.execute(
+            select(_definitions.c.version, _instances.c.status, func.count())
+            .join(_instances, _instances.c.definition_id == _definitions.c.id)
+            .where(_definitions.c.process_key == key)
+            .group_by(_definitions.c.version, _instances.c.status)
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for version, status, count in rows:
+            counts.setdefault(version, {})[status] = count
+        return counts
+
+    def movable_instances(self, definition_id: int, statuses: tuple[str, ...]) -> list[str]:
+        """The instances of a definition version that a migration may move, oldest first."""
+        return list(
+            self.connection.scalars(
+                select(_instances.c.id)
+                .where(_instances.c.definition_id == definition_id, _instances.c.status.in_(statuses))
+                .order_by(_instances.c.started_at, _instances.c.id)
+            )
+        )
+
+    def waiting_elements(self, definition_id: int) -> list[tuple[str, str]]:
+        """(instance id, element id) for every ready task, awaited message and pending timer of the
+        running instances of a definition version."""
+        on_version = select(_instances.c.id).where(_instances.c.definition_id == definition_id)
+        queries = [
+            select(table.c.instance_id, table.c.element_id).where(table.c.instance_id.in_(on_version))
+            for table in (_ready, _messages, _timers)
+        ]
+        return [tuple(row) for query in queries for row in self.connection.execute(query)]
 
     # ---- lists --------------------------------------------------------------------------------------
 

@@ -44,6 +44,12 @@ MATRIX = {
     "GET /api/v1/incidents":                              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/incidents/{incident_id}":                (401, 401, 200, 200, 200, 200),
     "POST /api/v1/incidents/{incident_id}/retry":         (401, 401, 403, 403, 403, 200),
+    "GET /api/v1/process-definitions/{process_key}/instance-counts": (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/versions/{from_version}/migration-plan":
+                                                          (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/migrations":                            (401, 401, 403, 403, 403, 200),
+    "POST /api/v1/migration-batches":                     (401, 401, 403, 403, 403, 202),
+    "GET /api/v1/migration-batches/{batch_id}":           (401, 401, 200, 200, 200, 200),
     "GET /healthz":                                       (200, 200, 200, 200, 200, 200),
     "GET /openapi.json":                                  (200, 200, 200, 200, 200, 200),
     "GET /docs":                                          (200, 200, 200, 200, 200, 200),
@@ -214,6 +220,65 @@ def _change_variables(engine, role):
     )
 
 
+def _two_versions(engine):
+    """An instance of version 1 of a process that has a version 2."""
+    from tests.integration.test_instance_migration import version_1, version_2
+
+    if engine.list_instances(process_key="change").total == 0:
+        engine.deploy({"change.bpmn": version_1()}, actor=SETUP)
+        engine.start_instance("change", actor=SETUP)
+        engine.deploy({"change.bpmn": version_2()}, actor=SETUP)
+    return engine.list_instances(process_key="change").items[0]
+
+
+def _plan(engine, role):
+    _two_versions(engine)
+
+    def then(response):
+        assert response.get_json()["waiting"][0]["element_id"] == "Task_check"
+
+    return Call("/api/v1/process-definitions/change/versions/1/migration-plan?to=2", then=then)
+
+
+def _migrate(engine, role):
+    instance = _two_versions(engine)
+    body = {
+        "process_key": "change",
+        "from_version": 1,
+        "to_version": 2,
+        "mapping": {"Task_check": "Task_review"},
+        "instance_ids": [instance.id],
+    }
+
+    def then(response):
+        assert response.get_json()["migrated"] == [instance.id]
+        assert _event(engine, instance.id, "instance_migrated").actor == actor(role)
+
+    return Call("/api/v1/migrations", json=body, then=then)
+
+
+def _start_batch(engine, role):
+    _two_versions(engine)
+    body = {"process_key": "change", "from_version": 1, "to_version": 2}
+
+    def then(response):
+        assert response.get_json()["status"] == "queued"
+        assert response.headers["Location"] == f"/api/v1/migration-batches/{response.get_json()['id']}"
+        with engine.db.connect() as connection:
+            (started,) = connection.execute(
+                text("SELECT actor FROM audit_events WHERE kind = 'migration_batch_started'")
+            ).all()
+        assert started.actor == actor(role)
+
+    return Call("/api/v1/migration-batches", json=body, then=then)
+
+
+def _batch_path(engine, role):
+    _two_versions(engine)
+    batch = engine.start_migration_batch("change", 1, 2, actor=SETUP)
+    return Call(f"/api/v1/migration-batches/{batch.id}")
+
+
 def _task_path(engine, role):
     (task,) = _started(engine).ready_tasks
     return Call(f"/api/v1/tasks/{task.id}")
@@ -247,6 +312,13 @@ CALLS = {
     "GET /api/v1/incidents": lambda engine, role: Call("/api/v1/incidents?open=false"),
     "GET /api/v1/incidents/{incident_id}": _incident_path,
     "POST /api/v1/incidents/{incident_id}/retry": _retry,
+    "GET /api/v1/process-definitions/{process_key}/instance-counts": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/instance-counts"
+    ),
+    "GET /api/v1/process-definitions/{process_key}/versions/{from_version}/migration-plan": _plan,
+    "POST /api/v1/migrations": _migrate,
+    "POST /api/v1/migration-batches": _start_batch,
+    "GET /api/v1/migration-batches/{batch_id}": _batch_path,
     "GET /healthz": lambda engine, role: Call("/healthz"),
     "GET /openapi.json": lambda engine, role: Call("/openapi.json"),
     "GET /docs": lambda engine, role: Call("/docs"),
@@ -326,6 +398,8 @@ def test_the_matrix_is_what_the_roles_grant():
         "POST /api/v1/clock/advance": "move_clock",
         "POST /api/v1/process-instances/{instance_id}/correct-variables": "repair",
         "POST /api/v1/incidents/{incident_id}/retry": "repair",
+        "POST /api/v1/migrations": "repair",
+        "POST /api/v1/migration-batches": "repair",
     }
     for endpoint, answers in MATRIX.items():
         if endpoint in OPEN:

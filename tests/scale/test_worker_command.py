@@ -1,4 +1,4 @@
-"""`kanta-onboarding migrate` once, then `kanta-onboarding worker`: refused before, stops on a signal."""
+"""`kanta-onboarding migrate-database` once, then `worker`: refused before, stops on a signal."""
 
 from __future__ import annotations
 
@@ -27,11 +27,12 @@ def _run(*arguments: str) -> subprocess.CompletedProcess:
 def test_a_worker_waits_for_migrate_then_fires_what_is_due_once(pg_url, clock):
     refused = _run("worker", "--database-url", pg_url, "--once")
     assert refused.returncode == 2
-    assert "run `kanta-onboarding migrate` first" in refused.stderr
+    assert "run `kanta-onboarding migrate-database` first" in refused.stderr
 
-    migrated = _run("migrate", "--database-url", pg_url)
+    migrated = _run("migrate-database", "--database-url", pg_url)
     assert migrated.returncode == 0, migrated.stderr
-    assert _run("migrate", "--database-url", pg_url).returncode == 0  # a second run finds nothing to do
+    again = _run("migrate-database", "--database-url", pg_url)
+    assert again.returncode == 0  # a second run finds nothing to do
 
     # Started three days ago: by the system clock the worker reads, the two-day reminder is due.
     clock.set(datetime.now(UTC) - timedelta(days=3))
@@ -50,7 +51,7 @@ def test_a_worker_waits_for_migrate_then_fires_what_is_due_once(pg_url, clock):
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_a_worker_stops_cleanly_on_a_signal(pg_url, tmp_path, stop_signal):
-    assert _run("migrate", "--database-url", pg_url).returncode == 0
+    assert _run("migrate-database", "--database-url", pg_url).returncode == 0
     log = tmp_path / "worker.log"
     with log.open("wb") as output:
         worker = subprocess.Popen(

@@ -97,13 +97,15 @@ const Kanta = (() => {
     box.hidden = !text;
   }
 
-  const flash = (text) => sessionStorage.setItem(FLASH, text);
+  /** A notice for the next page this tab shows ("success" or "error"). */
+  const flash = (text, kind = "success") => sessionStorage.setItem(FLASH, JSON.stringify({ text, kind }));
 
   function showFlash() {
-    const text = sessionStorage.getItem(FLASH);
-    if (text) {
+    const stored = sessionStorage.getItem(FLASH);
+    if (stored) {
       sessionStorage.removeItem(FLASH);
-      notice(text, "success");
+      const { text, kind } = JSON.parse(stored);
+      notice(text, kind);
     }
   }
 

@@ -34,7 +34,17 @@
 
   async function show(container, xml, panel) {
     const viewer = new BpmnJS({ container });
-    await viewer.importXML(xml);
+    try {
+      await viewer.importXML(xml);
+    } catch (error) {
+      // A diagram written by a program, not drawn in a modeler, has no layout (no BPMNDiagram): the page
+      // still shows everything else, and names its steps by their ids.
+      if (!/no diagram to display/.test(error.message || "")) throw error;
+      viewer.destroy();
+      container.replaceChildren(el("p", { class: "hint undrawn" },
+        "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
+      return { viewer: null, name: (id) => id, markProgress() {} };
+    }
     const canvas = viewer.get("canvas");
     const registry = viewer.get("elementRegistry");
     const fit = () => {

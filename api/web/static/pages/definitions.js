@@ -75,8 +75,13 @@
     const xml = await must(api(`${base}/xml?version=${shown.version}`));
     await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
 
-    // Every deployed version, newest first.
-    const versions = (await must(api(`${base}/versions`))).reverse();
+    // Every deployed version, newest first, with how many instances run on it.
+    const [versions, counts] = await Promise.all([
+      must(api(`${base}/versions`)).then((list) => list.reverse()),
+      must(api(`${base}/instance-counts`)),
+    ]);
+    const statuses = Object.fromEntries(counts.versions.map((v) => [v.version, v.statuses]));
+    const movable = (d) => (statuses[d.version]?.running || 0) + (statuses[d.version]?.error || 0);
     const columns = [
       {
         label: "Version",
@@ -84,6 +89,14 @@
           : el("a", { href: `/processes/${enc(key)}?version=${d.version}` }, String(d.version))),
       },
       { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
+      { label: "Running", cell: (d) => String(statuses[d.version]?.running || 0) },
+      { label: "Stopped by an incident", cell: (d) => String(statuses[d.version]?.error || 0) },
+      {
+        label: "Migration",
+        cell: (d) => (d.version !== latest.version && movable(d) ? el("button", {
+          type: "button", class: "plan-migration", onclick: () => showPlan(d.version),
+        }, `Plan the move to v${latest.version}`) : ""),
+      },
     ];
     if (deployer) {
       columns.push(
@@ -92,6 +105,48 @@
       );
     }
     $("#versions").replaceChildren(table(columns, versions));
+
+    /** The migration plan from ``from`` to the latest version; an admin can move the instances from it. */
+    async function showPlan(from) {
+      const plan = await must(api(`${base}/versions/${from}/migration-plan?to=${latest.version}`));
+      const changes = plan.processes.flatMap((p) => [
+        ...p.added.map((e) => [p.process_key, "added", e]),
+        ...p.removed.map((e) => [p.process_key, "removed", e]),
+        ...Object.entries(p.changed).map(([e, what]) => [p.process_key, "changed", `${e} (${what.join(", ")})`]),
+      ]);
+      const section = $("#migration");
+      section.hidden = false;
+      $("#migration-title").textContent = `Moving version ${from} to ${latest.version}`;
+      $("#migration-plan").replaceChildren(
+        el("h3", {}, "Where the instances wait"),
+        table([
+          { label: "Now at", cell: (w) => el("code", {}, w.element_id) },
+          { label: "Instances", cell: (w) => String(w.instances) },
+          { label: "After the move", cell: (w) => (w.after ? el("code", {}, w.after)
+            : el("strong", { class: "needs-mapping" }, "needs a mapping (API or kanta-onboarding migrate --map)")) },
+        ], plan.waiting, "No instance waits anywhere."),
+        el("h3", {}, "What changed"),
+        table([
+          { label: "Process", cell: (c) => el("code", {}, c[0]) },
+          { label: "Change", cell: (c) => c[1] },
+          { label: "Element", cell: (c) => el("code", {}, c[2]) },
+        ], changes, "Nothing changed in the elements."),
+        el("p", {}, `${plan.instances} instance(s) on version ${from}; ${plan.blocked_count} can not move without a mapping.`),
+      );
+      const run = $("#migrate-button");
+      run.hidden = !can("repair") || plan.instances === plan.blocked_count;
+      run.textContent = `Move the ${plan.instances - plan.blocked_count} instance(s) that can move`;
+      run.onclick = async () => {
+        run.disabled = true;
+        const outcome = await must(api("/api/v1/migrations", {
+          method: "POST", json: { process_key: key, from_version: from, to_version: latest.version },
+        }));
+        flash(`Moved ${outcome.migrated.length} instance(s) to version ${latest.version}; `
+          + `${outcome.refused.length} could not move.`, outcome.refused.length ? "error" : "success");
+        location.reload();
+      };
+      section.scrollIntoView();
+    }
 
     if (can("operate") && shown.version === latest.version) {
       $("#start").hidden = false;

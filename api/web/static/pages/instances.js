@@ -62,10 +62,16 @@
     const label = instance.business_key || shortId(instance.id);
     document.title = `${instance.process_key} ${label} · Kanta onboarding`;
     $("#title").textContent = `${instance.process_key} · ${label}`;
+    const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
+    const newer = latest.version > instance.definition_version
+      && ["running", "error"].includes(instance.status);
     facts($("#facts"), [
       ["Status", statusBadge(instance.status)],
-      ["Process", el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
-        `${instance.process_key} v${instance.definition_version}`)],
+      ["Process", el("span", {},
+        el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
+          `${instance.process_key} v${instance.definition_version}`),
+        newer ? el("strong", { id: "newer-version" },
+          ` · a newer version exists (v${latest.version})`) : null)],
       ["Business key", instance.business_key],
       ["Instance id", el("code", {}, instance.id)],
       ["Started", el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
@@ -86,6 +92,58 @@
         },
       }, "Cancel the instance"));
     }
+
+    if (newer && can("repair")) {
+      $("#actions").append(el("button", {
+        type: "button",
+        id: "migrate-instance",
+        onclick: async () => {
+          if (!confirm(`Move this instance to version ${latest.version}? It goes on there from where it stands.`)) return;
+          const outcome = await must(api("/api/v1/migrations", {
+            method: "POST",
+            json: {
+              process_key: instance.process_key,
+              from_version: instance.definition_version,
+              to_version: latest.version,
+              instance_ids: [instance.id],
+            },
+          }));
+          if (outcome.refused.length) {
+            flash(`Not moved: ${outcome.refused[0].reasons.join("; ")}`, "error");
+          } else {
+            flash(`The instance now runs on version ${latest.version}.`);
+          }
+          location.reload();
+        },
+      }, `Move to version ${latest.version}`));
+    }
+
+    const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
+    $("#incidents").replaceChildren(table(
+      [
+        { label: "Step", cell: (i) => i.element_id || "" },
+        { label: "What failed", cell: (i) => i.message },
+        { label: "Failures", cell: (i) => String(i.failures) },
+        { label: "Last failure", cell: (i) => timeEl(i.last_failure_at) },
+        {
+          label: "",
+          cell: (i) => (i.resolved_at
+            ? el("span", { class: "hint" }, "resolved ", timeEl(i.resolved_at), ` by ${i.resolved_by}`)
+            : can("repair") ? el("button", {
+              type: "button",
+              class: "retry-incident primary",
+              onclick: async () => {
+                const after = await api(`/api/v1/incidents/${i.id}/retry`, { method: "POST" });
+                flash(after.ok ? (after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
+                  : detail(after), after.ok && after.body.status !== "error" ? "success" : "error");
+                location.reload();
+              },
+            }, "Retry") : el("span", { class: "hint" }, "open")),
+        },
+      ],
+      incidents.items,
+      "No incidents.",
+    ));
 
     const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
     const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
