@@ -10,10 +10,21 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import problems, security, web
+from . import camunda, problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
-from .resources import clock, definitions, health, incidents, instances, me, messages, migrations, tasks
+from .resources import (
+    clock,
+    definitions,
+    external_tasks,
+    health,
+    incidents,
+    instances,
+    me,
+    messages,
+    migrations,
+    tasks,
+)
 from .settings import TOKEN_DIGESTS, Settings
 
 
@@ -48,12 +59,13 @@ def create_app(config: Mapping | None = None) -> Flask:
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearerAuth": []}]
-    for module in (definitions, instances, tasks, messages, incidents, migrations, clock):
+    for module in (definitions, instances, tasks, external_tasks, messages, incidents, migrations, clock):
         api.register_blueprint(module.blp)
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
     app.register_blueprint(web.blp)
+    app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)
     security.protect(app)
     return app

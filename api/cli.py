@@ -43,7 +43,8 @@ def database_options(command):
 @click.argument("paths", nargs=-1)
 def validate(paths: tuple[str, ...]) -> int:
     """Check BPMN/DMN diagrams and their forms (PATHS: folders or files; default: processes); print every
-    problem as file:line: [element] message, and exit 1 when there is one."""
+    problem as file:line: [element] message, and exit 1 when there is an error; warnings (file:line: [element]
+    warning (code): message) deploy and change no exit code."""
     found = 0
     for given in paths or ("processes",):
         path = Path(given)
@@ -64,14 +65,16 @@ def validate(paths: tuple[str, ...]) -> int:
         for problem in problems:
             shown = (root / problem.file).as_posix() if problem.file in files else problem.file
             print(str(problem).replace(problem.file, shown, 1))
-        found += len(problems)
-        if not problems:
+        errors = [problem for problem in problems if not problem.is_warning]
+        found += len(errors)
+        if not errors:
             diagrams = sum(1 for name in files if name.endswith(engine.DIAGRAM_SUFFIXES))
             messages = sum(1 for name in files if name.startswith(f"{engine.MESSAGE_FOLDER}/"))
             forms = len(files) - diagrams - messages
             counted = f"{diagrams} diagram(s), {forms} form(s) and {messages} message schema(s)"
             checked = only or f"{counted} in {given}"
-            print(f"ok: {checked}")
+            warned = f" ({len(problems)} warning(s) above)" if problems else ""
+            print(f"ok: {checked}{warned}")
     return 1 if found else 0
 
 

@@ -1,13 +1,15 @@
 """The gunicorn worker ``serve`` runs: gunicorn's threaded worker, except that no thread waits for a client.
 
 gunicorn's ``gthread`` worker hands a connection to one of its threads as soon as the first byte arrives,
-and the thread then blocks until the request's head (request line and headers) is complete: four clients
-sending their headers a byte every few seconds hold all four threads, and the API stops answering. Here
-the worker's event loop gathers each request's head without blocking, on new and kept-alive connections
-alike, and a thread is given only to a request whose head is complete. A head not complete within
-``HEAD_SECONDS`` of waiting for it is answered 408 and the connection closed; one larger than
-``HEAD_BYTES`` is answered 431. A waiting client costs a socket and its few bytes, not a thread, up to
-gunicorn's ``worker_connections`` per worker.
+and the thread then blocks until the request's head (request line and headers) and then its body have
+arrived: four clients sending a byte every few seconds hold all four threads, and the API stops answering.
+Here the worker's event loop gathers each request's head and body without blocking, on new and kept-alive
+connections alike, and a thread is given only to a request that has arrived whole. A head not complete
+within ``HEAD_SECONDS`` of waiting for it is answered 408 and the connection closed; one larger than
+``HEAD_BYTES`` is answered 431. A body gets ``BODY_SECONDS``, and a second more for every
+``BODY_BYTES_PER_SECOND`` it declares, before the same 408; one declared larger than the app takes is
+handed over at once, for the app to refuse (413) without reading it. A waiting client costs a socket and
+the bytes it sent, not a thread, up to gunicorn's ``worker_connections`` per worker.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import re
 import selectors
 import time
 from collections import deque
@@ -30,6 +33,15 @@ HEAD_SECONDS = 10.0
 # Far above any real head (gunicorn itself refuses a header field over 8190 bytes).
 HEAD_BYTES = 64 * 1024
 _READ_SIZE = 16 * 1024
+# The most the app takes in one request (MAX_CONTENT_LENGTH in api/app.py); a body beyond it is not gathered.
+BODY_BYTES = 5 * 1024 * 1024
+# A body may take this long, and a second more for every BODY_BYTES_PER_SECOND it declares (an upload of
+# 5 MiB gets 90 s: a slow link, not a client that holds a socket for minutes).
+BODY_SECONDS = 10.0
+BODY_BYTES_PER_SECOND = 64 * 1024
+_CONTENT_LENGTH = re.compile(rb"\ncontent-length[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
+_EXPECTS_CONTINUE = re.compile(rb"\nexpect[ \t]*:[ \t]*100-continue", re.IGNORECASE)
+_CHUNKED = re.compile(rb"\ntransfer-encoding[ \t]*:[^\n]*chunked", re.IGNORECASE)
 
 
 def write_problem(sock, status: int, reason: str, message: str) -> None:
@@ -46,9 +58,24 @@ def write_problem(sock, status: int, reason: str, message: str) -> None:
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
-def _head_complete(head: bytearray, searched_from: int) -> bool:
+def _head_end(received: bytearray, searched_from: int) -> int | None:
+    """Where the request's body starts in what was received, or None while the head is incomplete."""
     start = max(0, searched_from - 3)
-    return head.find(b"\r\n\r\n", start) >= 0 or head.find(b"\n\n", start) >= 0
+    ends = [(at, len(mark)) for mark in (b"\r\n\r\n", b"\n\n") if (at := received.find(mark, start)) >= 0]
+    return min(ends)[0] + min(ends)[1] if ends else None
+
+
+def _body_bytes_awaited(received: bytearray, body_start: int) -> int | None:
+    """How many bytes the body declares (capped at BODY_BYTES for a chunked one), or None when the event
+    loop waits for no body: there is none, it has arrived, or it is larger than the app takes."""
+    head = bytes(received[:body_start])
+    arrived = len(received) - body_start
+    if _CHUNKED.search(head):
+        finished = received.endswith(b"0\r\n\r\n") and arrived >= 5
+        return None if finished or arrived > BODY_BYTES else BODY_BYTES
+    declared = _CONTENT_LENGTH.search(head)
+    length = int(declared.group(1)) if declared else 0
+    return length if arrived < length <= BODY_BYTES else None
 
 
 class HeadGatheringWorker(ThreadWorker):
@@ -56,37 +83,37 @@ class HeadGatheringWorker(ThreadWorker):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Connections whose request head is still arriving, oldest deadline first (every deadline is the
-        # same span from when it was set, so appending keeps the order).
+        # Connections whose request is still arriving (its head, then its body), each with its deadline.
         self.gathering: deque = deque()
 
     def enqueue_req(self, conn):
         """Every way a connection reaches a thread passes here: a new connection, a kept-alive one that
         became readable, bytes read ahead after the previous request. Only a complete head goes on."""
         read_ahead = conn.parser.unreader.take_buffered() if conn.parser is not None else b""
-        conn.head = bytearray(read_ahead)
-        if _head_complete(conn.head, 0):
+        conn.head, conn.body_start = bytearray(read_ahead), None
+        if self._arrived_whole(conn, 0):
             self._hand_over(conn)
             return
         conn.sock.setblocking(False)
-        # Most heads have arrived whole by now (a kept-alive connection became readable, a new client sent
+        # Most requests have arrived whole by now (a kept-alive connection became readable, a new client sent
         # its request at once): take what is there before waiting on the poller for the rest.
-        outcome = self._read_head(conn)
+        outcome = self._read_request(conn)
         if outcome is not None:
             self._finish(conn, outcome)
             return
-        conn.timeout = time.monotonic() + HEAD_SECONDS
+        if conn.body_start is None:
+            conn.timeout = time.monotonic() + HEAD_SECONDS
         self.gathering.append(conn)
-        self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_head_readable, conn))
+        self.poller.register(conn.sock, selectors.EVENT_READ, partial(self._on_readable, conn))
 
-    def _on_head_readable(self, conn, client) -> None:
-        outcome = self._read_head(conn)
+    def _on_readable(self, conn, client) -> None:
+        outcome = self._read_request(conn)
         if outcome is not None:
             self._stop_gathering(conn)
             self._finish(conn, outcome)
 
-    def _read_head(self, conn) -> str | None:
-        """Read what has arrived of the head: None while it is incomplete, else what to do now."""
+    def _read_request(self, conn) -> str | None:
+        """Read what has arrived of the request: None while it is incomplete, else what to do now."""
         try:
             data = conn.sock.recv(_READ_SIZE)
         except (BlockingIOError, InterruptedError):
@@ -97,9 +124,27 @@ class HeadGatheringWorker(ThreadWorker):
             return "gone"  # the client closed the connection, or it broke
         searched = len(conn.head)
         conn.head += data
-        if _head_complete(conn.head, searched):
+        if self._arrived_whole(conn, searched):
             return "serve"
-        return "too large" if len(conn.head) > HEAD_BYTES else None
+        return "too large" if conn.body_start is None and len(conn.head) > HEAD_BYTES else None
+
+    def _arrived_whole(self, conn, searched: int) -> bool:
+        """Whether the request's head and the body it declares have arrived; when the head has just
+        completed, the body's deadline starts."""
+        if conn.body_start is None:
+            conn.body_start = _head_end(conn.head, searched)
+            if conn.body_start is None:
+                return False
+            awaited = _body_bytes_awaited(conn.head, conn.body_start)
+            if awaited is not None:
+                conn.timeout = time.monotonic() + BODY_SECONDS + awaited / BODY_BYTES_PER_SECOND
+                if _EXPECTS_CONTINUE.search(bytes(conn.head[: conn.body_start])):
+                    # The client waits for this before it sends the body (gunicorn sends it again later:
+                    # a client takes any number of 1xx answers).
+                    with contextlib.suppress(OSError):
+                        conn.sock.send(b"HTTP/1.1 100 Continue\r\n\r\n")
+            return awaited is None
+        return _body_bytes_awaited(conn.head, conn.body_start) is None
 
     def _finish(self, conn, outcome: str) -> None:
         if outcome == "serve":
@@ -138,13 +183,15 @@ class HeadGatheringWorker(ThreadWorker):
         conn.close()
 
     def murder_pending(self):
-        """Besides gthread's own pending connections: answer 408 to every head past its deadline."""
+        """Besides gthread's own pending connections: answer 408 to every request past its deadline."""
         super().murder_pending()
         now = time.monotonic()
-        while self.gathering and self.gathering[0].timeout <= now:
-            conn = self.gathering[0]
+        for conn in [conn for conn in self.gathering if conn.timeout <= now]:
             self._stop_gathering(conn)
-            waited = f"the request head was not complete within {HEAD_SECONDS:g} seconds"
+            if conn.body_start is None:
+                waited = f"the request head was not complete within {HEAD_SECONDS:g} seconds"
+            else:
+                waited = "the request body did not arrive in the time its length allows"
             self._refuse(conn, 408, "Request Timeout", waited)
 
     def _cap_keepalive(self, deadline):

@@ -13,6 +13,7 @@ STATUSES = tuple(str(status) for status in InstanceStatus)
 ERROR_KINDS = tuple(str(kind) for kind in ErrorKind)
 PARTS = ("body", "query", "header", "path")
 _KEY = [validate.Length(min=1, max=200), storable_text]
+_VERSION = validate.Range(min=1, max=2**31 - 1)  # a version number the database's integer holds
 
 
 class FieldErrorSchema(Schema):
@@ -38,6 +39,18 @@ class DiagramProblemSchema(Schema):
     line = fields.Integer(allow_none=True, required=True)
     element_id = fields.String(allow_none=True, required=True)
     message = fields.String(required=True)
+    severity = fields.String(
+        required=True,
+        validate=validate.OneOf(("error", "warning")),
+        metadata={"description": "an error refuses the deployment; a warning is said and deploys"},
+    )
+    code = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "a warning's kind: a camunda:properties entry accept-warning=<code> accepts it"
+        },
+    )
 
 
 class ProblemSchema(Schema):
@@ -108,6 +121,11 @@ class DeployFilesSchema(Schema):
 class DeployResultSchema(Schema):
     deployed = fields.List(fields.Nested(DefinitionSchema), required=True)
     unchanged = fields.List(fields.Nested(DefinitionSchema), required=True)
+    warnings = fields.List(
+        fields.Nested(DiagramProblemSchema),
+        required=True,
+        metadata={"description": "what the checks found that may be meant: deployed all the same"},
+    )
 
 
 class TaskSchema(Schema):
@@ -315,13 +333,25 @@ class IncidentSchema(Schema):
     instance_id = fields.String(required=True)
     process_key = fields.String(required=True)
     element_id = fields.String(allow_none=True, required=True)
-    kind = fields.String(required=True, metadata={"description": "what failed, e.g. a script's error"})
+    kind = fields.String(
+        required=True,
+        metadata={
+            "description": "what failed: an instance error's type (a timer's run), or "
+            "`external-task-failure` (a worker's failure left its task no retries) or `uncaught-error` (a "
+            "worker's BPMN error nothing caught)"
+        },
+    )
     message = fields.String(required=True)
     failures = fields.Integer(required=True, metadata={"description": "how many times it failed so far"})
     opened_at = fields.AwareDateTime(required=True)
     last_failure_at = fields.AwareDateTime(required=True)
     resolved_at = fields.AwareDateTime(allow_none=True, required=True)
     resolved_by = fields.String(allow_none=True, required=True)
+    task_id = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the external task whose worker's failure opened it (null: a timer's run)"},
+    )
 
 
 class IncidentPageSchema(PageSchema):
@@ -387,31 +417,12 @@ def _mapping_entry(text: str) -> None:
 
 
 class MigrationPlanQuerySchema(Schema):
-    to = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"description": "version"})
+    to = fields.Integer(required=True, validate=_VERSION, metadata={"description": "version"})
     map = fields.List(
         fields.String(validate=[validate.Length(max=401), _mapping_entry]),
         load_default=list,
         metadata={"description": "OLD=NEW: instances waiting at element OLD wait at NEW after migrating"},
     )
-
-
-class MigrationSchema(Schema):
-    process_key = fields.String(required=True, validate=_KEY)
-    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    mapping = fields.Dict(
-        keys=fields.String(validate=_KEY),
-        values=fields.String(validate=_KEY),
-        load_default=dict,
-        metadata={"description": "element id of the old version → element id of the new"},
-    )
-    instance_ids = fields.List(
-        fields.String(validate=_KEY),
-        load_default=None,
-        validate=validate.Length(max=10_000),
-        metadata={"description": "the instances to move; all of the old version when left out"},
-    )
-    dry_run = fields.Boolean(load_default=False, metadata={"description": "say what would happen only"})
 
 
 class RefusedInstanceSchema(Schema):
@@ -441,8 +452,8 @@ class InstanceCountsSchema(Schema):
 
 class MigrationBatchRequestSchema(Schema):
     process_key = fields.String(required=True, validate=_KEY)
-    from_version = fields.Integer(required=True, validate=validate.Range(min=1))
-    to_version = fields.Integer(required=True, validate=validate.Range(min=1))
+    from_version = fields.Integer(required=True, validate=_VERSION)
+    to_version = fields.Integer(required=True, validate=_VERSION)
     mapping = fields.Dict(
         keys=fields.String(validate=_KEY), values=fields.String(validate=_KEY), load_default=dict
     )
@@ -454,6 +465,16 @@ class MigrationBatchRequestSchema(Schema):
             "description": "the instances to move; all the movable ones of the old version when left out"
         },
     )
+
+
+class MigrationSchema(MigrationBatchRequestSchema):
+    instance_ids = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        validate=validate.Length(max=1_000),
+        metadata={"description": "the instances to move (at most 1,000; more: a batch); all when left out"},
+    )
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "say what would happen only"})
 
 
 class MigrationBatchSchema(Schema):
@@ -473,3 +494,131 @@ class MigrationBatchSchema(Schema):
     created_by = fields.String(required=True)
     created_at = fields.AwareDateTime(required=True)
     finished_at = fields.AwareDateTime(allow_none=True, required=True)
+
+
+# ---- external tasks ------------------------------------------------------------------------------------
+
+_MAX_LOCK_MS = 7 * 24 * 3600 * 1000
+_MESSAGE = [validate.Length(max=4000), storable_text]
+
+
+class ExternalTaskSchema(Schema):
+    id = fields.String(required=True, metadata={"description": "the task_id to act on it with"})
+    instance_id = fields.String(required=True)
+    process_key = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True, metadata={"description": "the service task's name in the diagram"})
+    topic = fields.String(required=True, metadata={"description": "the service task's camunda:topic"})
+    created_at = fields.AwareDateTime(required=True)
+    worker_id = fields.String(allow_none=True, required=True, metadata={"description": "who holds the lock"})
+    lock_expires_at = fields.AwareDateTime(
+        allow_none=True, required=True, metadata={"description": "past it, the task is fetchable again"}
+    )
+    retries = fields.Integer(
+        allow_none=True,
+        required=True,
+        metadata={"description": "left after the last failure (null: none yet); 0: an incident is open"},
+    )
+    error_message = fields.String(allow_none=True, required=True)
+    error_details = fields.String(allow_none=True, required=True)
+    retry_at = fields.AwareDateTime(
+        allow_none=True, required=True, metadata={"description": "not fetchable before (a failure's timeout)"}
+    )
+
+
+class LockedExternalTaskSchema(ExternalTaskSchema):
+    variables = fields.Dict(
+        required=True, metadata={"description": "the instance's variables (those the topic named, if any)"}
+    )
+
+
+class ExternalTaskPageSchema(PageSchema):
+    items = fields.List(fields.Nested(ExternalTaskSchema), required=True)
+
+
+class ExternalTaskQuerySchema(PageQuerySchema):
+    topic = fields.String(validate=_KEY)
+    locked = fields.Boolean(
+        metadata={"description": "true: only tasks whose lock holds now; false: only those not locked"}
+    )
+    instance_id = fields.String(validate=_KEY)
+    process_key = fields.String(validate=_KEY)
+    worker_id = fields.String(validate=_KEY)
+
+
+class TopicSchema(Schema):
+    name = fields.String(required=True, validate=_KEY, metadata={"description": "a service task's topic"})
+    lock_duration_ms = fields.Integer(
+        required=True,
+        validate=validate.Range(min=1, max=_MAX_LOCK_MS),
+        metadata={"description": "how long the fetched tasks stay locked for this worker"},
+    )
+    variables = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "the variables to fetch; all when left out"},
+    )
+
+
+class FetchAndLockSchema(Schema):
+    worker_id = fields.String(required=True, validate=_KEY)
+    max_tasks = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
+    topics = fields.List(fields.Nested(TopicSchema), required=True, validate=validate.Length(min=1, max=100))
+
+
+class WorkerSchema(Schema):
+    worker_id = fields.String(required=True, validate=_KEY, metadata={"description": "who holds the lock"})
+
+
+class CompleteExternalTaskSchema(WorkerSchema):
+    variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+
+
+class ExternalTaskFailureSchema(WorkerSchema):
+    error_message = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=4000), storable_text]
+    )
+    error_details = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=100_000), storable_text]
+    )
+    retries = fields.Integer(
+        required=True,
+        validate=validate.Range(min=0, max=2**31 - 1),
+        metadata={"description": "retries left; 0 opens an incident on the instance"},
+    )
+    retry_timeout_ms = fields.Integer(
+        load_default=0,
+        validate=validate.Range(min=0, max=_MAX_LOCK_MS),
+        metadata={"description": "the task is not fetched again before this has passed"},
+    )
+
+
+class BpmnErrorSchema(WorkerSchema):
+    error_code = fields.String(
+        required=True,
+        validate=_KEY,
+        metadata={"description": "caught by the error boundary event with this code"},
+    )
+    error_message = fields.String(
+        load_default=None, allow_none=True, validate=[validate.Length(max=4000), storable_text]
+    )
+    variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+
+
+class ExtendLockSchema(WorkerSchema):
+    new_duration_ms = fields.Integer(
+        required=True,
+        validate=validate.Range(min=1, max=_MAX_LOCK_MS),
+        metadata={"description": "the lock then holds this long from now"},
+    )
+
+
+class RetryIncidentSchema(Schema):
+    retries = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "an external task's incident: the retries the task gets back (default 1)"},
+    )

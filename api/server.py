@@ -85,6 +85,8 @@ def prepare(settings: Settings) -> None:
         f"deployed {len(result.deployed)} new version(s); {len(result.unchanged)} process(es) unchanged",
         flush=True,
     )
+    for warning in result.warnings:
+        print(warning, flush=True)
     token = first_admin_token(data, settings.tokens)
     if token:
         print(

@@ -10,6 +10,7 @@ instances it started through the API.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -55,8 +56,27 @@ def business_key(number: int) -> str:
     return f"fill-{number:06d}"
 
 
-def fill(db: Engine, template: Template, first: int, last: int) -> float:
-    """Insert copies numbered ``first`` … ``last - 1``; answers the seconds it took. VACUUM ANALYZE
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _fresh_ids(template: Template) -> tuple[dict, list, list, list]:
+    """The template's state and projection rows with every task id replaced by a new one, consistently:
+    a copy whose tasks are its own can be moved on (migrated, completed) like an instance started live."""
+    new = {old: str(uuid.uuid4()) for old in set(UUID.findall(template.instance["state"]))}
+
+    def renamed(value):
+        return new.get(value, value)
+
+    instance = {**template.instance, "state": UUID.sub(lambda m: new[m.group(0)], template.instance["state"])}
+    ready = [{**r, "id": renamed(r["id"])} for r in template.ready]
+    timers = [{**t, "task_id": renamed(t["task_id"])} for t in template.timers]
+    messages = [{**m, "task_id": renamed(m["task_id"])} for m in template.messages]
+    return instance, ready, timers, messages
+
+
+def fill(db: Engine, template: Template, first: int, last: int, *, own_tasks: bool = False) -> float:
+    """Insert copies numbered ``first`` … ``last - 1``; answers the seconds it took. With ``own_tasks``
+    each copy's tasks get ids of their own (slower; else they share the template's). VACUUM ANALYZE
     follows, as autovacuum would long have run on a database that grew over months (and so that it does
     not run now, on the same two cores, while latencies are measured)."""
     started = time.perf_counter()
@@ -65,17 +85,22 @@ def fill(db: Engine, template: Template, first: int, last: int) -> float:
     for batch_start in range(first, last, BATCH):
         instances, ready, audit, timers, messages = [], [], [], [], []
         for number in range(batch_start, min(batch_start + BATCH, last)):
+            copied, copied_ready, copied_timers, copied_messages = (
+                _fresh_ids(template)
+                if own_tasks
+                else (template.instance, template.ready, template.timers, template.messages)
+            )
             instance_id = str(uuid.uuid4())
             key = business_key(number)
             at = base - timedelta(seconds=last - number)
             instances.append(
-                {**template.instance, "id": instance_id, "business_key": key, "idempotency_key": None,
+                {**copied, "id": instance_id, "business_key": key, "idempotency_key": None,
                  "started_at": at, "updated_at": at}
             )  # fmt: skip
             ready.extend(
                 {**r, "id": str(uuid.uuid4()), "instance_id": instance_id, "business_key": key,
                  "ready_since": at}
-                for r in template.ready
+                for r in copied_ready
             )  # fmt: skip
             audit.extend(
                 {**{k: v for k, v in a.items() if k != "id"}, "instance_id": instance_id, "at": at}
@@ -83,11 +108,11 @@ def fill(db: Engine, template: Template, first: int, last: int) -> float:
             )
             timers.extend(
                 {**{k: v for k, v in t.items() if k != "id"}, "instance_id": instance_id}
-                for t in template.timers
+                for t in copied_timers
             )
             messages.extend(
                 {**{k: v for k, v in m.items() if k != "id"}, "instance_id": instance_id, "business_key": key}
-                for m in template.messages
+                for m in copied_messages
             )
         with db.begin() as connection:
             connection.execute(tables["process_instances"].insert(), instances)

@@ -12,6 +12,9 @@ P3  bytes stored per instance (state + instance row + projection rows; audit row
     same path, after every step of the path. p3_ratio = the largest stored/default over the path.
 P4  instances/s of the P1 path with several concurrent clients, 1 and then 2 gunicorn workers on
     PostgreSQL. p4_speedup = 2 workers / 1 worker.
+P5  a migration batch moving N (10,000) waiting instances to a changed version on PostgreSQL, run by the
+    server's timer thread: instances/s, and the API's p95 latency meanwhile against the p95 before the
+    batch. p5_latency_ratio = p95 during / p95 before.
 
 Loopback only, bounded load, stops by itself; prints a table and writes build/bench/results.json.
 
@@ -48,6 +51,7 @@ from bench.pdr_path import (
 )
 from bench.tables import reflected
 from engine import COUNT_CAP, Engine
+from harness.catalogue import changed_copy
 from harness.postgres import TemporaryPostgres, create_database
 from harness.server import RunningServer
 
@@ -89,7 +93,9 @@ class Run:
         self.bare = BareSpiffWorkflow()
         self.postmaster = machine.postmaster_pid(getattr(postgres, "_data", Path("/nonexistent")))
 
-    def server(self, name: str, *, database: str | None = None, workers: int = 1) -> RunningServer:
+    def server(
+        self, name: str, *, database: str | None = None, workers: int = 1, env: dict | None = None
+    ) -> RunningServer:
         url = create_database(self.postgres.url, database) if database else None
         return RunningServer(
             self.folder / name,
@@ -98,6 +104,7 @@ class Run:
             database_url=url,
             workers=workers,
             startup_timeout=120,
+            env=env,
         )
 
     def client(self, server: RunningServer) -> Client:
@@ -363,6 +370,67 @@ def p4(run: Run) -> dict:
     return results
 
 
+# ---- P5 ------------------------------------------------------------------------------------------
+
+
+def _probe(client: Client, template: dict, number: int, latencies: Latencies) -> None:
+    """The calls an integrator makes meanwhile: one instance, and one provider's tasks."""
+    _, seconds = client.call("GET", f"/process-instances/{template['id']}")
+    latencies.add("get_instance", seconds)
+    _, seconds = client.call("GET", f"/tasks?business_key={bulk_fill.business_key(number)}")
+    latencies.add("tasks_by_business_key", seconds)
+
+
+def p5(run: Run) -> dict:
+    count = run.options.migrate
+    env = {"KANTA_TIMER_INTERVAL": "0.2"}  # the batch's chunks follow each other without a pause
+    with run.server("p5", database="bench_p5", env=env) as server:
+        client = run.client(server)
+        db = create_engine(server._database_url)
+        template_instance = api_client.start(client, "p5-template", Latencies())
+        template = bulk_fill.Template.read(db, template_instance["id"])
+        fill_seconds = bulk_fill.fill(db, template, 1, count, own_tasks=True)
+        client.connect()  # the server closed the connection that sat idle while the tables were filled
+        before = Latencies()
+        for number in range(200):
+            _probe(client, template_instance, 1 + number % (count - 1), before)
+        status, _, deployed = server.upload(
+            "/api/v1/process-definitions", changed_copy(PROCESSES), token=run.token
+        )
+        if status != 201:
+            raise api_client.CallFailed(f"the changed catalogue was not deployed: {status} {deployed}")
+        client.connect()
+        body = {"process_key": PROCESS_KEY, "from_version": 1, "to_version": 2}
+        batch, _ = client.call("POST", "/migration-batches", body, expect=202)
+        started = time.perf_counter()
+        during, number = Latencies(), 0
+        while True:
+            number += 1
+            _probe(client, template_instance, 1 + number % (count - 1), during)
+            if number % 20 == 0:
+                progress, _ = client.call("GET", f"/migration-batches/{batch['id']}")
+                if progress["status"] == "finished":
+                    break
+        elapsed = time.perf_counter() - started
+        db.dispose()
+    figures_before, figures_during = call_figures(before), call_figures(during)
+    p95 = {
+        name: figures["all"]["p95_ms"]
+        for name, figures in (("before", figures_before), ("during", figures_during))
+    }
+    return {
+        "instances": progress["total"],
+        "migrated": progress["migrated"],
+        "refused": progress["refused_count"],
+        "fill_s": round(fill_seconds, 1),
+        "seconds": round(elapsed, 1),
+        "instances_per_s": round(progress["migrated"] / elapsed, 1),
+        "calls_before": figures_before,
+        "calls_during": figures_during,
+        "latency_ratio": round(p95["during"] / p95["before"], 2),
+    }
+
+
 # ---- report --------------------------------------------------------------------------------------
 
 
@@ -437,6 +505,18 @@ def table(results: dict) -> str:
                 f"{workers} worker(s): CPU s server / postgres / driver in {fig['wall_s']} s",
                 f"{fig['server_cpu_s']} / {fig['postgres_cpu_s']} / {fig['driver_cpu_s']}",
             )
+    if "p5" in results:
+        fig = results["p5"]
+        lines.append(f"P5  a migration batch of {fig['instances']:,} waiting instances, PostgreSQL")
+        row(
+            "moved | refused | seconds | instances/s",
+            f"{fig['migrated']} | {fig['refused']} | {fig['seconds']} | {fig['instances_per_s']}",
+        )
+        before, during = fig["calls_before"]["all"], fig["calls_during"]["all"]
+        row(
+            "API p50/p95 ms before | during the batch",
+            f"{before['p50_ms']} / {before['p95_ms']} | {during['p50_ms']} / {during['p95_ms']}",
+        )
     lines.append("ratios (target):")
     for key, (sign, target) in TARGETS.items():
         if key in results:
@@ -456,7 +536,8 @@ def main() -> None:
     )
     arguments.add_argument("--clients", type=int, default=4, help="P4: concurrent clients")
     arguments.add_argument("--per-client", type=int, default=15, help="P4: instances per client")
-    arguments.add_argument("--only", default="p1,p2,p3,p4", help="phases to run, e.g. p1,p3")
+    arguments.add_argument("--migrate", type=int, default=10_000, help="P5: instances a batch moves")
+    arguments.add_argument("--only", default="p1,p2,p3,p4,p5", help="phases to run, e.g. p1,p3")
     arguments.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "results.json")
     options = arguments.parse_args()
     phases = set(options.only.split(","))
@@ -486,10 +567,15 @@ def main() -> None:
             print("P4 …", flush=True)
             results["p4"] = p4(run)
             results["p4_speedup"] = results["p4"]["speedup"]
+        if "p5" in phases:
+            results["p5"] = p5(run)
+            results["p5_instances_per_s"] = results["p5"]["instances_per_s"]
+            results["p5_latency_ratio"] = results["p5"]["latency_ratio"]
     results["duration_s"] = round(time.perf_counter() - began, 1)
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["targets"] = {key: f"{sign} {value}" for key, (sign, value) in TARGETS.items()}
-    ordered = {k: results[k] for k in ("p1_ratio", "p2_ratio", "p3_ratio", "p4_speedup") if k in results}
+    headline = ("p1_ratio", "p2_ratio", "p3_ratio", "p4_speedup", "p5_instances_per_s", "p5_latency_ratio")
+    ordered = {k: results[k] for k in headline if k in results}
     ordered.update(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
     options.out.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ This module is the engine's public surface. The REST API, the features and the b
 what is named here; everything else under ``engine`` is the engine's own business and may move.
 """
 
-from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder
+from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder, warnings_in
 from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
@@ -21,6 +21,7 @@ from .problems import (
 from .results import (
     DefinitionView,
     DeployResult,
+    ExternalTaskView,
     HistoryEvent,
     IncidentView,
     InstanceView,
@@ -51,6 +52,7 @@ __all__ = [
     "Engine",
     "EngineError",
     "ErrorKind",
+    "ExternalTaskView",
     "FieldError",
     "HistoryEvent",
     "IncidentView",
@@ -73,4 +75,5 @@ __all__ = [
     "read_folder",
     "run_timers",
     "schema_is_current",
+    "warnings_in",
 ]

@@ -80,7 +80,8 @@ def deploy(
                 "another deployment of the same process was stored at the same time; retry"
             ) from None
     # what was stored is what was written: no need to read it back
-    return DeployResult([definition_view(SimpleNamespace(**values)) for values in deployed], unchanged)
+    views = [definition_view(SimpleNamespace(**values)) for values in deployed]
+    return DeployResult(views, unchanged, definitions.warnings)
 
 
 def definition_row(store: Store, key: str, version: int | None):

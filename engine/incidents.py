@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import message_flow
+from . import external_tasks, message_flow
 from .audit import Change, audit_row
 from .clock import now
 from .context import Context
@@ -35,8 +35,11 @@ def get(context: Context, incident_id: int) -> IncidentView:
         return incident_view(_incident(unit.store, incident_id))
 
 
-def retry(context: Context, incident_id: int, *, actor: str) -> InstanceView:
-    """Run what failed again from the instance's wait state: due timers fire and the engine steps on."""
+def retry(context: Context, incident_id: int, *, actor: str, retries: int | None = None) -> InstanceView:
+    """Run what failed again from the instance's wait state: due timers fire and the engine steps on. An
+    external task's incident gives the task back to its workers with ``retries`` left (default 1)."""
+    if retries is not None and (not isinstance(retries, int) or isinstance(retries, bool) or retries < 1):
+        raise InvalidData("retries must be 1 or more", [FieldError("/retries", "1 or more")])
     with context.new_unit() as unit:
         store = unit.store
         incident = _incident(store, incident_id)
@@ -44,6 +47,16 @@ def retry(context: Context, incident_id: int, *, actor: str) -> InstanceView:
             when = incident.resolved_at.isoformat()
             raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
         record = instance_record(store, incident.instance_id)
+        if incident.task_id is not None:
+            external_tasks.give_back(store, incident.task_id, retries or 1, actor, incident_id)
+            store.resolve_incident(incident_id, now(), actor)
+            unit.commit()
+            return context.view(store, record)
+        if retries is not None:
+            raise InvalidData(
+                "retries are for an external task's incident; this one is a timer's",
+                [FieldError("/retries", "leave it out")],
+            )
         run = context.restore(store, record)
         fired = run.fire_due_timers()
         run.step()

@@ -356,6 +356,9 @@ def instances_per_version(context: Context, key: str) -> dict[int, dict[str, int
 
 
 def _versions(context: Context, store, key: str, from_version: int, to_version: int):
+    for number in (from_version, to_version):
+        if not 0 < number < 2**31:  # no version is numbered so (and the database's integer ends there)
+            raise NotFound(f'no version {number} of process "{key}" is deployed')
     if from_version == to_version:
         raise InvalidData(
             "an instance moves between two different versions",

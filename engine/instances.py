@@ -98,9 +98,11 @@ def get(context: Context, instance_id: str) -> InstanceView:
 def page(
     context: Context, *, process_key, status, business_key, limit: int, offset: int
 ) -> Page[InstanceView]:
-    if status is not None and status not in tuple(InstanceStatus):
-        statuses = ", ".join(InstanceStatus)
-        raise InvalidData(f'unknown status "{status}"', [FieldError("/status", f"one of {statuses}")])
+    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches)."""
+    for wanted in status if isinstance(status, tuple) else (status,):
+        if wanted is not None and wanted not in tuple(InstanceStatus):
+            statuses = ", ".join(InstanceStatus)
+            raise InvalidData(f'unknown status "{wanted}"', [FieldError("/status", f"one of {statuses}")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
         rows, total, exact = unit.store.instance_page(filters, limit, offset)

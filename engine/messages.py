@@ -27,18 +27,31 @@ def deliver(
     business_key: str | None,
     instance_id: str | None,
     payload: Mapping | None,
+    correlation_keys: Mapping | None = None,
 ) -> InstanceView:
-    """Deliver message ``name`` to the one instance waiting for it, found by business key or id."""
+    """Deliver message ``name`` to the one instance waiting for it, found by business key or id, and among
+    those by ``correlation_keys``: variables the instance must have, each with that value."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
-    if business_key is None and instance_id is None:
+    keys = dict(correlation_keys or {})
+    if business_key is None and instance_id is None and not keys:
         raise InvalidData(
             "say which instance the message is for",
             [FieldError("/business_key", "give business_key or instance_id")],
         )
-    target = f"business key {business_key!r}" if business_key is not None else f"instance {instance_id}"
+    target = " and ".join(
+        part
+        for part in (
+            f"business key {business_key!r}" if business_key is not None else "",
+            f"instance {instance_id}" if instance_id is not None else "",
+            "variables " + ", ".join(f"{k} = {v!r}" for k, v in keys.items()) if keys else "",
+        )
+        if part
+    )
 
     def the_one_waiting(store: Store) -> str:
         waiting = store.instances_waiting_for(name, business_key, instance_id)
+        if keys:
+            waiting = [i for i in waiting if _has_values(store.instance(i), keys)]
         if not waiting:
             raise NobodyWaits(f'no running instance with {target} is waiting for message "{name}"')
         if len(waiting) > 1:
@@ -96,3 +109,14 @@ def _start_by_message(context: Context, name, business_key, payload, actor, nobo
         context.committed(record, run)
         started = instance_view(record, definition.version, projections.now, definition.forms)
         return replace(started, message_outcome=STARTED)
+
+
+def _has_values(record, keys: Mapping) -> bool:
+    if record is None:  # gone since its subscription was read
+        return False
+    variables = record.variables
+    # True == 1 in Python, but a variable holding true does not match a key of 1 (nor the other way)
+    return all(
+        name in variables and variables[name] == value and type(variables[name]) is type(value)
+        for name, value in keys.items()
+    )

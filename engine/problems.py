@@ -13,14 +13,34 @@ class Problem:
     line: int | None
     element_id: str | None
     message: str
+    # An error stops the deployment; a warning is said and deploys (the analyst may mean it: see
+    # ``accept-warning`` in engine/catalogue/acceptance.py).
+    severity: str = "error"
+    code: str | None = None  # a warning's kind, which ``accept-warning`` names
+
+    @classmethod
+    def warning(cls, file: str, line: int | None, element_id: str | None, code: str, message: str) -> Problem:
+        return cls(file, line, element_id, message, "warning", code)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         element = f" [{self.element_id}]" if self.element_id else ""
-        return f"{where}:{element} {self.message}"
+        said = f"warning ({self.code}): " if self.is_warning else ""
+        return f"{where}:{element} {said}{self.message}"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "element_id": self.element_id, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "element_id": self.element_id,
+            "message": self.message,
+            "severity": self.severity,
+            "code": self.code,
+        }
 
 
 class EngineError(Exception):

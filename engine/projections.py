@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .bpmn import Run
+from .store.external_task_queries import ExternalTaskRecord
 from .store.queries import InstanceRecord, MessageRecord, ReadyTaskRecord, TimerRecord
 from .vocabulary import InstanceStatus
 
@@ -27,6 +28,9 @@ class ProjectionChange:
     added_ready: list[ReadyTaskRecord]
     waits: tuple[list[MessageRecord], list[TimerRecord]] | None
     now: Projections
+    external: list[ExternalTaskRecord] = ()  # every external task ready now
+    removed_external: list[str] = ()
+    added_external: list[ExternalTaskRecord] = ()
 
 
 def project(
@@ -40,7 +44,8 @@ def project(
     """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
     stays ready keeps its row (and its ready-since time); the waits are written when they changed. With
     ``rewrite`` every row is written anew (an instance coming back from an incident has none stored; one
-    moved to another version may stand at other elements), ready-since times kept."""
+    moved to another version may stand at other elements), ready-since times kept. An
+    external task that stays ready keeps its row, and with it its lock and retries."""
     running = record.status == InstanceStatus.RUNNING
     existing = {t.id: t for t in existing_ready}
     ready = {}
@@ -72,7 +77,25 @@ def project(
             for m in message_waits
         ]
         timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]
+    external = run.ready_external_tasks() if running else []
+    external_ids = {t.task_id for t in external}
+    external_now = [
+        ExternalTaskRecord(
+            id=t.task_id,
+            instance_id=record.id,
+            process_key=record.process_key,
+            business_key=record.business_key,
+            element_id=t.element_id,
+            name=t.name,
+            topic=t.topic,
+            created_at=now,
+        )
+        for t in external
+    ]
     return ProjectionChange(
+        external=external_now,
+        removed_external=sorted(run.external_before - external_ids),
+        added_external=[t for t in external_now if t.id not in run.external_before],
         removed_ready=[task_id for task_id in existing if rewrite or task_id not in ready],
         added_ready=[t for task_id, t in ready.items() if rewrite or task_id not in existing],
         waits=(messages, timers) if rewrite or run.waits_changed(running=running) else None,

@@ -10,7 +10,9 @@ from typing import Generic, TypeVar
 from .bpmn import start_form_key
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
+from .problems import Problem
 from .projections import Projections
+from .store.external_task_queries import ExternalTaskRecord
 from .store.incident_queries import IncidentRecord
 from .store.queries import InstanceRecord, ReadyTaskRecord
 from .vocabulary import AuditKind, public_error
@@ -46,6 +48,7 @@ class DefinitionView:
 class DeployResult:
     deployed: list[DefinitionView]  # new versions
     unchanged: list[DefinitionView]  # same content as the latest version
+    warnings: list[Problem] = field(default_factory=list)  # what the checks said that does not refuse
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class TaskView(ReadyTaskRecord):
     documentation: str = ""
     form: dict | None = None
     data: dict | None = None
+    definition_version: int | None = None  # the version its instance runs on (lists and one task say it)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,15 @@ class InstanceView:
 @dataclass(frozen=True)
 class IncidentView(IncidentRecord):
     """A failure nobody answered, as the store keeps it (open while ``resolved_at`` is None)."""
+
+
+@dataclass(frozen=True)
+class ExternalTaskView(ExternalTaskRecord):
+    """A service task waiting for a worker: its topic, who holds its lock until when, its retries (None
+    until a failure sets them; 0 means an incident waits for an operator) and its last failure. A fetched
+    task also has the variables the worker asked for."""
+
+    variables: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,12 @@ def message_wait_view(name: str, element_id: str, forms: dict | None) -> Message
     contract = contract_of(forms or {}, name)
     schema, correlation = contract if contract else (None, {"by": "business_key"})
     return MessageWaitView(name, element_id, schema, correlation)
+
+
+def external_task_view(row: ExternalTaskRecord, variables: dict | None = None) -> ExternalTaskView:
+    return ExternalTaskView(
+        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)}, variables=variables
+    )
 
 
 def task_view(row: ReadyTaskRecord, **details) -> TaskView:

@@ -13,12 +13,31 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import catalogue, definitions, incidents, instance_migration, instances, messages, tasks, timers
+from . import (
+    catalogue,
+    definitions,
+    external_tasks,
+    incidents,
+    instance_migration,
+    instances,
+    messages,
+    tasks,
+    timers,
+)
 from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
-from .results import DefinitionView, DeployResult, HistoryEvent, IncidentView, InstanceView, Page, TaskView
+from .results import (
+    DefinitionView,
+    DeployResult,
+    ExternalTaskView,
+    HistoryEvent,
+    IncidentView,
+    InstanceView,
+    Page,
+    TaskView,
+)
 from .store.database import connect, migrate
 from .unit_of_work import UnitOfWork
 
@@ -46,7 +65,10 @@ class Engine:
             new_unit=lambda: UnitOfWork(self.db, clock_source),
             serializer=serializer,
             script_engine=RestrictedScriptEngine(
-                timeout_seconds=limits.script_seconds, task_limit=limits.tasks
+                timeout_seconds=limits.script_seconds,
+                task_limit=limits.tasks,
+                memory_bytes=limits.script_memory_bytes,
+                data_bytes=limits.state_bytes,
             ),
             limits=limits,
             definitions=definitions.DefinitionCache(serializer),
@@ -54,6 +76,7 @@ class Engine:
         )
 
     def close(self) -> None:
+        self._context.script_engine.close()
         self.db.dispose()
 
     def health(self) -> dict:
@@ -115,7 +138,7 @@ class Engine:
         self,
         *,
         process_key: str | None = None,
-        status: str | None = None,
+        status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
         limit: int = 50,
         offset: int = 0,
@@ -147,6 +170,7 @@ class Engine:
         assignee: str | None = None,
         candidate_user: str | None = None,
         candidate_group: str | None = None,
+        element_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[TaskView]:
@@ -159,6 +183,7 @@ class Engine:
             assignee=assignee,
             candidate_user=candidate_user,
             candidate_group=candidate_group,
+            element_id=element_id,
             limit=limit,
             offset=offset,
         )
@@ -169,6 +194,108 @@ class Engine:
     def complete_task(self, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
         return tasks.complete(self._context, task_id, data, actor=actor)
 
+    # ---- external tasks ---------------------------------------------------------------------------
+    # Workers' service-task work. Ids are text (a task's id is a UUID), times aware UTC datetimes, variables
+    # JSON objects. NotFound: no such task waits (it was completed, or its instance moved past it);
+    # Conflict: the task is locked by another worker, or by none; InvalidData: a refused argument, named
+    # by a JSON Pointer (``/topics/0/lock_duration_ms``).
+
+    def fetch_and_lock(
+        self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str
+    ) -> list[ExternalTaskView]:
+        """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
+        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``; each task answered carries
+        ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
+
+    def complete_external_task(
+        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str
+    ) -> InstanceView:
+        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on."""
+        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor)
+
+    def handle_external_task_failure(
+        self,
+        task_id: str,
+        worker_id: str,
+        *,
+        error_message: str | None = None,
+        error_details: str | None = None,
+        retries: int = 0,
+        retry_timeout_ms: int = 0,
+        actor: str,
+    ) -> ExternalTaskView:
+        """Record a failure of the task ``worker_id`` holds and release it: fetchable again after
+        ``retry_timeout_ms`` with ``retries`` left; ``retries`` 0 opens an incident on the instance."""
+        return external_tasks.handle_failure(
+            self._context,
+            task_id,
+            worker_id,
+            error_message=error_message,
+            error_details=error_details,
+            retries=retries,
+            retry_timeout_ms=retry_timeout_ms,
+            actor=actor,
+        )
+
+    def handle_external_task_bpmn_error(
+        self,
+        task_id: str,
+        worker_id: str,
+        error_code: str,
+        *,
+        error_message: str | None = None,
+        variables: Mapping | None = None,
+        actor: str,
+    ) -> InstanceView:
+        """Throw BPMN error ``error_code`` at the task ``worker_id`` holds; its error boundary event catches
+        it with ``variables``. Uncaught: an incident (``uncaught-error``) on the instance, which waits."""
+        return external_tasks.handle_bpmn_error(
+            self._context,
+            task_id,
+            worker_id,
+            error_code,
+            error_message=error_message,
+            variables=variables,
+            actor=actor,
+        )
+
+    def extend_external_task_lock(
+        self, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+    ) -> ExternalTaskView:
+        """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
+        return external_tasks.extend_lock(self._context, task_id, worker_id, new_duration_ms, actor=actor)
+
+    def unlock_external_task(self, task_id: str, *, actor: str) -> ExternalTaskView:
+        """Release the task's lock, whoever holds it; it is fetchable again at once."""
+        return external_tasks.unlock(self._context, task_id, actor=actor)
+
+    def get_external_task(self, task_id: str) -> ExternalTaskView:
+        return external_tasks.get(self._context, task_id)
+
+    def list_external_tasks(
+        self,
+        *,
+        topic: str | None = None,
+        locked: bool | None = None,
+        instance_id: str | None = None,
+        process_key: str | None = None,
+        worker_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> Page[ExternalTaskView]:
+        """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not."""
+        return external_tasks.page(
+            self._context,
+            topic=topic,
+            locked=locked,
+            instance_id=instance_id,
+            process_key=process_key,
+            worker_id=worker_id,
+            limit=limit,
+            offset=offset,
+        )
+
     # ---- messages and timers ----------------------------------------------------------------------
 
     def deliver_message(
@@ -178,6 +305,7 @@ class Engine:
         actor: str,
         business_key: str | None = None,
         instance_id: str | None = None,
+        correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
     ) -> InstanceView:
         return messages.deliver(
@@ -186,6 +314,7 @@ class Engine:
             actor=actor,
             business_key=business_key,
             instance_id=instance_id,
+            correlation_keys=correlation_keys,
             payload=payload,
         )
 
@@ -221,8 +350,10 @@ class Engine:
     def get_incident(self, incident_id: int) -> IncidentView:
         return incidents.get(self._context, incident_id)
 
-    def retry_incident(self, incident_id: int, *, actor: str) -> InstanceView:
-        return incidents.retry(self._context, incident_id, actor=actor)
+    def retry_incident(self, incident_id: int, *, actor: str, retries: int | None = None) -> InstanceView:
+        """Retry what an incident stopped; an external task's incident gives the task back to the workers
+        with ``retries`` left (default 1). Answers the instance."""
+        return incidents.retry(self._context, incident_id, actor=actor, retries=retries)
 
     def change_variables(
         self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()

@@ -25,6 +25,7 @@ def page(
     assignee=None,
     candidate_user=None,
     candidate_group=None,
+    element_id=None,
     limit: int,
     offset: int,
 ) -> Page[TaskView]:
@@ -34,11 +35,14 @@ def page(
         "lane": lane,
         "business_key": business_key,
         "assignee": assignee,
+        "element_id": element_id,
     }
     candidates = {CandidateKind.USER: candidate_user, CandidateKind.GROUP: candidate_group}
     with context.new_unit() as unit:
         rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates)
-    return Page([task_view(r) for r in rows], total, limit, offset, exact)
+    return Page(
+        [task_view(r, definition_version=version) for r, version in rows], total, limit, offset, exact
+    )
 
 
 def get(context: Context, task_id: str) -> TaskView:
@@ -49,7 +53,13 @@ def get(context: Context, task_id: str) -> TaskView:
         run = context.restore(unit.store, record)
         documentation, data = task_details(run.human_task(task_id))
         form = run.definition.forms.get(ready.form_key) if ready.form_key else None
-        return task_view(ready, documentation=documentation, form=form, data=data)
+        return task_view(
+            ready,
+            documentation=documentation,
+            form=form,
+            data=data,
+            definition_version=run.definition.version,
+        )
 
 
 def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:

@@ -162,6 +162,7 @@ def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: 
         store.count_failure(incident.id, failure, moment)
     store.add_audit([audit_row(actor, AuditKind.INSTANCE_ERROR, moment, record.id, data=failure)])
     store.replace_ready_tasks([t.id for t in store.ready_tasks(record.id)], [])
+    store.replace_external_tasks(store.external_task_ids(record.id), [])
     store.replace_waits(record.id, [], [])
 
 
@@ -219,6 +220,15 @@ def write_run(
 
     projections = project(record, run, existing_ready, moment, rewrite=rewrite)
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
+    removed_external, added_external = projections.removed_external, projections.added_external
+    if rewrite:  # the stored rows, not what the run saw, are what changes (an incident dropped them; a
+        # version change may stand elsewhere); a task still ready keeps its row, lock and retries
+        stored = set(store.external_task_ids(record.id))
+        ready_now = {t.id for t in projections.external}
+        removed_external = sorted(stored - ready_now)
+        added_external = [t for t in projections.external if t.id not in stored]
+    if removed_external or added_external:
+        store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
     return projections

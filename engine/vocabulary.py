@@ -35,6 +35,12 @@ class AuditKind(StrEnum):
     VARIABLES_CHANGED = "variables_changed"
     INSTANCE_MIGRATED = "instance_migrated"
     MIGRATION_BATCH_STARTED = "migration_batch_started"
+    EXTERNAL_TASK_LOCKED = "external_task_locked"
+    EXTERNAL_TASK_COMPLETED = "external_task_completed"
+    EXTERNAL_TASK_FAILED = "external_task_failed"
+    EXTERNAL_TASK_BPMN_ERROR = "external_task_bpmn_error"
+    EXTERNAL_TASK_LOCK_EXTENDED = "external_task_lock_extended"
+    EXTERNAL_TASK_UNLOCKED = "external_task_unlocked"
 
     @classmethod
     def ended(cls, status: InstanceStatus) -> AuditKind:

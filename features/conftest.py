@@ -10,6 +10,7 @@ copy.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ from features.service import (
     migrating_at_every_step,
     processes_dir,
 )
-from harness.server import RunningServer
+from features.traceability import ScenarioPaths
+from features.traceability import check as check_traceability
+from harness.server import RunningServer, validate
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"
@@ -66,10 +69,18 @@ def pytest_configure(config):
     config._bddcucumberjson = CucumberJSON(str(path))  # where pytest-bdd's unconfigure finds it
     config.pluginmanager.register(config._bddcucumberjson)
     config.stash[_deselected] = 0
+    config.stash[_instances] = []
 
 
 _deselected = pytest.StashKey[int]()
 _coverage = pytest.StashKey[dict]()
+_scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
+_instances = pytest.StashKey[list[tuple[str, str, str]]]()  # (feature file, scenario name, instance id)
+_paths = pytest.StashKey[ScenarioPaths]()
+
+
+def pytest_bdd_before_scenario(request, feature, scenario):
+    request.node.stash[_scenario] = (Path(feature.filename).name, scenario.name)
 
 
 def pytest_deselected(items):
@@ -80,6 +91,10 @@ def pytest_deselected(items):
 @pytest.fixture(scope="session")
 def service(request, tmp_path_factory):
     """The service every feature talks to; when they are done, their coverage is read from it."""
+    # An invalid catalogue would fail every scenario with the same traceback: say why once, and stop.
+    deployable, report = validate(processes_dir())
+    if not deployable:
+        pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
     data_dir = tmp_path_factory.mktemp("features-service")
     with RunningServer(
         data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"
@@ -94,6 +109,10 @@ def service(request, tmp_path_factory):
         write_json(coverage, folder)
         write_coverage_pages(coverage, diagrams, folder)
         request.config.stash[_coverage] = coverage
+        paths = ScenarioPaths()
+        for feature, scenario, instance_id in request.config.stash[_instances]:
+            paths.add(feature, scenario, running.call("GET", f"/process-instances/{instance_id}/history"))
+        request.config.stash[_paths] = paths
         if running.versions:
             (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
 
@@ -104,6 +123,8 @@ def onboarding(service, request):
     scenario = Onboarding(service)
     failed_before = request.session.testsfailed
     yield scenario
+    if scenario.instance_id is not None and _scenario in request.node.stash:
+        request.config.stash[_instances].append((*request.node.stash[_scenario], scenario.instance_id))
     if scenario.unchecked is not None and request.session.testsfailed == failed_before:
         pytest.fail(f'the scenario ends after "{scenario.unchecked}" without checking where it stands')
 
@@ -126,6 +147,15 @@ def pytest_sessionfinish(session, exitstatus):
         return  # a part of the features proves nothing about the floor
     problems = below_floor(coverage, json.loads(FLOOR.read_text()))
     reporter = config.pluginmanager.get_plugin("terminalreporter")
+    write = os.environ.get("KANTA_WRITE_TRACEABILITY") == "1"
+    stale = None
+    # the page is of the catalogue itself, as it runs without moving versions
+    if processes_dir().resolve() == (ROOT / "processes").resolve() and not migrating_at_every_step():
+        stale = check_traceability(processes_dir(), config.stash[_paths], cucumber_json.parent, write)
+    if stale:
+        if reporter:
+            reporter.write_line(stale, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
     if problems:
         if reporter:
             reporter.write_line("Path coverage below the floor (features/coverage-floor.json):", red=True)

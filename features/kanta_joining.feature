@@ -5,23 +5,24 @@ Ominaisuus: Kanta-palveluihin liittyminen
   information system in use and whether it writes prescriptions. Kela's decision table decides which Kanta
   services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
-  parallel, the provider checks its entries in THL's SOTE organisation register or Valvira's IAH code set
-  (invalid entries: AVI corrects the licence data and THL publishes the corrected entry), while the system
-  vendor confirms the certified system and access point and the provider writes its information security
-  plan. Then the provider chooses the joining model: a member of a joint joining only agrees with its main
-  joiner, which applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory
-  service, one after the other: the Patient Data Repository, the Prescription service and, last, the Social
-  Welfare Client Data Repository. A patient information system can not be used for the social-care
-  repository (seed 002): when the organisation's own data shows only a patient system, that is said at once;
-  the joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
+  parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
+  code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
+  corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
+  certified system and access point and the provider writes its information security plan. Then the
+  provider chooses the joining model: a member of a joint joining only agrees with its main joiner, which
+  applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory service, one
+  after the other: the Patient Data Repository, the Prescription service and, last, the Social Welfare
+  Client Data Repository. A patient information system can not be used for the social-care repository
+  (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
+  joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
   social-care onboarding is skipped. When the social-care onboarding itself finds a patient system, it
   refuses it. Either way the joining ends as not joined: a certified social-care client system is needed.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
-  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja tarkistaa merkintänsä THL:n
-  SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
+  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
+  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
@@ -35,12 +36,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
   liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>             |
       | business_id          | <y_tunnus>         |
       | organisation_kind    | <laji>             |
+      | tenant_of_company    | ei                 |
       | licence              | <lupa>             |
       | system_kind          | <järjestelmä>      |
       | writes_prescriptions | <määrää>           |
@@ -50,8 +52,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on <resepti>
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -75,12 +77,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaalihuolto molemmilla järjestelmillä                                | 3141595-4 | Perhepalvelu Silta Oy       | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
 
   Tapausaihio: Ilman sähköistä asiakas- tai potilastietojärjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>        |
       | business_id          | <y_tunnus>    |
       | organisation_kind    | <laji>        |
+      | tenant_of_company    | ei            |
       | licence              | <lupa>        |
       | system_kind          | <järjestelmä> |
       | writes_prescriptions | ei            |
@@ -96,7 +99,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | itsenäinen ammatinharjoittaja ilman järjestelmää   | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none        |
 
   Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | <nimi>           |
@@ -107,9 +110,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei               |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.<oid>.10.0      |
       | register_entries_valid | kyllä                      |
@@ -138,32 +141,23 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
 
-  Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja ammatinharjoittaja liittyy pääliittyjän kautta
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
+  Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Fysioterapeutti Aino Virtanen |
       | business_id          | 5791357-2                     |
       | organisation_kind    | independent_practitioner      |
+      | tenant_of_company    | kyllä                         |
       | licence              | none                          |
       | system_kind          | patient_system                |
       | writes_prescriptions | ei                            |
     Niin tieto "patient_data_repository_required" on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja yrittää tehdä tehtävän "Check the register entries" tiedoilla:
-      | register               | iah_code_set          |
-      | organisation_oid       | 2.16.840.1.113883.3.1 |
-      | register_entries_valid | ei                    |
-      | checked_on             | tänään                |
-    Niin lomake hylätään kentän "organisation_oid" kohdalta
-    Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.5791357.10.0 |
       | register_entries_valid | ei                      |
@@ -178,14 +172,27 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                             |
-      | palvelunantaja | Ask AVI to correct the licence data |
-      | palvelunantaja | Write the information security plan |
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
-      | covers_independent_practitioners | ei     |
+      | osapuoli       | tehtävä                                                |
+      | palvelunantaja | Ask AVI to correct the licence data                    |
+      | palvelunantaja | Agree with the company on who writes the security plan |
+    Kun palvelunantaja yrittää tehdä tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+      | company_business_id          | 0737546-2 |
+      | agreed_on                    | tänään    |
+      | security_plan_written_by     | company   |
+      | responsibilities_in_contract | kyllä     |
+    Niin lomake hylätään kentän "company_plan_names_practitioner" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                |
+      | palvelunantaja | Ask AVI to correct the licence data                    |
+      | palvelunantaja | Agree with the company on who writes the security plan |
+    Kun palvelunantaja tekee tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+      | company_business_id             | 0737546-2 |
+      | agreed_on                       | tänään    |
+      | security_plan_written_by        | company   |
+      | company_plan_names_practitioner | kyllä     |
+      | responsibilities_in_contract    | kyllä     |
     Niin avoinna on vain tehtävä "Ask AVI to correct the licence data", jonka tekee palvelunantaja
+    Ja vaihetta "Write the information security plan" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Ask AVI to correct the licence data" tiedoilla:
       | regional_state_administrative_agency | southern_finland                                |
       | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
@@ -205,15 +212,59 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | main_joiner_business_id | 0737546-2    |
     Niin avoinna on vain tehtävä "Agree on joining through the main joiner", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Agree on joining through the main joiner" tiedoilla:
-      | contract_signed_on       | tänään      |
-      | security_plan_written_by | main_joiner |
+      | contract_signed_on           | tänään |
+      | responsibilities_in_contract | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Joined through the main joiner"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Publish the corrected register entry" on tehty 1 kertaa
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
 
+  Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 1029384-7
+    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+      | organisation_name    | Psykologi Saara Lind     |
+      | business_id          | 1029384-7                |
+      | organisation_kind    | independent_practitioner |
+      | tenant_of_company    | kyllä                    |
+      | licence              | none                     |
+      | system_kind          | patient_system           |
+      | writes_prescriptions | ei                       |
+    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Agree with the company on who writes the security plan", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+      | company_business_id          | 0737546-2    |
+      | agreed_on                    | tänään       |
+      | security_plan_written_by     | practitioner |
+      | responsibilities_in_contract | kyllä        |
+    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimia tehtäviä ei ole
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | register               | iah_code_set            |
+      | organisation_oid       | 1.2.246.10.1029384.10.0 |
+      | register_entries_valid | kyllä                   |
+      | checked_on             | tänään                  |
+    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Ja vaihetta "Agree on joining through the main joiner" ei ole tehty
+
   Tapaus: Lääkkeitä määräävä terveydenhuolto liittyy ensin Potilastietovarantoon ja sitten Reseptiin, asiakkuussitoumus tehdään vain kerran
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Lääkärikeskus Aurora Oy |
@@ -228,8 +279,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
@@ -237,14 +288,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                             |
-      | palvelunantaja | Check the register entries          |
       | palvelunantaja | Write the information security plan |
+    Ja järjestelmätyö "Check the register entries" odottaa
     Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | kyllä  |
-    Niin avoinna on vain tehtävä "Check the register entries", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Niin avoimia tehtäviä ei ole
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.6802468.10.0    |
       | register_entries_valid | kyllä                      |
@@ -342,7 +394,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Pelkällä asiakastietojärjestelmällä liitytään vain Sosiaalihuollon asiakastietovarantoon, tässä rinnakkaisliittymisenä hyvinvointialueen järjestelmään
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Palvelukoti Kuusi Oy |
@@ -356,9 +408,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "prescription_service_required" on ei
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
@@ -376,12 +428,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | business_id       | 7913579-1                     |
-      | organisation_name | Palvelukoti Kuusi Oy          |
-      | contact_email     | kanta@palvelukotikuusi.fi     |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | parallel                      |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
     Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
@@ -403,7 +458,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään heti, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Kotipalvelu Vilja Oy |
@@ -423,7 +478,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen, eikä liittyminen onnistu
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Kotihoito Lempi Oy |
@@ -438,9 +493,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Social-care repository refused: a patient information system can not be used; the other services go on" ei ole tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
@@ -458,11 +513,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
-      | business_id       | 8024680-0                |
-      | organisation_name | Kotihoito Lempi Oy       |
-      | contact_email     | kanta@kotihoitolempi.fi  |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
       | service_provision | self_paying_clients_only |
       | joining_model     | direct                   |
     Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
@@ -482,7 +534,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
 
   Tapaus: Lääkkeitä määräävän sosiaalihuollon pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti otetaan silti käyttöön
-    Oletetaan että palvelunantaja aloittaa prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
     Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
       | organisation_name    | Päihdeklinikka Selvä Oy |
@@ -497,9 +549,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Social-care repository refused: a patient information system can not be used; the other services go on" on tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Check the register entries                    |
       | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun palvelunantaja tekee tehtävän "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Check the register entries" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.9246802.10.0    |
       | register_entries_valid | kyllä                      |
@@ -519,7 +571,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model | direct |
     Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
@@ -560,7 +612,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Prescription service in use" on tehty
     Ja vaihe "Join the Prescription service" on tehty
     Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
     Ja vaihetta "Kanta services joined" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

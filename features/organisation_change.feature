@@ -2,30 +2,38 @@
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
   joinings. A new business ID (Y-tunnus) means joining Kanta again with the new ID ("Join Kanta with the new
-  business ID" calls "Kanta joining"); in a merger the parties agree which customership continues. When the
-  routing of prescription renewal requests changes, the provider asks THL two days before the change to
-  remove the renewal-request receiver mark of the closing units, and THL removes it a day or two before the
-  change. Changed technical access points are announced with a change notice, by the customer or by its
-  Kanta intermediary. When documents move to another registrar, the change is scheduled around Kela's batch
-  dates, a deployment test is run before the change, the registrar change notice is filed, Kela's batch
-  moves the documents, a deployment test is run after the change, and the tests are reported to Kela within
-  two days (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files
-  the termination notice and Kela closes its technical connections. An independent practitioner's
-  documents can not move to another registrar.
+  business ID" calls "Kanta joining"); in a merger the parties agree which customership continues. Then
+  three tracks run side by side, each counted back from the change date and none waiting for another: when
+  the routing of prescription renewal requests changes, the provider asks THL two days before the change to
+  remove the renewal-request receiver mark of the closing units, THL removes it, and the provider handles
+  every pending renewal request; changed technical access points are announced at the latest two weeks
+  before the change (seed 003), by the customer or by its Kanta intermediary for all its customers, and a
+  late notice is warned of; when documents move to another registrar, the change is scheduled around Kela's
+  batch dates, a deployment test is run before the change (strongly recommended: skipped only with a
+  reason), the registrar change notice is filed, Kela's batch moves the documents, the system vendor makes
+  the matching change locally, a deployment test is run after the change (a new joiner's can not be
+  skipped), and a test run is reported to Kela within two days (otherwise Kela reminds). A joiner that stops,
+  or whose customership ends in the merger, files the termination notice and Kela closes its technical
+  connections. An independent practitioner's documents can not move to another registrar.
 
   Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymiin. Uusi Y-tunnus tarkoittaa,
   että Kantaan liitytään uudelleen uudella Y-tunnuksella; sulautumisessa sovitaan, kumman toimijan
-  Kanta-asiakkuus jatkuu. Jos reseptien uusimispyyntöjen välitys muuttuu, palvelunantaja pyytää THL:n
-  koodistopalvelua kaksi päivää ennen muutosta poistamaan lopettavien yksiköiden uusimispyyntöjen
-  vastaanottomerkinnän, ja THL poistaa sen päivää tai kahta ennen muutosta. Liityntäpisteiden muutoksesta
-  tekee muutosilmoituksen asiakas tai Kanta-välittäjä. Kun asiakirjat siirtyvät toiselle
-  rekisterinpitäjälle, muutos ajoitetaan Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe
-  tehdään ennen muutosta ja sen jälkeen, ja kokeista raportoidaan Kelaan kahden päivän kuluessa.
+  Kanta-asiakkuus jatkuu. Sen jälkeen kolme tehtäväketjua etenee rinnakkain, kukin muutospäivästä
+  taaksepäin laskien eikä yksikään odota toista. Jos reseptien uusimispyyntöjen välitys muuttuu,
+  palvelunantaja pyytää THL:n koodistopalvelua kaksi päivää ennen muutosta poistamaan lopettavien
+  yksiköiden uusimispyyntöjen vastaanottomerkinnän, THL poistaa sen, ja palvelunantaja huolehtii, että
+  kaikki jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee muutosilmoituksen
+  viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta;
+  myöhästymisestä varoitetaan. Kun asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan
+  Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe tehdään ennen muutosta (vahvasti
+  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan eräajon jälkeen järjestelmätoimittaja
+  tekee vastaavan muutoksen paikallisesti, ja käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä
+  tekee sen joka tapauksessa); tehdystä kokeesta raportoidaan Kelaan kahden päivän kuluessa.
   Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -34,26 +42,29 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682010.10.0 |
       | registrar_oid               | 1.2.246.10.24682010.10.0 |
       | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
       | merger                      | <sulautuminen>           |
       | documents_move_registrar    | <rekisterinpitaja>       |
       | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
       | is_independent_practitioner | ei                       |
       | access_point_changes        | <liityntapiste>          |
+      | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | muutos                          | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | lopettaa | seuraavaksi                                                                                                   |
-      | ei vaikutuksia Kanta-liittymiin | 2468201-8 | ei           | ei               | ei            | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                                |
-      | sulautuminen                    | 2468202-6 | kyllä        | ei               | ei            | ei       | avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja                      |
-      | liityntäpisteet muuttuvat       | 2468203-4 | ei           | ei               | kyllä         | ei       | avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja                     |
-      | rekisterinpitäjä vaihtuu        | 2468204-2 | ei           | kyllä            | ei            | ei       | avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja |
-      | liittyjä lopettaa Kannan käytön | 2468205-0 | ei           | ei               | ei            | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja           |
+      | muutos                                 | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | ilmoittaja   | lopettaa | seuraavaksi                                                                                                   |
+      | ei vaikutuksia Kanta-liittymiin        | 2468201-8 | ei           | ei               | ei            | customer     | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                                |
+      | sulautuminen                           | 2468202-6 | kyllä        | ei               | ei            | customer     | ei       | avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja                      |
+      | asiakkaan oma liityntäpiste muuttuu    | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja                     |
+      | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "File the access-point change notice for the customers", jonka tekee Kanta-välittäjä  |
+      | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja |
+      | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja           |
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <nykyinen>               |
@@ -63,6 +74,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | registrar_oid               | 1.2.246.10.24682069.10.0 |
       | new_business_id             | kyllä                    |
       | new_business_id_value       | <uusi>                   |
+      | new_joiners                 | ei                       |
       | merger                      | ei                       |
       | documents_move_registrar    | kyllä                    |
       | new_registrar_oid           | <uusi_rekisterinpitaja>  |
@@ -82,7 +94,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
   Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella, ja sulautumisessa vanha asiakkuus päättyy
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468211-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468211-4
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468211-4                |
@@ -92,22 +104,29 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | registrar_oid               | 1.2.246.10.24682114.10.0 |
       | new_business_id             | kyllä                    |
       | new_business_id_value       | 1414213-0                |
+      | new_joiners                 | ei                       |
       | merger                      | kyllä                    |
       | documents_move_registrar    | ei                       |
       | is_independent_practitioner | ei                       |
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
-      | organisation_name    | Fysioterapia Virta ja Kumppanit Oy |
-      | business_id          | 1414213-0                          |
-      | organisation_kind    | private_provider                   |
-      | licence              | health                             |
-      | system_kind          | none                               |
-      | writes_prescriptions | ei                                 |
+    Kun palvelunantaja yrittää tehdä tehtävän "Enter the organisation data (identity given)" tiedoilla:
+      | business_id          | 1414213-0        |
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Enter the organisation data (identity given)" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
     Niin vaihe "No Kanta obligation" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
@@ -135,7 +154,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja vaihetta "Schedule the registrar change around Kela's batch dates" ei ole tehty
 
   Tapausaihio: Sulautumisessa sovitaan, jatkuuko oma asiakkuus (päättyy: <paattyy>, liittyjä lopettaa: <lopettaa>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -144,6 +163,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682122.10.0 |
       | registrar_oid               | 1.2.246.10.24682122.10.0 |
       | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
       | merger                      | kyllä                    |
       | documents_move_registrar    | ei                       |
       | is_independent_practitioner | ei                       |
@@ -164,7 +184,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                      |
 
   Tapausaihio: Vastaanottomerkinnän poiston ajastin on kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | <y_tunnus>               |
@@ -173,6 +193,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682157.10.0 |
       | registrar_oid               | 1.2.246.10.24682157.10.0 |
       | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
       | merger                      | ei                       |
       | documents_move_registrar    | ei                       |
       | is_independent_practitioner | ei                       |
@@ -188,8 +209,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468216-5 | tänään + 3 päivää  | ajastin "Two days before the change" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                   |
       | 2468217-3 | tänään + 1 päivä   | ajastin "Two days before the change" on lauennut                | avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja |
 
-  Tapaus: Uusimispyyntöjen vastaanottomerkintä poistetaan ennen muutosta, ja Kanta-välittäjä ilmoittaa uuden liityntäpisteen
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468218-1
+  Tapaus: Kanta-välittäjä ilmoittaa liityntäpisteen muutoksen heti, eikä se odota uusimispyyntöjen vastaanottomerkinnän poistoa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468218-1
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468218-1                  |
@@ -198,17 +219,49 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682181.10.0   |
       | registrar_oid               | 1.2.246.10.24682181.10.0   |
       | new_business_id             | ei                         |
+      | new_joiners                 | ei                         |
       | merger                      | ei                         |
       | documents_move_registrar    | ei                         |
       | is_independent_practitioner | ei                         |
       | access_point_changes        | kyllä                      |
+      | access_point_filed_by       | intermediary               |
       | renewal_routing_changes     | kyllä                      |
       | joiner_stops                | ei                         |
     Niin ajastin "Two days before the change" laukeaa 3 päivän kuluttua
+    Ja ajastin "Intermediary's notice late" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli        | tehtävä                                               |
+      | Kanta-välittäjä | File the access-point change notice for the customers |
+      | palvelunantaja  | Note that the access-point notice is late             |
+    Kun Kanta-välittäjä yrittää tehdä tehtävän "File the access-point change notice for the customers" tiedoilla:
+      | intermediary_name    | Välityspalvelu Silta Oy      |
+      | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | effective_date       | tänään + 5 päivää            |
+      | filed_on             | tänään                       |
+      | customers_covered    | []                           |
+      | customers_informed   | kyllä                        |
+    Niin lomake hylätään kentän "customers_covered" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli        | tehtävä                                               |
+      | Kanta-välittäjä | File the access-point change notice for the customers |
+      | palvelunantaja  | Note that the access-point notice is late             |
+    Kun Kanta-välittäjä tekee tehtävän "File the access-point change notice for the customers" tiedoilla:
+      | intermediary_name    | Välityspalvelu Silta Oy                 |
+      | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
+      | effective_date       | tänään + 5 päivää                       |
+      | filed_on             | tänään                                  |
+      | customers_covered    | ["2468218-1", "0737546-2", "1572860-0"] |
+      | customers_informed   | kyllä                                   |
+    Niin avoinna on vain tehtävä "Note that the access-point notice is late", jonka tekee palvelunantaja
+    Ja ajastin "Two days before the change" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+      | noted_on | tänään                                             |
+      | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta |
+    Niin vaihe "Late notice noted" on tehty
     Ja avoimia tehtäviä ei ole
+    Ja odottavia ajastimia on 1
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Two days before the change" ei ole lauennut
-    Ja odottavia ajastimia on 1
     Ja avoimia tehtäviä ei ole
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Two days before the change" on lauennut kerran
@@ -225,29 +278,27 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | copy_to_kanta     | kyllä                                                      |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
     Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
-    Kun aikaa on kulunut yksi päivä
-    Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
     Kun THL tekee tehtävän "Remove the renewal-request receiver mark" tiedoilla:
       | removed_on | tänään |
-    Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "File the access-point change notice" tiedoilla:
-      | filed_by             | intermediary        |
-      | new_access_point_oid | 2.16.840.1.113883.2 |
-      | effective_date       | tänään + 1 päivä    |
-      | filed_on             | tänään              |
-    Niin lomake hylätään kentän "new_access_point_oid" kohdalta
-    Ja avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
-      | filed_by             | intermediary                 |
-      | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | effective_date       | tänään + 1 päivä             |
-      | filed_on             | tänään                       |
-    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Niin avoinna on vain tehtävä "Handle the pending renewal requests", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Handle the pending renewal requests" tiedoilla:
+      | handled_on                   | tänään |
+      | pending_requests_handled     | 12     |
+      | all_pending_requests_handled | ei     |
+    Niin lomake hylätään kentän "all_pending_requests_handled" kohdalta
+    Ja avoinna on vain tehtävä "Handle the pending renewal requests", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Handle the pending renewal requests" tiedoilla:
+      | handled_on                   | tänään + 1 päivä |
+      | pending_requests_handled     | 12               |
+      | all_pending_requests_handled | kyllä            |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Late notice noted          |
+      | Organisational change done |
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Remove the renewal-request receiver mark" on tehty 1 kertaa
 
-  Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: kokeet ennen ja jälkeen uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468220-2
+  Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: järjestelmätoimittaja tekee saman muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468220-2                |
@@ -256,6 +307,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682202.10.0 |
       | registrar_oid               | 1.2.246.10.24682202.10.0 |
       | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
       | merger                      | ei                       |
       | documents_move_registrar    | kyllä                    |
       | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
@@ -264,6 +316,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
     Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | ei                 |
@@ -299,9 +352,18 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 48210  |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
     Ja tieto "documents_moved" on 48210
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Make the matching registrar change locally" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | ei     |
+    Niin lomake hylätään kentän "covers_data_before_joining" kohdalta
+    Ja avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
       | test_date               | tänään |
       | result                  | failed |
@@ -328,8 +390,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja ajastimia ei ole
     Ja vaihetta "Remind the organisation of the missing report" ei ole tehty
 
-  Tapaus: Asiakas ilmoittaa uuden liityntäpisteen, ja myöhästyneestä koeraportista Kela muistuttaa kahden päivän kuluttua
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468221-0
+  Tapaus: Liityntäpisteilmoitus ja rekisterinpitäjän vaihto etenevät rinnakkain; myöhästyneestä liityntäpisteilmoituksesta varoitetaan, ja myöhästyneestä koeraportista Kela muistuttaa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468221-0
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468221-0                |
@@ -338,23 +400,41 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682210.10.0 |
       | registrar_oid               | 1.2.246.10.24682210.10.0 |
       | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
       | merger                      | ei                       |
       | documents_move_registrar    | kyllä                    |
       | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
       | is_independent_practitioner | ei                       |
       | access_point_changes        | kyllä                    |
+      | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
-      | filed_by             | customer                 |
-      | new_access_point_oid | 1.2.246.10.24682210.99.1 |
-      | effective_date       | tänään + 7 päivää        |
-      | filed_on             | tänään                   |
-    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Niin ajastin "Access-point notice late" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | File the access-point change notice                     |
+      | palvelunantaja | Note that the access-point notice is late               |
+      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
     Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
       | registrar_change_batch_date | tänään + 7 päivää |
       | partners_agreed             | kyllä             |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
+      | palvelunantaja | Note that the access-point notice is late |
+      | palvelunantaja | Run the deployment test before the change |
+    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+      | noted_on | tänään                                     |
+      | note     | Muutospäivä pidetään, Kelan kanssa sovittu |
+    Niin vaihe "Late notice noted" on tehty
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | File the access-point change notice       |
+      | palvelunantaja | Run the deployment test before the change |
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | new_access_point_oid | 1.2.246.10.24682210.99.1 |
+      | effective_date       | tänään + 7 päivää        |
+      | filed_on             | tänään                   |
     Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
       | test_date | tänään |
@@ -369,8 +449,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 1312   |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
+    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
       | test_date               | tänään - 1 päivä |
       | result                  | passed           |
@@ -404,6 +488,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumiin:
+      | Late notice noted          |
       | Reminder sent              |
       | Organisational change done |
     Ja avoimia tehtäviä ei ole
@@ -411,8 +496,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
     Ja vaihetta "Fix the failure before the change" ei ole tehty
 
-  Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta koe muutoksen jälkeen tehdään
-    Oletetaan että palvelunantaja aloittaa prosessin "Organisational change" Y-tunnukselle 2468230-9
+  Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
       | business_id                 | 2468230-9                   |
@@ -421,6 +506,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | joiner_oid                  | 1.2.246.10.24682309.10.0    |
       | registrar_oid               | 1.2.246.10.24682309.10.0    |
       | new_business_id             | ei                          |
+      | new_joiners                 | kyllä                       |
       | merger                      | ei                          |
       | documents_move_registrar    | kyllä                       |
       | new_registrar_oid           | 1.2.246.10.15728600.10.0    |
@@ -443,7 +529,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | skip_reason              | Sama järjestelmä ja liityntäpiste testattiin kuukausi sitten |
       | earlier_test_data_reused | kyllä                                                        |
     Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
-    Ja vaihetta "Fix the failure before the change" ei ole tehty
     Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
@@ -453,9 +538,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 1520   |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin avoinna on vain tehtävä "Run the new joiner's deployment test after the change", jonka tekee palvelunantaja
+    Ja vaihetta "Fix the failure before the change" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Run the new joiner's deployment test after the change" tiedoilla:
+      | result      | skipped                      |
+      | skip_reason | Testattiin jo ennen muutosta |
+    Niin lomake hylätään kentän "result" kohdalta
+    Ja avoinna on vain tehtävä "Run the new joiner's deployment test after the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the new joiner's deployment test after the change" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
@@ -466,3 +561,68 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisational change done"
     Ja ajastimia ei ole
+
+  Tapaus: Aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin raportoitavaa ei ole; asiakas ilmoitti liityntäpisteen ajoissa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468223-7
+    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+      | business_id                 | 2468223-7                |
+      | organisation_name           | Kuntoutus Kallio Oy      |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
+      | registrar_oid               | 1.2.246.10.24682237.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | kyllä                    |
+      | access_point_filed_by       | customer                 |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+    Niin ajastin "Access-point notice late" laukeaa 17 päivän kuluttua
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | File the access-point change notice                     |
+      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
+    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | new_access_point_oid | 1.2.246.10.24682237.99.1 |
+      | effective_date       | tänään + 30 päivää       |
+      | filed_on             | tänään                   |
+    Niin ajastimia ei ole
+    Ja vaihetta "Note that the access-point notice is late" ei ole tehty
+    Ja avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682237.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728600.10.0 |
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+      | batch_date      | tänään |
+      | documents_moved | 730    |
+    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Ja viestejä ei odoteta
+    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test after the change" tiedoilla:
+      | result | skipped |
+    Niin lomake hylätään kentän "skip_reason" kohdalta
+    Ja avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+      | result      | skipped                                                     |
+      | skip_reason | Tallennus tarkistettiin eräajon jälkeen tuotantoseurannalla |
+    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Ja ajastimia ei ole
+    Ja vaihetta "Report the deployment tests to Kela" ei ole tehty

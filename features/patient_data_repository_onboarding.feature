@@ -1,5 +1,5 @@
 # language: fi
-Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
+Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   In English: a service provider deploys the Patient Data Repository (seeds 001, 000, 003, 004). It contacts
   its system vendor, who sends the preparation instructions and names the certified system and the Kanta
   intermediary; the provider completes the preparatory tasks and files the joining application in Kanta
@@ -25,7 +25,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
   Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäiseltä Kanta-palvelulta (jo asiakas: <asiakas>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -65,7 +65,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
       | 7102110-8 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja    | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, epäonnistunut käyttöönottokoe korjataan ja uusitaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102111-6
+    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102111-6
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -176,7 +176,7 @@ Ominaisuus: Potilastiedon arkiston (Potilastietovarannon) käyttöönotto
     Ja ajastin "Report deadline passed" ei ole lauennut
 
   Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa eilen tehdystä kokeesta
-    Oletetaan että palvelunantaja aloittaa prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102112-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102112-4
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |

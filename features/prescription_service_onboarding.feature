@@ -27,7 +27,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   korjataan ja tehdään uudelleen, minkä jälkeen Resepti otetaan käyttöön.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102105-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102105-2
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -48,7 +48,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja ajastimia ei ole
 
   Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun kanssa (Kanta-asiakas: <asiakas>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -79,7 +79,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                               |
 
   Tapaus: Ensimmäinen Kanta-palvelu: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102001-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102001-7
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -151,7 +151,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
 
   Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai halutessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -193,7 +193,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Run the deployment test with the vendor     |
 
   Tapaus: Halutessa tehty tuotantovalmiuden varmistus korjataan epäonnistuessaan ja tehdään uudelleen, eikä siitä raportoida Kelalle
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102002-5
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102002-5
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -258,7 +258,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
 
   Tapaus: Kanta-asiakas ottaa Reseptin käyttöön ilman tuotantovalmiuden varmistusta
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102107-9
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102107-9
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -300,7 +300,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Correct the application" ei ole tehty
 
   Tapaus: Kelan pyytämä käyttöönottokoe korjataan epäonnistuessaan, ja onnistunut koe raportoidaan Kelalle kahden päivän kuluessa kokeen päivästä
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102008-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102008-4
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |
@@ -369,7 +369,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
 
   Tapaus: Uuden järjestelmän ensimmäisen käyttöönoton koe raportoidaan myöhässä, jolloin Kela pyytää raporttia
-    Oletetaan että palvelunantaja aloittaa prosessin "Prescription service onboarding" Y-tunnukselle 7102009-2
+    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102009-2
     Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
       | vendor_name  | Ajas Oy |

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from harness.catalogue import changed_copy
 from harness.server import RunningServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,7 @@ PARTIES = {
     "Kela": ("Kela", "kela"),
     "THL": ("THL", "thl"),
     "hyvinvointialue": ("Wellbeing services county", "hyvinvointialue"),
+    "Kanta-välittäjä": ("Kanta intermediary", "kanta-valittaja"),
 }
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
 
@@ -79,14 +81,7 @@ class Service:
     def deploy_changed_copies(self) -> None:
         """Deploy every diagram again with each element's documentation changed: a new version of every
         process whose elements all differ from the first (so a migration compares real changes)."""
-        root = processes_dir()
-        files = {}
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix in (".bpmn", ".dmn", ".json"):
-                content = path.read_bytes()
-                if path.suffix == ".bpmn":
-                    content = content.replace(b"</bpmn:documentation>", b" (v2)</bpmn:documentation>")
-                files[path.relative_to(root).as_posix()] = content
+        files = changed_copy(processes_dir())
         status, _, answer = self.server.upload("/api/v1/process-definitions", files, token=CLOCK_TOKEN)
         if status != 201:
             raise ServiceError(f"the changed copies were not deployed ({status}): {answer}")
@@ -191,6 +186,17 @@ class Onboarding:
         if len(matching) != 1:
             ready = sorted(t["name"] for t in self.state["ready_tasks"])
             raise AssertionError(f'expected one open task "{name}", the open tasks are {ready}')
+        return matching[0]
+
+    def external_task_named(self, name: str) -> dict:
+        """The one service task of this instance named ``name`` that waits for a worker."""
+        page = self.service.call("GET", f"/external-tasks?instance_id={self.required_id()}")
+        matching = [t for t in page["items"] if t["name"] == name]
+        if len(matching) != 1:
+            waiting = sorted(t["name"] for t in page["items"])
+            raise AssertionError(
+                f'expected one service task "{name}" waiting, the waiting ones are {waiting}'
+            )
         return matching[0]
 
     def completed_elements(self) -> list[dict]:

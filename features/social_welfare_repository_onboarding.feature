@@ -39,7 +39,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
 
   Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | <y_tunnus>                  |
@@ -71,7 +71,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 1732050-2 | public_organiser              | ""                | seed 002                     |
 
   Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeustoiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | <y_tunnus>                    |
@@ -99,7 +99,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeustoiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | 4123105-9                  |
@@ -186,7 +186,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Bring the registry use right function into the system" on tehty 1 kertaa
 
   Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | <y_tunnus>                    |
@@ -212,7 +212,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 4690415-2 | ei               | avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja |
 
   Tapausaihio: Kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | <y_tunnus>                    |
@@ -243,7 +243,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 5099019-6 | joint  | Agree the joint joining with the main joiner | palvelunantaja        |
 
   Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 5291502-6
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 5291502-6
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | 5291502-7                     |
@@ -358,7 +358,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Agree with the organiser on delivering documents and on client rights" on tehty 1 kertaa
 
   Tapausaihio: Asiakirjojen toimittamisesta sovitaan aina, ja rekisterinkäyttöoikeus avataan vain, kun järjestäjä on liittynyt ja sen järjestelmä tukee sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | <y_tunnus>                    |
@@ -432,7 +432,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 6000000-2 | kyllä     | ei               | other_electronic         | prosessi on päättynyt tapahtumaan "Social-care repository in use"                                   |
 
   Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa, ja sen oma käyttöönotto päättyy siihen, koska vain pääliittyjä hakee liittymistä
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6480740-1
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6480740-1
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | 6480740-1                     |
@@ -471,7 +471,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihetta "File the joining application in Kanta Extranet" ei ole tehty
 
   Tapaus: Itse maksavia asiakkaita palveleva raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6633249-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6633249-7
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | 6633249-7                  |
@@ -549,7 +549,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
 
   Tapaus: Julkisen järjestäjän raportti päättää käyttöönoton, vaikka Kelan muistutus on vielä tekemättä
-    Oletetaan että palvelunantaja aloittaa prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6782329-8
+    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6782329-8
     Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
       | business_id       | 6782329-8                     |

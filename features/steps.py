@@ -51,21 +51,43 @@ def message_name(phrase: str) -> str:
     return MESSAGES[phrase]
 
 
+# A party in the genitive, as "Oletetaan palvelunantajan aloittaneen …" names it → the party.
+GENITIVES = {
+    "palvelunantajan": "palvelunantaja",
+    "järjestelmätoimittajan": "järjestelmätoimittaja",
+    "Kelan": "Kela",
+    "THL:n": "THL",
+    "hyvinvointialueen": "hyvinvointialue",
+    "Kanta-välittäjän": "Kanta-välittäjä",
+}
+assert set(GENITIVES.values()) == set(PARTIES), "every party has its genitive"
+
+
 def _party(text: str) -> str:
     return text
 
 
+def _party_genitive(text: str) -> str:
+    return GENITIVES[text]
+
+
 _party.pattern = "|".join(re.escape(party) for party in PARTIES)
+_party_genitive.pattern = "|".join(re.escape(genitive) for genitive in GENITIVES)
 
 
 def _parser(pattern: str):
-    """``{osapuoli}`` matches only a party's name, so "että palvelunantaja" is never read as a party."""
+    """``{osapuoli}`` matches only a party's name, ``{osapuolen}`` only its genitive."""
     typed = pattern.replace("{osapuoli}", "{osapuoli:Osapuoli}")
-    return parsers.parse(typed, extra_types={"Osapuoli": _party})
+    typed = typed.replace("{osapuolen}", "{osapuoli:Osapuolen}")
+    return parsers.parse(typed, extra_types={"Osapuoli": _party, "Osapuolen": _party_genitive})
 
 
 def action(*patterns: str):
-    """A step usable after Oletetaan (with its "että") and after Kun.
+    """A step usable after Kun (and after Oletetaan … Ja).
+
+    The Finnish dialect's Given keyword is "Oletetaan " alone, so a scenario can not open with the correct
+    "Oletetaan, että …" (the comma is no keyword); an opening step is written as a participial phrase instead
+    (``given_as``), which needs no "että".
 
     (pytest-bdd puts each step's fixture in the module that calls its decorator: ``stacklevel=2`` is this
     module, not this function.)"""
@@ -74,20 +96,30 @@ def action(*patterns: str):
         for pattern in patterns:
             function = when(_parser(pattern), stacklevel=2)(function)
             function = given(_parser(pattern), stacklevel=2)(function)  # after Oletetaan … Ja
-            function = given(_parser("että " + pattern), stacklevel=2)(function)
+        return function
+
+    return register
+
+
+def given_as(*patterns: str):
+    """The opening step of a scenario after Oletetaan, as a participial phrase:
+    "Oletetaan palvelunantajan aloittaneen prosessin …"."""
+
+    def register(function):
+        for pattern in patterns:
+            function = given(_parser(pattern), stacklevel=2)(function)
         return function
 
     return register
 
 
 def check(*patterns: str):
-    """A step usable after Niin (and after Oletetaan, where a background checks its start)."""
+    """A step usable after Niin (and after Oletetaan … Ja, where a background checks its start)."""
 
     def register(function):
         for pattern in patterns:
             function = then(_parser(pattern), stacklevel=2)(function)
             function = given(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser("että " + pattern), stacklevel=2)(function)
         return function
 
     return register
@@ -96,6 +128,10 @@ def check(*patterns: str):
 # --- actions -------------------------------------------------------------------------------------------
 
 
+@given_as(
+    '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
+    '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
+)
 @action(
     '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
     '{osapuoli} aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
@@ -173,6 +209,30 @@ def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
     ), "a refused message changed the instance"
 
 
+@action('{osapuoli} tekee järjestelmätyön "{tyo}" tiedoilla:')
+def complete_external_task(onboarding: Onboarding, osapuoli, tyo, datatable):
+    """The party's worker fetches the service task's work by its topic, as any worker would, and completes
+    it with the data table as variables. Work of other scenarios it fetched on the way is released."""
+    onboarding.acted(f'{osapuoli} tekee järjestelmätyön "{tyo}"')
+    service, task = onboarding.service, onboarding.external_task_named(tyo)
+    worker = f"{osapuoli}-worker"
+    topics = [{"name": task["topic"], "lock_duration_ms": 60_000}]
+    fetched = service.call(
+        "POST",
+        "/external-tasks/fetch-and-lock",
+        party=osapuoli,
+        body={"worker_id": worker, "max_tasks": 100, "topics": topics},
+    )
+    for other in fetched:
+        if other["id"] != task["id"]:
+            service.call("POST", f"/external-tasks/{other['id']}/unlock", party=osapuoli)
+    assert task["id"] in [t["id"] for t in fetched], f'the worker could not fetch "{tyo}"'
+    body = {"worker_id": worker, "variables": form_data(datatable, service.today())}
+    onboarding.state = service.call(
+        "POST", f"/external-tasks/{task['id']}/complete", party=osapuoli, body=body
+    )
+
+
 @action("aikaa on kulunut {maara} {yksikko}")
 def time_passes(onboarding: Onboarding, maara, yksikko):
     onboarding.acted(f"aikaa on kulunut {maara} {yksikko}")
@@ -224,6 +284,12 @@ def open_tasks(onboarding: Onboarding, datatable):
     rows = [row for row in datatable if [c.strip() for c in row] != ["osapuoli", "tehtävä"]]
     expected = sorted((lane_of(party.strip()), task.strip()) for party, task in rows)
     assert _open_tasks(onboarding) == expected
+
+
+@check('järjestelmätyö "{tyo}" odottaa')
+def external_task_waits(onboarding: Onboarding, tyo):
+    onboarding.checked()
+    onboarding.external_task_named(tyo)
 
 
 @check("avoimia tehtäviä ei ole")

@@ -34,11 +34,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
   Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan (<sääntö>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | <y_tunnus>             |
       | repository                       | <arkisto>              |
+      | repositories_in_use              | ["<arkisto>"]          |
       | extension_kind                   | new_content            |
       | document_group_or_profile_change | <ryhmä_tai_profiili>   |
       | document_volume_growth           | <kasvu>                |
@@ -69,24 +70,25 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                      | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
-      | liityntäpiste ja asiakirjaryhmän muutos     | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja yli 500 000 asiakirjaa     | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
-      | liityntäpiste ja tasan 500 000 asiakirjaa   | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
-      | järjestelmäprofiilin muutos                 | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
-      | yli 500 000 asiakirjaa                      | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | uudet palvelutehtävät ja merkittävä kasvu   | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
-      | vain uudet palvelutehtävät, tasan 500 000   | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
-      | muu laajennus, tasan 500 000 asiakirjaa     | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
-      | potilastiedon arkisto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
-      | potilastiedon arkisto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                    | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Notify Kanta by e-mail              | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
+      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Notify Kanta by e-mail              | 0         |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Notify Kanta by e-mail              | 0         |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Run the deployment test             | 0         |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Run the deployment test             | 0         |
+      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | File the access-point change notice | 1         |
 
   Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | <y_tunnus>         |
       | repository                       | <arkisto>          |
+      | repositories_in_use              | ["<arkisto>"]      |
       | extension_kind                   | new_service        |
       | new_service                      | <palvelu>          |
       | document_group_or_profile_change | ei                 |
@@ -104,17 +106,18 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 5792468-5 | patient_data_repository | health_certificates |
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle <y_tunnus>
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | <y_tunnus>                |
-      | repository                       | social_welfare_repository |
-      | extension_kind                   | new_content               |
-      | document_group_or_profile_change | kyllä                     |
-      | document_volume_growth           | 12000                     |
-      | new_service_tasks_only           | ei                        |
-      | new_access_point                 | ei                        |
-      | planned_change_date              | tänään + 45 päivää        |
+      | business_id                      | <y_tunnus>                    |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_content                   |
+      | document_group_or_profile_change | kyllä                         |
+      | document_volume_growth           | 12000                         |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | ei                            |
+      | planned_change_date              | tänään + 45 päivää            |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -130,17 +133,18 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 7924681-1 | ei    | Test in Kela's customer test service | palvelunantaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102104-4
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102104-4                 |
-      | repository                       | social_welfare_repository |
-      | extension_kind                   | new_system                |
-      | document_group_or_profile_change | ei                        |
-      | document_volume_growth           | 600000                    |
-      | new_service_tasks_only           | ei                        |
-      | new_access_point                 | kyllä                     |
-      | planned_change_date              | tänään + 60 päivää        |
+      | business_id                      | 7102104-4                     |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_system                    |
+      | document_group_or_profile_change | ei                            |
+      | document_volume_growth           | 600000                        |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | kyllä                         |
+      | planned_change_date              | tänään + 60 päivää            |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -237,30 +241,32 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Remind the provider of the missing report" ei ole tehty
 
   Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102102-8
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 1234567-2               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_service             |
-      | new_service                      | health_certificates     |
-      | document_group_or_profile_change | ei                      |
-      | document_volume_growth           | 0                       |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | ei                      |
-      | planned_change_date              | tänään + 60 päivää      |
+      | business_id                      | 1234567-2                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_service                 |
+      | new_service                      | health_certificates         |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 60 päivää          |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102102-8               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_service             |
-      | new_service                      | health_certificates     |
-      | document_group_or_profile_change | ei                      |
-      | document_volume_growth           | 0                       |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | ei                      |
-      | planned_change_date              | tänään + 60 päivää      |
+      | business_id                      | 7102102-8                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_service                 |
+      | new_service                      | health_certificates         |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 60 päivää          |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -298,17 +304,18 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Run the deployment test" ei ole tehty
 
   Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102103-6
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102103-6               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_content             |
-      | document_group_or_profile_change | ei                      |
-      | document_volume_growth           | 40000                   |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | ei                      |
-      | planned_change_date              | tänään + 30 päivää      |
+      | business_id                      | 7102103-6                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_content                 |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 40000                       |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 30 päivää          |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -376,17 +383,18 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastin "Report deadline passed" on lauennut kerran
 
   Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, ja muutospäivää odotetaan silti
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102140-7
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102140-7
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102140-7               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_system              |
-      | document_group_or_profile_change | ei                      |
-      | document_volume_growth           | 0                       |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | kyllä                   |
-      | planned_change_date              | tänään + 20 päivää      |
+      | business_id                      | 7102140-7                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_system                  |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | kyllä                       |
+      | planned_change_date              | tänään + 20 päivää          |
     Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Plan the extension with the vendor" tiedoilla:
       | plan_agreed_on          | tänään |
@@ -432,36 +440,39 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoinna on vain tehtävä "Add the new system in Kanta Extranet", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
 
-  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat asiakastiedon arkiston uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastiedon arkistoon
-    Oletetaan että palvelunantaja aloittaa prosessin "Usage extension" Y-tunnukselle 7102161-8
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102161-8
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102161-8                 |
-      | repository                       | social_welfare_repository |
-      | extension_kind                   | new_service               |
-      | new_service                      | health_certificates       |
-      | document_group_or_profile_change | ei                        |
-      | document_volume_growth           | 0                         |
-      | new_service_tasks_only           | ei                        |
-      | new_access_point                 | ei                        |
-      | planned_change_date              | tänään + 60 päivää        |
+      | business_id                      | 7102161-8                     |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_service                   |
+      | new_service                      | health_certificates           |
+      | document_group_or_profile_change | ei                            |
+      | document_volume_growth           | 0                             |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | ei                            |
+      | planned_change_date              | tänään + 60 päivää            |
     Niin lomake hylätään kentän "repository" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Describe the usage extension" tiedoilla:
-      | business_id                      | 7102161-8               |
-      | repository                       | patient_data_repository |
-      | extension_kind                   | new_content             |
-      | new_document_groups              | ["old_documents"]       |
-      | document_group_or_profile_change | kyllä                   |
-      | document_volume_growth           | 0                       |
-      | new_service_tasks_only           | ei                      |
-      | new_access_point                 | ei                      |
-      | planned_change_date              | tänään + 60 päivää      |
+      | business_id                      | 7102161-8                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_content                 |
+      | new_document_groups              | ["old_documents"]           |
+      | document_group_or_profile_change | kyllä                       |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 60 päivää          |
     Niin lomake hylätään kentän "repository" kohdalta
     Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
       | business_id                      | 7102161-8                                                   |
       | repository                       | social_welfare_repository                                   |
+      | repositories_in_use              | ["social_welfare_repository"]                               |
       | extension_kind                   | new_content                                                 |
       | new_document_groups              | ["old_documents", "phase_1_documents", "phase_2_documents"] |
       | document_group_or_profile_change | kyllä                                                       |
@@ -473,3 +484,137 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tieto "new_document_groups" on ["old_documents", "phase_1_documents", "phase_2_documents"]
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
+
+  Tapaus: Palvelunantaja, joka ei vielä käytä kumpaakaan arkistoa, ei laajenna käyttöä vaan liittyy ensin Kantaan
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102162-6
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102162-6               |
+      | repositories_in_use              | []                      |
+      | repository                       | patient_data_repository |
+      | extension_kind                   | new_system              |
+      | document_group_or_profile_change | ei                      |
+      | document_volume_growth           | 0                       |
+      | new_service_tasks_only           | ei                      |
+      | new_access_point                 | ei                      |
+      | planned_change_date              | tänään + 60 päivää      |
+    Niin prosessi on päättynyt tapahtumaan "Not a usage extension: join Kanta first"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Plan the extension with the vendor" ei ole tehty
+
+  Tapaus: Terveydenhuollon todistusten välitys vaatii Potilastietovarannon, jota sosiaalihuollon palvelunantaja ei vielä käytä: koko Potilastietovarannon käyttöönotto tehdään ensin
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102163-4
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102163-4                     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | repository                       | patient_data_repository       |
+      | extension_kind                   | new_service                   |
+      | new_service                      | health_certificates           |
+      | document_group_or_profile_change | ei                            |
+      | document_volume_growth           | 0                             |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | ei                            |
+      | planned_change_date              | tänään + 90 päivää            |
+    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Ja tieto "business_id" on 7102163-4
+    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+      | vendor_name  | Ajas Oy |
+      | contacted_on | tänään  |
+    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+      | register_entries_valid    | kyllä                   |
+      | security_plan_ready       | kyllä                   |
+      | server_certificates_ready | kyllä                   |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.7102163.10.0 |
+    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+      | system_name             | eRA                          |
+      | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date        | tänään                       |
+      | planned_test_date       | tänään + 4 viikkoa           |
+      | existing_kanta_customer | kyllä                        |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Deliver Kela's test person IDs" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Ja tieto "patient_data_repository_report_sent_on" on tänään
+    Ja vaihe "Patient Data Repository in use" on tehty
+
+  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102164-2
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102164-2                   |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | repository                       | social_welfare_repository   |
+      | extension_kind                   | new_content                 |
+      | new_document_groups              | ["old_documents"]           |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 90 päivää          |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
+      | contact_email     | kanta@example.fi              |
+      | service_provision | purchased_services_for_county |
+      | joining_model     | joint                         |
+    Niin avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+      | main_joiner_business_id                   | 1234567-1                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin avoinna on vain tehtävä "Plan the extension with the vendor", jonka tekee palvelunantaja
+    Ja tieto "social_care_joining_model" on joint
+    Ja vaihetta "Study the deployment and contact the vendor" ei ole tehty
+
+  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta
+    Oletetaan palvelunantajan aloittaneen prosessin "Usage extension" Y-tunnukselle 7102165-0
+    Ja avoinna on vain tehtävä "Describe the usage extension", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Describe the usage extension" tiedoilla:
+      | business_id                      | 7102165-0                   |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | repository                       | social_welfare_repository   |
+      | extension_kind                   | new_content                 |
+      | new_document_groups              | ["phase_1_documents"]       |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 90 päivää          |
+    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
+      | service_provision | self_paying_clients_only |
+      | joining_model     | direct                   |
+    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+      | system_name                  | PotilasY                     |
+      | system_kind                  | patient_information_system   |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin prosessi on päättynyt tapahtumaan "Not extended: a certified client system is needed"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Plan the extension with the vendor" ei ole tehty

@@ -38,6 +38,14 @@ def _command() -> str:
     return str(beside) if beside.exists() else (shutil.which("kanta-onboarding") or "kanta-onboarding")
 
 
+def validate(processes: Path | str) -> tuple[bool, str]:
+    """(whether it deploys, what ``kanta-onboarding validate`` said) for the catalogue ``processes``."""
+    result = subprocess.run(
+        [_command(), "validate", str(processes)], capture_output=True, text=True, timeout=120, check=False
+    )
+    return result.returncode == 0, (result.stdout + result.stderr).strip()
+
+
 class RunningServer:
     """``kanta-onboarding serve`` on a free loopback port, its data in ``data_dir``; a context manager.
 

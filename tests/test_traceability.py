@@ -13,66 +13,15 @@ merges flows decides nothing, so it needs no source.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from lxml import etree
+
+from features.traceability import OWN_PRACTICE, QUOTED, collapsed, seed_texts, traced_elements
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "processes"
 SEEDS = ROOT.parent / "shared" / "seeds"
-
-BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
-DMN = "https://www.omg.org/spec/DMN/20191111/MODEL/"
-GATEWAYS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
-EVENTS = {"startEvent", "intermediateCatchEvent", "boundaryEvent"}
-QUOTED = re.compile(r'^Source: (?P<seed>\d{3}) "(?P<quote>.+)"$')
-OWN_PRACTICE = re.compile(r"^Source: organisation's own practice: \S.*$")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-
-
-def _collapsed(text: str) -> str:
-    return " ".join(text.split())
-
-
-def seed_texts(seeds: Path) -> dict[str, str]:
-    """Seed prefix ("001") → the seed's text with whitespace collapsed."""
-    return {
-        path.name[:3]: _collapsed(path.read_text(encoding="utf-8")) for path in sorted(seeds.glob("*.txt"))
-    }
-
-
-def _kind(element) -> str | None:
-    """What a diagram element is, when it is one that must say where its rule comes from."""
-    tag = etree.QName(element).localname
-    if tag in ("userTask", "businessRuleTask"):
-        return tag
-    if tag in GATEWAYS and len(element.findall(f"{{{BPMN}}}outgoing")) > 1:
-        return "deciding gateway"
-    if tag in EVENTS:
-        if element.find(f"{{{BPMN}}}timerEventDefinition") is not None:
-            return "timer"
-        if element.find(f"{{{BPMN}}}messageEventDefinition") is not None:
-            return "message catch"
-    return None
-
-
-def traced_elements(catalogue: Path) -> list[tuple[str, str, str]]:
-    """(file, element id, documentation text) of every element and decision rule that needs a source."""
-    found = []
-    for diagram in sorted(catalogue.glob("*.bpmn")):
-        for element in etree.parse(str(diagram), _PARSER).getroot().iter(etree.Element):
-            if _kind(element) is not None:
-                documentation = element.find(f"{{{BPMN}}}documentation")
-                text = documentation.text if documentation is not None else ""
-                found.append((diagram.name, element.get("id"), text or ""))
-    for table in sorted(catalogue.glob("*.dmn")):
-        for rule in etree.parse(str(table), _PARSER).getroot().iter(f"{{{DMN}}}rule"):
-            description = rule.find(f"{{{DMN}}}description")
-            text = description.text if description is not None else ""
-            found.append((table.name, rule.get("id"), text or ""))
-    return found
 
 
 def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
@@ -86,7 +35,7 @@ def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
     for line in lines:
         quoted = QUOTED.match(line)
         if quoted:
-            seed, quote = quoted["seed"], _collapsed(quoted["quote"])
+            seed, quote = quoted["seed"], collapsed(quoted["quote"])
             if seed not in seeds:
                 problems.append(f"seed {seed} does not exist (seeds: {', '.join(seeds)})")
             elif quote not in seeds[seed]:
@@ -98,9 +47,9 @@ def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
 
 def catalogue_problems(catalogue: Path, seeds: dict[str, str]) -> list[str]:
     return [
-        f"{file}: [{element_id}] {problem}"
-        for file, element_id, text in traced_elements(catalogue)
-        for problem in source_problems(text, seeds)
+        f"{traced.file}: [{traced.element_id}] {problem}"
+        for traced in traced_elements(catalogue)
+        for problem in source_problems(traced.text, seeds)
     ]
 
 
@@ -156,7 +105,7 @@ Rule: something (seed 001)</bpmn:documentation>
 
 def test_an_element_without_a_source_or_with_a_quote_the_seed_lacks_is_named(tmp_path):
     (tmp_path / "untraced.bpmn").write_text(UNTRACED, encoding="utf-8")
-    seeds = {"001": _collapsed("1. Ota yhteyttä järjestelmätoimittajaasi. Saat heiltä ohjeet.")}
+    seeds = {"001": collapsed("1. Ota yhteyttä järjestelmätoimittajaasi. Saat heiltä ohjeet.")}
     problems = catalogue_problems(tmp_path, seeds)
     assert [problem.split(" ", 2)[1] for problem in problems] == [
         "[Task_without_source]",

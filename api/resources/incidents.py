@@ -7,7 +7,13 @@ from flask.views import MethodView
 
 from ..auth import READ, REPAIR, requires
 from ..parsing import Blueprint
-from ..schemas import IncidentPageSchema, IncidentQuerySchema, IncidentSchema, InstanceSchema
+from ..schemas import (
+    IncidentPageSchema,
+    IncidentQuerySchema,
+    IncidentSchema,
+    InstanceSchema,
+    RetryIncidentSchema,
+)
 from . import engine, problems
 
 blp = Blueprint(
@@ -42,9 +48,11 @@ class Incident(MethodView):
 @blp.route("/<int:incident_id>/retry")
 class RetryIncident(MethodView):
     @requires(REPAIR)
+    @blp.arguments(RetryIncidentSchema, required=False)
     @blp.response(200, InstanceSchema)
-    @problems(blp, 404, 409)
-    def post(self, incident_id):
+    @problems(blp, 400, 404, 409, 422)
+    def post(self, body, incident_id):
         """Run what failed again from the instance's wait state; answers where the instance then stands (still
-        `error`, with the incident counting one failure more, if it failed again)."""
-        return engine().retry_incident(incident_id, actor=g.caller.actor)
+        `error`, with the incident counting one failure more, if it failed again). An external task's
+        incident gives the task back to the workers with `retries` (default 1)."""
+        return engine().retry_incident(incident_id, actor=g.caller.actor, retries=(body or {}).get("retries"))

@@ -28,7 +28,7 @@ class Migrations(MethodView):
     @requires(REPAIR)
     @blp.arguments(MigrationSchema)
     @blp.response(200, MigrationOutcomeSchema)
-    @problems(blp, 404, 422)
+    @problems(blp, 400, 404, 413, 422)
     def post(self, migration):
         """Move instances of one version to another (at most 1,000: more is a batch), each in its own
         transaction: those that can not move are listed with the reasons and left as they were. `dry_run`
@@ -58,7 +58,7 @@ class MigrationBatches(MethodView):
     @requires(REPAIR)
     @batches.arguments(MigrationBatchRequestSchema)
     @batches.response(202, MigrationBatchSchema)
-    @problems(batches, 404, 422)
+    @problems(batches, 400, 404, 413, 422)
     def post(self, migration):
         """Move many instances in the background: the timer workers move them 100 at a time, each in its own
         transaction, audited as the caller's move. Answers the batch; `GET /migration-batches/{id}` says how

@@ -5,9 +5,20 @@ workflow's task tree, and routing SpiffWorkflow's timers through the engine's cl
 from SpiffWorkflow.bpmn.parser.BpmnParser import XSD_PATH as BPMN_XSD_PATH
 from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_XSD_PATHS
 
-from . import decisions, fan_out, timer_clock
-from .call_activity import expression_of
+from . import fan_out, input_output, timer_clock
 from .code_policy import expression_problem, script_problem
+from .diagram_builtins import DIAGRAM_NAMES
+from .dialects import (
+    JUEL_LANGUAGES,
+    PYTHON_LANGUAGES,
+    DialectRefused,
+    collection_variable,
+    condition_python,
+    timer_python,
+    value_python,
+)
+from .input_output import parameters_of
+from .juel import is_juel
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
@@ -19,12 +30,16 @@ from .workflow import LoadedDefinition, Run, parse_duration, task_details
 
 timer_clock.install()
 fan_out.install()
-decisions.install()
+input_output.install()
 
 __all__ = [
     "BPMN_XSD_PATH",
+    "DIAGRAM_NAMES",
     "DMN_XSD_PATHS",
+    "JUEL_LANGUAGES",
+    "PYTHON_LANGUAGES",
     "DiagramParser",
+    "DialectRefused",
     "LoadedDefinition",
     "MigrationRefused",
     "ParsedProcess",
@@ -32,12 +47,15 @@ __all__ = [
     "RestrictedScriptEngine",
     "Run",
     "Serializer",
+    "collection_variable",
     "compare_versions",
-    "expression_of",
+    "condition_python",
     "expression_problem",
     "form_data_key",
+    "is_juel",
     "mapping_targets",
     "move_to_version",
+    "parameters_of",
     "parse_duration",
     "parse_processes",
     "parsed_elements",
@@ -45,4 +63,6 @@ __all__ = [
     "script_problem",
     "start_form_key",
     "task_details",
+    "timer_python",
+    "value_python",
 ]

@@ -1,7 +1,8 @@
 """Call activities pass data as Camunda Modeler's "In mappings" and "Out mappings" say.
 
 ``<camunda:in source="a" target="b"/>`` gives the called process the caller's ``a`` as ``b``;
-``sourceExpression="${…}"`` gives it the value of an expression over the caller's variables;
+``sourceExpression="${…}"`` gives it the value of an expression over the caller's variables (JUEL, translated
+to Python before SpiffWorkflow reads the diagram: see ``dialects``);
 ``variables="all"`` gives it every variable. ``camunda:out`` does the same on the way back, from the called
 process's variables at its end into the caller's. A variable a mapping names but the source lacks arrives
 as null, as in Camunda. With mappings in one direction, only what they name crosses; a call activity with
@@ -13,7 +14,6 @@ the engine keeps one scope of variables per process.
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from dataclasses import asdict, dataclass
 
@@ -22,8 +22,6 @@ from SpiffWorkflow.bpmn.serializer.default.task_spec import SubWorkflowConverter
 from SpiffWorkflow.bpmn.specs.defaults import CallActivity
 from SpiffWorkflow.camunda.parser.task_spec import CallActivityParser
 
-_EXPRESSION = re.compile(r"^\s*[$#]\{(?P<inner>.*)\}\s*$", re.DOTALL)
-
 
 @dataclass(frozen=True)
 class VariableMapping:
@@ -31,12 +29,6 @@ class VariableMapping:
     expression: str | None = None  # a Python expression over the source side's variables
     target: str | None = None
     all: bool = False
-
-
-def expression_of(text: str) -> str:
-    """What a modeler writes as ``${amount}`` runs as the expression ``amount``."""
-    match = _EXPRESSION.match(text)
-    return match.group("inner").strip() if match else text.strip()
 
 
 class MappedCallActivity(CallActivity):
@@ -89,7 +81,7 @@ class MappedCallActivityParser(CallActivityParser):
             if node.get("variables") == "all":
                 mappings.append(VariableMapping(all=True))
             elif node.get("sourceExpression") is not None:
-                expression = expression_of(node.get("sourceExpression"))
+                expression = node.get("sourceExpression").strip()
                 mappings.append(VariableMapping(expression=expression, target=node.get("target")))
             elif node.get("source") is not None:
                 mappings.append(VariableMapping(source=node.get("source"), target=node.get("target")))

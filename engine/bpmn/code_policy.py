@@ -56,6 +56,7 @@ _FORBIDDEN_CALLS = frozenset(
 )
 
 DEADLINE_CHECK = "_deadline_check_"
+JUEL_RUNTIME = "_juel_"
 
 
 class ScriptTimeout(Exception):
@@ -151,6 +152,13 @@ class _DiagramCodePolicy(RestrictingNodeTransformer):
     def visit_ClassDef(self, node: ast.ClassDef) -> Any:
         self.error(node, "class definitions are not allowed in diagram code")
         return node
+
+    def visit_Name(self, node: ast.Name) -> Any:
+        # Translated JUEL reads its runtime by this one reserved name (see engine.bpmn.juel); nothing may
+        # assign it.
+        if node.id == JUEL_RUNTIME and isinstance(node.ctx, ast.Load):
+            return node
+        return super().visit_Name(node)
 
     def visit_Call(self, node: ast.Call) -> Any:
         if isinstance(node.func, ast.Name) and node.func.id in _FORBIDDEN_CALLS:

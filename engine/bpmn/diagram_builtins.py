@@ -22,7 +22,8 @@ from RestrictedPython.Guards import (
 )
 
 # Every code object compiled from a diagram carries this filename: the tracer recognises diagram
-from .code_policy import MAX_DECIMAL_EXPONENT, MAX_INT_BITS, MAX_ITEMS
+from .code_policy import JUEL_RUNTIME, MAX_DECIMAL_EXPONENT, MAX_INT_BITS, MAX_ITEMS
+from .juel import RUNTIME as JUEL
 
 
 def _guarded_mul(left: Any, right: Any) -> Any:
@@ -181,6 +182,8 @@ def _diagram_builtins() -> dict[str, Any]:
 
 
 _BUILTINS = _diagram_builtins()
+# The names diagram code may use that are not the instance's variables.
+DIAGRAM_NAMES = frozenset(_BUILTINS) | {JUEL_RUNTIME}  # no variable: translated JUEL's operators
 
 # What restricted code needs besides its builtins; all names start with "_", so task data cannot
 # clash with them and diagram code cannot name them.
@@ -198,4 +201,5 @@ GUARDS: dict[str, Any] = {
     "_mul_": _guarded_mul,
     "_pow_": _guarded_pow,
     "_lshift_": _guarded_lshift,
+    JUEL_RUNTIME: JUEL,  # JUEL's operators, for the Python that JUEL is translated to
 }

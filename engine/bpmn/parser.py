@@ -20,12 +20,29 @@ from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionPar
 from SpiffWorkflow.camunda.specs.user_task import UserTask
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
+from ..decisions import Decision, read_decisions
 from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .call_activity import MappedCallActivity, MappedCallActivityParser
+from .decisions import DecisionTask, DecisionTaskParser
+from .dialects import in_python
+from .external_task import ExternalTask, ExternalTaskParser
+from .input_output import EXTENSION as PARAMETERS
+from .input_output import parameters_of
 from .message_event import MessageEvent
 from .serializer import Serializer
 from .user_task import AssignedUserTask, AssignedUserTaskParser
+
+
+class _ParametersParser:
+    """Reads an element's camunda:inputOutput into its task spec's extensions (see ``input_output``)."""
+
+    def parse_extensions(self, node=None):
+        extensions = super().parse_extensions(node)
+        parameters = parameters_of(self.node if node is None else node)
+        if parameters is not None:
+            extensions = {**extensions, PARAMETERS: parameters}
+        return extensions
 
 
 class _MessageEventParser(CamundaEventDefinitionParser):
@@ -34,10 +51,12 @@ class _MessageEventParser(CamundaEventDefinitionParser):
         return MessageEvent(parsed.name, parsed.correlation_properties, parsed.expression, parsed.result_var)
 
 
-def _with_message_events(parser_class):
-    if not issubclass(parser_class, CamundaEventDefinitionParser):
-        return parser_class
-    return type(parser_class.__name__, (_MessageEventParser, parser_class), {})
+def _as_the_engine_reads(parser_class):
+    mixins = (_ParametersParser,)
+    reads_events = issubclass(parser_class, CamundaEventDefinitionParser)
+    if reads_events and not issubclass(parser_class, _MessageEventParser):
+        mixins += (_MessageEventParser,)
+    return type(parser_class.__name__, (*mixins, parser_class), {})
 
 
 class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
@@ -58,15 +77,40 @@ class _SendTaskParser(_MessageEventParser, SendTaskParser):
 
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
-        **{
-            tag: (_with_message_events(parser_class), spec_class)
-            for tag, (parser_class, spec_class) in CamundaParser.OVERRIDE_PARSER_CLASSES.items()
-        },
-        full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
-        full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
-        full_tag("sendTask"): (_SendTaskParser, SendTask),
-        full_tag("userTask"): (AssignedUserTaskParser, AssignedUserTask),
+        tag: (_as_the_engine_reads(parser_class), spec_class)
+        for tag, (parser_class, spec_class) in {
+            **CamundaParser.PARSER_CLASSES,
+            **CamundaParser.OVERRIDE_PARSER_CLASSES,
+            full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
+            full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+            full_tag("sendTask"): (_SendTaskParser, SendTask),
+            full_tag("userTask"): (AssignedUserTaskParser, AssignedUserTask),
+            # Only external service tasks get past the allow-list; the others are refused before parsing.
+            full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
+            full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),
+        }.items()
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decisions: dict[str, Decision] = {}
+
+    def add_dmn_xml(self, node, filename=None):
+        """Every decision of the file, found by its id (SpiffWorkflow's own reader takes the first one)."""
+        decisions, _ = read_decisions(filename or "", node)  # its faults are the catalogue checks' to report
+        self.decisions.update((decision.id, decision) for decision in decisions)
+
+    def decisions_for(self, decision_id: str) -> dict[str, dict] | None:
+        """The decision and every decision it requires, directly or not, as they are stored with a spec."""
+        if decision_id not in self.decisions:
+            return None
+        found, waiting = {}, [decision_id]
+        while waiting:
+            key = waiting.pop()
+            if key not in found and key in self.decisions:
+                found[key] = self.decisions[key].as_dict()
+                waiting.extend(self.decisions[key].required)
+        return found
 
 
 def parsed_elements() -> frozenset[str]:
@@ -110,7 +154,7 @@ def parse_processes(
     for name, tree in trees.items():
         try:
             if tree.getroot().tag.startswith(f"{{{BPMN_NS}}}"):
-                parser.add_bpmn_xml(tree, filename=name)
+                parser.add_bpmn_xml(in_python(tree), filename=name)
             else:
                 parser.add_dmn_xml(tree.getroot(), filename=name)
         except Exception as error:  # SpiffWorkflow raises its own errors and whatever its code hits
@@ -134,10 +178,11 @@ def _parsed(parser: DiagramParser, key: str, serializer: Serializer) -> ParsedPr
     specs = [spec, *subprocess_specs.values()]
     files = {parser.get_process_parser(s.name).filename for s in specs}
     files |= {
-        parser.dmn_parsers[task_spec.decision_table.id].filename
+        decision["file"]
         for s in specs
         for task_spec in s.task_specs.values()
-        if hasattr(task_spec, "decision_table") and task_spec.decision_table.id in parser.dmn_parsers
+        if isinstance(task_spec, DecisionTask)
+        for decision in task_spec.decisions.values()
     }
     form_keys = {
         task_spec.form.key

@@ -16,8 +16,11 @@ from SpiffWorkflow.bpmn.specs.defaults import ParallelMultiInstanceTask, Sequent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
+from SpiffWorkflow.camunda.specs.business_rule_task import BusinessRuleTask
 
 from .call_activity import MappedCallActivity, MappedCallActivityConverter
+from .decisions import DecisionTask, DecisionTaskConverter, StoredBusinessRuleTaskConverter
+from .external_task import ExternalTask, ExternalTaskConverter
 from .message_event import MessageEvent
 from .user_task import AssignedUserTask, AssignedUserTaskConverter
 
@@ -54,6 +57,9 @@ _CONFIG = {
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
     AssignedUserTask: AssignedUserTaskConverter,
+    ExternalTask: ExternalTaskConverter,
+    DecisionTask: DecisionTaskConverter,
+    BusinessRuleTask: StoredBusinessRuleTaskConverter,
 }
 
 

@@ -20,9 +20,10 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
-from ..limits import Limits
+from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
+from .external_task import is_external, throw_error_at
 from .message_event import THROWN_BY, MessageEvent
 from .serializer import Serializer
 from .user_task import assignment_of
@@ -49,6 +50,16 @@ class HumanTask:
     assignee: str | None = None
     candidate_users: list[str] = field(default_factory=list)
     candidate_groups: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExternalWork:
+    """A service task the instance waits at until a worker completes it."""
+
+    task_id: str
+    element_id: str
+    name: str
+    topic: str
 
 
 @dataclass(frozen=True)
@@ -96,10 +107,14 @@ class Run:
         self.failure: dict | None = None
         self.cancelled = False
         self.thrown: list[ThrownMessage] = []
-        finished = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED)
-        self._completed_before = {t.id for t in finished if t.state == TaskState.COMPLETED}
-        self._cancelled_before = {t.id for t in finished if t.state == TaskState.CANCELLED}
+        seen = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED | TaskState.READY)
+        self._completed_before = {t.id for t in seen if t.state == TaskState.COMPLETED}
+        self._cancelled_before = {t.id for t in seen if t.state == TaskState.CANCELLED}
+        self.external_before = frozenset(
+            str(t.id) for t in seen if t.state == TaskState.READY and is_external(t.task_spec)
+        )
         self._waiting_before = set(workflow.event_manager.tasks)
+        self._cycles_before = self._cycles_now()
 
     @classmethod
     def start(cls, definition: LoadedDefinition, script_engine, variables: dict, limits: Limits) -> Run:
@@ -134,8 +149,22 @@ class Run:
                     f"more than {self.limits.engine_steps} steps in one go without waiting for a person, "
                     "a message or a timer: a loop that never waits?",
                 )
+            if task.depth >= MAX_PATH_LENGTH:
+                raise LimitExceeded(
+                    task,
+                    f"the instance went more than {MAX_PATH_LENGTH} steps along one path, further than the "
+                    "engine can follow: a loop that goes round too often?",
+                )
             if self._task_count() > self.limits.tasks:
                 raise LimitExceeded(task, f"the instance would have more than {self.limits.tasks} tasks")
+            # A process that calls itself (directly or through another) nests a new subprocess per call;
+            # SpiffWorkflow walks the whole chain for each, so the step limit alone comes far too late.
+            if getattr(task.workflow, "depth", 0) > self.limits.call_depth:
+                raise LimitExceeded(
+                    self.workflow.get_task_from_id(task.workflow.parent_task_id),  # the call activity
+                    f"call activities nested more than {self.limits.call_depth} deep: "
+                    "does a process call itself?",
+                )
 
         try:
             self.workflow.do_engine_steps(did_complete_task=within_limits)
@@ -202,9 +231,34 @@ class Run:
     def human_task(self, task_id: str):
         """The ready (or not) human task ``task_id`` of this instance; NotFound if it has none such."""
         task = self.workflow.get_task_from_id(uuid.UUID(task_id))
-        if task is None or not task.task_spec.manual:
+        if task is None or not _is_human(task.task_spec):
             raise NotFound(f'no human task "{task_id}" in this instance')
         return task
+
+    def external_task(self, task_id: str):
+        """The ready external task ``task_id`` of this instance; NotFound if it has none such, Conflict if it
+        is no longer ready."""
+        task = self.workflow.get_task_from_id(uuid.UUID(task_id))
+        if task is None or not is_external(task.task_spec):
+            raise NotFound(f'no external task "{task_id}" in this instance')
+        if task.state != TaskState.READY:
+            state = TaskState.get_name(task.state).lower()
+            name = task.task_spec.bpmn_name or task_id
+            raise Conflict(f'external task "{name}" is not ready: it is {state}')
+        return task
+
+    def complete_external(self, task_id: str, variables: dict) -> str:
+        """Complete the external task with the worker's ``variables``; answers its element id."""
+        task = self.external_task(task_id)
+        task.set_data(**variables)
+        task.run()
+        return task.task_spec.bpmn_id
+
+    def throw_error(self, task_id: str, code: str, variables: dict) -> tuple[str, str | None]:
+        """Throw the BPMN error ``code`` at the external task; answers the task's element id and that of the
+        boundary event that caught it, or None when nothing catches it (then nothing changed)."""
+        task = self.external_task(task_id)
+        return task.task_spec.bpmn_id, throw_error_at(task, code, variables)
 
     def complete(self, task_id: str, data: dict, check_form) -> str:
         """Complete the human task with ``data`` after ``check_form(form_key, task_name)`` accepts it;
@@ -244,8 +298,10 @@ class Run:
     def fire_due_timers(self) -> list[str]:
         """Fire the timers due by the clock in use; answers the element ids of those that fired."""
         waiting = [t for t in self.workflow.event_manager.tasks.values() if _timer_due(t) is not None]
+        before = {t.id: _timer_standing(t) for t in waiting}
         self.workflow.refresh_timers()
-        return [t.task_spec.bpmn_id for t in waiting if t.state != TaskState.WAITING]
+        # A cycle that fires stays waiting for its next time: it fired when its count moved.
+        return [t.task_spec.bpmn_id for t in waiting if _timer_standing(t) != before[t.id]]
 
     # ---- reading, once the workflow has moved --------------------------------------------------------
 
@@ -299,13 +355,33 @@ class Run:
                 **asdict(assignment_of(task.task_spec)),
             )
             for task in self._tasks_now
-            if task.state == TaskState.READY and task.task_spec.manual
+            if task.state == TaskState.READY and _is_human(task.task_spec)
+        ]
+
+    def ready_external_tasks(self) -> list[ExternalWork]:
+        return [
+            ExternalWork(
+                task_id=str(task.id),
+                element_id=task.task_spec.bpmn_id,
+                name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
+                topic=task.task_spec.topic,
+            )
+            for task in self._tasks_now
+            if task.state == TaskState.READY and is_external(task.task_spec)
         ]
 
     def waits_changed(self, *, running: bool) -> bool:
         """Whether what the instance waits for changed (an instance that ended waits for nothing)."""
         waiting_now = set(self.workflow.event_manager.tasks) if running else set()
-        return waiting_now != self._waiting_before
+        return waiting_now != self._waiting_before or (running and self._cycles_now() != self._cycles_before)
+
+    def _cycles_now(self) -> dict:
+        """When each waiting cycle fires next: a cycle that fired waits on, for a later time."""
+        return {
+            task_id: value["next"]
+            for task_id, task in self.workflow.event_manager.tasks.items()
+            if isinstance(value := task._get_internal_data("event_value"), dict) and "next" in value
+        }
 
     def waits(self) -> tuple[list[MessageWait], list[TimerWait]]:
         """The messages and timers the instance waits for now."""
@@ -373,6 +449,11 @@ def task_details(task) -> tuple[str, dict]:
     return task.task_spec.documentation or "", json_safe(task.data)
 
 
+def _is_human(task_spec) -> bool:
+    """A task a person completes: SpiffWorkflow's manual tasks, but for the external tasks (workers')."""
+    return task_spec.manual and not is_external(task_spec)
+
+
 def form_key_of(task_spec) -> str | None:
     form = getattr(task_spec, "form", None)
     return getattr(form, "key", None) or None
@@ -412,6 +493,11 @@ def _event_definitions(definition):
     if isinstance(definition, MultipleEventDefinition):
         return list(definition.event_definitions)
     return [definition]
+
+
+def _timer_standing(task) -> tuple:
+    value = task._get_internal_data("event_value")
+    return task.state, value.get("cycles") if isinstance(value, dict) else None
 
 
 def _timer_due(task):

@@ -24,7 +24,7 @@ from .checks import check_catalogue
 from .diagram import at
 from .form_data import generated_forms
 from .messages import schema_key, start_message_of, used_messages
-from .safe_xml import UnsafeXml, parse_xml
+from .safe_xml import UnsafeXml, parse_xml, xml_text
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
 FORM_SUFFIX = ".json"
@@ -43,6 +43,14 @@ class ProcessDefinition:
     start_message: str | None = None  # the message a message start event of the process waits for
 
 
+class Definitions(dict[str, ProcessDefinition]):
+    """The definitions of a catalogue by process key, with the warnings its checks said (which deploy)."""
+
+    def __init__(self, definitions: Mapping[str, ProcessDefinition], warnings: list[Problem]):
+        super().__init__(definitions)
+        self.warnings = sorted(warnings)
+
+
 def read_folder(root: Path) -> dict[str, bytes]:
     """Diagrams and forms under ``root``, keyed by their path relative to it."""
     files = {}
@@ -54,38 +62,67 @@ def read_folder(root: Path) -> dict[str, bytes]:
 
 def build(
     files: Mapping[str, bytes], serializer: Serializer | None = None, *, empty_is_valid: bool = False
-) -> dict[str, ProcessDefinition]:
+) -> Definitions:
     """Check and parse ``files``; return the definitions by process key or raise DefinitionInvalid.
 
     Files that hold no executable process are refused ("nothing to deploy"), except no files at all when
     ``empty_is_valid`` (an empty catalogue folder: the service starts with nothing deployed)."""
-    trees, problems = {}, []
+    trees, texts, problems = {}, {}, []
     for name, data in files.items():
         if name.endswith(DIAGRAM_SUFFIXES):
             try:
-                trees[name] = parse_xml(data, name)
+                tree = parse_xml(data, name)
+                texts[name] = xml_text(data, tree, name)
+                trees[name] = tree
             except UnsafeXml as refused:
                 problems.append(refused.problem)
     forms = {name: data for name, data in files.items() if name.endswith(FORM_SUFFIX)}
-    problems += check_catalogue(trees, forms)
+    checked = check_catalogue(trees, forms)
+    warnings = [problem for problem in checked if problem.is_warning]
+    problems += [problem for problem in checked if not problem.is_warning]
     # Camunda's form fields become JSON Schema forms beside those of forms/ (made, not uploaded).
     generated, faults = generated_forms({n: t.getroot() for n, t in trees.items()})
     forms |= generated
     problems += faults
     if not trees and not problems:
         if empty_is_valid:
-            return {}
+            return Definitions({}, [])
         raise DefinitionInvalid([Problem("(upload)", None, None, "no .bpmn or .dmn file was given")])
     # SpiffWorkflow reads the files the checks found sound even when others have problems, so that every
     # file is checked fully (``validate FILE`` reports the faults of that file whatever its neighbours hold).
-    flawed = frozenset(problem.file for problem in problems)
+    flawed = _with_callers(frozenset(problem.file for problem in problems), trees)
     parsed, faults = parse_processes(trees, serializer or Serializer(), skip=flawed)
     problems += faults
     if not problems and not parsed:
         problems = _nothing_to_deploy(trees)
     if problems:
-        raise DefinitionInvalid(problems)
-    return {key: _definition(process, files, forms, trees) for key, process in parsed.items()}
+        raise DefinitionInvalid(problems + warnings)
+    return Definitions(
+        {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}, warnings
+    )
+
+
+def _with_callers(flawed: frozenset[str], trees: Mapping[str, etree._ElementTree]) -> frozenset[str]:
+    """``flawed`` and the files that call a process of one of them: what fails there is reported there, not
+    again as a consequence in every caller."""
+    defined = {
+        process.get("id"): name
+        for name, tree in trees.items()
+        for process in tree.getroot().iter(f"{{{BPMN_NS}}}process")
+    }
+    calls = {
+        name: {
+            defined.get(call.get("calledElement"))
+            for call in tree.getroot().iter(f"{{{BPMN_NS}}}callActivity")
+        }
+        for name, tree in trees.items()
+    }
+    grown = set(flawed)
+    while True:
+        more = {name for name, called in calls.items() if name not in grown and called & grown}
+        if not more:
+            return frozenset(grown)
+        grown |= more
 
 
 def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]:
@@ -113,12 +150,12 @@ def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]
     return problems
 
 
-def _definition(process: ParsedProcess, files, forms, trees) -> ProcessDefinition:
+def _definition(process: ParsedProcess, texts, forms, trees) -> ProcessDefinition:
     # The message contracts travel with the forms: stored with the version, covered by its hash.
     used = {schema_key(name) for file in process.files for name in used_messages(trees[file].getroot())}
     start_form = {start_form_key(process.key)} & set(forms)
     used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | used | start_form)}
-    sources = {name: files[name].decode("utf-8") for name in sorted(process.files)}
+    sources = {name: texts[name] for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):
         digest.update(part.encode())
@@ -140,10 +177,16 @@ def _documentation(node) -> str:
     return "\n\n".join((t.text or "").strip() for t in texts).strip()
 
 
+def warnings_in(files: Mapping[str, bytes]) -> list[Problem]:
+    """The warnings of ``files``: what may be meant but often is not (a decision table's gap, a value only
+    some paths write); they deploy."""
+    return [problem for problem in problems_in(files) if problem.is_warning]
+
+
 def problems_in(files: Mapping[str, bytes]) -> list[Problem]:
-    """Every problem that would stop ``files``, a catalogue folder, from being deployed (none when empty)."""
+    """Every problem that would stop ``files``, a catalogue folder, from being deployed (none when empty),
+    and the warnings that would not."""
     try:
-        build(files, empty_is_valid=True)
+        return build(files, empty_is_valid=True).warnings
     except DefinitionInvalid as invalid:
         return invalid.problems
-    return []

@@ -14,12 +14,16 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from ..problems import Problem
+from .acceptance import unaccepted
 from .construct_checks import construct_problems
+from .data_flow_checks import DATA_FLOW_CODES, data_flow_problems
+from .decision_coverage import coverage_warnings
 from .diagram import Catalogue, at
 from .dmn_checks import (
-    dmn_expression_problems,
+    decision_cell_problems,
     hit_policy_problems,
     overlapping_rule_problems,
+    requirement_problems,
     typed_entry_problems,
 )
 from .flow_checks import (
@@ -32,7 +36,9 @@ from .flow_checks import (
     unresolved_calls,
 )
 from .form_checks import form_content_problems
+from .intent_checks import interrupting_detours
 from .messages import contract_problems
+from .reference_checks import dangling_references
 from .schema_checks import bpmn_schema_problems, dmn_schema_problems
 
 
@@ -52,7 +58,15 @@ def check_catalogue(diagrams: Mapping[str, etree._ElementTree], forms: Mapping[s
             problems.extend(check(name, root, catalogue))
     problems.extend(duplicate_definitions(catalogue))
     problems.extend(form_content_problems(catalogue))
-    return problems
+    return unaccepted(_root_causes_first(problems), catalogue.bpmn)
+
+
+def _root_causes_first(problems: list[Problem]) -> list[Problem]:
+    """A variable reported unwritten where another check already found the element's fault (a script that
+    does not compile, a condition naming a field the payload schema lacks) is a consequence of that fault:
+    it is folded under it."""
+    faulty = {(p.file, p.element_id) for p in problems if not p.is_warning and p.code not in DATA_FLOW_CODES}
+    return [p for p in problems if p.code not in DATA_FLOW_CODES or (p.file, p.element_id) not in faulty]
 
 
 # --- 8. ids across the catalogue -------------------------------------------------------------------------
@@ -61,7 +75,7 @@ def check_catalogue(diagrams: Mapping[str, etree._ElementTree], forms: Mapping[s
 def duplicate_definitions(catalogue: Catalogue) -> Iterator[Problem]:
     """A process or decision id defined in two files: the engine would silently keep only one of them."""
     processes = ((file, process) for file, process in catalogue.processes())
-    decisions = ((file, decision) for file, decision, _ in catalogue.decisions())
+    decisions = catalogue.decisions()
     for kind, definitions in (("process", processes), ("decision", decisions)):
         first_seen: dict[str, tuple[str, etree._Element]] = {}
         for file, element in definitions:
@@ -76,6 +90,7 @@ def duplicate_definitions(catalogue: Catalogue) -> Iterator[Problem]:
 
 BPMN_CHECKS = (
     bpmn_schema_problems,
+    dangling_references,
     construct_problems,
     unreachable_nodes,
     unguarded_gateway_flows,
@@ -85,11 +100,15 @@ BPMN_CHECKS = (
     message_problems,
     contract_problems,
     reserved_ids,
+    data_flow_problems,
+    interrupting_detours,
 )
 DMN_CHECKS = (
     dmn_schema_problems,
-    dmn_expression_problems,
+    decision_cell_problems,
     hit_policy_problems,
     typed_entry_problems,
     overlapping_rule_problems,
+    requirement_problems,
+    coverage_warnings,
 )

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ..bpmn import JUEL_LANGUAGES, PYTHON_LANGUAGES, DialectRefused, parameters_of
 from ..problems import Problem
-from ..vocabulary import BPMN_NS, CAMUNDA_NS
+from ..vocabulary import BPMN_NS, CAMUNDA_NS, FLOW_NODES
 from .constructs import (
     ASSIGNMENT_EXPRESSION,
     CALL_MAPPING,
@@ -25,13 +26,18 @@ from .constructs import (
     EVENT_DEFINITIONS,
     EVENT_KINDS,
     EVENT_SUB_PROCESS,
+    EXTERNAL_ELSEWHERE,
     FORM_DATA_OWNERS,
     INNER_MESSAGE_START,
     INSTANTIATING_RECEIVE,
     MAPPING_ATTRIBUTES,
     MULTIPLE_EVENT,
+    NO_EFFECT_ATTRIBUTES,
     NO_FORM_DATA_HERE,
+    NOT_EXTERNAL,
     OTHER_ENGINE,
+    PARAMETER_OWNERS,
+    PARAMETERS_ELSEWHERE,
     SCRIPT_FORMAT,
     SECOND_START,
     XML_NS,
@@ -115,10 +121,24 @@ def _element_problems(file: str, element: etree._Element, scope: etree._Element)
     if name == "sequenceFlow":
         condition = element.find(bpmn_tag("conditionExpression"))
         language = condition.get("language") if condition is not None else None
-        if language and language.strip().lower() not in ("python", "python3"):
+        if language and language.strip().lower() not in PYTHON_LANGUAGES | JUEL_LANGUAGES:
             yield _refusal(file, element, refused(f'condition language "{language}"', CONDITION_LANGUAGE.how))
     if name == "eventBasedGateway":
         yield from _event_gateway_problems(file, element, scope)
+    if name == "serviceTask" and not _names_java(element):
+        topic = (element.get(f"{{{CAMUNDA_NS}}}topic") or "").strip()
+        if element.get(f"{{{CAMUNDA_NS}}}type") != "external" or not topic:
+            yield _refusal(file, element, NOT_EXTERNAL)
+
+
+_JAVA = ("class", "delegateExpression", "expression")
+
+
+def _names_java(service_task: etree._Element) -> bool:
+    """Whether a service task names Java or a connector: refused by that name alone, not twice."""
+    if any(service_task.get(f"{{{CAMUNDA_NS}}}{name}") is not None for name in _JAVA):
+        return True
+    return service_task.find(f"{bpmn_tag('extensionElements')}/{{{CAMUNDA_NS}}}connector") is not None
 
 
 def _event_problems(file: str, event: etree._Element, scope: etree._Element) -> Iterator[Problem]:
@@ -168,6 +188,8 @@ def _event_gateway_problems(file: str, gateway: etree._Element, scope: etree._El
 
 def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]:
     allowed = CAMUNDA_ATTRIBUTES.get(local_name(element), frozenset())
+    if local_name(element) in FLOW_NODES:
+        allowed |= NO_EFFECT_ATTRIBUTES
     for attribute in element.attrib:
         namespace = etree.QName(attribute).namespace
         name = etree.QName(attribute).localname
@@ -177,7 +199,9 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
             if name in _ASSIGNMENTS and _EXPRESSION.search(element.get(attribute)):
                 yield _refusal(file, element, ASSIGNMENT_EXPRESSION, _owner(element))
             continue
-        if namespace == CAMUNDA_NS:
+        if namespace == CAMUNDA_NS and name in ("type", "topic"):
+            verdict = EXTERNAL_ELSEWHERE
+        elif namespace == CAMUNDA_NS:
             verdict = camunda_verdict(name)
         else:
             verdict = refused(attribute, f"{OTHER_ENGINE.construct}: {OTHER_ENGINE.how}")
@@ -203,12 +227,30 @@ def _extension_problems(file: str, element: etree._Element) -> Iterator[Problem]
                 given = ", ".join(sorted(extension.attrib)) or "nothing"
                 verdict = refused(f"camunda:{name} with {given} on a {kind_of(owner)}", CALL_MAPPING.how)
                 yield _refusal(file, extension, verdict, describe(owner))
+            if name == "inputOutput":
+                yield from _parameter_problems(file, owner, extension)
             continue
         if namespace == CAMUNDA_NS:
             verdict = camunda_verdict(name)
         else:
             verdict = refused(f"{{{namespace}}}{name}", f"{OTHER_ENGINE.construct}: {OTHER_ENGINE.how}")
         yield _refusal(file, extension, verdict, describe(owner))
+
+
+def _parameter_problems(file: str, owner: etree._Element, parameters: etree._Element) -> Iterator[Problem]:
+    looped = owner.find(bpmn_tag("multiInstanceLoopCharacteristics")) is not None
+    if local_name(owner) not in PARAMETER_OWNERS or looped:
+        where = f"a multi-instance {kind_of(owner)}" if looped else f"a {kind_of(owner)}"
+        verdict = refused(f"camunda:inputOutput on {where}", PARAMETERS_ELSEWHERE.how)
+        yield _refusal(file, parameters, verdict, describe(owner))
+        return
+    try:
+        parameters_of(owner)
+    except DialectRefused as refusal:
+        owner_id = owner.get("id")
+        yield Problem(
+            file, parameters.sourceline, owner_id, f"camunda:inputOutput of {describe(owner)}: {refusal}"
+        )
 
 
 def _a_call_mapping(owner: etree._Element, mapping: etree._Element) -> bool:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..decisions import NOT_RUN_HIT_POLICIES
+
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-CALL_NO_CODE = (
-    "the engine calls no code or system: use a user task for work someone does, a script task for a "
-    "computation, or a receive task for the answer a system sends"
-)
 THROWS = (
     "throws its message to the instance with the same business key that waits for it, or else starts the "
     "process whose message start event waits for it (README: Messages between instances)"
@@ -30,6 +28,10 @@ START_THROUGH_THE_API = "instances are started through POST /api/v1/process-inst
 USE_A_FORM = (
     'name a JSON Schema form in forms/ with camunda:formKey ("forms/<name>.json"), or describe the fields '
     "with camunda:formData"
+)
+WRITE_AN_EXTERNAL_TASK = (
+    'the engine calls no Java or system itself: write camunda:type="external" and camunda:topic="…" on the '
+    "service task, and a worker fetches and completes the work through /api/v1/external-tasks"
 )
 
 
@@ -77,7 +79,7 @@ ELEMENTS: dict[str, Verdict] = {
         "transaction", "a sub process that a cancel end event cancels to its cancel boundary event"
     ),
     "exclusiveGateway": runs(
-        "exclusive gateway", "takes the first branch whose Python condition holds, else the default"
+        "exclusive gateway", "takes the first branch whose condition holds, else the default"
     ),
     "inclusiveGateway": runs(
         "inclusive gateway", "takes every branch whose condition holds; joins them again"
@@ -86,13 +88,14 @@ ELEMENTS: dict[str, Verdict] = {
     "eventBasedGateway": runs(
         "event-based gateway", "waits for the first of the message and timer events after it"
     ),
-    "sequenceFlow": runs("sequence flow", "with a Python condition after a gateway"),
+    "sequenceFlow": runs("sequence flow", "with a Python or JUEL (${…}) condition after a gateway"),
     "laneSet": runs("lanes", "a task's lane is shown with it"),
     "dataObject": runs("data object", "kept with the instance; tasks read and write it by data associations"),
     "dataObjectReference": runs("data object reference", "reads and writes its data object"),
-    "serviceTask": refused(
+    "serviceTask": runs(
         "service task",
-        CALL_NO_CODE,
+        'with camunda:type="external" and camunda:topic: waits until a worker fetches it by its topic and '
+        "completes it, reports a failure or throws a BPMN error (/api/v1/external-tasks)",
     ),
     "sendTask": runs("send task", THROWS),
     "adHocSubProcess": refused(
@@ -166,7 +169,7 @@ EVENT_DEFINITIONS: dict[tuple[str, str], Verdict] = {
         "message catch event", "waits for the message; its payload becomes variables"
     ),
     ("intermediateCatchEvent", "timer"): runs(
-        "timer catch event", "waits for the date, the ISO 8601 duration or the cycle (Python text)"
+        "timer catch event", "waits for the date, the ISO 8601 duration or the cycle (bare, Python or ${…})"
     ),
     ("intermediateThrowEvent", "none"): runs("none throw event", "passes on (a milestone)"),
     ("intermediateThrowEvent", "escalation"): runs(
@@ -215,32 +218,47 @@ CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
     "userTask": frozenset({"formKey", "assignee", "candidateUsers", "candidateGroups"}),
     "businessRuleTask": frozenset({"decisionRef"}),
     "multiInstanceLoopCharacteristics": frozenset({"collection", "elementVariable"}),
+    "serviceTask": frozenset({"type", "topic"}),  # checked further: type "external" and a topic
     # Camunda Modeler writes these on every new process; they label a version and set how long
     # Camunda keeps history, and this engine keeps all of it.
     "process": frozenset({"versionTag", "historyTimeToLive"}),
 }
+# camunda: attributes accepted on any flow node because they change no outcome here: an asynchronous
+# continuation in Camunda only ends the transaction before or after the element (a job runs the rest);
+# this engine moves an instance on within one transaction per request, so the instance reaches the same
+# place with the same data. What it does not give is Camunda's rollback point: see the README.
+NO_EFFECT_ATTRIBUTES = frozenset({"asyncBefore", "asyncAfter", "async", "exclusive"})
 # camunda: extension elements the engine acts on (or, for properties, that describe and do nothing in
 # Camunda either).
-CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out"})
+CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out", "inputOutput"})
 # Where Camunda's generated form fields are read: a user task's, and the start event of a process.
 FORM_DATA_OWNERS = frozenset({"userTask", "startEvent"})
+# Where input and output parameters run as in Camunda: activities and the events a token passes.
+PARAMETER_OWNERS = frozenset(
+    {
+        "task", "userTask", "manualTask", "scriptTask", "businessRuleTask", "receiveTask", "callActivity",
+        "subProcess", "transaction", "intermediateCatchEvent", "intermediateThrowEvent", "endEvent",
+    }
+)  # fmt: skip
 
 _CAMUNDA_INSTEAD = {
-    "class": CALL_NO_CODE,
-    "delegateExpression": CALL_NO_CODE,
-    "expression": CALL_NO_CODE,
-    "type": 'external tasks (camunda:type="external") are not supported yet',
-    "topic": 'external tasks (camunda:type="external") are not supported yet',
-    "connector": CALL_NO_CODE,
-    "field": CALL_NO_CODE,
-    "inputOutput": "input and output mappings are not supported: a script task can copy variables",
-    "executionListener": "listeners are not supported: a script task can do the work on the path",
-    "taskListener": "listeners are not supported: a script task can do the work on the path",
-    "asyncBefore": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "asyncAfter": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "async": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "exclusive": "asynchronous continuations are not supported: the engine moves an instance on at once",
-    "failedJobRetryTimeCycle": "asynchronous continuations are not supported",
+    "class": WRITE_AN_EXTERNAL_TASK,
+    "delegateExpression": WRITE_AN_EXTERNAL_TASK,
+    "expression": WRITE_AN_EXTERNAL_TASK,
+    "connector": WRITE_AN_EXTERNAL_TASK,
+    "field": WRITE_AN_EXTERNAL_TASK,
+    "executionListener": (
+        "listeners are not run (a Java class, an expression or a script alike): draw the work on the path "
+        "as a script task"
+    ),
+    "taskListener": (
+        "listeners are not run (a Java class, an expression or a script alike): draw the work on the path "
+        "as a script task"
+    ),
+    "failedJobRetryTimeCycle": (
+        "the engine retries no job on its own: a failure is answered 422 to the request, or opens an "
+        "incident an admin retries"
+    ),
     "resource": "external script resources are not supported: write the script in the diagram",
     "resultVariable": "a result variable is not supported: a script sets variables by assigning them",
     "formRef": f"Camunda Forms are not supported: {USE_A_FORM}",
@@ -272,13 +290,29 @@ INNER_MESSAGE_START = refused(
 )
 MULTIPLE_EVENT = refused("multiple event", "draw one event per trigger, after an event-based gateway")
 EVENT_DEFINITION_REF = refused("event definition reference", "define the event on the event itself")
-SCRIPT_FORMAT = refused("script format other than Python", "scripts are Python")
-CONDITION_LANGUAGE = refused("condition language other than Python", "conditions are Python")
+SCRIPT_FORMAT = refused(
+    "script format other than Python",
+    "scripts are Python: a Groovy or JavaScript script is never run as Python",
+)
+PARAMETERS_ELSEWHERE = refused(
+    "camunda:inputOutput on a start event, boundary event, gateway or multi-instance activity",
+    "give the parameters to the activity or event the token passes, or copy variables in a script task",
+)
+CONDITION_LANGUAGE = refused(
+    "condition language other than Python or JUEL", "conditions are Python, or JUEL written as ${…}"
+)
 CALL_MAPPING = refused(
     "camunda:in or camunda:out off a call activity, or with another attribute",
     "In and Out mappings belong to a call activity: source, target, sourceExpression, variables, businessKey",
 )
 MAPPING_ATTRIBUTES = frozenset({"source", "target", "sourceExpression", "variables", "businessKey", "local"})
+NOT_EXTERNAL = refused(
+    'service task without camunda:type="external" and a camunda:topic', WRITE_AN_EXTERNAL_TASK
+)
+EXTERNAL_ELSEWHERE = refused(
+    "camunda:type or camunda:topic off a service task",
+    "only a service task is an external task here: draw the work a worker does as a service task",
+)
 OTHER_ENGINE = refused("an extension of another engine", "this engine does not act on it")
 FORM_KEYS = {
     "embedded:": refused(
@@ -316,6 +350,84 @@ CAMUNDA_RUNS = (
     ),
     runs("camunda:properties", "describe the element and change nothing, as in Camunda"),
     runs("camunda:versionTag, camunda:historyTimeToLive", "accepted on a process; all history is kept"),
+    runs(
+        'camunda:type="external", camunda:topic',
+        "make a service task an external task, fetched by workers by its topic",
+    ),
+    runs(
+        "camunda:inputOutput",
+        "input parameters are the activity's own variables while it runs; output parameters are set after "
+        "it; values are text, ${…} (JUEL), camunda:list, camunda:map or a Python camunda:script",
+    ),
+    runs(
+        "camunda:asyncBefore, camunda:asyncAfter, camunda:async, camunda:exclusive",
+        "accepted, with no effect on where an instance goes or on its data: the engine moves an instance on "
+        "in the request that moved it, with no job in between (a failure after the point is undone with "
+        "the whole request, where Camunda keeps what came before it)",
+    ),
+    runs(
+        "JUEL ${…}",
+        "in conditions, timers, call mappings and parameters: translated to Python that keeps JUEL's "
+        "meaning; method and function calls, execution, #{…} and lambdas are refused",
+    ),
+    runs(
+        "timer values as Camunda writes them",
+        "P7D, 2026-09-01T09:00:00 (no offset: Europe/Helsinki), R3/PT1H, R/PT1H (until the instance's task "
+        "limit), a Quartz cron timeCycle (0 0 9 ? * MON-FRI, Europe/Helsinki; L, W and # refused), ${…}",
+    ),
+)
+
+# ---- DMN decisions (engine/decisions reads and runs them; dmn_checks refuses the rest at deploy) ------
+
+DECISIONS = (
+    runs(
+        "DMN decision table",
+        "found by its id in any DMN file deployed with the diagram, several decisions to a file; "
+        "camunda:decisionRef names it",
+    ),
+    runs(
+        "DMN required decision (DRD)",
+        "informationRequirement/requiredDecision: taken first, its outputs are inputs of the decision that "
+        "requires it (not variables of the instance); decisions requiring each other in a circle are refused",
+    ),
+    runs("hit policy UNIQUE", "at most one rule matches; two matching rules fail the decision naming both"),
+    runs("hit policy FIRST", "the first matching rule, in the table's order"),
+    runs("hit policy ANY", "matching rules must give the same outputs, else the decision fails"),
+    runs("hit policy RULE ORDER", "a list per output of every matching rule's value, in the rules' order"),
+    runs(
+        "hit policy COLLECT",
+        "a list per output of every matching rule's value; with SUM, MIN, MAX or COUNT, the aggregate of "
+        "its one output",
+    ),
+    *(
+        refused(f"hit policy {name}", why.split(" is not run: ")[1])
+        for name, why in NOT_RUN_HIT_POLICIES.items()
+    ),
+    runs(
+        "FEEL unary tests",
+        'the input entries Camunda Modeler writes: < 10, >= date("2026-09-01"), [1..5], (1..5], ]1..5[, '
+        '"a","b", not("x"), - or empty (any), strings, numbers, true/false, null, date("…"), '
+        'date and time("…"), a variable path; the cells are FEEL unless expressionLanguage says otherwise',
+    ),
+    runs(
+        "FEEL input expression and output entry",
+        "a variable path (applicant.type) or a literal; an output value is checked against its typeRef",
+    ),
+    runs(
+        'Python cells (expressionLanguage="python")',
+        'on the definitions or a cell: an entry is a value, a test after the input ("> 5") or an '
+        'expression over "?", run in the sandbox',
+    ),
+    refused(
+        "other FEEL in a cell",
+        "arithmetic, function calls other than date(), if, for, some: write a test a FEEL unary test "
+        "holds, or compute the value in a script task first",
+    ),
+    refused("expression language other than FEEL or Python", "write the cells in FEEL"),
+    refused(
+        "decision logic other than a decision table",
+        "a literal expression, context, invocation, relation or list: write it as a decision table",
+    ),
 )
 
 # Every verdict the README's table "What the engine runs" shows, in its order.
@@ -324,8 +436,10 @@ DOCUMENTED = (
     *dict.fromkeys(v for v in EVENT_DEFINITIONS.values() if v.runs or not v.how.startswith("BPMN has no")),
     CANCEL_OUTSIDE, MULTIPLE_EVENT, EVENT_DEFINITION_REF, EVENT_SUB_PROCESS, SECOND_START,
     EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, INNER_MESSAGE_START, SCRIPT_FORMAT, CONDITION_LANGUAGE,
+    PARAMETERS_ELSEWHERE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
-    *FORM_KEYS.values(), ASSIGNMENT_EXPRESSION, NO_FORM_DATA_HERE,
+    *FORM_KEYS.values(), ASSIGNMENT_EXPRESSION, NO_FORM_DATA_HERE, NOT_EXTERNAL, EXTERNAL_ELSEWHERE,
     CALL_MAPPING, OTHER_ENGINE,
+    *DECISIONS,
 )  # fmt: skip

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..bpmn import DMN_XSD_PATHS
+from ..decisions import Decision, read_decisions
+from ..decisions.tables import Fault
 from ..problems import Problem
 from ..vocabulary import BPMN_NS
 from .forms import form_fault
@@ -28,6 +30,7 @@ class Catalogue:
     dmn: dict[str, etree._Element]
     forms: Mapping[str, bytes]
     form_faults: dict[str, str | None] = field(default_factory=dict)
+    decision_reads: dict[str, tuple[list[Decision], list[Fault]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, diagrams: Mapping[str, etree._ElementTree], forms: Mapping[str, bytes]) -> Catalogue:
@@ -46,12 +49,19 @@ class Catalogue:
             for process in root.iter(bpmn_tag("process")):
                 yield name, process
 
-    def decisions(self) -> Iterator[tuple[str, etree._Element, bool]]:
-        """(file, decision, whether it is the file's first): SpiffWorkflow reads one decision per file."""
+    def decisions(self) -> Iterator[tuple[str, etree._Element]]:
+        """(file, decision element) of every decision in every DMN file."""
         for name, root in self.dmn.items():
-            decision_tag = f"{{{etree.QName(root).namespace}}}decision"
-            for position, decision in enumerate(root.iterchildren(decision_tag)):
-                yield name, decision, position == 0
+            yield from ((name, d) for d in root.iterchildren(f"{{{etree.QName(root).namespace}}}decision"))
+
+    def read_decisions(self, file: str) -> tuple[list[Decision], list[Fault]]:
+        """The decisions of a DMN file as the engine reads them, and the faults found reading them."""
+        if file not in self.decision_reads:
+            self.decision_reads[file] = read_decisions(file, self.dmn[file])
+        return self.decision_reads[file]
+
+    def every_decision(self) -> dict[str, Decision]:
+        return {d.id: d for file in self.dmn for d in self.read_decisions(file)[0]}
 
     def form_fault(self, key: str) -> str | None:
         if key not in self.form_faults:

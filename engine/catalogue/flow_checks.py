@@ -3,13 +3,23 @@ that compile, calls and decisions that resolve, messages with names."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from lxml import etree
 
-from ..bpmn import expression_of, expression_problem, script_problem
+from ..bpmn import (
+    JUEL_LANGUAGES,
+    PYTHON_LANGUAGES,
+    DialectRefused,
+    collection_variable,
+    condition_python,
+    expression_problem,
+    is_juel,
+    script_problem,
+    timer_python,
+    value_python,
+)
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
 from .constructs import FORM_KEYS
@@ -26,16 +36,16 @@ from .diagram import (
     local_name,
     text_of,
 )
-
-# An ISO 8601 duration, cycle or date written bare: Python reads it as a name or a subtraction.
-_UNQUOTED_ISO_TIME = re.compile(r"^(R\d*/)?(P[0-9YMWDTHS.,]+|\d{4}-\d\d-\d\d(T[0-9:.]+(Z|[+-][0-9:]+)?)?)$")
-
+from .reference_checks import dangling_scopes, did_you_mean
 
 # --- 2. reachability -------------------------------------------------------------------------------------
 
 
 def unreachable_nodes(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    dangling = dangling_scopes(file, root)
     for scope in root.iter(*map(bpmn_tag, SCOPES)):
+        if scope.get("id") in dangling:
+            continue  # what a missing flow end leaves unreached is its consequence (reference_checks)
         reached = _reachable_ids(scope)
         for node in _flow_nodes(scope):
             if node.get("id") not in reached:
@@ -136,7 +146,10 @@ def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iter
                 f'{describe(task)} names the form "{key}": {kind.construct} is not supported: {kind.how}',
             )
         elif key not in catalogue.forms:
-            yield at(file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue')
+            meant = did_you_mean(key, catalogue.forms)
+            yield at(
+                file, task, f'{describe(task)} uses the form "{key}", which is not in the catalogue{meant}'
+            )
         elif fault := catalogue.form_fault(key):
             yield at(file, task, f'the form "{key}" of {describe(task)} {fault}')
 
@@ -155,7 +168,12 @@ def bpmn_expression_problems(file: str, root: etree._Element, catalogue: Catalog
 def _condition_problems(file: str, root: etree._Element) -> Iterator[Problem]:
     for condition in root.iter(bpmn_tag("conditionExpression")):
         flow = condition.getparent()
-        fault = expression_fault(text_of(condition))
+        language = (condition.get("language") or "").strip().lower()
+        if language and language not in PYTHON_LANGUAGES | JUEL_LANGUAGES:
+            continue  # a script language: the construct check refuses it
+        fault = _translated_fault(
+            text_of(condition), lambda text, language=language: condition_python(text, language)
+        )
         if fault:
             yield at(file, flow, f"the condition of {describe(flow)} {fault}")
 
@@ -183,11 +201,8 @@ def _timer_problems(file: str, root: etree._Element) -> Iterator[Problem]:
         if not expressions:
             yield at(file, event, f"the timer of {describe(event)} has no date, duration or cycle")
         for expression in expressions:
-            text = text_of(expression)
-            if _UNQUOTED_ISO_TIME.match(text):
-                fault = f'is {text} without quotes: timer expressions are Python, so write "{text}"'
-            else:
-                fault = expression_fault(text)
+            kind = local_name(expression)
+            fault = _translated_fault(text_of(expression), lambda text, kind=kind: timer_python(kind, text))
             if fault:
                 yield at(file, event, f"the {local_name(expression)} of {describe(event)} {fault}")
 
@@ -195,9 +210,18 @@ def _timer_problems(file: str, root: etree._Element) -> Iterator[Problem]:
 def _loop_problems(file: str, root: etree._Element) -> Iterator[Problem]:
     for loop in root.iter(bpmn_tag("multiInstanceLoopCharacteristics")):
         activity = loop.getparent()
+        collection = loop.get(f"{{{CAMUNDA_NS}}}collection")
+        if collection is not None:
+            try:
+                collection_variable(collection)
+            except DialectRefused as refused:
+                yield at(file, activity, f"the collection of {describe(activity)} can not run: {refused}")
         for expression in loop.iterchildren(etree.Element):
             if local_name(expression) in LOOP_EXPRESSIONS:
-                fault = expression_fault(text_of(expression))
+                to_python = (
+                    condition_python if local_name(expression) == "completionCondition" else value_python
+                )
+                fault = _translated_fault(text_of(expression), to_python)
                 if fault:
                     yield at(file, activity, f"the {kind_of(expression)} of {describe(activity)} {fault}")
 
@@ -210,13 +234,24 @@ def _mapping_problems(file: str, root: etree._Element) -> Iterator[Problem]:
                 what = f"an {direction.capitalize()} mapping of {describe(call)}"
                 expression = mapping.get("sourceExpression")
                 if expression is not None:
-                    fault = expression_fault(expression_of(expression))
+                    fault = _translated_fault(expression.strip(), value_python)
                     if fault:
                         yield at(file, mapping, f"the source expression of {what} {fault}")
                     elif not mapping.get("target"):
                         yield at(file, mapping, f"{what} computes a value but names no target variable")
                 elif not {"source", "variables", "businessKey"} & set(mapping.attrib):
                     yield at(file, mapping, f"{what} names no source variable: set its source or variables")
+
+
+def _translated_fault(text: str, to_python) -> str | None:
+    """What is wrong with a text written in JUEL, as a bare timer value or in Python, once it is Python."""
+    if not text:
+        return "is empty"
+    try:
+        python = to_python(text)
+    except DialectRefused as refused:
+        return f"is not a valid expression: {refused}"
+    return expression_fault(python)
 
 
 def expression_fault(text: str) -> str | None:
@@ -236,19 +271,24 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
         if not called:
             yield at(file, call, f"{describe(call)} calls no process: set its called element")
         elif called not in process_ids:
-            yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines")
+            meant = did_you_mean(called, process_ids)
+            yield at(file, call, f"{describe(call)} calls process '{called}' which no diagram defines{meant}")
 
-    decisions = {decision.get("id"): first for _, decision, first in catalogue.decisions()}
+    decisions = {
+        decision.get("id"): any(etree.QName(child).localname == "decisionTable" for child in decision)
+        for _, decision in catalogue.decisions()
+    }
     for task in root.iter(bpmn_tag("businessRuleTask")):
         ref = task.get(f"{{{CAMUNDA_NS}}}decisionRef")
         if not ref:
             yield at(file, task, f"{describe(task)} names no decision: set its camunda:decisionRef")
         elif ref not in decisions:
-            yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines")
+            meant = did_you_mean(ref, decisions)
+            yield at(file, task, f"{describe(task)} uses decision '{ref}' which no DMN file defines{meant}")
         elif not decisions[ref]:
-            why = "the engine reads only the first decision of a DMN file"
+            why = "the engine takes a decision by its decision table"
             yield at(
-                file, task, f"{describe(task)} uses decision '{ref}', which is not first in its file: {why}"
+                file, task, f"{describe(task)} uses decision '{ref}', which has no decision table: {why}"
             )
 
 
@@ -264,12 +304,22 @@ def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> I
         if not ref:
             yield at(file, element, f"{describe(element)} names no message: choose one in the modeler")
         elif ref not in messages:
+            meant = did_you_mean(ref, messages)
             yield at(
-                file, element, f"{describe(element)} names message '{ref}', which this file does not define"
+                file,
+                element,
+                f"{describe(element)} names message '{ref}', which this file does not define{meant}",
             )
         elif not (messages[ref].get("name") or "").strip():
             why = "messages are correlated by their name"
             yield at(file, element, f"{describe(element)} names message '{ref}', which has no name: {why}")
+        elif is_juel(name := messages[ref].get("name")):
+            why = "a message name is plain text: the engine finds the instance by the message's business key"
+            yield at(
+                file,
+                element,
+                f"{describe(element)} names message '{ref}', whose name \"{name}\" holds JUEL: {why}",
+            )
 
 
 # --- 8. ids the engine keeps for itself ------------------------------------------------------------------

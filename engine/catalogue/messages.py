@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .diagram import CONDITIONAL_GATEWAYS, Catalogue, at, bpmn_tag, describe, local_name, text_of
+from .reference_checks import did_you_mean
 
 FOLDER = "messages"
 CORRELATION = "x-correlation"
@@ -105,12 +106,21 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
         key = schema_key(name)
         if key not in catalogue.forms:
             verb = "catches" if (catcher, ref) in catchers else "throws"
+            # A message renamed in the modeler: the contract is still there under the old name.
+            contracts = [
+                k[len(FOLDER) + 1 : -len(".json")] for k in catalogue.forms if k.startswith(f"{FOLDER}/")
+            ]
+            meant = did_you_mean(name, contracts)
+            if meant:
+                what = f'{describe(catcher)} {verb} message "{name}", which has no payload schema{meant}'
+                yield at(file, catcher, f"{what} (messages/<name>.json is the contract of message <name>)")
+                continue
             yield at(
                 file, catcher, f'{describe(catcher)} {verb} message "{name}", which has no payload schema: '
                 f'add {key}, a JSON Schema of its payload with "{CORRELATION}": {{"by": "business_key"}}',
             )  # fmt: skip
             continue
-        fault = catalogue.form_fault(key) or _correlation_fault(catalogue.forms[key])
+        fault = catalogue.form_fault(key) or correlation_fault(catalogue.forms[key])
         if fault:
             yield at(file, catcher, f'the payload schema "{key}" of message "{name}" {fault}')
             continue
@@ -126,7 +136,7 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
             )  # fmt: skip
 
 
-def _correlation_fault(data: bytes) -> str | None:
+def correlation_fault(data: bytes) -> str | None:
     correlation = json.loads(data).get(CORRELATION)
     if correlation is None:
         return f'says no correlation: add "{CORRELATION}": {{"by": "business_key"}}'

@@ -8,6 +8,7 @@ entity-expansion bombs).
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
@@ -33,6 +34,7 @@ def _parser() -> etree.XMLParser:
 
 
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_DECLARED_ENCODING = re.compile(r"""\A(<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
 _DOCTYPE_REFUSED = "a DOCTYPE declaration is not allowed in a diagram (entities are refused)"
 
 
@@ -51,3 +53,20 @@ def parse_xml(data: bytes, filename: str) -> etree._ElementTree:
     if tree.docinfo.doctype:
         raise UnsafeXml(Problem(filename, 1, None, _DOCTYPE_REFUSED))
     return tree
+
+
+def xml_text(data: bytes, tree: etree._ElementTree, filename: str) -> str:
+    """The text of a parsed file, decoded as the parser read it: by its byte order mark or its XML
+    declaration (a diagram saved as UTF-16 or ISO-8859-1 is as good as one in UTF-8). Its declaration then
+    says UTF-8, which is how the text is stored and served."""
+    # lxml names the declared encoding, or UTF-8 when there is no declaration, even after a BOM.
+    boms = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF8, "UTF-8-SIG"))
+    boms += ((codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+    encoding = next((name for bom, name in boms if data.startswith(bom)), tree.docinfo.encoding or "UTF-8")
+    try:
+        return _DECLARED_ENCODING.sub(r'\1"UTF-8"', data.decode(encoding), count=1)
+    except (LookupError, UnicodeDecodeError) as error:
+        reason = (
+            f"the file can not be read as {encoding}, the encoding it declares ({error}): save it as UTF-8"
+        )
+        raise UnsafeXml(Problem(filename, 1, None, reason)) from None

@@ -25,15 +25,18 @@ class IncidentRecord:
     last_failure_at: datetime
     resolved_at: datetime | None
     resolved_by: str | None
+    task_id: str | None = None  # the external task whose failure opened it
 
 
 class IncidentQueries:
     """The incident part of ``Store`` (same connection, same transaction)."""
 
-    def open_incident(self, instance_id: str) -> IncidentRecord | None:
+    def open_incident(self, instance_id: str, task_id: str | None = None) -> IncidentRecord | None:
+        """The open incident of an instance's timers (``task_id`` None) or of one of its external tasks."""
+        task = _incidents.c.task_id.is_(None) if task_id is None else _incidents.c.task_id == task_id
         row = self.connection.execute(
             select(_incidents).where(
-                _incidents.c.instance_id == instance_id, _incidents.c.resolved_at.is_(None)
+                _incidents.c.instance_id == instance_id, _incidents.c.resolved_at.is_(None), task
             )
         ).first()
         return IncidentRecord(**row._mapping) if row else None
@@ -42,7 +45,7 @@ class IncidentQueries:
         row = self.connection.execute(select(_incidents).where(_incidents.c.id == incident_id)).first()
         return IncidentRecord(**row._mapping) if row else None
 
-    def add_incident(self, record, failure: dict, at: datetime) -> None:
+    def add_incident(self, record, failure: dict, at: datetime, task_id: str | None = None) -> None:
         self.connection.execute(
             insert(_incidents),
             [
@@ -55,6 +58,7 @@ class IncidentQueries:
                     "failures": 1,
                     "opened_at": at,
                     "last_failure_at": at,
+                    "task_id": task_id,
                 }
             ],
         )

@@ -172,6 +172,34 @@ class MessageSubscription(Base):
     business_key: Mapped[str | None] = mapped_column(String(200))
 
 
+class ExternalTask(Base):
+    """A service task an instance waits at, for a worker to fetch by its topic, lock, and complete.
+
+    Fetchable when its retries are not used up (NULL: never failed), it is not locked (or the lock has
+    expired) and its retry timeout has passed."""
+
+    __tablename__ = "external_tasks"
+    # Workers fetch by topic in creation order.
+    __table_args__ = (Index(None, "topic", "created_at", "id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance_id: Mapped[str] = mapped_column(
+        ForeignKey("process_instances.id", ondelete="CASCADE"), index=True
+    )
+    process_key: Mapped[str] = mapped_column(String(200))
+    business_key: Mapped[str | None] = mapped_column(String(200))
+    element_id: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(500))
+    topic: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    worker_id: Mapped[str | None] = mapped_column(String(200))
+    lock_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    retries: Mapped[int | None] = mapped_column(Integer)
+    error_message: Mapped[str | None] = mapped_column(Text)
+    error_details: Mapped[str | None] = mapped_column(Text)
+    retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
 class AuditEvent(Base):
     """Who changed what, when: one row per state change, never updated."""
 
@@ -206,6 +234,8 @@ class Incident(Base):
     last_failure_at: Mapped[datetime] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolved_by: Mapped[str | None] = mapped_column(String(200))
+    # The external task whose worker's failure opened it (None: a timer's run failed).
+    task_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class MigrationBatch(Base):

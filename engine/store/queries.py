@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .batch_queries import BatchQueries
+from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
 from .models import (
     AuditEvent,
@@ -126,7 +127,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -373,8 +374,9 @@ class Store(BatchQueries, IncidentQueries):
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
 
     def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
-        """Ready tasks in ready order, filtered by their columns and by who they are offered to
-        (``candidates``: kind -> a user's or a group's name)."""
+        """(ready task records with their instance's definition version, total, exact) oldest first,
+        filtered by their columns and by who they are offered to (``candidates``: kind -> a user's or a
+        group's name)."""
         query = _filtered(select(_ready), _ready, filters)
         for kind, name in (candidates or {}).items():
             if name is not None:
@@ -383,8 +385,15 @@ class Store(BatchQueries, IncidentQueries):
                 )
                 query = query.where(_ready.c.id.in_(offered))
         total, exact = self._count(query)
-        rows = self._rows(query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset))
-        return [_record(ReadyTaskRecord, r) for r in rows], total, exact
+        page = query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset).subquery()
+        # the version is joined to the page only: counting and paging read the ready-task rows alone
+        rows = self._rows(
+            select(page, _definitions.c.version.label("definition_version"))
+            .join(_instances, _instances.c.id == page.c.instance_id)
+            .join(_definitions, _definitions.c.id == _instances.c.definition_id)
+            .order_by(page.c.ready_since, page.c.id)
+        )
+        return [(_record(ReadyTaskRecord, r), r.definition_version) for r in rows], total, exact
 
     def _count(self, query) -> tuple[int, bool]:
         """How many rows ``query`` matches, counted up to COUNT_CAP: past it the exact figure is not worth
@@ -396,7 +405,10 @@ class Store(BatchQueries, IncidentQueries):
 
 
 def _filtered(query, table, filters: dict):
+    """Rows whose column equals the filter's value, or one of its values (a tuple); None filters nothing."""
     for column, value in filters.items():
-        if value is not None:
+        if isinstance(value, tuple):
+            query = query.where(table.c[column].in_(value))
+        elif value is not None:
             query = query.where(table.c[column] == value)
     return query

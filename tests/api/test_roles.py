@@ -44,6 +44,14 @@ MATRIX = {
     "GET /api/v1/incidents":                              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/incidents/{incident_id}":                (401, 401, 200, 200, 200, 200),
     "POST /api/v1/incidents/{incident_id}/retry":         (401, 401, 403, 403, 403, 200),
+    "POST /api/v1/external-tasks/fetch-and-lock":         (401, 401, 403, 200, 403, 200),
+    "GET /api/v1/external-tasks":                         (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/external-tasks/{task_id}":               (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/external-tasks/{task_id}/complete":     (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/external-tasks/{task_id}/failure":      (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/external-tasks/{task_id}/bpmn-error":   (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/external-tasks/{task_id}/extend-lock":  (401, 401, 403, 200, 403, 200),
+    "POST /api/v1/external-tasks/{task_id}/unlock":       (401, 401, 403, 200, 403, 200),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions/{from_version}/migration-plan":
                                                           (401, 401, 200, 200, 200, 200),
@@ -177,11 +185,11 @@ def _advance_clock(engine, role):
 
 def _incident(engine):
     """An incident: a timer fired a script that needs a variable nobody set."""
-    from tests.integration.test_limits import diagram, script, timer
+    from tests.integration.test_limits import diagram, script, timer, with_start_variables
 
     nodes = timer("Timer_day", "P1D") + script("Script_fee", "fee = base * 2")
     flows = [("StartEvent", "Timer_day", ""), ("Timer_day", "Script_fee", ""), ("Script_fee", "EndEvent", "")]
-    engine.deploy({"fees.bpmn": diagram("fees", nodes, flows)}, actor=SETUP)
+    engine.deploy({"fees.bpmn": with_start_variables(diagram("fees", nodes, flows), "base")}, actor=SETUP)
     instance = engine.start_instance("fees", actor=SETUP)
     engine.change_variables(instance.id, values={"base": None}, actor=SETUP)  # an audited variable fix
     engine.advance_clock("P1D", actor=SETUP)
@@ -284,6 +292,37 @@ def _task_path(engine, role):
     return Call(f"/api/v1/tasks/{task.id}")
 
 
+def _external_task(engine, locked: bool = True):
+    """An instance waiting at a service task, its task locked by "worker-1" (or not)."""
+    from tests.integration.test_external_tasks import DIAGRAM, TOPIC
+
+    engine.deploy({"registry_check.bpmn": DIAGRAM.read_bytes()}, actor=SETUP)
+    instance = engine.start_instance("registry_check", actor=SETUP)
+    (task,) = engine.list_external_tasks(instance_id=instance.id).items
+    if locked:
+        engine.fetch_and_lock("worker-1", [{"name": TOPIC, "lock_duration_ms": 60_000}], 100, actor=SETUP)
+    return instance, task
+
+
+def _external_action(action: str, body: dict, kind: str):
+    """A worker's action on its locked task, audited as ``kind`` with the caller as actor."""
+
+    def call(engine, role):
+        instance, task = _external_task(engine, locked=action != "fetch-and-lock")
+
+        def then(response):
+            events = [e for e in engine.history(instance.id) if e.kind == kind]
+            assert [(e.actor, e.task_id) for e in events][-1:] == [(actor(role), task.id)]
+
+        if action == "fetch-and-lock":
+            return Call(f"/api/v1/external-tasks/{action}", json=body, then=then)
+        return Call(f"/api/v1/external-tasks/{task.id}/{action}", json=body, then=then)
+
+    return call
+
+
+_TOPICS = [{"name": "provider-register-check", "lock_duration_ms": 60_000}]
+
 CALLS = {
     "GET /api/v1/process-definitions": lambda engine, role: Call("/api/v1/process-definitions"),
     "POST /api/v1/process-definitions": _deploy,
@@ -312,6 +351,32 @@ CALLS = {
     "GET /api/v1/incidents": lambda engine, role: Call("/api/v1/incidents?open=false"),
     "GET /api/v1/incidents/{incident_id}": _incident_path,
     "POST /api/v1/incidents/{incident_id}/retry": _retry,
+    "POST /api/v1/external-tasks/fetch-and-lock": _external_action(
+        "fetch-and-lock",
+        {"worker_id": "worker-1", "topics": _TOPICS, "max_tasks": 100},
+        "external_task_locked",
+    ),
+    "GET /api/v1/external-tasks": lambda engine, role: Call(
+        f"/api/v1/external-tasks?instance_id={_external_task(engine)[0].id}"
+    ),
+    "GET /api/v1/external-tasks/{task_id}": lambda engine, role: Call(
+        f"/api/v1/external-tasks/{_external_task(engine)[1].id}"
+    ),
+    "POST /api/v1/external-tasks/{task_id}/complete": _external_action(
+        "complete", {"worker_id": "worker-1", "variables": {"registered": True}}, "external_task_completed"
+    ),
+    "POST /api/v1/external-tasks/{task_id}/failure": _external_action(
+        "failure", {"worker_id": "worker-1", "error_message": "down", "retries": 1}, "external_task_failed"
+    ),
+    "POST /api/v1/external-tasks/{task_id}/bpmn-error": _external_action(
+        "bpmn-error", {"worker_id": "worker-1", "error_code": "not-registered"}, "external_task_bpmn_error"
+    ),
+    "POST /api/v1/external-tasks/{task_id}/extend-lock": _external_action(
+        "extend-lock", {"worker_id": "worker-1", "new_duration_ms": 120_000}, "external_task_lock_extended"
+    ),
+    "POST /api/v1/external-tasks/{task_id}/unlock": _external_action(
+        "unlock", None, "external_task_unlocked"
+    ),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/instance-counts"
     ),
@@ -398,6 +463,11 @@ def test_the_matrix_is_what_the_roles_grant():
         "POST /api/v1/clock/advance": "move_clock",
         "POST /api/v1/process-instances/{instance_id}/correct-variables": "repair",
         "POST /api/v1/incidents/{incident_id}/retry": "repair",
+        **{
+            endpoint: "complete"  # a worker's actions on external tasks: an integrator operates
+            for endpoint in MATRIX
+            if endpoint.startswith("POST /api/v1/external-tasks")
+        },
         "POST /api/v1/migrations": "repair",
         "POST /api/v1/migration-batches": "repair",
     }

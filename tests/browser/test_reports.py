@@ -46,9 +46,7 @@ def test_the_coverage_report_draws_the_diagram_with_taken_and_missed_elements(re
     expect(page.locator("#flows-percent")).to_have_text("100.0 %")
     taken = page.locator(".djs-element.covered")
     expect(taken).to_have_count(measured["flow_nodes"]["total"] + measured["sequence_flows"]["total"])
-    expect(
-        page.locator('.djs-connection.covered[data-element-id="Flow_applications_not_approved"]')
-    ).to_be_visible()
+    expect(page.locator('.djs-connection.covered[data-element-id="Flow_pdr_not_approved"]')).to_be_visible()
     photograph(page, "coverage-vendor-package")
 
     # A diagram no feature of this run touched: everything drawn as missed.
@@ -72,7 +70,7 @@ def test_the_living_documentation_shows_every_scenario_and_step_in_finnish_and_l
     expect(page.locator("li.step.passed")).to_have_count(steps)
     expect(page.locator("#totals")).to_contain_text(f"{len(scenarios)} tapausta")
     page.locator("details.scenario summary").first.click()
-    expect(page.locator("li.step").first).to_contain_text("Oletetaan että palvelunantaja aloittaa prosessin")
+    expect(page.locator("li.step").first).to_contain_text("Oletetaan palvelunantajan aloittaneen prosessin")
     # The data each step gave, as the feature file has it (cucumber JSON leaves data tables out).
     expect(page.locator("table.data td", has_text="1.2.246.537.6.918.18.10.13.1").first).to_be_visible()
     # An outline's run shows its own example's values, not the placeholders.

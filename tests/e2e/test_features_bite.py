@@ -6,23 +6,47 @@ import shutil
 
 from tests.features_run import ROOT, run_features
 
+PRESCRIPTION_AFTER_DECISION = (
+    "Potilastietovarannon päätöksen jälkeen haetaan Reseptiä omalla hakemuksella, jos sitä halutaan"
+)
+
 
 def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(tmp_path):
     processes = tmp_path / "processes"
     shutil.copytree(ROOT / "processes", processes)
     diagram = processes / "vendor_package_onboarding.bpmn"
     original = diagram.read_text()
-    condition = 'decision == "approved"'  # Applications approved? → Update the self-monitoring plan
-    assert original.count(condition) == 1
-    diagram.write_text(original.replace(condition, 'decision != "approved"'))
+    # Patient Data Repository application approved? → on to the Prescription application or the plan
+    before, flow, after = original.partition('<bpmn:sequenceFlow id="Flow_pdr_approved"')
+    condition = 'decision == "approved"'
+    assert flow and after.index(condition) < after.index("</bpmn:sequenceFlow>")
+    diagram.write_text(before + flow + after.replace(condition, 'decision != "approved"', 1))
 
     run = run_features("vendor_package_onboarding", tmp_path / "out", processes=processes)
 
     assert run.returncode == 1, run.output
-    # Every scenario that passes Kela's decision now goes the wrong way; the outline stops before it.
+    # Every scenario passes Kela's decision on the Patient Data Repository, and each now goes the wrong way.
     assert sorted(run.failed_scenarios()) == [
-        "Ilman reseptiä hyväksytty hakemus vie suoraan omavalvontasuunnitelman päivitykseen",
-        "Resepti haetaan erikseen, Kela hylkää ensin ja hyväksyy korjatut hakemukset",
+        "Ilman reseptiä hyväksytty hakemus vie omavalvontasuunnitelman päivitykseen ja "
+        "käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia",
+        "Kumpaakin hakemusta odotetaan omalla päätöksellään, Kela hylkää ensin kummankin, ja käyttöönottokoe "
+        "uusitaan korjauksen jälkeen",
+        f"{PRESCRIPTION_AFTER_DECISION} (ei)",
+        f"{PRESCRIPTION_AFTER_DECISION} (kyllä)",
     ]
-    # … and says where it went instead: to the self-monitoring plan where a correction was due.
-    assert "('Service provider', 'Update the self-monitoring plan')" in run.output
+    # … and says where it went instead: to the correction where the approval should have led on.
+    assert "('Service provider', 'Correct the Patient Data Repository application')" in run.output
+
+
+def test_an_invalid_catalogue_stops_the_features_at_once_with_what_validate_says(tmp_path):
+    processes = tmp_path / "processes"
+    shutil.copytree(ROOT / "processes", processes)
+    form = processes / "forms" / "kj_joining_model.json"
+    form.write_text(form.read_text().replace('"joining_model"', '"joining_mode"'))
+
+    run = run_features("kanta_joining", tmp_path / "out", processes=processes)
+
+    assert run.returncode == 1, run.output
+    assert "reads 'joining_model'" in run.output
+    assert "did you mean 'joining_mode'?" in run.output
+    assert "Traceback" not in run.output and len(run.output.splitlines()) < 40, run.output

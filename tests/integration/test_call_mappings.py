@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine import ScriptFailure
-from tests.integration.test_limits import ACTOR, HEAD, script
+from engine import DefinitionInvalid, ScriptFailure
+from tests.integration.test_limits import ACTOR, HEAD, script, with_start_variables
 
 CHILD = (
     HEAD.format(key="doubling")
@@ -74,11 +74,17 @@ def test_an_in_mapping_renames_and_computes(engine):
 
 def test_a_called_process_sees_only_what_is_passed_in(engine):
     child = CHILD.replace("doubled = amount * 2\n", "doubled = amount * 2\nseen = joining_model\n")
+    caller = parent('<camunda:in source="amount" /><camunda:out variables="all" />').encode()
+    # validate sees it: the caller passes only amount
+    with pytest.raises(DefinitionInvalid) as invalid:
+        declared = with_start_variables(child.encode(), "")  # starts with nothing of its own
+        engine.deploy({"doubling.bpmn": declared, "caller.bpmn": caller}, actor="analyst:test")
+    [problem] = invalid.value.problems
+    assert (problem.file, problem.element_id) == ("doubling.bpmn", "Script_double")
+    assert "reads 'joining_model', which only script task \"Script_double\" writes" in problem.message
+    # and when the analyst says a start passes it (started alone), the call does not: the run stops there
     engine.deploy(
-        {
-            "doubling.bpmn": child.encode(),
-            "caller.bpmn": parent('<camunda:in source="amount" /><camunda:out variables="all" />').encode(),
-        },
+        {"doubling.bpmn": with_start_variables(child.encode(), "joining_model"), "caller.bpmn": caller},
         actor="analyst:test",
     )
     with pytest.raises(ScriptFailure) as refused:

@@ -11,12 +11,13 @@ import pytest
 from engine.problems import InvalidData
 from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
 
-PROVIDER, VENDOR, KELA, COUNTY, THL = (
+PROVIDER, VENDOR, KELA, COUNTY, THL, INTERMEDIARY = (
     "user:provider",
     "user:vendor",
     "user:kela",
     "user:county",
     "user:thl",
+    "user:intermediary",
 )
 ACCESS_POINT_OID = "1.2.246.537.6.918.18.10.13.1"
 
@@ -415,6 +416,7 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
 
 SCOPE = {
     "business_id": "0737546-2",
+    "repositories_in_use": ["patient_data_repository", "social_welfare_repository"],
     "repository": "social_welfare_repository",
     "extension_kind": "new_system",
     "document_group_or_profile_change": False,
@@ -680,11 +682,13 @@ IMPACT = {
     "joiner_oid": "1.2.246.10.7375462.10.0",
     "registrar_oid": "1.2.246.10.7375462.10.0",
     "new_business_id": False,
+    "new_joiners": False,
     "merger": True,
     "documents_move_registrar": True,
     "new_registrar_oid": "1.2.246.10.15728600.10.0",
     "is_independent_practitioner": False,
     "access_point_changes": True,
+    "access_point_filed_by": "intermediary",
     "renewal_routing_changes": True,
     "joiner_stops": False,
 }
@@ -696,46 +700,42 @@ def start_change(engine, **impact):
     return do(engine, started, "Task_map_impact", {**IMPACT, **impact})
 
 
-def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock):
+def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_termination(engine, clock):
     merger = start_change(engine)
     assert list(ready(merger)) == ["Task_agree_customership"]
-    waiting = do(
+    tracks = do(
         engine,
         merger,
         "Task_agree_customership",
         {"continuing_business_id": "1572860-0", "customership_ends": True},
     )
-    assert ready(waiting) == {}
-    # the receiver mark comes off two days before the change (16.3.2026)
-    assert [(t.element_id, t.due_at) for t in waiting.pending_timers] == [
-        ("Timer_before_change", datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
+    # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the access-point
+    # notice and the registrar change do not wait for the receiver mark's timer two days before the change.
+    assert sorted(ready(tracks)) == [
+        "Task_intermediary_access_point_notice",
+        "Task_schedule_registrar_change",
     ]
-    clock.set(datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
-    assert engine.fire_due_timers() == [waiting.id]
-    asking = engine.get_instance(waiting.id)
-    thl = do(
-        engine,
-        asking,
-        "Task_ask_receiver_mark_removal",
-        {
-            "email_sent_on": "2026-03-14",
-            "copy_to_kanta": True,
-            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
-        },
-    )
-    assert lane_of(thl, "Task_remove_receiver_mark") == "THL"
-    access_point = do(engine, thl, "Task_remove_receiver_mark", {"removed_on": "2026-03-14"}, actor=THL)
+    assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta intermediary"
+    assert timers(tracks) == {
+        "Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC),
+        # the notice is due by 2.3., 14 days before the change: the morning after, it is late
+        "Timer_intermediary_notice_late": datetime(2026, 3, 3, 7, 0, tzinfo=UTC),
+    }
     scheduling = do(
         engine,
-        access_point,
-        "Task_access_point_notice",
+        tracks,
+        "Task_intermediary_access_point_notice",
         {
-            "filed_by": "intermediary",
+            "intermediary_name": "Välityspalvelu Silta Oy",
             "new_access_point_oid": ACCESS_POINT_OID,
             "effective_date": "2026-03-16",
-            "filed_on": "2026-03-01",
+            "filed_on": "2026-01-05",
+            "customers_covered": ["0737546-2", "1572860-0"],
+            "customers_informed": True,
         },
+        actor=INTERMEDIARY,
     )
+    assert timers(scheduling) == {"Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC)}
     before = do(
         engine,
         scheduling,
@@ -763,17 +763,50 @@ def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock)
         },
     )
     assert [m.name for m in waiting.waiting_messages] == ["registrar_change_batch_done"]
-    after = engine.deliver_message(
+    # the receiver mark comes off two days before the change, while the registrar track waits for Kela
+    clock.set(datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
+    assert engine.fire_due_timers() == [waiting.id]
+    asking = engine.get_instance(waiting.id)
+    thl = do(
+        engine,
+        asking,
+        "Task_ask_receiver_mark_removal",
+        {
+            "email_sent_on": "2026-03-14",
+            "copy_to_kanta": True,
+            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
+        },
+    )
+    assert lane_of(thl, "Task_remove_receiver_mark") == "THL"
+    pending = do(engine, thl, "Task_remove_receiver_mark", {"removed_on": "2026-03-14"}, actor=THL)
+    handled = do(
+        engine,
+        pending,
+        "Task_handle_pending_renewal_requests",
+        {"handled_on": "2026-03-15", "pending_requests_handled": 3, "all_pending_requests_handled": True},
+    )
+    assert ready(handled) == {}
+    local = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",
         payload={"batch_date": "2026-03-16", "documents_moved": 48210},
         actor=KELA,
     )
-    assert after.variables["documents_moved"] == 48210
+    assert local.variables["documents_moved"] == 48210
+    # seed 004: the patient system's vendor makes the matching change locally
+    assert lane_of(local, "Task_local_registrar_change") == "System vendor"
+    after = do(
+        engine,
+        local,
+        "Task_local_registrar_change",
+        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
+        actor=VENDOR,
+    )
+    assert list(ready(after)) == ["Task_test_after_change_recommended"]
     failed = do(
         engine,
         after,
-        "Task_test_after_change",
+        "Task_test_after_change_recommended",
         {"test_date": "2026-03-17", "result": "failed", "documents_moved_checked": False},
     )
     retest = do(
@@ -786,7 +819,7 @@ def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock)
     reporting = do(
         engine,
         retest,
-        "Task_test_after_change",
+        "Task_test_after_change_recommended",
         {"test_date": "2026-03-18", "result": "passed", "documents_moved_checked": True},
     )
     assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
@@ -803,6 +836,51 @@ def test_a_merger_with_a_registrar_change_runs_to_the_termination(engine, clock)
     done = do(engine, closing, "Task_close_connections", {"closed_on": "2026-04-01"}, actor=KELA)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_customership_terminated"]
+
+
+def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
+    # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)"
+    notice = do(
+        engine,
+        start_change(
+            engine, new_joiners=True, merger=False, access_point_changes=False, renewal_routing_changes=False
+        ),
+        "Task_schedule_registrar_change",
+        {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    skipped = do(
+        engine,
+        notice,
+        "Task_test_before_change",
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+    )
+    waiting = do(
+        engine,
+        skipped,
+        "Task_file_registrar_notice",
+        {
+            "notice_filed_on": "2026-03-12",
+            "old_registrar_oid": "1.2.246.10.7375462.10.0",
+            "new_registrar_oid": "1.2.246.10.15728600.10.0",
+        },
+    )
+    local = engine.deliver_message(
+        "registrar_change_batch_done",
+        business_key="0737546-2",
+        payload={"batch_date": "2026-03-16", "documents_moved": 12},
+        actor=KELA,
+    )
+    after = do(
+        engine,
+        local,
+        "Task_local_registrar_change",
+        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
+        actor=VENDOR,
+    )
+    assert waiting.id == after.id
+    assert list(ready(after)) == ["Task_test_after_change"]
+    with pytest.raises(InvalidData, match="result"):
+        do(engine, after, "Task_test_after_change", {"result": "skipped", "skip_reason": "Ei tarvita"})
 
 
 def test_a_change_without_kanta_effects_ends_at_once(engine):
@@ -835,12 +913,16 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     # The joining runs with the new ID as its business ID and sees nothing else of the change.
     assert joining.variables["business_id"] == "1572860-0"
     assert "change_date" not in joining.variables and "merger" not in joining.variables
+    # The identity came in by the call's In mappings: it is not asked again.
+    assert task.element_id == "Task_enter_organisation_profile"
+    with pytest.raises(InvalidData, match="business_id"):
+        profile = {"business_id": "1572860-0", "licence": "health"}
+        do(engine, joining, "Task_enter_organisation_profile", profile)
     joined = do(
         engine,
         joining,
-        "Task_enter_organisation_data",
-        {"organisation_name": "Lääkäriasema Kotisatama ja Kumppanit Oy", "business_id": "1572860-0",
-         "organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+        "Task_enter_organisation_profile",
+        {"organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
          "writes_prescriptions": False},
     )  # fmt: skip
     assert ended_at(engine, joined) == ["End_no_obligation", "End_change_done"]

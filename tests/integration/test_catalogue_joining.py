@@ -39,6 +39,22 @@ def ready(instance) -> list[str]:
     return sorted(t.element_id for t in instance.ready_tasks)
 
 
+def waiting_work(engine, instance) -> list[str]:
+    """The service tasks the instance waits at for a worker."""
+    return sorted(t.element_id for t in engine.list_external_tasks(instance_id=instance.id).items)
+
+
+def work(engine, instance, element_id, variables, worker="register-worker"):
+    """A worker fetches the instance's service task by its topic and completes it with ``variables``."""
+    (task,) = [
+        t for t in engine.list_external_tasks(instance_id=instance.id).items if t.element_id == element_id
+    ]
+    topics = [{"name": task.topic, "lock_duration_ms": 60_000}]
+    fetched = engine.fetch_and_lock(worker, topics, 100, actor=PROVIDER)
+    assert task.id in [t.id for t in fetched]
+    return engine.complete_external_task(task.id, worker, variables, actor=PROVIDER)
+
+
 def lanes(instance) -> dict[str, str | None]:
     return {t.element_id: t.lane for t in instance.ready_tasks}
 
@@ -88,7 +104,7 @@ CLINIC = {
         ),
         (
             {"licence": "none", "system_kind": "patient_system", "writes_prescriptions": True,
-             "organisation_kind": "independent_practitioner"},
+             "organisation_kind": "independent_practitioner", "tenant_of_company": False},
             (1, 0, 1),
         ),
         ({"licence": "none", "system_kind": "none", "writes_prescriptions": False,
@@ -98,7 +114,7 @@ CLINIC = {
         # electronic client or patient system): the repository follows the system,
         # where the licence does not say.
         ({"licence": "none", "system_kind": "client_system", "writes_prescriptions": False,
-          "organisation_kind": "independent_practitioner"}, (0, 1, 0)),
+          "organisation_kind": "independent_practitioner", "tenant_of_company": False}, (0, 1, 0)),
         ({"licence": "none", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
         ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
     ],
@@ -113,7 +129,8 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     )
     assert services == expected
     # An obligation sends the provider to its prerequisites, in parallel with the vendor.
-    assert ready(decided) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    assert ready(decided) == ["Task_confirm_certified_system"]
+    assert waiting_work(engine, decided) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(decided)["Task_confirm_certified_system"] == "System vendor"
 
 
@@ -131,7 +148,7 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 
 def _prerequisites(engine, instance, register_valid=True):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining."""
-    state = complete(
+    state = work(
         engine,
         instance,
         "Task_check_register_entries",
@@ -199,10 +216,9 @@ def _social_welfare_repository_path(engine, state):
     """Modeller B's social_welfare_repository_onboarding, direct joining for self-paying clients (no registry
     use right), driven with the data its forms ask for."""
     steps = [
-        ("Task_study_deployment", PROVIDER,
-         {"business_id": state.business_key, "organisation_name": "Terveys- ja hoivapalvelut Aurora Oy",
-          "contact_email": "kanta@aurora.example.fi", "service_provision": "self_paying_clients_only",
-          "joining_model": "direct"}),
+        # the joining passed the identity in: the intake does not ask it again
+        ("Task_study_deployment_for_caller", PROVIDER,
+         {"service_provision": "self_paying_clients_only", "joining_model": "direct"}),
         ("Task_describe_system", VENDOR,
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
@@ -260,7 +276,7 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     assert state.status == "running"
     assert "End_in_use" in ended_at(engine, state)
     # The social-care onboarding (a terminate end event ends only the called process).
-    assert ready(state) == ["Task_study_deployment"]
+    assert ready(state) == ["Task_study_deployment_for_caller"]
     state = _social_welfare_repository_path(engine, state)
     assert state.status == "completed"
     assert ended_at(engine, state)[-1] == "End_joined"
@@ -289,6 +305,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         "organisation_name": "Fysioterapeutti Aino Virtanen",
         "business_id": PRACTITIONER_ID,
         "organisation_kind": "independent_practitioner",
+        "tenant_of_company": False,
         "licence": "none",
         "writes_prescriptions": False,
     }
@@ -302,7 +319,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
     assert ready(state) == ["Task_agree_with_main_joiner"]
     done = complete(
         engine, state, "Task_agree_with_main_joiner",
-        {"contract_signed_on": "2026-01-09", "security_plan_written_by": "main_joiner"},
+        {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
     )  # fmt: skip
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
@@ -567,9 +584,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
     state = complete(engine, state, "Task_apply_patient_data_repository", {**era, "login_method": "suomi_fi"})
-    if wants_prescription:
-        assert ready(state) == ["Task_apply_prescription_service"]
-        state = complete(engine, state, "Task_apply_prescription_service", era)
+    # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
     assert ready(state) == [] and messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "rejected"}, actor=KELA
@@ -577,22 +592,43 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     state = complete(
         engine,
         state,
-        "Task_correct_applications",
+        "Task_correct_patient_data_repository_application",
         {"correction": "Liitteet lisätty", "corrected_on": "2026-01-12"},
     )
     assert messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
     )
+    if wants_prescription:
+        # … then the separate Prescription application and its own decision
+        assert ready(state) == ["Task_apply_prescription_service"]
+        state = complete(engine, state, "Task_apply_prescription_service", era)
+        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+        state = engine.deliver_message(
+            "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+        )
     # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
     assert lanes(state) == {"Task_update_self_monitoring_plan": "Service provider"}
-    done = complete(
+    testing = complete(
         engine, state, "Task_update_self_monitoring_plan",
         {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
          "vendor_system_description_attached": True},
     )  # fmt: skip
+    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela.
+    assert lanes(testing) == {"Task_deliver_test_person_ids": "System vendor"}
+    testing = complete(
+        engine,
+        testing,
+        "Task_deliver_test_person_ids",
+        {"test_person_ids_delivered_on": "2026-01-19"},
+        actor=VENDOR,
+    )
+    reporting = complete(
+        engine, testing, "Task_run_deployment_test", {"test_date": "2026-01-20", "test_result": "passed"}
+    )
+    done = complete(engine, reporting, "Task_report_test", {"report_sent_on": "2026-01-21"})
     assert done.status == "completed"
-    assert ended_at(engine, done) == ["End_ready"]
+    assert ended_at(engine, done) == ["End_in_use"]
 
 
 def test_the_vendor_package_application_accepts_only_the_vendors_system_data(engine):
@@ -651,13 +687,12 @@ PATIENT_SYSTEM_ONLY = {
 def _refuse_the_patient_system(engine, state):
     """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
     002)."""
-    assert ready(state) == ["Task_study_deployment"]
-    state = complete(
-        engine, state, "Task_study_deployment",
-        {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy",
-         "contact_email": "kanta@lempi.example.fi", "service_provision": "self_paying_clients_only",
-         "joining_model": "direct"},
-    )  # fmt: skip
+    intake = {"service_provision": "self_paying_clients_only", "joining_model": "direct"}
+    if ready(state) == ["Task_study_deployment"]:  # on its own: the identity is asked here, once
+        identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy"}
+        intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}
+    (task,) = ready(state)
+    state = complete(engine, state, task, intake)
     assert lanes(state) == {"Task_describe_system": "System vendor"}
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
@@ -727,7 +762,8 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     Prescription onboarding goes on, and the social-care onboarding is skipped."""
     state = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=True)
     assert "Event_social_care_refused" in _completed(engine, state)
-    assert ready(state) == ["Task_check_register_entries", "Task_confirm_certified_system"]
+    assert ready(state) == ["Task_confirm_certified_system"]
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
 
@@ -754,7 +790,7 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
         "patient_data_repository_onboarding": ["kela_application_decision"],
         "prescription_service_onboarding": ["kela_application_decision"],
         "social_welfare_repository_onboarding": ["kela_application_decision"],
-        "usage_extension": [],
+        "usage_extension": ["kela_application_decision"],  # through the Patient Data Repository onboarding
         "vendor_package_onboarding": ["kela_application_decision"],
     }
     [decision] = engine.get_definition("vendor_package_onboarding").messages

@@ -76,10 +76,18 @@ def diagram(body: str, key: str, extra_processes: str = "") -> bytes:
     ).encode()
 
 
+# The instances these cases start are given "size" (the cases' conditions and decisions read it).
+BEGIN_WITH_SIZE = (
+    '<bpmn:startEvent id="Begin"><bpmn:extensionElements><camunda:properties>'
+    '<camunda:property name="start-variable" value="size" />'
+    "</camunda:properties></bpmn:extensionElements></bpmn:startEvent>"
+)
+
+
 def around(element: str, element_id: str = "Element") -> str:
     """``element`` between a start event and the user task "After"."""
     return (
-        '<bpmn:startEvent id="Begin" />'
+        BEGIN_WITH_SIZE
         + element
         + user("After")
         + '<bpmn:endEvent id="Finish" />'
@@ -131,6 +139,10 @@ class Case:
         return refused.value.problems
 
     def start(self, **variables) -> tuple:
+        # the start event says what this start passes (besides "size"), as validate's data flow asks
+        names = ", ".join(sorted({"size", *variables}))
+        declared = f'name="start-variable" value="{names}"'.encode()
+        self.source = self.source.replace(b'name="start-variable" value="size"', declared)
         self.deploy()
         self.instance = self.engine.start_instance(self.key, actor="integrator:test", variables=variables)
         return self.standing()
@@ -155,6 +167,14 @@ class Case:
         self.engine.deliver_message(
             name, instance_id=self.instance.id, payload=payload, actor="integrator:test"
         )
+        return self.standing()
+
+    def work(self, topic: str) -> tuple:
+        """A worker fetches the instance's task of ``topic`` and completes it."""
+        (task,) = self.engine.fetch_and_lock(
+            "worker-1", [{"name": topic, "lock_duration_ms": 60_000}], 5, actor="w"
+        )
+        self.engine.complete_external_task(task.id, "worker-1", {"registered": True}, actor="w")
         return self.standing()
 
     def days_pass(self, days: int) -> tuple:
@@ -236,7 +256,11 @@ ELEMENT_CASES = {
         ("running", ["Inner"], [], []),
         ("complete", "Inner"),
     ),
-    "serviceTask": ('<bpmn:serviceTask id="Element" />', None, None),
+    "serviceTask": (
+        '<bpmn:serviceTask id="Element" camunda:type="external" camunda:topic="register" />',
+        ("running", [], [], []),
+        ("work", "register"),
+    ),
     "sendTask": ('<bpmn:sendTask id="Element" messageRef="M" />', None, None),
     "adHocSubProcess": (
         f'<bpmn:adHocSubProcess id="Element">{user("Inner")}</bpmn:adHocSubProcess>',
@@ -250,8 +274,8 @@ ELEMENT_CASES = {
 def gateway_case(tag: str) -> str:
     """A gateway whose condition sends the instance to "After" and not to "Other"."""
     return (
-        '<bpmn:startEvent id="Begin" />'
-        f'<bpmn:{tag} id="Element" default="Flow_Element_After" />'
+        BEGIN_WITH_SIZE
+        + f'<bpmn:{tag} id="Element" default="Flow_Element_After" />'
         + user("After") + user("Other") + '<bpmn:endEvent id="Finish" />'
         + flows("Begin", "Element", "After", "Finish") + flows("Other", "Finish")
         + '<bpmn:sequenceFlow id="Flow_other" sourceRef="Element" targetRef="Other">'
@@ -570,15 +594,15 @@ ZEEBE = 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"'
         (task_with('camunda:class="org.example.Call"', tag="serviceTask"), "camunda:class"),
         (task_with('camunda:delegateExpression="${call}"', tag="serviceTask"), "camunda:delegateExpression"),
         (task_with('camunda:expression="${call.go()}"', tag="serviceTask"), "camunda:expression"),
-        (task_with('camunda:type="external" camunda:topic="register"', tag="serviceTask"), "camunda:type"),
+        (task_with(tag="serviceTask"), 'service task without camunda:type="external" and a camunda:topic'),
+        (task_with('camunda:type="external"', tag="serviceTask"),
+         'service task without camunda:type="external" and a camunda:topic'),
+        (task_with('camunda:type="external" camunda:topic="register"'),
+         "camunda:type or camunda:topic off a service task"),
         (task_with(extensions="<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId>"
                    "</camunda:connector>", tag="serviceTask"), "camunda:connector"),
-        (task_with(extensions='<camunda:inputOutput><camunda:inputParameter name="a">1'
-                   "</camunda:inputParameter></camunda:inputOutput>"), "camunda:inputOutput"),
         (task_with(extensions=LISTENER.format("executionListener", "start")), "camunda:executionListener"),
         (task_with(extensions=LISTENER.format("taskListener", "create")), "camunda:taskListener"),
-        (task_with('camunda:asyncBefore="true"'), "camunda:asyncBefore"),
-        (task_with('camunda:asyncAfter="true"'), "camunda:asyncAfter"),
         (task_with('camunda:assignee="${initiator}"'), ASSIGNMENT_EXPRESSION.construct),
         (task_with('camunda:candidateGroups="#{groups}"'), ASSIGNMENT_EXPRESSION.construct),
         (task_with(extensions='<camunda:formData><camunda:formField id="ok" type="boolean" />'

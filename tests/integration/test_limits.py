@@ -23,6 +23,20 @@ HEAD = (
 )
 
 
+def with_start_variables(diagram: bytes, names: str) -> bytes:
+    """``diagram`` whose start event says the start passes ``names`` (comma-separated)."""
+    start = (
+        '<bpmn:startEvent id="StartEvent" name="Start"><bpmn:extensionElements><camunda:properties>'
+        f'<camunda:property name="start-variable" value="{names}" />'
+        "</camunda:properties></bpmn:extensionElements></bpmn:startEvent>"
+    )
+    text = diagram.decode().replace('<bpmn:startEvent id="StartEvent" name="Start" />', start, 1)
+    namespace = 'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" '
+    if namespace not in text:
+        text = text.replace("<bpmn:definitions ", f"<bpmn:definitions {namespace}", 1)
+    return text.encode()
+
+
 def diagram(key: str, nodes: str, flows: list[tuple[str, str, str]]) -> bytes:
     """A process of ``nodes`` joined by ``flows`` (source, target, condition or "")."""
     text = HEAD.format(key=key) + nodes + '<bpmn:endEvent id="EndEvent" name="End" />\n'

@@ -49,6 +49,9 @@ class Drippers:
     """``count`` sockets each sending a request head one byte every DRIP_EVERY seconds, never finishing
     it; a socket the server closes is replaced at once, so ``count`` are dripping all the time."""
 
+    # The bytes sent at once: a request head begun, never finished.
+    opening = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+
     def __init__(self, port: int, count: int):
         self.port, self.count = port, count
         self.answers: list[bytes] = []
@@ -57,7 +60,7 @@ class Drippers:
 
     def open_one(self) -> None:
         attacker = socket.create_connection(("127.0.0.1", self.port))
-        attacker.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        attacker.sendall(self.opening)
         attacker.setblocking(False)
         self.selector.register(attacker, selectors.EVENT_READ, bytearray())
 
@@ -125,6 +128,62 @@ def test_fifty_clients_dripping_headers_for_a_minute_leave_the_api_answering_wit
     head, _, body = drippers.answers[0].partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 408 ") and b"Content-Type: application/problem+json" in head
     assert json.loads(body)["detail"] == "the request head was not complete within 10 seconds"
+
+
+class BodyDrippers(Drippers):
+    """Each sends a whole head at once, declaring a body of 1,000 bytes, and then drips the body."""
+
+    opening = (
+        f"POST /api/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\n"
+        "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+    ).encode()
+
+
+BODY_SECONDS = 10.0  # the server's time for a body, plus a second for every 64 KiB it declares
+BODY_ATTACK_SECONDS = 35.0
+
+
+def test_fifty_clients_dripping_bodies_leave_the_api_answering_within_a_second(server):
+    drippers = BodyDrippers(server.port, ATTACKERS)
+    attack = threading.Thread(target=drippers.run, args=(BODY_ATTACK_SECONDS,), daemon=True)
+    attack.start()
+    time.sleep(1)
+    probes = []
+    try:
+        while attack.is_alive():
+            probes.append(("/healthz", *timed_call(server, "/healthz")))
+            probes.append(("/api/v1/me", *timed_call(server, "/api/v1/me", token=ADMIN_TOKEN)))
+            time.sleep(0.5)
+    finally:
+        drippers.stop.set()
+        attack.join(timeout=10)
+
+    slow = [
+        (path, status, round(seconds, 2)) for path, status, seconds in probes if status != 200 or seconds >= 1
+    ]
+    assert len(probes) > 2 * (BODY_ATTACK_SECONDS - 5), len(probes)
+    assert slow == []
+    # Each dripper was cut off once its body's time was up, told why, and replaced.
+    assert len(drippers.answers) >= ATTACKERS * int((BODY_ATTACK_SECONDS - 1) // (BODY_SECONDS + 1))
+    head, _, body = drippers.answers[0].partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408 ") and b"Content-Type: application/problem+json" in head
+    assert json.loads(body)["detail"] == "the request body did not arrive in the time its length allows"
+
+
+def test_a_body_that_arrives_in_pieces_within_its_time_is_served(server):
+    body = json.dumps({"name": "no_such_message", "business_key": "0737546-2", "payload": {}}).encode()
+    head = (
+        f"POST /api/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as client:
+        client.sendall(head)
+        for start in range(0, len(body), 20):
+            time.sleep(0.2)
+            client.sendall(body[start : start + 20])
+        answer = client.recv(65536)
+    status_line = answer.split(b"\r\n", 1)[0]
+    assert status_line.split()[1] in (b"404", b"409", b"422"), answer  # the app read the body and answered
 
 
 def test_a_head_that_arrives_in_pieces_within_the_limit_is_served(server):

@@ -173,3 +173,56 @@ def test_a_nested_quantifier_in_a_form_holds_no_worker(server):
     assert status == 422 and "/data/organisation_name" in {e["field"] for e in refused["errors"]}
     assert took < 1.0
     assert health and all(answer is not False and answer < 1.0 for answer in health)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared"),
+    [("utf-16", "UTF-16"), ("latin-1", "ISO-8859-1"), ("utf-16", None)],  # None: a BOM and no declaration
+)
+def test_a_diagram_saved_in_another_encoding_is_read_as_its_parser_reads_it(server, encoding, declared):
+    name = f"Asiakas ä ö å ({encoding}, {declared})"
+    text = changed_diagram(name).decode()
+    if declared:
+        text = text.replace('encoding="UTF-8"', f'encoding="{declared}"')
+    else:
+        text = text.split("?>", 1)[1].lstrip()
+
+    status, _, result = deploy(
+        server,
+        [
+            (b"simple_onboarding.bpmn", text.encode(encoding)),
+            (b"customer_data.json", CUSTOMER_FORM),
+            (b"approval.json", APPROVAL_FORM),
+        ],
+    )
+
+    assert status == 201, result
+    [deployed] = result["deployed"]
+    assert deployed["name"] == name
+    status, headers, source = server.call(
+        "GET",
+        f"/api/v1/process-definitions/simple_onboarding/xml?version={deployed['version']}",
+        token=ANALYST_TOKEN,
+    )
+    assert status == 200 and "charset=utf-8" in headers["Content-Type"]
+    assert name in source
+    if declared:  # the declaration says what the text is served in
+        assert 'encoding="UTF-8"' in source.splitlines()[0]
+
+
+def test_a_diagram_in_an_encoding_nobody_reads_is_refused_naming_it(server):
+    before = versions(server)
+    text = changed_diagram("Unknown encoding").decode().replace('encoding="UTF-8"', 'encoding="KOI8-XYZ"')
+
+    status, headers, problem = deploy(
+        server,
+        [
+            (b"simple_onboarding.bpmn", text.encode()),
+            (b"customer_data.json", CUSTOMER_FORM),
+            (b"approval.json", APPROVAL_FORM),
+        ],
+    )
+
+    assert (status, headers["Content-Type"]) == (422, "application/problem+json")
+    assert "simple_onboarding.bpmn:1" in problem["detail"] and "KOI8-XYZ" in problem["detail"]
+    assert versions(server) == before

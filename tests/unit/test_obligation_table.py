@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
-from SpiffWorkflow.dmn.engine.DMNEngine import DMNEngine
-from SpiffWorkflow.dmn.parser.BpmnDmnParser import BpmnDmnParser
+from lxml import etree
+
+from engine.decisions import FEEL, decide, parse_expression, read_decisions
+from engine.decisions.tables import Cell, OutputColumn
 
 PROCESSES = Path(__file__).resolve().parents[2] / "processes"
 FORM = json.loads((PROCESSES / "forms" / "kj_organisation_data.json").read_text())["properties"]
@@ -29,26 +30,29 @@ COMBINATIONS = [
 
 @pytest.fixture(scope="module")
 def table():
-    parser = BpmnDmnParser()
-    parser.add_dmn_file(str(PROCESSES / "kanta_service_obligation.dmn"))
-    decision_parser = parser.dmn_parsers["kanta_service_obligation"]
-    decision_parser.parse()
-    return decision_parser.decision.decisionTables[0]
+    file = PROCESSES / "kanta_service_obligation.dmn"
+    [decision], faults = read_decisions(file.name, etree.parse(str(file)).getroot())
+    assert faults == []
+    return decision
 
 
-def _task(data: dict):
-    # The table's cells are plain comparisons over the form's values: SpiffWorkflow's own evaluator suffices.
-    return SimpleNamespace(data=dict(data), workflow=SimpleNamespace(script_engine=PythonScriptEngine()))
+def _no_python(expression, names):
+    raise AssertionError(f"the table's cells are FEEL, yet {expression!r} was run as Python")
 
 
 def _matching_rules(table, data: dict) -> list:
-    every = SimpleNamespace(hit_policy="COLLECT", rules=table.rules)  # look at every row, not the first only
-    return DMNEngine(every).decide(_task(data))
+    # look at every row, not the first only: the table as RULE ORDER gives each matching row's rule id
+    every = replace(table, hit_policy="RULE ORDER", outputs=(OutputColumn("rule", "rule", "", "string"),))
+    rules = tuple(replace(rule, outputs=(_literal(rule.id),)) for rule in table.rules)
+    return decide({table.id: replace(every, rules=rules)}, table.id, data, _no_python)["rule"]
+
+
+def _literal(text: str):
+    return Cell(f'"{text}"', FEEL, parse_expression(f'"{text}"'))
 
 
 def _answer(table, data: dict) -> tuple[bool, bool, bool]:
-    (rule,) = _matching_rules(table, data)
-    out = rule.output_as_dict(_task(data))
+    out = decide({table.id: table}, table.id, data, _no_python)
     return (
         out["patient_data_repository_required"],
         out["social_welfare_repository_required"],
@@ -62,7 +66,7 @@ def test_the_table_says_its_rows_exclude_each_other(table):
 
 @pytest.mark.parametrize("data", COMBINATIONS, ids=lambda d: "-".join(str(v) for v in d.values()))
 def test_every_combination_matches_exactly_one_row(table, data):
-    matched = [rule.id for rule in _matching_rules(table, data)]
+    matched = _matching_rules(table, data)
     assert len(matched) == 1, f"{data} matches {matched}"
 
 

@@ -31,7 +31,11 @@ const Kanta = (() => {
   const $ = (selector) => document.querySelector(selector);
   const enc = encodeURIComponent;
 
-  const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
+  // Times as a Finnish reader writes them, in Finnish time, whatever this browser's language and zone:
+  // "5.1.2026 klo 9.00".
+  const timeFormat = new Intl.DateTimeFormat("fi-FI", {
+    timeZone: "Europe/Helsinki", day: "numeric", month: "numeric", year: "numeric", hour: "numeric", minute: "2-digit",
+  });
   const when = (iso) => (iso ? timeFormat.format(new Date(iso)) : "—");
   const timeEl = (iso) => el("time", { datetime: iso || "" }, when(iso));
 
@@ -188,10 +192,11 @@ const Kanta = (() => {
       next.set("offset", offset);
       return el("a", { class: "button", href: `?${next}` }, label);
     };
-    if (page.offset > 0) container.append(link("← Newer", Math.max(0, page.offset - page.limit)));
+    // "previous" and "next" in the list's own order (instances: newest first; tasks: longest ready first)
+    if (page.offset > 0) container.append(link("← Previous page", Math.max(0, page.offset - page.limit)));
     container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}${page.total_exact ? "" : "+"}`));
     const more = page.total_exact ? page.offset + page.items.length < page.total : page.items.length === page.limit;
-    if (more) container.append(link("Older →", page.offset + page.limit));
+    if (more) container.append(link("Next page →", page.offset + page.limit));
   }
 
   /** The filter form's fields from the address, and the API query they make. */

@@ -1,0 +1,315 @@
+"""External tasks: the service tasks instances wait at, done by integrators' workers (Camunda 7's pattern).
+
+A worker fetches and locks tasks by topic for a while, does the work, and completes the task with
+variables, reports a failure (with the retries left and a timeout before the next try), throws a BPMN
+error by code, extends its lock or gives the task up. A lock that runs out gives the task back: it is
+fetchable again, and the worker that held it can still act on it until another worker locks it.
+
+Acting on a task's lock (fetching, extending, unlocking, a failure) changes only the task's row, not the
+instance's state, so it does not take the instance's revision: workers never collide with the people
+completing the instance's other tasks. Completing and throwing a BPMN error move the instance on, each in
+a unit of work on it (``act_on_instance``). Every action is audited with its actor and the worker's id.
+
+A worker's failure with no retries left opens an incident on the instance; the instance goes on running
+(its other paths too) and the task is not fetched until an admin retries the incident, which gives the
+task back with one retry (or as many as the retry says). A BPMN error that no boundary event of the task
+or of its enclosing sub processes catches does the same: an incident of kind ``uncaught-error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from .audit import Change, audit_row
+from .bpmn import Run
+from .clock import now
+from .context import Context
+from .instances import instance_record, is_uuid
+from .problems import Conflict, FieldError, InvalidData, NotFound
+from .results import ExternalTaskView, InstanceView, Page, external_task_view
+from .store.external_task_queries import ExternalTaskRecord
+from .store.queries import Store
+from .vocabulary import AuditKind, ErrorKind, checked_variables
+
+# The kind of incident a worker's failure with no retries left opens. Not an ``ErrorKind``: those say why
+# an instance stopped, and this incident stops only its task.
+FAILURE_KIND = "external-task-failure"
+MAX_TASKS = 100  # per fetch: a worker asks again for more
+MAX_LOCK_MS = 7 * 24 * 3600 * 1000  # a week; a lock is for the work at hand, not a reservation
+
+
+def fetch_and_lock(
+    context: Context, worker_id: str, topics: list[Mapping], max_tasks: int, *, actor: str
+) -> list[ExternalTaskView]:
+    """Lock up to ``max_tasks`` fetchable tasks of ``topics`` for ``worker_id``, oldest first, each for its
+    topic's ``lock_duration_ms``; answers them with the instance's variables (only those the topic names in
+    ``variables``, when it names any). Fetchable: not locked or its lock expired, past its retry timeout,
+    and with retries left. On PostgreSQL concurrent fetches never hand out one task twice."""
+    worker_id = _worker(worker_id)
+    wanted = _topics(topics)
+    if not isinstance(max_tasks, int) or isinstance(max_tasks, bool) or not 1 <= max_tasks <= MAX_TASKS:
+        raise InvalidData(
+            f"max_tasks must be from 1 to {MAX_TASKS}", [FieldError("/max_tasks", f"from 1 to {MAX_TASKS}")]
+        )
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        locked, audit = [], []
+        for task in store.claim_external_tasks(list(wanted), moment, max_tasks):
+            lock_ms, names = wanted[task.topic]
+            until = moment + timedelta(milliseconds=lock_ms)
+            if not store.lock_external_task(task.id, worker_id, moment, until):
+                continue  # taken by another worker between claim and lock (a database without row locks)
+            variables = store.instance(task.instance_id).variables
+            if names is not None:
+                variables = {name: variables[name] for name in names if name in variables}
+            locked.append(_with_lock(task, worker_id, until, variables))
+            data = {"worker_id": worker_id, "topic": task.topic, "lock_expires_at": until}
+            audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_LOCKED, moment, task, data))
+        if audit:
+            store.add_audit(audit)
+        unit.commit()
+    return locked
+
+
+def complete(
+    context: Context, task_id: str, worker_id: str, variables: Mapping | None, *, actor: str
+) -> InstanceView:
+    """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on.
+    NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
+    worker_id = _worker(worker_id)
+    variables = checked_variables(variables, "variables", context.limits.variable_depth)
+
+    def completing(run: Run) -> Change:
+        element_id = run.complete_external(task_id, variables)
+        data = {"worker_id": worker_id, "variables": variables}
+        return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
+
+    return context.act(lambda store: _held(store, task_id, worker_id).instance_id, completing, actor)
+
+
+def handle_failure(
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    *,
+    error_message: str | None,
+    error_details: str | None,
+    retries: int,
+    retry_timeout_ms: int,
+    actor: str,
+) -> ExternalTaskView:
+    """Record ``worker_id``'s failure at the task it holds and release the lock: the task is fetchable again
+    after ``retry_timeout_ms`` with ``retries`` left; with 0 left it opens an incident on the instance (the
+    same incident counts the failures of this task until an admin retries it)."""
+    worker_id = _worker(worker_id)
+    _count("/retries", retries, 0, 2**31 - 1)
+    _count("/retry_timeout_ms", retry_timeout_ms, 0, MAX_LOCK_MS)
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        task = _held(store, task_id, worker_id, for_update=True)
+        retry_at = moment + timedelta(milliseconds=retry_timeout_ms) if retry_timeout_ms else None
+        values = {
+            "retries": retries,
+            "error_message": error_message,
+            "error_details": error_details,
+            "retry_at": retry_at,
+            "worker_id": None,
+            "lock_expires_at": None,
+        }
+        store.update_external_task(task.id, **values)
+        data = {
+            "worker_id": worker_id,
+            "error_message": error_message,
+            "error_details": error_details,
+            "retries": retries,
+            "retry_at": retry_at,
+        }
+        store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_FAILED, moment, task, data)])
+        if retries == 0:
+            message = error_message or "the worker reported a failure and left no retries"
+            _open_incident(store, task, FAILURE_KIND, message, moment)
+        unit.commit()
+        return external_task_view(store.external_task(task.id))
+
+
+def handle_bpmn_error(
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    error_code: str,
+    *,
+    error_message: str | None = None,
+    variables: Mapping | None = None,
+    actor: str,
+) -> InstanceView:
+    """Throw the BPMN error ``error_code`` at the task ``worker_id`` holds: the error boundary event of the
+    task (or of an enclosing sub process) with that code, or with none, catches it, gets ``variables`` and
+    the instance goes on from it. Uncaught, the task is held back and an incident (``uncaught-error``)
+    opened, as a failure with no retries left; the instance stays where it is, running."""
+    worker_id = _worker(worker_id)
+    if not isinstance(error_code, str) or not error_code.strip():
+        raise InvalidData("error_code is required", [FieldError("/error_code", "a non-empty text")])
+    variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    data = {"worker_id": worker_id, "error_code": error_code, "error_message": error_message}
+
+    def throwing(run: Run) -> Change | None:
+        element_id, caught_by = run.throw_error(task_id, error_code, variables)
+        if caught_by is None:
+            return None  # nothing is written: the incident is opened below
+        change = {**data, "variables": variables, "caught_by": caught_by}
+        return Change(AuditKind.EXTERNAL_TASK_BPMN_ERROR, element_id, task_id, change)
+
+    view = context.act(lambda store: _held(store, task_id, worker_id).instance_id, throwing, actor)
+    if view is not None:
+        return view
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        task = _held(store, task_id, worker_id, for_update=True)
+        message = f'the worker threw BPMN error "{error_code}" and no error boundary event catches it'
+        if error_message:
+            message += f": {error_message}"
+        store.update_external_task(
+            task.id, retries=0, error_message=message, worker_id=None, lock_expires_at=None, retry_at=None
+        )
+        audit = _audit(actor, AuditKind.EXTERNAL_TASK_BPMN_ERROR, moment, task, {**data, "caught_by": None})
+        store.add_audit([audit])
+        _open_incident(store, task, ErrorKind.UNCAUGHT_ERROR, message, moment)
+        unit.commit()
+        return context.view(store, instance_record(store, task.instance_id))
+
+
+def extend_lock(
+    context: Context, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+) -> ExternalTaskView:
+    """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
+    worker_id = _worker(worker_id)
+    _count("/new_duration_ms", new_duration_ms, 1, MAX_LOCK_MS)
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        task = _held(store, task_id, worker_id, for_update=True)
+        until = moment + timedelta(milliseconds=new_duration_ms)
+        store.update_external_task(task.id, lock_expires_at=until)
+        data = {"worker_id": worker_id, "lock_expires_at": until}
+        store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_LOCK_EXTENDED, moment, task, data)])
+        unit.commit()
+        return external_task_view(store.external_task(task.id))
+
+
+def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
+    """Release the task's lock, whoever holds it: it is fetchable again at once (an operator's action, as
+    in Camunda, where unlock names no worker)."""
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        task = _external_task(store, task_id, for_update=True)
+        store.update_external_task(task.id, worker_id=None, lock_expires_at=None)
+        data = {"worker_id": task.worker_id}
+        store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
+        unit.commit()
+        return external_task_view(store.external_task(task.id))
+
+
+def get(context: Context, task_id: str) -> ExternalTaskView:
+    with context.new_unit() as unit:
+        return external_task_view(_external_task(unit.store, task_id))
+
+
+def page(
+    context: Context,
+    *,
+    topic: str | None,
+    locked: bool | None,
+    instance_id: str | None,
+    process_key: str | None,
+    worker_id: str | None,
+    limit: int,
+    offset: int,
+) -> Page[ExternalTaskView]:
+    """The external tasks instances wait at, oldest first; ``locked`` True: only those whose lock holds
+    now, False: only those not locked (or whose lock expired)."""
+    filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
+    with context.new_unit() as unit:
+        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset)
+    return Page([external_task_view(r) for r in rows], total, limit, offset, exact)
+
+
+def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id: int) -> None:
+    """An admin's retry of the incident a task's failure opened: the task is fetchable again at once with
+    ``retries`` left (its last failure stays on it until the next)."""
+    task = store.external_task(task_id, for_update=True)
+    if task is None:
+        return  # the instance moved past it meanwhile (cancelled): the incident only closes
+    store.update_external_task(task.id, retries=retries, retry_at=None, worker_id=None, lock_expires_at=None)
+    data = {"incident": incident_id, "task_id": task.id, "retries": retries}
+    store.add_audit([_audit(actor, AuditKind.INCIDENT_RETRIED, now(), task, data)])
+
+
+# ---- what the actions share ------------------------------------------------------------------------------
+
+
+def _external_task(store: Store, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+    task = store.external_task(task_id, for_update=for_update) if is_uuid(task_id) else None
+    if task is None:
+        raise NotFound(f"no external task {task_id}: it was completed, or its instance moved past it")
+    return task
+
+
+def _held(store: Store, task_id: str, worker_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+    """The task, if ``worker_id`` holds its lock (an expired lock is still held until another worker
+    fetches the task)."""
+    task = _external_task(store, task_id, for_update=for_update)
+    if task.worker_id is None:
+        raise Conflict(f"external task {task_id} is not locked: fetch and lock it first")
+    if task.worker_id != worker_id:
+        raise Conflict(f'external task {task_id} is locked by another worker, not by "{worker_id}"')
+    return task
+
+
+def _open_incident(store: Store, task, kind: str, message: str, at: datetime) -> None:
+    failure = {"element_id": task.element_id, "message": message, "type": str(kind)}
+    incident = store.open_incident(task.instance_id, task.id)
+    if incident is None:
+        store.add_incident(store.instance(task.instance_id), failure, at, task_id=task.id)
+    else:
+        store.count_failure(incident.id, failure, at)
+
+
+def _with_lock(task: ExternalTaskRecord, worker_id: str, until: datetime, variables) -> ExternalTaskView:
+    view = external_task_view(task, variables)
+    return ExternalTaskView(**{**vars(view), "worker_id": worker_id, "lock_expires_at": until})
+
+
+def _audit(actor: str, kind: AuditKind, at: datetime, task: ExternalTaskRecord, data: dict) -> dict:
+    return audit_row(actor, kind, at, task.instance_id, task.element_id, task.id, data)
+
+
+def _worker(worker_id) -> str:
+    if not isinstance(worker_id, str) or not worker_id.strip() or len(worker_id) > 200:
+        raise InvalidData(
+            "worker_id is required", [FieldError("/worker_id", "a non-empty text of up to 200 characters")]
+        )
+    return worker_id
+
+
+def _count(field: str, value, low: int, high: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        expected = f"from {low} to {high}"
+        raise InvalidData(f"{field[1:]} must be {expected}", [FieldError(field, expected)])
+
+
+def _topics(topics) -> dict[str, tuple[int, list[str] | None]]:
+    """topic name -> (lock duration in ms, the variables to fetch or None for all)."""
+    if not isinstance(topics, list) or not topics:
+        raise InvalidData("topics must name at least one topic", [FieldError("/topics", "a non-empty list")])
+    wanted = {}
+    for index, topic in enumerate(topics):
+        at = f"/topics/{index}"
+        name = topic.get("name") if isinstance(topic, Mapping) else None
+        if not isinstance(name, str) or not name:
+            raise InvalidData("a topic needs its name", [FieldError(f"{at}/name", "a non-empty text")])
+        _count(f"{at}/lock_duration_ms", topic.get("lock_duration_ms"), 1, MAX_LOCK_MS)
+        names = topic.get("variables")
+        if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+            raise InvalidData("variables must be a list of names", [FieldError(f"{at}/variables", "names")])
+        wanted[name] = (topic["lock_duration_ms"], names)
+    return wanted

@@ -1,0 +1,54 @@
+"""The traceability page says which elements quote each seed sentence and which scenarios take them, and a run
+notices when the committed page is not current."""
+
+from __future__ import annotations
+
+from features import traceability
+from features.traceability import ScenarioPaths, check, page
+
+DIAGRAM = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="joining" isExecutable="true">
+    <bpmn:userTask id="Task_contact_vendor" name="Contact the vendor">
+      <bpmn:documentation>Source: 001 "Ota yhteyttä järjestelmätoimittajaasi."</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_correct" name="Correct the application">
+      <bpmn:documentation>Source: 001 "Ota yhteyttä järjestelmätoimittajaasi."
+Source: organisation's own practice: a refused application is filed again</bpmn:documentation>
+    </bpmn:userTask>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def _paths() -> ScenarioPaths:
+    paths = ScenarioPaths()
+    done = {"kind": "element_completed", "data": {"process": "joining"}}
+    paths.add("joining.feature", "Hylätty hakemus korjataan", [{**done, "element_id": "Task_correct"}])
+    contact = [{**done, "element_id": "Task_contact_vendor"}]
+    paths.add("joining.feature", "Toimittajaan otetaan yhteyttä", contact)
+    return paths
+
+
+def test_each_quote_lists_its_elements_and_the_scenarios_that_take_them(tmp_path):
+    (tmp_path / "joining.bpmn").write_text(DIAGRAM, encoding="utf-8")
+    text = page(tmp_path, _paths())
+    assert "- Lause: “Ota yhteyttä järjestelmätoimittajaasi.”" in text
+    assert "  - `joining` / `Task_contact_vendor` (Contact the vendor): T2" in text
+    assert "  - `joining` / `Task_correct` (Correct the application): T1" in text
+    assert "- Perustelu: “a refused application is filed again”" in text
+    assert "- T1: `joining.feature` — Hylätty hakemus korjataan" in text
+
+
+def test_a_page_that_is_not_current_is_named_until_it_is_written(tmp_path, monkeypatch):
+    catalogue, build = tmp_path / "processes", tmp_path / "build"
+    catalogue.mkdir()
+    (catalogue / "joining.bpmn").write_text(DIAGRAM, encoding="utf-8")
+    monkeypatch.setattr(traceability, "PAGE", tmp_path / "features" / "traceability.md")
+    (tmp_path / "features").mkdir()
+    assert "is not current" in check(catalogue, _paths(), build, write=False)
+    assert check(catalogue, _paths(), build, write=True) is None
+    assert check(catalogue, _paths(), build, write=False) is None
+    # a scenario that no longer takes an element makes the committed page stale again
+    assert "is not current" in check(catalogue, ScenarioPaths(), build, write=False)
+    assert (build / "traceability.md").read_text(encoding="utf-8") == page(catalogue, ScenarioPaths())
