@@ -8,16 +8,16 @@ from collections.abc import Mapping
 from sqlalchemy.exc import IntegrityError
 
 from .audit import Change
-from .bpmn import Run
-from .catalogue.forms import validate
-from .catalogue.start_form import BUSINESS_KEY, START_FORM
-from .clock import now
+from .bpmn import Run, start_form_key
+from .catalogue import forms
+from .catalogue.start_form import BUSINESS_KEY, start_page_form
 from .context import Context
 from .definitions import definition_row
+from .message_flow import begin
 from .problems import AlreadyRunning, Conflict, FieldError, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
-from .unit_of_work import refused, write_run
+from .unit_of_work import StaleRevision
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
@@ -42,34 +42,31 @@ def start(
             existing = store.instance_for_idempotency_key(idempotency_key)
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
-        definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
+        row = definition_row(store, process_key, None)
+        if row.start_message:
+            raise InvalidData(
+                f'"{process_key}" starts when message "{row.start_message}" arrives: send it through '
+                "POST /api/v1/messages",
+                [FieldError("/process_key", f'starts with message "{row.start_message}"')],
+            )
+        definition = context.definitions.loaded(store, row.id)
         if not allow_duplicate and business_key is not None:
             _refuse_a_second(store, process_key, business_key)
-        run = Run.start(definition, context.script_engine, variables, context.limits)
-        run.step()
-        state = run.dump(context.serializer)
-        if run.failure is not None:
-            raise refused(run.failure)
-        started = now()
-        record = InstanceRecord(
-            id=str(uuid.uuid4()),
-            definition_id=definition.id,
-            process_key=process_key,
-            business_key=business_key,
-            status=InstanceStatus.RUNNING,
-            state="",
-            variables={},
-            error=None,
-            idempotency_key=idempotency_key,
-            started_at=started,
-            started_by=actor,
-            updated_at=started,
-        )
-        change = Change(
-            AuditKind.INSTANCE_STARTED, data={"business_key": business_key, "variables": variables}
-        )
+        start_form = definition.forms.get(start_form_key(process_key))
+        if start_form is not None:
+            what = f'the variables to start "{process_key}" with'
+            forms.validate(start_form, variables, what, at="/variables")
         try:
-            projections = write_run(store, record, run, actor, change, [], state)
+            record, run, projections = begin(
+                context,
+                store,
+                definition,
+                process_key=process_key,
+                business_key=business_key,
+                variables=variables,
+                actor=actor,
+                idempotency_key=idempotency_key,
+            )
             unit.commit()
             context.committed(record, run)
         except IntegrityError:  # the same idempotency key stored meanwhile by another start
@@ -78,11 +75,16 @@ def start(
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
+        except StaleRevision:  # an instance its messages reached moved meanwhile
+            raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
         return instance_view(record, definition.version, projections.now, definition.forms)
 
 
-# Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
-_RUNNING_SHOWN = 5
+def form_to_start(context: Context, process_key: str) -> dict:
+    """The form a person fills to start ``process_key``: its business key and its start form's fields."""
+    with context.new_unit() as unit:
+        definition = context.definitions.loaded(unit.store, definition_row(unit.store, process_key, None).id)
+    return start_page_form(definition.forms.get(start_form_key(process_key)))
 
 
 def start_from_form(
@@ -94,11 +96,10 @@ def start_from_form(
     allow_duplicate: bool,
     idempotency_key: str | None,
 ) -> InstanceView:
-    """Start ``process_key`` with its start form's ``data``: the business key from its field, the rest as
-    variables. Data the form refuses raises InvalidData naming each field under "/data"."""
-    with context.new_unit() as unit:
-        definition_row(unit.store, process_key, None)  # an unknown process is told before the data
-    validate(START_FORM, data, "the start", at="/data", kind="start form")
+    """Start ``process_key`` with the data of its ``form_to_start``: the business key from its field, the
+    rest as variables. Data the form refuses raises InvalidData naming each field under "/data"."""
+    form = form_to_start(context, process_key)  # an unknown process is told before the data
+    forms.validate(form, data, "the start", at="/data", kind="start form")
     return start(
         context,
         process_key,
@@ -108,6 +109,10 @@ def start_from_form(
         idempotency_key=idempotency_key,
         allow_duplicate=allow_duplicate,
     )
+
+
+# Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
+_RUNNING_SHOWN = 5
 
 
 def _refuse_a_second(store: Store, process_key: str, business_key: str) -> None:

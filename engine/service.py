@@ -133,6 +133,11 @@ class Engine:
             allow_duplicate=allow_duplicate,
         )
 
+    def form_to_start(self, process_key: str) -> dict:
+        """The JSON Schema a person fills to start ``process_key`` (``start_from_form``): the business key
+        as a Y-tunnus, and the fields of the process's start form (or the organisation's name)."""
+        return instances.form_to_start(self._context, process_key)
+
     def start_from_form(
         self,
         process_key: str,
@@ -142,9 +147,9 @@ class Engine:
         allow_duplicate: bool = False,
         idempotency_key: str | None = None,
     ) -> InstanceView:
-        """Start an instance with the start form's data (``DefinitionView.start_form``): its business key
-        and variables, checked as a task's data is. A second instance of a business key that has one
-        running is refused unless ``allow_duplicate``."""
+        """Start an instance with the data of ``form_to_start``: its business key and variables, checked as
+        a task's data is. A second instance of a business key that has one running is refused unless
+        ``allow_duplicate``."""
         return instances.start_from_form(
             self._context,
             process_key,
@@ -190,6 +195,9 @@ class Engine:
         process_key: str | None = None,
         lane: str | None = None,
         business_key: str | None = None,
+        assignee: str | None = None,
+        candidate_user: str | None = None,
+        candidate_group: str | None = None,
         element_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
@@ -200,6 +208,9 @@ class Engine:
             process_key=process_key,
             lane=lane,
             business_key=business_key,
+            assignee=assignee,
+            candidate_user=candidate_user,
+            candidate_group=candidate_group,
             element_id=element_id,
             limit=limit,
             offset=offset,

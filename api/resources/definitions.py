@@ -121,13 +121,25 @@ class Definition(MethodView):
 
 @blp.route("/<process_key:process_key>/start")
 class StartForm(MethodView):
+    @requires(READ)
+    @blp.response(
+        200,
+        description="a JSON Schema: `business_key` (a Y-tunnus, its check digit checked) and the fields "
+        "of the process's `start_form`, or `organisation_name` for a process without one",
+    )
+    @problems(blp, 404)
+    def get(self, process_key):
+        """The form a person fills to start the process (the cockpit's start page draws it): what POST
+        takes as `data`."""
+        return engine().form_to_start(process_key)
+
     @requires(OPERATE)
     @blp.arguments(StartFormSchema)
     @blp.response(201, InstanceSchema)
     @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @problems(blp, 400, 404, 409, 413, 422, 431)
     def post(self, start, process_key):
-        """Start an instance from the process's `start_form`, as the cockpit does: `data` is checked as a
+        """Start an instance from the form GET answers, as the cockpit does: `data` is checked as a
         task's data is (422 naming each field, "/data/business_key"); its `business_key` becomes the
         instance's business key and the other fields its variables. A business key with an instance of the
         process that has not ended is answered 409 `already-running` unless `allow_duplicate` is true."""

@@ -145,6 +145,8 @@ def _told(error) -> str | None:
 
 def _message(error) -> str:
     """jsonschema's words, except where a person deserves to be told what to give instead."""
+    if error.validator == "not" and error.schema.get("readOnly") is True:
+        return "is read-only: the form shows it and the task does not take it"
     return _told(error) or error.message
 
 

@@ -1,8 +1,6 @@
-"""The start form: what a person gives to start an onboarding, a JSON Schema like a task's form.
-
-An onboarding is about one organisation, known by its business ID (Y-tunnus, the instance's business key)
-and its name. The catalogue's start events draw no form of their own, so every process starts from this
-one; its data is judged by the same checks as a task's form, so a wrong check digit is refused with the
+"""The form a person fills to start an onboarding: the organisation's business ID (Y-tunnus, the instance's
+business key) and the fields of the process's own start form, or, for a process that draws none, the
+organisation's name. Judged by the same checks as a task's form, so a wrong check digit is refused with its
 field named before anything is stored.
 """
 
@@ -10,16 +8,17 @@ from __future__ import annotations
 
 BUSINESS_KEY = "business_key"  # the field that becomes the instance's business key; the others, variables
 
-START_FORM = {
-    "title": "Start onboarding",
+_BUSINESS_ID = {
+    "type": "string",
+    "format": "fi-business-id",
+    "title": "Business ID (Y-tunnus)",
+    "description": "Seven digits, a hyphen and the check digit, e.g. 0737546-2.",
+}
+
+# What a process that draws no start form of its own is started with.
+DEFAULT_START_FORM = {
     "type": "object",
     "properties": {
-        BUSINESS_KEY: {
-            "type": "string",
-            "format": "fi-business-id",
-            "title": "Business ID (Y-tunnus)",
-            "description": "Seven digits, a hyphen and the check digit, e.g. 0737546-2.",
-        },
         "organisation_name": {
             "type": "string",
             "minLength": 1,
@@ -28,6 +27,19 @@ START_FORM = {
             "description": "As in the Finnish Trade Register, e.g. Hoivakoti Aurinko Oy.",
         },
     },
-    "required": [BUSINESS_KEY, "organisation_name"],
+    "required": ["organisation_name"],
     "additionalProperties": False,
 }
+
+
+def start_page_form(start_form: dict | None) -> dict:
+    """The business ID, then the fields of ``start_form`` (the process's own, from camunda:formData), or of
+    DEFAULT_START_FORM when it has none."""
+    own = start_form or DEFAULT_START_FORM
+    return {
+        **own,
+        "title": own.get("title") or "Start onboarding",
+        "type": "object",
+        "properties": {BUSINESS_KEY: _BUSINESS_ID, **own.get("properties", {})},
+        "required": [BUSINESS_KEY, *(name for name in own.get("required", []) if name != BUSINESS_KEY)],
+    }

@@ -28,6 +28,7 @@ MATRIX = {
     "GET /api/v1/process-definitions/{process_key}":              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/xml":          (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions":     (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/start":        (401, 401, 200, 200, 200, 200),
     "POST /api/v1/process-definitions/{process_key}/start":       (401, 401, 403, 201, 403, 201),
     "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
     "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
@@ -348,6 +349,9 @@ CALLS = {
     ),
     "POST /api/v1/process-instances": _start,
     "POST /api/v1/process-definitions/{process_key}/start": _start_form,
+    "GET /api/v1/process-definitions/{process_key}/start": lambda engine, role: Call(
+        "/api/v1/process-definitions/simple_onboarding/start"
+    ),
     "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
     "GET /api/v1/process-instances/{instance_id}": _instance_path(),
     "POST /api/v1/process-instances/{instance_id}/cancel": _cancel,

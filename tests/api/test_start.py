@@ -7,6 +7,29 @@ from .conftest import actor, assert_problem, auth, fields_named
 
 START = "/api/v1/process-definitions/simple_onboarding/start"
 
+# A process whose start event asks, in Camunda Modeler's Forms tab, for one required field.
+STARTS_WITH_FORM = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://example">
+  <bpmn:process id="with_start_form" name="With a start form" isExecutable="true">
+    <bpmn:startEvent id="StartEvent">
+      <bpmn:extensionElements>
+        <camunda:formData>
+          <camunda:formField id="county" label="County" type="string">
+            <camunda:validation><camunda:constraint name="required" /></camunda:validation>
+          </camunda:formField>
+        </camunda:formData>
+      </bpmn:extensionElements>
+      <bpmn:outgoing>Flow_1</bpmn:outgoing>
+    </bpmn:startEvent>
+    <bpmn:userTask id="Task_wait" name="Wait">
+      <bpmn:incoming>Flow_1</bpmn:incoming>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent" targetRef="Task_wait" />
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
 
 def start_form(client, data: dict, **extra):
     return client.post(START, json={"data": data, **extra}, headers=auth("integrator"))
@@ -15,8 +38,7 @@ def start_form(client, data: dict, **extra):
 def test_a_process_publishes_its_start_form_and_a_start_from_it_gives_the_business_key_and_variables(
     client, engine
 ):
-    definition = client.get("/api/v1/process-definitions/simple_onboarding", headers=auth("viewer"))
-    form = definition.get_json()["start_form"]
+    form = client.get(START, headers=auth("viewer")).get_json()
     assert form["required"] == ["business_key", "organisation_name"]
     assert form["properties"]["business_key"]["format"] == "fi-business-id"
 
@@ -44,6 +66,26 @@ def test_a_wrong_check_digit_and_a_missing_name_are_refused_at_their_fields_and_
     )
     assert fields_named(problem) == {"/data/organisation_name", "/data/extra"}
     assert stored() == before
+
+
+def test_a_process_with_a_start_form_of_its_own_asks_for_its_fields_beside_the_business_key(client, engine):
+    diagram = STARTS_WITH_FORM.encode()
+    engine.deploy({"with_start_form.bpmn": diagram}, actor="test:setup")
+    path = "/api/v1/process-definitions/with_start_form/start"
+    form = client.get(path, headers=auth("viewer")).get_json()
+    assert list(form["properties"]) == ["business_key", "county"]
+    assert form["required"] == ["business_key", "county"]
+    data = {"business_key": "0737546-2", "organisation_name": "x"}
+    refused = client.post(path, json={"data": data}, headers=auth("integrator"))
+    assert fields_named(assert_problem(refused, 422, "invalid-data")) == {
+        "/data/county",
+        "/data/organisation_name",
+    }
+    started = client.post(
+        path, json={"data": {"business_key": "0737546-2", "county": "Lappi"}}, headers=auth("integrator")
+    )
+    assert started.status_code == 201, started.get_json()
+    assert started.get_json()["variables"] == {"county": "Lappi"}
 
 
 def test_an_unknown_process_is_not_found_before_its_data_is_judged(client):
@@ -119,8 +161,8 @@ def test_the_openapi_document_says_how_to_start_another_and_what_the_conflict_na
     schemas = spec["components"]["schemas"]
     assert "allow_duplicate" in schemas["StartInstance"]["properties"]
     assert set(schemas["StartForm"]["properties"]) == {"data", "allow_duplicate"}
-    assert "start_form" in schemas["Definition"]["required"]
     assert "running" in schemas["Problem"]["properties"]
+    assert "get" in spec["paths"]["/api/v1/process-definitions/{process_key}/start"]
     start_path = spec["paths"]["/api/v1/process-definitions/{process_key}/start"]["post"]
     assert {"201", "404", "409", "422"} <= set(start_path["responses"])
     assert any(p["name"] == "Idempotency-Key" for p in start_path["parameters"])

@@ -44,10 +44,12 @@ def refusal(server: RunningServer, data: dict) -> dict[str, str]:
 def starts(page) -> list[str]:
     """Every start the page sends to the API, recorded as they go."""
     sent: list[str] = []
-    page.on(
-        "request",
-        lambda r: sent.append(r.method) if "/api/v1/" in r.url and r.url.endswith("/start") else None,
-    )
+
+    def record(request) -> None:
+        if request.method == "POST" and "/api/v1/" in request.url and request.url.endswith("/start"):
+            sent.append(request.method)
+
+    page.on("request", record)
     return sent
 
 

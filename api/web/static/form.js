@@ -45,7 +45,8 @@
   }
 
   // A choice is shown by its label, never its code: a oneOf of const + title (JSON Schema's own way),
-  // else enum with enumNames, else the code written as words ("private_provider" → "Private provider").
+  // else enum with x-enum-labels (a camunda:formData enum's names) or enumNames, else the code written as
+  // words ("private_provider" → "Private provider").
   const spelled = (code) => (typeof code === "string" && code
     ? code.charAt(0).toUpperCase() + code.slice(1).replaceAll("_", " ") : String(code));
 
@@ -55,7 +56,7 @@
       return options.map((o) => ({ value: o.const, label: o.title || spelled(o.const) }));
     }
     if (!Array.isArray(property.enum)) return null;
-    const names = Array.isArray(property.enumNames) ? property.enumNames : [];
+    const names = [property["x-enum-labels"], property.enumNames].find(Array.isArray) || [];
     return property.enum.map((value, index) => ({ value, label: names[index] || spelled(value) }));
   }
 
@@ -118,7 +119,12 @@
   }
 
   function field(name, property, required, initial) {
-    const { input, read } = control(name, property, initial);
+    // A read-only field (Camunda's readonly constraint) is shown with its value and never sent.
+    const shown = initial === undefined && property.readOnly ? property.default : initial;
+    const made = control(name, property, shown);
+    const { input } = made;
+    const read = property.readOnly ? () => undefined : made.read;
+    if (property.readOnly) input.disabled = true;
     const error = el("p", { class: "field-error", id: `error-${name}`, "data-field": name, hidden: true });
     const hint = property.description ? el("p", { class: "hint", id: `hint-${name}` }, property.description) : null;
     // A value the field starts with is marked, and selected when the field is entered, so typing replaces

@@ -5,7 +5,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, can, caller, flash, statusBadge, pages } = Kanta;
+  const { el, $, enc, timeEl, api, must, can, caller, flash, notice, statusBadge, pages } = Kanta;
 
   pages.start = async () => {
     const formElement = $("#start-form");
@@ -28,18 +28,18 @@
     let allowDuplicate = false; // only the "Start another one anyway" button sets it, for one submission
 
     let shownForm = null;
-    function showForm() {
-      // Processes that start from the same form keep what was typed when another one is chosen.
-      const definition = definitions.find((d) => d.process_key === select.value);
-      if (JSON.stringify(definition.start_form) !== shownForm) {
-        shownForm = JSON.stringify(definition.start_form);
-        form = Kanta.form.render($("#fields"), definition.start_form, {});
+    async function showForm() {
+      // Each process's own start form, beside the Y-tunnus; what was typed stays when the form is the same.
+      const schema = await must(api(`/api/v1/process-definitions/${enc(select.value)}/start`));
+      if (JSON.stringify(schema) !== shownForm) {
+        shownForm = JSON.stringify(schema);
+        form = Kanta.form.render($("#fields"), schema, {});
         if (!can("operate")) form.disable();
       }
       running.hidden = true;
       $("#form-error").hidden = true;
     }
-    select.addEventListener("change", showForm);
+    select.addEventListener("change", () => showForm().catch((error) => notice(error.message, "error")));
     // What was said about a running onboarding holds for the data it was said of only.
     $("#fields").addEventListener("input", () => {
       running.hidden = true;
@@ -49,7 +49,7 @@
       button.hidden = true;
       return;
     }
-    showForm();
+    await showForm();
 
     $("#start-another").addEventListener("click", () => {
       allowDuplicate = true;
