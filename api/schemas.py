@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, ValidationError, fields, validate
 
-from engine import COUNT_CAP, ErrorKind, InstanceStatus
+from engine import COUNT_CAP, INSTANCE_SORTS, ErrorKind, InstanceStatus
 
 from .parsing import storable_text
 
@@ -206,6 +206,12 @@ class InstanceErrorSchema(Schema):
     )
 
 
+class WaitingStepSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(("task", "message", "timer")))
+    element_id = fields.String(required=True)
+    name = fields.String(required=True, metadata={"description": "the task's or timer's name, the message's"})
+
+
 class InstanceSummarySchema(Schema):
     id = fields.String(required=True)
     process_key = fields.String(required=True)
@@ -217,6 +223,17 @@ class InstanceSummarySchema(Schema):
     updated_at = fields.AwareDateTime(required=True)
     ended_at = fields.AwareDateTime(allow_none=True, required=True)
     error = fields.Nested(InstanceErrorSchema, allow_none=True, required=True)
+    organisation_name = fields.String(
+        allow_none=True, required=True, metadata={"description": "the organisation_name variable, if any"}
+    )
+    waiting = fields.List(
+        fields.Nested(WaitingStepSchema),
+        required=True,
+        metadata={"description": "where it stands: the tasks, messages and timers it waits for"},
+    )
+    next_due_at = fields.AwareDateTime(
+        allow_none=True, required=True, metadata={"description": "when its first pending timer falls due"}
+    )
 
 
 class InstanceSchema(InstanceSummarySchema):
@@ -261,10 +278,34 @@ class PageQuerySchema(Schema):
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**31 - 1))
 
 
+_SORTS = [f"{order}{column}" for column in INSTANCE_SORTS for order in ("", "-")]
+
+
 class InstanceQuerySchema(PageQuerySchema):
     process_key = fields.String(validate=_KEY)
     status = fields.String(validate=validate.OneOf(STATUSES))
     business_key = fields.String(validate=_KEY)
+    search = fields.String(
+        data_key="q",
+        validate=_KEY,
+        metadata={"description": "a part of the business key or of the organisation's name, in any case"},
+    )
+    version = fields.Integer(validate=_VERSION, metadata={"description": "the definition version"})
+    lane = fields.String(validate=_KEY, metadata={"description": "instances with a ready task in this lane"})
+    waiting_at = fields.String(
+        validate=_KEY,
+        metadata={"description": "instances waiting at this element: a ready task, a message or a timer"},
+    )
+    due_before = fields.AwareDateTime(
+        metadata={
+            "description": "instances with a pending timer due before this time (ISO 8601, with offset)"
+        }
+    )
+    sort = fields.String(
+        load_default="-started_at",
+        validate=validate.OneOf(_SORTS),
+        metadata={"description": "started_at, updated_at or next_due_at; a leading - sorts latest first"},
+    )
 
 
 class TaskQuerySchema(PageQuerySchema):

@@ -34,7 +34,7 @@ from .results import (
 )
 from .service import Engine
 from .store.database import migrate_database, schema_is_current
-from .store.queries import COUNT_CAP
+from .store.queries import COUNT_CAP, INSTANCE_SORTS
 from .timers import StopRequest, run_timers
 from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, ErrorKind, InstanceStatus
 
@@ -43,6 +43,7 @@ __all__ = [
     "COUNT_CAP",
     "DIAGRAM_SUFFIXES",
     "FLOW_NODES",
+    "INSTANCE_SORTS",
     "MESSAGE_CORRELATION",
     "MESSAGE_FOLDER",
     "AlreadyRunning",

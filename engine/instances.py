@@ -15,8 +15,9 @@ from .context import Context
 from .definitions import definition_row
 from .message_flow import begin
 from .problems import AlreadyRunning, Conflict, FieldError, InvalidData, NotFound
+from .projections import Projections
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
-from .store.queries import InstanceRecord, Store
+from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
 from .unit_of_work import StaleRevision
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
@@ -161,17 +162,30 @@ def get(context: Context, instance_id: str) -> InstanceView:
 
 
 def page(
-    context: Context, *, process_key, status, business_key, limit: int, offset: int
+    context: Context,
+    *,
+    process_key,
+    status,
+    business_key,
+    limit: int,
+    offset: int,
+    finding: InstanceFinding | None = None,
 ) -> Page[InstanceView]:
-    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches)."""
+    """Instances newest first (or as ``finding`` sorts them), each with where it waits; ``status`` is one
+    status or a tuple of them (any of which matches)."""
     for wanted in status if isinstance(status, tuple) else (status,):
         if wanted is not None and wanted not in tuple(InstanceStatus):
             statuses = ", ".join(InstanceStatus)
             raise InvalidData(f'unknown status "{wanted}"', [FieldError("/status", f"one of {statuses}")])
+    if finding is not None and finding.sort.removeprefix("-") not in INSTANCE_SORTS:
+        sorts = ", ".join(INSTANCE_SORTS)
+        raise InvalidData(f'unknown sort "{finding.sort}"', [FieldError("/sort", f"one of {sorts}, or -one")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.instance_page(filters, limit, offset)
-    return Page([instance_view(record, version) for record, version in rows], total, limit, offset, exact)
+        rows, total, exact = unit.store.instance_page(filters, limit, offset, finding)
+        waits = unit.store.waits_of([record.id for record, _ in rows])
+    items = [instance_view(record, version, Projections(*waits[record.id])) for record, version in rows]
+    return Page(items, total, limit, offset, exact)
 
 
 def cancel(context: Context, instance_id: str, *, actor: str) -> InstanceView:

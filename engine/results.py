@@ -95,6 +95,26 @@ class InstanceView:
     # What a message sent to the engine did: "delivered" to the instance that waited, or "started" it.
     message_outcome: str | None = None
 
+    @property
+    def organisation_name(self) -> str | None:
+        """The organisation the onboarding is for, as its start or a form gave it."""
+        name = (self.variables or {}).get("organisation_name")
+        return name if isinstance(name, str) else None
+
+    @property
+    def next_due_at(self) -> datetime | None:
+        """When the first of its pending timers falls due."""
+        return min((timer.due_at for timer in self.pending_timers), default=None)
+
+    @property
+    def waiting(self) -> list[dict]:
+        """Where it stands: each task, message and timer it waits for, by its kind, element and name."""
+        return [
+            *({"kind": "task", "element_id": t.element_id, "name": t.name} for t in self.ready_tasks),
+            *({"kind": "message", "element_id": m.element_id, "name": m.name} for m in self.waiting_messages),
+            *({"kind": "timer", "element_id": t.element_id, "name": t.name} for t in self.pending_timers),
+        ]
+
 
 @dataclass(frozen=True)
 class IncidentView(IncidentRecord):

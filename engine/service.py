@@ -39,6 +39,7 @@ from .results import (
     TaskView,
 )
 from .store.database import connect, migrate
+from .store.queries import InstanceFinding
 from .unit_of_work import UnitOfWork
 
 
@@ -170,7 +171,17 @@ class Engine:
         business_key: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        search: str | None = None,
+        version: int | None = None,
+        lane: str | None = None,
+        waiting_at: str | None = None,
+        due_before: datetime | None = None,
+        sort: str = "-started_at",
     ) -> Page[InstanceView]:
+        """Instances by their columns' values and by what ``InstanceFinding`` finds: a part of the business
+        key or organisation name, the version, a lane or element where they wait, a timer due before a
+        time; sorted by started_at, updated_at or next_due_at ("-" first: latest first)."""
+        finding = InstanceFinding(search, version, lane, waiting_at, due_before, sort)
         return instances.page(
             self._context,
             process_key=process_key,
@@ -178,6 +189,7 @@ class Engine:
             business_key=business_key,
             limit=limit,
             offset=offset,
+            finding=finding,
         )
 
     def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:

@@ -66,7 +66,10 @@ class Instances(MethodView):
     @blp.response(200, InstancePageSchema)
     @problems(blp, 422)
     def get(self, query):
-        """Instances, newest first, filtered by process key, status and business key."""
+        """Instances, newest first unless `sort` says otherwise, each with its organisation, where it waits
+        and its next due date; found by a part of its business key or organisation name (`q`) and filtered
+        by process key, version, status, business key, lane, the element it waits at and a timer due
+        before a time."""
         return engine().list_instances(**query)
 
 

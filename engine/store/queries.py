@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, or_, select, update
 
 from .batch_queries import BatchQueries
 from .external_task_queries import ExternalTaskQueries
@@ -361,17 +361,44 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int):
-        """(instance records with their definition version, total, exact) newest first."""
+    def instance_page(self, filters: dict, limit: int, offset: int, finding: InstanceFinding | None = None):
+        """(instance records with their definition version, total, exact), newest first unless ``finding``
+        sorts them otherwise; ``finding`` narrows them further (see InstanceFinding)."""
+        finding = finding or InstanceFinding()
+        next_due = (
+            select(func.min(_timers.c.due_at))
+            .where(_timers.c.instance_id == _instances.c.id)
+            .scalar_subquery()
+        )
         query = select(_instances, _definitions.c.version.label("definition_version")).join(
             _definitions, _definitions.c.id == _instances.c.definition_id
         )
         query = _filtered(query, _instances, filters)
+        for condition in finding.conditions(next_due):
+            query = query.where(condition)
         total, exact = self._count(query)
-        rows = self._rows(
-            query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)
-        )
+        rows = self._rows(query.order_by(*finding.order(next_due)).limit(limit).offset(offset))
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
+
+    def waits_of(self, instance_ids: list[str]) -> dict[str, tuple[list, list, list]]:
+        """The ready tasks, awaited messages and pending timers of each instance of a page, in three
+        statements whatever the page's length."""
+        found: dict[str, tuple[list, list, list]] = {i: ([], [], []) for i in instance_ids}
+        if not instance_ids:
+            return found
+        for index, (table, record, order) in enumerate(
+            (
+                (_ready, ReadyTaskRecord, _ready.c.ready_since),
+                (_messages, MessageRecord, _messages.c.id),
+                (_timers, TimerRecord, _timers.c.due_at),
+            )
+        ):
+            columns = [table.c[f.name] for f in fields(record)]
+            for row in self._rows(
+                select(*columns).where(table.c.instance_id.in_(instance_ids)).order_by(order)
+            ):
+                found[row.instance_id][index].append(_record(record, row))
+        return found
 
     def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
         """(ready task records with their instance's definition version, total, exact) oldest first,
@@ -402,6 +429,54 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
             select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())
         )
         return (counted, True) if counted <= COUNT_CAP else (COUNT_CAP, False)
+
+
+# How an instance list may be sorted: by these columns, "-" first for the latest first.
+INSTANCE_SORTS = ("started_at", "updated_at", "next_due_at")
+
+
+@dataclass(frozen=True)
+class InstanceFinding:
+    """What an instance list looks for beyond a column's value: ``search`` a part of the business key or of
+    the organisation's name (any case); where it waits (a ready task in ``lane``, any wait at ``waiting_at``),
+    a timer due before ``due_before``; sorted by ``sort`` (INSTANCE_SORTS, "-" for descending)."""
+
+    search: str | None = None
+    version: int | None = None
+    lane: str | None = None
+    waiting_at: str | None = None
+    due_before: datetime | None = None
+    sort: str = "-started_at"
+
+    def conditions(self, next_due):
+        if self.search:
+            needle = self.search.lower()
+            organisation = _instances.c.variables["organisation_name"].as_string()
+            yield or_(
+                func.lower(_instances.c.business_key).contains(needle, autoescape=True),
+                func.lower(organisation).contains(needle, autoescape=True),
+            )
+        if self.version is not None:
+            yield _definitions.c.version == self.version
+        if self.lane is not None:
+            yield exists().where(_ready.c.instance_id == _instances.c.id, _ready.c.lane == self.lane)
+        if self.waiting_at is not None:
+            yield or_(
+                *(
+                    exists().where(
+                        table.c.instance_id == _instances.c.id, table.c.element_id == self.waiting_at
+                    )
+                    for table in (_ready, _messages, _timers)
+                )
+            )
+        if self.due_before is not None:
+            yield next_due < self.due_before
+
+    def order(self, next_due):
+        name = self.sort.removeprefix("-")
+        column = next_due if name == "next_due_at" else _instances.c[name]
+        ordered = column.desc() if self.sort.startswith("-") else column.asc()
+        return [ordered.nulls_last(), _instances.c.id]
 
 
 def _filtered(query, table, filters: dict):
