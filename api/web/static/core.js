@@ -167,7 +167,7 @@ const Kanta = (() => {
     return el(
       "table",
       {},
-      el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c.label)))),
+      el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", "aria-sort": c.sorted }, c.header || c.label)))),
       el(
         "tbody",
         {},

@@ -252,5 +252,5 @@
     });
   }
 
-  Kanta.form = { render, submitWith };
+  Kanta.form = { render, submitWith, isoDate, finnishDate, Unreadable };
 })();

@@ -6,26 +6,67 @@
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
     filters, processOptions, pages } = Kanta;
 
+  const pad = (number) => String(number).padStart(2, "0");
+
+  /** Midnight in Finland at the start of an ISO day, with Finland's offset that day (ISO 8601). */
+  function finnishMidnight(day) {
+    const noon = new Date(`${day}T12:00:00Z`);
+    const zone = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Helsinki", timeZoneName: "longOffset" })
+      .formatToParts(noon).find((part) => part.type === "timeZoneName").value; // "GMT+02:00"
+    return `${day}T00:00:00${zone.slice(3) || "+00:00"}`;
+  }
+
+  /** A column header that sorts the list by `sort`, latest first on the first click. */
+  function sorter(label, sort, params) {
+    const current = params.get("sort") || "-started_at";
+    const descending = current === `-${sort}`;
+    const next = new URLSearchParams(params);
+    next.set("sort", current === `-${sort}` ? sort : `-${sort}`);
+    next.delete("offset");
+    const arrow = current === sort ? " ▲" : descending ? " ▼" : "";
+    return {
+      header: el("a", { href: `?${next}`, class: "sort-link", "data-sort": sort }, label, arrow),
+      sorted: current === sort ? "ascending" : descending ? "descending" : null,
+    };
+  }
+
   pages.instances = async () => {
     $("#start-onboarding").hidden = !can("operate");
     const form = $("#filters");
     await processOptions(form.elements.process_key);
-    const query = filters(form, ["process_key", "status", "business_key"]);
+    const params = new URLSearchParams(location.search);
+    const query = filters(form, ["q", "process_key", "version", "status", "due_before", "sort", "lane", "waiting_at"]);
+    if (query.has("due_before")) {
+      // typed the Finnish way; the list wants a time: midnight in Finland at the start of that day
+      const day = Kanta.form.isoDate(query.get("due_before"));
+      if (day instanceof Kanta.form.Unreadable) {
+        Kanta.notice(`Due before: ${day.message}`, "error");
+        query.delete("due_before");
+      } else {
+        query.set("due_before", finnishMidnight(day));
+      }
+    }
     const page = await must(api(`/api/v1/process-instances?${query}`));
+    const steps = (i) => (i.waiting.length
+      ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, w.name)))
+      : el("span", { class: "hint" }, i.status === "running" ? "—" : "ended"));
     const columns = [
       {
-        label: "Instance",
-        cell: (i) => el("a", { href: `/instances/${enc(i.id)}` }, i.business_key || shortId(i.id)),
+        label: "Onboarding",
+        cell: (i) => el("span", {},
+          el("a", { href: `/instances/${enc(i.id)}`, class: "instance-link" }, i.organisation_name || i.business_key || shortId(i.id)),
+          i.organisation_name && i.business_key ? el("span", { class: "hint" }, ` ${i.business_key}`) : null),
       },
       { label: "Process", cell: (i) => `${i.process_key} v${i.definition_version}` },
       { label: "Status", cell: (i) => statusBadge(i.status) },
-      { label: "Started", cell: (i) => timeEl(i.started_at) },
-      { label: "Last change", cell: (i) => timeEl(i.ended_at || i.updated_at) },
-      { label: "Started by", cell: (i) => i.started_by },
+      { label: "Current step", cell: steps },
+      { label: "Next due", ...sorter("Next due", "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
+      { label: "Started", ...sorter("Started", "started_at", params), cell: (i) => timeEl(i.started_at) },
+      { label: "Last change", ...sorter("Last change", "updated_at", params), cell: (i) => timeEl(i.ended_at || i.updated_at) },
     ];
-    $("#instances").replaceChildren(table(columns, page.items, "No instance matches."));
+    $("#instances").replaceChildren(table(columns, page.items, "No onboarding matches."));
     $("#instances").removeAttribute("aria-busy");
-    pager($("#pager"), page, new URLSearchParams(location.search));
+    pager($("#pager"), page, params);
   };
 
   const EVENT_LABELS = {
