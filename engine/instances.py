@@ -12,7 +12,7 @@ from .bpmn import Run, start_form_key
 from .catalogue import forms
 from .catalogue.start_form import BUSINESS_KEY, start_page_form
 from .context import Context
-from .definitions import definition_row
+from .definitions import definition_row, refuse_if_retired
 from .message_flow import begin
 from .problems import AlreadyRunning, Conflict, FieldError, InvalidData, NotFound
 from .projections import Projections
@@ -44,6 +44,7 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
+        refuse_if_retired(store, process_key)
         if row.start_message:
             raise InvalidData(
                 f'"{process_key}" starts when message "{row.start_message}" arrives: send it through '

@@ -18,7 +18,8 @@
       note.textContent = `Your role (${caller().role}) may read onboardings; an integrator or an admin starts them.`;
       note.hidden = false;
     }
-    const definitions = await must(api("/api/v1/process-definitions"));
+    // a retired process starts no new onboarding: it is not offered
+    const definitions = (await must(api("/api/v1/process-definitions"))).filter((d) => !d.retirement);
     for (const d of definitions) select.append(el("option", { value: d.process_key }, d.name));
     const wanted = new URLSearchParams(location.search).get("process_key");
     if (definitions.some((d) => d.process_key === wanted)) select.value = wanted;
