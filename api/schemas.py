@@ -341,6 +341,13 @@ class TaskQuerySchema(PageQuerySchema):
         validate=_KEY,
         metadata={"description": "tasks this group is a candidate for (camunda:candidateGroups)"},
     )
+    mine = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "true: only the caller's tasks, those assigned to the caller's name or offered "
+            "to it as a candidate user"
+        },
+    )
 
 
 class PageSchema(Schema):

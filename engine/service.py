@@ -217,9 +217,12 @@ class Engine:
         candidate_user: str | None = None,
         candidate_group: str | None = None,
         element_id: str | None = None,
+        offered_to: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[TaskView]:
+        """Ready tasks by their columns; ``offered_to`` a user: the tasks assigned to them or offered to
+        them as a candidate ("my tasks")."""
         return tasks.page(
             self._context,
             instance_id=instance_id,
@@ -230,6 +233,7 @@ class Engine:
             candidate_user=candidate_user,
             candidate_group=candidate_group,
             element_id=element_id,
+            offered_to=offered_to,
             limit=limit,
             offset=offset,
         )

@@ -26,6 +26,7 @@ def page(
     candidate_user=None,
     candidate_group=None,
     element_id=None,
+    offered_to=None,
     limit: int,
     offset: int,
 ) -> Page[TaskView]:
@@ -39,7 +40,7 @@ def page(
     }
     candidates = {CandidateKind.USER: candidate_user, CandidateKind.GROUP: candidate_group}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates)
+        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates, offered_to)
     return Page(
         [task_view(r, definition_version=version) for r, version in rows], total, limit, offset, exact
     )

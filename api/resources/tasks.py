@@ -19,8 +19,9 @@ class Tasks(MethodView):
     @problems(blp, 422)
     def get(self, query):
         """Ready human tasks, oldest first, filtered by instance, process, lane, business key, assignee and
-        candidate user or group."""
-        return engine().list_tasks(**query)
+        candidate user or group; `mine=true`: the caller's own (assigned to its name, or a candidate)."""
+        mine = query.pop("mine")
+        return engine().list_tasks(**query, offered_to=g.caller.name if mine else None)
 
 
 @blp.route("/<string:task_id>")

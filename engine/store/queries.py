@@ -418,11 +418,23 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
                 found[row.instance_id][index].append(_record(record, row))
         return found
 
-    def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
+    def ready_task_page(
+        self,
+        filters: dict,
+        limit: int,
+        offset: int,
+        candidates: dict | None = None,
+        offered_to: str | None = None,
+    ):
         """(ready task records with their instance's definition version, total, exact) oldest first,
         filtered by their columns and by who they are offered to (``candidates``: kind -> a user's or a
-        group's name)."""
+        group's name; ``offered_to``: a user who is the assignee or a candidate user)."""
         query = _filtered(select(_ready), _ready, filters)
+        if offered_to is not None:
+            candidate = select(_candidates.c.task_id).where(
+                _candidates.c.kind == CandidateKind.USER, _candidates.c.name == offered_to
+            )
+            query = query.where(or_(_ready.c.assignee == offered_to, _ready.c.id.in_(candidate)))
         for kind, name in (candidates or {}).items():
             if name is not None:
                 offered = select(_candidates.c.task_id).where(

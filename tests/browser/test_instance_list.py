@@ -5,11 +5,14 @@ px."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from playwright.sync_api import expect
 
-from harness.server import RunningServer
+from harness.server import PROCESSES, RunningServer
 from tests.browser.chromium import open_page, photograph
+from tests.integration.test_modeler_forms import modeler_diagram
 
 INTEGRATOR_TOKEN = "tok-vendor-0123456789abcdef0123456789"
 TOKENS = f"integrator:vendor-ajas:{INTEGRATOR_TOKEN}"
@@ -23,7 +26,11 @@ def call(server: RunningServer, method: str, path: str, body: dict | None = None
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with RunningServer(tmp_path_factory.mktemp("lists"), tokens=TOKENS) as running:
+    processes = tmp_path_factory.mktemp("processes")
+    shutil.copytree(PROCESSES, processes, dirs_exist_ok=True)
+    # a task assigned, in the modeler, to the name of the integrator's token
+    (processes / "modeler.bpmn").write_bytes(modeler_diagram('camunda:assignee="vendor-ajas"'))
+    with RunningServer(tmp_path_factory.mktemp("lists"), tokens=TOKENS, processes=processes) as running:
 
         def start(process_key: str, business_key: str, organisation: str) -> dict:
             body = {"process_key": process_key, "business_key": business_key}
@@ -35,6 +42,7 @@ def server(tmp_path_factory):
         task = report["ready_tasks"][0]["id"]
         call(running, "POST", f"/api/v1/tasks/{task}/complete", {"data": {"result": "passed"}})
         start("obligation_check", "0201256-6", "Ajas Terveys Oy")
+        start("modeler_form", "1572860-0", "Oma Hoiva Oy")
         yield running
 
 
@@ -44,7 +52,7 @@ def rows(page):
 
 def test_one_search_box_finds_a_part_of_a_y_tunnus_or_of_an_organisation_s_name(server, page):
     open_page(page, server, "/instances", INTEGRATOR_TOKEN)
-    expect(rows(page)).to_have_count(3)
+    expect(rows(page)).to_have_count(4)
     page.fill("#f-q", "aurinko")
     page.click("#filters button[type=submit]")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
@@ -61,7 +69,7 @@ def test_one_search_box_finds_a_part_of_a_y_tunnus_or_of_an_organisation_s_name(
 
 def test_a_column_sorts_and_a_due_date_typed_the_finnish_way_filters(server, page):
     open_page(page, server, "/instances", INTEGRATOR_TOKEN)
-    expect(rows(page).first.locator("a.instance-link")).to_have_text("Ajas Terveys Oy")  # newest first
+    expect(rows(page).first.locator("a.instance-link")).to_have_text("Oma Hoiva Oy")  # newest first
     page.click("a.sort-link[data-sort=started_at]")  # latest first is the list's own order: oldest first now
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("th[aria-sort=ascending]")).to_have_text("Started ▲")
@@ -84,3 +92,16 @@ def test_a_column_sorts_and_a_due_date_typed_the_finnish_way_filters(server, pag
     page.click("#filters button[type=submit]")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("#instances")).to_have_text("No onboarding matches.")
+
+
+def test_my_tasks_are_those_assigned_or_offered_to_the_signed_in_name(server, page):
+    open_page(page, server, "/tasks", INTEGRATOR_TOKEN)
+    everyone = page.locator("#tasks tbody tr")
+    expect(everyone).to_have_count(4)
+    page.check("#f-mine")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#tasks tbody tr")).to_have_count(1)
+    expect(page.locator("#tasks tbody tr").first).to_contain_text("1572860-0")
+    expect(page.locator("#f-mine")).to_be_checked()
+    photograph(page, "tasks-mine")

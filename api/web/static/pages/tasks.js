@@ -9,6 +9,10 @@
     const form = $("#filters");
     await processOptions(form.elements.process_key);
     const query = filters(form, ["process_key", "lane", "business_key"]);
+    // "My tasks": those assigned to the signed-in name or offered to it as a candidate (the API decides who)
+    const mine = new URLSearchParams(location.search).get("mine") === "true";
+    form.elements.mine.checked = mine;
+    if (mine) query.set("mine", "true");
     const page = await must(api(`/api/v1/tasks?${query}`));
     const columns = [
       { label: "Task", cell: (t) => el("a", { href: `/tasks/${enc(t.id)}` }, t.name) },
@@ -20,7 +24,7 @@
       { label: "Lane", cell: (t) => t.lane },
       { label: "Ready since", cell: (t) => timeEl(t.ready_since) },
     ];
-    $("#tasks").replaceChildren(table(columns, page.items, "No task is waiting."));
+    $("#tasks").replaceChildren(table(columns, page.items, mine ? "No task is waiting for you." : "No task is waiting."));
     $("#tasks").removeAttribute("aria-busy");
     pager($("#pager"), page, new URLSearchParams(location.search));
   };
