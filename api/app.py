@@ -23,6 +23,7 @@ from .resources import (
     me,
     messages,
     migrations,
+    session,
     tasks,
 )
 from .settings import TOKEN_DIGESTS, Settings
@@ -64,6 +65,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
+    api.register_blueprint(session.blp)
     app.register_blueprint(web.blp)
     app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)

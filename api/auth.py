@@ -76,11 +76,39 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _caller() -> Caller:
+# The cockpit's sign-in: the token in a cookie no script can read (HttpOnly), sent to this site only
+# (SameSite=Strict), so a browser signs in once for all its tabs. Integrators keep sending the bearer token.
+SESSION_COOKIE = "kanta_session"
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _presented_token() -> str:
+    """The bearer token of the Authorization header, else the sign-in cookie's; a request that changes
+    something on the cookie's strength alone must come from this site's own pages (its Origin, or the
+    browser's Sec-Fetch-Site, says so): a page of another site can not act with it (CSRF)."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if scheme.lower() == "bearer" and token.strip():
+        return token
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    if not cookie:
         abort(401, message="send Authorization: Bearer <token>", headers={"WWW-Authenticate": "Bearer"})
+    if request.method not in _SAFE_METHODS and not same_origin():
+        abort(
+            403, message="a change signed in by the cockpit's cookie must come from the cockpit's own pages"
+        )
+    return cookie
+
+
+def same_origin() -> bool:
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return origin == request.host_url.rstrip("/")
+    return request.headers.get("Sec-Fetch-Site") == "same-origin"
+
+
+def known_caller(token: str) -> Caller:
+    """The caller a token names, counting unknown tokens against the address that sends them (401, 429)."""
     failures: FailedAuthentications = current_app.extensions["kanta_failed_authentications"]
     address = request.remote_addr or "unknown"
     try:
@@ -106,6 +134,10 @@ def _caller() -> Caller:
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     return found
+
+
+def _caller() -> Caller:
+    return known_caller(_presented_token())
 
 
 def requires(permission: str):

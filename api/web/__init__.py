@@ -1,9 +1,10 @@
 """The web cockpit: pages for people, served by the API's own Flask app.
 
-The pages are static HTML shells; their JavaScript calls the REST API under /api/v1 with the token the
-person logs in with (kept in the tab's sessionStorage), so a page can show and do exactly what the API
-lets that token do. bpmn-js draws the diagrams from the vendored copy under ``static/vendor/bpmn-js``
-(refreshed from npm by ``refresh_vendor.sh``): nothing comes from a CDN and nothing is built at run time.
+The pages are static HTML shells; their JavaScript calls the REST API under /api/v1 signed in by the
+browser's HttpOnly cookie (set once from the person's token, api/resources/session.py), so a page can show
+and do exactly what the API lets that token do. bpmn-js draws the diagrams from the vendored copy under
+``static/vendor/bpmn-js`` (refreshed from npm by ``refresh_vendor.sh``): nothing comes from a CDN and nothing
+is built at run time.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ blp = Blueprint(
 
 def _page(template: str, **context) -> Response:
     """A page of the cockpit. Its Content-Security-Policy is the app's (api/security.py): scripts only from
-    here, as the pages hold no inline script and the API token in sessionStorage is worth protecting from
-    injected code."""
+    here, as the pages hold no inline script: injected code could act as the signed-in person (though it
+    can never read the token, which only an HttpOnly cookie holds)."""
     response = Response(render_template(template, **context))
     response.headers["Cache-Control"] = "no-store"
     return response

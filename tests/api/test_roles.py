@@ -62,12 +62,21 @@ MATRIX = {
     "POST /api/v1/migrations":                            (401, 401, 403, 403, 403, 200),
     "POST /api/v1/migration-batches":                     (401, 401, 403, 403, 403, 202),
     "GET /api/v1/migration-batches/{batch_id}":           (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/session/sign-in":                       (200, 200, 200, 200, 200, 200),
+    "POST /api/v1/session/sign-out":                      (204, 204, 204, 204, 204, 204),
     "GET /healthz":                                       (200, 200, 200, 200, 200, 200),
     "GET /openapi.json":                                  (200, 200, 200, 200, 200, 200),
     "GET /docs":                                          (200, 200, 200, 200, 200, 200),
 }
 # fmt: on
-OPEN = {"GET /healthz", "GET /openapi.json", "GET /docs"}
+# Open to anyone: signing in proves its token in the body, signing out only clears a cookie.
+OPEN = {
+    "GET /healthz",
+    "GET /openapi.json",
+    "GET /docs",
+    "POST /api/v1/session/sign-in",
+    "POST /api/v1/session/sign-out",
+}
 CUSTOMER_DATA = {"business_id": "1234567-1", "organisation_name": "Hoivakoti Oy"}
 SETUP = "test:setup"
 CALLER_NAMES = {role: name for role, (name, _token) in TOKENS.items()}
@@ -379,6 +388,10 @@ CALLS = {
     "POST /api/v1/process-definitions/{process_key}/retire": _retire,
     "POST /api/v1/process-definitions/{process_key}/reinstate": _reinstate,
     "POST /api/v1/process-instances": _start,
+    "POST /api/v1/session/sign-in": lambda engine, role: Call(
+        "/api/v1/session/sign-in", json={"token": TOKENS["viewer"][1]}
+    ),
+    "POST /api/v1/session/sign-out": lambda engine, role: Call("/api/v1/session/sign-out"),
     "POST /api/v1/process-definitions/{process_key}/start": _start_form,
     "GET /api/v1/process-definitions/{process_key}/start": lambda engine, role: Call(
         "/api/v1/process-definitions/simple_onboarding/start"

@@ -35,8 +35,12 @@ def photograph(page: Page, name: str) -> None:
 
 
 def open_page(page: Page, server, path: str, token: str) -> None:
-    """Open ``path``; when the tab has no session yet, log in on the way (the page sends us there)."""
+    """Open ``path``; when the browser is not signed in yet, sign in on the way (the page sends us there,
+    once it has asked the API who is signed in)."""
     page.goto(server.url + path)
+    page.wait_for_function(
+        "() => location.pathname === '/login' || document.querySelector('#main')?.dataset.ready"
+    )
     if "/login" in page.url:
         page.fill("#token", token)
         page.click("#login-form button[type=submit]")

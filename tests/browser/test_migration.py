@@ -89,7 +89,8 @@ def test_an_incident_is_retried_on_the_corrected_version_from_the_instance_page(
     open_page(page, server, f"/instances/{stopped['id']}", VIEWER_TOKEN)  # a viewer sees, does not act
     expect(page.locator("#incidents tr", has_text="Script_fee")).to_contain_text("open")
     expect(page.get_by_role("button", name="Retry")).to_have_count(0)
-    page.evaluate("sessionStorage.clear()")
+    page.click("#logout")  # the viewer signs out of the browser; the admin signs in
+    page.wait_for_url("**/login")
 
     open_page(page, server, f"/instances/{stopped['id']}", ADMIN_TOKEN)
     expect(page.locator("#incidents tr", has_text="Script_fee")).to_contain_text("base")

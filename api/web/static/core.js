@@ -1,13 +1,12 @@
 /* The cockpit's shared core. Each page is a static HTML shell; its script under pages/ fills it from the
- * REST API under /api/v1 with the token kept in this tab's sessionStorage, and offers only what the
- * token's role may do (the API checks again: hiding a button is a courtesy, not the protection).
+ * REST API under /api/v1, signed in by the browser's HttpOnly cookie (set once at /login for every tab; no
+ * script here ever sees the token), and offers only what the caller's role may do (the API checks again:
+ * hiding a button is a courtesy, not the protection).
  * This file holds what every page uses: DOM helpers, the API call, the caller, page furniture, tables,
  * and the start-up that runs the page's own function once every script is loaded. */
 "use strict";
 
 const Kanta = (() => {
-  const TOKEN = "kanta.token";
-  const CALLER = "kanta.caller";
   const FLASH = "kanta.flash";
   const PAGE_SIZE = 25;
 
@@ -50,22 +49,22 @@ const Kanta = (() => {
 
   // ---- the caller and the API ---------------------------------------------------------------------
 
-  const caller = () => JSON.parse(sessionStorage.getItem(CALLER) || "null");
+  let signedIn = null; // who the cookie names, read from /api/v1/me as each page starts
+  const caller = () => signedIn;
   const can = (permission) => (caller()?.permissions || []).includes(permission);
 
-  function logout(next) {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(CALLER);
+  /** Sign out of this browser (the cookie is cleared for every tab) and go to the sign-in page. */
+  async function logout(next) {
+    await fetch("/api/v1/session/sign-out", { method: "POST" });
     location.assign(next ? `/login?next=${enc(next)}` : "/login");
   }
 
   class ApiError extends Error {}
 
-  /** One API call; answers {ok, status, body}. A refused session token sends the person to log in. */
-  async function api(path, { method = "GET", json, formData, token } = {}) {
+  /** One API call, signed in by the browser's cookie; answers {ok, status, body}. A refused sign-in sends
+   * the person to sign in again, unless the call says `signIn: false` (the sign-in page's own). */
+  async function api(path, { method = "GET", json, formData, signIn = true } = {}) {
     const headers = { Accept: "application/json, application/problem+json, application/xml" };
-    const bearer = token ?? sessionStorage.getItem(TOKEN);
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
     let body;
     if (json !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -76,9 +75,10 @@ const Kanta = (() => {
     const response = await fetch(path, { method, headers, body });
     const type = response.headers.get("Content-Type") || "";
     const answer = type.includes("json") ? await response.json() : await response.text();
-    if (response.status === 401 && token === undefined) {
-      logout(location.pathname + location.search);
-      throw new ApiError("The session ended: log in again.");
+    if (response.status === 401 && signIn) {
+      // not signed in (any more): on to the sign-in page, and this page does nothing further meanwhile
+      await logout(location.pathname + location.search);
+      return new Promise(() => {});
     }
     return { ok: response.ok, status: response.status, body: answer };
   }
@@ -222,17 +222,15 @@ const Kanta = (() => {
 
   const pages = {};
 
-  /** Keep the token and who it names for this tab (the login page). */
-  function remember(token, me) {
-    sessionStorage.setItem(TOKEN, token);
-    sessionStorage.setItem(CALLER, JSON.stringify(me));
-  }
 
   document.addEventListener("DOMContentLoaded", async () => {
     const main = $("#main");
     const page = main.dataset.page;
-    if (page !== "login" && !sessionStorage.getItem(TOKEN)) {
-      location.replace(`/login?next=${enc(location.pathname + location.search)}`);
+    try {
+      if (page !== "login") signedIn = await must(api("/api/v1/me")); // not signed in: on to /login
+    } catch (error) {
+      notice(error.message || String(error), "error");
+      main.dataset.ready = "error";
       return;
     }
     showWho();
@@ -248,7 +246,7 @@ const Kanta = (() => {
   });
 
   return {
-    el, $, enc, when, timeEl, relative, caller, can, ApiError, api, detail, must, notice, flash, remember,
+    el, $, enc, when, timeEl, relative, caller, can, ApiError, api, detail, must, notice, flash,
     statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
   };
 })();

@@ -1,8 +1,9 @@
-/* The login page: a token is checked against /api/v1/me and kept for this tab. */
+/* The sign-in page: a token is given to /api/v1/session/sign-in, which keeps it in an HttpOnly cookie for the whole
+ * browser (every tab is signed in, and no script can read it). */
 "use strict";
 
 (() => {
-  const { $, api, detail, flash, remember, caller, pages } = Kanta;
+  const { $, api, detail, flash, pages } = Kanta;
 
   // Where to go after logging in: the query's `next` only when it resolves to this site, read as the
   // browser reads it (so "/\evil.example/" or "/\t/evil.example" that a browser turns into another
@@ -21,10 +22,10 @@
   }
 
   pages.login = async () => {
-    const me = caller();
-    const result = $("#login-result");
-    if (me) {
-      result.textContent = `You are logged in as ${me.name} (${me.role}).`;
+    const signedIn = await api("/api/v1/me", { signIn: false });
+    if (signedIn.ok) {
+      const result = $("#login-result");
+      result.textContent = `You are signed in as ${signedIn.body.name} (${signedIn.body.role}).`;
       result.hidden = false;
     }
     const form = $("#login-form");
@@ -38,13 +39,12 @@
         error.hidden = false;
         return;
       }
-      const answer = await api("/api/v1/me", { token });
+      const answer = await api("/api/v1/session/sign-in", { method: "POST", json: { token }, signIn: false });
       if (!answer.ok) {
         error.textContent = answer.status === 401 ? "This token is not known." : detail(answer);
         error.hidden = false;
         return;
       }
-      remember(token, answer.body);
       flash(`Logged in as ${answer.body.name} (${answer.body.role}).`);
       location.assign(sameOriginPath(new URLSearchParams(location.search).get("next")));
     });
