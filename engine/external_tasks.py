@@ -19,6 +19,7 @@ or of its enclosing sub processes catches does the same: an incident of kind ``u
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from .audit import Change, audit_row
@@ -68,21 +69,32 @@ def fetch_and_lock(
             audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_LOCKED, moment, task, data))
         if audit:
             store.add_audit(audit)
+        versions = store.definition_versions_of([t.instance_id for t in locked])
         unit.commit()
-    return locked
+    return [replace(t, definition_version=versions.get(t.instance_id)) for t in locked]
 
 
 def complete(
-    context: Context, task_id: str, worker_id: str, variables: Mapping | None, *, actor: str
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    variables: Mapping | None,
+    *,
+    actor: str,
+    local_variables: Mapping | None = None,
 ) -> InstanceView:
-    """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on.
+    """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on;
+    ``local_variables`` are the task's own (its output parameters read them, then they are gone).
     NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
     worker_id = _worker(worker_id)
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    local_variables = checked_variables(local_variables, "local_variables", context.limits.variable_depth)
 
     def completing(run: Run) -> Change:
-        element_id = run.complete_external(task_id, variables)
+        element_id = run.complete_external(task_id, variables, local_variables)
         data = {"worker_id": worker_id, "variables": variables}
+        if local_variables:
+            data["local_variables"] = local_variables
         return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
 
     return context.act(lambda store: _held(store, task_id, worker_id).instance_id, completing, actor)
@@ -130,7 +142,7 @@ def handle_failure(
             message = error_message or "the worker reported a failure and left no retries"
             _open_incident(store, task, FAILURE_KIND, message, moment)
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def handle_bpmn_error(
@@ -193,7 +205,7 @@ def extend_lock(
         data = {"worker_id": worker_id, "lock_expires_at": until}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_LOCK_EXTENDED, moment, task, data)])
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
@@ -206,12 +218,12 @@ def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def get(context: Context, task_id: str) -> ExternalTaskView:
     with context.new_unit() as unit:
-        return external_task_view(_external_task(unit.store, task_id))
+        return _view(unit.store, _external_task(unit.store, task_id).id)
 
 
 def page(
@@ -230,7 +242,9 @@ def page(
     filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
     with context.new_unit() as unit:
         rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset)
-    return Page([external_task_view(r) for r in rows], total, limit, offset, exact)
+        versions = unit.store.definition_versions_of([r.instance_id for r in rows])
+    views = [external_task_view(r, definition_version=versions.get(r.instance_id)) for r in rows]
+    return Page(views, total, limit, offset, exact)
 
 
 def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id: int) -> None:
@@ -245,6 +259,12 @@ def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id:
 
 
 # ---- what the actions share ------------------------------------------------------------------------------
+
+
+def _view(store: Store, task_id: str) -> ExternalTaskView:
+    task = store.external_task(task_id)
+    versions = store.definition_versions_of([task.instance_id])
+    return external_task_view(task, definition_version=versions.get(task.instance_id))
 
 
 def _external_task(store: Store, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord:

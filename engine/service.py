@@ -203,10 +203,19 @@ class Engine:
         return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
 
     def complete_external_task(
-        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str
+        self,
+        task_id: str,
+        worker_id: str,
+        variables: Mapping | None = None,
+        *,
+        actor: str,
+        local_variables: Mapping | None = None,
     ) -> InstanceView:
-        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on."""
-        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor)
+        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
+        ``local_variables`` are the task's own: its output parameters read them, then they are gone."""
+        return external_tasks.complete(
+            self._context, task_id, worker_id, variables, actor=actor, local_variables=local_variables
+        )
 
     def handle_external_task_failure(
         self,

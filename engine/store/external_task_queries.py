@@ -7,9 +7,11 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, insert, or_, select, update
 
-from .models import ExternalTask
+from .models import DefinitionVersion, ExternalTask, ProcessInstance
 
 _external = ExternalTask.__table__
+_instances = ProcessInstance.__table__
+_definitions = DefinitionVersion.__table__
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,18 @@ class ExternalTaskQueries:
             query = query.with_for_update()
         row = self.connection.execute(query).first()
         return _record(row) if row else None
+
+    def definition_versions_of(self, instance_ids: list[str]) -> dict[str, int]:
+        """instance id -> the definition version it runs on (read apart from the task rows, so a fetch's
+        row locks stay on the tasks it claims)."""
+        if not instance_ids:
+            return {}
+        rows = self.connection.execute(
+            select(_instances.c.id, _definitions.c.version)
+            .join(_definitions, _definitions.c.id == _instances.c.definition_id)
+            .where(_instances.c.id.in_(set(instance_ids)))
+        ).all()
+        return {row.id: row.version for row in rows}
 
     def external_task_ids(self, instance_id: str) -> list[str]:
         return list(
