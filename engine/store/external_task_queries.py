@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, insert, or_, select, update
 
-from .models import DefinitionVersion, ExternalTask, ProcessInstance
+from .models import DefinitionVersion, ExternalTask, ProcessInstance, could_be_id
 
 _external = ExternalTask.__table__
 _instances = ProcessInstance.__table__
@@ -50,6 +50,8 @@ class ExternalTaskQueries:
     """The external-task part of ``Store`` (same connection, same transaction)."""
 
     def external_task(self, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         query = select(_external).where(_external.c.id == task_id)
         if for_update:
             query = query.with_for_update()

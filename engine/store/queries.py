@@ -22,6 +22,7 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    could_be_id,
 )
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
@@ -127,6 +128,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
     # ---- instances ------------------------------------------------------------------------------------
 
     def instance(self, instance_id: str) -> InstanceRecord | None:
+        if not could_be_id(instance_id):
+            return None
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
@@ -179,6 +182,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         row = self.connection.execute(_READY_TASK, {"id": task_id}).first()
         return _record(ReadyTaskRecord, row) if row else None
 
@@ -234,6 +239,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
+        if not could_be_id(task_id):
+            return None
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
