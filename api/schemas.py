@@ -71,10 +71,17 @@ class CorrelationSchema(Schema):
     by = fields.String(
         required=True,
         metadata={
-            "enum": ["business_key"],
+            "enum": ["business_key", "variable"],
             "description": "business_key: the message is sent with the business key of the instance that "
-            "waits (or with its instance_id)",
+            "waits (or with its instance_id); variable: the payload's `property` is the value the instance "
+            "holds in its `variable`, and finds it",
         },
+    )
+    property = fields.String(
+        metadata={"description": "by variable: the payload property (required text) that finds the instance"}
+    )
+    variable = fields.String(
+        metadata={"description": "by variable: the instance variable that holds the property's value"}
     )
 
 
@@ -239,6 +246,12 @@ class MessageSchema(Schema):
     name = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    correlation_keys = fields.Dict(
+        keys=fields.String(),
+        load_default=dict,
+        validate=storable_text,
+        metadata={"description": "variables the instance must hold, each with this value"},
+    )
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 

@@ -23,11 +23,14 @@ class Messages(MethodView):
     @blp.response(200, InstanceSchema)
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, message):
-        """Deliver a message to the one instance waiting for it, by business key or instance id."""
+        """Deliver a message to the one instance waiting for it: by business key or instance id, or, when
+        its contract correlates by a payload property, by the payload alone; `correlation_keys` (variables
+        the instance holds) narrow it further. None waiting is 404, several 409."""
         return engine().deliver_message(
             message["name"],
             actor=g.caller.actor,
             business_key=message["business_key"],
             instance_id=message["instance_id"],
+            correlation_keys=message["correlation_keys"],
             payload=message["payload"],
         )

@@ -10,11 +10,7 @@ import uuid
 
 import pytest
 
-from api.app import create_app
-from engine import migrate_database
-from tests.conftest import PROCESSES
-
-from .conftest import KANTA_TOKENS, auth
+from .conftest import auth
 
 # What a client may put where an id goes: each on its own in every id of every path.
 TEXT_IDS = [
@@ -35,22 +31,8 @@ REFUSED = {400, 404, 422}
 
 
 @pytest.fixture
-def app(database_url, tmp_path, clock):
-    migrate_database(database_url)
-    application = create_app(
-        {
-            "TESTING": True,
-            "KANTA_DATABASE_URL": database_url,
-            "KANTA_DATA_DIR": str(tmp_path),
-            "KANTA_TOKENS": KANTA_TOKENS,
-            "KANTA_TIMER_INTERVAL": 0,
-            "KANTA_PROCESSES_DIR": str(PROCESSES),
-            "KANTA_CLOCK": clock,
-        }
-    )
-    application.extensions["kanta_engine"].deploy_folder(PROCESSES, actor="system:startup")
-    yield application
-    application.extensions["kanta_engine"].close()
+def app(app_on_each_database):
+    return app_on_each_database
 
 
 def id_paths(app) -> list[tuple[str, str, str]]:
