@@ -1,20 +1,23 @@
 """Messages from outside: found by name and business key (or instance id), or by the payload property
-their contract correlates by, delivered to the one instance that waits for it. Which instance waits is
-read from the message subscriptions, never from states; the payload must satisfy the message's contract
-(its JSON Schema in the catalogue) before anything runs."""
+their contract correlates by, delivered to the one instance that waits for it; when none waits (by business
+key), a process whose message start event waits for it starts with it. Which instance waits is read from
+the message subscriptions, never from states; the payload must satisfy the message's contract (its JSON
+Schema in the catalogue) before anything runs."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from .audit import Change
 from .bpmn import Run
-from .catalogue import forms
-from .catalogue.messages import BY_VARIABLE, contract_of, correlation_of
 from .context import Context
+from .correlation import waiting_instances
+from .message_flow import begin, check_payload, started_by
 from .problems import Conflict, FieldError, InvalidData, NotFound
-from .results import InstanceView
+from .results import InstanceView, instance_view
 from .store.queries import Store
+from .unit_of_work import Undelivered
 from .vocabulary import AuditKind, checked_variables
 
 
@@ -46,43 +49,20 @@ def deliver(
     )
 
     def the_one_waiting(store: Store) -> str:
-        waiting, found_by = [], []
-        for definition_id in store.definitions_waiting_for(name):
-            stored = context.definitions.loaded(store, definition_id).forms
-            correlation = (contract_of(stored, name) or (None, correlation_of(None)))[1]
-            if correlation["by"] == BY_VARIABLE:
-                prop, variable = correlation["property"], correlation["variable"]
-                value = payload.get(prop)
-                if not isinstance(value, str):
-                    if named:  # found by what was named; its contract then refuses the payload
-                        waiting += store.instances_waiting_for(
-                            name, business_key, instance_id, definition_id=definition_id
-                        )
-                    found_by.append(f"/payload/{prop}")
-                    continue
-                found = store.instances_waiting_for(
-                    name, business_key, instance_id, definition_id=definition_id, holding=(variable, value)
-                )
-                waiting += [i for i in found if _has_values(store.instance(i), {variable: value})]
-                found_by.append(None)
-            elif named:
-                waiting += store.instances_waiting_for(
-                    name, business_key, instance_id, definition_id=definition_id
-                )
-        if not named and not any(f is None for f in found_by):
-            # nothing says which instance: by business key, or a payload lacking the property it correlates by
-            fields = [
-                FieldError(f, "the message finds its instance by it: give it as text") for f in found_by
-            ]
+        waiting, by_payload, missing = waiting_instances(
+            context, store, name, payload, business_key=business_key, instance_id=instance_id, keys=keys
+        )
+        if not named and not by_payload:
+            # nothing said which instance: a business key, or the payload property a contract correlates by
+            wanted = "the message finds its instance by it: give it as text"
+            fields = [FieldError(f"/payload/{prop}", wanted) for prop in missing]
             raise InvalidData(
                 "say which instance the message is for",
                 fields or [FieldError("/business_key", "give business_key, instance_id or correlation_keys")],
             )
-        if keys:
-            waiting = [i for i in waiting if _has_values(store.instance(i), keys)]
         described = target or "the payload's correlation property"
         if not waiting:
-            raise NotFound(f'no running instance with {described} is waiting for message "{name}"')
+            raise NobodyWaits(f'no running instance with {described} is waiting for message "{name}"')
         if len(waiting) > 1:
             raise Conflict(
                 f'{len(waiting)} instances with {described} wait for message "{name}" '
@@ -93,22 +73,48 @@ def deliver(
     def delivering(run: Run) -> Change:
         # The contract of the version the instance runs on; a version deployed before messages had
         # contracts has none, and its payload goes in as before.
-        contract = contract_of(run.definition.forms, name)
-        if contract is not None:
-            forms.validate(contract[0], payload, f'the payload of message "{name}"', "/payload", "schema")
+        check_payload(run.definition, name, payload)
         if not run.deliver(name, payload):
             raise Conflict(f'the instance is no longer waiting for message "{name}"')
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
-    return context.act(the_one_waiting, delivering, actor)
+    try:
+        delivered = context.act(the_one_waiting, delivering, actor)
+    except NobodyWaits as nobody:
+        if instance_id is not None:
+            raise
+        return _start_by_message(context, name, business_key, payload, actor, nobody)
+    return replace(delivered, message_outcome=DELIVERED)
 
 
-def _has_values(record, keys: Mapping) -> bool:
-    if record is None:  # gone since its subscription was read
-        return False
-    variables = record.variables
-    # True == 1 in Python, but a variable holding true does not match a key of 1 (nor the other way)
-    return all(
-        name in variables and variables[name] == value and type(variables[name]) is type(value)
-        for name, value in keys.items()
-    )
+DELIVERED, STARTED = "delivered", "started"
+
+
+class NobodyWaits(NotFound):
+    """No instance waits for the message: a process may start with it instead."""
+
+
+def _start_by_message(context: Context, name, business_key, payload, actor, nobody: NotFound) -> InstanceView:
+    """A new instance of the process whose message start event waits for ``name``, with its payload."""
+    with context.new_unit() as unit:
+        try:
+            process_key, definition = started_by(context, unit.store, name)
+        except Undelivered as several:
+            raise Conflict(str(several)) from None
+        if definition is None:
+            raise NotFound(f"{nobody}, and no process starts with it") from None
+        check_payload(definition, name, payload)
+        record, run, projections = begin(
+            context,
+            unit.store,
+            definition,
+            process_key=process_key,
+            business_key=business_key,
+            variables={},
+            actor=actor,
+            message=(name, payload),
+        )
+        unit.commit()
+        context.committed(record, run)
+        started = instance_view(record, definition.version, projections.now, definition.forms)
+        return replace(started, message_outcome=STARTED)
