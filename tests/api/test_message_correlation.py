@@ -146,3 +146,47 @@ def test_engine_rest_correlates_by_the_payload_and_by_local_correlation_keys(cli
     )
     assert local.get_json()[0]["execution"]["processInstanceId"] == first
     assert status_of(client, first) == "completed"
+
+
+THROWER = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs_kela" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:message id="Message_sent" name="kela_numbered_decision" />
+  <bpmn:process id="kela_decides" isExecutable="true">
+    <bpmn:startEvent id="Start_kela">
+      <bpmn:extensionElements><camunda:properties>
+        <camunda:property name="start-variable" value="application_number, decision" />
+      </camunda:properties></bpmn:extensionElements>
+    </bpmn:startEvent>
+    <bpmn:intermediateThrowEvent id="Throw_decision" name="Decision sent">
+      <bpmn:messageEventDefinition id="Def_sent" messageRef="Message_sent" />
+    </bpmn:intermediateThrowEvent>
+    <bpmn:endEvent id="End_kela" />
+    <bpmn:sequenceFlow id="Flow_k1" sourceRef="Start_kela" targetRef="Throw_decision" />
+    <bpmn:sequenceFlow id="Flow_k2" sourceRef="Throw_decision" targetRef="End_kela" />
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_a_thrown_message_finds_the_instance_holding_its_property_whatever_the_business_keys(
+    engine, client, waiting
+):
+    engine.deploy(
+        {
+            "kela_decides.bpmn": THROWER.encode(),
+            "messages/kela_numbered_decision.json": json.dumps(CONTRACT).encode(),
+        },
+        actor="analyst:test",
+    )
+    other, receiver = waiting("K-10", business_key="1234567-1"), waiting("K-11", business_key="1234567-1")
+
+    thrower = engine.start_instance(
+        "kela_decides",
+        actor="integrator:kela",
+        business_key="kela-case-77",  # the receiver's business key is not Kela's
+        variables={"application_number": "K-11", "decision": "approved"},
+    )
+
+    assert thrower.status == "completed"
+    assert (status_of(client, receiver), status_of(client, other)) == ("completed", "running")
