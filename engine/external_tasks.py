@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from .audit import Change, audit_row
-from .bpmn import Run
+from .bpmn import Run, extension_properties
 from .clock import now
 from .context import Context
 from .instances import instance_record, is_uuid
@@ -45,7 +45,8 @@ def fetch_and_lock(
 ) -> list[ExternalTaskView]:
     """Lock up to ``max_tasks`` fetchable tasks of ``topics`` for ``worker_id``, oldest first, each for its
     topic's ``lock_duration_ms``; answers them with the instance's variables (only those the topic names in
-    ``variables``, when it names any). Fetchable: not locked or its lock expired, past its retry timeout,
+    ``variables``, when it names any) and the task's extension properties (its camunda:properties).
+    Fetchable: not locked or its lock expired, past its retry timeout,
     and with retries left. On PostgreSQL concurrent fetches never hand out one task twice."""
     worker_id = _worker(worker_id)
     wanted = _topics(topics)
@@ -61,17 +62,19 @@ def fetch_and_lock(
             until = moment + timedelta(milliseconds=lock_ms)
             if not store.lock_external_task(task.id, worker_id, moment, until):
                 continue  # taken by another worker between claim and lock (a database without row locks)
-            variables = store.instance(task.instance_id).variables
+            record = store.instance(task.instance_id)
+            variables = record.variables
             if names is not None:
                 variables = {name: variables[name] for name in names if name in variables}
-            locked.append(_with_lock(task, worker_id, until, variables))
+            definition = context.definitions.loaded(store, record.definition_id)
+            properties = extension_properties(definition.spec, definition.subprocess_specs, task.element_id)
+            locked.append(_with_lock(task, worker_id, until, variables, definition.version, properties))
             data = {"worker_id": worker_id, "topic": task.topic, "lock_expires_at": until}
             audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_LOCKED, moment, task, data))
         if audit:
             store.add_audit(audit)
-        versions = store.definition_versions_of([t.instance_id for t in locked])
         unit.commit()
-    return [replace(t, definition_version=versions.get(t.instance_id)) for t in locked]
+    return locked
 
 
 def complete(
@@ -294,9 +297,12 @@ def _open_incident(store: Store, task, kind: str, message: str, at: datetime) ->
         store.count_failure(incident.id, failure, at)
 
 
-def _with_lock(task: ExternalTaskRecord, worker_id: str, until: datetime, variables) -> ExternalTaskView:
-    view = external_task_view(task, variables)
-    return ExternalTaskView(**{**vars(view), "worker_id": worker_id, "lock_expires_at": until})
+def _with_lock(
+    task: ExternalTaskRecord, worker_id: str, until: datetime, variables, version: int, properties: dict
+) -> ExternalTaskView:
+    view = external_task_view(task, variables, version)
+    changed = {"worker_id": worker_id, "lock_expires_at": until, "extension_properties": properties}
+    return replace(view, **changed)
 
 
 def _audit(actor: str, kind: AuditKind, at: datetime, task: ExternalTaskRecord, data: dict) -> dict:

@@ -109,6 +109,7 @@ class ExternalTaskView(ExternalTaskRecord):
 
     variables: dict | None = None
     definition_version: int | None = None  # the version its instance runs on
+    extension_properties: dict | None = None  # a fetched task's camunda:properties
 
 
 @dataclass(frozen=True)

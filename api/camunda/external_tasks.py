@@ -116,7 +116,7 @@ def _locked(view: ExternalTaskView, with_properties: bool) -> dict:
         "errorDetails": view.error_details,
     }
     if with_properties:
-        shape["extensionProperties"] = {}  # the engine keeps no extension properties of a task
+        shape["extensionProperties"] = view.extension_properties or {}
     return shape
 
 

@@ -13,6 +13,14 @@ from tests.integration.test_external_tasks import DIAGRAM, TOPIC
 from .conftest import actor, auth
 from .test_engine_rest import REST, error_of
 
+# The registry check, its service task saying what its worker gives back (an extension property).
+WITH_PROPERTIES = DIAGRAM.read_text().replace(
+    'camunda:topic="provider-register-check" />',
+    'camunda:topic="provider-register-check"><bpmn:extensionElements><camunda:properties>'
+    '<camunda:property name="result-variable" value="registered" />'
+    "</camunda:properties></bpmn:extensionElements></bpmn:serviceTask>",
+)
+
 
 @pytest.fixture
 def camunda(client):
@@ -25,7 +33,7 @@ def camunda(client):
 @pytest.fixture
 def waiting(engine, camunda):
     """An instance waiting at the register check; answers its id."""
-    engine.deploy({"registry_check.bpmn": DIAGRAM.read_bytes()}, actor="analyst:test")
+    engine.deploy({"registry_check.bpmn": WITH_PROPERTIES.encode()}, actor="analyst:test")
     started = camunda(
         "POST",
         "/process-definition/key/registry_check/start",
@@ -76,7 +84,7 @@ def test_a_worker_fetches_in_camundas_shape_and_completes_with_variables_and_loc
         "priority": 0,
         "businessKey": "0737546-2",
         "variables": {"business_id": {"type": "String", "value": "0737546-2", "valueInfo": {}}},
-        "extensionProperties": {},
+        "extensionProperties": {"result-variable": "registered"},
     }
     assert locked["lockExpirationTime"].endswith("+0000")  # Camunda's date format
     assert fetch(camunda, worker="register-worker-2") == []  # locked: nobody else gets it
