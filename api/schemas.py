@@ -590,6 +590,18 @@ class TopicSchema(Schema):
         allow_none=True,
         metadata={"description": "the variables to fetch; all when left out"},
     )
+    business_key = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=_KEY,
+        metadata={"description": "only the tasks of the instance with this business key"},
+    )
+    process_keys = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "only the tasks of instances of these processes"},
+    )
 
 
 class FetchAndLockSchema(Schema):

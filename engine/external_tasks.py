@@ -19,7 +19,7 @@ or of its enclosing sub processes catches does the same: an incident of kind ``u
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .audit import Change, audit_row
@@ -57,8 +57,10 @@ def fetch_and_lock(
     with context.new_unit() as unit:
         store, moment = unit.store, now()
         locked, audit = [], []
-        for task in store.claim_external_tasks(list(wanted), moment, max_tasks):
-            lock_ms, names = wanted[task.topic]
+        filters = [(t.name, t.business_key, t.process_keys) for t in wanted]
+        for task in store.claim_external_tasks(filters, moment, max_tasks):
+            asked = next(t for t in wanted if t.matches(task))  # the first topic entry that fetched it
+            lock_ms, names = asked.lock_ms, asked.names
             until = moment + timedelta(milliseconds=lock_ms)
             if not store.lock_external_task(task.id, worker_id, moment, until):
                 continue  # taken by another worker between claim and lock (a database without row locks)
@@ -323,19 +325,45 @@ def _count(field: str, value, low: int, high: int) -> None:
         raise InvalidData(f"{field[1:]} must be {expected}", [FieldError(field, expected)])
 
 
-def _topics(topics) -> dict[str, tuple[int, list[str] | None]]:
-    """topic name -> (lock duration in ms, the variables to fetch or None for all)."""
+@dataclass(frozen=True)
+class _Topic:
+    """What a worker asks of a topic: how long to lock, which variables, and of which tasks (a business key,
+    some processes; None: any)."""
+
+    name: str
+    lock_ms: int
+    names: list[str] | None
+    business_key: str | None
+    process_keys: list[str] | None
+
+    def matches(self, task: ExternalTaskRecord) -> bool:
+        return (
+            task.topic == self.name
+            and self.business_key in (None, task.business_key)
+            and (self.process_keys is None or task.process_key in self.process_keys)
+        )
+
+
+def _topics(topics) -> list[_Topic]:
     if not isinstance(topics, list) or not topics:
         raise InvalidData("topics must name at least one topic", [FieldError("/topics", "a non-empty list")])
-    wanted = {}
+    wanted = []
     for index, topic in enumerate(topics):
         at = f"/topics/{index}"
         name = topic.get("name") if isinstance(topic, Mapping) else None
         if not isinstance(name, str) or not name:
             raise InvalidData("a topic needs its name", [FieldError(f"{at}/name", "a non-empty text")])
         _count(f"{at}/lock_duration_ms", topic.get("lock_duration_ms"), 1, MAX_LOCK_MS)
-        names = topic.get("variables")
-        if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
-            raise InvalidData("variables must be a list of names", [FieldError(f"{at}/variables", "names")])
-        wanted[name] = (topic["lock_duration_ms"], names)
+        names = _names(topic.get("variables"), f"{at}/variables")
+        business_key = topic.get("business_key")
+        if business_key is not None and not isinstance(business_key, str):
+            raise InvalidData("business_key must be text", [FieldError(f"{at}/business_key", "a text")])
+        process_keys = _names(topic.get("process_keys"), f"{at}/process_keys")
+        wanted.append(_Topic(name, topic["lock_duration_ms"], names, business_key, process_keys))
     return wanted
+
+
+def _names(names, at: str) -> list[str] | None:
+    if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+        raise InvalidData(f"{at.rsplit('/', 1)[-1]} must be a list of names", [FieldError(at, "names")])
+    return names

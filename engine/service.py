@@ -204,8 +204,9 @@ class Engine:
         self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
-        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``; each task answered carries
-        ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
+        ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
+        carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
         return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
 
     def complete_external_task(

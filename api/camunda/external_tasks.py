@@ -55,12 +55,12 @@ _TOPIC = {
     "includeExtensionProperties": TAKEN,
     "localVariables": False,  # an instance's variables are one scope
     "withoutTenantId": TAKEN,  # no task has a tenant
+    "businessKey": TAKEN,
+    "processDefinitionKey": TAKEN,
+    "processDefinitionKeyIn": TAKEN,
     "processVariables": {},
-    "businessKey": None,
     "processDefinitionId": None,
     "processDefinitionIdIn": [],
-    "processDefinitionKey": None,
-    "processDefinitionKeyIn": [],
     "processDefinitionVersionTag": None,
     "tenantIdIn": [],
 }
@@ -101,10 +101,20 @@ def _topic(topic, index: int) -> dict:
         raise refused(f"{where}variables must be a list of variable names, or null for all")
     flag_in(topic, "deserializeValues", where)
     flag_in(topic, "withoutTenantId", where)
+    process_keys = topic.get("processDefinitionKeyIn") or None  # an empty list filters nothing
+    if process_keys is not None and not (
+        isinstance(process_keys, list) and all(isinstance(k, str) for k in process_keys)
+    ):
+        raise refused(f"{where}processDefinitionKeyIn must be a list of process definition keys")
+    one_key = key_in(topic, "processDefinitionKey")
+    if one_key is not None:  # both given: a task of that process, if it is among them
+        process_keys = [k for k in (process_keys or [one_key]) if k == one_key]
     return {
         "name": _required_text(topic, "topicName", where),
         "lock_duration_ms": _whole(topic, "lockDuration", 1, LONGEST_LOCK_MS, where, required=True),
         "variables": names,
+        "business_key": key_in(topic, "businessKey"),
+        "process_keys": process_keys,
         "extension_properties": flag_in(topic, "includeExtensionProperties", where),
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, true, update
 
 from .models import DefinitionVersion, ExternalTask, ProcessInstance, could_be_id
 
@@ -46,6 +46,15 @@ def _fetchable(at: datetime):
     )
 
 
+def _of_topic(topic: str, business_key: str | None, process_keys: list[str] | None):
+    c = _external.c
+    return and_(
+        c.topic == topic,
+        true() if business_key is None else c.business_key == business_key,
+        true() if process_keys is None else c.process_key.in_(process_keys),
+    )
+
+
 class ExternalTaskQueries:
     """The external-task part of ``Store`` (same connection, same transaction)."""
 
@@ -83,8 +92,11 @@ class ExternalTaskQueries:
                 insert(_external), [{f.name: getattr(t, f.name) for f in fields(t)} for t in added]
             )
 
-    def claim_external_tasks(self, topics: list[str], at: datetime, limit: int) -> list[ExternalTaskRecord]:
-        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction.
+    def claim_external_tasks(
+        self, topics: list[tuple[str, str | None, list[str] | None]], at: datetime, limit: int
+    ) -> list[ExternalTaskRecord]:
+        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction: each
+        (topic, business key or None, process keys or None).
 
         On PostgreSQL ``FOR UPDATE SKIP LOCKED``: workers fetching at once each take rows the others have
         not, so no task is handed out twice, and none waits for another's transaction. SQLite has no row
@@ -92,7 +104,7 @@ class ExternalTaskQueries:
         and the lock it writes are one step for any other writer."""
         rows = self.connection.execute(
             select(_external)
-            .where(_external.c.topic.in_(topics), _fetchable(at))
+            .where(or_(*(_of_topic(*topic) for topic in topics)), _fetchable(at))
             .order_by(_external.c.created_at, _external.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)

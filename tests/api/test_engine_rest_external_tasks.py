@@ -233,7 +233,10 @@ def test_a_lock_is_extended_and_released_and_the_tasks_are_listed_by_lock(camund
             {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processVariables": {"a": 1}}]},
             "processVariables",
         ),
-        ({"topics": [{"topicName": TOPIC, "lockDuration": 1000, "businessKey": "x"}]}, "businessKey"),
+        (
+            {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processDefinitionId": "x:1"}]},
+            "processDefinitionId",
+        ),
         ({"priority": 3}, "priority"),
     ],
 )
@@ -253,3 +256,16 @@ def test_a_fetch_without_the_services_worker_answers_at_once_and_a_zero_max_take
     )
     assert zero.get_json() == []
     assert camunda("GET", "/external-task?locked=true", "viewer").get_json() == []
+
+
+def test_a_topic_fetches_only_the_tasks_of_a_business_key_or_of_some_processes(camunda, waiting, engine):
+    other = engine.start_instance("registry_check", actor="integrator:test", business_key="7654321-7").id
+    assert fetch(camunda, processDefinitionKeyIn=["kela_application"]) == []
+    assert (
+        fetch(camunda, processDefinitionKey="kela_application", processDefinitionKeyIn=["registry_check"])
+        == []
+    )
+    [mine] = fetch(camunda, businessKey="7654321-7", processDefinitionKey="registry_check")
+    assert (mine["processInstanceId"], mine["businessKey"]) == (other, "7654321-7")
+    [rest] = fetch(camunda, processDefinitionKeyIn=["registry_check", "kela_application"])
+    assert rest["processInstanceId"] == waiting
