@@ -89,7 +89,7 @@ def complete(
     local_variables: Mapping | None = None,
 ) -> InstanceView:
     """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on;
-    ``local_variables`` are the task's own (its output parameters read them, then they are gone).
+    ``local_variables`` are the task's own: gone when it completes, as in Camunda (the audit keeps them).
     NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
     worker_id = _worker(worker_id)
     variables = checked_variables(variables, "variables", context.limits.variable_depth)

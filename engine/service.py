@@ -219,7 +219,7 @@ class Engine:
         local_variables: Mapping | None = None,
     ) -> InstanceView:
         """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
-        ``local_variables`` are the task's own: its output parameters read them, then they are gone."""
+        ``local_variables`` are the task's own: gone when it completes (the audit keeps them)."""
         return external_tasks.complete(
             self._context, task_id, worker_id, variables, actor=actor, local_variables=local_variables
         )

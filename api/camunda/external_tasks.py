@@ -25,6 +25,7 @@ from .requests import (
     TAKEN,
     body,
     boolean,
+    flag,
     gathered,
     key,
     key_in,
@@ -75,7 +76,7 @@ def fetch_and_lock():
     worker_id = _required_text(data, "workerId")
     most = _whole(data, "maxTasks", 0, None, required=True)
     timeout = _whole(data, "asyncResponseTimeout", 0, LONGEST_MS) or 0
-    flag_in(data, "usePriority")
+    flag(data, "usePriority")
     topics = [_topic(t, i) for i, t in enumerate(_list(data, "topics"))]
     if most == 0 or not topics:
         return jsonify([])
@@ -99,8 +100,8 @@ def _topic(topic, index: int) -> dict:
     names = topic.get("variables")
     if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
         raise refused(f"{where}variables must be a list of variable names, or null for all")
-    flag_in(topic, "deserializeValues", where)
-    flag_in(topic, "withoutTenantId", where)
+    flag(topic, "deserializeValues", where)
+    flag(topic, "withoutTenantId", where)
     process_keys = topic.get("processDefinitionKeyIn") or None  # an empty list filters nothing
     if process_keys is not None and not (
         isinstance(process_keys, list) and all(isinstance(k, str) for k in process_keys)
@@ -115,7 +116,7 @@ def _topic(topic, index: int) -> dict:
         "variables": names,
         "business_key": key_in(topic, "businessKey"),
         "process_keys": process_keys,
-        "extension_properties": flag_in(topic, "includeExtensionProperties", where),
+        "extension_properties": flag(topic, "includeExtensionProperties", where),
     }
 
 
@@ -163,7 +164,7 @@ _COMPLETE = {"workerId": TAKEN, "variables": TAKEN, "localVariables": TAKEN}
 @requires(OPERATE)
 def complete_external_task(task_id):
     """The worker's work is done: ``variables`` merge into the instance, ``localVariables`` are the task's
-    own (its output parameters read them); the instance moves on."""
+    own, gone when it completes (kept in the audit trail); the instance moves on."""
     data = body(_COMPLETE)
     worker_id = _required_text(data, "workerId")
     values, local = variables(data, "variables"), variables(data, "localVariables")
@@ -394,10 +395,3 @@ def _list(data: Mapping, name: str) -> list:
     if not isinstance(value, list):
         raise refused(f"{name} must be a list")
     return value
-
-
-def flag_in(data: Mapping, name: str, where: str = "") -> bool:
-    value = data.get(name)
-    if value is not None and not isinstance(value, bool):
-        raise refused(f"{where}{name} must be true or false")
-    return bool(value)

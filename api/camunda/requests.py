@@ -91,11 +91,11 @@ def key_in(data: Mapping, name: str) -> str | None:
     return value
 
 
-def flag(data: Mapping, name: str) -> bool:
-    """A body property that is true or false (null: false)."""
+def flag(data: Mapping, name: str, where: str = "") -> bool:
+    """A body property that is true or false (null: false); ``where`` names a nested object."""
     value = data.get(name)
     if value is not None and not isinstance(value, bool):
-        raise refused(f"{name} must be true or false")
+        raise refused(f"{where}{name} must be true or false")
     return bool(value)
 
 

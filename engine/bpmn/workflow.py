@@ -250,7 +250,8 @@ class Run:
 
     def complete_external(self, task_id: str, variables: dict, local_variables: dict | None = None) -> str:
         """Complete the external task with the worker's ``variables`` (and ``local_variables``, the task's
-        own: its output parameters read them, then they are gone); answers its element id."""
+        own, as Camunda keeps them: output parameters could read them, and they are gone when it completes);
+        answers its element id."""
         task = self.external_task(task_id)
         task.set_data(**variables)
         if local_variables:
