@@ -141,7 +141,7 @@ def test_a_long_poll_answers_as_soon_as_work_comes(server):
     assert not done  # nothing to do yet: the poll waits
     checked = start(server, "2345678-2")
     polling.join(timeout=10)
-    assert done and 2 <= done[0] < 6, done  # answered about a second after the work came, not at 20 s
+    assert done and 2 <= done[0] < 9, done  # answered about a second after the work came, not at 20 s
     assert waiting_at(server, checked) == ["Task_review"]
 
 
@@ -175,7 +175,7 @@ def test_waiting_long_polls_hold_none_of_the_servers_threads(server):
     for thread in polls:
         thread.join(timeout=20)
     assert [(status, body) for status, body, _ in answers] == [(200, [])] * len(polls)
-    assert all(5.5 <= waited < 9 for _, _, waited in answers), answers
+    assert all(5.5 <= waited < 12 for _, _, waited in answers), answers  # 6 s asked, plus a retry
 
 
 def test_pycamunda_fetches_extends_unlocks_reads_fails_throws_and_completes(server):
