@@ -25,6 +25,7 @@ from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .external_task import is_external, throw_error_at
+from .input_output import set_local_variables
 from .message_event import THROWN_BY, MessageEvent
 from .serializer import Serializer
 from .user_task import assignment_of
@@ -248,10 +249,14 @@ class Run:
             raise Conflict(f'external task "{name}" is not ready: it is {state}')
         return task
 
-    def complete_external(self, task_id: str, variables: dict) -> str:
-        """Complete the external task with the worker's ``variables``; answers its element id."""
+    def complete_external(self, task_id: str, variables: dict, local_variables: dict | None = None) -> str:
+        """Complete the external task with the worker's ``variables`` (and ``local_variables``, the task's
+        own, as Camunda keeps them: output parameters could read them, and they are gone when it completes);
+        answers its element id."""
         task = self.external_task(task_id)
         task.set_data(**variables)
+        if local_variables:
+            set_local_variables(task, local_variables)
         task.run()
         return task.task_spec.bpmn_id
 
