@@ -81,10 +81,17 @@ class CorrelationSchema(Schema):
     by = fields.String(
         required=True,
         metadata={
-            "enum": ["business_key"],
+            "enum": ["business_key", "variable"],
             "description": "business_key: the message is sent with the business key of the instance that "
-            "waits (or with its instance_id)",
+            "waits (or with its instance_id); variable: the payload's `property` is the value the instance "
+            "holds in its `variable`, and finds it",
         },
+    )
+    property = fields.String(
+        metadata={"description": "by variable: the payload property (required text) that finds the instance"}
+    )
+    variable = fields.String(
+        metadata={"description": "by variable: the instance variable that holds the property's value"}
     )
 
 
@@ -378,6 +385,12 @@ class MessageSchema(Schema):
     name = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    correlation_keys = fields.Dict(
+        keys=fields.String(),
+        load_default=dict,
+        validate=storable_text,
+        metadata={"description": "variables the instance must hold, each with this value"},
+    )
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
@@ -678,6 +691,18 @@ class TopicSchema(Schema):
         load_default=None,
         allow_none=True,
         metadata={"description": "the variables to fetch; all when left out"},
+    )
+    business_key = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=_KEY,
+        metadata={"description": "only the tasks of the instance with this business key"},
+    )
+    process_keys = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "only the tasks of instances of these processes"},
     )
 
 

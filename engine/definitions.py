@@ -86,7 +86,8 @@ def deploy(
         definition_view(SimpleNamespace(**values), retired.get(values["process_key"])) for values in deployed
     ]
     said = _renames(definitions, stored, retired, files) + _callers_left_behind(definitions, deployed, stored)
-    return DeployResult(views, unchanged, sorted([*definitions.warnings, *said]))
+    warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
+    return DeployResult(views, unchanged, warnings)
 
 
 RENAMED, OLD_CALLEE = "process-renamed", "caller-keeps-old-callee"

@@ -138,6 +138,8 @@ class ExternalTaskView(ExternalTaskRecord):
     task also has the variables the worker asked for."""
 
     variables: dict | None = None
+    definition_version: int | None = None  # the version its instance runs on
+    extension_properties: dict | None = None  # a fetched task's camunda:properties
 
 
 @dataclass(frozen=True)
@@ -198,9 +200,13 @@ def message_wait_view(name: str, element_id: str, forms: dict | None) -> Message
     return MessageWaitView(name, element_id, schema, correlation)
 
 
-def external_task_view(row: ExternalTaskRecord, variables: dict | None = None) -> ExternalTaskView:
+def external_task_view(
+    row: ExternalTaskRecord, variables: dict | None = None, definition_version: int | None = None
+) -> ExternalTaskView:
     return ExternalTaskView(
-        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)}, variables=variables
+        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)},
+        variables=variables,
+        definition_version=definition_version,
     )
 
 

@@ -25,6 +25,7 @@ from .models import (
     ReadyTask,
     RetiredProcess,
     TaskCandidate,
+    could_be_id,
 )
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
@@ -141,6 +142,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
     # ---- instances ------------------------------------------------------------------------------------
 
     def instance(self, instance_id: str) -> InstanceRecord | None:
+        if not could_be_id(instance_id):
+            return None
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
@@ -193,6 +196,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         row = self.connection.execute(_READY_TASK, {"id": task_id}).first()
         return _record(ReadyTaskRecord, row) if row else None
 
@@ -233,13 +238,43 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
 
-    def instances_waiting_for(self, message_name: str, business_key, instance_id) -> list[str]:
+    def instances_waiting_for(
+        self,
+        message_name: str,
+        business_key,
+        instance_id,
+        *,
+        definition_id: int | None = None,
+        holding: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """The instances waiting for the message, by business key, id, definition version and a text
+        variable's value (``holding``: (name, value); the caller checks the value's type)."""
+        if instance_id is not None and not could_be_id(instance_id):
+            return []
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
         if business_key is not None:
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
             query = query.where(_messages.c.instance_id == instance_id)
+        if definition_id is not None or holding is not None:
+            query = query.join(_instances, _instances.c.id == _messages.c.instance_id)
+        if definition_id is not None:
+            query = query.where(_instances.c.definition_id == definition_id)
+        if holding is not None:
+            name, value = holding
+            query = query.where(_instances.c.variables[name].as_string() == value)
         return list(self.connection.scalars(query))
+
+    def definitions_waiting_for(self, message_name: str) -> list[int]:
+        """The definition versions of the instances waiting for the message."""
+        return list(
+            self.connection.scalars(
+                select(_instances.c.definition_id)
+                .join(_messages, _messages.c.instance_id == _instances.c.id)
+                .where(_messages.c.message_name == message_name)
+                .distinct()
+            )
+        )
 
     def instances_with_timers_due(self, due_by: datetime, limit: int) -> list[str]:
         return list(
@@ -260,6 +295,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
+        if not could_be_id(task_id):
+            return None
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
