@@ -12,7 +12,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   batch dates, a deployment test is run before the change (strongly recommended: skipped only with a
   reason), the registrar change notice is filed, Kela's batch moves the documents, the system vendor makes
   the matching change locally, a deployment test is run after the change (a new joiner's can not be
-  skipped), and a test run is reported to Kela within two days (otherwise Kela reminds). A joiner that stops,
+  skipped), and every test that passed, the one before the change and the one after it, is reported to
+  Kela within two days of the test (otherwise Kela reminds). A joiner that stops,
   or whose customership ends in the merger, files the termination notice and Kela closes its technical
   connections. An independent practitioner's documents can not move to another registrar.
 
@@ -28,7 +29,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe tehdään ennen muutosta (vahvasti
   suositeltava: sen voi jättää tekemättä vain perustellen), Kelan eräajon jälkeen järjestelmätoimittaja
   tekee vastaavan muutoksen paikallisesti, ja käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä
-  tekee sen joka tapauksessa); tehdystä kokeesta raportoidaan Kelaan kahden päivän kuluessa.
+  tekee sen joka tapauksessa); jokaisesta onnistuneesta kokeesta, sekä ennen muutosta että sen jälkeen
+  tehdystä, raportoidaan Kelaan kahden päivän kuluessa kokeesta.
   Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
 
@@ -337,8 +339,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Report the deployment test before the change to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Report of the test before the change late" laukeaa 3 päivän kuluttua
     Ja vaihe "Fix the failure before the change" on tehty 1 kertaa
+    Kun palvelunantaja tekee tehtävän "Report the deployment test before the change to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682202.10.0 |
@@ -377,13 +385,13 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
     Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
     Ja vaihe "Fix the failure after the change" on tehty 1 kertaa
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Ja avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test after the change to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisational change done"
@@ -439,6 +447,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
       | test_date | tänään |
       | result    | passed |
+    Niin avoinna on vain tehtävä "Report the deployment test before the change to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test before the change to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
       | notice_filed_on   | tänään                   |
@@ -459,16 +471,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | test_date               | tänään - 1 päivä |
       | result                  | passed           |
       | documents_moved_checked | kyllä            |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
     Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Report deadline passed" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                       |
-      | palvelunantaja | Report the deployment tests to Kela           |
+      | palvelunantaja | Report the deployment test after the change to Kela           |
       | Kela           | Remind the organisation of the missing report |
     Kun Kela yrittää tehdä tehtävän "Remind the organisation of the missing report" tiedoilla:
       | reminded_on | tänään   |
@@ -476,15 +488,15 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin lomake hylätään kentän "channel" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                       |
-      | palvelunantaja | Report the deployment tests to Kela           |
+      | palvelunantaja | Report the deployment test after the change to Kela           |
       | Kela           | Remind the organisation of the missing report |
     Kun Kela tekee tehtävän "Remind the organisation of the missing report" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Reminder sent" on tehty 1 kertaa
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Report the deployment test after the change to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumiin:
@@ -554,15 +566,15 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Report the deployment test after the change to Kela", jonka tekee palvelunantaja
     Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Report the deployment test after the change to Kela" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisational change done"
     Ja ajastimia ei ole
 
-  Tapaus: Aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin raportoitavaa ei ole; asiakas ilmoitti liityntäpisteen ajoissa
+  Tapaus: Ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
@@ -598,9 +610,26 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | partners_agreed             | kyllä              |
     Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
+      | test_date | tänään - 2 päivää |
+      | result    | passed            |
+    Niin avoinna on vain tehtävä "Report the deployment test before the change to Kela", jonka tekee palvelunantaja
+    Ja ajastin "Report of the test before the change late" laukeaa 1 päivän kuluttua
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Report of the test before the change late" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                    |
+      | palvelunantaja | Report the deployment test before the change to Kela                       |
+      | Kela           | Remind the organisation of the missing report of the test before the change |
+    Kun Kela tekee tehtävän "Remind the organisation of the missing report of the test before the change" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | phone  |
+    Niin vaihe "Reminder of the test before the change sent" on tehty 1 kertaa
+    Ja avoinna on vain tehtävä "Report the deployment test before the change to Kela", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Report the deployment test before the change to Kela" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682237.10.0 |
@@ -623,6 +652,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
       | result      | skipped                                                     |
       | skip_reason | Tallennus tarkistettiin eräajon jälkeen tuotantoseurannalla |
-    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Reminder of the test before the change sent |
+      | Organisational change done                  |
     Ja ajastimia ei ole
-    Ja vaihetta "Report the deployment tests to Kela" ei ole tehty
+    Ja vaihetta "Report the deployment test after the change to Kela" ei ole tehty

@@ -751,7 +751,20 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {"fault": "Varmenne", "fixed_on": "2026-03-11"},
         actor=VENDOR,
     )
-    notice = do(engine, retest, "Task_test_before_change", {"test_date": "2026-03-12", "result": "passed"})
+    reporting_before = do(
+        engine, retest, "Task_test_before_change", {"test_date": "2026-03-12", "result": "passed"}
+    )
+    # seed 003: every deployment test is reported within two days, the one before the change too
+    assert "Task_report_test_before_change" in ready(reporting_before)
+    assert timers(reporting_before)["Timer_report_before_change_overdue"] == datetime(
+        2026, 3, 15, 7, 0, tzinfo=UTC
+    )
+    notice = do(
+        engine,
+        reporting_before,
+        "Task_report_test_before_change",
+        {"report_date": "2026-03-13", "report_sent_to_kela": True},
+    )
     waiting = do(
         engine,
         notice,
