@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import camunda, problems, security, web
+from . import camunda, languages, problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
 from .resources import (
@@ -67,6 +67,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(web.blp)
     app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)
+    languages.register(app)
     security.protect(app)
     return app
 

@@ -35,7 +35,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         f"{PRESCRIPTION_AFTER_DECISION} (kyllä)",
     ]
     # … and says where it went instead: to the correction where the approval should have led on.
-    assert "('Service provider', 'Correct the Patient Data Repository application')" in run.output
+    assert "('Palvelunantaja', 'Korjaa Potilastietovarannon hakemus')" in run.output
 
 
 def test_an_invalid_catalogue_stops_the_features_at_once_with_what_validate_says(tmp_path):
