@@ -2,7 +2,7 @@
 Ominaisuus: Kanta-palveluihin liittyminen
   In English: the entry point for a social- or health-care organisation that joins the Kanta services
   (seeds 000–003). The service provider enters its organisation data: kind of organisation, licence,
-  information system in use and whether it writes prescriptions. Kela's decision table decides which Kanta
+  information system in use and whether it writes prescriptions. A decision table says, from the law, which Kanta
   services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
   parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
@@ -19,15 +19,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
   refuses it. Either way the joining ends as not joined: a certified social-care client system is needed.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
-  tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
+  tietojärjestelmän ja sen, määrääkö se lääkkeitä. Päätöstaulu ratkaisee lain perusteella, mihin Kanta-palveluihin
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
-  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
+  Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
-  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
-  yksi kerrallaan: Potilastietovaranto, Resepti ja viimeisenä Sosiaalihuollon asiakastietovaranto.
+  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
+  yksi kerrallaan: Potilastietovaranto, Resepti-palvelu ja viimeisenä Sosiaalihuollon asiakastietovaranto.
   Potilastietojärjestelmällä ei voi liittyä Sosiaalihuollon asiakastietovarantoon. Jos organisaation omista
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
@@ -58,7 +58,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
 
     Tapaukset:
       | sääntö                                                                  | y_tunnus  | nimi                        | laji                     | lupa              | järjestelmä                | määrää | potilastieto | sosiaalihuolto | resepti |
-      | apteekki liittyy Reseptiin                                              | 1234567-1 | Apteekki Kielo              | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
+      | apteekki liittyy Resepti-palveluun                                              | 1234567-1 | Apteekki Kielo              | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
       | sosiaali- ja terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä    | 2345678-0 | Terveystalo Aurora Oy       | private_provider         | health_and_social | patient_system             | kyllä  | kyllä        | kyllä          | kyllä   |
       | sosiaali- ja terveydenhuolto molemmilla järjestelmillä                  | 4567890-7 | Pohjolan hyvinvointialue    | public_provider          | health_and_social | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä    | 5678901-2 | Hoiva- ja lääkäripalvelu Oy | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
@@ -216,7 +216,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | responsibilities_in_contract | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Julkaise korjattu rekisteritieto" on tehty 1 kertaa
+    Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
@@ -263,7 +263,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
 
-  Tapaus: Lääkkeitä määräävä terveydenhuolto liittyy ensin Potilastietovarantoon ja sitten Reseptiin, asiakkuussitoumus tehdään vain kerran
+  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy ensin Potilastietovarantoon ja sitten Resepti-palveluun, ja asiakkuuden sitoumus tehdään vain kerran
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -533,7 +533,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Lääkkeitä määräävän sosiaalihuollon pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti otetaan silti käyttöön
+  Tapaus: Lääkkeitä määräävän sosiaalihuollon palvelunantajan pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti-palvelu otetaan silti käyttöön
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 9246802-1
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:

@@ -27,7 +27,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta;
   myöhästymisestä varoitetaan. Kun asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan
   Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe tehdään ennen muutosta (vahvasti
-  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan eräajon jälkeen järjestelmätoimittaja
+  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan muutosajon jälkeen järjestelmätoimittaja
   tekee vastaavan muutoksen paikallisesti, ja käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä
   tekee sen joka tapauksessa); jokaisesta onnistuneesta kokeesta, sekä ennen muutosta että sen jälkeen
   tehdystä, raportoidaan Kelaan kahden päivän kuluessa kokeesta.
@@ -185,7 +185,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
       | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
 
-  Tapausaihio: Vastaanottomerkinnän poiston ajastin on kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+  Tapausaihio: Vastaanottomerkinnän poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -297,9 +297,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | Myöhästyminen huomioitu  |
       | Organisaatiomuutos tehty |
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Poista uusimispyyntöjen vastaanottomerkintä" on tehty 1 kertaa
+    Ja vaihe "Poista uusimispyyntöjen vastaanottomerkintä" on tehty kerran
 
-  Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: järjestelmätoimittaja tekee saman muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
+  Tapaus: Rekisterinpitäjä vaihtuu Kelan muutosajossa: järjestelmätoimittaja tekee vastaavan muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja kummastakin kokeesta raportoidaan kahden päivän kuluessa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -341,7 +341,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | result    | passed |
     Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
-    Ja vaihe "Korjaa virhe ennen muutosta" on tehty 1 kertaa
+    Ja vaihe "Korjaa virhe ennen muutosta" on tehty kerran
     Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
@@ -387,7 +387,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | documents_moved_checked | kyllä  |
     Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
-    Ja vaihe "Korjaa virhe muutoksen jälkeen" on tehty 1 kertaa
+    Ja vaihe "Korjaa virhe muutoksen jälkeen" on tehty kerran
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
@@ -493,7 +493,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela tekee tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
-    Niin vaihe "Muistutus lähetetty" on tehty 1 kertaa
+    Niin vaihe "Muistutus lähetetty" on tehty kerran
     Ja avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
     Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
@@ -623,7 +623,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään |
       | channel     | phone  |
-    Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty 1 kertaa
+    Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran
     Ja avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
@@ -651,7 +651,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                                                     |
-      | skip_reason | Tallennus tarkistettiin eräajon jälkeen tuotantoseurannalla |
+      | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
     Niin prosessi on päättynyt tapahtumiin:
       | Muistutus ennen muutosta tehdyn kokeen raportista lähetetty |
       | Organisaatiomuutos tehty                                    |

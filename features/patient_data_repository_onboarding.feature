@@ -20,11 +20,11 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   uudelleen. Uusi Kanta-asiakas allekirjoittaa Kanta-asiakkuuden sitoumuksen, kun hakemus on hyväksytty;
   mikään lähde ei aseta sille määräaikaa, joten mikään vaihe ei odota päivämäärää. Järjestelmätoimittaja
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
-  kanssa (epäonnistunut koe korjataan ja uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
+  kanssa (epäonnistuneen kokeen syy korjataan ja koe uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
   onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
-  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäiseltä Kanta-palvelulta (jo asiakas: <asiakas>)
+  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä (jo asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -64,7 +64,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | 7102109-5 | kyllä   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
       | 7102110-8 | ei      | avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja    | ajastimia ei ole |
 
-  Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, epäonnistunut käyttöönottokoe korjataan ja uusitaan
+  Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, ja epäonnistuneen käyttöönottokokeen syy korjataan ja koe uusitaan
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102111-6
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -135,7 +135,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Ja vaihe "Korjaa hakemus" on tehty 1 kertaa
+    Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihetta "Allekirjoita Kanta-asiakkuuden sitoumus" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
@@ -163,7 +163,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Ja vaihe "Tee käyttöönottokoe" on tehty 2 kertaa
-    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty 1 kertaa
+    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty kerran
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 1 päivän kuluttua

@@ -15,16 +15,16 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   provider starts using the service.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet. Palvelunantaja
-  tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Reseptin erillisen liittymishakemuksen, kun on
+  tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Resepti-palvelun erillisen liittymishakemuksen, kun se on
   valmis: mikään lähde ei aseta niille päivää. Ensimmäistä Kanta-palvelua käyttöön ottava hyväksyy myös
   asiakkuuden sitoumuksen. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
   Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja asiakkuuden sitoumusta ei tehdä uudelleen).
   Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja kertoo, mitä ennen käyttöä
   tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
-  raportoidaan aina Kelalle viimeistään kaksi päivää kokeen päivästä (muuten Kela pyytää raporttia);
+  raportoidaan aina Kelalle viimeistään kaksi päivää kokeen jälkeen (muuten Kela pyytää raporttia);
   tuotantovalmiuden varmistaminen tehdään halutessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
-  korjataan ja tehdään uudelleen, minkä jälkeen Resepti otetaan käyttöön.
+  tehdään uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102105-2
@@ -47,7 +47,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja ajastimia ei ole
 
-  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun kanssa (Kanta-asiakas: <asiakas>)
+  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä (Kanta-asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -130,8 +130,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty 1 kertaa
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty 1 kertaa
+    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -145,9 +145,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | start_date | tänään + 14 päivää |
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Korjaa hakemus" on tehty 1 kertaa
-    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty 1 kertaa
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty 1 kertaa
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
   Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai halutessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
@@ -192,7 +192,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
       | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
-  Tapaus: Halutessa tehty tuotantovalmiuden varmistus korjataan epäonnistuessaan ja tehdään uudelleen, eikä siitä raportoida Kelalle
+  Tapaus: Halutessa tehty tuotantovalmiuden varmistaminen tehdään epäonnistuttuaan uudelleen, kun syy on korjattu, eikä siitä raportoida Kelalle
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -252,12 +252,12 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Varmista tuotantovalmius järjestelmätoimittajan kanssa" on tehty 2 kertaa
-    Ja vaihe "Korjaa varmistamisen epäonnistumisen syy" on tehty 1 kertaa
+    Ja vaihe "Korjaa varmistamisen epäonnistumisen syy" on tehty kerran
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
     Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
 
-  Tapaus: Kanta-asiakas ottaa Reseptin käyttöön ilman tuotantovalmiuden varmistusta
+  Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -299,7 +299,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Korjaa hakemus" ei ole tehty
 
-  Tapaus: Kelan pyytämä käyttöönottokoe korjataan epäonnistuessaan, ja onnistunut koe raportoidaan Kelalle kahden päivän kuluessa kokeen päivästä
+  Tapaus: Kelan pyytämä käyttöönottokoe uusitaan, kun epäonnistumisen syy on korjattu, ja onnistunut koe raportoidaan Kelalle kahden päivän kuluessa kokeen päivästä
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102008-4
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -364,7 +364,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Tee käyttöönottokoe järjestelmätoimittajan kanssa" on tehty 2 kertaa
-    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty 1 kertaa
+    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty kerran
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 

@@ -25,11 +25,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
   järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
-  ja järjestelmään, josta rekisterinkäyttöoikeustoiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
+  ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
   järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
   päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen
-  määräpäivän 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
+  takarajan 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
   odota sitä. Palvelunantaja tekee valmistelevat tehtävät, ilmoittaa organisaationsa käyttöönottoon
   (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
   Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
@@ -38,7 +38,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §); se saa
   rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
 
-  Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
+  Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -70,7 +70,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 1414213-0 | self_paying_clients_only      | 2026-01-01        | seed 002 (replaces seed 001) |
       | 1732050-2 | public_organiser              | ""                | seed 002                     |
 
-  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeustoiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
+  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeus-toiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -98,7 +98,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
       | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
-  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeustoiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
+  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeus-toiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4123105-9
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -127,7 +127,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | certified_on               | tänään |
       | listed_in_valvira_register | kyllä  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Ja vaihe "Sertifioi järjestelmä" on tehty 1 kertaa
+    Ja vaihe "Sertifioi järjestelmä" on tehty kerran
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
@@ -183,7 +183,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja tieto "system_phase" on phase_2
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
-    Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty 1 kertaa
+    Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
   Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -233,7 +233,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Valitse toinen liittymismalli" tiedoilla:
       | joining_model | <malli> |
     Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
-    Ja vaihe "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" on tehty 1 kertaa
+    Ja vaihe "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" on tehty kerran
     Ja vaihetta "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" ei ole tehty
     Ja ajastimia ei ole
 
@@ -242,7 +242,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 4898979-4 | direct | Kuvaa asiakastietojärjestelmä                | järjestelmätoimittaja |
       | 5099019-6 | joint  | Sovi yhteisliittymisestä pääliittyjän kanssa | palvelunantaja        |
 
-  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
+  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus korjataan ja epäonnistunut koe uusitaan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5291502-6
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -353,9 +353,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Korjaa hakemus" on tehty 1 kertaa
-    Ja vaihe "Korjaa kokeen virhe" on tehty 1 kertaa
-    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty 1 kertaa
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
 
   Tapausaihio: Asiakirjojen toimittamisesta sovitaan aina, ja rekisterinkäyttöoikeus avataan vain, kun järjestäjä on liittynyt ja sen järjestelmä tukee sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -470,7 +470,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihetta "Kuvaa asiakastietojärjestelmä" ei ole tehty
     Ja vaihetta "Tee liittymishakemus Kanta Ekstranetissä" ei ole tehty
 
-  Tapaus: Itse maksavia asiakkaita palveleva raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
+  Tapaus: Vain itse maksavia asiakkaita palveleva palvelunantaja raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6633249-7
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:

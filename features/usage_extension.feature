@@ -30,8 +30,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
-  Käyttöönottokoe korjataan ja tehdään uudelleen, kunnes se onnistuu, ja raportoidaan Kelalle kahden
-  päivän kuluessa, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
+  Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
+  koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
   Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -132,7 +132,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua             | THL            |
       | 7924681-1 | ei    | Testaa Kelan Kanta-asiakastestipalvelussa | palvelunantaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, korjattu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, uusittu käyttöönottokoe ja raportti ajallaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -236,7 +236,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Tee käyttöönottokoe" on tehty 2 kertaa
-    Ja vaihe "Korjaa kokeen virhe" on tehty 1 kertaa
+    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
 
@@ -440,7 +440,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
 
-  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. Sosiaalihuollon asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102161-8
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -485,7 +485,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
-  Tapaus: Palvelunantaja, joka ei vielä käytä kumpaakaan arkistoa, ei laajenna käyttöä vaan liittyy ensin Kantaan
+  Tapaus: Palvelunantaja, joka ei vielä käytä kumpaakaan tietovarantoa, ei laajenna käyttöä vaan liittyy ensin Kantaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102162-6
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:

@@ -2,8 +2,8 @@
 Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketilla
   In English: a service provider joins Kanta with its system vendor's package (seed 000). The provider
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
-  applies for the Patient Data Repository with the vendor's own application name eRA and access point
-  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it prescribes, it then applies
+  applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
+  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it then applies
   for the Prescription service separately and waits for that decision: one wait per application. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
   nothing. Once approved, the provider updates its self-monitoring plan (the vendor can deliver its system
@@ -11,10 +11,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   test together with the vendor and its report to Kela within two days of the test (otherwise Kela asks).
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
-  palvelunantaja allekirjoittaa sen. Palvelunantaja hakee Potilastietovarannon (ent. Potilastiedon arkisto)
-  käyttöä sovelluksen nimellä eRA ja liityntäpisteen OID:lla 1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan
-  päätöstä; jos se määrää lääkkeitä, se hakee sen jälkeen Resepti-palvelua omalla hakemuksellaan ja odottaa
-  sen päätöstä. Hylätty hakemus korjataan. Palvelunantaja päivittää omavalvontasuunnitelmansa;
+  palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
+  Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
+  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen jälkeen
+  Resepti-palveluun oman erillisen hakemuksen ja odottaa sen päätöstä. Hylätty hakemus korjataan ja
+  lähetetään uudelleen. Palvelunantaja päivittää omavalvontasuunnitelmansa;
   järjestelmätoimittaja voi toimittaa järjestelmäkuvauksen sen liitteeksi, jos palvelunantaja haluaa.
   Lopuksi tehdään käyttöönottokoe yhdessä järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan
   kahden päivän kuluessa kokeesta.
@@ -23,7 +24,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Potilastietovarannon päätöksen jälkeen haetaan Reseptiä omalla hakemuksella, jos sitä halutaan (<resepti>)
+  Tapausaihio: Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan (<resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -55,7 +56,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | kyllä   | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja |
       | ei      | avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma", jonka tekee palvelunantaja          |
 
-  Tapaus: Kumpaakin hakemusta odotetaan omalla päätöksellään, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
+  Tapaus: Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -110,8 +111,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma", jonka tekee palvelunantaja
-    Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty 1 kertaa
-    Ja vaihe "Korjaa Resepti-hakemus" on tehty 1 kertaa
+    Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty kerran
+    Ja vaihe "Korjaa Resepti-hakemus" on tehty kerran
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma" tiedoilla:
       | plan_updated_on                    | tänään |
       | structured_vaccination_recording   | kyllä  |
