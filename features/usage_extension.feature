@@ -52,11 +52,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | kyllä  |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Testaa Kelan Kanta-asiakastestipalvelussa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa Kelan Kanta-asiakastestipalvelussa" tiedoilla:
-      | customer_test_date     | tänään |
-      | system_certified       | kyllä  |
-      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                     | kyllä  |
+      | tested_on                  | tänään |
+      | customer_test_service_used | kyllä  |
+      | system_certified           | kyllä  |
+      | intermediary_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
@@ -128,9 +130,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | tuki  | seuraava tehtävä                          | osapuoli       |
-      | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua             | THL            |
-      | 7924681-1 | ei    | Testaa Kelan Kanta-asiakastestipalvelussa | palvelunantaja |
+      | y_tunnus  | tuki  | seuraava tehtävä                                        | osapuoli       |
+      | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua                           | THL            |
+      | 7924681-1 | ei    | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit | palvelunantaja |
 
   Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, uusittu käyttöönottokoe ja raportti ajallaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102104-4
@@ -155,11 +157,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun THL tekee tehtävän "Tue käyttöönoton suunnittelua" tiedoilla:
       | support_given_on | tänään                                             |
       | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
-    Niin avoinna on vain tehtävä "Testaa Kelan Kanta-asiakastestipalvelussa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa Kelan Kanta-asiakastestipalvelussa" tiedoilla:
-      | customer_test_date     | tänään |
-      | system_certified       | kyllä  |
-      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                     | kyllä  |
+      | tested_on                  | tänään |
+      | customer_test_service_used | kyllä  |
+      | system_certified           | kyllä  |
+      | intermediary_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
@@ -273,11 +277,18 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Testaa Kelan Kanta-asiakastestipalvelussa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa Kelan Kanta-asiakastestipalvelussa" tiedoilla:
-      | customer_test_date     | tänään |
-      | system_certified       | kyllä  |
-      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                 | ei    |
+      | system_certified       | kyllä |
+      | intermediary_certified | kyllä |
+    Niin lomake hylätään kentän "why_not_tested" kohdalta
+    Ja avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                 | ei                                                    |
+      | why_not_tested         | Todistusten välitys ei muuta järjestelmäkokonaisuutta |
+      | system_certified       | kyllä                                                 |
+      | intermediary_certified | kyllä                                                 |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
@@ -322,11 +333,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | kyllä  |
-    Niin avoinna on vain tehtävä "Testaa Kelan Kanta-asiakastestipalvelussa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa Kelan Kanta-asiakastestipalvelussa" tiedoilla:
-      | customer_test_date     | tänään |
-      | system_certified       | kyllä  |
-      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                     | kyllä  |
+      | tested_on                  | tänään |
+      | customer_test_service_used | kyllä  |
+      | system_certified           | kyllä  |
+      | intermediary_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
@@ -401,11 +414,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | thl_oper_support_needed | ei     |
       | deployment_test_planned | ei     |
       | new_function_in_system  | ei     |
-    Niin avoinna on vain tehtävä "Testaa Kelan Kanta-asiakastestipalvelussa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa Kelan Kanta-asiakastestipalvelussa" tiedoilla:
-      | customer_test_date     | tänään |
-      | system_certified       | kyllä  |
-      | intermediary_certified | kyllä  |
+    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                     | kyllä  |
+      | tested_on                  | tänään |
+      | customer_test_service_used | kyllä  |
+      | system_certified           | kyllä  |
+      | intermediary_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |

@@ -455,7 +455,13 @@ def through_planning(engine, instance, **plan):
         engine,
         instance,
         "Task_customer_test",
-        {"customer_test_date": "2026-02-20", "system_certified": True, "intermediary_certified": True},
+        {
+            "tested": True,
+            "tested_on": "2026-02-20",
+            "customer_test_service_used": True,
+            "system_certified": True,
+            "intermediary_certified": True,
+        },
     )
     return do(
         engine,
