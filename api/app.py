@@ -86,4 +86,6 @@ def _callers(config) -> dict:
 _DESCRIPTION = """Drive Kanta onboarding processes (BPMN) over HTTP: start instances, list and complete
 human tasks, deliver messages, read history. Every endpoint under /api/v1 needs
 `Authorization: Bearer <token>`; roles: viewer (read), integrator (start, complete, message, cancel),
-analyst (deploy, read), admin (all). Errors are application/problem+json."""
+analyst (deploy, read), admin (all). Errors are application/problem+json. Element names (tasks, lanes,
+timers, processes) come in the language of `Accept-Language`: Finnish by default, English (`en`), Swedish
+(`sv`) where the diagram gives it; `Content-Language` says which languages the names shown are in."""

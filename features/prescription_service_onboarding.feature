@@ -192,7 +192,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
       | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
-  Tapaus: Halutessa tehty tuotantovalmiuden varmistaminen tehdään epäonnistuttuaan uudelleen, kun syy on korjattu, eikä siitä raportoida Kelalle
+  Tapaus: Epäonnistunut, halutessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:

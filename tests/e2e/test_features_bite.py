@@ -7,7 +7,7 @@ import shutil
 from tests.features_run import ROOT, run_features
 
 PRESCRIPTION_AFTER_DECISION = (
-    "Potilastietovarannon päätöksen jälkeen haetaan Reseptiä omalla hakemuksella, jos sitä halutaan"
+    "Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan"
 )
 
 
@@ -29,7 +29,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     assert sorted(run.failed_scenarios()) == [
         "Ilman reseptiä hyväksytty hakemus vie omavalvontasuunnitelman päivitykseen ja "
         "käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia",
-        "Kumpaakin hakemusta odotetaan omalla päätöksellään, Kela hylkää ensin kummankin, ja käyttöönottokoe "
+        "Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe "
         "uusitaan korjauksen jälkeen",
         f"{PRESCRIPTION_AFTER_DECISION} (ei)",
         f"{PRESCRIPTION_AFTER_DECISION} (kyllä)",
