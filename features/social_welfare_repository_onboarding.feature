@@ -16,7 +16,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   Kela decides; the
   deployment test is run with the vendor and reported to Kela at the latest two days after the test (counted
   from the test's date, not from when the report task opened). A producer of purchased services
-  always agrees with the organiser how the original documents reach it and how the client's rights are
+  or service vouchers always agrees with the organiser how the original documents reach it and how the client's rights are
   fulfilled together (Act 703/2023 section 14, seed 002); it gets the registry use right only when the
   organiser has joined and its system supports it too.
 
@@ -34,7 +34,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
   Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
   Kelalle viimeistään kaksi päivää kokeen jälkeen (kokeen päivästä laskien, ei siitä, milloin
-  raportointitehtävä avautui). Ostopalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
+  raportointitehtävä avautui). Ostopalvelujen tai palvelusetelipalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
   asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §); se saa
   rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
 
