@@ -84,6 +84,20 @@ class MessageContractSchema(Schema):
     correlation = fields.Nested(CorrelationSchema, required=True)
 
 
+class RetirementSchema(Schema):
+    retired_at = fields.AwareDateTime(required=True)
+    retired_by = fields.String(required=True)
+    reason = fields.String(required=True)
+
+
+class RetireSchema(Schema):
+    reason = fields.String(
+        load_default="",
+        validate=validate.Length(max=2000),
+        metadata={"description": "why, for the audit and the people who read the process list"},
+    )
+
+
 class DefinitionSchema(Schema):
     process_key = fields.String(required=True)
     name = fields.String(required=True)
@@ -107,6 +121,12 @@ class DefinitionSchema(Schema):
             "description": "the JSON Schema the variables of a start must satisfy (the start event's "
             "camunda:formData); null: any object"
         },
+    )
+    retirement = fields.Nested(
+        RetirementSchema,
+        allow_none=True,
+        required=True,
+        metadata={"description": "set when the process starts no new instance; its running instances finish"},
     )
 
 

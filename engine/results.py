@@ -42,6 +42,16 @@ class DefinitionView:
     # the messages the process catches or throws
     messages: list[MessageContract] = field(default_factory=list)
     start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
+    retirement: Retirement | None = None  # set when the key starts no new instance
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """Process key retired: it starts no new instance, its running instances finish."""
+
+    retired_at: datetime
+    retired_by: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -134,7 +144,7 @@ class Page(Generic[T]):
 # ---- from the store's records ---------------------------------------------------------------------------
 
 
-def definition_view(row) -> DefinitionView:
+def definition_view(row, retirement=None) -> DefinitionView:
     return DefinitionView(
         process_key=row.process_key,
         name=row.name,
@@ -146,7 +156,14 @@ def definition_view(row) -> DefinitionView:
         deployed_by=row.deployed_by,
         messages=message_contracts(row.forms),
         start_form=row.forms.get(start_form_key(row.process_key)),
+        retirement=retirement_view(retirement),
     )
+
+
+def retirement_view(row) -> Retirement | None:
+    if row is None:
+        return None
+    return Retirement(row.retired_at, row.retired_by, row.reason)
 
 
 def message_contracts(forms: dict) -> list[MessageContract]:

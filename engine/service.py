@@ -104,6 +104,12 @@ class Engine:
     def list_definitions(self) -> list[DefinitionView]:
         return definitions.list_latest(self._context)
 
+    def retire_process(self, key: str, *, actor: str, reason: str = "") -> DefinitionView:
+        return definitions.retire(self._context, key, actor=actor, reason=reason)
+
+    def reinstate_process(self, key: str, *, actor: str) -> DefinitionView:
+        return definitions.reinstate(self._context, key, actor=actor)
+
     def get_definition(self, key: str, version: int | None = None) -> DefinitionView:
         return definitions.get(self._context, key, version)
 

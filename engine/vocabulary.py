@@ -22,6 +22,8 @@ class AuditKind(StrEnum):
     """What an audit event records; every state change has one, with its actor."""
 
     DEFINITION_DEPLOYED = "definition_deployed"
+    PROCESS_RETIRED = "process_retired"
+    PROCESS_REINSTATED = "process_reinstated"
     INSTANCE_STARTED = "instance_started"
     TASK_COMPLETED = "task_completed"
     MESSAGE_RECEIVED = "message_received"

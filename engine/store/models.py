@@ -70,6 +70,18 @@ class DefinitionVersion(Base):
     deployed_by: Mapped[str] = mapped_column(String(200))
 
 
+class RetiredProcess(Base):
+    """A process key that starts no new instance (its running instances finish): a process renamed or
+    replaced. Retirement belongs to the key, whatever version is deployed after it."""
+
+    __tablename__ = "retired_processes"
+
+    process_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    retired_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    retired_by: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 class ProcessInstance(Base):
     __tablename__ = "process_instances"
     # Instance lists are filtered and paged newest first.

@@ -23,6 +23,7 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    RetiredProcess,
     TaskCandidate,
 )
 
@@ -36,6 +37,7 @@ _timers = PendingTimer.__table__
 _messages = MessageSubscription.__table__
 _audit = AuditEvent.__table__
 _definitions = DefinitionVersion.__table__
+_retired = RetiredProcess.__table__
 
 
 @dataclass
@@ -315,11 +317,27 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
                 & (_definitions.c.version == latest.c.version),
             )
             .where(_definitions.c.start_message == message_name)
+            .where(_definitions.c.process_key.not_in(select(_retired.c.process_key)))
             .order_by(_definitions.c.process_key)
         )
 
     def add_definition(self, values: dict) -> None:
         self.connection.execute(insert(_definitions), [values])
+
+    def retirement(self, key: str):
+        """When and by whom process ``key`` was retired, or None."""
+        return self.connection.execute(select(_retired).where(_retired.c.process_key == key)).first()
+
+    def retirements(self) -> dict:
+        return {row.process_key: row for row in self._rows(select(_retired))}
+
+    def retire(self, key: str, at: datetime, by: str, reason: str) -> None:
+        self.connection.execute(
+            insert(_retired), [{"process_key": key, "retired_at": at, "retired_by": by, "reason": reason}]
+        )
+
+    def reinstate(self, key: str) -> None:
+        self.connection.execute(delete(_retired).where(_retired.c.process_key == key))
 
     def deployed_process_count(self) -> int:
         return self.connection.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
