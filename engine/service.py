@@ -28,6 +28,7 @@ from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
+from .names import NameCache, Naming
 from .results import (
     DefinitionView,
     DeployResult,
@@ -74,6 +75,7 @@ class Engine:
             definitions=definitions.DefinitionCache(serializer),
             clock_source=clock_source,
         )
+        self._names = NameCache()
 
     def close(self) -> None:
         self._context.script_engine.close()
@@ -113,6 +115,19 @@ class Engine:
 
     def definition_versions(self, key: str) -> list[DefinitionView]:
         return definitions.versions(self._context, key)
+
+    def in_language(self, result, language: str):
+        """``result`` (what a use case answered) with the element names it shows in ``language`` (one of
+        ``NAME_LANGUAGES``), and the languages those names are in: ``language`` first, the diagram's own
+        after it when some element has no name in ``language``; none when ``result`` shows no names."""
+        naming = Naming(language, lambda key, version: self._names.of(key, version, self._deployed_files))
+        named = naming.result(result)
+        return named, sorted(naming.used, key=lambda used: (used != language, used))
+
+    def _deployed_files(self, key: str, version: int) -> dict[str, str]:
+        with self._context.new_unit() as unit:
+            row = unit.store.definition_version(key, version)
+            return row.sources if row is not None else {}
 
     def definition_source(self, key: str, version: int | None = None) -> str:
         return definitions.source(self._context, key, version)
