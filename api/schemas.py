@@ -153,6 +153,16 @@ class MessageWaitSchema(Schema):
         metadata={"description": "the payload's JSON Schema (null on a version deployed without one)"},
     )
     correlation = fields.Nested(CorrelationSchema, required=True)
+    lane = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the lane the diagram draws the catch in: the party the message comes from"},
+    )
+    waiting_since = fields.AwareDateTime(
+        allow_none=True,
+        required=True,
+        metadata={"description": "since when the instance waits for it (null: a wait older than this field)"},
+    )
 
 
 class InstanceErrorSchema(Schema):

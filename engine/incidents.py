@@ -74,7 +74,7 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
                 f"instance {record.id} changed while the retry ran; look again and retry"
             ) from None
         unit.commit()
-        return instance_view(record, run.definition.version, projections, run.definition.forms)
+        return instance_view(record, run.definition.version, projections, run.definition)
 
 
 def change_variables(

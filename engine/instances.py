@@ -71,7 +71,7 @@ def start(
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
-        return instance_view(record, definition.version, projections.now, definition.forms)
+        return instance_view(record, definition.version, projections.now, definition)
 
 
 def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):

@@ -38,6 +38,14 @@ class LoadedDefinition:
     subprocess_specs: dict
     forms: dict
 
+    def lane_of(self, element_id: str) -> str | None:
+        """The lane the diagram draws ``element_id`` in (in the process or one it calls), if any."""
+        for spec in (self.spec, *self.subprocess_specs.values()):
+            for task_spec in spec.task_specs.values():
+                if task_spec.bpmn_id == element_id:
+                    return task_spec.lane
+        return None
+
 
 @dataclass(frozen=True)
 class HumanTask:

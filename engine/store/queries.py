@@ -73,6 +73,7 @@ class MessageRecord:
     element_id: str
     message_name: str
     business_key: str | None
+    waiting_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
             select(_timers).where(_timers.c.instance_id == instance_id).order_by(_timers.c.due_at)
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
+
+    def messages_waiting_since(self, instance_id: str) -> dict[str, datetime | None]:
+        """Since when the instance has waited for each message it waits for, by the wait's task id."""
+        rows = self.connection.execute(
+            select(_messages.c.task_id, _messages.c.waiting_since).where(
+                _messages.c.instance_id == instance_id
+            )
+        )
+        return {task_id: since for task_id, since in rows}
 
     def instances_waiting_for(self, message_name: str, business_key, instance_id) -> list[str]:
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()

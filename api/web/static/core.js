@@ -41,6 +41,9 @@ const Kanta = (() => {
 
   let serviceOffset = 0; // the service's time minus this browser's (see showClock)
 
+  /** The service's time now (see showClock). */
+  const now = () => new Date(Date.now() + serviceOffset);
+
   function relative(iso) {
     const minutes = Math.round((new Date(iso) - (Date.now() + serviceOffset)) / 60000);
     const [size, unit] = Math.abs(minutes) >= 2880 ? [Math.round(minutes / 1440), "day"]
@@ -248,7 +251,7 @@ const Kanta = (() => {
   });
 
   return {
-    el, $, enc, when, timeEl, relative, caller, can, ApiError, api, detail, must, notice, flash, remember,
+    el, $, enc, when, timeEl, relative, now, caller, can, ApiError, api, detail, must, notice, flash, remember,
     statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
   };
 })();

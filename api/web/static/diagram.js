@@ -6,6 +6,9 @@
 (() => {
   const { el, renderInstructions } = Kanta;
 
+  // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
+  const READABLE = 0.85;
+
   /** "bpmn:UserTask" → "User task". */
   const typeName = (type) => type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase());
@@ -32,8 +35,23 @@
     }
   }
 
+  /** The mouse wheel scrolls the page past the diagram until the diagram is clicked: only then does it
+   * move and zoom the diagram, until the pointer leaves it (a page is read by scrolling, and a diagram that
+   * takes the wheel traps the reader half-way down). ``wheel`` is the viewer's zoomScroll configuration,
+   * which it reads again whenever the pointer comes over the canvas. */
+  function wheelOnlyWhenEngaged(container, zoomScroll, wheel) {
+    const engage = (engaged) => {
+      wheel.enabled = engaged;
+      zoomScroll.toggle(engaged);
+      container.classList.toggle("engaged", engaged);
+    };
+    container.addEventListener("pointerdown", () => engage(true), true); // before the viewer takes it
+    container.addEventListener("pointerleave", () => engage(false));
+  }
+
   async function show(container, xml, panel) {
-    const viewer = new BpmnJS({ container });
+    const wheel = { enabled: false };
+    const viewer = new BpmnJS({ container, zoomScroll: wheel });
     try {
       await viewer.importXML(xml);
     } catch (error) {
@@ -43,7 +61,7 @@
       viewer.destroy();
       container.replaceChildren(el("p", { class: "hint undrawn" },
         "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
-      return { viewer: null, name: (id) => id, markProgress() {} };
+      return { viewer: null, name: (id) => id, markProgress() {}, focusOn() {} };
     }
     const canvas = viewer.get("canvas");
     const registry = viewer.get("elementRegistry");
@@ -51,13 +69,15 @@
       canvas.zoom("fit-viewport", "auto");
       canvas.zoom(canvas.zoom() * 0.94, "auto"); // a margin, so no shape touches the frame
     };
-    fit();
-    // A turned phone or a resized window: draw to the new size and fit again.
+    let home = fit; // the view the diagram opens at, and goes back to on a resize
+    home();
+    // A turned phone or a resized window: draw to the new size and go back to the opening view.
     new ResizeObserver(() => {
       canvas.resized();
-      fit();
+      home();
     }).observe(container);
     panByTouch(container, canvas);
+    wheelOnlyWhenEngaged(container, viewer.get("zoomScroll"), wheel);
     for (const button of container.parentElement.querySelectorAll("[data-zoom]")) {
       button.addEventListener("click", () => {
         const how = button.dataset.zoom;
@@ -115,6 +135,26 @@
           }
         }
         for (const id of active) mark(id, "highlight-active", "active");
+      },
+
+      /** Open at the steps ``ids`` at a readable size (labels as drawn), centred; the whole diagram when
+       * it fits readably or no step is drawn here. */
+      focusOn(ids) {
+        const shapes = [...ids].map((id) => registry.get(id)).filter((e) => e && e.width !== undefined);
+        if (!shapes.length) return;
+        const left = Math.min(...shapes.map((e) => e.x));
+        const top = Math.min(...shapes.map((e) => e.y));
+        const right = Math.max(...shapes.map((e) => e.x + e.width));
+        const bottom = Math.max(...shapes.map((e) => e.y + e.height));
+        home = () => {
+          fit();
+          if (canvas.zoom() >= READABLE) return;
+          const { width, height } = canvas.viewbox().outer;
+          canvas.viewbox({
+            x: (left + right) / 2 - width / 2, y: (top + bottom) / 2 - height / 2, width, height,
+          });
+        };
+        home();
       },
     };
   }

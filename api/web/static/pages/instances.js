@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, pages } = Kanta;
+    filters, processOptions, pages, now } = Kanta;
 
   pages.instances = async () => {
     const form = $("#filters");
@@ -157,30 +157,38 @@
 
     const waiting = [];
     for (const task of instance.ready_tasks) {
-      waiting.push(el("li", { class: "wait wait-task" },
+      waiting.push(el("li", { class: "wait wait-task", "data-element": task.element_id },
         el("span", { class: "wait-kind" }, "Task"),
-        el("a", { href: `/tasks/${enc(task.id)}`, class: "task-link" }, task.name),
-        task.lane ? el("span", { class: "hint" }, ` · ${task.lane}`) : null,
-        el("span", { class: "hint" }, " · ready since ", timeEl(task.ready_since))));
+        el("span", { class: "wait-what" }, el("strong", {}, task.name),
+          task.lane ? el("span", { class: "wait-lane" }, task.lane) : null),
+        el("span", { class: "wait-when" }, "ready since ", timeEl(task.ready_since), ` (${relative(task.ready_since)})`),
+        el("a", { href: `/tasks/${enc(task.id)}`, class: "button primary task-link" }, "Open the task")));
     }
     const sender = instance.status === "running" && can("operate");
     for (const message of instance.waiting_messages) {
-      waiting.push(el("li", { class: "wait wait-message", "data-message": message.name },
+      const title = message.schema?.title;
+      waiting.push(el("li", { class: "wait wait-message", "data-message": message.name, "data-element": message.element_id },
         el("span", { class: "wait-kind" }, "Message"),
-        el("code", {}, message.name),
-        el("span", { class: "hint" }, ` at ${diagram.name(message.element_id)}`),
+        el("span", { class: "wait-what" }, el("strong", {}, title || diagram.name(message.element_id)),
+          " ", el("code", {}, message.name),
+          message.lane ? el("span", { class: "wait-lane" }, `from ${message.lane}`) : null),
+        el("span", { class: "wait-when" }, message.waiting_since
+          ? ["waiting since ", timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
+          : `at ${diagram.name(message.element_id)}`),
         sender ? el("button", {
-          type: "button", class: "send-message", onclick: () => messageForm(instance, message),
-        }, "Send…") : null));
+          type: "button", class: "send-message primary", onclick: () => messageForm(instance, message),
+        }, "Record the message…") : null));
     }
     for (const timer of instance.pending_timers) {
-      waiting.push(el("li", { class: "wait wait-timer" },
+      const overdue = new Date(timer.due_at) <= now();
+      waiting.push(el("li", { class: `wait wait-timer${overdue ? " overdue" : ""}`, "data-element": timer.element_id },
         el("span", { class: "wait-kind" }, "Timer"),
-        el("span", {}, timer.name || diagram.name(timer.element_id)),
-        el("span", { class: "hint" }, " · due ", timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
+        el("span", { class: "wait-what" }, el("strong", {}, timer.name || diagram.name(timer.element_id))),
+        el("span", { class: "wait-when" }, overdue ? "was due " : "due ", timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
     }
     $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
       : el("p", { class: "empty" }, `Nothing: the instance is ${instance.status}.`));
+    diagram.focusOn(active);
 
     const names = Object.keys(instance.variables).sort();
     $("#variables").replaceChildren(table(
@@ -202,7 +210,8 @@
     const schema = message.schema || { type: "object" };
     $("#message-title").textContent = schema.title || message.name;
     $("#message-about").textContent = [
-      `Message “${message.name}”, delivered to this instance (correlated by ${message.correlation.by}).`,
+      `Message “${message.name}”${message.lane ? ` from ${message.lane}` : ""}, delivered to this instance`
+        + ` (correlated by ${message.correlation.by}).`,
       schema.description || "",
     ].join(" ");
     const form = Kanta.form.render($("#message-fields"), schema, {},
