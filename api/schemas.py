@@ -212,6 +212,12 @@ class InstanceQuerySchema(PageQuerySchema):
     process_key = fields.String(validate=_KEY)
     status = fields.String(validate=validate.OneOf(STATUSES))
     business_key = fields.String(validate=_KEY)
+    waiting_at = fields.String(
+        validate=_KEY,
+        metadata={
+            "description": "an element id: only instances waiting there (task, message, timer, external task)"
+        },
+    )
 
 
 class TaskQuerySchema(PageQuerySchema):
@@ -583,3 +589,48 @@ class RetryIncidentSchema(Schema):
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "an external task's incident: the retries the task gets back (default 1)"},
     )
+
+
+class OversightQuerySchema(Schema):
+    due_within_days = fields.Integer(
+        load_default=7,
+        validate=validate.Range(min=1, max=366),
+        metadata={"description": "how far ahead `due_soon` looks, in days"},
+    )
+
+
+class WaitingCountSchema(Schema):
+    element_id = fields.String(required=True)
+    kind = fields.String(
+        required=True, validate=validate.OneOf(["task", "message", "timer", "external_task"])
+    )
+    instances = fields.Integer(required=True, metadata={"description": "running instances waiting there"})
+
+
+class DueTimerSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True)
+    due_at = fields.AwareDateTime(required=True)
+
+
+class LateInstanceSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True, metadata={"description": "the reminder that fired"})
+    name = fields.String(required=True, metadata={"description": "the reminder's name"})
+    waiting_at = fields.String(
+        required=True, metadata={"description": "the element the reminder is attached to, still waiting"}
+    )
+    fired_at = fields.AwareDateTime(required=True, metadata={"description": "when it last fired"})
+
+
+class OversightSchema(Schema):
+    process_key = fields.String(required=True)
+    now = fields.AwareDateTime(required=True, metadata={"description": "the service's time it was read at"})
+    due_within_days = fields.Integer(required=True)
+    waiting = fields.List(fields.Nested(WaitingCountSchema), required=True)
+    overdue = fields.List(fields.Nested(DueTimerSchema), required=True)
+    due_soon = fields.List(fields.Nested(DueTimerSchema), required=True)
+    late = fields.List(fields.Nested(LateInstanceSchema), required=True)

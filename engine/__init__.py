@@ -8,6 +8,7 @@ from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder, warnings_in
 from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
+from .oversight import LateInstance, OversightView
 from .problems import (
     Conflict,
     DefinitionInvalid,
@@ -59,10 +60,12 @@ __all__ = [
     "InstanceStatus",
     "InstanceView",
     "InvalidData",
+    "LateInstance",
     "ManualClock",
     "MessageContract",
     "MessageWaitView",
     "NotFound",
+    "OversightView",
     "Page",
     "Problem",
     "ScriptFailure",

@@ -21,6 +21,7 @@ from . import (
     instance_migration,
     instances,
     messages,
+    oversight,
     tasks,
     timers,
 )
@@ -140,6 +141,7 @@ class Engine:
         process_key: str | None = None,
         status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
+        waiting_at: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[InstanceView]:
@@ -148,6 +150,7 @@ class Engine:
             process_key=process_key,
             status=status,
             business_key=business_key,
+            waiting_at=waiting_at,
             limit=limit,
             offset=offset,
         )
@@ -355,6 +358,9 @@ class Engine:
         return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
 
     # ---- versions of running instances ------------------------------------------------------------
+
+    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
+        return oversight.oversight(self._context, key, due_within_days=due_within_days)
 
     def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
         """Per version of a process: how many of its instances are in each status."""

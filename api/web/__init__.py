@@ -48,6 +48,11 @@ def definition(process_key: str):
     return _page("definition.html", page="definition", title=process_key, process_key=process_key)
 
 
+@blp.get("/processes/<string:process_key>/oversight")
+def oversight(process_key: str):
+    return _page("oversight.html", page="oversight", title=process_key, process_key=process_key)
+
+
 @blp.get("/instances")
 def instances():
     return _page("instances.html", page="instances", title="Instances")

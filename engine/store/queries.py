@@ -23,6 +23,7 @@ from .models import (
     ProcessInstance,
     ReadyTask,
 )
+from .oversight_queries import OversightQueries, waits_at
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
 # paging a list needs, and counting further would read every match of a large deployment for each page.
@@ -116,7 +117,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -329,12 +330,14 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int):
+    def instance_page(self, filters: dict, limit: int, offset: int, *, waiting_at: str | None = None):
         """(instance records with their definition version, total, exact) newest first."""
         query = select(_instances, _definitions.c.version.label("definition_version")).join(
             _definitions, _definitions.c.id == _instances.c.definition_id
         )
         query = _filtered(query, _instances, filters)
+        if waiting_at is not None:
+            query = query.where(waits_at(waiting_at))
         total, exact = self._count(query)
         rows = self._rows(
             query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)

@@ -15,6 +15,7 @@
         { label: "Version", cell: (d) => String(d.version) },
         { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
         { label: "Instances", cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, "Instances") },
+        { label: "Oversight", cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}/oversight` }, "Oversight") },
       ];
       if (deployer) {
         columns.push(

@@ -9,7 +9,7 @@
   pages.instances = async () => {
     const form = $("#filters");
     await processOptions(form.elements.process_key);
-    const query = filters(form, ["process_key", "status", "business_key"]);
+    const query = filters(form, ["process_key", "status", "business_key", "waiting_at"]);
     const page = await must(api(`/api/v1/process-instances?${query}`));
     const columns = [
       {

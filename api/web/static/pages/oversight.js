@@ -1,0 +1,96 @@
+/* A process's oversight, for its coordinators: how many running onboardings wait at each step (counted on
+ * the diagram, as Camunda Cockpit does), which are late, and which timers are overdue or fall due within a
+ * week. Every number links to the instance list filtered to what it counts. */
+"use strict";
+
+(() => {
+  const { el, $, enc, timeEl, relative, api, must, table, pages } = Kanta;
+
+  const KINDS = { task: "task", message: "message", timer: "timer", external_task: "system work" };
+
+  pages.oversight = async (main) => {
+    const key = main.dataset.processKey;
+    const base = `/api/v1/process-definitions/${enc(key)}`;
+    const [definition, oversight, xml] = await Promise.all([
+      must(api(base)), must(api(`${base}/oversight`)), must(api(`${base}/xml`)),
+    ]);
+    document.title = `${definition.name} · oversight · Kanta onboarding`;
+    $("#title").textContent = `${definition.name}: oversight`;
+    $("#process-link").textContent = definition.name;
+    $("#summary").replaceChildren("Running onboardings as they stand at ", timeEl(oversight.now), ".");
+
+    const listOf = (elementId) => `/instances?${new URLSearchParams({
+      process_key: key, status: "running", ...(elementId ? { waiting_at: elementId } : {}),
+    })}`;
+    const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
+    const name = (id) => diagram.name(id);
+
+    // One count per step: an instance waiting at a task and at its boundary timer is at that task once.
+    const byElement = new Map();
+    for (const wait of oversight.waiting) {
+      const entry = byElement.get(wait.element_id) || { element_id: wait.element_id, kinds: [], instances: 0 };
+      entry.kinds.push(KINDS[wait.kind] || wait.kind);
+      entry.instances = Math.max(entry.instances, wait.instances);
+      byElement.set(wait.element_id, entry);
+    }
+    const lateAt = new Map();
+    for (const late of oversight.late) lateAt.set(late.waiting_at, (lateAt.get(late.waiting_at) || 0) + 1);
+
+    const running = await must(api(`/api/v1/process-instances?${new URLSearchParams({ process_key: key, status: "running", limit: 1 })}`));
+    const total = (name, count, href, label) => el("li", {},
+      el("a", { href, class: "total", "data-total": name }, el("strong", {}, count), el("span", {}, label)));
+    $("#totals").replaceChildren(
+      total("running", `${running.total}${running.total_exact ? "" : "+"}`, listOf(null), "running"),
+      total("late", String(oversight.late.length), "#late-title", "late"),
+      total("overdue", String(oversight.overdue.length), "#overdue-title", "timers overdue"),
+      total("due-soon", String(oversight.due_soon.length), "#due-soon-title", `due within ${oversight.due_within_days} days`),
+    );
+
+    // The counts on the diagram: a badge on each step, linking to the instances waiting there.
+    if (diagram.viewer) {
+      const overlays = diagram.viewer.get("overlays");
+      const registry = diagram.viewer.get("elementRegistry");
+      for (const entry of byElement.values()) {
+        if (!registry.get(entry.element_id)) continue; // e.g. a step of a called process, drawn elsewhere
+        const late = lateAt.get(entry.element_id) || 0;
+        overlays.add(entry.element_id, "counts", {
+          position: { bottom: 12, left: -10 },
+          html: el("div", { class: "badges" },
+            el("a", {
+              class: "count-badge", href: listOf(entry.element_id), "data-element": entry.element_id,
+              "aria-label": `${entry.instances} waiting at ${name(entry.element_id)}`,
+            }, String(entry.instances)),
+            late ? el("a", {
+              class: "count-badge late", href: "#late-title", "data-late": entry.element_id,
+              "aria-label": `${late} late at ${name(entry.element_id)}`,
+            }, String(late)) : null),
+        });
+      }
+    }
+
+    const instanceLink = (row) => el("a", { href: `/instances/${enc(row.instance_id)}` }, row.business_key || row.instance_id.slice(0, 8));
+    $("#waiting").replaceChildren(table([
+      { label: "Step", cell: (w) => name(w.element_id) },
+      { label: "Waiting for", cell: (w) => w.kinds.join(", ") },
+      { label: "Running onboardings", cell: (w) => el("a", { href: listOf(w.element_id), class: "waiting-count" }, String(w.instances)) },
+      { label: "Late", cell: (w) => (lateAt.get(w.element_id) ? el("a", { href: "#late-title" }, String(lateAt.get(w.element_id))) : "") },
+    ], [...byElement.values()].sort((a, b) => b.instances - a.instances), "No onboarding of this process is running."));
+
+    $("#late").replaceChildren(table([
+      { label: "Onboarding", cell: instanceLink },
+      { label: "Still at", cell: (l) => name(l.waiting_at) },
+      { label: "Reminder", cell: (l) => l.name },
+      { label: "Reminded", cell: (l) => el("span", {}, timeEl(l.fired_at), ` (${relative(l.fired_at)})`) },
+    ], oversight.late, "Nothing is late: no reminder has fired where an onboarding still waits."));
+
+    const timerColumns = [
+      { label: "Onboarding", cell: instanceLink },
+      { label: "Timer", cell: (t) => t.name },
+      { label: "At", cell: (t) => name(t.element_id) },
+      { label: "Due", cell: (t) => el("span", {}, timeEl(t.due_at), ` (${relative(t.due_at)})`) },
+    ];
+    $("#overdue").replaceChildren(table(timerColumns, oversight.overdue, "No timer is overdue."));
+    $("#due-soon-title").textContent = `Due within ${oversight.due_within_days} days`;
+    $("#due-soon").replaceChildren(table(timerColumns, oversight.due_soon, "Nothing falls due within the week."));
+  };
+})();
