@@ -96,7 +96,17 @@ class DefinitionSchema(Schema):
     messages = fields.List(
         fields.Nested(MessageContractSchema),
         required=True,
-        metadata={"description": "the messages the process waits for, each with its payload schema"},
+        metadata={
+            "description": "the messages the process waits for or throws, each with its payload schema"
+        },
+    )
+    start_form = fields.Dict(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "the JSON Schema the variables of a start must satisfy (the start event's "
+            "camunda:formData); null: any object"
+        },
     )
 
 
@@ -126,7 +136,26 @@ class TaskSchema(Schema):
     element_id = fields.String(required=True)
     name = fields.String(required=True)
     lane = fields.String(allow_none=True, required=True)
-    form_key = fields.String(allow_none=True, required=True)
+    assignee = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the user the task is for (camunda:assignee)"},
+    )
+    candidate_users = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the users who may take the task (camunda:candidateUsers)"},
+    )
+    candidate_groups = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the groups whose members may take the task (camunda:candidateGroups)"},
+    )
+    form_key = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the task's form; null: the task takes any JSON object as its data"},
+    )
     ready_since = fields.AwareDateTime(required=True)
 
 
@@ -225,6 +254,14 @@ class TaskQuerySchema(PageQuerySchema):
     process_key = fields.String(validate=_KEY)
     lane = fields.String(validate=_KEY)
     business_key = fields.String(validate=_KEY)
+    assignee = fields.String(validate=_KEY, metadata={"description": "tasks assigned to this user"})
+    candidate_user = fields.String(
+        validate=_KEY, metadata={"description": "tasks this user is a candidate for (camunda:candidateUsers)"}
+    )
+    candidate_group = fields.String(
+        validate=_KEY,
+        metadata={"description": "tasks this group is a candidate for (camunda:candidateGroups)"},
+    )
 
 
 class PageSchema(Schema):
@@ -256,6 +293,18 @@ class MessageSchema(Schema):
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
+
+
+class MessageAnswerSchema(InstanceSchema):
+    message_outcome = fields.String(
+        required=True,
+        metadata={
+            "enum": ["delivered", "started"],
+            "description": "delivered: to the instance that waited for the message (200); started: no "
+            "instance waited, and the message started an instance of the process whose message start event "
+            "waits for it (201)",
+        },
+    )
 
 
 class HistoryEventSchema(Schema):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import message_flow
 from .audit import Change
 from .bpmn import RestrictedScriptEngine, Run, Serializer
 from .clock import Clock, current_clock
@@ -64,6 +65,7 @@ class Context:
             lambda run: run.dump(self.serializer),
             claim_due_by=claim_due_by,
             committed=self.committed,
+            pass_on=lambda store, record, run, actor: message_flow.pass_on(self, store, record, run, actor),
         )
         if acted is None:
             return None

@@ -57,6 +57,7 @@ def deploy(
                 "sources": definition.sources,
                 "main_file": definition.main_file,
                 "forms": definition.forms,
+                "start_message": definition.start_message,
                 "deployed_at": now(),
                 "deployed_by": actor,
             }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import external_tasks
+from . import external_tasks, message_flow
 from .audit import Change, audit_row
 from .clock import now
 from .context import Context
@@ -19,7 +19,7 @@ from .instances import instance_record
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .projections import Projections
 from .results import IncidentView, InstanceView, Page, incident_view, instance_view
-from .unit_of_work import StaleRevision, record_incident, write_run
+from .unit_of_work import StaleRevision, Undelivered, record_incident, write_run
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
@@ -68,11 +68,17 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
             else:
                 change = Change(AuditKind.INCIDENT_RETRIED, data={"incident": incident_id, "timers": fired})
                 projections = write_run(store, record, run, actor, change, [], state, rewrite=True).now
+                message_flow.pass_on(context, store, record, run, actor)
                 store.resolve_incident(incident_id, now(), actor)
         except StaleRevision:
             raise Conflict(
                 f"instance {record.id} changed while the retry ran; look again and retry"
             ) from None
+        except Undelivered as undelivered:  # what it throws still has no receiver: one failure more
+            unit.rollback()
+            record = instance_record(store, incident.instance_id)
+            record_incident(store, record, undelivered.failure, actor)
+            projections = Projections([], [], [])
         unit.commit()
         return instance_view(record, run.definition.version, projections, run.definition)
 

@@ -19,13 +19,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from . import message_flow
 from .audit import Change, audit_row
 from .bpmn import MigrationRefused, compare_versions, mapping_targets, move_to_version
 from .clock import now
 from .context import Context
 from .definitions import definition_row
 from .problems import FieldError, InvalidData, NotFound
-from .unit_of_work import StaleRevision, write_run
+from .unit_of_work import StaleRevision, Undelivered, write_run
 from .vocabulary import AuditKind, InstanceStatus
 
 MOVABLE = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
@@ -200,6 +201,7 @@ def migrate_one(
             if running:
                 change = Change(AuditKind.INSTANCE_MIGRATED, data=data)
                 write_run(store, record, run, actor, change, existing_ready, state, rewrite=True)
+                message_flow.pass_on(context, store, record, run, actor)  # what it threw on the way
             else:  # stopped by an incident: it stays stopped, on the new version, until a retry
                 record.definition_id, record.state, record.updated_at = target.id, state, now()
                 if not store.update_instance(record):
@@ -209,6 +211,8 @@ def migrate_one(
                 )
         except StaleRevision:
             return ["it changed while it was being moved: look again and migrate it again"]
+        except Undelivered as undelivered:
+            return [f"on the new version it throws what nobody receives: {undelivered}"]
         unit.commit()
         return []
 

@@ -8,14 +8,15 @@ from collections.abc import Mapping
 from sqlalchemy.exc import IntegrityError
 
 from .audit import Change
-from .bpmn import Run
-from .clock import now
+from .bpmn import Run, start_form_key
+from .catalogue import forms
 from .context import Context
 from .definitions import definition_row
+from .message_flow import begin
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
-from .unit_of_work import refused, write_run
+from .unit_of_work import StaleRevision
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
@@ -37,32 +38,29 @@ def start(
             existing = store.instance_for_idempotency_key(idempotency_key)
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
-        definition = context.definitions.loaded(store, definition_row(store, process_key, None).id)
-        run = Run.start(definition, context.script_engine, variables, context.limits)
-        run.step()
-        state = run.dump(context.serializer)
-        if run.failure is not None:
-            raise refused(run.failure)
-        started = now()
-        record = InstanceRecord(
-            id=str(uuid.uuid4()),
-            definition_id=definition.id,
-            process_key=process_key,
-            business_key=business_key,
-            status=InstanceStatus.RUNNING,
-            state="",
-            variables={},
-            error=None,
-            idempotency_key=idempotency_key,
-            started_at=started,
-            started_by=actor,
-            updated_at=started,
-        )
-        change = Change(
-            AuditKind.INSTANCE_STARTED, data={"business_key": business_key, "variables": variables}
-        )
+        row = definition_row(store, process_key, None)
+        if row.start_message:
+            raise InvalidData(
+                f'"{process_key}" starts when message "{row.start_message}" arrives: send it through '
+                "POST /api/v1/messages",
+                [FieldError("/process_key", f'starts with message "{row.start_message}"')],
+            )
+        definition = context.definitions.loaded(store, row.id)
+        start_form = definition.forms.get(start_form_key(process_key))
+        if start_form is not None:
+            what = f'the variables to start "{process_key}" with'
+            forms.validate(start_form, variables, what, at="/variables")
         try:
-            projections = write_run(store, record, run, actor, change, [], state)
+            record, run, projections = begin(
+                context,
+                store,
+                definition,
+                process_key=process_key,
+                business_key=business_key,
+                variables=variables,
+                actor=actor,
+                idempotency_key=idempotency_key,
+            )
             unit.commit()
             context.committed(record, run)
         except IntegrityError:  # the same idempotency key stored meanwhile by another start
@@ -71,6 +69,8 @@ def start(
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
+        except StaleRevision:  # an instance its messages reached moved meanwhile
+            raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
         return instance_view(record, definition.version, projections.now, definition)
 
 

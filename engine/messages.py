@@ -1,19 +1,21 @@
 """Messages from outside: found by name and business key (or instance id), delivered to the one instance
-that waits for it. Which instance waits is read from the message subscriptions, never from states; the
+that waits for it; when none waits (by business key), a process whose message start event waits for it
+starts with it. Which instance waits is read from the message subscriptions, never from states; the
 payload must satisfy the message's contract (its JSON Schema in the catalogue) before anything runs."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from .audit import Change
 from .bpmn import Run
-from .catalogue import forms
-from .catalogue.messages import contract_of
 from .context import Context
+from .message_flow import begin, check_payload, started_by
 from .problems import Conflict, FieldError, InvalidData, NotFound
-from .results import InstanceView
+from .results import InstanceView, instance_view
 from .store.queries import Store
+from .unit_of_work import Undelivered
 from .vocabulary import AuditKind, checked_variables
 
 
@@ -51,7 +53,7 @@ def deliver(
         if keys:
             waiting = [i for i in waiting if _has_values(store.instance(i), keys)]
         if not waiting:
-            raise NotFound(f'no running instance with {target} is waiting for message "{name}"')
+            raise NobodyWaits(f'no running instance with {target} is waiting for message "{name}"')
         if len(waiting) > 1:
             raise Conflict(
                 f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
@@ -62,14 +64,51 @@ def deliver(
     def delivering(run: Run) -> Change:
         # The contract of the version the instance runs on; a version deployed before messages had
         # contracts has none, and its payload goes in as before.
-        contract = contract_of(run.definition.forms, name)
-        if contract is not None:
-            forms.validate(contract[0], payload, f'the payload of message "{name}"', "/payload", "schema")
+        check_payload(run.definition, name, payload)
         if not run.deliver(name, payload):
             raise Conflict(f'the instance is no longer waiting for message "{name}"')
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
-    return context.act(the_one_waiting, delivering, actor)
+    try:
+        delivered = context.act(the_one_waiting, delivering, actor)
+    except NobodyWaits as nobody:
+        if instance_id is not None:
+            raise
+        return _start_by_message(context, name, business_key, payload, actor, nobody)
+    return replace(delivered, message_outcome=DELIVERED)
+
+
+DELIVERED, STARTED = "delivered", "started"
+
+
+class NobodyWaits(NotFound):
+    """No instance waits for the message: a process may start with it instead."""
+
+
+def _start_by_message(context: Context, name, business_key, payload, actor, nobody: NotFound) -> InstanceView:
+    """A new instance of the process whose message start event waits for ``name``, with its payload."""
+    with context.new_unit() as unit:
+        try:
+            process_key, definition = started_by(context, unit.store, name)
+        except Undelivered as several:
+            raise Conflict(str(several)) from None
+        if definition is None:
+            raise NotFound(f"{nobody}, and no process starts with it") from None
+        check_payload(definition, name, payload)
+        record, run, projections = begin(
+            context,
+            unit.store,
+            definition,
+            process_key=process_key,
+            business_key=business_key,
+            variables={},
+            actor=actor,
+            message=(name, payload),
+        )
+        unit.commit()
+        context.committed(record, run)
+        started = instance_view(record, definition.version, projections.now, definition)
+        return replace(started, message_outcome=STARTED)
 
 
 def _has_values(record, keys: Mapping) -> bool:

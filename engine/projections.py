@@ -69,6 +69,9 @@ def project(
                 lane=task.lane,
                 form_key=task.form_key,
                 ready_since=kept.ready_since if kept is not None else now,
+                assignee=task.assignee,
+                candidate_users=task.candidate_users,
+                candidate_groups=task.candidate_groups,
             )
     messages, timers = [], []
     if running:

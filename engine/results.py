@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from .bpmn import LoadedDefinition
+from .bpmn import LoadedDefinition, start_form_key
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
 from .problems import Problem
@@ -39,7 +39,9 @@ class DefinitionView:
     main_file: str
     deployed_at: datetime
     deployed_by: str
-    messages: list[MessageContract] = field(default_factory=list)  # the messages the process catches
+    # the messages the process catches or throws
+    messages: list[MessageContract] = field(default_factory=list)
+    start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class InstanceView:
     ready_tasks: list[TaskView] = field(default_factory=list)
     waiting_messages: list[MessageWaitView] = field(default_factory=list)
     pending_timers: list[TimerView] = field(default_factory=list)
+    # What a message sent to the engine did: "delivered" to the instance that waited, or "started" it.
+    message_outcome: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ def definition_view(row) -> DefinitionView:
         deployed_at=row.deployed_at,
         deployed_by=row.deployed_by,
         messages=message_contracts(row.forms),
+        start_form=row.forms.get(start_form_key(row.process_key)),
     )
 
 

@@ -11,7 +11,7 @@ from .context import Context
 from .instances import instance_record, is_uuid
 from .problems import Conflict, NotFound
 from .results import InstanceView, Page, TaskView, task_view
-from .store.queries import ReadyTaskRecord, Store
+from .store.queries import CandidateKind, ReadyTaskRecord, Store
 from .vocabulary import AuditKind, checked_variables
 
 
@@ -22,6 +22,9 @@ def page(
     process_key,
     lane,
     business_key,
+    assignee=None,
+    candidate_user=None,
+    candidate_group=None,
     element_id=None,
     limit: int,
     offset: int,
@@ -31,10 +34,12 @@ def page(
         "process_key": process_key,
         "lane": lane,
         "business_key": business_key,
+        "assignee": assignee,
         "element_id": element_id,
     }
+    candidates = {CandidateKind.USER: candidate_user, CandidateKind.GROUP: candidate_group}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.ready_task_page(filters, limit, offset)
+        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates)
     return Page(
         [task_view(r, definition_version=version) for r, version in rows], total, limit, offset, exact
     )

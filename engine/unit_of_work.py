@@ -21,7 +21,7 @@ from .clock import Clock, clock_in_use, now
 from .problems import Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
-from .vocabulary import AuditKind, InstanceStatus, public_error
+from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
 
 CONFLICT_RETRIES = 8
 
@@ -59,6 +59,15 @@ class StaleRevision(Exception):
     """Another writer moved the instance since this unit of work read it."""
 
 
+class Undelivered(Exception):
+    """A message an instance threw could not be delivered (``message_flow``); ``failure`` says where and
+    why, as a run's failure does: the request is refused, or a timer's run becomes an incident."""
+
+    def __init__(self, element_id: str | None, message: str):
+        super().__init__(message)
+        self.failure = {"element_id": element_id, "message": message, "type": "MessageUndelivered"}
+
+
 def act_on_instance(
     new_unit: Callable[[], UnitOfWork],
     restore: Callable[[Store, InstanceRecord], Run],
@@ -69,6 +78,7 @@ def act_on_instance(
     *,
     claim_due_by: datetime | None = None,
     committed: Callable[[InstanceRecord, Run], None] | None = None,
+    pass_on: Callable[[Store, InstanceRecord, Run, str], None] | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
@@ -105,8 +115,18 @@ def act_on_instance(
                     state, projections = None, Projections([], [], [])
                 else:
                     projections = write_run(unit.store, record, run, actor, change, existing_ready, state).now
+                    if pass_on is not None:  # the messages it threw, to their instances, in this transaction
+                        pass_on(unit.store, record, run, actor)
             except StaleRevision:
                 continue  # another writer moved the instance; try again on its state
+            except Undelivered as undelivered:
+                if claim_due_by is None:
+                    raise refused(undelivered.failure) from None
+                # a timer's run threw what nobody receives: undone, and an incident on the thrower
+                unit.rollback()
+                record = unit.store.instance(instance_id)
+                record_incident(unit.store, record, undelivered.failure, actor)
+                state, projections = None, Projections([], [], [])
             unit.commit()
             if committed is not None and state is not None:
                 committed(record, run)
@@ -119,7 +139,10 @@ def refused(failure: dict) -> ScriptFailure:
     give, a script over its time limit) is refused and nothing of it is stored: the instance stays at the
     wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
     data. Only a timer, which nobody waits on, leaves an instance in error status."""
-    return ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
+    error = ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
+    if ErrorKind.of(failure.get("type")) == ErrorKind.MESSAGE_UNDELIVERED:
+        error.kind = str(ErrorKind.MESSAGE_UNDELIVERED)
+    return error
 
 
 def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: str) -> None:

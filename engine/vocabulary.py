@@ -58,6 +58,7 @@ class ErrorKind(StrEnum):
     UNSTORABLE_VALUE = "unstorable-value"  # a variable no JSON holds
     UNCAUGHT_ERROR = "uncaught-error"  # an error end event that nothing caught
     TIMER_FAILURE = "timer-failure"  # firing the timers failed outside the diagram
+    MESSAGE_UNDELIVERED = "message-undelivered"  # a message thrown that no instance or process receives
 
     @classmethod
     def of(cls, stored: str | None) -> ErrorKind:
@@ -72,6 +73,7 @@ _STORED_KINDS = {
     "UnstorableValue": ErrorKind.UNSTORABLE_VALUE,
     "UncaughtError": ErrorKind.UNCAUGHT_ERROR,
     "TimerFailure": ErrorKind.TIMER_FAILURE,
+    "MessageUndelivered": ErrorKind.MESSAGE_UNDELIVERED,
 }
 
 

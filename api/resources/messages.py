@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from ..auth import OPERATE, requires
 from ..parsing import Blueprint
-from ..schemas import InstanceSchema, MessageSchema
+from ..schemas import MessageAnswerSchema, MessageSchema
 from . import engine, problems
 
 blp = Blueprint(
@@ -20,14 +20,21 @@ blp = Blueprint(
 class Messages(MethodView):
     @requires(OPERATE)
     @blp.arguments(MessageSchema)
-    @blp.response(200, InstanceSchema)
+    @blp.response(200, MessageAnswerSchema, description="Delivered to the instance that waited for it")
+    @blp.alt_response(
+        201, schema=MessageAnswerSchema, description="Nobody waited: it started an instance of the process "
+        "whose message start event waits for it",
+    )  # fmt: skip
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, message):
-        """Deliver a message to the one instance waiting for it, by business key or instance id."""
-        return engine().deliver_message(
+        """Deliver a message to the one instance waiting for it, by business key or instance id; when no
+        instance with that business key waits, start the process whose message start event waits for it.
+        The answer is the instance, and its `message_outcome` says which happened."""
+        answer = engine().deliver_message(
             message["name"],
             actor=g.caller.actor,
             business_key=message["business_key"],
             instance_id=message["instance_id"],
             payload=message["payload"],
         )
+        return answer, (201 if answer.message_outcome == "started" else 200)

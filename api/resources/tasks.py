@@ -18,7 +18,8 @@ class Tasks(MethodView):
     @blp.response(200, TaskPageSchema)
     @problems(blp, 422)
     def get(self, query):
-        """Ready human tasks, oldest first, filtered by instance, process, lane and business key."""
+        """Ready human tasks, oldest first, filtered by instance, process, lane, business key, assignee and
+        candidate user or group."""
         return engine().list_tasks(**query)
 
 

@@ -22,6 +22,7 @@ from .juel import is_juel
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
+from .user_task import form_data_key, start_form_key
 from .version_change import MigrationRefused, ProcessChanges, mapping_targets
 from .version_change import compare as compare_versions
 from .version_change import move as move_to_version
@@ -50,6 +51,7 @@ __all__ = [
     "compare_versions",
     "condition_python",
     "expression_problem",
+    "form_data_key",
     "is_juel",
     "mapping_targets",
     "move_to_version",
@@ -59,6 +61,7 @@ __all__ = [
     "parsed_elements",
     "parsed_event_definitions",
     "script_problem",
+    "start_form_key",
     "task_details",
     "timer_python",
     "value_python",

@@ -1,24 +1,32 @@
 """A message whose payload becomes the catching task's variables, as correlating a message with variables
-does in Camunda."""
+does in Camunda; and a message thrown by a send task, a message throw event or a message end event, which
+carries the thrower's variables until the engine picks from them what the message's contract declares."""
 
 from __future__ import annotations
 
 from copy import deepcopy
 
+from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.camunda.specs.event_definitions import MessageEventDefinition as CamundaMessageEvent
+
+# The key under which a thrown payload names the element that threw it (never a variable: not an identifier).
+THROWN_BY = "(thrown by)"
 
 
 class MessageEvent(CamundaMessageEvent):
     """A message whose payload (a JSON object) becomes task variables when it is caught.
 
     A message thrown inside a diagram with ``camunda:expression`` keeps Camunda's behaviour and
-    lands in its result variable.
+    lands in its result variable; without one it carries the thrower's variables.
     """
 
     def throw(self, my_task):
-        if self.expression is None:
-            self.expression = "None"
-        super().throw(my_task)
+        if self.expression is not None:
+            super().throw(my_task)
+            return
+        payload = deepcopy(my_task.data)
+        payload[THROWN_BY] = my_task.task_spec.bpmn_id
+        my_task.workflow.top_workflow.catch(BpmnEvent(self, payload=payload))
 
     def update_internal_data(self, my_task, event):
         my_task.internal_data[self.name] = event.payload
@@ -28,4 +36,4 @@ class MessageEvent(CamundaMessageEvent):
         if isinstance(payload, dict) and set(payload) == {"payload", "result_var"}:
             super().update_task_data(my_task)
         elif isinstance(payload, dict):
-            my_task.set_data(**deepcopy(payload))
+            my_task.set_data(**deepcopy({k: v for k, v in payload.items() if k != THROWN_BY}))

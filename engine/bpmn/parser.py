@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 from SpiffWorkflow.bpmn.parser import event_parsers
-from SpiffWorkflow.bpmn.parser.event_parsers import ReceiveTaskParser
+from SpiffWorkflow.bpmn.parser.event_parsers import ReceiveTaskParser, SendTaskParser
 from SpiffWorkflow.bpmn.parser.util import full_tag
-from SpiffWorkflow.bpmn.specs.defaults import ReceiveTask
+from SpiffWorkflow.bpmn.specs.defaults import ReceiveTask, SendTask
 from SpiffWorkflow.camunda.parser.CamundaParser import CamundaParser
 from SpiffWorkflow.camunda.parser.event_parsers import CamundaEventDefinitionParser
 from SpiffWorkflow.camunda.specs.user_task import UserTask
@@ -31,6 +31,7 @@ from .input_output import EXTENSION as PARAMETERS
 from .input_output import parameters_of
 from .message_event import MessageEvent
 from .serializer import Serializer
+from .user_task import AssignedUserTask, AssignedUserTaskParser
 
 
 class _ParametersParser:
@@ -66,6 +67,14 @@ class _ReceiveTaskParser(_MessageEventParser, ReceiveTaskParser):
         return ReceiveTaskParser.create_task(self)
 
 
+class _SendTaskParser(_MessageEventParser, SendTaskParser):
+    """A send task throws its message as a message throw event does (SpiffWorkflow's own parser makes a
+    message the Camunda serializer can not store)."""
+
+    def create_task(self):
+        return SendTaskParser.create_task(self)
+
+
 class DiagramParser(CamundaParser):
     OVERRIDE_PARSER_CLASSES = {  # noqa: RUF012 (SpiffWorkflow reads this class attribute)
         tag: (_as_the_engine_reads(parser_class), spec_class)
@@ -74,6 +83,8 @@ class DiagramParser(CamundaParser):
             **CamundaParser.OVERRIDE_PARSER_CLASSES,
             full_tag("callActivity"): (MappedCallActivityParser, MappedCallActivity),
             full_tag("receiveTask"): (_ReceiveTaskParser, ReceiveTask),
+            full_tag("sendTask"): (_SendTaskParser, SendTask),
+            full_tag("userTask"): (AssignedUserTaskParser, AssignedUserTask),
             # Only external service tasks get past the allow-list; the others are refused before parsing.
             full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
             full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),

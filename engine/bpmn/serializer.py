@@ -22,6 +22,7 @@ from .call_activity import MappedCallActivity, MappedCallActivityConverter
 from .decisions import DecisionTask, DecisionTaskConverter, StoredBusinessRuleTaskConverter
 from .external_task import ExternalTask, ExternalTaskConverter
 from .message_event import MessageEvent
+from .user_task import AssignedUserTask, AssignedUserTaskConverter
 
 
 class _InstanceStateConverter(BpmnWorkflowConverter):
@@ -55,6 +56,7 @@ _CONFIG = {
     **CAMUNDA_CONFIG,
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
+    AssignedUserTask: AssignedUserTaskConverter,
     ExternalTask: ExternalTaskConverter,
     DecisionTask: DecisionTaskConverter,
     BusinessRuleTask: StoredBusinessRuleTaskConverter,

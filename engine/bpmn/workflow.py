@@ -8,7 +8,7 @@ instance's variables and how it ended. Everything outside ``engine.bpmn`` sees o
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 
@@ -24,8 +24,9 @@ from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .external_task import is_external, throw_error_at
-from .message_event import MessageEvent
+from .message_event import THROWN_BY, MessageEvent
 from .serializer import Serializer
+from .user_task import assignment_of
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ class HumanTask:
     name: str
     lane: str | None
     form_key: str | None
+    assignee: str | None = None
+    candidate_users: list[str] = field(default_factory=list)
+    candidate_groups: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,16 @@ class MessageWait:
     task_id: str
     element_id: str
     message_name: str
+
+
+@dataclass(frozen=True)
+class ThrownMessage:
+    """A message a send task, a message throw event or a message end event threw, with the variables of
+    the element that threw it (the engine sends on what the message's contract declares of them)."""
+
+    name: str
+    element_id: str
+    variables: dict
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,7 @@ class Run:
         self.limits = limits
         self.failure: dict | None = None
         self.cancelled = False
+        self.thrown: list[ThrownMessage] = []
         seen = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED | TaskState.READY)
         self._completed_before = {t.id for t in seen if t.state == TaskState.COMPLETED}
         self._cancelled_before = {t.id for t in seen if t.state == TaskState.CANCELLED}
@@ -187,6 +202,22 @@ class Run:
             self.workflow.do_engine_steps(did_complete_task=within_limits)
         except Exception as error:  # any failure of diagram code must not escape as a crash
             self.failure = _failure(error)
+        self._take_thrown_messages()
+
+    def _take_thrown_messages(self) -> None:
+        """The messages this run threw that nothing in the instance caught: they are for other instances,
+        and the engine delivers them (SpiffWorkflow would keep them in the state, undelivered)."""
+        kept = []
+        for event in self.workflow.bpmn_events:
+            payload = event.payload
+            if isinstance(event.event_definition, MessageEventDefinition) and isinstance(payload, dict):
+                variables = {k: v for k, v in payload.items() if k != THROWN_BY}
+                self.thrown.append(
+                    ThrownMessage(event.event_definition.name, payload.get(THROWN_BY), variables)
+                )
+            else:
+                kept.append(event)
+        self.workflow.bpmn_events = kept
 
     def _task_count(self) -> int:
         return len(self.workflow.tasks) + sum(len(s.tasks) for s in self.workflow.subprocesses.values())
@@ -353,6 +384,7 @@ class Run:
                 name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
                 lane=task.task_spec.lane,
                 form_key=form_key_of(task.task_spec),
+                **asdict(assignment_of(task.task_spec)),
             )
             for task in self._tasks_now
             if task.state == TaskState.READY and _is_human(task.task_spec)
@@ -403,7 +435,7 @@ class Run:
                 task_id=str(task.id),
                 element_id=task.task_spec.bpmn_id,
                 name=task.task_spec.bpmn_name,
-                type=type(task.task_spec).__name__,
+                type=getattr(task.task_spec, "kind", None) or type(task.task_spec).__name__,
                 process=task.workflow.spec.name,
                 came_from=self._came_from(task),
             )

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..bpmn import ParsedProcess, Serializer, parse_processes
+from ..bpmn import ParsedProcess, Serializer, parse_processes, start_form_key
 from ..problems import DefinitionInvalid, Problem
 from ..vocabulary import BPMN_NS
 from .checks import check_catalogue
 from .diagram import at
-from .messages import caught_messages, schema_key
+from .form_data import generated_forms
+from .messages import schema_key, start_message_of, used_messages
 from .safe_xml import UnsafeXml, parse_xml, xml_text
 
 DIAGRAM_SUFFIXES = (".bpmn", ".dmn")
@@ -39,6 +40,7 @@ class ProcessDefinition:
     main_file: str
     sources: dict[str, str]  # every diagram file the process draws on, as deployed
     forms: dict[str, dict]  # form key -> JSON Schema, for the user tasks and the messages of the process
+    start_message: str | None = None  # the message a message start event of the process waits for
 
 
 class Definitions(dict[str, ProcessDefinition]):
@@ -78,6 +80,10 @@ def build(
     checked = check_catalogue(trees, forms)
     warnings = [problem for problem in checked if problem.is_warning]
     problems += [problem for problem in checked if not problem.is_warning]
+    # Camunda's form fields become JSON Schema forms beside those of forms/ (made, not uploaded).
+    generated, faults = generated_forms({n: t.getroot() for n, t in trees.items()})
+    forms |= generated
+    problems += faults
     if not trees and not problems:
         if empty_is_valid:
             return Definitions({}, [])
@@ -146,8 +152,9 @@ def _nothing_to_deploy(trees: Mapping[str, etree._ElementTree]) -> list[Problem]
 
 def _definition(process: ParsedProcess, texts, forms, trees) -> ProcessDefinition:
     # The message contracts travel with the forms: stored with the version, covered by its hash.
-    caught = {schema_key(name) for file in process.files for name in caught_messages(trees[file].getroot())}
-    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | caught)}
+    used = {schema_key(name) for file in process.files for name in used_messages(trees[file].getroot())}
+    start_form = {start_form_key(process.key)} & set(forms)
+    used_forms = {key: json.loads(forms[key]) for key in sorted(process.form_keys | used | start_form)}
     sources = {name: texts[name] for name in sorted(process.files)}
     digest = hashlib.sha256()
     for part in (process.spec, json.dumps(sources, sort_keys=True), json.dumps(used_forms, sort_keys=True)):
@@ -161,6 +168,7 @@ def _definition(process: ParsedProcess, texts, forms, trees) -> ProcessDefinitio
         main_file=process.main_file,
         sources=sources,
         forms=used_forms,
+        start_message=start_message_of(process.node),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import etree
@@ -10,6 +11,7 @@ from ..bpmn import JUEL_LANGUAGES, PYTHON_LANGUAGES, DialectRefused, parameters_
 from ..problems import Problem
 from ..vocabulary import BPMN_NS, CAMUNDA_NS, FLOW_NODES
 from .constructs import (
+    ASSIGNMENT_EXPRESSION,
     CALL_MAPPING,
     CAMUNDA_ATTRIBUTES,
     CAMUNDA_ELEMENTS,
@@ -25,10 +27,13 @@ from .constructs import (
     EVENT_KINDS,
     EVENT_SUB_PROCESS,
     EXTERNAL_ELSEWHERE,
+    FORM_DATA_OWNERS,
+    INNER_MESSAGE_START,
     INSTANTIATING_RECEIVE,
     MAPPING_ATTRIBUTES,
     MULTIPLE_EVENT,
     NO_EFFECT_ATTRIBUTES,
+    NO_FORM_DATA_HERE,
     NOT_EXTERNAL,
     OTHER_ENGINE,
     PARAMETER_OWNERS,
@@ -154,6 +159,8 @@ def _event_problems(file: str, event: etree._Element, scope: etree._Element) -> 
     verdict = EVENT_DEFINITIONS.get((kind, event_name)) or refused(event_name, "the engine does not run it")
     if not verdict.runs:
         yield _refusal(file, event, verdict)
+    elif kind == "startEvent" and event_name == "message" and local_name(scope) != "process":
+        yield _refusal(file, event, INNER_MESSAGE_START)
     elif (
         event_name == "cancel"
         and local_name(_attached_to(event, scope) if kind == "boundaryEvent" else scope) != "transaction"
@@ -186,7 +193,11 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
     for attribute in element.attrib:
         namespace = etree.QName(attribute).namespace
         name = etree.QName(attribute).localname
-        if namespace in (None, BPMN_NS, XSI_NS, XML_NS) or (namespace == CAMUNDA_NS and name in allowed):
+        if namespace in (None, BPMN_NS, XSI_NS, XML_NS):
+            continue
+        if namespace == CAMUNDA_NS and name in allowed:
+            if name in _ASSIGNMENTS and _EXPRESSION.search(element.get(attribute)):
+                yield _refusal(file, element, ASSIGNMENT_EXPRESSION, _owner(element))
             continue
         if namespace == CAMUNDA_NS and name in ("type", "topic"):
             verdict = EXTERNAL_ELSEWHERE
@@ -197,12 +208,20 @@ def _attribute_problems(file: str, element: etree._Element) -> Iterator[Problem]
         yield _refusal(file, element, verdict, _owner(element))
 
 
+_ASSIGNMENTS = ("assignee", "candidateUsers", "candidateGroups")
+_EXPRESSION = re.compile(r"[$#]\{")
+
+
 def _extension_problems(file: str, element: etree._Element) -> Iterator[Problem]:
     if local_name(element) != "extensionElements":
         return
     owner = element.getparent()
     for extension in element.iterchildren(etree.Element):
         namespace, name = etree.QName(extension).namespace, etree.QName(extension).localname
+        if namespace == CAMUNDA_NS and name == "formData":
+            if local_name(owner) not in FORM_DATA_OWNERS:
+                yield _refusal(file, extension, NO_FORM_DATA_HERE, describe(owner))
+            continue  # its fields are checked where they become a form (form_data)
         if namespace == CAMUNDA_NS and name in CAMUNDA_ELEMENTS:
             if name in ("in", "out") and not _a_call_mapping(owner, extension):
                 given = ", ".join(sorted(extension.attrib)) or "nothing"

@@ -20,8 +20,15 @@ from ..decisions import NOT_RUN_HIT_POLICIES
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-USE_THE_MESSAGES_API = "the engine sends no messages; they reach an instance through POST /api/v1/messages"
+THROWS = (
+    "throws its message to the instance with the same business key that waits for it, or else starts the "
+    "process whose message start event waits for it (README: Messages between instances)"
+)
 START_THROUGH_THE_API = "instances are started through POST /api/v1/process-instances"
+USE_A_FORM = (
+    'name a JSON Schema form in forms/ with camunda:formKey ("forms/<name>.json"), or describe the fields '
+    "with camunda:formData"
+)
 WRITE_AN_EXTERNAL_TASK = (
     'the engine calls no Java or system itself: write camunda:type="external" and camunda:topic="…" on the '
     "service task, and a worker fetches and completes the work through /api/v1/external-tasks"
@@ -90,10 +97,7 @@ ELEMENTS: dict[str, Verdict] = {
         'with camunda:type="external" and camunda:topic: waits until a worker fetches it by its topic and '
         "completes it, reports a failure or throws a BPMN error (/api/v1/external-tasks)",
     ),
-    "sendTask": refused(
-        "send task",
-        f"{USE_THE_MESSAGES_API}; a user task can stand for the sending",
-    ),
+    "sendTask": runs("send task", THROWS),
     "adHocSubProcess": refused(
         "ad hoc sub process", "use a sub process with a parallel gateway, or a multi-instance user task"
     ),
@@ -120,14 +124,8 @@ CONDITIONAL = refused(
 )
 COMPENSATION = refused("compensation", "model the undoing as tasks on an error or escalation path")
 LINK = refused("link event", "draw the sequence flow between the two places")
-MESSAGE_THROW = refused(
-    "message throw event",
-    f"{USE_THE_MESSAGES_API}; a user task can stand for the sending",
-)
-MESSAGE_END = refused(
-    "message end event",
-    f"{USE_THE_MESSAGES_API}; end with a none end event",
-)
+MESSAGE_THROW = runs("message throw event", f"{THROWS}; then passes on")
+MESSAGE_END = runs("message end event", f"{THROWS}; then ends its path")
 CANCEL_OUTSIDE = refused("cancel event outside a transaction", "cancel events belong to a transaction")
 
 
@@ -146,9 +144,10 @@ def _no_such_event(kind: str, word: str, event: str) -> Verdict:
 
 EVENT_DEFINITIONS: dict[tuple[str, str], Verdict] = {
     ("startEvent", "none"): runs("none start event", "where an instance starts"),
-    ("startEvent", "message"): refused(
+    ("startEvent", "message"): runs(
         "message start event",
-        f"{START_THROUGH_THE_API}: start with a none start event, then catch the message",
+        "a new instance starts when the message arrives (POST /api/v1/messages, or thrown by another "
+        "instance) and no instance waits for it; its payload becomes variables",
     ),
     ("startEvent", "timer"): refused(
         "timer start event",
@@ -216,7 +215,7 @@ DEFINITION_NAMES = {
 
 # camunda: attributes the engine acts on, by the element they belong to.
 CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "userTask": frozenset({"formKey"}),
+    "userTask": frozenset({"formKey", "assignee", "candidateUsers", "candidateGroups"}),
     "businessRuleTask": frozenset({"decisionRef"}),
     "multiInstanceLoopCharacteristics": frozenset({"collection", "elementVariable"}),
     "serviceTask": frozenset({"type", "topic"}),  # checked further: type "external" and a topic
@@ -232,6 +231,8 @@ NO_EFFECT_ATTRIBUTES = frozenset({"asyncBefore", "asyncAfter", "async", "exclusi
 # camunda: extension elements the engine acts on (or, for properties, that describe and do nothing in
 # Camunda either).
 CAMUNDA_ELEMENTS = frozenset({"properties", "property", "in", "out", "inputOutput"})
+# Where Camunda's generated form fields are read: a user task's, and the start event of a process.
+FORM_DATA_OWNERS = frozenset({"userTask", "startEvent"})
 # Where input and output parameters run as in Camunda: activities and the events a token passes.
 PARAMETER_OWNERS = frozenset(
     {
@@ -260,10 +261,9 @@ _CAMUNDA_INSTEAD = {
     ),
     "resource": "external script resources are not supported: write the script in the diagram",
     "resultVariable": "a result variable is not supported: a script sets variables by assigning them",
-    "assignee": "assignees are not kept yet: use a lane for who does the task",
-    "candidateUsers": "candidate users are not kept yet: use a lane for who does the task",
-    "candidateGroups": "candidate groups are not kept yet: use a lane for who does the task",
-    "formData": "generated forms are not supported: name a JSON Schema form in camunda:formKey",
+    "formRef": f"Camunda Forms are not supported: {USE_A_FORM}",
+    "formRefBinding": f"Camunda Forms are not supported: {USE_A_FORM}",
+    "formRefVersion": f"Camunda Forms are not supported: {USE_A_FORM}",
 }
 
 
@@ -282,7 +282,12 @@ EMPTY_EVENT_GATEWAY = refused(
     "event-based gateway without events after it",
     "lead each of its flows (two or more) to a message or timer catch event or a receive task",
 )
-INSTANTIATING_RECEIVE = refused("receive task that starts an instance", START_THROUGH_THE_API)
+INSTANTIATING_RECEIVE = refused(
+    "receive task that starts an instance", "start the process with a message start event"
+)
+INNER_MESSAGE_START = refused(
+    "message start event inside a sub process", "a sub process starts with a none start event"
+)
 MULTIPLE_EVENT = refused("multiple event", "draw one event per trigger, after an event-based gateway")
 EVENT_DEFINITION_REF = refused("event definition reference", "define the event on the event itself")
 SCRIPT_FORMAT = refused(
@@ -309,9 +314,34 @@ EXTERNAL_ELSEWHERE = refused(
     "only a service task is an external task here: draw the work a worker does as a service task",
 )
 OTHER_ENGINE = refused("an extension of another engine", "this engine does not act on it")
+FORM_KEYS = {
+    "embedded:": refused(
+        "camunda:formKey embedded:…", f"embedded HTML forms are not supported: {USE_A_FORM}"
+    ),
+    "camunda-forms:": refused(
+        "camunda:formKey camunda-forms:…", f"Camunda Forms are not supported: {USE_A_FORM}"
+    ),
+    "app:": refused("camunda:formKey app:…", f"forms of another application are not supported: {USE_A_FORM}"),
+}
+ASSIGNMENT_EXPRESSION = refused(
+    "an expression in camunda:assignee, camunda:candidateUsers or camunda:candidateGroups",
+    "expressions there are not supported yet: write the user and group names themselves",
+)
+NO_FORM_DATA_HERE = refused(
+    "camunda:formData off a user task or a process's start event", "form fields belong to those two"
+)
 
 CAMUNDA_RUNS = (
-    runs("camunda:formKey", "names the user task's JSON Schema form"),
+    runs("camunda:formKey", "names the user task's JSON Schema form, a path in the catalogue"),
+    runs(
+        "camunda:formData",
+        "the fields of a user task or a process's start event become its JSON Schema form: string, long, "
+        "boolean, date (YYYY-MM-DD), enum; required, readonly, min, max, minlength, maxlength; defaultValue",
+    ),
+    runs(
+        "camunda:assignee, camunda:candidateUsers, camunda:candidateGroups",
+        "kept on the task: shown and filtered by the task lists (names, not expressions), beside its lane",
+    ),
     runs("camunda:decisionRef", "names the business rule task's DMN decision"),
     runs("camunda:collection, camunda:elementVariable", "a multi-instance activity runs once per item"),
     runs(
@@ -405,10 +435,11 @@ DOCUMENTED = (
     *ELEMENTS.values(),
     *dict.fromkeys(v for v in EVENT_DEFINITIONS.values() if v.runs or not v.how.startswith("BPMN has no")),
     CANCEL_OUTSIDE, MULTIPLE_EVENT, EVENT_DEFINITION_REF, EVENT_SUB_PROCESS, SECOND_START,
-    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, SCRIPT_FORMAT, CONDITION_LANGUAGE, PARAMETERS_ELSEWHERE,
+    EMPTY_EVENT_GATEWAY, INSTANTIATING_RECEIVE, INNER_MESSAGE_START, SCRIPT_FORMAT, CONDITION_LANGUAGE,
+    PARAMETERS_ELSEWHERE,
     *CAMUNDA_RUNS,
     *(camunda_verdict(name) for name in _CAMUNDA_INSTEAD),
-    NOT_EXTERNAL, EXTERNAL_ELSEWHERE, CALL_MAPPING, OTHER_ENGINE,
+    *FORM_KEYS.values(), ASSIGNMENT_EXPRESSION, NO_FORM_DATA_HERE, NOT_EXTERNAL, EXTERNAL_ELSEWHERE,
     CALL_MAPPING, OTHER_ENGINE,
     *DECISIONS,
 )  # fmt: skip

@@ -22,6 +22,7 @@ from ..bpmn import (
 )
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS, FLOW_NODES
+from .constructs import FORM_KEYS
 from .diagram import (
     CONDITIONAL_GATEWAYS,
     LOOP_EXPRESSIONS,
@@ -130,11 +131,20 @@ def unguarded_gateway_flows(file: str, root: etree._Element, catalogue: Catalogu
 
 
 def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    """The form a user task names is in the catalogue and is a JSON Schema. A task without any form takes
+    a JSON object of free data (the Kanta catalogue's own rule that each of its tasks has a form is a
+    check of that catalogue, ``catalogue_rules``, not of the engine)."""
     for task in root.iter(bpmn_tag("userTask")):
         key = task.get(f"{{{CAMUNDA_NS}}}formKey")
+        kind = next((FORM_KEYS[prefix] for prefix in FORM_KEYS if (key or "").startswith(prefix)), None)
         if not key:
-            advice = 'set its camunda:formKey to the path of its JSON Schema, e.g. "forms/<name>.json"'
-            yield at(file, task, f"{describe(task)} has no form: {advice}")
+            continue
+        if kind is not None:
+            yield at(
+                file,
+                task,
+                f'{describe(task)} names the form "{key}": {kind.construct} is not supported: {kind.how}',
+            )
         elif key not in catalogue.forms:
             meant = did_you_mean(key, catalogue.forms)
             yield at(
@@ -288,7 +298,7 @@ def unresolved_calls(file: str, root: etree._Element, catalogue: Catalogue) -> I
 def message_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
     messages = {message.get("id"): message for message in root.iter(bpmn_tag("message"))}
     receivers = [(d.getparent(), d) for d in root.iter(bpmn_tag("messageEventDefinition"))]
-    receivers += [(task, task) for task in root.iter(bpmn_tag("receiveTask"))]
+    receivers += [(task, task) for task in root.iter(bpmn_tag("receiveTask"), bpmn_tag("sendTask"))]
     for element, definition in receivers:
         ref = definition.get("messageRef")
         if not ref:

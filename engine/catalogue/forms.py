@@ -94,6 +94,8 @@ def _message(error) -> str:
     """jsonschema's words, except where a person deserves to be told what the value should look like."""
     if error.validator == "format" and error.validator_value in _FORMAT_MESSAGES:
         return f"{error.instance!r} {_FORMAT_MESSAGES[error.validator_value]}"
+    if error.validator == "not" and error.schema.get("readOnly") is True:
+        return "is read-only: the form shows it and the task does not take it"
     return error.message
 
 

@@ -44,16 +44,27 @@ def contract_of(forms: Mapping[str, dict], name: str) -> tuple[dict, dict] | Non
     return schema, dict(stored[CORRELATION])
 
 
-def caught_messages(root: etree._Element) -> dict[str, etree._Element]:
+def used_messages(root: etree._Element) -> dict[str, etree._Element]:
     """The names of the messages a diagram catches (start, intermediate and boundary events, receive
-    tasks), each with its first catching element; sending elements are not asked for a contract."""
+    tasks) or throws (send tasks, throw and end events), each with its first such element: each has a
+    contract, which says what a catch accepts and what a throw sends."""
     names = _message_names(root)
-    caught: dict[str, etree._Element] = {}
-    for catcher, ref in _catchers(root):
+    used: dict[str, etree._Element] = {}
+    for element, ref in [*_catchers(root), *_throwers(root)]:
         name = names.get(ref)
         if name:
-            caught.setdefault(name, catcher)
-    return caught
+            used.setdefault(name, element)
+    return used
+
+
+def start_message_of(process: etree._Element) -> str | None:
+    """The name of the message whose arrival starts ``process`` (its start event is a message start)."""
+    names = _message_names(process.getroottree().getroot())
+    for start in process.iterchildren(bpmn_tag("startEvent")):
+        definition = start.find(bpmn_tag("messageEventDefinition"))
+        if definition is not None:
+            return names.get(definition.get("messageRef")) or None
+    return None
 
 
 def _message_names(root: etree._Element) -> dict[str, str]:
@@ -71,6 +82,15 @@ def _catchers(root: etree._Element) -> Iterator[tuple[etree._Element, str | None
         yield task, task.get("messageRef")
 
 
+def _throwers(root: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
+    for definition in root.iter(bpmn_tag("messageEventDefinition")):
+        event = definition.getparent()
+        if local_name(event) in ("intermediateThrowEvent", "endEvent"):
+            yield event, definition.get("messageRef")
+    for task in root.iter(bpmn_tag("sendTask")):
+        yield task, task.get("messageRef")
+
+
 # --- the checks `validate` runs --------------------------------------------------------------------------
 
 
@@ -78,29 +98,33 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
     """Every message the diagram catches has a usable contract, and the conditions that decide right after
     a catch name only fields of its payload schema."""
     names = _message_names(root)
-    for catcher, ref in _catchers(root):
+    catchers = list(_catchers(root))
+    for catcher, ref in [*catchers, *_throwers(root)]:
         name = names.get(ref)
         if not name:
-            continue  # a catch without a named message is reported by the message checks
+            continue  # a catch or throw without a named message is reported by the message checks
         key = schema_key(name)
         if key not in catalogue.forms:
-            # A catch renamed in the modeler: the contract is still there under the old name.
+            verb = "catches" if (catcher, ref) in catchers else "throws"
+            # A message renamed in the modeler: the contract is still there under the old name.
             contracts = [
                 k[len(FOLDER) + 1 : -len(".json")] for k in catalogue.forms if k.startswith(f"{FOLDER}/")
             ]
             meant = did_you_mean(name, contracts)
             if meant:
-                what = f'{describe(catcher)} catches message "{name}", which has no payload schema{meant}'
+                what = f'{describe(catcher)} {verb} message "{name}", which has no payload schema{meant}'
                 yield at(file, catcher, f"{what} (messages/<name>.json is the contract of message <name>)")
                 continue
             yield at(
-                file, catcher, f'{describe(catcher)} catches message "{name}", which has no payload schema: '
+                file, catcher, f'{describe(catcher)} {verb} message "{name}", which has no payload schema: '
                 f'add {key}, a JSON Schema of its payload with "{CORRELATION}": {{"by": "business_key"}}',
             )  # fmt: skip
             continue
         fault = catalogue.form_fault(key) or correlation_fault(catalogue.forms[key])
         if fault:
             yield at(file, catcher, f'the payload schema "{key}" of message "{name}" {fault}')
+            continue
+        if (catcher, ref) not in catchers:
             continue
         declared = set(json.loads(catalogue.forms[key]).get("properties", {}))
         for flow, undeclared in _conditions_after(catcher, declared):

@@ -64,6 +64,8 @@ class DefinitionVersion(Base):
     sources: Mapped[dict] = mapped_column(JSON)  # file name -> text, as deployed
     main_file: Mapped[str] = mapped_column(String(500))
     forms: Mapped[dict] = mapped_column(JSON)  # form key -> JSON Schema
+    # The message whose arrival starts an instance (a message start event); None: started by a call.
+    start_message: Mapped[str | None] = mapped_column(String(200), index=True)
     deployed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deployed_by: Mapped[str] = mapped_column(String(200))
 
@@ -109,6 +111,7 @@ class ReadyTask(Base):
         Index(None, "process_key", "ready_since", "id"),
         Index(None, "business_key", "ready_since", "id"),
         Index(None, "lane", "ready_since", "id"),
+        Index(None, "assignee", "ready_since", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -122,6 +125,22 @@ class ReadyTask(Base):
     lane: Mapped[str | None] = mapped_column(String(200))
     form_key: Mapped[str | None] = mapped_column(String(500))
     ready_since: Mapped[datetime] = mapped_column(UtcDateTime)
+    assignee: Mapped[str | None] = mapped_column(String(200))
+    candidate_users: Mapped[list] = mapped_column(JSON)
+    candidate_groups: Mapped[list] = mapped_column(JSON)
+
+
+class TaskCandidate(Base):
+    """A user or group a ready task is offered to, one row each, so a list finds a candidate's tasks by
+    index (the task's JSON lists are what it shows)."""
+
+    __tablename__ = "task_candidates"
+    __table_args__ = (Index(None, "kind", "name", "task_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("ready_tasks.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "user" or "group"
+    name: Mapped[str] = mapped_column(String(200))
 
 
 class PendingTimer(Base):

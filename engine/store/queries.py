@@ -7,8 +7,9 @@ never a lost update. Projections and audit rows are written in as few statements
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -22,6 +23,7 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    TaskCandidate,
 )
 from .oversight_queries import OversightQueries, waits_at
 
@@ -30,6 +32,7 @@ from .oversight_queries import OversightQueries, waits_at
 COUNT_CAP = 1_000
 _instances = ProcessInstance.__table__
 _ready = ReadyTask.__table__
+_candidates = TaskCandidate.__table__
 _timers = PendingTimer.__table__
 _messages = MessageSubscription.__table__
 _audit = AuditEvent.__table__
@@ -65,6 +68,14 @@ class ReadyTaskRecord:
     lane: str | None
     form_key: str | None
     ready_since: datetime
+    assignee: str | None = None
+    candidate_users: list[str] = field(default_factory=list)
+    candidate_groups: list[str] = field(default_factory=list)
+
+
+class CandidateKind(StrEnum):
+    USER = "user"
+    GROUP = "group"
 
 
 @dataclass(frozen=True)
@@ -113,6 +124,7 @@ _UPDATE_INSTANCE = (
     )
 )
 _DELETE_READY = delete(_ready).where(_ready.c.id.in_(bindparam("ids", expanding=True)))
+_DELETE_CANDIDATES = delete(_candidates).where(_candidates.c.task_id.in_(bindparam("ids", expanding=True)))
 _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("instance_id"))
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
@@ -186,9 +198,21 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def replace_ready_tasks(self, removed: list[str], added: list[ReadyTaskRecord]) -> None:
         if removed:
+            self.connection.execute(_DELETE_CANDIDATES, {"ids": removed})
             self.connection.execute(_DELETE_READY, {"ids": removed})
         if added:
             self.connection.execute(insert(_ready), [_values(t) for t in added])
+            candidates = [
+                {"task_id": task.id, "kind": kind, "name": name}
+                for task in added
+                for kind, names in (
+                    (CandidateKind.USER, task.candidate_users),
+                    (CandidateKind.GROUP, task.candidate_groups),
+                )
+                for name in names
+            ]
+            if candidates:
+                self.connection.execute(insert(_candidates), candidates)
 
     def replace_waits(
         self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
@@ -287,6 +311,24 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
             .order_by(_definitions.c.process_key)
         )
 
+    def definitions_started_by(self, message_name: str):
+        """The latest versions whose process starts when message ``message_name`` arrives."""
+        latest = (
+            select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
+            .group_by(_definitions.c.process_key)
+            .subquery()
+        )
+        return self._rows(
+            select(_definitions.c.id, _definitions.c.process_key)
+            .join(
+                latest,
+                (_definitions.c.process_key == latest.c.process_key)
+                & (_definitions.c.version == latest.c.version),
+            )
+            .where(_definitions.c.start_message == message_name)
+            .order_by(_definitions.c.process_key)
+        )
+
     def add_definition(self, values: dict) -> None:
         self.connection.execute(insert(_definitions), [values])
 
@@ -344,9 +386,17 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         )
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
 
-    def ready_task_page(self, filters: dict, limit: int, offset: int):
-        """(ready task records with their instance's definition version, total, exact) oldest first."""
+    def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
+        """(ready task records with their instance's definition version, total, exact) oldest first,
+        filtered by their columns and by who they are offered to (``candidates``: kind -> a user's or a
+        group's name)."""
         query = _filtered(select(_ready), _ready, filters)
+        for kind, name in (candidates or {}).items():
+            if name is not None:
+                offered = select(_candidates.c.task_id).where(
+                    _candidates.c.kind == kind, _candidates.c.name == name
+                )
+                query = query.where(_ready.c.id.in_(offered))
         total, exact = self._count(query)
         page = query.order_by(_ready.c.ready_since, _ready.c.id).limit(limit).offset(offset).subquery()
         # the version is joined to the page only: counting and paging read the ready-task rows alone

@@ -111,6 +111,7 @@ def test_an_instance_error_is_typed_by_a_stable_word(spec):
         "unstorable-value",
         "uncaught-error",
         "timer-failure",
+        "message-undelivered",
     ]
 
 

@@ -7,18 +7,21 @@ that where the instance stands shows whether the element waited, passed or took 
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import timedelta
 
 import pytest
 
-from engine import DefinitionInvalid, Engine
+from engine import DefinitionInvalid, Engine, InvalidData, ScriptFailure
 from engine.bpmn import parsed_elements, parsed_event_definitions
 from engine.catalogue.constructs import (
+    ASSIGNMENT_EXPRESSION,
     CANCEL_OUTSIDE,
     DEFINITION_NAMES,
     ELEMENTS,
     EVENT_DEFINITIONS,
     EVENT_KINDS,
+    NO_FORM_DATA_HERE,
     camunda_verdict,
 )
 from engine.clock import ManualClock, SystemClock, use_clock
@@ -282,7 +285,7 @@ def gateway_case(tag: str) -> str:
 
 # Events are the next test's: every event definition on every kind of event.
 @pytest.mark.parametrize("name", sorted((parsed_elements() | set(ELEMENT_CASES)) - set(EVENT_KINDS)))
-def test_each_element_runs_as_bpmn_says_or_is_refused_by_name(engine, clock, name):
+def test_each_element_runs_as_bpmn_says_or_is_refused_by_name(engine, clock, name, tmp_path):
     verdict = ELEMENTS[name]
     if name in ("exclusiveGateway", "inclusiveGateway"):
         case = Case(engine, clock, gateway_case(name))
@@ -315,6 +318,9 @@ def test_each_element_runs_as_bpmn_says_or_is_refused_by_name(engine, clock, nam
             standing = case.start()
             assert standing[:3] == ("running", [], ["m"]) and len(standing[3]) == 1
             assert getattr(case, step[0])(step[1]) == ("running", [after], [], [])
+        return
+    if name == "sendTask":
+        assert_a_throw_reaches_its_receiver(tmp_path, around('<bpmn:sendTask id="Element" messageRef="M" />'))
         return
     xml, standing, step = ELEMENT_CASES[name]
     case = Case(engine, clock, "", "")
@@ -399,9 +405,15 @@ EVENT_RUNS = {
 
 @pytest.mark.parametrize(("kind", "event"), [(k, e) for k in EVENT_KINDS for e in EVENTS])
 def test_each_event_definition_of_each_kind_runs_as_bpmn_says_or_is_refused_by_name(
-    engine, clock, kind, event
+    engine, clock, kind, event, tmp_path
 ):
     verdict = EVENT_DEFINITIONS[(kind, event)]
+    if (kind, event) in THROWN:
+        assert_a_throw_reaches_its_receiver(tmp_path, event_case(kind, event))
+        return
+    if (kind, event) == ("startEvent", "message"):
+        assert_a_message_starts_its_process(tmp_path)
+        return
     case = Case(engine, clock, event_case(kind, event))
     if event == "cancel" and verdict.runs:
         verdict = CANCEL_OUTSIDE  # here the event is not in a transaction: the transaction test runs it
@@ -412,6 +424,70 @@ def test_each_event_definition_of_each_kind_runs_as_bpmn_says_or_is_refused_by_n
     assert case.start() == standing
     if step:
         assert getattr(case, step[0])(step[1]) == after
+
+
+# ---- messages between instances ----------------------------------------------------------------------------
+
+THROWN = {("intermediateThrowEvent", "message"), ("endEvent", "message")}
+# The receiver: a process whose message start event waits for "m"; its contract passes on "size" only.
+RECEIVER = (
+    '<bpmn:startEvent id="Got"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>'
+    + user("Received") + flows("Got", "Received")
+)  # fmt: skip
+SIZE_ONLY = json.dumps(
+    {"type": "object", "properties": {"size": {"type": "integer"}}, "x-correlation": {"by": "business_key"}}
+).encode()
+
+
+def fresh_engine(tmp_path) -> Engine:
+    """An engine of its own: which process a message starts is decided over everything deployed."""
+    return Engine(f"sqlite:///{tmp_path / 'messages.sqlite3'}", clock_source=ManualClock())
+
+
+def assert_a_throw_reaches_its_receiver(tmp_path, body: str) -> None:
+    """The element throws "m": with no receiver the start is refused and nothing stored; with a process
+    that starts with "m", an instance of it starts with the same business key and the declared payload."""
+    source = diagram(body, "thrower")
+    engine = fresh_engine(tmp_path)
+    files = {"case.bpmn": source, "forms/f.json": FORM, "messages/m.json": SIZE_ONLY}
+    engine.deploy(files, actor="analyst:test")
+    with pytest.raises(ScriptFailure) as undelivered:
+        engine.start_instance("thrower", actor="integrator:test", business_key="b1", variables={"size": 2})
+    assert (undelivered.value.kind, undelivered.value.element_id) == ("message-undelivered", "Element")
+    assert "no instance with business key 'b1' waits for message \"m\"" in undelivered.value.message
+    assert engine.list_instances().total == 0
+
+    engine.deploy({**files, "receiver.bpmn": diagram(RECEIVER, "receiver")}, actor="analyst:test")
+    thrower = engine.start_instance(
+        "thrower", actor="integrator:test", business_key="b1", variables={"size": 2, "secret": "x"}
+    )
+    assert [t.element_id for t in thrower.ready_tasks] == ["After"]
+    [received] = [i for i in engine.list_instances().items if i.process_key == "receiver"]
+    received = engine.get_instance(received.id)
+    assert (received.business_key, received.variables) == ("b1", {"size": 2})
+    assert [t.element_id for t in received.ready_tasks] == ["Received"]
+    engine.close()
+
+
+def assert_a_message_starts_its_process(tmp_path) -> None:
+    engine = fresh_engine(tmp_path)
+    engine.deploy(
+        {"case.bpmn": diagram(event_case("startEvent", "message"), "started"), "forms/f.json": FORM,
+         "messages/m.json": SIZE_ONLY},
+        actor="analyst:test",
+    )  # fmt: skip
+    with pytest.raises(InvalidData) as not_so:
+        engine.start_instance("started", actor="integrator:test")
+    assert 'starts when message "m" arrives' in str(not_so.value)
+
+    started = engine.deliver_message("m", actor="integrator:test", business_key="b2", payload={"size": 3})
+    assert (started.message_outcome, started.process_key, started.business_key) == (
+        "started",
+        "started",
+        "b2",
+    )
+    assert ([t.element_id for t in started.ready_tasks], started.variables) == (["After"], {"size": 3})
+    engine.close()
 
 
 # ---- what happens between elements ------------------------------------------------------------------------
@@ -527,11 +603,17 @@ ZEEBE = 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"'
                    "</camunda:connector>", tag="serviceTask"), "camunda:connector"),
         (task_with(extensions=LISTENER.format("executionListener", "start")), "camunda:executionListener"),
         (task_with(extensions=LISTENER.format("taskListener", "create")), "camunda:taskListener"),
-        (task_with('camunda:assignee="maija"'), "camunda:assignee"),
-        (task_with('camunda:candidateUsers="maija,matti"'), "camunda:candidateUsers"),
-        (task_with('camunda:candidateGroups="kela"'), "camunda:candidateGroups"),
+        (task_with('camunda:assignee="${initiator}"'), ASSIGNMENT_EXPRESSION.construct),
+        (task_with('camunda:candidateGroups="#{groups}"'), ASSIGNMENT_EXPRESSION.construct),
         (task_with(extensions='<camunda:formData><camunda:formField id="ok" type="boolean" />'
-                   "</camunda:formData>"), "camunda:formData"),
+                   "</camunda:formData>", tag="manualTask"), NO_FORM_DATA_HERE.construct),
+        ('<bpmn:userTask id="Element" camunda:formKey="embedded:app:forms/review.html" />',
+         "camunda:formKey embedded:…"),
+        ('<bpmn:userTask id="Element" camunda:formKey="camunda-forms:deployment:review.form" />',
+         "camunda:formKey camunda-forms:…"),
+        ('<bpmn:userTask id="Element" camunda:formKey="app:review" />', "camunda:formKey app:…"),
+        ('<bpmn:userTask id="Element" camunda:formRef="review" camunda:formRefBinding="latest" />',
+         "camunda:formRef"),
         (task_with('scriptFormat="groovy"', tag="scriptTask", inner="<bpmn:script>x = 1</bpmn:script>"),
          'script format "groovy"'),
         (task_with('scriptFormat="python" camunda:resource="deployment://x.py"', tag="scriptTask"),

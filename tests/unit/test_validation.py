@@ -103,7 +103,6 @@ BROKEN_EXPECTED = {
         ("Flow_no_condition", 42, ['sequence flow "No" leaves exclusive gateway "Yes?" without a condition']),
     ],
     "missing_form.bpmn": [
-        ("Task_no_form_attr", 20, ['user task "Task without a form" has no form', "camunda:formKey"]),
         ("Task_form_file_missing", 25, ["forms/does_not_exist.json", "not in the catalogue"]),
     ],
     "unreachable.bpmn": [
@@ -168,7 +167,7 @@ def test_checking_leaves_the_trees_as_they_were():
 MANY_PROBLEMS = bpmn("""\
   <bpmn:process id="many" isExecutable="true">
     <bpmn:startEvent id="Start_1" />
-    <bpmn:userTask id="Task_no_form" name="Fill in" />
+    <bpmn:userTask id="Task_no_form" camunda:formKey="embedded:app:forms/review.html" name="Fill in" />
     <bpmn:exclusiveGateway id="Gateway_1" name="OK?" />
     <bpmn:endEvent id="End_1" />
     <bpmn:endEvent id="End_2" />

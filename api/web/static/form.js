@@ -1,4 +1,5 @@
-/* A task's JSON Schema form in plain DOM: one field per property (string, enum → select, date, email,
+/* A task's JSON Schema form in plain DOM: one field per property (string, enum → select with its
+ * x-enum-labels, date, email,
  * boolean → checkbox, integer/number; anything else as JSON text), the required ones marked.
  * The page checks nothing of the schema itself: the server does, with the same jsonschema that decides,
  * and its 422 field errors are shown next to their fields. So the page and the server never disagree
@@ -25,7 +26,8 @@
     if (property.enum) {
       const select = el("select", { id, name },
         el("option", { value: "" }, "— choose —"),
-        property.enum.map((option, index) => el("option", { value: String(index) }, String(option))));
+        property.enum.map((option, index) =>
+          el("option", { value: String(index) }, String(property["x-enum-labels"]?.[index] ?? option))));
       const index = property.enum.indexOf(initial);
       select.value = index >= 0 ? String(index) : "";
       return { input: select, read: () => (select.value === "" ? undefined : property.enum[+select.value]) };
@@ -72,7 +74,12 @@
   }
 
   function field(name, property, required, initial) {
-    const { input, read } = control(name, property, initial);
+    // A read-only field (Camunda's readonly constraint) is shown with its value and never sent.
+    const shown = initial === undefined && property.readOnly ? property.default : initial;
+    const made = control(name, property, shown);
+    const { input } = made;
+    const read = property.readOnly ? () => undefined : made.read;
+    if (property.readOnly) input.disabled = true;
     const error = el("p", { class: "field-error", id: `error-${name}`, "data-field": name, hidden: true });
     const hint = property.description ? el("p", { class: "hint", id: `hint-${name}` }, property.description) : null;
     input.setAttribute("aria-describedby", [hint && hint.id, error.id].filter(Boolean).join(" "));

@@ -44,6 +44,9 @@
       ["Process", task.process_key],
       ["Business key", task.business_key],
       ["Lane", task.lane],
+      ["Assignee", task.assignee],
+      ["Candidate users", (task.candidate_users || []).join(", ")],
+      ["Candidate groups", (task.candidate_groups || []).join(", ")],
       ["Ready since", timeEl(task.ready_since)],
     ]);
     renderInstructions($("#instructions"), task.documentation);

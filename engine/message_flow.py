@@ -1,0 +1,192 @@
+"""Messages between instances, and starting an instance (by a call, or by a message its start event waits
+for) inside a unit of work.
+
+A send task, a message throw event or a message end event throws its message; the engine delivers it to
+the instance that waits for it, found by the message's correlation (the thrower's business key), or, when
+none waits, starts the process whose message start event it is. The payload is what the message's
+contract (``messages/<name>.json``) declares of the thrower's variables: the schema's properties.
+
+Thrower and receiver move on in one transaction: the unit of work that moved the thrower writes the
+receiver too, with the receiver's own revision check, and commits both or neither. An outbox (the delivery
+recorded with the thrower, delivered after commit) would need a worker and would leave a window in which
+the thrower has sent and the receiver not yet received, visible to every reader; one transaction has no
+such window, and a stale receiver is settled as any stale write is: the whole unit of work runs again on
+fresh states. A message nobody waits for and no process starts with is not dropped: the caller's request is
+refused (422, ``message-undelivered``, nothing stored), and a timer's run becomes an incident, so that a
+lost message is always seen.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from .audit import Change
+from .bpmn import LoadedDefinition, Run
+from .catalogue import forms
+from .catalogue.messages import contract_of
+from .clock import now
+from .problems import InvalidData, ScriptFailure
+from .store.queries import InstanceRecord, Store
+from .unit_of_work import Undelivered, refused, write_run
+from .vocabulary import AuditKind, InstanceStatus
+
+if TYPE_CHECKING:
+    from .context import Context
+    from .projections import ProjectionChange
+
+# A message may set off another (a receiver that throws on): a chain longer than this is a loop.
+MOST_HOPS = 20
+
+
+def begin(
+    context: Context,
+    store: Store,
+    definition: LoadedDefinition,
+    *,
+    process_key: str,
+    business_key: str | None,
+    variables: dict,
+    actor: str,
+    idempotency_key: str | None = None,
+    message: tuple[str, dict] | None = None,
+    hops: int = 0,
+) -> tuple[InstanceRecord, Run, ProjectionChange]:
+    """Start an instance of ``definition`` in ``store``'s transaction, with ``variables`` or, for a process
+    whose start event waits for a message, with ``message`` (its name and payload) delivered to it; the
+    messages it throws on its way are delivered too. Raises ScriptFailure (nothing stored) when it can
+    not go on."""
+    run = Run.start(definition, context.script_engine, variables, context.limits)
+    run.step()
+    if message is not None and run.failure is None:
+        run.deliver(*message)
+        run.step()
+    state = run.dump(context.serializer)
+    if run.failure is not None:
+        raise refused(run.failure)
+    started = now()
+    record = InstanceRecord(
+        id=str(uuid.uuid4()),
+        definition_id=definition.id,
+        process_key=process_key,
+        business_key=business_key,
+        status=InstanceStatus.RUNNING,
+        state="",
+        variables={},
+        error=None,
+        idempotency_key=idempotency_key,
+        started_at=started,
+        started_by=actor,
+        updated_at=started,
+    )
+    data = {"business_key": business_key, "variables": variables}
+    if message is not None:
+        data = {"business_key": business_key, "message": {"name": message[0], "payload": message[1]}}
+    projections = write_run(
+        store, record, run, actor, Change(AuditKind.INSTANCE_STARTED, data=data), [], state
+    )
+    try:
+        pass_on(context, store, record, run, actor, hops)
+    except Undelivered as undelivered:
+        if hops:
+            raise  # the thrower that started this instance is refused, at its own element
+        raise refused(undelivered.failure) from None
+    return record, run, projections
+
+
+def pass_on(
+    context: Context, store: Store, thrower: InstanceRecord, run: Run, actor: str, hops: int = 0
+) -> None:
+    """Deliver every message ``run`` threw, in ``store``'s transaction; Undelivered when one can not be."""
+    for thrown in run.thrown:
+        if hops >= MOST_HOPS:
+            raise Undelivered(
+                thrown.element_id,
+                f'message "{thrown.name}" is the {hops + 1}th sent on by instances receiving one: a loop?',
+            )
+        contract = contract_of(run.definition.forms, thrown.name)
+        declared = (contract[0] if contract else {}).get("properties", {})
+        payload = {name: value for name, value in thrown.variables.items() if name in declared}
+        _deliver(context, store, thrower, thrown.name, thrown.element_id, payload, actor, hops + 1)
+
+
+def _deliver(context, store, thrower: InstanceRecord, name, element_id, payload, actor, hops) -> None:
+    key = thrower.business_key
+    waiting = [i for i in store.instances_waiting_for(name, key, None) if i != thrower.id] if key else []
+    if len(waiting) > 1:
+        raise Undelivered(
+            element_id, f'message "{name}" is for one instance, and {len(waiting)} with business key {key!r} '
+            f"wait for it ({', '.join(waiting)})",
+        )  # fmt: skip
+    if waiting:
+        receive(context, store, waiting[0], name, payload, actor, thrower.id, element_id, hops)
+        return
+    process_key, starting = started_by(context, store, name)
+    if starting is None:
+        whom = f"with business key {key!r}" if key else "(the thrower has no business key to find it by)"
+        raise Undelivered(
+            element_id, f'no instance {whom} waits for message "{name}", and no process starts with it'
+        )
+    try:
+        check_payload(starting, name, payload)
+    except InvalidData as refusal:
+        raise Undelivered(
+            element_id, f'the process that starts with message "{name}" refuses it: {refusal}'
+        ) from None
+    try:
+        begin(
+            context,
+            store,
+            starting,
+            process_key=process_key,
+            business_key=key,
+            variables={},
+            actor=actor,
+            message=(name, payload),
+            hops=hops,
+        )
+    except ScriptFailure as failure:
+        raise Undelivered(
+            element_id, f'the instance of "{process_key}" it starts could not go on at {failure.element_id}: '
+            f"{failure.message}",
+        ) from None  # fmt: skip
+
+
+def receive(context, store, instance_id, name, payload, actor, thrower_id, element_id, hops) -> None:
+    """The instance ``instance_id`` receives the message another instance threw, in the same transaction."""
+    record = store.instance(instance_id)
+    run = context.restore(store, record)
+    existing_ready = store.ready_tasks(record.id)
+    try:
+        check_payload(run.definition, name, payload)
+    except InvalidData as refusal:
+        raise Undelivered(element_id, f"instance {instance_id} refuses it: {refusal}") from None
+    if not run.deliver(name, payload):
+        raise Undelivered(element_id, f'instance {instance_id} no longer waits for message "{name}"')
+    run.step()
+    state = run.dump(context.serializer)
+    if run.failure is not None:
+        where, why = run.failure["element_id"], run.failure["message"]
+        raise Undelivered(element_id, f"instance {instance_id} could not go on with it at {where}: {why}")
+    data = {"name": name, "payload": payload, "from_instance_id": thrower_id}
+    write_run(store, record, run, actor, Change(AuditKind.MESSAGE_RECEIVED, data=data), existing_ready, state)
+    pass_on(context, store, record, run, actor, hops)
+
+
+def check_payload(definition, name: str, payload: dict) -> None:
+    """InvalidData naming each field of ``payload`` that the receiving version's contract refuses."""
+    contract = contract_of(definition.forms, name)
+    if contract is not None:
+        forms.validate(contract[0], payload, f'the payload of message "{name}"', "/payload", "schema")
+
+
+def started_by(context: Context, store: Store, name: str) -> tuple[str | None, LoadedDefinition | None]:
+    """(process key, its latest version) of the process whose message start event waits for ``name``, or
+    (None, None); Undelivered when several start with it (which one is meant is not the engine's guess)."""
+    rows = store.definitions_started_by(name)
+    if len(rows) > 1:
+        keys = ", ".join(row.process_key for row in rows)
+        raise Undelivered(None, f'message "{name}" starts several processes ({keys}): it can start only one')
+    if not rows:
+        return None, None
+    return rows[0].process_key, context.definitions.loaded(store, rows[0].id)
