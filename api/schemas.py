@@ -683,3 +683,12 @@ class OversightSchema(Schema):
     overdue = fields.List(fields.Nested(DueTimerSchema), required=True)
     due_soon = fields.List(fields.Nested(DueTimerSchema), required=True)
     late = fields.List(fields.Nested(LateInstanceSchema), required=True)
+
+
+class DeployQuerySchema(Schema):
+    forms_from_catalogue = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "take a form or message contract the upload lacks from the processes deployed"
+        },
+    )

@@ -92,8 +92,10 @@ class Engine:
 
     # ---- definitions ------------------------------------------------------------------------------
 
-    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
-        return definitions.deploy(self._context, files, actor)
+    def deploy(
+        self, files: Mapping[str, bytes], actor: str, *, forms_from_catalogue: bool = False
+    ) -> DeployResult:
+        return definitions.deploy(self._context, files, actor, forms_from_catalogue=forms_from_catalogue)
 
     def deploy_folder(self, root: Path, actor: str) -> DeployResult:
         """Deploy a catalogue folder; an empty or missing one is an empty catalogue, which deploys nothing."""

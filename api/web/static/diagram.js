@@ -61,7 +61,9 @@
       viewer.destroy();
       container.replaceChildren(el("p", { class: "hint undrawn" },
         "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
-      return { viewer: null, name: (id) => id, markProgress() {}, focusOn() {} };
+      return {
+        viewer: null, name: (id) => id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
+      };
     }
     const canvas = viewer.get("canvas");
     const registry = viewer.get("elementRegistry");
@@ -135,6 +137,20 @@
           }
         }
         for (const id of active) mark(id, "highlight-active", "active");
+      },
+
+      /** Mark the elements a deployment's problems (``marker`` "highlight-problem") or warnings name. */
+      markElements(ids, marker) {
+        for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
+      },
+
+      /** Show ``id`` as clicked: centred at a readable size, its instructions beside it. */
+      select(id) {
+        const element = registry.get(id);
+        if (!element) return false;
+        this.focusOn([id]);
+        describe(element);
+        return true;
       },
 
       /** Open at the steps ``ids`` at a readable size (labels as drawn), centred; the whole diagram when

@@ -39,20 +39,80 @@
       }
       const formData = new FormData();
       for (const file of input.files) formData.append("files", file);
-      const answer = await api("/api/v1/process-definitions", { method: "POST", formData });
+      // A form or contract not uploaded is taken as deployed: an analyst who changed one diagram uploads it alone.
+      const answer = await api("/api/v1/process-definitions?forms_from_catalogue=true", { method: "POST", formData });
+      $("#deploy-diagram-section").hidden = true;
       if (answer.ok) {
         const names = (list) => list.map((d) => `${d.process_key} v${d.version}`).join(", ") || "none";
-        result.replaceChildren(el("p", { class: "notice notice-success" },
-          `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`));
-        await show();
-      } else {
+        const warnings = answer.body.warnings || [];
         result.replaceChildren(
-          el("p", { class: "notice notice-error" }, detail(answer)),
-          el("ul", { class: "problems" }, (answer.body.problems || []).map((p) =>
-            el("li", {}, `${p.file}:${p.line ?? "?"}: ${p.element_id ? `[${p.element_id}] ` : ""}${p.message}`))),
+          el("p", { class: "notice notice-success" },
+            `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`),
+          warnings.length ? el("h3", {}, `${warnings.length} warning(s): deployed all the same`) : null,
+          warnings.length ? problemList(warnings) : null,
         );
+        await show();
+        await drawWith(input.files, warnings);
+      } else if (answer.status === 422 && answer.body.problems) {
+        const problems = answer.body.problems; // the API lists root causes first
+        const errors = problems.filter((p) => p.severity !== "warning").length;
+        result.replaceChildren(
+          el("p", { class: "notice notice-error", role: "alert" },
+            `Nothing was deployed: ${errors} problem(s) to correct`
+            + `${problems.length > errors ? `, and ${problems.length - errors} warning(s)` : ""}.`),
+          problemList(problems),
+        );
+        await drawWith(input.files, problems);
+      } else {
+        result.replaceChildren(el("p", { class: "notice notice-error", role: "alert" }, detail(answer)));
       }
     });
+
+    let diagram = null;
+
+    /** Each problem once: where it is, what it is, and a button that shows its element on the diagram. */
+    function problemList(problems) {
+      return el("ol", { class: "problems" }, problems.map((p) => {
+        const warning = p.severity === "warning";
+        return el("li", { class: warning ? "warning" : "error", "data-element": p.element_id || "" },
+          warning ? el("span", { class: "problem-code" }, `warning ${p.code}`) : null,
+          p.message,
+          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, line ${p.line}` : ""}`,
+            p.element_id ? [", ", el("code", {}, p.element_id)] : null),
+          p.element_id ? el("button", {
+            type: "button",
+            class: "show-element",
+            "data-element": p.element_id,
+            onclick: () => {
+              if (diagram?.select(p.element_id)) $("#deploy-diagram").scrollIntoView({ block: "nearest" });
+            },
+          }, "Show") : null);
+      }));
+    }
+
+    /** Draw the uploaded diagram the first problem is in (else the first uploaded), its elements marked. */
+    async function drawWith(files, problems) {
+      const diagrams = [...files].filter((f) => /\.(bpmn|xml)$/i.test(f.name));
+      const named = problems.find((p) => p.element_id && diagrams.some((f) => f.name === p.file));
+      const file = named ? diagrams.find((f) => f.name === named.file) : diagrams[0];
+      if (!file) return;
+      const container = $("#deploy-diagram");
+      container.replaceChildren();
+      $("#deploy-diagram-section").hidden = false;
+      try {
+        diagram = await Kanta.diagram.show(container, await file.text(), $("#deploy-element-doc"));
+      } catch {
+        // bpmn-js could not read the file at all: its problems above say why
+        $("#deploy-diagram-section").hidden = true;
+        diagram = null;
+        return;
+      }
+      const on = (severity) => problems.filter((p) => p.file === file.name && (p.severity === "warning") === severity)
+        .map((p) => p.element_id).filter(Boolean);
+      diagram.markElements(on(true), "highlight-warning");
+      diagram.markElements(on(false), "highlight-problem");
+      if (named) diagram.select(named.element_id);
+    }
   };
 
   pages.definition = async (main) => {
@@ -63,7 +123,7 @@
     const shown = asked ? await must(api(`${base}?version=${enc(asked)}`)) : latest;
     document.title = `${shown.name} · Kanta onboarding`;
     $("#title").textContent = shown.name;
-    $("#summary").textContent = shown.documentation;
+    $("#summary").textContent = Kanta.plainWords(shown.documentation);
     const deployer = can("deploy");
     facts($("#facts"), [
       ["Process key", el("code", {}, shown.process_key)],
