@@ -49,6 +49,36 @@
     container.addEventListener("pointerleave", () => engage(false));
   }
 
+  /** Every step of the diagram is a stop of the Tab key, named for a screen reader by its kind, name and
+   * state; Enter or Space reads its instructions, as a click does. Tab goes through them in the order the
+   * diagram file lists them; the canvas scrolls to the step that has the focus. */
+  function reachableByKeyboard(registry, canvas, describe, stateOf) {
+    const steps = registry.filter((e) => e.type !== "label" && e.parent && !e.waypoints
+      && !/^bpmn:(Process|Collaboration|Participant|Lane)$/.test(e.type));
+    for (const element of steps) {
+      const gfx = registry.getGraphics(element);
+      const bo = element.businessObject;
+      const label = () => {
+        const state = stateOf().get(bo.id);
+        return [typeName(element.type), bo.name || bo.id,
+          state === "active" ? "waiting now" : state === "done" ? "done" : null].filter(Boolean).join(": ");
+      };
+      gfx.setAttribute("tabindex", "0");
+      gfx.setAttribute("role", "button");
+      gfx.setAttribute("aria-label", label());
+      gfx.addEventListener("focus", () => {
+        gfx.setAttribute("aria-label", label()); // the instance's progress is marked after drawing
+        canvas.scrollToElement(element, { top: 40, bottom: 40, left: 40, right: 40 });
+      });
+      gfx.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          describe(element);
+        }
+      });
+    }
+  }
+
   async function show(container, xml, panel) {
     const wheel = { enabled: false };
     const viewer = new BpmnJS({ container, zoomScroll: wheel });
@@ -116,6 +146,7 @@
     }
 
     viewer.get("eventBus").on("element.click", ({ element }) => describe(element));
+    reachableByKeyboard(registry, canvas, describe, () => state);
 
     return {
       viewer,
