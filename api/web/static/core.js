@@ -48,7 +48,7 @@ const Kanta = (() => {
     const minutes = Math.round((new Date(iso) - (Date.now() + serviceOffset)) / 60000);
     const [size, unit] = Math.abs(minutes) >= 2880 ? [Math.round(minutes / 1440), "day"]
       : Math.abs(minutes) >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
-    return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(size, unit);
+    return new Intl.RelativeTimeFormat(KantaText.language, { numeric: "auto" }).format(size, unit);
   }
 
   // ---- the caller and the API ---------------------------------------------------------------------
@@ -238,6 +238,8 @@ const Kanta = (() => {
       location.replace(`/login?next=${enc(location.pathname + location.search)}`);
       return;
     }
+    KantaText.apply(document);
+    KantaText.control($("#language"));
     showWho();
     showFlash();
     try {
@@ -251,7 +253,7 @@ const Kanta = (() => {
   });
 
   return {
-    el, $, enc, when, timeEl, relative, now, caller, can, ApiError, api, detail, must, notice, flash, remember,
+    el, $, enc, when, timeEl, relative, now, t: KantaText.t, caller, can, ApiError, api, detail, must, notice, flash, remember,
     statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
   };
 })();

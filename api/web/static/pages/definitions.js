@@ -34,7 +34,7 @@
       const input = $("#deploy-files");
       const result = $("#deploy-result");
       if (!input.files.length) {
-        result.replaceChildren(el("p", { class: "field-error" }, "Choose at least one file."));
+        result.replaceChildren(el("p", { class: "field-error" }, Kanta.t("Choose at least one file.")));
         return;
       }
       const formData = new FormData();
@@ -86,7 +86,7 @@
             onclick: () => {
               if (diagram?.select(p.element_id)) $("#deploy-diagram").scrollIntoView({ block: "nearest" });
             },
-          }, "Show") : null);
+          }, Kanta.t("Show")) : null);
       }));
     }
 

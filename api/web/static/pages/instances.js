@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, pages, now } = Kanta;
+    filters, processOptions, pages, now, t } = Kanta;
 
   pages.instances = async () => {
     const form = $("#filters");
@@ -66,17 +66,17 @@
     const newer = latest.version > instance.definition_version
       && ["running", "error"].includes(instance.status);
     facts($("#facts"), [
-      ["Status", statusBadge(instance.status)],
-      ["Process", el("span", {},
+      [t("Status"), statusBadge(instance.status)],
+      [t("Process"), el("span", {},
         el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
           `${instance.process_key} v${instance.definition_version}`),
         newer ? el("strong", { id: "newer-version" },
           ` · a newer version exists (v${latest.version})`) : null)],
-      ["Business key", instance.business_key],
-      ["Instance id", el("code", {}, instance.id)],
-      ["Started", el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
-      ["Ended", instance.ended_at ? timeEl(instance.ended_at) : null],
-      ["Error", instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      [t("Business key"), instance.business_key],
+      [t("Instance id"), el("code", {}, instance.id)],
+      [t("Started"), el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
+      [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
+      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
     ]);
 
     if (instance.status === "running" && can("operate")) {
@@ -90,7 +90,7 @@
           flash("The instance was cancelled.");
           location.reload();
         },
-      }, "Cancel the instance"));
+      }, t("Cancel the instance")));
     }
 
     if (newer && can("repair")) {
@@ -158,36 +158,36 @@
     const waiting = [];
     for (const task of instance.ready_tasks) {
       waiting.push(el("li", { class: "wait wait-task", "data-element": task.element_id },
-        el("span", { class: "wait-kind" }, "Task"),
+        el("span", { class: "wait-kind" }, t("Task")),
         el("span", { class: "wait-what" }, el("strong", {}, task.name),
           task.lane ? el("span", { class: "wait-lane" }, task.lane) : null),
-        el("span", { class: "wait-when" }, "ready since ", timeEl(task.ready_since), ` (${relative(task.ready_since)})`),
-        el("a", { href: `/tasks/${enc(task.id)}`, class: "button primary task-link" }, "Open the task")));
+        el("span", { class: "wait-when" }, `${t("ready since")} `, timeEl(task.ready_since), ` (${relative(task.ready_since)})`),
+        el("a", { href: `/tasks/${enc(task.id)}`, class: "button primary task-link" }, t("Open the task"))));
     }
     const sender = instance.status === "running" && can("operate");
     for (const message of instance.waiting_messages) {
       const title = message.schema?.title;
       waiting.push(el("li", { class: "wait wait-message", "data-message": message.name, "data-element": message.element_id },
-        el("span", { class: "wait-kind" }, "Message"),
+        el("span", { class: "wait-kind" }, t("Message")),
         el("span", { class: "wait-what" }, el("strong", {}, title || diagram.name(message.element_id)),
           " ", el("code", {}, message.name),
-          message.lane ? el("span", { class: "wait-lane" }, `from ${message.lane}`) : null),
+          message.lane ? el("span", { class: "wait-lane" }, `${t("from")} ${message.lane}`) : null),
         el("span", { class: "wait-when" }, message.waiting_since
-          ? ["waiting since ", timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
+          ? [`${t("waiting since")} `, timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
           : `at ${diagram.name(message.element_id)}`),
         sender ? el("button", {
           type: "button", class: "send-message primary", onclick: () => messageForm(instance, message),
-        }, "Record the message…") : null));
+        }, t("Record the message…")) : null));
     }
     for (const timer of instance.pending_timers) {
       const overdue = new Date(timer.due_at) <= now();
       waiting.push(el("li", { class: `wait wait-timer${overdue ? " overdue" : ""}`, "data-element": timer.element_id },
-        el("span", { class: "wait-kind" }, "Timer"),
+        el("span", { class: "wait-kind" }, t("Timer")),
         el("span", { class: "wait-what" }, el("strong", {}, timer.name || diagram.name(timer.element_id))),
-        el("span", { class: "wait-when" }, overdue ? "was due " : "due ", timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
+        el("span", { class: "wait-when" }, `${t(overdue ? "was due" : "due")} `, timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
     }
     $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
-      : el("p", { class: "empty" }, `Nothing: the instance is ${instance.status}.`));
+      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${instance.status}.`));
     diagram.focusOn(active);
 
     const names = Object.keys(instance.variables).sort();

@@ -4,9 +4,10 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, relative, api, must, table, pages } = Kanta;
+  const { el, $, enc, timeEl, relative, api, must, table, pages, t } = Kanta;
 
   const KINDS = { task: "task", message: "message", timer: "timer", external_task: "system work" };
+  const kindName = (kind) => t(KINDS[kind] || kind);
 
   pages.oversight = async (main) => {
     const key = main.dataset.processKey;
@@ -15,9 +16,9 @@
       must(api(base)), must(api(`${base}/oversight`)), must(api(`${base}/xml`)),
     ]);
     document.title = `${definition.name} · oversight · Kanta onboarding`;
-    $("#title").textContent = `${definition.name}: oversight`;
+    $("#title").textContent = `${definition.name}: ${t("Oversight").toLowerCase()}`;
     $("#process-link").textContent = definition.name;
-    $("#summary").replaceChildren("Running onboardings as they stand at ", timeEl(oversight.now), ".");
+    $("#summary").replaceChildren(`${t("Running onboardings as they stand at")} `, timeEl(oversight.now), ".");
 
     const listOf = (elementId) => `/instances?${new URLSearchParams({
       process_key: key, status: "running", ...(elementId ? { waiting_at: elementId } : {}),
@@ -29,7 +30,7 @@
     const byElement = new Map();
     for (const wait of oversight.waiting) {
       const entry = byElement.get(wait.element_id) || { element_id: wait.element_id, kinds: [], instances: 0 };
-      entry.kinds.push(KINDS[wait.kind] || wait.kind);
+      entry.kinds.push(kindName(wait.kind));
       entry.instances = Math.max(entry.instances, wait.instances);
       byElement.set(wait.element_id, entry);
     }
@@ -40,10 +41,11 @@
     const total = (name, count, href, label) => el("li", {},
       el("a", { href, class: "total", "data-total": name }, el("strong", {}, count), el("span", {}, label)));
     $("#totals").replaceChildren(
-      total("running", `${running.total}${running.total_exact ? "" : "+"}`, listOf(null), "running"),
-      total("late", String(oversight.late.length), "#late-title", "late"),
-      total("overdue", String(oversight.overdue.length), "#overdue-title", "timers overdue"),
-      total("due-soon", String(oversight.due_soon.length), "#due-soon-title", `due within ${oversight.due_within_days} days`),
+      total("running", `${running.total}${running.total_exact ? "" : "+"}`, listOf(null), t("running")),
+      total("late", String(oversight.late.length), "#late-title", t("late")),
+      total("overdue", String(oversight.overdue.length), "#overdue-title", t("timers overdue")),
+      total("due-soon", String(oversight.due_soon.length), "#due-soon-title",
+        t("due within {days} days", { days: oversight.due_within_days })),
     );
 
     // The counts on the diagram: a badge on each step, linking to the instances waiting there.
@@ -70,27 +72,27 @@
 
     const instanceLink = (row) => el("a", { href: `/instances/${enc(row.instance_id)}` }, row.business_key || row.instance_id.slice(0, 8));
     $("#waiting").replaceChildren(table([
-      { label: "Step", cell: (w) => name(w.element_id) },
-      { label: "Waiting for", cell: (w) => w.kinds.join(", ") },
-      { label: "Running onboardings", cell: (w) => el("a", { href: listOf(w.element_id), class: "waiting-count" }, String(w.instances)) },
-      { label: "Late", cell: (w) => (lateAt.get(w.element_id) ? el("a", { href: "#late-title" }, String(lateAt.get(w.element_id))) : "") },
-    ], [...byElement.values()].sort((a, b) => b.instances - a.instances), "No onboarding of this process is running."));
+      { label: t("Step"), cell: (w) => name(w.element_id) },
+      { label: t("Waiting for"), cell: (w) => w.kinds.join(", ") },
+      { label: t("Running onboardings"), cell: (w) => el("a", { href: listOf(w.element_id), class: "waiting-count" }, String(w.instances)) },
+      { label: t("Late"), cell: (w) => (lateAt.get(w.element_id) ? el("a", { href: "#late-title" }, String(lateAt.get(w.element_id))) : "") },
+    ], [...byElement.values()].sort((a, b) => b.instances - a.instances), t("No onboarding of this process is running.")));
 
     $("#late").replaceChildren(table([
-      { label: "Onboarding", cell: instanceLink },
-      { label: "Still at", cell: (l) => name(l.waiting_at) },
-      { label: "Reminder", cell: (l) => l.name },
-      { label: "Reminded", cell: (l) => el("span", {}, timeEl(l.fired_at), ` (${relative(l.fired_at)})`) },
-    ], oversight.late, "Nothing is late: no reminder has fired where an onboarding still waits."));
+      { label: t("Onboarding"), cell: instanceLink },
+      { label: t("Still at"), cell: (l) => name(l.waiting_at) },
+      { label: t("Reminder"), cell: (l) => l.name },
+      { label: t("Reminded"), cell: (l) => el("span", {}, timeEl(l.fired_at), ` (${relative(l.fired_at)})`) },
+    ], oversight.late, t("Nothing is late: no reminder has fired where an onboarding still waits.")));
 
     const timerColumns = [
-      { label: "Onboarding", cell: instanceLink },
-      { label: "Timer", cell: (t) => t.name },
-      { label: "At", cell: (t) => name(t.element_id) },
-      { label: "Due", cell: (t) => el("span", {}, timeEl(t.due_at), ` (${relative(t.due_at)})`) },
+      { label: t("Onboarding"), cell: instanceLink },
+      { label: t("Timer"), cell: (timer) => timer.name },
+      { label: t("At"), cell: (timer) => name(timer.element_id) },
+      { label: t("Due"), cell: (timer) => el("span", {}, timeEl(timer.due_at), ` (${relative(timer.due_at)})`) },
     ];
-    $("#overdue").replaceChildren(table(timerColumns, oversight.overdue, "No timer is overdue."));
-    $("#due-soon-title").textContent = `Due within ${oversight.due_within_days} days`;
-    $("#due-soon").replaceChildren(table(timerColumns, oversight.due_soon, "Nothing falls due within the week."));
+    $("#overdue").replaceChildren(table(timerColumns, oversight.overdue, t("No timer is overdue.")));
+    $("#due-soon-title").textContent = t("Due within 7 days").replace("7", String(oversight.due_within_days));
+    $("#due-soon").replaceChildren(table(timerColumns, oversight.due_soon, t("Nothing falls due within the week.")));
   };
 })();
