@@ -76,6 +76,12 @@ def test_a_browser_asking_for_none_of_the_three_gets_finnish(browser, server):
     context, page = signed_in(browser, server, "de-DE")
     expect(page.locator(".mainnav a").first).to_have_text("Prosessit")
     expect(page.locator("#language")).to_have_value("fi")
+    page.goto(f"{server.url}/processes/patient_data_repository_onboarding")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator(".diagram-section h2")).to_have_text("Kaavio")
+    expect(page.locator("#facts dt").first).to_have_text("Prosessin avain")
+    expect(page.locator("#versions th").first).to_have_text("Versio")
+    photograph(page, "process-fi")
     context.close()
 
 

@@ -136,9 +136,9 @@ const Kanta = (() => {
     serviceOffset = new Date(answer.body.now) - Date.now();
     const bar = $("#clock-bar");
     if (!bar || !answer.body.adjustable) return;
-    const parts = [el("span", {}, "Adjustable clock: it is ", timeEl(answer.body.now), " here.")];
+    const parts = [el("span", {}, `${KantaText.t("Adjustable clock: it is")} `, timeEl(answer.body.now), ` ${KantaText.t("here.")}`)];
     if (can("move_clock")) {
-      for (const [label, duration] of [["+1 day", "P1D"], ["+1 week", "P7D"]]) {
+      for (const [label, duration] of [[KantaText.t("+1 day"), "P1D"], [KantaText.t("+1 week"), "P7D"]]) {
         parts.push(el("button", {
           type: "button",
           "data-advance": duration,
@@ -165,7 +165,7 @@ const Kanta = (() => {
   const shortId = (id) => id.slice(0, 8);
 
   /** A table that turns into one card per row on a phone (each cell names its column). */
-  function table(columns, rows, empty = "Nothing here.") {
+  function table(columns, rows, empty = KantaText.t("Nothing here.")) {
     if (!rows.length) return el("p", { class: "empty" }, empty);
     return el(
       "table",

@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const { el, renderInstructions } = Kanta;
+  const { el, renderInstructions, t } = Kanta;
 
   // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
   const READABLE = 0.85;
@@ -61,7 +61,7 @@
       const label = () => {
         const state = stateOf().get(bo.id);
         return [typeName(element.type), bo.name || bo.id,
-          state === "active" ? "waiting now" : state === "done" ? "done" : null].filter(Boolean).join(": ");
+          state === "active" ? t("waiting now") : state === "done" ? t("done") : null].filter(Boolean).join(": ");
       };
       gfx.setAttribute("tabindex", "0");
       gfx.setAttribute("role", "button");
@@ -126,7 +126,7 @@
       selected = null;
       const bo = element.businessObject;
       if (!bo || element === canvas.getRootElement()) {
-        panel.replaceChildren(el("p", { class: "hint" }, "Click a step to read its instructions."));
+        panel.replaceChildren(el("p", { class: "hint" }, t("Click a step to read its instructions.")));
         return;
       }
       const formKey = bo.$attrs?.["camunda:formKey"];
@@ -137,7 +137,7 @@
         el("h3", {}, bo.name || bo.id),
         el("p", { class: "hint" }, `${typeName(element.type)} · `, el("code", {}, bo.id)),
         state.get(bo.id) ? el("p", { class: `state state-${state.get(bo.id)}` },
-          state.get(bo.id) === "active" ? "Waiting now" : "Done") : null,
+          t(state.get(bo.id) === "active" ? "Waiting now" : "Done")) : null,
         formKey ? el("p", { class: "hint" }, "Form ", el("code", {}, formKey)) : null,
         decision ? el("p", { class: "hint" }, "Decision ", el("code", {}, decision)) : null,
       ));

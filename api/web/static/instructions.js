@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el } = Kanta;
+  const { el, t } = Kanta;
 
   /** The catalogue's documentation quotes its source documents by number for traceability ("(seed 003)",
    * "Seeds 001, 000."): the people at the screen read the rule, not the reference, and "seed" is the
@@ -45,18 +45,18 @@
     }
     if (parts.EN.length) {
       blocks.push(el("section", { class: "lang lang-en", lang: "en" },
-        el("h3", {}, "Instructions (English)"), parts.EN.map((line) => el("p", {}, line))));
+        el("h3", {}, t("Instructions (English)")), parts.EN.map((line) => el("p", {}, line))));
     }
     if (parts.other.length) {
       blocks.push(el("section", { class: "lang" },
-        parts.FI.length || parts.EN.length ? null : el("h3", {}, "Instructions"),
+        parts.FI.length || parts.EN.length ? null : el("h3", {}, t("Instructions")),
         parts.other.map((line) => el("p", {}, line))));
     }
     if (parts.Rule.length) {
       blocks.push(el("section", { class: "rules" },
-        el("h3", {}, "Rules"), el("ul", {}, parts.Rule.map((line) => el("li", {}, line)))));
+        el("h3", {}, t("Rules")), el("ul", {}, parts.Rule.map((line) => el("li", {}, line)))));
     }
-    if (!blocks.length) blocks.push(el("p", { class: "hint" }, "No instructions are written for this step."));
+    if (!blocks.length) blocks.push(el("p", { class: "hint" }, t("No instructions are written for this step.")));
     container.append(...blocks);
   }
 

@@ -3,27 +3,27 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages } = Kanta;
+  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages, t } = Kanta;
 
   pages.definitions = async () => {
     const deployer = can("deploy");
     const show = async () => {
       const definitions = await must(api("/api/v1/process-definitions"));
       const columns = [
-        { label: "Process", cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}` }, d.name) },
-        { label: "Process key", cell: (d) => el("code", {}, d.process_key) },
-        { label: "Version", cell: (d) => String(d.version) },
-        { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
-        { label: "Instances", cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, "Instances") },
-        { label: "Oversight", cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}/oversight` }, "Oversight") },
+        { label: t("Process"), cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}` }, d.name) },
+        { label: t("Process key"), cell: (d) => el("code", {}, d.process_key) },
+        { label: t("Version"), cell: (d) => String(d.version) },
+        { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
+        { label: t("Instances"), cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, t("Instances")) },
+        { label: t("Oversight"), cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}/oversight` }, t("Oversight")) },
       ];
       if (deployer) {
         columns.push(
-          { label: "Deployed by", cell: (d) => d.deployed_by },
-          { label: "File", cell: (d) => el("code", {}, d.main_file) },
+          { label: t("Deployed by"), cell: (d) => d.deployed_by },
+          { label: t("File"), cell: (d) => el("code", {}, d.main_file) },
         );
       }
-      $("#definitions").replaceChildren(table(columns, definitions, "Nothing is deployed yet."));
+      $("#definitions").replaceChildren(table(columns, definitions, t("Nothing is deployed yet.")));
       $("#definitions").removeAttribute("aria-busy");
     };
     await show();
@@ -126,12 +126,12 @@
     $("#summary").textContent = Kanta.plainWords(shown.documentation);
     const deployer = can("deploy");
     facts($("#facts"), [
-      ["Process key", el("code", {}, shown.process_key)],
-      ["Version", `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
-      ["Deployed", timeEl(shown.deployed_at)],
-      ["Deployed by", deployer ? shown.deployed_by : null],
-      ["File", deployer ? el("code", {}, shown.main_file) : null],
-      ["Content hash", deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
+      [t("Process key"), el("code", {}, shown.process_key)],
+      [t("Version"), `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
+      [t("Deployed"), timeEl(shown.deployed_at)],
+      [t("Deployed by"), deployer ? shown.deployed_by : null],
+      [t("File"), deployer ? el("code", {}, shown.main_file) : null],
+      [t("Content hash"), deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
     ]);
     const xml = await must(api(`${base}/xml?version=${shown.version}`));
     await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
@@ -145,15 +145,15 @@
     const movable = (d) => (statuses[d.version]?.running || 0) + (statuses[d.version]?.error || 0);
     const columns = [
       {
-        label: "Version",
+        label: t("Version"),
         cell: (d) => (d.version === shown.version ? el("strong", {}, `${d.version} (shown)`)
           : el("a", { href: `/processes/${enc(key)}?version=${d.version}` }, String(d.version))),
       },
-      { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
-      { label: "Running", cell: (d) => String(statuses[d.version]?.running || 0) },
-      { label: "Stopped by an incident", cell: (d) => String(statuses[d.version]?.error || 0) },
+      { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
+      { label: t("Running"), cell: (d) => String(statuses[d.version]?.running || 0) },
+      { label: t("Stopped by an incident"), cell: (d) => String(statuses[d.version]?.error || 0) },
       {
-        label: "Migration",
+        label: t("Migration"),
         cell: (d) => (d.version !== latest.version && movable(d) ? el("button", {
           type: "button", class: "plan-migration", onclick: () => showPlan(d.version),
         }, `Plan the move to v${latest.version}`) : ""),
@@ -161,8 +161,8 @@
     ];
     if (deployer) {
       columns.push(
-        { label: "Deployed by", cell: (d) => d.deployed_by },
-        { label: "Content hash", cell: (d) => el("code", {}, d.content_hash.slice(0, 12)) },
+        { label: t("Deployed by"), cell: (d) => d.deployed_by },
+        { label: t("Content hash"), cell: (d) => el("code", {}, d.content_hash.slice(0, 12)) },
       );
     }
     $("#versions").replaceChildren(table(columns, versions));
@@ -179,19 +179,19 @@
       section.hidden = false;
       $("#migration-title").textContent = `Moving version ${from} to ${latest.version}`;
       $("#migration-plan").replaceChildren(
-        el("h3", {}, "Where the instances wait"),
+        el("h3", {}, t("Where the instances wait")),
         table([
-          { label: "Now at", cell: (w) => el("code", {}, w.element_id) },
-          { label: "Instances", cell: (w) => String(w.instances) },
-          { label: "After the move", cell: (w) => (w.after ? el("code", {}, w.after)
+          { label: t("Now at"), cell: (w) => el("code", {}, w.element_id) },
+          { label: t("Instances"), cell: (w) => String(w.instances) },
+          { label: t("After the move"), cell: (w) => (w.after ? el("code", {}, w.after)
             : el("strong", { class: "needs-mapping" }, "needs a mapping (API or kanta-onboarding migrate --map)")) },
-        ], plan.waiting, "No instance waits anywhere."),
-        el("h3", {}, "What changed"),
+        ], plan.waiting, t("No instance waits anywhere.")),
+        el("h3", {}, t("What changed")),
         table([
-          { label: "Process", cell: (c) => el("code", {}, c[0]) },
-          { label: "Change", cell: (c) => c[1] },
-          { label: "Element", cell: (c) => el("code", {}, c[2]) },
-        ], changes, "Nothing changed in the elements."),
+          { label: t("Process"), cell: (c) => el("code", {}, c[0]) },
+          { label: t("Change"), cell: (c) => c[1] },
+          { label: t("Element"), cell: (c) => el("code", {}, c[2]) },
+        ], changes, t("Nothing changed in the elements.")),
         el("p", {}, `${plan.instances} instance(s) on version ${from}; ${plan.blocked_count} can not move without a mapping.`),
       );
       const run = $("#migrate-button");

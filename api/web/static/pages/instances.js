@@ -46,7 +46,7 @@
       "li",
       { class: `event event-${event.kind}${minor ? " event-minor" : ""}`, "data-kind": event.kind },
       timeEl(event.at),
-      el("span", { class: "event-what" }, el("strong", {}, EVENT_LABELS[event.kind] || event.kind.replaceAll("_", " ")),
+      el("span", { class: "event-what" }, el("strong", {}, t(EVENT_LABELS[event.kind] || event.kind.replaceAll("_", " "))),
         what ? ` ${what}` : ""),
       el("span", { class: "event-actor" }, event.actor),
       data && Object.keys(data).length
@@ -121,10 +121,10 @@
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
     $("#incidents").replaceChildren(table(
       [
-        { label: "Step", cell: (i) => i.element_id || "" },
-        { label: "What failed", cell: (i) => i.message },
-        { label: "Failures", cell: (i) => String(i.failures) },
-        { label: "Last failure", cell: (i) => timeEl(i.last_failure_at) },
+        { label: t("Step"), cell: (i) => i.element_id || "" },
+        { label: t("What failed"), cell: (i) => i.message },
+        { label: t("Failures"), cell: (i) => String(i.failures) },
+        { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
         {
           label: "",
           cell: (i) => (i.resolved_at
@@ -142,7 +142,7 @@
         },
       ],
       incidents.items,
-      "No incidents.",
+      t("No incidents."),
     ));
 
     const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
@@ -193,11 +193,11 @@
     const names = Object.keys(instance.variables).sort();
     $("#variables").replaceChildren(table(
       [
-        { label: "Variable", cell: (n) => el("code", {}, n) },
-        { label: "Value", cell: (n) => el("code", { class: "value" }, JSON.stringify(instance.variables[n])) },
+        { label: t("Variable"), cell: (n) => el("code", {}, n) },
+        { label: t("Value"), cell: (n) => el("code", { class: "value" }, JSON.stringify(instance.variables[n])) },
       ],
       names,
-      "No variables yet.",
+      t("No variables yet."),
     ));
 
     $("#history").replaceChildren(...history.map((event) => timelineEntry(event, (e) => diagram.name(e))));
