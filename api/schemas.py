@@ -698,8 +698,13 @@ class OversightSchema(Schema):
     due_within_days = fields.Integer(required=True)
     waiting = fields.List(fields.Nested(WaitingCountSchema), required=True)
     overdue = fields.List(fields.Nested(DueTimerSchema), required=True)
+    overdue_total = fields.Integer(
+        required=True, metadata={"description": "all of them (the list holds 200)"}
+    )
     due_soon = fields.List(fields.Nested(DueTimerSchema), required=True)
+    due_soon_total = fields.Integer(required=True)
     late = fields.List(fields.Nested(LateInstanceSchema), required=True)
+    late_total = fields.Integer(required=True)
 
 
 class DeployQuerySchema(Schema):

@@ -35,8 +35,11 @@ class OversightView:
     due_within_days: int
     waiting: list[WaitingCount]
     overdue: list[DueTimer]  # pending timers already due (fired as soon as a timer worker runs)
+    overdue_total: int  # the lists hold the first LIST_LIMIT; the totals count them all
     due_soon: list[DueTimer]  # pending timers due within ``due_within_days``
+    due_soon_total: int
     late: list[LateInstance]
+    late_total: int
 
 
 def oversight(context: Context, process_key: str, *, due_within_days: int) -> OversightView:
@@ -48,10 +51,11 @@ def oversight(context: Context, process_key: str, *, due_within_days: int) -> Ov
         reminders: dict[str, tuple[str, str]] = {}
         for definition_id in store.definitions_running(process_key, running):
             reminders.update(context.definitions.loaded(store, definition_id).reminders())
-        timers = store.timers_due_by(
-            process_key, running, moment + timedelta(days=due_within_days), LIST_LIMIT
+        overdue, overdue_total = store.timers_due(process_key, running, None, moment, LIST_LIMIT)
+        due_soon, due_soon_total = store.timers_due(
+            process_key, running, moment, moment + timedelta(days=due_within_days), LIST_LIMIT
         )
-        fired = store.reminders_fired(
+        fired, late_total = store.reminders_fired(
             process_key,
             running,
             {reminder: attached for reminder, (_, attached) in reminders.items()},
@@ -64,8 +68,10 @@ def oversight(context: Context, process_key: str, *, due_within_days: int) -> Ov
         now=moment,
         due_within_days=due_within_days,
         waiting=waiting,
-        overdue=[t for t in timers if t.due_at <= moment],
-        due_soon=[t for t in timers if t.due_at > moment],
+        overdue=overdue,
+        overdue_total=overdue_total,
+        due_soon=due_soon,
+        due_soon_total=due_soon_total,
         late=[
             LateInstance(
                 f.instance_id,
@@ -77,4 +83,5 @@ def oversight(context: Context, process_key: str, *, due_within_days: int) -> Ov
             )
             for f in fired
         ],
+        late_total=late_total,
     )

@@ -97,9 +97,12 @@ class OversightQueries:
             counts += [WaitingCount(element_id, kind, count) for element_id, count in rows]
         return sorted(counts, key=lambda c: (c.element_id, c.kind))
 
-    def timers_due_by(self, process_key: str, running: str, due_by: datetime, limit: int) -> list[DueTimer]:
-        """The pending timers of the process's running instances due by ``due_by``, soonest first."""
-        rows = self.connection.execute(
+    def timers_due(
+        self, process_key: str, running: str, after: datetime | None, until: datetime, limit: int
+    ) -> tuple[list[DueTimer], int]:
+        """The pending timers of the process's running instances due after ``after`` (any time, if None) and
+        by ``until``: the first ``limit`` of them, soonest first, and how many there are."""
+        query = (
             select(
                 _timers.c.instance_id,
                 _instances.c.business_key,
@@ -111,12 +114,18 @@ class OversightQueries:
             .where(
                 _instances.c.process_key == process_key,
                 _instances.c.status == running,
-                _timers.c.due_at <= due_by,
+                _timers.c.due_at <= until,
             )
-            .order_by(_timers.c.due_at, _instances.c.business_key, _timers.c.instance_id)
-            .limit(limit)
         )
-        return [DueTimer(*row) for row in rows]
+        if after is not None:
+            query = query.where(_timers.c.due_at > after)
+        rows = self.connection.execute(
+            query.order_by(_timers.c.due_at, _instances.c.business_key, _timers.c.instance_id).limit(limit)
+        )
+        return [DueTimer(*row) for row in rows], self._how_many(query)
+
+    def _how_many(self, query) -> int:
+        return self.connection.scalar(select(func.count()).select_from(query.subquery()))
 
     def reminders_fired(
         self,
@@ -125,11 +134,12 @@ class OversightQueries:
         reminders: dict[str, str],
         completed_kind: str,
         limit: int,
-    ) -> list[FiredReminder]:
+    ) -> tuple[list[FiredReminder], int]:
         """Running instances of the process in which a reminder (``reminders``: its element id → the element
-        it is attached to) fired while the instance still waits at the element it is attached to."""
+        it is attached to) fired while the instance still waits at the element it is attached to: the first
+        ``limit``, longest late first, and how many there are (an instance once per reminder)."""
         if not reminders:
-            return []
+            return [], 0
         still_waiting = [
             and_(
                 _audit.c.element_id == reminder,
@@ -137,7 +147,7 @@ class OversightQueries:
             )
             for reminder, attached in reminders.items()
         ]
-        rows = self.connection.execute(
+        query = (
             select(
                 _audit.c.instance_id, _instances.c.business_key, _audit.c.element_id, func.max(_audit.c.at)
             )
@@ -149,7 +159,10 @@ class OversightQueries:
                 or_(*still_waiting),
             )
             .group_by(_audit.c.instance_id, _instances.c.business_key, _audit.c.element_id)
-            .order_by(func.max(_audit.c.at), _instances.c.business_key, _audit.c.instance_id)
-            .limit(limit)
         )
-        return [FiredReminder(*row) for row in rows]
+        rows = self.connection.execute(
+            query.order_by(func.max(_audit.c.at), _instances.c.business_key, _audit.c.instance_id).limit(
+                limit
+            )
+        )
+        return [FiredReminder(*row) for row in rows], self._how_many(query)

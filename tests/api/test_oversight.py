@@ -8,6 +8,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import event
 
+from engine import oversight as oversight_module  # its list limit, made small
+
 from .conftest import assert_problem, auth
 
 OVERSIGHT = "/api/v1/process-definitions/report_deadline/oversight"
@@ -160,3 +162,17 @@ def test_each_count_is_the_instance_list_filtered_by_where_they_wait(client, rep
         assert page["total"] == counts(read(client))[(element_id, kind)]
         expected = {running["id"]} if element_id == "Task_run_test" else {first["id"], second["id"]}
         assert {i["id"] for i in page["items"]} == expected
+
+
+def test_the_totals_count_every_instance_when_the_lists_stop_at_their_limit(
+    client, engine, reporting, clock, monkeypatch
+):
+    monkeypatch.setattr(oversight_module, "LIST_LIMIT", 1)
+    oversight = read(client, "?due_within_days=31")
+    assert (len(oversight["due_soon"]), oversight["due_soon_total"]) == (1, 4)
+
+    clock.advance(days=3)
+    assert (len(read(client)["overdue"]), read(client)["overdue_total"]) == (1, 2)
+    engine.fire_due_timers()
+    oversight = read(client)
+    assert (len(oversight["late"]), oversight["late_total"], oversight["overdue_total"]) == (1, 2, 0)

@@ -42,9 +42,9 @@
       el("a", { href, class: "total", "data-total": name }, el("strong", {}, count), el("span", {}, label)));
     $("#totals").replaceChildren(
       total("running", `${running.total}${running.total_exact ? "" : "+"}`, listOf(null), t("running")),
-      total("late", String(oversight.late.length), "#late-title", t("late")),
-      total("overdue", String(oversight.overdue.length), "#overdue-title", t("timers overdue")),
-      total("due-soon", String(oversight.due_soon.length), "#due-soon-title",
+      total("late", String(oversight.late_total), "#late-title", t("late")),
+      total("overdue", String(oversight.overdue_total), "#overdue-title", t("timers overdue")),
+      total("due-soon", String(oversight.due_soon_total), "#due-soon-title",
         t("due within {days} days", { days: oversight.due_within_days })),
     );
 
@@ -53,7 +53,11 @@
       const overlays = diagram.viewer.get("overlays");
       const registry = diagram.viewer.get("elementRegistry");
       for (const entry of byElement.values()) {
-        if (!registry.get(entry.element_id)) continue; // e.g. a step of a called process, drawn elsewhere
+        const shape = registry.get(entry.element_id);
+        if (!shape) continue; // e.g. a step of a called process, drawn elsewhere
+        // An instance at a boundary timer is at the activity it is attached to, whose badge counts it
+        // (as Camunda Cockpit counts tokens); the table below lists the timer too.
+        if (shape.type === "bpmn:BoundaryEvent") continue;
         const late = lateAt.get(entry.element_id) || 0;
         overlays.add(entry.element_id, "counts", {
           position: { bottom: 12, left: -10 },
