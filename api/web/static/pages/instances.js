@@ -50,7 +50,7 @@
         what ? ` ${what}` : ""),
       el("span", { class: "event-actor" }, event.actor),
       data && Object.keys(data).length
-        ? el("details", {}, el("summary", {}, "Data"), el("pre", {}, JSON.stringify(data, null, 2)))
+        ? el("details", {}, el("summary", {}, t("Data")), el("pre", {}, JSON.stringify(data, null, 2)))
         : null,
     );
   }
@@ -85,9 +85,9 @@
         class: "danger",
         id: "cancel-instance",
         onclick: async () => {
-          if (!confirm("Cancel this instance? Its open tasks, messages and timers are dropped.")) return;
+          if (!confirm(t("Cancel this instance? Its open tasks, messages and timers are dropped."))) return;
           await must(api(`${base}/cancel`, { method: "POST" }));
-          flash("The instance was cancelled.");
+          flash(t("The instance was cancelled."));
           location.reload();
         },
       }, t("Cancel the instance")));
@@ -98,7 +98,7 @@
         type: "button",
         id: "migrate-instance",
         onclick: async () => {
-          if (!confirm(`Move this instance to version ${latest.version}? It goes on there from where it stands.`)) return;
+          if (!confirm(t("Move this instance to version {version}? It goes on there from where it stands.", { version: latest.version }))) return;
           const outcome = await must(api("/api/v1/migrations", {
             method: "POST",
             json: {
@@ -109,13 +109,13 @@
             },
           }));
           if (outcome.refused.length) {
-            flash(`Not moved: ${outcome.refused[0].reasons.join("; ")}`, "error");
+            flash(`${t("Not moved:")} ${outcome.refused[0].reasons.join("; ")}`, "error");
           } else {
-            flash(`The instance now runs on version ${latest.version}.`);
+            flash(t("The instance now runs on version {version}.", { version: latest.version }));
           }
           location.reload();
         },
-      }, `Move to version ${latest.version}`));
+      }, t("Move to version {version}", { version: latest.version })));
     }
 
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
@@ -134,11 +134,11 @@
               class: "retry-incident primary",
               onclick: async () => {
                 const after = await api(`/api/v1/incidents/${i.id}/retry`, { method: "POST" });
-                flash(after.ok ? (after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
+                flash(after.ok ? t(after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
                   : detail(after), after.ok && after.body.status !== "error" ? "success" : "error");
                 location.reload();
               },
-            }, "Retry") : el("span", { class: "hint" }, "open")),
+            }, t("Retry")) : el("span", { class: "hint" }, t("open"))),
         },
       ],
       incidents.items,
@@ -210,12 +210,13 @@
     const schema = message.schema || { type: "object" };
     $("#message-title").textContent = schema.title || message.name;
     $("#message-about").textContent = [
-      `Message “${message.name}”${message.lane ? ` from ${message.lane}` : ""}, delivered to this instance`
-        + ` (correlated by ${message.correlation.by}).`,
+      t("Message “{name}”{from}, delivered to this instance (correlated by {by}).", {
+        name: message.name, from: message.lane ? ` ${t("from")} ${message.lane}` : "", by: message.correlation.by,
+      }),
       schema.description || "",
     ].join(" ");
     const form = Kanta.form.render($("#message-fields"), schema, {},
-      { at: "/payload", empty: "This message carries no data." });
+      { at: "/payload", empty: t("This message carries no data.") });
     const formError = $("#message-error");
     formError.hidden = true;
     // A new form each time: replace the element so an earlier message's submit handler goes with it.
@@ -231,7 +232,7 @@
         method: "POST", json: { name: message.name, instance_id: instance.id, payload: data },
       }),
       done: () => {
-        flash(`The message “${message.name}” was delivered.`);
+        flash(t("The message “{name}” was delivered.", { name: message.name }));
         location.reload();
       },
     });
