@@ -71,10 +71,17 @@ class CorrelationSchema(Schema):
     by = fields.String(
         required=True,
         metadata={
-            "enum": ["business_key"],
+            "enum": ["business_key", "variable"],
             "description": "business_key: the message is sent with the business key of the instance that "
-            "waits (or with its instance_id)",
+            "waits (or with its instance_id); variable: the payload's `property` is the value the instance "
+            "holds in its `variable`, and finds it",
         },
+    )
+    property = fields.String(
+        metadata={"description": "by variable: the payload property (required text) that finds the instance"}
+    )
+    variable = fields.String(
+        metadata={"description": "by variable: the instance variable that holds the property's value"}
     )
 
 
@@ -82,6 +89,20 @@ class MessageContractSchema(Schema):
     name = fields.String(required=True, metadata={"description": "the message name to send"})
     schema = fields.Dict(required=True, metadata={"description": "the payload's JSON Schema"})
     correlation = fields.Nested(CorrelationSchema, required=True)
+
+
+class RetirementSchema(Schema):
+    retired_at = fields.AwareDateTime(required=True)
+    retired_by = fields.String(required=True)
+    reason = fields.String(required=True)
+
+
+class RetireSchema(Schema):
+    reason = fields.String(
+        load_default="",
+        validate=validate.Length(max=2000),
+        metadata={"description": "why, for the audit and the people who read the process list"},
+    )
 
 
 class DefinitionSchema(Schema):
@@ -107,6 +128,12 @@ class DefinitionSchema(Schema):
             "description": "the JSON Schema the variables of a start must satisfy (the start event's "
             "camunda:formData); null: any object"
         },
+    )
+    retirement = fields.Nested(
+        RetirementSchema,
+        allow_none=True,
+        required=True,
+        metadata={"description": "set when the process starts no new instance; its running instances finish"},
     )
 
 
@@ -292,6 +319,12 @@ class MessageSchema(Schema):
     name = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    correlation_keys = fields.Dict(
+        keys=fields.String(),
+        load_default=dict,
+        validate=storable_text,
+        metadata={"description": "variables the instance must hold, each with this value"},
+    )
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
@@ -592,6 +625,18 @@ class TopicSchema(Schema):
         load_default=None,
         allow_none=True,
         metadata={"description": "the variables to fetch; all when left out"},
+    )
+    business_key = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=_KEY,
+        metadata={"description": "only the tasks of the instance with this business key"},
+    )
+    process_keys = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "only the tasks of instances of these processes"},
     )
 
 

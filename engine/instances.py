@@ -11,7 +11,7 @@ from .audit import Change
 from .bpmn import Run, start_form_key
 from .catalogue import forms
 from .context import Context
-from .definitions import definition_row
+from .definitions import definition_row, refuse_if_retired
 from .message_flow import begin
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
@@ -39,6 +39,7 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
+        refuse_if_retired(store, process_key)
         if row.start_message:
             raise InvalidData(
                 f'"{process_key}" starts when message "{row.start_message}" arrives: send it through '

@@ -1,7 +1,8 @@
-"""Messages from outside: found by name and business key (or instance id), delivered to the one instance
-that waits for it; when none waits (by business key), a process whose message start event waits for it
-starts with it. Which instance waits is read from the message subscriptions, never from states; the
-payload must satisfy the message's contract (its JSON Schema in the catalogue) before anything runs."""
+"""Messages from outside: found by name and business key (or instance id), or by the payload property
+their contract correlates by, delivered to the one instance that waits for it; when none waits (by business
+key), a process whose message start event waits for it starts with it. Which instance waits is read from
+the message subscriptions, never from states; the payload must satisfy the message's contract (its JSON
+Schema in the catalogue) before anything runs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from .audit import Change
 from .bpmn import Run
 from .context import Context
+from .correlation import waiting_instances
 from .message_flow import begin, check_payload, started_by
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import InstanceView, instance_view
@@ -29,15 +31,13 @@ def deliver(
     payload: Mapping | None,
     correlation_keys: Mapping | None = None,
 ) -> InstanceView:
-    """Deliver message ``name`` to the one instance waiting for it, found by business key or id, and among
-    those by ``correlation_keys``: variables the instance must have, each with that value."""
+    """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
+    the message's contract correlates by a payload property, by the instance variable holding the
+    payload's value; and among those by ``correlation_keys``: variables the instance must have, each with
+    that value."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
-    if business_key is None and instance_id is None and not keys:
-        raise InvalidData(
-            "say which instance the message is for",
-            [FieldError("/business_key", "give business_key or instance_id")],
-        )
+    named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
         part
         for part in (
@@ -49,15 +49,24 @@ def deliver(
     )
 
     def the_one_waiting(store: Store) -> str:
-        waiting = store.instances_waiting_for(name, business_key, instance_id)
-        if keys:
-            waiting = [i for i in waiting if _has_values(store.instance(i), keys)]
+        waiting, by_payload, missing = waiting_instances(
+            context, store, name, payload, business_key=business_key, instance_id=instance_id, keys=keys
+        )
+        if not named and not by_payload:
+            # nothing said which instance: a business key, or the payload property a contract correlates by
+            wanted = "the message finds its instance by it: give it as text"
+            fields = [FieldError(f"/payload/{prop}", wanted) for prop in missing]
+            raise InvalidData(
+                "say which instance the message is for",
+                fields or [FieldError("/business_key", "give business_key, instance_id or correlation_keys")],
+            )
+        described = target or "the payload's correlation property"
         if not waiting:
-            raise NobodyWaits(f'no running instance with {target} is waiting for message "{name}"')
+            raise NobodyWaits(f'no running instance with {described} is waiting for message "{name}"')
         if len(waiting) > 1:
             raise Conflict(
-                f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
-                "send it to one of them by instance_id"
+                f'{len(waiting)} instances with {described} wait for message "{name}" '
+                f"({', '.join(waiting)}); send it to one of them by instance_id"
             )
         return waiting[0]
 
@@ -109,14 +118,3 @@ def _start_by_message(context: Context, name, business_key, payload, actor, nobo
         context.committed(record, run)
         started = instance_view(record, definition.version, projections.now, definition)
         return replace(started, message_outcome=STARTED)
-
-
-def _has_values(record, keys: Mapping) -> bool:
-    if record is None:  # gone since its subscription was read
-        return False
-    variables = record.variables
-    # True == 1 in Python, but a variable holding true does not match a key of 1 (nor the other way)
-    return all(
-        name in variables and variables[name] == value and type(variables[name]) is type(value)
-        for name, value in keys.items()
-    )

@@ -42,6 +42,16 @@ class DefinitionView:
     # the messages the process catches or throws
     messages: list[MessageContract] = field(default_factory=list)
     start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
+    retirement: Retirement | None = None  # set when the key starts no new instance
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """Process key retired: it starts no new instance, its running instances finish."""
+
+    retired_at: datetime
+    retired_by: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,8 @@ class ExternalTaskView(ExternalTaskRecord):
     task also has the variables the worker asked for."""
 
     variables: dict | None = None
+    definition_version: int | None = None  # the version its instance runs on
+    extension_properties: dict | None = None  # a fetched task's camunda:properties
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,7 @@ class Page(Generic[T]):
 # ---- from the store's records ---------------------------------------------------------------------------
 
 
-def definition_view(row) -> DefinitionView:
+def definition_view(row, retirement=None) -> DefinitionView:
     return DefinitionView(
         process_key=row.process_key,
         name=row.name,
@@ -148,7 +160,14 @@ def definition_view(row) -> DefinitionView:
         deployed_by=row.deployed_by,
         messages=message_contracts(row.forms),
         start_form=row.forms.get(start_form_key(row.process_key)),
+        retirement=retirement_view(retirement),
     )
+
+
+def retirement_view(row) -> Retirement | None:
+    if row is None:
+        return None
+    return Retirement(row.retired_at, row.retired_by, row.reason)
 
 
 def message_contracts(forms: dict) -> list[MessageContract]:
@@ -164,9 +183,13 @@ def message_wait_view(wait: MessageRecord, definition: LoadedDefinition) -> Mess
     return MessageWaitView(wait.message_name, wait.element_id, schema, correlation, lane, wait.waiting_since)
 
 
-def external_task_view(row: ExternalTaskRecord, variables: dict | None = None) -> ExternalTaskView:
+def external_task_view(
+    row: ExternalTaskRecord, variables: dict | None = None, definition_version: int | None = None
+) -> ExternalTaskView:
     return ExternalTaskView(
-        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)}, variables=variables
+        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)},
+        variables=variables,
+        definition_version=definition_version,
     )
 
 

@@ -105,6 +105,12 @@ class Engine:
     def list_definitions(self) -> list[DefinitionView]:
         return definitions.list_latest(self._context)
 
+    def retire_process(self, key: str, *, actor: str, reason: str = "") -> DefinitionView:
+        return definitions.retire(self._context, key, actor=actor, reason=reason)
+
+    def reinstate_process(self, key: str, *, actor: str) -> DefinitionView:
+        return definitions.reinstate(self._context, key, actor=actor)
+
     def get_definition(self, key: str, version: int | None = None) -> DefinitionView:
         return definitions.get(self._context, key, version)
 
@@ -209,15 +215,25 @@ class Engine:
         self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
-        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``; each task answered carries
-        ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
+        ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
+        carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
         return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
 
     def complete_external_task(
-        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str
+        self,
+        task_id: str,
+        worker_id: str,
+        variables: Mapping | None = None,
+        *,
+        actor: str,
+        local_variables: Mapping | None = None,
     ) -> InstanceView:
-        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on."""
-        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor)
+        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
+        ``local_variables`` are the task's own: gone when it completes (the audit keeps them)."""
+        return external_tasks.complete(
+            self._context, task_id, worker_id, variables, actor=actor, local_variables=local_variables
+        )
 
     def handle_external_task_failure(
         self,

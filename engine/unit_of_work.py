@@ -140,8 +140,8 @@ def refused(failure: dict) -> ScriptFailure:
     wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
     data. Only a timer, which nobody waits on, leaves an instance in error status."""
     error = ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
-    if ErrorKind.of(failure.get("type")) == ErrorKind.MESSAGE_UNDELIVERED:
-        error.kind = str(ErrorKind.MESSAGE_UNDELIVERED)
+    if ErrorKind.of(failure.get("type")) in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
+        error.kind = str(ErrorKind.of(failure.get("type")))
     return error
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, true, update
 
-from .models import ExternalTask
+from .models import DefinitionVersion, ExternalTask, ProcessInstance, could_be_id
 
 _external = ExternalTask.__table__
+_instances = ProcessInstance.__table__
+_definitions = DefinitionVersion.__table__
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,38 @@ def _fetchable(at: datetime):
     )
 
 
+def _of_topic(topic: str, business_key: str | None, process_keys: list[str] | None):
+    c = _external.c
+    return and_(
+        c.topic == topic,
+        true() if business_key is None else c.business_key == business_key,
+        true() if process_keys is None else c.process_key.in_(process_keys),
+    )
+
+
 class ExternalTaskQueries:
     """The external-task part of ``Store`` (same connection, same transaction)."""
 
     def external_task(self, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         query = select(_external).where(_external.c.id == task_id)
         if for_update:
             query = query.with_for_update()
         row = self.connection.execute(query).first()
         return _record(row) if row else None
+
+    def definition_versions_of(self, instance_ids: list[str]) -> dict[str, int]:
+        """instance id -> the definition version it runs on (read apart from the task rows, so a fetch's
+        row locks stay on the tasks it claims)."""
+        if not instance_ids:
+            return {}
+        rows = self.connection.execute(
+            select(_instances.c.id, _definitions.c.version)
+            .join(_definitions, _definitions.c.id == _instances.c.definition_id)
+            .where(_instances.c.id.in_(set(instance_ids)))
+        ).all()
+        return {row.id: row.version for row in rows}
 
     def external_task_ids(self, instance_id: str) -> list[str]:
         return list(
@@ -67,8 +92,11 @@ class ExternalTaskQueries:
                 insert(_external), [{f.name: getattr(t, f.name) for f in fields(t)} for t in added]
             )
 
-    def claim_external_tasks(self, topics: list[str], at: datetime, limit: int) -> list[ExternalTaskRecord]:
-        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction.
+    def claim_external_tasks(
+        self, topics: list[tuple[str, str | None, list[str] | None]], at: datetime, limit: int
+    ) -> list[ExternalTaskRecord]:
+        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction: each
+        (topic, business key or None, process keys or None).
 
         On PostgreSQL ``FOR UPDATE SKIP LOCKED``: workers fetching at once each take rows the others have
         not, so no task is handed out twice, and none waits for another's transaction. SQLite has no row
@@ -76,7 +104,7 @@ class ExternalTaskQueries:
         and the lock it writes are one step for any other writer."""
         rows = self.connection.execute(
             select(_external)
-            .where(_external.c.topic.in_(topics), _fetchable(at))
+            .where(or_(*(_of_topic(*topic) for topic in topics)), _fetchable(at))
             .order_by(_external.c.created_at, _external.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)

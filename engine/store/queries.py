@@ -23,7 +23,9 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    RetiredProcess,
     TaskCandidate,
+    could_be_id,
 )
 from .oversight_queries import OversightQueries, waits_at
 
@@ -37,6 +39,7 @@ _timers = PendingTimer.__table__
 _messages = MessageSubscription.__table__
 _audit = AuditEvent.__table__
 _definitions = DefinitionVersion.__table__
+_retired = RetiredProcess.__table__
 
 
 @dataclass
@@ -141,6 +144,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
     # ---- instances ------------------------------------------------------------------------------------
 
     def instance(self, instance_id: str) -> InstanceRecord | None:
+        if not could_be_id(instance_id):
+            return None
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
@@ -193,6 +198,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         row = self.connection.execute(_READY_TASK, {"id": task_id}).first()
         return _record(ReadyTaskRecord, row) if row else None
 
@@ -242,13 +249,43 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         )
         return {task_id: since for task_id, since in rows}
 
-    def instances_waiting_for(self, message_name: str, business_key, instance_id) -> list[str]:
+    def instances_waiting_for(
+        self,
+        message_name: str,
+        business_key,
+        instance_id,
+        *,
+        definition_id: int | None = None,
+        holding: tuple[str, str] | None = None,
+    ) -> list[str]:
+        """The instances waiting for the message, by business key, id, definition version and a text
+        variable's value (``holding``: (name, value); the caller checks the value's type)."""
+        if instance_id is not None and not could_be_id(instance_id):
+            return []
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
         if business_key is not None:
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
             query = query.where(_messages.c.instance_id == instance_id)
+        if definition_id is not None or holding is not None:
+            query = query.join(_instances, _instances.c.id == _messages.c.instance_id)
+        if definition_id is not None:
+            query = query.where(_instances.c.definition_id == definition_id)
+        if holding is not None:
+            name, value = holding
+            query = query.where(_instances.c.variables[name].as_string() == value)
         return list(self.connection.scalars(query))
+
+    def definitions_waiting_for(self, message_name: str) -> list[int]:
+        """The definition versions of the instances waiting for the message."""
+        return list(
+            self.connection.scalars(
+                select(_instances.c.definition_id)
+                .join(_messages, _messages.c.instance_id == _instances.c.id)
+                .where(_messages.c.message_name == message_name)
+                .distinct()
+            )
+        )
 
     def instances_with_timers_due(self, due_by: datetime, limit: int) -> list[str]:
         return list(
@@ -269,6 +306,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
+        if not could_be_id(task_id):
+            return None
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
@@ -326,11 +365,27 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
                 & (_definitions.c.version == latest.c.version),
             )
             .where(_definitions.c.start_message == message_name)
+            .where(_definitions.c.process_key.not_in(select(_retired.c.process_key)))
             .order_by(_definitions.c.process_key)
         )
 
     def add_definition(self, values: dict) -> None:
         self.connection.execute(insert(_definitions), [values])
+
+    def retirement(self, key: str):
+        """When and by whom process ``key`` was retired, or None."""
+        return self.connection.execute(select(_retired).where(_retired.c.process_key == key)).first()
+
+    def retirements(self) -> dict:
+        return {row.process_key: row for row in self._rows(select(_retired))}
+
+    def retire(self, key: str, at: datetime, by: str, reason: str) -> None:
+        self.connection.execute(
+            insert(_retired), [{"process_key": key, "retired_at": at, "retired_by": by, "reason": reason}]
+        )
+
+    def reinstate(self, key: str) -> None:
+        self.connection.execute(delete(_retired).where(_retired.c.process_key == key))
 
     def deployed_process_count(self) -> int:
         return self.connection.scalar(select(func.count(func.distinct(_definitions.c.process_key))))

@@ -1,7 +1,7 @@
 """since when an instance waits for a message
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 15:00:00
 """
 
@@ -10,8 +10,8 @@ from alembic import op
 
 from engine.store.models import UtcDateTime
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
