@@ -23,6 +23,7 @@ from .resources import (
     me,
     messages,
     migrations,
+    oversight,
     tasks,
 )
 from .settings import TOKEN_DIGESTS, Settings
@@ -61,6 +62,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.spec.options["security"] = [{"bearerAuth": []}]
     for module in (definitions, instances, tasks, external_tasks, messages, incidents, migrations, clock):
         api.register_blueprint(module.blp)
+    api.register_blueprint(oversight.blp)
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)

@@ -9,6 +9,7 @@ from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
 from .names import DIAGRAM_LANGUAGE, NAME_LANGUAGES
+from .oversight import LateInstance, OversightView
 from .problems import (
     Conflict,
     DefinitionInvalid,
@@ -62,10 +63,12 @@ __all__ = [
     "InstanceStatus",
     "InstanceView",
     "InvalidData",
+    "LateInstance",
     "ManualClock",
     "MessageContract",
     "MessageWaitView",
     "NotFound",
+    "OversightView",
     "Page",
     "Problem",
     "ScriptFailure",

@@ -72,7 +72,7 @@ def start(
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
             raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
-        return instance_view(record, definition.version, projections.now, definition.forms)
+        return instance_view(record, definition.version, projections.now, definition)
 
 
 def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
@@ -97,16 +97,17 @@ def get(context: Context, instance_id: str) -> InstanceView:
 
 
 def page(
-    context: Context, *, process_key, status, business_key, limit: int, offset: int
+    context: Context, *, process_key, status, business_key, limit: int, offset: int, waiting_at=None
 ) -> Page[InstanceView]:
-    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches)."""
+    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches);
+    ``waiting_at`` an element id where they wait (a ready task, message, timer or external task)."""
     for wanted in status if isinstance(status, tuple) else (status,):
         if wanted is not None and wanted not in tuple(InstanceStatus):
             statuses = ", ".join(InstanceStatus)
             raise InvalidData(f'unknown status "{wanted}"', [FieldError("/status", f"one of {statuses}")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.instance_page(filters, limit, offset)
+        rows, total, exact = unit.store.instance_page(filters, limit, offset, waiting_at=waiting_at)
     return Page([instance_view(record, version) for record, version in rows], total, limit, offset, exact)
 
 

@@ -21,6 +21,7 @@ from . import (
     instance_migration,
     instances,
     messages,
+    oversight,
     tasks,
     timers,
 )
@@ -93,8 +94,10 @@ class Engine:
 
     # ---- definitions ------------------------------------------------------------------------------
 
-    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
-        return definitions.deploy(self._context, files, actor)
+    def deploy(
+        self, files: Mapping[str, bytes], actor: str, *, forms_from_catalogue: bool = False
+    ) -> DeployResult:
+        return definitions.deploy(self._context, files, actor, forms_from_catalogue=forms_from_catalogue)
 
     def deploy_folder(self, root: Path, actor: str) -> DeployResult:
         """Deploy a catalogue folder; an empty or missing one is an empty catalogue, which deploys nothing."""
@@ -161,6 +164,7 @@ class Engine:
         process_key: str | None = None,
         status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
+        waiting_at: str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> Page[InstanceView]:
@@ -169,6 +173,7 @@ class Engine:
             process_key=process_key,
             status=status,
             business_key=business_key,
+            waiting_at=waiting_at,
             limit=limit,
             offset=offset,
         )
@@ -392,6 +397,9 @@ class Engine:
         return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
 
     # ---- versions of running instances ------------------------------------------------------------
+
+    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
+        return oversight.oversight(self._context, key, due_within_days=due_within_days)
 
     def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
         """Per version of a process: how many of its instances are in each status."""

@@ -27,6 +27,7 @@ from .models import (
     TaskCandidate,
     could_be_id,
 )
+from .oversight_queries import OversightQueries, waits_at
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
 # paging a list needs, and counting further would read every match of a large deployment for each page.
@@ -87,6 +88,7 @@ class MessageRecord:
     element_id: str
     message_name: str
     business_key: str | None
+    waiting_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -237,6 +239,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
             select(_timers).where(_timers.c.instance_id == instance_id).order_by(_timers.c.due_at)
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
+
+    def messages_waiting_since(self, instance_id: str) -> dict[str, datetime | None]:
+        """Since when the instance has waited for each message it waits for, by the wait's task id."""
+        rows = self.connection.execute(
+            select(_messages.c.task_id, _messages.c.waiting_since).where(
+                _messages.c.instance_id == instance_id
+            )
+        )
+        return {task_id: since for task_id, since in rows}
 
     def instances_waiting_for(
         self,
@@ -416,12 +427,14 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int):
+    def instance_page(self, filters: dict, limit: int, offset: int, *, waiting_at: str | None = None):
         """(instance records with their definition version, total, exact) newest first."""
         query = select(_instances, _definitions.c.version.label("definition_version")).join(
             _definitions, _definitions.c.id == _instances.c.definition_id
         )
         query = _filtered(query, _instances, filters)
+        if waiting_at is not None:
+            query = query.where(waits_at(waiting_at))
         total, exact = self._count(query)
         rows = self._rows(
             query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)
