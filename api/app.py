@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import camunda, problems, security, web
+from . import camunda, languages, problems, security, web
 from .auth import Caller, parse_tokens
 from .parsing import ProcessKeyConverter
 from .resources import (
@@ -23,6 +23,7 @@ from .resources import (
     me,
     messages,
     migrations,
+    oversight,
     session,
     tasks,
 )
@@ -62,6 +63,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.spec.options["security"] = [{"bearerAuth": []}]
     for module in (definitions, instances, tasks, external_tasks, messages, incidents, migrations, clock):
         api.register_blueprint(module.blp)
+    api.register_blueprint(oversight.blp)
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
@@ -69,6 +71,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(web.blp)
     app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)
+    languages.register(app)
     security.protect(app)
     return app
 
@@ -87,4 +90,6 @@ def _callers(config) -> dict:
 _DESCRIPTION = """Drive Kanta onboarding processes (BPMN) over HTTP: start instances, list and complete
 human tasks, deliver messages, read history. Every endpoint under /api/v1 needs
 `Authorization: Bearer <token>`; roles: viewer (read), integrator (start, complete, message, cancel),
-analyst (deploy, read), admin (all). Errors are application/problem+json."""
+analyst (deploy, read), admin (all). Errors are application/problem+json. Element names (tasks, lanes,
+timers, processes) come in the language of `Accept-Language`: Finnish by default, English (`en`), Swedish
+(`sv`) where the diagram gives it; `Content-Language` says which languages the names shown are in."""

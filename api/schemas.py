@@ -219,6 +219,16 @@ class MessageWaitSchema(Schema):
         metadata={"description": "the payload's JSON Schema (null on a version deployed without one)"},
     )
     correlation = fields.Nested(CorrelationSchema, required=True)
+    lane = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the lane the diagram draws the catch in: the party the message comes from"},
+    )
+    waiting_since = fields.AwareDateTime(
+        allow_none=True,
+        required=True,
+        metadata={"description": "since when the instance waits for it (null: a wait older than this field)"},
+    )
 
 
 class InstanceErrorSchema(Schema):
@@ -321,7 +331,9 @@ class InstanceQuerySchema(PageQuerySchema):
     lane = fields.String(validate=_KEY, metadata={"description": "instances with a ready task in this lane"})
     waiting_at = fields.String(
         validate=_KEY,
-        metadata={"description": "instances waiting at this element: a ready task, a message or a timer"},
+        metadata={
+            "description": "instances waiting at this element: a ready task, message, timer or external task"
+        },
     )
     due_before = fields.AwareDateTime(
         metadata={
@@ -765,4 +777,63 @@ class RetryIncidentSchema(Schema):
         allow_none=True,
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "an external task's incident: the retries the task gets back (default 1)"},
+    )
+
+
+class OversightQuerySchema(Schema):
+    due_within_days = fields.Integer(
+        load_default=7,
+        validate=validate.Range(min=1, max=366),
+        metadata={"description": "how far ahead `due_soon` looks, in days"},
+    )
+
+
+class WaitingCountSchema(Schema):
+    element_id = fields.String(required=True)
+    kind = fields.String(
+        required=True, validate=validate.OneOf(["task", "message", "timer", "external_task"])
+    )
+    instances = fields.Integer(required=True, metadata={"description": "running instances waiting there"})
+
+
+class DueTimerSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True)
+    due_at = fields.AwareDateTime(required=True)
+
+
+class LateInstanceSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True, metadata={"description": "the reminder that fired"})
+    name = fields.String(required=True, metadata={"description": "the reminder's name"})
+    waiting_at = fields.String(
+        required=True, metadata={"description": "the element the reminder is attached to, still waiting"}
+    )
+    fired_at = fields.AwareDateTime(required=True, metadata={"description": "when it last fired"})
+
+
+class OversightSchema(Schema):
+    process_key = fields.String(required=True)
+    now = fields.AwareDateTime(required=True, metadata={"description": "the service's time it was read at"})
+    due_within_days = fields.Integer(required=True)
+    waiting = fields.List(fields.Nested(WaitingCountSchema), required=True)
+    overdue = fields.List(fields.Nested(DueTimerSchema), required=True)
+    overdue_total = fields.Integer(
+        required=True, metadata={"description": "all of them (the list holds 200)"}
+    )
+    due_soon = fields.List(fields.Nested(DueTimerSchema), required=True)
+    due_soon_total = fields.Integer(required=True)
+    late = fields.List(fields.Nested(LateInstanceSchema), required=True)
+    late_total = fields.Integer(required=True)
+
+
+class DeployQuerySchema(Schema):
+    forms_from_catalogue = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "take a form or message contract the upload lacks from the processes deployed"
+        },
     )

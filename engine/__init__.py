@@ -8,6 +8,8 @@ from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder, warnings_in
 from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
+from .names import DIAGRAM_LANGUAGE, NAME_LANGUAGES
+from .oversight import LateInstance, OversightView
 from .problems import (
     AlreadyRunning,
     Conflict,
@@ -41,11 +43,13 @@ from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, ErrorKind, InstanceStatu
 __all__ = [
     "BPMN_NS",
     "COUNT_CAP",
+    "DIAGRAM_LANGUAGE",
     "DIAGRAM_SUFFIXES",
     "FLOW_NODES",
     "INSTANCE_SORTS",
     "MESSAGE_CORRELATION",
     "MESSAGE_FOLDER",
+    "NAME_LANGUAGES",
     "AlreadyRunning",
     "AuditKind",
     "Conflict",
@@ -62,10 +66,12 @@ __all__ = [
     "InstanceStatus",
     "InstanceView",
     "InvalidData",
+    "LateInstance",
     "ManualClock",
     "MessageContract",
     "MessageWaitView",
     "NotFound",
+    "OversightView",
     "Page",
     "Problem",
     "ScriptFailure",

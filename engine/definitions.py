@@ -3,6 +3,7 @@ version; versions never change once stored, so a loaded one is cached for good."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from . import catalogue
 from .audit import audit_row
 from .bpmn import LoadedDefinition, Serializer
+from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import now
 from .context import Context
 from .problems import Conflict, NotFound, Problem
@@ -35,10 +37,19 @@ class DefinitionCache:
 
 
 def deploy(
-    context: Context, files: Mapping[str, bytes], actor: str, *, empty_is_valid: bool = False
+    context: Context,
+    files: Mapping[str, bytes],
+    actor: str,
+    *,
+    empty_is_valid: bool = False,
+    forms_from_catalogue: bool = False,
 ) -> DeployResult:
     """Check and store the processes in ``files``; a process whose content changed gets a new version.
-    No files at all deploy nothing when ``empty_is_valid`` (an empty catalogue folder), else are refused."""
+    No files at all deploy nothing when ``empty_is_valid`` (an empty catalogue folder), else are refused.
+    With ``forms_from_catalogue`` a form or message contract the upload lacks is taken as deployed (an
+    analyst who changed one diagram uploads that diagram, not every form it names)."""
+    if forms_from_catalogue:
+        files = {**deployed_forms(context), **files}
     definitions = catalogue.build(files, context.serializer, empty_is_valid=empty_is_valid)
     deployed, unchanged = [], []
     with context.new_unit() as unit:
@@ -190,6 +201,19 @@ def refuse_if_retired(store: Store, key: str) -> None:
             f'process "{key}" was retired at {when} by {retirement.retired_by}{why}: it starts no new '
             "instance; its running instances finish"
         )
+
+
+def deployed_forms(context: Context) -> dict[str, bytes]:
+    """The forms and message contracts of the latest version of every process, as files of an upload; the
+    most recently deployed wins where two processes hold different texts of one form."""
+    with context.new_unit() as unit:
+        rows = sorted(unit.store.latest_definitions(), key=lambda row: row.deployed_at)
+    found = {}
+    for row in rows:
+        for key, schema in row.forms.items():
+            if key.startswith(("forms/", f"{MESSAGE_FOLDER}/")) and key.endswith(".json"):
+                found[key] = json.dumps(schema).encode()
+    return found
 
 
 def definition_row(store: Store, key: str, version: int | None):

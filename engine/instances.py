@@ -79,7 +79,7 @@ def start(
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
             raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
-        return instance_view(record, definition.version, projections.now, definition.forms)
+        return instance_view(record, definition.version, projections.now, definition)
 
 
 def form_to_start(context: Context, process_key: str) -> dict:
@@ -185,7 +185,16 @@ def page(
     with context.new_unit() as unit:
         rows, total, exact = unit.store.instance_page(filters, limit, offset, finding)
         waits = unit.store.waits_of([record.id for record, _ in rows])
-    items = [instance_view(record, version, Projections(*waits[record.id])) for record, version in rows]
+        # the versions are cached once loaded: a page reads each at most once, and mostly not at all
+        items = [
+            instance_view(
+                record,
+                version,
+                Projections(*waits[record.id]),
+                context.definitions.loaded(unit.store, record.definition_id),
+            )
+            for record, version in rows
+        ]
     return Page(items, total, limit, offset, exact)
 
 

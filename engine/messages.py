@@ -116,5 +116,5 @@ def _start_by_message(context: Context, name, business_key, payload, actor, nobo
         )
         unit.commit()
         context.committed(record, run)
-        started = instance_view(record, definition.version, projections.now, definition.forms)
+        started = instance_view(record, definition.version, projections.now, definition)
         return replace(started, message_outcome=STARTED)

@@ -21,6 +21,7 @@ from . import (
     instance_migration,
     instances,
     messages,
+    oversight,
     tasks,
     timers,
 )
@@ -28,6 +29,7 @@ from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
+from .names import NameCache, Naming
 from .results import (
     DefinitionView,
     DeployResult,
@@ -75,6 +77,7 @@ class Engine:
             definitions=definitions.DefinitionCache(serializer),
             clock_source=clock_source,
         )
+        self._names = NameCache()
 
     def close(self) -> None:
         self._context.script_engine.close()
@@ -92,8 +95,10 @@ class Engine:
 
     # ---- definitions ------------------------------------------------------------------------------
 
-    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
-        return definitions.deploy(self._context, files, actor)
+    def deploy(
+        self, files: Mapping[str, bytes], actor: str, *, forms_from_catalogue: bool = False
+    ) -> DeployResult:
+        return definitions.deploy(self._context, files, actor, forms_from_catalogue=forms_from_catalogue)
 
     def deploy_folder(self, root: Path, actor: str) -> DeployResult:
         """Deploy a catalogue folder; an empty or missing one is an empty catalogue, which deploys nothing."""
@@ -114,6 +119,19 @@ class Engine:
 
     def definition_versions(self, key: str) -> list[DefinitionView]:
         return definitions.versions(self._context, key)
+
+    def in_language(self, result, language: str):
+        """``result`` (what a use case answered) with the element names it shows in ``language`` (one of
+        ``NAME_LANGUAGES``), and the languages those names are in: ``language`` first, the diagram's own
+        after it when some element has no name in ``language``; none when ``result`` shows no names."""
+        naming = Naming(language, lambda key, version: self._names.of(key, version, self._deployed_files))
+        named = naming.result(result)
+        return named, sorted(naming.used, key=lambda used: (used != language, used))
+
+    def _deployed_files(self, key: str, version: int) -> dict[str, str]:
+        with self._context.new_unit() as unit:
+            row = unit.store.definition_version(key, version)
+            return row.sources if row is not None else {}
 
     def definition_source(self, key: str, version: int | None = None) -> str:
         return definitions.source(self._context, key, version)
@@ -421,6 +439,9 @@ class Engine:
         return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
 
     # ---- versions of running instances ------------------------------------------------------------
+
+    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
+        return oversight.oversight(self._context, key, due_within_days=due_within_days)
 
     def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
         """Per version of a process: how many of its instances are in each status."""

@@ -218,7 +218,14 @@ def write_run(
         audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
     store.add_audit(audit)
 
-    projections = project(record, run, existing_ready, moment, rewrite=rewrite)
+    projections = project(
+        record,
+        run,
+        existing_ready,
+        moment,
+        rewrite=rewrite,
+        waiting_since=lambda: store.messages_waiting_since(record.id),
+    )
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
     removed_external, added_external = projections.removed_external, projections.added_external
     if rewrite:  # the stored rows, not what the run saw, are what changes (an incident dropped them; a

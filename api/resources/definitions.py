@@ -15,6 +15,7 @@ from ..schemas import (
     DefinitionQuerySchema,
     DefinitionSchema,
     DeployFilesSchema,
+    DeployQuerySchema,
     DeployResultSchema,
     InstanceCountsSchema,
     InstanceSchema,
@@ -97,15 +98,21 @@ class Definitions(MethodView):
         return engine().list_definitions()
 
     @requires(DEPLOY)
+    @blp.arguments(DeployQuerySchema, location="query")
     @blp.arguments(DeployFilesSchema, location="files")
     @blp.response(201, DeployResultSchema)
     @problems(blp, 409, 413, 422)
-    def post(self, upload):
+    def post(self, query, upload):
         """Deploy BPMN, DMN, form and message (JSON Schema) files, checked first: refused with every problem.
 
         A JSON file with `x-correlation` (or sent as `messages/<name>.json`) is the contract of message
-        `<name>`; any other is a form, `forms/<name>.json`."""
-        return engine().deploy(_named_files(upload["files"]), actor=g.caller.actor)
+        `<name>`; any other is a form, `forms/<name>.json`. With `forms_from_catalogue=true` a form or
+        message contract the upload lacks is taken from the processes deployed (the upload's own win)."""
+        return engine().deploy(
+            _named_files(upload["files"]),
+            actor=g.caller.actor,
+            forms_from_catalogue=query["forms_from_catalogue"],
+        )
 
 
 @blp.route("/<process_key:process_key>")

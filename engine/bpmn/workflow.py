@@ -41,6 +41,38 @@ class LoadedDefinition:
     subprocess_specs: dict
     forms: dict
 
+    def reminders(self) -> dict[str, tuple[str, str]]:
+        """The reminders of the process and the processes it calls: each non-interrupting boundary timer's
+        element id → (its name, the element id of the activity it is attached to)."""
+        found = {}
+        for spec in (self.spec, *self.subprocess_specs.values()):
+            for task_spec in spec.task_specs.values():
+                if getattr(task_spec, "cancel_activity", True):
+                    continue
+                if not any(
+                    isinstance(d, TimerEventDefinition)
+                    for d in _event_definitions(task_spec.event_definition)
+                ):
+                    continue
+                # Spiff draws a boundary event as a split into the activity and its boundary events
+                attached = [
+                    out.bpmn_id
+                    for split in task_spec.inputs
+                    for out in split.outputs
+                    if out is not task_spec and not hasattr(out, "cancel_activity")
+                ]
+                if attached and attached[0] is not None:
+                    found[task_spec.bpmn_id] = (task_spec.bpmn_name or task_spec.bpmn_id, attached[0])
+        return found
+
+    def lane_of(self, element_id: str) -> str | None:
+        """The lane the diagram draws ``element_id`` in (in the process or one it calls), if any."""
+        for spec in (self.spec, *self.subprocess_specs.values()):
+            for task_spec in spec.task_specs.values():
+                if task_spec.bpmn_id == element_id:
+                    return task_spec.lane
+        return None
+
 
 @dataclass(frozen=True)
 class HumanTask:

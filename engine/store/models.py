@@ -198,6 +198,8 @@ class MessageSubscription(Base):
     element_id: Mapped[str] = mapped_column(String(200))
     message_name: Mapped[str] = mapped_column(String(200))
     business_key: Mapped[str | None] = mapped_column(String(200))
+    # Since when the instance waits for it (None: a wait stored before the engine kept the time).
+    waiting_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ExternalTask(Base):

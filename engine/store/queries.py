@@ -27,6 +27,7 @@ from .models import (
     TaskCandidate,
     could_be_id,
 )
+from .oversight_queries import OversightQueries, waits_at
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
 # paging a list needs, and counting further would read every match of a large deployment for each page.
@@ -87,6 +88,7 @@ class MessageRecord:
     element_id: str
     message_name: str
     business_key: str | None
+    waiting_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -237,6 +239,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
             select(_timers).where(_timers.c.instance_id == instance_id).order_by(_timers.c.due_at)
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
+
+    def messages_waiting_since(self, instance_id: str) -> dict[str, datetime | None]:
+        """Since when the instance has waited for each message it waits for, by the wait's task id."""
+        rows = self.connection.execute(
+            select(_messages.c.task_id, _messages.c.waiting_since).where(
+                _messages.c.instance_id == instance_id
+            )
+        )
+        return {task_id: since for task_id, since in rows}
 
     def instances_waiting_for(
         self,
@@ -528,14 +539,7 @@ class InstanceFinding:
         if self.lane is not None:
             yield exists().where(_ready.c.instance_id == _instances.c.id, _ready.c.lane == self.lane)
         if self.waiting_at is not None:
-            yield or_(
-                *(
-                    exists().where(
-                        table.c.instance_id == _instances.c.id, table.c.element_id == self.waiting_at
-                    )
-                    for table in (_ready, _messages, _timers)
-                )
-            )
+            yield waits_at(self.waiting_at)
         if self.due_before is not None:
             yield next_due < self.due_before
 

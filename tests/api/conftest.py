@@ -119,10 +119,17 @@ def stored(engine):
 def start(client):
     """Start an instance through the API as the integrator; answers its JSON."""
 
-    def started(process_key: str = "simple_onboarding", business_key: str | None = None, **variables):
+    def started(
+        process_key: str = "simple_onboarding",
+        business_key: str | None = None,
+        *,
+        allow_duplicate: bool = False,
+        **variables,
+    ):
+        body = {"process_key": process_key, "business_key": business_key, "variables": variables}
         response = client.post(
             "/api/v1/process-instances",
-            json={"process_key": process_key, "business_key": business_key, "variables": variables},
+            json={**body, "allow_duplicate": allow_duplicate},
             headers=auth("integrator"),
         )
         assert response.status_code == 201, response.get_json()

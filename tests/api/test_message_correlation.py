@@ -61,7 +61,10 @@ def app(app_on_each_database):
 @pytest.fixture
 def waiting(start):
     def started(number, business_key=None):
-        return start("numbered_application", business_key, kela_application_number=number)["id"]
+        # one organisation may have several applications in hand, each with its own number
+        return start(
+            "numbered_application", business_key, allow_duplicate=True, kela_application_number=number
+        )["id"]
 
     return started
 

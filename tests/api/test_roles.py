@@ -57,6 +57,7 @@ MATRIX = {
     "POST /api/v1/external-tasks/{task_id}/extend-lock":  (401, 401, 403, 200, 403, 200),
     "POST /api/v1/external-tasks/{task_id}/unlock":       (401, 401, 403, 200, 403, 200),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/oversight": (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions/{from_version}/migration-plan":
                                                           (401, 401, 200, 200, 200, 200),
     "POST /api/v1/migrations":                            (401, 401, 403, 403, 403, 200),
@@ -436,6 +437,9 @@ CALLS = {
     ),
     "POST /api/v1/external-tasks/{task_id}/unlock": _external_action(
         "unlock", None, "external_task_unlocked"
+    ),
+    "GET /api/v1/process-definitions/{process_key}/oversight": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/oversight"
     ),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/instance-counts"
