@@ -72,7 +72,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 
 def _callers(config) -> dict:
-    callers = parse_tokens(config["KANTA_TOKENS"])
+    callers = parse_tokens(config["KANTA_TOKENS"], allow_unscoped=config.get("KANTA_UNSCOPED_TOKENS", False))
     digests = Path(config["KANTA_DATA_DIR"]) / TOKEN_DIGESTS
     if digests.exists():
         for line in digests.read_text().splitlines():

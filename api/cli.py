@@ -13,7 +13,13 @@ import click
 
 import engine
 
-from .settings import Settings, clock_from_setting, failed_authentication_limit, timer_interval_from_setting
+from .settings import (
+    Settings,
+    clock_from_setting,
+    failed_authentication_limit,
+    timer_interval_from_setting,
+    unscoped_tokens_from_setting,
+)
 
 
 @click.group(
@@ -117,11 +123,12 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     try:
         timer_interval_from_setting(settings.timer_interval)
         failed_authentication_limit(settings.failed_auth_limit)
+        allow_unscoped = unscoped_tokens_from_setting(settings.unscoped_tokens)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
     try:
-        parse_tokens(settings.tokens)
+        parse_tokens(settings.tokens, allow_unscoped=allow_unscoped)
     except ValueError as error:  # said before gunicorn starts: its workers would fail to boot, saying less
         print(f"KANTA_TOKENS: {error}", file=sys.stderr)
         return 2

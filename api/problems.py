@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, json
 from werkzeug.exceptions import HTTPException
 
-from engine import Conflict, DefinitionInvalid, EngineError, InvalidData, NotFound, ScriptFailure
+from engine import Conflict, DefinitionInvalid, EngineError, Forbidden, InvalidData, NotFound, ScriptFailure
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://kanta-onboarding.example/problems/"
@@ -61,6 +61,8 @@ def _engine_error(error: EngineError):
                        element_id=error.element_id)  # fmt: skip
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)
+    if isinstance(error, Forbidden):
+        return problem(403, error.kind, "Not this party's to do", error.detail)
     if isinstance(error, Conflict):
         return problem(409, error.kind, "Conflict with the current state", error.detail)
     return problem(400, error.kind, "The request could not be carried out", error.detail)

@@ -26,7 +26,7 @@ from .bpmn import Run
 from .clock import now
 from .context import Context
 from .instances import instance_record, is_uuid
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import ExternalTaskView, InstanceView, Page, external_task_view
 from .store.external_task_queries import ExternalTaskRecord
 from .store.queries import Store
@@ -40,7 +40,13 @@ MAX_LOCK_MS = 7 * 24 * 3600 * 1000  # a week; a lock is for the work at hand, no
 
 
 def fetch_and_lock(
-    context: Context, worker_id: str, topics: list[Mapping], max_tasks: int, *, actor: str
+    context: Context,
+    worker_id: str,
+    topics: list[Mapping],
+    max_tasks: int,
+    *,
+    actor: str,
+    party: str | None = None,
 ) -> list[ExternalTaskView]:
     """Lock up to ``max_tasks`` fetchable tasks of ``topics`` for ``worker_id``, oldest first, each for its
     topic's ``lock_duration_ms``; answers them with the instance's variables (only those the topic names in
@@ -55,7 +61,7 @@ def fetch_and_lock(
     with context.new_unit() as unit:
         store, moment = unit.store, now()
         locked, audit = [], []
-        for task in store.claim_external_tasks(list(wanted), moment, max_tasks):
+        for task in store.claim_external_tasks(list(wanted), moment, max_tasks, party):
             lock_ms, names = wanted[task.topic]
             until = moment + timedelta(milliseconds=lock_ms)
             if not store.lock_external_task(task.id, worker_id, moment, until):
@@ -73,7 +79,13 @@ def fetch_and_lock(
 
 
 def complete(
-    context: Context, task_id: str, worker_id: str, variables: Mapping | None, *, actor: str
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    variables: Mapping | None,
+    *,
+    actor: str,
+    party: str | None = None,
 ) -> InstanceView:
     """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on.
     NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
@@ -85,7 +97,9 @@ def complete(
         data = {"worker_id": worker_id, "variables": variables}
         return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
 
-    return context.act(lambda store: _held(store, task_id, worker_id).instance_id, completing, actor)
+    return context.act(
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id, completing, actor
+    )
 
 
 def handle_failure(
@@ -98,6 +112,7 @@ def handle_failure(
     retries: int,
     retry_timeout_ms: int,
     actor: str,
+    party: str | None = None,
 ) -> ExternalTaskView:
     """Record ``worker_id``'s failure at the task it holds and release the lock: the task is fetchable again
     after ``retry_timeout_ms`` with ``retries`` left; with 0 left it opens an incident on the instance (the
@@ -107,7 +122,7 @@ def handle_failure(
     _count("/retry_timeout_ms", retry_timeout_ms, 0, MAX_LOCK_MS)
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         retry_at = moment + timedelta(milliseconds=retry_timeout_ms) if retry_timeout_ms else None
         values = {
             "retries": retries,
@@ -142,6 +157,7 @@ def handle_bpmn_error(
     error_message: str | None = None,
     variables: Mapping | None = None,
     actor: str,
+    party: str | None = None,
 ) -> InstanceView:
     """Throw the BPMN error ``error_code`` at the task ``worker_id`` holds: the error boundary event of the
     task (or of an enclosing sub process) with that code, or with none, catches it, gets ``variables`` and
@@ -160,12 +176,14 @@ def handle_bpmn_error(
         change = {**data, "variables": variables, "caught_by": caught_by}
         return Change(AuditKind.EXTERNAL_TASK_BPMN_ERROR, element_id, task_id, change)
 
-    view = context.act(lambda store: _held(store, task_id, worker_id).instance_id, throwing, actor)
+    view = context.act(
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id, throwing, actor
+    )
     if view is not None:
         return view
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         message = f'the worker threw BPMN error "{error_code}" and no error boundary event catches it'
         if error_message:
             message += f": {error_message}"
@@ -180,14 +198,20 @@ def handle_bpmn_error(
 
 
 def extend_lock(
-    context: Context, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    new_duration_ms: int,
+    *,
+    actor: str,
+    party: str | None = None,
 ) -> ExternalTaskView:
     """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
     worker_id = _worker(worker_id)
     _count("/new_duration_ms", new_duration_ms, 1, MAX_LOCK_MS)
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         until = moment + timedelta(milliseconds=new_duration_ms)
         store.update_external_task(task.id, lock_expires_at=until)
         data = {"worker_id": worker_id, "lock_expires_at": until}
@@ -196,12 +220,12 @@ def extend_lock(
         return external_task_view(store.external_task(task.id))
 
 
-def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
+def unlock(context: Context, task_id: str, *, actor: str, party: str | None = None) -> ExternalTaskView:
     """Release the task's lock, whoever holds it: it is fetchable again at once (an operator's action, as
     in Camunda, where unlock names no worker)."""
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _external_task(store, task_id, for_update=True)
+        task = _external_task(store, task_id, for_update=True, party=party, doing=True)
         store.update_external_task(task.id, worker_id=None, lock_expires_at=None)
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
@@ -209,9 +233,9 @@ def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
         return external_task_view(store.external_task(task.id))
 
 
-def get(context: Context, task_id: str) -> ExternalTaskView:
+def get(context: Context, task_id: str, party: str | None = None) -> ExternalTaskView:
     with context.new_unit() as unit:
-        return external_task_view(_external_task(unit.store, task_id))
+        return external_task_view(_external_task(unit.store, task_id, party=party))
 
 
 def page(
@@ -224,12 +248,13 @@ def page(
     worker_id: str | None,
     limit: int,
     offset: int,
+    party: str | None = None,
 ) -> Page[ExternalTaskView]:
     """The external tasks instances wait at, oldest first; ``locked`` True: only those whose lock holds
     now, False: only those not locked (or whose lock expired)."""
     filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset)
+        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset, party)
     return Page([external_task_view(r) for r in rows], total, limit, offset, exact)
 
 
@@ -247,17 +272,28 @@ def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id:
 # ---- what the actions share ------------------------------------------------------------------------------
 
 
-def _external_task(store: Store, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+def _external_task(
+    store: Store, task_id: str, *, for_update: bool = False, party: str | None = None, doing: bool = False
+) -> ExternalTaskRecord:
+    """The task; NotFound also when ``party`` plays no lane of its instance, and, ``doing`` it, Forbidden
+    when the party does not play the task's lane (a party's worker does its own organisation's work)."""
     task = store.external_task(task_id, for_update=for_update) if is_uuid(task_id) else None
-    if task is None:
+    if task is None or (party is not None and not store.participates(task.instance_id, party)):
         raise NotFound(f"no external task {task_id}: it was completed, or its instance moved past it")
+    if doing and party is not None and store.parties_of(task.instance_id).get(task.lane) != party:
+        raise Forbidden(
+            f'external task {task_id} is in the lane "{task.lane}", which party {party} does not play in '
+            "this instance: only that lane's party's worker does it"
+        )
     return task
 
 
-def _held(store: Store, task_id: str, worker_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+def _held(
+    store: Store, task_id: str, worker_id: str, *, for_update: bool = False, party: str | None = None
+) -> ExternalTaskRecord:
     """The task, if ``worker_id`` holds its lock (an expired lock is still held until another worker
     fetches the task)."""
-    task = _external_task(store, task_id, for_update=for_update)
+    task = _external_task(store, task_id, for_update=for_update, party=party, doing=True)
     if task.worker_id is None:
         raise Conflict(f"external task {task_id} is not locked: fetch and lock it first")
     if task.worker_id != worker_id:

@@ -13,7 +13,7 @@ from .catalogue import forms
 from .context import Context
 from .definitions import definition_row
 from .message_flow import begin
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import StaleRevision
@@ -28,14 +28,20 @@ def start(
     business_key: str | None,
     variables: Mapping | None,
     idempotency_key: str | None,
+    party: str | None = None,
 ) -> InstanceView:
-    """Start the latest version of ``process_key``. A retried start with the same idempotency key
-    answers the instance the first one started."""
+    """Start the latest version of ``process_key``. A retried start with the same idempotency key (of the
+    same party) answers the instance the first one started. A party starts its own onboardings only: the
+    business key names it."""
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    if party is not None and business_key != party:
+        raise Forbidden(
+            f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
+        )
     with context.new_unit() as unit:
         store = unit.store
         if idempotency_key:
-            existing = store.instance_for_idempotency_key(idempotency_key)
+            existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
@@ -60,12 +66,13 @@ def start(
                 variables=variables,
                 actor=actor,
                 idempotency_key=idempotency_key,
+                idempotency_party=party,
             )
             unit.commit()
             context.committed(record, run)
         except IntegrityError:  # the same idempotency key stored meanwhile by another start
             unit.rollback()
-            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key)
+            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
@@ -83,20 +90,21 @@ def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_ke
     return context.view(store, existing)
 
 
-def instance_record(store: Store, instance_id: str) -> InstanceRecord:
+def instance_record(store: Store, instance_id: str, party: str | None = None) -> InstanceRecord:
+    """The instance; NotFound also when ``party`` plays no lane of it (it may not know it exists)."""
     record = store.instance(instance_id) if is_uuid(instance_id) else None
-    if record is None:
+    if record is None or (party is not None and not store.participates(record.id, party)):
         raise NotFound(f"no process instance {instance_id}")
     return record
 
 
-def get(context: Context, instance_id: str) -> InstanceView:
+def get(context: Context, instance_id: str, party: str | None = None) -> InstanceView:
     with context.new_unit() as unit:
-        return context.view(unit.store, instance_record(unit.store, instance_id))
+        return context.view(unit.store, instance_record(unit.store, instance_id, party))
 
 
 def page(
-    context: Context, *, process_key, status, business_key, limit: int, offset: int
+    context: Context, *, process_key, status, business_key, limit: int, offset: int, party: str | None = None
 ) -> Page[InstanceView]:
     """Instances newest first; ``status`` is one status or a tuple of them (any of which matches)."""
     for wanted in status if isinstance(status, tuple) else (status,):
@@ -105,21 +113,29 @@ def page(
             raise InvalidData(f'unknown status "{wanted}"', [FieldError("/status", f"one of {statuses}")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.instance_page(filters, limit, offset)
+        rows, total, exact = unit.store.instance_page(filters, limit, offset, party)
     return Page([instance_view(record, version) for record, version in rows], total, limit, offset, exact)
 
 
-def cancel(context: Context, instance_id: str, *, actor: str) -> InstanceView:
+def cancel(context: Context, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
+    """Cancel the instance; a party cancels only what it is the provider of (the business key names it)."""
+
     def cancelling(run: Run) -> Change:
         run.cancel()
         return Change(AuditKind.INSTANCE_CANCELLED)
 
-    return context.act(instance_id, cancelling, actor)
+    def the_instance(store: Store) -> str:
+        record = instance_record(store, instance_id, party)
+        if party is not None and record.business_key != party:
+            raise Forbidden(f"only the provider ({record.business_key}) cancels instance {instance_id}")
+        return record.id
+
+    return context.act(the_instance if party is not None else instance_id, cancelling, actor)
 
 
-def history(context: Context, instance_id: str) -> list[HistoryEvent]:
+def history(context: Context, instance_id: str, party: str | None = None) -> list[HistoryEvent]:
     with context.new_unit() as unit:
-        instance_record(unit.store, instance_id)
+        instance_record(unit.store, instance_id, party)
         return [history_event(r) for r in unit.store.history(instance_id)]
 
 

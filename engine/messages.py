@@ -9,10 +9,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .audit import Change
-from .bpmn import Run
+from .bpmn import Run, start_lane
 from .context import Context
 from .message_flow import begin, check_payload, started_by
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .parties import may_play
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view
 from .store.queries import Store
 from .unit_of_work import Undelivered
@@ -28,9 +29,11 @@ def deliver(
     instance_id: str | None,
     payload: Mapping | None,
     correlation_keys: Mapping | None = None,
+    party: str | None = None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it, found by business key or id, and among
-    those by ``correlation_keys``: variables the instance must have, each with that value."""
+    those by ``correlation_keys``: variables the instance must have, each with that value. A party sends
+    only the messages whose catching event is in a lane it plays (Kela's decision only by Kela)."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
     if business_key is None and instance_id is None and not keys:
@@ -48,10 +51,14 @@ def deliver(
         if part
     )
 
+    def waiting_for(store: Store, sender: str | None) -> list[str]:
+        waiting = store.instances_waiting_for(name, business_key, instance_id, sender)
+        return [i for i in waiting if _has_values(store.instance(i), keys)] if keys else waiting
+
     def the_one_waiting(store: Store) -> str:
-        waiting = store.instances_waiting_for(name, business_key, instance_id)
-        if keys:
-            waiting = [i for i in waiting if _has_values(store.instance(i), keys)]
+        waiting = waiting_for(store, party)
+        if not waiting and party is not None:
+            _refuse_another_partys(store, name, party, waiting_for(store, None))
         if not waiting:
             raise NobodyWaits(f'no running instance with {target} is waiting for message "{name}"')
         if len(waiting) > 1:
@@ -74,7 +81,7 @@ def deliver(
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
-        return _start_by_message(context, name, business_key, payload, actor, nobody)
+        return _start_by_message(context, name, business_key, payload, actor, nobody, party)
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -85,8 +92,23 @@ class NobodyWaits(NotFound):
     """No instance waits for the message: a process may start with it instead."""
 
 
-def _start_by_message(context: Context, name, business_key, payload, actor, nobody: NotFound) -> InstanceView:
-    """A new instance of the process whose message start event waits for ``name``, with its payload."""
+def _refuse_another_partys(store: Store, name: str, party: str, waiting: list[str]) -> None:
+    """Forbidden when an instance ``party`` plays a lane of waits for the message in a lane of another's."""
+    for instance_id in waiting:
+        if store.participates(instance_id, party):
+            lanes = {m.lane for m in store.waits(instance_id)[0] if m.message_name == name}
+            lane = ", ".join(sorted(str(lane) for lane in lanes))
+            raise Forbidden(
+                f'instance {instance_id} waits for message "{name}" in the lane "{lane}", which party '
+                f"{party} does not play: only that lane's party sends it"
+            )
+
+
+def _start_by_message(
+    context: Context, name, business_key, payload, actor, nobody: NotFound, party: str | None = None
+) -> InstanceView:
+    """A new instance of the process whose message start event waits for ``name``, with its payload; a
+    party starts it only when it would play the start event's lane."""
     with context.new_unit() as unit:
         try:
             process_key, definition = started_by(context, unit.store, name)
@@ -94,6 +116,12 @@ def _start_by_message(context: Context, name, business_key, payload, actor, nobo
             raise Conflict(str(several)) from None
         if definition is None:
             raise NotFound(f"{nobody}, and no process starts with it") from None
+        lane = start_lane(definition)
+        if party is not None and not may_play(definition.lanes.get(lane), party, business_key):
+            raise Forbidden(
+                f'{nobody}; it would start "{process_key}", whose start event is in the lane "{lane}", '
+                f"which party {party} does not play"
+            )
         check_payload(definition, name, payload)
         record, run, projections = begin(
             context,

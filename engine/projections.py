@@ -4,7 +4,7 @@ workflow, writing only what changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .bpmn import Run
@@ -18,6 +18,7 @@ class Projections:
     ready: list[ReadyTaskRecord]
     messages: list[MessageRecord]
     timers: list[TimerRecord]
+    parties: dict[str, str] = field(default_factory=dict)  # lane -> the party that plays it
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def project(
     if running:
         message_waits, timer_waits = run.waits()
         messages = [
-            MessageRecord(record.id, m.task_id, m.element_id, m.message_name, record.business_key)
+            MessageRecord(record.id, m.task_id, m.element_id, m.message_name, record.business_key, m.lane)
             for m in message_waits
         ]
         timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]
@@ -88,6 +89,7 @@ def project(
             element_id=t.element_id,
             name=t.name,
             topic=t.topic,
+            lane=t.lane,
             created_at=now,
         )
         for t in external

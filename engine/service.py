@@ -121,7 +121,11 @@ class Engine:
         business_key: str | None = None,
         variables: Mapping | None = None,
         idempotency_key: str | None = None,
+        party: str | None = None,
     ) -> InstanceView:
+        """Start an instance. ``party`` everywhere below is the caller's organisation: a party sees and does
+        only its own part (engine/parties.py); None is a caller of no party (admin, analyst), who sees all.
+        NotFound for what the party may not know exists, Forbidden for what it sees but may not do."""
         return instances.start(
             self._context,
             process_key,
@@ -129,10 +133,11 @@ class Engine:
             business_key=business_key,
             variables=variables,
             idempotency_key=idempotency_key,
+            party=party,
         )
 
-    def get_instance(self, instance_id: str) -> InstanceView:
-        return instances.get(self._context, instance_id)
+    def get_instance(self, instance_id: str, *, party: str | None = None) -> InstanceView:
+        return instances.get(self._context, instance_id, party)
 
     def list_instances(
         self,
@@ -142,6 +147,7 @@ class Engine:
         business_key: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[InstanceView]:
         return instances.page(
             self._context,
@@ -150,13 +156,14 @@ class Engine:
             business_key=business_key,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
-    def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
-        return instances.cancel(self._context, instance_id, actor=actor)
+    def cancel_instance(self, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
+        return instances.cancel(self._context, instance_id, actor=actor, party=party)
 
-    def history(self, instance_id: str) -> list[HistoryEvent]:
-        return instances.history(self._context, instance_id)
+    def history(self, instance_id: str, *, party: str | None = None) -> list[HistoryEvent]:
+        return instances.history(self._context, instance_id, party)
 
     # ---- tasks ------------------------------------------------------------------------------------
 
@@ -173,6 +180,7 @@ class Engine:
         element_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[TaskView]:
         return tasks.page(
             self._context,
@@ -186,13 +194,16 @@ class Engine:
             element_id=element_id,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
-    def get_task(self, task_id: str) -> TaskView:
-        return tasks.get(self._context, task_id)
+    def get_task(self, task_id: str, *, party: str | None = None) -> TaskView:
+        return tasks.get(self._context, task_id, party)
 
-    def complete_task(self, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
-        return tasks.complete(self._context, task_id, data, actor=actor)
+    def complete_task(
+        self, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None
+    ) -> InstanceView:
+        return tasks.complete(self._context, task_id, data, actor=actor, party=party)
 
     # ---- external tasks ---------------------------------------------------------------------------
     # Workers' service-task work. Ids are text (a task's id is a UUID), times aware UTC datetimes, variables
@@ -201,18 +212,20 @@ class Engine:
     # by a JSON Pointer (``/topics/0/lock_duration_ms``).
 
     def fetch_and_lock(
-        self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str
+        self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str, party=None
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
         ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``; each task answered carries
         ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
-        return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
+        return external_tasks.fetch_and_lock(
+            self._context, worker_id, list(topics), max_tasks, actor=actor, party=party
+        )
 
     def complete_external_task(
-        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str
+        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str, party=None
     ) -> InstanceView:
         """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on."""
-        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor)
+        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor, party=party)
 
     def handle_external_task_failure(
         self,
@@ -224,6 +237,7 @@ class Engine:
         retries: int = 0,
         retry_timeout_ms: int = 0,
         actor: str,
+        party: str | None = None,
     ) -> ExternalTaskView:
         """Record a failure of the task ``worker_id`` holds and release it: fetchable again after
         ``retry_timeout_ms`` with ``retries`` left; ``retries`` 0 opens an incident on the instance."""
@@ -236,6 +250,7 @@ class Engine:
             retries=retries,
             retry_timeout_ms=retry_timeout_ms,
             actor=actor,
+            party=party,
         )
 
     def handle_external_task_bpmn_error(
@@ -247,6 +262,7 @@ class Engine:
         error_message: str | None = None,
         variables: Mapping | None = None,
         actor: str,
+        party: str | None = None,
     ) -> InstanceView:
         """Throw BPMN error ``error_code`` at the task ``worker_id`` holds; its error boundary event catches
         it with ``variables``. Uncaught: an incident (``uncaught-error``) on the instance, which waits."""
@@ -258,20 +274,23 @@ class Engine:
             error_message=error_message,
             variables=variables,
             actor=actor,
+            party=party,
         )
 
     def extend_external_task_lock(
-        self, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+        self, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str, party=None
     ) -> ExternalTaskView:
         """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
-        return external_tasks.extend_lock(self._context, task_id, worker_id, new_duration_ms, actor=actor)
+        return external_tasks.extend_lock(
+            self._context, task_id, worker_id, new_duration_ms, actor=actor, party=party
+        )
 
-    def unlock_external_task(self, task_id: str, *, actor: str) -> ExternalTaskView:
+    def unlock_external_task(self, task_id: str, *, actor: str, party: str | None = None) -> ExternalTaskView:
         """Release the task's lock, whoever holds it; it is fetchable again at once."""
-        return external_tasks.unlock(self._context, task_id, actor=actor)
+        return external_tasks.unlock(self._context, task_id, actor=actor, party=party)
 
-    def get_external_task(self, task_id: str) -> ExternalTaskView:
-        return external_tasks.get(self._context, task_id)
+    def get_external_task(self, task_id: str, *, party: str | None = None) -> ExternalTaskView:
+        return external_tasks.get(self._context, task_id, party)
 
     def list_external_tasks(
         self,
@@ -283,6 +302,7 @@ class Engine:
         worker_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[ExternalTaskView]:
         """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not."""
         return external_tasks.page(
@@ -294,6 +314,7 @@ class Engine:
             worker_id=worker_id,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
     # ---- messages and timers ----------------------------------------------------------------------
@@ -307,6 +328,7 @@ class Engine:
         instance_id: str | None = None,
         correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
+        party: str | None = None,
     ) -> InstanceView:
         return messages.deliver(
             self._context,
@@ -316,6 +338,7 @@ class Engine:
             instance_id=instance_id,
             correlation_keys=correlation_keys,
             payload=payload,
+            party=party,
         )
 
     def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:
@@ -337,6 +360,7 @@ class Engine:
         open_only: bool = True,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[IncidentView]:
         return incidents.page(
             self._context,
@@ -345,10 +369,11 @@ class Engine:
             open_only=open_only,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
-    def get_incident(self, incident_id: int) -> IncidentView:
-        return incidents.get(self._context, incident_id)
+    def get_incident(self, incident_id: int, *, party: str | None = None) -> IncidentView:
+        return incidents.get(self._context, incident_id, party)
 
     def retry_incident(self, incident_id: int, *, actor: str, retries: int | None = None) -> InstanceView:
         """Retry what an incident stopped; an external task's incident gives the task back to the workers

@@ -9,7 +9,7 @@ from .bpmn import Run, task_details
 from .catalogue import forms
 from .context import Context
 from .instances import instance_record, is_uuid
-from .problems import Conflict, NotFound
+from .problems import Conflict, Forbidden, NotFound
 from .results import InstanceView, Page, TaskView, task_view
 from .store.queries import CandidateKind, ReadyTaskRecord, Store
 from .vocabulary import AuditKind, checked_variables
@@ -28,7 +28,9 @@ def page(
     element_id=None,
     limit: int,
     offset: int,
+    party: str | None = None,
 ) -> Page[TaskView]:
+    """Ready tasks; with ``party``, those of the lanes it plays (its work list)."""
     filters = {
         "instance_id": instance_id,
         "process_key": process_key,
@@ -39,16 +41,17 @@ def page(
     }
     candidates = {CandidateKind.USER: candidate_user, CandidateKind.GROUP: candidate_group}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates)
+        rows, total, exact = unit.store.ready_task_page(filters, limit, offset, candidates, party)
     return Page(
         [task_view(r, definition_version=version) for r, version in rows], total, limit, offset, exact
     )
 
 
-def get(context: Context, task_id: str) -> TaskView:
-    """A ready human task with its form, its instructions and the data it starts from."""
+def get(context: Context, task_id: str, party: str | None = None) -> TaskView:
+    """A ready human task with its form, its instructions and the data it starts from; a party reads the
+    tasks of the instances it plays a lane of."""
     with context.new_unit() as unit:
-        ready = ready_task(unit.store, task_id)
+        ready = ready_task(unit.store, task_id, party)
         record = instance_record(unit.store, ready.instance_id)
         run = context.restore(unit.store, record)
         documentation, data = task_details(run.human_task(task_id))
@@ -62,8 +65,11 @@ def get(context: Context, task_id: str) -> TaskView:
         )
 
 
-def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
-    """Complete a ready human task with ``data``, which must satisfy the task's form."""
+def complete(
+    context: Context, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None
+) -> InstanceView:
+    """Complete a ready human task with ``data``, which must satisfy the task's form; a party completes
+    only the tasks of the lanes it plays."""
     data = checked_variables(data, "data", context.limits.variable_depth)
 
     def completing(run: Run) -> Change:
@@ -75,15 +81,25 @@ def complete(context: Context, task_id: str, data: Mapping | None, *, actor: str
         element_id = run.complete(task_id, data, check_form)
         return Change(AuditKind.TASK_COMPLETED, element_id, task_id, data)
 
-    return context.act(lambda store: ready_task(store, task_id).instance_id, completing, actor)
+    def the_instance(store: Store) -> str:
+        ready = ready_task(store, task_id, party)
+        if party is not None and store.parties_of(ready.instance_id).get(ready.lane) != party:
+            raise Forbidden(
+                f'task {task_id} is in the lane "{ready.lane}", which party {party} does not play '
+                "in this instance: only that lane's party completes it"
+            )
+        return ready.instance_id
+
+    return context.act(the_instance, completing, actor)
 
 
-def ready_task(store: Store, task_id: str) -> ReadyTaskRecord:
+def ready_task(store: Store, task_id: str, party: str | None = None) -> ReadyTaskRecord:
+    """The ready task; NotFound also when ``party`` plays no lane of its instance."""
     ready = store.ready_task(task_id) if is_uuid(task_id) else None
-    if ready is not None:
+    if ready is not None and (party is None or store.participates(ready.instance_id, party)):
         return ready
-    done = store.completion_of(task_id)
-    if done is not None:
+    done = store.completion_of(task_id) if ready is None and is_uuid(task_id) else None
+    if done is not None and (party is None or store.participates(done.instance_id, party)):
         raise Conflict(
             f"task {task_id} is not ready: it was completed by {done.actor} at {done.at.isoformat()}"
         )

@@ -49,6 +49,7 @@ def correlate():
         view = engine().deliver_message(
             name,
             actor=g.caller.actor,
+            party=g.caller.scope,
             business_key=business_key,
             instance_id=instance_id,
             correlation_keys=keys,

@@ -114,5 +114,7 @@ def start(key):
     business_key, returned = key_in(data, "businessKey"), flag(data, "withVariablesInReturn")
     values = variables(data, "variables")
     _by_key(key)  # Camunda's 404 for an unknown key, before anything else is judged
-    view = engine().start_instance(key, actor=g.caller.actor, business_key=business_key, variables=values)
+    view = engine().start_instance(
+        key, actor=g.caller.actor, party=g.caller.scope, business_key=business_key, variables=values
+    )
     return jsonify(shapes.instance(view, with_variables=returned))

@@ -57,6 +57,7 @@ def _matching(params) -> list:
             lane=params.get("candidateGroup"),
             limit=limit,
             offset=offset,
+            party=g.caller.scope,
         ),
         params,
     )
@@ -64,7 +65,7 @@ def _matching(params) -> list:
 
 def ready(task_id: str):
     try:
-        return engine().get_task(task_id)
+        return engine().get_task(task_id, party=g.caller.scope)
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"No matching task with id {task_id}") from None
 
@@ -125,7 +126,7 @@ def _complete(task_id: str):
     data = body(_COMPLETE)
     values, returned = variables(data, "variables"), flag(data, "withVariablesInReturn")
     try:
-        view = engine().complete_task(task_id, values, actor=g.caller.actor)
+        view = engine().complete_task(task_id, values, actor=g.caller.actor, party=g.caller.scope)
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"Cannot find task with id {task_id}") from None
     except InvalidData as error:

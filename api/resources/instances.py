@@ -52,6 +52,7 @@ class Instances(MethodView):
             business_key=start["business_key"],
             variables=start["variables"],
             idempotency_key=key,
+            party=g.caller.scope,
         )
 
     @requires(READ)
@@ -60,7 +61,7 @@ class Instances(MethodView):
     @problems(blp, 422)
     def get(self, query):
         """Instances, newest first, filtered by process key, status and business key."""
-        return engine().list_instances(**query)
+        return engine().list_instances(**query, party=g.caller.scope)
 
 
 @blp.route("/<string:instance_id>")
@@ -70,7 +71,7 @@ class Instance(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
-        return engine().get_instance(instance_id)
+        return engine().get_instance(instance_id, party=g.caller.scope)
 
 
 @blp.route("/<string:instance_id>/cancel")
@@ -81,7 +82,7 @@ class CancelInstance(MethodView):
     def post(self, instance_id):
         """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
         now cancelled (it stays readable, with its history)."""
-        return engine().cancel_instance(instance_id, actor=g.caller.actor)
+        return engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope)
 
 
 @blp.route("/<string:instance_id>/history")
@@ -91,7 +92,7 @@ class History(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """The audit trail: every state change with its actor, oldest first."""
-        return engine().history(instance_id)
+        return engine().history(instance_id, party=g.caller.scope)
 
 
 @blp.route("/<string:instance_id>/correct-variables")

@@ -36,5 +36,6 @@ class Messages(MethodView):
             business_key=message["business_key"],
             instance_id=message["instance_id"],
             payload=message["payload"],
+            party=g.caller.scope,
         )
         return answer, (201 if answer.message_outcome == "started" else 200)

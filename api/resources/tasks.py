@@ -20,7 +20,7 @@ class Tasks(MethodView):
     def get(self, query):
         """Ready human tasks, oldest first, filtered by instance, process, lane, business key, assignee and
         candidate user or group."""
-        return engine().list_tasks(**query)
+        return engine().list_tasks(**query, party=g.caller.scope)
 
 
 @blp.route("/<string:task_id>")
@@ -30,7 +30,7 @@ class Task(MethodView):
     @problems(blp, 404, 409)
     def get(self, task_id):
         """A ready task with its instructions, its JSON Schema form and the data it starts from."""
-        return engine().get_task(task_id)
+        return engine().get_task(task_id, party=g.caller.scope)
 
 
 @blp.route("/<string:task_id>/complete")
@@ -41,4 +41,4 @@ class CompleteTask(MethodView):
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, body, task_id):
         """Complete a ready task with data that satisfies its form; answers where the instance then stands."""
-        return engine().complete_task(task_id, body["data"], actor=g.caller.actor)
+        return engine().complete_task(task_id, body["data"], actor=g.caller.actor, party=g.caller.scope)

@@ -26,7 +26,7 @@ from .user_task import form_data_key, start_form_key
 from .version_change import MigrationRefused, ProcessChanges, mapping_targets
 from .version_change import compare as compare_versions
 from .version_change import move as move_to_version
-from .workflow import LoadedDefinition, Run, parse_duration, task_details
+from .workflow import LoadedDefinition, Run, parse_duration, start_lane, task_details
 
 timer_clock.install()
 fan_out.install()
@@ -62,6 +62,7 @@ __all__ = [
     "parsed_event_definitions",
     "script_problem",
     "start_form_key",
+    "start_lane",
     "task_details",
     "timer_python",
     "value_python",

@@ -79,6 +79,8 @@ class ProcessInstance(Base):
         Index(None, "process_key", "started_at", "id"),
         Index(None, "business_key", "started_at", "id"),
         Index(None, "status", "started_at", "id"),
+        # A retried start finds its instance by the key its party gave: parties never share keys.
+        UniqueConstraint("idempotency_party", "idempotency_key"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -89,7 +91,9 @@ class ProcessInstance(Base):
     state: Mapped[str] = mapped_column(Text)
     variables: Mapped[dict] = mapped_column(JSON)
     error: Mapped[dict | None] = mapped_column(JSON)
-    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    # The party whose key it is; "" for a caller who acts for no party (admin, a development token).
+    idempotency_party: Mapped[str] = mapped_column(String(200), server_default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     started_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -170,6 +174,8 @@ class MessageSubscription(Base):
     element_id: Mapped[str] = mapped_column(String(200))
     message_name: Mapped[str] = mapped_column(String(200))
     business_key: Mapped[str | None] = mapped_column(String(200))
+    # The lane the catching event is drawn in: the party who plays it is the one who sends the message.
+    lane: Mapped[str | None] = mapped_column(String(200))
 
 
 class ExternalTask(Base):
@@ -191,6 +197,7 @@ class ExternalTask(Base):
     element_id: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(500))
     topic: Mapped[str] = mapped_column(String(200))
+    lane: Mapped[str | None] = mapped_column(String(200))  # whose system does the work
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     worker_id: Mapped[str | None] = mapped_column(String(200))
     lock_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -198,6 +205,26 @@ class ExternalTask(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     error_details: Mapped[str | None] = mapped_column(Text)
     retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class InstanceParty(Base):
+    """Which party plays which lane of an instance: the provider from the business key at start, Kela
+    and THL from the diagram, a vendor, county or intermediary when a task names it. A party sees the
+    instances it plays a lane of and does the work of its own lanes only."""
+
+    __tablename__ = "instance_parties"
+    __table_args__ = (
+        UniqueConstraint("instance_id", "lane"),
+        # lists scoped to a party find its instances by this index
+        Index(None, "party", "instance_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    instance_id: Mapped[str] = mapped_column(ForeignKey("process_instances.id", ondelete="CASCADE"))
+    lane: Mapped[str] = mapped_column(String(200))  # the lane's name, as tasks show it
+    party: Mapped[str] = mapped_column(String(200))  # a Y-tunnus or an organisation OID
+    bound_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    bound_by: Mapped[str] = mapped_column(String(200))
 
 
 class AuditEvent(Base):

@@ -25,6 +25,7 @@ from .models import (
     ReadyTask,
     TaskCandidate,
 )
+from .party_queries import PartyQueries, participates, plays_lane
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
 # paging a list needs, and counting further would read every match of a large deployment for each page.
@@ -54,6 +55,7 @@ class InstanceRecord:
     updated_at: datetime
     ended_at: datetime | None = None
     revision: int = 0  # 0: not stored yet
+    idempotency_party: str = ""  # whose idempotency key it is ("" for a caller of no party)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class MessageRecord:
     element_id: str
     message_name: str
     business_key: str | None
+    lane: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -142,8 +145,13 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
-    def instance_for_idempotency_key(self, key: str) -> InstanceRecord | None:
-        row = self.connection.execute(select(_instances).where(_instances.c.idempotency_key == key)).first()
+    def instance_for_idempotency_key(self, key: str, party: str | None = None) -> InstanceRecord | None:
+        """The instance ``party`` started with ``key`` (None: a caller of no party): keys are per party."""
+        row = self.connection.execute(
+            select(_instances).where(
+                _instances.c.idempotency_key == key, _instances.c.idempotency_party == (party or "")
+            )
+        ).first()
         return _record(InstanceRecord, row) if row else None
 
     def claim_due(self, instance_id: str, due_by: datetime, running: str) -> InstanceRecord | None:
@@ -231,8 +239,11 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
 
-    def instances_waiting_for(self, message_name: str, business_key, instance_id) -> list[str]:
+    def instances_waiting_for(self, message_name: str, business_key, instance_id, party=None) -> list[str]:
+        """The instances waiting for the message; with ``party``, only where it plays the catching lane."""
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
+        if party is not None:
+            query = query.where(plays_lane(party, _messages.c.instance_id, _messages.c.lane))
         if business_key is not None:
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
@@ -261,6 +272,9 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
+
+    def participates(self, instance_id: str, party: str) -> bool:
+        return party in self.parties_of(instance_id).values()
 
     def history(self, instance_id: str):
         return self._rows(select(_audit).where(_audit.c.instance_id == instance_id).order_by(_audit.c.id))
@@ -361,23 +375,30 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries):
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int):
-        """(instance records with their definition version, total, exact) newest first."""
+    def instance_page(self, filters: dict, limit: int, offset: int, party: str | None = None):
+        """(instance records with their definition version, total, exact) newest first; with ``party``, only
+        the instances it plays a lane of."""
         query = select(_instances, _definitions.c.version.label("definition_version")).join(
             _definitions, _definitions.c.id == _instances.c.definition_id
         )
         query = _filtered(query, _instances, filters)
+        if party is not None:
+            query = query.where(participates(party, _instances.c.id))
         total, exact = self._count(query)
         rows = self._rows(
             query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)
         )
         return [(_record(InstanceRecord, r), r.definition_version) for r in rows], total, exact
 
-    def ready_task_page(self, filters: dict, limit: int, offset: int, candidates: dict | None = None):
+    def ready_task_page(
+        self, filters: dict, limit: int, offset: int, candidates: dict | None = None, party: str | None = None
+    ):
         """(ready task records with their instance's definition version, total, exact) oldest first,
         filtered by their columns and by who they are offered to (``candidates``: kind -> a user's or a
-        group's name)."""
+        group's name); with ``party``, only the tasks of the lanes it plays."""
         query = _filtered(select(_ready), _ready, filters)
+        if party is not None:
+            query = query.where(plays_lane(party, _ready.c.instance_id, _ready.c.lane))
         for kind, name in (candidates or {}).items():
             if name is not None:
                 offered = select(_candidates.c.task_id).where(

@@ -77,6 +77,11 @@
       ["Started", el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
       ["Ended", instance.ended_at ? timeEl(instance.ended_at) : null],
       ["Error", instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      // who plays which lane: each party sees its own part of the onboarding
+      ["Parties", Object.keys(instance.parties || {}).length
+        ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
+          ([lane, party]) => el("li", {}, `${lane}: `, el("code", {}, party))))
+        : null],
     ]);
 
     if (instance.status === "running" && can("operate")) {

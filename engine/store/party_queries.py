@@ -1,0 +1,56 @@
+"""The statements about parties: who plays which lane of an instance, and the conditions that scope a list
+or a lookup to what one party may see and do (a filter in the query, never a filter of a page read)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, delete, exists, insert, select
+
+from .models import InstanceParty
+
+_parties = InstanceParty.__table__
+
+
+def participates(party: str, instance_id_column):
+    """The rows whose instance ``party`` plays a lane of."""
+    return instance_id_column.in_(select(_parties.c.instance_id).where(_parties.c.party == party))
+
+
+def plays_lane(party: str, instance_id_column, lane_column):
+    """The rows whose lane, in their instance, ``party`` plays."""
+    return exists().where(
+        and_(
+            _parties.c.instance_id == instance_id_column,
+            _parties.c.lane == lane_column,
+            _parties.c.party == party,
+        )
+    )
+
+
+class PartyQueries:
+    """The party part of ``Store`` (same connection, same transaction)."""
+
+    def parties_of(self, instance_id: str) -> dict[str, str]:
+        """Lane name -> the party that plays it in this instance."""
+        rows = self.connection.execute(
+            select(_parties.c.lane, _parties.c.party)
+            .where(_parties.c.instance_id == instance_id)
+            .order_by(_parties.c.id)
+        )
+        return {lane: party for lane, party in rows}
+
+    def bind_parties(self, instance_id: str, changed: dict[str, str], at: datetime, actor: str) -> None:
+        """Let the parties ``changed`` play their lanes (lane -> party), in place of whoever played them."""
+        if not changed:
+            return
+        self.connection.execute(
+            delete(_parties).where(_parties.c.instance_id == instance_id, _parties.c.lane.in_(list(changed)))
+        )
+        self.connection.execute(
+            insert(_parties),
+            [
+                {"instance_id": instance_id, "lane": lane, "party": party, "bound_at": at, "bound_by": actor}
+                for lane, party in changed.items()
+            ],
+        )
