@@ -307,10 +307,27 @@ class HistoryEventSchema(Schema):
     data = fields.Dict(allow_none=True, required=True)
 
 
+class CatalogueReportSchema(Schema):
+    folder = fields.String(required=True)
+    checked_at = fields.String(required=True, metadata={"description": "when serve tried to deploy it"})
+    files = fields.List(fields.String(), required=True, metadata={"description": "the files with problems"})
+    problems = fields.List(fields.Nested(DiagramProblemSchema), required=True)
+
+
 class HealthSchema(Schema):
-    status = fields.String(required=True)
+    status = fields.String(
+        required=True,
+        metadata={
+            "description": "ok; degraded (the catalogue folder could not be deployed at startup: the "
+            "versions deployed before serve); no definitions; unavailable"
+        },
+    )
     database = fields.String(required=True)
     definitions = fields.Integer(required=True)
+    catalogue = fields.Nested(
+        CatalogueReportSchema,
+        metadata={"description": "present when the catalogue folder could not be deployed at startup"},
+    )
 
 
 class ClockSchema(Schema):

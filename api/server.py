@@ -16,6 +16,7 @@ from gunicorn.app.base import BaseApplication
 
 from engine import DefinitionInvalid, Engine, StopRequest, migrate_database, run_timers
 
+from . import catalogue_report
 from .app import create_app
 from .auth import digest, new_token
 from .http_worker import HeadGatheringWorker, write_problem
@@ -72,21 +73,34 @@ def first_admin_token(data_dir: Path, tokens: str) -> str | None:
 
 def prepare(settings: Settings) -> None:
     """What runs once before any worker starts: migrate the database, deploy the catalogue (a changed
-    file becomes a new version), and make sure someone can log in."""
+    file becomes a new version), and make sure someone can log in. A catalogue with a problem deploys
+    nothing and is reported (here and by /healthz); the versions deployed before it go on serving."""
     data = Path(settings.data_dir)
     data.mkdir(parents=True, exist_ok=True)
     migrate_database(settings.database_url)
     engine = Engine(settings.database_url, apply_migrations=False)
     try:
         result = engine.deploy_folder(Path(settings.processes_dir), actor="system:startup")
+    except DefinitionInvalid as refused:
+        catalogue_report.record(data, settings.processes_dir, refused.problems)
+        print(
+            f"the catalogue in {settings.processes_dir} can not be deployed; the versions deployed before it "
+            "go on serving:",
+            file=sys.stderr,
+            flush=True,
+        )
+        for problem in refused.problems:
+            print(f"  {problem}", file=sys.stderr, flush=True)
+    else:
+        catalogue_report.clear(data)
+        print(
+            f"deployed {len(result.deployed)} new version(s); {len(result.unchanged)} process(es) unchanged",
+            flush=True,
+        )
+        for warning in result.warnings:
+            print(warning, flush=True)
     finally:
         engine.close()
-    print(
-        f"deployed {len(result.deployed)} new version(s); {len(result.unchanged)} process(es) unchanged",
-        flush=True,
-    )
-    for warning in result.warnings:
-        print(warning, flush=True)
     token = first_admin_token(data, settings.tokens)
     if token:
         print(
@@ -99,13 +113,7 @@ def serve(settings: Settings, *, host: str, port: int, workers: int, access_log:
     """Prepare, then serve the API with gunicorn until it is stopped."""
     settings = replace(settings, data_dir=str(Path(settings.data_dir).resolve()))
     config = settings.as_config()
-    try:
-        prepare(settings)
-    except DefinitionInvalid as refused:
-        print(f"the catalogue in {settings.processes_dir} can not be deployed:", file=sys.stderr)
-        for problem in refused.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
+    prepare(settings)
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,

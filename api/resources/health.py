@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from .. import catalogue_report
 from ..schemas import HealthSchema
 from . import engine
 
@@ -17,6 +21,13 @@ class Health(MethodView):
         503, schema=HealthSchema, description="The database is unreachable or nothing is deployed"
     )
     def get(self):
-        """Is the database reachable and is anything deployed? Open to everyone."""
+        """Is the database reachable and is anything deployed? Open to everyone. A catalogue folder that
+        could not be deployed at startup is named with its problems (status "degraded": the versions
+        deployed before it serve)."""
         report = engine().health()
-        return report, (200 if report["status"] == "ok" else 503)
+        problems = catalogue_report.read(Path(current_app.config["KANTA_DATA_DIR"]))
+        if problems is not None:
+            report["catalogue"] = problems
+            if report["status"] == "ok":
+                report["status"] = "degraded"
+        return report, (200 if report["status"] in ("ok", "degraded") else 503)

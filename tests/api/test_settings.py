@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from api import catalogue_report
 from api.app import create_app
 from api.cli import main
 from api.server import prepare
@@ -108,7 +109,7 @@ def test_serve_prepares_an_empty_or_missing_catalogue_as_an_empty_one(tmp_path, 
     assert "deployed 0 new version(s); 0 process(es) unchanged" in capsys.readouterr().out
 
 
-def test_serve_refuses_a_catalogue_with_problems_listing_them_without_a_traceback(tmp_path, capsys):
+def test_serve_prepares_a_catalogue_with_problems_by_reporting_them_and_deploying_nothing(tmp_path, capsys):
     processes = tmp_path / "processes"
     processes.mkdir()
     (processes / "sketch.bpmn").write_text(
@@ -117,8 +118,15 @@ def test_serve_refuses_a_catalogue_with_problems_listing_them_without_a_tracebac
         'targetNamespace="x">\n'
         '<bpmn:process id="sketch" isExecutable="false" />\n</bpmn:definitions>\n'
     )
-    arguments = ["serve", "--processes", str(processes), "--data-dir", str(tmp_path / "data")]
-    assert main(arguments) == 1
+    settings = Settings.from_environment(
+        database_url=f"sqlite:///{tmp_path / 'kanta.sqlite3'}",
+        data_dir=str(tmp_path / "data"),
+        processes_dir=str(processes),
+    )
+    prepare(settings)  # no traceback, no exit: the service starts with what was deployed before
     err = capsys.readouterr().err
-    assert f"the catalogue in {processes} can not be deployed" in err
+    assert f"the catalogue in {processes} can not be deployed; the versions deployed before it go on" in err
     assert 'sketch.bpmn:3: [sketch] nothing to deploy: process "sketch" is not executable' in err
+    report = catalogue_report.read(tmp_path / "data")
+    assert report["files"] == ["sketch.bpmn"]
+    assert report["problems"][0]["element_id"] == "sketch"
