@@ -12,6 +12,7 @@ from engine import Engine
 
 from . import camunda, problems, security, web
 from .auth import Caller, parse_tokens
+from .oidc import OidcSettings, OidcVerifier
 from .parsing import ProcessKeyConverter
 from .resources import (
     clock,
@@ -52,6 +53,10 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.config.update(settings.as_config())
     app.config.update(config or {})
     app.config["KANTA_CALLERS"] = _callers(app.config)
+    oidc = OidcSettings.from_config(app.config)
+    if oidc is not None:
+        unscoped = app.config.get("KANTA_UNSCOPED_TOKENS", False)
+        app.extensions["kanta_oidc"] = OidcVerifier(oidc, allow_unscoped=unscoped)
     app.extensions["kanta_engine"] = Engine(
         app.config["KANTA_DATABASE_URL"], clock_source=app.config["KANTA_CLOCK"], apply_migrations=False
     )

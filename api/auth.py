@@ -65,6 +65,10 @@ class Caller:
         return self.party if self.role in SCOPED_ROLES else None
 
 
+class RefusedIdentity(Exception):
+    """A bearer token that is not an identity the service takes; the message says why (never the token)."""
+
+
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -119,7 +123,15 @@ def _caller() -> Caller:
             f"the API answers it again in {spent.retry_after} seconds",
             headers={"Retry-After": str(spent.retry_after)},
         )
-    wanted = digest(token.strip())
+    token = token.strip()
+    verifier = current_app.extensions.get("kanta_oidc")
+    if verifier is not None and token.count(".") == 2:  # a JWT (static tokens have no dots): api/oidc.py
+        try:
+            return verifier.caller(token)
+        except RefusedIdentity as refused:
+            failures.failed(address)
+            abort(401, message=str(refused), headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    wanted = digest(token)
     callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
     found = None
     for known, caller in callers.items():

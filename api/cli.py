@@ -107,6 +107,7 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     someone can log in, then serve under gunicorn, each worker firing due timers every
     KANTA_TIMER_INTERVAL seconds (default 5; 0: none)."""
     from .auth import parse_tokens
+    from .oidc import OidcSettings
     from .server import serve as serve_api
 
     settings = Settings.from_environment(
@@ -124,6 +125,7 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
         timer_interval_from_setting(settings.timer_interval)
         failed_authentication_limit(settings.failed_auth_limit)
         allow_unscoped = unscoped_tokens_from_setting(settings.unscoped_tokens)
+        OidcSettings.from_config(settings.as_config())
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2

@@ -74,6 +74,7 @@ def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, mon
         (["serve"], {"KANTA_TIMER_INTERVAL": "often"}, "KANTA_TIMER_INTERVAL is 'often'"),
         (["serve"], {"KANTA_TOKENS": f"integrator:bot:{'t' * 40}"}, "integrator:bot names no party"),
         (["serve"], {"KANTA_UNSCOPED_TOKENS": "sometimes"}, "KANTA_UNSCOPED_TOKENS is 'sometimes'"),
+        (["serve"], {"KANTA_OIDC_ISSUER": "https://idp.example"}, "OpenID Connect needs KANTA_OIDC_AUDIENCE"),
         (["serve", "--port", "eighty"], {}, "'eighty' is not a valid integer"),
         (["worker", "--everywhere"], {}, "No such option"),
     ],
