@@ -25,6 +25,7 @@ from .resources import (
     messages,
     migrations,
     tasks,
+    usage_log,
 )
 from .settings import TOKEN_DIGESTS, Settings
 
@@ -64,7 +65,17 @@ def create_app(config: Mapping | None = None) -> Flask:
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearerAuth": []}]
-    for module in (definitions, instances, tasks, external_tasks, messages, incidents, migrations, clock):
+    for module in (
+        definitions,
+        instances,
+        tasks,
+        external_tasks,
+        messages,
+        incidents,
+        migrations,
+        clock,
+        usage_log,
+    ):
         api.register_blueprint(module.blp)
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)

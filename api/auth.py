@@ -21,6 +21,8 @@ from functools import wraps
 from flask import current_app, g, request
 from flask_smorest import abort
 
+from engine import Reader
+
 from .security import FailedAuthentications, TooManyFailures
 
 ROLES = ("viewer", "integrator", "analyst", "admin")
@@ -145,6 +147,14 @@ def _caller() -> Caller:
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     return found
+
+
+def reader() -> Reader:
+    """The caller as a reader of an instance's data, for the usage log and the masking of personal data:
+    a viewer sees none of it; the endpoint is why it reads."""
+    caller: Caller = g.caller
+    rule = request.url_rule.rule if request.url_rule is not None else request.path
+    return Reader(caller.actor, caller.scope, caller.role != "viewer", f"{request.method} {rule}")
 
 
 def requires(permission: str):

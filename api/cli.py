@@ -182,6 +182,31 @@ def worker(database_url, data_dir, interval, once) -> int:
     return work(database_url=settings.database_url, interval=interval, once=once)
 
 
+@cli.group()
+def audit() -> None:
+    """The audit trail and the usage log."""
+
+
+@audit.command()
+@database_options
+def verify(database_url, data_dir) -> int:
+    """Check the hash chains of the audit trail and the usage log; print the first broken link of each and
+    exit 1 if there is one."""
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    service = engine.Engine(settings.database_url, apply_migrations=False)
+    try:
+        results = service.verify_audit()
+    finally:
+        service.close()
+    for result in results:
+        before = f" ({result['unhashed']} rows predate the chain)" if result["unhashed"] else ""
+        if result["broken_row"] is None:
+            print(f"{result['table']}: every chain holds{before}")
+        else:
+            print(f"{result['table']}: broken at row {result['broken_row']}: {result['why']}{before}")
+    return 1 if any(r["broken_row"] is not None for r in results) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv`` (default: this process's); answer the exit status."""
     try:

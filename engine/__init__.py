@@ -8,6 +8,7 @@ from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder, warnings_in
 from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
+from .personal_data import Reader
 from .problems import (
     Conflict,
     DefinitionInvalid,
@@ -67,6 +68,7 @@ __all__ = [
     "NotFound",
     "Page",
     "Problem",
+    "Reader",
     "ScriptFailure",
     "StopRequest",
     "SystemClock",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 
@@ -13,6 +14,7 @@ from .catalogue import forms
 from .context import Context
 from .definitions import definition_row
 from .message_flow import begin
+from .personal_data import Reader, hidden, log_read, masked
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import InstanceRecord, Store
@@ -98,9 +100,20 @@ def instance_record(store: Store, instance_id: str, party: str | None = None) ->
     return record
 
 
-def get(context: Context, instance_id: str, party: str | None = None) -> InstanceView:
+def get(
+    context: Context, instance_id: str, party: str | None = None, reader: Reader | None = None
+) -> InstanceView:
+    """The instance; for a ``reader``, its personal data masked as the reader may see it, and the read
+    written to the usage log."""
     with context.new_unit() as unit:
-        return context.view(unit.store, instance_record(unit.store, instance_id, party))
+        record = instance_record(unit.store, instance_id, party)
+        view = context.view(unit.store, record)
+        if reader is None:
+            return view
+        hide = hidden(context.definitions.loaded(unit.store, record.definition_id), view.parties, reader)
+        log_read(unit.store, reader, record.id, view.variables, hide)
+        unit.commit()
+        return replace(view, variables=masked(view.variables, hide))
 
 
 def page(
@@ -133,10 +146,52 @@ def cancel(context: Context, instance_id: str, *, actor: str, party: str | None 
     return context.act(the_instance if party is not None else instance_id, cancelling, actor)
 
 
-def history(context: Context, instance_id: str, party: str | None = None) -> list[HistoryEvent]:
+def shown(context: Context, view: InstanceView, reader: Reader) -> InstanceView:
+    """An instance a request acted on, as ``reader`` may see it; its answer is a read of the instance's data
+    too, and is written to the usage log."""
     with context.new_unit() as unit:
-        instance_record(unit.store, instance_id, party)
-        return [history_event(r) for r in unit.store.history(instance_id)]
+        row = unit.store.definition_version(view.process_key, view.definition_version)
+        hide = hidden(context.definitions.loaded(unit.store, row.id), view.parties, reader)
+        log_read(unit.store, reader, view.id, view.variables, hide)
+        unit.commit()
+    return replace(view, variables=masked(view.variables, hide))
+
+
+def history(
+    context: Context, instance_id: str, party: str | None = None, reader: Reader | None = None
+) -> list[HistoryEvent]:
+    """The audit trail; for a ``reader``, the data of its events (start variables, task data, message
+    payloads) masked as the reader may see it, and the read written to the usage log."""
+    with context.new_unit() as unit:
+        record = instance_record(unit.store, instance_id, party)
+        events = [history_event(r) for r in unit.store.history(record.id)]
+        if reader is None:
+            return events
+        definition = context.definitions.loaded(unit.store, record.definition_id)
+        hide = hidden(definition, unit.store.parties_of(record.id), reader)
+        shown = set()
+        for event in events:
+            for values in _values_in(event.data):
+                shown |= set(values)
+        log_read(unit.store, reader, record.id, shown, hide)
+        unit.commit()
+        return [replace(e, data=_masked_event(e.data, hide)) if e.data else e for e in events]
+
+
+def _values_in(data: dict | None) -> list[dict]:
+    """The variables an audit event's data holds: itself (a task's data), or its start variables or
+    message payload."""
+    if not isinstance(data, dict):
+        return []
+    nested = [data[key] for key in ("variables", "payload") if isinstance(data.get(key), dict)]
+    return nested or [data]
+
+
+def _masked_event(data: dict, hide: set[str]) -> dict:
+    if any(isinstance(data.get(key), dict) for key in ("variables", "payload")):
+        return {k: masked(v, hide) if k in ("variables", "payload") and isinstance(v, dict) else v
+                for k, v in data.items()}  # fmt: skip
+    return masked(data, hide)
 
 
 def is_uuid(value: str) -> bool:

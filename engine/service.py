@@ -28,6 +28,7 @@ from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
+from .personal_data import Reader
 from .results import (
     DefinitionView,
     DeployResult,
@@ -136,8 +137,12 @@ class Engine:
             party=party,
         )
 
-    def get_instance(self, instance_id: str, *, party: str | None = None) -> InstanceView:
-        return instances.get(self._context, instance_id, party)
+    def get_instance(
+        self, instance_id: str, *, party: str | None = None, reader: Reader | None = None
+    ) -> InstanceView:
+        """The instance; a ``reader``'s read is written to the usage log and shows the personal data it may
+        see (engine/personal_data.py)."""
+        return instances.get(self._context, instance_id, party, reader)
 
     def list_instances(
         self,
@@ -162,8 +167,31 @@ class Engine:
     def cancel_instance(self, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
         return instances.cancel(self._context, instance_id, actor=actor, party=party)
 
-    def history(self, instance_id: str, *, party: str | None = None) -> list[HistoryEvent]:
-        return instances.history(self._context, instance_id, party)
+    def history(
+        self, instance_id: str, *, party: str | None = None, reader: Reader | None = None
+    ) -> list[HistoryEvent]:
+        return instances.history(self._context, instance_id, party, reader)
+
+    def shown(self, view: InstanceView, reader: Reader) -> InstanceView:
+        """``view`` (what an action answered) with the personal data ``reader`` may not see masked; the
+        answer is written to the usage log."""
+        return instances.shown(self._context, view, reader)
+
+    def verify_audit(self) -> list[dict]:
+        """Check the hash chains of the audit trail and the usage log: per table, the first row that breaks
+        its instance's chain (None: every chain holds) and why, and how many rows predate the chains."""
+        with self._context.new_unit() as unit:
+            return [
+                {"table": table, "broken_row": row_id, "why": why, "unhashed": unhashed}
+                for table, row_id, why, unhashed in unit.store.broken_links()
+            ]
+
+    def usage_log(self, *, instance_id: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict]:
+        """The reads of instances' data, newest first: who, which instance, which fields (shown, masked),
+        when and through which endpoint."""
+        with self._context.new_unit() as unit:
+            rows, total, exact = unit.store.usage_page(instance_id, limit, offset)
+        return Page(rows, total, limit, offset, exact)
 
     # ---- tasks ------------------------------------------------------------------------------------
 
@@ -197,8 +225,8 @@ class Engine:
             party=party,
         )
 
-    def get_task(self, task_id: str, *, party: str | None = None) -> TaskView:
-        return tasks.get(self._context, task_id, party)
+    def get_task(self, task_id: str, *, party: str | None = None, reader: Reader | None = None) -> TaskView:
+        return tasks.get(self._context, task_id, party, reader)
 
     def complete_task(
         self, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None

@@ -9,6 +9,7 @@ from .bpmn import Run, task_details
 from .catalogue import forms
 from .context import Context
 from .instances import instance_record, is_uuid
+from .personal_data import Reader, hidden, log_read, masked
 from .problems import Conflict, Forbidden, NotFound
 from .results import InstanceView, Page, TaskView, task_view
 from .store.queries import CandidateKind, ReadyTaskRecord, Store
@@ -47,7 +48,7 @@ def page(
     )
 
 
-def get(context: Context, task_id: str, party: str | None = None) -> TaskView:
+def get(context: Context, task_id: str, party: str | None = None, reader: Reader | None = None) -> TaskView:
     """A ready human task with its form, its instructions and the data it starts from; a party reads the
     tasks of the instances it plays a lane of."""
     with context.new_unit() as unit:
@@ -56,6 +57,11 @@ def get(context: Context, task_id: str, party: str | None = None) -> TaskView:
         run = context.restore(unit.store, record)
         documentation, data = task_details(run.human_task(task_id))
         form = run.definition.forms.get(ready.form_key) if ready.form_key else None
+        if reader is not None:
+            hide = hidden(run.definition, unit.store.parties_of(record.id), reader)
+            log_read(unit.store, reader, record.id, data, hide)
+            unit.commit()
+            data = masked(data, hide)
         return task_view(
             ready,
             documentation=documentation,

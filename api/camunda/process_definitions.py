@@ -7,6 +7,7 @@ from flask import g, jsonify
 from engine import NotFound
 
 from ..auth import OPERATE, READ, requires
+from ..resources import shown
 from . import shapes
 from .blueprint import blp, engine
 from .errors import REST, CamundaError
@@ -117,4 +118,4 @@ def start(key):
     view = engine().start_instance(
         key, actor=g.caller.actor, party=g.caller.scope, business_key=business_key, variables=values
     )
-    return jsonify(shapes.instance(view, with_variables=returned))
+    return jsonify(shapes.instance(shown(view) if returned else view, with_variables=returned))

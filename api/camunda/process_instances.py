@@ -7,7 +7,7 @@ from flask import g, jsonify
 
 from engine import InstanceStatus, NotFound
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, reader, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError
@@ -59,7 +59,7 @@ def _matching(params) -> list:
 def running(instance_id: str):
     """The instance, while it has not ended; Camunda's 404 otherwise."""
     try:
-        view = engine().get_instance(instance_id, party=g.caller.scope)
+        view = engine().get_instance(instance_id, party=g.caller.scope, reader=reader())
     except NotFound:
         view = None
     if view is None or view.status in shapes.ENDED:

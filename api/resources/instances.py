@@ -4,7 +4,7 @@ from flask import g, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from ..auth import OPERATE, READ, REPAIR, requires
+from ..auth import OPERATE, READ, REPAIR, reader, requires
 from ..parsing import Blueprint, unstorable_text
 from ..schemas import (
     HistoryEventSchema,
@@ -14,7 +14,7 @@ from ..schemas import (
     StartInstanceSchema,
     VariableChangeSchema,
 )
-from . import engine, problems
+from . import engine, problems, shown
 
 blp = Blueprint(
     "process-instances",
@@ -46,13 +46,15 @@ class Instances(MethodView):
         key = request.headers.get("Idempotency-Key") or None
         if key is not None and (len(key) > 200 or any(unstorable_text(key))):
             abort(422, messages={"headers": {"Idempotency-Key": ["at most 200 characters, no NUL"]}})
-        return engine().start_instance(
-            start["process_key"],
-            actor=g.caller.actor,
-            business_key=start["business_key"],
-            variables=start["variables"],
-            idempotency_key=key,
-            party=g.caller.scope,
+        return shown(
+            engine().start_instance(
+                start["process_key"],
+                actor=g.caller.actor,
+                business_key=start["business_key"],
+                variables=start["variables"],
+                idempotency_key=key,
+                party=g.caller.scope,
+            )
         )
 
     @requires(READ)
@@ -71,7 +73,7 @@ class Instance(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
-        return engine().get_instance(instance_id, party=g.caller.scope)
+        return engine().get_instance(instance_id, party=g.caller.scope, reader=reader())
 
 
 @blp.route("/<string:instance_id>/cancel")
@@ -82,7 +84,7 @@ class CancelInstance(MethodView):
     def post(self, instance_id):
         """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
         now cancelled (it stays readable, with its history)."""
-        return engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope)
+        return shown(engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope))
 
 
 @blp.route("/<string:instance_id>/history")
@@ -92,7 +94,7 @@ class History(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """The audit trail: every state change with its actor, oldest first."""
-        return engine().history(instance_id, party=g.caller.scope)
+        return engine().history(instance_id, party=g.caller.scope, reader=reader())
 
 
 @blp.route("/<string:instance_id>/correct-variables")

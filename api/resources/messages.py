@@ -6,7 +6,7 @@ from flask.views import MethodView
 from ..auth import OPERATE, requires
 from ..parsing import Blueprint
 from ..schemas import MessageAnswerSchema, MessageSchema
-from . import engine, problems
+from . import engine, problems, shown
 
 blp = Blueprint(
     "messages",
@@ -38,4 +38,4 @@ class Messages(MethodView):
             payload=message["payload"],
             party=g.caller.scope,
         )
-        return answer, (201 if answer.message_outcome == "started" else 200)
+        return shown(answer), (201 if answer.message_outcome == "started" else 200)

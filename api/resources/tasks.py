@@ -3,10 +3,10 @@ from __future__ import annotations
 from flask import g
 from flask.views import MethodView
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, reader, requires
 from ..parsing import Blueprint
 from ..schemas import CompleteTaskSchema, InstanceSchema, TaskDetailSchema, TaskPageSchema, TaskQuerySchema
-from . import engine, problems
+from . import engine, problems, shown
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Human tasks ready to be done")
 
@@ -30,7 +30,7 @@ class Task(MethodView):
     @problems(blp, 404, 409)
     def get(self, task_id):
         """A ready task with its instructions, its JSON Schema form and the data it starts from."""
-        return engine().get_task(task_id, party=g.caller.scope)
+        return engine().get_task(task_id, party=g.caller.scope, reader=reader())
 
 
 @blp.route("/<string:task_id>/complete")
@@ -41,4 +41,6 @@ class CompleteTask(MethodView):
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, body, task_id):
         """Complete a ready task with data that satisfies its form; answers where the instance then stands."""
-        return engine().complete_task(task_id, body["data"], actor=g.caller.actor, party=g.caller.scope)
+        return shown(
+            engine().complete_task(task_id, body["data"], actor=g.caller.actor, party=g.caller.scope)
+        )

@@ -457,6 +457,17 @@ def start_lane(definition: LoadedDefinition) -> str | None:
     return next((spec.lane for spec in starts if getattr(spec, "lane", None)), None)
 
 
+def form_lanes(definition: LoadedDefinition) -> list[tuple[str, str | None]]:
+    """(form key, lane) of every human task of the process and of the processes it calls."""
+    specs = [definition.spec, *definition.subprocess_specs.values()]
+    return [
+        (key, getattr(task_spec, "lane", None))
+        for spec in specs
+        for task_spec in spec.task_specs.values()
+        if (key := form_key_of(task_spec))
+    ]
+
+
 def task_details(task) -> tuple[str, dict]:
     """A human task's instructions and the data it starts from."""
     return task.task_spec.documentation or "", json_safe(task.data)

@@ -60,11 +60,8 @@ def _form_fields(root: etree._Element, catalogue: Catalogue) -> set[str]:
     fields = set()
     for task in root.iter(bpmn_tag("userTask")):
         key = task.get(f"{{{CAMUNDA_NS}}}formKey")
-        if key in catalogue.forms:
-            try:
-                schema = json.loads(catalogue.forms[key])
-            except ValueError:
-                continue  # the form's own check says what is wrong with it
+        if key in catalogue.forms and not catalogue.form_fault(key):  # else its own check says what is wrong
+            schema = json.loads(catalogue.forms[key])
             if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
                 fields |= set(schema["properties"])
         fields |= {f.get("id") for f in task.iter(f"{{{CAMUNDA_NS}}}formField") if f.get("id")}

@@ -227,6 +227,26 @@ class InstanceParty(Base):
     bound_by: Mapped[str] = mapped_column(String(200))
 
 
+class UsageLogEntry(Base):
+    """One read of an instance's or a task's data: who, which instance, which fields it was shown and which
+    were masked, when, through which endpoint. Kept apart from the audit trail: reads change nothing."""
+
+    __tablename__ = "usage_log"
+    __table_args__ = (Index(None, "instance_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    party: Mapped[str | None] = mapped_column(String(200))
+    instance_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[list] = mapped_column(JSON)
+    masked: Mapped[list] = mapped_column(JSON)
+    purpose: Mapped[str] = mapped_column(String(300))
+    # the hash chain of the instance's reads (engine/store/chain.py)
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
+
+
 class AuditEvent(Base):
     """Who changed what, when: one row per state change, never updated."""
 
@@ -240,6 +260,9 @@ class AuditEvent(Base):
     element_id: Mapped[str | None] = mapped_column(String(200))
     task_id: Mapped[str | None] = mapped_column(String(36))
     data: Mapped[dict | None] = mapped_column(JSON)
+    # the hash chain of the instance's events (engine/store/chain.py); None: written before chains were kept
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Incident(Base):

@@ -7,9 +7,11 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, exists, insert, select
 
-from .models import InstanceParty
+from .chain import chained
+from .models import InstanceParty, UsageLogEntry
 
 _parties = InstanceParty.__table__
+_usage = UsageLogEntry.__table__
 
 
 def participates(party: str, instance_id_column):
@@ -54,3 +56,14 @@ class PartyQueries:
                 for lane, party in changed.items()
             ],
         )
+
+    def log_usage(self, entry: dict) -> None:
+        self.connection.execute(insert(_usage), chained(self.connection, _usage, [entry]))
+
+    def usage_page(self, instance_id: str | None, limit: int, offset: int):
+        query = select(_usage)
+        if instance_id is not None:
+            query = query.where(_usage.c.instance_id == instance_id)
+        total, exact = self._count(query)
+        rows = self._rows(query.order_by(_usage.c.at.desc(), _usage.c.id.desc()).limit(limit).offset(offset))
+        return [dict(r._mapping) for r in rows], total, exact

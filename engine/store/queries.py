@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .batch_queries import BatchQueries
+from .chain import broken_link, chained
 from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     ProcessInstance,
     ReadyTask,
     TaskCandidate,
+    UsageLogEntry,
 )
 from .party_queries import PartyQueries, participates, plays_lane
 
@@ -265,7 +267,11 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
 
     def add_audit(self, rows: list[dict]) -> None:
         """Audit rows in one multi-row INSERT, in the order given."""
-        self.connection.execute(insert(_audit), rows)
+        self.connection.execute(insert(_audit), chained(self.connection, _audit, rows))
+
+    def broken_links(self) -> list[tuple[str, int | None, str | None, int]]:
+        """Per chained table: (table, the first row breaking a chain, why, rows without a hash)."""
+        return [(t.name, *broken_link(self.connection, t)) for t in (_audit, UsageLogEntry.__table__)]
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""

@@ -277,3 +277,72 @@ def test_a_viewer_or_integrator_token_without_a_party_is_refused_at_start(tmp_pa
         RunningServer(
             tmp_path, tokens=f"integrator:bot:{token('bot')}", env={"KANTA_UNSCOPED_TOKENS": "refuse"}
         ).start()
+
+
+# ---- personal data ----------------------------------------------------------------------------------------
+
+EMAIL = "maija.meikalainen@aurinko.example"
+# Who is shown the contact person's e-mail (marked x-personal-data in the provider's and the vendor's forms):
+# the parties whose lanes' forms have it, and admin and analyst; never a viewer; not Kela, whose lane never
+# saw it. Who may not read the onboarding at all is answered 404 (above).
+SHOWN = {"provider": EMAIL, "vendor": EMAIL, "admin": EMAIL, "analyst": EMAIL}
+
+
+def test_personal_data_is_shown_only_to_the_lanes_that_saw_it_and_every_read_is_logged(server):
+    started = ok(server, "admin", "POST", "/api/v1/process-instances",
+                 {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+    [naming] = started["ready_tasks"]
+    data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
+    named = ok(server, "provider", "POST", f"/api/v1/tasks/{naming['id']}/complete", {"data": data})
+    [task] = named["ready_tasks"]
+    readers = [who for who in NAMES if READS[who] == 200]
+
+    def shown(path, pick):
+        return {who: pick(ok(server, who, "GET", path.format(instance=started["id"], task=task["id"])))
+                for who in readers}  # fmt: skip
+
+    expected = {who: SHOWN.get(who, "***") for who in readers}
+    assert (
+        shown("/api/v1/process-instances/{instance}", lambda i: i["variables"]["contact_email"]) == expected
+    )
+    assert shown("/api/v1/tasks/{task}", lambda t: t["data"]["contact_email"]) == expected
+    assert shown("/engine-rest/process-instance/{instance}/variables",
+                 lambda v: v["contact_email"]["value"]) == expected  # fmt: skip
+
+    def completed(events):
+        return next(e for e in events if e["kind"] == "task_completed")["data"]["contact_email"]
+
+    assert shown("/api/v1/process-instances/{instance}/history", completed) == expected
+
+    status, _, log = call(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}&limit=500")
+    assert status == 200, log
+    reads = {(e["actor"], e["purpose"]): e for e in log["items"]}
+    kela = reads[("integrator:kela", "GET /api/v1/process-instances/<string:instance_id>")]
+    assert (kela["party"], kela["masked"]) == (KELA, ["contact_email"])
+    assert "vendor_business_id" in kela["fields"] and "contact_email" not in kela["fields"]
+    vendor = reads[("integrator:vendor", "GET /api/v1/tasks/<string:task_id>")]
+    assert "contact_email" in vendor["fields"] and vendor["masked"] == []
+    assert ("viewer:provider-viewer", "GET /api/v1/process-instances/<string:instance_id>/history") in reads
+    assert len(log["items"]) == 4 * len(readers) + 2  # and the answers of the start and of the completion
+    assert {who: call(server, who, "GET", "/api/v1/usage-log")[0] for who in NAMES} == {
+        who: 200 if who == "admin" else 403 for who in NAMES
+    }
+
+
+def test_what_an_action_answers_is_masked_and_logged_as_a_read(server):
+    started = ok(server, "admin", "POST", "/api/v1/process-instances",
+                 {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+    data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
+    named = ok(server, "provider", "POST", f"/api/v1/tasks/{started['ready_tasks'][0]['id']}/complete",
+               {"data": data})  # fmt: skip
+    assert named["variables"]["contact_email"] == EMAIL  # the provider's own lane gave it
+    ok(server, "vendor", "POST", f"/api/v1/tasks/{named['ready_tasks'][0]['id']}/complete", {"data": {}})
+    locked = ok(server, "vendor", "POST", "/api/v1/external-tasks/fetch-and-lock", _fetch(started["id"]))
+    [task] = [t for t in locked if t["instance_id"] == started["id"]]
+    ok(server, "vendor", "POST", f"/api/v1/external-tasks/{task['id']}/complete", {"worker_id": "w"})
+    body = {"name": "kela_decision", "instance_id": started["id"], "payload": {"decision": "approved"}}
+    decided = ok(server, "kela", "POST", "/api/v1/messages", body)
+    assert decided["variables"]["contact_email"] == "***"
+    log = ok(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}")["items"]
+    [kela] = [e for e in log if e["actor"] == "integrator:kela"]
+    assert (kela["purpose"], kela["masked"]) == ("POST /api/v1/messages", ["contact_email"])

@@ -178,4 +178,5 @@ def test_a_lane_of_one_name_is_played_alike_in_every_diagram(engine):
 
 
 def _messages() -> dict[str, bytes]:
-    return {"messages/kela_decision.json": (FOLDER / "messages" / "kela_decision.json").read_bytes()}
+    """The files beside the diagram: its forms and its message's contract."""
+    return {p.relative_to(FOLDER).as_posix(): p.read_bytes() for p in FOLDER.rglob("*.json")}
