@@ -10,7 +10,7 @@ from flask_smorest import Api
 
 from engine import Engine
 
-from . import camunda, problems, security, web
+from . import camunda, languages, problems, security, web
 from .auth import Caller, parse_tokens
 from .oidc import OidcSettings, OidcVerifier
 from .parsing import ProcessKeyConverter
@@ -24,6 +24,7 @@ from .resources import (
     me,
     messages,
     migrations,
+    oversight,
     tasks,
     usage_log,
 )
@@ -77,12 +78,14 @@ def create_app(config: Mapping | None = None) -> Flask:
         usage_log,
     ):
         api.register_blueprint(module.blp)
+    api.register_blueprint(oversight.blp)
     api.register_blueprint(migrations.batches)
     api.register_blueprint(health.blp)
     api.register_blueprint(me.blp)
     app.register_blueprint(web.blp)
     app.register_blueprint(camunda.blp)  # /engine-rest: Camunda's shapes, outside the OpenAPI document
     problems.register(app)
+    languages.register(app)
     security.protect(app)
     return app
 
@@ -101,4 +104,6 @@ def _callers(config) -> dict:
 _DESCRIPTION = """Drive Kanta onboarding processes (BPMN) over HTTP: start instances, list and complete
 human tasks, deliver messages, read history. Every endpoint under /api/v1 needs
 `Authorization: Bearer <token>`; roles: viewer (read), integrator (start, complete, message, cancel),
-analyst (deploy, read), admin (all). Errors are application/problem+json."""
+analyst (deploy, read), admin (all). Errors are application/problem+json. Element names (tasks, lanes,
+timers, processes) come in the language of `Accept-Language`: Finnish by default, English (`en`), Swedish
+(`sv`) where the diagram gives it; `Content-Language` says which languages the names shown are in."""

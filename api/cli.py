@@ -171,6 +171,38 @@ def migrate(process_key, from_version, to_version, mapping, dry_run, database_ur
 
 
 @cli.command()
+@click.argument("process_key")
+@click.option("--reason", default="", help="why: kept in the audit and shown with the process")
+@click.option("--undo", is_flag=True, help="reinstate a retired process: it starts new instances again")
+@database_options
+def retire(process_key, reason, undo, database_url, data_dir) -> int:
+    """Stop new starts of PROCESS_KEY (a process renamed or replaced) while its running instances finish;
+    audited as cli:USER. Exit 1 when there is no such process or it is retired (--undo: not retired)."""
+    import getpass
+
+    from engine import Conflict, Engine, NotFound
+
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    running = Engine(settings.database_url, apply_migrations=False)
+    actor = f"cli:{getpass.getuser()}"
+    try:
+        if undo:
+            running.reinstate_process(process_key, actor=actor)
+            print(f'process "{process_key}" starts new instances again')
+        else:
+            running.retire_process(process_key, actor=actor, reason=reason)
+            print(
+                f'process "{process_key}" is retired: it starts no new instance; its running instances finish'
+            )
+    except (NotFound, Conflict) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    finally:
+        running.close()
+    return 0
+
+
+@cli.command()
 @database_options
 @click.option("--interval", type=float, default=5.0, show_default=True, help="seconds between rounds")
 @click.option("--once", is_flag=True, help="fire what is due now, then exit")

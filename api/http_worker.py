@@ -10,6 +10,10 @@ within ``HEAD_SECONDS`` of waiting for it is answered 408 and the connection clo
 ``BODY_BYTES_PER_SECOND`` it declares, before the same 408; one declared larger than the app takes is
 handed over at once, for the app to refuse (413) without reading it. A waiting client costs a socket and
 the bytes it sent, not a thread, up to gunicorn's ``worker_connections`` per worker.
+
+A long poll (``api/long_poll.py``) that found nothing yet is kept aside the same way: its connection
+waits in the event loop, and the whole request, kept as it arrived, goes to a thread again at its next
+try.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import errno
 import json
 import re
 import selectors
+import socket
+import threading
 import time
 from collections import deque
 from functools import partial
@@ -26,6 +32,7 @@ from functools import partial
 from gunicorn import util
 from gunicorn.workers.gthread import ThreadWorker
 
+from .long_poll import ENVIRON_KEY, LongPoll, PollAgain
 from .problems import PROBLEM_JSON, TYPE_BASE, http_kind
 
 # A client on any network sends its request's head in well under this; a slower one is holding a socket.
@@ -42,6 +49,8 @@ BODY_BYTES_PER_SECOND = 64 * 1024
 _CONTENT_LENGTH = re.compile(rb"\ncontent-length[ \t]*:[ \t]*(\d+)", re.IGNORECASE)
 _EXPECTS_CONTINUE = re.compile(rb"\nexpect[ \t]*:[ \t]*100-continue", re.IGNORECASE)
 _CHUNKED = re.compile(rb"\ntransfer-encoding[ \t]*:[^\n]*chunked", re.IGNORECASE)
+# The connection a thread is serving, for the app's long polls (set in ``handle``).
+_serving = threading.local()
 
 
 def write_problem(sock, status: int, reason: str, message: str) -> None:
@@ -85,6 +94,20 @@ class HeadGatheringWorker(ThreadWorker):
         super().__init__(*args, **kwargs)
         # Connections whose request is still arriving (its head, then its body), each with its deadline.
         self.gathering: deque = deque()
+        # Long polls waiting for their next try: connection -> when (time.monotonic()).
+        self.polling: dict = {}
+
+    def load_wsgi(self):
+        super().load_wsgi()
+        app = self.wsgi
+
+        def with_long_poll(environ, start_response):
+            conn = getattr(_serving, "conn", None)
+            if conn is not None:
+                environ[ENVIRON_KEY] = conn.long_poll
+            return app(environ, start_response)
+
+        self.wsgi = with_long_poll
 
     def enqueue_req(self, conn):
         """Every way a connection reaches a thread passes here: a new connection, a kept-alive one that
@@ -161,12 +184,46 @@ class HeadGatheringWorker(ThreadWorker):
         super().enqueue_req(conn)
 
     def handle(self, conn):
-        """In the thread: give the gathered bytes back to the request parser, then serve as gthread does."""
+        """In the thread: give the gathered bytes back to the request parser, then serve as gthread does;
+        a long poll that found nothing yet gives its thread back (``_Polling``)."""
         head, conn.head = getattr(conn, "head", None), None
         if head:
             conn.init()  # makes the parser of a new connection (once)
             conn.parser.unreader.unread(bytes(head))
-        return super().handle(conn)
+            conn.request_bytes = bytes(head)  # as it arrived, for a long poll's next try
+        if not hasattr(conn, "long_poll"):
+            conn.long_poll = LongPoll()
+        _serving.conn = conn
+        try:
+            result = super().handle(conn)
+        except PollAgain as again:
+            return _Polling(again.at)
+        finally:
+            _serving.conn = None
+        conn.long_poll.answered()
+        return result
+
+    def finish_request(self, conn, fs):
+        if not fs.cancelled() and fs.exception() is None and isinstance(fs.result(), _Polling):
+            # Nothing was answered: what the parser still holds is the same request, which goes again whole.
+            conn.parser.unreader.take_buffered()
+            self.polling[conn] = fs.result().at
+            return
+        super().finish_request(conn, fs)
+
+    def _poll_again(self, now: float) -> None:
+        """Hand each long poll whose try is due (all of them when the worker stops) to a thread again; one
+        whose client has gone is closed instead, so no task is locked for nobody."""
+        for conn in [c for c, at in self.polling.items() if at <= now or not self.alive]:
+            del self.polling[conn]
+            if _closed_by_client(conn.sock):
+                self.nr_conns -= 1
+                conn.close()
+                continue
+            if not self.alive:
+                conn.long_poll.stop()
+            conn.head, conn.body_start = bytearray(conn.request_bytes), None
+            self._hand_over(conn)
 
     def _stop_gathering(self, conn) -> None:
         self.gathering.remove(conn)
@@ -183,9 +240,11 @@ class HeadGatheringWorker(ThreadWorker):
         conn.close()
 
     def murder_pending(self):
-        """Besides gthread's own pending connections: answer 408 to every request past its deadline."""
+        """Besides gthread's own pending connections: answer 408 to every request past its deadline. (The
+        event loop calls this at least every second: due long polls go on from here too.)"""
         super().murder_pending()
         now = time.monotonic()
+        self._poll_again(now)
         for conn in [conn for conn in self.gathering if conn.timeout <= now]:
             self._stop_gathering(conn)
             if conn.body_start is None:
@@ -199,3 +258,19 @@ class HeadGatheringWorker(ThreadWorker):
         super()._cap_keepalive(deadline)
         for conn in self.gathering:
             conn.timeout = min(conn.timeout, deadline)
+
+
+class _Polling:
+    """What ``handle`` answers for a long poll that found nothing yet: try again at ``at``."""
+
+    def __init__(self, at: float):
+        self.at = at
+
+
+def _closed_by_client(sock) -> bool:
+    try:
+        return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except (BlockingIOError, InterruptedError):
+        return False  # open, and nothing more sent
+    except OSError:
+        return True

@@ -19,6 +19,8 @@ from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import BaseConverter
 
+from .languages import in_requested_language
+
 MAX_DEPTH = 32
 
 
@@ -157,6 +159,11 @@ class Parser(FlaskParser):
 
 class Blueprint(_Blueprint):
     ARGUMENTS_PARSER = Parser()
+
+    def response(self, status_code, schema=None, **kwargs):
+        """Every answer shows its element names in the caller's language (``api.languages``)."""
+        document = super().response(status_code, schema, **kwargs)
+        return lambda view: document(in_requested_language(view))
 
 
 class ProcessKeyConverter(BaseConverter):

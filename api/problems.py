@@ -52,6 +52,14 @@ def _engine_error(error: EngineError):
         # The engine names fields by JSON Pointer into its call's arguments, which are the request's body.
         errors = [{"in": "body", "field": e.field, "message": e.message} for e in error.errors]
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
+    if isinstance(error, ScriptFailure) and error.kind == "definition-fault":
+        detail = (
+            f"the process definition is at fault at {error.element_id}: {error.message}. Not the request's "
+            "data: nothing was stored, the instance waits where it did, and the diagram needs an analyst's "
+            "correction (a new version, then the instance moved to it)"
+        )
+        return problem(422, error.kind, "The process definition can not go on", detail,
+                       element_id=error.element_id)  # fmt: skip
     if isinstance(error, ScriptFailure):
         detail = (
             f"the process could not go on at {error.element_id}: {error.message}. Nothing was stored and the "

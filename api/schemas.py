@@ -71,10 +71,17 @@ class CorrelationSchema(Schema):
     by = fields.String(
         required=True,
         metadata={
-            "enum": ["business_key"],
+            "enum": ["business_key", "variable"],
             "description": "business_key: the message is sent with the business key of the instance that "
-            "waits (or with its instance_id)",
+            "waits (or with its instance_id); variable: the payload's `property` is the value the instance "
+            "holds in its `variable`, and finds it",
         },
+    )
+    property = fields.String(
+        metadata={"description": "by variable: the payload property (required text) that finds the instance"}
+    )
+    variable = fields.String(
+        metadata={"description": "by variable: the instance variable that holds the property's value"}
     )
 
 
@@ -82,6 +89,20 @@ class MessageContractSchema(Schema):
     name = fields.String(required=True, metadata={"description": "the message name to send"})
     schema = fields.Dict(required=True, metadata={"description": "the payload's JSON Schema"})
     correlation = fields.Nested(CorrelationSchema, required=True)
+
+
+class RetirementSchema(Schema):
+    retired_at = fields.AwareDateTime(required=True)
+    retired_by = fields.String(required=True)
+    reason = fields.String(required=True)
+
+
+class RetireSchema(Schema):
+    reason = fields.String(
+        load_default="",
+        validate=validate.Length(max=2000),
+        metadata={"description": "why, for the audit and the people who read the process list"},
+    )
 
 
 class DefinitionSchema(Schema):
@@ -107,6 +128,12 @@ class DefinitionSchema(Schema):
             "description": "the JSON Schema the variables of a start must satisfy (the start event's "
             "camunda:formData); null: any object"
         },
+    )
+    retirement = fields.Nested(
+        RetirementSchema,
+        allow_none=True,
+        required=True,
+        metadata={"description": "set when the process starts no new instance; its running instances finish"},
     )
 
 
@@ -182,6 +209,16 @@ class MessageWaitSchema(Schema):
         metadata={"description": "the payload's JSON Schema (null on a version deployed without one)"},
     )
     correlation = fields.Nested(CorrelationSchema, required=True)
+    lane = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the lane the diagram draws the catch in: the party the message comes from"},
+    )
+    waiting_since = fields.AwareDateTime(
+        allow_none=True,
+        required=True,
+        metadata={"description": "since when the instance waits for it (null: a wait older than this field)"},
+    )
 
 
 class InstanceErrorSchema(Schema):
@@ -237,6 +274,12 @@ class InstanceQuerySchema(PageQuerySchema):
     process_key = fields.String(validate=_KEY)
     status = fields.String(validate=validate.OneOf(STATUSES))
     business_key = fields.String(validate=_KEY)
+    waiting_at = fields.String(
+        validate=_KEY,
+        metadata={
+            "description": "an element id: only instances waiting there (task, message, timer, external task)"
+        },
+    )
 
 
 class TaskQuerySchema(PageQuerySchema):
@@ -282,6 +325,12 @@ class MessageSchema(Schema):
     name = fields.String(required=True, validate=_KEY)
     business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
     instance_id = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    correlation_keys = fields.Dict(
+        keys=fields.String(),
+        load_default=dict,
+        validate=storable_text,
+        metadata={"description": "variables the instance must hold, each with this value"},
+    )
     payload = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
 
 
@@ -583,6 +632,18 @@ class TopicSchema(Schema):
         allow_none=True,
         metadata={"description": "the variables to fetch; all when left out"},
     )
+    business_key = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=_KEY,
+        metadata={"description": "only the tasks of the instance with this business key"},
+    )
+    process_keys = fields.List(
+        fields.String(validate=_KEY),
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "only the tasks of instances of these processes"},
+    )
 
 
 class FetchAndLockSchema(Schema):
@@ -644,4 +705,63 @@ class RetryIncidentSchema(Schema):
         allow_none=True,
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "an external task's incident: the retries the task gets back (default 1)"},
+    )
+
+
+class OversightQuerySchema(Schema):
+    due_within_days = fields.Integer(
+        load_default=7,
+        validate=validate.Range(min=1, max=366),
+        metadata={"description": "how far ahead `due_soon` looks, in days"},
+    )
+
+
+class WaitingCountSchema(Schema):
+    element_id = fields.String(required=True)
+    kind = fields.String(
+        required=True, validate=validate.OneOf(["task", "message", "timer", "external_task"])
+    )
+    instances = fields.Integer(required=True, metadata={"description": "running instances waiting there"})
+
+
+class DueTimerSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True)
+    name = fields.String(required=True)
+    due_at = fields.AwareDateTime(required=True)
+
+
+class LateInstanceSchema(Schema):
+    instance_id = fields.String(required=True)
+    business_key = fields.String(allow_none=True, required=True)
+    element_id = fields.String(required=True, metadata={"description": "the reminder that fired"})
+    name = fields.String(required=True, metadata={"description": "the reminder's name"})
+    waiting_at = fields.String(
+        required=True, metadata={"description": "the element the reminder is attached to, still waiting"}
+    )
+    fired_at = fields.AwareDateTime(required=True, metadata={"description": "when it last fired"})
+
+
+class OversightSchema(Schema):
+    process_key = fields.String(required=True)
+    now = fields.AwareDateTime(required=True, metadata={"description": "the service's time it was read at"})
+    due_within_days = fields.Integer(required=True)
+    waiting = fields.List(fields.Nested(WaitingCountSchema), required=True)
+    overdue = fields.List(fields.Nested(DueTimerSchema), required=True)
+    overdue_total = fields.Integer(
+        required=True, metadata={"description": "all of them (the list holds 200)"}
+    )
+    due_soon = fields.List(fields.Nested(DueTimerSchema), required=True)
+    due_soon_total = fields.Integer(required=True)
+    late = fields.List(fields.Nested(LateInstanceSchema), required=True)
+    late_total = fields.Integer(required=True)
+
+
+class DeployQuerySchema(Schema):
+    forms_from_catalogue = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "take a form or message contract the upload lacks from the processes deployed"
+        },
     )

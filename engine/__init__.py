@@ -8,6 +8,8 @@ from .catalogue import DIAGRAM_SUFFIXES, problems_in, read_folder, warnings_in
 from .catalogue.messages import CORRELATION as MESSAGE_CORRELATION
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
+from .names import DIAGRAM_LANGUAGE, NAME_LANGUAGES
+from .oversight import LateInstance, OversightView
 from .personal_data import Reader
 from .problems import (
     Conflict,
@@ -42,10 +44,12 @@ from .vocabulary import BPMN_NS, FLOW_NODES, AuditKind, ErrorKind, InstanceStatu
 __all__ = [
     "BPMN_NS",
     "COUNT_CAP",
+    "DIAGRAM_LANGUAGE",
     "DIAGRAM_SUFFIXES",
     "FLOW_NODES",
     "MESSAGE_CORRELATION",
     "MESSAGE_FOLDER",
+    "NAME_LANGUAGES",
     "AuditKind",
     "Conflict",
     "DefinitionInvalid",
@@ -62,10 +66,12 @@ __all__ = [
     "InstanceStatus",
     "InstanceView",
     "InvalidData",
+    "LateInstance",
     "ManualClock",
     "MessageContract",
     "MessageWaitView",
     "NotFound",
+    "OversightView",
     "Page",
     "Problem",
     "Reader",

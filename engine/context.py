@@ -71,7 +71,7 @@ class Context:
             return None
         record, definition, projections = acted
         # the definition the run acted on has the contracts of the messages the instance now awaits
-        return instance_view(record, definition.version, projections, definition.forms)
+        return instance_view(record, definition.version, projections, definition)
 
     def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:
         """Put an instance in error in a unit of work of its own (its timers failed outside the diagram)."""
@@ -86,4 +86,4 @@ class Context:
         messages, timers = store.waits(record.id)
         projections = Projections(store.ready_tasks(record.id), messages, timers, store.parties_of(record.id))
         definition = self.definitions.loaded(store, record.definition_id)
-        return instance_view(record, definition.version, projections, definition.forms)
+        return instance_view(record, definition.version, projections, definition)

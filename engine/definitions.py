@@ -3,6 +3,7 @@ version; versions never change once stored, so a loaded one is cached for good."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import SimpleNamespace
 
@@ -11,9 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from . import catalogue, parties
 from .audit import audit_row
 from .bpmn import LoadedDefinition, Serializer
+from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import now
 from .context import Context
-from .problems import Conflict, NotFound
+from .problems import Conflict, NotFound, Problem
 from .results import DefinitionView, DeployResult, definition_view
 from .store.queries import Store
 from .vocabulary import AuditKind
@@ -37,13 +39,24 @@ class DefinitionCache:
 
 
 def deploy(
-    context: Context, files: Mapping[str, bytes], actor: str, *, empty_is_valid: bool = False
+    context: Context,
+    files: Mapping[str, bytes],
+    actor: str,
+    *,
+    empty_is_valid: bool = False,
+    forms_from_catalogue: bool = False,
 ) -> DeployResult:
     """Check and store the processes in ``files``; a process whose content changed gets a new version.
-    No files at all deploy nothing when ``empty_is_valid`` (an empty catalogue folder), else are refused."""
+    No files at all deploy nothing when ``empty_is_valid`` (an empty catalogue folder), else are refused.
+    With ``forms_from_catalogue`` a form or message contract the upload lacks is taken as deployed (an
+    analyst who changed one diagram uploads that diagram, not every form it names)."""
+    if forms_from_catalogue:
+        files = {**deployed_forms(context), **files}
     definitions = catalogue.build(files, context.serializer, empty_is_valid=empty_is_valid)
     deployed, unchanged = [], []
     with context.new_unit() as unit:
+        stored = {row.process_key: row for row in unit.store.latest_definitions()}
+        retired = unit.store.retirements()
         for key, definition in sorted(definitions.items()):
             latest = unit.store.definition_version(key, None)
             if latest is not None and latest.content_hash == definition.content_hash:
@@ -82,8 +95,127 @@ def deploy(
                 "another deployment of the same process was stored at the same time; retry"
             ) from None
     # what was stored is what was written: no need to read it back
-    views = [definition_view(SimpleNamespace(**values)) for values in deployed]
-    return DeployResult(views, unchanged, definitions.warnings)
+    views = [
+        definition_view(SimpleNamespace(**values), retired.get(values["process_key"])) for values in deployed
+    ]
+    said = _renames(definitions, stored, retired, files) + _callers_left_behind(definitions, deployed, stored)
+    warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
+    return DeployResult(views, unchanged, warnings)
+
+
+RENAMED, OLD_CALLEE = "process-renamed", "caller-keeps-old-callee"
+
+
+def _renames(definitions, stored, retired, files) -> list[Problem]:
+    """A key that left a file while a new key came into it (or one with the same name) is, most likely, the
+    process renamed in the modeler: the old key would stay startable beside the new one."""
+    said = []
+    gone = [
+        row
+        for key, row in stored.items()
+        if key not in definitions and key not in retired and row.main_file in files
+    ]
+    for key, definition in sorted(definitions.items()):
+        if key in stored:
+            continue
+        for old in gone:
+            if old.main_file == definition.main_file or (old.name and old.name == definition.name):
+                said.append(
+                    Problem.warning(
+                        definition.main_file,
+                        None,
+                        key,
+                        RENAMED,
+                        f'process "{key}" replaces "{old.process_key}" of {old.main_file} (was its id '
+                        f'renamed?): "{old.process_key}" stays deployed and startable; retire it with '
+                        f"`kanta-onboarding retire {old.process_key}` so that its running instances finish "
+                        "and no new one starts",
+                    )
+                )
+    return said
+
+
+def _callers_left_behind(definitions, deployed, stored) -> list[Problem]:
+    """A process deployed without the processes that call it: they keep calling the version they were
+    deployed with (a caller carries its callees), until their own file is deployed again."""
+    said = []
+    for values in deployed:
+        callers = sorted(
+            row.process_key
+            for key, row in stored.items()
+            if key not in definitions and values["main_file"] in row.sources
+        )
+        if callers:
+            said.append(
+                Problem.warning(
+                    values["main_file"],
+                    None,
+                    values["process_key"],
+                    OLD_CALLEE,
+                    f'{", ".join(callers)} call "{values["process_key"]}" and go on calling the version they '
+                    "were deployed with: deploy their files with this one for them to call the new version",
+                )
+            )
+    return said
+
+
+def retire(context: Context, key: str, *, actor: str, reason: str = "") -> DefinitionView:
+    """Process ``key`` starts no new instance (by a request or a message) from now on; its running
+    instances finish on their versions. Audited with ``actor``."""
+    with context.new_unit() as unit:
+        row = definition_row(unit.store, key, None)
+        already = unit.store.retirement(key)
+        if already is not None:
+            raise Conflict(
+                f'process "{key}" was retired at {already.retired_at.isoformat()} by {already.retired_by}'
+            )
+        moment = now()
+        unit.store.retire(key, moment, actor, reason)
+        data = {"process_key": key, "reason": reason}
+        unit.store.add_audit([audit_row(actor, AuditKind.PROCESS_RETIRED, moment, data=data)])
+        try:
+            unit.commit()
+        except IntegrityError:
+            raise Conflict(f'process "{key}" was retired at the same time by another request') from None
+        return definition_view(row, unit.store.retirement(key))
+
+
+def reinstate(context: Context, key: str, *, actor: str) -> DefinitionView:
+    """Process ``key`` starts new instances again. Audited with ``actor``."""
+    with context.new_unit() as unit:
+        row = definition_row(unit.store, key, None)
+        if unit.store.retirement(key) is None:
+            raise Conflict(f'process "{key}" is not retired')
+        unit.store.reinstate(key)
+        moment = now()
+        data = {"process_key": key}
+        unit.store.add_audit([audit_row(actor, AuditKind.PROCESS_REINSTATED, moment, data=data)])
+        unit.commit()
+        return definition_view(row)
+
+
+def refuse_if_retired(store: Store, key: str) -> None:
+    retirement = store.retirement(key)
+    if retirement is not None:
+        when = retirement.retired_at.isoformat()
+        why = f" ({retirement.reason})" if retirement.reason else ""
+        raise Conflict(
+            f'process "{key}" was retired at {when} by {retirement.retired_by}{why}: it starts no new '
+            "instance; its running instances finish"
+        )
+
+
+def deployed_forms(context: Context) -> dict[str, bytes]:
+    """The forms and message contracts of the latest version of every process, as files of an upload; the
+    most recently deployed wins where two processes hold different texts of one form."""
+    with context.new_unit() as unit:
+        rows = sorted(unit.store.latest_definitions(), key=lambda row: row.deployed_at)
+    found = {}
+    for row in rows:
+        for key, schema in row.forms.items():
+            if key.startswith(("forms/", f"{MESSAGE_FOLDER}/")) and key.endswith(".json"):
+                found[key] = json.dumps(schema).encode()
+    return found
 
 
 def definition_row(store: Store, key: str, version: int | None):
@@ -96,12 +228,13 @@ def definition_row(store: Store, key: str, version: int | None):
 
 def list_latest(context: Context) -> list[DefinitionView]:
     with context.new_unit() as unit:
-        return [definition_view(r) for r in unit.store.latest_definitions()]
+        retired = unit.store.retirements()
+        return [definition_view(r, retired.get(r.process_key)) for r in unit.store.latest_definitions()]
 
 
 def get(context: Context, key: str, version: int | None = None) -> DefinitionView:
     with context.new_unit() as unit:
-        return definition_view(definition_row(unit.store, key, version))
+        return definition_view(definition_row(unit.store, key, version), unit.store.retirement(key))
 
 
 def versions(context: Context, key: str) -> list[DefinitionView]:
@@ -109,7 +242,8 @@ def versions(context: Context, key: str) -> list[DefinitionView]:
         rows = unit.store.definition_versions(key)
         if not rows:
             raise NotFound(f'no process "{key}" is deployed')
-        return [definition_view(r) for r in rows]
+        retirement = unit.store.retirement(key)
+        return [definition_view(r, retirement) for r in rows]
 
 
 def source(context: Context, key: str, version: int | None = None) -> str:

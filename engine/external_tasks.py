@@ -19,10 +19,11 @@ or of its enclosing sub processes catches does the same: an incident of kind ``u
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from .audit import Change, audit_row
-from .bpmn import Run
+from .bpmn import Run, extension_properties
 from .clock import now
 from .context import Context
 from .instances import instance_record, is_uuid
@@ -50,7 +51,8 @@ def fetch_and_lock(
 ) -> list[ExternalTaskView]:
     """Lock up to ``max_tasks`` fetchable tasks of ``topics`` for ``worker_id``, oldest first, each for its
     topic's ``lock_duration_ms``; answers them with the instance's variables (only those the topic names in
-    ``variables``, when it names any). Fetchable: not locked or its lock expired, past its retry timeout,
+    ``variables``, when it names any) and the task's extension properties (its camunda:properties).
+    Fetchable: not locked or its lock expired, past its retry timeout,
     and with retries left. On PostgreSQL concurrent fetches never hand out one task twice."""
     worker_id = _worker(worker_id)
     wanted = _topics(topics)
@@ -61,15 +63,20 @@ def fetch_and_lock(
     with context.new_unit() as unit:
         store, moment = unit.store, now()
         locked, audit = [], []
-        for task in store.claim_external_tasks(list(wanted), moment, max_tasks, party):
-            lock_ms, names = wanted[task.topic]
+        filters = [(t.name, t.business_key, t.process_keys) for t in wanted]
+        for task in store.claim_external_tasks(filters, moment, max_tasks, party):
+            asked = next(t for t in wanted if t.matches(task))  # the first topic entry that fetched it
+            lock_ms, names = asked.lock_ms, asked.names
             until = moment + timedelta(milliseconds=lock_ms)
             if not store.lock_external_task(task.id, worker_id, moment, until):
                 continue  # taken by another worker between claim and lock (a database without row locks)
-            variables = store.instance(task.instance_id).variables
+            record = store.instance(task.instance_id)
+            variables = record.variables
             if names is not None:
                 variables = {name: variables[name] for name in names if name in variables}
-            locked.append(_with_lock(task, worker_id, until, variables))
+            definition = context.definitions.loaded(store, record.definition_id)
+            properties = extension_properties(definition.spec, definition.subprocess_specs, task.element_id)
+            locked.append(_with_lock(task, worker_id, until, variables, definition.version, properties))
             data = {"worker_id": worker_id, "topic": task.topic, "lock_expires_at": until}
             audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_LOCKED, moment, task, data))
         if audit:
@@ -85,16 +92,21 @@ def complete(
     variables: Mapping | None,
     *,
     actor: str,
+    local_variables: Mapping | None = None,
     party: str | None = None,
 ) -> InstanceView:
-    """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on.
+    """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on;
+    ``local_variables`` are the task's own: gone when it completes, as in Camunda (the audit keeps them).
     NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
     worker_id = _worker(worker_id)
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    local_variables = checked_variables(local_variables, "local_variables", context.limits.variable_depth)
 
     def completing(run: Run) -> Change:
-        element_id = run.complete_external(task_id, variables)
+        element_id = run.complete_external(task_id, variables, local_variables)
         data = {"worker_id": worker_id, "variables": variables}
+        if local_variables:
+            data["local_variables"] = local_variables
         return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
 
     return context.act(
@@ -145,7 +157,7 @@ def handle_failure(
             message = error_message or "the worker reported a failure and left no retries"
             _open_incident(store, task, FAILURE_KIND, message, moment)
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def handle_bpmn_error(
@@ -217,7 +229,7 @@ def extend_lock(
         data = {"worker_id": worker_id, "lock_expires_at": until}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_LOCK_EXTENDED, moment, task, data)])
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def unlock(context: Context, task_id: str, *, actor: str, party: str | None = None) -> ExternalTaskView:
@@ -230,12 +242,12 @@ def unlock(context: Context, task_id: str, *, actor: str, party: str | None = No
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
         unit.commit()
-        return external_task_view(store.external_task(task.id))
+        return _view(store, task.id)
 
 
 def get(context: Context, task_id: str, party: str | None = None) -> ExternalTaskView:
     with context.new_unit() as unit:
-        return external_task_view(_external_task(unit.store, task_id, party=party))
+        return _view(unit.store, _external_task(unit.store, task_id, party=party).id)
 
 
 def page(
@@ -255,7 +267,9 @@ def page(
     filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
     with context.new_unit() as unit:
         rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset, party)
-    return Page([external_task_view(r) for r in rows], total, limit, offset, exact)
+        versions = unit.store.definition_versions_of([r.instance_id for r in rows])
+    views = [external_task_view(r, definition_version=versions.get(r.instance_id)) for r in rows]
+    return Page(views, total, limit, offset, exact)
 
 
 def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id: int) -> None:
@@ -270,6 +284,12 @@ def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id:
 
 
 # ---- what the actions share ------------------------------------------------------------------------------
+
+
+def _view(store: Store, task_id: str) -> ExternalTaskView:
+    task = store.external_task(task_id)
+    versions = store.definition_versions_of([task.instance_id])
+    return external_task_view(task, definition_version=versions.get(task.instance_id))
 
 
 def _external_task(
@@ -310,9 +330,12 @@ def _open_incident(store: Store, task, kind: str, message: str, at: datetime) ->
         store.count_failure(incident.id, failure, at)
 
 
-def _with_lock(task: ExternalTaskRecord, worker_id: str, until: datetime, variables) -> ExternalTaskView:
-    view = external_task_view(task, variables)
-    return ExternalTaskView(**{**vars(view), "worker_id": worker_id, "lock_expires_at": until})
+def _with_lock(
+    task: ExternalTaskRecord, worker_id: str, until: datetime, variables, version: int, properties: dict
+) -> ExternalTaskView:
+    view = external_task_view(task, variables, version)
+    changed = {"worker_id": worker_id, "lock_expires_at": until, "extension_properties": properties}
+    return replace(view, **changed)
 
 
 def _audit(actor: str, kind: AuditKind, at: datetime, task: ExternalTaskRecord, data: dict) -> dict:
@@ -333,19 +356,45 @@ def _count(field: str, value, low: int, high: int) -> None:
         raise InvalidData(f"{field[1:]} must be {expected}", [FieldError(field, expected)])
 
 
-def _topics(topics) -> dict[str, tuple[int, list[str] | None]]:
-    """topic name -> (lock duration in ms, the variables to fetch or None for all)."""
+@dataclass(frozen=True)
+class _Topic:
+    """What a worker asks of a topic: how long to lock, which variables, and of which tasks (a business key,
+    some processes; None: any)."""
+
+    name: str
+    lock_ms: int
+    names: list[str] | None
+    business_key: str | None
+    process_keys: list[str] | None
+
+    def matches(self, task: ExternalTaskRecord) -> bool:
+        return (
+            task.topic == self.name
+            and self.business_key in (None, task.business_key)
+            and (self.process_keys is None or task.process_key in self.process_keys)
+        )
+
+
+def _topics(topics) -> list[_Topic]:
     if not isinstance(topics, list) or not topics:
         raise InvalidData("topics must name at least one topic", [FieldError("/topics", "a non-empty list")])
-    wanted = {}
+    wanted = []
     for index, topic in enumerate(topics):
         at = f"/topics/{index}"
         name = topic.get("name") if isinstance(topic, Mapping) else None
         if not isinstance(name, str) or not name:
             raise InvalidData("a topic needs its name", [FieldError(f"{at}/name", "a non-empty text")])
         _count(f"{at}/lock_duration_ms", topic.get("lock_duration_ms"), 1, MAX_LOCK_MS)
-        names = topic.get("variables")
-        if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
-            raise InvalidData("variables must be a list of names", [FieldError(f"{at}/variables", "names")])
-        wanted[name] = (topic["lock_duration_ms"], names)
+        names = _names(topic.get("variables"), f"{at}/variables")
+        business_key = topic.get("business_key")
+        if business_key is not None and not isinstance(business_key, str):
+            raise InvalidData("business_key must be text", [FieldError(f"{at}/business_key", "a text")])
+        process_keys = _names(topic.get("process_keys"), f"{at}/process_keys")
+        wanted.append(_Topic(name, topic["lock_duration_ms"], names, business_key, process_keys))
     return wanted
+
+
+def _names(names, at: str) -> list[str] | None:
+    if names is not None and not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+        raise InvalidData(f"{at.rsplit('/', 1)[-1]} must be a list of names", [FieldError(at, "names")])
+    return names

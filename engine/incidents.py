@@ -86,7 +86,7 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
             record_incident(store, record, undelivered.failure, actor)
             projections = Projections([], [], [])
         unit.commit()
-        return instance_view(record, run.definition.version, projections, run.definition.forms)
+        return instance_view(record, run.definition.version, projections, run.definition)
 
 
 def change_variables(

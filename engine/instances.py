@@ -12,7 +12,7 @@ from .audit import Change
 from .bpmn import Run, start_form_key
 from .catalogue import forms
 from .context import Context
-from .definitions import definition_row
+from .definitions import definition_row, refuse_if_retired
 from .message_flow import begin
 from .personal_data import Reader, hidden, log_read, masked
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -47,6 +47,7 @@ def start(
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
+        refuse_if_retired(store, process_key)
         if row.start_message:
             raise InvalidData(
                 f'"{process_key}" starts when message "{row.start_message}" arrives: send it through '
@@ -80,7 +81,7 @@ def start(
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
             raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
-        return instance_view(record, definition.version, projections.now, definition.forms)
+        return instance_view(record, definition.version, projections.now, definition)
 
 
 def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
@@ -117,16 +118,27 @@ def get(
 
 
 def page(
-    context: Context, *, process_key, status, business_key, limit: int, offset: int, party: str | None = None
+    context: Context,
+    *,
+    process_key,
+    status,
+    business_key,
+    limit: int,
+    offset: int,
+    waiting_at=None,
+    party: str | None = None,
 ) -> Page[InstanceView]:
-    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches)."""
+    """Instances newest first; ``status`` is one status or a tuple of them (any of which matches);
+    ``waiting_at`` an element id where they wait (a ready task, message, timer or external task)."""
     for wanted in status if isinstance(status, tuple) else (status,):
         if wanted is not None and wanted not in tuple(InstanceStatus):
             statuses = ", ".join(InstanceStatus)
             raise InvalidData(f'unknown status "{wanted}"', [FieldError("/status", f"one of {statuses}")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.instance_page(filters, limit, offset, party)
+        rows, total, exact = unit.store.instance_page(
+            filters, limit, offset, waiting_at=waiting_at, party=party
+        )
     return Page([instance_view(record, version) for record, version in rows], total, limit, offset, exact)
 
 

@@ -2,8 +2,9 @@
 for) inside a unit of work.
 
 A send task, a message throw event or a message end event throws its message; the engine delivers it to
-the instance that waits for it, found by the message's correlation (the thrower's business key), or, when
-none waits, starts the process whose message start event it is. The payload is what the message's
+the instance that waits for it, found by the message's correlation (the thrower's business key, or the
+payload property an instance variable holds), or, when none waits, starts the process whose message start
+event it is. The payload is what the message's
 contract (``messages/<name>.json``) declares of the thrower's variables: the schema's properties.
 
 Thrower and receiver move on in one transaction: the unit of work that moved the thrower writes the
@@ -26,6 +27,7 @@ from .bpmn import LoadedDefinition, Run
 from .catalogue import forms
 from .catalogue.messages import contract_of
 from .clock import now
+from .correlation import waiting_instances
 from .problems import InvalidData, ScriptFailure
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import Undelivered, refused, write_run
@@ -114,7 +116,8 @@ def pass_on(
 
 def _deliver(context, store, thrower: InstanceRecord, name, element_id, payload, actor, hops) -> None:
     key = thrower.business_key
-    waiting = [i for i in store.instances_waiting_for(name, key, None) if i != thrower.id] if key else []
+    found, _, _ = waiting_instances(context, store, name, payload, business_key=key, thrown=True)
+    waiting = [i for i in found if i != thrower.id]
     if len(waiting) > 1:
         raise Undelivered(
             element_id, f'message "{name}" is for one instance, and {len(waiting)} with business key {key!r} '

@@ -1,7 +1,8 @@
-"""Messages from outside: found by name and business key (or instance id), delivered to the one instance
-that waits for it; when none waits (by business key), a process whose message start event waits for it
-starts with it. Which instance waits is read from the message subscriptions, never from states; the
-payload must satisfy the message's contract (its JSON Schema in the catalogue) before anything runs."""
+"""Messages from outside: found by name and business key (or instance id), or by the payload property
+their contract correlates by, delivered to the one instance that waits for it; when none waits (by business
+key), a process whose message start event waits for it starts with it. Which instance waits is read from
+the message subscriptions, never from states; the payload must satisfy the message's contract (its JSON
+Schema in the catalogue) before anything runs."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import replace
 from .audit import Change
 from .bpmn import Run, start_lane
 from .context import Context
+from .correlation import waiting_instances
 from .message_flow import begin, check_payload, started_by
 from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -31,16 +33,14 @@ def deliver(
     correlation_keys: Mapping | None = None,
     party: str | None = None,
 ) -> InstanceView:
-    """Deliver message ``name`` to the one instance waiting for it, found by business key or id, and among
-    those by ``correlation_keys``: variables the instance must have, each with that value. A party sends
-    only the messages whose catching event is in a lane it plays (Kela's decision only by Kela)."""
+    """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
+    the message's contract correlates by a payload property, by the instance variable holding the
+    payload's value; and among those by ``correlation_keys``: variables the instance must have, each with
+    that value. A party sends only
+    the messages whose catching event is in a lane it plays (Kela's decision only by Kela)."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
-    if business_key is None and instance_id is None and not keys:
-        raise InvalidData(
-            "say which instance the message is for",
-            [FieldError("/business_key", "give business_key or instance_id")],
-        )
+    named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
         part
         for part in (
@@ -51,20 +51,28 @@ def deliver(
         if part
     )
 
-    def waiting_for(store: Store, sender: str | None) -> list[str]:
-        waiting = store.instances_waiting_for(name, business_key, instance_id, sender)
-        return [i for i in waiting if _has_values(store.instance(i), keys)] if keys else waiting
-
     def the_one_waiting(store: Store) -> str:
-        waiting = waiting_for(store, party)
+        found = {"business_key": business_key, "instance_id": instance_id, "keys": keys}
+        waiting, by_payload, missing = waiting_instances(context, store, name, payload, **found, party=party)
         if not waiting and party is not None:
-            _refuse_another_partys(store, name, party, waiting_for(store, None))
+            _refuse_another_partys(
+                store, name, party, waiting_instances(context, store, name, payload, **found)[0]
+            )
+        if not named and not by_payload:
+            # nothing said which instance: a business key, or the payload property a contract correlates by
+            wanted = "the message finds its instance by it: give it as text"
+            fields = [FieldError(f"/payload/{prop}", wanted) for prop in missing]
+            raise InvalidData(
+                "say which instance the message is for",
+                fields or [FieldError("/business_key", "give business_key, instance_id or correlation_keys")],
+            )
+        described = target or "the payload's correlation property"
         if not waiting:
-            raise NobodyWaits(f'no running instance with {target} is waiting for message "{name}"')
+            raise NobodyWaits(f'no running instance with {described} is waiting for message "{name}"')
         if len(waiting) > 1:
             raise Conflict(
-                f'{len(waiting)} instances with {target} wait for message "{name}" ({", ".join(waiting)}); '
-                "send it to one of them by instance_id"
+                f'{len(waiting)} instances with {described} wait for message "{name}" '
+                f"({', '.join(waiting)}); send it to one of them by instance_id"
             )
         return waiting[0]
 
@@ -135,16 +143,5 @@ def _start_by_message(
         )
         unit.commit()
         context.committed(record, run)
-        started = instance_view(record, definition.version, projections.now, definition.forms)
+        started = instance_view(record, definition.version, projections.now, definition)
         return replace(started, message_outcome=STARTED)
-
-
-def _has_values(record, keys: Mapping) -> bool:
-    if record is None:  # gone since its subscription was read
-        return False
-    variables = record.variables
-    # True == 1 in Python, but a variable holding true does not match a key of 1 (nor the other way)
-    return all(
-        name in variables and variables[name] == value and type(variables[name]) is type(value)
-        for name, value in keys.items()
-    )

@@ -59,10 +59,18 @@ class DefinitionInvalid(EngineError):
     kind = "definition-invalid"
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.element_id or "", p.message))
+        # Root causes first: what is wrong with an element itself, then the names a data flow finds
+        # unwritten (often a consequence: a misspelt field, a missing form), then the warnings.
+        self.problems = sorted(
+            problems, key=lambda p: (_consequence(p), p.file, p.line or 0, p.element_id or "", p.message)
+        )
         super().__init__(
             f"{len(self.problems)} problem(s) in the definitions: " + "; ".join(map(str, self.problems))
         )
+
+
+def _consequence(problem: Problem) -> int:
+    return 2 if problem.is_warning else 1 if problem.code is not None else 0
 
 
 class NotFound(EngineError):

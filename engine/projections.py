@@ -4,6 +4,7 @@ workflow, writing only what changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -41,12 +42,15 @@ def project(
     now: datetime,
     *,
     rewrite: bool = False,
+    waiting_since: Callable[[], Mapping[str, datetime | None]] = dict,
 ):
     """The projections of ``record`` after ``run``, and the change from ``existing_ready``. A task that
     stays ready keeps its row (and its ready-since time); the waits are written when they changed. With
     ``rewrite`` every row is written anew (an instance coming back from an incident has none stored; one
     moved to another version may stand at other elements), ready-since times kept. An
-    external task that stays ready keeps its row, and with it its lock and retries."""
+    external task that stays ready keeps its row, and with it its lock and retries. A message still
+    awaited keeps the time it has been awaited since (``waiting_since``: the stored times by task id, read
+    only when the instance waits for a message)."""
     running = record.status == InstanceStatus.RUNNING
     existing = {t.id: t for t in existing_ready}
     ready = {}
@@ -73,8 +77,17 @@ def project(
     messages, timers = [], []
     if running:
         message_waits, timer_waits = run.waits()
+        since = waiting_since() if message_waits else {}
         messages = [
-            MessageRecord(record.id, m.task_id, m.element_id, m.message_name, record.business_key, m.lane)
+            MessageRecord(
+                record.id,
+                m.task_id,
+                m.element_id,
+                m.message_name,
+                record.business_key,
+                m.lane,
+                since.get(m.task_id) or now,
+            )
             for m in message_waits
         ]
         timers = [TimerRecord(record.id, t.task_id, t.element_id, t.name, t.due_at) for t in timer_waits]

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from .bpmn import start_form_key
+from .bpmn import LoadedDefinition, start_form_key
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .catalogue.messages import contract_of
 from .problems import Problem
 from .projections import Projections
 from .store.external_task_queries import ExternalTaskRecord
 from .store.incident_queries import IncidentRecord
-from .store.queries import InstanceRecord, ReadyTaskRecord
+from .store.queries import InstanceRecord, MessageRecord, ReadyTaskRecord
 from .vocabulary import AuditKind, public_error
 
 T = TypeVar("T")
@@ -42,6 +42,16 @@ class DefinitionView:
     # the messages the process catches or throws
     messages: list[MessageContract] = field(default_factory=list)
     start_form: dict | None = None  # the JSON Schema of the variables it starts with (camunda:formData)
+    retirement: Retirement | None = None  # set when the key starts no new instance
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """Process key retired: it starts no new instance, its running instances finish."""
+
+    retired_at: datetime
+    retired_by: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,8 @@ class MessageWaitView:
     element_id: str
     schema: dict | None  # None on a version deployed before its message had a contract
     correlation: dict
+    lane: str | None = None  # the lane the catch is drawn in: the party the message comes from
+    waiting_since: datetime | None = None  # None for a wait stored before the engine kept the time
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,8 @@ class ExternalTaskView(ExternalTaskRecord):
     task also has the variables the worker asked for."""
 
     variables: dict | None = None
+    definition_version: int | None = None  # the version its instance runs on
+    extension_properties: dict | None = None  # a fetched task's camunda:properties
 
 
 @dataclass(frozen=True)
@@ -136,7 +150,7 @@ class Page(Generic[T]):
 # ---- from the store's records ---------------------------------------------------------------------------
 
 
-def definition_view(row) -> DefinitionView:
+def definition_view(row, retirement=None) -> DefinitionView:
     return DefinitionView(
         process_key=row.process_key,
         name=row.name,
@@ -148,7 +162,14 @@ def definition_view(row) -> DefinitionView:
         deployed_by=row.deployed_by,
         messages=message_contracts(row.forms),
         start_form=row.forms.get(start_form_key(row.process_key)),
+        retirement=retirement_view(retirement),
     )
+
+
+def retirement_view(row) -> Retirement | None:
+    if row is None:
+        return None
+    return Retirement(row.retired_at, row.retired_by, row.reason)
 
 
 def message_contracts(forms: dict) -> list[MessageContract]:
@@ -157,15 +178,20 @@ def message_contracts(forms: dict) -> list[MessageContract]:
     return [MessageContract(name, *contract_of(forms, name)) for name in names]
 
 
-def message_wait_view(name: str, element_id: str, forms: dict | None) -> MessageWaitView:
-    contract = contract_of(forms or {}, name)
+def message_wait_view(wait: MessageRecord, definition: LoadedDefinition) -> MessageWaitView:
+    contract = contract_of(definition.forms or {}, wait.message_name)
     schema, correlation = contract if contract else (None, {"by": "business_key"})
-    return MessageWaitView(name, element_id, schema, correlation)
+    lane = definition.lane_of(wait.element_id)
+    return MessageWaitView(wait.message_name, wait.element_id, schema, correlation, lane, wait.waiting_since)
 
 
-def external_task_view(row: ExternalTaskRecord, variables: dict | None = None) -> ExternalTaskView:
+def external_task_view(
+    row: ExternalTaskRecord, variables: dict | None = None, definition_version: int | None = None
+) -> ExternalTaskView:
     return ExternalTaskView(
-        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)}, variables=variables
+        **{f.name: getattr(row, f.name) for f in fields(ExternalTaskRecord)},
+        variables=variables,
+        definition_version=definition_version,
     )
 
 
@@ -174,10 +200,13 @@ def task_view(row: ReadyTaskRecord, **details) -> TaskView:
 
 
 def instance_view(
-    record: InstanceRecord, version: int, projections: Projections | None = None, forms: dict | None = None
+    record: InstanceRecord,
+    version: int,
+    projections: Projections | None = None,
+    definition: LoadedDefinition | None = None,
 ) -> InstanceView:
-    """An instance with where it stands; a list shows it without its projections. ``forms`` are those of
-    its definition version, where the contracts of the messages it waits for are found."""
+    """An instance with where it stands; a list shows it without its projections. ``definition`` is its
+    definition version, where the contracts and the lanes of the messages it waits for are found."""
     return InstanceView(
         id=record.id,
         process_key=record.process_key,
@@ -191,9 +220,7 @@ def instance_view(
         variables=record.variables,
         error=public_error(record.error),
         ready_tasks=[task_view(t) for t in projections.ready] if projections else [],
-        waiting_messages=[
-            message_wait_view(m.message_name, m.element_id, forms) for m in projections.messages
-        ]
+        waiting_messages=[message_wait_view(m, definition) for m in projections.messages]
         if projections
         else [],
         pending_timers=[TimerView(t.element_id, t.name, t.due_at) for t in projections.timers]

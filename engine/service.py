@@ -21,6 +21,7 @@ from . import (
     instance_migration,
     instances,
     messages,
+    oversight,
     tasks,
     timers,
 )
@@ -28,6 +29,7 @@ from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
+from .names import NameCache, Naming
 from .personal_data import Reader
 from .results import (
     DefinitionView,
@@ -75,6 +77,7 @@ class Engine:
             definitions=definitions.DefinitionCache(serializer),
             clock_source=clock_source,
         )
+        self._names = NameCache()
 
     def close(self) -> None:
         self._context.script_engine.close()
@@ -92,8 +95,10 @@ class Engine:
 
     # ---- definitions ------------------------------------------------------------------------------
 
-    def deploy(self, files: Mapping[str, bytes], actor: str) -> DeployResult:
-        return definitions.deploy(self._context, files, actor)
+    def deploy(
+        self, files: Mapping[str, bytes], actor: str, *, forms_from_catalogue: bool = False
+    ) -> DeployResult:
+        return definitions.deploy(self._context, files, actor, forms_from_catalogue=forms_from_catalogue)
 
     def deploy_folder(self, root: Path, actor: str) -> DeployResult:
         """Deploy a catalogue folder; an empty or missing one is an empty catalogue, which deploys nothing."""
@@ -103,11 +108,30 @@ class Engine:
     def list_definitions(self) -> list[DefinitionView]:
         return definitions.list_latest(self._context)
 
+    def retire_process(self, key: str, *, actor: str, reason: str = "") -> DefinitionView:
+        return definitions.retire(self._context, key, actor=actor, reason=reason)
+
+    def reinstate_process(self, key: str, *, actor: str) -> DefinitionView:
+        return definitions.reinstate(self._context, key, actor=actor)
+
     def get_definition(self, key: str, version: int | None = None) -> DefinitionView:
         return definitions.get(self._context, key, version)
 
     def definition_versions(self, key: str) -> list[DefinitionView]:
         return definitions.versions(self._context, key)
+
+    def in_language(self, result, language: str):
+        """``result`` (what a use case answered) with the element names it shows in ``language`` (one of
+        ``NAME_LANGUAGES``), and the languages those names are in: ``language`` first, the diagram's own
+        after it when some element has no name in ``language``; none when ``result`` shows no names."""
+        naming = Naming(language, lambda key, version: self._names.of(key, version, self._deployed_files))
+        named = naming.result(result)
+        return named, sorted(naming.used, key=lambda used: (used != language, used))
+
+    def _deployed_files(self, key: str, version: int) -> dict[str, str]:
+        with self._context.new_unit() as unit:
+            row = unit.store.definition_version(key, version)
+            return row.sources if row is not None else {}
 
     def definition_source(self, key: str, version: int | None = None) -> str:
         return definitions.source(self._context, key, version)
@@ -150,6 +174,7 @@ class Engine:
         process_key: str | None = None,
         status: str | tuple[str, ...] | None = None,
         business_key: str | None = None,
+        waiting_at: str | None = None,
         limit: int = 50,
         offset: int = 0,
         party: str | None = None,
@@ -159,6 +184,7 @@ class Engine:
             process_key=process_key,
             status=status,
             business_key=business_key,
+            waiting_at=waiting_at,
             limit=limit,
             offset=offset,
             party=party,
@@ -243,17 +269,34 @@ class Engine:
         self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str, party=None
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
-        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``; each task answered carries
-        ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
+        ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
+        carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
         return external_tasks.fetch_and_lock(
             self._context, worker_id, list(topics), max_tasks, actor=actor, party=party
         )
 
     def complete_external_task(
-        self, task_id: str, worker_id: str, variables: Mapping | None = None, *, actor: str, party=None
+        self,
+        task_id: str,
+        worker_id: str,
+        variables: Mapping | None = None,
+        *,
+        actor: str,
+        local_variables: Mapping | None = None,
+        party: str | None = None,
     ) -> InstanceView:
-        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on."""
-        return external_tasks.complete(self._context, task_id, worker_id, variables, actor=actor, party=party)
+        """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
+        ``local_variables`` are the task's own: gone when it completes (the audit keeps them)."""
+        return external_tasks.complete(
+            self._context,
+            task_id,
+            worker_id,
+            variables,
+            actor=actor,
+            local_variables=local_variables,
+            party=party,
+        )
 
     def handle_external_task_failure(
         self,
@@ -414,6 +457,9 @@ class Engine:
         return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
 
     # ---- versions of running instances ------------------------------------------------------------
+
+    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
+        return oversight.oversight(self._context, key, due_within_days=due_within_days)
 
     def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
         """Per version of a process: how many of its instances are in each status."""

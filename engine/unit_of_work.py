@@ -142,8 +142,8 @@ def refused(failure: dict) -> ScriptFailure:
     wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
     data. Only a timer, which nobody waits on, leaves an instance in error status."""
     error = ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
-    if ErrorKind.of(failure.get("type")) == ErrorKind.MESSAGE_UNDELIVERED:
-        error.kind = str(ErrorKind.MESSAGE_UNDELIVERED)
+    if ErrorKind.of(failure.get("type")) in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
+        error.kind = str(ErrorKind.of(failure.get("type")))
     return error
 
 
@@ -237,7 +237,14 @@ def write_run(
     bound, parties = _bind_parties(store, record, run, actor, moment, new=previous is None)
     store.add_audit(audit + bound)
 
-    projections = project(record, run, existing_ready, moment, rewrite=rewrite)
+    projections = project(
+        record,
+        run,
+        existing_ready,
+        moment,
+        rewrite=rewrite,
+        waiting_since=lambda: store.messages_waiting_since(record.id),
+    )
     store.replace_ready_tasks(projections.removed_ready, projections.added_ready)
     removed_external, added_external = projections.removed_external, projections.added_external
     if rewrite:  # the stored rows, not what the run saw, are what changes (an incident dropped them; a

@@ -22,6 +22,8 @@ class AuditKind(StrEnum):
     """What an audit event records; every state change has one, with its actor."""
 
     DEFINITION_DEPLOYED = "definition_deployed"
+    PROCESS_RETIRED = "process_retired"
+    PROCESS_REINSTATED = "process_reinstated"
     INSTANCE_STARTED = "instance_started"
     TASK_COMPLETED = "task_completed"
     MESSAGE_RECEIVED = "message_received"
@@ -54,6 +56,9 @@ class ErrorKind(StrEnum):
     (``instance.error.type``), never the name of a class inside the engine."""
 
     SCRIPT_FAILURE = "script-failure"  # a script, condition or expression of the diagram failed
+    # the diagram can not go on whatever the data: no condition of a gateway without a default holds, a
+    # name nothing wrote is read, a decision table's rules contradict its hit policy
+    DEFINITION_FAULT = "definition-fault"
     SCRIPT_TIMEOUT = "script-timeout"  # diagram code ran past its time limit
     LIMIT_EXCEEDED = "limit-exceeded"  # too many steps or tasks, or state too large
     UNSTORABLE_VALUE = "unstorable-value"  # a variable no JSON holds
@@ -71,6 +76,7 @@ _STORED_KINDS = {
     **{str(kind): kind for kind in ErrorKind},
     "ScriptTimeout": ErrorKind.SCRIPT_TIMEOUT,
     "LimitExceeded": ErrorKind.LIMIT_EXCEEDED,
+    "DefinitionFault": ErrorKind.DEFINITION_FAULT,
     "UnstorableValue": ErrorKind.UNSTORABLE_VALUE,
     "UncaughtError": ErrorKind.UNCAUGHT_ERROR,
     "TimerFailure": ErrorKind.TIMER_FAILURE,

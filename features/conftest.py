@@ -111,7 +111,9 @@ def service(request, tmp_path_factory):
         request.config.stash[_coverage] = coverage
         paths = ScenarioPaths()
         for feature, scenario, instance_id in request.config.stash[_instances]:
-            paths.add(feature, scenario, running.call("GET", f"/process-instances/{instance_id}/history"))
+            instance = running.call("GET", f"/process-instances/{instance_id}")
+            history = running.call("GET", f"/process-instances/{instance_id}/history")
+            paths.add(feature, scenario, history, instance["process_key"])
         request.config.stash[_paths] = paths
         if running.versions:
             (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))

@@ -2,7 +2,7 @@
 Ominaisuus: Kanta-palveluihin liittyminen
   In English: the entry point for a social- or health-care organisation that joins the Kanta services
   (seeds 000–003). The service provider enters its organisation data: kind of organisation, licence,
-  information system in use and whether it writes prescriptions. Kela's decision table decides which Kanta
+  information system in use and whether it writes prescriptions. A decision table says, from the law, which Kanta
   services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
   parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
@@ -19,15 +19,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
   refuses it. Either way the joining ends as not joined: a certified social-care client system is needed.
 
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
-  tietojärjestelmän ja sen, määrääkö se lääkkeitä. Kelan päätöstaulu ratkaisee, mihin Kanta-palveluihin
+  tietojärjestelmän ja sen, määrääkö se lääkkeitä. Päätöstaulu ratkaisee lain perusteella, mihin Kanta-palveluihin
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
-  Reseptiin. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
+  Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
-  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen velvoittavan palvelun käyttöönoton
-  yksi kerrallaan: Potilastietovaranto, Resepti ja viimeisenä Sosiaalihuollon asiakastietovaranto.
+  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
+  yksi kerrallaan: Potilastietovaranto, Resepti-palvelu ja viimeisenä Sosiaalihuollon asiakastietovaranto.
   Potilastietojärjestelmällä ei voi liittyä Sosiaalihuollon asiakastietovarantoon. Jos organisaation omista
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
@@ -36,9 +36,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
   liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | <nimi>             |
       | business_id          | <y_tunnus>         |
       | organisation_kind    | <laji>             |
@@ -51,14 +51,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on <sosiaalihuolto>
     Ja tieto "prescription_service_required" on <resepti>
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Ja prosessi on käynnissä
 
     Tapaukset:
       | sääntö                                                                  | y_tunnus  | nimi                        | laji                     | lupa              | järjestelmä                | määrää | potilastieto | sosiaalihuolto | resepti |
-      | apteekki liittyy Reseptiin                                              | 1234567-1 | Apteekki Kielo              | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
+      | apteekki liittyy Resepti-palveluun                                              | 1234567-1 | Apteekki Kielo              | pharmacy                 | none              | none                       | ei     | ei           | ei             | kyllä   |
       | sosiaali- ja terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä    | 2345678-0 | Terveystalo Aurora Oy       | private_provider         | health_and_social | patient_system             | kyllä  | kyllä        | kyllä          | kyllä   |
       | sosiaali- ja terveydenhuolto molemmilla järjestelmillä                  | 4567890-7 | Pohjolan hyvinvointialue    | public_provider          | health_and_social | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä    | 5678901-2 | Hoiva- ja lääkäripalvelu Oy | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
@@ -77,9 +77,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaalihuolto molemmilla järjestelmillä                                | 3141595-4 | Perhepalvelu Silta Oy       | private_provider         | social            | patient_and_client_systems | ei     | ei           | kyllä          | ei      |
 
   Tapausaihio: Ilman sähköistä asiakas- tai potilastietojärjestelmää ja lääkkeiden määräämistä ei ole velvoitetta: <tapaus>
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | <nimi>        |
       | business_id          | <y_tunnus>    |
       | organisation_kind    | <laji>        |
@@ -87,7 +87,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | <lupa>        |
       | system_kind          | <järjestelmä> |
       | writes_prescriptions | ei            |
-    Niin prosessi on päättynyt tapahtumaan "No Kanta obligation"
+    Niin prosessi on päättynyt tapahtumaan "Ei liittymisvelvoitetta"
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
@@ -99,9 +99,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | itsenäinen ammatinharjoittaja ilman järjestelmää   | 1357913-8 | Puheterapeutti Sini Koski | independent_practitioner | none   | none        |
 
   Tapausaihio: Suoraan liittyvä ja pääliittyjä hakevat itse (<malli>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | <nimi>           |
       | business_id          | <y_tunnus>       |
       | organisation_kind    | private_provider |
@@ -109,31 +109,31 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system   |
       | writes_prescriptions | ei               |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.<oid>.10.0      |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
-    Ja vaihetta "Ask AVI to correct the licence data" ei ole tehty
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Pyydä aluehallintovirastoa korjaamaan lupatiedot" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään                |
       | self_monitoring_in_place         | kyllä                 |
       | covers_independent_practitioners | <ammatinharjoittajat> |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | <malli> |
-    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Ja vaihetta "Agree on joining through the main joiner" ei ole tehty
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -142,9 +142,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
 
   Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 5791357-2
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791357-2
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Fysioterapeutti Aino Virtanen |
       | business_id          | 5791357-2                     |
       | organisation_kind    | independent_practitioner      |
@@ -154,75 +154,75 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei                            |
     Niin tieto "patient_data_repository_required" on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.5791357.10.0 |
       | register_entries_valid | ei                      |
       | checked_on             | tänään                  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | palvelunantaja        | Ask AVI to correct the licence data           |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot  |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                |
-      | palvelunantaja | Ask AVI to correct the licence data                    |
-      | palvelunantaja | Agree with the company on who writes the security plan |
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2 |
       | agreed_on                    | tänään    |
       | security_plan_written_by     | company   |
       | responsibilities_in_contract | kyllä     |
     Niin lomake hylätään kentän "company_plan_names_practitioner" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                |
-      | palvelunantaja | Ask AVI to correct the licence data                    |
-      | palvelunantaja | Agree with the company on who writes the security plan |
-    Kun palvelunantaja tekee tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+    Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id             | 0737546-2 |
       | agreed_on                       | tänään    |
       | security_plan_written_by        | company   |
       | company_plan_names_practitioner | kyllä     |
       | responsibilities_in_contract    | kyllä     |
-    Niin avoinna on vain tehtävä "Ask AVI to correct the licence data", jonka tekee palvelunantaja
-    Ja vaihetta "Write the information security plan" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Ask AVI to correct the licence data" tiedoilla:
+    Niin avoinna on vain tehtävä "Pyydä aluehallintovirastoa korjaamaan lupatiedot", jonka tekee palvelunantaja
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
       | regional_state_administrative_agency | southern_finland                                |
       | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
       | requested_on                         | tänään                                          |
-    Niin avoinna on vain tehtävä "Publish the corrected register entry", jonka tekee THL
-    Kun THL tekee tehtävän "Publish the corrected register entry" tiedoilla:
+    Niin avoinna on vain tehtävä "Julkaise korjattu rekisteritieto", jonka tekee THL
+    Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
       | organisation_oid | 1.2.246.10.5791357.10.0 |
       | updated_on       | tänään                  |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-3    |
     Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
-    Niin avoinna on vain tehtävä "Agree on joining through the main joiner", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree on joining through the main joiner" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi liittymisestä pääliittyjän kautta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi liittymisestä pääliittyjän kautta" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Joined through the main joiner"
+    Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Publish the corrected register entry" on tehty 1 kertaa
-    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
+    Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 1029384-7
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1029384-7
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Psykologi Saara Lind     |
       | business_id          | 1029384-7                |
       | organisation_kind    | independent_practitioner |
@@ -230,43 +230,43 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | none                     |
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
-    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Agree with the company on who writes the security plan", jonka tekee palvelunantaja
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee tehtävän "Agree with the company on who writes the security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi yrityksen kanssa tietoturvasuunnitelman teosta", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2    |
       | agreed_on                    | tänään       |
       | security_plan_written_by     | practitioner |
       | responsibilities_in_contract | kyllä        |
-    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
     Niin avoimia tehtäviä ei ole
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.1029384.10.0 |
       | register_entries_valid | kyllä                   |
       | checked_on             | tänään                  |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Ja vaihetta "Agree on joining through the main joiner" ei ole tehty
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
 
-  Tapaus: Lääkkeitä määräävä terveydenhuolto liittyy ensin Potilastietovarantoon ja sitten Reseptiin, asiakkuussitoumus tehdään vain kerran
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 6802468-2
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy ensin Potilastietovarantoon ja sitten Resepti-palveluun, ja asiakkuuden sitoumus tehdään vain kerran
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Lääkärikeskus Aurora Oy |
       | business_id          | 6802468-2               |
       | organisation_kind    | private_provider        |
@@ -278,51 +278,51 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on ei
     Ja tieto "prescription_service_required" on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                             |
-      | palvelunantaja | Write the information security plan |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+      | osapuoli       | tehtävä                   |
+      | palvelunantaja | Tee tietoturvasuunnitelma |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | kyllä  |
     Niin avoimia tehtäviä ei ole
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.6802468.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.6802468.10.0 |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
@@ -332,71 +332,71 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Sign the Kanta customer commitment" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_signed_on    | tänään        |
       | commitment_sent_to_kela | kyllä         |
-    Niin avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Deliver Kela's test person IDs" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
-    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin vaihe "Patient Data Repository in use" on tehty
-    Ja vaihe "Join the Patient Data Repository" on tehty
-    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
+    Niin vaihe "Potilastietovaranto käytössä" on tehty
+    Ja vaihe "Liity Potilastietovarantoon" on tehty
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | kyllä              |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
+    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
       | deployment_check                 | none  |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
-    Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
-    Ja vaihe "Prescription service in use" on tehty
-    Ja vaihe "Join the Prescription service" on tehty
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Ja vaihe "Resepti-palvelu käytössä" on tehty
+    Ja vaihe "Liity Resepti-palveluun" on tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
   Tapaus: Pelkällä asiakastietojärjestelmällä liitytään vain Sosiaalihuollon asiakastietovarantoon, tässä rinnakkaisliittymisenä hyvinvointialueen järjestelmään
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 7913579-1
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 7913579-1
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Palvelukoti Kuusi Oy |
       | business_id          | 7913579-1            |
       | organisation_kind    | private_provider     |
@@ -407,60 +407,60 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | SosiaaliX           |
       | system_certified | kyllä               |
       | access_point_oid | 1.2.246.537.6.700.1 |
-    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
-    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
+    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | business_id       | 7913579-1                     |
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
     Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
-    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
       | organiser_business_id | 3221308-6                  |
       | county_offers_system  | kyllä                      |
-    Niin avoinna on vain tehtävä "Confirm what is recorded in the county's system", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Confirm what is recorded in the county's system" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | kyllä  |
       | confirmed_on                | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Kanta services joined"
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
     Ja tieto "joining_model" on direct
     Ja tieto "social_care_joining_model" on parallel
-    Ja vaihe "No own joining: records into the organiser's register" on tehty
-    Ja vaihe "Join the Social Welfare Client Data Repository" on tehty
-    Ja vaihetta "Join the Prescription service" ei ole tehty
+    Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
+    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
+    Ja vaihetta "Liity Resepti-palveluun" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
   Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään heti, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8135790-8
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8135790-8
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Kotipalvelu Vilja Oy |
       | business_id          | 8135790-8            |
       | organisation_kind    | private_provider     |
@@ -470,17 +470,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
-    Ja prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
-    Ja vaihetta "Check the register entries" ei ole tehty
-    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
-    Ja vaihetta "Kanta services joined" ei ole tehty
+    Ja prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
   Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen, eikä liittyminen onnistu
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 8024680-0
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024680-0
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Kotihoito Lempi Oy |
       | business_id          | 8024680-0          |
       | organisation_kind    | private_provider   |
@@ -490,35 +490,35 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
-    Ja vaihetta "Social-care repository refused: a patient information system can not be used; the other services go on" ei ole tehty
+    Ja vaihetta "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" ei ole tehty
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | PotilasY            |
       | system_certified | kyllä               |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Study the deployment and contact the vendor (identity given)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor (identity given)" tiedoilla:
+    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision | self_paying_clients_only |
       | joining_model     | direct                   |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                   |
       | system_kind                  | patient_information_system |
       | system_certified             | kyllä                      |
@@ -526,17 +526,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_profile               | Potilastietojärjestelmä    |
       | registry_use_right_supported | ei                         |
       | access_point_oid             | 1.2.246.537.6.700.2        |
-    Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
-    Ja vaihe "Refused: a patient information system can not be used" on tehty
-    Ja vaihe "Patient information system refused" on tehty
-    Ja vaihetta "Kanta services joined" ei ole tehty
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
+    Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Lääkkeitä määräävän sosiaalihuollon pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti otetaan silti käyttöön
-    Oletetaan palvelunantajan aloittaneen prosessin "Joining Kanta services" Y-tunnukselle 9246802-1
-    Ja avoinna on vain tehtävä "Enter the organisation data", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data" tiedoilla:
+  Tapaus: Lääkkeitä määräävän sosiaalihuollon palvelunantajan pelkkä potilastietojärjestelmä hylätään heti, mutta Resepti-palvelu otetaan silti käyttöön
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 9246802-1
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
       | organisation_name    | Päihdeklinikka Selvä Oy |
       | business_id          | 9246802-1               |
       | organisation_kind    | private_provider        |
@@ -546,53 +546,53 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on kyllä
-    Ja vaihe "Social-care repository refused: a patient information system can not be used; the other services go on" on tehty
+    Ja vaihe "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" on tehty
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                       |
-      | järjestelmätoimittaja | Confirm the certified system and access point |
-    Ja järjestelmätyö "Check the register entries" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Check the register entries" tiedoilla:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.9246802.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Confirm the certified system and access point", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Confirm the certified system and access point" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | PotilasY            |
       | system_certified | kyllä               |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Write the information security plan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Write the information security plan" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Choose the joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose the joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Ja vaihetta "Join the Patient Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään   |
       | system_name          | PotilasY |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
       | existing_kanta_customer   | ei                 |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään              |
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Accept the Kanta customer commitment" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Ilkka Selänne |
       | commitment_accepted    | kyllä         |
@@ -600,19 +600,19 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
       | deployment_check                 | none  |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
-    Niin prosessi on päättynyt tapahtumaan "Social-care repository not joined: a certified client system is needed"
-    Ja vaihe "Prescription service in use" on tehty
-    Ja vaihe "Join the Prescription service" on tehty
-    Ja vaihetta "Join the Social Welfare Client Data Repository" ei ole tehty
-    Ja vaihetta "Study the deployment and contact the vendor (identity given)" ei ole tehty
-    Ja vaihetta "Kanta services joined" ei ole tehty
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja vaihe "Resepti-palvelu käytössä" on tehty
+    Ja vaihe "Liity Resepti-palveluun" on tehty
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" ei ole tehty
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

@@ -12,7 +12,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   batch dates, a deployment test is run before the change (strongly recommended: skipped only with a
   reason), the registrar change notice is filed, Kela's batch moves the documents, the system vendor makes
   the matching change locally, a deployment test is run after the change (a new joiner's can not be
-  skipped), and a test run is reported to Kela within two days (otherwise Kela reminds). A joiner that stops,
+  skipped), and every test that passed, the one before the change and the one after it, is reported to
+  Kela within two days of the test (otherwise Kela reminds). A joiner that stops,
   or whose customership ends in the merger, files the termination notice and Kela closes its technical
   connections. An independent practitioner's documents can not move to another registrar.
 
@@ -26,16 +27,17 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta;
   myöhästymisestä varoitetaan. Kun asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan
   Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe tehdään ennen muutosta (vahvasti
-  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan eräajon jälkeen järjestelmätoimittaja
+  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan muutosajon jälkeen järjestelmätoimittaja
   tekee vastaavan muutoksen paikallisesti, ja käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä
-  tekee sen joka tapauksessa); tehdystä kokeesta raportoidaan Kelaan kahden päivän kuluessa.
+  tekee sen joka tapauksessa); jokaisesta onnistuneesta kokeesta, sekä ennen muutosta että sen jälkeen
+  tehdystä, raportoidaan Kelaan kahden päivän kuluessa kokeesta.
   Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Terveyspalvelu Lehto Oy  |
       | change_date                 | tänään + 30 päivää       |
@@ -55,18 +57,18 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | muutos                                 | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | ilmoittaja   | lopettaa | seuraavaksi                                                                                                   |
-      | ei vaikutuksia Kanta-liittymiin        | 2468201-8 | ei           | ei               | ei            | customer     | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                                |
-      | sulautuminen                           | 2468202-6 | kyllä        | ei               | ei            | customer     | ei       | avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja                      |
-      | asiakkaan oma liityntäpiste muuttuu    | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "File the access-point change notice", jonka tekee palvelunantaja                     |
-      | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "File the access-point change notice for the customers", jonka tekee Kanta-välittäjä  |
-      | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja |
-      | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja           |
+      | muutos                                 | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | ilmoittaja   | lopettaa | seuraavaksi                                                                                                    |
+      | ei vaikutuksia Kanta-liittymiin        | 2468201-8 | ei           | ei               | ei            | customer     | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                                   |
+      | sulautuminen                           | 2468202-6 | kyllä        | ei               | ei            | customer     | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                            |
+      | asiakkaan oma liityntäpiste muuttuu    | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja                       |
+      | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
+      | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
+      | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | <nykyinen>               |
       | organisation_name           | Vastaanotto Koivu        |
       | change_date                 | <muutospaiva>            |
@@ -83,7 +85,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
     Niin lomake hylätään kentän "<kentta>" kohdalta
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
 
     Tapaukset:
       | syy                                                                                    | y_tunnus  | nykyinen  | uusi      | muutospaiva        | uusi_rekisterinpitaja    | itsenainen | kentta                   |
@@ -94,9 +96,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
   Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella, ja sulautumisessa vanha asiakkuus päättyy
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468211-4
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468211-4
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468211-4                |
       | organisation_name           | Fysioterapia Virta Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -111,52 +113,52 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Kun palvelunantaja yrittää tehdä tehtävän "Enter the organisation data (identity given)" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | business_id          | 1414213-0        |
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
       | writes_prescriptions | ei               |
     Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Enter the organisation data (identity given)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Enter the organisation data (identity given)" tiedoilla:
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
       | writes_prescriptions | ei               |
-    Niin vaihe "No Kanta obligation" on tehty
+    Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
     Ja tieto "new_business_id_value" on 1414213-0
     Ja tieto "business_id" on 2468211-4
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree which customership continues" tiedoilla:
+    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-1 |
       | customership_ends      | kyllä     |
     Niin lomake hylätään kentän "continuing_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree which customership continues" tiedoilla:
+    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
-    Niin avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the termination notice in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee irtisanomisilmoitus Kanta Ekstranetissä" tiedoilla:
       | filed_on        | tänään             |
       | last_day_of_use | tänään + 30 päivää |
-    Niin avoinna on vain tehtävä "Close the technical connections", jonka tekee Kela
-    Kun Kela tekee tehtävän "Close the technical connections" tiedoilla:
+    Niin avoinna on vain tehtävä "Sulje tekniset yhteydet", jonka tekee Kela
+    Kun Kela tekee tehtävän "Sulje tekniset yhteydet" tiedoilla:
       | closed_on | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Customership terminated"
+    Niin prosessi on päättynyt tapahtumaan "Asiakkuus päättynyt"
     Ja avoimia tehtäviä ei ole
-    Ja vaihetta "Schedule the registrar change around Kela's batch dates" ei ole tehty
+    Ja vaihetta "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" ei ole tehty
 
   Tapausaihio: Sulautumisessa sovitaan, jatkuuko oma asiakkuus (päättyy: <paattyy>, liittyjä lopettaa: <lopettaa>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Hammaslääkärit Sointu Oy |
       | change_date                 | tänään + 30 päivää       |
@@ -170,23 +172,23 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
-    Niin avoinna on vain tehtävä "Agree which customership continues", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree which customership continues" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1572860-0 |
       | customership_ends      | <paattyy> |
     Niin <seuraavaksi>
     Ja tieto "customership_ends" on <paattyy>
 
     Tapaukset:
-      | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                         |
-      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja |
-      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "File the termination notice in Kanta Extranet", jonka tekee palvelunantaja |
-      | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisational change done"                                      |
+      | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                       |
+      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
+      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
+      | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
 
-  Tapausaihio: Vastaanottomerkinnän poiston ajastin on kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+  Tapausaihio: Vastaanottomerkinnän poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Apteekkiyhtymä Kaari Oy  |
       | change_date                 | <muutospaiva>            |
@@ -204,15 +206,15 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja <tehtavat>
 
     Tapaukset:
-      | y_tunnus  | muutospaiva        | ajastin                                                         | tehtavat                                                                                  |
-      | 2468215-7 | tänään + 30 päivää | ajastin "Two days before the change" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                   |
-      | 2468216-5 | tänään + 3 päivää  | ajastin "Two days before the change" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                   |
-      | 2468217-3 | tänään + 1 päivä   | ajastin "Two days before the change" on lauennut                | avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja |
+      | y_tunnus  | muutospaiva        | ajastin                                                          | tehtavat                                                                                          |
+      | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                           |
+      | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                           |
+      | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja |
 
   Tapaus: Kanta-välittäjä ilmoittaa liityntäpisteen muutoksen heti, eikä se odota uusimispyyntöjen vastaanottomerkinnän poistoa
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468218-1
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468218-1
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468218-1                  |
       | organisation_name           | Lääkäriasema Kotisatama Oy |
       | change_date                 | tänään + 5 päivää          |
@@ -227,13 +229,13 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | intermediary               |
       | renewal_routing_changes     | kyllä                      |
       | joiner_stops                | ei                         |
-    Niin ajastin "Two days before the change" laukeaa 3 päivän kuluttua
-    Ja ajastin "Intermediary's notice late" on lauennut kerran
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Ja ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli        | tehtävä                                               |
-      | Kanta-välittäjä | File the access-point change notice for the customers |
-      | palvelunantaja  | Note that the access-point notice is late             |
-    Kun Kanta-välittäjä yrittää tehdä tehtävän "File the access-point change notice for the customers" tiedoilla:
+      | osapuoli        | tehtävä                                                 |
+      | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
+      | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+    Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy      |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | effective_date       | tänään + 5 päivää            |
@@ -242,65 +244,65 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | customers_informed   | kyllä                        |
     Niin lomake hylätään kentän "customers_covered" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli        | tehtävä                                               |
-      | Kanta-välittäjä | File the access-point change notice for the customers |
-      | palvelunantaja  | Note that the access-point notice is late             |
-    Kun Kanta-välittäjä tekee tehtävän "File the access-point change notice for the customers" tiedoilla:
+      | osapuoli        | tehtävä                                                 |
+      | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
+      | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+    Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy                 |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
       | effective_date       | tänään + 5 päivää                       |
       | filed_on             | tänään                                  |
       | customers_covered    | ["2468218-1", "0737546-2", "1572860-0"] |
       | customers_informed   | kyllä                                   |
-    Niin avoinna on vain tehtävä "Note that the access-point notice is late", jonka tekee palvelunantaja
-    Ja ajastin "Two days before the change" laukeaa 3 päivän kuluttua
-    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+    Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
+    Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
       | noted_on | tänään                                             |
       | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta |
-    Niin vaihe "Late notice noted" on tehty
+    Niin vaihe "Myöhästyminen huomioitu" on tehty
     Ja avoimia tehtäviä ei ole
     Ja odottavia ajastimia on 1
     Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Two days before the change" ei ole lauennut
+    Niin ajastin "Kaksi päivää ennen muutosta" ei ole lauennut
     Ja avoimia tehtäviä ei ole
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Two days before the change" on lauennut kerran
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
     Ja ajastimia ei ole
-    Ja avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Ask THL to remove the receiver mark" tiedoilla:
+    Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | ei                            |
       | service_unit_oids | ["1.2.246.10.24682181.10.12"] |
     Niin lomake hylätään kentän "copy_to_kanta" kohdalta
-    Ja avoinna on vain tehtävä "Ask THL to remove the receiver mark", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Ask THL to remove the receiver mark" tiedoilla:
+    Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                                                     |
       | copy_to_kanta     | kyllä                                                      |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
-    Niin avoinna on vain tehtävä "Remove the renewal-request receiver mark", jonka tekee THL
-    Kun THL tekee tehtävän "Remove the renewal-request receiver mark" tiedoilla:
+    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
       | removed_on | tänään |
-    Niin avoinna on vain tehtävä "Handle the pending renewal requests", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Handle the pending renewal requests" tiedoilla:
+    Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Käsittele kohdistetut uusimispyynnöt" tiedoilla:
       | handled_on                   | tänään |
       | pending_requests_handled     | 12     |
       | all_pending_requests_handled | ei     |
     Niin lomake hylätään kentän "all_pending_requests_handled" kohdalta
-    Ja avoinna on vain tehtävä "Handle the pending renewal requests", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Handle the pending renewal requests" tiedoilla:
+    Ja avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Käsittele kohdistetut uusimispyynnöt" tiedoilla:
       | handled_on                   | tänään + 1 päivä |
       | pending_requests_handled     | 12               |
       | all_pending_requests_handled | kyllä            |
     Niin prosessi on päättynyt tapahtumiin:
-      | Late notice noted          |
-      | Organisational change done |
+      | Myöhästyminen huomioitu  |
+      | Organisaatiomuutos tehty |
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Remove the renewal-request receiver mark" on tehty 1 kertaa
+    Ja vaihe "Poista uusimispyyntöjen vastaanottomerkintä" on tehty kerran
 
-  Tapaus: Rekisterinpitäjä vaihtuu Kelan eräajossa: järjestelmätoimittaja tekee saman muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja raportti ehtii kahdessa päivässä
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468220-2
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+  Tapaus: Rekisterinpitäjä vaihtuu Kelan muutosajossa: järjestelmätoimittaja tekee vastaavan muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja kummastakin kokeesta raportoidaan kahden päivän kuluessa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468220-2                |
       | organisation_name           | Terveystalo Ranta Oy     |
       | change_date                 | tänään + 14 päivää       |
@@ -315,31 +317,37 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | ei                 |
     Niin lomake hylätään kentän "partners_agreed" kohdalta
-    Ja avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | test_date | tänään |
       | result    | failed |
-    Niin avoinna on vain tehtävä "Fix the failure before the change", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the failure before the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Korjaa virhe ennen muutosta", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa virhe ennen muutosta" tiedoilla:
       | fault    | Allekirjoitusvarmenne vanhentunut |
       | fixed_on | tänään                            |
-    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
-    Ja vaihe "Fix the failure before the change" on tehty 1 kertaa
-    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Ja vaihe "Korjaa virhe ennen muutosta" on tehty kerran
+    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682202.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
@@ -352,48 +360,48 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 48210  |
-    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
     Ja tieto "documents_moved" on 48210
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Make the matching registrar change locally" tiedoilla:
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | ei     |
     Niin lomake hylätään kentän "covers_data_before_joining" kohdalta
-    Ja avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | failed |
       | documents_moved_checked | ei     |
-    Niin avoinna on vain tehtävä "Fix the failure after the change", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the failure after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Korjaa virhe muutoksen jälkeen", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa virhe muutoksen jälkeen" tiedoilla:
       | fault    | Uusi versio lähetettiin vanhalla rekisterinpitäjällä |
       | fixed_on | tänään                                               |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
-    Ja vaihe "Fix the failure after the change" on tehty 1 kertaa
+    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Ja vaihe "Korjaa virhe muutoksen jälkeen" on tehty kerran
     Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
-    Ja vaihetta "Remind the organisation of the missing report" ei ole tehty
+    Ja vaihetta "Muistuta organisaatiota puuttuvasta raportista" ei ole tehty
 
   Tapaus: Liityntäpisteilmoitus ja rekisterinpitäjän vaihto etenevät rinnakkain; myöhästyneestä liityntäpisteilmoituksesta varoitetaan, ja myöhästyneestä koeraportista Kela muistuttaa
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468221-0
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468221-0
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468221-0                |
       | organisation_name           | Psykoterapia Aalto Oy    |
       | change_date                 | tänään + 7 päivää        |
@@ -409,38 +417,42 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin ajastin "Access-point notice late" on lauennut kerran
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
-      | palvelunantaja | File the access-point change notice                     |
-      | palvelunantaja | Note that the access-point notice is late               |
-      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
-    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                      |
+      | palvelunantaja | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 7 päivää |
       | partners_agreed             | kyllä             |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                   |
-      | palvelunantaja | File the access-point change notice       |
-      | palvelunantaja | Note that the access-point notice is late |
-      | palvelunantaja | Run the deployment test before the change |
-    Kun palvelunantaja tekee tehtävän "Note that the access-point notice is late" tiedoilla:
+      | osapuoli       | tehtävä                                        |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus             |
+      | palvelunantaja | Huomioi liityntäpisteilmoituksen myöhästyminen |
+      | palvelunantaja | Tee käyttöönottokoe ennen muutosta             |
+    Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
       | noted_on | tänään                                     |
       | note     | Muutospäivä pidetään, Kelan kanssa sovittu |
-    Niin vaihe "Late notice noted" on tehty
+    Niin vaihe "Myöhästyminen huomioitu" on tehty
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                   |
-      | palvelunantaja | File the access-point change notice       |
-      | palvelunantaja | Run the deployment test before the change |
-    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | osapuoli       | tehtävä                            |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus |
+      | palvelunantaja | Tee käyttöönottokoe ennen muutosta |
+    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
       | new_access_point_oid | 1.2.246.10.24682210.99.1 |
       | effective_date       | tänään + 7 päivää        |
       | filed_on             | tänään                   |
-    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682210.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
@@ -449,57 +461,57 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 1312   |
-    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
-    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään - 1 päivä |
       | result                  | passed           |
       | documents_moved_checked | kyllä            |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" on lauennut kerran
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                       |
-      | palvelunantaja | Report the deployment tests to Kela           |
-      | Kela           | Remind the organisation of the missing report |
-    Kun Kela yrittää tehdä tehtävän "Remind the organisation of the missing report" tiedoilla:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
+      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
+    Kun Kela yrittää tehdä tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään   |
       | channel     | kirjeenä |
     Niin lomake hylätään kentän "channel" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                       |
-      | palvelunantaja | Report the deployment tests to Kela           |
-      | Kela           | Remind the organisation of the missing report |
-    Kun Kela tekee tehtävän "Remind the organisation of the missing report" tiedoilla:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
+      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
+    Kun Kela tekee tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
-    Niin vaihe "Reminder sent" on tehty 1 kertaa
-    Ja avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
+    Niin vaihe "Muistutus lähetetty" on tehty kerran
+    Ja avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumiin:
-      | Late notice noted          |
-      | Reminder sent              |
-      | Organisational change done |
+      | Myöhästyminen huomioitu  |
+      | Muistutus lähetetty      |
+      | Organisaatiomuutos tehty |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja viestejä ei odoteta
-    Ja vaihetta "Fix the failure before the change" ei ole tehty
+    Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
   Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468230-9
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468230-9                   |
       | organisation_name           | Hammaslääkäriasema Helmi Oy |
       | change_date                 | tänään + 14 päivää          |
@@ -514,22 +526,22 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                          |
       | renewal_routing_changes     | ei                          |
       | joiner_stops                | ei                          |
-    Niin avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+    Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test before the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | result                   | skipped |
       | earlier_test_data_reused | kyllä   |
     Niin lomake hylätään kentän "skip_reason" kohdalta
-    Ja avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | result                   | skipped                                                      |
       | skip_reason              | Sama järjestelmä ja liityntäpiste testattiin kuukausi sitten |
       | earlier_test_data_reused | kyllä                                                        |
-    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
@@ -538,34 +550,34 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 1520   |
-    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
-    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Run the new joiner's deployment test after the change", jonka tekee palvelunantaja
-    Ja vaihetta "Fix the failure before the change" ei ole tehty
-    Kun palvelunantaja yrittää tehdä tehtävän "Run the new joiner's deployment test after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                      |
       | skip_reason | Testattiin jo ennen muutosta |
     Niin lomake hylätään kentän "result" kohdalta
-    Ja avoinna on vain tehtävä "Run the new joiner's deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the new joiner's deployment test after the change" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Report the deployment tests to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
-    Kun palvelunantaja tekee tehtävän "Report the deployment tests to Kela" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
 
-  Tapaus: Aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin raportoitavaa ei ole; asiakas ilmoitti liityntäpisteen ajoissa
-    Oletetaan palvelunantajan aloittaneen prosessin "Organisational change" Y-tunnukselle 2468223-7
-    Ja avoinna on vain tehtävä "Map the impact on Kanta joinings", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Map the impact on Kanta joinings" tiedoilla:
+  Tapaus: Ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468223-7                |
       | organisation_name           | Kuntoutus Kallio Oy      |
       | change_date                 | tänään + 30 päivää       |
@@ -581,27 +593,44 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
-    Niin ajastin "Access-point notice late" laukeaa 17 päivän kuluttua
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
-      | palvelunantaja | File the access-point change notice                     |
-      | palvelunantaja | Schedule the registrar change around Kela's batch dates |
-    Kun palvelunantaja tekee tehtävän "File the access-point change notice" tiedoilla:
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                      |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
       | new_access_point_oid | 1.2.246.10.24682237.99.1 |
       | effective_date       | tänään + 30 päivää       |
       | filed_on             | tänään                   |
     Niin ajastimia ei ole
-    Ja vaihetta "Note that the access-point notice is late" ei ole tehty
-    Ja avoinna on vain tehtävä "Schedule the registrar change around Kela's batch dates", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Schedule the registrar change around Kela's batch dates" tiedoilla:
+    Ja vaihetta "Huomioi liityntäpisteilmoituksen myöhästyminen" ei ole tehty
+    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Run the deployment test before the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test before the change" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "File the registrar change notice", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the registrar change notice" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | test_date | tänään - 2 päivää |
+      | result    | passed            |
+    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 1 päivän kuluttua
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                     |
+      | palvelunantaja | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan                        |
+      | Kela           | Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista |
+    Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | phone  |
+    Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran
+    Ja avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682237.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
@@ -610,19 +639,21 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
       | batch_date      | tänään |
       | documents_moved | 730    |
-    Niin avoinna on vain tehtävä "Make the matching registrar change locally", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
-    Kun järjestelmätoimittaja tekee tehtävän "Make the matching registrar change locally" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test after the change" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
-    Ja avoinna on vain tehtävä "Run the deployment test after the change", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test after the change" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                                                     |
-      | skip_reason | Tallennus tarkistettiin eräajon jälkeen tuotantoseurannalla |
-    Niin prosessi on päättynyt tapahtumaan "Organisational change done"
+      | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Muistutus ennen muutosta tehdyn kokeen raportista lähetetty |
+      | Organisaatiomuutos tehty                                    |
     Ja ajastimia ei ole
-    Ja vaihetta "Report the deployment tests to Kela" ei ole tehty
+    Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty

@@ -20,31 +20,31 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   uudelleen. Uusi Kanta-asiakas allekirjoittaa Kanta-asiakkuuden sitoumuksen, kun hakemus on hyväksytty;
   mikään lähde ei aseta sille määräaikaa, joten mikään vaihe ei odota päivämäärää. Järjestelmätoimittaja
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
-  kanssa (epäonnistunut koe korjataan ja uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
+  kanssa (epäonnistuneen kokeen syy korjataan ja koe uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
   onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
-  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäiseltä Kanta-palvelulta (jo asiakas: <asiakas>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä (jo asiakas: <asiakas>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7375462.10.0 |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
@@ -60,54 +60,54 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja tieto "existing_kanta_customer" on <asiakas>
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                                 | ajastimet        |
-      | 7102109-5 | kyllä   | avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
-      | 7102110-8 | ei      | avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja    | ajastimia ei ole |
+      | y_tunnus  | asiakas | seuraavaksi                                                                                      | ajastimet        |
+      | 7102109-5 | kyllä   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | 7102110-8 | ei      | avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja    | ajastimia ei ole |
 
-  Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, epäonnistunut käyttöönottokoe korjataan ja uusitaan
-    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102111-6
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, ja epäonnistuneen käyttöönottokokeen syy korjataan ja koe uusitaan
+    Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102111-6
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | ei      |
       | intermediary_name    | Ajas Oy |
     Niin lomake hylätään kentän "system_certified" kohdalta
-    Ja avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Ja avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä          |
       | security_plan_ready       | kyllä          |
       | server_certificates_ready | kyllä          |
       | customer_data_in_extranet | kyllä          |
       | organisation_oid          | 2.16.840.1.113 |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
-    Ja avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7102111.10.0 |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
       | planned_test_date       | ensi kuussa                  |
       | existing_kanta_customer | kyllä                        |
     Niin lomake hylätään kentän "planned_test_date" kohdalta
-    Ja avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
@@ -118,13 +118,13 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision      | rejected                              |
       | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
-    Niin avoinna on vain tehtävä "Correct the application", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Correct the application" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
@@ -133,69 +133,69 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Ja vaihe "Correct the application" on tehty 1 kertaa
-    Ja vaihetta "Sign the Kanta customer commitment" ei ole tehty
-    Kun järjestelmätoimittaja tekee tehtävän "Deliver Kela's test person IDs" tiedoilla:
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihetta "Allekirjoita Kanta-asiakkuuden sitoumus" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
-    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään |
       | test_result | ok     |
     Niin lomake hylätään kentän "test_result" kohdalta
-    Ja avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään                       |
       | test_result | failed                       |
       | notes       | Palvelinvarmenne vanhentunut |
-    Niin avoinna on vain tehtävä "Fix the cause of the failed test", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Korjaa kokeen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the cause of the failed test" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa kokeen epäonnistumisen syy" tiedoilla:
       | fault_description | Palvelinvarmenne uusittu |
       | fixed_on          | tänään                   |
-    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
-    Ja vaihe "Run the deployment test" on tehty 2 kertaa
-    Ja vaihe "Fix the cause of the failed test" on tehty 1 kertaa
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Ja vaihe "Tee käyttöönottokoe" on tehty 2 kertaa
+    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty kerran
     Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 1 päivän kuluttua
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Patient Data Repository in use"
+    Niin prosessi on päättynyt tapahtumaan "Potilastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja ajastin "Report deadline passed" ei ole lauennut
+    Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
 
   Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa eilen tehdystä kokeesta
-    Oletetaan palvelunantajan aloittaneen prosessin "Patient Data Repository onboarding" Y-tunnukselle 7102112-4
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102112-4
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7102112.10.0 |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
@@ -204,47 +204,47 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Sign the Kanta customer commitment" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_signed_on    | tänään        |
       | commitment_sent_to_kela | ei            |
     Niin lomake hylätään kentän "commitment_sent_to_kela" kohdalta
-    Ja avoinna on vain tehtävä "Sign the Kanta customer commitment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sign the Kanta customer commitment" tiedoilla:
+    Ja avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_signed_on    | tänään        |
       | commitment_sent_to_kela | kyllä         |
-    Niin avoinna on vain tehtävä "Deliver Kela's test person IDs", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Deliver Kela's test person IDs" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
-    Niin avoinna on vain tehtävä "Run the deployment test", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään - 1 päivä |
       | test_result | passed           |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" on lauennut kerran
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                            |
-      | palvelunantaja | Report the deployment test to Kela |
-      | Kela           | Ask for the missing test report    |
+      | osapuoli       | tehtävä                         |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa koeraporttia    |
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Ask for the missing test report", jonka tekee Kela
-    Ja vaihe "Patient Data Repository in use" on tehty
+    Niin avoinna on vain tehtävä "Pyydä puuttuvaa koeraporttia", jonka tekee Kela
+    Ja vaihe "Potilastietovaranto käytössä" on tehty
     Ja prosessi on käynnissä
-    Kun Kela tekee tehtävän "Ask for the missing test report" tiedoilla:
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |
     Niin prosessi on päättynyt tapahtumiin:
-      | Patient Data Repository in use |
-      | Report requested               |
+      | Potilastietovaranto käytössä |
+      | Raporttia pyydetty           |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

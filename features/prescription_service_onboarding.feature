@@ -15,57 +15,57 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   provider starts using the service.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet. Palvelunantaja
-  tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Reseptin erillisen liittymishakemuksen, kun on
+  tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Resepti-palvelun erillisen liittymishakemuksen, kun se on
   valmis: mikään lähde ei aseta niille päivää. Ensimmäistä Kanta-palvelua käyttöön ottava hyväksyy myös
   asiakkuuden sitoumuksen. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
   Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja asiakkuuden sitoumusta ei tehdä uudelleen).
   Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja kertoo, mitä ennen käyttöä
   tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
-  raportoidaan aina Kelalle viimeistään kaksi päivää kokeen päivästä (muuten Kela pyytää raporttia);
+  raportoidaan aina Kelalle viimeistään kaksi päivää kokeen jälkeen (muuten Kela pyytää raporttia);
   tuotantovalmiuden varmistaminen tehdään halutessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
-  korjataan ja tehdään uudelleen, minkä jälkeen Resepti otetaan käyttöön.
+  tehdään uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102105-2
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102105-2
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 6 viikkoa |
       | existing_kanta_customer   | kyllä              |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja ajastimia ei ole
 
-  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun kanssa (Kanta-asiakas: <asiakas>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä (Kanta-asiakas: <asiakas>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä             |
       | security_plan_ready       | kyllä             |
       | server_certificates_ready | kyllä             |
       | planned_start_date        | tänään + 7 päivää |
       | existing_kanta_customer   | <asiakas>         |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date     | tänään                       |
       | system_name          | eRA                          |
       | access_point_oid     | 1.2.246.537.6.918.18.10.13.1 |
@@ -74,46 +74,46 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                                |
-      | 7102108-7 | ei      | avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja |
-      | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                               |
+      | y_tunnus  | asiakas | seuraavaksi                                                                              |
+      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja |
+      | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                             |
 
   Tapaus: Ensimmäinen Kanta-palvelu: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102001-7
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102001-7
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 20 päivää |
       | existing_kanta_customer   | ei                 |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                |
       | system_name      | eRA                   |
       | access_point_oid | 2.16.840.1.113883.3.1 |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
-    Ja avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Accept the Kanta customer commitment" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | ei            |
     Niin lomake hylätään kentän "commitment_accepted" kohdalta
-    Ja avoinna on vain tehtävä "Accept the Kanta customer commitment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Accept the Kanta customer commitment" tiedoilla:
+    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | kyllä         |
@@ -122,61 +122,61 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision      | rejected                              |
       | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
-    Niin avoinna on vain tehtävä "Correct the application", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Correct the application" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Do the administrative actions in Kanta Extranet" on tehty 1 kertaa
-    Ja vaihe "Accept the Kanta customer commitment" on tehty 1 kertaa
+    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
       | deployment_check                 | none  |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
-    Niin prosessi on päättynyt tapahtumaan "Prescription service in use"
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Correct the application" on tehty 1 kertaa
-    Ja vaihe "Do the administrative actions in Kanta Extranet" on tehty 1 kertaa
-    Ja vaihe "Accept the Kanta customer commitment" on tehty 1 kertaa
-    Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
+    Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
   Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai halutessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä             |
       | security_plan_ready       | kyllä             |
       | server_certificates_ready | kyllä             |
       | planned_start_date        | tänään + 7 päivää |
       | existing_kanta_customer   | kyllä             |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä           |
       | renewal_request_receivers_marked | <merkitty>      |
       | deployment_check                 | <ennen_kayttoa> |
@@ -186,96 +186,96 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja ajastimia ei ole
 
     Tapaukset:
-      | y_tunnus  | ennen_kayttoa                                  | merkitty | seuraavaksi                                 |
-      | 7102004-1 | none                                           | kyllä    | Start using the Prescription service        |
-      | 7102106-0 | production_readiness_verification              | ei       | Verify production readiness with the vendor |
-      | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Run the deployment test with the vendor     |
-      | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Run the deployment test with the vendor     |
+      | y_tunnus  | ennen_kayttoa                                  | merkitty | seuraavaksi                                            |
+      | 7102004-1 | none                                           | kyllä    | Aloita Resepti-palvelun käyttäminen                    |
+      | 7102106-0 | production_readiness_verification              | ei       | Varmista tuotantovalmius järjestelmätoimittajan kanssa |
+      | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
+      | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
-  Tapaus: Halutessa tehty tuotantovalmiuden varmistus korjataan epäonnistuessaan ja tehdään uudelleen, eikä siitä raportoida Kelalle
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102002-5
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapaus: Epäonnistunut, halutessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä             |
       | security_plan_ready       | kyllä             |
       | server_certificates_ready | kyllä             |
       | planned_start_date        | tänään + 7 päivää |
       | existing_kanta_customer   | kyllä             |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä       |
       | renewal_request_receivers_marked | kyllä       |
       | deployment_check                 | if_possible |
     Niin lomake hylätään kentän "deployment_check" kohdalta
-    Ja avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                             |
       | renewal_request_receivers_marked | kyllä                             |
       | deployment_check                 | production_readiness_verification |
-    Niin avoinna on vain tehtävä "Verify production readiness with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Verify production readiness with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään |
       | verification_result | failed |
-    Niin avoinna on vain tehtävä "Fix the cause of the failed verification", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the cause of the failed verification" tiedoilla:
+    Niin avoinna on vain tehtävä "Korjaa varmistamisen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa varmistamisen epäonnistumisen syy" tiedoilla:
       | fault_description | Reseptin allekirjoitus puuttui |
       | fixed_on          | tänään                         |
-    Niin avoinna on vain tehtävä "Verify production readiness with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Verify production readiness with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään |
       | verification_result | ok     |
     Niin lomake hylätään kentän "verification_result" kohdalta
-    Ja avoinna on vain tehtävä "Verify production readiness with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Verify production readiness with the vendor" tiedoilla:
+    Ja avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään |
       | verification_result | passed |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 7 päivää |
-    Niin prosessi on päättynyt tapahtumaan "Prescription service in use"
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Verify production readiness with the vendor" on tehty 2 kertaa
-    Ja vaihe "Fix the cause of the failed verification" on tehty 1 kertaa
-    Ja vaihetta "Run the deployment test with the vendor" ei ole tehty
-    Ja vaihetta "Report the deployment test to Kela" ei ole tehty
-    Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
+    Ja vaihe "Varmista tuotantovalmius järjestelmätoimittajan kanssa" on tehty 2 kertaa
+    Ja vaihe "Korjaa varmistamisen epäonnistumisen syy" on tehty kerran
+    Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
+    Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
+    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
 
-  Tapaus: Kanta-asiakas ottaa Reseptin käyttöön ilman tuotantovalmiuden varmistusta
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102107-9
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 4 viikkoa |
       | existing_kanta_customer   | kyllä              |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
@@ -283,149 +283,149 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
       | deployment_check                 | none  |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
-    Niin prosessi on päättynyt tapahtumaan "Prescription service in use"
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Accept the Kanta customer commitment" ei ole tehty
-    Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
-    Ja vaihetta "Run the deployment test with the vendor" ei ole tehty
-    Ja vaihetta "Correct the application" ei ole tehty
+    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
+    Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
+    Ja vaihetta "Korjaa hakemus" ei ole tehty
 
-  Tapaus: Kelan pyytämä käyttöönottokoe korjataan epäonnistuessaan, ja onnistunut koe raportoidaan Kelalle kahden päivän kuluessa kokeen päivästä
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102008-4
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+  Tapaus: Kelan pyytämä käyttöönottokoe uusitaan, kun epäonnistumisen syy on korjattu, ja onnistunut koe raportoidaan Kelalle kahden päivän kuluessa kokeen päivästä
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102008-4
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä             |
       | security_plan_ready       | kyllä             |
       | server_certificates_ready | kyllä             |
       | planned_start_date        | tänään + 7 päivää |
       | existing_kanta_customer   | kyllä             |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                             |
       | renewal_request_receivers_marked | kyllä                             |
       | deployment_check                 | deployment_test_requested_by_kela |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | ok     |
     Niin lomake hylätään kentän "test_result" kohdalta
-    Ja avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | failed |
-    Niin avoinna on vain tehtävä "Fix the cause of the failed test", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Korjaa kokeen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the cause of the failed test" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa kokeen epäonnistumisen syy" tiedoilla:
       | fault_description | Lääkemääräyksen allekirjoitusvarmenne puuttui |
       | fixed_on          | tänään                                        |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään - 1 päivä |
       | test_result | passed           |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Prescription service in use"
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
-    Ja vaihe "Run the deployment test with the vendor" on tehty 2 kertaa
-    Ja vaihe "Fix the cause of the failed test" on tehty 1 kertaa
-    Ja ajastin "Report deadline passed" ei ole lauennut
-    Ja vaihetta "Verify production readiness with the vendor" ei ole tehty
+    Ja vaihe "Tee käyttöönottokoe järjestelmätoimittajan kanssa" on tehty 2 kertaa
+    Ja vaihe "Korjaa kokeen epäonnistumisen syy" on tehty kerran
+    Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
   Tapaus: Uuden järjestelmän ensimmäisen käyttöönoton koe raportoidaan myöhässä, jolloin Kela pyytää raporttia
-    Oletetaan palvelunantajan aloittaneen prosessin "Prescription service onboarding" Y-tunnukselle 7102009-2
-    Ja avoinna on vain tehtävä "Contact the system vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Contact the system vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102009-2
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name  | Ajas Oy |
       | contacted_on | tänään  |
-    Niin avoinna on vain tehtävä "Send the preparation instructions", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Send the preparation instructions" tiedoilla:
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä             |
       | security_plan_ready       | kyllä             |
       | server_certificates_ready | kyllä             |
       | planned_start_date        | tänään + 7 päivää |
       | existing_kanta_customer   | kyllä             |
-    Niin avoinna on vain tehtävä "Do the administrative actions in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the administrative actions in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Carry out the own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Carry out the own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                                          |
       | renewal_request_receivers_marked | kyllä                                          |
       | deployment_check                 | deployment_test_first_deployment_of_new_system |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" on lauennut kerran
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                            |
-      | palvelunantaja | Report the deployment test to Kela |
-      | Kela           | Ask for the missing test report    |
+      | osapuoli       | tehtävä                         |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa koeraporttia    |
     Ja ajastimia ei ole
-    Kun Kela tekee tehtävän "Ask for the missing test report" tiedoilla:
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |
-    Niin vaihe "Report requested" on tehty
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin vaihe "Raporttia pyydetty" on tehty
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Start using the Prescription service", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Start using the Prescription service" tiedoilla:
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
     Niin prosessi on päättynyt tapahtumiin:
-      | Report requested            |
-      | Prescription service in use |
+      | Raporttia pyydetty       |
+      | Resepti-palvelu käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

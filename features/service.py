@@ -22,15 +22,15 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 # the previous one left the clock, so the features speak of time relative to "today" (tänään).
 WORLD_STARTS = "2026-01-05T09:00:00+02:00"
 
-# The parties of an onboarding, as the features name them (Finnish) → the lane they act in (the diagrams'
-# English lane names) and the token they call the service with (an integrator each; the clock is admin's).
+# The parties of an onboarding, as the features name them (Finnish) → the lane they act in (as the diagrams
+# name their lanes) and the token they call the service with (an integrator each; the clock is admin's).
 PARTIES = {
-    "palvelunantaja": ("Service provider", "palvelunantaja"),
-    "järjestelmätoimittaja": ("System vendor", "jarjestelmatoimittaja"),
+    "palvelunantaja": ("Palvelunantaja", "palvelunantaja"),
+    "järjestelmätoimittaja": ("Järjestelmätoimittaja", "jarjestelmatoimittaja"),
     "Kela": ("Kela", "kela"),
     "THL": ("THL", "thl"),
-    "hyvinvointialue": ("Wellbeing services county", "hyvinvointialue"),
-    "Kanta-välittäjä": ("Kanta intermediary", "kanta-valittaja"),
+    "hyvinvointialue": ("Hyvinvointialue", "hyvinvointialue"),
+    "Kanta-välittäjä": ("Kanta-välittäjä", "kanta-valittaja"),
 }
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
 

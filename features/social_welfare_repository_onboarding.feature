@@ -16,7 +16,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   Kela decides; the
   deployment test is run with the vendor and reported to Kela at the latest two days after the test (counted
   from the test's date, not from when the report task opened). A producer of purchased services
-  always agrees with the organiser how the original documents reach it and how the client's rights are
+  or service vouchers always agrees with the organiser how the original documents reach it and how the client's rights are
   fulfilled together (Act 703/2023 section 14, seed 002); it gets the registry use right only when the
   organiser has joined and its system supports it too.
 
@@ -25,31 +25,31 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
   järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
-  ja järjestelmään, josta rekisterinkäyttöoikeustoiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
+  ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
   järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
   päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen
-  määräpäivän 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
+  takarajan 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
   odota sitä. Palvelunantaja tekee valmistelevat tehtävät, ilmoittaa organisaationsa käyttöönottoon
   (jaksoa ei valita eikä Kelan vahvistusta odoteta), tekee omat käyttöönottotehtävänsä ja hakee liittymistä
   Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
   Kelalle viimeistään kaksi päivää kokeen jälkeen (kokeen päivästä laskien, ei siitä, milloin
-  raportointitehtävä avautui). Ostopalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
+  raportointitehtävä avautui). Ostopalvelujen tai palvelusetelipalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
   asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §); se saa
   rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
 
-  Tapausaihio: Lakisääteinen liittymisen määräpäivä on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+  Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | <y_tunnus>                  |
       | organisation_name | Hoivakoti Kotisatama Oy     |
       | contact_email     | kanta@kotisatama.example.fi |
       | service_provision | <tuottamistapa>             |
       | joining_model     | direct                      |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
       | system_kind                  | social_care_client_system                        |
       | system_certified             | kyllä                                            |
@@ -57,8 +57,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Ja vaihe "Determine the legal joining deadline" on tehty
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Ja vaihe "Määritä lakisääteinen liittymisen takaraja" on tehty
     Ja tieto "joining_deadline" on 2026-09-01
     Ja tieto "superseded_deadline" on <aiempi_maarapaiva>
     Ja tieto "deadline_source" on <lahde>
@@ -70,17 +70,17 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 1414213-0 | self_paying_clients_only      | 2026-01-01        | seed 002 (replaces seed 001) |
       | 1732050-2 | public_organiser              | ""                | seed 002                     |
 
-  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeustoiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+  Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeus-toiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | <y_tunnus>                    |
       | organisation_name | Lastensuojelu Majakka Oy      |
       | contact_email     | kanta@majakka.example.fi      |
       | service_provision | purchased_services_for_county |
       | joining_model     | direct                        |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | <jarjestelman_nimi>          |
       | system_kind                  | <jarjestelma>                |
       | system_certified             | <sertifioitu>                |
@@ -92,23 +92,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja <ajastimet>
 
     Tapaukset:
-      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                        | ajastimet        |
-      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used"                          | ajastimia ei ole |
-      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Refused: a patient information system can not be used"                          | ajastimia ei ole |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja                             | ajastimia ei ole |
-      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                      | ajastimet        |
+      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
+      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
-  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeustoiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 4123105-9
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+  Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeus-toiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4123105-9
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 4123105-9                  |
       | organisation_name | Kotihoito Kaislikko Oy     |
       | contact_email     | kanta@kaislikko.example.fi |
       | service_provision | self_paying_clients_only   |
       | joining_model     | direct                     |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
       | system_certified             | ei                           |
@@ -116,20 +116,20 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Have the system certified" tiedoilla:
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Sertifioi järjestelmä" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | ei     |
     Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
-    Ja avoinna on vain tehtävä "Have the system certified", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Have the system certified" tiedoilla:
+    Ja avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Sertifioi järjestelmä" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | kyllä  |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Ja vaihe "Have the system certified" on tehty 1 kertaa
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Ja vaihe "Sertifioi järjestelmä" on tehty kerran
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Describe the client information system" tiedoilla:
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
       | system_certified             | kyllä                        |
@@ -138,8 +138,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | kyllä                        |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
     Niin lomake hylätään kentän "registry_use_right_supported" kohdalta
-    Ja avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Describe the client information system" tiedoilla:
+    Ja avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                 |
       | system_kind                  | social_care_client_system |
       | system_certified             | kyllä                     |
@@ -148,8 +148,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | ei                        |
       | access_point_oid             | 2.16.840.1.113883         |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
-    Ja avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Ja avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
       | system_certified             | kyllä                        |
@@ -157,22 +157,22 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
     Ja tieto "system_phase" on phase_1
     Ja ajastimia ei ole
-    Ja vaihe "Describe the client information system" on tehty 2 kertaa
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Bring the registry use right function into the system" tiedoilla:
+    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 2 kertaa
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
       | function_in_use_on           | tänään  |
       | system_phase                 | phase_1 |
       | registry_use_right_supported | kyllä   |
     Niin lomake hylätään kentän "system_phase" kohdalta
-    Ja avoinna on vain tehtävä "Bring the registry use right function into the system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Bring the registry use right function into the system" tiedoilla:
+    Ja avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
       | function_in_use_on           | tänään  |
       | system_phase                 | phase_2 |
       | registry_use_right_supported | kyllä   |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
       | system_kind                  | social_care_client_system                        |
       | system_certified             | kyllä                                            |
@@ -180,88 +180,88 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja tieto "system_phase" on phase_2
-    Ja vaihe "Describe the client information system" on tehty 3 kertaa
-    Ja vaihe "Bring the registry use right function into the system" on tehty 1 kertaa
+    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
+    Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
   Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | <y_tunnus>                    |
       | organisation_name | Perhetyö Pilvilinna Oy        |
       | contact_email     | kanta@pilvilinna.example.fi   |
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
-    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
       | organiser_business_id | 0737546-2                  |
       | county_offers_system  | kyllä                      |
-    Niin avoinna on vain tehtävä "Confirm what is recorded in the county's system", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Confirm what is recorded in the county's system" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | <vain_jarjestajan> |
       | confirmed_on                | tänään             |
     Niin <seuraavaksi>
     Ja ajastimia ei ole
 
     Tapaukset:
-      | y_tunnus  | vain_jarjestajan | seuraavaksi                                                                                         |
-      | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "No own joining: records into the organiser's register"           |
-      | 4690415-2 | ei               | avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja |
+      | y_tunnus  | vain_jarjestajan | seuraavaksi                                                                                |
+      | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" |
+      | 4690415-2 | ei               | avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja |
 
   Tapausaihio: Kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | <y_tunnus>                    |
       | organisation_name | Vammaispalvelu Virta Oy       |
       | contact_email     | kanta@virta.example.fi        |
       | service_provision | purchased_services_for_county |
       | joining_model     | parallel                      |
-    Niin avoinna on vain tehtävä "Decide whether to offer the county's system", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Decide whether to offer the county's system" tiedoilla:
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Keski-Suomen hyvinvointialue |
       | organiser_business_id | 0737546-2                    |
       | county_offers_system  | ei                           |
-    Niin avoinna on vain tehtävä "Choose another joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Choose another joining model" tiedoilla:
+    Niin avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse toinen liittymismalli" tiedoilla:
       | joining_model | parallel |
     Niin lomake hylätään kentän "joining_model" kohdalta
-    Ja avoinna on vain tehtävä "Choose another joining model", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Choose another joining model" tiedoilla:
+    Ja avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse toinen liittymismalli" tiedoilla:
       | joining_model | <malli> |
     Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
-    Ja vaihe "Decide whether to offer the county's system" on tehty 1 kertaa
-    Ja vaihetta "Confirm what is recorded in the county's system" ei ole tehty
+    Ja vaihe "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" on tehty kerran
+    Ja vaihetta "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" ei ole tehty
     Ja ajastimia ei ole
 
     Tapaukset:
       | y_tunnus  | malli  | seuraava_tehtava                             | osapuoli              |
-      | 4898979-4 | direct | Describe the client information system       | järjestelmätoimittaja |
-      | 5099019-6 | joint  | Agree the joint joining with the main joiner | palvelunantaja        |
+      | 4898979-4 | direct | Kuvaa asiakastietojärjestelmä                | järjestelmätoimittaja |
+      | 5099019-6 | joint  | Sovi yhteisliittymisestä pääliittyjän kanssa | palvelunantaja        |
 
-  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus ja epäonnistunut koe korjataan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 5291502-6
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Study the deployment and contact the vendor" tiedoilla:
+  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus korjataan ja epäonnistunut koe uusitaan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5291502-6
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 5291502-7                     |
       | organisation_name | Vanhuspalvelu Kotisatama Oy   |
       | contact_email     | kanta@kotisatama.example.fi   |
       | service_provision | purchased_services_for_county |
       | joining_model     | direct                        |
     Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 5291502-6                     |
       | organisation_name | Vanhuspalvelu Kotisatama Oy   |
       | contact_email     | kanta@kotisatama.example.fi   |
       | service_provision | purchased_services_for_county |
       | joining_model     | direct                        |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Ja vaihetta "Agree the joint joining with the main joiner" ei ole tehty
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
       | system_kind                  | social_care_client_system                        |
       | system_certified             | kyllä                                            |
@@ -269,26 +269,26 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 2 viikkoa |
       | signatory_name          | Anna Virtanen      |
       | signatory_decision_date | tänään - 1 viikkoa |
-    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään        |
       | contact_person | Anna Virtanen |
-    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
       | staff_competence_ensured   | kyllä |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | application_date      | tänään                       |
       | applicant_business_id | 5291502-6                    |
       | system_name           | SosiaaliX                    |
@@ -299,13 +299,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision      | rejected                                         |
       | decision_note | Rekisterinpitäjän OID puuttuu koodistopalvelusta |
-    Niin avoinna on vain tehtävä "Correct the application", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Correct the application" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Rekisterinpitäjän OID päivitetty koodistopalveluun |
       | corrected_on | tänään                                             |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | application_date      | tänään                       |
       | applicant_business_id | 5291502-6                    |
       | system_name           | SosiaaliX                    |
@@ -314,60 +314,60 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date | tänään |
       | result    | failed |
-    Niin avoinna on vain tehtävä "Fix the test failure", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Fix the test failure" tiedoilla:
+    Niin avoinna on vain tehtävä "Korjaa kokeen virhe", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa kokeen virhe" tiedoilla:
       | fault    | Palvelinvarmenne puuttui liityntäpisteestä |
       | fixed_on | tänään                                     |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 3 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Ja odottavia ajastimia on 1
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
-    Niin avoinna on vain tehtävä "Open the registry use right for the producer", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Open the registry use right for the producer" tiedoilla:
+    Niin avoinna on vain tehtävä "Avaa rekisterinkäyttöoikeus palveluntuottajalle", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Avaa rekisterinkäyttöoikeus palveluntuottajalle" tiedoilla:
       | opened_on                  | tänään       |
       | service_decision_reference | HVA/2026/123 |
-    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Correct the application" on tehty 1 kertaa
-    Ja vaihe "Fix the test failure" on tehty 1 kertaa
-    Ja vaihe "Agree with the organiser on delivering documents and on client rights" on tehty 1 kertaa
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
 
   Tapausaihio: Asiakirjojen toimittamisesta sovitaan aina, ja rekisterinkäyttöoikeus avataan vain, kun järjestäjä on liittynyt ja sen järjestelmä tukee sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | <y_tunnus>                    |
       | organisation_name | Asumispalvelu Satakieli Oy    |
       | contact_email     | kanta@satakieli.example.fi    |
       | service_provision | purchased_services_for_county |
       | joining_model     | direct                        |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                               |
       | system_kind                  | social_care_client_system               |
       | system_certified             | kyllä                                   |
@@ -375,23 +375,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä |
       | registry_use_right_supported | kyllä                                   |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1            |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Mikko Laine        |
       | signatory_decision_date | tänään             |
-    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään      |
       | contact_person | Mikko Laine |
-    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
       | staff_competence_ensured   | kyllä |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | application_date      | tänään                       |
       | applicant_business_id | <y_tunnus>                   |
       | system_name           | SosiaaliX                    |
@@ -400,87 +400,87 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | ei             |
       | agreed_on            | tänään         |
     Niin lomake hylätään kentän "client_rights_agreed" kohdalta
-    Ja avoinna on vain tehtävä "Agree with the organiser on delivering documents and on client rights", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree with the organiser on delivering documents and on client rights" tiedoilla:
+    Ja avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin avoinna on vain tehtävä "Confirm the registry use right preconditions", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Confirm the registry use right preconditions" tiedoilla:
+    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
       | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
     Niin <seuraavaksi>
 
     Tapaukset:
-      | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa             | seuraavaksi                                                                                         |
-      | 5656854-3 | kyllä     | kyllä            | into_organisers_register | avoinna on vain tehtävä "Open the registry use right for the producer", jonka tekee hyvinvointialue |
-      | 5830951-0 | ei        | kyllä            | secure_email             | prosessi on päättynyt tapahtumaan "Social-care repository in use"                                   |
-      | 6000000-2 | kyllä     | ei               | other_electronic         | prosessi on päättynyt tapahtumaan "Social-care repository in use"                                   |
+      | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa             | seuraavaksi                                                                                            |
+      | 5656854-3 | kyllä     | kyllä            | into_organisers_register | avoinna on vain tehtävä "Avaa rekisterinkäyttöoikeus palveluntuottajalle", jonka tekee hyvinvointialue |
+      | 5830951-0 | ei        | kyllä            | secure_email             | prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"                       |
+      | 6000000-2 | kyllä     | ei               | other_electronic         | prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"                       |
 
   Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa, ja sen oma käyttöönotto päättyy siihen, koska vain pääliittyjä hakee liittymistä
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6480740-1
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6480740-1
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 6480740-1                     |
       | organisation_name | Sosionomi Helmi Koskinen      |
       | contact_email     | helmi.koskinen@example.fi     |
       | service_provision | purchased_services_for_county |
       | joining_model     | joint                         |
-    Niin avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-2                       |
       | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
     Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+    Ja avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
       | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | ei                              |
     Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
-    Ja avoinna on vain tehtävä "Agree the joint joining with the main joiner", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Agree the joint joining with the main joiner" tiedoilla:
+    Ja avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
       | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
-    Niin prosessi on päättynyt tapahtumaan "Joins through the main joiner: only the main joiner applies"
+    Niin prosessi on päättynyt tapahtumaan "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen"
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
     Ja ajastimia ei ole
-    Ja vaihetta "Describe the client information system" ei ole tehty
-    Ja vaihetta "File the joining application in Kanta Extranet" ei ole tehty
+    Ja vaihetta "Kuvaa asiakastietojärjestelmä" ei ole tehty
+    Ja vaihetta "Tee liittymishakemus Kanta Ekstranetissä" ei ole tehty
 
-  Tapaus: Itse maksavia asiakkaita palveleva raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6633249-7
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+  Tapaus: Vain itse maksavia asiakkaita palveleva palvelunantaja raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6633249-7
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 6633249-7                  |
       | organisation_name | Terapiakoti Tuulensuu Oy   |
       | contact_email     | kanta@tuulensuu.example.fi |
       | service_provision | self_paying_clients_only   |
       | joining_model     | direct                     |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
       | system_certified             | kyllä                        |
@@ -488,23 +488,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 2 toiminnot          |
       | registry_use_right_supported | kyllä                        |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
       | signatory_name          | Liisa Tuulensuu    |
       | signatory_decision_date | tänään             |
-    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään          |
       | contact_person | Liisa Tuulensuu |
-    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
       | staff_competence_ensured   | kyllä |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | application_date      | tänään                       |
       | applicant_business_id | 6633249-7                    |
       | system_name           | SosiaaliX                    |
@@ -513,52 +513,52 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date | tänään - 1 päivä |
       | result    | passed           |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 2 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" ei ole lauennut
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Report deadline passed" on lauennut kerran
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                   |
-      | palvelunantaja | Report the deployment test to Kela        |
-      | Kela           | Remind the provider of the missing report |
-    Kun Kela yrittää tehdä tehtävän "Remind the provider of the missing report" tiedoilla:
+      | osapuoli       | tehtävä                                         |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
+      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
+    Kun Kela yrittää tehdä tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään |
       | channel     | fax    |
     Niin lomake hylätään kentän "channel" kohdalta
-    Kun Kela tekee tehtävän "Remind the provider of the missing report" tiedoilla:
+    Kun Kela tekee tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
-    Niin vaihe "Reminder sent" on tehty
-    Ja avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
+    Niin vaihe "Muistutus lähetetty" on tehty
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumiin:
-      | Reminder sent                 |
-      | Social-care repository in use |
+      | Muistutus lähetetty                          |
+      | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
+    Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
 
   Tapaus: Julkisen järjestäjän raportti päättää käyttöönoton, vaikka Kelan muistutus on vielä tekemättä
-    Oletetaan palvelunantajan aloittaneen prosessin "Social Welfare Client Data Repository onboarding" Y-tunnukselle 6782329-8
-    Ja avoinna on vain tehtävä "Study the deployment and contact the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Study the deployment and contact the vendor" tiedoilla:
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6782329-8
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id       | 6782329-8                     |
       | organisation_name | Länsirannikon hyvinvointialue |
       | contact_email     | kanta@lansiranta.example.fi   |
       | service_provision | public_organiser              |
       | joining_model     | direct                        |
-    Niin avoinna on vain tehtävä "Describe the client information system", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Describe the client information system" tiedoilla:
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
       | system_kind                  | social_care_client_system                        |
       | system_certified             | kyllä                                            |
@@ -566,23 +566,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Complete the preparatory tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Complete the preparatory tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä               |
       | security_plan_date      | tänään - 4 viikkoa  |
       | signatory_name          | Johtaja Pekka Ranta |
       | signatory_decision_date | tänään - 1 viikkoa  |
-    Niin avoinna on vain tehtävä "Register the organisation for the deployment", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Register the organisation for the deployment" tiedoilla:
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään              |
       | contact_person | Johtaja Pekka Ranta |
-    Niin avoinna on vain tehtävä "Do the organisation's own deployment tasks", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Do the organisation's own deployment tasks" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | technical_preparation_done | kyllä |
       | recording_practices_agreed | kyllä |
       | staff_competence_ensured   | kyllä |
-    Niin avoinna on vain tehtävä "File the joining application in Kanta Extranet", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "File the joining application in Kanta Extranet" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | application_date      | tänään                       |
       | applicant_business_id | 6782329-8                    |
       | system_name           | SosiaaliX                    |
@@ -591,23 +591,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Run the deployment test with the vendor", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Run the deployment test with the vendor" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date | tänään - 2 päivää |
       | result    | passed            |
-    Niin avoinna on vain tehtävä "Report the deployment test to Kela", jonka tekee palvelunantaja
-    Ja ajastin "Report deadline passed" laukeaa 1 päivän kuluttua
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 1 päivän kuluttua
     Kun aikaa on kulunut kolme päivää
-    Niin ajastin "Report deadline passed" on lauennut kerran
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                   |
-      | palvelunantaja | Report the deployment test to Kela        |
-      | Kela           | Remind the provider of the missing report |
-    Kun palvelunantaja tekee tehtävän "Report the deployment test to Kela" tiedoilla:
+      | osapuoli       | tehtävä                                         |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
+      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Social-care repository in use"
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Remind the provider of the missing report" ei ole tehty
-    Ja vaihetta "Confirm the registry use right preconditions" ei ole tehty
+    Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty

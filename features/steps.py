@@ -351,6 +351,8 @@ def timer_fired_once(onboarding: Onboarding, ajastin):
 
 @check('ajastin "{ajastin}" on lauennut {kertaa:d} kertaa', 'ajastin "{ajastin}" on lauennut')
 def timer_fired(onboarding: Onboarding, ajastin, kertaa=None):
+    if kertaa == 1:
+        raise AssertionError('"on lauennut 1 kertaa" is not Finnish: once is "on lauennut kerran"')
     onboarding.checked()
     fired = _times_done(onboarding, ajastin)
     assert fired == kertaa if kertaa is not None else fired >= 1, f'"{ajastin}" fired {fired} times'
@@ -368,10 +370,20 @@ def step_done(onboarding: Onboarding, vaihe):
     assert _times_done(onboarding, vaihe) >= 1, f'"{vaihe}" has not been done'
 
 
+@check('vaihe "{vaihe}" on tehty kerran')
+def step_done_once(onboarding: Onboarding, vaihe):
+    onboarding.checked()
+    done = _times_done(onboarding, vaihe)
+    assert done == 1, f'"{vaihe}" was done {done} times'
+
+
 @check('vaihe "{vaihe}" on tehty {kertaa:d} kertaa')
 def step_done_times(onboarding: Onboarding, vaihe, kertaa):
+    if kertaa == 1:
+        raise AssertionError('"on tehty 1 kertaa" is not Finnish: once is "on tehty kerran"')
     onboarding.checked()
-    assert _times_done(onboarding, vaihe) == kertaa
+    done = _times_done(onboarding, vaihe)
+    assert done == kertaa, f'"{vaihe}" was done {done} times'
 
 
 @check('vaihetta "{vaihe}" ei ole tehty')

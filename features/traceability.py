@@ -1,13 +1,15 @@
 """Traceability: each seed sentence the catalogue quotes → the elements quoting it → their scenarios.
 
-Each user task, deciding gateway, timer, message catch and business rule task of a diagram, and each rule of a
-decision table, says where its rule comes from in its documentation (a rule: its description), with lines
+Each user task, service task (the work a worker does), deciding gateway, timer, message catch and business
+rule task of a diagram, and each rule of a decision table, says where its rule comes from in its documentation
+(a rule: its description), with lines
 
     Source: <seed prefix> "<the Finnish sentence, quoted>"
     Source: organisation's own practice: <why>
 
 (``tests/test_traceability.py`` checks that every such element has one and that every quote is in its seed.)
-A full features run records which elements each scenario's instance passed through (``ScenarioPaths``) and
+A full features run records which elements each scenario's instance passed through (``ScenarioPaths``: the
+elements the audit trail says were completed, and the service tasks a worker completed) and
 writes the page ``features/traceability.md`` from them: seed sentence → element ids → scenarios. A decision
 table's rule counts as taken by the scenarios that ran its business rule task (the audit trail does not say
 which rule matched). The run fails when the committed page is not what it would write, so the page is always
@@ -23,13 +25,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from engine import BPMN_NS
+from engine import BPMN_NS, AuditKind
 
 DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/"
 GATEWAYS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"}
 EVENTS = {"startEvent", "intermediateCatchEvent", "boundaryEvent"}
 QUOTED = re.compile(r'^Source: (?P<seed>\d{3}) "(?P<quote>.+)"$')
 OWN_PRACTICE = re.compile(r"^Source: organisation's own practice: (?P<why>\S.*)$")
+WORKER_ENDINGS = {AuditKind.EXTERNAL_TASK_COMPLETED, AuditKind.EXTERNAL_TASK_BPMN_ERROR}
 OWN = "own practice"  # the "seed" of the organisation's own practice
 PAGE = Path(__file__).parent / "traceability.md"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -49,7 +52,7 @@ def seed_texts(seeds: Path) -> dict[str, str]:
 def kind_of(element) -> str | None:
     """What a diagram element is, when it is one that must say where its rule comes from."""
     tag = etree.QName(element).localname
-    if tag in ("userTask", "businessRuleTask"):
+    if tag in ("userTask", "businessRuleTask", "serviceTask"):
         return tag
     if tag in GATEWAYS and len(element.findall(f"{{{BPMN_NS}}}outgoing")) > 1:
         return "deciding gateway"
@@ -124,10 +127,19 @@ class ScenarioPaths:
 
     taken: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, feature: str, scenario: str, history: list[dict]) -> None:
+    def add(self, feature: str, scenario: str, history: list[dict], process_key: str | None = None) -> None:
+        """``history``: the audit trail of the scenario's instance of ``process_key``."""
+        process_of = {}  # SpiffWorkflow task id -> the process its element belongs to
         for event in history:
             if event["kind"] == "element_completed" and event.get("element_id"):
                 process = (event.get("data") or {}).get("process")
+                process_of[event.get("task_id")] = process
+                self.taken[(feature, scenario)].add((process, event["element_id"]))
+        # a service task a worker completed (or ended with a BPMN error) was passed through too; the worker's
+        # event names no process, the completion of the same task does (else: the instance's own process)
+        for event in history:
+            if event["kind"] in WORKER_ENDINGS and event.get("element_id"):
+                process = process_of.get(event.get("task_id")) or process_key
                 self.taken[(feature, scenario)].add((process, event["element_id"]))
 
 

@@ -9,7 +9,7 @@ converts typed variables both ways.
 from __future__ import annotations
 
 from ..auth import READ, requires
-from . import engine_info, errors, messages, process_definitions, process_instances, tasks
+from . import engine_info, errors, external_tasks, messages, process_definitions, process_instances, tasks
 from .blueprint import blp
 
 _METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -26,4 +26,12 @@ def outside_the_subset(rest):
 
 errors.register(blp)
 
-__all__ = ["blp", "engine_info", "messages", "process_definitions", "process_instances", "tasks"]
+__all__ = [
+    "blp",
+    "engine_info",
+    "external_tasks",
+    "messages",
+    "process_definitions",
+    "process_instances",
+    "tasks",
+]

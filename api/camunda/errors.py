@@ -47,15 +47,18 @@ def not_in_subset(what: str) -> CamundaError:
     )
 
 
-def refused_data(error: InvalidData, moved: tuple[str, str]) -> CamundaError:
+def refused_data(error: InvalidData, *moves: tuple[str, str]) -> CamundaError:
     """The engine's refusal of data, its JSON Pointers moved to where the Camunda request has the data
-    (``("/data", "/variables")``: the engine's ``/data/x`` is the request's ``/variables/x``)."""
-    engine_part, request_part = moved
-    fields = "; ".join(
-        f"{request_part + e.field[len(engine_part) :] if e.field.startswith(engine_part) else e.field}: "
-        f"{e.message}"
-        for e in error.errors
-    )
+    (``("/data", "/variables")``: the engine's ``/data/x`` is the request's ``/variables/x``; the first
+    move that fits a pointer moves it)."""
+
+    def moved(field: str) -> str:
+        for engine_part, request_part in moves:
+            if field == engine_part or field.startswith(engine_part + "/") or not engine_part:
+                return request_part + field[len(engine_part) :]
+        return field
+
+    fields = "; ".join(f"{moved(e.field)}: {e.message}" for e in error.errors)
     return CamundaError(400, INVALID_REQUEST, f"{error.detail}" + (f" ({fields})" if fields else ""))
 
 
@@ -67,7 +70,7 @@ def _engine_error(error: EngineError):
     if isinstance(error, NotFound):
         return answer(404, INVALID_REQUEST, error.detail)
     if isinstance(error, InvalidData):
-        return _camunda_error(refused_data(error, ("", "")))
+        return _camunda_error(refused_data(error))
     if isinstance(error, ScriptFailure):
         message = (
             f"the process could not go on at {error.element_id}: {error.message}. Nothing was stored and "

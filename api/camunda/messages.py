@@ -1,6 +1,6 @@
-"""``POST /message``: correlate a message to the one instance waiting for it, by business key, instance id
-and correlation keys (variables the instance holds), its process variables checked against the message's
-contract and merged into the instance."""
+"""``POST /message``: correlate a message to the one instance waiting for it, by business key, instance id,
+correlation keys (variables the instance holds; local ones too) and the payload property its contract
+correlates by, its process variables checked against the message's contract and merged into the instance."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ _CORRELATE = {
     "resultEnabled": TAKEN,
     "variablesInResultEnabled": TAKEN,
     "all": False,  # one message reaches one instance
-    "localCorrelationKeys": {},
+    # An instance's variables are one scope here (a task's input parameters aside): a local key is
+    # matched against the same variables as a process-wide one.
+    "localCorrelationKeys": TAKEN,
     "processVariablesLocal": {},
     "tenantId": None,
     "withoutTenantId": TAKEN,  # no instance has a tenant
@@ -43,9 +45,12 @@ def correlate():
     )
     results, with_variables = flag(data, "resultEnabled"), flag(data, "variablesInResultEnabled")
     keys, payload = variables(data, "correlationKeys"), variables(data, "processVariables")
-    if business_key is None and instance_id is None and not keys:
-        message = f"Cannot correlate message '{name}': give businessKey, processInstanceId or correlationKeys"
-        raise CamundaError(400, REST, message)
+    for local, value in variables(data, "localCorrelationKeys").items():
+        if local in keys and keys[local] != value:
+            raise CamundaError(
+                400, INVALID_REQUEST, f"correlationKeys and localCorrelationKeys differ on {local}"
+            )
+        keys[local] = value
     try:
         view = engine().deliver_message(
             name,
@@ -60,6 +65,12 @@ def correlate():
         # Camunda refuses a message that matches no waiting instance, or several, with 400
         raise CamundaError(400, REST, f"Cannot correlate message '{name}': {error.detail}") from None
     except InvalidData as error:
+        if any(e.field == "/business_key" for e in error.errors):  # nothing said which instance
+            message = (
+                f"Cannot correlate message '{name}': give businessKey, processInstanceId or correlationKeys, "
+                "or in processVariables the property the message's contract correlates by"
+            )
+            raise CamundaError(400, REST, message) from None
         raise refused_data(error, ("/payload", "/processVariables")) from None
     if not results:
         return "", 204

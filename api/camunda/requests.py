@@ -41,15 +41,22 @@ def body(known: Mapping[str, object]) -> dict:
     if not isinstance(data, dict):
         raise refused("the body must be a JSON object")
     _storable(data, "the body")
+    return properties(data, known)
+
+
+def properties(data: Mapping, known: Mapping[str, object], where: str = "") -> dict:
+    """``data``'s properties as ``body`` takes them; ``where`` names a nested object (``topics[0].``)."""
     for name, value in data.items():
         if name not in known:
-            raise refused(f'the property "{name}" is not supported here; supported: {", ".join(known)}')
+            raise refused(
+                f'the property "{where}{name}" is not supported here; supported: {", ".join(known)}'
+            )
         default = known[name]
         if default is not TAKEN and value is not None and value != default:
             raise refused(
-                f'"{name}" is not supported by this engine: send {json.dumps(default)} or leave it out'
+                f'"{where}{name}" is not supported by this engine: send {json.dumps(default)} or leave it out'
             )
-    return data
+    return dict(data)
 
 
 def _storable(data, where: str) -> None:
@@ -84,11 +91,11 @@ def key_in(data: Mapping, name: str) -> str | None:
     return value
 
 
-def flag(data: Mapping, name: str) -> bool:
-    """A body property that is true or false (null: false)."""
+def flag(data: Mapping, name: str, where: str = "") -> bool:
+    """A body property that is true or false (null: false); ``where`` names a nested object."""
     value = data.get(name)
     if value is not None and not isinstance(value, bool):
-        raise refused(f"{name} must be true or false")
+        raise refused(f"{where}{name} must be true or false")
     return bool(value)
 
 

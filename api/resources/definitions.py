@@ -15,10 +15,12 @@ from ..schemas import (
     DefinitionQuerySchema,
     DefinitionSchema,
     DeployFilesSchema,
+    DeployQuerySchema,
     DeployResultSchema,
     InstanceCountsSchema,
     MigrationPlanQuerySchema,
     MigrationPlanSchema,
+    RetireSchema,
 )
 from . import engine, problems
 
@@ -93,15 +95,21 @@ class Definitions(MethodView):
         return engine().list_definitions()
 
     @requires(DEPLOY)
+    @blp.arguments(DeployQuerySchema, location="query")
     @blp.arguments(DeployFilesSchema, location="files")
     @blp.response(201, DeployResultSchema)
     @problems(blp, 409, 413, 422)
-    def post(self, upload):
+    def post(self, query, upload):
         """Deploy BPMN, DMN, form and message (JSON Schema) files, checked first: refused with every problem.
 
         A JSON file with `x-correlation` (or sent as `messages/<name>.json`) is the contract of message
-        `<name>`; any other is a form, `forms/<name>.json`."""
-        return engine().deploy(_named_files(upload["files"]), actor=g.caller.actor)
+        `<name>`; any other is a form, `forms/<name>.json`. With `forms_from_catalogue=true` a form or
+        message contract the upload lacks is taken from the processes deployed (the upload's own win)."""
+        return engine().deploy(
+            _named_files(upload["files"]),
+            actor=g.caller.actor,
+            forms_from_catalogue=query["forms_from_catalogue"],
+        )
 
 
 @blp.route("/<process_key:process_key>")
@@ -114,6 +122,28 @@ class Definition(MethodView):
         """The latest version of a process, or ``?version=N``, with the messages it waits for: each one's
         name, payload JSON Schema and correlation."""
         return engine().get_definition(process_key, query.get("version"))
+
+
+@blp.route("/<process_key:process_key>/retire")
+class RetireDefinition(MethodView):
+    @requires(DEPLOY)
+    @blp.arguments(RetireSchema)
+    @blp.response(200, DefinitionSchema)
+    @problems(blp, 400, 404, 409, 413, 422)
+    def post(self, body, process_key):
+        """Retire a process (renamed or replaced): it starts no new instance, by a request or a message;
+        its running instances finish on their versions. 409 when it is retired already."""
+        return engine().retire_process(process_key, actor=g.caller.actor, reason=body["reason"])
+
+
+@blp.route("/<process_key:process_key>/reinstate")
+class ReinstateDefinition(MethodView):
+    @requires(DEPLOY)
+    @blp.response(200, DefinitionSchema)
+    @problems(blp, 404, 409)
+    def post(self, process_key):
+        """Reinstate a retired process: it starts new instances again. 409 when it is not retired."""
+        return engine().reinstate_process(process_key, actor=g.caller.actor)
 
 
 @blp.route("/<process_key:process_key>/versions")

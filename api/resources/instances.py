@@ -62,7 +62,8 @@ class Instances(MethodView):
     @blp.response(200, InstancePageSchema)
     @problems(blp, 422)
     def get(self, query):
-        """Instances, newest first, filtered by process key, status and business key."""
+        """Instances, newest first, filtered by process key, status, business key and the element they wait
+        at (`waiting_at`)."""
         return engine().list_instances(**query, party=g.caller.scope)
 
 

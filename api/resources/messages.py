@@ -27,14 +27,17 @@ class Messages(MethodView):
     )  # fmt: skip
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, message):
-        """Deliver a message to the one instance waiting for it, by business key or instance id; when no
-        instance with that business key waits, start the process whose message start event waits for it.
-        The answer is the instance, and its `message_outcome` says which happened."""
+        """Deliver a message to the one instance waiting for it: by business key or instance id, or, when
+        its contract correlates by a payload property, by the payload alone; `correlation_keys` (variables
+        the instance holds) narrow it further. Several waiting is 409. When no instance with that business
+        key waits, start the process whose message start event waits for it. The answer is the instance,
+        and its `message_outcome` says which happened."""
         answer = engine().deliver_message(
             message["name"],
             actor=g.caller.actor,
             business_key=message["business_key"],
             instance_id=message["instance_id"],
+            correlation_keys=message["correlation_keys"],
             payload=message["payload"],
             party=g.caller.scope,
         )

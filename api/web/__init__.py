@@ -8,7 +8,9 @@ lets that token do. bpmn-js draws the diagrams from the vendored copy under ``st
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+LANGUAGES = ("fi", "sv", "en")  # the cockpit's texts (static/i18n.js); Finnish first, the default
 
 blp = Blueprint(
     "web",
@@ -23,7 +25,10 @@ def _page(template: str, **context) -> Response:
     """A page of the cockpit. Its Content-Security-Policy is the app's (api/security.py): scripts only from
     here, as the pages hold no inline script and the API token in sessionStorage is worth protecting from
     injected code."""
-    response = Response(render_template(template, **context))
+    # The language a page opens in before its script reads the person's choice: the browser's first of
+    # the cockpit's three, else Finnish.
+    language = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+    response = Response(render_template(template, language=language, **context))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -46,6 +51,11 @@ def definitions():
 @blp.get("/processes/<string:process_key>")
 def definition(process_key: str):
     return _page("definition.html", page="definition", title=process_key, process_key=process_key)
+
+
+@blp.get("/processes/<string:process_key>/oversight")
+def oversight(process_key: str):
+    return _page("oversight.html", page="oversight", title=process_key, process_key=process_key)
 
 
 @blp.get("/instances")

@@ -17,6 +17,7 @@ from .dialects import (
     timer_python,
     value_python,
 )
+from .external_task import extension_properties
 from .input_output import parameters_of
 from .juel import is_juel
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
@@ -51,6 +52,7 @@ __all__ = [
     "compare_versions",
     "condition_python",
     "expression_problem",
+    "extension_properties",
     "form_data_key",
     "form_lanes",
     "is_juel",

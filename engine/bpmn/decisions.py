@@ -44,7 +44,7 @@ class DecisionTask(BpmnSpecMixin):
         try:
             outputs = decide(self.read_decisions(), self.decision_ref, my_task.data, evaluate)
         except DecisionFailure as failure:
-            raise WorkflowTaskException(str(failure), task=my_task) from None
+            raise WorkflowTaskException(str(failure), task=my_task) from failure
         for name, value in outputs.items():
             _assign(my_task.data, name, value)
         return super()._run_hook(my_task)

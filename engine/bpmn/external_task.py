@@ -17,7 +17,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions import ErrorEventDefinition
 from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.util.task import TaskState
 
-from ..vocabulary import CAMUNDA_NS
+from ..vocabulary import BPMN_NS, CAMUNDA_NS
 
 
 class ExternalTask(ManualTask):
@@ -28,10 +28,34 @@ class ExternalTask(ManualTask):
         self.topic = topic
 
 
+# Where a task spec's extensions keep the task's camunda:properties (Camunda's extension properties).
+PROPERTIES = "camunda:properties"
+
+
 class ExternalTaskParser(TaskParser):
     def create_task(self):
         topic = (self.node.get(f"{{{CAMUNDA_NS}}}topic") or "").strip()
         return self.spec_class(self.spec, self.bpmn_id, topic=topic, **self.bpmn_attributes)
+
+    def parse_extensions(self, node=None):
+        """The task's camunda:properties, which Camunda hands a worker as the task's extension properties
+        (stored with the spec, so an instance's worker gets them as they were when it started)."""
+        extensions = super().parse_extensions(node)
+        found = (self.node if node is None else node).findall(
+            "bpmn:extensionElements/camunda:properties/camunda:property",
+            {"bpmn": BPMN_NS, "camunda": CAMUNDA_NS},
+        )
+        properties = {p.get("name"): p.get("value") or "" for p in found if p.get("name")}
+        return {**extensions, PROPERTIES: properties} if properties else extensions
+
+
+def extension_properties(spec, subprocess_specs: dict, element_id: str) -> dict[str, str]:
+    """The extension properties of the external task ``element_id`` in a process (or a process it calls)."""
+    for process in (spec, *subprocess_specs.values()):
+        task_spec = process.task_specs.get(element_id)
+        if task_spec is not None and is_external(task_spec):
+            return dict((task_spec.extensions or {}).get(PROPERTIES) or {})
+    return {}
 
 
 class ExternalTaskConverter(BpmnTaskSpecConverter):

@@ -113,9 +113,25 @@ def _set_inputs(my_task, parameters: dict) -> None:
     my_task._set_internal_data(**{_HIDDEN: hidden})
 
 
-def _map_outputs(my_task, parameters: dict) -> None:
+def set_local_variables(my_task, values: dict) -> None:
+    """Variables of the activity alone, as a worker's ``localVariables``: its output parameters read them,
+    and when it completes they are dropped and what they hid is back, as for an input parameter."""
+    hidden = my_task._get_internal_data(_HIDDEN) or {"values": {}, "absent": []}
+    for name in values:
+        if name in hidden["values"] or name in hidden["absent"]:
+            continue  # already the activity's own: what it hid stays hidden
+        if name in my_task.data:
+            hidden["values"][name] = my_task.data[name]
+        else:
+            hidden["absent"].append(name)
+    my_task.data.update(values)
+    my_task._set_internal_data(**{_HIDDEN: hidden})
+
+
+def _map_outputs(my_task, parameters: dict | None) -> None:
     evaluate = my_task.workflow.script_engine.evaluate
-    values = {name: evaluate(my_task, expression) for name, expression in parameters["outputs"]}
+    outputs = parameters["outputs"] if parameters is not None else []
+    values = {name: evaluate(my_task, expression) for name, expression in outputs}
     hidden = my_task._get_internal_data(_HIDDEN) or {"values": {}, "absent": []}
     for name in hidden["absent"]:
         my_task.data.pop(name, None)
@@ -139,7 +155,8 @@ def _update_with_inputs(self, my_task):
 
 def _complete_with_outputs(self, my_task):
     parameters = _parameters(self)
-    if parameters is not None:
+    # an activity with local variables but no parameters still drops them
+    if parameters is not None or my_task._get_internal_data(_HIDDEN) is not None:
         _map_outputs(my_task, parameters)
     return _on_complete_hook(self, my_task)
 

@@ -20,10 +20,12 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import WorkflowException
 from SpiffWorkflow.util.task import TaskState
 
+from ..decisions import TableFault
 from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .external_task import is_external, throw_error_at
+from .input_output import set_local_variables
 from .message_event import THROWN_BY, MessageEvent
 from .serializer import Serializer
 from .user_task import assignment_of
@@ -40,6 +42,38 @@ class LoadedDefinition:
     forms: dict
     # lane name -> who plays it (its ``party`` property; see engine/parties.py); none: no lane is bound
     lanes: dict = field(default_factory=dict)
+
+    def reminders(self) -> dict[str, tuple[str, str]]:
+        """The reminders of the process and the processes it calls: each non-interrupting boundary timer's
+        element id → (its name, the element id of the activity it is attached to)."""
+        found = {}
+        for spec in (self.spec, *self.subprocess_specs.values()):
+            for task_spec in spec.task_specs.values():
+                if getattr(task_spec, "cancel_activity", True):
+                    continue
+                if not any(
+                    isinstance(d, TimerEventDefinition)
+                    for d in _event_definitions(task_spec.event_definition)
+                ):
+                    continue
+                # Spiff draws a boundary event as a split into the activity and its boundary events
+                attached = [
+                    out.bpmn_id
+                    for split in task_spec.inputs
+                    for out in split.outputs
+                    if out is not task_spec and not hasattr(out, "cancel_activity")
+                ]
+                if attached and attached[0] is not None:
+                    found[task_spec.bpmn_id] = (task_spec.bpmn_name or task_spec.bpmn_id, attached[0])
+        return found
+
+    def lane_of(self, element_id: str) -> str | None:
+        """The lane the diagram draws ``element_id`` in (in the process or one it calls), if any."""
+        for spec in (self.spec, *self.subprocess_specs.values()):
+            for task_spec in spec.task_specs.values():
+                if task_spec.bpmn_id == element_id:
+                    return task_spec.lane
+        return None
 
 
 @dataclass(frozen=True)
@@ -251,10 +285,14 @@ class Run:
             raise Conflict(f'external task "{name}" is not ready: it is {state}')
         return task
 
-    def complete_external(self, task_id: str, variables: dict) -> str:
-        """Complete the external task with the worker's ``variables``; answers its element id."""
+    def complete_external(self, task_id: str, variables: dict, local_variables: dict | None = None) -> str:
+        """Complete the external task with the worker's ``variables`` (and ``local_variables``, the task's
+        own, as Camunda keeps them: output parameters could read them, and they are gone when it completes);
+        answers its element id."""
         task = self.external_task(task_id)
         task.set_data(**variables)
+        if local_variables:
+            set_local_variables(task, local_variables)
         task.run()
         return task.task_spec.bpmn_id
 
@@ -506,11 +544,40 @@ class LimitExceeded(Exception):
 def _failure(error: Exception) -> dict:
     task_spec = getattr(error, "task_spec", None)
     cause = getattr(error, "__cause__", None) or error
-    return {
-        "element_id": getattr(task_spec, "bpmn_id", None),
-        "message": str(error),
-        "type": type(cause).__name__,
-    }
+    element_id = getattr(task_spec, "bpmn_id", None)
+    fault = _definition_fault(error, cause, element_id)
+    if fault is not None:
+        return {"element_id": element_id, "message": fault, "type": DEFINITION_FAULT}
+    return {"element_id": element_id, "message": str(error), "type": type(cause).__name__}
+
+
+DEFINITION_FAULT = "DefinitionFault"
+
+
+def _definition_fault(error: Exception, cause: BaseException, element_id: str | None) -> str | None:
+    """What the diagram got wrong, when a failure is the process definition's fault whatever the caller
+    sent (forms and message schemas have checked the data before): a gateway none of whose conditions
+    holds and that has no default flow, a name nothing wrote on the way to the code that reads it, a
+    decision table whose rules contradict its hit policy. None for a failure the data may cause."""
+    said = str(error).strip()
+    causes = []
+    while cause is not None and cause not in causes:  # SpiffWorkflow may wrap its own exception again
+        causes.append(cause)
+        cause = cause.__cause__
+    if any(isinstance(c, TableFault) for c in causes):
+        return said
+    if said.startswith("No conditions satisfied"):
+        return (
+            f"none of the conditions of gateway {element_id} holds, and it has no default flow: give it a "
+            "default flow, or conditions that cover every value"
+        )
+    cause = next((c for c in causes if isinstance(c, NameError)), None)
+    if cause is not None:
+        said = said.rstrip(". ")
+        if str(cause) not in said:
+            said = f"{said} ({cause})"
+        return f"{said}: the diagram reads a name that nothing wrote on the way here"
+    return None
 
 
 def _event_definitions(definition):

@@ -350,7 +350,11 @@ CAMUNDA_RUNS = (
         "camunda:in, camunda:out",
         "a call activity passes what its In and Out mappings name; with none in a direction, every variable",
     ),
-    runs("camunda:properties", "describe the element and change nothing, as in Camunda"),
+    runs(
+        "camunda:properties",
+        "describe the element and change nothing of how it runs, as in Camunda; name_en and name_sv give "
+        "its name in English and Swedish (Accept-Language)",
+    ),
     runs("camunda:versionTag, camunda:historyTimeToLive", "accepted on a process; all history is kept"),
     runs(
         'camunda:type="external", camunda:topic',

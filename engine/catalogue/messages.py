@@ -3,7 +3,10 @@ instance.
 
 The contract of message ``kela_application_decision`` is the file ``messages/kela_application_decision.json``
 beside the forms: a JSON Schema (draft 2020-12) of the payload whose ``x-correlation`` says how a delivery
-finds the instance that waits (``{"by": "business_key"}``: by the instance's business key, or by its id).
+finds the instance that waits: ``{"by": "business_key"}``, by the instance's business key (or its id), or
+``{"by": "variable", "property": "application_number", "variable": "kela_application_number"}``, by a
+property of the payload whose value an instance variable holds (``variable`` defaults to the property's
+name). The property is a required text of the payload: an identifier the sender has.
 A naming rule, not an attribute in the diagram, so that no modeler has to learn a new field and a diagram
 saved by Camunda Modeler or bpmn.io keeps its contract.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import ast
 import builtins
 import json
+import re
 from collections.abc import Iterator, Mapping
 
 from lxml import etree
@@ -23,9 +27,10 @@ from .reference_checks import did_you_mean
 
 FOLDER = "messages"
 CORRELATION = "x-correlation"
-# How a delivery may find its instance. Only the business key (or the instance id) is built: a payload
-# property compared with a variable would need the store to index variables.
-CORRELATIONS = ("business_key",)
+# How a delivery may find its instance: by business key (or instance id), or by a payload property that an
+# instance variable holds.
+BY_BUSINESS_KEY, BY_VARIABLE = "business_key", "variable"
+CORRELATIONS = (BY_BUSINESS_KEY, BY_VARIABLE)
 
 
 def schema_key(name: str) -> str:
@@ -41,7 +46,7 @@ def contract_of(forms: Mapping[str, dict], name: str) -> tuple[dict, dict] | Non
     if stored is None:
         return None
     schema = {key: value for key, value in stored.items() if key != CORRELATION}
-    return schema, dict(stored[CORRELATION])
+    return schema, correlation_of(stored)
 
 
 def used_messages(root: etree._Element) -> dict[str, etree._Element]:
@@ -137,13 +142,55 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
 
 
 def correlation_fault(data: bytes) -> str | None:
-    correlation = json.loads(data).get(CORRELATION)
+    schema = json.loads(data)
+    correlation = schema.get(CORRELATION)
     if correlation is None:
         return f'says no correlation: add "{CORRELATION}": {{"by": "business_key"}}'
     if not isinstance(correlation, dict) or correlation.get("by") not in CORRELATIONS:
-        ways = ", ".join(f'{{"by": "{way}"}}' for way in CORRELATIONS)
+        ways = f'{{"by": "{BY_BUSINESS_KEY}"}} or {{"by": "{BY_VARIABLE}", "property": "…"}}'
         return f"has the correlation {json.dumps(correlation)}, which the engine does not know: use {ways}"
+    if correlation["by"] == BY_VARIABLE:
+        return _property_fault(schema, correlation)
+    unknown = set(correlation) - {"by"}
+    if unknown:
+        return f"has a correlation by business key with {', '.join(sorted(unknown))}, which it does not take"
     return None
+
+
+def _property_fault(schema: dict, correlation: dict) -> str | None:
+    """A correlation by a payload property names a required text property of the schema, and a variable."""
+    unknown = set(correlation) - {"by", "property", "variable"}
+    if unknown:
+        return f"has a correlation by variable with {', '.join(sorted(unknown))}, which it does not take"
+    name, variable = correlation.get("property"), correlation.get("variable", correlation.get("property"))
+    if not isinstance(name, str) or not name:
+        return 'correlates by variable but names no "property" of the payload to find the instance by'
+    if not isinstance(variable, str) or not _VARIABLE_NAME.fullmatch(variable):
+        return f"correlates by the variable {json.dumps(variable)}, which is no variable name"
+    declared = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    if name not in declared:
+        meant = did_you_mean(name, list(declared))
+        return f'correlates by the property "{name}", which the schema does not declare{meant}'
+    if name not in (schema.get("required") or []):
+        return (
+            f'correlates by the property "{name}", which the schema does not require: list it in "required"'
+        )
+    kind = declared[name].get("type") if isinstance(declared[name], dict) else None
+    if kind != "string":
+        return f'correlates by the property "{name}", which is not text ("type": "string"): an identifier is'
+    return None
+
+
+def correlation_of(contract_schema: Mapping | None) -> dict:
+    """The correlation a stored contract says (a version deployed before contracts correlates by business
+    key), with a correlation by variable's ``variable`` filled in."""
+    correlation = dict((contract_schema or {}).get(CORRELATION) or {"by": BY_BUSINESS_KEY})
+    if correlation.get("by") == BY_VARIABLE:
+        correlation.setdefault("variable", correlation["property"])
+    return correlation
+
+
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _conditions_after(catcher: etree._Element, declared: set[str]) -> Iterator[tuple[etree._Element, list]]:

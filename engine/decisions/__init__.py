@@ -4,7 +4,7 @@ the table's hit policy. Nothing here knows SpiffWorkflow: engine/bpmn hands a bu
 variables in and merges the outputs back."""
 
 from .evaluate import decide
-from .feel import DecisionFailure, FeelError, parse_expression, parse_unary_tests
+from .feel import DecisionFailure, FeelError, TableFault, parse_expression, parse_unary_tests
 from .tables import AGGREGATIONS, FEEL, HIT_POLICIES, NOT_RUN_HIT_POLICIES, PYTHON, Decision, read_decisions
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Decision",
     "DecisionFailure",
     "FeelError",
+    "TableFault",
     "decide",
     "parse_expression",
     "parse_unary_tests",

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .feel import DecisionFailure, Endpoint, UnaryTests, kind_of, matches, value_of
+from .feel import DecisionFailure, Endpoint, TableFault, UnaryTests, kind_of, matches, value_of
 from .python_cells import Evaluate, passes
 from .tables import FEEL, Decision, InputColumn, OutputColumn, Rule
 
@@ -47,7 +47,7 @@ class _Session:
         try:
             result = _table_outputs(decision, context, self.evaluate)
         except DecisionFailure as failure:
-            raise DecisionFailure(f"{decision.title}: {failure}") from None
+            raise type(failure)(f"{decision.title}: {failure}") from None  # a table's fault stays one
         self.taken[decision_id] = result
         return result
 
@@ -63,7 +63,7 @@ def _table_outputs(decision: Decision, context: dict, evaluate: Evaluate) -> dic
         matched = list(matching)
     if policy == "UNIQUE" and len(matched) > 1:
         rows = " and ".join(str(rule.number) for rule in matched)
-        raise DecisionFailure(
+        raise TableFault(
             f"the table is UNIQUE but rules {rows} match: make the rules exclude each other, or set the hit "
             "policy to FIRST if the first matching rule should win"
         )
@@ -73,7 +73,7 @@ def _table_outputs(decision: Decision, context: dict, evaluate: Evaluate) -> dic
     if policy == "ANY":
         for rule, result in zip(matched[1:], results[1:], strict=True):
             if result != results[0]:
-                raise DecisionFailure(
+                raise TableFault(
                     f"the table's hit policy is ANY, but rules {matched[0].number} and {rule.number} match "
                     f"with different outputs ({_shown(results[0])} and {_shown(result)}): make them agree, "
                     "or set the hit policy to FIRST"

@@ -85,6 +85,11 @@ class DecisionFailure(Exception):
     """A decision that can not be taken on these inputs: said in the analyst's words."""
 
 
+class TableFault(DecisionFailure):
+    """A decision the table itself can not give, whatever the caller sent right: its rules contradict its
+    hit policy. The process definition is at fault, not the data."""
+
+
 # ---- what a parsed cell is ------------------------------------------------------------------------------
 
 

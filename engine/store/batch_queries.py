@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, or_, select, update
 
-from .models import MigrationBatch
+from .models import MigrationBatch, could_be_number
 
 _batches = MigrationBatch.__table__
 
@@ -37,6 +37,8 @@ class BatchQueries:
         return self.connection.execute(insert(_batches).returning(_batches.c.id), [values]).scalar_one()
 
     def batch(self, batch_id: int) -> BatchRecord | None:
+        if not could_be_number(batch_id):
+            return None
         row = self.connection.execute(select(_batches).where(_batches.c.id == batch_id)).first()
         return BatchRecord(**row._mapping) if row else None
 

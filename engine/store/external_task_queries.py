@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, true, update
 
-from .models import ExternalTask
+from .models import DefinitionVersion, ExternalTask, ProcessInstance, could_be_id
 from .party_queries import participates, plays_lane
 
 _external = ExternalTask.__table__
+_instances = ProcessInstance.__table__
+_definitions = DefinitionVersion.__table__
 
 
 @dataclass(frozen=True)
@@ -46,15 +48,38 @@ def _fetchable(at: datetime):
     )
 
 
+def _of_topic(topic: str, business_key: str | None, process_keys: list[str] | None):
+    c = _external.c
+    return and_(
+        c.topic == topic,
+        true() if business_key is None else c.business_key == business_key,
+        true() if process_keys is None else c.process_key.in_(process_keys),
+    )
+
+
 class ExternalTaskQueries:
     """The external-task part of ``Store`` (same connection, same transaction)."""
 
     def external_task(self, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         query = select(_external).where(_external.c.id == task_id)
         if for_update:
             query = query.with_for_update()
         row = self.connection.execute(query).first()
         return _record(row) if row else None
+
+    def definition_versions_of(self, instance_ids: list[str]) -> dict[str, int]:
+        """instance id -> the definition version it runs on (read apart from the task rows, so a fetch's
+        row locks stay on the tasks it claims)."""
+        if not instance_ids:
+            return {}
+        rows = self.connection.execute(
+            select(_instances.c.id, _definitions.c.version)
+            .join(_definitions, _definitions.c.id == _instances.c.definition_id)
+            .where(_instances.c.id.in_(set(instance_ids)))
+        ).all()
+        return {row.id: row.version for row in rows}
 
     def external_task_ids(self, instance_id: str) -> list[str]:
         return list(
@@ -70,16 +95,21 @@ class ExternalTaskQueries:
             )
 
     def claim_external_tasks(
-        self, topics: list[str], at: datetime, limit: int, party: str | None = None
+        self,
+        topics: list[tuple[str, str | None, list[str] | None]],
+        at: datetime,
+        limit: int,
+        party: str | None = None,
     ) -> list[ExternalTaskRecord]:
-        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction.
+        """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction: each
+        (topic, business key or None, process keys or None).
 
         On PostgreSQL ``FOR UPDATE SKIP LOCKED``: workers fetching at once each take rows the others have
         not, so no task is handed out twice, and none waits for another's transaction. SQLite has no row
         locks and ignores the clause; there a write transaction holds the whole database, so the claim
         and the lock it writes are one step for any other writer. With ``party``, only the tasks of the
         lanes it plays: a party's worker does its own organisation's work."""
-        query = select(_external).where(_external.c.topic.in_(topics), _fetchable(at))
+        query = select(_external).where(or_(*(_of_topic(*topic) for topic in topics)), _fetchable(at))
         if party is not None:
             query = query.where(plays_lane(party, _external.c.instance_id, _external.c.lane))
         rows = self.connection.execute(

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, select, update
 
-from .models import Incident
+from .models import Incident, could_be_number
 from .party_queries import participates
 
 _incidents = Incident.__table__
@@ -43,6 +43,8 @@ class IncidentQueries:
         return IncidentRecord(**row._mapping) if row else None
 
     def incident(self, incident_id: int) -> IncidentRecord | None:
+        if not could_be_number(incident_id):
+            return None
         row = self.connection.execute(select(_incidents).where(_incidents.c.id == incident_id)).first()
         return IncidentRecord(**row._mapping) if row else None
 

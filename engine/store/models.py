@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -17,6 +18,21 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def could_be_id(value: object) -> bool:
+    """Whether ``value`` could be the id of an instance or a task (a UUID's text). Anything else names no
+    row and is never sent to the database: PostgreSQL refuses some text (a NUL) rather than find nothing."""
+    try:
+        return isinstance(value, str) and str(uuid.UUID(value)) == value.lower()
+    except ValueError:
+        return False
+
+
+def could_be_number(value: object) -> bool:
+    """Whether ``value`` could be the id of an incident or a batch (a database Integer counted from 1):
+    a larger number names no row, and PostgreSQL would refuse it rather than find nothing."""
+    return isinstance(value, int) and 1 <= value <= 2**31 - 1
 
 
 class UtcDateTime(TypeDecorator):
@@ -68,6 +84,18 @@ class DefinitionVersion(Base):
     start_message: Mapped[str | None] = mapped_column(String(200), index=True)
     deployed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deployed_by: Mapped[str] = mapped_column(String(200))
+
+
+class RetiredProcess(Base):
+    """A process key that starts no new instance (its running instances finish): a process renamed or
+    replaced. Retirement belongs to the key, whatever version is deployed after it."""
+
+    __tablename__ = "retired_processes"
+
+    process_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    retired_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    retired_by: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class ProcessInstance(Base):
@@ -174,6 +202,8 @@ class MessageSubscription(Base):
     element_id: Mapped[str] = mapped_column(String(200))
     message_name: Mapped[str] = mapped_column(String(200))
     business_key: Mapped[str | None] = mapped_column(String(200))
+    # Since when the instance waits for it (None: a wait stored before the engine kept the time).
+    waiting_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # The lane the catching event is drawn in: the party who plays it is the one who sends the message.
     lane: Mapped[str | None] = mapped_column(String(200))
 

@@ -24,9 +24,12 @@ from .models import (
     PendingTimer,
     ProcessInstance,
     ReadyTask,
+    RetiredProcess,
     TaskCandidate,
     UsageLogEntry,
+    could_be_id,
 )
+from .oversight_queries import OversightQueries, waits_at
 from .party_queries import PartyQueries, participates, plays_lane
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
@@ -39,6 +42,7 @@ _timers = PendingTimer.__table__
 _messages = MessageSubscription.__table__
 _audit = AuditEvent.__table__
 _definitions = DefinitionVersion.__table__
+_retired = RetiredProcess.__table__
 
 
 @dataclass
@@ -89,6 +93,7 @@ class MessageRecord:
     message_name: str
     business_key: str | None
     lane: str | None = None
+    waiting_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries, PartyQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -144,6 +149,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
     # ---- instances ------------------------------------------------------------------------------------
 
     def instance(self, instance_id: str) -> InstanceRecord | None:
+        if not could_be_id(instance_id):
+            return None
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
@@ -201,6 +208,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
+        if not could_be_id(task_id):
+            return None
         row = self.connection.execute(_READY_TASK, {"id": task_id}).first()
         return _record(ReadyTaskRecord, row) if row else None
 
@@ -241,8 +250,30 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
         )
         return [_record(MessageRecord, m) for m in messages], [_record(TimerRecord, t) for t in timers]
 
-    def instances_waiting_for(self, message_name: str, business_key, instance_id, party=None) -> list[str]:
-        """The instances waiting for the message; with ``party``, only where it plays the catching lane."""
+    def messages_waiting_since(self, instance_id: str) -> dict[str, datetime | None]:
+        """Since when the instance has waited for each message it waits for, by the wait's task id."""
+        rows = self.connection.execute(
+            select(_messages.c.task_id, _messages.c.waiting_since).where(
+                _messages.c.instance_id == instance_id
+            )
+        )
+        return {task_id: since for task_id, since in rows}
+
+    def instances_waiting_for(
+        self,
+        message_name: str,
+        business_key,
+        instance_id,
+        *,
+        definition_id: int | None = None,
+        holding: tuple[str, str] | None = None,
+        party: str | None = None,
+    ) -> list[str]:
+        """The instances waiting for the message, by business key, id, definition version and a text
+        variable's value (``holding``: (name, value); the caller checks the value's type); with ``party``,
+        only where it plays the lane of the catching event."""
+        if instance_id is not None and not could_be_id(instance_id):
+            return []
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
         if party is not None:
             query = query.where(plays_lane(party, _messages.c.instance_id, _messages.c.lane))
@@ -250,7 +281,25 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
             query = query.where(_messages.c.instance_id == instance_id)
+        if definition_id is not None or holding is not None:
+            query = query.join(_instances, _instances.c.id == _messages.c.instance_id)
+        if definition_id is not None:
+            query = query.where(_instances.c.definition_id == definition_id)
+        if holding is not None:
+            name, value = holding
+            query = query.where(_instances.c.variables[name].as_string() == value)
         return list(self.connection.scalars(query))
+
+    def definitions_waiting_for(self, message_name: str) -> list[int]:
+        """The definition versions of the instances waiting for the message."""
+        return list(
+            self.connection.scalars(
+                select(_instances.c.definition_id)
+                .join(_messages, _messages.c.instance_id == _instances.c.id)
+                .where(_messages.c.message_name == message_name)
+                .distinct()
+            )
+        )
 
     def instances_with_timers_due(self, due_by: datetime, limit: int) -> list[str]:
         return list(
@@ -275,6 +324,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
+        if not could_be_id(task_id):
+            return None
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
@@ -335,11 +386,27 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
                 & (_definitions.c.version == latest.c.version),
             )
             .where(_definitions.c.start_message == message_name)
+            .where(_definitions.c.process_key.not_in(select(_retired.c.process_key)))
             .order_by(_definitions.c.process_key)
         )
 
     def add_definition(self, values: dict) -> None:
         self.connection.execute(insert(_definitions), [values])
+
+    def retirement(self, key: str):
+        """When and by whom process ``key`` was retired, or None."""
+        return self.connection.execute(select(_retired).where(_retired.c.process_key == key)).first()
+
+    def retirements(self) -> dict:
+        return {row.process_key: row for row in self._rows(select(_retired))}
+
+    def retire(self, key: str, at: datetime, by: str, reason: str) -> None:
+        self.connection.execute(
+            insert(_retired), [{"process_key": key, "retired_at": at, "retired_by": by, "reason": reason}]
+        )
+
+    def reinstate(self, key: str) -> None:
+        self.connection.execute(delete(_retired).where(_retired.c.process_key == key))
 
     def deployed_process_count(self) -> int:
         return self.connection.scalar(select(func.count(func.distinct(_definitions.c.process_key))))
@@ -381,7 +448,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int, party: str | None = None):
+    def instance_page(
+        self,
+        filters: dict,
+        limit: int,
+        offset: int,
+        *,
+        waiting_at: str | None = None,
+        party: str | None = None,
+    ):
         """(instance records with their definition version, total, exact) newest first; with ``party``, only
         the instances it plays a lane of."""
         query = select(_instances, _definitions.c.version.label("definition_version")).join(
@@ -390,6 +465,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, PartyQueries):
         query = _filtered(query, _instances, filters)
         if party is not None:
             query = query.where(participates(party, _instances.c.id))
+        if waiting_at is not None:
+            query = query.where(waits_at(waiting_at))
         total, exact = self._count(query)
         rows = self._rows(
             query.order_by(_instances.c.started_at.desc(), _instances.c.id).limit(limit).offset(offset)

@@ -71,6 +71,26 @@ def app(tmp_path, clock):
 
 
 @pytest.fixture
+def app_on_each_database(database_url, tmp_path, clock):
+    """The same API on SQLite and on PostgreSQL: a module that needs both takes it as its ``app``."""
+    migrate_database(database_url)
+    application = create_app(
+        {
+            "TESTING": True,
+            "KANTA_DATABASE_URL": database_url,
+            "KANTA_DATA_DIR": str(tmp_path),
+            "KANTA_TOKENS": KANTA_TOKENS,
+            "KANTA_TIMER_INTERVAL": 0,
+            "KANTA_PROCESSES_DIR": str(PROCESSES),
+            "KANTA_CLOCK": clock,
+        }
+    )
+    application.extensions["kanta_engine"].deploy_folder(PROCESSES, actor="system:startup")
+    yield application
+    application.extensions["kanta_engine"].close()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -253,3 +253,49 @@ def test_a_decision_table_alone_is_refused_saying_to_upload_it_with_its_diagram(
     assert only["file"] == "obligation.dmn"
     assert only["message"].startswith("nothing to deploy: a decision table is deployed with the diagram")
     assert stored() == before
+
+
+def test_a_diagram_uploaded_alone_is_refused_for_its_forms_unless_it_takes_them_from_the_catalogue(
+    client, stored
+):
+    changed = simple_onboarding_renamed("Simple onboarding, diagram alone")
+    before = stored()
+
+    refused = client.post(DEPLOY, **upload((changed, "simple_onboarding.bpmn")), headers=auth("analyst"))
+    problem = assert_problem(refused, 422, "definition-invalid")
+    missing = [p["message"] for p in problem["problems"] if "not in the catalogue" in p["message"]]
+    assert any('"forms/customer_data.json"' in message for message in missing), problem["problems"]
+    assert stored() == before
+
+    taken = client.post(
+        f"{DEPLOY}?forms_from_catalogue=true",
+        **upload((changed, "simple_onboarding.bpmn")),
+        headers=auth("analyst"),
+    )
+    assert taken.status_code == 201, taken.get_json()
+    (deployed,) = taken.get_json()["deployed"]
+    assert (deployed["version"], deployed["name"]) == (2, "Simple onboarding, diagram alone")
+    # the forms are the deployed ones: a task of the new version asks for the same form
+    started = client.post(
+        "/api/v1/process-instances", json={"process_key": "simple_onboarding"}, headers=auth("integrator")
+    ).get_json()
+    task = client.get(f"/api/v1/tasks/{started['ready_tasks'][0]['id']}", headers=auth("viewer")).get_json()
+    assert task["form"] == json.loads((PROCESSES / "forms" / "customer_data.json").read_text())
+
+
+def test_a_form_uploaded_beside_the_diagram_wins_over_the_catalogues(client):
+    form = json.loads((PROCESSES / "forms" / "customer_data.json").read_text())
+    form["title"] = "Customer data, second edition"
+    changed = simple_onboarding_renamed("Simple onboarding, with its own form")
+
+    response = client.post(
+        f"{DEPLOY}?forms_from_catalogue=true",
+        **upload((changed, "simple_onboarding.bpmn"), (json.dumps(form).encode(), "customer_data.json")),
+        headers=auth("analyst"),
+    )
+    assert response.status_code == 201, response.get_json()
+    started = client.post(
+        "/api/v1/process-instances", json={"process_key": "simple_onboarding"}, headers=auth("integrator")
+    ).get_json()
+    task = client.get(f"/api/v1/tasks/{started['ready_tasks'][0]['id']}", headers=auth("viewer")).get_json()
+    assert task["form"]["title"] == "Customer data, second edition"

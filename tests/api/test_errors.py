@@ -374,9 +374,16 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
     typo = {"name": "kela_decision", "business_key": "2345678-5", "payload": {"decison": "approved"}}
     response = client.post("/api/v1/messages", json=typo, headers=auth("integrator"))
 
-    problem = assert_problem(response, 422, "script-failure")
+    # The contract lets a payload leave out the decision the gateway reads: the diagram is at fault, not the
+    # caller, and the problem says so (the caller is not told to correct data the contract allowed).
+    problem = assert_problem(response, 422, "definition-fault")
     assert problem["element_id"] == "Gateway_decision"
-    assert "decision" in problem["detail"] and "Nothing was stored" in problem["detail"]
+    assert problem["title"] == "The process definition can not go on"
+    assert "name 'decision' is not defined" in problem["detail"]
+    assert (
+        "the process definition is at fault" in problem["detail"]
+        and "nothing was stored" in problem["detail"]
+    )
     assert stored() == before
     instance = client.get(f"/api/v1/process-instances/{started['id']}", headers=auth("viewer")).get_json()
     assert (instance["status"], [m["name"] for m in instance["waiting_messages"]]) == (

@@ -25,7 +25,9 @@ def waiting_for_kela(client, start) -> dict:
     return response.get_json()
 
 
-def test_a_waiting_message_says_its_name_payload_schema_and_correlation(client, start):
+def test_a_waiting_message_says_its_name_payload_schema_correlation_sender_and_since_when(
+    client, start, clock
+):
     waiting = waiting_for_kela(client, start)
 
     assert waiting["waiting_messages"] == [
@@ -34,10 +36,29 @@ def test_a_waiting_message_says_its_name_payload_schema_and_correlation(client, 
             "element_id": "Catch_kela_decision",
             "schema": SCHEMA,
             "correlation": {"by": "business_key"},
+            "lane": "Kela",  # the lane the diagram draws the catch in
+            "waiting_since": clock.now().isoformat(),
         }
     ]
     again = client.get(f"/api/v1/process-instances/{waiting['id']}", headers=auth("viewer")).get_json()
     assert again["waiting_messages"] == waiting["waiting_messages"]
+
+
+def test_a_message_awaited_keeps_its_since_when_while_the_instance_changes_otherwise(client, start, clock):
+    waiting = waiting_for_kela(client, start)
+    since = waiting["waiting_messages"][0]["waiting_since"]
+
+    clock.advance(days=3)
+    corrected = client.post(
+        f"/api/v1/process-instances/{waiting['id']}/correct-variables",
+        json={"set": {"system_name": "eRA 2"}},
+        headers=auth("admin"),
+    )
+    assert corrected.status_code == 200, corrected.get_json()
+    assert corrected.get_json()["waiting_messages"][0]["waiting_since"] == since
+    again = client.get(f"/api/v1/process-instances/{waiting['id']}", headers=auth("viewer")).get_json()
+    assert again["variables"]["system_name"] == "eRA 2"
+    assert again["waiting_messages"][0]["waiting_since"] == since
 
 
 def test_a_process_definition_lists_the_contracts_of_its_messages(client):

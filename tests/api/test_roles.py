@@ -28,6 +28,8 @@ MATRIX = {
     "GET /api/v1/process-definitions/{process_key}":              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/xml":          (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions":     (401, 401, 200, 200, 200, 200),
+    "POST /api/v1/process-definitions/{process_key}/retire":       (401, 401, 403, 403, 200, 200),
+    "POST /api/v1/process-definitions/{process_key}/reinstate":    (401, 401, 403, 403, 200, 200),
     "POST /api/v1/process-instances":                     (401, 401, 403, 201, 403, 201),
     "GET /api/v1/process-instances":                      (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-instances/{instance_id}":        (401, 401, 200, 200, 200, 200),
@@ -54,6 +56,7 @@ MATRIX = {
     "POST /api/v1/external-tasks/{task_id}/extend-lock":  (401, 401, 403, 200, 403, 200),
     "POST /api/v1/external-tasks/{task_id}/unlock":       (401, 401, 403, 200, 403, 200),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/oversight": (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions/{from_version}/migration-plan":
                                                           (401, 401, 200, 200, 200, 200),
     "POST /api/v1/migrations":                            (401, 401, 403, 403, 403, 200),
@@ -324,6 +327,33 @@ def _external_action(action: str, body: dict, kind: str):
 
 _TOPICS = [{"name": "provider-register-check", "lock_duration_ms": 60_000}]
 
+
+def _audited_as(engine, kind, role):
+    with engine.db.connect() as connection:
+        actors = connection.execute(text("SELECT actor FROM audit_events WHERE kind = :k"), {"k": kind}).all()
+    assert [row.actor for row in actors] == [actor(role)]
+
+
+def _retire(engine, role):
+    def then(response):
+        assert response.get_json()["retirement"]["reason"] == "replaced"
+        _audited_as(engine, "process_retired", role)
+
+    return Call(
+        "/api/v1/process-definitions/simple_onboarding/retire", json={"reason": "replaced"}, then=then
+    )
+
+
+def _reinstate(engine, role):
+    engine.retire_process("simple_onboarding", actor=SETUP)
+
+    def then(response):
+        assert response.get_json()["retirement"] is None
+        _audited_as(engine, "process_reinstated", role)
+
+    return Call("/api/v1/process-definitions/simple_onboarding/reinstate", then=then)
+
+
 CALLS = {
     "GET /api/v1/process-definitions": lambda engine, role: Call("/api/v1/process-definitions"),
     "POST /api/v1/process-definitions": _deploy,
@@ -336,6 +366,8 @@ CALLS = {
     "GET /api/v1/process-definitions/{process_key}/versions": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/versions"
     ),
+    "POST /api/v1/process-definitions/{process_key}/retire": _retire,
+    "POST /api/v1/process-definitions/{process_key}/reinstate": _reinstate,
     "POST /api/v1/process-instances": _start,
     "GET /api/v1/process-instances": lambda engine, role: Call("/api/v1/process-instances?status=running"),
     "GET /api/v1/process-instances/{instance_id}": _instance_path(),
@@ -378,6 +410,9 @@ CALLS = {
     ),
     "POST /api/v1/external-tasks/{task_id}/unlock": _external_action(
         "unlock", None, "external_task_unlocked"
+    ),
+    "GET /api/v1/process-definitions/{process_key}/oversight": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/oversight"
     ),
     "GET /api/v1/process-definitions/{process_key}/instance-counts": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/instance-counts"
@@ -460,6 +495,8 @@ def test_the_matrix_is_what_the_roles_grant():
     }
     writes = {
         "POST /api/v1/process-definitions": "deploy",
+        "POST /api/v1/process-definitions/{process_key}/retire": "deploy",
+        "POST /api/v1/process-definitions/{process_key}/reinstate": "deploy",
         "POST /api/v1/process-instances": "start",
         "POST /api/v1/process-instances/{instance_id}/cancel": "cancel",
         "POST /api/v1/tasks/{task_id}/complete": "complete",

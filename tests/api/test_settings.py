@@ -12,6 +12,7 @@ from api.app import create_app
 from api.cli import main
 from api.server import prepare
 from api.settings import Settings
+from engine import Conflict, Engine
 from tests.conftest import PROCESSES
 
 
@@ -131,3 +132,26 @@ def test_serve_prepares_a_catalogue_with_problems_by_reporting_them_and_deployin
     report = catalogue_report.read(tmp_path / "data")
     assert report["files"] == ["sketch.bpmn"]
     assert report["problems"][0]["element_id"] == "sketch"
+
+
+def test_retire_stops_new_starts_of_a_key_and_undo_reinstates_it(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'kanta.sqlite3'}"
+    running = Engine(url)
+    running.deploy_folder(PROCESSES, actor="analyst:test")
+    running.close()
+    arguments = ["--database-url", url, "--data-dir", str(tmp_path)]
+
+    assert main(["retire", "simple_onboarding", "--reason", "replaced", *arguments]) == 0
+    assert 'process "simple_onboarding" is retired' in capsys.readouterr().out
+    assert main(["retire", "simple_onboarding", *arguments]) == 1
+    assert 'process "simple_onboarding" was retired at' in capsys.readouterr().err
+    running = Engine(url)
+    retirement = running.get_definition("simple_onboarding").retirement
+    assert (retirement.reason, retirement.retired_by.startswith("cli:")) == ("replaced", True)
+    with pytest.raises(Conflict):
+        running.start_instance("simple_onboarding", actor="integrator:test")
+    running.close()
+
+    assert main(["retire", "simple_onboarding", "--undo", *arguments]) == 0
+    assert main(["retire", "nowhere", *arguments]) == 1
+    assert 'no process "nowhere" is deployed' in capsys.readouterr().err

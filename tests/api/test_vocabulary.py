@@ -106,6 +106,7 @@ def test_an_instance_error_is_typed_by_a_stable_word(spec):
     error = spec["components"]["schemas"]["InstanceError"]
     assert error["properties"]["type"]["enum"] == [
         "script-failure",
+        "definition-fault",
         "script-timeout",
         "limit-exceeded",
         "unstorable-value",

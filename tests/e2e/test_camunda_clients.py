@@ -85,7 +85,7 @@ def test_pycamunda_takes_an_onboarding_from_its_start_through_kelas_decision(ser
         "vendor_name": {"type": "String", "value": None, "valueInfo": {}},
         "contacted_on": {"type": "String", "value": None, "valueInfo": {}},
     }
-    by_lane = send(pycamunda.task.GetList(url, candidate_group="Service provider"), VIEWER_TOKEN)
+    by_lane = send(pycamunda.task.GetList(url, candidate_group="Palvelunantaja"), VIEWER_TOKEN)
     assert [t.id_ for t in by_lane] == [contact.id_]
 
     refused = pycamunda.task.Complete(url, contact.id_)

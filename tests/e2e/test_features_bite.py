@@ -7,7 +7,7 @@ import shutil
 from tests.features_run import ROOT, run_features
 
 PRESCRIPTION_AFTER_DECISION = (
-    "Potilastietovarannon päätöksen jälkeen haetaan Reseptiä omalla hakemuksella, jos sitä halutaan"
+    "Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan"
 )
 
 
@@ -29,13 +29,13 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     assert sorted(run.failed_scenarios()) == [
         "Ilman reseptiä hyväksytty hakemus vie omavalvontasuunnitelman päivitykseen ja "
         "käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia",
-        "Kumpaakin hakemusta odotetaan omalla päätöksellään, Kela hylkää ensin kummankin, ja käyttöönottokoe "
+        "Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe "
         "uusitaan korjauksen jälkeen",
         f"{PRESCRIPTION_AFTER_DECISION} (ei)",
         f"{PRESCRIPTION_AFTER_DECISION} (kyllä)",
     ]
     # … and says where it went instead: to the correction where the approval should have led on.
-    assert "('Service provider', 'Correct the Patient Data Repository application')" in run.output
+    assert "('Palvelunantaja', 'Korjaa Potilastietovarannon hakemus')" in run.output
 
 
 def test_an_invalid_catalogue_stops_the_features_at_once_with_what_validate_says(tmp_path):

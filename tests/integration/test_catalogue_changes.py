@@ -80,14 +80,14 @@ def start_social_care(engine, **intake):
         business_key=intake.get("business_id", "0737546-2"),
     )
     assert list(ready(started)) == ["Task_study_deployment"]
-    assert lane_of(started, "Task_study_deployment") == "Service provider"
+    assert lane_of(started, "Task_study_deployment") == "Palvelunantaja"
     return do(engine, started, "Task_study_deployment", {**INTAKE, **intake})
 
 
 def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock):
     at_system = start_social_care(engine)
     assert list(ready(at_system)) == ["Task_describe_system"]
-    assert lane_of(at_system, "Task_describe_system") == "System vendor"
+    assert lane_of(at_system, "Task_describe_system") == "Järjestelmätoimittaja"
 
     preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
     assert list(ready(preparing)) == ["Task_preparatory_tasks"]
@@ -190,7 +190,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     assert list(ready(agreeing)) == ["Task_deliver_documents"]
     readiness = do(engine, agreeing, "Task_deliver_documents", AGREEMENT)
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
-    assert lane_of(readiness, "Task_organiser_readiness") == "Wellbeing services county"
+    assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
     opening = do(
         engine,
         readiness,
@@ -289,7 +289,7 @@ def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engi
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
     parallel = start_social_care(engine, joining_model="parallel")
     assert list(ready(parallel)) == ["Task_county_offers_system"]
-    assert lane_of(parallel, "Task_county_offers_system") == "Wellbeing services county"
+    assert lane_of(parallel, "Task_county_offers_system") == "Hyvinvointialue"
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
         engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
@@ -455,7 +455,13 @@ def through_planning(engine, instance, **plan):
         engine,
         instance,
         "Task_customer_test",
-        {"customer_test_date": "2026-02-20", "system_certified": True, "intermediary_certified": True},
+        {
+            "tested": True,
+            "tested_on": "2026-02-20",
+            "customer_test_service_used": True,
+            "system_certified": True,
+            "intermediary_certified": True,
+        },
     )
     return do(
         engine,
@@ -546,7 +552,7 @@ def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_c
     assert notices.variables["notify_kanta_by_email"] is False
     warned = notices
     assert sorted(ready(warned)) == ["Task_access_point_notice", "Task_note_late_notice"]
-    assert lane_of(warned, "Task_note_late_notice") == "Service provider"
+    assert lane_of(warned, "Task_note_late_notice") == "Palvelunantaja"
     noted = do(
         engine, warned, "Task_note_late_notice", {"noted_on": "2026-01-05", "note": "Muutos siirretään"}
     )
@@ -715,7 +721,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         "Task_intermediary_access_point_notice",
         "Task_schedule_registrar_change",
     ]
-    assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta intermediary"
+    assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta-välittäjä"
     assert timers(tracks) == {
         "Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC),
         # the notice is due by 2.3., 14 days before the change: the morning after, it is late
@@ -743,7 +749,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
     )
     failed = do(engine, before, "Task_test_before_change", {"test_date": "2026-03-10", "result": "failed"})
-    assert lane_of(failed, "Task_fix_before_change") == "System vendor"
+    assert lane_of(failed, "Task_fix_before_change") == "Järjestelmätoimittaja"
     retest = do(
         engine,
         failed,
@@ -751,7 +757,20 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {"fault": "Varmenne", "fixed_on": "2026-03-11"},
         actor=VENDOR,
     )
-    notice = do(engine, retest, "Task_test_before_change", {"test_date": "2026-03-12", "result": "passed"})
+    reporting_before = do(
+        engine, retest, "Task_test_before_change", {"test_date": "2026-03-12", "result": "passed"}
+    )
+    # seed 003: every deployment test is reported within two days, the one before the change too
+    assert "Task_report_test_before_change" in ready(reporting_before)
+    assert timers(reporting_before)["Timer_report_before_change_overdue"] == datetime(
+        2026, 3, 15, 7, 0, tzinfo=UTC
+    )
+    notice = do(
+        engine,
+        reporting_before,
+        "Task_report_test_before_change",
+        {"report_date": "2026-03-13", "report_sent_to_kela": True},
+    )
     waiting = do(
         engine,
         notice,
@@ -794,7 +813,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     )
     assert local.variables["documents_moved"] == 48210
     # seed 004: the patient system's vendor makes the matching change locally
-    assert lane_of(local, "Task_local_registrar_change") == "System vendor"
+    assert lane_of(local, "Task_local_registrar_change") == "Järjestelmätoimittaja"
     after = do(
         engine,
         local,

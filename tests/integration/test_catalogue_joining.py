@@ -131,7 +131,7 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     # An obligation sends the provider to its prerequisites, in parallel with the vendor.
     assert ready(decided) == ["Task_confirm_certified_system"]
     assert waiting_work(engine, decided) == ["Task_check_register_entries"]  # a worker checks the register
-    assert lanes(decided)["Task_confirm_certified_system"] == "System vendor"
+    assert lanes(decided)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
 
 def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(engine):
@@ -359,7 +359,7 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     state = complete(
         engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}
     )
-    assert lanes(state) == {"Task_send_preparation_instructions": "System vendor"}
+    assert lanes(state) == {"Task_send_preparation_instructions": "Järjestelmätoimittaja"}
     state = complete(
         engine, state, "Task_send_preparation_instructions",
         {"instructions_sent_on": "2026-01-06", "system_name": ERA, "system_certified": True,
@@ -420,7 +420,7 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     state = complete(
         engine, state, "Task_run_deployment_test", {"test_date": "2026-02-16", "test_result": "failed"}
     )
-    assert lanes(state) == {"Task_fix_test_failure": "System vendor"}
+    assert lanes(state) == {"Task_fix_test_failure": "Järjestelmätoimittaja"}
     state = complete(
         engine, state, "Task_fix_test_failure",
         {"fault_description": "Palvelinvarmenne vanhentunut", "fixed_on": "2026-02-17"}, actor=VENDOR,
@@ -449,7 +449,7 @@ def test_patient_data_repository_onboarding_main_path(engine, clock):
     started = engine.start_instance(
         "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
     )
-    assert lanes(started) == {"Task_contact_vendor": "Service provider"}
+    assert lanes(started) == {"Task_contact_vendor": "Palvelunantaja"}
     done = _patient_data_repository_main_path(engine, started, clock, first_kanta_service=False)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_in_use"]
@@ -528,7 +528,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
             engine, state, "Task_verify_production_readiness",
             {"verified_on": "2026-04-01", "verification_result": "failed"},
         )  # fmt: skip
-        assert lanes(state) == {"Task_fix_readiness_failure": "System vendor"}
+        assert lanes(state) == {"Task_fix_readiness_failure": "Järjestelmätoimittaja"}
         state = complete(
             engine, state, "Task_fix_readiness_failure",
             {"fault_description": "Reseptin allekirjoitus puuttui", "fixed_on": "2026-04-02"}, actor=VENDOR,
@@ -571,7 +571,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
          "package_name": "Ajas & Kanta", "wants_prescription": wants_prescription,
          "contact_email": "kanta@aurora.example.fi"},
     )  # fmt: skip
-    assert lanes(state) == {"Task_send_delivery_contract": "System vendor"}
+    assert lanes(state) == {"Task_send_delivery_contract": "Järjestelmätoimittaja"}
     state = complete(
         engine, state, "Task_send_delivery_contract",
         {"contract_reference": "AJAS-2026-014", "contract_sent_on": "2026-01-06"}, actor=VENDOR,
@@ -608,14 +608,14 @@ def test_vendor_package_onboarding(engine, wants_prescription):
             "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
         )
     # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
-    assert lanes(state) == {"Task_update_self_monitoring_plan": "Service provider"}
+    assert lanes(state) == {"Task_update_self_monitoring_plan": "Palvelunantaja"}
     testing = complete(
         engine, state, "Task_update_self_monitoring_plan",
         {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
          "vendor_system_description_attached": True},
     )  # fmt: skip
     # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela.
-    assert lanes(testing) == {"Task_deliver_test_person_ids": "System vendor"}
+    assert lanes(testing) == {"Task_deliver_test_person_ids": "Järjestelmätoimittaja"}
     testing = complete(
         engine,
         testing,
@@ -693,7 +693,7 @@ def _refuse_the_patient_system(engine, state):
         intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}
     (task,) = ready(state)
     state = complete(engine, state, task, intake)
-    assert lanes(state) == {"Task_describe_system": "System vendor"}
+    assert lanes(state) == {"Task_describe_system": "Järjestelmätoimittaja"}
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
 

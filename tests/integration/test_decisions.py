@@ -30,6 +30,7 @@ def test_two_matching_rules_of_a_unique_table_are_refused_by_row(engine):
     with pytest.raises(ScriptFailure) as refused:  # "health" + a patient system: rules 1 and 3 match
         engine.complete_task(task.id, {"licence": "health", "has_patient_system": True}, actor=PROVIDER)
     assert "is UNIQUE but rules 1 and 3 match" in refused.value.message
+    assert refused.value.kind == "definition-fault"  # the table's fault, not the data's
     assert [t.id for t in engine.get_instance(started.id).ready_tasks] == [task.id]  # nothing stored
 
     # where only one rule matches it decides as before

@@ -55,6 +55,9 @@ class FakeStore:
             del self.ready[task_id]
         self.ready.update({t.id: t for t in added})
 
+    def messages_waiting_since(self, instance_id):
+        return {m.task_id: m.waiting_since for m in self.messages.get(instance_id, [])}
+
     def replace_waits(self, instance_id, messages, timers):
         self.wait_writes += 1
         self.messages[instance_id], self.timers[instance_id] = list(messages), list(timers)

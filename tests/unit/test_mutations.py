@@ -52,7 +52,7 @@ def test_a_form_field_renamed_while_the_gateway_still_reads_the_old_name(catalog
 
     at = line(files, "kanta_joining.bpmn", 'id="Flow_through_main_joiner"')
     expected = (
-        f'kanta_joining.bpmn:{at}: [Flow_through_main_joiner] the condition of sequence flow "Yes" reads '
+        f'kanta_joining.bpmn:{at}: [Flow_through_main_joiner] the condition of sequence flow "Kyllä" reads '
         "'joining_model', which no start variable, form, message, decision, script or call on a path to "
         "it writes: did you mean 'joining_mode'?"
     )
@@ -70,10 +70,10 @@ def test_a_form_field_renamed_where_an_earlier_task_wrote_the_old_name_decides_o
     first, *others = said(files)
     assert first == (
         f"organisation_change.bpmn:{at}: [Flow_33] warning (stale-value): the condition of sequence flow "
-        '"Failed" decides on \'result\', which user task "Run the deployment test after the change" and '
-        'user task "Run the deployment test before the change" wrote earlier, not user task "Run the new '
-        "joiner's deployment test after the change\" right before the gateway (it has 'test_result': was the "
-        "field renamed?): it decides on a value from before that task"
+        '"Epäonnistui" decides on \'result\', which user task "Tee käyttöönottokoe ennen muutosta" and '
+        'user task "Tee käyttöönottokoe muutoksen jälkeen" wrote earlier, not user task "Tee uuden liittyjän '
+        "käyttöönottokoe muutoksen jälkeen\" right before the gateway (it has 'test_result': was the field "
+        "renamed?): it decides on a value from before that task"
     )
     # every condition of that gateway reads the stale value, each said at its flow
     assert [o.split("] ")[0].split("[")[1] for o in others] == ["Flow_after_skipped", "Flow_after_passed"]
@@ -88,8 +88,8 @@ def test_a_required_field_made_optional_while_a_gateway_reads_it(catalogue):
     at = line(files, "kanta_joining.bpmn", 'id="Flow_through_main_joiner"')
     assert (
         f"kanta_joining.bpmn:{at}: [Flow_through_main_joiner] warning (maybe-unwritten): the condition of "
-        'sequence flow "Yes" reads \'joining_model\', which user task "Choose the joining model" writes, but '
-        'the form "forms/kj_joining_model.json" of user task "Choose the joining model" does not require it: '
+        'sequence flow "Kyllä" reads \'joining_model\', which user task "Valitse liittymismalli" writes, but '
+        'the form "forms/kj_joining_model.json" of user task "Valitse liittymismalli" does not require it: '
         "an instance that comes that way stops here"
     ) in said(files)
 
@@ -98,8 +98,8 @@ def test_a_reminder_timer_drawn_with_the_modelers_default_interrupting(catalogue
     files = edited(
         catalogue,
         "patient_data_repository_onboarding.bpmn",
-        'name="Report deadline passed" cancelActivity="false"',
-        'name="Report deadline passed"',
+        'name="Raportin määräaika ylittynyt" cancelActivity="false"',
+        'name="Raportin määräaika ylittynyt"',
     )
 
     at = line(
@@ -108,8 +108,8 @@ def test_a_reminder_timer_drawn_with_the_modelers_default_interrupting(catalogue
     assert said(files) == [
         f"patient_data_repository_onboarding.bpmn:{at}: [Timer_report_overdue] warning "
         "(interrupting-detour): "
-        'boundary event "Report deadline passed" is interrupting: when it fires, user task "Report the '
-        "deployment test to Kela\" is cancelled and the process ends at 'Report requested' without coming "
+        'boundary event "Raportin määräaika ylittynyt" is interrupting: when it fires, user task "Raportoi '
+        "käyttöönottokoe Kelaan\" is cancelled and the process ends at 'Raporttia pyydetty' without coming "
         "back "
         'to its main path. If it is a reminder, untick "Interrupting" in the modeler (cancelActivity="false")'
     ]
@@ -119,16 +119,18 @@ def test_a_gateway_without_a_default_that_a_value_of_the_payload_schema_falls_th
     files = edited(
         catalogue,
         "patient_data_repository_onboarding.bpmn",
-        ' name="Application approved?" default="Flow_application_not_approved">',
-        ' name="Application approved?">',
+        ' name="Hyväksyttiinkö hakemus?" default="Flow_application_not_approved">',
+        ' name="Hyväksyttiinkö hakemus?">',
     )
     files = edited(
         files,
         "patient_data_repository_onboarding.bpmn",
-        'sourceRef="Gateway_application_approved" targetRef="Task_correct_application" />',
-        'sourceRef="Gateway_application_approved" targetRef="Task_correct_application">'
+        '<camunda:property name="name_en" value="Not approved" />\n        </camunda:properties>\n'
+        "      </bpmn:extensionElements>\n",
+        '<camunda:property name="name_en" value="Not approved" />\n        </camunda:properties>\n'
+        "      </bpmn:extensionElements>\n"
         '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">decision == "rejected"'
-        "</bpmn:conditionExpression></bpmn:sequenceFlow>",
+        "</bpmn:conditionExpression>\n",
     )
     files = edited_form(
         files,
@@ -140,10 +142,10 @@ def test_a_gateway_without_a_default_that_a_value_of_the_payload_schema_falls_th
     assert said(files) == [
         f"patient_data_repository_onboarding.bpmn:{at}: [Gateway_application_approved] warning "
         "(uncovered-value): "
-        'exclusive gateway "Application approved?" has no default flow and no condition holds when '
+        'exclusive gateway "Hyväksyttiinkö hakemus?" has no default flow and no condition holds when '
         "'decision' "
         'is "returned", which the payload schema "messages/kela_application_decision.json" of intermediate '
-        'catch event "Kela\'s decision received" allows: an instance with it stops at the gateway (add a '
+        'catch event "Kelan päätös saapunut" allows: an instance with it stops at the gateway (add a '
         "default "
         "flow, or a condition for it)"
     ]
@@ -159,7 +161,7 @@ def test_a_task_deleted_while_its_flows_stay_is_reported_as_the_dangling_flows(c
     lane = line(files, file, "Task_contact_vendor</bpmn:flowNodeRef>")
     into, out_of = line(files, file, 'id="Flow_start"'), line(files, file, 'id="Flow_vendor_contacted"')
     assert said(files) == [
-        f"{file}:{lane}: [Lane_service_provider] lane \"Service provider\" lists 'Task_contact_vendor', "
+        f"{file}:{lane}: [Lane_service_provider] lane \"Palvelunantaja\" lists 'Task_contact_vendor', "
         "which is "
         "not in the diagram",
         f"{file}:{into}: [Flow_start] sequence flow \"Flow_start\" leads to 'Task_contact_vendor', which is "
@@ -195,7 +197,7 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
             'calledElement="prescription_service_onboarding"',
             'calledElement="prescription_onboarding"',
             "Call_prescription_service",
-            "call activity \"Join the Prescription service\" calls process 'prescription_onboarding' which "
+            "call activity \"Liity Resepti-palveluun\" calls process 'prescription_onboarding' which "
             "no "
             "diagram defines: did you mean 'prescription_service_onboarding'?",
         ),
@@ -204,7 +206,7 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
             'camunda:decisionRef="kanta_service_obligation"',
             'camunda:decisionRef="kanta_service_obligations"',
             "Rule_service_obligation",
-            'business rule task "Decide the obligatory Kanta services" uses decision '
+            'business rule task "Päätä pakolliset Kanta-palvelut" uses decision '
             "'kanta_service_obligations' "
             "which no DMN file defines: did you mean 'kanta_service_obligation'?",
         ),
@@ -213,7 +215,7 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
             'camunda:formKey="forms/kj_security_plan.json"',
             'camunda:formKey="forms/kj_securityplan.json"',
             "Task_write_security_plan",
-            'user task "Write the information security plan" uses the form "forms/kj_securityplan.json", '
+            'user task "Tee tietoturvasuunnitelma" uses the form "forms/kj_securityplan.json", '
             "which is "
             "not in the catalogue: did you mean 'forms/kj_security_plan.json'?",
         ),
@@ -222,7 +224,7 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
             'name="kela_application_decision"',
             'name="kela_applications_decision"',
             "Catch_application_decision",
-            'intermediate catch event "Kela\'s decision received" catches message '
+            'intermediate catch event "Kelan päätös saapunut" catches message '
             '"kela_applications_decision", '
             "which has no payload schema: did you mean 'kela_application_decision'? (messages/<name>.json is "
             "the "

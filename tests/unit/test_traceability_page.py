@@ -52,3 +52,38 @@ def test_a_page_that_is_not_current_is_named_until_it_is_written(tmp_path, monke
     # a scenario that no longer takes an element makes the committed page stale again
     assert "is not current" in check(catalogue, ScenarioPaths(), build, write=False)
     assert (build / "traceability.md").read_text(encoding="utf-8") == page(catalogue, ScenarioPaths())
+
+
+WORKED = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="joining" isExecutable="true">
+    <bpmn:serviceTask id="Task_check_register_entries" name="Tarkista rekisteritiedot">
+      <bpmn:documentation>Source: 001 "ajantasaiset tunnistetiedot"</bpmn:documentation>
+    </bpmn:serviceTask>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_a_service_task_a_worker_completed_counts_for_its_scenario(tmp_path):
+    (tmp_path / "joining.bpmn").write_text(WORKED, encoding="utf-8")
+    worked = {"kind": "external_task_completed", "element_id": "Task_check_register_entries", "task_id": "t1"}
+    paths = ScenarioPaths()
+    # the worker's event names no process: the instance's own is taken
+    paths.add("joining.feature", "Järjestelmä tarkistaa rekisteritiedot", [worked], "joining")
+    paths.add("joining.feature", "Työ odottaa vielä", [], "joining")
+    text = page(tmp_path, paths)
+    assert "- Lause: “ajantasaiset tunnistetiedot”" in text
+    assert "  - `joining` / `Task_check_register_entries` (Tarkista rekisteritiedot): T1" in text
+    assert "- T2: `joining.feature` — Työ odottaa vielä" not in text  # a scenario that passed nothing
+
+
+def test_a_worker_completion_belongs_to_the_process_that_completed_the_task(tmp_path):
+    (tmp_path / "joining.bpmn").write_text(WORKED, encoding="utf-8")
+    called = {"kind": "element_completed", "element_id": "Task_check_register_entries", "task_id": "t1"}
+    worked = {"kind": "external_task_completed", "element_id": "Task_check_register_entries", "task_id": "t1"}
+    paths = ScenarioPaths()
+    # the joining called from an organisational change: the service task is the joining's, not the caller's
+    history = [{**called, "data": {"process": "joining"}}, worked]
+    paths.add("change.feature", "Uusi Y-tunnus", history, "change")
+    assert paths.taken[("change.feature", "Uusi Y-tunnus")] == {("joining", "Task_check_register_entries")}

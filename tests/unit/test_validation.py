@@ -758,6 +758,55 @@ def test_a_payload_schema_that_can_not_be_used_is_reported_at_the_catch(schema, 
     assert fault in problem.message
 
 
+_NUMBER = {"number": {"type": "string"}, "decision": {"type": "string"}, "count": {"type": "integer"}}
+
+
+@pytest.mark.parametrize(
+    ("correlation", "fault"),
+    [
+        ({"by": "variable"}, 'correlates by variable but names no "property"'),
+        (
+            {"by": "variable", "property": "numbr"},
+            'the property "numbr", which the schema does not declare: did',
+        ),
+        (
+            {"by": "variable", "property": "decision"},
+            'the property "decision", which the schema does not require',
+        ),
+        (
+            {"by": "variable", "property": "count"},
+            'the property "count", which is not text ("type": "string")',
+        ),
+        (
+            {"by": "variable", "property": "number", "variable": "2x"},
+            'the variable "2x", which is no variable',
+        ),
+        ({"by": "variable", "property": "number", "key": "x"}, "a correlation by variable with key"),
+        ({"by": "business_key", "property": "number"}, "a correlation by business key with property"),
+    ],
+)
+def test_a_correlation_by_a_payload_property_names_a_required_text_property(correlation, fault):
+    schema = contract(_NUMBER, correlation, required=["number", "count"])
+
+    [problem] = check(
+        {"decided.bpmn": decided_after_a_catch('decision == "approved"')},
+        {"messages/kela_decision.json": schema},
+    )
+
+    assert problem.element_id == "Catch_decision"
+    assert fault in problem.message
+
+
+def test_a_correlation_by_a_payload_property_held_in_a_variable_is_sound():
+    for correlation in (
+        {"by": "variable", "property": "number"},
+        {"by": "variable", "property": "number", "variable": "kela_application_number"},
+    ):
+        schema = contract(_NUMBER, correlation, required=["number", "decision"])
+        source = decided_after_a_catch('decision == "approved"')
+        assert check({"decided.bpmn": source}, {"messages/kela_decision.json": schema}) == []
+
+
 def test_a_condition_right_after_a_catch_may_name_only_fields_of_the_payload_schema():
     declared = contract({"decision": {"type": "string"}}, required=["decision"])
     for condition in ('decision == "approved"', 'len(decision) > 0 and str(decision) in ["approved"]',

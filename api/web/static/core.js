@@ -41,11 +41,14 @@ const Kanta = (() => {
 
   let serviceOffset = 0; // the service's time minus this browser's (see showClock)
 
+  /** The service's time now (see showClock). */
+  const now = () => new Date(Date.now() + serviceOffset);
+
   function relative(iso) {
     const minutes = Math.round((new Date(iso) - (Date.now() + serviceOffset)) / 60000);
     const [size, unit] = Math.abs(minutes) >= 2880 ? [Math.round(minutes / 1440), "day"]
       : Math.abs(minutes) >= 120 ? [Math.round(minutes / 60), "hour"] : [minutes, "minute"];
-    return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(size, unit);
+    return new Intl.RelativeTimeFormat(KantaText.language, { numeric: "auto" }).format(size, unit);
   }
 
   // ---- the caller and the API ---------------------------------------------------------------------
@@ -133,9 +136,9 @@ const Kanta = (() => {
     serviceOffset = new Date(answer.body.now) - Date.now();
     const bar = $("#clock-bar");
     if (!bar || !answer.body.adjustable) return;
-    const parts = [el("span", {}, "Adjustable clock: it is ", timeEl(answer.body.now), " here.")];
+    const parts = [el("span", {}, `${KantaText.t("Adjustable clock: it is")} `, timeEl(answer.body.now), ` ${KantaText.t("here.")}`)];
     if (can("move_clock")) {
-      for (const [label, duration] of [["+1 day", "P1D"], ["+1 week", "P7D"]]) {
+      for (const [label, duration] of [[KantaText.t("+1 day"), "P1D"], [KantaText.t("+1 week"), "P7D"]]) {
         parts.push(el("button", {
           type: "button",
           "data-advance": duration,
@@ -162,7 +165,7 @@ const Kanta = (() => {
   const shortId = (id) => id.slice(0, 8);
 
   /** A table that turns into one card per row on a phone (each cell names its column). */
-  function table(columns, rows, empty = "Nothing here.") {
+  function table(columns, rows, empty = KantaText.t("Nothing here.")) {
     if (!rows.length) return el("p", { class: "empty" }, empty);
     return el(
       "table",
@@ -235,6 +238,8 @@ const Kanta = (() => {
       location.replace(`/login?next=${enc(location.pathname + location.search)}`);
       return;
     }
+    KantaText.apply(document);
+    KantaText.control($("#language"));
     showWho();
     showFlash();
     try {
@@ -248,7 +253,7 @@ const Kanta = (() => {
   });
 
   return {
-    el, $, enc, when, timeEl, relative, caller, can, ApiError, api, detail, must, notice, flash, remember,
+    el, $, enc, when, timeEl, relative, now, t: KantaText.t, caller, can, ApiError, api, detail, must, notice, flash, remember,
     statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
   };
 })();

@@ -4,7 +4,10 @@
 "use strict";
 
 (() => {
-  const { el, renderInstructions } = Kanta;
+  const { el, renderInstructions, t } = Kanta;
+
+  // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
+  const READABLE = 0.85;
 
   /** "bpmn:UserTask" → "User task". */
   const typeName = (type) => type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -32,8 +35,53 @@
     }
   }
 
+  /** The mouse wheel scrolls the page past the diagram until the diagram is clicked: only then does it
+   * move and zoom the diagram, until the pointer leaves it (a page is read by scrolling, and a diagram that
+   * takes the wheel traps the reader half-way down). ``wheel`` is the viewer's zoomScroll configuration,
+   * which it reads again whenever the pointer comes over the canvas. */
+  function wheelOnlyWhenEngaged(container, zoomScroll, wheel) {
+    const engage = (engaged) => {
+      wheel.enabled = engaged;
+      zoomScroll.toggle(engaged);
+      container.classList.toggle("engaged", engaged);
+    };
+    container.addEventListener("pointerdown", () => engage(true), true); // before the viewer takes it
+    container.addEventListener("pointerleave", () => engage(false));
+  }
+
+  /** Every step of the diagram is a stop of the Tab key, named for a screen reader by its kind, name and
+   * state; Enter or Space reads its instructions, as a click does. Tab goes through them in the order the
+   * diagram file lists them; the canvas scrolls to the step that has the focus. */
+  function reachableByKeyboard(registry, canvas, describe, stateOf) {
+    const steps = registry.filter((e) => e.type !== "label" && e.parent && !e.waypoints
+      && !/^bpmn:(Process|Collaboration|Participant|Lane)$/.test(e.type));
+    for (const element of steps) {
+      const gfx = registry.getGraphics(element);
+      const bo = element.businessObject;
+      const label = () => {
+        const state = stateOf().get(bo.id);
+        return [typeName(element.type), bo.name || bo.id,
+          state === "active" ? t("waiting now") : state === "done" ? t("done") : null].filter(Boolean).join(": ");
+      };
+      gfx.setAttribute("tabindex", "0");
+      gfx.setAttribute("role", "button");
+      gfx.setAttribute("aria-label", label());
+      gfx.addEventListener("focus", () => {
+        gfx.setAttribute("aria-label", label()); // the instance's progress is marked after drawing
+        canvas.scrollToElement(element, { top: 40, bottom: 40, left: 40, right: 40 });
+      });
+      gfx.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          describe(element);
+        }
+      });
+    }
+  }
+
   async function show(container, xml, panel) {
-    const viewer = new BpmnJS({ container });
+    const wheel = { enabled: false };
+    const viewer = new BpmnJS({ container, zoomScroll: wheel });
     try {
       await viewer.importXML(xml);
     } catch (error) {
@@ -43,7 +91,9 @@
       viewer.destroy();
       container.replaceChildren(el("p", { class: "hint undrawn" },
         "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
-      return { viewer: null, name: (id) => id, markProgress() {} };
+      return {
+        viewer: null, name: (id) => id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
+      };
     }
     const canvas = viewer.get("canvas");
     const registry = viewer.get("elementRegistry");
@@ -51,13 +101,15 @@
       canvas.zoom("fit-viewport", "auto");
       canvas.zoom(canvas.zoom() * 0.94, "auto"); // a margin, so no shape touches the frame
     };
-    fit();
-    // A turned phone or a resized window: draw to the new size and fit again.
+    let home = fit; // the view the diagram opens at, and goes back to on a resize
+    home();
+    // A turned phone or a resized window: draw to the new size and go back to the opening view.
     new ResizeObserver(() => {
       canvas.resized();
-      fit();
+      home();
     }).observe(container);
     panByTouch(container, canvas);
+    wheelOnlyWhenEngaged(container, viewer.get("zoomScroll"), wheel);
     for (const button of container.parentElement.querySelectorAll("[data-zoom]")) {
       button.addEventListener("click", () => {
         const how = button.dataset.zoom;
@@ -74,7 +126,7 @@
       selected = null;
       const bo = element.businessObject;
       if (!bo || element === canvas.getRootElement()) {
-        panel.replaceChildren(el("p", { class: "hint" }, "Click a step to read its instructions."));
+        panel.replaceChildren(el("p", { class: "hint" }, t("Click a step to read its instructions.")));
         return;
       }
       const formKey = bo.$attrs?.["camunda:formKey"];
@@ -85,7 +137,7 @@
         el("h3", {}, bo.name || bo.id),
         el("p", { class: "hint" }, `${typeName(element.type)} · `, el("code", {}, bo.id)),
         state.get(bo.id) ? el("p", { class: `state state-${state.get(bo.id)}` },
-          state.get(bo.id) === "active" ? "Waiting now" : "Done") : null,
+          t(state.get(bo.id) === "active" ? "Waiting now" : "Done")) : null,
         formKey ? el("p", { class: "hint" }, "Form ", el("code", {}, formKey)) : null,
         decision ? el("p", { class: "hint" }, "Decision ", el("code", {}, decision)) : null,
       ));
@@ -94,6 +146,7 @@
     }
 
     viewer.get("eventBus").on("element.click", ({ element }) => describe(element));
+    reachableByKeyboard(registry, canvas, describe, () => state);
 
     return {
       viewer,
@@ -115,6 +168,40 @@
           }
         }
         for (const id of active) mark(id, "highlight-active", "active");
+      },
+
+      /** Mark the elements a deployment's problems (``marker`` "highlight-problem") or warnings name. */
+      markElements(ids, marker) {
+        for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
+      },
+
+      /** Show ``id`` as clicked: centred at a readable size, its instructions beside it. */
+      select(id) {
+        const element = registry.get(id);
+        if (!element) return false;
+        this.focusOn([id]);
+        describe(element);
+        return true;
+      },
+
+      /** Open at the steps ``ids`` at a readable size (labels as drawn), centred; the whole diagram when
+       * it fits readably or no step is drawn here. */
+      focusOn(ids) {
+        const shapes = [...ids].map((id) => registry.get(id)).filter((e) => e && e.width !== undefined);
+        if (!shapes.length) return;
+        const left = Math.min(...shapes.map((e) => e.x));
+        const top = Math.min(...shapes.map((e) => e.y));
+        const right = Math.max(...shapes.map((e) => e.x + e.width));
+        const bottom = Math.max(...shapes.map((e) => e.y + e.height));
+        home = () => {
+          fit();
+          if (canvas.zoom() >= READABLE) return;
+          const { width, height } = canvas.viewbox().outer;
+          canvas.viewbox({
+            x: (left + right) / 2 - width / 2, y: (top + bottom) / 2 - height / 2, width, height,
+          });
+        };
+        home();
       },
     };
   }

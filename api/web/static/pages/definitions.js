@@ -3,26 +3,27 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages } = Kanta;
+  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages, t } = Kanta;
 
   pages.definitions = async () => {
     const deployer = can("deploy");
     const show = async () => {
       const definitions = await must(api("/api/v1/process-definitions"));
       const columns = [
-        { label: "Process", cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}` }, d.name) },
-        { label: "Process key", cell: (d) => el("code", {}, d.process_key) },
-        { label: "Version", cell: (d) => String(d.version) },
-        { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
-        { label: "Instances", cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, "Instances") },
+        { label: t("Process"), cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}` }, d.name) },
+        { label: t("Process key"), cell: (d) => el("code", {}, d.process_key) },
+        { label: t("Version"), cell: (d) => String(d.version) },
+        { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
+        { label: t("Instances"), cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, t("Instances")) },
+        { label: t("Oversight"), cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}/oversight` }, t("Oversight")) },
       ];
       if (deployer) {
         columns.push(
-          { label: "Deployed by", cell: (d) => d.deployed_by },
-          { label: "File", cell: (d) => el("code", {}, d.main_file) },
+          { label: t("Deployed by"), cell: (d) => d.deployed_by },
+          { label: t("File"), cell: (d) => el("code", {}, d.main_file) },
         );
       }
-      $("#definitions").replaceChildren(table(columns, definitions, "Nothing is deployed yet."));
+      $("#definitions").replaceChildren(table(columns, definitions, t("Nothing is deployed yet.")));
       $("#definitions").removeAttribute("aria-busy");
     };
     await show();
@@ -33,25 +34,85 @@
       const input = $("#deploy-files");
       const result = $("#deploy-result");
       if (!input.files.length) {
-        result.replaceChildren(el("p", { class: "field-error" }, "Choose at least one file."));
+        result.replaceChildren(el("p", { class: "field-error" }, Kanta.t("Choose at least one file.")));
         return;
       }
       const formData = new FormData();
       for (const file of input.files) formData.append("files", file);
-      const answer = await api("/api/v1/process-definitions", { method: "POST", formData });
+      // A form or contract not uploaded is taken as deployed: an analyst who changed one diagram uploads it alone.
+      const answer = await api("/api/v1/process-definitions?forms_from_catalogue=true", { method: "POST", formData });
+      $("#deploy-diagram-section").hidden = true;
       if (answer.ok) {
         const names = (list) => list.map((d) => `${d.process_key} v${d.version}`).join(", ") || "none";
-        result.replaceChildren(el("p", { class: "notice notice-success" },
-          `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`));
-        await show();
-      } else {
+        const warnings = answer.body.warnings || [];
         result.replaceChildren(
-          el("p", { class: "notice notice-error" }, detail(answer)),
-          el("ul", { class: "problems" }, (answer.body.problems || []).map((p) =>
-            el("li", {}, `${p.file}:${p.line ?? "?"}: ${p.element_id ? `[${p.element_id}] ` : ""}${p.message}`))),
+          el("p", { class: "notice notice-success" },
+            `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`),
+          warnings.length ? el("h3", {}, `${warnings.length} warning(s): deployed all the same`) : null,
+          warnings.length ? problemList(warnings) : null,
         );
+        await show();
+        await drawWith(input.files, warnings);
+      } else if (answer.status === 422 && answer.body.problems) {
+        const problems = answer.body.problems; // the API lists root causes first
+        const errors = problems.filter((p) => p.severity !== "warning").length;
+        result.replaceChildren(
+          el("p", { class: "notice notice-error", role: "alert" },
+            `Nothing was deployed: ${errors} problem(s) to correct`
+            + `${problems.length > errors ? `, and ${problems.length - errors} warning(s)` : ""}.`),
+          problemList(problems),
+        );
+        await drawWith(input.files, problems);
+      } else {
+        result.replaceChildren(el("p", { class: "notice notice-error", role: "alert" }, detail(answer)));
       }
     });
+
+    let diagram = null;
+
+    /** Each problem once: where it is, what it is, and a button that shows its element on the diagram. */
+    function problemList(problems) {
+      return el("ol", { class: "problems" }, problems.map((p) => {
+        const warning = p.severity === "warning";
+        return el("li", { class: warning ? "warning" : "error", "data-element": p.element_id || "" },
+          warning ? el("span", { class: "problem-code" }, `warning ${p.code}`) : null,
+          p.message,
+          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, line ${p.line}` : ""}`,
+            p.element_id ? [", ", el("code", {}, p.element_id)] : null),
+          p.element_id ? el("button", {
+            type: "button",
+            class: "show-element",
+            "data-element": p.element_id,
+            onclick: () => {
+              if (diagram?.select(p.element_id)) $("#deploy-diagram").scrollIntoView({ block: "nearest" });
+            },
+          }, Kanta.t("Show")) : null);
+      }));
+    }
+
+    /** Draw the uploaded diagram the first problem is in (else the first uploaded), its elements marked. */
+    async function drawWith(files, problems) {
+      const diagrams = [...files].filter((f) => /\.(bpmn|xml)$/i.test(f.name));
+      const named = problems.find((p) => p.element_id && diagrams.some((f) => f.name === p.file));
+      const file = named ? diagrams.find((f) => f.name === named.file) : diagrams[0];
+      if (!file) return;
+      const container = $("#deploy-diagram");
+      container.replaceChildren();
+      $("#deploy-diagram-section").hidden = false;
+      try {
+        diagram = await Kanta.diagram.show(container, await file.text(), $("#deploy-element-doc"));
+      } catch {
+        // bpmn-js could not read the file at all: its problems above say why
+        $("#deploy-diagram-section").hidden = true;
+        diagram = null;
+        return;
+      }
+      const on = (severity) => problems.filter((p) => p.file === file.name && (p.severity === "warning") === severity)
+        .map((p) => p.element_id).filter(Boolean);
+      diagram.markElements(on(true), "highlight-warning");
+      diagram.markElements(on(false), "highlight-problem");
+      if (named) diagram.select(named.element_id);
+    }
   };
 
   pages.definition = async (main) => {
@@ -62,15 +123,15 @@
     const shown = asked ? await must(api(`${base}?version=${enc(asked)}`)) : latest;
     document.title = `${shown.name} · Kanta onboarding`;
     $("#title").textContent = shown.name;
-    $("#summary").textContent = shown.documentation;
+    $("#summary").textContent = Kanta.plainWords(shown.documentation);
     const deployer = can("deploy");
     facts($("#facts"), [
-      ["Process key", el("code", {}, shown.process_key)],
-      ["Version", `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
-      ["Deployed", timeEl(shown.deployed_at)],
-      ["Deployed by", deployer ? shown.deployed_by : null],
-      ["File", deployer ? el("code", {}, shown.main_file) : null],
-      ["Content hash", deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
+      [t("Process key"), el("code", {}, shown.process_key)],
+      [t("Version"), `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
+      [t("Deployed"), timeEl(shown.deployed_at)],
+      [t("Deployed by"), deployer ? shown.deployed_by : null],
+      [t("File"), deployer ? el("code", {}, shown.main_file) : null],
+      [t("Content hash"), deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
     ]);
     const xml = await must(api(`${base}/xml?version=${shown.version}`));
     await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
@@ -84,15 +145,15 @@
     const movable = (d) => (statuses[d.version]?.running || 0) + (statuses[d.version]?.error || 0);
     const columns = [
       {
-        label: "Version",
+        label: t("Version"),
         cell: (d) => (d.version === shown.version ? el("strong", {}, `${d.version} (shown)`)
           : el("a", { href: `/processes/${enc(key)}?version=${d.version}` }, String(d.version))),
       },
-      { label: "Deployed", cell: (d) => timeEl(d.deployed_at) },
-      { label: "Running", cell: (d) => String(statuses[d.version]?.running || 0) },
-      { label: "Stopped by an incident", cell: (d) => String(statuses[d.version]?.error || 0) },
+      { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
+      { label: t("Running"), cell: (d) => String(statuses[d.version]?.running || 0) },
+      { label: t("Stopped by an incident"), cell: (d) => String(statuses[d.version]?.error || 0) },
       {
-        label: "Migration",
+        label: t("Migration"),
         cell: (d) => (d.version !== latest.version && movable(d) ? el("button", {
           type: "button", class: "plan-migration", onclick: () => showPlan(d.version),
         }, `Plan the move to v${latest.version}`) : ""),
@@ -100,8 +161,8 @@
     ];
     if (deployer) {
       columns.push(
-        { label: "Deployed by", cell: (d) => d.deployed_by },
-        { label: "Content hash", cell: (d) => el("code", {}, d.content_hash.slice(0, 12)) },
+        { label: t("Deployed by"), cell: (d) => d.deployed_by },
+        { label: t("Content hash"), cell: (d) => el("code", {}, d.content_hash.slice(0, 12)) },
       );
     }
     $("#versions").replaceChildren(table(columns, versions));
@@ -118,19 +179,19 @@
       section.hidden = false;
       $("#migration-title").textContent = `Moving version ${from} to ${latest.version}`;
       $("#migration-plan").replaceChildren(
-        el("h3", {}, "Where the instances wait"),
+        el("h3", {}, t("Where the instances wait")),
         table([
-          { label: "Now at", cell: (w) => el("code", {}, w.element_id) },
-          { label: "Instances", cell: (w) => String(w.instances) },
-          { label: "After the move", cell: (w) => (w.after ? el("code", {}, w.after)
+          { label: t("Now at"), cell: (w) => el("code", {}, w.element_id) },
+          { label: t("Instances"), cell: (w) => String(w.instances) },
+          { label: t("After the move"), cell: (w) => (w.after ? el("code", {}, w.after)
             : el("strong", { class: "needs-mapping" }, "needs a mapping (API or kanta-onboarding migrate --map)")) },
-        ], plan.waiting, "No instance waits anywhere."),
-        el("h3", {}, "What changed"),
+        ], plan.waiting, t("No instance waits anywhere.")),
+        el("h3", {}, t("What changed")),
         table([
-          { label: "Process", cell: (c) => el("code", {}, c[0]) },
-          { label: "Change", cell: (c) => c[1] },
-          { label: "Element", cell: (c) => el("code", {}, c[2]) },
-        ], changes, "Nothing changed in the elements."),
+          { label: t("Process"), cell: (c) => el("code", {}, c[0]) },
+          { label: t("Change"), cell: (c) => c[1] },
+          { label: t("Element"), cell: (c) => el("code", {}, c[2]) },
+        ], changes, t("Nothing changed in the elements.")),
         el("p", {}, `${plan.instances} instance(s) on version ${from}; ${plan.blocked_count} can not move without a mapping.`),
       );
       const run = $("#migrate-button");

@@ -4,12 +4,12 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, pages } = Kanta;
+    filters, processOptions, pages, now, t } = Kanta;
 
   pages.instances = async () => {
     const form = $("#filters");
     await processOptions(form.elements.process_key);
-    const query = filters(form, ["process_key", "status", "business_key"]);
+    const query = filters(form, ["process_key", "status", "business_key", "waiting_at"]);
     const page = await must(api(`/api/v1/process-instances?${query}`));
     const columns = [
       {
@@ -46,11 +46,11 @@
       "li",
       { class: `event event-${event.kind}${minor ? " event-minor" : ""}`, "data-kind": event.kind },
       timeEl(event.at),
-      el("span", { class: "event-what" }, el("strong", {}, EVENT_LABELS[event.kind] || event.kind.replaceAll("_", " ")),
+      el("span", { class: "event-what" }, el("strong", {}, t(EVENT_LABELS[event.kind] || event.kind.replaceAll("_", " "))),
         what ? ` ${what}` : ""),
       el("span", { class: "event-actor" }, event.actor),
       data && Object.keys(data).length
-        ? el("details", {}, el("summary", {}, "Data"), el("pre", {}, JSON.stringify(data, null, 2)))
+        ? el("details", {}, el("summary", {}, t("Data")), el("pre", {}, JSON.stringify(data, null, 2)))
         : null,
     );
   }
@@ -66,19 +66,19 @@
     const newer = latest.version > instance.definition_version
       && ["running", "error"].includes(instance.status);
     facts($("#facts"), [
-      ["Status", statusBadge(instance.status)],
-      ["Process", el("span", {},
+      [t("Status"), statusBadge(instance.status)],
+      [t("Process"), el("span", {},
         el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
           `${instance.process_key} v${instance.definition_version}`),
         newer ? el("strong", { id: "newer-version" },
           ` · a newer version exists (v${latest.version})`) : null)],
-      ["Business key", instance.business_key],
-      ["Instance id", el("code", {}, instance.id)],
-      ["Started", el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
-      ["Ended", instance.ended_at ? timeEl(instance.ended_at) : null],
-      ["Error", instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      [t("Business key"), instance.business_key],
+      [t("Instance id"), el("code", {}, instance.id)],
+      [t("Started"), el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
+      [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
+      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
       // who plays which lane: each party sees its own part of the onboarding
-      ["Parties", Object.keys(instance.parties || {}).length
+      [t("Parties"), Object.keys(instance.parties || {}).length
         ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
           ([lane, party]) => el("li", {}, `${lane}: `, el("code", {}, party))))
         : null],
@@ -90,12 +90,12 @@
         class: "danger",
         id: "cancel-instance",
         onclick: async () => {
-          if (!confirm("Cancel this instance? Its open tasks, messages and timers are dropped.")) return;
+          if (!confirm(t("Cancel this instance? Its open tasks, messages and timers are dropped."))) return;
           await must(api(`${base}/cancel`, { method: "POST" }));
-          flash("The instance was cancelled.");
+          flash(t("The instance was cancelled."));
           location.reload();
         },
-      }, "Cancel the instance"));
+      }, t("Cancel the instance")));
     }
 
     if (newer && can("repair")) {
@@ -103,7 +103,7 @@
         type: "button",
         id: "migrate-instance",
         onclick: async () => {
-          if (!confirm(`Move this instance to version ${latest.version}? It goes on there from where it stands.`)) return;
+          if (!confirm(t("Move this instance to version {version}? It goes on there from where it stands.", { version: latest.version }))) return;
           const outcome = await must(api("/api/v1/migrations", {
             method: "POST",
             json: {
@@ -114,22 +114,22 @@
             },
           }));
           if (outcome.refused.length) {
-            flash(`Not moved: ${outcome.refused[0].reasons.join("; ")}`, "error");
+            flash(`${t("Not moved:")} ${outcome.refused[0].reasons.join("; ")}`, "error");
           } else {
-            flash(`The instance now runs on version ${latest.version}.`);
+            flash(t("The instance now runs on version {version}.", { version: latest.version }));
           }
           location.reload();
         },
-      }, `Move to version ${latest.version}`));
+      }, t("Move to version {version}", { version: latest.version })));
     }
 
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
     $("#incidents").replaceChildren(table(
       [
-        { label: "Step", cell: (i) => i.element_id || "" },
-        { label: "What failed", cell: (i) => i.message },
-        { label: "Failures", cell: (i) => String(i.failures) },
-        { label: "Last failure", cell: (i) => timeEl(i.last_failure_at) },
+        { label: t("Step"), cell: (i) => i.element_id || "" },
+        { label: t("What failed"), cell: (i) => i.message },
+        { label: t("Failures"), cell: (i) => String(i.failures) },
+        { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
         {
           label: "",
           cell: (i) => (i.resolved_at
@@ -139,15 +139,15 @@
               class: "retry-incident primary",
               onclick: async () => {
                 const after = await api(`/api/v1/incidents/${i.id}/retry`, { method: "POST" });
-                flash(after.ok ? (after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
+                flash(after.ok ? t(after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
                   : detail(after), after.ok && after.body.status !== "error" ? "success" : "error");
                 location.reload();
               },
-            }, "Retry") : el("span", { class: "hint" }, "open")),
+            }, t("Retry")) : el("span", { class: "hint" }, t("open"))),
         },
       ],
       incidents.items,
-      "No incidents.",
+      t("No incidents."),
     ));
 
     const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
@@ -162,39 +162,47 @@
 
     const waiting = [];
     for (const task of instance.ready_tasks) {
-      waiting.push(el("li", { class: "wait wait-task" },
-        el("span", { class: "wait-kind" }, "Task"),
-        el("a", { href: `/tasks/${enc(task.id)}`, class: "task-link" }, task.name),
-        task.lane ? el("span", { class: "hint" }, ` · ${task.lane}`) : null,
-        el("span", { class: "hint" }, " · ready since ", timeEl(task.ready_since))));
+      waiting.push(el("li", { class: "wait wait-task", "data-element": task.element_id },
+        el("span", { class: "wait-kind" }, t("Task")),
+        el("span", { class: "wait-what" }, el("strong", {}, task.name),
+          task.lane ? el("span", { class: "wait-lane" }, task.lane) : null),
+        el("span", { class: "wait-when" }, `${t("ready since")} `, timeEl(task.ready_since), ` (${relative(task.ready_since)})`),
+        el("a", { href: `/tasks/${enc(task.id)}`, class: "button primary task-link" }, t("Open the task"))));
     }
     const sender = instance.status === "running" && can("operate");
     for (const message of instance.waiting_messages) {
-      waiting.push(el("li", { class: "wait wait-message", "data-message": message.name },
-        el("span", { class: "wait-kind" }, "Message"),
-        el("code", {}, message.name),
-        el("span", { class: "hint" }, ` at ${diagram.name(message.element_id)}`),
+      const title = message.schema?.title;
+      waiting.push(el("li", { class: "wait wait-message", "data-message": message.name, "data-element": message.element_id },
+        el("span", { class: "wait-kind" }, t("Message")),
+        el("span", { class: "wait-what" }, el("strong", {}, title || diagram.name(message.element_id)),
+          " ", el("code", {}, message.name),
+          message.lane ? el("span", { class: "wait-lane" }, `${t("from")} ${message.lane}`) : null),
+        el("span", { class: "wait-when" }, message.waiting_since
+          ? [`${t("waiting since")} `, timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
+          : `at ${diagram.name(message.element_id)}`),
         sender ? el("button", {
-          type: "button", class: "send-message", onclick: () => messageForm(instance, message),
-        }, "Send…") : null));
+          type: "button", class: "send-message primary", onclick: () => messageForm(instance, message),
+        }, t("Record the message…")) : null));
     }
     for (const timer of instance.pending_timers) {
-      waiting.push(el("li", { class: "wait wait-timer" },
-        el("span", { class: "wait-kind" }, "Timer"),
-        el("span", {}, timer.name || diagram.name(timer.element_id)),
-        el("span", { class: "hint" }, " · due ", timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
+      const overdue = new Date(timer.due_at) <= now();
+      waiting.push(el("li", { class: `wait wait-timer${overdue ? " overdue" : ""}`, "data-element": timer.element_id },
+        el("span", { class: "wait-kind" }, t("Timer")),
+        el("span", { class: "wait-what" }, el("strong", {}, timer.name || diagram.name(timer.element_id))),
+        el("span", { class: "wait-when" }, `${t(overdue ? "was due" : "due")} `, timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
     }
     $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
-      : el("p", { class: "empty" }, `Nothing: the instance is ${instance.status}.`));
+      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${instance.status}.`));
+    diagram.focusOn(active);
 
     const names = Object.keys(instance.variables).sort();
     $("#variables").replaceChildren(table(
       [
-        { label: "Variable", cell: (n) => el("code", {}, n) },
-        { label: "Value", cell: (n) => el("code", { class: "value" }, JSON.stringify(instance.variables[n])) },
+        { label: t("Variable"), cell: (n) => el("code", {}, n) },
+        { label: t("Value"), cell: (n) => el("code", { class: "value" }, JSON.stringify(instance.variables[n])) },
       ],
       names,
-      "No variables yet.",
+      t("No variables yet."),
     ));
 
     $("#history").replaceChildren(...history.map((event) => timelineEntry(event, (e) => diagram.name(e))));
@@ -207,11 +215,13 @@
     const schema = message.schema || { type: "object" };
     $("#message-title").textContent = schema.title || message.name;
     $("#message-about").textContent = [
-      `Message “${message.name}”, delivered to this instance (correlated by ${message.correlation.by}).`,
+      t("Message “{name}”{from}, delivered to this instance (correlated by {by}).", {
+        name: message.name, from: message.lane ? ` ${t("from")} ${message.lane}` : "", by: message.correlation.by,
+      }),
       schema.description || "",
     ].join(" ");
     const form = Kanta.form.render($("#message-fields"), schema, {},
-      { at: "/payload", empty: "This message carries no data." });
+      { at: "/payload", empty: t("This message carries no data.") });
     const formError = $("#message-error");
     formError.hidden = true;
     // A new form each time: replace the element so an earlier message's submit handler goes with it.
@@ -227,7 +237,7 @@
         method: "POST", json: { name: message.name, instance_id: instance.id, payload: data },
       }),
       done: () => {
-        flash(`The message “${message.name}” was delivered.`);
+        flash(t("The message “{name}” was delivered.", { name: message.name }));
         location.reload();
       },
     });

@@ -1,0 +1,81 @@
+"""Element names in the caller's language: a diagram names its elements in Finnish and keeps the English
+(and Swedish) beside them as `name_en` / `name_sv` properties; `Accept-Language` picks, `Content-Language`
+says which languages the names shown are in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import auth
+
+NAMES = Path(__file__).parents[1] / "fixtures" / "names"
+
+
+@pytest.fixture
+def started(client, engine):
+    engine.deploy_folder(NAMES, actor="analyst:test")
+    response = client.post(
+        "/api/v1/process-instances", json={"process_key": "named_onboarding"}, headers=auth("integrator")
+    )
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def names(client, path: str, language: str | None = None):
+    headers = auth("viewer") | ({"Accept-Language": language} if language else {})
+    response = client.get(path, headers=headers)
+    assert response.status_code == 200, response.get_json()
+    assert "Accept-Language" in response.headers.get("Vary", "")
+    return response.get_json(), response.headers.get("Content-Language")
+
+
+def test_finnish_is_the_default_and_says_so(client, started):
+    assert [(t["name"], t["lane"]) for t in started["ready_tasks"]] == [
+        ("Ota yhteyttä järjestelmätoimittajaan", "Palvelunantaja")
+    ]
+    instance, language = names(client, f"/api/v1/process-instances/{started['id']}")
+    assert language == "fi"
+    assert instance["ready_tasks"][0]["name"] == "Ota yhteyttä järjestelmätoimittajaan"
+    assert [t["name"] for t in instance["pending_timers"]] == ["Muistutuksen aika"]
+
+
+def test_english_names_for_a_caller_who_asks_for_english(client, started):
+    instance, language = names(client, f"/api/v1/process-instances/{started['id']}", "en-GB,en;q=0.9")
+    assert language == "en"
+    assert [(t["name"], t["lane"]) for t in instance["ready_tasks"]] == [
+        ("Contact the system vendor", "Service provider")
+    ]
+    assert [t["name"] for t in instance["pending_timers"]] == ["Time to remind"]
+    tasks, language = names(client, f"/api/v1/tasks?instance_id={started['id']}", "en")
+    assert (language, [t["name"] for t in tasks["items"]]) == ("en", ["Contact the system vendor"])
+    task, language = names(client, f"/api/v1/tasks/{started['ready_tasks'][0]['id']}", "en")
+    assert (language, task["name"], task["lane"]) == ("en", "Contact the system vendor", "Service provider")
+    definition, language = names(client, "/api/v1/process-definitions/named_onboarding", "en")
+    assert (language, definition["name"]) == ("en", "Named onboarding")
+
+
+def test_a_name_missing_in_the_language_asked_for_stays_finnish_and_the_answer_says_both(
+    client, started, clock
+):
+    clock.advance(days=4)  # the reminder's timer fires: its task has no Swedish or English name
+    client.application.extensions["kanta_engine"].fire_due_timers()
+    instance, language = names(client, f"/api/v1/process-instances/{started['id']}", "sv")
+    assert language == "sv, fi"
+    assert sorted((t["name"], t["lane"]) for t in instance["ready_tasks"]) == [
+        ("Kontakta systemleverantören", "Tjänsteanordnare"),
+        ("Muistuta", "Tjänsteanordnare"),
+    ]
+
+
+def test_a_language_the_names_are_not_in_gives_finnish(client, started):
+    instance, language = names(client, f"/api/v1/process-instances/{started['id']}", "de")
+    assert language == "fi"
+    assert instance["ready_tasks"][0]["name"] == "Ota yhteyttä järjestelmätoimittajaan"
+
+
+def test_an_answer_without_element_names_says_no_language(client):
+    response = client.get("/api/v1/me", headers=auth("viewer") | {"Accept-Language": "en"})
+    assert response.status_code == 200
+    assert "Content-Language" not in response.headers
