@@ -12,6 +12,7 @@ from engine import Engine
 
 from . import camunda, languages, problems, security, web
 from .auth import Caller, parse_tokens
+from .oidc import OidcSettings, OidcVerifier
 from .parsing import ProcessKeyConverter
 from .resources import (
     clock,
@@ -26,6 +27,7 @@ from .resources import (
     oversight,
     session,
     tasks,
+    usage_log,
 )
 from .settings import TOKEN_DIGESTS, Settings
 
@@ -54,6 +56,10 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.config.update(settings.as_config())
     app.config.update(config or {})
     app.config["KANTA_CALLERS"] = _callers(app.config)
+    oidc = OidcSettings.from_config(app.config)
+    if oidc is not None:
+        unscoped = app.config.get("KANTA_UNSCOPED_TOKENS", False)
+        app.extensions["kanta_oidc"] = OidcVerifier(oidc, allow_unscoped=unscoped)
     app.extensions["kanta_engine"] = Engine(
         app.config["KANTA_DATABASE_URL"], clock_source=app.config["KANTA_CLOCK"], apply_migrations=False
     )
@@ -61,7 +67,17 @@ def create_app(config: Mapping | None = None) -> Flask:
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
     api.spec.options["security"] = [{"bearerAuth": []}]
-    for module in (definitions, instances, tasks, external_tasks, messages, incidents, migrations, clock):
+    for module in (
+        definitions,
+        instances,
+        tasks,
+        external_tasks,
+        messages,
+        incidents,
+        migrations,
+        clock,
+        usage_log,
+    ):
         api.register_blueprint(module.blp)
     api.register_blueprint(oversight.blp)
     api.register_blueprint(migrations.batches)
@@ -77,7 +93,7 @@ def create_app(config: Mapping | None = None) -> Flask:
 
 
 def _callers(config) -> dict:
-    callers = parse_tokens(config["KANTA_TOKENS"])
+    callers = parse_tokens(config["KANTA_TOKENS"], allow_unscoped=config.get("KANTA_UNSCOPED_TOKENS", False))
     digests = Path(config["KANTA_DATA_DIR"]) / TOKEN_DIGESTS
     if digests.exists():
         for line in digests.read_text().splitlines():

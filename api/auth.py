@@ -1,7 +1,13 @@
 """Who is calling: bearer tokens with roles, from configuration.
 
 ``KANTA_TOKENS`` holds comma-separated ``role:token`` pairs (``role:name:token`` names the token in
-the audit trail; otherwise its name is a short fingerprint). Tokens are kept only as SHA-256 digests.
+the audit trail; otherwise its name is a short fingerprint; ``role:name:token:party`` says which
+organisation the caller acts for). Tokens are kept only as SHA-256 digests.
+
+An identity is a role and a party (a Y-tunnus or an organisation OID). A viewer or integrator of a party
+sees and does only that party's part (engine/parties.py); admin and analyst are global. A viewer or
+integrator token without a party is refused unless ``KANTA_UNSCOPED_TOKENS=allow`` (development), when it
+sees and does everything, as before parties were kept.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from functools import wraps
 
 from flask import current_app, g, request
 from flask_smorest import abort
+
+from engine import Reader
 
 from .security import FailedAuthentications, TooManyFailures
 
@@ -38,37 +46,62 @@ PERMISSIONS = {
 }
 
 
+# The roles that act for their party only; the others see every party's instances.
+SCOPED_ROLES = ("viewer", "integrator")
+
+
 @dataclass(frozen=True)
 class Caller:
     role: str
     name: str
+    party: str | None = None
 
     @property
     def actor(self) -> str:
         return f"{self.role}:{self.name}"
+
+    @property
+    def scope(self) -> str | None:
+        """The party whose part alone the caller sees and does; None: every party's (admin, analyst, or a
+        development token of no party)."""
+        return self.party if self.role in SCOPED_ROLES else None
+
+
+class RefusedIdentity(Exception):
+    """A bearer token that is not an identity the service takes; the message says why (never the token)."""
 
 
 def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def parse_tokens(text: str) -> dict[str, Caller]:
-    """``role:token`` or ``role:name:token`` entries → callers by token digest."""
+def parse_tokens(text: str, *, allow_unscoped: bool = False) -> dict[str, Caller]:
+    """``role:token``, ``role:name:token`` or ``role:name:token:party`` entries → callers by token digest.
+    A viewer's or integrator's entry without a party is refused unless ``allow_unscoped``."""
     callers = {}
     for entry in filter(None, (part.strip() for part in text.split(","))):
         parts = entry.split(":")
-        if len(parts) not in (2, 3) or parts[0] not in ROLES or not parts[-1]:
+        token_at = 2 if len(parts) == 4 else -1
+        if len(parts) not in (2, 3, 4) or parts[0] not in ROLES or not parts[token_at] or not parts[-1]:
             raise ValueError(
-                f"bad token entry {parts[0]!r}…: write role:token or role:name:token, role one of {ROLES}"
+                f"bad token entry {parts[0]!r}…: write role:token, role:name:token or role:name:token:party, "
+                f"role one of {ROLES}"
             )
-        role, token = parts[0], parts[-1]
-        name = parts[1] if len(parts) == 3 else f"token-{digest(token)[:8]}"
+        role, token = parts[0], parts[token_at]
+        party = parts[3] if len(parts) == 4 else None
+        name = parts[1] if len(parts) >= 3 else f"token-{digest(token)[:8]}"
+        if role in SCOPED_ROLES and party is None and not allow_unscoped:
+            raise ValueError(
+                f"the token of {role}:{name} names no party: a {role} acts for one organisation, so write "
+                f"{role}:{name}:<token>:<party> with its Y-tunnus or OID (or, in development only, set "
+                "KANTA_UNSCOPED_TOKENS=allow)"
+            )
         if len(token) < SHORTEST_TOKEN:
             raise ValueError(
                 f"the token of {role}:{name} is {len(token)} characters long: a token needs at least "
                 f"{SHORTEST_TOKEN} (e.g. openssl rand -hex 24 makes one of 48)"
             )
-        callers[digest(token)] = Caller(role, name)
+        callers[digest(token)] = Caller(role, name, party)
     return callers
 
 
@@ -120,7 +153,15 @@ def known_caller(token: str) -> Caller:
             f"the API answers it again in {spent.retry_after} seconds",
             headers={"Retry-After": str(spent.retry_after)},
         )
-    wanted = digest(token.strip())
+    token = token.strip()
+    verifier = current_app.extensions.get("kanta_oidc")
+    if verifier is not None and token.count(".") == 2:  # a JWT (static tokens have no dots): api/oidc.py
+        try:
+            return verifier.caller(token)
+        except RefusedIdentity as refused:
+            failures.failed(address)
+            abort(401, message=str(refused), headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    wanted = digest(token)
     callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
     found = None
     for known, caller in callers.items():
@@ -138,6 +179,14 @@ def known_caller(token: str) -> Caller:
 
 def _caller() -> Caller:
     return known_caller(_presented_token())
+
+
+def reader() -> Reader:
+    """The caller as a reader of an instance's data, for the usage log and the masking of personal data:
+    a viewer sees none of it; the endpoint is why it reads."""
+    caller: Caller = g.caller
+    rule = request.url_rule.rule if request.url_rule is not None else request.path
+    return Reader(caller.actor, caller.scope, caller.role != "viewer", f"{request.method} {rule}")
 
 
 def requires(permission: str):

@@ -13,7 +13,13 @@ import click
 
 import engine
 
-from .settings import Settings, clock_from_setting, failed_authentication_limit, timer_interval_from_setting
+from .settings import (
+    Settings,
+    clock_from_setting,
+    failed_authentication_limit,
+    timer_interval_from_setting,
+    unscoped_tokens_from_setting,
+)
 
 
 @click.group(
@@ -101,6 +107,7 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     someone can log in, then serve under gunicorn, each worker firing due timers every
     KANTA_TIMER_INTERVAL seconds (default 5; 0: none)."""
     from .auth import parse_tokens
+    from .oidc import OidcSettings
     from .server import serve as serve_api
 
     settings = Settings.from_environment(
@@ -117,11 +124,13 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     try:
         timer_interval_from_setting(settings.timer_interval)
         failed_authentication_limit(settings.failed_auth_limit)
+        allow_unscoped = unscoped_tokens_from_setting(settings.unscoped_tokens)
+        OidcSettings.from_config(settings.as_config())
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
     try:
-        parse_tokens(settings.tokens)
+        parse_tokens(settings.tokens, allow_unscoped=allow_unscoped)
     except ValueError as error:  # said before gunicorn starts: its workers would fail to boot, saying less
         print(f"KANTA_TOKENS: {error}", file=sys.stderr)
         return 2
@@ -203,6 +212,31 @@ def worker(database_url, data_dir, interval, once) -> int:
 
     settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
     return work(database_url=settings.database_url, interval=interval, once=once)
+
+
+@cli.group()
+def audit() -> None:
+    """The audit trail and the usage log."""
+
+
+@audit.command()
+@database_options
+def verify(database_url, data_dir) -> int:
+    """Check the hash chains of the audit trail and the usage log; print the first broken link of each and
+    exit 1 if there is one."""
+    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    service = engine.Engine(settings.database_url, apply_migrations=False)
+    try:
+        results = service.verify_audit()
+    finally:
+        service.close()
+    for result in results:
+        before = f" ({result['unhashed']} rows predate the chain)" if result["unhashed"] else ""
+        if result["broken_row"] is None:
+            print(f"{result['table']}: every chain holds{before}")
+        else:
+            print(f"{result['table']}: broken at row {result['broken_row']}: {result['why']}{before}")
+    return 1 if any(r["broken_row"] is not None for r in results) else 0
 
 
 def main(argv: list[str] | None = None) -> int:

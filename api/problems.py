@@ -10,6 +10,7 @@ from engine import (
     Conflict,
     DefinitionInvalid,
     EngineError,
+    Forbidden,
     InvalidData,
     NotFound,
     ScriptFailure,
@@ -81,6 +82,8 @@ def _engine_error(error: EngineError):
         running = [{**r, "started_at": r["started_at"].isoformat()} for r in error.running]
         return problem(409, error.kind, "An instance for this business key is already running", error.detail,
                        running=running)  # fmt: skip
+    if isinstance(error, Forbidden):
+        return problem(403, error.kind, "Not this party's to do", error.detail)
     if isinstance(error, Conflict):
         return problem(409, error.kind, "Conflict with the current state", error.detail)
     return problem(400, error.kind, "The request could not be carried out", error.detail)

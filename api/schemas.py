@@ -278,6 +278,12 @@ class InstanceSchema(InstanceSummarySchema):
     ready_tasks = fields.List(fields.Nested(TaskSchema), required=True)
     waiting_messages = fields.List(fields.Nested(MessageWaitSchema), required=True)
     pending_timers = fields.List(fields.Nested(TimerSchema), required=True)
+    parties = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        required=True,
+        metadata={"description": "who plays which lane: lane name -> party (Y-tunnus or OID)"},
+    )
 
 
 def _allow_duplicate():

@@ -33,8 +33,19 @@ class Settings:
     data_dir: str = DEFAULT_DATA_DIR
     database_url: str = ""  # empty: SQLite in the data folder
     processes_dir: str = "processes"
-    # comma-separated role:token or role:name:token entries (see api/auth.py)
+    # comma-separated role:token, role:name:token or role:name:token:party entries (see api/auth.py)
     tokens: str = ""
+    # OpenID Connect (api/oidc.py): the issuer, the audience and the JWKS URL turn it on, all three or none
+    oidc_issuer: str = ""
+    oidc_audience: str = ""
+    oidc_jwks_url: str = ""
+    # the claims the role, the party and the audit trail's name are read from (dotted: a nested claim)
+    oidc_role_claim: str = "kanta_role"
+    oidc_party_claim: str = "kanta_party"
+    oidc_name_claim: str = "sub"
+    # refuse (the default): a viewer or integrator token names its party; allow: one without a party sees
+    # and does everything (development only)
+    unscoped_tokens: str = "refuse"
     # seconds between the rounds of each API process's background timer thread; 0: no thread
     timer_interval: str = "5"
     # system, or adjustable[@ISO time] (see clock_from_setting)
@@ -67,10 +78,27 @@ class Settings:
             "KANTA_DATABASE_URL": self.database_url,
             "KANTA_PROCESSES_DIR": self.processes_dir,
             "KANTA_TOKENS": self.tokens,
+            "KANTA_UNSCOPED_TOKENS": unscoped_tokens_from_setting(self.unscoped_tokens),
+            "KANTA_OIDC_ISSUER": self.oidc_issuer,
+            "KANTA_OIDC_AUDIENCE": self.oidc_audience,
+            "KANTA_OIDC_JWKS_URL": self.oidc_jwks_url,
+            "KANTA_OIDC_ROLE_CLAIM": self.oidc_role_claim,
+            "KANTA_OIDC_PARTY_CLAIM": self.oidc_party_claim,
+            "KANTA_OIDC_NAME_CLAIM": self.oidc_name_claim,
             "KANTA_TIMER_INTERVAL": timer_interval_from_setting(self.timer_interval),
             "KANTA_CLOCK": clock_from_setting(self.clock),
             "KANTA_FAILED_AUTH_LIMIT": failed_authentication_limit(self.failed_auth_limit),
         }
+
+
+def unscoped_tokens_from_setting(setting: str) -> bool:
+    """``KANTA_UNSCOPED_TOKENS``: whether viewer and integrator tokens without a party are taken."""
+    if setting not in ("refuse", "allow"):
+        raise ValueError(
+            f"KANTA_UNSCOPED_TOKENS is {setting!r}: write refuse (every viewer and integrator token names "
+            "its party) or allow (development: a token without a party sees and does everything)"
+        )
+    return setting == "allow"
 
 
 def timer_interval_from_setting(setting: str) -> float:

@@ -10,12 +10,14 @@ from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import ManualClock, SystemClock
 from .names import DIAGRAM_LANGUAGE, NAME_LANGUAGES
 from .oversight import LateInstance, OversightView
+from .personal_data import Reader
 from .problems import (
     AlreadyRunning,
     Conflict,
     DefinitionInvalid,
     EngineError,
     FieldError,
+    Forbidden,
     InvalidData,
     NotFound,
     Problem,
@@ -61,6 +63,7 @@ __all__ = [
     "ErrorKind",
     "ExternalTaskView",
     "FieldError",
+    "Forbidden",
     "HistoryEvent",
     "IncidentView",
     "InstanceStatus",
@@ -74,6 +77,7 @@ __all__ = [
     "OversightView",
     "Page",
     "Problem",
+    "Reader",
     "ScriptFailure",
     "StopRequest",
     "SystemClock",

@@ -84,6 +84,6 @@ class Context:
     def view(self, store: Store, record: InstanceRecord) -> InstanceView:
         """An instance with its projections as stored."""
         messages, timers = store.waits(record.id)
-        projections = Projections(store.ready_tasks(record.id), messages, timers)
+        projections = Projections(store.ready_tasks(record.id), messages, timers, store.parties_of(record.id))
         definition = self.definitions.loaded(store, record.definition_id)
         return instance_view(record, definition.version, projections, definition)

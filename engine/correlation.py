@@ -24,13 +24,15 @@ def waiting_instances(
     instance_id: str | None = None,
     keys: Mapping | None = None,
     thrown: bool = False,
+    party: str | None = None,
 ) -> tuple[list[str], bool, list[str]]:
     """(the instances waiting for message ``name`` that the request finds, whether the payload was looked
     up by a correlation by variable, the properties such a correlation looked for and did not find as
     text). A waiting version that correlates by business key is found only by a business key, an instance
     id or ``keys`` (variables the instance must hold); one that correlates by variable by the payload's
     property, narrowed by those, except that a ``thrown`` message's business key (its thrower's) is not
-    the receiver's and narrows nothing there."""
+    the receiver's and narrows nothing there. With ``party``, only where it plays the catching event's
+    lane."""
     keys = dict(keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
     waiting, by_payload, missing = [], False, []
@@ -52,7 +54,7 @@ def waiting_instances(
         elif not named:
             continue
         found = store.instances_waiting_for(
-            name, key, instance_id, definition_id=definition_id, holding=holding
+            name, key, instance_id, definition_id=definition_id, holding=holding, party=party
         )
         wanted = {**keys, **dict([holding] if holding else [])}
         waiting += [i for i in found if not wanted or holds(store.instance(i), wanted)]

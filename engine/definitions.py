@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from sqlalchemy.exc import IntegrityError
 
-from . import catalogue
+from . import catalogue, parties
 from .audit import audit_row
 from .bpmn import LoadedDefinition, Serializer
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
@@ -31,7 +31,9 @@ class DefinitionCache:
         if loaded is None:
             row = store.definition(definition_id)
             spec, subprocess_specs = self._serializer.load_spec(row.spec)
-            loaded = LoadedDefinition(row.id, row.version, spec, subprocess_specs, row.forms)
+            loaded = LoadedDefinition(
+                row.id, row.version, spec, subprocess_specs, row.forms, parties.lane_rules(row.sources)
+            )
             self._loaded[definition_id] = loaded
         return loaded
 

@@ -27,7 +27,7 @@ from .bpmn import Run, extension_properties
 from .clock import now
 from .context import Context
 from .instances import instance_record, is_uuid
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import ExternalTaskView, InstanceView, Page, external_task_view
 from .store.external_task_queries import ExternalTaskRecord
 from .store.queries import Store
@@ -41,7 +41,13 @@ MAX_LOCK_MS = 7 * 24 * 3600 * 1000  # a week; a lock is for the work at hand, no
 
 
 def fetch_and_lock(
-    context: Context, worker_id: str, topics: list[Mapping], max_tasks: int, *, actor: str
+    context: Context,
+    worker_id: str,
+    topics: list[Mapping],
+    max_tasks: int,
+    *,
+    actor: str,
+    party: str | None = None,
 ) -> list[ExternalTaskView]:
     """Lock up to ``max_tasks`` fetchable tasks of ``topics`` for ``worker_id``, oldest first, each for its
     topic's ``lock_duration_ms``; answers them with the instance's variables (only those the topic names in
@@ -58,7 +64,7 @@ def fetch_and_lock(
         store, moment = unit.store, now()
         locked, audit = [], []
         filters = [(t.name, t.business_key, t.process_keys) for t in wanted]
-        for task in store.claim_external_tasks(filters, moment, max_tasks):
+        for task in store.claim_external_tasks(filters, moment, max_tasks, party):
             asked = next(t for t in wanted if t.matches(task))  # the first topic entry that fetched it
             lock_ms, names = asked.lock_ms, asked.names
             until = moment + timedelta(milliseconds=lock_ms)
@@ -87,6 +93,7 @@ def complete(
     *,
     actor: str,
     local_variables: Mapping | None = None,
+    party: str | None = None,
 ) -> InstanceView:
     """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on;
     ``local_variables`` are the task's own: gone when it completes, as in Camunda (the audit keeps them).
@@ -102,7 +109,9 @@ def complete(
             data["local_variables"] = local_variables
         return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
 
-    return context.act(lambda store: _held(store, task_id, worker_id).instance_id, completing, actor)
+    return context.act(
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id, completing, actor
+    )
 
 
 def handle_failure(
@@ -115,6 +124,7 @@ def handle_failure(
     retries: int,
     retry_timeout_ms: int,
     actor: str,
+    party: str | None = None,
 ) -> ExternalTaskView:
     """Record ``worker_id``'s failure at the task it holds and release the lock: the task is fetchable again
     after ``retry_timeout_ms`` with ``retries`` left; with 0 left it opens an incident on the instance (the
@@ -124,7 +134,7 @@ def handle_failure(
     _count("/retry_timeout_ms", retry_timeout_ms, 0, MAX_LOCK_MS)
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         retry_at = moment + timedelta(milliseconds=retry_timeout_ms) if retry_timeout_ms else None
         values = {
             "retries": retries,
@@ -159,6 +169,7 @@ def handle_bpmn_error(
     error_message: str | None = None,
     variables: Mapping | None = None,
     actor: str,
+    party: str | None = None,
 ) -> InstanceView:
     """Throw the BPMN error ``error_code`` at the task ``worker_id`` holds: the error boundary event of the
     task (or of an enclosing sub process) with that code, or with none, catches it, gets ``variables`` and
@@ -177,12 +188,14 @@ def handle_bpmn_error(
         change = {**data, "variables": variables, "caught_by": caught_by}
         return Change(AuditKind.EXTERNAL_TASK_BPMN_ERROR, element_id, task_id, change)
 
-    view = context.act(lambda store: _held(store, task_id, worker_id).instance_id, throwing, actor)
+    view = context.act(
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id, throwing, actor
+    )
     if view is not None:
         return view
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         message = f'the worker threw BPMN error "{error_code}" and no error boundary event catches it'
         if error_message:
             message += f": {error_message}"
@@ -197,14 +210,20 @@ def handle_bpmn_error(
 
 
 def extend_lock(
-    context: Context, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+    context: Context,
+    task_id: str,
+    worker_id: str,
+    new_duration_ms: int,
+    *,
+    actor: str,
+    party: str | None = None,
 ) -> ExternalTaskView:
     """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
     worker_id = _worker(worker_id)
     _count("/new_duration_ms", new_duration_ms, 1, MAX_LOCK_MS)
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _held(store, task_id, worker_id, for_update=True)
+        task = _held(store, task_id, worker_id, for_update=True, party=party)
         until = moment + timedelta(milliseconds=new_duration_ms)
         store.update_external_task(task.id, lock_expires_at=until)
         data = {"worker_id": worker_id, "lock_expires_at": until}
@@ -213,12 +232,12 @@ def extend_lock(
         return _view(store, task.id)
 
 
-def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
+def unlock(context: Context, task_id: str, *, actor: str, party: str | None = None) -> ExternalTaskView:
     """Release the task's lock, whoever holds it: it is fetchable again at once (an operator's action, as
     in Camunda, where unlock names no worker)."""
     with context.new_unit() as unit:
         store, moment = unit.store, now()
-        task = _external_task(store, task_id, for_update=True)
+        task = _external_task(store, task_id, for_update=True, party=party, doing=True)
         store.update_external_task(task.id, worker_id=None, lock_expires_at=None)
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
@@ -226,9 +245,9 @@ def unlock(context: Context, task_id: str, *, actor: str) -> ExternalTaskView:
         return _view(store, task.id)
 
 
-def get(context: Context, task_id: str) -> ExternalTaskView:
+def get(context: Context, task_id: str, party: str | None = None) -> ExternalTaskView:
     with context.new_unit() as unit:
-        return _view(unit.store, _external_task(unit.store, task_id).id)
+        return _view(unit.store, _external_task(unit.store, task_id, party=party).id)
 
 
 def page(
@@ -241,12 +260,13 @@ def page(
     worker_id: str | None,
     limit: int,
     offset: int,
+    party: str | None = None,
 ) -> Page[ExternalTaskView]:
     """The external tasks instances wait at, oldest first; ``locked`` True: only those whose lock holds
     now, False: only those not locked (or whose lock expired)."""
     filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset)
+        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset, party)
         versions = unit.store.definition_versions_of([r.instance_id for r in rows])
     views = [external_task_view(r, definition_version=versions.get(r.instance_id)) for r in rows]
     return Page(views, total, limit, offset, exact)
@@ -272,17 +292,28 @@ def _view(store: Store, task_id: str) -> ExternalTaskView:
     return external_task_view(task, definition_version=versions.get(task.instance_id))
 
 
-def _external_task(store: Store, task_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+def _external_task(
+    store: Store, task_id: str, *, for_update: bool = False, party: str | None = None, doing: bool = False
+) -> ExternalTaskRecord:
+    """The task; NotFound also when ``party`` plays no lane of its instance, and, ``doing`` it, Forbidden
+    when the party does not play the task's lane (a party's worker does its own organisation's work)."""
     task = store.external_task(task_id, for_update=for_update) if is_uuid(task_id) else None
-    if task is None:
+    if task is None or (party is not None and not store.participates(task.instance_id, party)):
         raise NotFound(f"no external task {task_id}: it was completed, or its instance moved past it")
+    if doing and party is not None and store.parties_of(task.instance_id).get(task.lane) != party:
+        raise Forbidden(
+            f'external task {task_id} is in the lane "{task.lane}", which party {party} does not play in '
+            "this instance: only that lane's party's worker does it"
+        )
     return task
 
 
-def _held(store: Store, task_id: str, worker_id: str, *, for_update: bool = False) -> ExternalTaskRecord:
+def _held(
+    store: Store, task_id: str, worker_id: str, *, for_update: bool = False, party: str | None = None
+) -> ExternalTaskRecord:
     """The task, if ``worker_id`` holds its lock (an expired lock is still held until another worker
     fetches the task)."""
-    task = _external_task(store, task_id, for_update=for_update)
+    task = _external_task(store, task_id, for_update=for_update, party=party, doing=True)
     if task.worker_id is None:
         raise Conflict(f"external task {task_id} is not locked: fetch and lock it first")
     if task.worker_id != worker_id:

@@ -23,16 +23,22 @@ from .unit_of_work import StaleRevision, Undelivered, record_incident, write_run
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
-def page(context: Context, *, process_key, instance_id, open_only: bool, limit: int, offset: int) -> Page:
+def page(
+    context: Context, *, process_key, instance_id, open_only: bool, limit: int, offset: int, party=None
+) -> Page:
+    """Incidents, newest first; with ``party``, those of the instances it plays a lane of."""
     filters = {"process_key": process_key, "instance_id": instance_id}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.incident_page(filters, open_only, limit, offset)
+        rows, total, exact = unit.store.incident_page(filters, open_only, limit, offset, party)
     return Page([incident_view(r) for r in rows], total, limit, offset, exact)
 
 
-def get(context: Context, incident_id: int) -> IncidentView:
+def get(context: Context, incident_id: int, party: str | None = None) -> IncidentView:
     with context.new_unit() as unit:
-        return incident_view(_incident(unit.store, incident_id))
+        incident = _incident(unit.store, incident_id)
+        if party is not None and not unit.store.participates(incident.instance_id, party):
+            raise NotFound(f"no incident {incident_id}")
+        return incident_view(incident)
 
 
 def retry(context: Context, incident_id: int, *, actor: str, retries: int | None = None) -> InstanceView:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 
@@ -14,7 +15,8 @@ from .catalogue.start_form import BUSINESS_KEY, start_page_form
 from .context import Context
 from .definitions import definition_row, refuse_if_retired
 from .message_flow import begin
-from .problems import AlreadyRunning, Conflict, FieldError, InvalidData, NotFound
+from .personal_data import Reader, hidden, log_read, masked
+from .problems import AlreadyRunning, Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .projections import Projections
 from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
 from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
@@ -31,16 +33,22 @@ def start(
     variables: Mapping | None,
     idempotency_key: str | None,
     allow_duplicate: bool = True,
+    party: str | None = None,
 ) -> InstanceView:
-    """Start the latest version of ``process_key``. A retried start with the same idempotency key
-    answers the instance the first one started. Unless ``allow_duplicate``, a business key that already
-    has an instance of the process that has not ended (running, or stopped by an incident) is refused
-    with AlreadyRunning naming those instances."""
+    """Start the latest version of ``process_key``. A retried start with the same idempotency key (of the
+    same party) answers the instance the first one started. A party starts its own onboardings only: the
+    business key names it. Unless ``allow_duplicate``, a business key that already has an instance of the
+    process that has not ended (running, or stopped by an incident) is refused with AlreadyRunning naming
+    those instances."""
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    if party is not None and business_key != party:
+        raise Forbidden(
+            f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
+        )
     with context.new_unit() as unit:
         store = unit.store
         if idempotency_key:
-            existing = store.instance_for_idempotency_key(idempotency_key)
+            existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
@@ -68,12 +76,13 @@ def start(
                 variables=variables,
                 actor=actor,
                 idempotency_key=idempotency_key,
+                idempotency_party=party,
             )
             unit.commit()
             context.committed(record, run)
         except IntegrityError:  # the same idempotency key stored meanwhile by another start
             unit.rollback()
-            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key)
+            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
                 return _repeat_of_start(context, store, existing, process_key, business_key)
             raise
@@ -97,6 +106,7 @@ def start_from_form(
     actor: str,
     allow_duplicate: bool,
     idempotency_key: str | None,
+    party: str | None = None,
 ) -> InstanceView:
     """Start ``process_key`` with the data of its ``form_to_start``: the business key from its field, the
     rest as variables. Data the form refuses raises InvalidData naming each field under "/data"."""
@@ -110,6 +120,7 @@ def start_from_form(
         variables={name: value for name, value in data.items() if name != BUSINESS_KEY},
         idempotency_key=idempotency_key,
         allow_duplicate=allow_duplicate,
+        party=party,
     )
 
 
@@ -150,16 +161,28 @@ def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_ke
     return context.view(store, existing)
 
 
-def instance_record(store: Store, instance_id: str) -> InstanceRecord:
+def instance_record(store: Store, instance_id: str, party: str | None = None) -> InstanceRecord:
+    """The instance; NotFound also when ``party`` plays no lane of it (it may not know it exists)."""
     record = store.instance(instance_id) if is_uuid(instance_id) else None
-    if record is None:
+    if record is None or (party is not None and not store.participates(record.id, party)):
         raise NotFound(f"no process instance {instance_id}")
     return record
 
 
-def get(context: Context, instance_id: str) -> InstanceView:
+def get(
+    context: Context, instance_id: str, party: str | None = None, reader: Reader | None = None
+) -> InstanceView:
+    """The instance; for a ``reader``, its personal data masked as the reader may see it, and the read
+    written to the usage log."""
     with context.new_unit() as unit:
-        return context.view(unit.store, instance_record(unit.store, instance_id))
+        record = instance_record(unit.store, instance_id, party)
+        view = context.view(unit.store, record)
+        if reader is None:
+            return view
+        hide = hidden(context.definitions.loaded(unit.store, record.definition_id), view.parties, reader)
+        log_read(unit.store, reader, record.id, view.variables, hide)
+        unit.commit()
+        return replace(view, variables=masked(view.variables, hide))
 
 
 def page(
@@ -171,6 +194,7 @@ def page(
     limit: int,
     offset: int,
     finding: InstanceFinding | None = None,
+    party: str | None = None,
 ) -> Page[InstanceView]:
     """Instances newest first (or as ``finding`` sorts them), each with where it waits; ``status`` is one
     status or a tuple of them (any of which matches)."""
@@ -183,7 +207,7 @@ def page(
         raise InvalidData(f'unknown sort "{finding.sort}"', [FieldError("/sort", f"one of {sorts}, or -one")])
     filters = {"process_key": process_key, "status": status, "business_key": business_key}
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.instance_page(filters, limit, offset, finding)
+        rows, total, exact = unit.store.instance_page(filters, limit, offset, finding, party=party)
         waits = unit.store.waits_of([record.id for record, _ in rows])
         # the versions are cached once loaded: a page reads each at most once, and mostly not at all
         items = [
@@ -198,18 +222,68 @@ def page(
     return Page(items, total, limit, offset, exact)
 
 
-def cancel(context: Context, instance_id: str, *, actor: str) -> InstanceView:
+def cancel(context: Context, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
+    """Cancel the instance; a party cancels only what it is the provider of (the business key names it)."""
+
     def cancelling(run: Run) -> Change:
         run.cancel()
         return Change(AuditKind.INSTANCE_CANCELLED)
 
-    return context.act(instance_id, cancelling, actor)
+    def the_instance(store: Store) -> str:
+        record = instance_record(store, instance_id, party)
+        if party is not None and record.business_key != party:
+            raise Forbidden(f"only the provider ({record.business_key}) cancels instance {instance_id}")
+        return record.id
+
+    return context.act(the_instance if party is not None else instance_id, cancelling, actor)
 
 
-def history(context: Context, instance_id: str) -> list[HistoryEvent]:
+def shown(context: Context, view: InstanceView, reader: Reader) -> InstanceView:
+    """An instance a request acted on, as ``reader`` may see it; its answer is a read of the instance's data
+    too, and is written to the usage log."""
     with context.new_unit() as unit:
-        instance_record(unit.store, instance_id)
-        return [history_event(r) for r in unit.store.history(instance_id)]
+        row = unit.store.definition_version(view.process_key, view.definition_version)
+        hide = hidden(context.definitions.loaded(unit.store, row.id), view.parties, reader)
+        log_read(unit.store, reader, view.id, view.variables, hide)
+        unit.commit()
+    return replace(view, variables=masked(view.variables, hide))
+
+
+def history(
+    context: Context, instance_id: str, party: str | None = None, reader: Reader | None = None
+) -> list[HistoryEvent]:
+    """The audit trail; for a ``reader``, the data of its events (start variables, task data, message
+    payloads) masked as the reader may see it, and the read written to the usage log."""
+    with context.new_unit() as unit:
+        record = instance_record(unit.store, instance_id, party)
+        events = [history_event(r) for r in unit.store.history(record.id)]
+        if reader is None:
+            return events
+        definition = context.definitions.loaded(unit.store, record.definition_id)
+        hide = hidden(definition, unit.store.parties_of(record.id), reader)
+        shown = set()
+        for event in events:
+            for values in _values_in(event.data):
+                shown |= set(values)
+        log_read(unit.store, reader, record.id, shown, hide)
+        unit.commit()
+        return [replace(e, data=_masked_event(e.data, hide)) if e.data else e for e in events]
+
+
+def _values_in(data: dict | None) -> list[dict]:
+    """The variables an audit event's data holds: itself (a task's data), or its start variables or
+    message payload."""
+    if not isinstance(data, dict):
+        return []
+    nested = [data[key] for key in ("variables", "payload") if isinstance(data.get(key), dict)]
+    return nested or [data]
+
+
+def _masked_event(data: dict, hide: set[str]) -> dict:
+    if any(isinstance(data.get(key), dict) for key in ("variables", "payload")):
+        return {k: masked(v, hide) if k in ("variables", "payload") and isinstance(v, dict) else v
+                for k, v in data.items()}  # fmt: skip
+    return masked(data, hide)
 
 
 def is_uuid(value: str) -> bool:

@@ -51,6 +51,7 @@ def begin(
     variables: dict,
     actor: str,
     idempotency_key: str | None = None,
+    idempotency_party: str | None = None,
     message: tuple[str, dict] | None = None,
     hops: int = 0,
 ) -> tuple[InstanceRecord, Run, ProjectionChange]:
@@ -77,6 +78,7 @@ def begin(
         variables={},
         error=None,
         idempotency_key=idempotency_key,
+        idempotency_party=idempotency_party or "",
         started_at=started,
         started_by=actor,
         updated_at=started,

@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from .audit import Change
-from .bpmn import Run
+from .bpmn import Run, start_lane
 from .context import Context
 from .correlation import waiting_instances
 from .message_flow import begin, check_payload, started_by
-from .problems import Conflict, FieldError, InvalidData, NotFound
+from .parties import may_play
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view
 from .store.queries import Store
 from .unit_of_work import Undelivered
@@ -30,11 +31,13 @@ def deliver(
     instance_id: str | None,
     payload: Mapping | None,
     correlation_keys: Mapping | None = None,
+    party: str | None = None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
     the message's contract correlates by a payload property, by the instance variable holding the
     payload's value; and among those by ``correlation_keys``: variables the instance must have, each with
-    that value."""
+    that value. A party sends only
+    the messages whose catching event is in a lane it plays (Kela's decision only by Kela)."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
@@ -49,9 +52,12 @@ def deliver(
     )
 
     def the_one_waiting(store: Store) -> str:
-        waiting, by_payload, missing = waiting_instances(
-            context, store, name, payload, business_key=business_key, instance_id=instance_id, keys=keys
-        )
+        found = {"business_key": business_key, "instance_id": instance_id, "keys": keys}
+        waiting, by_payload, missing = waiting_instances(context, store, name, payload, **found, party=party)
+        if not waiting and party is not None:
+            _refuse_another_partys(
+                store, name, party, waiting_instances(context, store, name, payload, **found)[0]
+            )
         if not named and not by_payload:
             # nothing said which instance: a business key, or the payload property a contract correlates by
             wanted = "the message finds its instance by it: give it as text"
@@ -83,7 +89,7 @@ def deliver(
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
-        return _start_by_message(context, name, business_key, payload, actor, nobody)
+        return _start_by_message(context, name, business_key, payload, actor, nobody, party)
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -94,8 +100,23 @@ class NobodyWaits(NotFound):
     """No instance waits for the message: a process may start with it instead."""
 
 
-def _start_by_message(context: Context, name, business_key, payload, actor, nobody: NotFound) -> InstanceView:
-    """A new instance of the process whose message start event waits for ``name``, with its payload."""
+def _refuse_another_partys(store: Store, name: str, party: str, waiting: list[str]) -> None:
+    """Forbidden when an instance ``party`` plays a lane of waits for the message in a lane of another's."""
+    for instance_id in waiting:
+        if store.participates(instance_id, party):
+            lanes = {m.lane for m in store.waits(instance_id)[0] if m.message_name == name}
+            lane = ", ".join(sorted(str(lane) for lane in lanes))
+            raise Forbidden(
+                f'instance {instance_id} waits for message "{name}" in the lane "{lane}", which party '
+                f"{party} does not play: only that lane's party sends it"
+            )
+
+
+def _start_by_message(
+    context: Context, name, business_key, payload, actor, nobody: NotFound, party: str | None = None
+) -> InstanceView:
+    """A new instance of the process whose message start event waits for ``name``, with its payload; a
+    party starts it only when it would play the start event's lane."""
     with context.new_unit() as unit:
         try:
             process_key, definition = started_by(context, unit.store, name)
@@ -103,6 +124,12 @@ def _start_by_message(context: Context, name, business_key, payload, actor, nobo
             raise Conflict(str(several)) from None
         if definition is None:
             raise NotFound(f"{nobody}, and no process starts with it") from None
+        lane = start_lane(definition)
+        if party is not None and not may_play(definition.lanes.get(lane), party, business_key):
+            raise Forbidden(
+                f'{nobody}; it would start "{process_key}", whose start event is in the lane "{lane}", '
+                f"which party {party} does not play"
+            )
         check_payload(definition, name, payload)
         record, run, projections = begin(
             context,

@@ -77,6 +77,13 @@ class NotFound(EngineError):
     kind = "not-found"
 
 
+class Forbidden(EngineError):
+    """The caller's party may see the instance but may not do this to it (a task of another party's lane,
+    a cancel by a party that is not the provider). What a party may not know exists is NotFound instead."""
+
+    kind = "forbidden"
+
+
 class Conflict(EngineError):
     """The request clashes with the instance's current state (e.g. the task is no longer ready)."""
 

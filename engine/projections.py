@@ -5,7 +5,7 @@ workflow, writing only what changed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .bpmn import Run
@@ -19,6 +19,7 @@ class Projections:
     ready: list[ReadyTaskRecord]
     messages: list[MessageRecord]
     timers: list[TimerRecord]
+    parties: dict[str, str] = field(default_factory=dict)  # lane -> the party that plays it
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def project(
                 m.element_id,
                 m.message_name,
                 record.business_key,
+                m.lane,
                 since.get(m.task_id) or now,
             )
             for m in message_waits
@@ -100,6 +102,7 @@ def project(
             element_id=t.element_id,
             name=t.name,
             topic=t.topic,
+            lane=t.lane,
             created_at=now,
         )
         for t in external

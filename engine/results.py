@@ -104,6 +104,8 @@ class InstanceView:
     ready_tasks: list[TaskView] = field(default_factory=list)
     waiting_messages: list[MessageWaitView] = field(default_factory=list)
     pending_timers: list[TimerView] = field(default_factory=list)
+    # Who plays which lane: lane name -> party (a Y-tunnus or an organisation OID)
+    parties: dict[str, str] = field(default_factory=dict)
     # What a message sent to the engine did: "delivered" to the instance that waited, or "started" it.
     message_outcome: str | None = None
 
@@ -244,6 +246,7 @@ def instance_view(
         pending_timers=[TimerView(t.element_id, t.name, t.due_at) for t in projections.timers]
         if projections
         else [],
+        parties=dict(projections.parties) if projections else {},
     )
 
 

@@ -30,6 +30,7 @@ from .clock import Clock
 from .context import Context
 from .limits import Limits
 from .names import NameCache, Naming
+from .personal_data import Reader
 from .results import (
     DefinitionView,
     DeployResult,
@@ -147,7 +148,11 @@ class Engine:
         variables: Mapping | None = None,
         idempotency_key: str | None = None,
         allow_duplicate: bool = True,
+        party: str | None = None,
     ) -> InstanceView:
+        """Start an instance. ``party`` everywhere below is the caller's organisation: a party sees and does
+        only its own part (engine/parties.py); None is a caller of no party (admin, analyst), who sees all.
+        NotFound for what the party may not know exists, Forbidden for what it sees but may not do."""
         return instances.start(
             self._context,
             process_key,
@@ -156,6 +161,7 @@ class Engine:
             variables=variables,
             idempotency_key=idempotency_key,
             allow_duplicate=allow_duplicate,
+            party=party,
         )
 
     def form_to_start(self, process_key: str) -> dict:
@@ -171,6 +177,7 @@ class Engine:
         actor: str,
         allow_duplicate: bool = False,
         idempotency_key: str | None = None,
+        party: str | None = None,
     ) -> InstanceView:
         """Start an instance with the data of ``form_to_start``: its business key and variables, checked as
         a task's data is. A second instance of a business key that has one running is refused unless
@@ -182,10 +189,15 @@ class Engine:
             actor=actor,
             allow_duplicate=allow_duplicate,
             idempotency_key=idempotency_key,
+            party=party,
         )
 
-    def get_instance(self, instance_id: str) -> InstanceView:
-        return instances.get(self._context, instance_id)
+    def get_instance(
+        self, instance_id: str, *, party: str | None = None, reader: Reader | None = None
+    ) -> InstanceView:
+        """The instance; a ``reader``'s read is written to the usage log and shows the personal data it may
+        see (engine/personal_data.py)."""
+        return instances.get(self._context, instance_id, party, reader)
 
     def list_instances(
         self,
@@ -201,6 +213,7 @@ class Engine:
         waiting_at: str | None = None,
         due_before: datetime | None = None,
         sort: str = "-started_at",
+        party: str | None = None,
     ) -> Page[InstanceView]:
         """Instances by their columns' values and by what ``InstanceFinding`` finds: a part of the business
         key or organisation name, the version, a lane or element where they wait, a timer due before a
@@ -214,13 +227,37 @@ class Engine:
             limit=limit,
             offset=offset,
             finding=finding,
+            party=party,
         )
 
-    def cancel_instance(self, instance_id: str, *, actor: str) -> InstanceView:
-        return instances.cancel(self._context, instance_id, actor=actor)
+    def cancel_instance(self, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
+        return instances.cancel(self._context, instance_id, actor=actor, party=party)
 
-    def history(self, instance_id: str) -> list[HistoryEvent]:
-        return instances.history(self._context, instance_id)
+    def history(
+        self, instance_id: str, *, party: str | None = None, reader: Reader | None = None
+    ) -> list[HistoryEvent]:
+        return instances.history(self._context, instance_id, party, reader)
+
+    def shown(self, view: InstanceView, reader: Reader) -> InstanceView:
+        """``view`` (what an action answered) with the personal data ``reader`` may not see masked; the
+        answer is written to the usage log."""
+        return instances.shown(self._context, view, reader)
+
+    def verify_audit(self) -> list[dict]:
+        """Check the hash chains of the audit trail and the usage log: per table, the first row that breaks
+        its instance's chain (None: every chain holds) and why, and how many rows predate the chains."""
+        with self._context.new_unit() as unit:
+            return [
+                {"table": table, "broken_row": row_id, "why": why, "unhashed": unhashed}
+                for table, row_id, why, unhashed in unit.store.broken_links()
+            ]
+
+    def usage_log(self, *, instance_id: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict]:
+        """The reads of instances' data, newest first: who, which instance, which fields (shown, masked),
+        when and through which endpoint."""
+        with self._context.new_unit() as unit:
+            rows, total, exact = unit.store.usage_page(instance_id, limit, offset)
+        return Page(rows, total, limit, offset, exact)
 
     # ---- tasks ------------------------------------------------------------------------------------
 
@@ -238,6 +275,7 @@ class Engine:
         offered_to: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[TaskView]:
         """Ready tasks by their columns; ``offered_to`` a user: the tasks assigned to them or offered to
         them as a candidate ("my tasks")."""
@@ -254,13 +292,16 @@ class Engine:
             offered_to=offered_to,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
-    def get_task(self, task_id: str) -> TaskView:
-        return tasks.get(self._context, task_id)
+    def get_task(self, task_id: str, *, party: str | None = None, reader: Reader | None = None) -> TaskView:
+        return tasks.get(self._context, task_id, party, reader)
 
-    def complete_task(self, task_id: str, data: Mapping | None, *, actor: str) -> InstanceView:
-        return tasks.complete(self._context, task_id, data, actor=actor)
+    def complete_task(
+        self, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None
+    ) -> InstanceView:
+        return tasks.complete(self._context, task_id, data, actor=actor, party=party)
 
     # ---- external tasks ---------------------------------------------------------------------------
     # Workers' service-task work. Ids are text (a task's id is a UUID), times aware UTC datetimes, variables
@@ -269,13 +310,15 @@ class Engine:
     # by a JSON Pointer (``/topics/0/lock_duration_ms``).
 
     def fetch_and_lock(
-        self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str
+        self, worker_id: str, topics: list[Mapping], max_tasks: int = 10, *, actor: str, party=None
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
         ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
         ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
         carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
-        return external_tasks.fetch_and_lock(self._context, worker_id, list(topics), max_tasks, actor=actor)
+        return external_tasks.fetch_and_lock(
+            self._context, worker_id, list(topics), max_tasks, actor=actor, party=party
+        )
 
     def complete_external_task(
         self,
@@ -285,11 +328,18 @@ class Engine:
         *,
         actor: str,
         local_variables: Mapping | None = None,
+        party: str | None = None,
     ) -> InstanceView:
         """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
         ``local_variables`` are the task's own: gone when it completes (the audit keeps them)."""
         return external_tasks.complete(
-            self._context, task_id, worker_id, variables, actor=actor, local_variables=local_variables
+            self._context,
+            task_id,
+            worker_id,
+            variables,
+            actor=actor,
+            local_variables=local_variables,
+            party=party,
         )
 
     def handle_external_task_failure(
@@ -302,6 +352,7 @@ class Engine:
         retries: int = 0,
         retry_timeout_ms: int = 0,
         actor: str,
+        party: str | None = None,
     ) -> ExternalTaskView:
         """Record a failure of the task ``worker_id`` holds and release it: fetchable again after
         ``retry_timeout_ms`` with ``retries`` left; ``retries`` 0 opens an incident on the instance."""
@@ -314,6 +365,7 @@ class Engine:
             retries=retries,
             retry_timeout_ms=retry_timeout_ms,
             actor=actor,
+            party=party,
         )
 
     def handle_external_task_bpmn_error(
@@ -325,6 +377,7 @@ class Engine:
         error_message: str | None = None,
         variables: Mapping | None = None,
         actor: str,
+        party: str | None = None,
     ) -> InstanceView:
         """Throw BPMN error ``error_code`` at the task ``worker_id`` holds; its error boundary event catches
         it with ``variables``. Uncaught: an incident (``uncaught-error``) on the instance, which waits."""
@@ -336,20 +389,23 @@ class Engine:
             error_message=error_message,
             variables=variables,
             actor=actor,
+            party=party,
         )
 
     def extend_external_task_lock(
-        self, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str
+        self, task_id: str, worker_id: str, new_duration_ms: int, *, actor: str, party=None
     ) -> ExternalTaskView:
         """Lock the task ``worker_id`` holds for ``new_duration_ms`` from now."""
-        return external_tasks.extend_lock(self._context, task_id, worker_id, new_duration_ms, actor=actor)
+        return external_tasks.extend_lock(
+            self._context, task_id, worker_id, new_duration_ms, actor=actor, party=party
+        )
 
-    def unlock_external_task(self, task_id: str, *, actor: str) -> ExternalTaskView:
+    def unlock_external_task(self, task_id: str, *, actor: str, party: str | None = None) -> ExternalTaskView:
         """Release the task's lock, whoever holds it; it is fetchable again at once."""
-        return external_tasks.unlock(self._context, task_id, actor=actor)
+        return external_tasks.unlock(self._context, task_id, actor=actor, party=party)
 
-    def get_external_task(self, task_id: str) -> ExternalTaskView:
-        return external_tasks.get(self._context, task_id)
+    def get_external_task(self, task_id: str, *, party: str | None = None) -> ExternalTaskView:
+        return external_tasks.get(self._context, task_id, party)
 
     def list_external_tasks(
         self,
@@ -361,6 +417,7 @@ class Engine:
         worker_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[ExternalTaskView]:
         """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not."""
         return external_tasks.page(
@@ -372,6 +429,7 @@ class Engine:
             worker_id=worker_id,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
     # ---- messages and timers ----------------------------------------------------------------------
@@ -385,6 +443,7 @@ class Engine:
         instance_id: str | None = None,
         correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
+        party: str | None = None,
     ) -> InstanceView:
         return messages.deliver(
             self._context,
@@ -394,6 +453,7 @@ class Engine:
             instance_id=instance_id,
             correlation_keys=correlation_keys,
             payload=payload,
+            party=party,
         )
 
     def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:
@@ -415,6 +475,7 @@ class Engine:
         open_only: bool = True,
         limit: int = 50,
         offset: int = 0,
+        party: str | None = None,
     ) -> Page[IncidentView]:
         return incidents.page(
             self._context,
@@ -423,10 +484,11 @@ class Engine:
             open_only=open_only,
             limit=limit,
             offset=offset,
+            party=party,
         )
 
-    def get_incident(self, incident_id: int) -> IncidentView:
-        return incidents.get(self._context, incident_id)
+    def get_incident(self, incident_id: int, *, party: str | None = None) -> IncidentView:
+        return incidents.get(self._context, incident_id, party)
 
     def retry_incident(self, incident_id: int, *, actor: str, retries: int | None = None) -> InstanceView:
         """Retry what an incident stopped; an external task's incident gives the task back to the workers

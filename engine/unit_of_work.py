@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Engine as Database
@@ -18,6 +19,7 @@ from sqlalchemy import Engine as Database
 from .audit import Change, audit_row
 from .bpmn import Run
 from .clock import Clock, clock_in_use, now
+from .parties import players
 from .problems import Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
@@ -166,6 +168,22 @@ def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: 
     store.replace_waits(record.id, [], [])
 
 
+def _bind_parties(store: Store, record: InstanceRecord, run: Run, actor: str, moment, *, new: bool):
+    """Let the parties the diagram's lanes name play them (see engine/parties.py): (an audit row for each
+    that now plays a lane, who plays which lane now)."""
+    if not run.definition.lanes:
+        return [], {}
+    played = players(run.definition.lanes, record.business_key, record.variables)
+    stored = {} if new else store.parties_of(record.id)
+    changed = {lane: party for lane, party in played.items() if stored.get(lane) != party}
+    store.bind_parties(record.id, changed, moment, actor)
+    audit = [
+        audit_row(actor, AuditKind.PARTY_BOUND, moment, record.id, data={"lane": lane, "party": party})
+        for lane, party in changed.items()
+    ]
+    return audit, stored | changed
+
+
 def write_run(
     store: Store,
     record: InstanceRecord,
@@ -216,7 +234,8 @@ def write_run(
     ended = AuditKind.ended(record.status) if record.status != InstanceStatus.RUNNING else None
     if ended is not None and record.status != previous and change.kind != ended:
         audit.append(audit_row(actor, ended, moment, record.id, data=record.error))
-    store.add_audit(audit)
+    bound, parties = _bind_parties(store, record, run, actor, moment, new=previous is None)
+    store.add_audit(audit + bound)
 
     projections = project(
         record,
@@ -238,4 +257,4 @@ def write_run(
         store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
-    return projections
+    return replace(projections, now=replace(projections.now, parties=parties))

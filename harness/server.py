@@ -85,7 +85,15 @@ class RunningServer:
 
     def start(self) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "KANTA_TOKENS": self._tokens, "KANTA_TIMER_INTERVAL": "0", **self._env}
+        # A viewer or integrator token of no party is a development token: the tests that need one get it
+        # unless they ask for env={"KANTA_UNSCOPED_TOKENS": "refuse"}.
+        env = {
+            **os.environ,
+            "KANTA_TOKENS": self._tokens,
+            "KANTA_TIMER_INTERVAL": "0",
+            "KANTA_UNSCOPED_TOKENS": "allow",
+            **self._env,
+        }
         env.pop("KANTA_DATABASE_URL", None)
         command = [
             _command(), "serve",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from engine import Conflict, EngineError, InvalidData, NotFound, ScriptFailure
+from engine import Conflict, EngineError, Forbidden, InvalidData, NotFound, ScriptFailure
 
 INVALID_REQUEST = "InvalidRequestException"
 REST = "RestException"
@@ -77,6 +77,8 @@ def _engine_error(error: EngineError):
             "the instance waits where it did: correct the data and send it again"
         )
         return answer(400, "ScriptEvaluationException", message)
+    if isinstance(error, Forbidden):
+        return answer(403, "AuthorizationException", error.detail)
     if isinstance(error, Conflict):
         return answer(409, REST, error.detail)
     return answer(400, REST, error.detail)

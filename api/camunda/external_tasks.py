@@ -81,7 +81,9 @@ def fetch_and_lock():
     if most == 0 or not topics:
         return jsonify([])
     try:
-        locked = engine().fetch_and_lock(worker_id, topics, min(most, MOST_TASKS), actor=g.caller.actor)
+        locked = engine().fetch_and_lock(
+            worker_id, topics, min(most, MOST_TASKS), actor=g.caller.actor, party=g.caller.scope
+        )
     except InvalidData as error:  # what the checks above let through, named as the engine names it
         raise refused_data(error) from None
     if not locked and timeout:
@@ -170,7 +172,7 @@ def complete_external_task(task_id):
     values, local = variables(data, "variables"), variables(data, "localVariables")
     with _outcome(task_id):
         engine().complete_external_task(
-            task_id, worker_id, values, local_variables=local, actor=g.caller.actor
+            task_id, worker_id, values, local_variables=local, actor=g.caller.actor, party=g.caller.scope
         )
     return "", 204
 
@@ -203,6 +205,7 @@ def fail_external_task(task_id):
             retries=retries,
             retry_timeout_ms=retry_timeout,
             actor=g.caller.actor,
+            party=g.caller.scope,
         )
     return "", 204
 
@@ -221,7 +224,13 @@ def throw_bpmn_error(task_id):
     values = variables(data, "variables")
     with _outcome(task_id):
         engine().handle_external_task_bpmn_error(
-            task_id, worker_id, code, error_message=message, variables=values, actor=g.caller.actor
+            task_id,
+            worker_id,
+            code,
+            error_message=message,
+            variables=values,
+            actor=g.caller.actor,
+            party=g.caller.scope,
         )
     return "", 204
 
@@ -233,7 +242,9 @@ def extend_external_task_lock(task_id):
     worker_id = _required_text(data, "workerId")
     duration = _whole(data, "newDuration", 1, LONGEST_LOCK_MS, required=True)
     with _outcome(task_id):
-        engine().extend_external_task_lock(task_id, worker_id, duration, actor=g.caller.actor)
+        engine().extend_external_task_lock(
+            task_id, worker_id, duration, actor=g.caller.actor, party=g.caller.scope
+        )
     return "", 204
 
 
@@ -242,7 +253,7 @@ def extend_external_task_lock(task_id):
 def unlock_external_task(task_id):
     body({})
     with _outcome(task_id):
-        engine().unlock_external_task(task_id, actor=g.caller.actor)
+        engine().unlock_external_task(task_id, actor=g.caller.actor, party=g.caller.scope)
     return "", 204
 
 
@@ -305,7 +316,7 @@ def _matching(params) -> list:
         return []  # nothing is suspended; nothing is both
     if "externalTaskId" in params:
         try:
-            found = [engine().get_external_task(params["externalTaskId"])]
+            found = [engine().get_external_task(params["externalTaskId"], party=g.caller.scope)]
         except NotFound:
             return []
         return [v for v in found if _matches(v, params)][params.get("firstResult", 0) :][
@@ -320,6 +331,7 @@ def _matching(params) -> list:
             locked=locked,
             limit=limit,
             offset=offset,
+            party=g.caller.scope,
         ),
         params,
     )
@@ -332,7 +344,7 @@ def _matches(view: ExternalTaskView, params) -> bool:
 
 def _one(task_id: str) -> ExternalTaskView:
     try:
-        return engine().get_external_task(task_id)
+        return engine().get_external_task(task_id, party=g.caller.scope)
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"External task with id {task_id} does not exist") from None
 

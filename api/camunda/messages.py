@@ -9,6 +9,7 @@ from flask import g, jsonify
 from engine import Conflict, InvalidData, NotFound
 
 from ..auth import OPERATE, requires
+from ..resources import shown
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, REST, CamundaError, refused_data
@@ -54,6 +55,7 @@ def correlate():
         view = engine().deliver_message(
             name,
             actor=g.caller.actor,
+            party=g.caller.scope,
             business_key=business_key,
             instance_id=instance_id,
             correlation_keys=keys,
@@ -83,5 +85,5 @@ def correlate():
         "processInstance": None,
     }
     if with_variables:
-        result["variables"] = typed_variables(view.variables)
+        result["variables"] = typed_variables(shown(view).variables)
     return jsonify([result])

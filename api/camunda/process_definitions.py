@@ -7,6 +7,7 @@ from flask import g, jsonify
 from engine import NotFound
 
 from ..auth import OPERATE, READ, requires
+from ..resources import shown
 from . import shapes
 from .blueprint import blp, engine
 from .errors import REST, CamundaError
@@ -114,5 +115,7 @@ def start(key):
     business_key, returned = key_in(data, "businessKey"), flag(data, "withVariablesInReturn")
     values = variables(data, "variables")
     _by_key(key)  # Camunda's 404 for an unknown key, before anything else is judged
-    view = engine().start_instance(key, actor=g.caller.actor, business_key=business_key, variables=values)
-    return jsonify(shapes.instance(view, with_variables=returned))
+    view = engine().start_instance(
+        key, actor=g.caller.actor, party=g.caller.scope, business_key=business_key, variables=values
+    )
+    return jsonify(shapes.instance(shown(view) if returned else view, with_variables=returned))

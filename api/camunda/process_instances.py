@@ -7,7 +7,7 @@ from flask import g, jsonify
 
 from engine import InstanceStatus, NotFound
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, reader, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError
@@ -50,6 +50,7 @@ def _matching(params) -> list:
             business_key=params.get("businessKey"),
             limit=limit,
             offset=offset,
+            party=g.caller.scope,
         ),
         params,
     )
@@ -58,7 +59,7 @@ def _matching(params) -> list:
 def running(instance_id: str):
     """The instance, while it has not ended; Camunda's 404 otherwise."""
     try:
-        view = engine().get_instance(instance_id)
+        view = engine().get_instance(instance_id, party=g.caller.scope, reader=reader())
     except NotFound:
         view = None
     if view is None or view.status in shapes.ENDED:
@@ -110,5 +111,5 @@ def delete(instance_id):
         if params.get("failIfNotExists", True):
             raise
         return "", 204
-    engine().cancel_instance(instance_id, actor=g.caller.actor)
+    engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope)
     return "", 204

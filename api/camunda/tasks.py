@@ -9,7 +9,8 @@ from flask import g, jsonify
 
 from engine import InvalidData, NotFound
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, reader, requires
+from ..resources import shown
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError, refused_data
@@ -57,6 +58,7 @@ def _matching(params) -> list:
             lane=params.get("candidateGroup"),
             limit=limit,
             offset=offset,
+            party=g.caller.scope,
         ),
         params,
     )
@@ -64,7 +66,7 @@ def _matching(params) -> list:
 
 def ready(task_id: str):
     try:
-        return engine().get_task(task_id)
+        return engine().get_task(task_id, party=g.caller.scope, reader=reader())
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"No matching task with id {task_id}") from None
 
@@ -125,7 +127,9 @@ def _complete(task_id: str):
     data = body(_COMPLETE)
     values, returned = variables(data, "variables"), flag(data, "withVariablesInReturn")
     try:
-        view = engine().complete_task(task_id, values, actor=g.caller.actor)
+        view = engine().complete_task(task_id, values, actor=g.caller.actor, party=g.caller.scope)
+        if returned:
+            view = shown(view)
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"Cannot find task with id {task_id}") from None
     except InvalidData as error:

@@ -12,7 +12,7 @@ from ..schemas import ProblemSchema
 _DESCRIPTIONS = {
     400: "The body is not JSON (or uses what JSON does not allow: NaN, Infinity, very deep nesting)",
     401: "No or unknown bearer token",
-    403: "The token's role may not do this",
+    403: "The token's role may not do this, or its party may not do it here (another party's lane)",
     404: "Not found",
     409: "Conflicts with the current state (task not ready, stale update, ambiguous message)",
     413: "The request body is too large",
@@ -25,6 +25,13 @@ _DESCRIPTIONS = {
 
 def engine() -> Engine:
     return current_app.extensions["kanta_engine"]
+
+
+def shown(view):
+    """An instance an action answers, as the caller may see it (personal data masked; the answer logged)."""
+    from ..auth import reader
+
+    return engine().shown(view, reader())
 
 
 def problems(blueprint, *statuses):

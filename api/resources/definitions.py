@@ -24,7 +24,7 @@ from ..schemas import (
     RetireSchema,
     StartFormSchema,
 )
-from . import engine, problems
+from . import engine, problems, shown
 from .instances import IDEMPOTENCY_KEY, idempotency_key
 
 blp = Blueprint(
@@ -151,12 +151,15 @@ class StartForm(MethodView):
         task's data is (422 naming each field, "/data/business_key"); its `business_key` becomes the
         instance's business key and the other fields its variables. A business key with an instance of the
         process that has not ended is answered 409 `already-running` unless `allow_duplicate` is true."""
-        return engine().start_from_form(
-            process_key,
-            start["data"],
-            actor=g.caller.actor,
-            allow_duplicate=start["allow_duplicate"],
-            idempotency_key=idempotency_key(),
+        return shown(
+            engine().start_from_form(
+                process_key,
+                start["data"],
+                actor=g.caller.actor,
+                allow_duplicate=start["allow_duplicate"],
+                idempotency_key=idempotency_key(),
+                party=g.caller.scope,
+            )
         )
 
 

@@ -19,7 +19,7 @@ from ..schemas import (
     InstanceSchema,
     LockedExternalTaskSchema,
 )
-from . import engine, problems
+from . import engine, problems, shown
 
 # Task ids are UUIDs: so /fetch-and-lock is never also read as a task's path (GET /{task_id}).
 blp = Blueprint(
@@ -43,7 +43,7 @@ class FetchAndLock(MethodView):
         A task is fetchable when it is not locked (or its lock expired), past its retry timeout and has
         retries left; two workers never get the same task."""
         return engine().fetch_and_lock(
-            body["worker_id"], body["topics"], body["max_tasks"], actor=g.caller.actor
+            body["worker_id"], body["topics"], body["max_tasks"], actor=g.caller.actor, party=g.caller.scope
         )
 
 
@@ -55,7 +55,7 @@ class ExternalTasks(MethodView):
     @problems(blp, 422)
     def get(self, query):
         """External tasks waiting, oldest first, filtered by topic, lock, instance, process and worker."""
-        return engine().list_external_tasks(**query)
+        return engine().list_external_tasks(**query, party=g.caller.scope)
 
 
 @blp.route("/<uuid:task_id>")
@@ -65,7 +65,7 @@ class ExternalTask(MethodView):
     @problems(blp, 404)
     def get(self, task_id):
         """One external task with its lock, retries and last failure."""
-        return engine().get_external_task(str(task_id))
+        return engine().get_external_task(str(task_id), party=g.caller.scope)
 
 
 @blp.route("/<uuid:task_id>/complete")
@@ -77,8 +77,10 @@ class CompleteExternalTask(MethodView):
     def post(self, body, task_id):
         """Complete the task this worker holds with variables; answers where the instance then stands. 409
         when another worker holds it (or none does), 404 when the task no longer waits."""
-        return engine().complete_external_task(
-            str(task_id), body["worker_id"], body["variables"], actor=g.caller.actor
+        return shown(
+            engine().complete_external_task(
+                str(task_id), body["worker_id"], body["variables"], actor=g.caller.actor, party=g.caller.scope
+            )
         )
 
 
@@ -92,7 +94,9 @@ class ExternalTaskFailure(MethodView):
         """Report that the work failed and release the lock: the task is fetched again after
         `retry_timeout_ms` while `retries` are left; `retries` 0 opens an incident on the instance, which
         an admin retries (`POST /api/v1/incidents/{incident_id}/retry`)."""
-        return engine().handle_external_task_failure(str(task_id), actor=g.caller.actor, **body)
+        return engine().handle_external_task_failure(
+            str(task_id), actor=g.caller.actor, party=g.caller.scope, **body
+        )
 
 
 @blp.route("/<uuid:task_id>/bpmn-error")
@@ -105,13 +109,16 @@ class ExternalTaskBpmnError(MethodView):
         """Throw a BPMN error at the task: the error boundary event with that code catches it (with the
         variables) and the instance goes on from there. Nothing catches it: an incident
         (`uncaught-error`) is opened and the instance waits."""
-        return engine().handle_external_task_bpmn_error(
-            str(task_id),
-            body["worker_id"],
-            body["error_code"],
-            error_message=body["error_message"],
-            variables=body["variables"],
-            actor=g.caller.actor,
+        return shown(
+            engine().handle_external_task_bpmn_error(
+                str(task_id),
+                body["worker_id"],
+                body["error_code"],
+                error_message=body["error_message"],
+                variables=body["variables"],
+                actor=g.caller.actor,
+                party=g.caller.scope,
+            )
         )
 
 
@@ -124,7 +131,11 @@ class ExtendExternalTaskLock(MethodView):
     def post(self, body, task_id):
         """Keep the lock this worker holds for `new_duration_ms` from now."""
         return engine().extend_external_task_lock(
-            str(task_id), body["worker_id"], body["new_duration_ms"], actor=g.caller.actor
+            str(task_id),
+            body["worker_id"],
+            body["new_duration_ms"],
+            actor=g.caller.actor,
+            party=g.caller.scope,
         )
 
 
@@ -135,4 +146,4 @@ class UnlockExternalTask(MethodView):
     @problems(blp, 404)
     def post(self, task_id):
         """Release the task's lock, whoever holds it: it is fetchable again at once."""
-        return engine().unlock_external_task(str(task_id), actor=g.caller.actor)
+        return engine().unlock_external_task(str(task_id), actor=g.caller.actor, party=g.caller.scope)

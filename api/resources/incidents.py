@@ -32,7 +32,7 @@ class Incidents(MethodView):
     @problems(blp, 422)
     def get(self, query):
         """Incidents, newest first; open ones only unless `open=false`."""
-        return engine().list_incidents(**query)
+        return engine().list_incidents(**query, party=g.caller.scope)
 
 
 @blp.route("/<int:incident_id>")
@@ -42,7 +42,7 @@ class Incident(MethodView):
     @problems(blp, 404)
     def get(self, incident_id):
         """One incident."""
-        return engine().get_incident(incident_id)
+        return engine().get_incident(incident_id, party=g.caller.scope)
 
 
 @blp.route("/<int:incident_id>/retry")

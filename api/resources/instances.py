@@ -4,7 +4,7 @@ from flask import g, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from ..auth import OPERATE, READ, REPAIR, requires
+from ..auth import OPERATE, READ, REPAIR, reader, requires
 from ..parsing import Blueprint, unstorable_text
 from ..schemas import (
     HistoryEventSchema,
@@ -14,7 +14,7 @@ from ..schemas import (
     StartInstanceSchema,
     VariableChangeSchema,
 )
-from . import engine, problems
+from . import engine, problems, shown
 
 blp = Blueprint(
     "process-instances",
@@ -52,13 +52,16 @@ class Instances(MethodView):
         """Start an instance of the latest version of a process. A business key that already has an instance
         of the process that has not ended is answered 409 `already-running` (naming them in `running`)
         unless `allow_duplicate` is true; a retry with the same Idempotency-Key answers the first start."""
-        return engine().start_instance(
-            start["process_key"],
-            actor=g.caller.actor,
-            business_key=start["business_key"],
-            variables=start["variables"],
-            idempotency_key=idempotency_key(),
-            allow_duplicate=start["allow_duplicate"],
+        return shown(
+            engine().start_instance(
+                start["process_key"],
+                actor=g.caller.actor,
+                business_key=start["business_key"],
+                variables=start["variables"],
+                idempotency_key=idempotency_key(),
+                allow_duplicate=start["allow_duplicate"],
+                party=g.caller.scope,
+            )
         )
 
     @requires(READ)
@@ -70,7 +73,7 @@ class Instances(MethodView):
         and its next due date; found by a part of its business key or organisation name (`q`) and filtered
         by process key, version, status, business key, lane, the element it waits at and a timer due
         before a time."""
-        return engine().list_instances(**query)
+        return engine().list_instances(**query, party=g.caller.scope)
 
 
 @blp.route("/<string:instance_id>")
@@ -80,7 +83,7 @@ class Instance(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """Where an instance stands: status, variables, ready tasks, waiting messages, pending timers."""
-        return engine().get_instance(instance_id)
+        return engine().get_instance(instance_id, party=g.caller.scope, reader=reader())
 
 
 @blp.route("/<string:instance_id>/cancel")
@@ -91,7 +94,7 @@ class CancelInstance(MethodView):
     def post(self, instance_id):
         """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
         now cancelled (it stays readable, with its history)."""
-        return engine().cancel_instance(instance_id, actor=g.caller.actor)
+        return shown(engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope))
 
 
 @blp.route("/<string:instance_id>/history")
@@ -101,7 +104,7 @@ class History(MethodView):
     @problems(blp, 404)
     def get(self, instance_id):
         """The audit trail: every state change with its actor, oldest first."""
-        return engine().history(instance_id)
+        return engine().history(instance_id, party=g.caller.scope, reader=reader())
 
 
 @blp.route("/<string:instance_id>/correct-variables")

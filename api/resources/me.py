@@ -16,6 +16,14 @@ blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The caller
 class CallerSchema(Schema):
     role = fields.String(required=True, metadata={"enum": list(ROLES)})
     name = fields.String(required=True, metadata={"description": "the name the audit trail gives"})
+    party = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "the organisation the caller acts for (Y-tunnus or OID); null: none"},
+    )
+    scoped = fields.Boolean(
+        required=True, metadata={"description": "true: the caller sees and does only its party's part"}
+    )
     permissions = fields.List(
         fields.String(), required=True, metadata={"description": "read, operate, deploy, move_clock"}
     )
@@ -27,6 +35,12 @@ class Me(MethodView):
     @blp.response(200, CallerSchema)
     @problems(blp)
     def get(self):
-        """The caller's role, name and permissions (every role may ask)."""
+        """The caller's role, name, party and permissions (every role may ask)."""
         caller = g.caller
-        return {"role": caller.role, "name": caller.name, "permissions": sorted(PERMISSIONS[caller.role])}
+        return {
+            "role": caller.role,
+            "name": caller.name,
+            "party": caller.party,
+            "scoped": caller.scope is not None,
+            "permissions": sorted(PERMISSIONS[caller.role]),
+        }

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from ..auth import OPERATE, requires
 from ..parsing import Blueprint
 from ..schemas import MessageAnswerSchema, MessageSchema
-from . import engine, problems
+from . import engine, problems, shown
 
 blp = Blueprint(
     "messages",
@@ -39,5 +39,6 @@ class Messages(MethodView):
             instance_id=message["instance_id"],
             correlation_keys=message["correlation_keys"],
             payload=message["payload"],
+            party=g.caller.scope,
         )
-        return answer, (201 if answer.message_outcome == "started" else 200)
+        return shown(answer), (201 if answer.message_outcome == "started" else 200)

@@ -27,7 +27,7 @@ from .user_task import form_data_key, start_form_key
 from .version_change import MigrationRefused, ProcessChanges, mapping_targets
 from .version_change import compare as compare_versions
 from .version_change import move as move_to_version
-from .workflow import LoadedDefinition, Run, parse_duration, task_details
+from .workflow import LoadedDefinition, Run, form_lanes, parse_duration, start_lane, task_details
 
 timer_clock.install()
 fan_out.install()
@@ -54,6 +54,7 @@ __all__ = [
     "expression_problem",
     "extension_properties",
     "form_data_key",
+    "form_lanes",
     "is_juel",
     "mapping_targets",
     "move_to_version",
@@ -64,6 +65,7 @@ __all__ = [
     "parsed_event_definitions",
     "script_problem",
     "start_form_key",
+    "start_lane",
     "task_details",
     "timer_python",
     "value_python",

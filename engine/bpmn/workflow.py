@@ -40,6 +40,8 @@ class LoadedDefinition:
     spec: object
     subprocess_specs: dict
     forms: dict
+    # lane name -> who plays it (its ``party`` property; see engine/parties.py); none: no lane is bound
+    lanes: dict = field(default_factory=dict)
 
     def reminders(self) -> dict[str, tuple[str, str]]:
         """The reminders of the process and the processes it calls: each non-interrupting boundary timer's
@@ -94,6 +96,7 @@ class ExternalWork:
     element_id: str
     name: str
     topic: str
+    lane: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class MessageWait:
     task_id: str
     element_id: str
     message_name: str
+    lane: str | None = None  # the lane the catching event is drawn in: whose message it is
 
 
 @dataclass(frozen=True)
@@ -403,6 +407,7 @@ class Run:
                 element_id=task.task_spec.bpmn_id,
                 name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
                 topic=task.task_spec.topic,
+                lane=task.task_spec.lane,
             )
             for task in self._tasks_now
             if task.state == TaskState.READY and is_external(task.task_spec)
@@ -428,7 +433,7 @@ class Run:
             spec = task.task_spec
             for definition in _event_definitions(spec.event_definition):
                 if isinstance(definition, MessageEventDefinition):
-                    messages.append(MessageWait(str(task.id), spec.bpmn_id, definition.name))
+                    messages.append(MessageWait(str(task.id), spec.bpmn_id, definition.name, spec.lane))
                 elif isinstance(definition, TimerEventDefinition) and (due := _timer_due(task)) is not None:
                     name = spec.bpmn_name or definition.name or spec.bpmn_id
                     timers.append(TimerWait(str(task.id), spec.bpmn_id, name, due))
@@ -480,6 +485,25 @@ class Run:
             if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
                 return task.task_spec.bpmn_id
         return None
+
+
+def start_lane(definition: LoadedDefinition) -> str | None:
+    """The lane the process's start event is drawn in (None: it is in none)."""
+    starts = (
+        spec for spec in definition.spec.task_specs.values() if type(spec).__name__.endswith("StartEvent")
+    )
+    return next((spec.lane for spec in starts if getattr(spec, "lane", None)), None)
+
+
+def form_lanes(definition: LoadedDefinition) -> list[tuple[str, str | None]]:
+    """(form key, lane) of every human task of the process and of the processes it calls."""
+    specs = [definition.spec, *definition.subprocess_specs.values()]
+    return [
+        (key, getattr(task_spec, "lane", None))
+        for spec in specs
+        for task_spec in spec.task_specs.values()
+        if (key := form_key_of(task_spec))
+    ]
 
 
 def task_details(task) -> tuple[str, dict]:

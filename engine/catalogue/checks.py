@@ -38,6 +38,7 @@ from .flow_checks import (
 from .form_checks import form_content_problems
 from .intent_checks import interrupting_detours
 from .messages import contract_problems
+from .party_checks import lane_agreement_problems, party_problems
 from .reference_checks import dangling_references
 from .schema_checks import bpmn_schema_problems, dmn_schema_problems
 
@@ -57,6 +58,7 @@ def check_catalogue(diagrams: Mapping[str, etree._ElementTree], forms: Mapping[s
         for check in DMN_CHECKS:
             problems.extend(check(name, root, catalogue))
     problems.extend(duplicate_definitions(catalogue))
+    problems.extend(lane_agreement_problems(catalogue))
     problems.extend(form_content_problems(catalogue))
     return unaccepted(_root_causes_first(problems), catalogue.bpmn)
 
@@ -102,6 +104,7 @@ BPMN_CHECKS = (
     reserved_ids,
     data_flow_problems,
     interrupting_detours,
+    party_problems,
 )
 DMN_CHECKS = (
     dmn_schema_problems,

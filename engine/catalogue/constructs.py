@@ -89,7 +89,9 @@ ELEMENTS: dict[str, Verdict] = {
         "event-based gateway", "waits for the first of the message and timer events after it"
     ),
     "sequenceFlow": runs("sequence flow", "with a Python or JUEL (${…}) condition after a gateway"),
-    "laneSet": runs("lanes", "a task's lane is shown with it"),
+    "laneSet": runs(
+        "lanes", "a task's lane is shown with it; a lane's party entry says which organisation does its work"
+    ),
     "dataObject": runs("data object", "kept with the instance; tasks read and write it by data associations"),
     "dataObjectReference": runs("data object reference", "reads and writes its data object"),
     "serviceTask": runs(

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import and_, delete, insert, or_, select, true, update
 
 from .models import DefinitionVersion, ExternalTask, ProcessInstance, could_be_id
+from .party_queries import participates, plays_lane
 
 _external = ExternalTask.__table__
 _instances = ProcessInstance.__table__
@@ -24,6 +25,7 @@ class ExternalTaskRecord:
     name: str
     topic: str
     created_at: datetime
+    lane: str | None = None
     worker_id: str | None = None
     lock_expires_at: datetime | None = None
     retries: int | None = None
@@ -93,7 +95,11 @@ class ExternalTaskQueries:
             )
 
     def claim_external_tasks(
-        self, topics: list[tuple[str, str | None, list[str] | None]], at: datetime, limit: int
+        self,
+        topics: list[tuple[str, str | None, list[str] | None]],
+        at: datetime,
+        limit: int,
+        party: str | None = None,
     ) -> list[ExternalTaskRecord]:
         """Lock up to ``limit`` fetchable tasks of ``topics``, oldest first, for this transaction: each
         (topic, business key or None, process keys or None).
@@ -101,11 +107,13 @@ class ExternalTaskQueries:
         On PostgreSQL ``FOR UPDATE SKIP LOCKED``: workers fetching at once each take rows the others have
         not, so no task is handed out twice, and none waits for another's transaction. SQLite has no row
         locks and ignores the clause; there a write transaction holds the whole database, so the claim
-        and the lock it writes are one step for any other writer."""
+        and the lock it writes are one step for any other writer. With ``party``, only the tasks of the
+        lanes it plays: a party's worker does its own organisation's work."""
+        query = select(_external).where(or_(*(_of_topic(*topic) for topic in topics)), _fetchable(at))
+        if party is not None:
+            query = query.where(plays_lane(party, _external.c.instance_id, _external.c.lane))
         rows = self.connection.execute(
-            select(_external)
-            .where(or_(*(_of_topic(*topic) for topic in topics)), _fetchable(at))
-            .order_by(_external.c.created_at, _external.c.id)
+            query.order_by(_external.c.created_at, _external.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
@@ -124,8 +132,12 @@ class ExternalTaskQueries:
     def update_external_task(self, task_id: str, **values) -> None:
         self.connection.execute(update(_external).where(_external.c.id == task_id).values(**values))
 
-    def external_task_page(self, filters: dict, locked: bool | None, at: datetime, limit: int, offset: int):
+    def external_task_page(
+        self, filters: dict, locked: bool | None, at: datetime, limit: int, offset: int, party=None
+    ):
         query = select(_external)
+        if party is not None:
+            query = query.where(participates(party, _external.c.instance_id))
         for column, value in filters.items():
             if value is not None:
                 query = query.where(_external.c[column] == value)

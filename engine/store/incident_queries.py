@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 
 from .models import Incident, could_be_number
+from .party_queries import participates
 
 _incidents = Incident.__table__
 
@@ -83,8 +84,10 @@ class IncidentQueries:
             update(_incidents).where(_incidents.c.id == incident_id).values(resolved_at=at, resolved_by=actor)
         )
 
-    def incident_page(self, filters: dict, open_only: bool, limit: int, offset: int):
+    def incident_page(self, filters: dict, open_only: bool, limit: int, offset: int, party=None):
         query = select(_incidents)
+        if party is not None:
+            query = query.where(participates(party, _incidents.c.instance_id))
         for column, value in filters.items():
             if value is not None:
                 query = query.where(_incidents.c[column] == value)

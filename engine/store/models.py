@@ -107,6 +107,8 @@ class ProcessInstance(Base):
         Index(None, "process_key", "started_at", "id"),
         Index(None, "business_key", "started_at", "id"),
         Index(None, "status", "started_at", "id"),
+        # A retried start finds its instance by the key its party gave: parties never share keys.
+        UniqueConstraint("idempotency_party", "idempotency_key"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -117,7 +119,9 @@ class ProcessInstance(Base):
     state: Mapped[str] = mapped_column(Text)
     variables: Mapped[dict] = mapped_column(JSON)
     error: Mapped[dict | None] = mapped_column(JSON)
-    idempotency_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    # The party whose key it is; "" for a caller who acts for no party (admin, a development token).
+    idempotency_party: Mapped[str] = mapped_column(String(200), server_default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     started_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -200,6 +204,8 @@ class MessageSubscription(Base):
     business_key: Mapped[str | None] = mapped_column(String(200))
     # Since when the instance waits for it (None: a wait stored before the engine kept the time).
     waiting_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The lane the catching event is drawn in: the party who plays it is the one who sends the message.
+    lane: Mapped[str | None] = mapped_column(String(200))
 
 
 class ExternalTask(Base):
@@ -221,6 +227,7 @@ class ExternalTask(Base):
     element_id: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(500))
     topic: Mapped[str] = mapped_column(String(200))
+    lane: Mapped[str | None] = mapped_column(String(200))  # whose system does the work
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     worker_id: Mapped[str | None] = mapped_column(String(200))
     lock_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -228,6 +235,46 @@ class ExternalTask(Base):
     error_message: Mapped[str | None] = mapped_column(Text)
     error_details: Mapped[str | None] = mapped_column(Text)
     retry_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class InstanceParty(Base):
+    """Which party plays which lane of an instance: the provider from the business key at start, Kela
+    and THL from the diagram, a vendor, county or intermediary when a task names it. A party sees the
+    instances it plays a lane of and does the work of its own lanes only."""
+
+    __tablename__ = "instance_parties"
+    __table_args__ = (
+        UniqueConstraint("instance_id", "lane"),
+        # lists scoped to a party find its instances by this index
+        Index(None, "party", "instance_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    instance_id: Mapped[str] = mapped_column(ForeignKey("process_instances.id", ondelete="CASCADE"))
+    lane: Mapped[str] = mapped_column(String(200))  # the lane's name, as tasks show it
+    party: Mapped[str] = mapped_column(String(200))  # a Y-tunnus or an organisation OID
+    bound_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    bound_by: Mapped[str] = mapped_column(String(200))
+
+
+class UsageLogEntry(Base):
+    """One read of an instance's or a task's data: who, which instance, which fields it was shown and which
+    were masked, when, through which endpoint. Kept apart from the audit trail: reads change nothing."""
+
+    __tablename__ = "usage_log"
+    __table_args__ = (Index(None, "instance_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    party: Mapped[str | None] = mapped_column(String(200))
+    instance_id: Mapped[str] = mapped_column(String(36))
+    fields: Mapped[list] = mapped_column(JSON)
+    masked: Mapped[list] = mapped_column(JSON)
+    purpose: Mapped[str] = mapped_column(String(300))
+    # the hash chain of the instance's reads (engine/store/chain.py)
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEvent(Base):
@@ -243,6 +290,9 @@ class AuditEvent(Base):
     element_id: Mapped[str | None] = mapped_column(String(200))
     task_id: Mapped[str | None] = mapped_column(String(36))
     data: Mapped[dict | None] = mapped_column(JSON)
+    # the hash chain of the instance's events (engine/store/chain.py); None: written before chains were kept
+    previous_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Incident(Base):

@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, bindparam, delete, exists, func, insert, or_, select, update
 
 from .batch_queries import BatchQueries
+from .chain import broken_link, chained
 from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
 from .models import (
@@ -25,9 +26,11 @@ from .models import (
     ReadyTask,
     RetiredProcess,
     TaskCandidate,
+    UsageLogEntry,
     could_be_id,
 )
 from .oversight_queries import OversightQueries, waits_at
+from .party_queries import PartyQueries, participates, plays_lane
 
 # A list says how many match up to this many; past it "1,000 or more" (total_exact false) is all a person
 # paging a list needs, and counting further would read every match of a large deployment for each page.
@@ -58,6 +61,7 @@ class InstanceRecord:
     updated_at: datetime
     ended_at: datetime | None = None
     revision: int = 0  # 0: not stored yet
+    idempotency_party: str = ""  # whose idempotency key it is ("" for a caller of no party)
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class MessageRecord:
     element_id: str
     message_name: str
     business_key: str | None
+    lane: str | None = None
     waiting_since: datetime | None = None
 
 
@@ -132,7 +137,7 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries):
+class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries, PartyQueries):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):
@@ -149,8 +154,13 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
         return _record(InstanceRecord, row) if row else None
 
-    def instance_for_idempotency_key(self, key: str) -> InstanceRecord | None:
-        row = self.connection.execute(select(_instances).where(_instances.c.idempotency_key == key)).first()
+    def instance_for_idempotency_key(self, key: str, party: str | None = None) -> InstanceRecord | None:
+        """The instance ``party`` started with ``key`` (None: a caller of no party): keys are per party."""
+        row = self.connection.execute(
+            select(_instances).where(
+                _instances.c.idempotency_key == key, _instances.c.idempotency_party == (party or "")
+            )
+        ).first()
         return _record(InstanceRecord, row) if row else None
 
     def claim_due(self, instance_id: str, due_by: datetime, running: str) -> InstanceRecord | None:
@@ -257,12 +267,16 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         *,
         definition_id: int | None = None,
         holding: tuple[str, str] | None = None,
+        party: str | None = None,
     ) -> list[str]:
         """The instances waiting for the message, by business key, id, definition version and a text
-        variable's value (``holding``: (name, value); the caller checks the value's type)."""
+        variable's value (``holding``: (name, value); the caller checks the value's type); with ``party``,
+        only where it plays the lane of the catching event."""
         if instance_id is not None and not could_be_id(instance_id):
             return []
         query = select(_messages.c.instance_id).where(_messages.c.message_name == message_name).distinct()
+        if party is not None:
+            query = query.where(plays_lane(party, _messages.c.instance_id, _messages.c.lane))
         if business_key is not None:
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
@@ -302,7 +316,11 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def add_audit(self, rows: list[dict]) -> None:
         """Audit rows in one multi-row INSERT, in the order given."""
-        self.connection.execute(insert(_audit), rows)
+        self.connection.execute(insert(_audit), chained(self.connection, _audit, rows))
+
+    def broken_links(self) -> list[tuple[str, int | None, str | None, int]]:
+        """Per chained table: (table, the first row breaking a chain, why, rows without a hash)."""
+        return [(t.name, *broken_link(self.connection, t)) for t in (_audit, UsageLogEntry.__table__)]
 
     def completion_of(self, task_id: str):
         """The audit event of a task's completion, if it was completed."""
@@ -311,6 +329,9 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         return self.connection.execute(
             select(_audit).where(_audit.c.task_id == task_id, _audit.c.kind == "task_completed").limit(1)
         ).first()
+
+    def participates(self, instance_id: str, party: str) -> bool:
+        return party in self.parties_of(instance_id).values()
 
     def history(self, instance_id: str):
         return self._rows(select(_audit).where(_audit.c.instance_id == instance_id).order_by(_audit.c.id))
@@ -427,9 +448,18 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     # ---- lists --------------------------------------------------------------------------------------
 
-    def instance_page(self, filters: dict, limit: int, offset: int, finding: InstanceFinding | None = None):
+    def instance_page(
+        self,
+        filters: dict,
+        limit: int,
+        offset: int,
+        finding: InstanceFinding | None = None,
+        *,
+        party: str | None = None,
+    ):
         """(instance records with their definition version, total, exact), newest first unless ``finding``
-        sorts them otherwise; ``finding`` narrows them further (see InstanceFinding)."""
+        sorts them otherwise; ``finding`` narrows them further (see InstanceFinding); with ``party``, only
+        the instances it plays a lane of."""
         finding = finding or InstanceFinding()
         next_due = (
             select(func.min(_timers.c.due_at))
@@ -440,6 +470,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
             _definitions, _definitions.c.id == _instances.c.definition_id
         )
         query = _filtered(query, _instances, filters)
+        if party is not None:
+            query = query.where(participates(party, _instances.c.id))
         for condition in finding.conditions(next_due):
             query = query.where(condition)
         total, exact = self._count(query)
@@ -473,16 +505,20 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         offset: int,
         candidates: dict | None = None,
         offered_to: str | None = None,
+        party: str | None = None,
     ):
         """(ready task records with their instance's definition version, total, exact) oldest first,
         filtered by their columns and by who they are offered to (``candidates``: kind -> a user's or a
-        group's name; ``offered_to``: a user who is the assignee or a candidate user)."""
+        group's name; ``offered_to``: a user who is the assignee or a candidate user); with ``party``, only
+        the tasks of the lanes it plays."""
         query = _filtered(select(_ready), _ready, filters)
         if offered_to is not None:
             candidate = select(_candidates.c.task_id).where(
                 _candidates.c.kind == CandidateKind.USER, _candidates.c.name == offered_to
             )
             query = query.where(or_(_ready.c.assignee == offered_to, _ready.c.id.in_(candidate)))
+        if party is not None:
+            query = query.where(plays_lane(party, _ready.c.instance_id, _ready.c.lane))
         for kind, name in (candidates or {}).items():
             if name is not None:
                 offered = select(_candidates.c.task_id).where(

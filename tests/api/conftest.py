@@ -59,6 +59,7 @@ def app(tmp_path, clock):
             "KANTA_DATABASE_URL": database,
             "KANTA_DATA_DIR": str(tmp_path),
             "KANTA_TOKENS": KANTA_TOKENS,
+            "KANTA_UNSCOPED_TOKENS": True,  # the role tests' viewer and integrator act for no party
             "KANTA_TIMER_INTERVAL": 0,
             "KANTA_PROCESSES_DIR": str(PROCESSES),
             "KANTA_CLOCK": clock,
@@ -79,6 +80,7 @@ def app_on_each_database(database_url, tmp_path, clock):
             "KANTA_DATABASE_URL": database_url,
             "KANTA_DATA_DIR": str(tmp_path),
             "KANTA_TOKENS": KANTA_TOKENS,
+            "KANTA_UNSCOPED_TOKENS": True,  # as in ``app``
             "KANTA_TIMER_INTERVAL": 0,
             "KANTA_PROCESSES_DIR": str(PROCESSES),
             "KANTA_CLOCK": clock,

@@ -56,12 +56,13 @@ def test_making_the_app_creates_no_table_and_starts_no_thread(tmp_path):
 
 def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, monkeypatch):
     monkeypatch.setenv("KANTA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("KANTA_TOKENS", "viewer:monitor:tok-env-0123456789abcdef0123456789")
+    monkeypatch.setenv("KANTA_TOKENS", "viewer:monitor:tok-env-0123456789abcdef0123456789:0737546-2")
     monkeypatch.setenv("KANTA_TIMER_INTERVAL", "0")
     app = create_app()
     assert app.config["KANTA_DATABASE_URL"] == f"sqlite:///{tmp_path}/kanta.sqlite3"
     assert app.config["KANTA_TIMER_INTERVAL"] == 0
     assert [caller.actor for caller in app.config["KANTA_CALLERS"].values()] == ["viewer:monitor"]
+    assert [caller.scope for caller in app.config["KANTA_CALLERS"].values()] == ["0737546-2"]
     app.extensions["kanta_engine"].close()
 
 
@@ -72,6 +73,9 @@ def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, mon
         (["serve", "--clock", "adjustable", "--workers", "2"], {}, "run it with --workers 1"),
         (["serve"], {"KANTA_CLOCK": "adjustable@2026-01-05T09:00"}, "needs a timezone"),
         (["serve"], {"KANTA_TIMER_INTERVAL": "often"}, "KANTA_TIMER_INTERVAL is 'often'"),
+        (["serve"], {"KANTA_TOKENS": f"integrator:bot:{'t' * 40}"}, "integrator:bot names no party"),
+        (["serve"], {"KANTA_UNSCOPED_TOKENS": "sometimes"}, "KANTA_UNSCOPED_TOKENS is 'sometimes'"),
+        (["serve"], {"KANTA_OIDC_ISSUER": "https://idp.example"}, "OpenID Connect needs KANTA_OIDC_AUDIENCE"),
         (["serve", "--port", "eighty"], {}, "'eighty' is not a valid integer"),
         (["worker", "--everywhere"], {}, "No such option"),
     ],

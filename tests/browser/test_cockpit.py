@@ -375,5 +375,14 @@ def test_the_viewer_and_its_licence_are_served_by_the_app_and_me_names_the_calle
     assert status == 200 and "script-src 'self'" in headers["Content-Security-Policy"]
     assert "http://" not in html and "https://" not in html  # nothing from elsewhere
     status, _, me = server.call("GET", "/api/v1/me", token=ANALYST_TOKEN)
-    assert (status, me) == (200, {"role": "analyst", "name": "modeller", "permissions": ["deploy", "read"]})
+    assert (status, me) == (
+        200,
+        {
+            "role": "analyst",
+            "name": "modeller",
+            "party": None,
+            "scoped": False,
+            "permissions": ["deploy", "read"],
+        },
+    )
     assert server.call("GET", "/api/v1/me")[0] == 401

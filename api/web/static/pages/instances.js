@@ -119,6 +119,11 @@
       [t("Started"), el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
       [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
       [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      // who plays which lane: each party sees its own part of the onboarding
+      [t("Parties"), Object.keys(instance.parties || {}).length
+        ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
+          ([lane, party]) => el("li", {}, `${lane}: `, el("code", {}, party))))
+        : null],
     ]);
 
     if (instance.status === "running" && can("operate")) {

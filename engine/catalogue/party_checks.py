@@ -1,0 +1,68 @@
+"""Who plays a lane: each lane's ``party`` entry is one the engine understands (engine/parties.py), a
+``from:`` entry names a form field a user task of the diagram fills in, and a lane of one name says the
+same in every diagram (an instance, its call activities' processes included, plays a lane once)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..parties import BUSINESS_KEY, FROM_FIELD, field_of, lane_rules_in
+from ..problems import Problem
+from ..vocabulary import CAMUNDA_NS
+from .diagram import Catalogue, at, bpmn_tag
+from .reference_checks import did_you_mean
+
+_HOW = f"write {BUSINESS_KEY}, {FROM_FIELD}<form field> or the party's Y-tunnus or OID"
+
+
+def party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    fields = _form_fields(root, catalogue)
+    seen: set[str] = set()
+    for lane, name, rule in lane_rules_in(root):
+        what = f'lane "{name}"'
+        if lane.get("id") in seen:
+            yield at(file, lane, f"{what} has more than one party entry: keep one")
+        seen.add(lane.get("id"))
+        field = field_of(rule)
+        if not rule:
+            yield at(file, lane, f"{what} has an empty party entry: {_HOW}")
+        elif field is not None and field not in fields:
+            meant = did_you_mean(field, fields)
+            yield at(
+                file,
+                lane,
+                f'{what} is played by the party named in the form field "{field}", which no user '
+                f"task's form in this diagram has{meant}",
+            )
+
+
+def lane_agreement_problems(catalogue: Catalogue) -> Iterator[Problem]:
+    """A lane of one name with different party entries in two diagrams."""
+    first: dict[str, tuple[str, str]] = {}
+    for file, root in catalogue.bpmn.items():
+        for lane, name, rule in lane_rules_in(root):
+            if name in first and first[name][1] != rule:
+                other_file, other_rule = first[name]
+                yield at(
+                    file,
+                    lane,
+                    f'lane "{name}" is played by "{rule}" here and by "{other_rule}" in {other_file}: a lane '
+                    "of one name is played by one party in an instance, so give both the same entry",
+                )
+            first.setdefault(name, (file, rule))
+
+
+def _form_fields(root: etree._Element, catalogue: Catalogue) -> set[str]:
+    """The fields the user tasks of a diagram ask for: their forms' properties and Camunda form fields."""
+    fields = set()
+    for task in root.iter(bpmn_tag("userTask")):
+        key = task.get(f"{{{CAMUNDA_NS}}}formKey")
+        if key in catalogue.forms and not catalogue.form_fault(key):  # else its own check says what is wrong
+            schema = json.loads(catalogue.forms[key])
+            if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
+                fields |= set(schema["properties"])
+        fields |= {f.get("id") for f in task.iter(f"{{{CAMUNDA_NS}}}formField") if f.get("id")}
+    return fields

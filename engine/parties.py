@@ -1,0 +1,75 @@
+"""Parties: the organisations that play the lanes of an instance, and what each may see and do.
+
+A lane says who plays it with a ``camunda:properties`` entry ``party`` (Camunda Modeler: the lane's
+"Extension properties"):
+
+- ``business-key``: the organisation the instance is for, whose Y-tunnus (or OID) is its business key —
+  the service provider;
+- ``from:<form field>``: the organisation a task names in that form field (``from:vendor_business_id``),
+  once the field has a value; a later value plays the lane in its place;
+- anything else: that party itself, always (Kela's lane names Kela's Y-tunnus).
+
+A lane without the entry is played by nobody in particular: only a caller of no party (an admin) does
+its work. An integrator of party P sees the instances P plays a lane of, does the tasks of P's lanes, sends
+the messages whose catching event is in P's lane, and cancels only what P is the provider of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from lxml import etree
+
+from .vocabulary import BPMN_NS, CAMUNDA_NS
+
+PROPERTY = "party"
+BUSINESS_KEY = "business-key"
+FROM_FIELD = "from:"
+_PROPERTY_PATH = f"{{{BPMN_NS}}}extensionElements/{{{CAMUNDA_NS}}}properties/{{{CAMUNDA_NS}}}property"
+
+
+def lane_rules_in(root: etree._Element) -> Iterable[tuple[etree._Element, str, str]]:
+    """(lane element, its name, its ``party`` entry) for every lane of a diagram that has one."""
+    for lane in root.iter(f"{{{BPMN_NS}}}lane"):
+        for entry in lane.iterfind(_PROPERTY_PATH):
+            if entry.get("name") == PROPERTY:
+                yield lane, lane.get("name") or lane.get("id"), (entry.get("value") or "").strip()
+
+
+def lane_rules(sources: Mapping[str, str]) -> dict[str, str]:
+    """Lane name -> its ``party`` entry, over the diagrams of a deployed version (called ones included)."""
+    rules = {}
+    for name, text in sources.items():
+        if name.endswith(".bpmn"):
+            root = etree.fromstring(text.encode(), etree.XMLParser(resolve_entities=False, no_network=True))
+            rules.update((lane, rule) for _, lane, rule in lane_rules_in(root))
+    return rules
+
+
+def field_of(rule: str) -> str | None:
+    """The form field a ``from:`` rule names, else None."""
+    return rule[len(FROM_FIELD) :].strip() if rule.startswith(FROM_FIELD) else None
+
+
+def players(rules: Mapping[str, str], business_key: str | None, variables: Mapping) -> dict[str, str]:
+    """Lane -> party, as the rules say for an instance with this business key and these variables."""
+    played = {}
+    for lane, rule in rules.items():
+        field = field_of(rule)
+        if rule == BUSINESS_KEY:
+            party = business_key
+        elif field is not None:
+            value = variables.get(field)
+            party = value.strip() if isinstance(value, str) else None
+        else:
+            party = rule
+        if party:
+            played[lane] = party
+    return played
+
+
+def may_play(rule: str | None, party: str, business_key: str | None) -> bool:
+    """Whether ``party`` would play a lane of this rule in a new instance with ``business_key``."""
+    return (rule == BUSINESS_KEY and business_key == party) or (
+        rule is not None and rule != BUSINESS_KEY and field_of(rule) is None and rule == party
+    )

@@ -1,0 +1,88 @@
+"""The audit trail and the usage log are tamper-evident: each row chains to its instance's row before by
+hash, and `kanta-onboarding audit verify` finds the first row changed or missing. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from engine import Reader
+from tests.integration.test_parties import FOLDER, PROVIDER, VENDOR, start
+
+COMMAND = str(Path(sys.executable).parent / "kanta-onboarding")
+READER = Reader("integrator:provider", PROVIDER, True, "GET /api/v1/process-instances/<string:instance_id>")
+
+
+@pytest.fixture
+def parties_engine(engine):
+    files = {p.relative_to(FOLDER).as_posix(): p.read_bytes() for p in FOLDER.rglob("*") if p.is_file()}
+    engine.deploy(files, actor="analyst:test")
+    return engine
+
+
+def verify(database_url: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [COMMAND, "audit", "verify", "--database-url", database_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def onboarding(engine) -> str:
+    instance = start(engine)
+    [task] = instance.ready_tasks
+    engine.complete_task(task.id, {"vendor_business_id": VENDOR}, actor="integrator:provider", party=PROVIDER)
+    for _ in range(3):
+        engine.get_instance(instance.id, party=PROVIDER, reader=READER)
+    return instance.id
+
+
+def rows(database_url, table, instance_id) -> list[int]:
+    database = create_engine(database_url)
+    with database.connect() as connection:
+        found = connection.execute(
+            text(f"SELECT id FROM {table} WHERE instance_id = :i ORDER BY id"), {"i": instance_id}
+        )
+        ids = [row.id for row in found]
+    database.dispose()
+    return ids
+
+
+def tamper(database_url, statement, **values) -> None:
+    database = create_engine(database_url)
+    with database.begin() as connection:
+        connection.execute(text(statement), values)
+    database.dispose()
+
+
+def test_untouched_chains_hold(parties_engine, database_url):
+    onboarding(parties_engine)
+    status, said = verify(database_url)
+    assert status == 0, said
+    assert "audit_events: every chain holds" in said and "usage_log: every chain holds" in said
+
+
+def test_a_changed_audit_event_is_found(parties_engine, database_url):
+    instance_id = onboarding(parties_engine)
+    changed = rows(database_url, "audit_events", instance_id)[1]
+    tamper(database_url, "UPDATE audit_events SET actor = 'admin:nobody' WHERE id = :id", id=changed)
+    status, said = verify(database_url)
+    assert status == 1
+    assert f"audit_events: broken at row {changed}: its content does not match its hash" in said
+
+
+def test_a_deleted_read_is_found_at_the_read_after_it(parties_engine, database_url):
+    instance_id = onboarding(parties_engine)
+    _, second, third = rows(database_url, "usage_log", instance_id)
+    tamper(database_url, "DELETE FROM usage_log WHERE id = :id", id=second)
+    status, said = verify(database_url)
+    assert status == 1
+    assert f"usage_log: broken at row {third}: it follows a row that is no longer there" in said
+    assert "audit_events: every chain holds" in said
