@@ -92,7 +92,7 @@ def server(request, idp, tmp_path_factory):
 
 
 def start(server, token, business_key=PROVIDER):
-    body = {"process_key": PROCESS, "business_key": business_key}
+    body = {"process_key": PROCESS, "business_key": business_key, "allow_duplicate": True}
     return server.call("POST", "/api/v1/process-instances", token=token, json_body=body)
 
 

@@ -77,7 +77,7 @@ def ok(server, who, method, path, body=None) -> dict:
 def at_vendor_task(server) -> tuple[str, str]:
     """(instance id, the vendor's ready task id) of a new onboarding of PROVIDER with VENDOR named."""
     started = ok(server, "admin", "POST", "/api/v1/process-instances",
-                 {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+                 {"process_key": PROCESS, "business_key": PROVIDER, "allow_duplicate": True})  # fmt: skip
     [naming] = started["ready_tasks"]
     named = ok(server, "admin", "POST", f"/api/v1/tasks/{naming['id']}/complete",
                {"data": {"vendor_business_id": VENDOR}})  # fmt: skip
@@ -228,11 +228,13 @@ def test_a_party_starts_its_own_onboardings_only(server, who):
     own = IDENTITIES[who][1] or PROVIDER
     expected = {"admin": 201} | ROLE_REFUSED
     status, _, answer = call(server, who, "POST", "/api/v1/process-instances",
-                             {"process_key": PROCESS, "business_key": own})  # fmt: skip
+                             {"process_key": PROCESS, "business_key": own,
+                              "allow_duplicate": True})  # fmt: skip
     assert status == expected.get(who, 201), answer
     if who in ("vendor", "kela", "stranger"):  # for another's business key: refused
         status, _, _ = call(server, who, "POST", "/api/v1/process-instances",
-                            {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+                            {"process_key": PROCESS, "business_key": PROVIDER,
+                             "allow_duplicate": True})  # fmt: skip
         assert status == 403
 
 
@@ -240,7 +242,7 @@ def test_idempotency_keys_are_each_partys_own(server):
     key = {"Idempotency-Key": "matrix-start-1"}
 
     def start(who):
-        body = {"process_key": PROCESS, "business_key": IDENTITIES[who][1]}
+        body = {"process_key": PROCESS, "business_key": IDENTITIES[who][1], "allow_duplicate": True}
         status, _, answer = server.call(
             "POST", "/api/v1/process-instances", token=token(who), headers=key, json_body=body
         )
@@ -290,7 +292,7 @@ SHOWN = {"provider": EMAIL, "vendor": EMAIL, "admin": EMAIL, "analyst": EMAIL}
 
 def test_personal_data_is_shown_only_to_the_lanes_that_saw_it_and_every_read_is_logged(server):
     started = ok(server, "admin", "POST", "/api/v1/process-instances",
-                 {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+                 {"process_key": PROCESS, "business_key": PROVIDER, "allow_duplicate": True})  # fmt: skip
     [naming] = started["ready_tasks"]
     data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
     named = ok(server, "provider", "POST", f"/api/v1/tasks/{naming['id']}/complete", {"data": data})
@@ -331,7 +333,7 @@ def test_personal_data_is_shown_only_to_the_lanes_that_saw_it_and_every_read_is_
 
 def test_what_an_action_answers_is_masked_and_logged_as_a_read(server):
     started = ok(server, "admin", "POST", "/api/v1/process-instances",
-                 {"process_key": PROCESS, "business_key": PROVIDER})  # fmt: skip
+                 {"process_key": PROCESS, "business_key": PROVIDER, "allow_duplicate": True})  # fmt: skip
     data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
     named = ok(server, "provider", "POST", f"/api/v1/tasks/{started['ready_tasks'][0]['id']}/complete",
                {"data": data})  # fmt: skip
