@@ -18,7 +18,7 @@ from .message_flow import begin
 from .personal_data import Reader, hidden, log_read, masked
 from .problems import AlreadyRunning, Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .projections import Projections
-from .results import HistoryEvent, InstanceView, Page, history_event, instance_view
+from .results import HistoryEvent, InstanceView, Page, StartPageForm, history_event, instance_view
 from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
 from .unit_of_work import StaleRevision
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
@@ -91,11 +91,12 @@ def start(
         return instance_view(record, definition.version, projections.now, definition)
 
 
-def form_to_start(context: Context, process_key: str) -> dict:
+def form_to_start(context: Context, process_key: str) -> StartPageForm:
     """The form a person fills to start ``process_key``: its business key and its start form's fields."""
     with context.new_unit() as unit:
         definition = context.definitions.loaded(unit.store, definition_row(unit.store, process_key, None).id)
-    return start_page_form(definition.forms.get(start_form_key(process_key)))
+    form = start_page_form(definition.forms.get(start_form_key(process_key)))
+    return StartPageForm(form, process_key, definition.version)
 
 
 def start_from_form(

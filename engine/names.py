@@ -1,8 +1,9 @@
-"""Element names in the language a reader asks for.
+"""Element names and forms in the language a reader asks for.
 
 What the use cases answer carries the names the diagram gives (Finnish: the catalogue's language). A reader
 may ask for English or Swedish instead: each name is then the element's ``name_en`` / ``name_sv`` where the
-diagram gives one, else the diagram's own name, and the answer says which languages its names are in."""
+diagram gives one, else the diagram's own name, and the answer says which languages its names are in. The
+forms an answer shows (a task's, a start form, message contracts) are worded the same way (``form_words``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from .bpmn.names import Translations, translations
-from .results import DefinitionView, InstanceView, Page, TaskView, TimerView
+from .form_words import FormWordCache
+from .results import DefinitionView, InstanceView, Page, StartPageForm, TaskView, TimerView
 
 DIAGRAM_LANGUAGE = "fi"
 NAME_LANGUAGES = (DIAGRAM_LANGUAGE, "en", "sv")  # the first is the default
@@ -38,12 +40,21 @@ class NameCache:
 class Naming:
     """Renames what one answer shows into ``language``, and notes the languages its names end up in."""
 
-    def __init__(self, language: str, lookup):
+    def __init__(self, language: str, lookup, forms: FormWordCache | None = None):
         if language not in NAME_LANGUAGES:
             raise ValueError(f"names are given in {', '.join(NAME_LANGUAGES)}, not in {language!r}")
         self.language = language
         self._lookup = lookup  # (process key, version) -> Translations
-        self.used: set[str] = set()  # the languages the names shown are in
+        self._forms = forms if forms is not None else FormWordCache(DIAGRAM_LANGUAGE)
+        self.used: set[str] = set()  # the languages the names and form words shown are in
+
+    def form(self, schema, process_key: str, version: int | None, *where: str):
+        """A form of a definition version in the language; ``where`` names it within the version."""
+        worded, languages = self._forms.of(
+            None if version is None else (process_key, version, *where), schema, self.language
+        )
+        self.used |= languages
+        return worded
 
     def name(self, names: dict[str, str], diagram_name: str) -> str:
         if self.language != DIAGRAM_LANGUAGE and self.language in names:
@@ -62,10 +73,21 @@ class Naming:
             return self._task(result, result.process_key, result.definition_version)
         if isinstance(result, InstanceView):
             return self._instance(result)
+        if isinstance(result, StartPageForm):
+            key, version = result.process_key, result.version
+            return StartPageForm(self.form(dict(result), key, version, "start page"), key, version)
         if isinstance(result, DefinitionView):
-            key = result.process_key
-            names = self._lookup(key, result.version).of_element(key, result.name)
-            return replace(result, name=self.name(names, result.name))
+            key, version = result.process_key, result.version
+            names = self._lookup(key, version).of_element(key, result.name)
+            return replace(
+                result,
+                name=self.name(names, result.name),
+                start_form=self.form(result.start_form, key, version, "start"),
+                messages=[
+                    replace(m, schema=self.form(m.schema, key, version, "message", m.name))
+                    for m in result.messages
+                ],
+            )
         return result
 
     def _task(self, task: TaskView, process_key: str, version: int | None) -> TaskView:
@@ -74,6 +96,7 @@ class Naming:
             task,
             name=self.name(names.of_element(task.element_id, task.name), task.name),
             lane=task.lane if task.lane is None else self.name(names.of_lane(task.lane), task.lane),
+            form=self.form(task.form, process_key, version, "form", task.form_key or task.element_id),
         )
 
     def _instance(self, instance: InstanceView) -> InstanceView:
@@ -85,5 +108,9 @@ class Naming:
             pending_timers=[
                 TimerView(t.element_id, self.name(names.of_element(t.element_id, t.name), t.name), t.due_at)
                 for t in instance.pending_timers
+            ],
+            waiting_messages=[
+                replace(m, schema=self.form(m.schema, key, version, "message", m.name))
+                for m in instance.waiting_messages
             ],
         )

@@ -45,6 +45,15 @@ class DefinitionView:
     retirement: Retirement | None = None  # set when the key starts no new instance
 
 
+class StartPageForm(dict):
+    """The JSON Schema a person fills to start a process, answered as it is, knowing the version it is of."""
+
+    def __init__(self, schema: dict, process_key: str, version: int):
+        super().__init__(schema)
+        self.process_key = process_key
+        self.version = version
+
+
 @dataclass(frozen=True)
 class Retirement:
     """Process key retired: it starts no new instance, its running instances finish."""

@@ -28,8 +28,9 @@ from . import (
 from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
+from .form_words import FormWordCache
 from .limits import Limits
-from .names import NameCache, Naming
+from .names import DIAGRAM_LANGUAGE, NameCache, Naming
 from .personal_data import Reader
 from .results import (
     DefinitionView,
@@ -39,6 +40,7 @@ from .results import (
     IncidentView,
     InstanceView,
     Page,
+    StartPageForm,
     TaskView,
 )
 from .store.database import connect, migrate
@@ -79,6 +81,7 @@ class Engine:
             clock_source=clock_source,
         )
         self._names = NameCache()
+        self._form_words = FormWordCache(DIAGRAM_LANGUAGE)
 
     def close(self) -> None:
         self._context.script_engine.close()
@@ -125,7 +128,11 @@ class Engine:
         """``result`` (what a use case answered) with the element names it shows in ``language`` (one of
         ``NAME_LANGUAGES``), and the languages those names are in: ``language`` first, the diagram's own
         after it when some element has no name in ``language``; none when ``result`` shows no names."""
-        naming = Naming(language, lambda key, version: self._names.of(key, version, self._deployed_files))
+        naming = Naming(
+            language,
+            lambda key, version: self._names.of(key, version, self._deployed_files),
+            self._form_words,
+        )
         named = naming.result(result)
         return named, sorted(naming.used, key=lambda used: (used != language, used))
 
@@ -164,7 +171,7 @@ class Engine:
             party=party,
         )
 
-    def form_to_start(self, process_key: str) -> dict:
+    def form_to_start(self, process_key: str) -> StartPageForm:
         """The JSON Schema a person fills to start ``process_key`` (``start_from_form``): the business key
         as a Y-tunnus, and the fields of the process's start form (or the organisation's name)."""
         return instances.form_to_start(self._context, process_key)

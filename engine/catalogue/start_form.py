@@ -8,11 +8,14 @@ from __future__ import annotations
 
 BUSINESS_KEY = "business_key"  # the field that becomes the instance's business key; the others, variables
 
+# Worded in Finnish with the English beside, as the catalogue's forms are (engine/form_words.py).
 _BUSINESS_ID = {
     "type": "string",
     "format": "fi-business-id",
-    "title": "Business ID (Y-tunnus)",
-    "description": "Seven digits, a hyphen and the check digit, e.g. 0737546-2.",
+    "title": "Y-tunnus",
+    "x-title-en": "Business ID (Y-tunnus)",
+    "description": "Seitsemän numeroa, yhdysmerkki ja tarkistenumero, esim. 0737546-2.",
+    "x-description-en": "Seven digits, a hyphen and the check digit, e.g. 0737546-2.",
 }
 
 # What a process that draws no start form of its own is started with.
@@ -23,13 +26,18 @@ DEFAULT_START_FORM = {
             "type": "string",
             "minLength": 1,
             "maxLength": 200,
-            "title": "Organisation name",
-            "description": "As in the Finnish Trade Register, e.g. Hoivakoti Aurinko Oy.",
+            "title": "Organisaation nimi",
+            "x-title-en": "Organisation name",
+            "description": "Kuten kaupparekisterissä, esim. Hoivakoti Aurinko Oy.",
+            "x-description-en": "As in the Finnish Trade Register, e.g. Hoivakoti Aurinko Oy.",
         },
     },
     "required": ["organisation_name"],
     "additionalProperties": False,
 }
+
+
+_TITLE = {"title": "Aloita käyttöönotto", "x-title-en": "Start onboarding"}
 
 
 def start_page_form(start_form: dict | None) -> dict:
@@ -38,7 +46,7 @@ def start_page_form(start_form: dict | None) -> dict:
     own = start_form or DEFAULT_START_FORM
     return {
         **own,
-        "title": own.get("title") or "Start onboarding",
+        **({} if own.get("title") else _TITLE),
         "type": "object",
         "properties": {BUSINESS_KEY: _BUSINESS_ID, **own.get("properties", {})},
         "required": [BUSINESS_KEY, *(name for name in own.get("required", []) if name != BUSINESS_KEY)],
