@@ -108,4 +108,5 @@ human tasks, deliver messages, read history. Every endpoint under /api/v1 needs
 `Authorization: Bearer <token>`; roles: viewer (read), integrator (start, complete, message, cancel),
 analyst (deploy, read), admin (all). Errors are application/problem+json. Element names (tasks, lanes,
 timers, processes) come in the language of `Accept-Language`: Finnish by default, English (`en`), Swedish
-(`sv`) where the diagram gives it; `Content-Language` says which languages the names shown are in."""
+(`sv`) where the diagram gives it, and so do the titles, descriptions and choice labels of the forms and
+message contracts an answer shows; `Content-Language` says which languages the words shown are in."""
