@@ -125,9 +125,10 @@ class Engine:
         return definitions.versions(self._context, key)
 
     def in_language(self, result, language: str):
-        """``result`` (what a use case answered) with the element names it shows in ``language`` (one of
-        ``NAME_LANGUAGES``), and the languages those names are in: ``language`` first, the diagram's own
-        after it when some element has no name in ``language``; none when ``result`` shows no names."""
+        """``result`` (what a use case answered) with the element names and the forms' words it shows in
+        ``language`` (one of ``NAME_LANGUAGES``), and the languages those are in: ``language`` first, the
+        diagram's own after it when some name or word has none in ``language``; none when ``result`` shows
+        neither."""
         naming = Naming(
             language,
             lambda key, version: self._names.of(key, version, self._deployed_files),
