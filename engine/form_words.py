@@ -27,8 +27,8 @@ def _words(value) -> bool:
 
 
 def worded(schema, language: str, diagram_language: str) -> tuple[object, frozenset[str]]:
-    """``schema`` with every title and description in ``language`` where it gives one, and the languages
-    the words shown are in (none for a schema without words)."""
+    """``schema`` with every title, description and list of choice labels in ``language`` where it gives
+    them, and the languages the words shown are in (none for a schema without words)."""
     used: set[str] = set()
 
     def walk(node):
