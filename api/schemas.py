@@ -97,7 +97,10 @@ class CorrelationSchema(Schema):
 
 class MessageContractSchema(Schema):
     name = fields.String(required=True, metadata={"description": "the message name to send"})
-    schema = fields.Dict(required=True, metadata={"description": "the payload's JSON Schema"})
+    schema = fields.Dict(
+        required=True,
+        metadata={"description": "the payload's JSON Schema, its titles and labels in the caller's language"},
+    )
     correlation = fields.Nested(CorrelationSchema, required=True)
 
 
@@ -199,7 +202,11 @@ class TaskSchema(Schema):
 class TaskDetailSchema(TaskSchema):
     documentation = fields.String(required=True)
     form = fields.Dict(
-        allow_none=True, required=True, metadata={"description": "the task's JSON Schema form"}
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "the task's JSON Schema form, its titles and labels in the caller's language"
+        },
     )
     data = fields.Dict(required=True, metadata={"description": "the variables the task starts from"})
 
@@ -216,7 +223,10 @@ class MessageWaitSchema(Schema):
     schema = fields.Dict(
         allow_none=True,
         required=True,
-        metadata={"description": "the payload's JSON Schema (null on a version deployed without one)"},
+        metadata={
+            "description": "the payload's JSON Schema (null on a version deployed without one), its titles "
+            "and labels in the caller's language"
+        },
     )
     correlation = fields.Nested(CorrelationSchema, required=True)
     lane = fields.String(
