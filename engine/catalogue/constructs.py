@@ -338,7 +338,8 @@ CAMUNDA_RUNS = (
     runs(
         "camunda:formData",
         "the fields of a user task or a process's start event become its JSON Schema form: string, long, "
-        "boolean, date (YYYY-MM-DD), enum; required, readonly, min, max, minlength, maxlength; defaultValue",
+        "boolean, date (YYYY-MM-DD), enum; required, readonly, min, max, minlength, maxlength; defaultValue; "
+        "a field's name_en property is its label in English (Accept-Language)",
     ),
     runs(
         "camunda:assignee, camunda:candidateUsers, camunda:candidateGroups",

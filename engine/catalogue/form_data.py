@@ -79,6 +79,8 @@ def form_data_schema(element: etree._Element, form_data: etree._Element) -> dict
         prop = dict(TYPES[kind])
         if field.get("label"):
             prop["title"] = field.get("label")
+            if english := _english_name(field):
+                prop["x-title-en"] = english
         if kind == "enum":
             values = list(field.iterchildren(_camunda("value")))
             prop["enum"] = [value.get("id") for value in values]
@@ -98,6 +100,7 @@ def form_data_schema(element: etree._Element, form_data: etree._Element) -> dict
     schema = {
         "$schema": JSON_SCHEMA,
         "title": " ".join((element.get("name") or element.get("id") or "").split()),
+        **({"x-title-en": english} if (english := _english_name(element)) else {}),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
@@ -105,6 +108,17 @@ def form_data_schema(element: etree._Element, form_data: etree._Element) -> dict
     if required:
         schema["required"] = required
     return schema
+
+
+def _english_name(node: etree._Element) -> str | None:
+    """The ``name_en`` extension property of an element or of a form field: the English kept beside its
+    Finnish name or label (shown as the form's ``x-title-en``). An element keeps its properties in its
+    extensionElements, a form field right inside it, named by ``id`` as Camunda Modeler writes them."""
+    own = f"{_camunda('properties')}/{_camunda('property')}"
+    for prop in [*node.iterfind(f"{bpmn_tag('extensionElements')}/{own}"), *node.iterfind(own)]:
+        if (prop.get("name") or prop.get("id")) == "name_en" and (prop.get("value") or "").strip():
+            return " ".join(prop.get("value").split())
+    return None
 
 
 _KEYWORDS = {"min": "minimum", "max": "maximum", "minlength": "minLength", "maxlength": "maxLength"}

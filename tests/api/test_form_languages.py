@@ -123,14 +123,53 @@ def test_the_contract_an_instance_waits_with_in_the_language_asked_for(client, s
     assert instance["waiting_messages"][0]["schema"]["title"] == "Kelan päätös hakemuksesta"
 
 
-def test_the_start_page_form_in_the_language_asked_for(client, started):
-    form, language = read(client, "/api/v1/process-definitions/worded_application/start")
-    assert language == "fi"
-    assert (form["title"], form["properties"]["business_key"]["title"]) == ("Aloita käyttöönotto", "Y-tunnus")
-    form, language = read(client, "/api/v1/process-definitions/worded_application/start", "en")
-    assert language == "en"
-    assert (form["title"], form["properties"]["business_key"]["title"]) == (
-        "Start onboarding",
-        "Business ID (Y-tunnus)",
+def test_the_start_form_drawn_in_the_diagram_in_the_language_asked_for(client, started):
+    """A start event's camunda:formData: its label and the element's name in Finnish, each field's and the
+    element's `name_en` property in English."""
+    path = "/api/v1/process-definitions/worded_application"
+    definition, _ = read(client, path)
+    assert (
+        definition["start_form"]["title"],
+        definition["start_form"]["properties"]["reference"]["title"],
+    ) == (
+        "Hakemus aloitettu",
+        "Viite",
     )
+    definition, _ = read(client, path, "en")
+    assert (
+        definition["start_form"]["title"],
+        definition["start_form"]["properties"]["reference"]["title"],
+    ) == (
+        "Application started",
+        "Reference",
+    )
+    form, language = read(client, f"{path}/start")
+    assert language == "fi"
+    assert [form["properties"][name]["title"] for name in ("business_key", "reference")] == [
+        "Y-tunnus",
+        "Viite",
+    ]
+    form, language = read(client, f"{path}/start", "en")
+    assert language == "en"
+    assert form["title"] == "Application started"
+    assert [form["properties"][name]["title"] for name in ("business_key", "reference")] == [
+        "Business ID (Y-tunnus)",
+        "Reference",
+    ]
     assert form["required"][0] == "business_key"
+
+
+def test_the_start_page_of_a_process_without_a_start_form_in_the_language_asked_for(client, engine):
+    engine.deploy_folder(WORDED, actor="analyst:test")
+    form, language = read(client, "/api/v1/process-definitions/simple_onboarding/start")
+    assert (language, form["title"], form["properties"]["organisation_name"]["title"]) == (
+        "fi",
+        "Aloita käyttöönotto",
+        "Organisaation nimi",
+    )
+    form, language = read(client, "/api/v1/process-definitions/simple_onboarding/start", "en")
+    assert (language, form["title"], form["properties"]["organisation_name"]["title"]) == (
+        "en",
+        "Start onboarding",
+        "Organisation name",
+    )
