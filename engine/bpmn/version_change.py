@@ -127,10 +127,20 @@ def _apply_mapping(workflow, target, spec_diff: SpecDiff, mapping: dict[str, str
     reasons = []
     for task in workflow.get_tasks(state=WAITING, skip_subprocesses=True):
         spec = task.task_spec
-        if spec.bpmn_id is not None and spec_diff.alignment.get(spec) is None:
+        if spec.bpmn_id is None:
+            continue
+        aligned = spec_diff.alignment.get(spec)
+        if aligned is None:
             reasons.append(
                 f'it waits at "{spec.bpmn_id}", which the new version does not have: map it to an element '
                 f"of the new version ({spec.bpmn_id}=NEW_ID)"
+            )
+        elif aligned.bpmn_id != spec.bpmn_id and mapping.get(spec.bpmn_id) != aligned.bpmn_id:
+            # SpiffWorkflow matched it by its place in the flow: a renamed element, or another task drawn
+            # where it was. Where a person or a message waits, only the operator may say which.
+            reasons.append(
+                f'it waits at "{spec.bpmn_id}", which the new version does not have ("{aligned.bpmn_id}" '
+                f"stands in its place): map it to an element of the new version ({spec.bpmn_id}=NEW_ID)"
             )
     return sorted(set(reasons))
 
