@@ -102,6 +102,29 @@ def test_a_task_matched_only_by_its_place_is_a_suggestion_and_moves_only_by_a_ma
     assert [t.element_id for t in engine.get_instance(at_check.id).ready_tasks] == ["Task_verify"]
 
 
+def test_one_move_s_mapping_is_its_own_though_the_two_versions_are_compared_once(engine):
+    """A batch compares the same two versions for every instance, so the comparison is kept; the mapping
+    one move applies to it must not reach the next move."""
+    engine.deploy({"change.bpmn": version_1()}, actor=ANALYST)
+    first, second = (
+        engine.start_instance("change", actor=ACTOR, business_key=k) for k in ("1111111-1", "2222222-2")
+    )
+    engine.deploy({"change.bpmn": version_2()}, actor=ANALYST)
+    mapped = engine.migrate_instances(
+        "change", 1, 2, actor=ADMIN, mapping={"Task_check": "Task_review"}, instance_ids=[first.id]
+    )
+    assert mapped.migrated == [first.id]
+    unmapped = engine.migrate_instances("change", 1, 2, actor=ADMIN, instance_ids=[second.id])
+    assert unmapped.migrated == []
+    assert unmapped.refused[0].reasons == [
+        'it waits at "Task_check", which the new version does not have: map it to an element of the new '
+        "version (Task_check=NEW_ID)"
+    ]
+    plan = engine.migration_plan("change", 1, 2)
+    assert (plan.processes[0].removed, plan.processes[0].moved_to) == (["Task_check"], {})
+    assert plan.blocked_instances == [second.id]
+
+
 def test_a_mapping_naming_what_the_new_version_lacks_is_refused(engine, three_waiting):
     with pytest.raises(InvalidData) as refused:
         engine.migration_plan("change", 1, 2, {"Task_check": "Task_nowhere"})
