@@ -190,3 +190,22 @@ def test_an_admin_corrects_the_variables_beside_the_retry_seeing_each_old_value(
         ("admin:operator", {"old": {"note": "tarkista"}, "new": {"note": None}}),
         ("admin:operator", {"old": {"base": None}, "new": {"base": 10}}),
     ]
+
+
+def test_the_operators_forms_speak_finnish_in_a_finnish_browser(server, browser):
+    deploy(server, "change.bpmn", version_1())
+    call(server, "POST", "/process-instances", {"process_key": "change"}, 201)
+    deploy(server, "change.bpmn", version_2())
+    context = browser.new_context(locale="fi-FI")
+    page = context.new_page()
+    try:
+        open_page(page, server, "/processes/change", ADMIN_TOKEN)
+        page.locator(".plan-migration").first.click()
+        form = page.locator("#migration")
+        expect(form.get_by_label("Kohdeversio")).to_be_visible()
+        expect(form.get_by_role("button", name="Kokeile siirtoa")).to_be_visible()
+        expect(form.get_by_role("button", name="Siirrä liittymiset")).to_be_visible()
+        expect(form.locator("#migration-summary")).to_contain_text("tarvitsee ensin vastaavuuden")
+        expect(form.locator("select.mapping option").first).to_have_text("— vaatii vastaavuuden —")
+    finally:
+        context.close()
