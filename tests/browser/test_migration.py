@@ -88,6 +88,9 @@ def test_the_process_page_plans_the_move_maps_the_removed_task_tries_and_moves_a
     expect(form.locator("#dry-run-outcome")).to_have_text(
         "Tried, nothing written: 2 instance(s) would move to version 2, 0 could not."
     )
+    expect(form.locator("#migration-result")).to_have_text(  # no refusals listed: nothing but the outcome
+        "Tried, nothing written: 2 instance(s) would move to version 2, 0 could not."
+    )
     assert call(server, "GET", f"/process-instances/{at_check['id']}")["definition_version"] == 1
     assert serious_violations(page) == {1280: [], 390: []}
     photograph(page, "migration-form")

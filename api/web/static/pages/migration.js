@@ -120,7 +120,7 @@
       el("p", { class: `notice notice-${answer.body.refused.length ? "warning" : "success"}`, id: "dry-run-outcome" },
         t("Tried, nothing written: {moved} instance(s) would move to version {to}, {refused} could not.",
           { moved: answer.body.migrated.length, to: state.to, refused: answer.body.refused.length })),
-      refusedList(answer.body.refused),
+      refusedList(answer.body.refused) || "",
     );
   }
 
