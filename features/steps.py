@@ -139,6 +139,7 @@ def check(*patterns: str):
 def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
     onboarding.acted(f'{osapuoli} aloittaa prosessin "{prosessi}"')
     service = onboarding.service
+    onboarding.note_names({}, business_key=y_tunnus)
     body = {
         "process_key": service.process_key_named(prosessi),
         "business_key": y_tunnus,
@@ -147,8 +148,10 @@ def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
         # a Y-tunnus again while the scenario before left its onboarding running.
         "allow_duplicate": True,
     }
-    onboarding.state = service.call("POST", "/process-instances", party=osapuoli, body=body, expect=(201,))
+    as_party = onboarding.identity(osapuoli)
+    onboarding.state = service.call("POST", "/process-instances", identity=as_party, body=body, expect=(201,))
     onboarding.instance_id = onboarding.state["id"]
+    onboarding.note_names(body["variables"])
 
 
 @action('{osapuoli} tekee tehtävän "{tehtava}" tiedoilla:', '{osapuoli} tekee tehtävän "{tehtava}"')
@@ -160,8 +163,9 @@ def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
     )
     data = form_data(datatable, onboarding.service.today())
     onboarding.state = onboarding.service.call(
-        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}
+        "POST", f"/tasks/{task['id']}/complete", identity=onboarding.identity(osapuoli), body={"data": data}
     )
+    onboarding.note_names(data)
 
 
 @action('{osapuoli} yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
@@ -171,7 +175,11 @@ def complete_task_refused(onboarding: Onboarding, osapuoli, tehtava, datatable):
     before = onboarding.state
     data = form_data(datatable, onboarding.service.today())
     onboarding.refusal = onboarding.service.call(
-        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}, expect=(422,)
+        "POST",
+        f"/tasks/{task['id']}/complete",
+        identity=onboarding.identity(osapuoli),
+        body={"data": data},
+        expect=(422,),
     )
     after = onboarding.refresh()
     assert (after["ready_tasks"], after["variables"]) == (before["ready_tasks"], before["variables"]), (
@@ -192,7 +200,8 @@ def _message(onboarding: Onboarding, viesti: str, datatable) -> dict:
 def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
     onboarding.acted(f'{osapuoli} lähettää viestin "{viesti}"')
     body = _message(onboarding, viesti, datatable)
-    onboarding.service.call("POST", "/messages", party=osapuoli, body=body)
+    onboarding.service.call("POST", "/messages", identity=onboarding.identity(osapuoli), body=body)
+    onboarding.note_names(body["payload"])
     onboarding.refresh()
 
 
@@ -203,7 +212,7 @@ def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
     before = onboarding.refresh()
     body = _message(onboarding, viesti, datatable)
     onboarding.refusal = onboarding.service.call(
-        "POST", "/messages", party=osapuoli, body=body, expect=(422,)
+        "POST", "/messages", identity=onboarding.identity(osapuoli), body=body, expect=(422,)
     )
     after = onboarding.refresh()
     assert (after["variables"], after["waiting_messages"]) == (
@@ -218,22 +227,24 @@ def complete_external_task(onboarding: Onboarding, osapuoli, tyo, datatable):
     it with the data table as variables. Work of other scenarios it fetched on the way is released."""
     onboarding.acted(f'{osapuoli} tekee järjestelmätyön "{tyo}"')
     service, task = onboarding.service, onboarding.external_task_named(tyo)
+    as_party = onboarding.identity(osapuoli)
     worker = f"{osapuoli}-worker"
     topics = [{"name": task["topic"], "lock_duration_ms": 60_000}]
     fetched = service.call(
         "POST",
         "/external-tasks/fetch-and-lock",
-        party=osapuoli,
+        identity=as_party,
         body={"worker_id": worker, "max_tasks": 100, "topics": topics},
     )
     for other in fetched:
         if other["id"] != task["id"]:
-            service.call("POST", f"/external-tasks/{other['id']}/unlock", party=osapuoli)
+            service.call("POST", f"/external-tasks/{other['id']}/unlock", identity=as_party)
     assert task["id"] in [t["id"] for t in fetched], f'the worker could not fetch "{tyo}"'
     body = {"worker_id": worker, "variables": form_data(datatable, service.today())}
     onboarding.state = service.call(
-        "POST", f"/external-tasks/{task['id']}/complete", party=osapuoli, body=body
+        "POST", f"/external-tasks/{task['id']}/complete", identity=as_party, body=body
     )
+    onboarding.note_names(body["variables"])
 
 
 @action("aikaa on kulunut {maara} {yksikko}")
@@ -263,9 +274,8 @@ def time_passes_until(onboarding: Onboarding, paiva):
 @action("{osapuoli} peruu prosessin")
 def cancel(onboarding: Onboarding, osapuoli):
     onboarding.acted(f"{osapuoli} peruu prosessin")
-    onboarding.state = onboarding.service.call(
-        "POST", f"/process-instances/{onboarding.required_id()}/cancel", party=osapuoli
-    )
+    path = f"/process-instances/{onboarding.required_id()}/cancel"
+    onboarding.state = onboarding.service.call("POST", path, identity=onboarding.identity(osapuoli))
 
 
 # --- checks --------------------------------------------------------------------------------------------
