@@ -502,12 +502,17 @@ class Engine:
 
     # ---- versions of running instances ------------------------------------------------------------
 
-    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
-        return oversight.oversight(self._context, key, due_within_days=due_within_days)
+    def oversight(
+        self, key: str, *, due_within_days: int = 7, party: str | None = None
+    ) -> oversight.OversightView:
+        """Where the process's running instances wait, what falls due and what is late; a party's, of the
+        instances it plays a lane of only."""
+        return oversight.oversight(self._context, key, due_within_days=due_within_days, party=party)
 
-    def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
-        """Per version of a process: how many of its instances are in each status."""
-        return instance_migration.instances_per_version(self._context, key)
+    def instances_per_version(self, key: str, *, party: str | None = None) -> dict[int, dict[str, int]]:
+        """Per version of a process: how many of its instances are in each status (a party's: of the
+        instances it plays a lane of)."""
+        return instance_migration.instances_per_version(self._context, key, party)
 
     def migration_plan(
         self, key: str, from_version: int, to_version: int, mapping: Mapping | None = None

@@ -348,3 +348,33 @@ def test_what_an_action_answers_is_masked_and_logged_as_a_read(server):
     log = ok(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}")["items"]
     [kela] = [e for e in log if e["actor"] == "integrator:kela"]
     assert (kela["purpose"], kela["masked"]) == ("POST /api/v1/messages", ["contact_email"])
+
+
+# ---- a process's counts and oversight ---------------------------------------------------------------------
+
+
+def _running(server, who) -> int:
+    """How many running instances of the process ``who`` counts, over every version."""
+    counts = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/instance-counts")
+    return sum(version["statuses"].get("running", 0) for version in counts["versions"])
+
+
+def _waiting_at(server, who, element_id) -> int:
+    oversight = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/oversight")
+    return sum(w["instances"] for w in oversight["waiting"] if w["element_id"] == element_id)
+
+
+def test_a_partys_counts_and_oversight_cover_only_the_onboardings_it_plays_a_lane_of(server):
+    _, task_id = at_vendor_task(server)
+    element_id = ok(server, "admin", "GET", f"/api/v1/tasks/{task_id}")["element_id"]
+    before = {who: (_running(server, who), _waiting_at(server, who, element_id)) for who in NAMES}
+    at_vendor_task(server)  # one more onboarding of PROVIDER, waiting at the vendor's task
+    after = {who: (_running(server, who), _waiting_at(server, who, element_id)) for who in NAMES}
+    grew = {who: (after[who][0] - before[who][0], after[who][1] - before[who][1]) for who in NAMES}
+    # Kela plays its lane of every onboarding (a fixed party); the stranger plays none
+    assert grew == dict.fromkeys(NAMES, (1, 1)) | {"stranger": (0, 0), "stranger-viewer": (0, 0)}
+    for who in ("stranger", "stranger-viewer"):
+        oversight = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/oversight")
+        assert (oversight["waiting"], oversight["overdue_total"], oversight["due_soon_total"]) == ([], 0, 0)
+        assert oversight["late_total"] == 0
+        assert _running(server, who) == 0
