@@ -143,6 +143,17 @@ class Service:
             raise ServiceError(f"{method} {path} answered {status} (expected {expect}): {answer}")
         return answer
 
+    def attempt(self, method: str, path: str, *, identity: Identity, body=None) -> tuple[int, dict]:
+        """A call the service must refuse (4xx, never 5xx): (its status, its problem)."""
+        status, _, answer = self.server.call(
+            method, "/api/v1" + path, token=self.token(identity), json_body=body
+        )
+        if status not in (403, 404, 409, 422):
+            raise ServiceError(
+                f"{method} {path} as {identity.name} answered {status}, not a refusal: {answer}"
+            )
+        return status, answer
+
     def now(self) -> datetime:
         return datetime.fromisoformat(self.call("GET", "/clock")["now"]).astimezone(HELSINKI)
 
@@ -171,6 +182,8 @@ class Onboarding:
     named: dict[str, str] = field(default_factory=dict)
     _state: dict = field(default_factory=dict, repr=False)
     refusal: dict | None = None
+    refusal_status: int | None = None
+    before_refusal: dict | None = None  # the instance as it stood before the refused attempt
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
 

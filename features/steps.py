@@ -13,7 +13,16 @@ from datetime import date, datetime
 
 from pytest_bdd import given, parsers, then, when
 
-from features.service import HELSINKI, PARTIES, Onboarding, ServiceError, form_data, lane_of, value_of
+from features.service import (
+    HELSINKI,
+    PARTIES,
+    Identity,
+    Onboarding,
+    ServiceError,
+    form_data,
+    lane_of,
+    value_of,
+)
 
 # Messages that arrive from outside, as the features name them → the message names in the diagrams.
 MESSAGES = {
@@ -168,23 +177,32 @@ def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
     onboarding.note_names(data)
 
 
+def _refused(onboarding: Onboarding, identity: Identity, method: str, path: str, body=None) -> None:
+    """An attempt the service refuses (a form or message it can not take: 422; another party's part: 403;
+    what the party may not know exists: 404): the refusal, and the instance as it stood before, which the
+    check compares with the instance after."""
+    onboarding.before_refusal = onboarding.refresh()
+    status, answer = onboarding.service.attempt(method, path, identity=identity, body=body)
+    onboarding.refusal, onboarding.refusal_status = answer, status
+
+
 @action('{osapuoli} yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
 def complete_task_refused(onboarding: Onboarding, osapuoli, tehtava, datatable):
     onboarding.acted(f'{osapuoli} yrittää tehdä tehtävän "{tehtava}"')
     task = onboarding.ready_task_named(tehtava)
-    before = onboarding.state
     data = form_data(datatable, onboarding.service.today())
-    onboarding.refusal = onboarding.service.call(
-        "POST",
-        f"/tasks/{task['id']}/complete",
-        identity=onboarding.identity(osapuoli),
-        body={"data": data},
-        expect=(422,),
-    )
-    after = onboarding.refresh()
-    assert (after["ready_tasks"], after["variables"]) == (before["ready_tasks"], before["variables"]), (
-        "a refused form changed the instance"
-    )
+    path = f"/tasks/{task['id']}/complete"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", path, {"data": data})
+
+
+@action('toinen {osapuoli} (Y-tunnus {y_tunnus:S}) yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
+def complete_task_of_another(onboarding: Onboarding, osapuoli, y_tunnus, tehtava, datatable):
+    """An organisation of the same kind with no part in this onboarding (another customer's vendor)."""
+    onboarding.acted(f'toinen {osapuoli} yrittää tehdä tehtävän "{tehtava}"')
+    task = onboarding.ready_task_named(tehtava)
+    data = form_data(datatable, onboarding.service.today())
+    path = f"/tasks/{task['id']}/complete"
+    _refused(onboarding, Identity(osapuoli, y_tunnus), "POST", path, {"data": data})
 
 
 def _message(onboarding: Onboarding, viesti: str, datatable) -> dict:
@@ -207,18 +225,11 @@ def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
 
 @action('{osapuoli} yrittää lähettää viestin "{viesti}" tiedoilla:')
 def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
-    """A message the process can not go on with (e.g. without the data its next gateway reads)."""
+    """A message the process can not go on with (e.g. without the data its next gateway reads), or one that
+    is not the party's to send."""
     onboarding.acted(f'{osapuoli} yrittää lähettää viestin "{viesti}"')
-    before = onboarding.refresh()
     body = _message(onboarding, viesti, datatable)
-    onboarding.refusal = onboarding.service.call(
-        "POST", "/messages", identity=onboarding.identity(osapuoli), body=body, expect=(422,)
-    )
-    after = onboarding.refresh()
-    assert (after["variables"], after["waiting_messages"]) == (
-        before["variables"],
-        before["waiting_messages"],
-    ), "a refused message changed the instance"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", "/messages", body)
 
 
 @action('{osapuoli} tekee järjestelmätyön "{tyo}" tiedoilla:')
@@ -269,6 +280,13 @@ def time_passes_until(onboarding: Onboarding, paiva):
     assert days > 0, f"the shared clock is already at {onboarding.service.today()}, not before {paiva}"
     onboarding.service.advance_clock(f"P{days}D")
     onboarding.refresh()
+
+
+@action("{osapuoli} yrittää perua prosessin")
+def cancel_refused(onboarding: Onboarding, osapuoli):
+    onboarding.acted(f"{osapuoli} yrittää perua prosessin")
+    path = f"/process-instances/{onboarding.required_id()}/cancel"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", path)
 
 
 @action("{osapuoli} peruu prosessin")
@@ -459,22 +477,46 @@ def is_cancelled(onboarding: Onboarding):
     assert onboarding.refresh()["status"] == "cancelled"
 
 
+def _refusal(onboarding: Onboarding, status: int) -> dict:
+    """The scenario's refusal, which must be ``status``, after which the instance is as it was before."""
+    if onboarding.refusal is None:
+        raise ServiceError("nothing was refused in this scenario")
+    assert onboarding.refusal_status == status, (onboarding.refusal_status, onboarding.refusal)
+    before, after = onboarding.before_refusal, onboarding.refresh()
+    kept = ("status", "ready_tasks", "variables", "waiting_messages", "pending_timers", "parties")
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}, (
+        "a refused attempt changed the instance"
+    )
+    return onboarding.refusal
+
+
 @check("viesti hylätään, eikä mikään muutu")
 def message_refused(onboarding: Onboarding):
     onboarding.checked()
-    if onboarding.refusal is None:
-        raise ServiceError("no message was refused in this scenario")
+    refusal = _refusal(onboarding, 422)
     # Refused by the message's payload schema (naming its fields), or by the process it could not move on.
-    if onboarding.refusal["type"].endswith("/invalid-data"):
-        assert onboarding.refusal.get("errors"), onboarding.refusal
+    if refusal["type"].endswith("/invalid-data"):
+        assert refusal.get("errors"), refusal
     else:
-        assert onboarding.refusal["type"].endswith("/script-failure"), onboarding.refusal
+        assert refusal["type"].endswith("/script-failure"), refusal
 
 
 @check('lomake hylätään kentän "{kentta}" kohdalta')
 def form_refused_at(onboarding: Onboarding, kentta):
     onboarding.checked()
-    if onboarding.refusal is None:
-        raise ServiceError("no form was refused in this scenario")
-    fields = [e.get("field") for e in onboarding.refusal.get("errors", [])]
+    fields = [e.get("field") for e in _refusal(onboarding, 422).get("errors", [])]
     assert f"/data/{kentta}" in fields, f"the form was refused at {fields}"
+
+
+@check("palvelu vastaa, ettei sellaista ole, eikä mikään muutu")
+def refused_as_unknown(onboarding: Onboarding):
+    """404: a party with no part in the onboarding does not learn that it exists."""
+    onboarding.checked()
+    _refusal(onboarding, 404)
+
+
+@check("palvelu kieltää sen, eikä mikään muutu")
+def refused_as_not_its_part(onboarding: Onboarding):
+    """403: a party of the onboarding tried another party's part of it."""
+    onboarding.checked()
+    _refusal(onboarding, 403)
