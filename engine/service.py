@@ -496,9 +496,19 @@ class Engine:
         return incidents.retry(self._context, incident_id, actor=actor, retries=retries)
 
     def change_variables(
-        self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()
+        self,
+        instance_id: str,
+        *,
+        actor: str,
+        values: Mapping | None = None,
+        removed: list[str] = (),
+        reader: Reader | None = None,
     ) -> InstanceView:
-        return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
+        """Correct an instance's variables (audited with the old values); with ``reader``, the use of its data
+        is written to the usage log."""
+        return incidents.change_variables(
+            self._context, instance_id, values, list(removed), actor=actor, reader=reader
+        )
 
     # ---- versions of running instances ------------------------------------------------------------
 

@@ -350,6 +350,24 @@ def test_what_an_action_answers_is_masked_and_logged_as_a_read(server):
     assert (kela["purpose"], kela["masked"]) == ("POST /api/v1/messages", ["contact_email"])
 
 
+def test_an_admins_correction_of_personal_data_is_logged_as_a_use_of_it(server):
+    started = ok(server, "admin", "POST", "/api/v1/process-instances",
+                 {"process_key": PROCESS, "business_key": PROVIDER, "allow_duplicate": True})  # fmt: skip
+    data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
+    naming = started["ready_tasks"][0]["id"]
+    ok(server, "provider", "POST", f"/api/v1/tasks/{naming}/complete", {"data": data})
+    path = f"/api/v1/process-instances/{started['id']}/correct-variables"
+    corrected = ok(server, "admin", "POST", path, {"set": {"contact_email": "kanta@aurora.example.fi"}})
+    assert corrected["variables"]["contact_email"] == "kanta@aurora.example.fi"
+    log = ok(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}")["items"]
+    [correction] = [e for e in log if e["purpose"].endswith("/correct-variables")]
+    assert (correction["actor"], correction["party"], correction["masked"]) == ("admin:admin", None, [])
+    assert {"contact_email", "vendor_business_id"} <= set(correction["fields"])
+    history = ok(server, "admin", "GET", f"/api/v1/process-instances/{started['id']}/history")
+    [changed] = [e for e in history if e["kind"] == "variables_changed"]
+    assert changed["data"]["old"] == {"contact_email": EMAIL}  # the audit shows the old value: a use of it
+
+
 # ---- a process's counts and oversight ---------------------------------------------------------------------
 
 
@@ -371,10 +389,9 @@ def test_a_partys_counts_and_oversight_cover_only_the_onboardings_it_plays_a_lan
     at_vendor_task(server)  # one more onboarding of PROVIDER, waiting at the vendor's task
     after = {who: (_running(server, who), _waiting_at(server, who, element_id)) for who in NAMES}
     grew = {who: (after[who][0] - before[who][0], after[who][1] - before[who][1]) for who in NAMES}
-    # Kela plays its lane of every onboarding (a fixed party); the stranger plays none
+    # Kela plays its lane of every onboarding (a fixed party); the stranger no lane of this provider's
     assert grew == dict.fromkeys(NAMES, (1, 1)) | {"stranger": (0, 0), "stranger-viewer": (0, 0)}
-    for who in ("stranger", "stranger-viewer"):
+    for who in ("stranger", "stranger-viewer"):  # it plays lanes of its own onboardings only
         oversight = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/oversight")
-        assert (oversight["waiting"], oversight["overdue_total"], oversight["due_soon_total"]) == ([], 0, 0)
-        assert oversight["late_total"] == 0
-        assert _running(server, who) == 0
+        listed = oversight["overdue"] + oversight["due_soon"] + oversight["late"]
+        assert PROVIDER not in {entry["business_key"] for entry in listed}
