@@ -136,10 +136,38 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     assert lanes(decided)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
 
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"licence": "health", "system_kind": "patient_system", "writes_prescriptions": False},
+        {"licence": "none", "system_kind": "none", "writes_prescriptions": True},
+        {
+            "licence": "none",
+            "system_kind": "none",
+            "writes_prescriptions": False,
+            "organisation_kind": "pharmacy",
+        },
+    ],
+)  # fmt: skip
+def test_an_organisation_that_may_be_obliged_names_its_vendor_who_plays_the_vendors_lane(engine, profile):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    unnamed = {key: value for key, value in {**CLINIC, **profile}.items() if key != "vendor_business_id"}
+    with pytest.raises(InvalidData) as refused:
+        complete(engine, started, "Task_enter_organisation_data", unnamed)
+    assert "/data/vendor_business_id" in [e.field for e in refused.value.errors]
+    named = complete(
+        engine, started, "Task_enter_organisation_data", {**unnamed, "vendor_business_id": AJAS_ID}
+    )
+    assert ready(named) == ["Task_confirm_certified_system"]
+    assert named.parties["Järjestelmätoimittaja"] == AJAS_ID
+
+
 def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(engine):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
     profile = {"licence": "social", "system_kind": "none", "writes_prescriptions": False}
-    done = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    # nothing can be obligatory, so no vendor is asked for
+    unnamed = {key: value for key, value in {**CLINIC, **profile}.items() if key != "vendor_business_id"}
+    done = complete(engine, started, "Task_enter_organisation_data", unnamed)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_no_obligation"]
     assert not any(done.variables[k] for k in done.variables if k.endswith("_required"))
