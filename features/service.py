@@ -186,6 +186,7 @@ class Onboarding:
     before_refusal: dict | None = None  # the instance as it stood before the refused attempt
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
+    started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once
 
     def identity(self, party: str) -> Identity:
         """The organisation ``party`` is in this scenario, as the scenario itself named it."""

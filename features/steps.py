@@ -159,7 +159,7 @@ def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
     }
     as_party = onboarding.identity(osapuoli)
     onboarding.state = service.call("POST", "/process-instances", identity=as_party, body=body, expect=(201,))
-    onboarding.instance_id = onboarding.state["id"]
+    onboarding.instance_id = onboarding.started[y_tunnus] = onboarding.state["id"]
     onboarding.note_names(body["variables"])
 
 
