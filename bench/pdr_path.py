@@ -41,7 +41,11 @@ _APPLICATION = {
 
 # (kind, element id or message name, data or payload)
 STEPS: list[tuple[str, str, dict]] = [
-    ("task", "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}),
+    (
+        "task",
+        "Task_contact_vendor",
+        {"vendor_name": "Ajas Oy", "vendor_business_id": "2345678-0", "contacted_on": "2026-01-05"},
+    ),
     (
         "task",
         "Task_send_preparation_instructions",

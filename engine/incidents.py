@@ -17,6 +17,7 @@ from .bpmn import Run
 from .clock import now
 from .context import Context
 from .instances import instance_record
+from .personal_data import Reader, log_read
 from .problems import Conflict, FieldError, InvalidData, NotFound
 from .results import IncidentView, InstanceView, Page, incident_view
 from .unit_of_work import Retry
@@ -74,10 +75,18 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
 
 
 def change_variables(
-    context: Context, instance_id: str, values: Mapping | None, removed: list[str], *, actor: str
+    context: Context,
+    instance_id: str,
+    values: Mapping | None,
+    removed: list[str],
+    *,
+    actor: str,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Set and remove an instance's variables where it stands (running, or stopped by an incident); the
-    audit keeps the old and the new values. Nothing runs: a retry or the next step reads them."""
+    audit keeps the old and the new values. Nothing runs: a retry or the next step reads them. A correction
+    uses the data it changes (the audit shows its old values) and answers every variable: with ``reader``,
+    the usage log says so, as for a read."""
     values = checked_variables(values, "set", context.limits.variable_depth)
     bad = [name for name in removed if not isinstance(name, str) or name in values]
     if bad:
@@ -104,8 +113,11 @@ def change_variables(
         new = {name: record.variables.get(name) for name in old}
         data = {"old": old, "new": new}
         store.add_audit([audit_row(actor, AuditKind.VARIABLES_CHANGED, moment, record.id, data=data)])
+        view = context.view(store, record)
+        # only admins correct, and they see personal data: nothing is masked, everything used is logged
+        log_read(store, reader, record.id, set(old) | set(view.variables), ())
         unit.commit()
-        return context.view(store, record)
+        return view
 
 
 def _incident(store, incident_id: int):

@@ -350,10 +350,10 @@ def _batch_view(batch) -> BatchView:
     )
 
 
-def instances_per_version(context: Context, key: str) -> dict[int, dict[str, int]]:
+def instances_per_version(context: Context, key: str, party: str | None = None) -> dict[int, dict[str, int]]:
     with context.new_unit() as unit:
         definition_row(unit.store, key, None)  # NotFound for a process that is not deployed
-        return unit.store.instance_counts_by_version(key)
+        return unit.store.instance_counts_by_version(key, party)
 
 
 def _versions(context: Context, store, key: str, from_version: int, to_version: int):

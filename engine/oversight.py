@@ -42,18 +42,22 @@ class OversightView:
     late_total: int
 
 
-def oversight(context: Context, process_key: str, *, due_within_days: int) -> OversightView:
+def oversight(
+    context: Context, process_key: str, *, due_within_days: int, party: str | None = None
+) -> OversightView:
+    """``party``: what a coordinator of that party sees, its own onboardings only (the instances it plays a
+    lane of); None: every instance."""
     running = InstanceStatus.RUNNING
     with context.new_unit() as unit:
         moment = now()  # the engine's clock is the unit of work's
         store = unit.store
         definition_row(store, process_key, None)  # an unknown process is a 404, not an empty page
         reminders: dict[str, tuple[str, str]] = {}
-        for definition_id in store.definitions_running(process_key, running):
+        for definition_id in store.definitions_running(process_key, running, party):
             reminders.update(context.definitions.loaded(store, definition_id).reminders())
-        overdue, overdue_total = store.timers_due(process_key, running, None, moment, LIST_LIMIT)
+        overdue, overdue_total = store.timers_due(process_key, running, None, moment, LIST_LIMIT, party)
         due_soon, due_soon_total = store.timers_due(
-            process_key, running, moment, moment + timedelta(days=due_within_days), LIST_LIMIT
+            process_key, running, moment, moment + timedelta(days=due_within_days), LIST_LIMIT, party
         )
         fired, late_total = store.reminders_fired(
             process_key,
@@ -61,8 +65,9 @@ def oversight(context: Context, process_key: str, *, due_within_days: int) -> Ov
             {reminder: attached for reminder, (_, attached) in reminders.items()},
             AuditKind.ELEMENT_COMPLETED,
             LIST_LIMIT,
+            party,
         )
-        waiting = store.waiting_counts(process_key, running)
+        waiting = store.waiting_counts(process_key, running, party)
     return OversightView(
         process_key=process_key,
         now=moment,

@@ -504,18 +504,33 @@ class Engine:
         return incidents.retry(self._context, incident_id, actor=actor, retries=retries)
 
     def change_variables(
-        self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()
+        self,
+        instance_id: str,
+        *,
+        actor: str,
+        values: Mapping | None = None,
+        removed: list[str] = (),
+        reader: Reader | None = None,
     ) -> InstanceView:
-        return incidents.change_variables(self._context, instance_id, values, list(removed), actor=actor)
+        """Correct an instance's variables (audited with the old values); with ``reader``, the use of its data
+        is written to the usage log."""
+        return incidents.change_variables(
+            self._context, instance_id, values, list(removed), actor=actor, reader=reader
+        )
 
     # ---- versions of running instances ------------------------------------------------------------
 
-    def oversight(self, key: str, *, due_within_days: int = 7) -> oversight.OversightView:
-        return oversight.oversight(self._context, key, due_within_days=due_within_days)
+    def oversight(
+        self, key: str, *, due_within_days: int = 7, party: str | None = None
+    ) -> oversight.OversightView:
+        """Where the process's running instances wait, what falls due and what is late; a party's, of the
+        instances it plays a lane of only."""
+        return oversight.oversight(self._context, key, due_within_days=due_within_days, party=party)
 
-    def instances_per_version(self, key: str) -> dict[int, dict[str, int]]:
-        """Per version of a process: how many of its instances are in each status."""
-        return instance_migration.instances_per_version(self._context, key)
+    def instances_per_version(self, key: str, *, party: str | None = None) -> dict[int, dict[str, int]]:
+        """Per version of a process: how many of its instances are in each status (a party's: of the
+        instances it plays a lane of)."""
+        return instance_migration.instances_per_version(self._context, key, party)
 
     def migration_plan(
         self, key: str, from_version: int, to_version: int, mapping: Mapping | None = None

@@ -30,6 +30,7 @@ from features.service import (
 )
 from features.traceability import ScenarioPaths
 from features.traceability import check as check_traceability
+from harness.identity_provider import IdentityProvider
 from harness.server import RunningServer, validate
 
 FEATURES = Path(__file__).parent
@@ -96,10 +97,19 @@ def service(request, tmp_path_factory):
     if not deployable:
         pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
     data_dir = tmp_path_factory.mktemp("features-service")
-    with RunningServer(
-        data_dir, tokens=TOKENS, processes=processes_dir(), clock=f"adjustable@{WORLD_STARTS}"
-    ) as server:
-        running = Service(server)
+    # Every party signs in as itself through an identity provider, and no token of no party is taken: what
+    # a party may not see or do fails the feature.
+    with (
+        IdentityProvider() as identities,
+        RunningServer(
+            data_dir,
+            tokens=TOKENS,
+            processes=processes_dir(),
+            clock=f"adjustable@{WORLD_STARTS}",
+            env=identities.server_env(),
+        ) as server,
+    ):
+        running = Service(server, identities)
         if migrating_at_every_step():
             running.deploy_changed_copies()
         yield running

@@ -47,6 +47,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | <järjestelmä>      |
       | writes_prescriptions | <määrää>           |
       | contact_email        | kanta@esimerkki.fi |
+      | vendor_business_id   | 2345678-0          |
     Niin tieto "patient_data_repository_required" on <potilastieto>
     Ja tieto "social_welfare_repository_required" on <sosiaalihuolto>
     Ja tieto "prescription_service_required" on <resepti>
@@ -87,6 +88,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | <lupa>        |
       | system_kind          | <järjestelmä> |
       | writes_prescriptions | ei            |
+      | vendor_business_id   | 2345678-0     |
     Niin prosessi on päättynyt tapahtumaan "Ei liittymisvelvoitetta"
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on ei
@@ -108,6 +110,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | health           |
       | system_kind          | patient_system   |
       | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -152,6 +155,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | none                          |
       | system_kind          | patient_system                |
       | writes_prescriptions | ei                            |
+      | vendor_business_id   | 2345678-0                     |
     Niin tieto "patient_data_repository_required" on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
@@ -230,6 +234,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | none                     |
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
+      | vendor_business_id   | 2345678-0                |
     Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
@@ -274,6 +279,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system          |
       | writes_prescriptions | kyllä                   |
       | contact_email        | kanta@aurora.fi         |
+      | vendor_business_id   | 2345678-0               |
     Niin tieto "patient_data_repository_required" on kyllä
     Ja tieto "social_welfare_repository_required" on ei
     Ja tieto "prescription_service_required" on kyllä
@@ -306,8 +312,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model | direct |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name  | Ajas Oy |
-      | contacted_on | tänään  |
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
@@ -357,8 +364,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name  | Ajas Oy |
-      | contacted_on | tänään  |
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
@@ -403,6 +411,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | health_and_social    |
       | system_kind          | client_system        |
       | writes_prescriptions | ei                   |
+      | vendor_business_id   | 2345678-0            |
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
@@ -431,14 +440,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
-      | business_id       | 7913579-1                     |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | parallel                      |
+      | business_id        | 7913579-1                     |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | parallel                      |
+      | county_business_id | 4567123-8                     |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
-      | service_provision | purchased_services_for_county |
-      | joining_model     | parallel                      |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | parallel                      |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
@@ -467,6 +478,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | social               |
       | system_kind          | patient_system       |
       | writes_prescriptions | ei                   |
+      | vendor_business_id   | 2345678-0            |
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
@@ -487,6 +499,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | social             |
       | system_kind          | client_system      |
       | writes_prescriptions | ei                 |
+      | vendor_business_id   | 2345678-0          |
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on ei
@@ -515,8 +528,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model | direct |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
-      | service_provision | self_paying_clients_only |
-      | joining_model     | direct                   |
+      | service_provision  | self_paying_clients_only |
+      | joining_model      | direct                   |
+      | vendor_business_id | 2345678-0                |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                   |
@@ -543,6 +557,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | licence              | social                  |
       | system_kind          | patient_system          |
       | writes_prescriptions | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin tieto "patient_data_repository_required" on ei
     Ja tieto "social_welfare_repository_required" on kyllä
     Ja tieto "prescription_service_required" on kyllä
@@ -573,8 +588,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name  | Ajas Oy |
-      | contacted_on | tänään  |
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään   |

@@ -53,6 +53,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | vendor_business_id          | 2345678-0                |
+      | intermediary_business_id    | 2938470-6                |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
 
@@ -84,6 +86,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
 
@@ -113,6 +116,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
@@ -122,6 +126,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | licence              | health           |
       | system_kind          | none             |
       | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
@@ -129,6 +134,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | licence              | health           |
       | system_kind          | none             |
       | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja tieto "patient_data_repository_required" on ei
     Ja tieto "prescription_service_required" on ei
@@ -172,6 +178,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1572860-0 |
@@ -202,6 +209,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | kyllä                    |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
     Niin <ajastin>
     Ja <tehtavat>
 
@@ -229,6 +237,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | intermediary               |
       | renewal_routing_changes     | kyllä                      |
       | joiner_stops                | ei                         |
+      | vendor_business_id          | 2345678-0                  |
+      | intermediary_business_id    | 2938470-6                  |
     Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
     Ja ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
@@ -317,6 +327,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
@@ -417,6 +428,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
+      | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -526,6 +539,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                          |
       | renewal_routing_changes     | ei                          |
       | joiner_stops                | ei                          |
+      | vendor_business_id          | 2345678-0                   |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
@@ -593,6 +607,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | vendor_business_id          | 2345678-0                |
+      | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |

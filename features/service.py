@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from harness.catalogue import changed_copy
+from harness.identity_provider import IdentityProvider
 from harness.server import RunningServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,16 +24,50 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 WORLD_STARTS = "2026-01-05T09:00:00+02:00"
 
 # The parties of an onboarding, as the features name them (Finnish) → the lane they act in (as the diagrams
-# name their lanes) and the token they call the service with (an integrator each; the clock is admin's).
+# name their lanes) and how a scenario knows which organisation that is: the provider is the one whose
+# Y-tunnus the scenario starts the process for (its business key); a vendor, county or intermediary is the one
+# whose Y-tunnus a form of the scenario names in that field; Kela and THL are themselves, by the party id the
+# catalogue's lanes give them (processes/README.md, Who plays a lane).
+BUSINESS_KEY = "business-key"
 PARTIES = {
-    "palvelunantaja": ("Palvelunantaja", "palvelunantaja"),
-    "järjestelmätoimittaja": ("Järjestelmätoimittaja", "jarjestelmatoimittaja"),
+    "palvelunantaja": ("Palvelunantaja", BUSINESS_KEY),
+    "järjestelmätoimittaja": ("Järjestelmätoimittaja", "from:vendor_business_id"),
     "Kela": ("Kela", "kela"),
     "THL": ("THL", "thl"),
-    "hyvinvointialue": ("Hyvinvointialue", "hyvinvointialue"),
-    "Kanta-välittäjä": ("Kanta-välittäjä", "kanta-valittaja"),
+    "hyvinvointialue": ("Hyvinvointialue", "from:county_business_id"),
+    "Kanta-välittäjä": ("Kanta-välittäjä", "from:intermediary_business_id"),
 }
+# The one identity of no party: the admin who moves the clock, deploys and looks (the checks read as it).
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
+TOKENS = f"admin:testikello:{CLOCK_TOKEN}"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who calls: a party of the features (its Finnish name) acting for the organisation ``party`` (a
+    Y-tunnus, or Kela's and THL's own ids)."""
+
+    who: str
+    party: str
+
+    @property
+    def name(self) -> str:
+        """The name the audit trail records, e.g. ``järjestelmätoimittaja 2345678-0``."""
+        return f"{self.who} {self.party}"
+
+
+def lane_of(party: str) -> str:
+    if party not in PARTIES:
+        raise AssertionError(f'unknown party "{party}"; the features know {", ".join(PARTIES)}')
+    return PARTIES[party][0]
+
+
+def field_naming(party: str) -> str | None:
+    """The form field in which a scenario names the organisation that is ``party`` (none: it is named by the
+    business key, or is always itself)."""
+    lane_of(party)
+    rule = PARTIES[party][1]
+    return rule.removeprefix("from:") if rule.startswith("from:") else None
 
 
 def migrating_at_every_step() -> bool:
@@ -47,24 +82,6 @@ def processes_dir() -> Path:
     return Path(os.environ.get("KANTA_FEATURE_PROCESSES", ROOT / "processes"))
 
 
-def token_of(party: str) -> str:
-    if party not in PARTIES:
-        raise AssertionError(f'unknown party "{party}"; the features know {", ".join(PARTIES)}')
-    # the service refuses a token shorter than 32 characters
-    return f"tok-{PARTIES[party][1]}-0123456789abcdef0123456789"
-
-
-TOKENS = ",".join(
-    [f"integrator:{name}:{token_of(party)}" for party, (_, name) in PARTIES.items()]
-    + [f"admin:testikello:{CLOCK_TOKEN}"]
-)
-
-
-def lane_of(party: str) -> str:
-    token_of(party)
-    return PARTIES[party][0]
-
-
 class ServiceError(AssertionError):
     """The service answered something the feature did not expect."""
 
@@ -74,9 +91,22 @@ class Service:
     """The running service and the calls the steps make to it."""
 
     server: RunningServer
+    identity_provider: IdentityProvider
     # process key → its two versions (as deployed, changed copy) when migrating at every step
     versions: dict[str, tuple[int, int]] = field(default_factory=dict)
     moves: int = 0
+    _tokens: dict[Identity, str] = field(default_factory=dict, repr=False)
+
+    def token(self, identity: Identity | None) -> str:
+        """The bearer token ``identity`` signs in with, from the features' identity provider (the admin's
+        static token for None); minted once and kept for the run."""
+        if identity is None:
+            return CLOCK_TOKEN
+        if identity not in self._tokens:
+            self._tokens[identity] = self.identity_provider.token(
+                "integrator", identity.party, name=identity.name, lifetime=24 * 3600
+            )
+        return self._tokens[identity]
 
     def deploy_changed_copies(self) -> None:
         """Deploy every diagram again with each element's documentation changed: a new version of every
@@ -105,12 +135,24 @@ class Service:
             raise ServiceError(f"the instance could not move to the other version: {outcome['refused']}")
         self.moves += 1
 
-    def call(self, method: str, path: str, *, party: str | None = None, body=None, expect=(200,)):
-        token = CLOCK_TOKEN if party is None else token_of(party)
+    def call(self, method: str, path: str, *, identity: Identity | None = None, body=None, expect=(200,)):
+        """One call as ``identity`` (None: as the admin)."""
+        token = self.token(identity)
         status, _, answer = self.server.call(method, "/api/v1" + path, token=token, json_body=body)
         if status not in expect:
             raise ServiceError(f"{method} {path} answered {status} (expected {expect}): {answer}")
         return answer
+
+    def attempt(self, method: str, path: str, *, identity: Identity, body=None) -> tuple[int, dict]:
+        """A call the service must refuse (4xx, never 5xx): (its status, its problem)."""
+        status, _, answer = self.server.call(
+            method, "/api/v1" + path, token=self.token(identity), json_body=body
+        )
+        if status not in (403, 404, 409, 422):
+            raise ServiceError(
+                f"{method} {path} as {identity.name} answered {status}, not a refusal: {answer}"
+            )
+        return status, answer
 
     def now(self) -> datetime:
         return datetime.fromisoformat(self.call("GET", "/clock")["now"]).astimezone(HELSINKI)
@@ -136,11 +178,36 @@ class Onboarding:
 
     service: Service
     instance_id: str | None = None
+    # form field → the Y-tunnus the scenario named in it, and the business key it started the process for
+    named: dict[str, str] = field(default_factory=dict)
     _state: dict = field(default_factory=dict, repr=False)
     refusal: dict | None = None
+    refusal_status: int | None = None
+    before_refusal: dict | None = None  # the instance as it stood before the refused attempt
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
     started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once
+
+    def identity(self, party: str) -> Identity:
+        """The organisation ``party`` is in this scenario, as the scenario itself named it."""
+        lane_of(party)
+        rule = PARTIES[party][1]
+        key = BUSINESS_KEY if rule == BUSINESS_KEY else field_naming(party)
+        if key is None:
+            return Identity(party, rule)  # Kela, THL: always themselves
+        if key not in self.named:
+            said = "started no process" if key == BUSINESS_KEY else f'named no Y-tunnus in the field "{key}"'
+            raise AssertionError(f"{party} acts, but the scenario {said} that says who {party} is")
+        return Identity(party, self.named[key])
+
+    def note_names(self, data: dict, *, business_key: str | None = None) -> None:
+        """Remember the organisations a start or a form named, as the diagrams' lanes will be played."""
+        if business_key is not None:
+            self.named[BUSINESS_KEY] = business_key
+        for party in PARTIES:
+            name = field_naming(party)
+            if name and isinstance(data.get(name), str):
+                self.named[name] = data[name]
 
     def acted(self, what: str) -> None:
         if self.unchecked is not None:

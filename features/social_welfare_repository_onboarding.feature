@@ -42,11 +42,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | <y_tunnus>                  |
-      | organisation_name | Hoivakoti Kotisatama Oy     |
-      | contact_email     | kanta@kotisatama.example.fi |
-      | service_provision | <tuottamistapa>             |
-      | joining_model     | direct                      |
+      | business_id        | <y_tunnus>                  |
+      | organisation_name  | Hoivakoti Kotisatama Oy     |
+      | contact_email      | kanta@kotisatama.example.fi |
+      | service_provision  | <tuottamistapa>             |
+      | joining_model      | direct                      |
+      | vendor_business_id | 2345678-0                   |
+      | county_business_id | 4567123-8                   |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
@@ -74,11 +76,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | <y_tunnus>                    |
-      | organisation_name | Lastensuojelu Majakka Oy      |
-      | contact_email     | kanta@majakka.example.fi      |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | direct                        |
+      | business_id        | <y_tunnus>                    |
+      | organisation_name  | Lastensuojelu Majakka Oy      |
+      | contact_email      | kanta@majakka.example.fi      |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | <jarjestelman_nimi>          |
@@ -102,11 +106,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4123105-9
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 4123105-9                  |
-      | organisation_name | Kotihoito Kaislikko Oy     |
-      | contact_email     | kanta@kaislikko.example.fi |
-      | service_provision | self_paying_clients_only   |
-      | joining_model     | direct                     |
+      | business_id        | 4123105-9                  |
+      | organisation_name  | Kotihoito Kaislikko Oy     |
+      | contact_email      | kanta@kaislikko.example.fi |
+      | service_provision  | self_paying_clients_only   |
+      | joining_model      | direct                     |
+      | vendor_business_id | 2345678-0                  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
@@ -189,11 +194,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | <y_tunnus>                    |
-      | organisation_name | Perhetyö Pilvilinna Oy        |
-      | contact_email     | kanta@pilvilinna.example.fi   |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | parallel                      |
+      | business_id        | <y_tunnus>                    |
+      | organisation_name  | Perhetyö Pilvilinna Oy        |
+      | contact_email      | kanta@pilvilinna.example.fi   |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | parallel                      |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
@@ -215,11 +221,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | <y_tunnus>                    |
-      | organisation_name | Vammaispalvelu Virta Oy       |
-      | contact_email     | kanta@virta.example.fi        |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | parallel                      |
+      | business_id        | <y_tunnus>                    |
+      | organisation_name  | Vammaispalvelu Virta Oy       |
+      | contact_email      | kanta@virta.example.fi        |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | parallel                      |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Keski-Suomen hyvinvointialue |
@@ -227,11 +234,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | county_offers_system  | ei                           |
     Niin avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Valitse toinen liittymismalli" tiedoilla:
-      | joining_model | parallel |
+      | joining_model      | parallel  |
+      | vendor_business_id | 2345678-0 |
     Niin lomake hylätään kentän "joining_model" kohdalta
     Ja avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse toinen liittymismalli" tiedoilla:
-      | joining_model | <malli> |
+      | joining_model      | <malli>   |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "<seuraava_tehtava>", jonka tekee <osapuoli>
     Ja vaihe "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" on tehty kerran
     Ja vaihetta "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" ei ole tehty
@@ -246,19 +255,23 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5291502-6
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 5291502-7                     |
-      | organisation_name | Vanhuspalvelu Kotisatama Oy   |
-      | contact_email     | kanta@kotisatama.example.fi   |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | direct                        |
+      | business_id        | 5291502-7                     |
+      | organisation_name  | Vanhuspalvelu Kotisatama Oy   |
+      | contact_email      | kanta@kotisatama.example.fi   |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 5291502-6                     |
-      | organisation_name | Vanhuspalvelu Kotisatama Oy   |
-      | contact_email     | kanta@kotisatama.example.fi   |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | direct                        |
+      | business_id        | 5291502-6                     |
+      | organisation_name  | Vanhuspalvelu Kotisatama Oy   |
+      | contact_email      | kanta@kotisatama.example.fi   |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
@@ -361,11 +374,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | <y_tunnus>                    |
-      | organisation_name | Asumispalvelu Satakieli Oy    |
-      | contact_email     | kanta@satakieli.example.fi    |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | direct                        |
+      | business_id        | <y_tunnus>                    |
+      | organisation_name  | Asumispalvelu Satakieli Oy    |
+      | contact_email      | kanta@satakieli.example.fi    |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                               |
@@ -435,11 +450,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6480740-1
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 6480740-1                     |
-      | organisation_name | Sosionomi Helmi Koskinen      |
-      | contact_email     | helmi.koskinen@example.fi     |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | joint                         |
+      | business_id        | 6480740-1                     |
+      | organisation_name  | Sosionomi Helmi Koskinen      |
+      | contact_email      | helmi.koskinen@example.fi     |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | joint                         |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-2                       |
@@ -474,11 +491,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6633249-7
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 6633249-7                  |
-      | organisation_name | Terapiakoti Tuulensuu Oy   |
-      | contact_email     | kanta@tuulensuu.example.fi |
-      | service_provision | self_paying_clients_only   |
-      | joining_model     | direct                     |
+      | business_id        | 6633249-7                  |
+      | organisation_name  | Terapiakoti Tuulensuu Oy   |
+      | contact_email      | kanta@tuulensuu.example.fi |
+      | service_provision  | self_paying_clients_only   |
+      | joining_model      | direct                     |
+      | vendor_business_id | 2345678-0                  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
@@ -552,11 +570,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6782329-8
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id       | 6782329-8                     |
-      | organisation_name | Länsirannikon hyvinvointialue |
-      | contact_email     | kanta@lansiranta.example.fi   |
-      | service_provision | public_organiser              |
-      | joining_model     | direct                        |
+      | business_id        | 6782329-8                     |
+      | organisation_name  | Länsirannikon hyvinvointialue |
+      | contact_email      | kanta@lansiranta.example.fi   |
+      | service_provision  | public_organiser              |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |

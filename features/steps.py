@@ -13,7 +13,16 @@ from datetime import date, datetime
 
 from pytest_bdd import given, parsers, then, when
 
-from features.service import HELSINKI, PARTIES, Onboarding, ServiceError, form_data, lane_of, value_of
+from features.service import (
+    HELSINKI,
+    PARTIES,
+    Identity,
+    Onboarding,
+    ServiceError,
+    form_data,
+    lane_of,
+    value_of,
+)
 
 # Messages that arrive from outside, as the features name them → the message names in the diagrams.
 MESSAGES = {
@@ -139,6 +148,7 @@ def check(*patterns: str):
 def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
     onboarding.acted(f'{osapuoli} aloittaa prosessin "{prosessi}"')
     service = onboarding.service
+    onboarding.note_names({}, business_key=y_tunnus)
     body = {
         "process_key": service.process_key_named(prosessi),
         "business_key": y_tunnus,
@@ -147,8 +157,10 @@ def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
         # a Y-tunnus again while the scenario before left its onboarding running.
         "allow_duplicate": True,
     }
-    onboarding.state = service.call("POST", "/process-instances", party=osapuoli, body=body, expect=(201,))
+    as_party = onboarding.identity(osapuoli)
+    onboarding.state = service.call("POST", "/process-instances", identity=as_party, body=body, expect=(201,))
     onboarding.instance_id = onboarding.started[y_tunnus] = onboarding.state["id"]
+    onboarding.note_names(body["variables"])
 
 
 @action('{osapuoli} tekee tehtävän "{tehtava}" tiedoilla:', '{osapuoli} tekee tehtävän "{tehtava}"')
@@ -160,23 +172,37 @@ def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
     )
     data = form_data(datatable, onboarding.service.today())
     onboarding.state = onboarding.service.call(
-        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}
+        "POST", f"/tasks/{task['id']}/complete", identity=onboarding.identity(osapuoli), body={"data": data}
     )
+    onboarding.note_names(data)
+
+
+def _refused(onboarding: Onboarding, identity: Identity, method: str, path: str, body=None) -> None:
+    """An attempt the service refuses (a form or message it can not take: 422; another party's part: 403;
+    what the party may not know exists: 404): the refusal, and the instance as it stood before, which the
+    check compares with the instance after."""
+    onboarding.before_refusal = onboarding.refresh()
+    status, answer = onboarding.service.attempt(method, path, identity=identity, body=body)
+    onboarding.refusal, onboarding.refusal_status = answer, status
 
 
 @action('{osapuoli} yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
 def complete_task_refused(onboarding: Onboarding, osapuoli, tehtava, datatable):
     onboarding.acted(f'{osapuoli} yrittää tehdä tehtävän "{tehtava}"')
     task = onboarding.ready_task_named(tehtava)
-    before = onboarding.state
     data = form_data(datatable, onboarding.service.today())
-    onboarding.refusal = onboarding.service.call(
-        "POST", f"/tasks/{task['id']}/complete", party=osapuoli, body={"data": data}, expect=(422,)
-    )
-    after = onboarding.refresh()
-    assert (after["ready_tasks"], after["variables"]) == (before["ready_tasks"], before["variables"]), (
-        "a refused form changed the instance"
-    )
+    path = f"/tasks/{task['id']}/complete"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", path, {"data": data})
+
+
+@action('toinen {osapuoli} (Y-tunnus {y_tunnus:S}) yrittää tehdä tehtävän "{tehtava}" tiedoilla:')
+def complete_task_of_another(onboarding: Onboarding, osapuoli, y_tunnus, tehtava, datatable):
+    """An organisation of the same kind with no part in this onboarding (another customer's vendor)."""
+    onboarding.acted(f'toinen {osapuoli} yrittää tehdä tehtävän "{tehtava}"')
+    task = onboarding.ready_task_named(tehtava)
+    data = form_data(datatable, onboarding.service.today())
+    path = f"/tasks/{task['id']}/complete"
+    _refused(onboarding, Identity(osapuoli, y_tunnus), "POST", path, {"data": data})
 
 
 def _message(onboarding: Onboarding, viesti: str, datatable) -> dict:
@@ -192,24 +218,18 @@ def _message(onboarding: Onboarding, viesti: str, datatable) -> dict:
 def send_message(onboarding: Onboarding, osapuoli, viesti, datatable=None):
     onboarding.acted(f'{osapuoli} lähettää viestin "{viesti}"')
     body = _message(onboarding, viesti, datatable)
-    onboarding.service.call("POST", "/messages", party=osapuoli, body=body)
+    onboarding.service.call("POST", "/messages", identity=onboarding.identity(osapuoli), body=body)
+    onboarding.note_names(body["payload"])
     onboarding.refresh()
 
 
 @action('{osapuoli} yrittää lähettää viestin "{viesti}" tiedoilla:')
 def send_message_refused(onboarding: Onboarding, osapuoli, viesti, datatable):
-    """A message the process can not go on with (e.g. without the data its next gateway reads)."""
+    """A message the process can not go on with (e.g. without the data its next gateway reads), or one that
+    is not the party's to send."""
     onboarding.acted(f'{osapuoli} yrittää lähettää viestin "{viesti}"')
-    before = onboarding.refresh()
     body = _message(onboarding, viesti, datatable)
-    onboarding.refusal = onboarding.service.call(
-        "POST", "/messages", party=osapuoli, body=body, expect=(422,)
-    )
-    after = onboarding.refresh()
-    assert (after["variables"], after["waiting_messages"]) == (
-        before["variables"],
-        before["waiting_messages"],
-    ), "a refused message changed the instance"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", "/messages", body)
 
 
 @action('{osapuoli} tekee järjestelmätyön "{tyo}" tiedoilla:')
@@ -218,22 +238,24 @@ def complete_external_task(onboarding: Onboarding, osapuoli, tyo, datatable):
     it with the data table as variables. Work of other scenarios it fetched on the way is released."""
     onboarding.acted(f'{osapuoli} tekee järjestelmätyön "{tyo}"')
     service, task = onboarding.service, onboarding.external_task_named(tyo)
+    as_party = onboarding.identity(osapuoli)
     worker = f"{osapuoli}-worker"
     topics = [{"name": task["topic"], "lock_duration_ms": 60_000}]
     fetched = service.call(
         "POST",
         "/external-tasks/fetch-and-lock",
-        party=osapuoli,
+        identity=as_party,
         body={"worker_id": worker, "max_tasks": 100, "topics": topics},
     )
     for other in fetched:
         if other["id"] != task["id"]:
-            service.call("POST", f"/external-tasks/{other['id']}/unlock", party=osapuoli)
+            service.call("POST", f"/external-tasks/{other['id']}/unlock", identity=as_party)
     assert task["id"] in [t["id"] for t in fetched], f'the worker could not fetch "{tyo}"'
     body = {"worker_id": worker, "variables": form_data(datatable, service.today())}
     onboarding.state = service.call(
-        "POST", f"/external-tasks/{task['id']}/complete", party=osapuoli, body=body
+        "POST", f"/external-tasks/{task['id']}/complete", identity=as_party, body=body
     )
+    onboarding.note_names(body["variables"])
 
 
 @action("aikaa on kulunut {maara} {yksikko}")
@@ -260,12 +282,18 @@ def time_passes_until(onboarding: Onboarding, paiva):
     onboarding.refresh()
 
 
+@action("{osapuoli} yrittää perua prosessin")
+def cancel_refused(onboarding: Onboarding, osapuoli):
+    onboarding.acted(f"{osapuoli} yrittää perua prosessin")
+    path = f"/process-instances/{onboarding.required_id()}/cancel"
+    _refused(onboarding, onboarding.identity(osapuoli), "POST", path)
+
+
 @action("{osapuoli} peruu prosessin")
 def cancel(onboarding: Onboarding, osapuoli):
     onboarding.acted(f"{osapuoli} peruu prosessin")
-    onboarding.state = onboarding.service.call(
-        "POST", f"/process-instances/{onboarding.required_id()}/cancel", party=osapuoli
-    )
+    path = f"/process-instances/{onboarding.required_id()}/cancel"
+    onboarding.state = onboarding.service.call("POST", path, identity=onboarding.identity(osapuoli))
 
 
 # --- checks --------------------------------------------------------------------------------------------
@@ -449,22 +477,46 @@ def is_cancelled(onboarding: Onboarding):
     assert onboarding.refresh()["status"] == "cancelled"
 
 
+def _refusal(onboarding: Onboarding, status: int) -> dict:
+    """The scenario's refusal, which must be ``status``, after which the instance is as it was before."""
+    if onboarding.refusal is None:
+        raise ServiceError("nothing was refused in this scenario")
+    assert onboarding.refusal_status == status, (onboarding.refusal_status, onboarding.refusal)
+    before, after = onboarding.before_refusal, onboarding.refresh()
+    kept = ("status", "ready_tasks", "variables", "waiting_messages", "pending_timers", "parties")
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}, (
+        "a refused attempt changed the instance"
+    )
+    return onboarding.refusal
+
+
 @check("viesti hylätään, eikä mikään muutu")
 def message_refused(onboarding: Onboarding):
     onboarding.checked()
-    if onboarding.refusal is None:
-        raise ServiceError("no message was refused in this scenario")
+    refusal = _refusal(onboarding, 422)
     # Refused by the message's payload schema (naming its fields), or by the process it could not move on.
-    if onboarding.refusal["type"].endswith("/invalid-data"):
-        assert onboarding.refusal.get("errors"), onboarding.refusal
+    if refusal["type"].endswith("/invalid-data"):
+        assert refusal.get("errors"), refusal
     else:
-        assert onboarding.refusal["type"].endswith("/script-failure"), onboarding.refusal
+        assert refusal["type"].endswith("/script-failure"), refusal
 
 
 @check('lomake hylätään kentän "{kentta}" kohdalta')
 def form_refused_at(onboarding: Onboarding, kentta):
     onboarding.checked()
-    if onboarding.refusal is None:
-        raise ServiceError("no form was refused in this scenario")
-    fields = [e.get("field") for e in onboarding.refusal.get("errors", [])]
+    fields = [e.get("field") for e in _refusal(onboarding, 422).get("errors", [])]
     assert f"/data/{kentta}" in fields, f"the form was refused at {fields}"
+
+
+@check("palvelu vastaa, ettei sellaista ole, eikä mikään muutu")
+def refused_as_unknown(onboarding: Onboarding):
+    """404: a party with no part in the onboarding does not learn that it exists."""
+    onboarding.checked()
+    _refusal(onboarding, 404)
+
+
+@check("palvelu kieltää sen, eikä mikään muutu")
+def refused_as_not_its_part(onboarding: Onboarding):
+    """403: a party of the onboarding tried another party's part of it."""
+    onboarding.checked()
+    _refusal(onboarding, 403)

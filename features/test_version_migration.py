@@ -15,6 +15,7 @@ from pytest_bdd import scenarios
 
 from features import version_steps
 from features.service import TOKENS, WORLD_STARTS, Onboarding, Service, processes_dir
+from harness.identity_provider import IdentityProvider
 from harness.server import RunningServer
 
 # The processes the scenarios change, with the forms and message contracts they name.
@@ -39,13 +40,18 @@ def catalogue(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def service(catalogue, tmp_path_factory):
-    with RunningServer(
-        tmp_path_factory.mktemp("versions-service"),
-        tokens=f"{TOKENS},{version_steps.ROLES}",
-        processes=catalogue,
-        clock=f"adjustable@{WORLD_STARTS}",
-    ) as server:
-        yield Service(server)
+    # each party signs in as its own organisation, as in the other features
+    with (
+        IdentityProvider() as identities,
+        RunningServer(
+            tmp_path_factory.mktemp("versions-service"),
+            tokens=f"{TOKENS},{version_steps.ROLES}",
+            processes=catalogue,
+            clock=f"adjustable@{WORLD_STARTS}",
+            env=identities.server_env(),
+        ) as server,
+    ):
+        yield Service(server, identities)
 
 
 @pytest.fixture

@@ -48,10 +48,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 30 päivää     |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | ei     |
-      | deployment_test_planned | kyllä  |
-      | new_function_in_system  | ei     |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
@@ -122,10 +123,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 45 päivää            |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | <tuki> |
-      | deployment_test_planned | kyllä  |
-      | new_function_in_system  | ei     |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | <tuki>    |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee <osapuoli>
     Ja prosessi on käynnissä
 
@@ -149,10 +151,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 60 päivää            |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | kyllä  |
-      | deployment_test_planned | kyllä  |
-      | new_function_in_system  | ei     |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | kyllä     |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "Tue käyttöönoton suunnittelua", jonka tekee THL
     Kun THL tekee tehtävän "Tue käyttöönoton suunnittelua" tiedoilla:
       | support_given_on | tänään                                             |
@@ -273,10 +276,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 60 päivää          |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | ei     |
-      | deployment_test_planned | ei     |
-      | new_function_in_system  | ei     |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | ei        |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                 | ei    |
@@ -329,10 +333,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 30 päivää          |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | ei     |
-      | deployment_test_planned | ei     |
-      | new_function_in_system  | kyllä  |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | ei        |
+      | new_function_in_system  | kyllä     |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
@@ -410,10 +415,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 20 päivää          |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
-      | plan_agreed_on          | tänään |
-      | thl_oper_support_needed | ei     |
-      | deployment_test_planned | ei     |
-      | new_function_in_system  | ei     |
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | ei        |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
     Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
@@ -534,8 +540,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja tieto "business_id" on 7102163-4
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name  | Ajas Oy |
-      | contacted_on | tänään  |
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
@@ -589,9 +596,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 90 päivää          |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
-      | contact_email     | kanta@example.fi              |
-      | service_provision | purchased_services_for_county |
-      | joining_model     | joint                         |
+      | contact_email      | kanta@example.fi              |
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | joint                         |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
@@ -619,8 +628,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 90 päivää          |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
-      | service_provision | self_paying_clients_only |
-      | joining_model     | direct                   |
+      | service_provision  | self_paying_clients_only |
+      | joining_model      | direct                   |
+      | vendor_business_id | 2345678-0                |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                     |

@@ -30,6 +30,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | business_id        | 0737546-2               |
       | package_name       | eRA Kanta-paketti       |
       | wants_prescription | <resepti>               |
+      | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -62,6 +63,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | business_id        | 0737546-2               |
       | package_name       | eRA Kanta-paketti       |
       | wants_prescription | kyllä                   |
+      | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -147,6 +149,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | business_id        | 0737546-2               |
       | package_name       | eRA Kanta-paketti       |
       | wants_prescription | ei                      |
+      | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-119 |

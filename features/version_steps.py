@@ -292,6 +292,7 @@ def look_at(onboarding: Onboarding, y_tunnus):
             f'look where the onboarding stands after "{onboarding.unchecked}" before turning away'
         )
     onboarding.instance_id = onboarding.started[y_tunnus]
+    onboarding.note_names({}, business_key=y_tunnus)  # its provider acts in the steps that follow
     onboarding.refresh()
 
 

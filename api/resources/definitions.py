@@ -214,8 +214,9 @@ class DefinitionInstanceCounts(MethodView):
     @blp.response(200, InstanceCountsSchema)
     @problems(blp, 404)
     def get(self, process_key):
-        """How many instances each version of the process has, by status (versions with none left out)."""
-        counts = engine().instances_per_version(process_key)
+        """How many instances each version of the process has, by status (versions with none left out); for
+        a viewer or integrator of a party, of the instances its party plays a lane of."""
+        counts = engine().instances_per_version(process_key, party=g.caller.scope)
         return {"versions": [{"version": v, "statuses": s} for v, s in sorted(counts.items())]}
 
 

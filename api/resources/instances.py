@@ -115,7 +115,13 @@ class CorrectVariables(MethodView):
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, change, instance_id):
         """Correct an instance's variables where it stands (running, or stopped by an incident): `set` some,
-        `remove` others. Audited with the old and the new values; nothing runs until the next step."""
+        `remove` others. Audited with the old and the new values; nothing runs until the next step. The use
+        of the instance's data (the old values the audit shows, the variables answered) is written to the
+        usage log."""
         return engine().change_variables(
-            instance_id, values=change["set"], removed=change["remove"], actor=g.caller.actor
+            instance_id,
+            values=change["set"],
+            removed=change["remove"],
+            actor=g.caller.actor,
+            reader=reader(),
         )

@@ -3,6 +3,7 @@ are late."""
 
 from __future__ import annotations
 
+from flask import g
 from flask.views import MethodView
 
 from ..auth import READ, requires
@@ -28,5 +29,6 @@ class ProcessOversight(MethodView):
         """The running instances of the process (any version): how many wait at each step, and in which
         kind of wait; the pending timers already due (`overdue`) and due within `due_within_days` days
         (`due_soon`), soonest first; and the instances that are `late`: a reminder (a non-interrupting
-        boundary timer) fired and they still wait at the step it is attached to. Lists hold at most 200."""
-        return engine().oversight(process_key, due_within_days=query["due_within_days"])
+        boundary timer) fired and they still wait at the step it is attached to. Lists hold at most 200.
+        A viewer or integrator of a party counts and lists only the instances its party plays a lane of."""
+        return engine().oversight(process_key, due_within_days=query["due_within_days"], party=g.caller.scope)

@@ -17,6 +17,7 @@ from .models import (
     ProcessInstance,
     ReadyTask,
 )
+from .party_queries import participates
 
 _instances = ProcessInstance.__table__
 _ready = ReadyTask.__table__
@@ -60,6 +61,12 @@ def waits_at(element_id: str):
     )
 
 
+def of_process(process_key: str, running: str, party: str | None):
+    """The running instances of the process; with ``party``, only those it plays a lane of."""
+    condition = and_(_instances.c.process_key == process_key, _instances.c.status == running)
+    return condition if party is None else and_(condition, participates(party, _instances.c.id))
+
+
 def waiting_at(table, element_id: str):
     """The audited instance still waits at ``element_id`` (a ready task or external task row of it)."""
     return exists().where(table.c.instance_id == _audit.c.instance_id, table.c.element_id == element_id)
@@ -68,19 +75,19 @@ def waiting_at(table, element_id: str):
 class OversightQueries:
     """The oversight part of ``Store`` (same connection, same transaction)."""
 
-    def definitions_running(self, process_key: str, running: str) -> list[int]:
+    # ``party`` below: the instances that party plays a lane of only (None: every instance).
+
+    def definitions_running(self, process_key: str, running: str, party: str | None = None) -> list[int]:
         """The definition versions (ids) the process's running instances run on."""
         return list(
             self.connection.scalars(
-                select(_instances.c.definition_id)
-                .where(_instances.c.process_key == process_key, _instances.c.status == running)
-                .distinct()
+                select(_instances.c.definition_id).where(of_process(process_key, running, party)).distinct()
             )
         )
 
-    def waiting_counts(self, process_key: str, running: str) -> list[WaitingCount]:
+    def waiting_counts(self, process_key: str, running: str, party: str | None = None) -> list[WaitingCount]:
         """Per step and kind of wait: how many running instances of the process wait there."""
-        of_process = and_(_instances.c.process_key == process_key, _instances.c.status == running)
+        instances = of_process(process_key, running, party)
         counts = []
         for kind, table in (
             ("task", _ready),
@@ -91,14 +98,20 @@ class OversightQueries:
             rows = self.connection.execute(
                 select(table.c.element_id, func.count(func.distinct(table.c.instance_id)))
                 .join(_instances, _instances.c.id == table.c.instance_id)
-                .where(of_process)
+                .where(instances)
                 .group_by(table.c.element_id)
             )
             counts += [WaitingCount(element_id, kind, count) for element_id, count in rows]
         return sorted(counts, key=lambda c: (c.element_id, c.kind))
 
     def timers_due(
-        self, process_key: str, running: str, after: datetime | None, until: datetime, limit: int
+        self,
+        process_key: str,
+        running: str,
+        after: datetime | None,
+        until: datetime,
+        limit: int,
+        party: str | None = None,
     ) -> tuple[list[DueTimer], int]:
         """The pending timers of the process's running instances due after ``after`` (any time, if None) and
         by ``until``: the first ``limit`` of them, soonest first, and how many there are."""
@@ -111,11 +124,7 @@ class OversightQueries:
                 _timers.c.due_at,
             )
             .join(_instances, _instances.c.id == _timers.c.instance_id)
-            .where(
-                _instances.c.process_key == process_key,
-                _instances.c.status == running,
-                _timers.c.due_at <= until,
-            )
+            .where(of_process(process_key, running, party), _timers.c.due_at <= until)
         )
         if after is not None:
             query = query.where(_timers.c.due_at > after)
@@ -134,6 +143,7 @@ class OversightQueries:
         reminders: dict[str, str],
         completed_kind: str,
         limit: int,
+        party: str | None = None,
     ) -> tuple[list[FiredReminder], int]:
         """Running instances of the process in which a reminder (``reminders``: its element id → the element
         it is attached to) fired while the instance still waits at the element it is attached to: the first
@@ -153,8 +163,7 @@ class OversightQueries:
             )
             .join(_instances, _instances.c.id == _audit.c.instance_id)
             .where(
-                _instances.c.process_key == process_key,
-                _instances.c.status == running,
+                of_process(process_key, running, party),
                 _audit.c.kind == completed_kind,
                 or_(*still_waiting),
             )

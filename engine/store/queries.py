@@ -416,14 +416,17 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     # ---- versions in use ----------------------------------------------------------------------------
 
-    def instance_counts_by_version(self, key: str) -> dict[int, dict[str, int]]:
-        """Per version of process ``key``: how many of its instances are in each status."""
-        rows = self.connection.execute(
+    def instance_counts_by_version(self, key: str, party: str | None = None) -> dict[int, dict[str, int]]:
+        """Per version of process ``key``: how many of its instances (with ``party``, of those it plays a lane
+        of) are in each status."""
+        query = (
             select(_definitions.c.version, _instances.c.status, func.count())
             .join(_instances, _instances.c.definition_id == _definitions.c.id)
             .where(_definitions.c.process_key == key)
-            .group_by(_definitions.c.version, _instances.c.status)
         )
+        if party is not None:
+            query = query.where(participates(party, _instances.c.id))
+        rows = self.connection.execute(query.group_by(_definitions.c.version, _instances.c.status))
         counts: dict[int, dict[str, int]] = {}
         for version, status, count in rows:
             counts.setdefault(version, {})[status] = count

@@ -83,6 +83,7 @@ def test_pycamunda_takes_an_onboarding_from_its_start_through_kelas_decision(ser
     form = send(FormVariables(url, contact.id_), VIEWER_TOKEN)
     assert form == {
         "vendor_name": {"type": "String", "value": None, "valueInfo": {}},
+        "vendor_business_id": {"type": "String", "value": None, "valueInfo": {}},
         "contacted_on": {"type": "String", "value": None, "valueInfo": {}},
     }
     by_lane = send(pycamunda.task.GetList(url, candidate_group="Palvelunantaja"), VIEWER_TOKEN)
@@ -95,7 +96,14 @@ def test_pycamunda_takes_an_onboarding_from_its_start_through_kelas_decision(ser
 
     today = date.today().isoformat()
     for element_id, values in (
-        ("Task_contact_vendor", {"vendor_name": ("Ajas Oy", "String"), "contacted_on": (today, "String")}),
+        (
+            "Task_contact_vendor",
+            {
+                "vendor_name": ("Ajas Oy", "String"),
+                "vendor_business_id": ("2345678-0", "String"),
+                "contacted_on": (today, "String"),
+            },
+        ),
         (
             "Task_send_preparation_instructions",
             {

@@ -7,64 +7,25 @@ PostgreSQL."""
 from __future__ import annotations
 
 import itertools
-import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
 
+from harness import identity_provider
+from harness.identity_provider import AUDIENCE, ISSUER
 from harness.postgres import create_database
 from harness.server import RunningServer
 from tests.conftest import FIXTURES
 
 PROVIDER, OTHER = "0737546-2", "1234567-1"
-ISSUER, AUDIENCE = "https://tunnistus.example/realms/kanta", "kanta-onboarding"
 PROCESS = "vendor_onboarding"
 _databases = itertools.count(1)
 
 
-class IdentityProvider:
-    """Signs tokens with its key ``k1``; publishes only that key at ``jwks_url``."""
+class IdentityProvider(identity_provider.IdentityProvider):
+    """The harness's provider, whose tokens here are the provider's integrator's unless a test says else."""
 
-    def __init__(self):
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.stranger_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
-        jwks = json.dumps({"keys": [public | {"kid": "k1", "use": "sig", "alg": "RS256"}]}).encode()
-
-        class Keys(BaseHTTPRequestHandler):
-            def do_GET(self):
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.end_headers()
-                self.wfile.write(jwks)
-
-            def log_message(self, *args):
-                pass
-
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Keys)
-        self.jwks_url = f"http://127.0.0.1:{self._http.server_port}/protocol/openid-connect/certs"
-        threading.Thread(target=self._http.serve_forever, daemon=True).start()
-
-    def close(self):
-        self._http.shutdown()
-        self._http.server_close()
-
-    def token(self, role="integrator", party=PROVIDER, *, key=None, kid="k1", lifetime=300, **claims) -> str:
-        body = {
-            "iss": ISSUER,
-            "aud": AUDIENCE,
-            "sub": f"{role}-of-{party}",
-            "iat": int(time.time()),
-            "exp": int(time.time()) + lifetime,
-            "kanta_role": role,
-            **({"kanta_party": party} if party else {}),
-            **claims,
-        }
-        return jwt.encode(body, key or self.key, algorithm="RS256", headers={"kid": kid})
+    def token(self, role="integrator", party=PROVIDER, **claims) -> str:
+        return super().token(role, party, **claims)
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +41,7 @@ def server(request, idp, tmp_path_factory):
     if request.param == "postgres":
         postgres = request.getfixturevalue("postgres_server")
         database_url = create_database(postgres.url, f"kanta_oidc_{next(_databases)}")
-    env = {
-        "KANTA_OIDC_ISSUER": ISSUER,
-        "KANTA_OIDC_AUDIENCE": AUDIENCE,
-        "KANTA_OIDC_JWKS_URL": idp.jwks_url,
-        "KANTA_UNSCOPED_TOKENS": "refuse",
-    }
+    env = idp.server_env()
     data = tmp_path_factory.mktemp(f"oidc_{request.param}")
     with RunningServer(data, processes=FIXTURES / "parties", database_url=database_url, env=env) as running:
         yield running

@@ -348,3 +348,50 @@ def test_what_an_action_answers_is_masked_and_logged_as_a_read(server):
     log = ok(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}")["items"]
     [kela] = [e for e in log if e["actor"] == "integrator:kela"]
     assert (kela["purpose"], kela["masked"]) == ("POST /api/v1/messages", ["contact_email"])
+
+
+def test_an_admins_correction_of_personal_data_is_logged_as_a_use_of_it(server):
+    started = ok(server, "admin", "POST", "/api/v1/process-instances",
+                 {"process_key": PROCESS, "business_key": PROVIDER, "allow_duplicate": True})  # fmt: skip
+    data = {"vendor_business_id": VENDOR, "contact_email": EMAIL}
+    naming = started["ready_tasks"][0]["id"]
+    ok(server, "provider", "POST", f"/api/v1/tasks/{naming}/complete", {"data": data})
+    path = f"/api/v1/process-instances/{started['id']}/correct-variables"
+    corrected = ok(server, "admin", "POST", path, {"set": {"contact_email": "kanta@aurora.example.fi"}})
+    assert corrected["variables"]["contact_email"] == "kanta@aurora.example.fi"
+    log = ok(server, "admin", "GET", f"/api/v1/usage-log?instance_id={started['id']}")["items"]
+    [correction] = [e for e in log if e["purpose"].endswith("/correct-variables")]
+    assert (correction["actor"], correction["party"], correction["masked"]) == ("admin:admin", None, [])
+    assert {"contact_email", "vendor_business_id"} <= set(correction["fields"])
+    history = ok(server, "admin", "GET", f"/api/v1/process-instances/{started['id']}/history")
+    [changed] = [e for e in history if e["kind"] == "variables_changed"]
+    assert changed["data"]["old"] == {"contact_email": EMAIL}  # the audit shows the old value: a use of it
+
+
+# ---- a process's counts and oversight ---------------------------------------------------------------------
+
+
+def _running(server, who) -> int:
+    """How many running instances of the process ``who`` counts, over every version."""
+    counts = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/instance-counts")
+    return sum(version["statuses"].get("running", 0) for version in counts["versions"])
+
+
+def _waiting_at(server, who, element_id) -> int:
+    oversight = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/oversight")
+    return sum(w["instances"] for w in oversight["waiting"] if w["element_id"] == element_id)
+
+
+def test_a_partys_counts_and_oversight_cover_only_the_onboardings_it_plays_a_lane_of(server):
+    _, task_id = at_vendor_task(server)
+    element_id = ok(server, "admin", "GET", f"/api/v1/tasks/{task_id}")["element_id"]
+    before = {who: (_running(server, who), _waiting_at(server, who, element_id)) for who in NAMES}
+    at_vendor_task(server)  # one more onboarding of PROVIDER, waiting at the vendor's task
+    after = {who: (_running(server, who), _waiting_at(server, who, element_id)) for who in NAMES}
+    grew = {who: (after[who][0] - before[who][0], after[who][1] - before[who][1]) for who in NAMES}
+    # Kela plays its lane of every onboarding (a fixed party); the stranger no lane of this provider's
+    assert grew == dict.fromkeys(NAMES, (1, 1)) | {"stranger": (0, 0), "stranger-viewer": (0, 0)}
+    for who in ("stranger", "stranger-viewer"):  # it plays lanes of its own onboardings only
+        oversight = ok(server, who, "GET", f"/api/v1/process-definitions/{PROCESS}/oversight")
+        listed = oversight["overdue"] + oversight["due_soon"] + oversight["late"]
+        assert PROVIDER not in {entry["business_key"] for entry in listed}

@@ -20,6 +20,8 @@ PROVIDER, VENDOR, KELA, COUNTY, THL, INTERMEDIARY = (
     "user:intermediary",
 )
 ACCESS_POINT_OID = "1.2.246.537.6.918.18.10.13.1"
+# The Y-tunnus of the organisations a form names: each plays its lane from then on.
+VENDOR_ID, COUNTY_ID, INTERMEDIARY_ID = "5050505-8", "6060606-3", "1010101-6"
 
 
 @pytest.fixture
@@ -53,6 +55,8 @@ INTAKE = {
     "contact_email": "kanta@kotisatama.fi",
     "service_provision": "purchased_services_for_county",
     "joining_model": "direct",
+    "vendor_business_id": VENDOR_ID,
+    "county_business_id": COUNTY_ID,
 }
 SYSTEM = {
     "system_name": "SosiaaliX",
@@ -328,7 +332,8 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
         actor=COUNTY,
     )
     assert list(ready(choose)) == ["Task_choose_other_model"]
-    direct = do(engine, choose, "Task_choose_other_model", {"joining_model": "direct"})
+    other_model = {"joining_model": "direct", "vendor_business_id": VENDOR_ID}
+    direct = do(engine, choose, "Task_choose_other_model", other_model)
     assert list(ready(direct)) == ["Task_describe_system"]
 
 
@@ -436,6 +441,7 @@ def start_extension(engine, **scope):
 def through_planning(engine, instance, **plan):
     plan = {
         "plan_agreed_on": "2026-02-02",
+        "vendor_business_id": VENDOR_ID,
         "thl_oper_support_needed": False,
         "deployment_test_planned": True,
         "new_function_in_system": False,
@@ -691,10 +697,12 @@ IMPACT = {
     "new_joiners": False,
     "merger": True,
     "documents_move_registrar": True,
+    "vendor_business_id": VENDOR_ID,
     "new_registrar_oid": "1.2.246.10.15728600.10.0",
     "is_independent_practitioner": False,
     "access_point_changes": True,
     "access_point_filed_by": "intermediary",
+    "intermediary_business_id": INTERMEDIARY_ID,
     "renewal_routing_changes": True,
     "joiner_stops": False,
 }

@@ -21,6 +21,7 @@ ANALYST, PROVIDER, VENDOR, KELA, THL = (
 CLINIC_ID, PRACTITIONER_ID, CARE_HOME_ID = "0737546-2", "1572860-0", "2345678-0"
 ERA, ERA_ACCESS_POINT = "eRA", "1.2.246.537.6.918.18.10.13.1"
 CLINIC_OID = "1.2.246.10.7375462.10.0"
+AJAS_ID = "5050505-8"  # the system vendor's Y-tunnus: it plays the vendor's lane
 
 
 @pytest.fixture
@@ -79,6 +80,7 @@ CLINIC = {
     "licence": "health",
     "system_kind": "patient_system",
     "writes_prescriptions": True,
+    "vendor_business_id": AJAS_ID,
     "contact_email": "kanta@aurora.example.fi",
 }
 
@@ -134,10 +136,38 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     assert lanes(decided)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
 
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"licence": "health", "system_kind": "patient_system", "writes_prescriptions": False},
+        {"licence": "none", "system_kind": "none", "writes_prescriptions": True},
+        {
+            "licence": "none",
+            "system_kind": "none",
+            "writes_prescriptions": False,
+            "organisation_kind": "pharmacy",
+        },
+    ],
+)  # fmt: skip
+def test_an_organisation_that_may_be_obliged_names_its_vendor_who_plays_the_vendors_lane(engine, profile):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    unnamed = {key: value for key, value in {**CLINIC, **profile}.items() if key != "vendor_business_id"}
+    with pytest.raises(InvalidData) as refused:
+        complete(engine, started, "Task_enter_organisation_data", unnamed)
+    assert "/data/vendor_business_id" in [e.field for e in refused.value.errors]
+    named = complete(
+        engine, started, "Task_enter_organisation_data", {**unnamed, "vendor_business_id": AJAS_ID}
+    )
+    assert ready(named) == ["Task_confirm_certified_system"]
+    assert named.parties["Järjestelmätoimittaja"] == AJAS_ID
+
+
 def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(engine):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CARE_HOME_ID)
     profile = {"licence": "social", "system_kind": "none", "writes_prescriptions": False}
-    done = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    # nothing can be obligatory, so no vendor is asked for
+    unnamed = {key: value for key, value in {**CLINIC, **profile}.items() if key != "vendor_business_id"}
+    done = complete(engine, started, "Task_enter_organisation_data", unnamed)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_no_obligation"]
     assert not any(done.variables[k] for k in done.variables if k.endswith("_required"))
@@ -218,7 +248,8 @@ def _social_welfare_repository_path(engine, state):
     steps = [
         # the joining passed the identity in: the intake does not ask it again
         ("Task_study_deployment_for_caller", PROVIDER,
-         {"service_provision": "self_paying_clients_only", "joining_model": "direct"}),
+         {"service_provision": "self_paying_clients_only", "joining_model": "direct",
+          "vendor_business_id": AJAS_ID}),
         ("Task_describe_system", VENDOR,
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
@@ -357,7 +388,10 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     Kanta service signs the commitment right after the approval (no seed sets a time for it) and lets the
     late-report timer fire; the application is refused once and the first deployment test fails."""
     state = complete(
-        engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-05"}
+        engine,
+        state,
+        "Task_contact_vendor",
+        {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-05"},
     )
     assert lanes(state) == {"Task_send_preparation_instructions": "Järjestelmätoimittaja"}
     state = complete(
@@ -469,7 +503,10 @@ def test_patient_data_repository_onboarding_for_a_first_kanta_service(engine, cl
 
 def _prescription_main_path(engine, state, clock, *, existing_customer, verify=False):
     state = complete(
-        engine, state, "Task_contact_vendor", {"vendor_name": "Ajas Oy", "contacted_on": "2026-03-02"}
+        engine,
+        state,
+        "Task_contact_vendor",
+        {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-03-02"},
     )
     state = complete(
         engine, state, "Task_send_preparation_instructions",
@@ -568,8 +605,8 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     state = complete(
         engine, started, "Task_choose_package",
         {"organisation_name": "Lääkärikeskus Aurora Oy", "business_id": CLINIC_ID,
-         "package_name": "Ajas & Kanta", "wants_prescription": wants_prescription,
-         "contact_email": "kanta@aurora.example.fi"},
+         "package_name": "Ajas & Kanta", "vendor_business_id": AJAS_ID,
+         "wants_prescription": wants_prescription, "contact_email": "kanta@aurora.example.fi"},
     )  # fmt: skip
     assert lanes(state) == {"Task_send_delivery_contract": "Järjestelmätoimittaja"}
     state = complete(
@@ -636,7 +673,7 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
     state = complete(
         engine, started, "Task_choose_package",
         {"organisation_name": "Aurora", "business_id": CLINIC_ID, "package_name": "Ajas & Kanta",
-         "wants_prescription": False},
+         "vendor_business_id": AJAS_ID, "wants_prescription": False},
     )  # fmt: skip
     state = complete(
         engine, state, "Task_send_delivery_contract",
@@ -687,7 +724,8 @@ PATIENT_SYSTEM_ONLY = {
 def _refuse_the_patient_system(engine, state):
     """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
     002)."""
-    intake = {"service_provision": "self_paying_clients_only", "joining_model": "direct"}
+    intake = {"service_provision": "self_paying_clients_only", "joining_model": "direct",
+              "vendor_business_id": AJAS_ID}  # fmt: skip
     if ready(state) == ["Task_study_deployment"]:  # on its own: the identity is asked here, once
         identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy"}
         intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}

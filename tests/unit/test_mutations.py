@@ -159,11 +159,15 @@ def test_a_task_deleted_while_its_flows_stay_is_reported_as_the_dangling_flows(c
 
     file = "patient_data_repository_onboarding.bpmn"
     lane = line(files, file, "Task_contact_vendor</bpmn:flowNodeRef>")
+    vendor_lane = line(files, file, 'id="Lane_system_vendor"')
     into, out_of = line(files, file, 'id="Flow_start"'), line(files, file, 'id="Flow_vendor_contacted"')
     assert said(files) == [
         f"{file}:{lane}: [Lane_service_provider] lane \"Palvelunantaja\" lists 'Task_contact_vendor', "
         "which is "
         "not in the diagram",
+        # the task's form was where the provider named its vendor, who plays the vendor's lane
+        f'{file}:{vendor_lane}: [Lane_system_vendor] lane "Järjestelmätoimittaja" is played by the party '
+        'named in the form field "vendor_business_id", which no user task\'s form in this diagram has',
         f"{file}:{into}: [Flow_start] sequence flow \"Flow_start\" leads to 'Task_contact_vendor', which is "
         "not "
         "in the process",

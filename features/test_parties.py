@@ -1,0 +1,5 @@
+"""Runs features/parties.feature."""
+
+from pytest_bdd import scenarios
+
+scenarios("parties.feature")
