@@ -444,7 +444,10 @@ class Engine:
         correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
         party: str | None = None,
+        idempotency_key: str | None = None,
     ) -> InstanceView:
+        """Deliver a message, or start the process whose message start event waits for it (once per
+        business key; ``idempotency_key``: a message sent again answers the instance it started)."""
         return messages.deliver(
             self._context,
             name,
@@ -454,6 +457,7 @@ class Engine:
             correlation_keys=correlation_keys,
             payload=payload,
             party=party,
+            idempotency_key=idempotency_key,
         )
 
     def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:
