@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Engine as Database
+from sqlalchemy.exc import DBAPIError
 
 from .audit import Change, audit_row
 from .bpmn import Run
@@ -22,6 +23,7 @@ from .clock import Clock, clock_in_use, now
 from .parties import players
 from .problems import Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
+from .store.database import chosen_as_lock_victim
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
 
@@ -46,15 +48,27 @@ class UnitOfWork:
         self.store = Store(self.connection)
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.rollback()
-        self._stack.close()
+    def __exit__(self, exc_type, error, traceback) -> None:
+        try:
+            self.rollback()
+        finally:
+            self._stack.close()
+        if isinstance(error, DBAPIError) and chosen_as_lock_victim(error):
+            raise LockVictim(
+                "another request held what this one needed, and the database undid this one; retry it"
+            ) from error
 
     def commit(self) -> None:
         self.connection.commit()
 
     def rollback(self) -> None:
         self.connection.rollback()
+
+
+class LockVictim(Conflict):
+    """The database undid this unit of work to settle a deadlock (two transactions each waiting for a row
+    the other holds, as two instances sending each other a message do) or a serialization failure. Nothing
+    of it is stored, so running it again is safe: ``act_on_instance`` does, and a caller is answered 409."""
 
 
 class StaleRevision(Exception):
@@ -90,49 +104,56 @@ def act_on_instance(
     waits on a timer. A caller's request the diagram could not go on with is refused, nothing of it
     stored."""
     for _attempt in range(CONFLICT_RETRIES):
-        with new_unit() as unit:
-            instance_id = target if isinstance(target, str) else target(unit.store)
-            if claim_due_by is None:
-                record = unit.store.instance(instance_id)
-                if record is None:
-                    raise NotFound(f"no process instance {instance_id}")
-            else:
-                record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
-                if record is None:
-                    return None
-            if record.status != InstanceStatus.RUNNING:
-                raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
-            run = restore(unit.store, record)
-            existing_ready = unit.store.ready_tasks(record.id)
-            change = action(run)
-            if change is None:
-                return None
-            run.step()
-            state = dump(run)
-            if run.failure is not None and claim_due_by is None:
-                raise refused(run.failure)
-            try:
-                if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
-                    record_incident(unit.store, record, run.failure, actor)
-                    state, projections = None, Projections([], [], [])
-                else:
-                    projections = write_run(unit.store, record, run, actor, change, existing_ready, state).now
-                    if pass_on is not None:  # the messages it threw, to their instances, in this transaction
-                        pass_on(unit.store, record, run, actor)
-            except StaleRevision:
-                continue  # another writer moved the instance; try again on its state
-            except Undelivered as undelivered:
+        try:
+            with new_unit() as unit:
+                instance_id = target if isinstance(target, str) else target(unit.store)
                 if claim_due_by is None:
-                    raise refused(undelivered.failure) from None
-                # a timer's run threw what nobody receives: undone, and an incident on the thrower
-                unit.rollback()
-                record = unit.store.instance(instance_id)
-                record_incident(unit.store, record, undelivered.failure, actor)
-                state, projections = None, Projections([], [], [])
-            unit.commit()
-            if committed is not None and state is not None:
-                committed(record, run)
-            return record, run.definition, projections
+                    record = unit.store.instance(instance_id)
+                    if record is None:
+                        raise NotFound(f"no process instance {instance_id}")
+                else:
+                    record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
+                    if record is None:
+                        return None
+                if record.status != InstanceStatus.RUNNING:
+                    raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
+                run = restore(unit.store, record)
+                existing_ready = unit.store.ready_tasks(record.id)
+                change = action(run)
+                if change is None:
+                    return None
+                run.step()
+                state = dump(run)
+                if run.failure is not None and claim_due_by is None:
+                    raise refused(run.failure)
+                try:
+                    if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
+                        record_incident(unit.store, record, run.failure, actor)
+                        state, projections = None, Projections([], [], [])
+                    else:
+                        projections = write_run(
+                            unit.store, record, run, actor, change, existing_ready, state
+                        ).now
+                        if (
+                            pass_on is not None
+                        ):  # the messages it threw, to their instances, in this transaction
+                            pass_on(unit.store, record, run, actor)
+                except StaleRevision:
+                    continue  # another writer moved the instance; try again on its state
+                except Undelivered as undelivered:
+                    if claim_due_by is None:
+                        raise refused(undelivered.failure) from None
+                    # a timer's run threw what nobody receives: undone, and an incident on the thrower
+                    unit.rollback()
+                    record = unit.store.instance(instance_id)
+                    record_incident(unit.store, record, undelivered.failure, actor)
+                    state, projections = None, Projections([], [], [])
+                unit.commit()
+                if committed is not None and state is not None:
+                    committed(record, run)
+                return record, run.definition, projections
+        except LockVictim:
+            continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
