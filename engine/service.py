@@ -499,6 +499,11 @@ class Engine:
         with ``retries`` left (default 1). Answers the instance."""
         return incidents.retry(self._context, incident_id, actor=actor, retries=retries)
 
+    def resolve_incident(self, incident_id: int, *, actor: str) -> IncidentView:
+        """Mark resolved an incident of a fault of the diagram that a request met (its instance did not
+        stop); one that stopped its instance is retried instead."""
+        return incidents.resolve(self._context, incident_id, actor=actor)
+
     def change_variables(
         self, instance_id: str, *, actor: str, values: Mapping | None = None, removed: list[str] = ()
     ) -> InstanceView:

@@ -125,7 +125,9 @@ def act_on_instance(
                 run.step()
                 state = dump(run)
                 if run.failure is not None and claim_due_by is None:
-                    raise refused(run.failure)
+                    refusal = refused(run.failure)
+                    refusal.instance_id = record.id  # the instance whose diagram it may blame
+                    raise refusal
                 try:
                     if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
                         record_incident(unit.store, record, run.failure, actor)
@@ -154,6 +156,10 @@ def act_on_instance(
                 return record, run.definition, projections
         except LockVictim:
             continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
+        except ScriptFailure as refusal:
+            if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
+                note_definition_fault(new_unit, refusal, actor)
+            raise
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
@@ -166,6 +172,30 @@ def refused(failure: dict) -> ScriptFailure:
     if ErrorKind.of(failure.get("type")) in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
         error.kind = str(ErrorKind.of(failure.get("type")))
     return error
+
+
+def note_definition_fault(new_unit: Callable[[], UnitOfWork], refusal: ScriptFailure, actor: str) -> None:
+    """A caller's request met a fault of the diagram (``definition-fault``): the request is refused and
+    nothing of it stored, but the analyst must hear of it, so it is an incident on the instance, recorded in
+    a unit of work of its own. Unlike a timer's, it does not stop the instance, which stays running where
+    it waited (other requests may take other paths); a fault met again counts on the open incident (first
+    and last seen, how many times). An analyst marks it resolved, or a move to another version does."""
+    failure = {"element_id": refusal.element_id, "message": refusal.message, "type": refusal.kind}
+    with new_unit() as unit:
+        store = unit.store
+        record = store.hold_instance(refusal.instance_id)  # two faults at once count twice on one incident
+        if record is None or record.status != InstanceStatus.RUNNING:
+            return
+        moment = now()
+        incident = store.open_incident(record.id)
+        if incident is None:
+            incident_id, failures = store.add_incident(record, failure, moment), 1
+        else:
+            store.count_failure(incident.id, failure, moment)
+            incident_id, failures = incident.id, incident.failures + 1
+        data = {**failure, "incident": incident_id, "failures": failures}
+        store.add_audit([audit_row(actor, AuditKind.DEFINITION_FAULT_MET, moment, record.id, data=data)])
+        unit.commit()
 
 
 def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: str) -> None:

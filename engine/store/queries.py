@@ -197,7 +197,18 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
                 text("SELECT pg_advisory_xact_lock(hashtextextended(:held, 0))"), {"held": held}
             )
         else:
-            self.connection.execute(update(_instances).where(false()).values(revision=_instances.c.revision))
+            self._hold_sqlite_writer()
+
+    def hold_instance(self, instance_id: str) -> InstanceRecord | None:
+        """The instance, its row held until this transaction ends (FOR UPDATE; SQLite: its writer lock), for
+        a change beside it that two transactions must not both make from what they read (its incident)."""
+        if self.connection.dialect.name != "postgresql":
+            self._hold_sqlite_writer()
+        row = self.connection.execute(_INSTANCE.with_for_update(), {"id": instance_id}).first()
+        return _record(InstanceRecord, row) if row else None
+
+    def _hold_sqlite_writer(self) -> None:
+        self.connection.execute(update(_instances).where(false()).values(revision=_instances.c.revision))
 
     def insert_instance(self, record: InstanceRecord) -> None:
         record.revision = 1
