@@ -557,6 +557,8 @@ def test_the_matrix_is_what_the_roles_grant():
         "POST /api/v1/clock/advance": "move_clock",
         "POST /api/v1/process-instances/{instance_id}/correct-variables": "repair",
         "POST /api/v1/incidents/{incident_id}/retry": "repair",
+        # a fault of the diagram a request met: the analyst who corrects the diagram marks it resolved
+        "POST /api/v1/incidents/{incident_id}/resolve": "deploy",
         **{
             endpoint: "complete"  # a worker's actions on external tasks: an integrator operates
             for endpoint in MATRIX
