@@ -64,9 +64,11 @@ def _engine_error(error: EngineError):
     if isinstance(error, ScriptFailure) and error.kind == "definition-fault":
         detail = (
             f"the process definition is at fault at {error.element_id}: {error.message}. Not the request's "
-            "data: nothing was stored, the instance waits where it did, and the diagram needs an analyst's "
-            "correction (a new version, then the instance moved to it)"
+            "data: nothing of it was stored, the instance waits where it did, and the diagram needs an "
+            "analyst's correction (a new version, then the instance moved to it)"
         )
+        if getattr(error, "instance_id", None):
+            detail += "; an incident on the instance tells the analysts (GET /api/v1/incidents)"
         return problem(422, error.kind, "The process definition can not go on", detail,
                        element_id=error.element_id)  # fmt: skip
     if isinstance(error, ScriptFailure):

@@ -59,6 +59,11 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
             store.resolve_incident(incident_id, now(), actor)
             unit.commit()
             return context.view(store, record)
+        if record.status == InstanceStatus.RUNNING:  # a request's definition fault: nothing stopped
+            raise Conflict(
+                f"incident {incident_id} is a fault of the diagram a request met; the instance did not stop, "
+                "so there is nothing to run again: move it to a corrected version, or mark it resolved"
+            )
         if retries is not None:
             raise InvalidData(
                 "retries are for an external task's incident; this one is a timer's",
@@ -72,6 +77,42 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
     # The same unit of work as any other action on the instance; success resolves the incident with it.
     resolved = Retry(lambda store: store.resolve_incident(incident_id, now(), actor))
     return context.act(incident.instance_id, fire_again, actor, retry=resolved)
+
+
+def resolve(context: Context, incident_id: int, *, actor: str) -> IncidentView:
+    """Mark an incident of a fault a request met resolved (the analyst corrected the diagram, or the request
+    will not come again); audited with the actor. An incident that stopped its instance is resolved by a
+    retry, and an external task's by giving the task back, so those are refused here."""
+    with context.new_unit() as unit:
+        store = unit.store
+        incident = _incident(store, incident_id)
+        if incident.resolved_at is not None:
+            when = incident.resolved_at.isoformat()
+            raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
+        record = store.hold_instance(incident.instance_id)
+        if incident.task_id is not None or record.status != InstanceStatus.RUNNING:
+            raise Conflict(
+                f"incident {incident_id} holds its instance back: retry it (POST /api/v1/incidents/"
+                f"{incident_id}/retry) rather than marking it resolved"
+            )
+        moment = now()
+        store.resolve_incident(incident_id, moment, actor)
+        data = {"incident": incident_id, "by": "marked"}
+        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, record.id, data=data)])
+        unit.commit()
+        return incident_view(store.incident(incident_id))
+
+
+def resolve_on_version_change(store, record, actor: str, moment) -> None:
+    """A running instance (one no incident stopped) moved to another version leaves the faults its old
+    version's diagram had: their incident is resolved, audited as the move's actor's. (One an incident
+    stopped stays stopped there: the retry runs the new version.)"""
+    incident = store.open_incident(record.id)
+    if incident is None:
+        return
+    store.resolve_incident(incident.id, moment, actor)
+    data = {"incident": incident.id, "by": "version_change"}
+    store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, record.id, data=data)])
 
 
 def change_variables(

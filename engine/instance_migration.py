@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from . import message_flow
+from . import incidents, message_flow
 from .audit import Change, audit_row
 from .bpmn import MigrationRefused, compare_versions, mapping_targets, move_to_version
 from .clock import now
@@ -203,6 +203,7 @@ def migrate_one(
                 change = Change(AuditKind.INSTANCE_MIGRATED, data=data)
                 write_run(store, record, run, actor, change, existing_ready, state, rewrite=True)
                 message_flow.pass_on(context, store, record, run, actor)  # what it threw on the way
+                incidents.resolve_on_version_change(store, record, actor, record.updated_at)
             else:  # stopped by an incident: it stays stopped, on the new version, until a retry
                 record.definition_id, record.state, record.updated_at = target.id, state, now()
                 if not store.update_instance(record):

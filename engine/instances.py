@@ -45,12 +45,15 @@ def start(
         raise Forbidden(
             f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
         )
+    refusing_a_second = not allow_duplicate and business_key is not None
     with context.new_unit() as unit:
         store = unit.store
+        if refusing_a_second:  # until this start commits, another of the same key waits, then sees it
+            store.hold_business_key(process_key, business_key)
         if idempotency_key:
             existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
-                return _repeat_of_start(context, store, existing, process_key, business_key)
+                return repeat_of_start(context, store, existing, process_key, business_key)
         row = definition_row(store, process_key, None)
         refuse_if_retired(store, process_key)
         if row.start_message:
@@ -60,8 +63,8 @@ def start(
                 [FieldError("/process_key", f'starts with message "{row.start_message}"')],
             )
         definition = context.definitions.loaded(store, row.id)
-        if not allow_duplicate and business_key is not None:
-            _refuse_a_second(store, process_key, business_key)
+        if refusing_a_second:
+            refuse_a_second(store, process_key, business_key)
         start_form = definition.forms.get(start_form_key(process_key))
         if start_form is not None:
             what = f'the variables to start "{process_key}" with'
@@ -84,7 +87,7 @@ def start(
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
-                return _repeat_of_start(context, store, existing, process_key, business_key)
+                return repeat_of_start(context, store, existing, process_key, business_key)
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
             raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
@@ -129,10 +132,10 @@ def start_from_form(
 _RUNNING_SHOWN = 5
 
 
-def _refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
+def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
     """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
-    Two starts at the same moment may both pass (nothing locks a business key): the check is there for
-    the person who did not know of the first, and a retry is recognised by its idempotency key."""
+    The caller holds the business key (``Store.hold_business_key``), so of two starts at the same moment
+    the second sees the first's instance; a retry is recognised by its idempotency key before this."""
     filters = {
         "process_key": process_key,
         "business_key": business_key,
@@ -153,7 +156,7 @@ def _refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
     )
 
 
-def _repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
+def repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
     if existing.process_key != process_key or existing.business_key != business_key:
         raise Conflict(
             f"the idempotency key was already used to start instance {existing.id} "

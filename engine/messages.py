@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from sqlalchemy.exc import IntegrityError
+
 from .audit import Change
 from .bpmn import Run, start_lane
 from .context import Context
 from .correlation import waiting_instances
+from .instances import refuse_a_second, repeat_of_start
 from .message_flow import begin, check_payload, started_by
 from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -32,13 +35,24 @@ def deliver(
     payload: Mapping | None,
     correlation_keys: Mapping | None = None,
     party: str | None = None,
+    idempotency_key: str | None = None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
     the message's contract correlates by a payload property, by the instance variable holding the
     payload's value; and among those by ``correlation_keys``: variables the instance must have, each with
     that value. A party sends only
-    the messages whose catching event is in a lane it plays (Kela's decision only by Kela)."""
+    the messages whose catching event is in a lane it plays (Kela's decision only by Kela).
+
+    When none waits, the process whose message start event waits for it starts, once per business key: a
+    business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
+    message sent twice (at once, too) starts one. A message that starts an instance with
+    ``idempotency_key`` answers that instance when it is sent again with the key."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
+    if idempotency_key:
+        with context.new_unit() as unit:
+            existing = unit.store.instance_for_idempotency_key(idempotency_key, party)
+            if existing is not None:
+                return _repeat(context, unit.store, existing, name, business_key)
     keys = dict(correlation_keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
@@ -89,7 +103,7 @@ def deliver(
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
-        return _start_by_message(context, name, business_key, payload, actor, nobody, party)
+        return _start_by_message(context, name, business_key, payload, actor, nobody, party, idempotency_key)
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -113,13 +127,23 @@ def _refuse_another_partys(store: Store, name: str, party: str, waiting: list[st
 
 
 def _start_by_message(
-    context: Context, name, business_key, payload, actor, nobody: NotFound, party: str | None = None
+    context: Context,
+    name,
+    business_key,
+    payload,
+    actor,
+    nobody: NotFound,
+    party: str | None = None,
+    idempotency_key: str | None = None,
 ) -> InstanceView:
     """A new instance of the process whose message start event waits for ``name``, with its payload; a
-    party starts it only when it would play the start event's lane."""
+    party starts it only when it would play the start event's lane. The business key is held from the check
+    for an instance of it to the insert (``Store.hold_business_key``): of two such messages at once, one
+    starts it and the other is refused, as it would be a moment later."""
     with context.new_unit() as unit:
+        store = unit.store
         try:
-            process_key, definition = started_by(context, unit.store, name)
+            process_key, definition = started_by(context, store, name)
         except Undelivered as several:
             raise Conflict(str(several)) from None
         if definition is None:
@@ -131,17 +155,46 @@ def _start_by_message(
                 f"which party {party} does not play"
             )
         check_payload(definition, name, payload)
-        record, run, projections = begin(
-            context,
-            unit.store,
-            definition,
-            process_key=process_key,
-            business_key=business_key,
-            variables={},
-            actor=actor,
-            message=(name, payload),
-        )
-        unit.commit()
+        if business_key is not None:
+            store.hold_business_key(process_key, business_key)
+        if idempotency_key:  # sent again while the first was starting: that one's instance
+            existing = store.instance_for_idempotency_key(idempotency_key, party)
+            if existing is not None:
+                return _repeat(context, store, existing, name, business_key)
+        if business_key is not None:
+            refuse_a_second(store, process_key, business_key)
+        try:
+            record, run, projections = begin(
+                context,
+                store,
+                definition,
+                process_key=process_key,
+                business_key=business_key,
+                variables={},
+                actor=actor,
+                message=(name, payload),
+                idempotency_key=idempotency_key,
+                idempotency_party=party,
+            )
+            unit.commit()
+        except IntegrityError:  # the same key stored meanwhile by a message of no business key
+            unit.rollback()
+            existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
+            if existing:
+                return _repeat(context, store, existing, name, business_key)
+            raise
         context.committed(record, run)
         started = instance_view(record, definition.version, projections.now, definition)
         return replace(started, message_outcome=STARTED)
+
+
+def _repeat(context: Context, store: Store, existing, name: str, business_key: str | None) -> InstanceView:
+    """The instance a message sent before with the same idempotency key started."""
+    started_by_it = store.definition(existing.definition_id).start_message == name
+    if existing.business_key != business_key or not started_by_it:
+        raise Conflict(
+            f"the idempotency key was already used to start instance {existing.id} of "
+            f'"{existing.process_key}" with another message or business key'
+        )
+    return replace(repeat_of_start(context, store, existing, existing.process_key, business_key),
+                   message_outcome=STARTED)  # fmt: skip

@@ -452,7 +452,10 @@ class Engine:
         correlation_keys: Mapping | None = None,
         payload: Mapping | None = None,
         party: str | None = None,
+        idempotency_key: str | None = None,
     ) -> InstanceView:
+        """Deliver a message, or start the process whose message start event waits for it (once per
+        business key; ``idempotency_key``: a message sent again answers the instance it started)."""
         return messages.deliver(
             self._context,
             name,
@@ -462,6 +465,7 @@ class Engine:
             correlation_keys=correlation_keys,
             payload=payload,
             party=party,
+            idempotency_key=idempotency_key,
         )
 
     def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:
@@ -502,6 +506,11 @@ class Engine:
         """Retry what an incident stopped; an external task's incident gives the task back to the workers
         with ``retries`` left (default 1). Answers the instance."""
         return incidents.retry(self._context, incident_id, actor=actor, retries=retries)
+
+    def resolve_incident(self, incident_id: int, *, actor: str) -> IncidentView:
+        """Mark resolved an incident of a fault of the diagram that a request met (its instance did not
+        stop); one that stopped its instance is retried instead."""
+        return incidents.resolve(self._context, incident_id, actor=actor)
 
     def change_variables(
         self,

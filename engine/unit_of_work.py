@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine as Database
+from sqlalchemy.exc import DBAPIError
 
 from .audit import Change, audit_row
 from .bpmn import Run
@@ -22,6 +23,7 @@ from .clock import Clock, clock_in_use, now
 from .parties import players
 from .problems import Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
+from .store.database import chosen_as_lock_victim
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
 
@@ -46,9 +48,15 @@ class UnitOfWork:
         self.store = Store(self.connection)
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.rollback()
-        self._stack.close()
+    def __exit__(self, exc_type, error, traceback) -> None:
+        try:
+            self.rollback()
+        finally:
+            self._stack.close()
+        if isinstance(error, DBAPIError) and chosen_as_lock_victim(error):
+            raise LockVictim(
+                "another request held what this one needed, and the database undid this one; retry it"
+            ) from error
 
     def commit(self) -> None:
         self.connection.commit()
@@ -64,6 +72,12 @@ class Retry:
     the incident again, and success runs ``resolved`` in the same transaction."""
 
     resolved: Callable[[Store], None]
+
+
+class LockVictim(Conflict):
+    """The database undid this unit of work to settle a deadlock (two transactions each waiting for a row
+    the other holds, as two instances sending each other a message do) or a serialization failure. Nothing
+    of it is stored, so running it again is safe: ``act_on_instance`` does, and a caller is answered 409."""
 
 
 class StaleRevision(Exception):
@@ -102,56 +116,67 @@ def act_on_instance(
     unattended = claim_due_by is not None or retry is not None  # a failure has nobody to answer
     acts_on = InstanceStatus.ERROR if retry is not None else InstanceStatus.RUNNING
     for _attempt in range(CONFLICT_RETRIES):
-        with new_unit() as unit:
-            instance_id = target if isinstance(target, str) else target(unit.store)
-            if claim_due_by is None:
-                record = unit.store.instance(instance_id)
-                if record is None:
-                    raise NotFound(f"no process instance {instance_id}")
-            else:
-                record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
-                if record is None:
-                    return None
-            if record.status != acts_on:
-                if retry is not None:
-                    raise Conflict(f"instance {instance_id} is {record.status}: no incident holds it")
-                raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
-            run = restore(unit.store, record)
-            existing_ready = [] if retry is not None else unit.store.ready_tasks(record.id)
-            change = action(run)
-            if change is None:
-                return None
-            run.step()
-            state = dump(run)
-            if run.failure is not None and not unattended:
-                raise refused(run.failure)
-            try:
-                if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
-                    record_incident(unit.store, record, run.failure, actor)
-                    state, projections = None, Projections([], [], [])
+        try:
+            with new_unit() as unit:
+                instance_id = target if isinstance(target, str) else target(unit.store)
+                if claim_due_by is None:
+                    record = unit.store.instance(instance_id)
+                    if record is None:
+                        raise NotFound(f"no process instance {instance_id}")
                 else:
-                    anew = retry is not None  # a retry writes the projections the incident dropped
-                    projections = write_run(
-                        unit.store, record, run, actor, change, existing_ready, state, rewrite=anew
-                    ).now
-                    if pass_on is not None:  # the messages it threw, to their instances, in this transaction
-                        pass_on(unit.store, record, run, actor)
+                    record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
+                    if record is None:
+                        return None
+                if record.status != acts_on:
                     if retry is not None:
-                        retry.resolved(unit.store)
-            except StaleRevision:
-                continue  # another writer moved the instance; try again on its state
-            except Undelivered as undelivered:
-                if not unattended:
-                    raise refused(undelivered.failure) from None
-                # a timer's run threw what nobody receives: undone, and an incident on the thrower
-                unit.rollback()
-                record = unit.store.instance(instance_id)
-                record_incident(unit.store, record, undelivered.failure, actor)
-                state, projections = None, Projections([], [], [])
-            unit.commit()
-            if committed is not None and state is not None:
-                committed(record, run)
-            return record, run.definition, projections
+                        raise Conflict(f"instance {instance_id} is {record.status}: no incident holds it")
+                    raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
+                run = restore(unit.store, record)
+                existing_ready = [] if retry is not None else unit.store.ready_tasks(record.id)
+                change = action(run)
+                if change is None:
+                    return None
+                run.step()
+                state = dump(run)
+                if run.failure is not None and not unattended:
+                    refusal = refused(run.failure)
+                    refusal.instance_id = record.id  # the instance whose diagram it may blame
+                    raise refusal
+                try:
+                    if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
+                        record_incident(unit.store, record, run.failure, actor)
+                        state, projections = None, Projections([], [], [])
+                    else:
+                        anew = retry is not None  # a retry writes the projections the incident dropped
+                        projections = write_run(
+                            unit.store, record, run, actor, change, existing_ready, state, rewrite=anew
+                        ).now
+                        if (
+                            pass_on is not None
+                        ):  # the messages it threw, to their instances, in this transaction
+                            pass_on(unit.store, record, run, actor)
+                        if retry is not None:
+                            retry.resolved(unit.store)
+                except StaleRevision:
+                    continue  # another writer moved the instance; try again on its state
+                except Undelivered as undelivered:
+                    if not unattended:
+                        raise refused(undelivered.failure) from None
+                    # a timer's run threw what nobody receives: undone, and an incident on the thrower
+                    unit.rollback()
+                    record = unit.store.instance(instance_id)
+                    record_incident(unit.store, record, undelivered.failure, actor)
+                    state, projections = None, Projections([], [], [])
+                unit.commit()
+                if committed is not None and state is not None:
+                    committed(record, run)
+                return record, run.definition, projections
+        except LockVictim:
+            continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
+        except ScriptFailure as refusal:
+            if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
+                note_definition_fault(new_unit, refusal, actor)
+            raise
     raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
@@ -164,6 +189,30 @@ def refused(failure: dict) -> ScriptFailure:
     if ErrorKind.of(failure.get("type")) in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
         error.kind = str(ErrorKind.of(failure.get("type")))
     return error
+
+
+def note_definition_fault(new_unit: Callable[[], UnitOfWork], refusal: ScriptFailure, actor: str) -> None:
+    """A caller's request met a fault of the diagram (``definition-fault``): the request is refused and
+    nothing of it stored, but the analyst must hear of it, so it is an incident on the instance, recorded in
+    a unit of work of its own. Unlike a timer's, it does not stop the instance, which stays running where
+    it waited (other requests may take other paths); a fault met again counts on the open incident (first
+    and last seen, how many times). An analyst marks it resolved, or a move to another version does."""
+    failure = {"element_id": refusal.element_id, "message": refusal.message, "type": refusal.kind}
+    with new_unit() as unit:
+        store = unit.store
+        record = store.hold_instance(refusal.instance_id)  # two faults at once count twice on one incident
+        if record is None or record.status != InstanceStatus.RUNNING:
+            return
+        moment = now()
+        incident = store.open_incident(record.id)
+        if incident is None:
+            incident_id, failures = store.add_incident(record, failure, moment), 1
+        else:
+            store.count_failure(incident.id, failure, moment)
+            incident_id, failures = incident.id, incident.failures + 1
+        data = {**failure, "incident": incident_id, "failures": failures}
+        store.add_audit([audit_row(actor, AuditKind.DEFINITION_FAULT_MET, moment, record.id, data=data)])
+        unit.commit()
 
 
 def record_incident(store: Store, record: InstanceRecord, failure: dict, actor: str) -> None:

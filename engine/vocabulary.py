@@ -34,6 +34,9 @@ class AuditKind(StrEnum):
     INSTANCE_CANCELLED = "instance_cancelled"
     CLOCK_ADVANCED = "clock_advanced"
     INCIDENT_RETRIED = "incident_retried"
+    # a request met a fault of the diagram: refused, the instance unchanged, an incident opened or counted
+    DEFINITION_FAULT_MET = "definition_fault_met"
+    INCIDENT_RESOLVED = "incident_resolved"  # an analyst marked it resolved, or a version change did
     VARIABLES_CHANGED = "variables_changed"
     INSTANCE_MIGRATED = "instance_migrated"
     MIGRATION_BATCH_STARTED = "migration_batch_started"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import g
 from flask.views import MethodView
 
-from ..auth import READ, REPAIR, requires
+from ..auth import DEPLOY, READ, REPAIR, requires
 from ..parsing import Blueprint
 from ..schemas import (
     IncidentPageSchema,
@@ -56,3 +56,16 @@ class RetryIncident(MethodView):
         `error`, with the incident counting one failure more, if it failed again). An external task's
         incident gives the task back to the workers with `retries` (default 1)."""
         return engine().retry_incident(incident_id, actor=g.caller.actor, retries=(body or {}).get("retries"))
+
+
+@blp.route("/<int:incident_id>/resolve")
+class ResolveIncident(MethodView):
+    @requires(DEPLOY)
+    @blp.response(200, IncidentSchema)
+    @problems(blp, 404, 409)
+    def post(self, incident_id):
+        """Mark resolved an incident of kind `definition-fault` that a request met: the diagram was at fault,
+        the request was refused, and the instance went on waiting where it was. An analyst does so once the
+        diagram is corrected (moving the instance to the corrected version resolves it too). An incident that
+        stopped its instance, or an external task's, is retried instead (409)."""
+        return engine().resolve_incident(incident_id, actor=g.caller.actor)

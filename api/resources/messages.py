@@ -7,6 +7,7 @@ from ..auth import OPERATE, requires
 from ..parsing import Blueprint
 from ..schemas import MessageAnswerSchema, MessageSchema
 from . import engine, problems, shown
+from .instances import IDEMPOTENCY_KEY, idempotency_key
 
 blp = Blueprint(
     "messages",
@@ -26,12 +27,16 @@ class Messages(MethodView):
         "whose message start event waits for it",
     )  # fmt: skip
     @problems(blp, 400, 404, 409, 413, 422)
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     def post(self, message):
         """Deliver a message to the one instance waiting for it: by business key or instance id, or, when
         its contract correlates by a payload property, by the payload alone; `correlation_keys` (variables
         the instance holds) narrow it further. Several waiting is 409. When no instance with that business
-        key waits, start the process whose message start event waits for it. The answer is the instance,
-        and its `message_outcome` says which happened."""
+        key waits, start the process whose message start event waits for it, once per business key: one
+        that has an instance of it that has not ended is refused with 409 `already-running`, so the same
+        message sent twice, at once too, starts one. A message sent again with the Idempotency-Key of one
+        that started an instance answers that instance. The answer is the instance, and its
+        `message_outcome` says which happened."""
         answer = engine().deliver_message(
             message["name"],
             actor=g.caller.actor,
@@ -40,5 +45,6 @@ class Messages(MethodView):
             correlation_keys=message["correlation_keys"],
             payload=message["payload"],
             party=g.caller.scope,
+            idempotency_key=idempotency_key(),
         )
         return shown(answer), (201 if answer.message_outcome == "started" else 200)

@@ -14,6 +14,7 @@ from .dialects import (
     DialectRefused,
     collection_variable,
     condition_python,
+    correlation_expressions,
     timer_python,
     value_python,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "collection_variable",
     "compare_versions",
     "condition_python",
+    "correlation_expressions",
     "expression_problem",
     "extension_properties",
     "form_data_key",

@@ -186,9 +186,10 @@ def _bpmn(name: str) -> str:
 
 
 def in_python(tree: etree._ElementTree) -> etree._ElementTree:
-    """A copy of a diagram with every condition, timer value and call mapping written in Python, so that
-    SpiffWorkflow (which runs Python) runs each as its own dialect means it. The catalogue's checks have
-    refused what can not be translated before this is called; what is left raises DialectRefused."""
+    """A copy of a diagram with every condition, timer value, call mapping and correlation property's
+    retrieval expression written in Python, so that SpiffWorkflow (which runs Python) runs each as its own
+    dialect means it. The catalogue's checks have refused what can not be translated before this is
+    called; what is left raises DialectRefused."""
     if not any(True for _ in tree.getroot().iter(_bpmn("process"))):
         return tree
     tree = copy.deepcopy(tree)
@@ -215,4 +216,17 @@ def in_python(tree: etree._ElementTree) -> etree._ElementTree:
         expression = mapping.get("sourceExpression")
         if expression is not None:
             mapping.set("sourceExpression", value_python(expression))
+    for expression in correlation_expressions(root):
+        if expression.text and expression.text.strip():
+            expression.text = value_python(expression.text)
     return tree
+
+
+def correlation_expressions(root: etree._Element) -> list[etree._Element]:
+    """The expressions that read a correlation property's value out of a message's payload (bpmn-js writes
+    them as formalExpression, the schema as messagePath); SpiffWorkflow runs them on every delivery."""
+    return [
+        expression
+        for retrieval in root.iter(_bpmn("correlationPropertyRetrievalExpression"))
+        for expression in retrieval.iterchildren(_bpmn("formalExpression"), _bpmn("messagePath"))
+    ]

@@ -318,11 +318,18 @@ class Run:
         return task.task_spec.bpmn_id
 
     def deliver(self, message_name: str, payload: dict) -> bool:
-        """Deliver a message; False when the instance no longer waits for it."""
+        """Deliver a message; False when the instance no longer waits for it. A correlation property's
+        retrieval expression that fails on the payload is the run's failure, as diagram code's is."""
         try:
             self.workflow.send_event(BpmnEvent(MessageEvent(message_name), dict(payload)))
         except WorkflowException:
             return False
+        except Exception as error:  # a correlation property's expression failed on the payload
+            self.failure = _failure(error)
+            self.failure["message"] = (
+                f'the correlation properties of message "{message_name}" could not be read from its payload: '
+                f"{self.failure['message']}"
+            )
         return True
 
     def change_variables(self, values: dict, removed: list[str]) -> dict:

@@ -374,8 +374,9 @@ CAMUNDA_RUNS = (
     ),
     runs(
         "JUEL ${…}",
-        "in conditions, timers, call mappings and parameters: translated to Python that keeps JUEL's "
-        "meaning; method and function calls, execution, #{…} and lambdas are refused",
+        "in conditions, timers, call mappings, parameters and the retrieval expressions of correlation "
+        "properties: translated to Python that keeps JUEL's meaning; method and function calls, execution, "
+        "#{…} and lambdas are refused",
     ),
     runs(
         "timer values as Camunda writes them",

@@ -14,6 +14,7 @@ from ..bpmn import (
     DialectRefused,
     collection_variable,
     condition_python,
+    correlation_expressions,
     expression_problem,
     is_juel,
     script_problem,
@@ -163,6 +164,7 @@ def bpmn_expression_problems(file: str, root: etree._Element, catalogue: Catalog
     yield from _timer_problems(file, root)
     yield from _loop_problems(file, root)
     yield from _mapping_problems(file, root)
+    yield from _correlation_problems(file, root)
 
 
 def _condition_problems(file: str, root: etree._Element) -> Iterator[Problem]:
@@ -241,6 +243,19 @@ def _mapping_problems(file: str, root: etree._Element) -> Iterator[Problem]:
                         yield at(file, mapping, f"{what} computes a value but names no target variable")
                 elif not {"source", "variables", "businessKey"} & set(mapping.attrib):
                     yield at(file, mapping, f"{what} names no source variable: set its source or variables")
+
+
+def _correlation_problems(file: str, root: etree._Element) -> Iterator[Problem]:
+    """A correlation property's retrieval expression runs on every delivery of its message: JUEL (``${…}``)
+    is translated as elsewhere, and what does not translate or compile is refused here, not at delivery."""
+    for expression in correlation_expressions(root):
+        retrieval = expression.getparent()
+        prop = retrieval.getparent()
+        what = f'the retrieval expression of correlation property "{prop.get("name") or prop.get("id")}"'
+        what += f" for message {retrieval.get('messageRef')}" if retrieval.get("messageRef") else ""
+        fault = _translated_fault(text_of(expression), value_python)
+        if fault:
+            yield at(file, prop, f"{what} {fault}")
 
 
 def _translated_fault(text: str, to_python) -> str | None:

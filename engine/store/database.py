@@ -9,6 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -69,3 +70,13 @@ def schema_is_current(url: str) -> bool:
         return not pending_migrations(database)
     finally:
         database.dispose()
+
+
+# SQLSTATEs of a transaction the database undid to let others go on: a deadlock, a serialization failure.
+_LOCK_VICTIM_STATES = {"40P01", "40001"}
+
+
+def chosen_as_lock_victim(error: DBAPIError) -> bool:
+    """Whether the database undid the transaction to settle a deadlock or a serialization failure (then
+    running it again is safe), rather than failing it for something running it again would meet too."""
+    return getattr(error.orig, "sqlstate", None) in _LOCK_VICTIM_STATES

@@ -48,9 +48,10 @@ class IncidentQueries:
         row = self.connection.execute(select(_incidents).where(_incidents.c.id == incident_id)).first()
         return IncidentRecord(**row._mapping) if row else None
 
-    def add_incident(self, record, failure: dict, at: datetime, task_id: str | None = None) -> None:
-        self.connection.execute(
-            insert(_incidents),
+    def add_incident(self, record, failure: dict, at: datetime, task_id: str | None = None) -> int:
+        """Open an incident on ``record``'s instance; answers its id."""
+        return self.connection.execute(
+            insert(_incidents).returning(_incidents.c.id),
             [
                 {
                     "instance_id": record.id,
@@ -64,7 +65,7 @@ class IncidentQueries:
                     "task_id": task_id,
                 }
             ],
-        )
+        ).scalar_one()
 
     def count_failure(self, incident_id: int, failure: dict, at: datetime) -> None:
         self.connection.execute(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, false, func, insert, or_, select, text, update
 
 from .batch_queries import BatchQueries
 from .chain import broken_link, chained
@@ -188,6 +188,33 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
             .with_for_update(skip_locked=True)
         ).first()
         return _record(InstanceRecord, row) if row else None
+
+    def hold_business_key(self, process_key: str, business_key: str) -> None:
+        """Hold ``business_key``'s starts of ``process_key`` until this transaction ends, so that a check
+        for a running instance and the insert of a new one are one step: a start at the same moment waits
+        here and then sees what this one stored.
+
+        PostgreSQL: a transaction-scoped advisory lock on the pair (released by commit or rollback, also of
+        a killed worker). SQLite has one writer: a write statement that changes nothing takes its writer
+        lock, which another writer waits for (the busy timeout); reads after it see the latest commit."""
+        if self.connection.dialect.name == "postgresql":
+            held = f"{process_key}\x1f{business_key}"  # a separator no key holds: ("a b", "c") ≠ ("a", "b c")
+            self.connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtextextended(:held, 0))"), {"held": held}
+            )
+        else:
+            self._hold_sqlite_writer()
+
+    def hold_instance(self, instance_id: str) -> InstanceRecord | None:
+        """The instance, its row held until this transaction ends (FOR UPDATE; SQLite: its writer lock), for
+        a change beside it that two transactions must not both make from what they read (its incident)."""
+        if self.connection.dialect.name != "postgresql":
+            self._hold_sqlite_writer()
+        row = self.connection.execute(_INSTANCE.with_for_update(), {"id": instance_id}).first()
+        return _record(InstanceRecord, row) if row else None
+
+    def _hold_sqlite_writer(self) -> None:
+        self.connection.execute(update(_instances).where(false()).values(revision=_instances.c.revision))
 
     def insert_instance(self, record: InstanceRecord) -> None:
         record.revision = 1

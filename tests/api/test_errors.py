@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import TOKENS, assert_problem, auth, fields_named
+from .conftest import TOKENS, actor, assert_problem, auth, fields_named
 
 CUSTOMER_DATA = {"business_id": "1234567-1", "organisation_name": "Hoivakoti Oy"}
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
@@ -382,14 +382,30 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
     assert "name 'decision' is not defined" in problem["detail"]
     assert (
         "the process definition is at fault" in problem["detail"]
-        and "nothing was stored" in problem["detail"]
+        and "nothing of it was stored" in problem["detail"]
+        and "an incident on the instance" in problem["detail"]
     )
-    assert stored() == before
+    # Of the request nothing is stored; beside the unchanged instance, the fault is an incident for the
+    # analyst, and its audit event names the caller.
+    after = stored()
+    assert {name for name in after if after[name] != before[name]} == {"incidents", "audit_events"}
     instance = client.get(f"/api/v1/process-instances/{started['id']}", headers=auth("viewer")).get_json()
     assert (instance["status"], [m["name"] for m in instance["waiting_messages"]]) == (
         "running",
         ["kela_decision"],
     )
+    incidents = client.get(
+        f"/api/v1/incidents?instance_id={started['id']}", headers=auth("viewer")
+    ).get_json()
+    [incident] = incidents["items"]
+    assert (incident["kind"], incident["element_id"], incident["failures"]) == (
+        "definition-fault",
+        "Gateway_decision",
+        1,
+    )
+    history = client.get(f"/api/v1/process-instances/{started['id']}/history", headers=auth("viewer"))
+    [met] = [e for e in history.get_json() if e["kind"] == "definition_fault_met"]
+    assert (met["actor"], met["data"]["incident"]) == (actor("integrator"), incident["id"])
 
 
 # ---- unknown ids -------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ MATRIX = {
     "GET /api/v1/usage-log":                              (401, 401, 403, 403, 403, 200),
     "GET /api/v1/incidents/{incident_id}":                (401, 401, 200, 200, 200, 200),
     "POST /api/v1/incidents/{incident_id}/retry":         (401, 401, 403, 403, 403, 200),
+    "POST /api/v1/incidents/{incident_id}/resolve":       (401, 401, 403, 403, 200, 200),
     "POST /api/v1/external-tasks/fetch-and-lock":         (401, 401, 403, 200, 403, 200),
     "GET /api/v1/external-tasks":                         (401, 401, 200, 200, 200, 200),
     "GET /api/v1/external-tasks/{task_id}":               (401, 401, 200, 200, 200, 200),
@@ -238,6 +239,27 @@ def _retry(engine, role):
     return Call(f"/api/v1/incidents/{incident.id}/retry", then=then)
 
 
+def _resolve(engine, role):
+    """An analyst marks resolved the incident of a definition fault a task's completion met."""
+    from engine import ScriptFailure
+    from tests.integration.test_definition_faults import _checked_routing
+
+    engine.deploy({"checked_routing.bpmn": _checked_routing()}, actor=SETUP)
+    instance = engine.start_instance("checked_routing", actor=SETUP, variables={"kind": "health"})
+    with pytest.raises(ScriptFailure):
+        engine.complete_task(instance.ready_tasks[0].id, {"kind": "pharmacy"}, actor=SETUP)
+    (incident,) = engine.list_incidents(instance_id=instance.id).items
+
+    def then(response):
+        assert (response.get_json()["resolved_by"], response.get_json()["kind"]) == (
+            actor(role),
+            "definition-fault",
+        )
+        assert _event(engine, instance.id, "incident_resolved").actor == actor(role)
+
+    return Call(f"/api/v1/incidents/{incident.id}/resolve", then=then)
+
+
 def _change_variables(engine, role):
     instance = _started(engine)
 
@@ -414,6 +436,7 @@ CALLS = {
     "GET /api/v1/usage-log": lambda engine, role: Call("/api/v1/usage-log"),
     "GET /api/v1/incidents/{incident_id}": _incident_path,
     "POST /api/v1/incidents/{incident_id}/retry": _retry,
+    "POST /api/v1/incidents/{incident_id}/resolve": _resolve,
     "POST /api/v1/external-tasks/fetch-and-lock": _external_action(
         "fetch-and-lock",
         {"worker_id": "worker-1", "topics": _TOPICS, "max_tasks": 100},
@@ -534,6 +557,8 @@ def test_the_matrix_is_what_the_roles_grant():
         "POST /api/v1/clock/advance": "move_clock",
         "POST /api/v1/process-instances/{instance_id}/correct-variables": "repair",
         "POST /api/v1/incidents/{incident_id}/retry": "repair",
+        # a fault of the diagram a request met: the analyst who corrects the diagram marks it resolved
+        "POST /api/v1/incidents/{incident_id}/resolve": "deploy",
         **{
             endpoint: "complete"  # a worker's actions on external tasks: an integrator operates
             for endpoint in MATRIX

@@ -150,6 +150,25 @@ def test_an_incident_is_retried_on_the_corrected_version_from_the_instance_page(
     expect(page.locator("#incidents tr", has_text="Script_fee")).to_contain_text("resolved")
 
 
+def test_a_definition_fault_a_request_met_is_marked_resolved_from_the_instance_page(server, page):
+    from tests.integration.test_definition_faults import _checked_routing
+
+    deploy(server, "checked_routing.bpmn", _checked_routing())
+    started = call(server, "POST", "/process-instances", {"process_key": "checked_routing",
+                                                          "variables": {"kind": "health"}}, 201)  # fmt: skip
+    task = started["ready_tasks"][0]["id"]
+    call(server, "POST", f"/tasks/{task}/complete", {"data": {"kind": "pharmacy"}}, 422)
+
+    open_page(page, server, f"/instances/{started['id']}", ADMIN_TOKEN)
+    fault = page.locator("#incidents tr", has_text="Gateway_kind")
+    expect(fault).to_contain_text("none of the conditions")
+    expect(page.get_by_role("button", name="Retry")).to_have_count(0)  # nothing stopped: nothing to retry
+    page.get_by_role("button", name="Mark resolved").click()
+    expect(page.locator("#notice")).to_contain_text("Marked resolved.")
+    expect(page.locator("#incidents tr", has_text="Gateway_kind")).to_contain_text("resolved")
+    assert call(server, "GET", f"/process-instances/{started['id']}")["status"] == "running"
+
+
 def test_an_admin_corrects_the_variables_beside_the_retry_seeing_each_old_value(server, page):
     deploy(server, "fees.bpmn", fees("fee = base * 2"))
     stopped = call(server, "POST", "/process-instances", {"process_key": "fees"}, 201)

@@ -134,3 +134,27 @@ def test_the_openapi_document_names_the_new_filters_and_the_message_outcome(serv
     assert {"assignee", "candidate_user", "candidate_group"} <= parameters
     answers = document["paths"]["/api/v1/messages"]["post"]["responses"]
     assert {"200", "201"} <= set(answers)
+
+
+def test_a_message_sent_again_starts_no_second_instance(server):
+    message = {
+        "name": "joining_application_sent",
+        "business_key": "3456789-1",
+        "payload": {"organisation": "Oy"},
+    }
+    status, _, first = server.call("POST", "/api/v1/messages", token=PROVIDER, json_body=message)
+    assert (status, first["message_outcome"]) == (201, "started")
+
+    status, _, again = server.call("POST", "/api/v1/messages", token=PROVIDER, json_body=message)
+    assert (status, again["type"]) == (409, PROBLEMS + "already-running")
+    assert [r["instance_id"] for r in again["running"]] == [first["id"]]
+
+    # With an Idempotency-Key the one it started is the answer to the message sent again.
+    keyed = {**message, "business_key": "4567890-2"}
+    headers = {"Idempotency-Key": "application-4567890-2"}
+    answers = [
+        server.call("POST", "/api/v1/messages", token=PROVIDER, json_body=keyed, headers=headers)
+        for _ in range(2)
+    ]
+    assert [(status, body["message_outcome"]) for status, _, body in answers] == [(201, "started")] * 2
+    assert answers[0][2]["id"] == answers[1][2]["id"]

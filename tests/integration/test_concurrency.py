@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from engine import Engine, InstanceView
-from engine.problems import Conflict
+from engine.problems import AlreadyRunning, Conflict
 from tests.conftest import PROCESSES
 
 
@@ -97,3 +97,24 @@ def test_timers_fired_by_several_processes_at_once_fire_once(engine, database_ur
         assert [e.data["timers"] for e in fired] == [["Timer_report_reminder"]]
         state = engine.get_instance(instance.id)
         assert sorted(t.element_id for t in state.ready_tasks) == ["Task_remind", "Task_report_test"]
+
+
+def test_starts_of_one_business_key_at_once_start_one_onboarding(engine, database_url, clock):
+    for round_ in range(3):
+        business_key = f"0737546-{round_}"
+        outcomes = _race(
+            database_url,
+            clock,
+            [
+                lambda e, key=business_key: e.start_instance(
+                    "ten_tasks", actor="integrator:a", business_key=key, allow_duplicate=False
+                )
+                for _ in range(4)
+            ],
+        )
+        [started] = [o for o in outcomes if isinstance(o, InstanceView)]
+        refused = [o for o in outcomes if isinstance(o, AlreadyRunning)]
+        assert len(refused) == 3, outcomes
+        assert {r.running[0]["instance_id"] for r in refused} == {started.id}
+        stored = engine.list_instances(process_key="ten_tasks", business_key=business_key).items
+        assert [i.id for i in stored] == [started.id]

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from engine import Engine, ScriptFailure
+from engine import DefinitionInvalid, Engine, ScriptFailure
 from engine.clock import ManualClock, SystemClock, use_clock
 from tests.integration.test_constructs import RUNNING, Case, around, assert_refused, flows, task_with, user
 
@@ -447,3 +447,77 @@ def test_a_message_name_with_juel_is_refused_naming_juel(engine, clock):
         in p.message
         for p in problems
     ), problems
+
+
+# ---- correlation properties -----------------------------------------------------------------------------
+
+CORRELATED = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_c"
+    targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="correlated" isExecutable="true">
+    <bpmn:startEvent id="Start_correlated" />
+    <bpmn:receiveTask id="Receive" name="Receive" messageRef="Message_note" />
+    <bpmn:endEvent id="End_correlated" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_correlated" targetRef="Receive" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Receive" targetRef="End_correlated" />
+  </bpmn:process>
+  <bpmn:message id="Message_note" name="note_sent" />
+  <bpmn:correlationProperty id="Property_note" name="note">
+    <bpmn:correlationPropertyRetrievalExpression messageRef="Message_note">
+      <bpmn:formalExpression>{expression}</bpmn:formalExpression>
+    </bpmn:correlationPropertyRetrievalExpression>
+  </bpmn:correlationProperty>
+</bpmn:definitions>
+"""
+NOTE_CONTRACT = (
+    b'{"type": "object", "properties": {"note": {"type": "string"}}, "x-correlation": {"by": "business_key"}}'
+)
+
+
+def _correlated(expression: str) -> dict[str, bytes]:
+    return {
+        "correlated.bpmn": CORRELATED.format(expression=expression).encode(),
+        "messages/note_sent.json": NOTE_CONTRACT,
+    }
+
+
+@pytest.mark.parametrize("expression", ["${note}", "${empty note ? 'none' : note}", "note"])
+def test_a_correlation_propertys_juel_retrieval_expression_runs_on_the_delivered_payload(
+    tmp_path, expression
+):
+    engine = Engine(f"sqlite:///{tmp_path / 'kanta.sqlite3'}")
+    engine.deploy(_correlated(expression), actor="analyst:test")
+    engine.start_instance("correlated", actor="integrator:test", business_key="b1")
+    delivered = engine.deliver_message("note_sent", actor="integrator:test", business_key="b1",
+                                       payload={"note": "x"})  # fmt: skip
+    assert (delivered.message_outcome, delivered.status) == ("delivered", "completed")
+    engine.close()
+
+
+def test_a_correlation_expression_reading_what_the_payload_lacks_refuses_the_message(tmp_path):
+    engine = Engine(f"sqlite:///{tmp_path / 'kanta.sqlite3'}")
+    engine.deploy(_correlated("${case_number}"), actor="analyst:test")
+    started = engine.start_instance("correlated", actor="integrator:test", business_key="b1")
+    with pytest.raises(ScriptFailure) as refused:
+        engine.deliver_message("note_sent", actor="integrator:test", business_key="b1", payload={"note": "x"})
+    assert refused.value.kind == "definition-fault"
+    assert refused.value.message.startswith(
+        'the correlation properties of message "note_sent" could not be read from its payload: '
+    )
+    assert "case_number" in refused.value.message
+    assert [t.element_id for t in engine.get_instance(started.id).waiting_messages] == ["Receive"]
+    engine.close()
+
+
+def test_a_correlation_expression_that_can_not_run_is_refused_at_deploy_naming_juel(tmp_path):
+    engine = Engine(f"sqlite:///{tmp_path / 'kanta.sqlite3'}")
+    with pytest.raises(DefinitionInvalid) as refused:
+        engine.deploy(_correlated("${execution.getVariable('note')}"), actor="analyst:test")
+    [problem] = [p for p in refused.value.problems if p.element_id == "Property_note"]
+    assert problem.message == (
+        'the retrieval expression of correlation property "note" for message Message_note is not a valid '
+        'expression: JUEL: the method call "execution.getVariable(…)" is not supported: write the Python '
+        "note instead"
+    )
+    assert problem.line == 12  # the correlation property's
+    engine.close()

@@ -249,7 +249,12 @@ def test_a_message_the_diagram_can_not_go_on_with_is_refused_and_the_instance_ke
     unchanged = engine.get_instance(started.id)
     assert (unchanged.status, unchanged.waiting_messages) == ("running", waiting.waiting_messages)
     assert "decison" not in unchanged.variables
-    assert engine.history(started.id) == history  # nothing of the refused message was stored
+    # nothing of the refused message was stored: its trail only says the diagram's fault was met
+    after = engine.history(started.id)
+    assert after[: len(history)] == history
+    assert [(e.kind, e.actor, e.data["element_id"]) for e in after[len(history) :]] == [
+        ("definition_fault_met", KELA, "Gateway_decision")
+    ]
     approved = engine.deliver_message(
         "kela_decision", business_key="2345678-5", payload={"decision": "approved"}, actor=KELA
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
+from types import SimpleNamespace
 
 from engine.store.queries import InstanceRecord, ReadyTaskRecord
 
@@ -16,6 +17,7 @@ class FakeStore:
         self.messages: dict[str, list] = {}
         self.timers: dict[str, list] = {}
         self.audit: list[dict] = []
+        self.incidents: list[dict] = []
         self.wait_writes = 0
         self.moved_by_others = 0  # how many of the next writes find the instance moved by another writer
 
@@ -57,6 +59,26 @@ class FakeStore:
 
     def messages_waiting_since(self, instance_id):
         return {m.task_id: m.waiting_since for m in self.messages.get(instance_id, [])}
+
+    def hold_instance(self, instance_id):
+        return self.instance(instance_id)  # one writer at a time here
+
+    def open_incident(self, instance_id, task_id=None):
+        for incident in self.incidents:
+            if incident["instance_id"] == instance_id and incident["resolved_at"] is None:
+                return SimpleNamespace(**incident)
+        return None
+
+    def add_incident(self, record, failure, at, task_id=None):
+        self.incidents.append(
+            {"id": len(self.incidents) + 1, "instance_id": record.id, "failure": failure, "failures": 1,
+             "opened_at": at, "last_failure_at": at, "resolved_at": None}
+        )  # fmt: skip
+        return len(self.incidents)
+
+    def count_failure(self, incident_id, failure, at):
+        incident = self.incidents[incident_id - 1]
+        incident.update(failure=failure, failures=incident["failures"] + 1, last_failure_at=at)
 
     def replace_waits(self, instance_id, messages, timers):
         self.wait_writes += 1

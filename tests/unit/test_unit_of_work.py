@@ -159,7 +159,7 @@ def test_waits_are_rewritten_only_when_they_change(world):
     assert world.store.wait_writes == writes  # the instance still waits for the same message
 
 
-def test_a_request_the_diagram_can_not_go_on_with_is_refused_and_leaves_no_trace(world):
+def test_a_request_the_diagram_can_not_go_on_with_is_refused_leaving_only_an_incident(world):
     instance_id = world.start("kela_application")
     world.complete(
         instance_id, "Task_send_application", {"system_name": "Ajas", "access_point_oid": "1.2.246.1"}
@@ -172,9 +172,14 @@ def test_a_request_the_diagram_can_not_go_on_with_is_refused_and_leaves_no_trace
 
     with pytest.raises(ScriptFailure) as refused:
         world.act(instance_id, deliver_without_decision)
-    assert refused.value.element_id == "Gateway_decision"
-    assert (world.store.instances[instance_id], world.store.audit) == before
+    assert (refused.value.element_id, refused.value.kind) == ("Gateway_decision", "definition-fault")
+    assert (world.store.instances[instance_id], world.store.audit[: len(before[1])]) == before
     assert [m.message_name for m in world.store.messages[instance_id]] == ["kela_decision"]
+    # the diagram is at fault: beside the unchanged instance, an incident and the audit row of its meeting
+    [incident] = world.store.incidents
+    assert (incident["instance_id"], incident["failure"]["element_id"]) == (instance_id, "Gateway_decision")
+    [met] = world.store.audit[len(before[1]) :]
+    assert (met["kind"], met["data"]["incident"]) == ("definition_fault_met", incident["id"])
 
 
 def test_a_cancelled_instance_waits_for_nothing_and_is_recorded_once(world):

@@ -176,6 +176,16 @@
           label: "",
           cell: (i) => (i.resolved_at
             ? el("span", { class: "hint" }, "resolved ", timeEl(i.resolved_at), ` by ${i.resolved_by}`)
+            // a fault of the diagram a request met stopped nothing: an analyst marks it resolved once corrected
+            : instance.status === "running" && !i.task_id ? (can("deploy") ? el("button", {
+              type: "button",
+              class: "resolve-incident",
+              onclick: async () => {
+                const after = await api(`/api/v1/incidents/${i.id}/resolve`, { method: "POST" });
+                flash(after.ok ? t("Marked resolved.") : detail(after), after.ok ? "success" : "error");
+                location.reload();
+              },
+            }, t("Mark resolved")) : el("span", { class: "hint" }, t("open")))
             : can("repair") ? el("button", {
               type: "button",
               class: "retry-incident primary",
