@@ -147,6 +147,25 @@ class DefinitionSchema(Schema):
     )
 
 
+class ElementSchema(Schema):
+    element_id = fields.String(required=True)
+    kind = fields.String(
+        required=True,
+        metadata={"description": "the BPMN element: userTask, receiveTask, intermediateCatchEvent, lane, …"},
+    )
+    name = fields.String(required=True, metadata={"description": "in the language of Accept-Language"})
+    diagram_name = fields.String(
+        required=True,
+        metadata={"description": "as the diagram names it (Finnish): what `lane=` of the lists takes"},
+    )
+
+
+class DefinitionElementsSchema(Schema):
+    process_key = fields.String(required=True)
+    version = fields.Integer(required=True)
+    elements = fields.List(fields.Nested(ElementSchema), required=True)
+
+
 class DefinitionQuerySchema(Schema):
     version = fields.Integer(validate=validate.Range(min=1, max=2**31 - 1))
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from .bpmn.names import Translations, translations
-from .results import DefinitionView, InstanceView, Page, TaskView, TimerView
+from .results import DefinitionElements, DefinitionView, InstanceView, Page, TaskView, TimerView
 
 DIAGRAM_LANGUAGE = "fi"
 NAME_LANGUAGES = (DIAGRAM_LANGUAGE, "en", "sv")  # the first is the default
@@ -62,6 +62,15 @@ class Naming:
             return self._task(result, result.process_key, result.definition_version)
         if isinstance(result, InstanceView):
             return self._instance(result)
+        if isinstance(result, DefinitionElements):
+            names = self._lookup(result.process_key, result.version)
+            return replace(
+                result,
+                elements=[
+                    replace(e, name=self.name(names.of_element(e.element_id, e.diagram_name), e.diagram_name))
+                    for e in result.elements
+                ],
+            )
         if isinstance(result, DefinitionView):
             key = result.process_key
             names = self._lookup(key, result.version).of_element(key, result.name)

@@ -32,6 +32,7 @@ from .limits import Limits
 from .names import NameCache, Naming
 from .personal_data import Reader
 from .results import (
+    DefinitionElements,
     DefinitionView,
     DeployResult,
     ExternalTaskView,
@@ -120,6 +121,11 @@ class Engine:
 
     def definition_versions(self, key: str) -> list[DefinitionView]:
         return definitions.versions(self._context, key)
+
+    def definition_elements(self, key: str, version: int | None = None) -> DefinitionElements:
+        """The named elements of a version's diagram (the latest's when ``version`` is None): what a reader
+        picks a step or a lane by, and what draws the diagram in the reader's language (``in_language``)."""
+        return definitions.elements(self._context, key, version)
 
     def in_language(self, result, language: str):
         """``result`` (what a use case answered) with the element names it shows in ``language`` (one of

@@ -355,7 +355,7 @@ def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):
     photograph(page, "tasks")
     page.click("#tasks a:text('Report the test')")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
-    expect(page.locator("#field-report_date")).to_have_attribute("placeholder", "p.k.vvvv")
+    expect(page.locator("#field-report_date")).to_have_attribute("placeholder", "d.m.yyyy")
     photograph(page, "task-date")
 
 

@@ -95,7 +95,7 @@ def test_a_date_typed_the_finnish_way_in_an_english_browser_is_stored_as_meant(s
     open_page(page, server, f"/tasks/{instance['ready_tasks'][0]['id']}", INTEGRATOR_TOKEN)
     field = page.locator("#field-decided_on")
     expect(field).to_have_attribute("type", "text")  # not the browser's mm/dd/yyyy control
-    expect(field).to_have_attribute("placeholder", "p.k.vvvv")
+    expect(field).to_have_attribute("placeholder", "d.m.yyyy")
     field.fill(typed)
     page.click("#complete")
     page.wait_for_url(f"**/instances/{instance['id']}")

@@ -67,7 +67,11 @@ const Kanta = (() => {
   /** One API call, signed in by the browser's cookie; answers {ok, status, body}. A refused sign-in sends
    * the person to sign in again, unless the call says `signIn: false` (the sign-in page's own). */
   async function api(path, { method = "GET", json, formData, signIn = true } = {}) {
-    const headers = { Accept: "application/json, application/problem+json, application/xml" };
+    // The names of steps, lanes and processes come in the language chosen here, not the browser's.
+    const headers = {
+      Accept: "application/json, application/problem+json, application/xml",
+      "Accept-Language": KantaText.language,
+    };
     let body;
     if (json !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -120,8 +124,7 @@ const Kanta = (() => {
     const who = $("#who");
     const me = caller();
     if (who && me) {
-      who.textContent = `${me.name} · ${me.role}`;
-      who.title = `may ${me.permissions.join(", ")}`;
+      who.textContent = `${me.name} · ${KantaText.t(me.role)}`;
       who.hidden = false;
     }
     $("#logout")?.addEventListener("click", () => logout());
@@ -151,7 +154,8 @@ const Kanta = (() => {
               return;
             }
             const count = moved.body.moved_instances.length;
-            flash(`The clock moved on to ${when(moved.body.now)}; timers fired in ${count} instance(s).`);
+            flash(KantaText.t("The clock moved on to {time}; timers fired in {count} instance(s).",
+              { time: when(moved.body.now), count }));
             location.reload();
           },
         }, label));
@@ -161,7 +165,7 @@ const Kanta = (() => {
     bar.hidden = false;
   }
 
-  const statusBadge = (status) => el("span", { class: `status status-${status}` }, status);
+  const statusBadge = (status) => el("span", { class: `status status-${status}`, "data-status": status }, KantaText.t(status));
   const shortId = (id) => id.slice(0, 8);
 
   /** A table that turns into one card per row on a phone (each cell names its column). */
@@ -196,10 +200,15 @@ const Kanta = (() => {
       return el("a", { class: "button", href: `?${next}` }, label);
     };
     // "previous" and "next" in the list's own order (instances: newest first; tasks: longest ready first)
-    if (page.offset > 0) container.append(link("← Previous page", Math.max(0, page.offset - page.limit)));
-    container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}${page.total_exact ? "" : "+"}`));
+    const t = KantaText.t;
+    if (page.offset > 0) container.append(link(t("← Previous page"), Math.max(0, page.offset - page.limit)));
+    container.append(el("span", {}, t("{first}–{last} of {total}", {
+      first: page.total ? page.offset + 1 : 0,
+      last: page.offset + page.items.length,
+      total: `${page.total}${page.total_exact ? "" : "+"}`,
+    })));
     const more = page.total_exact ? page.offset + page.items.length < page.total : page.items.length === page.limit;
-    if (more) container.append(link("Next page →", page.offset + page.limit));
+    if (more) container.append(link(t("Next page →"), page.offset + page.limit));
   }
 
   /** The filter form's fields from the address, and the API query they make. */

@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const { el, renderInstructions, t } = Kanta;
+  const { el, enc, api, must, renderInstructions, t } = Kanta;
 
   // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
   const READABLE = 0.85;
@@ -79,6 +79,35 @@
     }
   }
 
+  /** The diagram's XML with each element named as ``names`` (element id → name) says. A diagram file keeps
+   * its Finnish names in ``name`` and the others as name_en / name_sv properties, which bpmn-js does not
+   * read; the API says each name in the language chosen here. */
+  function renamed(xml, names) {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    if (doc.querySelector("parsererror")) return xml; // bpmn-js says what is wrong with it
+    for (const node of doc.querySelectorAll("[id][name]")) {
+      const name = names.get(node.getAttribute("id"));
+      if (name) node.setAttribute("name", name);
+    }
+    return new XMLSerializer().serializeToString(doc);
+  }
+
+  /** The named elements of a deployed version (the latest when ``version`` is not given), their names in
+   * the language chosen: {element_id, kind, name, diagram_name} each. */
+  async function elementsOf(processKey, version) {
+    const query = version ? `?version=${enc(version)}` : "";
+    return (await must(api(`/api/v1/process-definitions/${enc(processKey)}/elements${query}`))).elements;
+  }
+
+  /** Draw a deployed version of a process with its names in the language chosen. */
+  async function draw(container, processKey, version, panel) {
+    const query = version ? `?version=${enc(version)}` : "";
+    const [xml, elements] = await Promise.all([
+      must(api(`/api/v1/process-definitions/${enc(processKey)}/xml${query}`)), elementsOf(processKey, version),
+    ]);
+    return show(container, renamed(xml, new Map(elements.map((e) => [e.element_id, e.name]))), panel);
+  }
+
   async function show(container, xml, panel) {
     const wheel = { enabled: false };
     const viewer = new BpmnJS({ container, zoomScroll: wheel });
@@ -92,7 +121,7 @@
       container.replaceChildren(el("p", { class: "hint undrawn" },
         "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
       return {
-        viewer: null, name: (id) => id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
+        viewer: null, name: (id, fallback) => fallback || id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
       };
     }
     const canvas = viewer.get("canvas");
@@ -150,7 +179,8 @@
 
     return {
       viewer,
-      name: (id) => registry.get(id)?.businessObject?.name || id,
+      // a step drawn elsewhere (in a called process) goes by ``fallback``, the name an answer gave it
+      name: (id, fallback) => registry.get(id)?.businessObject?.name || fallback || id,
 
       /** ``done``: ids of completed elements; ``active``: ready tasks, waiting events and timers. */
       markProgress(done, active) {
@@ -206,5 +236,5 @@
     };
   }
 
-  Kanta.diagram = { show };
+  Kanta.diagram = { show, draw, elementsOf };
 })();

@@ -8,7 +8,7 @@
 "use strict";
 
 (() => {
-  const { el } = Kanta;
+  const { el, t } = Kanta;
 
   /** A value the person gave that the page cannot turn into JSON (not a schema check: there is no value). */
   class Unreadable {
@@ -18,7 +18,7 @@
   }
 
   const typeOf = (property) =>
-    (Array.isArray(property.type) ? property.type.find((t) => t !== "null") : property.type) || "string";
+    (Array.isArray(property.type) ? property.type.find((kind) => kind !== "null") : property.type) || "string";
 
   // Dates are typed and shown as a Finnish reader writes them, 1.9.2026 or 01.09.2026, whatever this
   // browser's language (a browser's own date control shows mm/dd/yyyy in an English browser), and sent as
@@ -30,11 +30,11 @@
   function isoDate(text) {
     const finnish = FINNISH_DATE.exec(text);
     const iso = finnish ? null : ISO_DATE.exec(text);
-    if (!finnish && !iso) return new Unreadable("Write the date as day.month.year, e.g. 1.9.2026.");
+    if (!finnish && !iso) return new Unreadable(t("Write the date as day.month.year, e.g. 1.9.2026."));
     const [year, month, day] = finnish ? [+finnish[3], +finnish[2], +finnish[1]] : [+iso[1], +iso[2], +iso[3]];
     const date = new Date(Date.UTC(year, month - 1, day));
     if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-      return new Unreadable(`${text} is not a day of the calendar.`);
+      return new Unreadable(t("{date} is not a day of the calendar.", { date: text }));
     }
     return `${year}-${pad(month)}-${pad(day)}`;
   }
@@ -66,7 +66,7 @@
     const choices = choicesOf(property);
     if (choices) {
       const select = el("select", { id, name },
-        el("option", { value: "" }, "— choose —"),
+        el("option", { value: "" }, t("— choose —")),
         choices.map((choice, index) => el("option", { value: String(index) }, choice.label)));
       const index = choices.findIndex((choice) => choice.value === initial);
       select.value = index >= 0 ? String(index) : "";
@@ -86,13 +86,13 @@
       return {
         input,
         read: () => {
-          if (input.validity.badInput) return new Unreadable("Write a number.");
+          if (input.validity.badInput) return new Unreadable(t("Write a number."));
           return input.value.trim() === "" ? undefined : Number(input.value);
         },
       };
     }
     if (type === "string" && property.format === "date") {
-      const input = el("input", { id, name, type: "text", autocomplete: "off", placeholder: "p.k.vvvv", "data-date": "" });
+      const input = el("input", { id, name, type: "text", autocomplete: "off", placeholder: t("d.m.yyyy"), "data-date": "" });
       if (typeof initial === "string") input.value = finnishDate(initial);
       return { input, read: () => (input.value.trim() === "" ? undefined : isoDate(input.value.trim())) };
     }
@@ -112,7 +112,7 @@
         try {
           return JSON.parse(area.value);
         } catch {
-          return new Unreadable("Write valid JSON.");
+          return new Unreadable(t("Write valid JSON."));
         }
       },
     };
@@ -130,13 +130,13 @@
     // A value the field starts with is marked, and selected when the field is entered, so typing replaces
     // it instead of running on from its end.
     const prefilled = initial !== undefined && initial !== null && initial !== "";
-    const mark = prefilled ? el("p", { class: "prefilled-note", id: `prefilled-${name}` }, "Pre-filled: check it") : null;
+    const mark = prefilled ? el("p", { class: "prefilled-note", id: `prefilled-${name}` }, t("Pre-filled: check it")) : null;
     input.setAttribute("aria-describedby", [mark && mark.id, hint && hint.id, error.id].filter(Boolean).join(" "));
     if (prefilled && typeof input.select === "function" && input.tagName !== "SELECT") {
       input.addEventListener("focus", () => input.select());
     }
     if (required) input.setAttribute("aria-required", "true");
-    const title = el("span", {}, property.title || name, required ? el("span", { class: "required", title: "required" }, " *") : null);
+    const title = el("span", {}, property.title || name, required ? el("span", { class: "required", title: t("required") }, " *") : null);
     const checkbox = input.type === "checkbox";
     const label = el("label", { for: input.id, class: checkbox ? "checkbox" : null }, checkbox ? [input, " ", title] : title);
     const wrapper = el("div", { class: prefilled ? "field prefilled" : "field", "data-field": name },
@@ -161,7 +161,7 @@
 
   /** ``at`` is where the form's data sits in the request body, as a JSON Pointer: "/data" for a task,
    * "/payload" for a message. */
-  function render(container, schema, initial, { at = "/data", empty = "This task asks for nothing: complete it when it is done." } = {}) {
+  function render(container, schema, initial, { at = "/data", empty = t("This task asks for nothing: complete it when it is done.") } = {}) {
     const required = new Set(schema.required || []);
     const fields = Object.entries(schema.properties || {}).map(([name, property]) =>
       field(name, property, required.has(name), initial[name]));

@@ -133,8 +133,7 @@
       [t("File"), deployer ? el("code", {}, shown.main_file) : null],
       [t("Content hash"), deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
     ]);
-    const xml = await must(api(`${base}/xml?version=${shown.version}`));
-    await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
+    await Kanta.diagram.draw($("#diagram"), key, shown.version, $("#element-doc"));
 
     // Every deployed version, newest first, with how many instances run on it.
     const [versions, counts] = await Promise.all([

@@ -40,7 +40,7 @@
       // typed the Finnish way; the list wants a time: midnight in Finland at the start of that day
       const day = Kanta.form.isoDate(query.get("due_before"));
       if (day instanceof Kanta.form.Unreadable) {
-        Kanta.notice(`Due before: ${day.message}`, "error");
+        Kanta.notice(`${t("Due before")}: ${day.message}`, "error");
         query.delete("due_before");
       } else {
         query.set("due_before", finnishMidnight(day));
@@ -49,22 +49,22 @@
     const page = await must(api(`/api/v1/process-instances?${query}`));
     const steps = (i) => (i.waiting.length
       ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, w.name)))
-      : el("span", { class: "hint" }, i.status === "running" ? "—" : "ended"));
+      : el("span", { class: "hint" }, i.status === "running" ? "—" : t("ended")));
     const columns = [
       {
-        label: "Onboarding",
+        label: t("Onboarding"),
         cell: (i) => el("span", {},
           el("a", { href: `/instances/${enc(i.id)}`, class: "instance-link" }, i.organisation_name || i.business_key || shortId(i.id)),
           i.organisation_name && i.business_key ? el("span", { class: "hint" }, ` ${i.business_key}`) : null),
       },
-      { label: "Process", cell: (i) => `${i.process_key} v${i.definition_version}` },
-      { label: "Status", cell: (i) => statusBadge(i.status) },
-      { label: "Current step", cell: steps },
-      { label: "Next due", ...sorter("Next due", "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
-      { label: "Started", ...sorter("Started", "started_at", params), cell: (i) => timeEl(i.started_at) },
-      { label: "Last change", ...sorter("Last change", "updated_at", params), cell: (i) => timeEl(i.ended_at || i.updated_at) },
+      { label: t("Process"), cell: (i) => `${i.process_key} v${i.definition_version}` },
+      { label: t("Status"), cell: (i) => statusBadge(i.status) },
+      { label: t("Current step"), cell: steps },
+      { label: t("Next due"), ...sorter(t("Next due"), "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
+      { label: t("Started"), ...sorter(t("Started"), "started_at", params), cell: (i) => timeEl(i.started_at) },
+      { label: t("Last change"), ...sorter(t("Last change"), "updated_at", params), cell: (i) => timeEl(i.ended_at || i.updated_at) },
     ];
-    $("#instances").replaceChildren(table(columns, page.items, "No onboarding matches."));
+    $("#instances").replaceChildren(table(columns, page.items, t("No onboarding matches.")));
     $("#instances").removeAttribute("aria-busy");
     pager($("#pager"), page, params);
   };
@@ -105,6 +105,9 @@
     document.title = `${instance.process_key} ${label} · Kanta onboarding`;
     $("#title").textContent = `${instance.process_key} · ${label}`;
     const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
+    // drawn first: the steps below are named as the diagram names them, in the language chosen
+    const diagram = await Kanta.diagram.draw($("#diagram"), instance.process_key, instance.definition_version,
+      $("#element-doc"));
     const newer = latest.version > instance.definition_version
       && ["running", "error"].includes(instance.status);
     facts($("#facts"), [
@@ -113,12 +116,13 @@
         el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
           `${instance.process_key} v${instance.definition_version}`),
         newer ? el("strong", { id: "newer-version" },
-          ` · a newer version exists (v${latest.version})`) : null)],
+          ` · ${t("a newer version exists (v{version})", { version: latest.version })}`) : null)],
       [t("Business key"), instance.business_key],
       [t("Instance id"), el("code", {}, instance.id)],
-      [t("Started"), el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
+      [t("Started"), el("span", {}, timeEl(instance.started_at), ` ${t("by")} ${instance.started_by}`)],
       [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
-      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id
+        ? `(${t("at")} ${diagram.name(instance.error.element_id)})` : ""}` : null],
       // who plays which lane: each party sees its own part of the onboarding
       [t("Parties"), Object.keys(instance.parties || {}).length
         ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
@@ -168,14 +172,14 @@
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
     $("#incidents").replaceChildren(table(
       [
-        { label: t("Step"), cell: (i) => i.element_id || "" },
+        { label: t("Step"), cell: (i) => (i.element_id ? diagram.name(i.element_id) : "") },
         { label: t("What failed"), cell: (i) => i.message },
         { label: t("Failures"), cell: (i) => String(i.failures) },
         { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
         {
           label: "",
           cell: (i) => (i.resolved_at
-            ? el("span", { class: "hint" }, "resolved ", timeEl(i.resolved_at), ` by ${i.resolved_by}`)
+            ? el("span", { class: "hint" }, `${t("resolved")} `, timeEl(i.resolved_at), ` ${t("by")} ${i.resolved_by}`)
             : can("repair") ? el("button", {
               type: "button",
               class: "retry-incident primary",
@@ -192,8 +196,6 @@
       t("No incidents."),
     ));
 
-    const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
-    const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
     const done = new Set(history.filter((e) => e.kind === "element_completed").map((e) => e.element_id));
     const active = new Set([
       ...instance.ready_tasks.map((t) => t.element_id),
@@ -221,7 +223,7 @@
           message.lane ? el("span", { class: "wait-lane" }, `${t("from")} ${message.lane}`) : null),
         el("span", { class: "wait-when" }, message.waiting_since
           ? [`${t("waiting since")} `, timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
-          : `at ${diagram.name(message.element_id)}`),
+          : `${t("at")} ${diagram.name(message.element_id)}`),
         sender ? el("button", {
           type: "button", class: "send-message primary", onclick: () => messageForm(instance, message),
         }, t("Record the message…")) : null));
@@ -234,7 +236,7 @@
         el("span", { class: "wait-when" }, `${t(overdue ? "was due" : "due")} `, timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
     }
     $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
-      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${instance.status}.`));
+      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${t(instance.status)}.`));
     diagram.focusOn(active);
 
     const names = Object.keys(instance.variables).sort();
