@@ -223,11 +223,57 @@ const Kanta = (() => {
     return query;
   }
 
+  /** The process choices of a list's filters; answers the processes. */
   async function processOptions(select) {
     const wanted = new URLSearchParams(location.search).get(select.name) || "";
     const definitions = await must(api("/api/v1/process-definitions"));
     for (const d of definitions) select.append(el("option", { value: d.process_key }, `${d.name} (${d.process_key})`));
     select.value = wanted;
+    return definitions;
+  }
+
+  /** The named elements of a deployed version of a process (the latest unless ``version``), named in the
+   * language chosen: {element_id, kind, name, diagram_name} each. */
+  async function elementsOf(processKey, version) {
+    const query = version ? `?version=${enc(version)}` : "";
+    return (await must(api(`/api/v1/process-definitions/${enc(processKey)}/elements${query}`))).elements;
+  }
+
+  // The elements an instance waits at: a task for a person or a worker, a message, a timer.
+  const WAITS = new Set(["userTask", "manualTask", "receiveTask", "serviceTask", "intermediateCatchEvent", "boundaryEvent"]);
+
+  /** ``select``'s choices after its first ("All"): ``choices`` [value, label], ``wanted`` chosen (kept as a
+   * choice of its own when it is none of them, e.g. a step of a called process from the oversight). */
+  function choose(select, choices, wanted) {
+    select.replaceChildren(select.options[0], ...choices.map(([value, label]) => el("option", { value }, label)));
+    if (wanted && !choices.some(([value]) => value === wanted)) select.append(el("option", { value: wanted }, wanted));
+    select.value = wanted || "";
+  }
+
+  /** A list's lane choice (``form.elements.lane``) and, when it has one, its waiting-step choice
+   * (``waiting_at``), filled from the process chosen in ``form`` — the lanes of every process in
+   * ``definitions`` while none is — named in the language chosen. A lane is filtered by the diagram's own
+   * name, a step by its id; the choices follow the process choice. */
+  async function elementChoices(form, definitions) {
+    const { process_key: process, lane, waiting_at: step } = form.elements;
+    const address = new URLSearchParams(location.search);
+    let wanted = { lane: address.get("lane") || "", step: address.get("waiting_at") || "" };
+    async function fill() {
+      const keys = process.value ? [process.value] : definitions.map((d) => d.process_key);
+      const found = (await Promise.all(keys.map((key) => elementsOf(key)))).flat();
+      const lanes = new Map(found.filter((e) => e.kind === "lane").map((e) => [e.diagram_name, e.name]));
+      choose(lane, [...lanes], wanted.lane);
+      if (step) {
+        const steps = process.value ? found.filter((e) => WAITS.has(e.kind)).map((e) => [e.element_id, e.name]) : [];
+        choose(step, steps, wanted.step);
+        step.disabled = !process.value && !wanted.step; // the steps are a process's own
+      }
+    }
+    await fill();
+    process.addEventListener("change", () => {
+      wanted = { lane: lane.value, step: "" };
+      fill().catch((error) => notice(error.message || String(error), "error"));
+    });
   }
 
   // ---- pages: each page script registers its function here; it runs once the document is parsed --------
@@ -261,6 +307,6 @@ const Kanta = (() => {
 
   return {
     el, $, enc, when, timeEl, relative, now, t: KantaText.t, caller, can, ApiError, api, detail, must, notice, flash,
-    statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
+    statusBadge, shortId, table, facts, pager, filters, processOptions, elementsOf, elementChoices, pages,
   };
 })();

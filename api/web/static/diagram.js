@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const { el, enc, api, must, renderInstructions, t } = Kanta;
+  const { el, enc, api, must, elementsOf, renderInstructions, t } = Kanta;
 
   // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
   const READABLE = 0.85;
@@ -90,13 +90,6 @@
       if (name) node.setAttribute("name", name);
     }
     return new XMLSerializer().serializeToString(doc);
-  }
-
-  /** The named elements of a deployed version (the latest when ``version`` is not given), their names in
-   * the language chosen: {element_id, kind, name, diagram_name} each. */
-  async function elementsOf(processKey, version) {
-    const query = version ? `?version=${enc(version)}` : "";
-    return (await must(api(`/api/v1/process-definitions/${enc(processKey)}/elements${query}`))).elements;
   }
 
   /** Draw a deployed version of a process with its names in the language chosen. */
@@ -236,5 +229,5 @@
     };
   }
 
-  Kanta.diagram = { show, draw, elementsOf };
+  Kanta.diagram = { show, draw };
 })();

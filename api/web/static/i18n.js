@@ -160,7 +160,6 @@ const KantaText = (() => {
       "Find": "Hae",
       "Human tasks ready to be done, oldest first.": "Tehtäviksi valmiit tehtävät, vanhin ensin.",
       "Lane": "Kaista",
-      "e.g. Kela": "esim. Kela",
       "My tasks": "Omat tehtäväni",
       "Filter": "Rajaa",
       "Form": "Lomake",
@@ -221,6 +220,7 @@ const KantaText = (() => {
       by: "tekijä",
       resolved: "ratkaistu",
       at: "kohdassa",
+      "Waiting at": "Odottaa vaiheessa",
     },
     sv: {
       "Skip to the content": "Hoppa till innehållet",
@@ -371,7 +371,6 @@ const KantaText = (() => {
       "Find": "Sök",
       "Human tasks ready to be done, oldest first.": "Uppgifter som väntar på att utföras, äldsta först.",
       "Lane": "Simbana",
-      "e.g. Kela": "t.ex. FPA",
       "My tasks": "Mina uppgifter",
       "Filter": "Filtrera",
       "Form": "Formulär",
@@ -432,6 +431,7 @@ const KantaText = (() => {
       by: "av",
       resolved: "löst",
       at: "vid",
+      "Waiting at": "Väntar vid",
     },
   };
 

@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, pages, now, t } = Kanta;
+    filters, processOptions, elementChoices, pages, now, t } = Kanta;
 
   const pad = (number) => String(number).padStart(2, "0");
 
@@ -33,7 +33,7 @@
   pages.instances = async () => {
     $("#start-onboarding").hidden = !can("operate");
     const form = $("#filters");
-    await processOptions(form.elements.process_key);
+    await elementChoices(form, await processOptions(form.elements.process_key));
     const params = new URLSearchParams(location.search);
     const query = filters(form, ["q", "process_key", "version", "status", "due_before", "sort", "lane", "waiting_at"]);
     if (query.has("due_before")) {

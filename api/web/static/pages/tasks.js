@@ -3,11 +3,11 @@
 
 (() => {
   const { el, $, enc, timeEl, api, detail, must, can, caller, flash, notice, shortId, table, facts, pager,
-    filters, processOptions, ApiError, renderInstructions, pages, t } = Kanta;
+    filters, processOptions, elementChoices, ApiError, renderInstructions, pages, t } = Kanta;
 
   pages.tasks = async () => {
     const form = $("#filters");
-    await processOptions(form.elements.process_key);
+    await elementChoices(form, await processOptions(form.elements.process_key));
     const query = filters(form, ["process_key", "lane", "business_key"]);
     // "My tasks": those assigned to the signed-in name or offered to it as a candidate (the API decides who)
     const mine = new URLSearchParams(location.search).get("mine") === "true";
