@@ -6,48 +6,16 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from harness.server import RunningServer
-from tests.browser.chromium import DESKTOP, ROOT, photograph
+from tests.browser.chromium import DESKTOP, ROOT, photograph, signed_in
 
-ADMIN_TOKEN = "tok-admin-0123456789abcdef0123456789abc"
-TOKENS = f"admin:coordinator:{ADMIN_TOKEN}"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with RunningServer(
-        tmp_path_factory.mktemp("language"), tokens=TOKENS, processes=ROOT / "processes"
-    ) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def instance(server) -> dict:
-    status, _, started = server.call(
-        "POST",
-        "/api/v1/process-instances",
-        token=ADMIN_TOKEN,
-        json_body={"process_key": "patient_data_repository_onboarding", "business_key": "0737546-2"},
-    )
-    assert status == 201, started
-    return started
-
-
-def signed_in(browser: Browser, server: RunningServer, locale: str):
-    context = browser.new_context(viewport=DESKTOP, locale=locale)
-    page = context.new_page()
-    page.goto(server.url + "/login")
-    page.fill("#token", ADMIN_TOKEN)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_url("**/instances")
-    return context, page
+SERVICE = {"processes": ROOT / "processes"}  # the catalogue: Finnish names, English and Swedish beside them
+STARTED = "patient_data_repository_onboarding"
 
 
 def test_a_finnish_browser_gets_finnish_and_the_choice_of_swedish_is_remembered(browser, server, instance):
-    context, page = signed_in(browser, server, "fi-FI")
+    context, page = signed_in(browser, server, locale="fi-FI")
     page.goto(f"{server.url}/instances/{instance['id']}")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     assert page.evaluate("document.documentElement.lang") == "fi"
@@ -73,7 +41,7 @@ def test_a_finnish_browser_gets_finnish_and_the_choice_of_swedish_is_remembered(
 
 
 def test_a_browser_asking_for_none_of_the_three_gets_finnish(browser, server):
-    context, page = signed_in(browser, server, "de-DE")
+    context, page = signed_in(browser, server, locale="de-DE")
     expect(page.locator(".mainnav a").first).to_have_text("Prosessit")
     expect(page.locator("#language")).to_have_value("fi")
     page.goto(f"{server.url}/processes/patient_data_repository_onboarding")
@@ -86,7 +54,7 @@ def test_a_browser_asking_for_none_of_the_three_gets_finnish(browser, server):
 
 
 def test_no_reference_to_the_source_documents_is_shown(browser, server):
-    context, page = signed_in(browser, server, "en-US")
+    context, page = signed_in(browser, server, locale="en-US")
     page.goto(f"{server.url}/processes/patient_data_repository_onboarding")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("#summary")).to_contain_text("Contact the system vendor")
@@ -106,7 +74,7 @@ def step_label(page, element_id: str) -> str:
 def test_the_lists_the_task_and_the_start_page_speak_finnish_and_say_a_wrong_date_in_finnish(
     browser, server, instance
 ):
-    context, page = signed_in(browser, server, "fi-FI")
+    context, page = signed_in(browser, server, locale="fi-FI")
     expect(page.locator("h1")).to_have_text("Liittymiset")
     expect(page.locator("label[for=f-q]")).to_have_text("Y-tunnus tai organisaatio")
     expect(page.locator("#f-due-before")).to_have_attribute("placeholder", "p.k.vvvv")
@@ -162,7 +130,7 @@ def test_the_lists_the_task_and_the_start_page_speak_finnish_and_say_a_wrong_dat
 def test_a_switch_to_english_names_the_steps_in_english_on_the_diagram_the_lists_and_the_task(
     browser, server, instance
 ):
-    context, page = signed_in(browser, server, "fi-FI")
+    context, page = signed_in(browser, server, locale="fi-FI")
     asked: list[str | None] = []
     page.on(
         "request",

@@ -221,6 +221,8 @@ const KantaText = (() => {
       resolved: "ratkaistu",
       at: "kohdassa",
       "Waiting at": "Odottaa vaiheessa",
+      "BPMN diagram": "BPMN-kaavio",
+      "The uploaded diagram, its problems marked": "Ladattu kaavio, sen ongelmat merkittyinä",
     },
     sv: {
       "Skip to the content": "Hoppa till innehållet",
@@ -432,6 +434,8 @@ const KantaText = (() => {
       resolved: "löst",
       at: "vid",
       "Waiting at": "Väntar vid",
+      "BPMN diagram": "BPMN-diagram",
+      "The uploaded diagram, its problems marked": "Det uppladdade diagrammet, dess problem markerade",
     },
   };
 
