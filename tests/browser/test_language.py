@@ -49,6 +49,9 @@ def test_a_browser_asking_for_none_of_the_three_gets_finnish(browser, server):
     expect(page.locator(".diagram-section h2")).to_have_text("Kaavio")
     expect(page.locator("#facts dt").first).to_have_text("Prosessin avain")
     expect(page.locator("#versions th").first).to_have_text("Versio")
+    expect(page.locator("#facts dd").nth(1)).to_have_text("1 (uusin)")
+    step = page.locator('#diagram .djs-element[data-element-id="Task_contact_vendor"]')
+    expect(step).to_have_attribute("aria-label", "Käyttäjätehtävä: Ota yhteyttä järjestelmätoimittajaan")
     photograph(page, "process-fi")
     context.close()
 

@@ -9,9 +9,9 @@
   // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
   const READABLE = 0.85;
 
-  /** "bpmn:UserTask" → "User task". */
-  const typeName = (type) => type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase());
+  /** "bpmn:UserTask" → "User task", in the language chosen. */
+  const typeName = (type) => t(type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase()));
 
   function documentationOf(businessObject) {
     const own = (businessObject.documentation || []).map((d) => d.text).join("\n");
@@ -112,7 +112,7 @@
       if (!/no diagram to display/.test(error.message || "")) throw error;
       viewer.destroy();
       container.replaceChildren(el("p", { class: "hint undrawn" },
-        "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
+        t("This diagram has no drawing (it was saved without a layout): its steps are named by their ids.")));
       return {
         viewer: null, name: (id, fallback) => fallback || id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
       };
@@ -160,8 +160,8 @@
         el("p", { class: "hint" }, `${typeName(element.type)} · `, el("code", {}, bo.id)),
         state.get(bo.id) ? el("p", { class: `state state-${state.get(bo.id)}` },
           t(state.get(bo.id) === "active" ? "Waiting now" : "Done")) : null,
-        formKey ? el("p", { class: "hint" }, "Form ", el("code", {}, formKey)) : null,
-        decision ? el("p", { class: "hint" }, "Decision ", el("code", {}, decision)) : null,
+        formKey ? el("p", { class: "hint" }, `${t("Form")} `, el("code", {}, formKey)) : null,
+        decision ? el("p", { class: "hint" }, `${t("Decision")} `, el("code", {}, decision)) : null,
       ));
       panel.dataset.element = bo.id;
       renderInstructions(panel, documentationOf(bo));

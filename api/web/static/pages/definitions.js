@@ -43,12 +43,12 @@
       const answer = await api("/api/v1/process-definitions?forms_from_catalogue=true", { method: "POST", formData });
       $("#deploy-diagram-section").hidden = true;
       if (answer.ok) {
-        const names = (list) => list.map((d) => `${d.process_key} v${d.version}`).join(", ") || "none";
+        const names = (list) => list.map((d) => `${d.name} v${d.version}`).join(", ") || t("none");
         const warnings = answer.body.warnings || [];
         result.replaceChildren(
-          el("p", { class: "notice notice-success" },
-            `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`),
-          warnings.length ? el("h3", {}, `${warnings.length} warning(s): deployed all the same`) : null,
+          el("p", { class: "notice notice-success" }, t("Deployed: {deployed}. Unchanged: {unchanged}.",
+            { deployed: names(answer.body.deployed), unchanged: names(answer.body.unchanged) })),
+          warnings.length ? el("h3", {}, t("{count} warning(s): deployed all the same", { count: warnings.length })) : null,
           warnings.length ? problemList(warnings) : null,
         );
         await show();
@@ -57,9 +57,10 @@
         const problems = answer.body.problems; // the API lists root causes first
         const errors = problems.filter((p) => p.severity !== "warning").length;
         result.replaceChildren(
-          el("p", { class: "notice notice-error", role: "alert" },
-            `Nothing was deployed: ${errors} problem(s) to correct`
-            + `${problems.length > errors ? `, and ${problems.length - errors} warning(s)` : ""}.`),
+          el("p", { class: "notice notice-error", role: "alert" }, problems.length > errors
+            ? t("Nothing was deployed: {errors} problem(s) to correct, and {warnings} warning(s).",
+              { errors, warnings: problems.length - errors })
+            : t("Nothing was deployed: {errors} problem(s) to correct.", { errors })),
           problemList(problems),
         );
         await drawWith(input.files, problems);
@@ -75,9 +76,9 @@
       return el("ol", { class: "problems" }, problems.map((p) => {
         const warning = p.severity === "warning";
         return el("li", { class: warning ? "warning" : "error", "data-element": p.element_id || "" },
-          warning ? el("span", { class: "problem-code" }, `warning ${p.code}`) : null,
+          warning ? el("span", { class: "problem-code" }, `${t("warning")} ${p.code}`) : null,
           p.message,
-          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, line ${p.line}` : ""}`,
+          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, ${t("line {line}", { line: p.line })}` : ""}`,
             p.element_id ? [", ", el("code", {}, p.element_id)] : null),
           p.element_id ? el("button", {
             type: "button",
@@ -127,7 +128,8 @@
     const deployer = can("deploy");
     facts($("#facts"), [
       [t("Process key"), el("code", {}, shown.process_key)],
-      [t("Version"), `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
+      [t("Version"), shown.version === latest.version ? t("{version} (latest)", { version: shown.version })
+        : t("{version} of {latest}", { version: shown.version, latest: latest.version })],
       [t("Deployed"), timeEl(shown.deployed_at)],
       [t("Deployed by"), deployer ? shown.deployed_by : null],
       [t("File"), deployer ? el("code", {}, shown.main_file) : null],
@@ -145,7 +147,7 @@
     const columns = [
       {
         label: t("Version"),
-        cell: (d) => (d.version === shown.version ? el("strong", {}, `${d.version} (shown)`)
+        cell: (d) => (d.version === shown.version ? el("strong", {}, t("{version} (shown)", { version: d.version }))
           : el("a", { href: `/processes/${enc(key)}?version=${d.version}` }, String(d.version))),
       },
       { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
@@ -155,7 +157,7 @@
         label: t("Migration"),
         cell: (d) => (d.version !== latest.version && movable(d) ? el("button", {
           type: "button", class: "plan-migration", onclick: () => showPlan(d.version),
-        }, `Plan the move to v${latest.version}`) : ""),
+        }, t("Plan the move to v{version}", { version: latest.version })) : ""),
       },
     ];
     if (deployer) {
@@ -170,20 +172,20 @@
     async function showPlan(from) {
       const plan = await must(api(`${base}/versions/${from}/migration-plan?to=${latest.version}`));
       const changes = plan.processes.flatMap((p) => [
-        ...p.added.map((e) => [p.process_key, "added", e]),
-        ...p.removed.map((e) => [p.process_key, "removed", e]),
-        ...Object.entries(p.changed).map(([e, what]) => [p.process_key, "changed", `${e} (${what.join(", ")})`]),
+        ...p.added.map((e) => [p.process_key, t("added"), e]),
+        ...p.removed.map((e) => [p.process_key, t("removed"), e]),
+        ...Object.entries(p.changed).map(([e, what]) => [p.process_key, t("changed"), `${e} (${what.join(", ")})`]),
       ]);
       const section = $("#migration");
       section.hidden = false;
-      $("#migration-title").textContent = `Moving version ${from} to ${latest.version}`;
+      $("#migration-title").textContent = t("Moving version {from} to {to}", { from, to: latest.version });
       $("#migration-plan").replaceChildren(
         el("h3", {}, t("Where the instances wait")),
         table([
           { label: t("Now at"), cell: (w) => el("code", {}, w.element_id) },
           { label: t("Instances"), cell: (w) => String(w.instances) },
           { label: t("After the move"), cell: (w) => (w.after ? el("code", {}, w.after)
-            : el("strong", { class: "needs-mapping" }, "needs a mapping (API or kanta-onboarding migrate --map)")) },
+            : el("strong", { class: "needs-mapping" }, t("needs a mapping (API or kanta-onboarding migrate --map)"))) },
         ], plan.waiting, t("No instance waits anywhere.")),
         el("h3", {}, t("What changed")),
         table([
@@ -191,18 +193,20 @@
           { label: t("Change"), cell: (c) => c[1] },
           { label: t("Element"), cell: (c) => el("code", {}, c[2]) },
         ], changes, t("Nothing changed in the elements.")),
-        el("p", {}, `${plan.instances} instance(s) on version ${from}; ${plan.blocked_count} can not move without a mapping.`),
+        el("p", {}, t("{count} instance(s) on version {version}; {blocked} can not move without a mapping.",
+          { count: plan.instances, version: from, blocked: plan.blocked_count })),
       );
       const run = $("#migrate-button");
       run.hidden = !can("repair") || plan.instances === plan.blocked_count;
-      run.textContent = `Move the ${plan.instances - plan.blocked_count} instance(s) that can move`;
+      run.textContent = t("Move the {count} instance(s) that can move", { count: plan.instances - plan.blocked_count });
       run.onclick = async () => {
         run.disabled = true;
         const outcome = await must(api("/api/v1/migrations", {
           method: "POST", json: { process_key: key, from_version: from, to_version: latest.version },
         }));
-        flash(`Moved ${outcome.migrated.length} instance(s) to version ${latest.version}; `
-          + `${outcome.refused.length} could not move.`, outcome.refused.length ? "error" : "success");
+        flash(t("Moved {moved} instance(s) to version {version}; {refused} could not move.", {
+          moved: outcome.migrated.length, version: latest.version, refused: outcome.refused.length,
+        }), outcome.refused.length ? "error" : "success");
         location.reload();
       };
       section.scrollIntoView();
