@@ -356,13 +356,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         )
 
     def latest_definitions(self):
+        """The latest version of every process, without its spec (what lists and deploys compare; a run
+        loads its spec by id, once per worker)."""
         latest = (
             select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
             .group_by(_definitions.c.process_key)
             .subquery()
         )
         return self._rows(
-            select(_definitions)
+            select(*(column for column in _definitions.c if column.name != "spec"))
             .join(
                 latest,
                 (_definitions.c.process_key == latest.c.process_key)
