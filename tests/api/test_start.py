@@ -59,6 +59,12 @@ def test_a_wrong_check_digit_and_a_missing_name_are_refused_at_their_fields_and_
     assert fields_named(problem) == {"/data/business_key", "/data/organisation_name"}
     said = {error["field"]: error["message"] for error in problem["errors"]}
     assert "check digit" in said["/data/business_key"]
+    # and in a stable word with what it speaks of, for a page to say in its reader's language
+    reasons = {error["field"]: (error.get("reason"), error.get("values")) for error in problem["errors"]}
+    assert reasons == {
+        "/data/business_key": ("format-fi-business-id", {"given": "0737546-3"}),
+        "/data/organisation_name": ("required", {}),
+    }
     problem = assert_problem(
         start_form(client, {"business_key": "0737546-2", "organisation_name": "", "extra": 1}),
         422,

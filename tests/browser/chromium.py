@@ -47,6 +47,11 @@ def signed_in(browser: Browser, server, token: str = ADMIN_TOKEN, **options) -> 
     return context, page
 
 
+def said_by(page: Page, error: dict) -> str:
+    """How the page words a refusal the API gave (its reason in the language chosen, else its message)."""
+    return page.evaluate("error => Kanta.form.said(error)", error)
+
+
 def open_page(page: Page, server, path: str, token: str) -> None:
     """Open ``path``; when the browser is not signed in yet, sign in on the way (the page sends us there,
     once it has asked the API who is signed in)."""

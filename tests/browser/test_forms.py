@@ -118,7 +118,7 @@ def test_a_year_not_written_in_full_or_a_day_not_in_the_calendar_is_not_sent(ser
     page.fill("#field-decided_on", "1.1.2030")
     page.click("#complete")
     expect(page.locator("#error-decided_on")).to_have_text(
-        "1.1.2030 is later than this field takes: give a date until 31.12.2027"
+        "1.1.2030 is later than this field takes: give a date until 31.12.2027."
     )
     assert sent == ["POST"]
     photograph(page, "form-date-refused")

@@ -114,6 +114,12 @@ def test_the_lists_the_task_and_the_start_page_speak_finnish_and_say_a_wrong_dat
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("h1")).to_have_text("Aloita liittyminen")
     expect(page.locator("#start-button")).to_have_text("Aloita liittyminen")
+    page.fill("#field-business_key", "0737546-3")
+    page.click("#start-button")  # the API refuses: its reasons are said in Finnish at their fields
+    expect(page.locator("#error-business_key")).to_have_text(
+        "0737546-3 ei ole Y-tunnus: seitsemän numeroa, väliviiva ja oikea tarkistusnumero."
+    )
+    expect(page.locator("#error-organisation_name")).to_have_text("Täytä tämä kenttä.")
     photograph(page, "start-fi")
     context.close()
 

@@ -17,6 +17,40 @@
     }
   }
 
+  // The API's refusal of a field, said in the language chosen: it gives its reason as a stable word and the
+  // values it speaks of beside its English message, which is shown where it gives none.
+  const REASONS = {
+    "required": "Fill this in.",
+    "required-with": "Fill this in when “{given}” is filled in.",
+    "not-a-field": "This is not a field of this form.",
+    "read-only": "This field is read-only: the form shows it and the task does not take it.",
+    "format-fi-business-id": "{given} is not a Y-tunnus: seven digits, a hyphen and the right check digit.",
+    "format-oid": "{given} is not an OID: numbers separated by dots, such as 1.2.246.537.",
+    "format-date": "{given} is not a date.",
+    "format-email": "{given} is not an e-mail address.",
+    "date-too-early": "{given} is earlier than this field takes: give a date from {bound} on.",
+    "date-too-late": "{given} is later than this field takes: give a date until {bound}.",
+    "must-tick": "Tick this to go on.",
+    "must-untick": "Leave this unticked.",
+    "not-a-choice": "{given} is not one of the choices.",
+    "fill-in": "Fill this in.",
+    "too-short": "Write at least {count} characters.",
+    "too-long": "Write at most {count} characters (this has {length}).",
+    "at-least": "{given} is too small: give at least {bound}.",
+    "more-than": "{given} is too small: give more than {bound}.",
+    "at-most": "{given} is too large: give at most {bound}.",
+    "less-than": "{given} is too large: give less than {bound}.",
+    "not-as-asked": "{given} is not written as this field asks.",
+  };
+
+  function said(error, titleOf = (name) => name) {
+    const template = REASONS[error.reason];
+    if (!template) return error.message;
+    const values = { ...error.values };
+    if (error.reason === "required-with") values.given = titleOf(values.given); // a field, by its title
+    return t(template, values);
+  }
+
   const typeOf = (property) =>
     (Array.isArray(property.type) ? property.type.find((kind) => kind !== "null") : property.type) || "string";
 
@@ -153,7 +187,7 @@
     input.addEventListener("input", () => show(null));
     input.addEventListener("change", () => show(null));
 
-    return { name, input, wrapper, show, read };
+    return { name, title: property.title || name, input, wrapper, show, read };
   }
 
   const escapeToken = (name) => name.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -203,7 +237,8 @@
             continue;
           }
           // An error inside a JSON field ("contact/email") says where in it.
-          const message = place.inside ? `${place.inside}: ${error.message}` : error.message;
+          let message = said(error, (name) => byName.get(name)?.title || name);
+          if (place.inside) message = `${place.inside}: ${message}`;
           messages.set(place.name, [...(messages.get(place.name) || []), message]);
         }
         for (const f of fields) f.show((messages.get(f.name) || []).join("; "));
@@ -242,7 +277,7 @@
         const refused = result.status === 422 ? result.body.errors || [] : [];
         const unplaced = refused.length ? form.showErrors(refused) : [];
         if (!refused.length || unplaced.length) {
-          errorElement.textContent = [Kanta.detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)]
+          errorElement.textContent = [Kanta.detail(result), ...unplaced.map((e) => `${e.field}: ${said(e)}`)]
             .join(" — ");
           errorElement.hidden = false;
         }
@@ -252,5 +287,5 @@
     });
   }
 
-  Kanta.form = { render, submitWith, isoDate, finnishDate, Unreadable };
+  Kanta.form = { render, submitWith, isoDate, finnishDate, said, Unreadable };
 })();
