@@ -110,6 +110,13 @@ def test_the_lists_the_task_and_the_start_page_speak_finnish_and_say_a_wrong_dat
     )
     photograph(page, "task-fi")
 
+    gone = "00000000-0000-4000-8000-000000000000"
+    page.goto(f"{server.url}/instances/{gone}")  # an onboarding nobody may see: said for a person, no id
+    expect(page.locator("#main")).to_have_attribute("data-ready", "error")
+    expect(page.locator("#notice")).to_have_text(
+        "Tätä ei ole: se on poistettu, tai se ei ole sinun nähtävissäsi."
+    )
+
     page.goto(f"{server.url}/instances/start")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("h1")).to_have_text("Aloita liittyminen")

@@ -90,7 +90,19 @@ const Kanta = (() => {
     return { ok: response.ok, status: response.status, body: answer };
   }
 
-  const detail = (answer) => answer.body?.detail || answer.body?.title || `HTTP ${answer.status}`;
+  // Refusals whose own detail is written for a program (an id, a role's permission): said for a person, in
+  // the language chosen. Any other problem's detail says what to do and is shown as the API wrote it.
+  const PROBLEMS = {
+    "not-found": "This is not here: it was removed, or it is not yours to see.",
+    forbidden: "Your role or your organisation may not do this here.",
+    unauthenticated: "Sign in again: your sign-in is not known any more.",
+  };
+
+  function detail(answer) {
+    const type = String(answer.body?.type || "").split("/").pop();
+    if (PROBLEMS[type]) return KantaText.t(PROBLEMS[type]);
+    return answer.body?.detail || answer.body?.title || `HTTP ${answer.status}`;
+  }
 
   /** The body of a successful call; otherwise an error carrying the API's own words. */
   async function must(call) {

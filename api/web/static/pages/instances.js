@@ -33,7 +33,9 @@
   pages.instances = async () => {
     $("#start-onboarding").hidden = !can("operate");
     const form = $("#filters");
-    await elementChoices(form, await processOptions(form.elements.process_key));
+    const definitions = await processOptions(form.elements.process_key);
+    await elementChoices(form, definitions);
+    const processName = new Map(definitions.map((d) => [d.process_key, d.name])); // in the language chosen
     const params = new URLSearchParams(location.search);
     const query = filters(form, ["q", "process_key", "version", "status", "due_before", "sort", "lane", "waiting_at"]);
     if (query.has("due_before")) {
@@ -57,7 +59,7 @@
           el("a", { href: `/instances/${enc(i.id)}`, class: "instance-link" }, i.organisation_name || i.business_key || shortId(i.id)),
           i.organisation_name && i.business_key ? el("span", { class: "hint" }, ` ${i.business_key}`) : null),
       },
-      { label: t("Process"), cell: (i) => `${i.process_key} v${i.definition_version}` },
+      { label: t("Process"), cell: (i) => `${processName.get(i.process_key) || i.process_key} v${i.definition_version}` },
       { label: t("Status"), cell: (i) => statusBadge(i.status) },
       { label: t("Current step"), cell: steps },
       { label: t("Next due"), ...sorter(t("Next due"), "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
@@ -102,9 +104,9 @@
     const base = `/api/v1/process-instances/${enc(id)}`;
     const [instance, history] = await Promise.all([must(api(base)), must(api(`${base}/history`))]);
     const label = instance.business_key || shortId(instance.id);
-    document.title = `${instance.process_key} ${label} · Kanta onboarding`;
-    $("#title").textContent = `${instance.process_key} · ${label}`;
     const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
+    document.title = `${latest.name} ${label} · Kanta onboarding`;
+    $("#title").textContent = `${latest.name} · ${label}`;
     // drawn first: the steps below are named as the diagram names them, in the language chosen
     const diagram = await Kanta.diagram.draw($("#diagram"), instance.process_key, instance.definition_version,
       $("#element-doc"));

@@ -7,7 +7,9 @@
 
   pages.tasks = async () => {
     const form = $("#filters");
-    await elementChoices(form, await processOptions(form.elements.process_key));
+    const definitions = await processOptions(form.elements.process_key);
+    await elementChoices(form, definitions);
+    const processName = new Map(definitions.map((d) => [d.process_key, d.name])); // in the language chosen
     const query = filters(form, ["process_key", "lane", "business_key"]);
     // "My tasks": those assigned to the signed-in name or offered to it as a candidate (the API decides who)
     const mine = new URLSearchParams(location.search).get("mine") === "true";
@@ -16,7 +18,7 @@
     const page = await must(api(`/api/v1/tasks?${query}`));
     const columns = [
       { label: t("Task"), cell: (task) => el("a", { href: `/tasks/${enc(task.id)}` }, task.name) },
-      { label: t("Process"), cell: (task) => task.process_key },
+      { label: t("Process"), cell: (task) => processName.get(task.process_key) || task.process_key },
       {
         label: t("Onboarding"),
         cell: (task) => el("a", { href: `/instances/${enc(task.instance_id)}` },
