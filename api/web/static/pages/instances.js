@@ -80,6 +80,16 @@
     instance_completed: "Completed",
     instance_cancelled: "Cancelled",
     instance_error: "Stopped with an error",
+    incident_retried: "Retried",
+    variables_changed: "Variables corrected",
+    instance_migrated: "Moved to another version",
+    external_task_locked: "System work taken",
+    external_task_completed: "System work done",
+    external_task_failed: "System work failed",
+    external_task_bpmn_error: "System work reported a business error",
+    external_task_lock_extended: "System work kept longer",
+    external_task_unlocked: "System work given back",
+    party_bound: "A party plays a lane",
   };
 
   function timelineEntry(event, nameOf) {

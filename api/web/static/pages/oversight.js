@@ -62,11 +62,11 @@
           html: el("div", { class: "badges" },
             el("a", {
               class: "count-badge", href: listOf(entry.element_id), "data-element": entry.element_id,
-              "aria-label": `${entry.instances} waiting at ${name(entry.element_id)}`,
+              "aria-label": t("{count} waiting at {step}", { count: entry.instances, step: name(entry.element_id) }),
             }, String(entry.instances)),
             late ? el("a", {
               class: "count-badge late", href: "#late-title", "data-late": entry.element_id,
-              "aria-label": `${late} late at ${name(entry.element_id)}`,
+              "aria-label": t("{count} late at {step}", { count: late, step: name(entry.element_id) }),
             }, String(late)) : null),
         });
       }
