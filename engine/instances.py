@@ -91,11 +91,12 @@ def start(
         return instance_view(record, definition.version, projections.now, definition)
 
 
-def form_to_start(context: Context, process_key: str) -> dict:
-    """The form a person fills to start ``process_key``: its business key and its start form's fields."""
+def form_to_start(context: Context, process_key: str, language: str = "fi") -> dict:
+    """The form a person fills to start ``process_key``: its business key and its start form's fields, the
+    fields the engine adds worded in ``language``."""
     with context.new_unit() as unit:
         definition = context.definitions.loaded(unit.store, definition_row(unit.store, process_key, None).id)
-    return start_page_form(definition.forms.get(start_form_key(process_key)))
+    return start_page_form(definition.forms.get(start_form_key(process_key)), language)
 
 
 def start_from_form(

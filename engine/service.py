@@ -29,7 +29,7 @@ from .bpmn import RestrictedScriptEngine, Serializer
 from .clock import Clock
 from .context import Context
 from .limits import Limits
-from .names import NameCache, Naming
+from .names import DIAGRAM_LANGUAGE, NameCache, Naming
 from .personal_data import Reader
 from .results import (
     DefinitionElements,
@@ -170,10 +170,11 @@ class Engine:
             party=party,
         )
 
-    def form_to_start(self, process_key: str) -> dict:
+    def form_to_start(self, process_key: str, language: str = DIAGRAM_LANGUAGE) -> dict:
         """The JSON Schema a person fills to start ``process_key`` (``start_from_form``): the business key
-        as a Y-tunnus, and the fields of the process's start form (or the organisation's name)."""
-        return instances.form_to_start(self._context, process_key)
+        as a Y-tunnus, and the fields of the process's start form (or the organisation's name); the fields
+        the engine adds are worded in ``language``, one of ``NAME_LANGUAGES``."""
+        return instances.form_to_start(self._context, process_key, language)
 
     def start_from_form(
         self,

@@ -10,6 +10,7 @@ from flask_smorest import abort
 from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 
 from ..auth import DEPLOY, OPERATE, READ, requires
+from ..languages import requested_language
 from ..parsing import Blueprint
 from ..schemas import (
     DefinitionElementsSchema,
@@ -139,8 +140,9 @@ class StartForm(MethodView):
     @problems(blp, 404)
     def get(self, process_key):
         """The form a person fills to start the process (the cockpit's start page draws it): what POST
-        takes as `data`."""
-        return engine().form_to_start(process_key)
+        takes as `data`. The fields it adds to the process's own are worded in the language of
+        `Accept-Language` (Finnish by default, Swedish, English)."""
+        return engine().form_to_start(process_key, requested_language())
 
     @requires(OPERATE)
     @blp.arguments(StartFormSchema)

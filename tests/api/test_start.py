@@ -41,6 +41,13 @@ def test_a_process_publishes_its_start_form_and_a_start_from_it_gives_the_busine
     form = client.get(START, headers=auth("viewer")).get_json()
     assert form["required"] == ["business_key", "organisation_name"]
     assert form["properties"]["business_key"]["format"] == "fi-business-id"
+    # the fields the engine adds are worded in the reader's language, Finnish by default
+    assert (form["title"], form["properties"]["business_key"]["title"]) == ("Aloita liittyminen", "Y-tunnus")
+    assert form["properties"]["organisation_name"]["title"] == "Organisaation nimi"
+    english = client.get(START, headers=auth("viewer") | {"Accept-Language": "en"}).get_json()
+    assert english["properties"]["business_key"]["title"] == "Business ID (Y-tunnus)"
+    swedish = client.get(START, headers=auth("viewer") | {"Accept-Language": "sv-FI"}).get_json()
+    assert swedish["properties"]["organisation_name"]["title"] == "Organisationens namn"
 
     response = start_form(client, {"business_key": "0737546-2", "organisation_name": "Hoivakoti Aurinko Oy"})
     assert response.status_code == 201, response.get_json()

@@ -121,6 +121,7 @@ def test_the_lists_the_task_and_the_start_page_speak_finnish_and_say_a_wrong_dat
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("h1")).to_have_text("Aloita liittyminen")
     expect(page.locator("#start-button")).to_have_text("Aloita liittyminen")
+    expect(page.locator("label[for=field-business_key]")).to_have_text("Y-tunnus *")
     page.fill("#field-business_key", "0737546-3")
     page.click("#start-button")  # the API refuses: its reasons are said in Finnish at their fields
     expect(page.locator("#error-business_key")).to_have_text(
