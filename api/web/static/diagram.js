@@ -98,7 +98,11 @@
     const [xml, elements] = await Promise.all([
       must(api(`/api/v1/process-definitions/${enc(processKey)}/xml${query}`)), elementsOf(processKey, version),
     ]);
-    return show(container, renamed(xml, new Map(elements.map((e) => [e.element_id, e.name]))), panel);
+    const drawn = await show(container, renamed(xml, new Map(elements.map((e) => [e.element_id, e.name]))), panel);
+    // a lane as the diagram names it (parties, filters) → its name in the language chosen
+    const lanes = new Map(elements.filter((e) => e.kind === "lane").map((e) => [e.diagram_name, e.name]));
+    drawn.laneName = (diagramName) => lanes.get(diagramName) || diagramName;
+    return drawn;
   }
 
   async function show(container, xml, panel) {

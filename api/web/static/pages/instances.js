@@ -138,7 +138,7 @@
       // who plays which lane: each party sees its own part of the onboarding
       [t("Parties"), Object.keys(instance.parties || {}).length
         ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
-          ([lane, party]) => el("li", {}, `${lane}: `, el("code", {}, party))))
+          ([lane, party]) => el("li", {}, `${diagram.laneName(lane)}: `, el("code", {}, party))))
         : null],
     ]);
 
