@@ -115,6 +115,7 @@ def options(page, select: str) -> list[tuple[str, str]]:
 def test_the_lane_and_the_waiting_step_are_chosen_from_the_process_chosen(server, page):
     open_page(page, server, "/instances", INTEGRATOR_TOKEN)
     expect(page.locator("#f-waiting-at")).to_be_disabled()  # a process's own steps: none before one is chosen
+    expect(page.locator("#f-waiting-at option").first).to_have_text("Choose a process first")
     page.select_option("#f-process", "simple_onboarding")
     expect(page.locator("#f-waiting-at")).to_be_enabled()
     assert options(page, "#f-lane") == [

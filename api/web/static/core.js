@@ -279,6 +279,7 @@ const Kanta = (() => {
         const steps = process.value ? found.filter((e) => WAITS.has(e.kind)).map((e) => [e.element_id, e.name]) : [];
         choose(step, steps, wanted.step);
         step.disabled = !process.value && !wanted.step; // the steps are a process's own
+        step.options[0].textContent = KantaText.t(step.disabled ? "Choose a process first" : "All");
       }
     }
     await fill();
