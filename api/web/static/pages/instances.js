@@ -126,7 +126,7 @@
       [t("Status"), statusBadge(instance.status)],
       [t("Process"), el("span", {},
         el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
-          `${instance.process_key} v${instance.definition_version}`),
+          `${latest.name} v${instance.definition_version}`),
         newer ? el("strong", { id: "newer-version" },
           ` · ${t("a newer version exists (v{version})", { version: latest.version })}`) : null)],
       [t("Business key"), instance.business_key],
