@@ -207,6 +207,8 @@
       incidents.items,
       t("No incidents."),
     ));
+    // beside the retry: the admin corrects what the failed step read
+    if (can("repair") && ["running", "error"].includes(instance.status)) Kanta.correction.show(instance);
 
     const done = new Set(history.filter((e) => e.kind === "element_completed").map((e) => e.element_id));
     const active = new Set([
