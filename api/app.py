@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_smorest import Api
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engine import Engine
 
@@ -89,6 +90,12 @@ def create_app(config: Mapping | None = None) -> Flask:
     problems.register(app)
     languages.register(app)
     security.protect(app)
+    if hops := app.config.get("KANTA_TRUSTED_PROXIES", 0):
+        # Behind a TLS-terminating proxy the request reaches us as http://internal-host: the scheme, host
+        # and client address its trusted hops forwarded are the request's own, so the cookie sign-in's
+        # same-origin check compares with the address the browser used, and failed sign-ins are counted
+        # per client rather than for the proxy.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     return app
 
 

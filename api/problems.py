@@ -59,7 +59,11 @@ def _engine_error(error: EngineError):
         )
     if isinstance(error, InvalidData):
         # The engine names fields by JSON Pointer into its call's arguments, which are the request's body.
-        errors = [{"in": "body", "field": e.field, "message": e.message} for e in error.errors]
+        errors = [
+            {"in": "body", "field": e.field, "message": e.message}
+            | ({"reason": e.reason, "values": e.values or {}} if e.reason else {})
+            for e in error.errors
+        ]
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
     if isinstance(error, ScriptFailure) and error.kind == "definition-fault":
         detail = (

@@ -31,7 +31,22 @@ class FieldErrorSchema(Schema):
             "example": "/data/business_id",
         },
     )
-    message = fields.String(required=True)
+    message = fields.String(required=True, metadata={"description": "what to give instead, in English"})
+    reason = fields.String(
+        metadata={
+            "description": "a refused form field's message as a stable word, for a client that says it in "
+            "its reader's language: required, required-with, not-a-field, read-only, format-fi-business-id, "
+            "format-oid, format-date, format-email, date-too-early, date-too-late, must-tick, must-untick, "
+            "not-a-choice, fill-in, too-short, too-long, at-least, more-than, at-most, less-than, "
+            "not-as-asked"
+        }
+    )
+    values = fields.Dict(
+        metadata={
+            "description": "what the reason speaks of: the value given (`given`), a bound (`bound`, a date "
+            "the Finnish way), a length (`count`, `length`), the field whose value needs this one (`given`)"
+        }
+    )
 
 
 class DiagramProblemSchema(Schema):
@@ -148,6 +163,25 @@ class DefinitionSchema(Schema):
         required=True,
         metadata={"description": "set when the process starts no new instance; its running instances finish"},
     )
+
+
+class ElementSchema(Schema):
+    element_id = fields.String(required=True)
+    kind = fields.String(
+        required=True,
+        metadata={"description": "the BPMN element: userTask, receiveTask, intermediateCatchEvent, lane, …"},
+    )
+    name = fields.String(required=True, metadata={"description": "in the language of Accept-Language"})
+    diagram_name = fields.String(
+        required=True,
+        metadata={"description": "as the diagram names it (Finnish): what `lane=` of the lists takes"},
+    )
+
+
+class DefinitionElementsSchema(Schema):
+    process_key = fields.String(required=True)
+    version = fields.Integer(required=True)
+    elements = fields.List(fields.Nested(ElementSchema), required=True)
 
 
 class DefinitionQuerySchema(Schema):

@@ -52,6 +52,8 @@ class Settings:
     clock: str = "system"
     # requests with an unknown token one client address may send before it is answered 429 (api/security.py)
     failed_auth_limit: str = "10/minute"
+    # how many proxies in front of the service (TLS-terminating, load balancers) set X-Forwarded-*; 0: none
+    trusted_proxies: str = "0"
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, **given: str | None) -> Settings:
@@ -88,6 +90,7 @@ class Settings:
             "KANTA_TIMER_INTERVAL": timer_interval_from_setting(self.timer_interval),
             "KANTA_CLOCK": clock_from_setting(self.clock),
             "KANTA_FAILED_AUTH_LIMIT": failed_authentication_limit(self.failed_auth_limit),
+            "KANTA_TRUSTED_PROXIES": trusted_proxies_from_setting(self.trusted_proxies),
         }
 
 
@@ -99,6 +102,18 @@ def unscoped_tokens_from_setting(setting: str) -> bool:
             "its party) or allow (development: a token without a party sees and does everything)"
         )
     return setting == "allow"
+
+
+def trusted_proxies_from_setting(setting: str) -> int:
+    """``KANTA_TRUSTED_PROXIES``: how many proxies stand in front of the service, each adding its hop to
+    ``X-Forwarded-For``/``-Proto``/``-Host``/``-Port``. Only that many hops are believed: a header a client
+    sends itself, past the last trusted proxy, is ignored."""
+    if not setting.isdigit():
+        raise ValueError(
+            f"KANTA_TRUSTED_PROXIES is {setting!r}: write how many proxies in front of the service set "
+            "X-Forwarded-* headers, e.g. 1 behind one TLS-terminating proxy, or 0 for none"
+        )
+    return int(setting)
 
 
 def timer_interval_from_setting(setting: str) -> float:

@@ -24,6 +24,7 @@ from .problems import (
     ScriptFailure,
 )
 from .results import (
+    DefinitionElements,
     DefinitionView,
     DeployResult,
     ExternalTaskView,
@@ -55,6 +56,7 @@ __all__ = [
     "AlreadyRunning",
     "AuditKind",
     "Conflict",
+    "DefinitionElements",
     "DefinitionInvalid",
     "DefinitionView",
     "DeployResult",

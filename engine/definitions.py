@@ -12,11 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from . import catalogue, parties
 from .audit import audit_row
 from .bpmn import LoadedDefinition, Serializer
+from .bpmn.names import named_elements
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import now
 from .context import Context
 from .problems import Conflict, NotFound, Problem
-from .results import DefinitionView, DeployResult, definition_view
+from .results import DefinitionElements, DefinitionView, DeployResult, ElementView, definition_view
 from .store.queries import Store
 from .vocabulary import AuditKind
 
@@ -244,6 +245,15 @@ def versions(context: Context, key: str) -> list[DefinitionView]:
             raise NotFound(f'no process "{key}" is deployed')
         retirement = unit.store.retirement(key)
         return [definition_view(r, retirement) for r in rows]
+
+
+def elements(context: Context, key: str, version: int | None = None) -> DefinitionElements:
+    """The named elements of the process's diagram as deployed, named as the diagram names them."""
+    with context.new_unit() as unit:
+        row = definition_row(unit.store, key, version)
+        text, version = row.sources[row.main_file], row.version
+    found = [ElementView(id_, kind, name, name) for id_, kind, name in named_elements(text)]
+    return DefinitionElements(key, version, found)
 
 
 def source(context: Context, key: str, version: int | None = None) -> str:

@@ -12,7 +12,15 @@ from dataclasses import replace
 
 from .bpmn.names import Translations, translations
 from .form_words import FormWordCache
-from .results import DefinitionView, InstanceView, Page, StartPageForm, TaskView, TimerView
+from .results import (
+    DefinitionElements,
+    DefinitionView,
+    InstanceView,
+    Page,
+    StartPageForm,
+    TaskView,
+    TimerView,
+)
 
 DIAGRAM_LANGUAGE = "fi"
 NAME_LANGUAGES = (DIAGRAM_LANGUAGE, "en", "sv")  # the first is the default
@@ -76,6 +84,15 @@ class Naming:
         if isinstance(result, StartPageForm):
             key, version = result.process_key, result.version
             return StartPageForm(self.form(dict(result), key, version, "start page"), key, version)
+        if isinstance(result, DefinitionElements):
+            names = self._lookup(result.process_key, result.version)
+            return replace(
+                result,
+                elements=[
+                    replace(e, name=self.name(names.of_element(e.element_id, e.diagram_name), e.diagram_name))
+                    for e in result.elements
+                ],
+            )
         if isinstance(result, DefinitionView):
             key, version = result.process_key, result.version
             names = self._lookup(key, version).of_element(key, result.name)

@@ -104,7 +104,11 @@ class AlreadyRunning(Conflict):
 @dataclass
 class FieldError:
     field: str
-    message: str
+    message: str  # in English
+    # The same as a stable word and the values it speaks of, for a page that says it in its reader's
+    # language (the cockpit); None where only the English is given.
+    reason: str | None = None
+    values: dict | None = None
 
 
 class InvalidData(EngineError):

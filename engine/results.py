@@ -55,6 +55,25 @@ class StartPageForm(dict):
 
 
 @dataclass(frozen=True)
+class ElementView:
+    """A named element of a process's diagram: a step, an event, a flow, a lane, the process itself."""
+
+    element_id: str
+    kind: str  # the BPMN element: userTask, intermediateCatchEvent, lane, sequenceFlow, process, …
+    name: str  # in the reader's language (engine/names.py)
+    diagram_name: str  # as the diagram names it (Finnish): what filters by name, e.g. a task's lane, take
+
+
+@dataclass(frozen=True)
+class DefinitionElements:
+    """The named elements of one version's diagram, in the order of its file."""
+
+    process_key: str
+    version: int
+    elements: list[ElementView]
+
+
+@dataclass(frozen=True)
 class Retirement:
     """Process key retired: it starts no new instance, its running instances finish."""
 

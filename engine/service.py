@@ -33,6 +33,7 @@ from .limits import Limits
 from .names import DIAGRAM_LANGUAGE, NameCache, Naming
 from .personal_data import Reader
 from .results import (
+    DefinitionElements,
     DefinitionView,
     DeployResult,
     ExternalTaskView,
@@ -124,6 +125,11 @@ class Engine:
     def definition_versions(self, key: str) -> list[DefinitionView]:
         return definitions.versions(self._context, key)
 
+    def definition_elements(self, key: str, version: int | None = None) -> DefinitionElements:
+        """The named elements of a version's diagram (the latest's when ``version`` is None): what a reader
+        picks a step or a lane by, and what draws the diagram in the reader's language (``in_language``)."""
+        return definitions.elements(self._context, key, version)
+
     def in_language(self, result, language: str):
         """``result`` (what a use case answered) with the element names and the forms' words it shows in
         ``language`` (one of ``NAME_LANGUAGES``), and the languages those are in: ``language`` first, the
@@ -174,7 +180,8 @@ class Engine:
 
     def form_to_start(self, process_key: str) -> StartPageForm:
         """The JSON Schema a person fills to start ``process_key`` (``start_from_form``): the business key
-        as a Y-tunnus, and the fields of the process's start form (or the organisation's name)."""
+        as a Y-tunnus, and the fields of the process's start form (or the organisation's name); the fields
+        the engine adds are worded in ``language``, one of ``NAME_LANGUAGES``."""
         return instances.form_to_start(self._context, process_key)
 
     def start_from_form(

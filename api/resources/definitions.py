@@ -12,6 +12,7 @@ from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 from ..auth import DEPLOY, OPERATE, READ, requires
 from ..parsing import Blueprint
 from ..schemas import (
+    DefinitionElementsSchema,
     DefinitionQuerySchema,
     DefinitionSchema,
     DeployFilesSchema,
@@ -138,7 +139,7 @@ class StartForm(MethodView):
     @problems(blp, 404)
     def get(self, process_key):
         """The form a person fills to start the process (the cockpit's start page draws it): what POST
-        takes as `data`."""
+        takes as `data`, its words in the language of `Accept-Language` (Finnish by default, or English)."""
         return engine().form_to_start(process_key)
 
     @requires(OPERATE)
@@ -206,6 +207,20 @@ class DefinitionXml(MethodView):
         return Response(
             engine().definition_source(process_key, query.get("version")), mimetype="application/xml"
         )
+
+
+@blp.route("/<process_key:process_key>/elements")
+class DefinitionElements(MethodView):
+    @requires(READ)
+    @blp.arguments(DefinitionQuerySchema, location="query")
+    @blp.response(200, DefinitionElementsSchema)
+    @problems(blp, 404, 422)
+    def get(self, query, process_key):
+        """The named elements of the latest version's diagram, or ``?version=N``'s, in the file's order:
+        each one's id, kind and name in the caller's language. What a list is filtered by (a step for
+        `waiting_at`, a lane's `diagram_name` for `lane`) and what draws a diagram in the reader's
+        language."""
+        return engine().definition_elements(process_key, query.get("version"))
 
 
 @blp.route("/<process_key:process_key>/instance-counts")

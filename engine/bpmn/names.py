@@ -55,6 +55,18 @@ def translations(sources: Mapping[str, str]) -> Translations:
     return Translations(elements, lanes)
 
 
+def named_elements(text: str) -> list[tuple[str, str, str]]:
+    """(id, kind, name) of every element of a diagram that has a name, in the file's order: its kind is the
+    BPMN element's own (``userTask``, ``lane``, ``sequenceFlow``…), its name the diagram's."""
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    root = etree.fromstring(text.encode("utf-8"), parser)
+    return [
+        (element.get("id"), etree.QName(element).localname, element.get("name").strip())
+        for element in root.iter(f"{{{_BPMN}}}*")
+        if element.get("id") and (element.get("name") or "").strip()
+    ]
+
+
 def _translated(element) -> dict[str, str]:
     extensions = element.find(f"{{{_BPMN}}}extensionElements")
     if extensions is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -143,6 +144,43 @@ def _told(error) -> str | None:
     return None
 
 
+_BOUNDS = {
+    "minimum": "at-least",
+    "exclusiveMinimum": "more-than",
+    "maximum": "at-most",
+    "exclusiveMaximum": "less-than",
+}
+
+
+def _reason(error) -> tuple[str | None, dict | None]:
+    """What ``_told`` tells, as a stable word and the values it speaks of (``FieldError.reason``)."""
+    kind, wanted, given = error.validator, error.validator_value, error.instance
+    if kind == "not" and error.schema.get("readOnly") is True:
+        return "read-only", None
+    if kind == "format" and wanted in _FORMAT_MESSAGES:
+        return f"format-{wanted}", {"given": given}
+    if kind in DATE_BOUNDS:  # _format's own: the date's range
+        early = kind == "formatMinimum"
+        return ("date-too-early" if early else "date-too-late"), {
+            "given": finnish_date(given), "bound": finnish_date(wanted),
+        }  # fmt: skip
+    if kind == "const" and isinstance(wanted, bool):
+        return ("must-tick" if wanted else "must-untick"), None
+    if kind == "enum" or (
+        kind in ("oneOf", "anyOf") and all(isinstance(o, dict) and "const" in o for o in wanted or [None])
+    ):
+        return "not-a-choice", {"given": given}
+    if kind == "minLength":
+        return ("fill-in", None) if wanted == 1 and given == "" else ("too-short", {"count": wanted})
+    if kind == "maxLength":
+        return "too-long", {"count": wanted, "length": len(given)}
+    if kind in _BOUNDS:
+        return _BOUNDS[kind], {"given": given, "bound": wanted}
+    if kind == "pattern":
+        return "not-as-asked", {"given": given}
+    return None, None
+
+
 def _message(error) -> str:
     """jsonschema's words, except where a person deserves to be told what to give instead."""
     if error.validator == "not" and error.schema.get("readOnly") is True:
@@ -262,10 +300,17 @@ def _field_errors_of(error) -> list[FieldError]:
     where = error.absolute_path
     if error.validator == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
-        return [FieldError(_field(where, name), f"{name!r} is a required field") for name in missing]
+        return [
+            FieldError(_field(where, name), f"{name!r} is a required field", "required") for name in missing
+        ]
     if error.validator == "dependentRequired":
         return [
-            FieldError(_field(where, name), f"{name!r} is required when {present!r} is given")
+            FieldError(
+                _field(where, name),
+                f"{name!r} is required when {present!r} is given",
+                "required-with",
+                {"given": present},
+            )
             for present, needed in error.validator_value.items()
             if present in error.instance
             for name in needed
@@ -273,10 +318,10 @@ def _field_errors_of(error) -> list[FieldError]:
         ]
     if error.validator == "additionalProperties" and error.validator_value is False:
         return [
-            FieldError(_field(where, name), f"{name!r} is not a field of this form")
+            FieldError(_field(where, name), f"{name!r} is not a field of this form", "not-a-field")
             for name in _extras(error.instance, error.schema)
         ]
-    return [FieldError(_field(where), _message(error))]
+    return [FieldError(_field(where), _message(error), *_reason(error))]
 
 
 _VALIDATORS: dict[int, tuple[dict, object]] = {}
@@ -321,7 +366,7 @@ def field_errors(schema: dict, data, at: str = "") -> list[FieldError]:
         message = f"the form has a pattern RE2 can not run ({refused}): the form must be corrected"
         return [FieldError(at, message)]
     ordered = sorted(found.values(), key=lambda e: e.field.split("/"))
-    return [FieldError(at + e.field, e.message) for e in ordered]
+    return [replace(e, field=at + e.field) for e in ordered]
 
 
 def validate(schema: dict, data, what: str, at: str = "", kind: str = "form") -> None:

@@ -37,7 +37,7 @@ DEFAULT_START_FORM = {
 }
 
 
-_TITLE = {"title": "Aloita käyttöönotto", "x-title-en": "Start onboarding"}
+_TITLE = {"title": "Aloita liittyminen", "x-title-en": "Start onboarding"}
 
 
 def start_page_form(start_form: dict | None) -> dict:

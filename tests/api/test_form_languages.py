@@ -164,7 +164,7 @@ def test_the_start_page_of_a_process_without_a_start_form_in_the_language_asked_
     form, language = read(client, "/api/v1/process-definitions/simple_onboarding/start")
     assert (language, form["title"], form["properties"]["organisation_name"]["title"]) == (
         "fi",
-        "Aloita käyttöönotto",
+        "Aloita liittyminen",
         "Organisaation nimi",
     )
     form, language = read(client, "/api/v1/process-definitions/simple_onboarding/start", "en")

@@ -79,3 +79,39 @@ def test_an_answer_without_element_names_says_no_language(client):
     response = client.get("/api/v1/me", headers=auth("viewer") | {"Accept-Language": "en"})
     assert response.status_code == 200
     assert "Content-Language" not in response.headers
+
+
+def test_a_diagram_s_named_elements_in_the_caller_s_language_beside_the_diagram_s_own(client, started):
+    """What the cockpit draws a diagram with and fills its step and lane choices from."""
+    path = "/api/v1/process-definitions/named_onboarding/elements"
+    english, language = names(client, path, "en")
+    assert language == "en, fi"  # the start, the untranslated task and the end have Finnish names only
+    assert (english["process_key"], english["version"]) == ("named_onboarding", 1)
+    by_id = {e["element_id"]: e for e in english["elements"]}
+    assert by_id["Lane_provider"] == {
+        "element_id": "Lane_provider",
+        "kind": "lane",
+        "name": "Service provider",
+        "diagram_name": "Palvelunantaja",
+    }
+    assert by_id["Task_contact_vendor"]["name"] == "Contact the system vendor"
+    timer = by_id["Timer_reminder"]
+    assert (timer["kind"], timer["name"]) == ("boundaryEvent", "Time to remind")
+    assert by_id["Task_untranslated"]["name"] == "Muistuta"
+    assert by_id["named_onboarding"]["name"] == "Named onboarding"
+
+    finnish, language = names(client, path)
+    assert language == "fi"
+    assert all(e["name"] == e["diagram_name"] for e in finnish["elements"])
+    swedish, _ = names(client, f"{path}?version=1", "sv")
+    assert {e["element_id"]: e["name"] for e in swedish["elements"]}["Lane_provider"] == "Tjänsteanordnare"
+
+
+def test_the_elements_of_a_process_or_version_not_deployed_are_not_found(client, started):
+    for path in (
+        "/api/v1/process-definitions/nothing_such/elements",
+        "/api/v1/process-definitions/named_onboarding/elements?version=9",
+    ):
+        response = client.get(path, headers=auth("viewer"))
+        assert response.status_code == 404, response.get_json()
+        assert response.content_type == "application/problem+json"

@@ -27,6 +27,7 @@ MATRIX = {
     "POST /api/v1/process-definitions":                   (401, 401, 403, 403, 201, 201),
     "GET /api/v1/process-definitions/{process_key}":              (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/xml":          (401, 401, 200, 200, 200, 200),
+    "GET /api/v1/process-definitions/{process_key}/elements":     (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/versions":     (401, 401, 200, 200, 200, 200),
     "GET /api/v1/process-definitions/{process_key}/start":        (401, 401, 200, 200, 200, 200),
     "POST /api/v1/process-definitions/{process_key}/start":       (401, 401, 403, 201, 403, 201),
@@ -405,6 +406,9 @@ CALLS = {
     ),
     "GET /api/v1/process-definitions/{process_key}/xml": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/xml"
+    ),
+    "GET /api/v1/process-definitions/{process_key}/elements": lambda e, r: Call(
+        "/api/v1/process-definitions/simple_onboarding/elements"
     ),
     "GET /api/v1/process-definitions/{process_key}/versions": lambda e, r: Call(
         "/api/v1/process-definitions/simple_onboarding/versions"

@@ -4,6 +4,10 @@ tokens keep working."""
 
 from __future__ import annotations
 
+import pytest
+
+from api.app import create_app
+
 from .conftest import TOKENS, actor, assert_problem, auth
 
 ORIGIN = "http://localhost"  # the test client's own site
@@ -77,3 +81,49 @@ def test_a_bearer_token_goes_before_the_cookie_and_needs_no_origin(client):
         headers=auth("integrator"),
     )
     assert started.status_code == 201
+
+
+@pytest.fixture
+def behind_a_proxy(app):
+    """The service behind one proxy: what `KANTA_TRUSTED_PROXIES=1` makes of the app."""
+    config = {key: value for key, value in app.config.items() if key.startswith("KANTA_") or key == "TESTING"}
+    behind = create_app({**config, "KANTA_TRUSTED_PROXIES": 1})
+    yield behind.test_client()
+    behind.extensions["kanta_engine"].close()
+
+
+# What a TLS-terminating proxy sends on: the browser asked https://kanta.example, the proxy asks us over http.
+FORWARDED = {
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Host": "kanta.example",
+    "X-Forwarded-For": "192.0.2.7",
+}
+
+
+def test_behind_a_trusted_proxy_the_cookie_changes_from_the_address_the_browser_used(behind_a_proxy, engine):
+    client = behind_a_proxy
+    response = client.post(
+        "/api/v1/session/sign-in", json={"token": TOKENS["integrator"][1]}, headers=FORWARDED
+    )
+    assert response.status_code == 200, response.get_json()
+    body = {"process_key": "simple_onboarding", "business_key": "0737546-2"}
+    browser = FORWARDED | {"Origin": "https://kanta.example"}
+    started = client.post("/api/v1/process-instances", json=body, headers=browser)
+    assert started.status_code == 201, started.get_json()
+    internal = client.post(
+        "/api/v1/process-instances",
+        json={**body, "business_key": "1572860-0"},
+        headers=FORWARDED | {"Origin": "http://localhost"},  # the address the proxy used is not the site
+    )
+    assert_problem(internal, 403, "forbidden")
+    assert engine.list_instances().total == 1
+
+
+def test_without_trusted_proxies_a_forwarded_header_is_not_believed(client, engine):
+    signed_in(client)
+    body = {"process_key": "simple_onboarding", "business_key": "0737546-2"}
+    forged = client.post(
+        "/api/v1/process-instances", json=body, headers=FORWARDED | {"Origin": "https://kanta.example"}
+    )
+    assert_problem(forged, 403, "forbidden")
+    assert engine.list_instances().total == 0

@@ -38,6 +38,14 @@ def test_an_unknown_setting_is_refused():
         Settings.from_environment({}, colour="blue")
 
 
+@pytest.mark.parametrize("given", ["yes", "-1", "1.5"])
+def test_trusted_proxies_are_counted_in_whole_hops_and_none_by_default(given):
+    assert Settings.from_environment({}).as_config()["KANTA_TRUSTED_PROXIES"] == 0
+    assert Settings.from_environment({"KANTA_TRUSTED_PROXIES": "2"}).as_config()["KANTA_TRUSTED_PROXIES"] == 2
+    with pytest.raises(ValueError, match=f"KANTA_TRUSTED_PROXIES is '{given}': write how many proxies"):
+        Settings.from_environment({"KANTA_TRUSTED_PROXIES": given}).as_config()
+
+
 def test_making_the_app_creates_no_table_and_starts_no_thread(tmp_path):
     database = tmp_path / "untouched.sqlite3"
     app = create_app(

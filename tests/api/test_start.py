@@ -41,6 +41,14 @@ def test_a_process_publishes_its_start_form_and_a_start_from_it_gives_the_busine
     form = client.get(START, headers=auth("viewer")).get_json()
     assert form["required"] == ["business_key", "organisation_name"]
     assert form["properties"]["business_key"]["format"] == "fi-business-id"
+    # the fields the engine adds are worded in the reader's language, Finnish by default
+    assert (form["title"], form["properties"]["business_key"]["title"]) == ("Aloita liittyminen", "Y-tunnus")
+    assert form["properties"]["organisation_name"]["title"] == "Organisaation nimi"
+    english = client.get(START, headers=auth("viewer") | {"Accept-Language": "en"}).get_json()
+    assert english["properties"]["business_key"]["title"] == "Business ID (Y-tunnus)"
+    # forms have no Swedish words: a Swedish reader gets the Finnish ones
+    swedish = client.get(START, headers=auth("viewer") | {"Accept-Language": "sv-FI"}).get_json()
+    assert swedish["properties"]["organisation_name"]["title"] == "Organisaation nimi"
 
     response = start_form(client, {"business_key": "0737546-2", "organisation_name": "Hoivakoti Aurinko Oy"})
     assert response.status_code == 201, response.get_json()
@@ -59,6 +67,12 @@ def test_a_wrong_check_digit_and_a_missing_name_are_refused_at_their_fields_and_
     assert fields_named(problem) == {"/data/business_key", "/data/organisation_name"}
     said = {error["field"]: error["message"] for error in problem["errors"]}
     assert "check digit" in said["/data/business_key"]
+    # and in a stable word with what it speaks of, for a page to say in its reader's language
+    reasons = {error["field"]: (error.get("reason"), error.get("values")) for error in problem["errors"]}
+    assert reasons == {
+        "/data/business_key": ("format-fi-business-id", {"given": "0737546-3"}),
+        "/data/organisation_name": ("required", {}),
+    }
     problem = assert_problem(
         start_form(client, {"business_key": "0737546-2", "organisation_name": "", "extra": 1}),
         422,

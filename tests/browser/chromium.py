@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -18,6 +18,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 800}
+ADMIN_TOKEN = "tok-admin-0123456789abcdef0123456789abc"  # the admin of conftest's ``server``
 PHONE = {"width": 390, "height": 844}
 
 
@@ -32,6 +33,23 @@ def photograph(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
     page.set_viewport_size(DESKTOP)
     assert overflow <= 0, f"{name} is {overflow} px wider than a phone"
+
+
+def signed_in(browser: Browser, server, token: str = ADMIN_TOKEN, **options) -> tuple[BrowserContext, Page]:
+    """A new browser (``options`` of its context: a locale, bypass_csp) signed in with ``token``, at the
+    Instances page the sign-in leads to."""
+    context = browser.new_context(viewport=DESKTOP, **options)
+    page = context.new_page()
+    page.goto(server.url + "/login")
+    page.fill("#token", token)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url("**/instances")
+    return context, page
+
+
+def said_by(page: Page, error: dict) -> str:
+    """How the page words a refusal the API gave (its reason in the language chosen, else its message)."""
+    return page.evaluate("error => Kanta.form.said(error)", error)
 
 
 def open_page(page: Page, server, path: str, token: str) -> None:

@@ -1,5 +1,10 @@
 """One headless chromium per browser test module, and a page on the module's ``server`` that fails the test
-on any script error or any request that leaves the app (no CDN)."""
+on any script error or any request that leaves the app (no CDN).
+
+A module that needs no tokens of its own gets ``server``, the real service with the admin token
+``ADMIN_TOKEN`` (and the module's ``SERVICE`` options for ``RunningServer``: another catalogue, a clock), and
+``instance``, an onboarding of the module's ``STARTED`` process the admin started; a module with tokens of its
+own defines its own ``server``."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, expect, sync_playwright
 
 from harness.server import RunningServer
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from tests.browser.chromium import ADMIN_TOKEN, CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 # Small, busy machines: give a page time to settle before a check gives up (a met check passes at once).
 expect.set_options(timeout=20_000)
@@ -20,6 +25,22 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(request, tmp_path_factory):
+    options = getattr(request.module, "SERVICE", {})
+    data = tmp_path_factory.mktemp(request.module.__name__.rpartition(".")[2])
+    with RunningServer(data, tokens=f"admin:coordinator:{ADMIN_TOKEN}", **options) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def instance(request, server: RunningServer) -> dict:
+    started = {"process_key": request.module.STARTED, "business_key": "0737546-2"}
+    status, _, answer = server.call("POST", "/api/v1/process-instances", token=ADMIN_TOKEN, json_body=started)
+    assert status == 201, answer
+    return answer
 
 
 @pytest.fixture

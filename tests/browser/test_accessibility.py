@@ -9,45 +9,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from harness.server import RunningServer
-from tests.browser.chromium import DESKTOP, PHONE, ROOT
+from tests.browser.chromium import DESKTOP, PHONE, ROOT, signed_in
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ADMIN_TOKEN = "tok-admin-0123456789abcdef0123456789abc"
-TOKENS = f"admin:coordinator:{ADMIN_TOKEN}"
-SERVICE_TIME = "2026-01-05T09:00:00+02:00"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with RunningServer(
-        tmp_path_factory.mktemp("axe"), tokens=TOKENS, clock=f"adjustable@{SERVICE_TIME}"
-    ) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def instance(server) -> dict:
-    status, _, started = server.call(
-        "POST",
-        "/api/v1/process-instances",
-        token=ADMIN_TOKEN,
-        json_body={"process_key": "kela_application", "business_key": "0737546-2"},
-    )
-    assert status == 201, started
-    return started
+SERVICE = {"clock": "adjustable@2026-01-05T09:00:00+02:00"}  # the clock bar shows on every page
+STARTED = "kela_application"
 
 
 @pytest.fixture
-def axe_page(browser: Browser, server: RunningServer):
+def axe_page(browser: Browser, server):
     """A tab signed in, where axe-core may be injected (the app's CSP refuses any script not its own)."""
     assert AXE.exists(), f"{AXE} is missing: npm ci installs axe-core"
-    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
-    page = context.new_page()
-    page.goto(server.url + "/login")
-    page.fill("#token", ADMIN_TOKEN)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_url("**/instances")
+    context, page = signed_in(browser, server, bypass_csp=True)
     yield page
     context.close()
 
@@ -69,6 +42,7 @@ PAGES = [
     "/processes/kela_application",
     "/processes/kela_application/oversight",
     "/instances",
+    "/instances/start",
     "/instances/{instance_id}",
     "/tasks",
     "/tasks/{task_id}",

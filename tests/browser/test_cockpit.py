@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from harness.server import PROCESSES, RunningServer
-from tests.browser.chromium import open_page, photograph
+from tests.browser.chromium import open_page, photograph, said_by
 
 VENDOR_TOKEN = "tok-vendor-0123456789abcdef0123456789"
 VIEWER_TOKEN = "tok-viewer-0123456789abcdef0123456789"
@@ -92,8 +92,9 @@ def complete_over_http(server: RunningServer, instance: dict, data: dict) -> dic
     return moved
 
 
-def refusal(server: RunningServer, task_id: str, data: dict) -> dict[str, str]:
-    """The API's refusal of ``data`` for the task: each field's messages, joined as the page shows them."""
+def refusal(page: Page, server: RunningServer, task_id: str, data: dict) -> dict[str, str]:
+    """The API's refusal of ``data`` for the task: each field's messages, worded and joined as ``page`` shows
+    them."""
     status, _, problem = server.call(
         "POST", f"/api/v1/tasks/{task_id}/complete", token=VENDOR_TOKEN, json_body={"data": data}
     )
@@ -101,7 +102,7 @@ def refusal(server: RunningServer, task_id: str, data: dict) -> dict[str, str]:
     messages: dict[str, list[str]] = {}
     for error in problem["errors"]:
         assert error["in"] == "body" and error["field"].startswith("/data/"), error
-        messages.setdefault(error["field"].removeprefix("/data/"), []).append(error["message"])
+        messages.setdefault(error["field"].removeprefix("/data/"), []).append(said_by(page, error))
     return {field: "; ".join(said) for field, said in messages.items()}
 
 
@@ -141,12 +142,12 @@ def test_an_integrator_completes_the_active_task_in_the_page_and_the_marker_move
     page.on("request", sent)
     task_id = instance["ready_tasks"][0]["id"]
     before = stored(server, instance["id"])
-    said = refusal(server, task_id, {"business_id": "0737546"})
+    said = refusal(page, server, task_id, {"business_id": "0737546"})
     assert set(said) == {"business_id", "organisation_name"}
     page.fill("#field-business_id", "0737546")
     page.click("#complete")
     expect(page.locator("#error-business_id")).to_have_text(said["business_id"])
-    expect(page.locator("#error-business_id")).to_contain_text("does not match")
+    expect(page.locator("#error-business_id")).to_contain_text("is not written as this field asks")
     expect(page.locator("#error-organisation_name")).to_have_text(said["organisation_name"])
     expect(page.locator("#error-contact_email")).to_be_hidden()
     expect(page.locator("#form-error")).to_be_hidden()  # every error found its field: no summary
@@ -203,7 +204,7 @@ def test_an_enum_is_a_select_and_a_boolean_a_checkbox_and_both_are_sent_typed(se
     expect(page.locator("#field-licence option")).to_have_text(["— choose —", "Health", "Social", "None"])
     page.click("#complete")
     expect(page.locator("#error-licence")).to_have_text(
-        refusal(server, task_id, {"has_patient_system": False})["licence"]
+        refusal(page, server, task_id, {"has_patient_system": False})["licence"]
     )
     expect(page.locator("#error-has_patient_system")).to_be_hidden()  # unticked is an answer: false
     page.select_option("#field-licence", label="Social")
@@ -252,7 +253,7 @@ def test_the_server_alone_judges_a_form_and_a_pattern_never_runs_in_the_page(ser
     assert completions == []
 
     wrong = {"contact_person": "Aino  Ajas!", "reference": "aaab", "visits": 0, "contact": {"email": "no"}}
-    said = refusal(server, task_id, wrong)
+    said = refusal(page, server, task_id, wrong)
     assert set(said) == {"contact_person", "reference", "visits", "contact/email"}
     page.fill("#field-contact_person", wrong["contact_person"])
     page.fill("#field-reference", wrong["reference"])
@@ -355,7 +356,7 @@ def test_every_page_is_usable_on_a_desktop_and_on_a_phone(server, page):
     photograph(page, "tasks")
     page.click("#tasks a:text('Report the test')")
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
-    expect(page.locator("#field-report_date")).to_have_attribute("placeholder", "p.k.vvvv")
+    expect(page.locator("#field-report_date")).to_have_attribute("placeholder", "d.m.yyyy")
     photograph(page, "task-date")
 
 

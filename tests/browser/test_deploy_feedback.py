@@ -47,7 +47,7 @@ def test_a_changed_diagram_uploaded_alone_takes_its_forms_from_the_catalogue(ser
 
     upload(page, "simple_onboarding.bpmn", changed)
     expect(page.locator("#deploy-result .notice-success")).to_have_text(
-        "Deployed: simple_onboarding v2. Unchanged: none."
+        "Deployed: Simple onboarding, revised v2. Unchanged: none."
     )
     expect(page.locator("#definitions")).to_contain_text("Simple onboarding, revised")
 
@@ -87,7 +87,7 @@ def test_warnings_are_shown_with_their_codes_and_their_elements(server, page):
     open_page(page, server, "/processes", ANALYST_TOKEN)
 
     upload(page, "messages.bpmn", unaccepted)  # its message contract is taken as deployed
-    expect(page.locator("#deploy-result .notice-success")).to_contain_text("Deployed: kela_application v2")
+    expect(page.locator("#deploy-result .notice-success")).to_contain_text("Deployed: Application to Kela v2")
     warning = page.locator("#deploy-result .problems > li.warning")
     expect(warning).to_have_count(1)
     expect(warning.locator(".problem-code")).to_have_text("warning maybe-unwritten")

@@ -95,7 +95,7 @@ def test_a_date_typed_the_finnish_way_in_an_english_browser_is_stored_as_meant(s
     open_page(page, server, f"/tasks/{instance['ready_tasks'][0]['id']}", INTEGRATOR_TOKEN)
     field = page.locator("#field-decided_on")
     expect(field).to_have_attribute("type", "text")  # not the browser's mm/dd/yyyy control
-    expect(field).to_have_attribute("placeholder", "p.k.vvvv")
+    expect(field).to_have_attribute("placeholder", "d.m.yyyy")
     field.fill(typed)
     page.click("#complete")
     page.wait_for_url(f"**/instances/{instance['id']}")
@@ -118,7 +118,7 @@ def test_a_year_not_written_in_full_or_a_day_not_in_the_calendar_is_not_sent(ser
     page.fill("#field-decided_on", "1.1.2030")
     page.click("#complete")
     expect(page.locator("#error-decided_on")).to_have_text(
-        "1.1.2030 is later than this field takes: give a date until 31.12.2027"
+        "1.1.2030 is later than this field takes: give a date until 31.12.2027."
     )
     assert sent == ["POST"]
     photograph(page, "form-date-refused")

@@ -105,3 +105,45 @@ def test_my_tasks_are_those_assigned_or_offered_to_the_signed_in_name(server, pa
     expect(page.locator("#tasks tbody tr").first).to_contain_text("1572860-0")
     expect(page.locator("#f-mine")).to_be_checked()
     photograph(page, "tasks-mine")
+
+
+def options(page, select: str) -> list[tuple[str, str]]:
+    found = page.eval_on_selector(select, "s => [...s.options].map(o => [o.value, o.textContent])")
+    return [tuple(option) for option in found]
+
+
+def test_the_lane_and_the_waiting_step_are_chosen_from_the_process_chosen(server, page):
+    open_page(page, server, "/instances", INTEGRATOR_TOKEN)
+    expect(page.locator("#f-waiting-at")).to_be_disabled()  # a process's own steps: none before one is chosen
+    expect(page.locator("#f-waiting-at option").first).to_have_text("Choose a process first")
+    page.select_option("#f-process", "simple_onboarding")
+    expect(page.locator("#f-waiting-at")).to_be_enabled()
+    assert options(page, "#f-lane") == [
+        ("", "All"),
+        ("Service provider", "Service provider"),
+        ("Kela", "Kela"),
+    ]
+    assert options(page, "#f-waiting-at") == [
+        ("", "All"),
+        ("Task_fill_customer_data", "Fill in customer data"),
+        ("Task_approve", "Approve the customer"),
+    ]
+    page.select_option("#f-waiting-at", "Task_fill_customer_data")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(rows(page)).to_have_count(1)
+    expect(rows(page).first.locator("a.instance-link")).to_have_text("Hoivakoti Aurinko Oy")
+    expect(page.locator("#f-waiting-at")).to_have_value("Task_fill_customer_data")  # the choice stays
+    photograph(page, "instances-waiting-at")
+
+    page.select_option("#f-waiting-at", "")
+    page.select_option("#f-lane", "Kela")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(rows(page)).to_have_count(0)
+    expect(page.locator("#f-lane")).to_have_value("Kela")
+
+    open_page(page, server, "/tasks?lane=Service+provider", INTEGRATOR_TOKEN)  # every process's lanes
+    expect(page.locator("#f-lane")).to_have_value("Service provider")
+    expect(page.locator("#tasks tbody tr")).to_have_count(3)  # the fourth task is not in that lane
+    expect(page.locator("#tasks tbody td[data-label=Lane]")).to_have_text(["Service provider"] * 3)

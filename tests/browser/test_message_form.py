@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.server import PROCESSES, RunningServer
-from tests.browser.chromium import open_page, photograph
+from tests.browser.chromium import open_page, photograph, said_by
 
 TOKENS = (
     "integrator:vendor-ajas:tok-vendor-0123456789abcdef0123456789,"
@@ -61,8 +61,9 @@ def waiting_for_kela(server: RunningServer, business_key: str) -> dict:
     return waiting
 
 
-def refusal(server: RunningServer, instance_id: str, payload: dict) -> dict[str, str]:
-    """The API's refusal of ``payload``: each payload field's messages, joined as the page shows them."""
+def refusal(page, server: RunningServer, instance_id: str, payload: dict) -> dict[str, str]:
+    """The API's refusal of ``payload``: each payload field's messages, worded and joined as ``page`` shows
+    them."""
     status, _, problem = server.call(
         "POST",
         "/api/v1/messages",
@@ -72,7 +73,7 @@ def refusal(server: RunningServer, instance_id: str, payload: dict) -> dict[str,
     assert status == 422, problem
     said: dict[str, list[str]] = {}
     for error in problem["errors"]:
-        said.setdefault(error["field"].removeprefix("/payload/"), []).append(error["message"])
+        said.setdefault(error["field"].removeprefix("/payload/"), []).append(said_by(page, error))
     return {field: "; ".join(messages) for field, messages in said.items()}
 
 
@@ -101,14 +102,16 @@ def test_an_integrator_sends_a_waiting_message_through_the_form_of_its_payload_s
     # Nothing chosen: the API refuses the payload at its field, and nothing is delivered.
     before = history_kinds(server, instance["id"])
     page.click("#send-message-button")
-    expect(page.locator("#error-decision")).to_have_text(refusal(server, instance["id"], {})["decision"])
+    expect(page.locator("#error-decision")).to_have_text(
+        refusal(page, server, instance["id"], {})["decision"]
+    )
     photograph(page, "instance-message-refused")
 
     page.select_option("#field-decision", label="Rejected")
     expect(page.locator("#error-decision")).to_be_hidden()  # a changed field drops its error
     page.fill("#field-decision_note", "too short")
     page.click("#send-message-button")
-    said = refusal(server, instance["id"], {"decision": "rejected", "decision_note": "too short"})
+    said = refusal(page, server, instance["id"], {"decision": "rejected", "decision_note": "too short"})
     expect(page.locator("#error-decision_note")).to_have_text(said["decision_note"])
     expect(page.locator("#message-error")).to_be_hidden()  # every error had its field
     assert history_kinds(server, instance["id"]) == before

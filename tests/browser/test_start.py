@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.server import RunningServer
-from tests.browser.chromium import open_page, photograph
+from tests.browser.chromium import open_page, photograph, said_by
 
 INTEGRATOR_TOKEN = "tok-vendor-0123456789abcdef0123456789"
 VIEWER_TOKEN = "tok-viewer-0123456789abcdef0123456789"
@@ -29,8 +29,8 @@ def instances_of(server: RunningServer, business_key: str) -> list[dict]:
     return page["items"]
 
 
-def refusal(server: RunningServer, data: dict) -> dict[str, str]:
-    """What the API says of ``data`` as simple_onboarding's start form, by field."""
+def refusal(page, server: RunningServer, data: dict) -> dict[str, str]:
+    """What the API says of ``data`` as simple_onboarding's start form, by field, as ``page`` words it."""
     status, _, problem = server.call(
         "POST",
         "/api/v1/process-definitions/simple_onboarding/start",
@@ -38,7 +38,7 @@ def refusal(server: RunningServer, data: dict) -> dict[str, str]:
         json_body={"data": data},
     )
     assert status == 422, problem
-    return {error["field"].removeprefix("/data/"): error["message"] for error in problem["errors"]}
+    return {error["field"].removeprefix("/data/"): said_by(page, error) for error in problem["errors"]}
 
 
 def starts(page) -> list[str]:
@@ -67,7 +67,7 @@ def test_an_integrator_starts_an_onboarding_from_the_instances_page_and_a_refusa
     photograph(page, "start")
 
     # A wrong check digit and no name: refused by the API, each at its field, and nothing started.
-    said = refusal(server, {"business_key": "0737546-3"})
+    said = refusal(page, server, {"business_key": "0737546-3"})
     page.fill("#field-business_key", "0737546-3")
     page.click("#start-button")
     expect(page.locator("#error-business_key")).to_have_text(said["business_key"])

@@ -175,3 +175,38 @@ def test_refusals_tell_the_person_what_to_give_not_what_a_programmer_expected():
         forms.field_errors(schema, {"name": "Ajas Oy"})[0].message
         == "write at most 3 characters (this has 7)"
     )
+
+
+def test_each_refusal_says_its_reason_in_a_stable_word_with_the_values_it_speaks_of():
+    """What a page says in its reader's language; the message stays the English of it."""
+    schema = {
+        "type": "object",
+        "required": ["business_id", "accepted"],
+        "properties": {
+            "business_id": {"type": "string", "format": "fi-business-id"},
+            "accepted": {"const": True},
+            "visits": {"type": "integer", "minimum": 1},
+            "region": {"enum": ["north", "south"]},
+            "name": {"type": "string", "minLength": 1, "maxLength": 3},
+            "contacted_on": {"type": "string", "format": "date"},
+        },
+        "additionalProperties": False,
+    }
+    data = {
+        "business_id": "0737546-3",
+        "visits": 0,
+        "region": "west",
+        "name": "Ajas",
+        "contacted_on": "0026-09-01",
+        "x": 1,
+    }
+    said = {e.field: (e.reason, e.values) for e in forms.field_errors(schema, data, at="/data")}
+    assert said == {
+        "/data/business_id": ("format-fi-business-id", {"given": "0737546-3"}),
+        "/data/accepted": ("required", None),
+        "/data/visits": ("at-least", {"given": 0, "bound": 1}),
+        "/data/region": ("not-a-choice", {"given": "west"}),
+        "/data/name": ("too-long", {"count": 3, "length": 4}),
+        "/data/contacted_on": ("date-too-early", {"given": "1.9.0026", "bound": "1.1.2000"}),
+        "/data/x": ("not-a-field", None),
+    }

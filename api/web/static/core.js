@@ -67,7 +67,11 @@ const Kanta = (() => {
   /** One API call, signed in by the browser's cookie; answers {ok, status, body}. A refused sign-in sends
    * the person to sign in again, unless the call says `signIn: false` (the sign-in page's own). */
   async function api(path, { method = "GET", json, formData, signIn = true } = {}) {
-    const headers = { Accept: "application/json, application/problem+json, application/xml" };
+    // The names of steps, lanes and processes come in the language chosen here, not the browser's.
+    const headers = {
+      Accept: "application/json, application/problem+json, application/xml",
+      "Accept-Language": KantaText.language,
+    };
     let body;
     if (json !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -86,7 +90,19 @@ const Kanta = (() => {
     return { ok: response.ok, status: response.status, body: answer };
   }
 
-  const detail = (answer) => answer.body?.detail || answer.body?.title || `HTTP ${answer.status}`;
+  // Refusals whose own detail is written for a program (an id, a role's permission): said for a person, in
+  // the language chosen. Any other problem's detail says what to do and is shown as the API wrote it.
+  const PROBLEMS = {
+    "not-found": "This is not here: it was removed, or it is not yours to see.",
+    forbidden: "Your role or your organisation may not do this here.",
+    unauthenticated: "Sign in again: your sign-in is not known any more.",
+  };
+
+  function detail(answer) {
+    const type = String(answer.body?.type || "").split("/").pop();
+    if (PROBLEMS[type]) return KantaText.t(PROBLEMS[type]);
+    return answer.body?.detail || answer.body?.title || `HTTP ${answer.status}`;
+  }
 
   /** The body of a successful call; otherwise an error carrying the API's own words. */
   async function must(call) {
@@ -120,8 +136,7 @@ const Kanta = (() => {
     const who = $("#who");
     const me = caller();
     if (who && me) {
-      who.textContent = `${me.name} · ${me.role}`;
-      who.title = `may ${me.permissions.join(", ")}`;
+      who.textContent = `${me.name} · ${KantaText.t(me.role)}`;
       who.hidden = false;
     }
     $("#logout")?.addEventListener("click", () => logout());
@@ -151,7 +166,8 @@ const Kanta = (() => {
               return;
             }
             const count = moved.body.moved_instances.length;
-            flash(`The clock moved on to ${when(moved.body.now)}; timers fired in ${count} instance(s).`);
+            flash(KantaText.t("The clock moved on to {time}; timers fired in {count} instance(s).",
+              { time: when(moved.body.now), count }));
             location.reload();
           },
         }, label));
@@ -161,7 +177,7 @@ const Kanta = (() => {
     bar.hidden = false;
   }
 
-  const statusBadge = (status) => el("span", { class: `status status-${status}` }, status);
+  const statusBadge = (status) => el("span", { class: `status status-${status}`, "data-status": status }, KantaText.t(status));
   const shortId = (id) => id.slice(0, 8);
 
   /** A table that turns into one card per row on a phone (each cell names its column). */
@@ -196,10 +212,15 @@ const Kanta = (() => {
       return el("a", { class: "button", href: `?${next}` }, label);
     };
     // "previous" and "next" in the list's own order (instances: newest first; tasks: longest ready first)
-    if (page.offset > 0) container.append(link("← Previous page", Math.max(0, page.offset - page.limit)));
-    container.append(el("span", {}, `${page.total ? page.offset + 1 : 0}–${page.offset + page.items.length} of ${page.total}${page.total_exact ? "" : "+"}`));
+    const t = KantaText.t;
+    if (page.offset > 0) container.append(link(t("← Previous page"), Math.max(0, page.offset - page.limit)));
+    container.append(el("span", {}, t("{first}–{last} of {total}", {
+      first: page.total ? page.offset + 1 : 0,
+      last: page.offset + page.items.length,
+      total: `${page.total}${page.total_exact ? "" : "+"}`,
+    })));
     const more = page.total_exact ? page.offset + page.items.length < page.total : page.items.length === page.limit;
-    if (more) container.append(link("Next page →", page.offset + page.limit));
+    if (more) container.append(link(t("Next page →"), page.offset + page.limit));
   }
 
   /** The filter form's fields from the address, and the API query they make. */
@@ -214,11 +235,58 @@ const Kanta = (() => {
     return query;
   }
 
+  /** The process choices of a list's filters; answers the processes. */
   async function processOptions(select) {
     const wanted = new URLSearchParams(location.search).get(select.name) || "";
     const definitions = await must(api("/api/v1/process-definitions"));
     for (const d of definitions) select.append(el("option", { value: d.process_key }, `${d.name} (${d.process_key})`));
     select.value = wanted;
+    return definitions;
+  }
+
+  /** The named elements of a deployed version of a process (the latest unless ``version``), named in the
+   * language chosen: {element_id, kind, name, diagram_name} each. */
+  async function elementsOf(processKey, version) {
+    const query = version ? `?version=${enc(version)}` : "";
+    return (await must(api(`/api/v1/process-definitions/${enc(processKey)}/elements${query}`))).elements;
+  }
+
+  // The elements an instance waits at: a task for a person or a worker, a message, a timer.
+  const WAITS = new Set(["userTask", "manualTask", "receiveTask", "serviceTask", "intermediateCatchEvent", "boundaryEvent"]);
+
+  /** ``select``'s choices after its first ("All"): ``choices`` [value, label], ``wanted`` chosen (kept as a
+   * choice of its own when it is none of them, e.g. a step of a called process from the oversight). */
+  function choose(select, choices, wanted) {
+    select.replaceChildren(select.options[0], ...choices.map(([value, label]) => el("option", { value }, label)));
+    if (wanted && !choices.some(([value]) => value === wanted)) select.append(el("option", { value: wanted }, wanted));
+    select.value = wanted || "";
+  }
+
+  /** A list's lane choice (``form.elements.lane``) and, when it has one, its waiting-step choice
+   * (``waiting_at``), filled from the process chosen in ``form`` — the lanes of every process in
+   * ``definitions`` while none is — named in the language chosen. A lane is filtered by the diagram's own
+   * name, a step by its id; the choices follow the process choice. */
+  async function elementChoices(form, definitions) {
+    const { process_key: process, lane, waiting_at: step } = form.elements;
+    const address = new URLSearchParams(location.search);
+    let wanted = { lane: address.get("lane") || "", step: address.get("waiting_at") || "" };
+    async function fill() {
+      const keys = process.value ? [process.value] : definitions.map((d) => d.process_key);
+      const found = (await Promise.all(keys.map((key) => elementsOf(key)))).flat();
+      const lanes = new Map(found.filter((e) => e.kind === "lane").map((e) => [e.diagram_name, e.name]));
+      choose(lane, [...lanes], wanted.lane);
+      if (step) {
+        const steps = process.value ? found.filter((e) => WAITS.has(e.kind)).map((e) => [e.element_id, e.name]) : [];
+        choose(step, steps, wanted.step);
+        step.disabled = !process.value && !wanted.step; // the steps are a process's own
+        step.options[0].textContent = KantaText.t(step.disabled ? "Choose a process first" : "All");
+      }
+    }
+    await fill();
+    process.addEventListener("change", () => {
+      wanted = { lane: lane.value, step: "" };
+      fill().catch((error) => notice(error.message || String(error), "error"));
+    });
   }
 
   // ---- pages: each page script registers its function here; it runs once the document is parsed --------
@@ -252,6 +320,6 @@ const Kanta = (() => {
 
   return {
     el, $, enc, when, timeEl, relative, now, t: KantaText.t, caller, can, ApiError, api, detail, must, notice, flash,
-    statusBadge, shortId, table, facts, pager, filters, processOptions, pages,
+    statusBadge, shortId, table, facts, pager, filters, processOptions, elementsOf, elementChoices, pages,
   };
 })();

@@ -4,14 +4,14 @@
 "use strict";
 
 (() => {
-  const { el, renderInstructions, t } = Kanta;
+  const { el, enc, api, must, elementsOf, renderInstructions, t } = Kanta;
 
   // At less than this scale a diagram's labels are too small to read (at 0.5 a 12 px label is 6 px high).
   const READABLE = 0.85;
 
-  /** "bpmn:UserTask" → "User task". */
-  const typeName = (type) => type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
-    .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase());
+  /** "bpmn:UserTask" → "User task", in the language chosen. */
+  const typeName = (type) => t(type.replace(/^bpmn:/, "").replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/^(\w)(.*)$/, (_, first, rest) => first + rest.toLowerCase()));
 
   function documentationOf(businessObject) {
     const own = (businessObject.documentation || []).map((d) => d.text).join("\n");
@@ -79,6 +79,32 @@
     }
   }
 
+  /** The diagram's XML with each element named as ``names`` (element id → name) says. A diagram file keeps
+   * its Finnish names in ``name`` and the others as name_en / name_sv properties, which bpmn-js does not
+   * read; the API says each name in the language chosen here. */
+  function renamed(xml, names) {
+    const doc = new DOMParser().parseFromString(xml, "application/xml");
+    if (doc.querySelector("parsererror")) return xml; // bpmn-js says what is wrong with it
+    for (const node of doc.querySelectorAll("[id][name]")) {
+      const name = names.get(node.getAttribute("id"));
+      if (name) node.setAttribute("name", name);
+    }
+    return new XMLSerializer().serializeToString(doc);
+  }
+
+  /** Draw a deployed version of a process with its names in the language chosen. */
+  async function draw(container, processKey, version, panel) {
+    const query = version ? `?version=${enc(version)}` : "";
+    const [xml, elements] = await Promise.all([
+      must(api(`/api/v1/process-definitions/${enc(processKey)}/xml${query}`)), elementsOf(processKey, version),
+    ]);
+    const drawn = await show(container, renamed(xml, new Map(elements.map((e) => [e.element_id, e.name]))), panel);
+    // a lane as the diagram names it (parties, filters) → its name in the language chosen
+    const lanes = new Map(elements.filter((e) => e.kind === "lane").map((e) => [e.diagram_name, e.name]));
+    drawn.laneName = (diagramName) => lanes.get(diagramName) || diagramName;
+    return drawn;
+  }
+
   async function show(container, xml, panel) {
     const wheel = { enabled: false };
     const viewer = new BpmnJS({ container, zoomScroll: wheel });
@@ -90,9 +116,9 @@
       if (!/no diagram to display/.test(error.message || "")) throw error;
       viewer.destroy();
       container.replaceChildren(el("p", { class: "hint undrawn" },
-        "This diagram has no drawing (it was saved without a layout): its steps are named by their ids."));
+        t("This diagram has no drawing (it was saved without a layout): its steps are named by their ids.")));
       return {
-        viewer: null, name: (id) => id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
+        viewer: null, name: (id, fallback) => fallback || id, markProgress() {}, focusOn() {}, markElements() {}, select: () => false,
       };
     }
     const canvas = viewer.get("canvas");
@@ -138,8 +164,8 @@
         el("p", { class: "hint" }, `${typeName(element.type)} · `, el("code", {}, bo.id)),
         state.get(bo.id) ? el("p", { class: `state state-${state.get(bo.id)}` },
           t(state.get(bo.id) === "active" ? "Waiting now" : "Done")) : null,
-        formKey ? el("p", { class: "hint" }, "Form ", el("code", {}, formKey)) : null,
-        decision ? el("p", { class: "hint" }, "Decision ", el("code", {}, decision)) : null,
+        formKey ? el("p", { class: "hint" }, `${t("Form")} `, el("code", {}, formKey)) : null,
+        decision ? el("p", { class: "hint" }, `${t("Decision")} `, el("code", {}, decision)) : null,
       ));
       panel.dataset.element = bo.id;
       renderInstructions(panel, documentationOf(bo));
@@ -150,7 +176,8 @@
 
     return {
       viewer,
-      name: (id) => registry.get(id)?.businessObject?.name || id,
+      // a step drawn elsewhere (in a called process) goes by ``fallback``, the name an answer gave it
+      name: (id, fallback) => registry.get(id)?.businessObject?.name || fallback || id,
 
       /** ``done``: ids of completed elements; ``active``: ready tasks, waiting events and timers. */
       markProgress(done, active) {
@@ -206,5 +233,5 @@
     };
   }
 
-  Kanta.diagram = { show };
+  Kanta.diagram = { show, draw };
 })();

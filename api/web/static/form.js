@@ -8,7 +8,7 @@
 "use strict";
 
 (() => {
-  const { el } = Kanta;
+  const { el, t } = Kanta;
 
   /** A value the person gave that the page cannot turn into JSON (not a schema check: there is no value). */
   class Unreadable {
@@ -17,8 +17,42 @@
     }
   }
 
+  // The API's refusal of a field, said in the language chosen: it gives its reason as a stable word and the
+  // values it speaks of beside its English message, which is shown where it gives none.
+  const REASONS = {
+    "required": "Fill this in.",
+    "required-with": "Fill this in when “{given}” is filled in.",
+    "not-a-field": "This is not a field of this form.",
+    "read-only": "This field is read-only: the form shows it and the task does not take it.",
+    "format-fi-business-id": "{given} is not a Y-tunnus: seven digits, a hyphen and the right check digit.",
+    "format-oid": "{given} is not an OID: numbers separated by dots, such as 1.2.246.537.",
+    "format-date": "{given} is not a date.",
+    "format-email": "{given} is not an e-mail address.",
+    "date-too-early": "{given} is earlier than this field takes: give a date from {bound} on.",
+    "date-too-late": "{given} is later than this field takes: give a date until {bound}.",
+    "must-tick": "Tick this to go on.",
+    "must-untick": "Leave this unticked.",
+    "not-a-choice": "{given} is not one of the choices.",
+    "fill-in": "Fill this in.",
+    "too-short": "Write at least {count} characters.",
+    "too-long": "Write at most {count} characters (this has {length}).",
+    "at-least": "{given} is too small: give at least {bound}.",
+    "more-than": "{given} is too small: give more than {bound}.",
+    "at-most": "{given} is too large: give at most {bound}.",
+    "less-than": "{given} is too large: give less than {bound}.",
+    "not-as-asked": "{given} is not written as this field asks.",
+  };
+
+  function said(error, titleOf = (name) => name) {
+    const template = REASONS[error.reason];
+    if (!template) return error.message;
+    const values = { ...error.values };
+    if (error.reason === "required-with") values.given = titleOf(values.given); // a field, by its title
+    return t(template, values);
+  }
+
   const typeOf = (property) =>
-    (Array.isArray(property.type) ? property.type.find((t) => t !== "null") : property.type) || "string";
+    (Array.isArray(property.type) ? property.type.find((kind) => kind !== "null") : property.type) || "string";
 
   // Dates are typed and shown as a Finnish reader writes them, 1.9.2026 or 01.09.2026, whatever this
   // browser's language (a browser's own date control shows mm/dd/yyyy in an English browser), and sent as
@@ -30,11 +64,11 @@
   function isoDate(text) {
     const finnish = FINNISH_DATE.exec(text);
     const iso = finnish ? null : ISO_DATE.exec(text);
-    if (!finnish && !iso) return new Unreadable("Write the date as day.month.year, e.g. 1.9.2026.");
+    if (!finnish && !iso) return new Unreadable(t("Write the date as day.month.year, e.g. 1.9.2026."));
     const [year, month, day] = finnish ? [+finnish[3], +finnish[2], +finnish[1]] : [+iso[1], +iso[2], +iso[3]];
     const date = new Date(Date.UTC(year, month - 1, day));
     if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-      return new Unreadable(`${text} is not a day of the calendar.`);
+      return new Unreadable(t("{date} is not a day of the calendar.", { date: text }));
     }
     return `${year}-${pad(month)}-${pad(day)}`;
   }
@@ -66,7 +100,7 @@
     const choices = choicesOf(property);
     if (choices) {
       const select = el("select", { id, name },
-        el("option", { value: "" }, "— choose —"),
+        el("option", { value: "" }, t("— choose —")),
         choices.map((choice, index) => el("option", { value: String(index) }, choice.label)));
       const index = choices.findIndex((choice) => choice.value === initial);
       select.value = index >= 0 ? String(index) : "";
@@ -86,13 +120,13 @@
       return {
         input,
         read: () => {
-          if (input.validity.badInput) return new Unreadable("Write a number.");
+          if (input.validity.badInput) return new Unreadable(t("Write a number."));
           return input.value.trim() === "" ? undefined : Number(input.value);
         },
       };
     }
     if (type === "string" && property.format === "date") {
-      const input = el("input", { id, name, type: "text", autocomplete: "off", placeholder: "p.k.vvvv", "data-date": "" });
+      const input = el("input", { id, name, type: "text", autocomplete: "off", placeholder: t("d.m.yyyy"), "data-date": "" });
       if (typeof initial === "string") input.value = finnishDate(initial);
       return { input, read: () => (input.value.trim() === "" ? undefined : isoDate(input.value.trim())) };
     }
@@ -112,7 +146,7 @@
         try {
           return JSON.parse(area.value);
         } catch {
-          return new Unreadable("Write valid JSON.");
+          return new Unreadable(t("Write valid JSON."));
         }
       },
     };
@@ -130,13 +164,13 @@
     // A value the field starts with is marked, and selected when the field is entered, so typing replaces
     // it instead of running on from its end.
     const prefilled = initial !== undefined && initial !== null && initial !== "";
-    const mark = prefilled ? el("p", { class: "prefilled-note", id: `prefilled-${name}` }, "Pre-filled: check it") : null;
+    const mark = prefilled ? el("p", { class: "prefilled-note", id: `prefilled-${name}` }, t("Pre-filled: check it")) : null;
     input.setAttribute("aria-describedby", [mark && mark.id, hint && hint.id, error.id].filter(Boolean).join(" "));
     if (prefilled && typeof input.select === "function" && input.tagName !== "SELECT") {
       input.addEventListener("focus", () => input.select());
     }
     if (required) input.setAttribute("aria-required", "true");
-    const title = el("span", {}, property.title || name, required ? el("span", { class: "required", title: "required" }, " *") : null);
+    const title = el("span", {}, property.title || name, required ? el("span", { class: "required", title: t("required") }, " *") : null);
     const checkbox = input.type === "checkbox";
     const label = el("label", { for: input.id, class: checkbox ? "checkbox" : null }, checkbox ? [input, " ", title] : title);
     const wrapper = el("div", { class: prefilled ? "field prefilled" : "field", "data-field": name },
@@ -153,7 +187,7 @@
     input.addEventListener("input", () => show(null));
     input.addEventListener("change", () => show(null));
 
-    return { name, input, wrapper, show, read };
+    return { name, title: property.title || name, input, wrapper, show, read };
   }
 
   const escapeToken = (name) => name.replaceAll("~", "~0").replaceAll("/", "~1");
@@ -161,7 +195,7 @@
 
   /** ``at`` is where the form's data sits in the request body, as a JSON Pointer: "/data" for a task,
    * "/payload" for a message. */
-  function render(container, schema, initial, { at = "/data", empty = "This task asks for nothing: complete it when it is done." } = {}) {
+  function render(container, schema, initial, { at = "/data", empty = t("This task asks for nothing: complete it when it is done.") } = {}) {
     const required = new Set(schema.required || []);
     const fields = Object.entries(schema.properties || {}).map(([name, property]) =>
       field(name, property, required.has(name), initial[name]));
@@ -203,7 +237,8 @@
             continue;
           }
           // An error inside a JSON field ("contact/email") says where in it.
-          const message = place.inside ? `${place.inside}: ${error.message}` : error.message;
+          let message = said(error, (name) => byName.get(name)?.title || name);
+          if (place.inside) message = `${place.inside}: ${message}`;
           messages.set(place.name, [...(messages.get(place.name) || []), message]);
         }
         for (const f of fields) f.show((messages.get(f.name) || []).join("; "));
@@ -242,7 +277,7 @@
         const refused = result.status === 422 ? result.body.errors || [] : [];
         const unplaced = refused.length ? form.showErrors(refused) : [];
         if (!refused.length || unplaced.length) {
-          errorElement.textContent = [Kanta.detail(result), ...unplaced.map((e) => `${e.field}: ${e.message}`)]
+          errorElement.textContent = [Kanta.detail(result), ...unplaced.map((e) => `${e.field}: ${said(e)}`)]
             .join(" — ");
           errorElement.hidden = false;
         }
@@ -252,5 +287,5 @@
     });
   }
 
-  Kanta.form = { render, submitWith, isoDate, finnishDate, Unreadable };
+  Kanta.form = { render, submitWith, isoDate, finnishDate, said, Unreadable };
 })();

@@ -45,12 +45,12 @@
       const answer = await api("/api/v1/process-definitions?forms_from_catalogue=true", { method: "POST", formData });
       $("#deploy-diagram-section").hidden = true;
       if (answer.ok) {
-        const names = (list) => list.map((d) => `${d.process_key} v${d.version}`).join(", ") || "none";
+        const names = (list) => list.map((d) => `${d.name} v${d.version}`).join(", ") || t("none");
         const warnings = answer.body.warnings || [];
         result.replaceChildren(
-          el("p", { class: "notice notice-success" },
-            `Deployed: ${names(answer.body.deployed)}. Unchanged: ${names(answer.body.unchanged)}.`),
-          warnings.length ? el("h3", {}, `${warnings.length} warning(s): deployed all the same`) : null,
+          el("p", { class: "notice notice-success" }, t("Deployed: {deployed}. Unchanged: {unchanged}.",
+            { deployed: names(answer.body.deployed), unchanged: names(answer.body.unchanged) })),
+          warnings.length ? el("h3", {}, t("{count} warning(s): deployed all the same", { count: warnings.length })) : null,
           warnings.length ? problemList(warnings) : null,
         );
         await show();
@@ -59,9 +59,10 @@
         const problems = answer.body.problems; // the API lists root causes first
         const errors = problems.filter((p) => p.severity !== "warning").length;
         result.replaceChildren(
-          el("p", { class: "notice notice-error", role: "alert" },
-            `Nothing was deployed: ${errors} problem(s) to correct`
-            + `${problems.length > errors ? `, and ${problems.length - errors} warning(s)` : ""}.`),
+          el("p", { class: "notice notice-error", role: "alert" }, problems.length > errors
+            ? t("Nothing was deployed: {errors} problem(s) to correct, and {warnings} warning(s).",
+              { errors, warnings: problems.length - errors })
+            : t("Nothing was deployed: {errors} problem(s) to correct.", { errors })),
           problemList(problems),
         );
         await drawWith(input.files, problems);
@@ -77,9 +78,9 @@
       return el("ol", { class: "problems" }, problems.map((p) => {
         const warning = p.severity === "warning";
         return el("li", { class: warning ? "warning" : "error", "data-element": p.element_id || "" },
-          warning ? el("span", { class: "problem-code" }, `warning ${p.code}`) : null,
+          warning ? el("span", { class: "problem-code" }, `${t("warning")} ${p.code}`) : null,
           p.message,
-          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, line ${p.line}` : ""}`,
+          el("span", { class: "where" }, ` — ${p.file}${p.line ? `, ${t("line {line}", { line: p.line })}` : ""}`,
             p.element_id ? [", ", el("code", {}, p.element_id)] : null),
           p.element_id ? el("button", {
             type: "button",
@@ -129,14 +130,14 @@
     const deployer = can("deploy");
     facts($("#facts"), [
       [t("Process key"), el("code", {}, shown.process_key)],
-      [t("Version"), `${shown.version}${shown.version === latest.version ? " (latest)" : ` of ${latest.version}`}`],
+      [t("Version"), shown.version === latest.version ? t("{version} (latest)", { version: shown.version })
+        : t("{version} of {latest}", { version: shown.version, latest: latest.version })],
       [t("Deployed"), timeEl(shown.deployed_at)],
       [t("Deployed by"), deployer ? shown.deployed_by : null],
       [t("File"), deployer ? el("code", {}, shown.main_file) : null],
       [t("Content hash"), deployer ? el("code", { title: shown.content_hash }, shown.content_hash.slice(0, 12)) : null],
     ]);
-    const xml = await must(api(`${base}/xml?version=${shown.version}`));
-    await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
+    await Kanta.diagram.draw($("#diagram"), key, shown.version, $("#element-doc"));
 
     // Every deployed version, newest first, with how many instances run on it.
     const [versions, counts] = await Promise.all([
@@ -148,7 +149,7 @@
     const columns = [
       {
         label: t("Version"),
-        cell: (d) => (d.version === shown.version ? el("strong", {}, `${d.version} (shown)`)
+        cell: (d) => (d.version === shown.version ? el("strong", {}, t("{version} (shown)", { version: d.version }))
           : el("a", { href: `/processes/${enc(key)}?version=${d.version}` }, String(d.version))),
       },
       { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },

@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, pages, now, t } = Kanta;
+    filters, processOptions, elementChoices, pages, now, t } = Kanta;
 
   const pad = (number) => String(number).padStart(2, "0");
 
@@ -33,14 +33,16 @@
   pages.instances = async () => {
     $("#start-onboarding").hidden = !can("operate");
     const form = $("#filters");
-    await processOptions(form.elements.process_key);
+    const definitions = await processOptions(form.elements.process_key);
+    await elementChoices(form, definitions);
+    const processName = new Map(definitions.map((d) => [d.process_key, d.name])); // in the language chosen
     const params = new URLSearchParams(location.search);
     const query = filters(form, ["q", "process_key", "version", "status", "due_before", "sort", "lane", "waiting_at"]);
     if (query.has("due_before")) {
       // typed the Finnish way; the list wants a time: midnight in Finland at the start of that day
       const day = Kanta.form.isoDate(query.get("due_before"));
       if (day instanceof Kanta.form.Unreadable) {
-        Kanta.notice(`Due before: ${day.message}`, "error");
+        Kanta.notice(`${t("Due before")}: ${day.message}`, "error");
         query.delete("due_before");
       } else {
         query.set("due_before", finnishMidnight(day));
@@ -49,22 +51,22 @@
     const page = await must(api(`/api/v1/process-instances?${query}`));
     const steps = (i) => (i.waiting.length
       ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, w.name)))
-      : el("span", { class: "hint" }, i.status === "running" ? "—" : "ended"));
+      : el("span", { class: "hint" }, i.status === "running" ? "—" : t("ended")));
     const columns = [
       {
-        label: "Onboarding",
+        label: t("Onboarding"),
         cell: (i) => el("span", {},
           el("a", { href: `/instances/${enc(i.id)}`, class: "instance-link" }, i.organisation_name || i.business_key || shortId(i.id)),
           i.organisation_name && i.business_key ? el("span", { class: "hint" }, ` ${i.business_key}`) : null),
       },
-      { label: "Process", cell: (i) => `${i.process_key} v${i.definition_version}` },
-      { label: "Status", cell: (i) => statusBadge(i.status) },
-      { label: "Current step", cell: steps },
-      { label: "Next due", ...sorter("Next due", "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
-      { label: "Started", ...sorter("Started", "started_at", params), cell: (i) => timeEl(i.started_at) },
-      { label: "Last change", ...sorter("Last change", "updated_at", params), cell: (i) => timeEl(i.ended_at || i.updated_at) },
+      { label: t("Process"), cell: (i) => `${processName.get(i.process_key) || i.process_key} v${i.definition_version}` },
+      { label: t("Status"), cell: (i) => statusBadge(i.status) },
+      { label: t("Current step"), cell: steps },
+      { label: t("Next due"), ...sorter(t("Next due"), "next_due_at", params), cell: (i) => (i.next_due_at ? timeEl(i.next_due_at) : "—") },
+      { label: t("Started"), ...sorter(t("Started"), "started_at", params), cell: (i) => timeEl(i.started_at) },
+      { label: t("Last change"), ...sorter(t("Last change"), "updated_at", params), cell: (i) => timeEl(i.ended_at || i.updated_at) },
     ];
-    $("#instances").replaceChildren(table(columns, page.items, "No onboarding matches."));
+    $("#instances").replaceChildren(table(columns, page.items, t("No onboarding matches.")));
     $("#instances").removeAttribute("aria-busy");
     pager($("#pager"), page, params);
   };
@@ -78,6 +80,16 @@
     instance_completed: "Completed",
     instance_cancelled: "Cancelled",
     instance_error: "Stopped with an error",
+    incident_retried: "Retried",
+    variables_changed: "Variables corrected",
+    instance_migrated: "Moved to another version",
+    external_task_locked: "System work taken",
+    external_task_completed: "System work done",
+    external_task_failed: "System work failed",
+    external_task_bpmn_error: "System work reported a business error",
+    external_task_lock_extended: "System work kept longer",
+    external_task_unlocked: "System work given back",
+    party_bound: "A party plays a lane",
   };
 
   function timelineEntry(event, nameOf) {
@@ -102,27 +114,31 @@
     const base = `/api/v1/process-instances/${enc(id)}`;
     const [instance, history] = await Promise.all([must(api(base)), must(api(`${base}/history`))]);
     const label = instance.business_key || shortId(instance.id);
-    document.title = `${instance.process_key} ${label} · Kanta onboarding`;
-    $("#title").textContent = `${instance.process_key} · ${label}`;
     const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
+    document.title = `${latest.name} ${label} · Kanta onboarding`;
+    $("#title").textContent = `${latest.name} · ${label}`;
+    // drawn first: the steps below are named as the diagram names them, in the language chosen
+    const diagram = await Kanta.diagram.draw($("#diagram"), instance.process_key, instance.definition_version,
+      $("#element-doc"));
     const newer = latest.version > instance.definition_version
       && ["running", "error"].includes(instance.status);
     facts($("#facts"), [
       [t("Status"), statusBadge(instance.status)],
       [t("Process"), el("span", {},
         el("a", { href: `/processes/${enc(instance.process_key)}?version=${instance.definition_version}` },
-          `${instance.process_key} v${instance.definition_version}`),
+          `${latest.name} v${instance.definition_version}`),
         newer ? el("strong", { id: "newer-version" },
-          ` · a newer version exists (v${latest.version})`) : null)],
+          ` · ${t("a newer version exists (v{version})", { version: latest.version })}`) : null)],
       [t("Business key"), instance.business_key],
       [t("Instance id"), el("code", {}, instance.id)],
-      [t("Started"), el("span", {}, timeEl(instance.started_at), ` by ${instance.started_by}`)],
+      [t("Started"), el("span", {}, timeEl(instance.started_at), ` ${t("by")} ${instance.started_by}`)],
       [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
-      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id ? `(at ${instance.error.element_id})` : ""}` : null],
+      [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id
+        ? `(${t("at")} ${diagram.name(instance.error.element_id)})` : ""}` : null],
       // who plays which lane: each party sees its own part of the onboarding
       [t("Parties"), Object.keys(instance.parties || {}).length
         ? el("ul", { id: "parties" }, ...Object.entries(instance.parties).map(
-          ([lane, party]) => el("li", {}, `${lane}: `, el("code", {}, party))))
+          ([lane, party]) => el("li", {}, `${diagram.laneName(lane)}: `, el("code", {}, party))))
         : null],
     ]);
 
@@ -168,14 +184,14 @@
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
     $("#incidents").replaceChildren(table(
       [
-        { label: t("Step"), cell: (i) => i.element_id || "" },
+        { label: t("Step"), cell: (i) => (i.element_id ? diagram.name(i.element_id) : "") },
         { label: t("What failed"), cell: (i) => i.message },
         { label: t("Failures"), cell: (i) => String(i.failures) },
         { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
         {
           label: "",
           cell: (i) => (i.resolved_at
-            ? el("span", { class: "hint" }, "resolved ", timeEl(i.resolved_at), ` by ${i.resolved_by}`)
+            ? el("span", { class: "hint" }, `${t("resolved")} `, timeEl(i.resolved_at), ` ${t("by")} ${i.resolved_by}`)
             // a fault of the diagram a request met stopped nothing: an analyst marks it resolved once corrected
             : instance.status === "running" && !i.task_id ? (can("deploy") ? el("button", {
               type: "button",
@@ -204,8 +220,6 @@
     // beside the retry: the admin corrects what the failed step read
     if (can("repair") && ["running", "error"].includes(instance.status)) Kanta.correction.show(instance);
 
-    const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
-    const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
     const done = new Set(history.filter((e) => e.kind === "element_completed").map((e) => e.element_id));
     const active = new Set([
       ...instance.ready_tasks.map((t) => t.element_id),
@@ -233,7 +247,7 @@
           message.lane ? el("span", { class: "wait-lane" }, `${t("from")} ${message.lane}`) : null),
         el("span", { class: "wait-when" }, message.waiting_since
           ? [`${t("waiting since")} `, timeEl(message.waiting_since), ` (${relative(message.waiting_since)})`]
-          : `at ${diagram.name(message.element_id)}`),
+          : `${t("at")} ${diagram.name(message.element_id)}`),
         sender ? el("button", {
           type: "button", class: "send-message primary", onclick: () => messageForm(instance, message),
         }, t("Record the message…")) : null));
@@ -246,7 +260,7 @@
         el("span", { class: "wait-when" }, `${t(overdue ? "was due" : "due")} `, timeEl(timer.due_at), ` (${relative(timer.due_at)})`)));
     }
     $("#waiting").replaceChildren(waiting.length ? el("ul", { class: "waits" }, waiting)
-      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${instance.status}.`));
+      : el("p", { class: "empty" }, `${t("Nothing: the instance is")} ${t(instance.status)}.`));
     diagram.focusOn(active);
 
     const names = Object.keys(instance.variables).sort();

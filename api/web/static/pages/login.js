@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { $, api, detail, flash, pages } = Kanta;
+  const { $, api, detail, flash, pages, t } = Kanta;
 
   // Where to go after logging in: the query's `next` only when it resolves to this site, read as the
   // browser reads it (so "/\evil.example/" or "/\t/evil.example" that a browser turns into another
@@ -25,7 +25,8 @@
     const signedIn = await api("/api/v1/me", { signIn: false });
     if (signedIn.ok) {
       const result = $("#login-result");
-      result.textContent = `You are signed in as ${signedIn.body.name} (${signedIn.body.role}).`;
+      result.textContent = t("You are signed in as {name} ({role}).",
+        { name: signedIn.body.name, role: t(signedIn.body.role) });
       result.hidden = false;
     }
     const form = $("#login-form");
@@ -35,17 +36,17 @@
       const token = form.elements.token.value.trim();
       error.hidden = true;
       if (!token) {
-        error.textContent = "Paste your API token.";
+        error.textContent = t("Paste your API token.");
         error.hidden = false;
         return;
       }
       const answer = await api("/api/v1/session/sign-in", { method: "POST", json: { token }, signIn: false });
       if (!answer.ok) {
-        error.textContent = answer.status === 401 ? "This token is not known." : detail(answer);
+        error.textContent = answer.status === 401 ? t("This token is not known.") : detail(answer);
         error.hidden = false;
         return;
       }
-      flash(`Logged in as ${answer.body.name} (${answer.body.role}).`);
+      flash(t("Logged in as {name} ({role}).", { name: answer.body.name, role: t(answer.body.role) }));
       location.assign(sameOriginPath(new URLSearchParams(location.search).get("next")));
     });
   };

@@ -12,9 +12,7 @@
   pages.oversight = async (main) => {
     const key = main.dataset.processKey;
     const base = `/api/v1/process-definitions/${enc(key)}`;
-    const [definition, oversight, xml] = await Promise.all([
-      must(api(base)), must(api(`${base}/oversight`)), must(api(`${base}/xml`)),
-    ]);
+    const [definition, oversight] = await Promise.all([must(api(base)), must(api(`${base}/oversight`))]);
     document.title = `${definition.name} · oversight · Kanta onboarding`;
     $("#title").textContent = `${definition.name}: ${t("Oversight").toLowerCase()}`;
     $("#process-link").textContent = definition.name;
@@ -23,8 +21,8 @@
     const listOf = (elementId) => `/instances?${new URLSearchParams({
       process_key: key, status: "running", ...(elementId ? { waiting_at: elementId } : {}),
     })}`;
-    const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
-    const name = (id) => diagram.name(id);
+    const diagram = await Kanta.diagram.draw($("#diagram"), key, definition.version, $("#element-doc"));
+    const name = (id, fallback) => diagram.name(id, fallback);
 
     // One count per step: an instance waiting at a task and at its boundary timer is at that task once.
     const byElement = new Map();
@@ -64,11 +62,11 @@
           html: el("div", { class: "badges" },
             el("a", {
               class: "count-badge", href: listOf(entry.element_id), "data-element": entry.element_id,
-              "aria-label": `${entry.instances} waiting at ${name(entry.element_id)}`,
+              "aria-label": t("{count} waiting at {step}", { count: entry.instances, step: name(entry.element_id) }),
             }, String(entry.instances)),
             late ? el("a", {
               class: "count-badge late", href: "#late-title", "data-late": entry.element_id,
-              "aria-label": `${late} late at ${name(entry.element_id)}`,
+              "aria-label": t("{count} late at {step}", { count: late, step: name(entry.element_id) }),
             }, String(late)) : null),
         });
       }
@@ -85,13 +83,13 @@
     $("#late").replaceChildren(table([
       { label: t("Onboarding"), cell: instanceLink },
       { label: t("Still at"), cell: (l) => name(l.waiting_at) },
-      { label: t("Reminder"), cell: (l) => l.name },
+      { label: t("Reminder"), cell: (l) => name(l.element_id, l.name) },
       { label: t("Reminded"), cell: (l) => el("span", {}, timeEl(l.fired_at), ` (${relative(l.fired_at)})`) },
     ], oversight.late, t("Nothing is late: no reminder has fired where an onboarding still waits.")));
 
     const timerColumns = [
       { label: t("Onboarding"), cell: instanceLink },
-      { label: t("Timer"), cell: (timer) => timer.name },
+      { label: t("Timer"), cell: (timer) => name(timer.element_id, timer.name) },
       { label: t("At"), cell: (timer) => name(timer.element_id) },
       { label: t("Due"), cell: (timer) => el("span", {}, timeEl(timer.due_at), ` (${relative(timer.due_at)})`) },
     ];

@@ -5,7 +5,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, can, caller, flash, notice, statusBadge, pages } = Kanta;
+  const { el, $, enc, timeEl, api, must, can, caller, flash, notice, statusBadge, pages, t } = Kanta;
 
   pages.start = async () => {
     const formElement = $("#start-form");
@@ -15,7 +15,8 @@
       select.disabled = true;
       button.hidden = true;
       const note = $("#role-note");
-      note.textContent = `Your role (${caller().role}) may read onboardings; an integrator or an admin starts them.`;
+      note.textContent = t("Your role ({role}) may read onboardings; an integrator or an admin starts them.",
+        { role: t(caller().role) });
       note.hidden = false;
     }
     // a retired process starts no new onboarding: it is not offered
@@ -46,7 +47,7 @@
       running.hidden = true;
     });
     if (!definitions.length) {
-      $("#fields").replaceChildren(el("p", { class: "empty" }, "No process is deployed yet."));
+      $("#fields").replaceChildren(el("p", { class: "empty" }, t("No process is deployed yet.")));
       button.hidden = true;
       return;
     }
@@ -73,19 +74,20 @@
         if (result.status !== 409 || !result.body?.type?.endsWith("/already-running")) return false;
         const name = select.selectedOptions[0].textContent;
         const { business_key: businessKey, organisation_name: organisation } = form.read().data;
-        $("#already-running-text").textContent = `${organisation || businessKey} (${businessKey}) already has `
-          + `an onboarding of “${name}” that has not ended. Open it, or start another one only if a second `
-          + "is really meant.";
+        $("#already-running-text").textContent = t("{organisation} ({business_key}) already has an onboarding of "
+          + "“{process}” that has not ended. Open it, or start another one only if a second is really meant.",
+        { organisation: organisation || businessKey, business_key: businessKey, process: name });
         $("#already-running-list").replaceChildren(...result.body.running.map((r) => el("li", {},
-          el("a", { href: `/instances/${enc(r.instance_id)}`, class: "running-instance" }, "Open the onboarding"),
-          " started ", timeEl(r.started_at), " ", statusBadge(r.status))));
+          el("a", { href: `/instances/${enc(r.instance_id)}`, class: "running-instance" }, t("Open the onboarding")),
+          ` ${t("started")} `, timeEl(r.started_at), " ", statusBadge(r.status))));
         running.hidden = false;
         running.querySelector("a")?.focus();
         return true;
       },
       done: (result) => {
         const instance = result.body;
-        flash(`The onboarding of ${instance.variables.organisation_name || instance.business_key} started.`);
+        flash(t("The onboarding of {organisation} started.",
+          { organisation: instance.variables.organisation_name || instance.business_key }));
         location.assign(`/instances/${enc(instance.id)}`);
       },
     });

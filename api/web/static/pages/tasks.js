@@ -3,11 +3,13 @@
 
 (() => {
   const { el, $, enc, timeEl, api, detail, must, can, caller, flash, notice, shortId, table, facts, pager,
-    filters, processOptions, ApiError, renderInstructions, pages } = Kanta;
+    filters, processOptions, elementChoices, ApiError, renderInstructions, pages, t } = Kanta;
 
   pages.tasks = async () => {
     const form = $("#filters");
-    await processOptions(form.elements.process_key);
+    const definitions = await processOptions(form.elements.process_key);
+    await elementChoices(form, definitions);
+    const processName = new Map(definitions.map((d) => [d.process_key, d.name])); // in the language chosen
     const query = filters(form, ["process_key", "lane", "business_key"]);
     // "My tasks": those assigned to the signed-in name or offered to it as a candidate (the API decides who)
     const mine = new URLSearchParams(location.search).get("mine") === "true";
@@ -15,16 +17,18 @@
     if (mine) query.set("mine", "true");
     const page = await must(api(`/api/v1/tasks?${query}`));
     const columns = [
-      { label: "Task", cell: (t) => el("a", { href: `/tasks/${enc(t.id)}` }, t.name) },
-      { label: "Process", cell: (t) => t.process_key },
+      { label: t("Task"), cell: (task) => el("a", { href: `/tasks/${enc(task.id)}` }, task.name) },
+      { label: t("Process"), cell: (task) => processName.get(task.process_key) || task.process_key },
       {
-        label: "Instance",
-        cell: (t) => el("a", { href: `/instances/${enc(t.instance_id)}` }, t.business_key || shortId(t.instance_id)),
+        label: t("Onboarding"),
+        cell: (task) => el("a", { href: `/instances/${enc(task.instance_id)}` },
+          task.business_key || shortId(task.instance_id)),
       },
-      { label: "Lane", cell: (t) => t.lane },
-      { label: "Ready since", cell: (t) => timeEl(t.ready_since) },
+      { label: t("Lane"), cell: (task) => task.lane },
+      { label: t("Ready since"), cell: (task) => timeEl(task.ready_since) },
     ];
-    $("#tasks").replaceChildren(table(columns, page.items, mine ? "No task is waiting for you." : "No task is waiting."));
+    $("#tasks").replaceChildren(table(columns, page.items,
+      t(mine ? "No task is waiting for you." : "No task is waiting.")));
     $("#tasks").removeAttribute("aria-busy");
     pager($("#pager"), page, new URLSearchParams(location.search));
   };
@@ -33,7 +37,7 @@
     const id = main.dataset.taskId;
     const answer = await api(`/api/v1/tasks/${enc(id)}`);
     if (answer.status === 404 || answer.status === 409) {
-      notice("This task is not waiting any more: it was done, or its instance moved on or ended.", "error");
+      notice(t("This task is not waiting any more: it was done, or its instance moved on or ended."), "error");
       $("#task-form").hidden = true;
       return;
     }
@@ -45,18 +49,18 @@
     instanceLink.href = `/instances/${enc(task.instance_id)}`;
     instanceLink.textContent = `${task.process_key} · ${task.business_key || shortId(task.instance_id)}`;
     facts($("#facts"), [
-      ["Process", task.process_key],
-      ["Business key", task.business_key],
-      ["Lane", task.lane],
-      ["Assignee", task.assignee],
-      ["Candidate users", (task.candidate_users || []).join(", ")],
-      ["Candidate groups", (task.candidate_groups || []).join(", ")],
-      ["Ready since", timeEl(task.ready_since)],
+      [t("Process"), task.process_key],
+      [t("Business key"), task.business_key],
+      [t("Lane"), task.lane],
+      [t("Assignee"), task.assignee],
+      [t("Candidate users"), (task.candidate_users || []).join(", ")],
+      [t("Candidate groups"), (task.candidate_groups || []).join(", ")],
+      [t("Ready since"), timeEl(task.ready_since)],
     ]);
     renderInstructions($("#instructions"), task.documentation);
 
     const schema = task.form || { type: "object", properties: {} };
-    $("#form-title").textContent = schema.title || "Form";
+    $("#form-title").textContent = schema.title || t("Form");
     if (schema.description) $("#form-title").after(el("p", { class: "hint" }, schema.description));
     const form = Kanta.form.render($("#fields"), schema, task.data || {});
     const formError = $("#form-error");
@@ -65,7 +69,8 @@
       form.disable();
       button.hidden = true;
       const note = $("#role-note");
-      note.textContent = `Your role (${caller().role}) may read this task; an integrator or an admin completes it.`;
+      note.textContent = t("Your role ({role}) may read this task; an integrator or an admin completes it.",
+        { role: t(caller().role) });
       note.hidden = false;
       return;
     }
@@ -74,7 +79,7 @@
       errorElement: formError,
       send: (data) => api(`/api/v1/tasks/${enc(id)}/complete`, { method: "POST", json: { data } }),
       done: () => {
-        flash(`“${task.name}” is done.`);
+        flash(t("“{name}” is done.", { name: task.name }));
         location.assign(`/instances/${enc(task.instance_id)}`);
       },
     });
