@@ -314,8 +314,10 @@ class Engine:
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
         ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
-        ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
-        carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        ``"business_key"``, ``"process_keys"``, ``"definitions"`` ([(key, version)]) and ``"holding"``
+        ({variable: value}) to fetch only those instances' tasks, and ``"local_only"`` to answer only the
+        task's own variables (a waiting task has none); each task answered carries ``worker_id``,
+        ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
         return external_tasks.fetch_and_lock(
             self._context, worker_id, list(topics), max_tasks, actor=actor, party=party
         )
@@ -412,14 +414,19 @@ class Engine:
         *,
         topic: str | None = None,
         locked: bool | None = None,
-        instance_id: str | None = None,
+        instance_id: str | list[str] | None = None,
         process_key: str | None = None,
         worker_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
         party: str | None = None,
+        task_ids: list[str] | None = None,
+        element_ids: list[str] | None = None,
+        retries_left: bool | None = None,
+        definition: tuple[str, int] | None = None,
     ) -> Page[ExternalTaskView]:
-        """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not."""
+        """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not;
+        ``retries_left`` False: out of retries (held back by an incident); ``definition``: (key, version)."""
         return external_tasks.page(
             self._context,
             topic=topic,
@@ -430,6 +437,31 @@ class Engine:
             limit=limit,
             offset=offset,
             party=party,
+            task_ids=task_ids,
+            element_ids=element_ids,
+            retries_left=retries_left,
+            definition=definition,
+        )
+
+    def set_external_task_retries(
+        self,
+        task_ids: list[str],
+        retries: int,
+        *,
+        actor: str,
+        party: str | None = None,
+        may_resolve_incidents: bool = False,
+    ) -> list[ExternalTaskView]:
+        """Set the retries left of the tasks: 0 opens an incident, as a failure with none left does; more
+        resolves the incident of a task held back by one (only with ``may_resolve_incidents``: Forbidden
+        otherwise). All or none."""
+        return external_tasks.set_retries(
+            self._context,
+            list(task_ids) if isinstance(task_ids, list | tuple) else task_ids,
+            retries,
+            actor=actor,
+            party=party,
+            may_resolve_incidents=may_resolve_incidents,
         )
 
     # ---- messages and timers ----------------------------------------------------------------------

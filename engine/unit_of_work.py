@@ -20,7 +20,7 @@ from .audit import Change, audit_row
 from .bpmn import Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
-from .problems import Conflict, NotFound, ScriptFailure
+from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
@@ -133,7 +133,7 @@ def act_on_instance(
             if committed is not None and state is not None:
                 committed(record, run)
             return record, run.definition, projections
-    raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
+    raise ConcurrentChange(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
 def refused(failure: dict) -> ScriptFailure:
