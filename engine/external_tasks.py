@@ -168,6 +168,8 @@ def handle_failure(
             "retry_at": retry_at,
         }
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_FAILED, moment, task, data)])
+        if retries > 0 and retry_at is None:
+            store.announce_work(task.topic)
         if retries == 0:
             message = error_message or "the worker reported a failure and left no retries"
             _open_incident(store, task, FAILURE_KIND, message, moment)
@@ -254,6 +256,7 @@ def unlock(context: Context, task_id: str, *, actor: str, party: str | None = No
         store, moment = unit.store, now()
         task = _external_task(store, task_id, for_update=True, party=party, doing=True)
         store.update_external_task(task.id, worker_id=None, lock_expires_at=None)
+        store.announce_work(task.topic)
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
         unit.commit()
@@ -342,6 +345,8 @@ def set_retries(
                 store.resolve_incident(incident.id, moment, actor)
                 data["incident"] = incident.id
             store.update_external_task(task.id, retries=retries)
+            if retries > 0:
+                store.announce_work(task.topic)
             audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_RETRIES_SET, moment, task, data))
         store.add_audit(audit)
         unit.commit()
@@ -355,6 +360,7 @@ def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id:
     if task is None:
         return  # the instance moved past it meanwhile (cancelled): the incident only closes
     store.update_external_task(task.id, retries=retries, retry_at=None, worker_id=None, lock_expires_at=None)
+    store.announce_work(task.topic)
     data = {"incident": incident_id, "task_id": task.id, "retries": retries}
     store.add_audit([_audit(actor, AuditKind.INCIDENT_RETRIED, now(), task, data)])
 

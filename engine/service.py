@@ -44,6 +44,7 @@ from .results import (
 from .store.database import connect, migrate
 from .store.queries import InstanceFinding
 from .unit_of_work import UnitOfWork
+from .work_signal import WorkSignal
 
 
 class Engine:
@@ -65,8 +66,9 @@ class Engine:
         if apply_migrations:
             migrate(self.db)
         serializer = Serializer()
+        self._work_signal = WorkSignal(self.db)
         self._context = Context(
-            new_unit=lambda: UnitOfWork(self.db, clock_source),
+            new_unit=lambda: UnitOfWork(self.db, clock_source, self._work_signal),
             serializer=serializer,
             script_engine=RestrictedScriptEngine(
                 timeout_seconds=limits.script_seconds,
@@ -81,6 +83,7 @@ class Engine:
         self._names = NameCache()
 
     def close(self) -> None:
+        self._work_signal.close()
         self._context.script_engine.close()
         self.db.dispose()
 
@@ -304,6 +307,14 @@ class Engine:
         return tasks.complete(self._context, task_id, data, actor=actor, party=party)
 
     # ---- external tasks ---------------------------------------------------------------------------
+
+    def on_work_ready(self, listener) -> None:
+        """Call ``listener(topics)`` (a frozenset of topic names) as soon as external tasks of those topics
+        become fetchable: after the commit that made them so, in this process, and on PostgreSQL also in
+        the other processes on the database. From any thread; it must not block. A hint to look again,
+        never a promise that a fetch finds the task (another worker may take it first)."""
+        self._work_signal.listen(listener)
+
     # Workers' service-task work. Ids are text (a task's id is a UUID), times aware UTC datetimes, variables
     # JSON objects. NotFound: no such task waits (it was completed, or its instance moved past it);
     # Conflict: the task is locked by another worker, or by none; InvalidData: a refused argument, named

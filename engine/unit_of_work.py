@@ -24,6 +24,7 @@ from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
 from .projections import ProjectionChange, Projections, project
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
+from .work_signal import WorkSignal
 
 CONFLICT_RETRIES = 8
 
@@ -35,9 +36,10 @@ class UnitOfWork:
 
     store: Store
 
-    def __init__(self, database: Database, clock: Clock | None):
+    def __init__(self, database: Database, clock: Clock | None, work_signal: WorkSignal | None = None):
         self._database = database
         self._clock = clock
+        self._work_signal = work_signal
 
     def __enter__(self) -> UnitOfWork:
         self._stack = ExitStack()
@@ -51,10 +53,18 @@ class UnitOfWork:
         self._stack.close()
 
     def commit(self) -> None:
+        """Commit; then the waiting workers hear of the topics whose tasks became fetchable (see
+        ``work_signal``)."""
+        topics, self.store.work_ready = self.store.work_ready, set()
+        if topics and self._work_signal is not None:
+            self._work_signal.notify_in(self.connection, topics)
         self.connection.commit()
+        if topics and self._work_signal is not None:
+            self._work_signal.signal(topics)
 
     def rollback(self) -> None:
         self.connection.rollback()
+        self.store.work_ready = set()  # what was rolled back made nothing fetchable
 
 
 class StaleRevision(Exception):

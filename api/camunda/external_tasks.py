@@ -89,7 +89,8 @@ def fetch_and_lock():
     if not locked and timeout:
         long_poll = request.environ.get(ENVIRON_KEY)
         if long_poll is not None:
-            long_poll.wait(timeout)  # raises to be tried again while the poll's time is not up
+            # raises to be tried again while the poll's time is not up: sooner when work of a topic comes
+            long_poll.wait(timeout, topics=[t["name"] for t in topics])
     with_properties = {t["name"] for t in topics if t["extension_properties"]}
     return jsonify([_locked(view, view.topic in with_properties) for view in locked])
 

@@ -115,6 +115,11 @@ class ExternalTaskQueries:
             self.connection.execute(
                 insert(_external), [{f.name: getattr(t, f.name) for f in fields(t)} for t in added]
             )
+            self.work_ready.update(t.topic for t in added)
+
+    def announce_work(self, topic: str) -> None:
+        """A task of ``topic`` becomes fetchable again when this transaction commits."""
+        self.work_ready.add(topic)
 
     def claim_external_tasks(
         self, topics: list[TaskFilter], at: datetime, limit: int, party: str | None = None

@@ -142,6 +142,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def __init__(self, connection: Connection):
         self.connection = connection
+        # the topics whose external tasks this transaction makes fetchable, signalled after its commit
+        self.work_ready: set[str] = set()
 
     def _rows(self, statement):
         return self.connection.execute(statement).all()
