@@ -58,7 +58,7 @@ def deploy(
         stored = {row.process_key: row for row in unit.store.latest_definitions()}
         retired = unit.store.retirements()
         for key, definition in sorted(definitions.items()):
-            latest = unit.store.definition_version(key, None)
+            latest = stored.get(key)
             if latest is not None and latest.content_hash == definition.content_hash:
                 unchanged.append(definition_view(latest))
                 continue

@@ -242,8 +242,10 @@ def shown(context: Context, view: InstanceView, reader: Reader) -> InstanceView:
     """An instance a request acted on, as ``reader`` may see it; its answer is a read of the instance's data
     too, and is written to the usage log."""
     with context.new_unit() as unit:
-        row = unit.store.definition_version(view.process_key, view.definition_version)
-        hide = hidden(context.definitions.loaded(unit.store, row.id), view.parties, reader)
+        definition_id = view.definition_id
+        if definition_id is None:
+            definition_id = unit.store.definition_version(view.process_key, view.definition_version).id
+        hide = hidden(context.definitions.loaded(unit.store, definition_id), view.parties, reader)
         log_read(unit.store, reader, view.id, view.variables, hide)
         unit.commit()
     return replace(view, variables=masked(view.variables, hide))

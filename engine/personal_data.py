@@ -10,6 +10,7 @@ the service, do. A field not shown is replaced by ``MASK``.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -32,7 +33,18 @@ class Reader:
 
 
 def seen_by(definition: LoadedDefinition) -> dict[str, set[str | None]]:
-    """Personal field -> the lanes whose tasks' forms have it."""
+    """Personal field -> the lanes whose tasks' forms have it (worked out once per definition version: every
+    answer that shows an instance asks)."""
+    found = _SEEN_BY.get(definition)
+    if found is None:
+        found = _SEEN_BY[definition] = _seen_by(definition)
+    return found
+
+
+_SEEN_BY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _seen_by(definition: LoadedDefinition) -> dict[str, set[str | None]]:
     fields_of = {key: _fields(form) for key, form in definition.forms.items()}
     personal = {name for fields in fields_of.values() for name, marked in fields.items() if marked}
     lanes: dict[str, set[str | None]] = {name: set() for name in personal}

@@ -108,6 +108,8 @@ class InstanceView:
     parties: dict[str, str] = field(default_factory=dict)
     # What a message sent to the engine did: "delivered" to the instance that waited, or "started" it.
     message_outcome: str | None = None
+    # The stored definition version it runs on (the engine's own key for it; not part of any answer)
+    definition_id: int | None = None
 
     @property
     def organisation_name(self) -> str | None:
@@ -247,6 +249,7 @@ def instance_view(
         if projections
         else [],
         parties=dict(projections.parties) if projections else {},
+        definition_id=record.definition_id,
     )
 
 

@@ -31,9 +31,10 @@ from .serializer import Serializer
 from .user_task import assignment_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LoadedDefinition:
-    """A definition version as the engine runs it; versions never change, so it is cached for good."""
+    """A definition version as the engine runs it; versions never change, so it is cached for good (and
+    what is worked out from it may be cached by the object: it is equal only to itself)."""
 
     id: int
     version: int

@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 # The columns a row's hash covers, per table (never its id, which the database gives, nor the hashes).
 COVERED = {
@@ -63,11 +64,24 @@ def broken_link(connection, table) -> tuple[int | None, str | None, int]:
 
 
 def _last_hash(connection, table, instance_id) -> str:
-    condition = table.c.instance_id.is_(None) if instance_id is None else table.c.instance_id == instance_id
-    found = connection.execute(
-        select(table.c.hash).where(condition, table.c.hash.is_not(None)).order_by(table.c.id.desc()).limit(1)
-    ).scalar()
+    if instance_id is None:  # rows of no instance (a deployment's): rare, and not worth a statement kept
+        statement = select(table.c.hash).where(table.c.instance_id.is_(None), table.c.hash.is_not(None))
+        found = connection.execute(statement.order_by(table.c.id.desc()).limit(1)).scalar()
+    else:
+        found = connection.execute(head_of_chain(table), {"instance_id": instance_id}).scalar()
     return found or ""
+
+
+@cache
+def head_of_chain(table):
+    """The hash of an instance's newest hashed row in ``table``: built once, bound per call, and read from the
+    (instance_id, id) index, so it costs the same however many rows the instance has."""
+    return (
+        select(table.c.hash)
+        .where(table.c.instance_id == bindparam("instance_id"), table.c.hash.is_not(None))
+        .order_by(table.c.id.desc())
+        .limit(1)
+    )
 
 
 def _get(row, column):

@@ -262,7 +262,8 @@ class UsageLogEntry(Base):
     were masked, when, through which endpoint. Kept apart from the audit trail: reads change nothing."""
 
     __tablename__ = "usage_log"
-    __table_args__ = (Index(None, "instance_id", "at"),)
+    # (instance_id, id): the newest row of an instance's chain is one index entry, however often it was read
+    __table_args__ = (Index(None, "instance_id", "at"), Index(None, "instance_id", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -281,9 +282,11 @@ class AuditEvent(Base):
     """Who changed what, when: one row per state change, never updated."""
 
     __tablename__ = "audit_events"
+    # an instance's trail in order, and the newest row of its chain, read from the index
+    __table_args__ = (Index(None, "instance_id", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    instance_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    instance_id: Mapped[str | None] = mapped_column(String(36))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     actor: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(40))

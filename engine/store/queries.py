@@ -132,7 +132,6 @@ _UPDATE_INSTANCE = (
     )
 )
 _DELETE_READY = delete(_ready).where(_ready.c.id.in_(bindparam("ids", expanding=True)))
-_DELETE_CANDIDATES = delete(_candidates).where(_candidates.c.task_id.in_(bindparam("ids", expanding=True)))
 _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("instance_id"))
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
@@ -216,8 +215,7 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         return _record(ReadyTaskRecord, row) if row else None
 
     def replace_ready_tasks(self, removed: list[str], added: list[ReadyTaskRecord]) -> None:
-        if removed:
-            self.connection.execute(_DELETE_CANDIDATES, {"ids": removed})
+        if removed:  # their candidates go with them (ON DELETE CASCADE, on SQLite too: foreign_keys=ON)
             self.connection.execute(_DELETE_READY, {"ids": removed})
         if added:
             self.connection.execute(insert(_ready), [_values(t) for t in added])
@@ -358,13 +356,15 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         )
 
     def latest_definitions(self):
+        """The latest version of every process, without its spec (what lists and deploys compare; a run
+        loads its spec by id, once per worker)."""
         latest = (
             select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
             .group_by(_definitions.c.process_key)
             .subquery()
         )
         return self._rows(
-            select(_definitions)
+            select(*(column for column in _definitions.c if column.name != "spec"))
             .join(
                 latest,
                 (_definitions.c.process_key == latest.c.process_key)

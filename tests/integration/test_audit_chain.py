@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from engine import Reader
+from engine.store.chain import head_of_chain
+from engine.store.models import Base
 from tests.integration.test_parties import FOLDER, PROVIDER, VENDOR, start
 
 COMMAND = str(Path(sys.executable).parent / "kanta-onboarding")
@@ -86,3 +88,23 @@ def test_a_deleted_read_is_found_at_the_read_after_it(parties_engine, database_u
     assert status == 1
     assert f"usage_log: broken at row {third}: it follows a row that is no longer there" in said
     assert "audit_events: every chain holds" in said
+
+
+@pytest.mark.parametrize("table", ["audit_events", "usage_log"])
+def test_the_newest_row_of_a_chain_is_read_from_an_index_not_sorted(engine, database_url, table):
+    """Every audit event and every read chains from its instance's newest row: finding it must not read and
+    sort all the instance's rows, or an often-read instance grows slower with each read."""
+    statement = head_of_chain(Base.metadata.tables[table])
+    database = create_engine(database_url)
+    with database.connect() as connection:
+        sql = str(
+            statement.params(instance_id="x").compile(connection, compile_kwargs={"literal_binds": True})
+        )
+        if connection.dialect.name == "sqlite":
+            plan = " ".join(str(row[-1]) for row in connection.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
+        else:
+            connection.execute(text("SET enable_seqscan = off"))
+            plan = " ".join(row[0] for row in connection.execute(text("EXPLAIN " + sql)))
+            assert "Index" in plan and "Sort" not in plan, plan
+    database.dispose()

@@ -5,6 +5,7 @@ the candidates are kept on the task and filter the task lists."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from engine import DefinitionInvalid, Engine, InvalidData
 from engine.clock import ManualClock
@@ -242,7 +243,7 @@ def test_a_form_key_and_form_fields_together_are_refused(engine):
 ASSIGNED = 'camunda:assignee="maija" camunda:candidateUsers="matti, liisa" camunda:candidateGroups="kela,thl"'
 
 
-def test_the_assignee_and_candidates_are_kept_on_the_task_and_filter_the_lists(engine):
+def test_the_assignee_and_candidates_are_kept_on_the_task_and_filter_the_lists(engine, tmp_path):
     engine.deploy({"modeler.bpmn": modeler_diagram(ASSIGNED)}, actor="analyst:test")
     started = engine.start_instance("modeler_form", actor="integrator:test", business_key="0737546-2")
     other = engine.start_instance("modeler_form", actor="integrator:test", business_key="2345678-5")
@@ -267,6 +268,10 @@ def test_the_assignee_and_candidates_are_kept_on_the_task_and_filter_the_lists(e
 
     engine.complete_task(task.id, {}, actor="integrator:test")
     assert listed(candidate_group="kela") == []  # a task done is offered to nobody
+    database = create_engine(f"sqlite:///{tmp_path / 'kanta.sqlite3'}")
+    with database.connect() as connection:  # and its candidates went with it (ON DELETE CASCADE)
+        assert connection.execute(text("SELECT count(*) FROM task_candidates")).scalar() == 0
+    database.dispose()
     review = engine.list_tasks(business_key="0737546-2").items[0]
     assert (review.assignee, review.candidate_users, review.candidate_groups) == (None, [], [])
 
