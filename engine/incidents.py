@@ -17,7 +17,7 @@ from .clock import now
 from .context import Context
 from .instances import instance_record
 from .problems import Conflict, FieldError, InvalidData, NotFound
-from .projections import Projections
+from .projections import Projections, refresh_correlation_values
 from .results import IncidentView, InstanceView, Page, incident_view, instance_view
 from .unit_of_work import StaleRevision, Undelivered, record_incident, write_run
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
@@ -117,6 +117,8 @@ def change_variables(
         record.state, record.variables, record.updated_at = state, run.variables(), moment
         if not store.update_instance(record):
             raise Conflict(f"instance {instance_id} changed meanwhile; look again and retry")
+        forms = context.definitions.loaded(store, record.definition_id).forms
+        refresh_correlation_values(store, record.id, forms, record.variables, store.waits(record.id)[0])
         new = {name: record.variables.get(name) for name in old}
         data = {"old": old, "new": new}
         store.add_audit([audit_row(actor, AuditKind.VARIABLES_CHANGED, moment, record.id, data=data)])

@@ -21,7 +21,13 @@ from .bpmn import Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
 from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
-from .projections import ProjectionChange, Projections, project
+from .projections import (
+    ProjectionChange,
+    Projections,
+    correlates_by_variable,
+    project,
+    refresh_correlation_values,
+)
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
 from .work_signal import WorkSignal
@@ -267,4 +273,9 @@ def write_run(
         store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
+    else:
+        forms = run.definition.forms
+        if any(correlates_by_variable(forms, m.message_name) for m in projections.now.messages):
+            stored, _timers = store.waits(record.id)
+            refresh_correlation_values(store, record.id, forms, record.variables, stored)
     return replace(projections, now=replace(projections.now, parties=parties))
