@@ -47,26 +47,36 @@ def upgrade() -> None:
 
 
 def _fill_in() -> None:
-    """The waits stored before: their instance's version, and the variable of a by-variable contract."""
+    """The waits stored before: their instance's version (one statement), and the variable's text where
+    the version's contract of the message correlates by variable (those waits only)."""
     connection = op.get_bind()
     metadata = sa.MetaData()
     waits = sa.Table("message_subscriptions", metadata, autoload_with=connection)
     instances = sa.Table("process_instances", metadata, autoload_with=connection)
     definitions = sa.Table("definition_versions", metadata, autoload_with=connection)
+    version_of = sa.select(instances.c.definition_id).where(instances.c.id == waits.c.instance_id)
+    connection.execute(sa.update(waits).values(definition_id=version_of.scalar_subquery()))
+    by_variable = {}  # (definition id, message name) -> the variable
+    for definition_id, forms in connection.execute(sa.select(definitions.c.id, definitions.c.forms)).all():
+        for key, schema in (forms or {}).items():
+            correlation = (schema or {}).get("x-correlation") if isinstance(schema, dict) else None
+            if key.startswith("messages/") and (correlation or {}).get("by") == "variable":
+                name = key.removeprefix("messages/").removesuffix(".json")
+                by_variable[definition_id, name] = correlation.get("variable") or correlation.get("property")
+    if not by_variable:
+        return
     rows = connection.execute(
-        sa.select(
-            waits.c.id, waits.c.message_name, instances.c.variables, definitions.c.forms, definitions.c.id
-        )
+        sa.select(waits.c.id, waits.c.message_name, waits.c.definition_id, instances.c.variables)
         .join(instances, instances.c.id == waits.c.instance_id)
-        .join(definitions, definitions.c.id == instances.c.definition_id)
+        .where(waits.c.message_name.in_({name for _, name in by_variable}))
     )
-    for wait_id, message_name, variables, forms, definition_id in rows.all():
-        kept = {"definition_id": definition_id}
-        correlation = ((forms or {}).get(f"messages/{message_name}.json") or {}).get("x-correlation") or {}
-        value = (variables or {}).get(correlation.get("variable") or correlation.get("property"))
-        if correlation.get("by") == "variable" and isinstance(value, str):
-            kept["correlation_value"] = _key(value)
-        connection.execute(sa.update(waits).where(waits.c.id == wait_id).values(**kept))
+    for wait_id, message_name, definition_id, variables in rows.all():
+        variable = by_variable.get((definition_id, message_name))
+        value = (variables or {}).get(variable) if variable else None
+        if isinstance(value, str):
+            connection.execute(
+                sa.update(waits).where(waits.c.id == wait_id).values(correlation_value=_key(value))
+            )
 
 
 def downgrade() -> None:
