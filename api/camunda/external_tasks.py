@@ -313,7 +313,7 @@ def set_retries_of_many():
     ids = _texts(data, "externalTaskIds", "", "external task ids")
     if not ids:
         raise refused("externalTaskIds must name at least one external task (the subset sets retries by id)")
-    with _outcome(ids[0]):
+    with _outcome(None):
         _set_retries(ids, retries)
     return "", 204
 
@@ -350,13 +350,14 @@ def set_priority(task_id):
 
 
 @contextmanager
-def _outcome(task_id: str):
-    """The engine's refusals of an action on a task, as Camunda answers them, its JSON Pointers moved to
-    the request's names."""
+def _outcome(task_id: str | None):
+    """The engine's refusals of an action on a task (on several: ``task_id`` None), as Camunda answers
+    them, its JSON Pointers moved to the request's names."""
     try:
         yield
     except NotFound as error:
-        message = f"External task {task_id} does not exist: {error.detail}"
+        named = f"External task {task_id}" if task_id is not None else "An external task of externalTaskIds"
+        message = f"{named} does not exist: {error.detail}"
         raise CamundaError(404, "NotFoundException", message) from None
     except ConcurrentChange as error:  # another worker moved the instance past the task meanwhile
         raise concurrent_change(error) from None
@@ -451,8 +452,10 @@ def _filters_in_body() -> dict:
             continue
         if name in _FLAGS:
             params[name] = flag(data, name)
-        elif name in _LISTS:
-            params[name] = _texts(data, name, "", "ids") or []
+        elif name in _LISTS:  # an empty list, as none, filters nothing
+            listed = _texts(data, name, "", "ids")
+            if listed is not None:
+                params[name] = listed
         else:
             params[name] = key_in(data, name)
     return params
