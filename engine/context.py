@@ -16,7 +16,7 @@ from .projections import Projections
 from .results import InstanceView, instance_view
 from .state_cache import StateCache
 from .store.queries import InstanceRecord, Store
-from .unit_of_work import UnitOfWork, act_on_instance, record_incident
+from .unit_of_work import Retry, UnitOfWork, act_on_instance, record_incident
 from .vocabulary import InstanceStatus
 
 
@@ -54,6 +54,7 @@ class Context:
         actor: str,
         *,
         claim_due_by: datetime | None = None,
+        retry: Retry | None = None,
     ) -> InstanceView | None:
         """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
         acted = act_on_instance(
@@ -66,6 +67,7 @@ class Context:
             claim_due_by=claim_due_by,
             committed=self.committed,
             pass_on=lambda store, record, run, actor: message_flow.pass_on(self, store, record, run, actor),
+            retry=retry,
         )
         if acted is None:
             return None

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import external_tasks, message_flow
+from . import external_tasks
 from .audit import Change, audit_row
+from .bpmn import Run
 from .clock import now
 from .context import Context
 from .instances import instance_record
 from .problems import Conflict, FieldError, InvalidData, NotFound
-from .projections import Projections, refresh_correlation_values
-from .results import IncidentView, InstanceView, Page, incident_view, instance_view
-from .unit_of_work import StaleRevision, Undelivered, record_incident, write_run
+from .projections import refresh_correlation_values
+from .results import IncidentView, InstanceView, Page, incident_view
+from .unit_of_work import Retry
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
 
 
@@ -63,30 +64,14 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
                 "retries are for an external task's incident; this one is a timer's",
                 [FieldError("/retries", "leave it out")],
             )
-        run = context.restore(store, record)
+
+    def fire_again(run: Run) -> Change:
         fired = run.fire_due_timers()
-        run.step()
-        state = run.dump(context.serializer)
-        try:
-            if run.failure is not None:
-                record_incident(store, record, run.failure, actor)
-                projections = Projections([], [], [])
-            else:
-                change = Change(AuditKind.INCIDENT_RETRIED, data={"incident": incident_id, "timers": fired})
-                projections = write_run(store, record, run, actor, change, [], state, rewrite=True).now
-                message_flow.pass_on(context, store, record, run, actor)
-                store.resolve_incident(incident_id, now(), actor)
-        except StaleRevision:
-            raise Conflict(
-                f"instance {record.id} changed while the retry ran; look again and retry"
-            ) from None
-        except Undelivered as undelivered:  # what it throws still has no receiver: one failure more
-            unit.rollback()
-            record = instance_record(store, incident.instance_id)
-            record_incident(store, record, undelivered.failure, actor)
-            projections = Projections([], [], [])
-        unit.commit()
-        return instance_view(record, run.definition.version, projections, run.definition)
+        return Change(AuditKind.INCIDENT_RETRIED, data={"incident": incident_id, "timers": fired})
+
+    # The same unit of work as any other action on the instance; success resolves the incident with it.
+    resolved = Retry(lambda store: store.resolve_incident(incident_id, now(), actor))
+    return context.act(incident.instance_id, fire_again, actor, retry=resolved)
 
 
 def change_variables(

@@ -95,13 +95,14 @@ def plan(context: Context, key: str, from_version: int, to_version: int, mapping
         waiting = store.waiting_elements(source.id)
         instance_count = len(store.movable_instances(source.id, MOVABLE))
     elements = mapping_targets(target)
-    renamed = {old: new for change in changes for old, new in change.moved_to.items()}
     instances_at: dict[str, set[str]] = defaultdict(set)
     for instance_id, element_id in waiting:
         instances_at[element_id].add(instance_id)
     rows, blocked = [], set()
     for element_id, instances in sorted(instances_at.items()):
-        after = mapping.get(element_id) or renamed.get(element_id)
+        # An element the new version matched only by its place (``moved_to``: renamed, or another task
+        # drawn there) is a suggestion for the mapping, never where an instance waits without one.
+        after = mapping.get(element_id)
         if after is None and element_id in elements:
             after = element_id
         rows.append(WaitingElement(element_id, len(instances), after, after is None))

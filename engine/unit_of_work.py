@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine as Database
@@ -73,6 +73,15 @@ class UnitOfWork:
         self.store.work_ready = set()  # what was rolled back made nothing fetchable
 
 
+@dataclass(frozen=True)
+class Retry:
+    """An operator's retry of what failed on an instance an incident stopped: the action runs on the
+    instance in error, its projections are written anew (the incident dropped them), a failure counts on
+    the incident again, and success runs ``resolved`` in the same transaction."""
+
+    resolved: Callable[[Store], None]
+
+
 class StaleRevision(Exception):
     """Another writer moved the instance since this unit of work read it."""
 
@@ -97,14 +106,17 @@ def act_on_instance(
     claim_due_by: datetime | None = None,
     committed: Callable[[InstanceRecord, Run], None] | None = None,
     pass_on: Callable[[Store, InstanceRecord, Run, str], None] | None = None,
+    retry: Retry | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
     (record, its definition, projections), or None when the action found nothing to do (then nothing
     is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
     and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
-    waits on a timer. A caller's request the diagram could not go on with is refused, nothing of it
-    stored."""
+    waits on a timer. With ``retry`` the instance is one an incident stopped, and a failure counts on the
+    incident. A caller's request the diagram could not go on with is refused, nothing of it stored."""
+    unattended = claim_due_by is not None or retry is not None  # a failure has nobody to answer
+    acts_on = InstanceStatus.ERROR if retry is not None else InstanceStatus.RUNNING
     for _attempt in range(CONFLICT_RETRIES):
         with new_unit() as unit:
             instance_id = target if isinstance(target, str) else target(unit.store)
@@ -116,29 +128,36 @@ def act_on_instance(
                 record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
                 if record is None:
                     return None
-            if record.status != InstanceStatus.RUNNING:
+            if record.status != acts_on:
+                if retry is not None:
+                    raise Conflict(f"instance {instance_id} is {record.status}: no incident holds it")
                 raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
             run = restore(unit.store, record)
-            existing_ready = unit.store.ready_tasks(record.id)
+            existing_ready = [] if retry is not None else unit.store.ready_tasks(record.id)
             change = action(run)
             if change is None:
                 return None
             run.step()
             state = dump(run)
-            if run.failure is not None and claim_due_by is None:
+            if run.failure is not None and not unattended:
                 raise refused(run.failure)
             try:
                 if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
                     record_incident(unit.store, record, run.failure, actor)
                     state, projections = None, Projections([], [], [])
                 else:
-                    projections = write_run(unit.store, record, run, actor, change, existing_ready, state).now
+                    anew = retry is not None  # a retry writes the projections the incident dropped
+                    projections = write_run(
+                        unit.store, record, run, actor, change, existing_ready, state, rewrite=anew
+                    ).now
                     if pass_on is not None:  # the messages it threw, to their instances, in this transaction
                         pass_on(unit.store, record, run, actor)
+                    if retry is not None:
+                        retry.resolved(unit.store)
             except StaleRevision:
                 continue  # another writer moved the instance; try again on its state
             except Undelivered as undelivered:
-                if claim_due_by is None:
+                if not unattended:
                     raise refused(undelivered.failure) from None
                 # a timer's run threw what nobody receives: undone, and an incident on the thrower
                 unit.rollback()

@@ -140,6 +140,7 @@ class Onboarding:
     refusal: dict | None = None
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
+    started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once
 
     def acted(self, what: str) -> None:
         if self.unchecked is not None:

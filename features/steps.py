@@ -148,7 +148,7 @@ def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
         "allow_duplicate": True,
     }
     onboarding.state = service.call("POST", "/process-instances", party=osapuoli, body=body, expect=(201,))
-    onboarding.instance_id = onboarding.state["id"]
+    onboarding.instance_id = onboarding.started[y_tunnus] = onboarding.state["id"]
 
 
 @action('{osapuoli} tekee tehtävän "{tehtava}" tiedoilla:', '{osapuoli} tekee tehtävän "{tehtava}"')

@@ -16,6 +16,8 @@ and predicted again on the new version. Three things are the engine's own:
 from __future__ import annotations
 
 import copy
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
@@ -48,13 +50,50 @@ class MigrationRefused(Exception):
         self.reasons = reasons
 
 
+class _SpecDiffs:
+    """SpiffWorkflow's comparison of two specs, kept per pair: a batch moves hundreds of instances between
+    the same two versions, and the comparison (aligning every element, serializing each pair to compare
+    them) is most of a move. Versions never change and their specs are cached for good (``Definitions``),
+    so a pair's comparison holds while both are in use; the least recently used pairs are let go."""
+
+    KEPT = 64
+
+    def __init__(self):
+        self._diffs: OrderedDict[tuple[int, int], tuple[object, object, SpecDiff]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def between(self, registry, old_spec, new_spec) -> SpecDiff:
+        """A copy of the pair's comparison whose alignment a mapping may change (``_apply_mapping``)."""
+        key = (id(old_spec), id(new_spec))
+        with self._lock:
+            kept = self._diffs.get(key)
+            if kept is not None and kept[0] is old_spec and kept[1] is new_spec:
+                self._diffs.move_to_end(key)
+                diff = kept[2]
+            else:
+                diff = None
+        if diff is None:
+            diff = SpecDiff(registry, old_spec, new_spec)
+            with self._lock:
+                self._diffs[key] = (old_spec, new_spec, diff)  # the specs kept, so their ids stay theirs
+                while len(self._diffs) > self.KEPT:
+                    self._diffs.popitem(last=False)
+        fresh = copy.copy(diff)
+        fresh.alignment, fresh.added = dict(diff.alignment), list(diff.added)
+        return fresh
+
+
+_spec_diffs = _SpecDiffs()
+
+
 def compare(serializer, old: LoadedDefinition, new: LoadedDefinition) -> list[ProcessChanges]:
     """The changes of the definition's process and of every process it calls or holds, old to new."""
     registry = serializer.spec_registry
-    changes = [_process_changes(SpecDiff(registry, old.spec, new.spec), old.spec.name)]
+    changes = [_process_changes(_spec_diffs.between(registry, old.spec, new.spec), old.spec.name)]
     for name, spec in sorted(old.subprocess_specs.items()):
         if name in new.subprocess_specs:
-            changes.append(_process_changes(SpecDiff(registry, spec, new.subprocess_specs[name]), name))
+            diff = _spec_diffs.between(registry, spec, new.subprocess_specs[name])
+            changes.append(_process_changes(diff, name))
         else:
             changes.append(ProcessChanges(name, removed=sorted(_elements(spec)), dropped=True))
     for name, spec in sorted(new.subprocess_specs.items()):
@@ -88,7 +127,7 @@ def move(run: Run, new: LoadedDefinition, mapping: dict[str, str], serializer) -
     """Move ``run``'s workflow to the ``new`` version in place, or raise MigrationRefused (nothing moved)."""
     registry = serializer.spec_registry
     workflow = run.workflow
-    moves = [(workflow, new.spec, SpecDiff(registry, workflow.spec, new.spec))]
+    moves = [(workflow, new.spec, _spec_diffs.between(registry, workflow.spec, new.spec))]
     reasons = []
     for subworkflow in workflow.subprocesses.values():
         name = subworkflow.spec.name
@@ -96,7 +135,7 @@ def move(run: Run, new: LoadedDefinition, mapping: dict[str, str], serializer) -
         if target is None:
             reasons.append(f'the instance is inside process "{name}", which version {new.version} drops')
             continue
-        moves.append((subworkflow, target, SpecDiff(registry, subworkflow.spec, target)))
+        moves.append((subworkflow, target, _spec_diffs.between(registry, subworkflow.spec, target)))
     for spec_diff_workflow, target, spec_diff in moves:
         reasons += _apply_mapping(spec_diff_workflow, target, spec_diff, mapping)
     if reasons:
@@ -127,10 +166,20 @@ def _apply_mapping(workflow, target, spec_diff: SpecDiff, mapping: dict[str, str
     reasons = []
     for task in workflow.get_tasks(state=WAITING, skip_subprocesses=True):
         spec = task.task_spec
-        if spec.bpmn_id is not None and spec_diff.alignment.get(spec) is None:
+        if spec.bpmn_id is None:
+            continue
+        aligned = spec_diff.alignment.get(spec)
+        if aligned is None:
             reasons.append(
                 f'it waits at "{spec.bpmn_id}", which the new version does not have: map it to an element '
                 f"of the new version ({spec.bpmn_id}=NEW_ID)"
+            )
+        elif aligned.bpmn_id != spec.bpmn_id and mapping.get(spec.bpmn_id) != aligned.bpmn_id:
+            # SpiffWorkflow matched it by its place in the flow: a renamed element, or another task drawn
+            # where it was. Where a person or a message waits, only the operator may say which.
+            reasons.append(
+                f'it waits at "{spec.bpmn_id}", which the new version does not have ("{aligned.bpmn_id}" '
+                f"stands in its place): map it to an element of the new version ({spec.bpmn_id}=NEW_ID)"
             )
     return sorted(set(reasons))
 

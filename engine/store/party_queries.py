@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, delete, exists, insert, select
+from sqlalchemy import and_, bindparam, delete, exists, insert, select
 
 from .chain import chained
 from .models import InstanceParty, UsageLogEntry
 
 _parties = InstanceParty.__table__
 _usage = UsageLogEntry.__table__
+# Statements every write or answer runs, built once: each call only binds its values.
+_PARTIES_OF = (
+    select(_parties.c.lane, _parties.c.party)
+    .where(_parties.c.instance_id == bindparam("instance_id"))
+    .order_by(_parties.c.id)
+)
+_INSERT_USAGE = insert(_usage)
 
 
 def participates(party: str, instance_id_column):
@@ -35,11 +42,7 @@ class PartyQueries:
 
     def parties_of(self, instance_id: str) -> dict[str, str]:
         """Lane name -> the party that plays it in this instance."""
-        rows = self.connection.execute(
-            select(_parties.c.lane, _parties.c.party)
-            .where(_parties.c.instance_id == instance_id)
-            .order_by(_parties.c.id)
-        )
+        rows = self.connection.execute(_PARTIES_OF, {"instance_id": instance_id})
         return {lane: party for lane, party in rows}
 
     def bind_parties(self, instance_id: str, changed: dict[str, str], at: datetime, actor: str) -> None:
@@ -58,7 +61,8 @@ class PartyQueries:
         )
 
     def log_usage(self, entry: dict) -> None:
-        self.connection.execute(insert(_usage), chained(self.connection, _usage, [entry]))
+        [row] = chained(self.connection, _usage, [entry])
+        self.connection.execute(_INSERT_USAGE, row)
 
     def usage_page(self, instance_id: str | None, limit: int, offset: int):
         query = select(_usage)

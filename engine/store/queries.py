@@ -135,6 +135,8 @@ _UPDATE_INSTANCE = (
     )
 )
 _DELETE_READY = delete(_ready).where(_ready.c.id.in_(bindparam("ids", expanding=True)))
+_INSERT_READY, _INSERT_CANDIDATES = insert(_ready), insert(_candidates)
+_INSERT_TIMERS, _INSERT_MESSAGES, _INSERT_AUDIT = insert(_timers), insert(_messages), insert(_audit)
 _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("instance_id"))
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
@@ -149,6 +151,11 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def _rows(self, statement):
         return self.connection.execute(statement).all()
+
+    def _insert(self, statement, rows: list[dict]) -> None:
+        """Insert ``rows`` with a statement built once; one row goes as one (an executemany of one costs
+        more)."""
+        self.connection.execute(statement, rows[0] if len(rows) == 1 else rows)
 
     # ---- instances ------------------------------------------------------------------------------------
 
@@ -204,11 +211,7 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
     # ---- projections --------------------------------------------------------------------------------
 
     def ready_tasks(self, instance_id: str) -> list[ReadyTaskRecord]:
-        rows = self._rows(
-            select(_ready)
-            .where(_ready.c.instance_id == instance_id)
-            .order_by(_ready.c.ready_since, _ready.c.id)
-        )
+        rows = self.connection.execute(_READY_OF_INSTANCE, {"instance_id": instance_id})
         return [_record(ReadyTaskRecord, r) for r in rows]
 
     def ready_task(self, task_id: str) -> ReadyTaskRecord | None:
@@ -221,7 +224,7 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         if removed:  # their candidates go with them (ON DELETE CASCADE, on SQLite too: foreign_keys=ON)
             self.connection.execute(_DELETE_READY, {"ids": removed})
         if added:
-            self.connection.execute(insert(_ready), [_values(t) for t in added])
+            self._insert(_INSERT_READY, [_values(t) for t in added])
             candidates = [
                 {"task_id": task.id, "kind": kind, "name": name}
                 for task in added
@@ -232,7 +235,7 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
                 for name in names
             ]
             if candidates:
-                self.connection.execute(insert(_candidates), candidates)
+                self._insert(_INSERT_CANDIDATES, candidates)
 
     def replace_waits(
         self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
@@ -240,9 +243,9 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         self.connection.execute(_DELETE_TIMERS, {"instance_id": instance_id})
         self.connection.execute(_DELETE_MESSAGES, {"instance_id": instance_id})
         if timers:
-            self.connection.execute(insert(_timers), [_values(t) for t in timers])
+            self._insert(_INSERT_TIMERS, [_values(t) for t in timers])
         if messages:
-            self.connection.execute(insert(_messages), [_values(m) for m in messages])
+            self._insert(_INSERT_MESSAGES, [_values(m) for m in messages])
 
     def waits(self, instance_id: str) -> tuple[list[MessageRecord], list[TimerRecord]]:
         messages = self._rows(
@@ -324,7 +327,7 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def add_audit(self, rows: list[dict]) -> None:
         """Audit rows in one multi-row INSERT, in the order given."""
-        self.connection.execute(insert(_audit), chained(self.connection, _audit, rows))
+        self._insert(_INSERT_AUDIT, chained(self.connection, _audit, rows))
 
     def broken_links(self) -> list[tuple[str, int | None, str | None, int]]:
         """Per chained table: (table, the first row breaking a chain, why, rows without a hash)."""

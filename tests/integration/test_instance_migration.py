@@ -80,6 +80,51 @@ def test_the_plan_says_what_changed_and_where_each_waiting_instance_would_stand(
     assert {w.element_id: w.after for w in mapped.waiting}["Task_check"] == "Task_review"
 
 
+def test_a_task_matched_only_by_its_place_is_a_suggestion_and_moves_only_by_a_mapping(engine):
+    """Another task drawn where the one an instance waits at was (or the same task with a new id): the
+    plan suggests it (moved_to) but the instance moves only when the operator maps it there."""
+    engine.deploy({"change.bpmn": version_1()}, actor=ANALYST)
+    at_check = engine.start_instance("change", actor=ACTOR, business_key="1111111-1")
+    engine.deploy({"change.bpmn": version_1().replace(b"Task_check", b"Task_verify")}, actor=ANALYST)
+
+    plan = engine.migration_plan("change", 1, 2)
+    assert plan.processes[0].moved_to == {"Task_check": "Task_verify"}
+    [waiting] = plan.waiting
+    assert (waiting.element_id, waiting.after, waiting.needs_mapping) == ("Task_check", None, True)
+    assert plan.blocked_instances == [at_check.id]
+
+    refused = engine.migrate_instances("change", 1, 2, actor=ADMIN)
+    assert refused.migrated == [] and '"Task_verify" stands in its place' in refused.refused[0].reasons[0]
+    assert engine.get_instance(at_check.id).definition_version == 1
+
+    mapped = engine.migrate_instances("change", 1, 2, actor=ADMIN, mapping={"Task_check": "Task_verify"})
+    assert mapped.migrated == [at_check.id]
+    assert [t.element_id for t in engine.get_instance(at_check.id).ready_tasks] == ["Task_verify"]
+
+
+def test_one_move_s_mapping_is_its_own_though_the_two_versions_are_compared_once(engine):
+    """A batch compares the same two versions for every instance, so the comparison is kept; the mapping
+    one move applies to it must not reach the next move."""
+    engine.deploy({"change.bpmn": version_1()}, actor=ANALYST)
+    first, second = (
+        engine.start_instance("change", actor=ACTOR, business_key=k) for k in ("1111111-1", "2222222-2")
+    )
+    engine.deploy({"change.bpmn": version_2()}, actor=ANALYST)
+    mapped = engine.migrate_instances(
+        "change", 1, 2, actor=ADMIN, mapping={"Task_check": "Task_review"}, instance_ids=[first.id]
+    )
+    assert mapped.migrated == [first.id]
+    unmapped = engine.migrate_instances("change", 1, 2, actor=ADMIN, instance_ids=[second.id])
+    assert unmapped.migrated == []
+    assert unmapped.refused[0].reasons == [
+        'it waits at "Task_check", which the new version does not have: map it to an element of the new '
+        "version (Task_check=NEW_ID)"
+    ]
+    plan = engine.migration_plan("change", 1, 2)
+    assert (plan.processes[0].removed, plan.processes[0].moved_to) == (["Task_check"], {})
+    assert plan.blocked_instances == [second.id]
+
+
 def test_a_mapping_naming_what_the_new_version_lacks_is_refused(engine, three_waiting):
     with pytest.raises(InvalidData) as refused:
         engine.migration_plan("change", 1, 2, {"Task_check": "Task_nowhere"})

@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages, t } = Kanta;
+  const { el, $, enc, timeEl, api, must, detail, can, table, facts, pages, t } = Kanta;
 
   pages.definitions = async () => {
     const deployer = can("deploy");
@@ -16,6 +16,7 @@
         { label: t("Deployed"), cell: (d) => timeEl(d.deployed_at) },
         { label: t("Instances"), cell: (d) => el("a", { href: `/instances?process_key=${enc(d.process_key)}` }, t("Instances")) },
         { label: t("Oversight"), cell: (d) => el("a", { href: `/processes/${enc(d.process_key)}/oversight` }, t("Oversight")) },
+        { label: t("New starts"), cell: (d) => Kanta.catalogue.startsCell(d, show) },
       ];
       if (deployer) {
         columns.push(
@@ -27,6 +28,7 @@
       $("#definitions").removeAttribute("aria-busy");
     };
     await show();
+    await Kanta.catalogue.report($("#catalogue-report"));
     if (!deployer) return;
     $("#deploy").hidden = false;
     $("#deploy-form").addEventListener("submit", async (event) => {
@@ -155,8 +157,10 @@
       {
         label: t("Migration"),
         cell: (d) => (d.version !== latest.version && movable(d) ? el("button", {
-          type: "button", class: "plan-migration", onclick: () => showPlan(d.version),
-        }, `Plan the move to v${latest.version}`) : ""),
+          type: "button",
+          class: "plan-migration",
+          onclick: () => Kanta.migration.open({ key, base, from: d.version, versions, latest: latest.version }),
+        }, t("Plan the move of version {version}", { version: d.version })) : ""),
       },
     ];
     if (deployer) {
@@ -166,48 +170,6 @@
       );
     }
     $("#versions").replaceChildren(table(columns, versions));
-
-    /** The migration plan from ``from`` to the latest version; an admin can move the instances from it. */
-    async function showPlan(from) {
-      const plan = await must(api(`${base}/versions/${from}/migration-plan?to=${latest.version}`));
-      const changes = plan.processes.flatMap((p) => [
-        ...p.added.map((e) => [p.process_key, "added", e]),
-        ...p.removed.map((e) => [p.process_key, "removed", e]),
-        ...Object.entries(p.changed).map(([e, what]) => [p.process_key, "changed", `${e} (${what.join(", ")})`]),
-      ]);
-      const section = $("#migration");
-      section.hidden = false;
-      $("#migration-title").textContent = `Moving version ${from} to ${latest.version}`;
-      $("#migration-plan").replaceChildren(
-        el("h3", {}, t("Where the instances wait")),
-        table([
-          { label: t("Now at"), cell: (w) => el("code", {}, w.element_id) },
-          { label: t("Instances"), cell: (w) => String(w.instances) },
-          { label: t("After the move"), cell: (w) => (w.after ? el("code", {}, w.after)
-            : el("strong", { class: "needs-mapping" }, "needs a mapping (API or kanta-onboarding migrate --map)")) },
-        ], plan.waiting, t("No instance waits anywhere.")),
-        el("h3", {}, t("What changed")),
-        table([
-          { label: t("Process"), cell: (c) => el("code", {}, c[0]) },
-          { label: t("Change"), cell: (c) => c[1] },
-          { label: t("Element"), cell: (c) => el("code", {}, c[2]) },
-        ], changes, t("Nothing changed in the elements.")),
-        el("p", {}, `${plan.instances} instance(s) on version ${from}; ${plan.blocked_count} can not move without a mapping.`),
-      );
-      const run = $("#migrate-button");
-      run.hidden = !can("repair") || plan.instances === plan.blocked_count;
-      run.textContent = `Move the ${plan.instances - plan.blocked_count} instance(s) that can move`;
-      run.onclick = async () => {
-        run.disabled = true;
-        const outcome = await must(api("/api/v1/migrations", {
-          method: "POST", json: { process_key: key, from_version: from, to_version: latest.version },
-        }));
-        flash(`Moved ${outcome.migrated.length} instance(s) to version ${latest.version}; `
-          + `${outcome.refused.length} could not move.`, outcome.refused.length ? "error" : "success");
-        location.reload();
-      };
-      section.scrollIntoView();
-    }
 
     // a start runs the latest version: the start page is offered there
     $("#start").hidden = !(can("operate") && shown.version === latest.version);

@@ -191,6 +191,8 @@
       incidents.items,
       t("No incidents."),
     ));
+    // beside the retry: the admin corrects what the failed step read
+    if (can("repair") && ["running", "error"].includes(instance.status)) Kanta.correction.show(instance);
 
     const xml = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}/xml?version=${instance.definition_version}`));
     const diagram = await Kanta.diagram.show($("#diagram"), xml, $("#element-doc"));
