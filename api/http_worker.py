@@ -13,7 +13,7 @@ the bytes it sent, not a thread, up to gunicorn's ``worker_connections`` per wor
 
 A long poll (``api/long_poll.py``) that found nothing yet is kept aside the same way: its connection
 waits in the event loop, and the whole request, kept as it arrived, goes to a thread again at its next
-try.
+try, or at once when the engine signals work of one of its topics.
 """
 
 from __future__ import annotations
@@ -108,6 +108,18 @@ class HeadGatheringWorker(ThreadWorker):
             return app(environ, start_response)
 
         self.wsgi = with_long_poll
+        engine = app.extensions.get("kanta_engine") if hasattr(app, "extensions") else None
+        if engine is not None:
+            # from the thread that committed the work (or heard of it): the event loop wakes the polls
+            engine.on_work_ready(lambda topics: self.method_queue.defer(self._wake_polls, topics))
+
+    def _wake_polls(self, topics: frozenset[str]) -> None:
+        """In the event loop: the polls waiting for work of ``topics`` try again now."""
+        woken = [conn for conn in self.polling if conn.long_poll.wakes_for(topics)]
+        for conn in woken:
+            self.polling[conn] = 0.0
+        if woken:
+            self._poll_again(time.monotonic())
 
     def enqueue_req(self, conn):
         """Every way a connection reaches a thread passes here: a new connection, a kept-alive one that

@@ -6,9 +6,12 @@ process has four: a worker polling for work and held for its whole timeout would
 process per polling client. So a fetch that finds nothing does not wait in its thread. The view asks the
 connection's ``LongPoll`` to wait; while the poll's time is not up, that raises ``PollAgain``, the thread
 is given back with nothing answered, and the worker's event loop keeps the connection aside and hands
-the same request to a thread again a second later (``RETRY_SECONDS``). Each try is one short query; the
-first that finds work answers with it, and the one at the end of the poll's time answers the empty list.
-Waiting clients cost a socket each, as kept-alive connections do.
+the same request to a thread again when work of one of its topics becomes fetchable — the engine signals
+it right after the commit (``Engine.on_work_ready``: at once in this process, and by PostgreSQL's
+LISTEN/NOTIFY from the others) — or a second later at most (``RETRY_SECONDS``: a lock that runs out, a
+retry timeout that passes, work another process made on SQLite are signalled by nobody). Each try is one
+short query; the first that finds work answers with it, and the one at the end of the poll's time answers
+the empty list. Waiting clients cost a socket each, as kept-alive connections do.
 
 The wait is capped (``CAP_MS``) whatever the client asks, so a connection is answered at least that
 often; a client that asked for longer polls again, as it does after any empty answer. Served without
@@ -41,21 +44,27 @@ class LongPoll:
 
     def __init__(self) -> None:
         self.until: float | None = None
+        self.topics: frozenset[str] = frozenset()  # what the waiting poll asks for: work of these wakes it
 
-    def wait(self, timeout_ms: int) -> None:
+    def wait(self, timeout_ms: int, topics=()) -> None:
         """Called when a try found nothing: raises PollAgain while the poll's time is not up; returns when
-        it is (the view then answers that nothing was found)."""
+        it is (the view then answers that nothing was found). Work of ``topics`` wakes it sooner."""
         now = time.monotonic()
         if self.until is None:
             self.until = now + min(timeout_ms, CAP_MS) / 1000
         if now >= self.until:
-            self.until = None
+            self.answered()
             return
+        self.topics = frozenset(topics)
         raise PollAgain(min(now + RETRY_SECONDS, self.until))
+
+    def wakes_for(self, topics: frozenset[str]) -> bool:
+        return not self.topics.isdisjoint(topics)
 
     def answered(self) -> None:
         """The request was answered (found work, or was another request): the next one starts afresh."""
         self.until = None
+        self.topics = frozenset()
 
     def stop(self) -> None:
         """The server is stopping: the next try answers at once."""

@@ -13,6 +13,7 @@ from .oversight import LateInstance, OversightView
 from .personal_data import Reader
 from .problems import (
     AlreadyRunning,
+    ConcurrentChange,
     Conflict,
     DefinitionInvalid,
     EngineError,
@@ -55,6 +56,7 @@ __all__ = [
     "NAME_LANGUAGES",
     "AlreadyRunning",
     "AuditKind",
+    "ConcurrentChange",
     "Conflict",
     "DefinitionElements",
     "DefinitionInvalid",

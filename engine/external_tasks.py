@@ -26,10 +26,11 @@ from .audit import Change, audit_row
 from .bpmn import Run, extension_properties
 from .clock import now
 from .context import Context
+from .correlation import holds
 from .instances import instance_record, is_uuid
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import ExternalTaskView, InstanceView, Page, external_task_view
-from .store.external_task_queries import ExternalTaskRecord
+from .store.external_task_queries import ExternalTaskRecord, TaskFilter
 from .store.queries import Store
 from .vocabulary import AuditKind, ErrorKind, checked_variables
 
@@ -60,21 +61,35 @@ def fetch_and_lock(
         raise InvalidData(
             f"max_tasks must be from 1 to {MAX_TASKS}", [FieldError("/max_tasks", f"from 1 to {MAX_TASKS}")]
         )
+    # A value other than text is compared on the instance read here, not in the claim's query: then the
+    # claim takes more candidates than asked, and locks only the first that match.
+    checked_here = any(not isinstance(v, str) for t in wanted for v in (t.variables or {}).values())
     with context.new_unit() as unit:
         store, moment = unit.store, now()
         locked, audit = [], []
-        filters = [(t.name, t.business_key, t.process_keys) for t in wanted]
-        for task in store.claim_external_tasks(filters, moment, max_tasks, party):
-            asked = next(t for t in wanted if t.matches(task))  # the first topic entry that fetched it
-            lock_ms, names = asked.lock_ms, asked.names
-            until = moment + timedelta(milliseconds=lock_ms)
+        filters = [_filter(store, t) for t in wanted]
+        claimed = store.claim_external_tasks(filters, moment, MAX_TASKS if checked_here else max_tasks, party)
+        for task in claimed:
+            if len(locked) == max_tasks:
+                break
+            record = store.instance(task.instance_id)
+            # the first topic entry that asks for it
+            asked = next(
+                (t for t, f in zip(wanted, filters, strict=True) if t.matches(task, record, f)), None
+            )
+            if asked is None:
+                continue
+            until = moment + timedelta(milliseconds=asked.lock_ms)
             if not store.lock_external_task(task.id, worker_id, moment, until):
                 continue  # taken by another worker between claim and lock (a database without row locks)
-            record = store.instance(task.instance_id)
-            variables = record.variables
-            if names is not None:
-                variables = {name: variables[name] for name in names if name in variables}
             definition = context.definitions.loaded(store, record.definition_id)
+            variables, names = record.variables, asked.names
+            if asked.local_only:
+                # A waiting external task has no variables of its own: the catalogue refuses input
+                # parameters on a service task, and a worker's local variables come only with its completion.
+                variables = {}
+            elif names is not None:
+                variables = {name: variables[name] for name in names if name in variables}
             properties = extension_properties(definition.spec, definition.subprocess_specs, task.element_id)
             locked.append(_with_lock(task, worker_id, until, variables, definition.version, properties))
             data = {"worker_id": worker_id, "topic": task.topic, "lock_expires_at": until}
@@ -153,6 +168,8 @@ def handle_failure(
             "retry_at": retry_at,
         }
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_FAILED, moment, task, data)])
+        if retries > 0 and retry_at is None:
+            store.announce_work(task.topic)
         if retries == 0:
             message = error_message or "the worker reported a failure and left no retries"
             _open_incident(store, task, FAILURE_KIND, message, moment)
@@ -239,6 +256,7 @@ def unlock(context: Context, task_id: str, *, actor: str, party: str | None = No
         store, moment = unit.store, now()
         task = _external_task(store, task_id, for_update=True, party=party, doing=True)
         store.update_external_task(task.id, worker_id=None, lock_expires_at=None)
+        store.announce_work(task.topic)
         data = {"worker_id": task.worker_id}
         store.add_audit([_audit(actor, AuditKind.EXTERNAL_TASK_UNLOCKED, moment, task, data)])
         unit.commit()
@@ -255,21 +273,84 @@ def page(
     *,
     topic: str | None,
     locked: bool | None,
-    instance_id: str | None,
+    instance_id: str | list[str] | None,
     process_key: str | None,
     worker_id: str | None,
     limit: int,
     offset: int,
     party: str | None = None,
+    task_ids: list[str] | None = None,
+    element_ids: list[str] | None = None,
+    retries_left: bool | None = None,
+    definition: tuple[str, int] | None = None,
 ) -> Page[ExternalTaskView]:
     """The external tasks instances wait at, oldest first; ``locked`` True: only those whose lock holds
-    now, False: only those not locked (or whose lock expired)."""
-    filters = {"topic": topic, "instance_id": instance_id, "process_key": process_key, "worker_id": worker_id}
+    now, False: only those not locked (or whose lock expired); ``retries_left`` True: those a worker can
+    still fetch by their retries, False: those out of retries (an incident holds them back). An id, an
+    element id or an instance id given as a list: any of them."""
+    filters = {
+        "topic": topic,
+        "instance_id": instance_id,
+        "process_key": process_key,
+        "worker_id": worker_id,
+        "id": [t for t in task_ids if is_uuid(t)] if task_ids is not None else None,
+        "element_id": element_ids,
+    }
     with context.new_unit() as unit:
-        rows, total, exact = unit.store.external_task_page(filters, locked, now(), limit, offset, party)
-        versions = unit.store.definition_versions_of([r.instance_id for r in rows])
+        store = unit.store
+        ids = None if definition is None else store.definition_ids([definition])
+        rows, total, exact = store.external_task_page(
+            filters, locked, now(), limit, offset, party, retries_left=retries_left, definition_ids=ids
+        )
+        versions = store.definition_versions_of([r.instance_id for r in rows])
     views = [external_task_view(r, definition_version=versions.get(r.instance_id)) for r in rows]
     return Page(views, total, limit, offset, exact)
+
+
+def set_retries(
+    context: Context,
+    task_ids: list[str],
+    retries: int,
+    *,
+    actor: str,
+    party: str | None = None,
+    may_resolve_incidents: bool = False,
+) -> list[ExternalTaskView]:
+    """Set the retries left of each task, as Camunda's operators do: 0 holds the task back and opens an
+    incident on its instance, as a worker's failure with no retries left does; more than 0 makes it
+    fetchable again and resolves the incident its failures opened, which only a caller that
+    ``may_resolve_incidents`` (an admin, who retries incidents) does. All or none: NotFound names the first
+    task that does not wait (or that ``party`` may not see)."""
+    _count("/retries", retries, 0, 2**31 - 1)
+    if not isinstance(task_ids, list) or not task_ids or not all(isinstance(t, str) for t in task_ids):
+        raise InvalidData("name at least one external task", [FieldError("/task_ids", "a non-empty list")])
+    with context.new_unit() as unit:
+        store, moment = unit.store, now()
+        tasks = [
+            _external_task(store, task_id, for_update=True, party=party, doing=True) for task_id in task_ids
+        ]
+        audit = []
+        for task in dict((t.id, t) for t in tasks).values():
+            incident = store.open_incident(task.instance_id, task.id)
+            data = {"retries": retries, "retries_before": task.retries}
+            if retries == 0 and task.retries != 0:
+                message = f"the retries of the task were set to 0 by {actor}"
+                _open_incident(store, task, FAILURE_KIND, task.error_message or message, moment)
+            elif incident is not None:
+                if not may_resolve_incidents:
+                    raise Forbidden(
+                        f"external task {task.id} is held back by incident {incident.id}: giving it retries "
+                        "resolves the incident, which only an admin does"
+                    )
+                store.resolve_incident(incident.id, moment, actor)
+                data["incident"] = incident.id
+            store.update_external_task(task.id, retries=retries)
+            if retries > 0:
+                store.announce_work(task.topic)
+            audit.append(_audit(actor, AuditKind.EXTERNAL_TASK_RETRIES_SET, moment, task, data))
+        store.add_audit(audit)
+        unit.commit()
+        return [_view(store, task.id) for task in tasks]
 
 
 def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id: int) -> None:
@@ -279,6 +360,7 @@ def give_back(store: Store, task_id: str, retries: int, actor: str, incident_id:
     if task is None:
         return  # the instance moved past it meanwhile (cancelled): the incident only closes
     store.update_external_task(task.id, retries=retries, retry_at=None, worker_id=None, lock_expires_at=None)
+    store.announce_work(task.topic)
     data = {"incident": incident_id, "task_id": task.id, "retries": retries}
     store.add_audit([_audit(actor, AuditKind.INCIDENT_RETRIED, now(), task, data)])
 
@@ -358,21 +440,35 @@ def _count(field: str, value, low: int, high: int) -> None:
 
 @dataclass(frozen=True)
 class _Topic:
-    """What a worker asks of a topic: how long to lock, which variables, and of which tasks (a business key,
-    some processes; None: any)."""
+    """What a worker asks of a topic: how long to lock, which variables (with ``local_only`` the task's own,
+    which are none), and of which tasks (a business key, some processes, some definition versions, instances
+    holding some variables' values; None: any)."""
 
     name: str
     lock_ms: int
     names: list[str] | None
     business_key: str | None
     process_keys: list[str] | None
+    definitions: list[tuple[str, int]] | None = None  # (process key, version)
+    variables: Mapping | None = None
+    local_only: bool = False
 
-    def matches(self, task: ExternalTaskRecord) -> bool:
+    def matches(self, task: ExternalTaskRecord, record, claimed_by: TaskFilter) -> bool:
+        """Whether the task, of the instance ``record``, is one this topic asks for (``claimed_by``: this
+        topic's filter, with the definition versions' ids)."""
+        ids = claimed_by.definition_ids
         return (
             task.topic == self.name
             and self.business_key in (None, task.business_key)
             and (self.process_keys is None or task.process_key in self.process_keys)
+            and (ids is None or record.definition_id in ids)
+            and (not self.variables or holds(record, self.variables))
         )
+
+
+def _filter(store: Store, topic: _Topic) -> TaskFilter:
+    ids = None if topic.definitions is None else store.definition_ids(topic.definitions)
+    return TaskFilter(topic.name, topic.business_key, topic.process_keys, ids, topic.variables)
 
 
 def _topics(topics) -> list[_Topic]:
@@ -390,8 +486,46 @@ def _topics(topics) -> list[_Topic]:
         if business_key is not None and not isinstance(business_key, str):
             raise InvalidData("business_key must be text", [FieldError(f"{at}/business_key", "a text")])
         process_keys = _names(topic.get("process_keys"), f"{at}/process_keys")
-        wanted.append(_Topic(name, topic["lock_duration_ms"], names, business_key, process_keys))
+        definitions = topic.get("definitions")
+        if definitions is not None:
+            definitions = [tuple(d) for d in definitions if isinstance(d, list | tuple)]
+            if len(definitions) != len(topic["definitions"]) or not all(
+                len(d) == 2 and isinstance(d[0], str) and isinstance(d[1], int) for d in definitions
+            ):
+                raise InvalidData(
+                    "definitions must be (process key, version) pairs",
+                    [FieldError(f"{at}/definitions", "a list of [process key, version]")],
+                )
+        holding = topic.get("holding")
+        if holding is not None and not (
+            isinstance(holding, Mapping) and all(map(_comparable, holding.values()))
+        ):
+            raise InvalidData(
+                "holding must map variable names to text, numbers, booleans or null",
+                [FieldError(f"{at}/holding", "an object of plain values")],
+            )
+        local_only = topic.get("local_only", False)
+        if not isinstance(local_only, bool):
+            raise InvalidData(
+                "local_only must be true or false", [FieldError(f"{at}/local_only", "a boolean")]
+            )
+        wanted.append(
+            _Topic(
+                name,
+                topic["lock_duration_ms"],
+                names,
+                business_key,
+                process_keys,
+                definitions,
+                dict(holding) if holding else None,
+                local_only,
+            )
+        )
     return wanted
+
+
+def _comparable(value) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
 
 
 def _names(names, at: str) -> list[str] | None:

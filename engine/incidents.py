@@ -19,6 +19,7 @@ from .context import Context
 from .instances import instance_record
 from .personal_data import Reader, log_read
 from .problems import Conflict, FieldError, InvalidData, NotFound
+from .projections import refresh_correlation_values
 from .results import IncidentView, InstanceView, Page, incident_view
 from .unit_of_work import Retry
 from .vocabulary import AuditKind, InstanceStatus, checked_variables
@@ -151,6 +152,8 @@ def change_variables(
         record.state, record.variables, record.updated_at = state, run.variables(), moment
         if not store.update_instance(record):
             raise Conflict(f"instance {instance_id} changed meanwhile; look again and retry")
+        forms = context.definitions.loaded(store, record.definition_id).forms
+        refresh_correlation_values(store, record.id, forms, record.variables, store.waits(record.id)[0])
         new = {name: record.variables.get(name) for name in old}
         data = {"old": old, "new": new}
         store.add_audit([audit_row(actor, AuditKind.VARIABLES_CHANGED, moment, record.id, data=data)])

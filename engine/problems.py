@@ -90,6 +90,12 @@ class Conflict(EngineError):
     kind = "conflict"
 
 
+class ConcurrentChange(Conflict):
+    """Another writer moved the instance while this request was applied, so what it asked for is no longer
+    possible (two workers completed the same task) or kept clashing: the caller looks again. Camunda names
+    it an optimistic locking failure."""
+
+
 class AlreadyRunning(Conflict):
     """A start would give a business key a second onboarding of the same process while the first has not
     ended: the caller asks for it explicitly (``allow_duplicate``) or opens the one that runs."""

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .bpmn import Run
+from .catalogue.messages import BY_VARIABLE, contract_of
 from .store.external_task_queries import ExternalTaskRecord
-from .store.queries import InstanceRecord, MessageRecord, ReadyTaskRecord, TimerRecord
+from .store.models import correlation_key
+from .store.queries import InstanceRecord, MessageRecord, ReadyTaskRecord, Store, TimerRecord
 from .vocabulary import InstanceStatus
 
 
@@ -87,6 +89,8 @@ def project(
                 record.business_key,
                 m.lane,
                 since.get(m.task_id) or now,
+                correlation_value(run.definition.forms, m.message_name, record.variables),
+                record.definition_id,
             )
             for m in message_waits
         ]
@@ -120,3 +124,30 @@ def project(
             sorted(timers, key=lambda t: t.due_at),
         ),
     )
+
+
+def correlates_by_variable(forms: Mapping[str, dict], message_name: str) -> bool:
+    contract = contract_of(forms, message_name)
+    return contract is not None and contract[1]["by"] == BY_VARIABLE
+
+
+def correlation_value(forms: Mapping[str, dict], message_name: str, variables: Mapping) -> str | None:
+    """What a wait for ``message_name`` keeps of the variable its contract correlates by (a payload
+    property matched against an instance variable): the key of the text the variable holds; None when the
+    contract correlates by business key or the variable holds no text (no payload property matches it)."""
+    if not correlates_by_variable(forms, message_name):
+        return None
+    value = variables.get(contract_of(forms, message_name)[1]["variable"])
+    return correlation_key(value) if isinstance(value, str) else None
+
+
+def refresh_correlation_values(store: Store, instance_id: str, forms, variables: Mapping, waits) -> None:
+    """Keep the waits' correlation values in step with variables that changed while the waits stayed (a
+    task completed on another branch, an operator's correction): a delivery finds the instance by them."""
+    changed = {}
+    for wait in waits:
+        value = correlation_value(forms, wait.message_name, variables)
+        if value != wait.correlation_value:
+            changed[wait.task_id] = value
+    if changed:
+        store.update_correlation_values(instance_id, changed)

@@ -47,6 +47,7 @@ from .results import (
 from .store.database import connect, migrate
 from .store.queries import InstanceFinding
 from .unit_of_work import UnitOfWork
+from .work_signal import WorkSignal
 
 
 class Engine:
@@ -68,8 +69,9 @@ class Engine:
         if apply_migrations:
             migrate(self.db)
         serializer = Serializer()
+        self._work_signal = WorkSignal(self.db)
         self._context = Context(
-            new_unit=lambda: UnitOfWork(self.db, clock_source),
+            new_unit=lambda: UnitOfWork(self.db, clock_source, self._work_signal),
             serializer=serializer,
             script_engine=RestrictedScriptEngine(
                 timeout_seconds=limits.script_seconds,
@@ -85,6 +87,7 @@ class Engine:
         self._form_words = FormWordCache(DIAGRAM_LANGUAGE)
 
     def close(self) -> None:
+        self._work_signal.close()
         self._context.script_engine.close()
         self.db.dispose()
 
@@ -319,6 +322,14 @@ class Engine:
         return tasks.complete(self._context, task_id, data, actor=actor, party=party)
 
     # ---- external tasks ---------------------------------------------------------------------------
+
+    def on_work_ready(self, listener) -> None:
+        """Call ``listener(topics)`` (a frozenset of topic names) as soon as external tasks of those topics
+        become fetchable: after the commit that made them so, in this process, and on PostgreSQL also in
+        the other processes on the database. From any thread; it must not block. A hint to look again,
+        never a promise that a fetch finds the task (another worker may take it first)."""
+        self._work_signal.listen(listener)
+
     # Workers' service-task work. Ids are text (a task's id is a UUID), times aware UTC datetimes, variables
     # JSON objects. NotFound: no such task waits (it was completed, or its instance moved past it);
     # Conflict: the task is locked by another worker, or by none; InvalidData: a refused argument, named
@@ -329,8 +340,10 @@ class Engine:
     ) -> list[ExternalTaskView]:
         """Lock up to ``max_tasks`` fetchable tasks for ``worker_id``, oldest first. ``topics`` is a list of
         ``{"name": str, "lock_duration_ms": int, "variables": [str] | None}``, each also with
-        ``"business_key"`` and ``"process_keys"`` to fetch only those instances' tasks; each task answered
-        carries ``worker_id``, ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
+        ``"business_key"``, ``"process_keys"``, ``"definitions"`` ([(key, version)]) and ``"holding"``
+        ({variable: value}) to fetch only those instances' tasks, and ``"local_only"`` to answer only the
+        task's own variables (a waiting task has none); each task answered carries ``worker_id``,
+        ``lock_expires_at`` and ``variables`` (the instance's, or only those named)."""
         return external_tasks.fetch_and_lock(
             self._context, worker_id, list(topics), max_tasks, actor=actor, party=party
         )
@@ -427,14 +440,19 @@ class Engine:
         *,
         topic: str | None = None,
         locked: bool | None = None,
-        instance_id: str | None = None,
+        instance_id: str | list[str] | None = None,
         process_key: str | None = None,
         worker_id: str | None = None,
         limit: int = 50,
         offset: int = 0,
         party: str | None = None,
+        task_ids: list[str] | None = None,
+        element_ids: list[str] | None = None,
+        retries_left: bool | None = None,
+        definition: tuple[str, int] | None = None,
     ) -> Page[ExternalTaskView]:
-        """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not."""
+        """The external tasks instances wait at, oldest first; ``locked`` True: lock held now, False: not;
+        ``retries_left`` False: out of retries (held back by an incident); ``definition``: (key, version)."""
         return external_tasks.page(
             self._context,
             topic=topic,
@@ -445,6 +463,31 @@ class Engine:
             limit=limit,
             offset=offset,
             party=party,
+            task_ids=task_ids,
+            element_ids=element_ids,
+            retries_left=retries_left,
+            definition=definition,
+        )
+
+    def set_external_task_retries(
+        self,
+        task_ids: list[str],
+        retries: int,
+        *,
+        actor: str,
+        party: str | None = None,
+        may_resolve_incidents: bool = False,
+    ) -> list[ExternalTaskView]:
+        """Set the retries left of the tasks: 0 opens an incident, as a failure with none left does; more
+        resolves the incident of a task held back by one (only with ``may_resolve_incidents``: Forbidden
+        otherwise). All or none."""
+        return external_tasks.set_retries(
+            self._context,
+            list(task_ids) if isinstance(task_ids, list | tuple) else task_ids,
+            retries,
+            actor=actor,
+            party=party,
+            may_resolve_incidents=may_resolve_incidents,
         )
 
     # ---- messages and timers ----------------------------------------------------------------------

@@ -21,11 +21,18 @@ from .audit import Change, audit_row
 from .bpmn import Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
-from .problems import Conflict, NotFound, ScriptFailure
-from .projections import ProjectionChange, Projections, project
+from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
+from .projections import (
+    ProjectionChange,
+    Projections,
+    correlates_by_variable,
+    project,
+    refresh_correlation_values,
+)
 from .store.database import chosen_as_lock_victim
 from .store.queries import InstanceRecord, Store
 from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
+from .work_signal import WorkSignal
 
 CONFLICT_RETRIES = 8
 
@@ -37,9 +44,10 @@ class UnitOfWork:
 
     store: Store
 
-    def __init__(self, database: Database, clock: Clock | None):
+    def __init__(self, database: Database, clock: Clock | None, work_signal: WorkSignal | None = None):
         self._database = database
         self._clock = clock
+        self._work_signal = work_signal
 
     def __enter__(self) -> UnitOfWork:
         self._stack = ExitStack()
@@ -59,10 +67,18 @@ class UnitOfWork:
             ) from error
 
     def commit(self) -> None:
+        """Commit; then the waiting workers hear of the topics whose tasks became fetchable (see
+        ``work_signal``)."""
+        topics, self.store.work_ready = self.store.work_ready, set()
+        if topics and self._work_signal is not None:
+            self._work_signal.notify_in(self.connection, topics)
         self.connection.commit()
+        if topics and self._work_signal is not None:
+            self._work_signal.signal(topics)
 
     def rollback(self) -> None:
         self.connection.rollback()
+        self.store.work_ready = set()  # what was rolled back made nothing fetchable
 
 
 @dataclass(frozen=True)
@@ -151,9 +167,8 @@ def act_on_instance(
                         projections = write_run(
                             unit.store, record, run, actor, change, existing_ready, state, rewrite=anew
                         ).now
-                        if (
-                            pass_on is not None
-                        ):  # the messages it threw, to their instances, in this transaction
+                        # the messages it threw, to their instances, in this transaction
+                        if pass_on is not None:
                             pass_on(unit.store, record, run, actor)
                         if retry is not None:
                             retry.resolved(unit.store)
@@ -177,7 +192,7 @@ def act_on_instance(
             if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
                 note_definition_fault(new_unit, refusal, actor)
             raise
-    raise Conflict(f"instance {instance_id} kept changing while this request was applied; retry it")
+    raise ConcurrentChange(f"instance {instance_id} kept changing while this request was applied; retry it")
 
 
 def refused(failure: dict) -> ScriptFailure:
@@ -325,4 +340,9 @@ def write_run(
         store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
         store.replace_waits(record.id, *projections.waits)
+    else:
+        forms = run.definition.forms
+        if any(correlates_by_variable(forms, m.message_name) for m in projections.now.messages):
+            stored, _timers = store.waits(record.id)
+            refresh_correlation_values(store, record.id, forms, record.variables, stored)
     return replace(projections, now=replace(projections.now, parties=parties))

@@ -46,6 +46,7 @@ class AuditKind(StrEnum):
     EXTERNAL_TASK_BPMN_ERROR = "external_task_bpmn_error"
     EXTERNAL_TASK_LOCK_EXTENDED = "external_task_lock_extended"
     EXTERNAL_TASK_UNLOCKED = "external_task_unlocked"
+    EXTERNAL_TASK_RETRIES_SET = "external_task_retries_set"
     PARTY_BOUND = "party_bound"  # a party plays a lane of the instance from now on
 
     @classmethod

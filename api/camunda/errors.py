@@ -9,10 +9,15 @@ from __future__ import annotations
 from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
-from engine import Conflict, EngineError, Forbidden, InvalidData, NotFound, ScriptFailure
+from engine import ConcurrentChange, Conflict, EngineError, Forbidden, InvalidData, NotFound, ScriptFailure
 
 INVALID_REQUEST = "InvalidRequestException"
 REST = "RestException"
+# Two writers moved one instance at once (two workers completing one task): Camunda's exception for it,
+# with its built-in exception code (1). Camunda answers it 500; here it is 409, so that a client's retry
+# logic sees a conflict to look again at, never a server fault.
+OPTIMISTIC_LOCKING = "OptimisticLockingException"
+OPTIMISTIC_LOCKING_CODE = 1
 
 # Plain HTTP refusals (authentication, roles, sizes, the failed-token limit) by the exception Camunda's
 # REST layer names for them.
@@ -29,13 +34,20 @@ _HTTP_TYPES = {
 
 
 class CamundaError(Exception):
-    def __init__(self, status: int, kind: str, message: str):
+    def __init__(self, status: int, kind: str, message: str, code: int | None = None):
         super().__init__(message)
-        self.status, self.kind, self.message = status, kind, message
+        self.status, self.kind, self.message, self.code = status, kind, message, code
 
 
-def answer(status: int, kind: str, message: str, headers: dict | None = None):
-    return jsonify({"type": kind, "message": message}), status, headers or {}
+def answer(status: int, kind: str, message: str, headers: dict | None = None, code: int | None = None):
+    shape = {"type": kind, "message": message}
+    if code is not None:  # Camunda's exception code, where Camunda has one for the exception
+        shape["code"] = code
+    return jsonify(shape), status, headers or {}
+
+
+def concurrent_change(error: ConcurrentChange) -> CamundaError:
+    return CamundaError(409, OPTIMISTIC_LOCKING, error.detail, OPTIMISTIC_LOCKING_CODE)
 
 
 def not_in_subset(what: str) -> CamundaError:
@@ -63,7 +75,7 @@ def refused_data(error: InvalidData, *moves: tuple[str, str]) -> CamundaError:
 
 
 def _camunda_error(error: CamundaError):
-    return answer(error.status, error.kind, error.message)
+    return answer(error.status, error.kind, error.message, code=error.code)
 
 
 def _engine_error(error: EngineError):
@@ -79,6 +91,8 @@ def _engine_error(error: EngineError):
         return answer(400, "ScriptEvaluationException", message)
     if isinstance(error, Forbidden):
         return answer(403, "AuthorizationException", error.detail)
+    if isinstance(error, ConcurrentChange):
+        return _camunda_error(concurrent_change(error))
     if isinstance(error, Conflict):
         return answer(409, REST, error.detail)
     return answer(400, REST, error.detail)

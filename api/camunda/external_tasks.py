@@ -13,13 +13,13 @@ from contextlib import contextmanager
 
 from flask import Response, g, jsonify, request
 
-from engine import Conflict, ExternalTaskView, InvalidData, NotFound
+from engine import ConcurrentChange, Conflict, ExternalTaskView, InvalidData, NotFound
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, PERMISSIONS, READ, REPAIR, requires
 from ..long_poll import ENVIRON_KEY, LONGEST_MS
 from . import shapes
 from .blueprint import blp, engine
-from .errors import INVALID_REQUEST, CamundaError, refused_data
+from .errors import INVALID_REQUEST, CamundaError, concurrent_change, refused_data
 from .requests import (
     PAGING,
     TAKEN,
@@ -54,14 +54,14 @@ _TOPIC = {
     "variables": TAKEN,
     "deserializeValues": TAKEN,  # values are JSON either way
     "includeExtensionProperties": TAKEN,
-    "localVariables": False,  # an instance's variables are one scope
+    "localVariables": TAKEN,  # the task's own: none while it waits (no input parameters on service tasks)
     "withoutTenantId": TAKEN,  # no task has a tenant
     "businessKey": TAKEN,
     "processDefinitionKey": TAKEN,
     "processDefinitionKeyIn": TAKEN,
-    "processVariables": {},
-    "processDefinitionId": None,
-    "processDefinitionIdIn": [],
+    "processVariables": TAKEN,
+    "processDefinitionId": TAKEN,
+    "processDefinitionIdIn": TAKEN,
     "processDefinitionVersionTag": None,
     "tenantIdIn": [],
 }
@@ -89,7 +89,8 @@ def fetch_and_lock():
     if not locked and timeout:
         long_poll = request.environ.get(ENVIRON_KEY)
         if long_poll is not None:
-            long_poll.wait(timeout)  # raises to be tried again while the poll's time is not up
+            # raises to be tried again while the poll's time is not up: sooner when work of a topic comes
+            long_poll.wait(timeout, topics=[t["name"] for t in topics])
     with_properties = {t["name"] for t in topics if t["extension_properties"]}
     return jsonify([_locked(view, view.topic in with_properties) for view in locked])
 
@@ -104,22 +105,44 @@ def _topic(topic, index: int) -> dict:
         raise refused(f"{where}variables must be a list of variable names, or null for all")
     flag(topic, "deserializeValues", where)
     flag(topic, "withoutTenantId", where)
-    process_keys = topic.get("processDefinitionKeyIn") or None  # an empty list filters nothing
-    if process_keys is not None and not (
-        isinstance(process_keys, list) and all(isinstance(k, str) for k in process_keys)
-    ):
-        raise refused(f"{where}processDefinitionKeyIn must be a list of process definition keys")
+    process_keys = _texts(topic, "processDefinitionKeyIn", where, "process definition keys")
     one_key = key_in(topic, "processDefinitionKey")
     if one_key is not None:  # both given: a task of that process, if it is among them
         process_keys = [k for k in (process_keys or [one_key]) if k == one_key]
+    definitions = _texts(topic, "processDefinitionIdIn", where, "process definition ids")
+    one_id = key_in(topic, "processDefinitionId")
+    if one_id is not None:  # both given: that definition, if it is among them
+        definitions = [d for d in (definitions or [one_id]) if d == one_id]
+    holding = topic.get("processVariables")
+    if holding is not None and not (
+        isinstance(holding, Mapping)
+        and all(v is None or isinstance(v, str | int | float | bool) for v in holding.values())
+    ):
+        raise refused(
+            f"{where}processVariables must map variable names to plain values (text, numbers, booleans)"
+        )
     return {
         "name": _required_text(topic, "topicName", where),
         "lock_duration_ms": _whole(topic, "lockDuration", 1, LONGEST_LOCK_MS, where, required=True),
         "variables": names,
         "business_key": key_in(topic, "businessKey"),
         "process_keys": process_keys,
+        # an id that is no key:version names no definition: it fetches nothing, as an unknown id does
+        "definitions": None
+        if definitions is None
+        else [parsed for d in definitions if (parsed := shapes.parse_definition_id(d)) is not None],
+        "holding": dict(holding) if holding else None,
+        "local_only": flag(topic, "localVariables", where),
         "extension_properties": flag(topic, "includeExtensionProperties", where),
     }
+
+
+def _texts(data: Mapping, name: str, where: str, what: str) -> list[str] | None:
+    """A list of keys or ids (an empty list, as none, filters nothing)."""
+    value = data.get(name) or None
+    if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise refused(f"{where}{name} must be a list of {what}")
+    return value
 
 
 def _locked(view: ExternalTaskView, with_properties: bool) -> dict:
@@ -257,15 +280,87 @@ def unlock_external_task(task_id):
     return "", 204
 
 
+# ---- an operator's changes -------------------------------------------------------------------------------
+
+
+@blp.put("/external-task/<task_id>/retries")
+@requires(OPERATE)
+def set_retries(task_id):
+    """The retries left: 0 holds the task back with an incident, as a worker's failure with none left does;
+    more gives a task held back by an incident to the workers again and resolves the incident (an admin's
+    repair, as a retry of the incident is: 403 for others). 204."""
+    retries = _retries(body({"retries": TAKEN}))
+    with _outcome(task_id):
+        _set_retries([task_id], retries)
+    return "", 204
+
+
+@blp.put("/external-task/retries")
+@requires(OPERATE)
+def set_retries_of_many():
+    """The same for several tasks by id, at once: all of them or, when one is unknown, none (404)."""
+    data = body(
+        {
+            "retries": TAKEN,
+            "externalTaskIds": TAKEN,
+            "processInstanceIds": [],
+            "externalTaskQuery": None,
+            "processInstanceQuery": None,
+            "historicProcessInstanceQuery": None,
+        }
+    )
+    retries = _retries(data)
+    ids = _texts(data, "externalTaskIds", "", "external task ids")
+    if not ids:
+        raise refused("externalTaskIds must name at least one external task (the subset sets retries by id)")
+    with _outcome(None):
+        _set_retries(ids, retries)
+    return "", 204
+
+
+def _retries(data: Mapping) -> int:
+    if data.get("retries") is None:
+        raise refused("retries is required: a whole number, 0 or more")
+    return _whole(data, "retries", 0, 2**31 - 1)
+
+
+def _set_retries(task_ids: list[str], retries: int) -> None:
+    engine().set_external_task_retries(
+        task_ids,
+        retries,
+        actor=g.caller.actor,
+        party=g.caller.scope,
+        may_resolve_incidents=REPAIR in PERMISSIONS[g.caller.role],
+    )
+
+
+@blp.put("/external-task/<task_id>/priority")
+@requires(OPERATE)
+def set_priority(task_id):
+    """Every external task here has priority 0 (the engine keeps none): a change is refused, 400, once the
+    task is known to exist."""
+    body({"priority": TAKEN})
+    _one(task_id)
+    raise CamundaError(
+        400,
+        BAD_USER_REQUEST,
+        f"Cannot set the priority of external task {task_id}: this engine keeps no priority for external "
+        "tasks, every task has priority 0 and workers fetch the oldest first",
+    )
+
+
 @contextmanager
-def _outcome(task_id: str):
-    """The engine's refusals of an action on a task, as Camunda answers them, its JSON Pointers moved to
-    the request's names."""
+def _outcome(task_id: str | None):
+    """The engine's refusals of an action on a task (on several: ``task_id`` None), as Camunda answers
+    them, its JSON Pointers moved to the request's names."""
     try:
         yield
     except NotFound as error:
-        message = f"External task {task_id} does not exist: {error.detail}"
+        named = f"External task {task_id}" if task_id is not None else "An external task of externalTaskIds"
+        message = f"{named} does not exist: {error.detail}"
         raise CamundaError(404, "NotFoundException", message) from None
+    except ConcurrentChange as error:  # another worker moved the instance past the task meanwhile
+        raise concurrent_change(error) from None
     except Conflict as error:  # locked by another worker, or by none
         raise CamundaError(400, BAD_USER_REQUEST, error.detail) from None
     except InvalidData as error:
@@ -284,50 +379,117 @@ _REQUEST_NAMES = (
 # ---- reading them ---------------------------------------------------------------------------------------
 
 
-_LIST_FILTERS = {
+def _key_list(text: str) -> list[str]:
+    """A query parameter listing ids or keys, comma-separated (Camunda's ``…In`` parameters)."""
+    return [key(part) for part in text.split(",")]
+
+
+# The filters of a task list, by their query parameter's reader; the body of ``POST /external-task`` has
+# the same names with JSON values (lists for the ``…In`` ones).
+_FILTERS = {
     "externalTaskId": key,
+    "externalTaskIdIn": _key_list,
     "topicName": key,
     "workerId": key,
     "locked": boolean,
     "notLocked": boolean,
+    "withRetriesLeft": boolean,
+    "noRetriesLeft": boolean,
+    "activityId": key,
+    "activityIdIn": _key_list,
+    "executionId": key,  # an instance's one execution has the instance's id
     "processInstanceId": key,
+    "processInstanceIdIn": _key_list,
+    "processDefinitionId": key,
+    "processDefinitionKey": key,
     "active": boolean,
     "suspended": boolean,
-    **PAGING,
 }
-_COUNT_FILTERS = {name: read for name, read in _LIST_FILTERS.items() if name not in PAGING}
+_LIST_FILTERS = {**_FILTERS, **PAGING}
+_FLAGS = {"locked", "notLocked", "withRetriesLeft", "noRetriesLeft", "active", "suspended"}
+_LISTS = {"externalTaskIdIn", "activityIdIn", "processInstanceIdIn"}
+# In a query's body: the order is always the oldest first, so a sorting that says so is taken.
+_OLDEST_FIRST = [{"sortBy": "createTime", "sortOrder": "asc"}]
 
 
 @blp.get("/external-task")
 @requires(READ)
 def external_tasks():
-    """The tasks instances wait at, oldest first, by topic, worker, lock and instance."""
+    """The tasks instances wait at, oldest first, by id, topic, worker, lock, retries, activity, instance
+    and definition."""
     return jsonify([_task(view) for view in _matching(query(_LIST_FILTERS))])
 
 
 @blp.get("/external-task/count")
 @requires(READ)
 def external_task_count():
-    return jsonify({"count": len(_matching(query(_COUNT_FILTERS)))})
+    return jsonify({"count": len(_matching(query(_FILTERS)))})
+
+
+@blp.post("/external-task")
+@requires(READ)
+def query_external_tasks():
+    """The same list, its filters in the body (paging in the query), as Camunda's query by POST."""
+    return jsonify([_task(view) for view in _matching({**_filters_in_body(), **query(PAGING)})])
+
+
+@blp.post("/external-task/count")
+@requires(READ)
+def query_external_task_count():
+    params = _filters_in_body()
+    query({})
+    return jsonify({"count": len(_matching(params))})
+
+
+def _filters_in_body() -> dict:
+    data = body({**{name: TAKEN for name in _FILTERS}, "sorting": TAKEN})
+    sorting = data.pop("sorting", None)
+    if sorting not in (None, [], *([s] for s in _OLDEST_FIRST)):
+        raise refused('"sorting" is not supported by this engine: tasks come oldest first (createTime asc)')
+    params = {}
+    for name, value in data.items():
+        if value is None:
+            continue
+        if name in _FLAGS:
+            params[name] = flag(data, name)
+        elif name in _LISTS:  # an empty list, as none, filters nothing
+            listed = _texts(data, name, "", "ids")
+            if listed is not None:
+                params[name] = listed
+        else:
+            params[name] = key_in(data, name)
+    return params
 
 
 def _matching(params) -> list:
+    """The tasks the filters find: flags count only when true (false filters nothing, as in Camunda)."""
     if params.get("suspended") or (params.get("locked") and params.get("notLocked")):
         return []  # nothing is suspended; nothing is both
-    if "externalTaskId" in params:
-        try:
-            found = [engine().get_external_task(params["externalTaskId"], party=g.caller.scope)]
-        except NotFound:
-            return []
-        return [v for v in found if _matches(v, params)][params.get("firstResult", 0) :][
-            : params.get("maxResults")
-        ]
+    if params.get("withRetriesLeft") and params.get("noRetriesLeft"):
+        return []
+    task_ids = _both(params, "externalTaskId", "externalTaskIdIn")
+    element_ids = _both(params, "activityId", "activityIdIn")
+    instance_ids = _both(params, "processInstanceId", "processInstanceIdIn")
+    instance_ids = _both({**params, "in": instance_ids}, "executionId", "in")
+    definition = None
+    if "processDefinitionId" in params:
+        definition = shapes.parse_definition_id(params["processDefinitionId"])
+        if definition is None:
+            return []  # no definition has such an id
+    if [] in (task_ids, element_ids, instance_ids):
+        return []  # an id given twice that differs, or an empty list: nothing is both
     locked = True if params.get("locked") else False if params.get("notLocked") else None
+    retries_left = True if params.get("withRetriesLeft") else False if params.get("noRetriesLeft") else None
     return gathered(
         lambda limit, offset: engine().list_external_tasks(
             topic=params.get("topicName"),
             worker_id=params.get("workerId"),
-            instance_id=params.get("processInstanceId"),
+            instance_id=instance_ids,
+            process_key=params.get("processDefinitionKey"),
+            task_ids=task_ids,
+            element_ids=element_ids,
+            retries_left=retries_left,
+            definition=definition,
             locked=locked,
             limit=limit,
             offset=offset,
@@ -337,9 +499,14 @@ def _matching(params) -> list:
     )
 
 
-def _matches(view: ExternalTaskView, params) -> bool:
-    wanted = {"topicName": view.topic, "workerId": view.worker_id, "processInstanceId": view.instance_id}
-    return all(params.get(name, value) == value for name, value in wanted.items())
+def _both(params, one: str, many: str) -> list[str] | None:
+    """The ids a filter and its ``…In`` list allow together (None: any)."""
+    allowed = None
+    if params.get(many) is not None:
+        allowed = list(params[many])
+    if params.get(one) is not None:
+        allowed = [params[one]] if allowed is None or params[one] in allowed else []
+    return allowed
 
 
 def _one(task_id: str) -> ExternalTaskView:

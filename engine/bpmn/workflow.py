@@ -22,7 +22,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from ..decisions import TableFault
 from ..limits import MAX_PATH_LENGTH, Limits
-from ..problems import Conflict, NotFound
+from ..problems import ConcurrentChange, Conflict, NotFound
 from ..vocabulary import InstanceStatus, json_safe
 from .external_task import is_external, throw_error_at
 from .input_output import set_local_variables
@@ -275,15 +275,15 @@ class Run:
         return task
 
     def external_task(self, task_id: str):
-        """The ready external task ``task_id`` of this instance; NotFound if it has none such, Conflict if it
-        is no longer ready."""
+        """The ready external task ``task_id`` of this instance; NotFound if it has none such,
+        ConcurrentChange if it is no longer ready (its row said it was: another writer moved it meanwhile)."""
         task = self.workflow.get_task_from_id(uuid.UUID(task_id))
         if task is None or not is_external(task.task_spec):
             raise NotFound(f'no external task "{task_id}" in this instance')
         if task.state != TaskState.READY:
             state = TaskState.get_name(task.state).lower()
             name = task.task_spec.bpmn_name or task_id
-            raise Conflict(f'external task "{name}" is not ready: it is {state}')
+            raise ConcurrentChange(f'external task "{name}" is not ready: it is {state}')
         return task
 
     def complete_external(self, task_id: str, variables: dict, local_variables: dict | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import UTC, datetime
 
@@ -18,6 +19,18 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The longest text a correlation value is kept as itself; a longer one is kept as its digest.
+LONGEST_CORRELATION_VALUE = 120
+
+
+def correlation_key(value: str) -> str:
+    """What ``message_subscriptions.correlation_value`` keeps of a text: the text, or for a long one its
+    SHA-256 (an index takes keys of bounded length); either way the delivery compares the variable itself
+    afterwards, so a key only finds the candidates."""
+    if len(value) <= LONGEST_CORRELATION_VALUE:
+        return value
+    return "sha256:" + hashlib.sha256(value.encode()).hexdigest()
 
 
 def could_be_id(value: object) -> bool:
@@ -192,7 +205,13 @@ class MessageSubscription(Base):
     """An instance waiting for a message, so that delivery never has to open other instances."""
 
     __tablename__ = "message_subscriptions"
-    __table_args__ = (Index(None, "message_name", "business_key"),)
+    __table_args__ = (
+        Index(None, "message_name", "business_key"),
+        # a message correlating by a payload property finds its instance by the value, not in the JSON
+        Index(None, "message_name", "correlation_value"),
+        # the versions whose instances wait for a message (each may correlate it its own way)
+        Index(None, "message_name", "definition_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     instance_id: Mapped[str] = mapped_column(
@@ -206,6 +225,12 @@ class MessageSubscription(Base):
     waiting_since: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # The lane the catching event is drawn in: the party who plays it is the one who sends the message.
     lane: Mapped[str | None] = mapped_column(String(200))
+    # Where the message's contract correlates by a payload property: the key of the text the instance's
+    # variable holds now (``correlation_key``), kept in step with the variable; None otherwise.
+    correlation_value: Mapped[str | None] = mapped_column(String(200))
+    # The definition version the instance runs (as process_instances says), so that the versions waiting
+    # for a message are read from this index, not from every waiting instance.
+    definition_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class ExternalTask(Base):

@@ -27,6 +27,7 @@ from .models import (
     RetiredProcess,
     TaskCandidate,
     UsageLogEntry,
+    correlation_key,
     could_be_id,
 )
 from .oversight_queries import OversightQueries, waits_at
@@ -94,6 +95,8 @@ class MessageRecord:
     business_key: str | None
     lane: str | None = None
     waiting_since: datetime | None = None
+    correlation_value: str | None = None  # correlation_key of the variable a by-variable contract reads
+    definition_id: int | None = None  # the version the instance runs
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
 
     def __init__(self, connection: Connection):
         self.connection = connection
+        # the topics whose external tasks this transaction makes fetchable, signalled after its commit
+        self.work_ready: set[str] = set()
 
     def _rows(self, statement):
         return self.connection.execute(statement).all()
@@ -309,23 +314,28 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
             query = query.where(_messages.c.business_key == business_key)
         if instance_id is not None:
             query = query.where(_messages.c.instance_id == instance_id)
-        if definition_id is not None or holding is not None:
-            query = query.join(_instances, _instances.c.id == _messages.c.instance_id)
         if definition_id is not None:
-            query = query.where(_instances.c.definition_id == definition_id)
-        if holding is not None:
-            name, value = holding
-            query = query.where(_instances.c.variables[name].as_string() == value)
+            query = query.join(_instances, _instances.c.id == _messages.c.instance_id).where(
+                _instances.c.definition_id == definition_id
+            )
+        if holding is not None:  # by the projection's index, not in each instance's JSON
+            query = query.where(_messages.c.correlation_value == correlation_key(holding[1]))
         return list(self.connection.scalars(query))
 
+    def update_correlation_values(self, instance_id: str, values: dict[str, str | None]) -> None:
+        """The waits' correlation values (task id -> value) after the instance's variables changed."""
+        for task_id, value in values.items():
+            self.connection.execute(
+                update(_messages)
+                .where(_messages.c.instance_id == instance_id, _messages.c.task_id == task_id)
+                .values(correlation_value=value)
+            )
+
     def definitions_waiting_for(self, message_name: str) -> list[int]:
-        """The definition versions of the instances waiting for the message."""
+        """The definition versions of the instances waiting for the message (from the waits' index)."""
         return list(
             self.connection.scalars(
-                select(_instances.c.definition_id)
-                .join(_messages, _messages.c.instance_id == _instances.c.id)
-                .where(_messages.c.message_name == message_name)
-                .distinct()
+                select(_messages.c.definition_id).where(_messages.c.message_name == message_name).distinct()
             )
         )
 

@@ -491,6 +491,14 @@ def _every_route(app):
             yield method, url, rule.endpoint
 
 
+# Routes a viewer may call with any method: a query whose filters are in a POST's body, as Camunda's are.
+_READING = {
+    "engine-rest.outside_the_subset",
+    "engine-rest.query_external_tasks",
+    "engine-rest.query_external_task_count",
+}
+
+
 def test_every_engine_rest_route_asks_for_a_token_and_a_viewer_only_reads(app, client, stored):
     before = stored()
     routes = list(_every_route(app))
@@ -499,7 +507,7 @@ def test_every_engine_rest_route_asks_for_a_token_and_a_viewer_only_reads(app, c
         anonymous = client.open(url, method=method, json={})
         error_of(anonymous, 401, "AuthenticationException")
         as_viewer = client.open(url, method=method, json={}, headers=auth("viewer"))
-        if method != "GET" and endpoint != "engine-rest.outside_the_subset":
+        if method != "GET" and endpoint not in _READING:
             assert "viewer" in error_of(as_viewer, 403, "AuthorizationException"), (method, url)
         else:
             assert as_viewer.status_code in (200, 400, 404), (method, url, as_viewer.get_json())

@@ -230,12 +230,12 @@ def test_a_lock_is_extended_and_released_and_the_tasks_are_listed_by_lock(camund
         ({"sorting": [{"sortBy": "createTime", "sortOrder": "desc"}]}, "sorting"),
         ({"topics": [{"topicName": TOPIC, "lockDuration": 0}]}, "topics[0].lockDuration"),
         (
-            {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processVariables": {"a": 1}}]},
+            {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processVariables": {"a": {"b": 1}}}]},
             "processVariables",
         ),
         (
-            {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processDefinitionId": "x:1"}]},
-            "processDefinitionId",
+            {"topics": [{"topicName": TOPIC, "lockDuration": 1000, "processDefinitionVersionTag": "v1"}]},
+            "processDefinitionVersionTag",
         ),
         ({"priority": 3}, "priority"),
     ],

@@ -1,6 +1,6 @@
 """A message whose contract correlates by a payload property finds the instance whose variable holds the
-payload's value, through POST /api/v1/messages and /engine-rest/message, on SQLite and on PostgreSQL (where
-the variable is read from the instance's JSON by the database)."""
+payload's value, through POST /api/v1/messages and /engine-rest/message, on SQLite and on PostgreSQL (by the
+value each wait keeps of the variable, indexed and kept in step with it)."""
 
 from __future__ import annotations
 
@@ -193,3 +193,29 @@ def test_a_thrown_message_finds_the_instance_holding_its_property_whatever_the_b
 
     assert thrower.status == "completed"
     assert (status_of(client, receiver), status_of(client, other)) == ("completed", "running")
+
+
+def test_a_wait_is_found_by_the_value_its_variable_holds_now(client, waiting, app):
+    """The indexed value a wait is found by follows the variable: after an admin's correction the new
+    number finds the instance and the old one no longer does; a long number is found too."""
+    corrected = waiting("K-2026-OLD")
+    long_number = "K-" + "9" * 300  # past what a wait keeps as itself: kept as its digest
+    far = waiting(long_number)
+    changed = client.post(
+        f"/api/v1/process-instances/{corrected}/correct-variables",
+        json={"set": {"kela_application_number": "K-2026-NEW"}},
+        headers=auth("admin"),
+    )
+    assert changed.status_code == 200, changed.get_json()
+
+    old = deliver(client, {"application_number": "K-2026-OLD", "decision": "approved"})
+    assert_problem(old, 404, "not-found")
+    new = deliver(client, {"application_number": "K-2026-NEW", "decision": "approved"})
+    assert (new.get_json()["id"], new.get_json()["status"]) == (corrected, "completed")
+    found = deliver(client, {"application_number": long_number, "decision": "rejected"})
+    assert (found.get_json()["id"], found.get_json()["status"]) == (far, "completed")
+    near = waiting("K-" + "9" * 299 + "8")  # the same first characters are not the same number
+    assert_problem(
+        deliver(client, {"application_number": long_number, "decision": "rejected"}), 404, "not-found"
+    )
+    assert status_of(client, near) == "running"

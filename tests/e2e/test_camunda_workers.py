@@ -141,7 +141,7 @@ def test_a_long_poll_answers_as_soon_as_work_comes(server):
     assert not done  # nothing to do yet: the poll waits
     checked = start(server, "2345678-2")
     polling.join(timeout=10)
-    assert done and 2 <= done[0] < 9, done  # answered about a second after the work came, not at 20 s
+    assert done and 2 <= done[0] < 9, done  # answered once the work came (tests/e2e/test_long_poll_wakeup.py)
     assert waiting_at(server, checked) == ["Task_review"]
 
 

@@ -274,6 +274,23 @@ def test_only_the_vendors_worker_does_the_vendors_service_task_and_incidents_are
     assert reads == READS
 
 
+def test_camunda_operators_set_retries_and_query_only_their_own_partys_tasks(server):
+    instance_id = at_system_check(server)
+    [task] = [
+        t for t in ok(server, "admin", "GET", f"/engine-rest/external-task?processInstanceId={instance_id}")
+    ]
+    retries = f"/engine-rest/external-task/{task['id']}/retries"
+    for who, status in (("stranger", 404), ("provider", 403), ("vendor", 204)):
+        got, _, answer = call(server, who, "PUT", retries, {"retries": 2})
+        assert got == status, (who, answer)
+    query = {"processInstanceIdIn": [instance_id]}
+    found = {who: len(ok(server, who, "POST", "/engine-rest/external-task", query)) for who in NAMES}
+    assert found == dict.fromkeys(NAMES, 1) | {"stranger": 0, "stranger-viewer": 0}
+    history = ok(server, "admin", "GET", f"/api/v1/process-instances/{instance_id}/history")
+    changed = [e for e in history if e["kind"] == "external_task_retries_set"]
+    assert [(e["actor"], e["data"]["retries"]) for e in changed] == [("integrator:vendor", 2)]
+
+
 def test_a_viewer_or_integrator_token_without_a_party_is_refused_at_start(tmp_path):
     with pytest.raises(RuntimeError, match="names no party"):
         RunningServer(
