@@ -50,6 +50,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | vendor_business_id | 2345678-0                   |
       | county_business_id | 4567123-8                   |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Ja palvelunantaja näkee tiedon "contact_email" arvona kanta@kotisatama.example.fi
+    Ja järjestelmätoimittaja näkee tiedon "contact_email" peitettynä
+    Ja Kela näkee tiedon "contact_email" peitettynä
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
@@ -287,8 +290,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 2 viikkoa |
-      | signatory_name          | Anna Virtanen      |
-      | signatory_decision_date | tänään - 1 viikkoa |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään        |
@@ -394,8 +395,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
-      | signatory_name          | Mikko Laine        |
-      | signatory_decision_date | tänään             |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään      |
@@ -510,8 +509,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
-      | signatory_name          | Liisa Tuulensuu    |
-      | signatory_decision_date | tänään             |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään          |
@@ -589,8 +586,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä               |
       | security_plan_date      | tänään - 4 viikkoa  |
-      | signatory_name          | Johtaja Pekka Ranta |
-      | signatory_decision_date | tänään - 1 viikkoa  |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään              |

@@ -44,7 +44,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | application_date | tänään                       |
-      | login_method     | suomi_fi                     |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -77,7 +76,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | application_date | tänään                       |
-      | login_method     | bank_id                      |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -163,14 +161,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name      | eRA        |
       | access_point_oid | 2.16.840.1 |
       | application_date | tänään     |
-      | login_method     | suomi_fi   |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | application_date | tänään                       |
-      | login_method     | certificate_card             |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:

@@ -107,8 +107,6 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         {
             "register_entries_valid": True,
             "security_plan_date": "2026-01-20",
-            "signatory_name": "Toimitusjohtaja Anna Virtanen",
-            "signatory_decision_date": "2026-01-22",
         },
     )
     # Seed 001, step 3: the organisation registers for the deployment; no period, no confirmation by Kela.
@@ -345,8 +343,6 @@ def _to_report(engine, instance, clock=None):
             {
                 "register_entries_valid": True,
                 "security_plan_date": "2026-01-20",
-                "signatory_name": "Anna Virtanen",
-                "signatory_decision_date": "2026-01-22",
             },
         ),
         ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
