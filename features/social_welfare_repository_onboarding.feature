@@ -204,10 +204,17 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | joining_model      | parallel                      |
       | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+    Kun hyvinvointialue yrittää tehdä tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
       | organiser_business_id | 0737546-2                  |
       | county_offers_system  | kyllä                      |
+    Niin lomake hylätään kentän "parallel_joining_requirements_met" kohdalta
+    Ja avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
     Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | <vain_jarjestajan> |

@@ -24,11 +24,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan (<resepti>)
+  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon päätöksen jälkeen (järjestys on organisaation oma käytäntö) (<resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | <resepti>               |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
@@ -60,7 +60,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | kyllä                   |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
@@ -145,7 +145,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | ei                      |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja

@@ -294,7 +294,11 @@ def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_
     assert lane_of(parallel, "Task_county_offers_system") == "Hyvinvointialue"
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
-        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+        engine,
+        parallel,
+        "Task_county_offers_system",
+        {**offer, "county_offers_system": True, "parallel_joining_requirements_met": True},
+        actor=COUNTY,
     )
     assert list(ready(confirm)) == ["Task_confirm_parallel_recording"]
     done = do(
@@ -311,7 +315,11 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
     parallel = start_social_care(engine, joining_model="parallel")
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
-        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+        engine,
+        parallel,
+        "Task_county_offers_system",
+        {**offer, "county_offers_system": True, "parallel_joining_requirements_met": True},
+        actor=COUNTY,
     )
     own_data = do(
         engine,

@@ -557,6 +557,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     state = complete(
         engine, state, "Task_do_own_deployment_tasks",
         {"staff_trained": True, "renewal_request_receivers_marked": True,
+         "renewal_request_service_in_use": True,
          "deployment_check": "production_readiness_verification" if verify else "none"},
     )  # fmt: skip
     if verify:
