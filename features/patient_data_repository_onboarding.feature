@@ -33,21 +33,21 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
-      | instructions_sent_on | tänään  |
-      | system_name          | eRA     |
-      | system_certified     | kyllä   |
-      | intermediary_name    | Ajas Oy |
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+      | system_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
+      | access_point              | own                     |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7375462.10.0 |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
-      | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
+      | access_point_oid        | 1.2.246.10.7375462.20.1      |
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | <asiakas>                    |
@@ -89,15 +89,17 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä          |
       | security_plan_ready       | kyllä          |
-      | server_certificates_ready | kyllä          |
+      | access_point              | own            |
+      | server_certificates_ready | ei             |
       | customer_data_in_extranet | kyllä          |
       | organisation_oid          | 2.16.840.1.113 |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
+    Ja lomake hylätään kentän "server_certificates_ready" kohdalta
     Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
-      | server_certificates_ready | kyllä                   |
+      | access_point              | intermediary            |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7102111.10.0 |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
