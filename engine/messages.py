@@ -15,8 +15,8 @@ from .audit import Change
 from .bpmn import Run, start_lane
 from .context import Context
 from .correlation import waiting_instances
-from .instances import refuse_a_second, repeat_of_start
-from .message_flow import begin, check_payload, started_by
+from .instances import repeat_of_start
+from .message_flow import begin, check_payload, refuse_a_second, started_by
 from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view

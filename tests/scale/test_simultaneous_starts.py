@@ -115,3 +115,20 @@ def test_a_message_sent_at_once_with_one_idempotency_key_answers_one_instance(se
         status, refused = client.call("POST", "/api/v1/messages", elsewhere, headers)
     assert (status, refused["type"]) == (409, PROBLEMS + "conflict"), refused
     assert first in refused["detail"]
+
+
+def test_two_instances_throwing_one_start_message_at_once_start_one_instance(server):
+    business_key = "thrown-at-once"
+    start = {"process_key": "joining_application", "business_key": business_key, "allow_duplicate": True}
+    started = _at_once(server, [("/api/v1/process-instances", start, None)] * 2)
+    tasks = [body["ready_tasks"][0]["id"] for _, body in started]
+
+    data = {"data": {"organisation": "Oy"}}
+    completions = [(f"/api/v1/tasks/{task}/complete", data, None) for task in tasks]
+    answers = _at_once(server, completions)
+
+    assert sorted(status for status, _ in answers) == [200, 422], answers
+    [refused] = [body for status, body in answers if status == 422]
+    assert (refused["type"], refused["element_id"]) == (PROBLEMS + "message-undelivered", "Send_application")
+    [deciding] = _instances(server, "kela_decision", business_key)
+    assert deciding["id"] in refused["detail"]
