@@ -74,7 +74,7 @@ class UnitOfWork:
             self._work_signal.notify_in(self.connection, topics)
         self.connection.commit()
         if topics and self._work_signal is not None:
-            self._work_signal.signal(topics)
+            self._work_signal.committed(topics)
 
     def rollback(self) -> None:
         self.connection.rollback()
