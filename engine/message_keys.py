@@ -14,16 +14,23 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-
-from pydantic import TypeAdapter
+from functools import cache
 
 from .problems import Conflict
 from .results import InstanceView
 from .store.queries import Store
 
 KEPT = timedelta(hours=24)
-# The answer kept as JSON and read back as the view it was, datetimes and nested views included.
-_ANSWERS = TypeAdapter(InstanceView)
+
+
+@cache
+def _answers():
+    """The answer kept as JSON and read back as the view it was, datetimes and nested views included. Made
+    on first use, not at import: pydantic and the adapter take a few tenths of a second on a busy machine,
+    which every command (``validate``, ``migrate``) would pay."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(InstanceView)
 
 
 def request_hash(
@@ -54,7 +61,7 @@ def first_answer(
             f"the idempotency key was already used to deliver another message to instance "
             f"{kept.answer['id']}: send this one with a key of its own"
         )
-    return _ANSWERS.validate_python(kept.answer)
+    return _answers().validate_python(kept.answer)
 
 
 def claim(store: Store, party: str | None, key: str, request: str, now: datetime, kept: timedelta) -> None:
@@ -63,4 +70,4 @@ def claim(store: Store, party: str | None, key: str, request: str, now: datetime
 
 
 def keep_answer(store: Store, party: str | None, key: str, answer: InstanceView) -> None:
-    store.answer_message_key(party, key, _ANSWERS.dump_python(answer, mode="json"))
+    store.answer_message_key(party, key, _answers().dump_python(answer, mode="json"))
