@@ -41,9 +41,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -73,9 +75,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -158,15 +162,20 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA        |
-      | access_point_oid | 2.16.840.1 |
-      | application_date | tänään     |
+      | register_entries_valid | ei         |
+      | security_plan_ready    | kyllä      |
+      | system_name            | eRA        |
+      | access_point_oid       | 2.16.840.1 |
+      | application_date       | tänään     |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
+    Ja lomake hylätään kentän "register_entries_valid" kohdalta
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:

@@ -620,7 +620,8 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         {"signatory_name": "Aino Virtanen", "signed_on": "2026-01-07"},
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
-    state = complete(engine, state, "Task_apply_patient_data_repository", era)
+    prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
     # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
     assert ready(state) == [] and messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
@@ -695,6 +696,8 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
             actor=PROVIDER,
         )
     assert {e.field for e in refused.value.errors} == {
+        "/data/register_entries_valid",
+        "/data/security_plan_ready",
         "/data/system_name",
         "/data/access_point_oid",
         "/data/application_date",
