@@ -148,6 +148,10 @@ def test_a_message_says_who_sends_it_and_since_when_and_offers_its_form_to_whom_
     photograph(page, "instance-glance-message")
     # (a viewer is shown the same wait with no button and no form: test_message_form.py)
 
+    # The list names the step by the event that catches the message, as the diagram does, not by its code
+    open_page(page, server, "/instances?q=2345678-5", KELA_TOKEN)
+    expect(page.locator("#instances .steps li[data-kind=message]")).to_have_text(["Kela decision received"])
+
 
 def test_a_timer_says_when_it_falls_due_in_finnish_time(server, page):
     instance = start(server, "report_deadline", "0112038-9")

@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, elementChoices, pages, now, t } = Kanta;
+    filters, processOptions, elementChoices, elementsOf, pages, now, t } = Kanta;
 
   const pad = (number) => String(number).padStart(2, "0");
 
@@ -14,6 +14,20 @@
     const zone = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Helsinki", timeZoneName: "longOffset" })
       .formatToParts(noon).find((part) => part.type === "timeZoneName").value; // "GMT+02:00"
     return `${day}T00:00:00${zone.slice(3) || "+00:00"}`;
+  }
+
+  /** How a list names the step each instance waits at: a task or timer by the name the list gives (in the
+   * language chosen), a message by the name of the event that catches it, from the elements of its
+   * instance's version (one call per version shown), not by the message's code name. */
+  async function messageStepNames(instances) {
+    const at = (i, elementId) => `${i.process_key}\n${i.definition_version}\n${elementId}`;
+    const versions = new Map(instances.filter((i) => i.waiting.some((w) => w.kind === "message"))
+      .map((i) => [at(i, ""), i]));
+    const named = new Map();
+    await Promise.all([...versions.values()].map(async (i) => {
+      for (const e of await elementsOf(i.process_key, i.definition_version)) named.set(at(i, e.element_id), e.name);
+    }));
+    return (i, w) => (w.kind === "message" && named.get(at(i, w.element_id))) || w.name;
   }
 
   /** A column header that sorts the list by `sort`, latest first on the first click. */
@@ -49,8 +63,9 @@
       }
     }
     const page = await must(api(`/api/v1/process-instances?${query}`));
+    const stepName = await messageStepNames(page.items);
     const steps = (i) => (i.waiting.length
-      ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, w.name)))
+      ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, stepName(i, w))))
       : el("span", { class: "hint" }, i.status === "running" ? "—" : t("ended")));
     const columns = [
       {
