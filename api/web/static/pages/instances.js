@@ -128,10 +128,16 @@
     const id = main.dataset.instanceId;
     const base = `/api/v1/process-instances/${enc(id)}`;
     const [instance, history] = await Promise.all([must(api(base)), must(api(`${base}/history`))]);
-    const label = instance.business_key || shortId(instance.id);
     const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
-    document.title = `${latest.name} ${label} · Kanta onboarding`;
-    $("#title").textContent = `${latest.name} · ${label}`;
+    // The headline is what a person knows the onboarding by: whose it is (its business key, and the
+    // organisation's name when it has one) and of which process. The instance id is for support only.
+    const whose = [instance.variables?.organisation_name, instance.business_key].filter(Boolean).join(" ")
+      || shortId(instance.id);
+    document.title = `${whose} · ${latest.name} · Kanta onboarding`;
+    $("#title").replaceChildren(el("span", { id: "title-whose" }, whose),
+      el("span", { id: "title-process", class: "headline-process" }, latest.name));
+    $("#support-id").replaceChildren(`${t("Id for support")}: `, el("code", { class: "copyable" }, instance.id));
+    $("#support-id").hidden = false;
     // drawn first: the steps below are named as the diagram names them, in the language chosen
     const diagram = await Kanta.diagram.draw($("#diagram"), instance.process_key, instance.definition_version,
       $("#element-doc"));
@@ -145,7 +151,6 @@
         newer ? el("strong", { id: "newer-version" },
           ` · ${t("a newer version exists (v{version})", { version: latest.version })}`) : null)],
       [t("Business key"), instance.business_key],
-      [t("Instance id"), el("code", {}, instance.id)],
       [t("Started"), el("span", {}, timeEl(instance.started_at), ` ${t("by")} ${instance.started_by}`)],
       [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
       [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id
