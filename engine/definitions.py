@@ -204,6 +204,8 @@ def reinstate(context: Context, key: str, *, actor: str) -> DefinitionView:
 
 
 def refuse_if_retired(store: Store, key: str) -> None:
+    """A start of process ``key`` by a request is refused once the key is retired; a message starts no
+    retired process either (``message_flow.started_by``), both by ``Store.retirement``."""
     retirement = store.retirement(key)
     if retirement is not None:
         when = retirement.retired_at.isoformat()

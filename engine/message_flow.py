@@ -187,8 +187,10 @@ def check_payload(definition, name: str, payload: dict) -> None:
 
 def started_by(context: Context, store: Store, name: str) -> tuple[str | None, LoadedDefinition | None]:
     """(process key, its latest version) of the process whose message start event waits for ``name``, or
-    (None, None); Undelivered when several start with it (which one is meant is not the engine's guess)."""
-    rows = store.definitions_started_by(name)
+    (None, None); Undelivered when several start with it (which one is meant is not the engine's guess).
+    A retired process starts none, as a request to start it is refused (``definitions.refuse_if_retired``):
+    the store's one record of retired keys decides both."""
+    rows = [row for row in store.definitions_started_by(name) if store.retirement(row.process_key) is None]
     if len(rows) > 1:
         keys = ", ".join(row.process_key for row in rows)
         raise Undelivered(None, f'message "{name}" starts several processes ({keys}): it can start only one')
