@@ -20,7 +20,7 @@ _ZONE = ZoneInfo("Europe/Helsinki")  # a person's time in a sentence is Finnish 
 TITLES = {
     "conflict": {
         "en": "Conflict with the current state",
-        "fi": "Ristiriidassa nykyisen tilan kanssa",
+        "fi": "Ristiriita nykyisen tilan kanssa",
         "sv": "I konflikt med det nuvarande läget",
     },
     "already-running": {
@@ -74,14 +74,12 @@ DETAILS = {
         "sv": "En anslutning som denna start skickar ett meddelande till ändrades under tiden: försök igen.",
     },
     "already-running": {
-        "fi": "Prosessilla ”{process_key}” on jo {count} päättymätöntä liittymistä Y-tunnuksella "
-        "{business_key} "
-        "({instance_id}, aloitettu {started_at}): avaa se, tai aloita toinen valinnalla "
-        '"allow_duplicate": true.',
-        "sv": "Processen ”{process_key}” har redan {count} oavslutade anslutningar med FO-numret "
-        "{business_key} "
-        "({instance_id}, startad {started_at}): öppna den, eller starta en till med "
-        '"allow_duplicate": true.',
+        "fi": "Y-tunnuksella {business_key} on jo päättymätön liittyminen prosessissa ”{process_key}” "
+        "({instance_id}, aloitettu {started_at}; päättymättömiä yhteensä {count}): avaa se, tai aloita "
+        'toinen valinnalla "allow_duplicate": true.',
+        "sv": "FO-numret {business_key} har redan en oavslutad anslutning i processen ”{process_key}” "
+        "({instance_id}, startad {started_at}; oavslutade sammanlagt {count}): öppna den, eller starta en "
+        'till med "allow_duplicate": true.',
     },
     "idempotency-key-used": {
         "fi": "Idempotency-Key on jo käytetty liittymisen {instance_id} aloittamiseen prosessissa "

@@ -362,8 +362,8 @@ def test_a_reused_idempotency_key_for_another_start_is_a_conflict(client, stored
 @pytest.mark.parametrize(
     ("language", "title", "said"),
     [
-        (None, "Ristiriidassa nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
-        ("fi-FI", "Ristiriidassa nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
+        (None, "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
+        ("fi-FI", "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
         ("sv", "I konflikt med det nuvarande läget", "är avbruten: den kan inte längre ändras."),
         ("en", "Conflict with the current state", "is cancelled; it can not change any more"),
     ],
