@@ -87,6 +87,12 @@ DETAILS = {
         "sv": "Idempotency-Key har redan använts för att starta anslutningen {instance_id} i processen "
         "”{process_key}” med en annan process, ett annat meddelande eller FO-nummer.",
     },
+    "message-key-used": {
+        "fi": "Idempotency-Key on jo käytetty toisen viestin toimittamiseen liittymiselle {instance_id}: "
+        "lähetä tämä omalla avaimellaan.",
+        "sv": "Idempotency-Key har redan använts för att leverera ett annat meddelande till anslutningen "
+        "{instance_id}: skicka detta med en egen nyckel.",
+    },
     "several-waiting": {
         "fi": "{count} liittymistä odottaa viestiä ”{name}” ({instances}): lähetä se yhdelle niistä "
         "instance_id:llä.",

@@ -68,6 +68,7 @@ class Refusal(StrEnum):
     RECEIVER_CHANGED = "receiver-changed"  # an instance a start sends a message to moved meanwhile
     ALREADY_RUNNING = "already-running"  # process_key, business_key, count, instance_id, started_at
     IDEMPOTENCY_KEY_USED = "idempotency-key-used"  # instance_id, process_key
+    MESSAGE_KEY_USED = "message-key-used"  # instance_id: the key delivered another message to it
     SEVERAL_WAITING = "several-waiting"  # count, name, instances
     NO_LONGER_WAITING = "no-longer-waiting"  # name
     SEVERAL_STARTED = "several-started"  # name
