@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,32 @@ _coverage = pytest.StashKey[dict]()
 _scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
 _instances = pytest.StashKey[list[tuple[str, str, str]]]()  # (feature file, scenario name, instance id)
 _paths = pytest.StashKey[ScenarioPaths]()
+_versions_folder = pytest.StashKey[Path]()
+
+
+def pytest_collection_finish(session):
+    """The version migration feature's own server starts now, beside the first features, rather than after
+    them (it is stopped when its feature is done, or when the run ends)."""
+    if any(Path(str(item.path)).name == "test_version_migration.py" for item in session.items):
+        from features import test_version_migration as versions  # collected by now, as pytest-bdd needs
+
+        folder = Path(tempfile.mkdtemp(prefix="kanta-versions-"))
+        session.config.stash[_versions_folder] = folder
+        session.config.stash[versions.LAUNCHED] = versions.launch(folder)
+
+
+def _stop_the_versions_server(config) -> None:
+    folder = config.stash.get(_versions_folder, None)
+    if folder is None:
+        return
+    from features import test_version_migration as versions
+
+    launched = config.stash.get(versions.LAUNCHED, None)
+    if launched is not None:
+        identities, server = launched
+        server.stop()
+        identities.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -157,6 +185,7 @@ def _ran_every_feature(session) -> bool:
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
+    _stop_the_versions_server(config)
     cucumber_json = Path(config.option.cucumber_json_path)
     coverage_folder = Path(config.getoption("--flow-coverage-dir"))
     if cucumber_json.exists() and session.items:

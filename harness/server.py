@@ -100,6 +100,11 @@ class RunningServer:
         # when its timers do not fire in the background).
         self.writes = 0
 
+    @property
+    def processes(self) -> Path:
+        """The catalogue folder it deploys."""
+        return self._processes
+
     def __enter__(self) -> RunningServer:
         self.start()
         return self
