@@ -2,11 +2,10 @@
 
 A start whose run meets a fault of the diagram (a gateway no condition of which holds, a name nothing wrote)
 stores no instance, so its incident is the definition version's: ``instance_id`` may be empty, and
-``definition_version`` says which version of ``process_key`` it was met on. (Numbered 0015: 0014 is kept
-for another change of the schema under way beside this one.)
+``definition_version`` says which version of ``process_key`` it was met on.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-02 22:20:00
 """
 
@@ -14,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
