@@ -70,9 +70,12 @@ def _engine_error(error: EngineError):
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
     if isinstance(error, ScriptFailure):
         values = {"element_id": error.element_id, "message": error.message}
-        if error.kind == "definition-fault":  # met by a running instance: an incident tells the analysts
+        reason = error.kind
+        if error.kind == "definition-fault":  # an incident, the instance's or the version's
             values["incident_opened"] = bool(getattr(error, "instance_id", None))
-        return _worded(422, error.kind, error.kind, values, error.detail, element_id=error.element_id)
+            if not values["incident_opened"] and getattr(error, "definition", None):
+                reason = "start-definition-fault"  # a start met it: no instance was stored
+        return _worded(422, error.kind, reason, values, error.detail, element_id=error.element_id)
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)
     if isinstance(error, AlreadyRunning):

@@ -144,6 +144,14 @@ DETAILS = {
         "stannade inte, så det finns inget att köra igen. Flytta den till en rättad version eller markera "
         "störningen som löst.",
     },
+    "incident-of-a-start": {
+        "fi": "Häiriö {incident_id} on prosessikaavion virhe, johon aloitus törmäsi: liittymistä ei "
+        "tallennettu, joten uudelleen ajettavaa ei ole. Ota käyttöön korjattu versio tai merkitse häiriö "
+        "ratkaistuksi.",
+        "sv": "Störningen {incident_id} är ett fel i processdiagrammet som en start stötte på: ingen "
+        "anslutning sparades, så det finns inget att köra igen. Driftsätt en rättad version eller markera "
+        "störningen som löst.",
+    },
     "incident-holds-instance": {
         "fi": "Häiriö {incident_id} pidättelee liittymistä: yritä se uudelleen (POST /api/v1/incidents/"
         "{incident_id}/retry) sen sijaan, että merkitsisit sen ratkaistuksi.",
@@ -189,6 +197,17 @@ DETAILS = {
         "sv": "Felet ligger i processbeskrivningen vid {element_id}: {message}. Inte i begärans uppgifter: "
         "inget av dem sparades, anslutningen väntar där den väntade, och diagrammet behöver rättas av en "
         "analytiker (en ny version, och anslutningen flyttas till den).{incident_opened}",
+    },
+    "start-definition-fault": {
+        "en": "the process definition is at fault at {element_id}: {message}. Not the request's data: no "
+        "instance was started, and an incident on the process version tells the analysts (GET "
+        "/api/v1/incidents); start again once a corrected version is deployed",
+        "fi": "Vika on prosessin kuvauksessa kohdassa {element_id}: {message}. Ei pyynnön tiedoissa: "
+        "liittymistä ei aloitettu, ja prosessiversion häiriö kertoo siitä analyytikoille (GET "
+        "/api/v1/incidents). Aloita uudelleen, kun korjattu versio on otettu käyttöön.",
+        "sv": "Felet ligger i processbeskrivningen vid {element_id}: {message}. Inte i begärans uppgifter: "
+        "ingen anslutning startades, och en störning på processversionen berättar det för analytikerna "
+        "(GET /api/v1/incidents). Starta igen när en rättad version har driftsatts.",
     },
 }
 

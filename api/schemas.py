@@ -534,13 +534,26 @@ class ClockAdvancedSchema(ClockSchema):
 
 class IncidentSchema(Schema):
     id = fields.Integer(required=True)
-    instance_id = fields.String(required=True)
+    instance_id = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "the instance it is open on; null: a start met a fault of the diagram and stored "
+            "no instance, so the incident is the definition version's (`definition_version`)"
+        },
+    )
     process_key = fields.String(required=True)
+    definition_version = fields.Integer(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the version a start met the fault on (null: an instance's incident)"},
+    )
     element_id = fields.String(allow_none=True, required=True)
     kind = fields.String(
         required=True,
         metadata={
-            "description": "what failed: an instance error's type (a timer's run), or "
+            "description": "what failed: an instance error's type (a timer's run), "
+            "`definition-fault` (a request or a start met a fault of the diagram), "
             "`external-task-failure` (a worker's failure left its task no retries) or `uncaught-error` (a "
             "worker's BPMN error nothing caught)"
         },

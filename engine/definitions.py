@@ -88,6 +88,7 @@ def deploy(
                     )
                 ]
             )
+            resolve_on_new_version(unit.store, key, values["version"], actor, values["deployed_at"])
             deployed.append(values)
         try:
             unit.commit()
@@ -103,6 +104,22 @@ def deploy(
     said = _renames(definitions, stored, retired, files) + _callers_left_behind(definitions, deployed, stored)
     warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
     return DeployResult(views, unchanged, warnings)
+
+
+def resolve_on_new_version(store: Store, process_key: str, version: int, actor: str, moment) -> None:
+    """A new version of ``process_key`` is deployed: the faults starts met on its earlier versions are taken
+    as corrected (a start runs the new version from now on), their incidents resolved, audited as the
+    deployer's."""
+    for incident in store.open_start_incidents_before(process_key, version):
+        store.resolve_incident(incident.id, moment, actor)
+        data = {
+            "incident": incident.id,
+            "by": "new_version",
+            "process_key": process_key,
+            "version": incident.definition_version,
+            "new_version": version,
+        }
+        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, data=data)])
 
 
 RENAMED, OLD_CALLEE = "process-renamed", "caller-keeps-old-callee"

@@ -1,4 +1,5 @@
-"""Incidents and repairs: what an operator does with an instance a failure stopped.
+"""Incidents and repairs: what an operator does with an instance a failure stopped, and what an analyst does
+with a fault of a diagram a request met.
 
 A timer's run that fails has nobody to tell, so it is undone (the instance stays at the wait state it was
 stored in) and opens an incident on the instance; every further failure of it counts on the same
@@ -52,6 +53,13 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
         store = unit.store
         incident = _incident(store, incident_id)
         _refuse_if_resolved(incident)
+        if incident.instance_id is None:  # a start met it: no instance was stored to run again
+            raise Conflict(
+                f"incident {incident_id} is a fault of the diagram a start met; no instance was stored, so "
+                "there is nothing to run again: deploy a corrected version, or mark it resolved",
+                Refusal.INCIDENT_OF_A_START,
+                {"incident_id": incident_id},
+            )
         record = instance_record(store, incident.instance_id)
         if incident.task_id is not None:
             external_tasks.give_back(store, incident.task_id, retries or 1, actor, incident_id)
@@ -88,8 +96,8 @@ def resolve(context: Context, incident_id: int, *, actor: str) -> IncidentView:
         store = unit.store
         incident = _incident(store, incident_id)
         _refuse_if_resolved(incident)
-        record = store.hold_instance(incident.instance_id)
-        if incident.task_id is not None or record.status != InstanceStatus.RUNNING:
+        record = None if incident.instance_id is None else store.hold_instance(incident.instance_id)
+        if record is not None and (incident.task_id is not None or record.status != InstanceStatus.RUNNING):
             raise Conflict(
                 f"incident {incident_id} holds its instance back: retry it (POST /api/v1/incidents/"
                 f"{incident_id}/retry) rather than marking it resolved",
@@ -98,10 +106,18 @@ def resolve(context: Context, incident_id: int, *, actor: str) -> IncidentView:
             )
         moment = now()
         store.resolve_incident(incident_id, moment, actor)
-        data = {"incident": incident_id, "by": "marked"}
-        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, record.id, data=data)])
+        data = {"incident": incident_id, "by": "marked", **_definition_of(incident)}
+        instance_id = None if record is None else record.id
+        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, instance_id, data=data)])
         unit.commit()
         return incident_view(store.incident(incident_id))
+
+
+def _definition_of(incident) -> dict:
+    """What names a start's incident in the audit trail, which has no instance to hang it on."""
+    if incident.instance_id is not None:
+        return {}
+    return {"process_key": incident.process_key, "version": incident.definition_version}
 
 
 def resolve_on_version_change(store, record, actor: str, moment) -> None:

@@ -20,7 +20,7 @@ from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .projections import Projections
 from .results import HistoryEvent, InstanceView, Page, StartPageForm, history_event, instance_view
 from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
-from .unit_of_work import StaleRevision
+from .unit_of_work import StaleRevision, start_faults_noted
 from .vocabulary import AuditKind, InstanceStatus, Refusal, checked_variables
 
 
@@ -46,7 +46,7 @@ def start(
             f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
         )
     refusing_a_second = not allow_duplicate and business_key is not None
-    with context.new_unit() as unit:
+    with start_faults_noted(context.new_unit, actor), context.new_unit() as unit:
         store = unit.store
         if refusing_a_second:  # until this start commits, another of the same key waits, then sees it
             store.hold_business_key(process_key, business_key)

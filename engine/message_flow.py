@@ -67,7 +67,9 @@ def begin(
         run.step()
     state = run.dump(context.serializer)
     if run.failure is not None:
-        raise refused(run.failure)
+        refusal = refused(run.failure)
+        refusal.definition = (process_key, definition.version)  # the version whose diagram it may blame
+        raise refusal
     started = now()
     record = InstanceRecord(
         id=str(uuid.uuid4()),

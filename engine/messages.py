@@ -23,7 +23,7 @@ from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view
 from .store.queries import Store
-from .unit_of_work import Undelivered
+from .unit_of_work import Undelivered, start_faults_noted
 from .vocabulary import AuditKind, Refusal, checked_variables
 
 
@@ -166,8 +166,9 @@ def _start_by_message(
     """A new instance of the process whose message start event waits for ``name``, with its payload; a
     party starts it only when it would play the start event's lane. The business key is held from the check
     for an instance of it to the insert (``Store.hold_business_key``): of two such messages at once, one
-    starts it and the other is refused, as it would be a moment later."""
-    with context.new_unit() as unit:
+    starts it and the other is refused, as it would be a moment later. A fault of the diagram the start
+    meets is an incident on the definition version."""
+    with start_faults_noted(context.new_unit, actor), context.new_unit() as unit:
         store = unit.store
         try:
             process_key, definition = started_by(context, store, name)

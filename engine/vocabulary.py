@@ -79,6 +79,7 @@ class Refusal(StrEnum):
     PROCESS_RETIRED = "process-retired"  # process_key, retired_at, retired_by, why
     INCIDENT_RESOLVED = "incident-resolved"  # incident_id, resolved_by, resolved_at
     INCIDENT_OF_THE_DIAGRAM = "incident-of-the-diagram"  # incident_id
+    INCIDENT_OF_A_START = "incident-of-a-start"  # incident_id: a start met the fault, no instance stored
     INCIDENT_HOLDS_INSTANCE = "incident-holds-instance"  # incident_id
     EXTERNAL_TASK_NOT_READY = "external-task-not-ready"  # name, state
     EXTERNAL_TASK_NOT_LOCKED = "external-task-not-locked"  # task_id
