@@ -126,6 +126,10 @@ def serve(settings: Settings, *, host: str, port: int, workers: int, access_log:
         # The most gunicorn allows (default 4094): filters of up to 200 characters, percent-encoded,
         # must fit; a longer URL gets a 414 problem (documented on every operation).
         "limit_request_line": 8190,
+        # No control socket: gunicorn puts one at a per-user path ($XDG_RUNTIME_DIR or ~/.gunicorn), shared by
+        # every server that user runs, so one server's start or stop would take another's; the service is
+        # managed by its own command and signals.
+        "control_socket_disable": True,
     }
     _Gunicorn(options, config).run()
     return 0
