@@ -79,6 +79,7 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.connection.rollback()
         self.store.work_ready = set()  # what was rolled back made nothing fetchable
+        self.store.chain_heads = {}  # nor wrote any chain's head
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ class PartyQueries:
         )
 
     def log_usage(self, entry: dict) -> None:
-        [row] = chained(self.connection, _usage, [entry])
+        [row] = chained(self.connection, _usage, [entry], self.chain_heads)
         self.connection.execute(_INSERT_USAGE, row)
 
     def usage_page(self, instance_id: str | None, limit: int, offset: int):
