@@ -18,8 +18,9 @@ from .correlation import waiting_instances
 from .instances import refuse_a_second, repeat_of_start
 from .message_flow import begin, check_payload, started_by
 from .parties import may_play
+from .personal_data import Reader
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
-from .results import InstanceView, instance_view
+from .results import InstanceView
 from .store.queries import Store
 from .unit_of_work import Undelivered
 from .vocabulary import AuditKind, checked_variables
@@ -36,6 +37,7 @@ def deliver(
     correlation_keys: Mapping | None = None,
     party: str | None = None,
     idempotency_key: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
     the message's contract correlates by a payload property, by the instance variable holding the
@@ -46,13 +48,16 @@ def deliver(
     When none waits, the process whose message start event waits for it starts, once per business key: a
     business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
     message sent twice (at once, too) starts one. A message that starts an instance with
-    ``idempotency_key`` answers that instance when it is sent again with the key."""
+    ``idempotency_key`` answers that instance when it is sent again with the key. The answer is the
+    instance as ``reader`` may see it (``Context.answer``)."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     if idempotency_key:
         with context.new_unit() as unit:
             existing = unit.store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
-                return _repeat(context, unit.store, existing, name, business_key)
+                answer = _repeat(context, unit.store, existing, name, business_key, reader)
+                unit.commit()
+                return answer
     keys = dict(correlation_keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
@@ -99,11 +104,13 @@ def deliver(
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
     try:
-        delivered = context.act(the_one_waiting, delivering, actor)
+        delivered = context.act(the_one_waiting, delivering, actor, reader=reader)
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
-        return _start_by_message(context, name, business_key, payload, actor, nobody, party, idempotency_key)
+        return _start_by_message(
+            context, name, business_key, payload, actor, nobody, party, idempotency_key, reader
+        )
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -135,6 +142,7 @@ def _start_by_message(
     nobody: NotFound,
     party: str | None = None,
     idempotency_key: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """A new instance of the process whose message start event waits for ``name``, with its payload; a
     party starts it only when it would play the start event's lane. The business key is held from the check
@@ -160,7 +168,9 @@ def _start_by_message(
         if idempotency_key:  # sent again while the first was starting: that one's instance
             existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
-                return _repeat(context, store, existing, name, business_key)
+                answer = _repeat(context, store, existing, name, business_key, reader)
+                unit.commit()
+                return answer
         if business_key is not None:
             refuse_a_second(store, process_key, business_key)
         try:
@@ -176,25 +186,30 @@ def _start_by_message(
                 idempotency_key=idempotency_key,
                 idempotency_party=party,
             )
+            started = context.answer(store, record, definition, projections.now, reader)
             unit.commit()
         except IntegrityError:  # the same key stored meanwhile by a message of no business key
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
-                return _repeat(context, store, existing, name, business_key)
+                answer = _repeat(context, store, existing, name, business_key, reader)
+                unit.commit()
+                return answer
             raise
-        context.committed(record, run)
-        started = instance_view(record, definition.version, projections.now, definition)
+        context.committed(record, run, projections.now.parties)
         return replace(started, message_outcome=STARTED)
 
 
-def _repeat(context: Context, store: Store, existing, name: str, business_key: str | None) -> InstanceView:
-    """The instance a message sent before with the same idempotency key started."""
+def _repeat(
+    context: Context, store: Store, existing, name: str, business_key: str | None, reader: Reader | None
+) -> InstanceView:
+    """The instance a message sent before with the same idempotency key started, as ``reader`` may see it
+    (the caller commits)."""
     started_by_it = store.definition(existing.definition_id).start_message == name
     if existing.business_key != business_key or not started_by_it:
         raise Conflict(
             f"the idempotency key was already used to start instance {existing.id} of "
             f'"{existing.process_key}" with another message or business key'
         )
-    return replace(repeat_of_start(context, store, existing, existing.process_key, business_key),
+    return replace(repeat_of_start(context, store, existing, existing.process_key, business_key, reader),
                    message_outcome=STARTED)  # fmt: skip

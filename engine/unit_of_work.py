@@ -18,7 +18,7 @@ from sqlalchemy import Engine as Database
 from sqlalchemy.exc import DBAPIError
 
 from .audit import Change, audit_row
-from .bpmn import Run
+from .bpmn import LoadedDefinition, Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
 from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
@@ -79,7 +79,7 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.connection.rollback()
         self.store.work_ready = set()  # what was rolled back made nothing fetchable
-        self.store.chain_heads = {}  # nor wrote any chain's head
+        self.store.chain_heads, self.store.known_parties = {}, {}  # nor wrote a chain's head or a party
 
 
 @dataclass(frozen=True)
@@ -119,13 +119,15 @@ def act_on_instance(
     dump: Callable[[Run], str | None],
     *,
     claim_due_by: datetime | None = None,
-    committed: Callable[[InstanceRecord, Run], None] | None = None,
+    committed: Callable[[InstanceRecord, Run, dict[str, str]], None] | None = None,
     pass_on: Callable[[Store, InstanceRecord, Run, str], None] | None = None,
     retry: Retry | None = None,
+    answering: Callable[[Store, InstanceRecord, LoadedDefinition, Projections], object] | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
-    (record, its definition, projections), or None when the action found nothing to do (then nothing
+    (record, its definition, projections), or what ``answering`` makes of them in the same transaction
+    (it may write: the answer's usage-log row), or None when the action found nothing to do (then nothing
     is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
     and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
     waits on a timer. With ``retry`` the instance is one an incident stopped, and a failure counts on the
@@ -183,10 +185,13 @@ def act_on_instance(
                     record = unit.store.instance(instance_id)
                     record_incident(unit.store, record, undelivered.failure, actor)
                     state, projections = None, Projections([], [], [])
+                answer = (record, run.definition, projections)
+                if answering is not None:
+                    answer = answering(unit.store, *answer)
                 unit.commit()
                 if committed is not None and state is not None:
-                    committed(record, run)
-                return record, run.definition, projections
+                    committed(record, run, projections.parties)
+                return answer
         except LockVictim:
             continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
         except ScriptFailure as refusal:

@@ -157,6 +157,8 @@ class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries
         self.work_ready: set[str] = set()
         # the chain heads this transaction read or wrote, (table, instance id) -> hash (see ``chained``)
         self.chain_heads: dict[tuple[str, str | None], str] = {}
+        # who plays each instance's lanes, as this transaction read, bound or found in the state cache
+        self.known_parties: dict[str, dict[str, str]] = {}
 
     def _rows(self, statement):
         return self.connection.execute(statement).all()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from engine import Reader
+from engine import InvalidData, Reader
 from engine.store.chain import head_of_chain
 from engine.store.models import Base
 from engine.store.queries import INSTANCE_WITH_HEADS
@@ -89,6 +89,26 @@ def test_a_deleted_read_is_found_at_the_read_after_it(parties_engine, database_u
     assert status == 1
     assert f"usage_log: broken at row {third}: it follows a row that is no longer there" in said
     assert "audit_events: every chain holds" in said
+
+
+def test_an_actions_answer_is_logged_with_the_action(parties_engine, database_url):
+    """What an action answers is a read of the instance's data: its usage-log row is written in the action's
+    own transaction, chained after the reads before it; a refused action wrote nothing, so it logs nothing."""
+    completing = Reader("viewer:nobody", None, False, "POST /api/v1/tasks/<string:task_id>/complete")
+    instance = start(parties_engine, reader=READER)
+    [task] = instance.ready_tasks
+    assert len(rows(database_url, "usage_log", instance.id)) == 1  # the start's answer
+    with pytest.raises(InvalidData):
+        parties_engine.complete_task(task.id, {"vendor_business_id": ""}, actor="admin:a", reader=completing)
+    assert len(rows(database_url, "usage_log", instance.id)) == 1
+    data = {"vendor_business_id": VENDOR, "contact_email": "yhteys@aurora.example.fi"}
+    answered = parties_engine.complete_task(task.id, data, actor="admin:a", reader=completing)
+    assert answered.variables["contact_email"] == "***"  # a viewer sees no personal data
+    logged, _start = parties_engine.usage_log(instance_id=instance.id).items  # newest first
+    assert (logged["purpose"], logged["masked"]) == (completing.purpose, ["contact_email"])
+    assert "vendor_business_id" in logged["fields"]
+    status, said = verify(database_url)
+    assert status == 0 and "usage_log: every chain holds" in said, said
 
 
 @pytest.mark.parametrize("table", ["audit_events", "usage_log", "process_instances"])
