@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from . import message_flow
 from .audit import Change
 from .bpmn import LoadedDefinition, RestrictedScriptEngine, Run, Serializer
 from .clock import Clock, current_clock
 from .limits import Limits
+from .message_keys import KEPT as MESSAGE_KEYS_KEPT
 from .personal_data import Reader, hidden, log_read, masked
 from .projections import Projections
 from .results import InstanceView, instance_view
@@ -30,6 +31,8 @@ class Context:
     limits: Limits = field(default_factory=Limits)
     clock_source: Clock | None = None  # None: the process's default clock
     states: StateCache = field(default_factory=StateCache)
+    # how long the Idempotency-Key of a delivered message answers its repeats (engine/message_keys.py)
+    message_keys_kept: timedelta = MESSAGE_KEYS_KEPT
 
     @property
     def clock(self) -> Clock:
@@ -60,13 +63,18 @@ class Context:
         claim_due_by: datetime | None = None,
         retry: Retry | None = None,
         reader: Reader | None = None,
+        answered: Callable[[Store, InstanceView], None] | None = None,
     ) -> InstanceView | None:
         """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``); the
-        answer is the instance as ``reader`` may see it (``answer``)."""
+        answer is the instance as ``reader`` may see it (``answer``). ``answered`` is given the whole view
+        before the unit commits, for what must be kept with it."""
 
         def answering(store: Store, record: InstanceRecord, acted_on: LoadedDefinition, now: Projections):
             # the definition the run acted on has the contracts of the messages the instance now awaits
-            return self.answer(store, record, acted_on, now, reader)
+            view = instance_view(record, acted_on.version, now, acted_on)
+            if answered is not None:
+                answered(store, view)
+            return self.shown(store, view, acted_on, reader)
 
         return act_on_instance(
             self.new_unit,
@@ -94,11 +102,19 @@ class Context:
         not see masked, and the answer, a read of the instance's data too, written to the usage log in the
         same transaction (so it costs no transaction of its own). None: an engine-internal answer, whole and
         not logged."""
-        view = instance_view(record, definition.version, projections, definition)
+        return self.shown(
+            store, instance_view(record, definition.version, projections, definition), definition, reader
+        )
+
+    def shown(
+        self, store: Store, view: InstanceView, definition: LoadedDefinition, reader: Reader | None
+    ) -> InstanceView:
+        """``view`` of an instance of ``definition`` as ``reader`` may see it, the read written to the usage
+        log (``answer``)."""
         if reader is None:
             return view
         hide = hidden(definition, view.parties, reader)
-        log_read(store, reader, record.id, view.variables, hide)
+        log_read(store, reader, view.id, view.variables, hide)
         return replace(view, variables=masked(view.variables, hide))
 
     def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:

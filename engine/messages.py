@@ -11,12 +11,14 @@ from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 
+from . import message_keys
 from .audit import Change
 from .bpmn import Run, start_lane
+from .clock import now
 from .context import Context
 from .correlation import waiting_instances
-from .instances import refuse_a_second, repeat_of_start
-from .message_flow import begin, check_payload, started_by
+from .instances import repeat_of_start
+from .message_flow import begin, check_payload, refuse_a_second, started_by
 from .parties import may_play
 from .personal_data import Reader
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -48,17 +50,24 @@ def deliver(
     When none waits, the process whose message start event waits for it starts, once per business key: a
     business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
     message sent twice (at once, too) starts one. A message that starts an instance with
-    ``idempotency_key`` answers that instance when it is sent again with the key. The answer is the
-    instance as ``reader`` may see it (``Context.answer``)."""
+    ``idempotency_key`` answers that instance when it is sent again with the key; one delivered with it
+    answers what its delivery answered, for ``context.message_keys_kept`` (``message_keys``). The answer is
+    the instance as ``reader`` may see it (``Context.answer``), a kept one too."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
+    keys = dict(correlation_keys or {})
+    sent = message_keys.request_hash(name, business_key, instance_id, keys, payload or {})
     if idempotency_key:
         with context.new_unit() as unit:
-            existing = unit.store.instance_for_idempotency_key(idempotency_key, party)
-            if existing is not None:
-                answer = _repeat(context, unit.store, existing, name, business_key, reader)
+            first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
+            existing = None if first else unit.store.instance_for_idempotency_key(idempotency_key, party)
+            if first is not None or existing is not None:
+                answer = (
+                    _kept(context, unit.store, first, reader)
+                    if first is not None
+                    else _repeat(context, unit.store, existing, name, business_key, reader)
+                )
                 unit.commit()
                 return answer
-    keys = dict(correlation_keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
         part
@@ -71,6 +80,9 @@ def deliver(
     )
 
     def the_one_waiting(store: Store) -> str:
+        if idempotency_key:  # first: of two deliveries with the key at once, the second waits here
+            kept = context.message_keys_kept
+            message_keys.claim(store, party, idempotency_key, sent, now(), kept)
         found = {"business_key": business_key, "instance_id": instance_id, "keys": keys}
         waiting, by_payload, missing = waiting_instances(context, store, name, payload, **found, party=party)
         if not waiting and party is not None:
@@ -103,14 +115,31 @@ def deliver(
             raise Conflict(f'the instance is no longer waiting for message "{name}"')
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
+    def keeping_the_answer(store: Store, answer: InstanceView) -> None:
+        message_keys.keep_answer(store, party, idempotency_key, replace(answer, message_outcome=DELIVERED))
+
     try:
-        delivered = context.act(the_one_waiting, delivering, actor, reader=reader)
+        delivered = context.act(
+            the_one_waiting,
+            delivering,
+            actor,
+            reader=reader,
+            answered=keeping_the_answer if idempotency_key else None,
+        )
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
         return _start_by_message(
             context, name, business_key, payload, actor, nobody, party, idempotency_key, reader
         )
+    except IntegrityError:  # the same key kept meanwhile by a delivery at the same moment: its answer
+        with context.new_unit() as unit:
+            first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
+            if first is None:
+                raise
+            answer = _kept(context, unit.store, first, reader)
+            unit.commit()
+        return answer
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -198,6 +227,12 @@ def _start_by_message(
             raise
         context.committed(record, run, projections.now.parties)
         return replace(started, message_outcome=STARTED)
+
+
+def _kept(context: Context, store: Store, first: InstanceView, reader: Reader | None) -> InstanceView:
+    """The answer a delivery with the same idempotency key kept, as ``reader`` may see it now (the caller
+    commits: a repeat is a read of the data too)."""
+    return context.shown(store, first, context.definitions.loaded(store, first.definition_id), reader)
 
 
 def _repeat(

@@ -74,7 +74,7 @@ class UnitOfWork:
             self._work_signal.notify_in(self.connection, topics)
         self.connection.commit()
         if topics and self._work_signal is not None:
-            self._work_signal.signal(topics)
+            self._work_signal.committed(topics)
 
     def rollback(self) -> None:
         self.connection.rollback()
@@ -127,11 +127,12 @@ def act_on_instance(
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
     (record, its definition, projections), or what ``answering`` makes of them in the same transaction
-    (it may write: the answer's usage-log row), or None when the action found nothing to do (then nothing
-    is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
-    and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
-    waits on a timer. With ``retry`` the instance is one an incident stopped, and a failure counts on the
-    incident. A caller's request the diagram could not go on with is refused, nothing of it stored."""
+    (it may write what must be kept with the answer: its usage-log row, a delivered message's idempotency
+    key), or None when the action found nothing to do (then nothing is written). With ``claim_due_by``
+    the instance is only taken if it still has a timer due by then and no other transaction holds it (else
+    None); a failure there puts the instance in error, as nobody waits on a timer. With ``retry`` the
+    instance is one an incident stopped, and a failure counts on the incident. A caller's request the
+    diagram could not go on with is refused, nothing of it stored."""
     unattended = claim_due_by is not None or retry is not None  # a failure has nobody to answer
     acts_on = InstanceStatus.ERROR if retry is not None else InstanceStatus.RUNNING
     for _attempt in range(CONFLICT_RETRIES):
