@@ -164,7 +164,8 @@ def get(
     written to the usage log."""
     with context.new_unit() as unit:
         view = context.view(unit.store, instance_record(unit.store, instance_id, party), reader)
-        unit.commit()
+        if reader is not None:  # the read's usage-log row; an engine-internal read wrote nothing
+            unit.commit()
         return view
 
 
