@@ -4,15 +4,16 @@ cache of loaded definitions; and the three steps they share (restore an instance
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from . import message_flow
 from .audit import Change
-from .bpmn import RestrictedScriptEngine, Run, Serializer
+from .bpmn import LoadedDefinition, RestrictedScriptEngine, Run, Serializer
 from .clock import Clock, current_clock
 from .limits import Limits
 from .message_keys import KEPT as MESSAGE_KEYS_KEPT
+from .personal_data import Reader, hidden, log_read, masked
 from .projections import Projections
 from .results import InstanceView, instance_view
 from .state_cache import StateCache
@@ -40,15 +41,18 @@ class Context:
     def restore(self, store: Store, record: InstanceRecord, *, to_move: bool = False) -> Run:
         """The instance's workflow as stored; one ``to_move`` may come from the cache of committed states."""
         definition = self.definitions.loaded(store, record.definition_id)
-        workflow = self.states.take(record.id, record.revision) if to_move else None
-        if workflow is not None:
+        kept = self.states.take(record.id, record.revision) if to_move else None
+        if kept is not None:
+            workflow, parties = kept
+            store.known_parties[record.id] = parties  # as committed with the workflow: not read again
             return Run(workflow, definition, self.limits)
         return Run.restore(definition, record.state, self.serializer, self.script_engine, self.limits)
 
-    def committed(self, record: InstanceRecord, run: Run) -> None:
-        """Keep the workflow of a running instance just committed, for the next unit of work on it."""
+    def committed(self, record: InstanceRecord, run: Run, parties: dict[str, str]) -> None:
+        """Keep the workflow of a running instance just committed, and who plays its lanes, for the next
+        unit of work on it."""
         if record.status == InstanceStatus.RUNNING and not run.cancelled:
-            self.states.keep(record.id, record.revision, run.workflow)
+            self.states.keep(record.id, record.revision, run.workflow, parties)
 
     def act(
         self,
@@ -58,11 +62,21 @@ class Context:
         *,
         claim_due_by: datetime | None = None,
         retry: Retry | None = None,
+        reader: Reader | None = None,
         answered: Callable[[Store, InstanceView], None] | None = None,
     ) -> InstanceView | None:
-        """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``);
-        ``answered`` is given the view it answers before the unit commits."""
-        acted = act_on_instance(
+        """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``); the
+        answer is the instance as ``reader`` may see it (``answer``). ``answered`` is given the whole view
+        before the unit commits, for what must be kept with it."""
+
+        def answering(store: Store, record: InstanceRecord, acted_on: LoadedDefinition, now: Projections):
+            # the definition the run acted on has the contracts of the messages the instance now awaits
+            view = instance_view(record, acted_on.version, now, acted_on)
+            if answered is not None:
+                answered(store, view)
+            return self.shown(store, view, acted_on, reader)
+
+        return act_on_instance(
             self.new_unit,
             lambda store, record: self.restore(store, record, to_move=True),
             target,
@@ -73,13 +87,35 @@ class Context:
             committed=self.committed,
             pass_on=lambda store, record, run, actor: message_flow.pass_on(self, store, record, run, actor),
             retry=retry,
-            answered=None if answered is None else _viewed(answered),
+            answering=answering,
         )
-        if acted is None:
-            return None
-        record, definition, projections = acted
-        # the definition the run acted on has the contracts of the messages the instance now awaits
-        return instance_view(record, definition.version, projections, definition)
+
+    def answer(
+        self,
+        store: Store,
+        record: InstanceRecord,
+        definition: LoadedDefinition,
+        projections: Projections,
+        reader: Reader | None,
+    ) -> InstanceView:
+        """The instance a unit of work acted on or read, as ``reader`` may see it: the personal data it may
+        not see masked, and the answer, a read of the instance's data too, written to the usage log in the
+        same transaction (so it costs no transaction of its own). None: an engine-internal answer, whole and
+        not logged."""
+        return self.shown(
+            store, instance_view(record, definition.version, projections, definition), definition, reader
+        )
+
+    def shown(
+        self, store: Store, view: InstanceView, definition: LoadedDefinition, reader: Reader | None
+    ) -> InstanceView:
+        """``view`` of an instance of ``definition`` as ``reader`` may see it, the read written to the usage
+        log (``answer``)."""
+        if reader is None:
+            return view
+        hide = hidden(definition, view.parties, reader)
+        log_read(store, reader, view.id, view.variables, hide)
+        return replace(view, variables=masked(view.variables, hide))
 
     def record_incident(self, instance_id: str, failure: dict, actor: str) -> None:
         """Put an instance in error in a unit of work of its own (its timers failed outside the diagram)."""
@@ -89,18 +125,10 @@ class Context:
                 record_incident(unit.store, record, failure, actor)
                 unit.commit()
 
-    def view(self, store: Store, record: InstanceRecord) -> InstanceView:
-        """An instance with its projections as stored."""
+    def view(self, store: Store, record: InstanceRecord, reader: Reader | None = None) -> InstanceView:
+        """An instance with its projections as stored, as ``reader`` may see it (``answer``: the caller
+        commits the usage log's row)."""
         messages, timers = store.waits(record.id)
         projections = Projections(store.ready_tasks(record.id), messages, timers, store.parties_of(record.id))
         definition = self.definitions.loaded(store, record.definition_id)
-        return instance_view(record, definition.version, projections, definition)
-
-
-def _viewed(answered: Callable[[Store, InstanceView], None]):
-    """``answered`` given the view of what ``act_on_instance`` hands it (record, definition, projections)."""
-
-    def answering(store: Store, record: InstanceRecord, definition, projections: Projections) -> None:
-        answered(store, instance_view(record, definition.version, projections, definition))
-
-    return answering
+        return self.answer(store, record, definition, projections, reader)

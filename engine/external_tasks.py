@@ -28,6 +28,7 @@ from .clock import now
 from .context import Context
 from .correlation import holds
 from .instances import instance_record, is_uuid
+from .personal_data import Reader
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import ExternalTaskView, InstanceView, Page, external_task_view
 from .store.external_task_queries import ExternalTaskRecord, TaskFilter
@@ -109,10 +110,12 @@ def complete(
     actor: str,
     local_variables: Mapping | None = None,
     party: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Complete the task ``worker_id`` holds, merging ``variables`` into the instance, which moves on;
     ``local_variables`` are the task's own: gone when it completes, as in Camunda (the audit keeps them).
-    NotFound when no such task waits (any more); Conflict when another worker holds it or none does."""
+    NotFound when no such task waits (any more); Conflict when another worker holds it or none does. The
+    answer is the instance as ``reader`` may see it."""
     worker_id = _worker(worker_id)
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
     local_variables = checked_variables(local_variables, "local_variables", context.limits.variable_depth)
@@ -125,7 +128,10 @@ def complete(
         return Change(AuditKind.EXTERNAL_TASK_COMPLETED, element_id, task_id, data)
 
     return context.act(
-        lambda store: _held(store, task_id, worker_id, party=party).instance_id, completing, actor
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id,
+        completing,
+        actor,
+        reader=reader,
     )
 
 
@@ -187,11 +193,13 @@ def handle_bpmn_error(
     variables: Mapping | None = None,
     actor: str,
     party: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Throw the BPMN error ``error_code`` at the task ``worker_id`` holds: the error boundary event of the
     task (or of an enclosing sub process) with that code, or with none, catches it, gets ``variables`` and
     the instance goes on from it. Uncaught, the task is held back and an incident (``uncaught-error``)
-    opened, as a failure with no retries left; the instance stays where it is, running."""
+    opened, as a failure with no retries left; the instance stays where it is, running. The answer is the
+    instance as ``reader`` may see it."""
     worker_id = _worker(worker_id)
     if not isinstance(error_code, str) or not error_code.strip():
         raise InvalidData("error_code is required", [FieldError("/error_code", "a non-empty text")])
@@ -206,7 +214,10 @@ def handle_bpmn_error(
         return Change(AuditKind.EXTERNAL_TASK_BPMN_ERROR, element_id, task_id, change)
 
     view = context.act(
-        lambda store: _held(store, task_id, worker_id, party=party).instance_id, throwing, actor
+        lambda store: _held(store, task_id, worker_id, party=party).instance_id,
+        throwing,
+        actor,
+        reader=reader,
     )
     if view is not None:
         return view
@@ -222,8 +233,9 @@ def handle_bpmn_error(
         audit = _audit(actor, AuditKind.EXTERNAL_TASK_BPMN_ERROR, moment, task, {**data, "caught_by": None})
         store.add_audit([audit])
         _open_incident(store, task, ErrorKind.UNCAUGHT_ERROR, message, moment)
+        view = context.view(store, instance_record(store, task.instance_id), reader)
         unit.commit()
-        return context.view(store, instance_record(store, task.instance_id))
+        return view
 
 
 def extend_lock(

@@ -34,12 +34,13 @@ def start(
     idempotency_key: str | None,
     allow_duplicate: bool = True,
     party: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Start the latest version of ``process_key``. A retried start with the same idempotency key (of the
     same party) answers the instance the first one started. A party starts its own onboardings only: the
     business key names it. Unless ``allow_duplicate``, a business key that already has an instance of the
     process that has not ended (running, or stopped by an incident) is refused with AlreadyRunning naming
-    those instances."""
+    those instances. The answer is the instance as ``reader`` may see it (``Context.answer``)."""
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
     if party is not None and business_key != party:
         raise Forbidden(
@@ -53,7 +54,9 @@ def start(
         if idempotency_key:
             existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
-                return repeat_of_start(context, store, existing, process_key, business_key)
+                answer = repeat_of_start(context, store, existing, process_key, business_key, reader)
+                unit.commit()
+                return answer
         row = definition_row(store, process_key, None)
         refuse_if_retired(store, process_key)
         if row.start_message:
@@ -81,20 +84,23 @@ def start(
                 idempotency_key=idempotency_key,
                 idempotency_party=party,
             )
+            answer = context.answer(store, record, definition, projections.now, reader)
             unit.commit()
-            context.committed(record, run)
+            context.committed(record, run, projections.now.parties)
         except IntegrityError:  # the same idempotency key stored meanwhile by another start
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
-                return repeat_of_start(context, store, existing, process_key, business_key)
+                answer = repeat_of_start(context, store, existing, process_key, business_key, reader)
+                unit.commit()
+                return answer
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
             raise Conflict(
                 "an instance this start sends a message to changed meanwhile; retry it",
                 Refusal.RECEIVER_CHANGED,
             ) from None
-        return instance_view(record, definition.version, projections.now, definition)
+        return answer
 
 
 def form_to_start(context: Context, process_key: str) -> StartPageForm:
@@ -114,6 +120,7 @@ def start_from_form(
     allow_duplicate: bool,
     idempotency_key: str | None,
     party: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Start ``process_key`` with the data of its ``form_to_start``: the business key from its field, the
     rest as variables. Data the form refuses raises InvalidData naming each field under "/data"."""
@@ -128,10 +135,15 @@ def start_from_form(
         idempotency_key=idempotency_key,
         allow_duplicate=allow_duplicate,
         party=party,
+        reader=reader,
     )
 
 
-def repeat_of_start(context, store: Store, existing: InstanceRecord, process_key, business_key):
+def repeat_of_start(
+    context, store: Store, existing: InstanceRecord, process_key, business_key, reader: Reader | None = None
+):
+    """The instance a start with the same idempotency key started, as ``reader`` may see it (the caller
+    commits)."""
     if existing.process_key != process_key or existing.business_key != business_key:
         raise Conflict(
             f"the idempotency key was already used to start instance {existing.id} "
@@ -139,7 +151,7 @@ def repeat_of_start(context, store: Store, existing: InstanceRecord, process_key
             Refusal.IDEMPOTENCY_KEY_USED,
             {"instance_id": existing.id, "process_key": existing.process_key},
         )
-    return context.view(store, existing)
+    return context.view(store, existing, reader)
 
 
 def instance_record(store: Store, instance_id: str, party: str | None = None) -> InstanceRecord:
@@ -156,14 +168,10 @@ def get(
     """The instance; for a ``reader``, its personal data masked as the reader may see it, and the read
     written to the usage log."""
     with context.new_unit() as unit:
-        record = instance_record(unit.store, instance_id, party)
-        view = context.view(unit.store, record)
-        if reader is None:
-            return view
-        hide = hidden(context.definitions.loaded(unit.store, record.definition_id), view.parties, reader)
-        log_read(unit.store, reader, record.id, view.variables, hide)
-        unit.commit()
-        return replace(view, variables=masked(view.variables, hide))
+        view = context.view(unit.store, instance_record(unit.store, instance_id, party), reader)
+        if reader is not None:  # the read's usage-log row; an engine-internal read wrote nothing
+            unit.commit()
+        return view
 
 
 def page(
@@ -203,8 +211,16 @@ def page(
     return Page(items, total, limit, offset, exact)
 
 
-def cancel(context: Context, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
-    """Cancel the instance; a party cancels only what it is the provider of (the business key names it)."""
+def cancel(
+    context: Context,
+    instance_id: str,
+    *,
+    actor: str,
+    party: str | None = None,
+    reader: Reader | None = None,
+) -> InstanceView:
+    """Cancel the instance; a party cancels only what it is the provider of (the business key names it).
+    The answer is the instance as ``reader`` may see it."""
 
     def cancelling(run: Run) -> Change:
         run.cancel()
@@ -216,20 +232,7 @@ def cancel(context: Context, instance_id: str, *, actor: str, party: str | None 
             raise Forbidden(f"only the provider ({record.business_key}) cancels instance {instance_id}")
         return record.id
 
-    return context.act(the_instance if party is not None else instance_id, cancelling, actor)
-
-
-def shown(context: Context, view: InstanceView, reader: Reader) -> InstanceView:
-    """An instance a request acted on, as ``reader`` may see it; its answer is a read of the instance's data
-    too, and is written to the usage log."""
-    with context.new_unit() as unit:
-        definition_id = view.definition_id
-        if definition_id is None:
-            definition_id = unit.store.definition_version(view.process_key, view.definition_version).id
-        hide = hidden(context.definitions.loaded(unit.store, definition_id), view.parties, reader)
-        log_read(unit.store, reader, view.id, view.variables, hide)
-        unit.commit()
-    return replace(view, variables=masked(view.variables, hide))
+    return context.act(the_instance if party is not None else instance_id, cancelling, actor, reader=reader)
 
 
 def history(

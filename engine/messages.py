@@ -20,8 +20,9 @@ from .correlation import waiting_instances
 from .instances import repeat_of_start
 from .message_flow import begin, check_payload, refuse_a_second, started_by
 from .parties import may_play
+from .personal_data import Reader
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
-from .results import InstanceView, instance_view
+from .results import InstanceView
 from .store.queries import Store
 from .unit_of_work import Undelivered, start_faults_noted
 from .vocabulary import AuditKind, Refusal, checked_variables
@@ -38,6 +39,7 @@ def deliver(
     correlation_keys: Mapping | None = None,
     party: str | None = None,
     idempotency_key: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Deliver message ``name`` to the one instance waiting for it: found by business key or id, or, where
     the message's contract correlates by a payload property, by the instance variable holding the
@@ -49,18 +51,23 @@ def deliver(
     business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
     message sent twice (at once, too) starts one. A message that starts an instance with
     ``idempotency_key`` answers that instance when it is sent again with the key; one delivered with it
-    answers what its delivery answered, for ``context.message_keys_kept`` (``message_keys``)."""
+    answers what its delivery answered, for ``context.message_keys_kept`` (``message_keys``). The answer is
+    the instance as ``reader`` may see it (``Context.answer``), a kept one too."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
     sent = message_keys.request_hash(name, business_key, instance_id, keys, payload or {})
     if idempotency_key:
         with context.new_unit() as unit:
             first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
-            if first is not None:
-                return first
-            existing = unit.store.instance_for_idempotency_key(idempotency_key, party)
-            if existing is not None:
-                return _repeat(context, unit.store, existing, name, business_key)
+            existing = None if first else unit.store.instance_for_idempotency_key(idempotency_key, party)
+            if first is not None or existing is not None:
+                answer = (
+                    _kept(context, unit.store, first, reader)
+                    if first is not None
+                    else _repeat(context, unit.store, existing, name, business_key, reader)
+                )
+                unit.commit()
+                return answer
     named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
         part
@@ -119,18 +126,26 @@ def deliver(
 
     try:
         delivered = context.act(
-            the_one_waiting, delivering, actor, answered=keeping_the_answer if idempotency_key else None
+            the_one_waiting,
+            delivering,
+            actor,
+            reader=reader,
+            answered=keeping_the_answer if idempotency_key else None,
         )
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
-        return _start_by_message(context, name, business_key, payload, actor, nobody, party, idempotency_key)
+        return _start_by_message(
+            context, name, business_key, payload, actor, nobody, party, idempotency_key, reader
+        )
     except IntegrityError:  # the same key kept meanwhile by a delivery at the same moment: its answer
         with context.new_unit() as unit:
             first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
-        if first is None:
-            raise
-        return first
+            if first is None:
+                raise
+            answer = _kept(context, unit.store, first, reader)
+            unit.commit()
+        return answer
     return replace(delivered, message_outcome=DELIVERED)
 
 
@@ -162,6 +177,7 @@ def _start_by_message(
     nobody: NotFound,
     party: str | None = None,
     idempotency_key: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """A new instance of the process whose message start event waits for ``name``, with its payload; a
     party starts it only when it would play the start event's lane. The business key is held from the check
@@ -188,7 +204,9 @@ def _start_by_message(
         if idempotency_key:  # sent again while the first was starting: that one's instance
             existing = store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
-                return _repeat(context, store, existing, name, business_key)
+                answer = _repeat(context, store, existing, name, business_key, reader)
+                unit.commit()
+                return answer
         if business_key is not None:
             refuse_a_second(store, process_key, business_key)
         try:
@@ -204,20 +222,31 @@ def _start_by_message(
                 idempotency_key=idempotency_key,
                 idempotency_party=party,
             )
+            started = context.answer(store, record, definition, projections.now, reader)
             unit.commit()
         except IntegrityError:  # the same key stored meanwhile by a message of no business key
             unit.rollback()
             existing = idempotency_key and store.instance_for_idempotency_key(idempotency_key, party)
             if existing:
-                return _repeat(context, store, existing, name, business_key)
+                answer = _repeat(context, store, existing, name, business_key, reader)
+                unit.commit()
+                return answer
             raise
-        context.committed(record, run)
-        started = instance_view(record, definition.version, projections.now, definition)
+        context.committed(record, run, projections.now.parties)
         return replace(started, message_outcome=STARTED)
 
 
-def _repeat(context: Context, store: Store, existing, name: str, business_key: str | None) -> InstanceView:
-    """The instance a message sent before with the same idempotency key started."""
+def _kept(context: Context, store: Store, first: InstanceView, reader: Reader | None) -> InstanceView:
+    """The answer a delivery with the same idempotency key kept, as ``reader`` may see it now (the caller
+    commits: a repeat is a read of the data too)."""
+    return context.shown(store, first, context.definitions.loaded(store, first.definition_id), reader)
+
+
+def _repeat(
+    context: Context, store: Store, existing, name: str, business_key: str | None, reader: Reader | None
+) -> InstanceView:
+    """The instance a message sent before with the same idempotency key started, as ``reader`` may see it
+    (the caller commits)."""
     started_by_it = store.definition(existing.definition_id).start_message == name
     if existing.business_key != business_key or not started_by_it:
         raise Conflict(
@@ -226,5 +255,5 @@ def _repeat(context: Context, store: Store, existing, name: str, business_key: s
             Refusal.IDEMPOTENCY_KEY_USED,
             {"instance_id": existing.id, "process_key": existing.process_key},
         )
-    return replace(repeat_of_start(context, store, existing, existing.process_key, business_key),
+    return replace(repeat_of_start(context, store, existing, existing.process_key, business_key, reader),
                    message_outcome=STARTED)  # fmt: skip

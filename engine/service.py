@@ -169,10 +169,14 @@ class Engine:
         idempotency_key: str | None = None,
         allow_duplicate: bool = True,
         party: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
         """Start an instance. ``party`` everywhere below is the caller's organisation: a party sees and does
         only its own part (engine/parties.py); None is a caller of no party (admin, analyst), who sees all.
-        NotFound for what the party may not know exists, Forbidden for what it sees but may not do."""
+        NotFound for what the party may not know exists, Forbidden for what it sees but may not do.
+        ``reader`` everywhere below is who the answer is for: the instance answered shows the personal data
+        it may see, and the answer is written to the usage log in the action's own transaction (None: the
+        engine's own use, the instance whole and nothing logged)."""
         return instances.start(
             self._context,
             process_key,
@@ -182,6 +186,7 @@ class Engine:
             idempotency_key=idempotency_key,
             allow_duplicate=allow_duplicate,
             party=party,
+            reader=reader,
         )
 
     def form_to_start(self, process_key: str) -> StartPageForm:
@@ -199,6 +204,7 @@ class Engine:
         allow_duplicate: bool = False,
         idempotency_key: str | None = None,
         party: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
         """Start an instance with the data of ``form_to_start``: its business key and variables, checked as
         a task's data is. A second instance of a business key that has one running is refused unless
@@ -211,6 +217,7 @@ class Engine:
             allow_duplicate=allow_duplicate,
             idempotency_key=idempotency_key,
             party=party,
+            reader=reader,
         )
 
     def get_instance(
@@ -251,18 +258,15 @@ class Engine:
             party=party,
         )
 
-    def cancel_instance(self, instance_id: str, *, actor: str, party: str | None = None) -> InstanceView:
-        return instances.cancel(self._context, instance_id, actor=actor, party=party)
+    def cancel_instance(
+        self, instance_id: str, *, actor: str, party: str | None = None, reader: Reader | None = None
+    ) -> InstanceView:
+        return instances.cancel(self._context, instance_id, actor=actor, party=party, reader=reader)
 
     def history(
         self, instance_id: str, *, party: str | None = None, reader: Reader | None = None
     ) -> list[HistoryEvent]:
         return instances.history(self._context, instance_id, party, reader)
-
-    def shown(self, view: InstanceView, reader: Reader) -> InstanceView:
-        """``view`` (what an action answered) with the personal data ``reader`` may not see masked; the
-        answer is written to the usage log."""
-        return instances.shown(self._context, view, reader)
 
     def verify_audit(self) -> list[dict]:
         """Check the hash chains of the audit trail and the usage log: per table, the first row that breaks
@@ -320,9 +324,15 @@ class Engine:
         return tasks.get(self._context, task_id, party, reader)
 
     def complete_task(
-        self, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None
+        self,
+        task_id: str,
+        data: Mapping | None,
+        *,
+        actor: str,
+        party: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
-        return tasks.complete(self._context, task_id, data, actor=actor, party=party)
+        return tasks.complete(self._context, task_id, data, actor=actor, party=party, reader=reader)
 
     # ---- external tasks ---------------------------------------------------------------------------
 
@@ -360,6 +370,7 @@ class Engine:
         actor: str,
         local_variables: Mapping | None = None,
         party: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
         """Complete the task ``worker_id`` holds with ``variables``; answers the instance moved on.
         ``local_variables`` are the task's own: gone when it completes (the audit keeps them)."""
@@ -371,6 +382,7 @@ class Engine:
             actor=actor,
             local_variables=local_variables,
             party=party,
+            reader=reader,
         )
 
     def handle_external_task_failure(
@@ -409,6 +421,7 @@ class Engine:
         variables: Mapping | None = None,
         actor: str,
         party: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
         """Throw BPMN error ``error_code`` at the task ``worker_id`` holds; its error boundary event catches
         it with ``variables``. Uncaught: an incident (``uncaught-error``) on the instance, which waits."""
@@ -421,6 +434,7 @@ class Engine:
             variables=variables,
             actor=actor,
             party=party,
+            reader=reader,
         )
 
     def extend_external_task_lock(
@@ -506,6 +520,7 @@ class Engine:
         payload: Mapping | None = None,
         party: str | None = None,
         idempotency_key: str | None = None,
+        reader: Reader | None = None,
     ) -> InstanceView:
         """Deliver a message, or start the process whose message start event waits for it (once per
         business key; ``idempotency_key``: a message sent again answers the instance it started)."""
@@ -519,6 +534,7 @@ class Engine:
             payload=payload,
             party=party,
             idempotency_key=idempotency_key,
+            reader=reader,
         )
 
     def fire_due_timers(self, *, actor: str = "timer", limit: int = timers.BATCH) -> list[str]:

@@ -7,6 +7,10 @@ read from the store takes that workflow instead of restoring it. A workflow is t
 of work acts on it, so an attempt that fails or is refused never leaves a half-moved workflow behind, and
 is put back only after a commit, under its new revision: any other writer's change (another process, a
 migration) changes the revision, and the stored state is restored as always.
+
+Beside each workflow is who played its lanes at that revision: parties are bound only by the unit of work
+that writes the instance (``write_run``), so the revision vouches for them too, and a unit of work that
+takes the workflow does not read them again.
 """
 
 from __future__ import annotations
@@ -18,20 +22,21 @@ from collections import OrderedDict
 class StateCache:
     def __init__(self, size: int = 256):
         self._size = size
-        self._workflows: OrderedDict[str, tuple[int, object]] = OrderedDict()
+        self._workflows: OrderedDict[str, tuple[int, object, dict[str, str]]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def take(self, instance_id: str, revision: int):
-        """The committed workflow of ``instance_id`` at ``revision``, or None; it leaves the cache."""
+    def take(self, instance_id: str, revision: int) -> tuple[object, dict[str, str]] | None:
+        """The committed workflow of ``instance_id`` at ``revision`` and who played its lanes (lane ->
+        party), or None; it leaves the cache."""
         with self._lock:
             kept = self._workflows.pop(instance_id, None)
         if kept is None or kept[0] != revision:
             return None
-        return kept[1]
+        return kept[1], kept[2]
 
-    def keep(self, instance_id: str, revision: int, workflow) -> None:
+    def keep(self, instance_id: str, revision: int, workflow, parties: dict[str, str]) -> None:
         with self._lock:
-            self._workflows[instance_id] = (revision, workflow)
+            self._workflows[instance_id] = (revision, workflow, dict(parties))
             self._workflows.move_to_end(instance_id)
             while len(self._workflows) > self._size:
                 self._workflows.popitem(last=False)

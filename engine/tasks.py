@@ -73,10 +73,16 @@ def get(context: Context, task_id: str, party: str | None = None, reader: Reader
 
 
 def complete(
-    context: Context, task_id: str, data: Mapping | None, *, actor: str, party: str | None = None
+    context: Context,
+    task_id: str,
+    data: Mapping | None,
+    *,
+    actor: str,
+    party: str | None = None,
+    reader: Reader | None = None,
 ) -> InstanceView:
     """Complete a ready human task with ``data``, which must satisfy the task's form; a party completes
-    only the tasks of the lanes it plays."""
+    only the tasks of the lanes it plays. The answer is the instance as ``reader`` may see it."""
     data = checked_variables(data, "data", context.limits.variable_depth)
 
     def completing(run: Run) -> Change:
@@ -97,7 +103,7 @@ def complete(
             )
         return ready.instance_id
 
-    return context.act(the_instance, completing, actor)
+    return context.act(the_instance, completing, actor, reader=reader)
 
 
 def ready_task(store: Store, task_id: str, party: str | None = None) -> ReadyTaskRecord:

@@ -79,6 +79,7 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.connection.rollback()
         self.store.work_ready = set()  # what was rolled back made nothing fetchable
+        self.store.chain_heads, self.store.known_parties = {}, {}  # nor wrote a chain's head or a party
 
 
 @dataclass(frozen=True)
@@ -118,20 +119,20 @@ def act_on_instance(
     dump: Callable[[Run], str | None],
     *,
     claim_due_by: datetime | None = None,
-    committed: Callable[[InstanceRecord, Run], None] | None = None,
+    committed: Callable[[InstanceRecord, Run, dict[str, str]], None] | None = None,
     pass_on: Callable[[Store, InstanceRecord, Run, str], None] | None = None,
     retry: Retry | None = None,
-    answered: Callable[[Store, InstanceRecord, LoadedDefinition, Projections], None] | None = None,
+    answering: Callable[[Store, InstanceRecord, LoadedDefinition, Projections], object] | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
-    (record, its definition, projections), or None when the action found nothing to do (then nothing
-    is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
-    and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
-    waits on a timer. With ``retry`` the instance is one an incident stopped, and a failure counts on the
-    incident. A caller's request the diagram could not go on with is refused, nothing of it stored.
-    ``answered`` is given what the request will answer (record, definition, projections) in the same
-    transaction, for what must be kept with it (a delivered message's idempotency key)."""
+    (record, its definition, projections), or what ``answering`` makes of them in the same transaction
+    (it may write what must be kept with the answer: its usage-log row, a delivered message's idempotency
+    key), or None when the action found nothing to do (then nothing is written). With ``claim_due_by``
+    the instance is only taken if it still has a timer due by then and no other transaction holds it (else
+    None); a failure there puts the instance in error, as nobody waits on a timer. With ``retry`` the
+    instance is one an incident stopped, and a failure counts on the incident. A caller's request the
+    diagram could not go on with is refused, nothing of it stored."""
     unattended = claim_due_by is not None or retry is not None  # a failure has nobody to answer
     acts_on = InstanceStatus.ERROR if retry is not None else InstanceStatus.RUNNING
     for _attempt in range(CONFLICT_RETRIES):
@@ -184,8 +185,6 @@ def act_on_instance(
                             pass_on(unit.store, record, run, actor)
                         if retry is not None:
                             retry.resolved(unit.store)
-                        if answered is not None:
-                            answered(unit.store, record, run.definition, projections)
                 except StaleRevision:
                     continue  # another writer moved the instance; try again on its state
                 except Undelivered as undelivered:
@@ -196,10 +195,13 @@ def act_on_instance(
                     record = unit.store.instance(instance_id)
                     record_incident(unit.store, record, undelivered.failure, actor)
                     state, projections = None, Projections([], [], [])
+                answer = (record, run.definition, projections)
+                if answering is not None:
+                    answer = answering(unit.store, *answer)
                 unit.commit()
                 if committed is not None and state is not None:
-                    committed(record, run)
-                return record, run.definition, projections
+                    committed(record, run, projections.parties)
+                return answer
         except LockVictim:
             continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
         except ScriptFailure as refusal:

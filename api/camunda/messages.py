@@ -8,8 +8,7 @@ from flask import g, jsonify
 
 from engine import Conflict, InvalidData, NotFound
 
-from ..auth import OPERATE, requires
-from ..resources import shown
+from ..auth import OPERATE, reader, requires
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, REST, CamundaError, refused_data
@@ -60,6 +59,7 @@ def correlate():
             instance_id=instance_id,
             correlation_keys=keys,
             payload=payload,
+            reader=reader() if results and with_variables else None,  # an answer with variables is a read
         )
     except (NotFound, Conflict) as error:
         # Camunda refuses a message that matches no waiting instance, or several, with 400
@@ -85,5 +85,5 @@ def correlate():
         "processInstance": None,
     }
     if with_variables:
-        result["variables"] = typed_variables(shown(view).variables)
+        result["variables"] = typed_variables(view.variables)
     return jsonify([result])

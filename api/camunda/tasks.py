@@ -10,7 +10,6 @@ from flask import g, jsonify
 from engine import InvalidData, NotFound
 
 from ..auth import OPERATE, READ, reader, requires
-from ..resources import shown
 from . import shapes
 from .blueprint import blp, engine
 from .errors import INVALID_REQUEST, CamundaError, refused_data
@@ -127,9 +126,9 @@ def _complete(task_id: str):
     data = body(_COMPLETE)
     values, returned = variables(data, "variables"), flag(data, "withVariablesInReturn")
     try:
-        view = engine().complete_task(task_id, values, actor=g.caller.actor, party=g.caller.scope)
-        if returned:
-            view = shown(view)
+        view = engine().complete_task(
+            task_id, values, actor=g.caller.actor, party=g.caller.scope, reader=reader() if returned else None
+        )
     except NotFound:
         raise CamundaError(404, INVALID_REQUEST, f"Cannot find task with id {task_id}") from None
     except InvalidData as error:

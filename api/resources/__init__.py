@@ -27,13 +27,6 @@ def engine() -> Engine:
     return current_app.extensions["kanta_engine"]
 
 
-def shown(view):
-    """An instance an action answers, as the caller may see it (personal data masked; the answer logged)."""
-    from ..auth import reader
-
-    return engine().shown(view, reader())
-
-
 def problems(blueprint, *statuses):
     """Document the problem+json answers a view can give (so OpenAPI lists every response)."""
 

@@ -9,7 +9,7 @@ from flask_smorest import abort
 
 from engine import MESSAGE_CORRELATION, MESSAGE_FOLDER
 
-from ..auth import DEPLOY, OPERATE, READ, requires
+from ..auth import DEPLOY, OPERATE, READ, reader, requires
 from ..parsing import Blueprint
 from ..schemas import (
     DefinitionElementsSchema,
@@ -25,7 +25,7 @@ from ..schemas import (
     RetireSchema,
     StartFormSchema,
 )
-from . import engine, problems, shown
+from . import engine, problems
 from .instances import IDEMPOTENCY_KEY, idempotency_key
 
 blp = Blueprint(
@@ -152,15 +152,14 @@ class StartForm(MethodView):
         task's data is (422 naming each field, "/data/business_key"); its `business_key` becomes the
         instance's business key and the other fields its variables. A business key with an instance of the
         process that has not ended is answered 409 `already-running` unless `allow_duplicate` is true."""
-        return shown(
-            engine().start_from_form(
-                process_key,
-                start["data"],
-                actor=g.caller.actor,
-                allow_duplicate=start["allow_duplicate"],
-                idempotency_key=idempotency_key(),
-                party=g.caller.scope,
-            )
+        return engine().start_from_form(
+            process_key,
+            start["data"],
+            actor=g.caller.actor,
+            allow_duplicate=start["allow_duplicate"],
+            idempotency_key=idempotency_key(),
+            party=g.caller.scope,
+            reader=reader(),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import g
 from flask.views import MethodView
 
-from ..auth import OPERATE, READ, requires
+from ..auth import OPERATE, READ, reader, requires
 from ..parsing import Blueprint
 from ..schemas import (
     BpmnErrorSchema,
@@ -19,7 +19,7 @@ from ..schemas import (
     InstanceSchema,
     LockedExternalTaskSchema,
 )
-from . import engine, problems, shown
+from . import engine, problems
 
 # Task ids are UUIDs: so /fetch-and-lock is never also read as a task's path (GET /{task_id}).
 blp = Blueprint(
@@ -77,10 +77,13 @@ class CompleteExternalTask(MethodView):
     def post(self, body, task_id):
         """Complete the task this worker holds with variables; answers where the instance then stands. 409
         when another worker holds it (or none does), 404 when the task no longer waits."""
-        return shown(
-            engine().complete_external_task(
-                str(task_id), body["worker_id"], body["variables"], actor=g.caller.actor, party=g.caller.scope
-            )
+        return engine().complete_external_task(
+            str(task_id),
+            body["worker_id"],
+            body["variables"],
+            actor=g.caller.actor,
+            party=g.caller.scope,
+            reader=reader(),
         )
 
 
@@ -109,16 +112,15 @@ class ExternalTaskBpmnError(MethodView):
         """Throw a BPMN error at the task: the error boundary event with that code catches it (with the
         variables) and the instance goes on from there. Nothing catches it: an incident
         (`uncaught-error`) is opened and the instance waits."""
-        return shown(
-            engine().handle_external_task_bpmn_error(
-                str(task_id),
-                body["worker_id"],
-                body["error_code"],
-                error_message=body["error_message"],
-                variables=body["variables"],
-                actor=g.caller.actor,
-                party=g.caller.scope,
-            )
+        return engine().handle_external_task_bpmn_error(
+            str(task_id),
+            body["worker_id"],
+            body["error_code"],
+            error_message=body["error_message"],
+            variables=body["variables"],
+            actor=g.caller.actor,
+            party=g.caller.scope,
+            reader=reader(),
         )
 
 

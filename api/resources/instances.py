@@ -14,7 +14,7 @@ from ..schemas import (
     StartInstanceSchema,
     VariableChangeSchema,
 )
-from . import engine, problems, shown
+from . import engine, problems
 
 blp = Blueprint(
     "process-instances",
@@ -53,16 +53,15 @@ class Instances(MethodView):
         """Start an instance of the latest version of a process. A business key that already has an instance
         of the process that has not ended is answered 409 `already-running` (naming them in `running`)
         unless `allow_duplicate` is true; a retry with the same Idempotency-Key answers the first start."""
-        return shown(
-            engine().start_instance(
-                start["process_key"],
-                actor=g.caller.actor,
-                business_key=start["business_key"],
-                variables=start["variables"],
-                idempotency_key=idempotency_key(),
-                allow_duplicate=start["allow_duplicate"],
-                party=g.caller.scope,
-            )
+        return engine().start_instance(
+            start["process_key"],
+            actor=g.caller.actor,
+            business_key=start["business_key"],
+            variables=start["variables"],
+            idempotency_key=idempotency_key(),
+            allow_duplicate=start["allow_duplicate"],
+            party=g.caller.scope,
+            reader=reader(),
         )
 
     @requires(READ)
@@ -95,7 +94,9 @@ class CancelInstance(MethodView):
     def post(self, instance_id):
         """Cancel a running instance: its open tasks, messages and timers are dropped; answers the instance,
         now cancelled (it stays readable, with its history)."""
-        return shown(engine().cancel_instance(instance_id, actor=g.caller.actor, party=g.caller.scope))
+        return engine().cancel_instance(
+            instance_id, actor=g.caller.actor, party=g.caller.scope, reader=reader()
+        )
 
 
 @blp.route("/<string:instance_id>/history")

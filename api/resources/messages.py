@@ -3,10 +3,10 @@ from __future__ import annotations
 from flask import g
 from flask.views import MethodView
 
-from ..auth import OPERATE, requires
+from ..auth import OPERATE, reader, requires
 from ..parsing import Blueprint
 from ..schemas import MessageAnswerSchema, MessageSchema
-from . import engine, problems, shown
+from . import engine, problems
 from .instances import IDEMPOTENCY_KEY, idempotency_key
 
 blp = Blueprint(
@@ -47,5 +47,6 @@ class Messages(MethodView):
             payload=message["payload"],
             party=g.caller.scope,
             idempotency_key=idempotency_key(),
+            reader=reader(),
         )
-        return shown(answer), (201 if answer.message_outcome == "started" else 200)
+        return answer, (201 if answer.message_outcome == "started" else 200)

@@ -6,7 +6,7 @@ from flask.views import MethodView
 from ..auth import OPERATE, READ, reader, requires
 from ..parsing import Blueprint
 from ..schemas import CompleteTaskSchema, InstanceSchema, TaskDetailSchema, TaskPageSchema, TaskQuerySchema
-from . import engine, problems, shown
+from . import engine, problems
 
 blp = Blueprint("tasks", __name__, url_prefix="/api/v1/tasks", description="Human tasks ready to be done")
 
@@ -42,6 +42,6 @@ class CompleteTask(MethodView):
     @problems(blp, 400, 404, 409, 413, 422)
     def post(self, body, task_id):
         """Complete a ready task with data that satisfies its form; answers where the instance then stands."""
-        return shown(
-            engine().complete_task(task_id, body["data"], actor=g.caller.actor, party=g.caller.scope)
+        return engine().complete_task(
+            task_id, body["data"], actor=g.caller.actor, party=g.caller.scope, reader=reader()
         )

@@ -33,15 +33,19 @@ def row_hash(table: str, previous: str, row) -> str:
     return hashlib.sha256(f"{previous}\n{text}".encode()).hexdigest()
 
 
-def chained(connection, table, rows: list[dict]) -> list[dict]:
-    """``rows`` (to be inserted into ``table``, in order) with their previous hash and their own."""
-    last: dict[str | None, str] = {}
+def chained(connection, table, rows: list[dict], heads: dict[tuple[str, str | None], str]) -> list[dict]:
+    """``rows`` (to be inserted into ``table``, in order) with their previous hash and their own.
+
+    ``heads`` are the chain heads the transaction knows, (table name, instance id) -> hash: read with the
+    instance (``Store.instance``) or written by the transaction itself; a head it does not know is
+    read, and every row written becomes its chain's head. So a unit of work that read its instance and
+    writes its audit rows and its answer's usage row reads no head apart."""
     for row in rows:
-        instance_id = row.get("instance_id")
-        if instance_id not in last:
-            last[instance_id] = _last_hash(connection, table, instance_id)
-        row["previous_hash"] = last[instance_id]
-        row["hash"] = last[instance_id] = row_hash(table.name, row["previous_hash"], row)
+        key = (table.name, row.get("instance_id"))
+        if key not in heads:
+            heads[key] = _read_head(connection, table, key[1])
+        row["previous_hash"] = heads[key]
+        row["hash"] = heads[key] = row_hash(table.name, row["previous_hash"], row)
     return rows
 
 
@@ -63,24 +67,31 @@ def broken_link(connection, table) -> tuple[int | None, str | None, int]:
     return None, None, unhashed
 
 
-def _last_hash(connection, table, instance_id) -> str:
-    if instance_id is None:  # rows of no instance (a deployment's): rare, and not worth a statement kept
-        statement = select(table.c.hash).where(table.c.instance_id.is_(None), table.c.hash.is_not(None))
-        found = connection.execute(statement.order_by(table.c.id.desc()).limit(1)).scalar()
-    else:
-        found = connection.execute(head_of_chain(table), {"instance_id": instance_id}).scalar()
-    return found or ""
+def _read_head(connection, table, instance_id: str | None) -> str:
+    if instance_id is None:
+        return connection.execute(head_of_chain(table, of_no_instance=True)).scalar() or ""
+    return connection.execute(head_of_chain(table), {"instance_id": instance_id}).scalar() or ""
 
 
 @cache
-def head_of_chain(table):
-    """The hash of an instance's newest hashed row in ``table``: built once, bound per call, and read from the
-    (instance_id, id) index, so it costs the same however many rows the instance has."""
+def head_of_chain(table, of_no_instance: bool = False):
+    """The hash of an instance's newest hashed row in ``table`` (``of_no_instance``: of the rows of no
+    instance, a deployment's): built once, bound per call, and read from the (instance_id, id) index, so it
+    costs the same however many rows the instance has."""
+    whose = (
+        table.c.instance_id.is_(None) if of_no_instance else table.c.instance_id == bindparam("instance_id")
+    )
+    return select(table.c.hash).where(whose, table.c.hash.is_not(None)).order_by(table.c.id.desc()).limit(1)
+
+
+def head_beside(table, instance_id_column):
+    """The head of each instance's chain in ``table``, as a column of a statement that reads instances."""
     return (
         select(table.c.hash)
-        .where(table.c.instance_id == bindparam("instance_id"), table.c.hash.is_not(None))
+        .where(table.c.instance_id == instance_id_column, table.c.hash.is_not(None))
         .order_by(table.c.id.desc())
         .limit(1)
+        .scalar_subquery()
     )
 
 

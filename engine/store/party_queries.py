@@ -41,14 +41,19 @@ class PartyQueries:
     """The party part of ``Store`` (same connection, same transaction)."""
 
     def parties_of(self, instance_id: str) -> dict[str, str]:
-        """Lane name -> the party that plays it in this instance."""
-        rows = self.connection.execute(_PARTIES_OF, {"instance_id": instance_id})
-        return {lane: party for lane, party in rows}
+        """Lane name -> the party that plays it in this instance (read once per transaction)."""
+        known = self.known_parties.get(instance_id)
+        if known is None:
+            rows = self.connection.execute(_PARTIES_OF, {"instance_id": instance_id})
+            known = self.known_parties[instance_id] = {lane: party for lane, party in rows}
+        return dict(known)
 
     def bind_parties(self, instance_id: str, changed: dict[str, str], at: datetime, actor: str) -> None:
         """Let the parties ``changed`` play their lanes (lane -> party), in place of whoever played them."""
         if not changed:
             return
+        if instance_id in self.known_parties:
+            self.known_parties[instance_id] = self.known_parties[instance_id] | changed
         self.connection.execute(
             delete(_parties).where(_parties.c.instance_id == instance_id, _parties.c.lane.in_(list(changed)))
         )
@@ -61,7 +66,7 @@ class PartyQueries:
         )
 
     def log_usage(self, entry: dict) -> None:
-        [row] = chained(self.connection, _usage, [entry])
+        [row] = chained(self.connection, _usage, [entry], self.chain_heads)
         self.connection.execute(_INSERT_USAGE, row)
 
     def usage_page(self, instance_id: str | None, limit: int, offset: int):

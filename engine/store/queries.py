@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, bindparam, delete, exists, false, func, insert, or_, select, text, update
 
 from .batch_queries import BatchQueries
-from .chain import broken_link, chained
+from .chain import broken_link, chained, head_beside
 from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
 from .message_key_queries import MessageKeyQueries
@@ -120,6 +120,13 @@ def _values(record) -> dict:
 
 # The unit of work's statements, built once: each call only binds its values.
 _INSTANCE = select(_instances).where(_instances.c.id == bindparam("id"))
+# An instance read to act on or to show comes with the heads of its audit and usage-log chains, which the
+# writes that follow chain from (``chained``): two statements fewer per unit of work.
+INSTANCE_WITH_HEADS = select(
+    _instances,
+    head_beside(_audit, _instances.c.id).label("audit_head"),
+    head_beside(UsageLogEntry.__table__, _instances.c.id).label("usage_head"),
+).where(_instances.c.id == bindparam("id"))
 _READY_OF_INSTANCE = (
     select(_ready)
     .where(_ready.c.instance_id == bindparam("instance_id"))
@@ -151,6 +158,10 @@ class Store(
         self.connection = connection
         # the topics whose external tasks this transaction makes fetchable, signalled after its commit
         self.work_ready: set[str] = set()
+        # the chain heads this transaction read or wrote, (table, instance id) -> hash (see ``chained``)
+        self.chain_heads: dict[tuple[str, str | None], str] = {}
+        # who plays each instance's lanes, as this transaction read, bound or found in the state cache
+        self.known_parties: dict[str, dict[str, str]] = {}
 
     def _rows(self, statement):
         return self.connection.execute(statement).all()
@@ -165,8 +176,12 @@ class Store(
     def instance(self, instance_id: str) -> InstanceRecord | None:
         if not could_be_id(instance_id):
             return None
-        row = self.connection.execute(_INSTANCE, {"id": instance_id}).first()
-        return _record(InstanceRecord, row) if row else None
+        row = self.connection.execute(INSTANCE_WITH_HEADS, {"id": instance_id}).first()
+        if row is None:
+            return None
+        self.chain_heads[(_audit.name, row.id)] = row.audit_head or ""
+        self.chain_heads[(UsageLogEntry.__tablename__, row.id)] = row.usage_head or ""
+        return _record(InstanceRecord, row)
 
     def instance_for_idempotency_key(self, key: str, party: str | None = None) -> InstanceRecord | None:
         """The instance ``party`` started with ``key`` (None: a caller of no party): keys are per party."""
@@ -357,7 +372,7 @@ class Store(
 
     def add_audit(self, rows: list[dict]) -> None:
         """Audit rows in one multi-row INSERT, in the order given."""
-        self._insert(_INSERT_AUDIT, chained(self.connection, _audit, rows))
+        self._insert(_INSERT_AUDIT, chained(self.connection, _audit, rows, self.chain_heads))
 
     def broken_links(self) -> list[tuple[str, int | None, str | None, int]]:
         """Per chained table: (table, the first row breaking a chain, why, rows without a hash)."""

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from engine import Reader
+from engine import InvalidData, Reader
 from engine.store.chain import head_of_chain
 from engine.store.models import Base
+from engine.store.queries import INSTANCE_WITH_HEADS
 from tests.integration.test_parties import FOLDER, PROVIDER, VENDOR, start
 
 COMMAND = str(Path(sys.executable).parent / "kanta-onboarding")
@@ -90,11 +91,35 @@ def test_a_deleted_read_is_found_at_the_read_after_it(parties_engine, database_u
     assert "audit_events: every chain holds" in said
 
 
-@pytest.mark.parametrize("table", ["audit_events", "usage_log"])
+def test_an_actions_answer_is_logged_with_the_action(parties_engine, database_url):
+    """What an action answers is a read of the instance's data: its usage-log row is written in the action's
+    own transaction, chained after the reads before it; a refused action wrote nothing, so it logs nothing."""
+    completing = Reader("viewer:nobody", None, False, "POST /api/v1/tasks/<string:task_id>/complete")
+    instance = start(parties_engine, reader=READER)
+    [task] = instance.ready_tasks
+    assert len(rows(database_url, "usage_log", instance.id)) == 1  # the start's answer
+    with pytest.raises(InvalidData):
+        parties_engine.complete_task(task.id, {"vendor_business_id": ""}, actor="admin:a", reader=completing)
+    assert len(rows(database_url, "usage_log", instance.id)) == 1
+    data = {"vendor_business_id": VENDOR, "contact_email": "yhteys@aurora.example.fi"}
+    answered = parties_engine.complete_task(task.id, data, actor="admin:a", reader=completing)
+    assert answered.variables["contact_email"] == "***"  # a viewer sees no personal data
+    logged, _start = parties_engine.usage_log(instance_id=instance.id).items  # newest first
+    assert (logged["purpose"], logged["masked"]) == (completing.purpose, ["contact_email"])
+    assert "vendor_business_id" in logged["fields"]
+    status, said = verify(database_url)
+    assert status == 0 and "usage_log: every chain holds" in said, said
+
+
+@pytest.mark.parametrize("table", ["audit_events", "usage_log", "process_instances"])
 def test_the_newest_row_of_a_chain_is_read_from_an_index_not_sorted(engine, database_url, table):
     """Every audit event and every read chains from its instance's newest row: finding it must not read and
-    sort all the instance's rows, or an often-read instance grows slower with each read."""
-    statement = head_of_chain(Base.metadata.tables[table])
+    sort all the instance's rows, or an often-read instance grows slower with each read. An instance read to
+    act on or to show comes with both heads (process_instances), found the same way."""
+    if table == "process_instances":
+        statement, chains = INSTANCE_WITH_HEADS.params(id="x"), ["audit_events", "usage_log"]
+    else:
+        statement, chains = head_of_chain(Base.metadata.tables[table]), [table]
     database = create_engine(database_url)
     with database.connect() as connection:
         sql = str(
@@ -102,7 +127,8 @@ def test_the_newest_row_of_a_chain_is_read_from_an_index_not_sorted(engine, data
         )
         if connection.dialect.name == "sqlite":
             plan = " ".join(str(row[-1]) for row in connection.execute(text("EXPLAIN QUERY PLAN " + sql)))
-            assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, plan
+            assert all(f"SEARCH {chain} USING INDEX" in plan for chain in chains), plan
+            assert "TEMP B-TREE" not in plan, plan
         else:
             connection.execute(text("SET enable_seqscan = off"))
             plan = " ".join(row[0] for row in connection.execute(text("EXPLAIN " + sql)))
