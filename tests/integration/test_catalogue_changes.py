@@ -704,6 +704,8 @@ IMPACT = {
     "access_point_filed_by": "intermediary",
     "intermediary_business_id": INTERMEDIARY_ID,
     "renewal_routing_changes": True,
+    "receiving_units_end": True,
+    "receiver_mark_removal": True,
     "joiner_stops": False,
 }
 
@@ -727,17 +729,30 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     # notice and the registrar change do not wait for the receiver mark's timer two days before the change.
     assert sorted(ready(tracks)) == [
         "Task_intermediary_access_point_notice",
+        "Task_notify_new_receivers",
         "Task_schedule_registrar_change",
     ]
     assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta-välittäjä"
     assert timers(tracks) == {
-        "Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC),
         # the notice is due by 2.3., 14 days before the change: the morning after, it is late
         "Timer_intermediary_notice_late": datetime(2026, 3, 3, 7, 0, tzinfo=UTC),
     }
-    scheduling = do(
+    # seed 004: the new receivers are notified to THL's code service, copy to Kanta
+    marking = do(
         engine,
         tracks,
+        "Task_notify_new_receivers",
+        {
+            "email_sent_on": "2026-01-05",
+            "copy_to_kanta": True,
+            "register": "sote_organisation_register",
+            "receiver_oids": ["1.2.246.10.15728600.10.3"],
+            "receipt_service_in_kanta": True,
+        },
+    )
+    scheduling = do(
+        engine,
+        marking,
         "Task_intermediary_access_point_notice",
         {
             "intermediary_name": "Välityspalvelu Silta Oy",
@@ -746,6 +761,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
             "filed_on": "2026-01-05",
             "customers_covered": ["0737546-2", "1572860-0"],
             "customers_informed": True,
+            "access_point_is_new": False,
         },
         actor=INTERMEDIARY,
     )
@@ -755,6 +771,20 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         scheduling,
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    # seed 004 orders none of these after another: the test before, the notice and the vendor's local change
+    # for the chosen batch date all open at once
+    assert sorted(ready(before)) == [
+        "Task_file_registrar_notice",
+        "Task_local_registrar_change",
+        "Task_test_before_change",
+    ]
+    before = do(
+        engine,
+        before,
+        "Task_local_registrar_change",
+        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
+        actor=VENDOR,
     )
     failed = do(engine, before, "Task_test_before_change", {"test_date": "2026-03-10", "result": "failed"})
     assert lane_of(failed, "Task_fix_before_change") == "Järjestelmätoimittaja"
@@ -779,6 +809,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         "Task_report_test_before_change",
         {"report_date": "2026-03-13", "report_sent_to_kela": True},
     )
+    assert list(ready(notice)) == ["Task_file_registrar_notice"]
     waiting = do(
         engine,
         notice,
@@ -801,6 +832,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {
             "email_sent_on": "2026-03-14",
             "copy_to_kanta": True,
+            "register": "sote_organisation_register",
             "service_unit_oids": ["1.2.246.10.7375462.10.12"],
         },
     )
@@ -816,19 +848,11 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     local = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",
-        payload={"batch_date": "2026-03-16", "documents_moved": 48210},
+        payload={"batch_date": "2026-03-16", "documents_updated": 48210},
         actor=KELA,
     )
-    assert local.variables["documents_moved"] == 48210
-    # seed 004: the patient system's vendor makes the matching change locally
-    assert lane_of(local, "Task_local_registrar_change") == "Järjestelmätoimittaja"
-    after = do(
-        engine,
-        local,
-        "Task_local_registrar_change",
-        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
-        actor=VENDOR,
-    )
+    assert local.variables["documents_updated"] == 48210
+    after = local
     assert list(ready(after)) == ["Task_test_after_change_recommended"]
     failed = do(
         engine,
@@ -867,11 +891,19 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
 
 def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)"
+    scheduling = start_change(
+        engine,
+        new_joiners=True,
+        new_joiner_business_ids=["1572860-0"],
+        merger=False,
+        access_point_changes=False,
+        renewal_routing_changes=False,
+    )
+    # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change
+    assert sorted(ready(scheduling)) == ["Task_enter_organisation_profile", "Task_schedule_registrar_change"]
     notice = do(
         engine,
-        start_change(
-            engine, new_joiners=True, merger=False, access_point_changes=False, renewal_routing_changes=False
-        ),
+        scheduling,
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
     )
@@ -879,7 +911,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         engine,
         notice,
         "Task_test_before_change",
-        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa"},
     )
     waiting = do(
         engine,
@@ -894,7 +926,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     local = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",
-        payload={"batch_date": "2026-03-16", "documents_moved": 12},
+        payload={"batch_date": "2026-03-16", "documents_updated": 12},
         actor=KELA,
     )
     after = do(
@@ -905,7 +937,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         actor=VENDOR,
     )
     assert waiting.id == after.id
-    assert list(ready(after)) == ["Task_test_after_change"]
+    assert sorted(ready(after)) == ["Task_enter_organisation_profile", "Task_test_after_change"]
     with pytest.raises(InvalidData, match="result"):
         do(engine, after, "Task_test_after_change", {"result": "skipped", "skip_reason": "Ei tarvita"})
 
@@ -972,14 +1004,22 @@ def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
     )
-    assert list(ready(before)) == ["Task_test_before_change"]
+    assert "Task_test_before_change" in ready(before)
     with pytest.raises(InvalidData, match="skip_reason"):
-        do(engine, before, "Task_test_before_change", {"result": "skipped", "earlier_test_data_reused": True})
+        do(engine, before, "Task_test_before_change", {"result": "skipped"})
+    # seed 004: earlier test data may be used in the test, not instead of it
+    with pytest.raises(InvalidData, match="earlier_test_data_reused"):
+        do(
+            engine,
+            before,
+            "Task_test_before_change",
+            {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        )
     notice = do(
         engine,
         before,
         "Task_test_before_change",
-        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa"},
     )
-    assert list(ready(notice)) == ["Task_file_registrar_notice"]
+    assert sorted(ready(notice)) == ["Task_file_registrar_notice", "Task_local_registrar_change"]
     assert "Task_fix_before_change" not in [e.element_id for e in engine.history(notice.id)]
