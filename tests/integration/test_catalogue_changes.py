@@ -478,12 +478,11 @@ def through_planning(engine, instance, **plan):
 
 
 def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engine, clock):
-    planning = start_extension(engine)
-    assert list(ready(planning)) == ["Task_plan_extension"]
-    notices = through_planning(engine, planning, thl_oper_support_needed=True)
+    notices = start_extension(engine)
+    # Seed 003 orders nothing between the notices and the rest: they are decided at once and filed beside it.
     assert notices.variables["notify_kanta_by_email"] is True
     assert notices.variables["access_point_notice"] is True
-    assert list(ready(notices)) == ["Task_email_notice"]
+    assert sorted(ready(notices)) == ["Task_email_notice", "Task_plan_extension"]
     access_point = do(
         engine,
         notices,
@@ -494,23 +493,19 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
             "notified_change": "Asiakirjavolyymi kasvaa 600 000 asiakirjalla",
         },
     )
-    assert list(ready(access_point)) == ["Task_access_point_notice"]
+    assert sorted(ready(access_point)) == ["Task_access_point_notice", "Task_plan_extension"]
     # The notice is due at the latest two weeks before the change (4.5.2026): late from the morning of 21.4.
     assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, 7, 0, tzinfo=UTC)}
-    waiting = do(
+    filed = do(
         engine,
         access_point,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
     )
-    # Filed in time: no warning; the process waits for the change date, not two weeks after the notice.
-    assert ready(waiting) == {}
-    assert timers(waiting) == {"Timer_change_date": datetime(2026, 5, 4, 7, 0, tzinfo=UTC)}
-    clock.set(datetime(2026, 5, 4, 6, 59, tzinfo=UTC))
-    assert engine.fire_due_timers() == []
-    clock.set(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
-    assert engine.fire_due_timers() == [waiting.id]
-    new_system = engine.get_instance(waiting.id)
+    # Filed in time: no warning, and nothing waits for the change date (seed 003 sets it no wait).
+    assert list(ready(filed)) == ["Task_plan_extension"]
+    assert timers(filed) == {}
+    new_system = through_planning(engine, filed, thl_oper_support_needed=True)
     assert list(ready(new_system)) == ["Task_add_new_system"]
     customer_data = do(
         engine,
@@ -551,27 +546,30 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
     assert ended_at(engine, done) == ["End_extension_in_use"]
 
 
-def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_change_date(engine, clock):
+def test_a_late_access_point_notice_warns_the_provider_and_holds_back_nothing(engine, clock):
     # Planned for 15.1.2026: the notice was due by 1.1., so the provider is warned as soon as the task opens.
     scope = {"new_access_point": True, "document_volume_growth": 0, "planned_change_date": "2026-01-15"}
-    notices = through_planning(engine, start_extension(engine, **scope))
-    assert notices.variables["notify_kanta_by_email"] is False
-    warned = notices
-    assert sorted(ready(warned)) == ["Task_access_point_notice", "Task_note_late_notice"]
+    warned = start_extension(engine, **scope)
+    assert warned.variables["notify_kanta_by_email"] is False
+    assert sorted(ready(warned)) == [
+        "Task_access_point_notice",
+        "Task_note_late_notice",
+        "Task_plan_extension",
+    ]
     assert lane_of(warned, "Task_note_late_notice") == "Palvelunantaja"
     noted = do(
         engine, warned, "Task_note_late_notice", {"noted_on": "2026-01-05", "note": "Muutos siirretään"}
     )
-    assert list(ready(noted)) == ["Task_access_point_notice"]
-    waiting = do(
+    assert sorted(ready(noted)) == ["Task_access_point_notice", "Task_plan_extension"]
+    filed = do(
         engine,
         noted,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-01-05", "access_point_oid": ACCESS_POINT_OID},
     )
-    assert ready(waiting) == {}
-    assert timers(waiting) == {"Timer_change_date": datetime(2026, 1, 15, 7, 0, tzinfo=UTC)}
-    assert ended_at(engine, waiting) == ["End_late_notice_noted"]
+    assert list(ready(filed)) == ["Task_plan_extension"]
+    assert timers(filed) == {}
+    assert ended_at(engine, filed) == ["End_late_notice_noted"]
 
 
 @pytest.mark.parametrize(
@@ -627,12 +625,17 @@ def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_c
     ],
 )
 def test_the_notification_decision(engine, scope, email, access_point, first_task):
-    notices = through_planning(engine, start_extension(engine, **scope))
+    # The notices are decided as soon as the extension is described, beside its planning.
+    notices = start_extension(engine, **scope)
+    if first_task == "Task_add_new_system":  # no notice: the notice track has ended at once
+        assert list(ready(notices)) == ["Task_plan_extension"]
+        assert list(ready(through_planning(engine, notices))) == [first_task]
+        return
     assert (notices.variables["notify_kanta_by_email"], notices.variables["access_point_notice"]) == (
         email,
         access_point,
     )
-    assert list(ready(notices)) == [first_task]
+    assert sorted(ready(notices)) == sorted([first_task, "Task_plan_extension"])
 
 
 def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
