@@ -62,7 +62,10 @@ def create_app(config: Mapping | None = None) -> Flask:
         unscoped = app.config.get("KANTA_UNSCOPED_TOKENS", False)
         app.extensions["kanta_oidc"] = OidcVerifier(oidc, allow_unscoped=unscoped)
     app.extensions["kanta_engine"] = Engine(
-        app.config["KANTA_DATABASE_URL"], clock_source=app.config["KANTA_CLOCK"], apply_migrations=False
+        app.config["KANTA_DATABASE_URL"],
+        clock_source=app.config["KANTA_CLOCK"],
+        apply_migrations=False,
+        message_keys_kept=app.config["KANTA_MESSAGE_KEY_HOURS"],
     )
 
     api = Api(app, spec_kwargs={"info": {"description": _DESCRIPTION}})

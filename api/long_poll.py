@@ -7,10 +7,10 @@ process per polling client. So a fetch that finds nothing does not wait in its t
 connection's ``LongPoll`` to wait; while the poll's time is not up, that raises ``PollAgain``, the thread
 is given back with nothing answered, and the worker's event loop keeps the connection aside and hands
 the same request to a thread again when work of one of its topics becomes fetchable — the engine signals
-it right after the commit (``Engine.on_work_ready``: at once in this process, and by PostgreSQL's
-LISTEN/NOTIFY from the others) — or a second later at most (``RETRY_SECONDS``: a lock that runs out, a
-retry timeout that passes, work another process made on SQLite are signalled by nobody). Each try is one
-short query; the first that finds work answers with it, and the one at the end of the poll's time answers
+it right after the commit (``Engine.on_work_ready``: at once in this process, and from the others by
+PostgreSQL's LISTEN/NOTIFY or the board beside a SQLite file) — or a second later at most
+(``RETRY_SECONDS``: a lock that runs out, a retry timeout that passes are signalled by nobody). Each try is
+one short query; the first that finds work answers with it, and the one at the end of the poll's time answers
 the empty list. Waiting clients cost a socket each, as kept-alive connections do.
 
 The wait is capped (``CAP_MS``) whatever the client asks, so a connection is answered at least that

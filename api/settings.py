@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from limits import parse
@@ -54,6 +54,8 @@ class Settings:
     failed_auth_limit: str = "10/minute"
     # how many proxies in front of the service (TLS-terminating, load balancers) set X-Forwarded-*; 0: none
     trusted_proxies: str = "0"
+    # hours the Idempotency-Key of a delivered message answers its repeats (engine/message_keys.py)
+    message_key_hours: str = "24"
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None, **given: str | None) -> Settings:
@@ -91,6 +93,7 @@ class Settings:
             "KANTA_CLOCK": clock_from_setting(self.clock),
             "KANTA_FAILED_AUTH_LIMIT": failed_authentication_limit(self.failed_auth_limit),
             "KANTA_TRUSTED_PROXIES": trusted_proxies_from_setting(self.trusted_proxies),
+            "KANTA_MESSAGE_KEY_HOURS": message_key_hours_from_setting(self.message_key_hours),
         }
 
 
@@ -114,6 +117,21 @@ def trusted_proxies_from_setting(setting: str) -> int:
             "X-Forwarded-* headers, e.g. 1 behind one TLS-terminating proxy, or 0 for none"
         )
     return int(setting)
+
+
+def message_key_hours_from_setting(setting: str) -> timedelta:
+    """``KANTA_MESSAGE_KEY_HOURS``: how long a delivered message's Idempotency-Key answers a repeat of it
+    with the first answer; after that the key is forgotten (its answer holds the instance's variables)."""
+    try:
+        hours = float(setting)
+    except ValueError:
+        hours = 0.0
+    if not 0 < hours <= 24 * 366:
+        raise ValueError(
+            f"KANTA_MESSAGE_KEY_HOURS is {setting!r}: write the hours a delivered message's Idempotency-Key "
+            "answers its repeats, more than 0 and at most a year, e.g. 24"
+        )
+    return timedelta(hours=hours)
 
 
 def timer_interval_from_setting(setting: str) -> float:

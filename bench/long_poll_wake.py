@@ -6,8 +6,8 @@ service task (topic ``provider-register-check``):
 - **same process**: a fetchAndLock with ``asyncResponseTimeout`` waits (nothing to lock); then an instance
   is started over the API, which makes a task of the topic fetchable. The figures are the time from
   sending the start to the poll's answer (with the task), and the start's own time, per round.
-- **another process** (PostgreSQL only): the same, the instance started by an engine in this process on
-  the same database, as a ``kanta-onboarding worker`` or another server would.
+- **another process**: the same, the instance started by an engine in this process on the same database
+  (the server's SQLite file, or PostgreSQL), as a ``kanta-onboarding worker`` or another server would.
 - **idle polls**: ``--idle`` polls wait on a topic nobody publishes while one client calls
   ``GET /api/v1/external-tasks`` back to back; its p50/p95 against the same calls with no poll waiting.
 
@@ -164,22 +164,23 @@ def main() -> None:
         results["same_process_s"], results["start_call_s"] = _rounded(
             wake_up(server.url, args.rounds, start_over_http)
         )
-        if database_url is not None:
-            other = Engine(database_url, apply_migrations=False)
-            stack.callback(other.close)
+        # the server's own SQLite file when no database is named (``serve``'s default in its data folder)
+        shared_url = database_url or f"sqlite:///{(work / 'data').resolve()}/kanta.sqlite3"
+        other = Engine(shared_url, apply_migrations=False)
+        stack.callback(other.close)
 
-            def start_elsewhere(business_key: str) -> None:
-                other.start_instance(
-                    "registry_check",
-                    actor="integrator:bench",
-                    business_key=business_key,
-                    variables={"business_id": business_key},
-                    allow_duplicate=True,
-                )
-
-            results["other_process_s"], results["start_in_other_process_s"] = _rounded(
-                wake_up(server.url, args.rounds, start_elsewhere)
+        def start_elsewhere(business_key: str) -> None:
+            other.start_instance(
+                "registry_check",
+                actor="integrator:bench",
+                business_key=business_key,
+                variables={"business_id": business_key},
+                allow_duplicate=True,
             )
+
+        results["other_process_s"], results["start_in_other_process_s"] = _rounded(
+            wake_up(server.url, args.rounds, start_elsewhere)
+        )
         results["api_while_idle_polls"] = idle_cost(server.url, args.idle, args.calls)
     for name in ("same_process_s", "start_call_s", "other_process_s", "start_in_other_process_s"):
         if name in results:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from . import message_flow
 from .audit import Change
 from .bpmn import RestrictedScriptEngine, Run, Serializer
 from .clock import Clock, current_clock
 from .limits import Limits
+from .message_keys import KEPT as MESSAGE_KEYS_KEPT
 from .projections import Projections
 from .results import InstanceView, instance_view
 from .state_cache import StateCache
@@ -29,6 +30,8 @@ class Context:
     limits: Limits = field(default_factory=Limits)
     clock_source: Clock | None = None  # None: the process's default clock
     states: StateCache = field(default_factory=StateCache)
+    # how long the Idempotency-Key of a delivered message answers its repeats (engine/message_keys.py)
+    message_keys_kept: timedelta = MESSAGE_KEYS_KEPT
 
     @property
     def clock(self) -> Clock:
@@ -55,8 +58,10 @@ class Context:
         *,
         claim_due_by: datetime | None = None,
         retry: Retry | None = None,
+        answered: Callable[[Store, InstanceView], None] | None = None,
     ) -> InstanceView | None:
-        """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``)."""
+        """Apply ``action`` to the instance in a unit of work of its own (see ``act_on_instance``);
+        ``answered`` is given the view it answers before the unit commits."""
         acted = act_on_instance(
             self.new_unit,
             lambda store, record: self.restore(store, record, to_move=True),
@@ -68,6 +73,7 @@ class Context:
             committed=self.committed,
             pass_on=lambda store, record, run, actor: message_flow.pass_on(self, store, record, run, actor),
             retry=retry,
+            answered=None if answered is None else _viewed(answered),
         )
         if acted is None:
             return None
@@ -89,3 +95,12 @@ class Context:
         projections = Projections(store.ready_tasks(record.id), messages, timers, store.parties_of(record.id))
         definition = self.definitions.loaded(store, record.definition_id)
         return instance_view(record, definition.version, projections, definition)
+
+
+def _viewed(answered: Callable[[Store, InstanceView], None]):
+    """``answered`` given the view of what ``act_on_instance`` hands it (record, definition, projections)."""
+
+    def answering(store: Store, record: InstanceRecord, definition, projections: Projections) -> None:
+        answered(store, instance_view(record, definition.version, projections, definition))
+
+    return answering

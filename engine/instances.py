@@ -14,9 +14,9 @@ from .catalogue import forms
 from .catalogue.start_form import BUSINESS_KEY, start_page_form
 from .context import Context
 from .definitions import definition_row, refuse_if_retired
-from .message_flow import begin
+from .message_flow import begin, refuse_a_second
 from .personal_data import Reader, hidden, log_read, masked
-from .problems import AlreadyRunning, Conflict, FieldError, Forbidden, InvalidData, NotFound
+from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .projections import Projections
 from .results import HistoryEvent, InstanceView, Page, StartPageForm, history_event, instance_view
 from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
@@ -125,34 +125,6 @@ def start_from_form(
         idempotency_key=idempotency_key,
         allow_duplicate=allow_duplicate,
         party=party,
-    )
-
-
-# Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
-_RUNNING_SHOWN = 5
-
-
-def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
-    """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
-    The caller holds the business key (``Store.hold_business_key``), so of two starts at the same moment
-    the second sees the first's instance; a retry is recognised by its idempotency key before this."""
-    filters = {
-        "process_key": process_key,
-        "business_key": business_key,
-        "status": (InstanceStatus.RUNNING, InstanceStatus.ERROR),
-    }
-    rows, total, _ = store.instance_page(filters, _RUNNING_SHOWN, 0)
-    if not rows:
-        return
-    running = [
-        {"instance_id": record.id, "status": str(record.status), "started_at": record.started_at}
-        for record, _ in rows
-    ]
-    raise AlreadyRunning(
-        f'"{process_key}" already has {total} instance(s) with business key "{business_key}" that have not '
-        f"ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): open it, or "
-        'start another with "allow_duplicate": true',
-        running,
     )
 
 

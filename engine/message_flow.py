@@ -4,7 +4,8 @@ for) inside a unit of work.
 A send task, a message throw event or a message end event throws its message; the engine delivers it to
 the instance that waits for it, found by the message's correlation (the thrower's business key, or the
 payload property an instance variable holds), or, when none waits, starts the process whose message start
-event it is. The payload is what the message's
+event it is: once per business key, by the same check as a message from outside (``refuse_a_second``).
+The payload is what the message's
 contract (``messages/<name>.json``) declares of the thrower's variables: the schema's properties.
 
 Thrower and receiver move on in one transaction: the unit of work that moved the thrower writes the
@@ -28,7 +29,7 @@ from .catalogue import forms
 from .catalogue.messages import contract_of
 from .clock import now
 from .correlation import waiting_instances
-from .problems import InvalidData, ScriptFailure
+from .problems import AlreadyRunning, InvalidData, ScriptFailure
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import Undelivered, refused, write_run
 from .vocabulary import AuditKind, InstanceStatus
@@ -138,6 +139,16 @@ def _deliver(context, store, thrower: InstanceRecord, name, element_id, payload,
         raise Undelivered(
             element_id, f'the process that starts with message "{name}" refuses it: {refusal}'
         ) from None
+    if key is not None:  # one onboarding per business key, as a message from outside starts it
+        store.hold_business_key(process_key, key)
+        try:
+            refuse_a_second(store, process_key, key)
+        except AlreadyRunning as running:
+            raise Undelivered(
+                element_id, f'message "{name}" would start "{process_key}" for business key {key!r}, which '
+                f"already has an instance of it that has not ended ({running.running[0]['instance_id']}): "
+                "a message starts one per business key",
+            ) from None  # fmt: skip
     try:
         begin(
             context,
@@ -195,3 +206,31 @@ def started_by(context: Context, store: Store, name: str) -> tuple[str | None, L
     if not rows:
         return None, None
     return rows[0].process_key, context.definitions.loaded(store, rows[0].id)
+
+
+# Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
+_RUNNING_SHOWN = 5
+
+
+def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
+    """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
+    The caller holds the business key (``Store.hold_business_key``), so of two starts at the same moment
+    the second sees the first's instance; a retry is recognised by its idempotency key before this."""
+    filters = {
+        "process_key": process_key,
+        "business_key": business_key,
+        "status": (InstanceStatus.RUNNING, InstanceStatus.ERROR),
+    }
+    rows, total, _ = store.instance_page(filters, _RUNNING_SHOWN, 0)
+    if not rows:
+        return
+    running = [
+        {"instance_id": record.id, "status": str(record.status), "started_at": record.started_at}
+        for record, _ in rows
+    ]
+    raise AlreadyRunning(
+        f'"{process_key}" already has {total} instance(s) with business key "{business_key}" that have not '
+        f"ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): open it, or "
+        'start another with "allow_duplicate": true',
+        running,
+    )

@@ -11,12 +11,14 @@ from dataclasses import replace
 
 from sqlalchemy.exc import IntegrityError
 
+from . import message_keys
 from .audit import Change
 from .bpmn import Run, start_lane
+from .clock import now
 from .context import Context
 from .correlation import waiting_instances
-from .instances import refuse_a_second, repeat_of_start
-from .message_flow import begin, check_payload, started_by
+from .instances import repeat_of_start
+from .message_flow import begin, check_payload, refuse_a_second, started_by
 from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view
@@ -46,14 +48,19 @@ def deliver(
     When none waits, the process whose message start event waits for it starts, once per business key: a
     business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
     message sent twice (at once, too) starts one. A message that starts an instance with
-    ``idempotency_key`` answers that instance when it is sent again with the key."""
+    ``idempotency_key`` answers that instance when it is sent again with the key; one delivered with it
+    answers what its delivery answered, for ``context.message_keys_kept`` (``message_keys``)."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
+    keys = dict(correlation_keys or {})
+    sent = message_keys.request_hash(name, business_key, instance_id, keys, payload or {})
     if idempotency_key:
         with context.new_unit() as unit:
+            first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
+            if first is not None:
+                return first
             existing = unit.store.instance_for_idempotency_key(idempotency_key, party)
             if existing is not None:
                 return _repeat(context, unit.store, existing, name, business_key)
-    keys = dict(correlation_keys or {})
     named = business_key is not None or instance_id is not None or bool(keys)
     target = " and ".join(
         part
@@ -66,6 +73,9 @@ def deliver(
     )
 
     def the_one_waiting(store: Store) -> str:
+        if idempotency_key:  # first: of two deliveries with the key at once, the second waits here
+            kept = context.message_keys_kept
+            message_keys.claim(store, party, idempotency_key, sent, now(), kept)
         found = {"business_key": business_key, "instance_id": instance_id, "keys": keys}
         waiting, by_payload, missing = waiting_instances(context, store, name, payload, **found, party=party)
         if not waiting and party is not None:
@@ -98,12 +108,23 @@ def deliver(
             raise Conflict(f'the instance is no longer waiting for message "{name}"')
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
+    def keeping_the_answer(store: Store, answer: InstanceView) -> None:
+        message_keys.keep_answer(store, party, idempotency_key, replace(answer, message_outcome=DELIVERED))
+
     try:
-        delivered = context.act(the_one_waiting, delivering, actor)
+        delivered = context.act(
+            the_one_waiting, delivering, actor, answered=keeping_the_answer if idempotency_key else None
+        )
     except NobodyWaits as nobody:
         if instance_id is not None:
             raise
         return _start_by_message(context, name, business_key, payload, actor, nobody, party, idempotency_key)
+    except IntegrityError:  # the same key kept meanwhile by a delivery at the same moment: its answer
+        with context.new_unit() as unit:
+            first = message_keys.first_answer(unit.store, party, idempotency_key, sent, now())
+        if first is None:
+            raise
+        return first
     return replace(delivered, message_outcome=DELIVERED)
 
 

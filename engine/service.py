@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,6 +20,7 @@ from . import (
     incidents,
     instance_migration,
     instances,
+    message_keys,
     messages,
     oversight,
     tasks,
@@ -61,6 +62,7 @@ class Engine:
         script_timeout: float | None = None,
         limits: Limits | None = None,
         apply_migrations: bool = True,
+        message_keys_kept: timedelta = message_keys.KEPT,
     ):
         limits = limits or Limits()
         if script_timeout is not None:
@@ -82,6 +84,7 @@ class Engine:
             limits=limits,
             definitions=definitions.DefinitionCache(serializer),
             clock_source=clock_source,
+            message_keys_kept=message_keys_kept,
         )
         self._names = NameCache()
         self._form_words = FormWordCache(DIAGRAM_LANGUAGE)

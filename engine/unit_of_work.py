@@ -18,7 +18,7 @@ from sqlalchemy import Engine as Database
 from sqlalchemy.exc import DBAPIError
 
 from .audit import Change, audit_row
-from .bpmn import Run
+from .bpmn import LoadedDefinition, Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
 from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
@@ -74,7 +74,7 @@ class UnitOfWork:
             self._work_signal.notify_in(self.connection, topics)
         self.connection.commit()
         if topics and self._work_signal is not None:
-            self._work_signal.signal(topics)
+            self._work_signal.committed(topics)
 
     def rollback(self) -> None:
         self.connection.rollback()
@@ -121,6 +121,7 @@ def act_on_instance(
     committed: Callable[[InstanceRecord, Run], None] | None = None,
     pass_on: Callable[[Store, InstanceRecord, Run, str], None] | None = None,
     retry: Retry | None = None,
+    answered: Callable[[Store, InstanceRecord, LoadedDefinition, Projections], None] | None = None,
 ):
     """Apply ``action`` to the instance ``target`` (its id, or what finds it in the store within the same
     transaction) in one unit of work, retried on a stale revision; answers
@@ -128,7 +129,9 @@ def act_on_instance(
     is written). With ``claim_due_by`` the instance is only taken if it still has a timer due by then
     and no other transaction holds it (else None); a failure there puts the instance in error, as nobody
     waits on a timer. With ``retry`` the instance is one an incident stopped, and a failure counts on the
-    incident. A caller's request the diagram could not go on with is refused, nothing of it stored."""
+    incident. A caller's request the diagram could not go on with is refused, nothing of it stored.
+    ``answered`` is given what the request will answer (record, definition, projections) in the same
+    transaction, for what must be kept with it (a delivered message's idempotency key)."""
     unattended = claim_due_by is not None or retry is not None  # a failure has nobody to answer
     acts_on = InstanceStatus.ERROR if retry is not None else InstanceStatus.RUNNING
     for _attempt in range(CONFLICT_RETRIES):
@@ -172,6 +175,8 @@ def act_on_instance(
                             pass_on(unit.store, record, run, actor)
                         if retry is not None:
                             retry.resolved(unit.store)
+                        if answered is not None:
+                            answered(unit.store, record, run.definition, projections)
                 except StaleRevision:
                     continue  # another writer moved the instance; try again on its state
                 except Undelivered as undelivered:

@@ -11,22 +11,35 @@ then signals them:
   PostgreSQL delivers only when (and if) it commits. Each engine on PostgreSQL that has listeners keeps one
   connection of its own that ``LISTEN``s (a thread, ``_Listener``) and signals what it hears.
 
-SQLite has no such channel between processes: there a poll in another process finds the work at its
-next try. A signal is a hint, never the truth: a woken poll queries as any try does, and a lost or
-repeated signal costs one try more or less.
+- to the other processes on the same SQLite file by a board beside it (``<file>-work``): after the commit
+  the process appends a line per topic, and each engine on the file that has listeners watches the board's
+  size a few times a tenth of a second (a thread, ``_BoardWatcher``) and signals the lines of the other
+  processes. SQLite has no channel of its own between processes, and its ``PRAGMA data_version`` says only
+  that something was committed, which would wake every waiting poll at every commit; the board says which
+  topics. It is kept short: a process that finds it over ``_BOARD_BYTES`` empties it first (a watcher then
+  reads it from the start).
+
+A signal is a hint, never the truth: a woken poll queries as any try does, and a lost or repeated signal
+costs one try more or less (a poll still tries once a second, for the locks and retry timeouts that run out).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sqlalchemy import Engine as Database
 from sqlalchemy import text
 
 CHANNEL = "kanta_external_work"
 _RECONNECT_SECONDS = 1.0
+# How often a process looks whether the SQLite board grew (one stat), and how long the board may grow.
+_WATCH_SECONDS = 0.02
+_BOARD_BYTES = 64 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +54,12 @@ class WorkSignal:
         self._database = database
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
-        self._remote: _Listener | None = None
+        self._remote: _Listener | _BoardWatcher | None = None
+        self._board = board_of(database)
 
     @property
     def across_processes(self) -> bool:
-        return self._database.dialect.name == "postgresql"
+        return self._database.dialect.name == "postgresql" or self._board is not None
 
     def listen(self, listener: Listener) -> None:
         """Call ``listener(topics)`` whenever tasks of ``topics`` become fetchable, from whichever thread
@@ -53,19 +67,29 @@ class WorkSignal:
         with self._lock:
             self._listeners.append(listener)
             if self.across_processes and self._remote is None:
-                self._remote = _Listener(self._database, self.signal)
+                if self._board is not None:
+                    self._remote = _BoardWatcher(self._board, self.signal)
+                else:
+                    self._remote = _Listener(self._database, self.signal)
                 self._remote.start()
 
     def notify_in(self, connection, topics: Iterable[str]) -> None:
-        """Within the transaction about to commit: tell the other processes, on commit only."""
-        if self.across_processes:
+        """Within the transaction about to commit: tell the other processes on PostgreSQL, on commit only."""
+        if self._database.dialect.name == "postgresql":
             for topic in sorted(set(topics)):
                 connection.execute(
                     text("SELECT pg_notify(:channel, :topic)"), {"channel": CHANNEL, "topic": topic}
                 )
 
+    def committed(self, topics: Iterable[str]) -> None:
+        """After the commit: tell the listeners of this process and, on SQLite, the other processes."""
+        topics = frozenset(topics)
+        if self._board is not None and topics:
+            _post(self._board, topics)
+        self.signal(topics)
+
     def signal(self, topics: Iterable[str]) -> None:
-        """After the commit: tell the listeners of this process."""
+        """Tell the listeners of this process."""
         topics = frozenset(topics)
         if not topics:
             return
@@ -110,3 +134,70 @@ class _Listener(threading.Thread):
 
     def stop(self) -> None:
         self._stopping.set()
+
+
+def board_of(database: Database) -> Path | None:
+    """The board beside a SQLite database file; None for PostgreSQL or a database in memory."""
+    path = database.url.database if database.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return Path(path).with_name(Path(path).name + "-work")
+
+
+def _post(board: Path, topics: frozenset[str]) -> None:
+    """Append a line per topic (this process's id and the topic, as JSON) in one write: lines appended at
+    once by several processes do not mix. The commit has happened: a board that can not be written only
+    leaves the other processes to their next try."""
+    lines = "".join(json.dumps([os.getpid(), topic]) + "\n" for topic in sorted(topics))
+    try:
+        if board.exists() and board.stat().st_size > _BOARD_BYTES:
+            os.truncate(board, 0)
+        with open(board, "a", encoding="utf-8") as appending:
+            appending.write(lines)
+    except OSError:
+        log.warning("the board of fetchable work %s could not be written", board, exc_info=True)
+
+
+class _BoardWatcher(threading.Thread):
+    """Reads what the other processes append to the SQLite board, and signals it in this process."""
+
+    def __init__(self, board: Path, signal: Listener):
+        super().__init__(name="kanta-work-board", daemon=True)
+        self._board, self._signal = board, signal
+        self._stopping = threading.Event()
+        self._read_to = _size(board)  # what was posted before it watched woke nobody
+        self._own = os.getpid()  # its own commits signalled this process already
+
+    def run(self) -> None:
+        while not self._stopping.wait(_WATCH_SECONDS):
+            try:
+                topics = self._new_topics()
+            except (OSError, ValueError):  # a board emptied or half-written meanwhile: read it next time
+                log.debug("reading the board of fetchable work failed", exc_info=True)
+                continue
+            if topics:
+                self._signal(topics)
+
+    def _new_topics(self) -> frozenset[str]:
+        size = _size(self._board)
+        if size < self._read_to:  # emptied by a process that found it long: from the start
+            self._read_to = 0
+        if size == self._read_to:
+            return frozenset()
+        with open(self._board, "rb") as board:
+            board.seek(self._read_to)
+            text = board.read(size - self._read_to)
+        whole = text[: text.rfind(b"\n") + 1]  # a line still being written is read next time
+        self._read_to += len(whole)
+        posted = (json.loads(line) for line in whole.decode("utf-8").splitlines() if line)
+        return frozenset(topic for pid, topic in posted if pid != self._own)
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+
+def _size(board: Path) -> int:
+    try:
+        return board.stat().st_size
+    except FileNotFoundError:
+        return 0

@@ -24,13 +24,14 @@ blp = Blueprint(
 )
 
 
-# A start's Idempotency-Key header, as OpenAPI documents it on every way to start.
+# The Idempotency-Key header, as OpenAPI documents it on every way to start and on messages.
 IDEMPOTENCY_KEY = {
     "in": "header",
     "name": "Idempotency-Key",
     "required": False,
     "schema": {"type": "string", "maxLength": 200},
-    "description": "a retried start with the same key returns the same instance",
+    "description": "a retry with the same key is not done twice: it answers the instance the first one "
+    "started, or what the first delivery of a message answered",
 }
 
 

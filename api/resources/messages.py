@@ -35,8 +35,9 @@ class Messages(MethodView):
         key waits, start the process whose message start event waits for it, once per business key: one
         that has an instance of it that has not ended is refused with 409 `already-running`, so the same
         message sent twice, at once too, starts one. A message sent again with the Idempotency-Key of one
-        that started an instance answers that instance. The answer is the instance, and its
-        `message_outcome` says which happened."""
+        that started an instance answers that instance; one delivered with it answers what it answered then
+        (for KANTA_MESSAGE_KEY_HOURS), delivered once; another message under the key is 409. The answer is
+        the instance, and its `message_outcome` says which happened."""
         answer = engine().deliver_message(
             message["name"],
             actor=g.caller.actor,

@@ -365,3 +365,21 @@ class MigrationBatch(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class MessageKey(Base):
+    """The Idempotency-Key of a message delivered to a waiting instance, with what the delivery answered:
+    the same message sent again with the key is answered the same, until the key expires. (A message that
+    started an instance keeps its key on the instance, as a start does.)"""
+
+    __tablename__ = "message_keys"
+
+    # "" for a caller of no party: keys are per party, as a start's are
+    party: Mapped[str] = mapped_column(String(200), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # SHA-256 of the message as sent (name, how its instance was named, payload): another under the key is
+    # refused
+    request_hash: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[dict | None] = mapped_column(JSON)  # the instance as the delivery answered it
+    delivered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

@@ -17,6 +17,7 @@ from .batch_queries import BatchQueries
 from .chain import broken_link, chained
 from .external_task_queries import ExternalTaskQueries
 from .incident_queries import IncidentQueries
+from .message_key_queries import MessageKeyQueries
 from .models import (
     AuditEvent,
     DefinitionVersion,
@@ -141,7 +142,9 @@ _DELETE_TIMERS = delete(_timers).where(_timers.c.instance_id == bindparam("insta
 _DELETE_MESSAGES = delete(_messages).where(_messages.c.instance_id == bindparam("instance_id"))
 
 
-class Store(BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries, PartyQueries):
+class Store(
+    BatchQueries, IncidentQueries, ExternalTaskQueries, OversightQueries, PartyQueries, MessageKeyQueries
+):
     """The engine's tables within one transaction (the unit of work's connection)."""
 
     def __init__(self, connection: Connection):

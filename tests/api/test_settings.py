@@ -81,6 +81,7 @@ def test_the_app_reads_the_environment_when_given_no_configuration(tmp_path, mon
         (["serve", "--clock", "adjustable", "--workers", "2"], {}, "run it with --workers 1"),
         (["serve"], {"KANTA_CLOCK": "adjustable@2026-01-05T09:00"}, "needs a timezone"),
         (["serve"], {"KANTA_TIMER_INTERVAL": "often"}, "KANTA_TIMER_INTERVAL is 'often'"),
+        (["serve"], {"KANTA_MESSAGE_KEY_HOURS": "-1"}, "KANTA_MESSAGE_KEY_HOURS is '-1'"),
         (["serve"], {"KANTA_TOKENS": f"integrator:bot:{'t' * 40}"}, "integrator:bot names no party"),
         (["serve"], {"KANTA_UNSCOPED_TOKENS": "sometimes"}, "KANTA_UNSCOPED_TOKENS is 'sometimes'"),
         (["serve"], {"KANTA_OIDC_ISSUER": "https://idp.example"}, "OpenID Connect needs KANTA_OIDC_AUDIENCE"),

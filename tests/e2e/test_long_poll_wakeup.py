@@ -1,6 +1,7 @@
 """A waiting Camunda worker's long poll hears of new work as soon as it is committed: in the server's own
-process at once, and from another process on the same PostgreSQL database by LISTEN/NOTIFY — not at its
-next once-a-second try. The real server (`kanta-onboarding serve` under its gunicorn worker)."""
+process at once, and from another process on the same database (PostgreSQL's LISTEN/NOTIFY, the board
+beside a SQLite file) — not at its next once-a-second try. The real server (`kanta-onboarding serve` under
+its gunicorn worker)."""
 
 from __future__ import annotations
 
@@ -92,12 +93,17 @@ def test_a_poll_wakes_when_the_same_process_commits_work(tmp_path_factory):
 @pytest.mark.postgres
 def test_a_poll_wakes_when_another_process_commits_work_on_postgresql(tmp_path_factory, postgres_server):
     url = create_database(postgres_server.url, "kanta_long_poll_wakeup")
-    with RunningServer(
-        tmp_path_factory.mktemp("wake-pg"),
-        tokens=TOKENS,
-        processes=_catalogue(tmp_path_factory),
-        database_url=url,
-    ) as server:
+    _wakes_from_another_process(tmp_path_factory.mktemp("wake-pg"), _catalogue(tmp_path_factory), url)
+
+
+def test_a_poll_wakes_when_another_process_commits_work_on_sqlite(tmp_path_factory):
+    data = tmp_path_factory.mktemp("wake-sqlite")
+    url = f"sqlite:///{data.resolve()}/kanta.sqlite3"
+    _wakes_from_another_process(data, _catalogue(tmp_path_factory), url)
+
+
+def _wakes_from_another_process(data, processes, url: str) -> None:
+    with RunningServer(data, tokens=TOKENS, processes=processes, database_url=url) as server:
         elsewhere = Engine(url, apply_migrations=False)  # as a `kanta-onboarding worker` process would
         try:
 

@@ -99,3 +99,34 @@ def test_a_timers_throw_that_nobody_receives_is_an_incident_and_a_retry_delivers
     assert done.status == "completed"
     [filed] = engine.list_tasks(process_key="decision_register").items
     assert filed.business_key == "b2"
+
+
+def test_a_thrown_message_starts_one_instance_per_business_key(engine):
+    engine.deploy(
+        files("application.bpmn", "decision.bpmn", "register.bpmn", *CONTRACTS), actor="analyst:test"
+    )
+    first, second = (
+        engine.start_instance("joining_application", actor="integrator:test", business_key="b3")
+        for _ in range(2)
+    )
+    engine.complete_task(first.ready_tasks[0].id, {"organisation": "Aurinko"}, actor="integrator:test")
+    [deciding] = engine.list_instances(process_key="kela_decision").items
+    before = engine.history(second.id)
+
+    # The second application's throw would start Kela's decision again for b3: refused as a message from
+    # outside is (409 already-running there), here as the thrower's undelivered message; nothing is stored.
+    with pytest.raises(ScriptFailure) as undelivered:
+        engine.complete_task(second.ready_tasks[0].id, {"organisation": "Aurinko"}, actor="integrator:test")
+
+    refused = undelivered.value
+    assert (refused.kind, refused.element_id) == ("message-undelivered", "Send_application")
+    assert deciding.id in refused.message
+    assert [i.id for i in engine.list_instances(process_key="kela_decision").items] == [deciding.id]
+    assert engine.history(second.id) == before
+
+    # Once Kela's decision has ended, the same throw starts the next one.
+    [decide] = engine.list_tasks(process_key="kela_decision").items
+    engine.complete_task(decide.id, {"decision": "approved"}, actor="integrator:kela")
+    engine.complete_task(second.ready_tasks[0].id, {"organisation": "Aurinko"}, actor="integrator:test")
+    decisions = engine.list_instances(process_key="kela_decision").items
+    assert sorted(i.status for i in decisions) == ["completed", "running"]

@@ -3,6 +3,7 @@ for a running onboarding and the insert of a new one are one step, so of N at on
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -115,3 +116,47 @@ def test_a_message_sent_at_once_with_one_idempotency_key_answers_one_instance(se
         status, refused = client.call("POST", "/api/v1/messages", elsewhere, headers)
     assert (status, refused["type"]) == (409, PROBLEMS + "conflict"), refused
     assert first in refused["detail"]
+
+
+def test_two_instances_throwing_one_start_message_at_once_start_one_instance(server):
+    business_key = "thrown-at-once"
+    start = {"process_key": "joining_application", "business_key": business_key, "allow_duplicate": True}
+    started = _at_once(server, [("/api/v1/process-instances", start, None)] * 2)
+    tasks = [body["ready_tasks"][0]["id"] for _, body in started]
+
+    data = {"data": {"organisation": "Oy"}}
+    completions = [(f"/api/v1/tasks/{task}/complete", data, None) for task in tasks]
+    answers = _at_once(server, completions)
+
+    assert sorted(status for status, _ in answers) == [200, 422], answers
+    [refused] = [body for status, body in answers if status == 422]
+    assert (refused["type"], refused["element_id"]) == (PROBLEMS + "message-undelivered", "Send_application")
+    [deciding] = _instances(server, "kela_decision", business_key)
+    assert deciding["id"] in refused["detail"]
+
+
+def test_a_delivery_sent_at_once_with_one_idempotency_key_is_delivered_once(server):
+    business_key = "delivered-keyed"
+    start = {"process_key": "joining_application", "business_key": business_key}
+    with Client(server.url) as client:
+        status, application = client.call("POST", "/api/v1/process-instances", start)
+        assert status == 201, application
+        task = application["ready_tasks"][0]["id"]
+        status, waiting = client.call(
+            "POST", f"/api/v1/tasks/{task}/complete", {"data": {"organisation": "Oy"}}
+        )
+    assert [m["name"] for m in waiting["waiting_messages"]] == ["joining_decision"], waiting
+
+    decision = {"name": "joining_decision", "business_key": business_key, "payload": {"decision": "approved"}}
+    headers = {"Idempotency-Key": "joining-decision-delivered-1"}
+    answers = _at_once(server, [("/api/v1/messages", decision, headers)] * AT_ONCE)
+
+    assert {status for status, _ in answers} == {200}, answers
+    assert {json.dumps(body, sort_keys=True) for _, body in answers} == {
+        json.dumps(answers[0][1], sort_keys=True)
+    }
+    assert answers[0][1]["message_outcome"] == "delivered"
+    with Client(server.url) as client:
+        status, history = client.call("GET", f"/api/v1/process-instances/{application['id']}/history")
+    assert status == 200, history
+    assert sum(event["kind"] == "message_received" for event in history) == 1
