@@ -156,7 +156,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                  |
       | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                  |
 
-  Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
+  Tapausaihio: Uuden terveydenhuollon Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa ja palvelun omalla hakemuksella rinnakkain (<palvelu>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -170,7 +170,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                 |
       | new_access_point                 | ei                 |
       | planned_change_date              | tänään + 60 päivää |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
@@ -312,7 +315,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
 
-  Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
+  Tapaus: Uusi palvelu omalla hakemuksellaan, ilman ilmoituksia ja käyttöönottokoetta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -339,6 +342,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 60 päivää          |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+      | service_instructions_followed | kyllä  |
+      | application_filed_on          | tänään |
+      | filed_outside_extranet        | ei     |
+    Niin lomake hylätään kentän "filed_outside_extranet" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+      | service_instructions_followed | kyllä  |
+      | application_filed_on          | tänään |
+      | filed_outside_extranet        | kyllä  |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
@@ -650,7 +666,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
     Ja tieto "patient_data_repository_report_sent_on" on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 

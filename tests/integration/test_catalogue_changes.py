@@ -647,7 +647,21 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
         "new_access_point": False,
         "document_volume_growth": 0,
     }
-    planning = start_extension(engine, **scope)
+    applying = start_extension(engine, **scope)
+    # Seeds 003/004: the service has its own instructions and its own application, not filed in Extranet yet
+    assert sorted(ready(applying)) == ["Task_apply_new_service", "Task_plan_extension"]
+    with pytest.raises(InvalidData, match="filed_outside_extranet"):
+        do(engine, applying, "Task_apply_new_service", {"service_instructions_followed": True})
+    planning = do(
+        engine,
+        applying,
+        "Task_apply_new_service",
+        {
+            "service_instructions_followed": True,
+            "application_filed_on": "2026-03-02",
+            "filed_outside_extranet": True,
+        },
+    )
     assert list(ready(planning)) == ["Task_plan_extension"]
     notices = through_planning(engine, planning, deployment_test_planned=False)
     assert list(ready(notices)) == ["Task_update_customer_data"]
