@@ -1,7 +1,8 @@
 # language: fi
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
-  joinings; in a merger the parties agree which customership continues. Then four tracks run side by side,
+  joinings; in a merger the parties agree which customership continues. The organisation may verify the
+  Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
   each on its own time from the change date and none waiting for another: the new joinings (a new business ID
   (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"; every
   other new joiner joins with its own business ID); the prescription renewal requests (the new receivers are
@@ -21,7 +22,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   registrar.
 
   Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymisiin; sulautumisessa sovitaan,
-  kumman toimijan Kanta-asiakkuus jatkuu. Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
+  kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
+  tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
   muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
   liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
@@ -59,6 +61,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin <seuraavaksi>
@@ -72,6 +75,37 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
       | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
       | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
+
+  Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468225-3                |
+      | organisation_name           | Lääkäriasema Verso Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682253.10.0 |
+      | registrar_oid               | 1.2.246.10.24682253.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | kyllä                    |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään |
+      | cases_like_deployment_test | ei     |
+    Niin lomake hylätään kentän "cases_like_deployment_test" kohdalta
+    Ja avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään                                  |
+      | cases_like_deployment_test | kyllä                                   |
+      | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
@@ -92,6 +126,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
@@ -122,6 +157,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
@@ -184,6 +220,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
@@ -217,6 +254,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiving_units_end         | kyllä                    |
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -254,6 +292,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiving_units_end         | ei                       |
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
     Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -272,6 +311,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiving_units_end         | ei                       |
       | receiver_mark_removal       | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
       | email_sent_on            | tänään                        |
@@ -317,6 +357,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiving_units_end         | kyllä                      |
       | receiver_mark_removal       | kyllä                      |
       | joiner_stops                | ei                         |
+      | prescription_readiness      | ei                         |
       | vendor_business_id          | 2345678-0                  |
       | intermediary_business_id    | 2938470-6                  |
     Niin ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
@@ -436,6 +477,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -559,6 +601,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
@@ -686,6 +729,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                          |
       | renewal_routing_changes     | ei                          |
       | joiner_stops                | ei                          |
+      | prescription_readiness      | ei                          |
       | vendor_business_id          | 2345678-0                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -782,6 +826,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua

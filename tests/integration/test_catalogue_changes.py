@@ -723,6 +723,7 @@ IMPACT = {
     "renewal_routing_changes": True,
     "receiving_units_end": True,
     "receiver_mark_removal": True,
+    "prescription_readiness": False,
     "joiner_stops": False,
 }
 
