@@ -86,6 +86,16 @@ class ProblemSchema(Schema):
         fields.Nested(DiagramProblemSchema), metadata={"description": "problems in the deployed files"}
     )
     element_id = fields.String(metadata={"description": "where the process could not go on"})
+    reason = fields.String(
+        metadata={
+            "description": "a 409's or a 422 script-failure's, definition-fault's or message-undelivered's "
+            "cause as a stable word, whatever the language `title` and `detail` are in (e.g. task-completed, "
+            "instance-ended, already-running, process-retired, several-waiting, locked-by-another-worker)"
+        }
+    )
+    values = fields.Dict(
+        metadata={"description": "what the reason speaks of (ids, names, statuses, ISO 8601 times)"}
+    )
     running = fields.List(
         fields.Nested(RunningInstanceSchema),
         metadata={"description": "already-running: the instances of the business key that have not ended"},

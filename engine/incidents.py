@@ -22,7 +22,7 @@ from .problems import Conflict, FieldError, InvalidData, NotFound
 from .projections import refresh_correlation_values
 from .results import IncidentView, InstanceView, Page, incident_view
 from .unit_of_work import Retry
-from .vocabulary import AuditKind, InstanceStatus, checked_variables
+from .vocabulary import AuditKind, InstanceStatus, Refusal, checked_variables
 
 
 def page(
@@ -51,9 +51,7 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
     with context.new_unit() as unit:
         store = unit.store
         incident = _incident(store, incident_id)
-        if incident.resolved_at is not None:
-            when = incident.resolved_at.isoformat()
-            raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
+        _refuse_if_resolved(incident)
         record = instance_record(store, incident.instance_id)
         if incident.task_id is not None:
             external_tasks.give_back(store, incident.task_id, retries or 1, actor, incident_id)
@@ -63,7 +61,9 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
         if record.status == InstanceStatus.RUNNING:  # a request's definition fault: nothing stopped
             raise Conflict(
                 f"incident {incident_id} is a fault of the diagram a request met; the instance did not stop, "
-                "so there is nothing to run again: move it to a corrected version, or mark it resolved"
+                "so there is nothing to run again: move it to a corrected version, or mark it resolved",
+                Refusal.INCIDENT_OF_THE_DIAGRAM,
+                {"incident_id": incident_id},
             )
         if retries is not None:
             raise InvalidData(
@@ -87,14 +87,14 @@ def resolve(context: Context, incident_id: int, *, actor: str) -> IncidentView:
     with context.new_unit() as unit:
         store = unit.store
         incident = _incident(store, incident_id)
-        if incident.resolved_at is not None:
-            when = incident.resolved_at.isoformat()
-            raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
+        _refuse_if_resolved(incident)
         record = store.hold_instance(incident.instance_id)
         if incident.task_id is not None or record.status != InstanceStatus.RUNNING:
             raise Conflict(
                 f"incident {incident_id} holds its instance back: retry it (POST /api/v1/incidents/"
-                f"{incident_id}/retry) rather than marking it resolved"
+                f"{incident_id}/retry) rather than marking it resolved",
+                Refusal.INCIDENT_HOLDS_INSTANCE,
+                {"incident_id": incident_id},
             )
         moment = now()
         store.resolve_incident(incident_id, moment, actor)
@@ -141,7 +141,9 @@ def change_variables(
         record = instance_record(store, instance_id)
         if record.status not in (InstanceStatus.RUNNING, InstanceStatus.ERROR):
             raise Conflict(
-                f"instance {instance_id} is {record.status}; its variables can not change any more"
+                f"instance {instance_id} is {record.status}; its variables can not change any more",
+                Refusal.INSTANCE_ENDED,
+                {"instance_id": instance_id, "status": str(record.status)},
             )
         run = context.restore(store, record)
         old = run.change_variables(dict(values), list(removed))
@@ -151,7 +153,11 @@ def change_variables(
         moment = now()
         record.state, record.variables, record.updated_at = state, run.variables(), moment
         if not store.update_instance(record):
-            raise Conflict(f"instance {instance_id} changed meanwhile; look again and retry")
+            raise Conflict(
+                f"instance {instance_id} changed meanwhile; look again and retry",
+                Refusal.CHANGED_MEANWHILE,
+                {"instance_id": instance_id},
+            )
         forms = context.definitions.loaded(store, record.definition_id).forms
         refresh_correlation_values(store, record.id, forms, record.variables, store.waits(record.id)[0])
         new = {name: record.variables.get(name) for name in old}
@@ -162,6 +168,16 @@ def change_variables(
         log_read(store, reader, record.id, set(old) | set(view.variables), ())
         unit.commit()
         return view
+
+
+def _refuse_if_resolved(incident) -> None:
+    if incident.resolved_at is not None:
+        when = incident.resolved_at.isoformat()
+        raise Conflict(
+            f"incident {incident.id} was resolved by {incident.resolved_by} at {when}",
+            Refusal.INCIDENT_RESOLVED,
+            {"incident_id": incident.id, "resolved_by": incident.resolved_by, "resolved_at": when},
+        )
 
 
 def _incident(store, incident_id: int):

@@ -31,7 +31,7 @@ from .projections import (
 )
 from .store.database import chosen_as_lock_victim
 from .store.queries import InstanceRecord, Store
-from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
+from .vocabulary import AuditKind, ErrorKind, InstanceStatus, Refusal, public_error
 from .work_signal import WorkSignal
 
 CONFLICT_RETRIES = 8
@@ -147,9 +147,18 @@ def act_on_instance(
                     if record is None:
                         return None
                 if record.status != acts_on:
+                    values = {"instance_id": instance_id, "status": str(record.status)}
                     if retry is not None:
-                        raise Conflict(f"instance {instance_id} is {record.status}: no incident holds it")
-                    raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
+                        raise Conflict(
+                            f"instance {instance_id} is {record.status}: no incident holds it",
+                            Refusal.NO_INCIDENT_HOLDS,
+                            values,
+                        )
+                    raise Conflict(
+                        f"instance {instance_id} is {record.status}; it can not change any more",
+                        Refusal.INSTANCE_ENDED,
+                        values,
+                    )
                 run = restore(unit.store, record)
                 existing_ready = [] if retry is not None else unit.store.ready_tasks(record.id)
                 change = action(run)
@@ -197,7 +206,11 @@ def act_on_instance(
             if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
                 note_definition_fault(new_unit, refusal, actor)
             raise
-    raise ConcurrentChange(f"instance {instance_id} kept changing while this request was applied; retry it")
+    raise ConcurrentChange(
+        f"instance {instance_id} kept changing while this request was applied; retry it",
+        Refusal.KEPT_CHANGING,
+        {"instance_id": instance_id},
+    )
 
 
 def refused(failure: dict) -> ScriptFailure:

@@ -268,7 +268,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
 
-  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy ensin Potilastietovarantoon ja sitten Resepti-palveluun, ja asiakkuuden sitoumus tehdään vain kerran
+  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun peräkkäin (organisaation oma käytäntö), ja asiakkuuden sitoumus tehdään vain kerran
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -391,6 +391,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
       | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
@@ -452,9 +453,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
-      | county_name           | Pirkanmaan hyvinvointialue |
-      | organiser_business_id | 3221308-6                  |
-      | county_offers_system  | kyllä                      |
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 3221308-6                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
     Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | kyllä  |
@@ -620,6 +622,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
       | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:

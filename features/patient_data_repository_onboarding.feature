@@ -33,21 +33,21 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
-      | instructions_sent_on | tänään  |
-      | system_name          | eRA     |
-      | system_certified     | kyllä   |
-      | intermediary_name    | Ajas Oy |
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+      | system_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
+      | access_point              | own                     |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7375462.10.0 |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
-      | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
+      | access_point_oid        | 1.2.246.10.7375462.20.1      |
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | <asiakas>                    |
@@ -89,15 +89,17 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä          |
       | security_plan_ready       | kyllä          |
-      | server_certificates_ready | kyllä          |
+      | access_point              | own            |
+      | server_certificates_ready | ei             |
       | customer_data_in_extranet | kyllä          |
       | organisation_oid          | 2.16.840.1.113 |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
+    Ja lomake hylätään kentän "server_certificates_ready" kohdalta
     Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
-      | server_certificates_ready | kyllä                   |
+      | access_point              | intermediary            |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7102111.10.0 |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
@@ -177,7 +179,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja ajastimia ei ole
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
 
-  Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa eilen tehdystä kokeesta
+  Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kelan tehtävä pyytää raporttia, jota ei tullut kahden päivän kuluessa eilen tehdystä kokeesta, raukeaa, kun raportti tulee
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102112-4
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -241,11 +243,79 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Pyydä puuttuvaa koeraporttia", jonka tekee Kela
-    Ja vaihe "Potilastietovaranto käytössä" on tehty
-    Ja prosessi on käynnissä
+    Niin prosessi on päättynyt tapahtumaan "Potilastietovaranto käytössä"
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa kokeesta, ja palvelunantaja raportoi pyynnön jälkeen
+    Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102113-2
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä                   |
+      | security_plan_ready       | kyllä                   |
+      | server_certificates_ready | kyllä                   |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.7102113.10.0 |
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name             | eRA                          |
+      | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date        | tänään                       |
+      | planned_test_date       | tänään + 6 viikkoa           |
+      | existing_kanta_customer | ei                           |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja yrittää tehdä tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+      | signatory_name          | Aino Virtanen |
+      | commitment_signed_on    | tänään        |
+      | commitment_sent_to_kela | ei            |
+    Niin lomake hylätään kentän "commitment_sent_to_kela" kohdalta
+    Ja avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+      | signatory_name          | Aino Virtanen |
+      | commitment_signed_on    | tänään        |
+      | commitment_sent_to_kela | kyllä         |
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään - 1 päivä |
+      | test_result | passed           |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                         |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa koeraporttia    |
+    Ja ajastimia ei ole
     Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |
+    Niin vaihe "Raporttia pyydetty" on tehty
+    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
     Niin prosessi on päättynyt tapahtumiin:
       | Potilastietovaranto käytössä |
       | Raporttia pyydetty           |

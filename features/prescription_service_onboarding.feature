@@ -139,9 +139,15 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | ei    |
+      | deployment_check                 | none  |
+    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
       | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
@@ -183,6 +189,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä           |
       | renewal_request_receivers_marked | <merkitty>      |
+      | renewal_request_service_in_use   | kyllä           |
       | deployment_check                 | <ennen_kayttoa> |
     Niin avoinna on vain tehtävä "<seuraavaksi>", jonka tekee palvelunantaja
     Ja tieto "deployment_check" on <ennen_kayttoa>
@@ -226,12 +233,14 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä       |
       | renewal_request_receivers_marked | kyllä       |
+      | renewal_request_service_in_use   | kyllä       |
       | deployment_check                 | if_possible |
     Niin lomake hylätään kentän "deployment_check" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                             |
       | renewal_request_receivers_marked | kyllä                             |
+      | renewal_request_service_in_use   | kyllä                             |
       | deployment_check                 | production_readiness_verification |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
@@ -293,6 +302,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä |
       | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
       | deployment_check                 | none  |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
@@ -335,6 +345,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                             |
       | renewal_request_receivers_marked | kyllä                             |
+      | renewal_request_service_in_use   | kyllä                             |
       | deployment_check                 | deployment_test_requested_by_kela |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -405,6 +416,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                    | kyllä                                          |
       | renewal_request_receivers_marked | kyllä                                          |
+      | renewal_request_service_in_use   | kyllä                                          |
       | deployment_check                 | deployment_test_first_deployment_of_new_system |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole

@@ -50,6 +50,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | vendor_business_id | 2345678-0                   |
       | county_business_id | 4567123-8                   |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Ja palvelunantaja näkee tiedon "contact_email" arvona kanta@kotisatama.example.fi
+    Ja järjestelmätoimittaja näkee tiedon "contact_email" peitettynä
+    Ja Kela näkee tiedon "contact_email" peitettynä
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
@@ -201,10 +204,17 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | joining_model      | parallel                      |
       | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+    Kun hyvinvointialue yrittää tehdä tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
       | organiser_business_id | 0737546-2                  |
       | county_offers_system  | kyllä                      |
+    Niin lomake hylätään kentän "parallel_joining_requirements_met" kohdalta
+    Ja avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
     Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | <vain_jarjestajan> |
@@ -287,8 +297,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 2 viikkoa |
-      | signatory_name          | Anna Virtanen      |
-      | signatory_decision_date | tänään - 1 viikkoa |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään        |
@@ -394,8 +402,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
-      | signatory_name          | Mikko Laine        |
-      | signatory_decision_date | tänään             |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään      |
@@ -510,8 +516,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä              |
       | security_plan_date      | tänään - 1 viikkoa |
-      | signatory_name          | Liisa Tuulensuu    |
-      | signatory_decision_date | tänään             |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään          |
@@ -589,8 +593,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid  | kyllä               |
       | security_plan_date      | tänään - 4 viikkoa  |
-      | signatory_name          | Johtaja Pekka Ranta |
-      | signatory_decision_date | tänään - 1 viikkoa  |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
       | registered_on  | tänään              |

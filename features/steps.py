@@ -431,6 +431,31 @@ def variable_is(onboarding: Onboarding, tieto, arvo):
     assert variables[tieto] == value_of(arvo, onboarding.service.today()), variables[tieto]
 
 
+# A personal field (``x-personal-data``) is shown to the parties whose lanes' forms have it and masked for the
+# others (README, Personal data and the usage log): the check reads the instance as that party.
+MASKED = "***"
+
+
+def _variable_as(onboarding: Onboarding, party: str, name: str):
+    onboarding.checked()
+    path = f"/process-instances/{onboarding.required_id()}"
+    variables = onboarding.service.call("GET", path, identity=onboarding.identity(party))["variables"]
+    assert name in variables, f'no "{name}" among {sorted(variables)}'
+    return variables[name]
+
+
+@check('{osapuoli} näkee tiedon "{tieto}" arvona {arvo}')
+def party_sees_value(onboarding: Onboarding, osapuoli, tieto, arvo):
+    shown = _variable_as(onboarding, osapuoli, tieto)
+    assert shown == value_of(arvo, onboarding.service.today()), f"{osapuoli} is shown {shown!r}"
+
+
+@check('{osapuoli} näkee tiedon "{tieto}" peitettynä')
+def party_sees_masked(onboarding: Onboarding, osapuoli, tieto):
+    shown = _variable_as(onboarding, osapuoli, tieto)
+    assert shown == MASKED, f"{osapuoli} is shown {shown!r}, not {MASKED!r}"
+
+
 @check("prosessi on käynnissä")
 def is_running(onboarding: Onboarding):
     onboarding.checked()

@@ -24,11 +24,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan (<resepti>)
+  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon päätöksen jälkeen (järjestys on organisaation oma käytäntö) (<resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | <resepti>               |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
@@ -41,10 +41,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
-      | login_method     | suomi_fi                     |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -61,7 +62,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | kyllä                   |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
@@ -74,10 +75,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
-      | login_method     | bank_id                      |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
@@ -147,7 +149,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
-      | package_name       | eRA Kanta-paketti       |
+      | package_name       | Ajas ja Kanta -paketti  |
       | wants_prescription | ei                      |
       | vendor_business_id | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
@@ -160,17 +162,20 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA        |
-      | access_point_oid | 2.16.840.1 |
-      | application_date | tänään     |
-      | login_method     | suomi_fi   |
+      | register_entries_valid | ei         |
+      | security_plan_ready    | kyllä      |
+      | system_name            | eRA        |
+      | access_point_oid       | 2.16.840.1 |
+      | application_date       | tänään     |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
+    Ja lomake hylätään kentän "register_entries_valid" kohdalta
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
-      | login_method     | certificate_card             |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:

@@ -16,9 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from features.traceability import OWN_PRACTICE, QUOTED, collapsed, seed_texts, traced_elements
 
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "processes"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -45,6 +47,27 @@ def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
     return problems
 
 
+def misquotes(catalogue: Path, seeds: dict[str, str]) -> list[str]:
+    """``file:line: [element id]`` and the problem of each ``Source:`` line anywhere in the catalogue's
+    diagrams and decision tables (a process's, a call activity's, an end event's documentation too, not only
+    the elements that must have one) whose quote is not in the seed it names."""
+    found = []
+    for path in sorted([*catalogue.glob("*.bpmn"), *catalogue.glob("*.dmn")]):
+        for text in etree.parse(str(path), _PARSER).iter(etree.Element):
+            if etree.QName(text).localname not in ("documentation", "description") or not text.text:
+                continue
+            owner = text.getparent().get("id")
+            for number, line in enumerate(text.text.splitlines()):
+                quoted = QUOTED.match(line.strip())
+                if quoted is None:
+                    continue
+                seed, quote = quoted["seed"], collapsed(quoted["quote"])
+                if quote not in seeds.get(seed, ""):
+                    where = f"{path.name}:{text.sourceline + number}: [{owner}]"
+                    found.append(f'{where} seed {seed} does not say "{quote}"')
+    return found
+
+
 def catalogue_problems(catalogue: Path, seeds: dict[str, str]) -> list[str]:
     return [
         f"{traced.file}: [{traced.element_id}] {problem}"
@@ -66,6 +89,33 @@ def test_every_rule_of_the_catalogue_quotes_its_seed_or_says_it_is_own_practice(
     traced = traced_elements(CATALOGUE)
     assert len(traced) > 100, "the catalogue's elements were not found"
     assert catalogue_problems(CATALOGUE, seeds) == []
+
+
+def test_every_quote_anywhere_in_the_catalogue_is_in_the_seed_it_names(seeds):
+    assert misquotes(CATALOGUE, seeds) == []
+
+
+def test_a_quote_the_seed_lacks_is_found_on_any_element(tmp_path):
+    (tmp_path / "quoting.bpmn").write_text(QUOTING, encoding="utf-8")
+    seeds = {"001": collapsed("1. Ota yhteyttä järjestelmätoimittajaasi. Saat heiltä ohjeet.")}
+    assert misquotes(tmp_path, seeds) == [
+        'quoting.bpmn:4: [p] seed 001 does not say "Kanta on ilmainen."',
+        'quoting.bpmn:9: [End_done] seed 003 does not say "Saat heiltä ohjeet."',
+    ]
+
+
+QUOTING = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:documentation>Source: 001 "Kanta on ilmainen."</bpmn:documentation>
+    <bpmn:callActivity id="Call_quoted">
+      <bpmn:documentation>Source: 001 "Saat heiltä   ohjeet."</bpmn:documentation>
+    </bpmn:callActivity>
+    <bpmn:endEvent id="End_done"><bpmn:documentation>Why it ends.
+Source: 003 "Saat heiltä ohjeet."</bpmn:documentation></bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>
+"""
 
 
 UNTRACED = """<?xml version="1.0" encoding="UTF-8"?>

@@ -7,7 +7,8 @@ import shutil
 from tests.features_run import ROOT, run_features
 
 PRESCRIPTION_AFTER_DECISION = (
-    "Potilastietovarannon päätöksen jälkeen Resepti-palveluun tehdään oma hakemus, jos sitä halutaan"
+    "Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, "
+    "Potilastietovarannon päätöksen jälkeen (järjestys on organisaation oma käytäntö)"
 )
 
 

@@ -107,8 +107,6 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         {
             "register_entries_valid": True,
             "security_plan_date": "2026-01-20",
-            "signatory_name": "Toimitusjohtaja Anna Virtanen",
-            "signatory_decision_date": "2026-01-22",
         },
     )
     # Seed 001, step 3: the organisation registers for the deployment; no period, no confirmation by Kela.
@@ -296,7 +294,11 @@ def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_
     assert lane_of(parallel, "Task_county_offers_system") == "Hyvinvointialue"
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
-        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+        engine,
+        parallel,
+        "Task_county_offers_system",
+        {**offer, "county_offers_system": True, "parallel_joining_requirements_met": True},
+        actor=COUNTY,
     )
     assert list(ready(confirm)) == ["Task_confirm_parallel_recording"]
     done = do(
@@ -313,7 +315,11 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
     parallel = start_social_care(engine, joining_model="parallel")
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
-        engine, parallel, "Task_county_offers_system", {**offer, "county_offers_system": True}, actor=COUNTY
+        engine,
+        parallel,
+        "Task_county_offers_system",
+        {**offer, "county_offers_system": True, "parallel_joining_requirements_met": True},
+        actor=COUNTY,
     )
     own_data = do(
         engine,
@@ -345,8 +351,6 @@ def _to_report(engine, instance, clock=None):
             {
                 "register_entries_valid": True,
                 "security_plan_date": "2026-01-20",
-                "signatory_name": "Anna Virtanen",
-                "signatory_decision_date": "2026-01-22",
             },
         ),
         ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),

@@ -255,8 +255,7 @@ def _social_welfare_repository_path(engine, state):
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
           "registry_use_right_supported": True, "access_point_oid": ERA_ACCESS_POINT}),
         ("Task_preparatory_tasks", PROVIDER,
-         {"register_entries_valid": True, "security_plan_date": "2026-03-02",
-          "signatory_name": "Aino Virtanen", "signatory_decision_date": "2026-03-03"}),
+         {"register_entries_valid": True, "security_plan_date": "2026-03-02"}),
         ("Task_register_for_deployment", PROVIDER,
          {"registered_on": "2026-03-04", "contact_person": "Aino Virtanen"}),
         ("Task_own_deployment_tasks", PROVIDER,
@@ -558,6 +557,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     state = complete(
         engine, state, "Task_do_own_deployment_tasks",
         {"staff_trained": True, "renewal_request_receivers_marked": True,
+         "renewal_request_service_in_use": True,
          "deployment_check": "production_readiness_verification" if verify else "none"},
     )  # fmt: skip
     if verify:
@@ -620,7 +620,8 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         {"signatory_name": "Aino Virtanen", "signed_on": "2026-01-07"},
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
-    state = complete(engine, state, "Task_apply_patient_data_repository", {**era, "login_method": "suomi_fi"})
+    prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
     # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
     assert ready(state) == [] and messages(state) == ["kela_application_decision"]
     state = engine.deliver_message(
@@ -691,11 +692,12 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
                 "system_name": "Other",
                 "access_point_oid": "1.2.246.1",
                 "application_date": "7.1.2026",
-                "login_method": "suomi_fi",
             },
             actor=PROVIDER,
         )
     assert {e.field for e in refused.value.errors} == {
+        "/data/register_entries_valid",
+        "/data/security_plan_ready",
         "/data/system_name",
         "/data/access_point_oid",
         "/data/application_date",
