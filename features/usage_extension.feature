@@ -182,6 +182,77 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 3579246-6 | patient_data_repository | old_patient_records |
       | 5792468-5 | patient_data_repository | health_certificates |
 
+  Tapaus: Resepti-palvelun käyttöönotto käytön laajennuksena on oma erillinen hakemus: koko Resepti-palvelun käyttöönotto etenee suunnittelun rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102162-6
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7102162-6                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_service                 |
+      | new_service                      | prescription_service        |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 60 päivää          |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                |
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                             |
+      | palvelunantaja        | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                             |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee valmistelevat tehtävät                          |
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 4 viikkoa |
+      | existing_kanta_customer   | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hallinnolliset toimet Kanta Ekstranetissä       |
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät        |
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä |
+      | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
+      | deployment_check                 | none  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen                 |
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 14 päivää |
+    Niin vaihe "Resepti-palvelu käytössä" on tehty
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Tee hakemus uuden Kanta-palvelun käyttöön" ei ole tehty
+    Ja prosessi on käynnissä
+
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
