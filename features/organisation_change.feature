@@ -1,36 +1,44 @@
 # language: fi
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
-  joinings. A new business ID (Y-tunnus) means joining Kanta again with the new ID ("Join Kanta with the new
-  business ID" calls "Kanta joining"); in a merger the parties agree which customership continues. Then
-  three tracks run side by side, each counted back from the change date and none waiting for another: when
-  the routing of prescription renewal requests changes, the provider asks THL two days before the change to
-  remove the renewal-request receiver mark of the closing units, THL removes it, and the provider handles
-  every pending renewal request; changed technical access points are announced at the latest two weeks
-  before the change (seed 003), by the customer or by its Kanta intermediary for all its customers, and a
-  late notice is warned of; when documents move to another registrar, the change is scheduled around Kela's
-  batch dates, a deployment test is run before the change (strongly recommended: skipped only with a
-  reason), the registrar change notice is filed, Kela's batch moves the documents, the system vendor makes
-  the matching change locally, a deployment test is run after the change (a new joiner's can not be
-  skipped), and every test that passed, the one before the change and the one after it, is reported to
-  Kela within two days of the test (otherwise Kela reminds). A joiner that stops,
-  or whose customership ends in the merger, files the termination notice and Kela closes its technical
-  connections. An independent practitioner's documents can not move to another registrar.
+  joinings; in a merger the parties agree which customership continues. The organisation may verify the
+  Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
+  each on its own time from the change date and none waiting for another: the new joinings (a new business ID
+  (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"; every
+  other new joiner joins with its own business ID); the prescription renewal requests (the new receivers are
+  notified to THL's code service with a copy to Kanta; when receiving units end their activity, the
+  organisation may have their receiver mark removed a day or two before the change; every request already
+  addressed is handled); changed technical access points, announced at the latest two weeks before the change
+  (seed 003) by the customer or by its Kanta intermediary for all its customers (a new access point of the
+  intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
+  documents move to another registrar, the registrar change: scheduled with the nearest partners around
+  Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
+  only with a reason; earlier test data may be used in it, not instead of it) with its report, the registrar
+  change notice and Kela's batch that updates the documents' active registrar, and the system vendor's
+  matching local change for the batch date; after all three a deployment test after the change (a new
+  joiner's can not be skipped), every passed test reported to Kela within two days of the test (otherwise
+  Kela reminds). A joiner that stops, or whose customership ends in the merger, files the termination notice
+  and Kela closes its technical connections. An independent practitioner's documents can not move to another
+  registrar.
 
-  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymiin. Uusi Y-tunnus tarkoittaa,
-  että Kantaan liitytään uudelleen uudella Y-tunnuksella; sulautumisessa sovitaan, kumman toimijan
-  Kanta-asiakkuus jatkuu. Sen jälkeen kolme tehtäväketjua etenee rinnakkain, kukin muutospäivästä
-  taaksepäin laskien eikä yksikään odota toista. Jos reseptien uusimispyyntöjen välitys muuttuu,
-  palvelunantaja pyytää THL:n koodistopalvelua kaksi päivää ennen muutosta poistamaan lopettavien
-  yksiköiden uusimispyyntöjen vastaanottomerkinnän, THL poistaa sen, ja palvelunantaja huolehtii, että
-  kaikki jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee muutosilmoituksen
-  viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta;
-  myöhästymisestä varoitetaan. Kun asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan
-  Kelan rekisterinpitäjämuutosajojen mukaan, käyttöönottokoe tehdään ennen muutosta (vahvasti
-  suositeltava: sen voi jättää tekemättä vain perustellen), Kelan muutosajon jälkeen järjestelmätoimittaja
-  tekee vastaavan muutoksen paikallisesti, ja käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä
-  tekee sen joka tapauksessa); jokaisesta onnistuneesta kokeesta, sekä ennen muutosta että sen jälkeen
-  tehdystä, raportoidaan Kelaan kahden päivän kuluessa kokeesta.
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymisiin; sulautumisessa sovitaan,
+  kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
+  tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
+  muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
+  liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan.
+  Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
+  vastaanottavien yksiköiden toiminta päättyy, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
+  tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee
+  muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa
+  puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin Kanta-palveluun); myöhästymisestä varoitetaan. Kun
+  Potilastietovarannon asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan läheisimpien
+  yhteistyökumppanien kanssa Kelan rekisterinpitäjämuutosajojen mukaan, ja sen jälkeen rinnakkain etenevät
+  käyttöönottokoe ennen muutosta (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa
+  kokeissa syntyneitä tietoja voi hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän
+  muutosilmoitus ja Kelan muutosajo, joka päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä
+  järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Kun kaikki kolme ovat valmiit,
+  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa); jokaisesta
+  onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeesta.
   Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
 
@@ -53,6 +61,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin <seuraavaksi>
@@ -66,6 +75,37 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
       | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
       | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
+
+  Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468225-3                |
+      | organisation_name           | Lääkäriasema Verso Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682253.10.0 |
+      | registrar_oid               | 1.2.246.10.24682253.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | kyllä                    |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään |
+      | cases_like_deployment_test | ei     |
+    Niin lomake hylätään kentän "cases_like_deployment_test" kohdalta
+    Ja avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään                                  |
+      | cases_like_deployment_test | kyllä                                   |
+      | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
@@ -86,6 +126,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
@@ -98,7 +139,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | uuden rekisterinpitäjän OID ei ole suomalainen (1.2.246)                               | 2468209-3 | 2468209-3 | 1414213-0 | tänään + 30 päivää | 2.16.840.1.113883.3.1    | ei         | new_registrar_oid        |
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
-  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella, ja sulautumisessa vanha asiakkuus päättyy
+  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan, ja sulautumisessa vanha asiakkuus päättyy
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468211-4
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -116,7 +157,17 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
+      | continuing_business_id | 1414213-1 |
+      | customership_ends      | kyllä     |
+    Niin lomake hylätään kentän "continuing_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
+      | continuing_business_id | 1414213-0 |
+      | customership_ends      | kyllä     |
     Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
@@ -141,16 +192,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja tieto "new_business_id_value" on 1414213-0
     Ja tieto "business_id" on 2468211-4
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
-      | continuing_business_id | 1414213-1 |
-      | customership_ends      | kyllä     |
-    Niin lomake hylätään kentän "continuing_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
-      | continuing_business_id | 1414213-0 |
-      | customership_ends      | kyllä     |
-    Niin avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee irtisanomisilmoitus Kanta Ekstranetissä" tiedoilla:
       | filed_on        | tänään             |
       | last_day_of_use | tänään + 30 päivää |
@@ -178,6 +220,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
@@ -192,12 +235,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
       | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
 
-  Tapausaihio: Vastaanottomerkinnän poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+  Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän voi poistaa, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
-      | organisation_name           | Apteekkiyhtymä Kaari Oy  |
+      | organisation_name           | Lääkärikeskus Kaari Oy   |
       | change_date                 | <muutospaiva>            |
       | joiner_oid                  | 1.2.246.10.24682157.10.0 |
       | registrar_oid               | 1.2.246.10.24682157.10.0 |
@@ -208,8 +251,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | is_independent_practitioner | ei                       |
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | kyllä                    |
+      | receiving_units_end         | kyllä                    |
+      | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
+      | email_sent_on            | tänään                        |
+      | copy_to_kanta            | kyllä                         |
+      | register                 | sote_organisation_register    |
+      | receiver_oids            | ["1.2.246.10.24682157.10.20"] |
+      | receipt_service_in_kanta | kyllä                         |
     Niin <ajastin>
     Ja <tehtavat>
 
@@ -218,6 +272,70 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                           |
       | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                           |
       | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja |
+
+  Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468224-5
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468224-5                |
+      | organisation_name           | Terveysasema Lähde Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682245.10.0 |
+      | registrar_oid               | 1.2.246.10.24682245.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | kyllä                    |
+      | receiving_units_end         | ei                       |
+      | receiver_mark_removal       | kyllä                    |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+    Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468224-5                |
+      | organisation_name           | Terveysasema Lähde Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682245.10.0 |
+      | registrar_oid               | 1.2.246.10.24682245.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | kyllä                    |
+      | receiving_units_end         | ei                       |
+      | receiver_mark_removal       | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+    Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
+      | email_sent_on            | tänään                        |
+      | copy_to_kanta            | kyllä                         |
+      | register                 | sote_organisation_register    |
+      | receiver_oids            | ["1.2.246.10.24682245.10.30"] |
+      | receipt_service_in_kanta | ei                            |
+    Niin lomake hylätään kentän "receipt_service_in_kanta" kohdalta
+    Ja avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
+      | email_sent_on            | tänään                        |
+      | copy_to_kanta            | kyllä                         |
+      | register                 | sote_organisation_register    |
+      | receiver_oids            | ["1.2.246.10.24682245.10.30"] |
+      | receipt_service_in_kanta | kyllä                         |
+    Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Käsittele kohdistetut uusimispyynnöt" tiedoilla:
+      | handled_on                   | tänään |
+      | pending_requests_handled     | 4      |
+      | all_pending_requests_handled | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Pyydä THL:ää poistamaan vastaanottomerkintä" ei ole tehty
+    Ja vaihetta "Poista uusimispyyntöjen vastaanottomerkintä" ei ole tehty
 
   Tapaus: Kanta-välittäjä ilmoittaa liityntäpisteen muutoksen heti, eikä se odota uusimispyyntöjen vastaanottomerkinnän poistoa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468218-1
@@ -236,11 +354,25 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | kyllä                      |
       | access_point_filed_by       | intermediary               |
       | renewal_routing_changes     | kyllä                      |
+      | receiving_units_end         | kyllä                      |
+      | receiver_mark_removal       | kyllä                      |
       | joiner_stops                | ei                         |
+      | prescription_readiness      | ei                         |
       | vendor_business_id          | 2345678-0                  |
       | intermediary_business_id    | 2938470-6                  |
+    Niin ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli        | tehtävä                                                 |
+      | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
+      | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Ilmoita uusimispyyntöjen uudet vastaanottajat           |
+    Kun palvelunantaja tekee tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
+      | email_sent_on            | tänään                        |
+      | copy_to_kanta            | kyllä                         |
+      | register                 | sote_organisation_register    |
+      | receiver_oids            | ["1.2.246.10.24682181.10.20"] |
+      | receipt_service_in_kanta | kyllä                         |
     Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
-    Ja ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
@@ -252,18 +384,34 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | filed_on             | tänään                       |
       | customers_covered    | []                           |
       | customers_informed   | kyllä                        |
+      | access_point_is_new  | ei                           |
     Niin lomake hylätään kentän "customers_covered" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
-    Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
+    Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy                 |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
       | effective_date       | tänään + 5 päivää                       |
       | filed_on             | tänään                                  |
       | customers_covered    | ["2468218-1", "0737546-2", "1572860-0"] |
       | customers_informed   | kyllä                                   |
+      | access_point_is_new  | kyllä                                   |
+    Niin lomake hylätään kentän "new_access_point_announced" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli        | tehtävä                                                 |
+      | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
+      | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+    Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
+      | intermediary_name          | Välityspalvelu Silta Oy                 |
+      | new_access_point_oid       | 1.2.246.537.6.918.18.10.13.1            |
+      | effective_date             | tänään + 5 päivää                       |
+      | filed_on                   | tänään                                  |
+      | customers_covered          | ["2468218-1", "0737546-2", "1572860-0"] |
+      | customers_informed         | kyllä                                   |
+      | access_point_is_new        | kyllä                                   |
+      | new_access_point_announced | kyllä                                   |
     Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
     Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
@@ -282,12 +430,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja yrittää tehdä tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | ei                            |
+      | register          | sote_organisation_register    |
       | service_unit_oids | ["1.2.246.10.24682181.10.12"] |
     Niin lomake hylätään kentän "copy_to_kanta" kohdalta
     Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                                                     |
       | copy_to_kanta     | kyllä                                                      |
+      | register          | sote_organisation_register                                 |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
     Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
     Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
@@ -309,7 +459,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Poista uusimispyyntöjen vastaanottomerkintä" on tehty kerran
 
-  Tapaus: Rekisterinpitäjä vaihtuu Kelan muutosajossa: järjestelmätoimittaja tekee vastaavan muutoksen paikallisesti, kokeet uusitaan korjauksen jälkeen, ja kummastakin kokeesta raportoidaan kahden päivän kuluessa
+  Tapaus: Rekisterinpitäjä vaihtuu Kelan muutosajossa: koe ennen muutosta, muutosilmoitus ja järjestelmätoimittajan paikallinen muutos etenevät rinnakkain, kokeet uusitaan korjauksen jälkeen, ja kummastakin kokeesta raportoidaan kahden päivän kuluessa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -327,6 +477,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -338,42 +489,57 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+      | vendors_consulted           | ei                 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | test_date | tänään |
       | result    | failed |
-    Niin avoinna on vain tehtävä "Korjaa virhe ennen muutosta", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Korjaa virhe ennen muutosta                       |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa virhe ennen muutosta" tiedoilla:
       | fault    | Allekirjoitusvarmenne vanhentunut |
       | fixed_on | tänään                            |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Ja ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+      | test_date                | tänään |
+      | result                   | passed |
+      | earlier_test_data_reused | kyllä  |
+    Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
     Ja vaihe "Korjaa virhe ennen muutosta" on tehty kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus                 |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
     Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
+    Niin ajastimia ei ole
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682202.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Kun aikaa on kulunut kaksi viikkoa
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
-      | batch_date      | tänään |
-      | documents_moved | 48210  |
-    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
-    Ja viestejä ei odoteta
-    Ja tieto "documents_moved" on 48210
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | ei     |
@@ -382,7 +548,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
+    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 48210  |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Ja tieto "documents_updated" on 48210
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | failed |
@@ -428,6 +601,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
@@ -439,28 +613,47 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 7 päivää |
       | partners_agreed             | kyllä             |
+      | vendors_consulted           | kyllä             |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee liityntäpisteen muutosilmoitus                |
+      | palvelunantaja        | Huomioi liityntäpisteilmoituksen myöhästyminen    |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään + 7 päivää |
+      | covers_data_before_joining | kyllä             |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                        |
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus             |
       | palvelunantaja | Huomioi liityntäpisteilmoituksen myöhästyminen |
       | palvelunantaja | Tee käyttöönottokoe ennen muutosta             |
+      | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus           |
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
       | noted_on | tänään                                     |
       | note     | Muutospäivä pidetään, Kelan kanssa sovittu |
     Niin vaihe "Myöhästyminen huomioitu" on tehty
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                            |
-      | palvelunantaja | Tee liityntäpisteen muutosilmoitus |
-      | palvelunantaja | Tee käyttöönottokoe ennen muutosta |
+      | osapuoli       | tehtävä                              |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus   |
+      | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
+      | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus |
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
       | new_access_point_oid | 1.2.246.10.24682210.99.1 |
       | effective_date       | tänään + 7 päivää        |
       | filed_on             | tänään                   |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                              |
+      | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
+      | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan |
+      | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus                 |
     Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
@@ -472,14 +665,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
-      | batch_date      | tänään |
-      | documents_moved | 1312   |
-    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
-    Ja viestejä ei odoteta
-    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
-      | changed_on                 | tänään |
-      | covers_data_before_joining | kyllä  |
+      | batch_date        | tänään |
+      | documents_updated | 1312   |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään - 1 päivä |
       | result                  | passed           |
@@ -521,7 +710,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
-  Tapaus: Vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen, mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
+  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -532,6 +721,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | registrar_oid               | 1.2.246.10.24682309.10.0    |
       | new_business_id             | ei                          |
       | new_joiners                 | kyllä                       |
+      | new_joiner_business_ids     | ["1572860-0"]               |
       | merger                      | ei                          |
       | documents_move_registrar    | kyllä                       |
       | new_registrar_oid           | 1.2.246.10.15728600.10.0    |
@@ -539,31 +729,60 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_changes        | ei                          |
       | renewal_routing_changes     | ei                          |
       | joiner_stops                | ei                          |
+      | prescription_readiness      | ei                          |
       | vendor_business_id          | 2345678-0                   |
-    Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Anna organisaation tiedot (tunnistetiedot annettu)      |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Ja tieto "business_id" on 1572860-0
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin vaihe "Ei liittymisvelvoitetta" on tehty
+    Ja tieto "business_id" on 2468230-9
+    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | result                   | skipped |
-      | earlier_test_data_reused | kyllä   |
+      | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
-    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result                   | skipped                                                       |
+      | skip_reason              | Aiempien kokeiden asiakirjat riittävät                        |
+      | earlier_test_data_reused | kyllä                                                         |
+    Niin lomake hylätään kentän "earlier_test_data_reused" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | result                   | skipped                                                      |
-      | skip_reason              | Sama järjestelmä ja liityntäpiste testattiin kuukausi sitten |
-      | earlier_test_data_reused | kyllä                                                        |
-    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
+      | result      | skipped                                                            |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
-      | batch_date      | tänään |
-      | documents_moved | 1520   |
+      | batch_date        | tänään |
+      | documents_updated | 1520   |
     Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
@@ -588,7 +807,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
 
-  Tapaus: Ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa
+  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -607,6 +826,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
@@ -624,37 +844,51 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | test_date | tänään - 2 päivää |
-      | result    | passed            |
-    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Ja ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 1 päivän kuluttua
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" on lauennut kerran
-    Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                                     |
-      | palvelunantaja | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan                        |
-      | Kela           | Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
-      | reminded_on | tänään |
-      | channel     | phone  |
-    Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran
-    Ja avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Tee rekisterinpitäjän muutosilmoitus", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682237.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
-    Ja avoimia tehtäviä ei ole
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | test_date | tänään - 2 päivää |
+      | result    | passed            |
+    Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" laukeaa 1 päivän kuluttua
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                     |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan                        |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti                           |
+      | Kela                  | Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista |
+    Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | phone  |
+    Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
     Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
-      | batch_date      | tänään |
-      | documents_moved | 730    |
+      | batch_date        | tänään |
+      | documents_updated | 730    |
     Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:

@@ -3,14 +3,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   In English: a service provider that already uses the Patient Data Repository or the Social Welfare
   Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
   into use (e.g. the exchange of health-care certificates or the archiving of old patient records) or takes
-  a new information system into use. The provider plans the extension
+  a new information system into use. Right away a decision table decides the notices, which are filed
+  beside the rest of the extension, which waits for none of them. The provider plans the extension
   with its system vendor, with the support of THL's OPER unit when needed; the organisation tests its own set-up,
   where possible in Kela's customer test service, and makes sure the system and the intermediary are certified; the provider updates
-  its self-monitoring plan and register entries. A decision table decides the notices: a document group or
+  its self-monitoring plan and register entries. The notices: a document group or
   system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
-  before the planned change date (a late notice is warned of, and the process then waits for the change
-  date); archiving for new service tasks only needs no notice. A new system is added in Kanta Extranet, and a new
+  before the planned change date (a late notice is warned of; nothing waits for the change date);
+  archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
+  Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
@@ -19,21 +21,23 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   Palvelunantaja, joka jo käyttää Potilastietovarantoa tai Sosiaalihuollon asiakastietovarantoa, laajentaa
   käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
   Terveydenhuollon todistusten välitys tai Vanhojen potilastietojen arkistointi) tai uuden
-  tietojärjestelmän. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
+  tietojärjestelmän. Päätöstaulu ratkaisee ilmoitukset heti, ja ne tehdään muun laajennuksen rinnalla;
+  laajennus ei odota niitä. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
   OPER-yksikön kanssa; organisaatio testaa oman järjestelmäkokonaisuutensa, mahdollisuuksien
   mukaan Kelan Kanta-asiakastestipalvelussa, ja varmistaa
-  sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Päätöstaulu ratkaisee
-  ilmoitukset: asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
+  sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Ilmoitukset:
+  asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
   ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
   Ekstranetin muutosilmoituksella viimeistään kaksi viikkoa ennen suunniteltua muutospäivää (myöhästyneestä
-  ilmoituksesta varoitetaan, ja sitten odotetaan muutospäivää), ja pelkkä arkistoinnin laajentaminen
+  ilmoituksesta varoitetaan; muutospäivää ei odoteta), ja pelkkä arkistoinnin laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
-  uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin.
+  uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin. Se, että terveydenhuollon uusi palvelu
+  vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
 
-  Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan (<sääntö>)
+  Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan heti kuvauksen jälkeen, ja ilmoitus tehdään suunnittelun rinnalla (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -46,7 +50,70 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | <vain_palvelutehtävät> |
       | new_access_point                 | <liityntäpiste>        |
       | planned_change_date              | tänään + 30 päivää     |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin vaihe "Päätä ilmoitukset Kelalle" on tehty
+    Ja tieto "notify_kanta_by_email" on <sähköposti>
+    Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
+    Ja tieto "notice_reason" on <peruste>
+    Ja odottavia ajastimia on <ajastimia>
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                   |
+      | palvelunantaja | <ilmoitus>                                                |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa       |
+    Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                   |
+      | palvelunantaja | <ilmoitus>                                                |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit   |
+    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
+      | tested                     | kyllä  |
+      | tested_on                  | tänään |
+      | customer_test_service_used | kyllä  |
+      | system_certified           | kyllä  |
+      | intermediary_certified     | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                   |
+      | palvelunantaja | <ilmoitus>                                                |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot         |
+    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                   |
+      | palvelunantaja | <ilmoitus>                                                |
+      | palvelunantaja | Tee käyttöönottokoe                                       |
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | ilmoitus                           | ajastimia |
+      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Ilmoita Kantaan sähköpostilla      | 0         |
+      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Ilmoita Kantaan sähköpostilla      | 0         |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
+      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Ilmoita Kantaan sähköpostilla      | 0         |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
+      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
+
+  Tapausaihio: Päätöstaulu ratkaisee, ettei ilmoitusta tarvita, ja laajennus etenee suunnittelusta koulutukseen (<sääntö>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | <y_tunnus>             |
+      | repository                       | <arkisto>              |
+      | repositories_in_use              | ["<arkisto>"]          |
+      | extension_kind                   | new_content            |
+      | document_group_or_profile_change | <ryhmä_tai_profiili>   |
+      | document_volume_growth           | <kasvu>                |
+      | new_service_tasks_only           | <vain_palvelutehtävät> |
+      | new_access_point                 | <liityntäpiste>        |
+      | planned_change_date              | tänään + 30 päivää     |
+    Niin vaihe "Päätä ilmoitukset Kelalle" on tehty
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
       | thl_oper_support_needed | ei        |
@@ -64,28 +131,32 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin vaihe "Päätä ilmoitukset Kelalle" on tehty
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Kouluta henkilöstö", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
+      | training_completed_on | tänään                   |
+      | topics                | ["security_and_privacy"] |
+    Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
     Ja tieto "notify_kanta_by_email" on <sähköposti>
     Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
     Ja tieto "notice_reason" on <peruste>
-    Ja avoinna on vain tehtävä "<seuraava tehtävä>", jonka tekee palvelunantaja
-    Ja odottavia ajastimia on <ajastimia>
-    Ja prosessi on käynnissä
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+    Ja vaihetta "Tee liityntäpisteen muutosilmoitus" ei ole tehty
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | seuraava tehtävä                   | ajastimia |
-      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Ilmoita Kantaan sähköpostilla      | 0         |
-      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Ilmoita Kantaan sähköpostilla      | 0         |
-      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
-      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Ilmoita Kantaan sähköpostilla      | 0         |
-      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
-      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
-      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice                         | Tee käyttöönottokoe                | 0         |
-      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                                          | Tee käyttöönottokoe                | 0         |
-      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                                          | Tee käyttöönottokoe                | 0         |
-      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                           |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                  |
+      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                  |
 
-  Tapausaihio: Uuden Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa (<palvelu>)
+  Tapausaihio: Uuden terveydenhuollon Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa ja palvelun omalla hakemuksella rinnakkain (<palvelu>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -99,7 +170,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                 |
       | new_access_point                 | ei                 |
       | planned_change_date              | tänään + 60 päivää |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
@@ -107,6 +181,77 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | y_tunnus  | arkisto                 | palvelu             |
       | 3579246-6 | patient_data_repository | old_patient_records |
       | 5792468-5 | patient_data_repository | health_certificates |
+
+  Tapaus: Resepti-palvelun käyttöönotto käytön laajennuksena on oma erillinen hakemus: koko Resepti-palvelun käyttöönotto etenee suunnittelun rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102162-6
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7102162-6                   |
+      | repository                       | patient_data_repository     |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | extension_kind                   | new_service                 |
+      | new_service                      | prescription_service        |
+      | document_group_or_profile_change | ei                          |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | ei                          |
+      | planned_change_date              | tänään + 60 päivää          |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                |
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                             |
+      | palvelunantaja        | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                             |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee valmistelevat tehtävät                          |
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 4 viikkoa |
+      | existing_kanta_customer   | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hallinnolliset toimet Kanta Ekstranetissä       |
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät        |
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä |
+      | renewal_request_receivers_marked | kyllä |
+      | renewal_request_service_in_use   | kyllä |
+      | deployment_check                 | none  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen                 |
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 14 päivää |
+    Niin vaihe "Resepti-palvelu käytössä" on tehty
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Tee hakemus uuden Kanta-palvelun käyttöön" ei ole tehty
+    Ja prosessi on käynnissä
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -116,7 +261,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | repository                       | social_welfare_repository     |
       | repositories_in_use              | ["social_welfare_repository"] |
       | extension_kind                   | new_content                   |
-      | document_group_or_profile_change | kyllä                         |
+      | document_group_or_profile_change | ei                            |
       | document_volume_growth           | 12000                         |
       | new_service_tasks_only           | ei                            |
       | new_access_point                 | ei                            |
@@ -136,7 +281,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua                           | THL            |
       | 7924681-1 | ei    | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit | palvelunantaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset, liityntäpisteilmoitus ajoissa ja muutospäivän odotus, uusittu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset heti suunnittelun rinnalla, liityntäpisteilmoitus ajoissa, mikään ei odota muutospäivää, uusittu käyttöönottokoe ja raportti ajallaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -149,7 +294,35 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                            |
       | new_access_point                 | kyllä                         |
       | planned_change_date              | tänään + 60 päivää            |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin tieto "notify_kanta_by_email" on kyllä
+    Ja tieto "access_point_notice" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kirjaamo@kela.fi                           |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin lomake hylätään kentän "sent_to" kohdalta
+    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kanta@kanta.fi                             |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 47 päivän kuluttua
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | notice_filed_on  | tänään     |
+      | access_point_oid | 2.16.840.1 |
+    Niin lomake hylätään kentän "access_point_oid" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | notice_filed_on  | tänään                       |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin ajastimia ei ole
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
       | thl_oper_support_needed | kyllä     |
@@ -171,41 +344,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin tieto "notify_kanta_by_email" on kyllä
-    Ja tieto "access_point_notice" on kyllä
-    Ja avoinna on vain tehtävä "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                     |
-      | sent_to         | kirjaamo@kela.fi                           |
-      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
-    Niin lomake hylätään kentän "sent_to" kohdalta
-    Ja avoinna on vain tehtävä "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                     |
-      | sent_to         | kanta@kanta.fi                             |
-      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
-    Niin avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
-    Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 47 päivän kuluttua
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | notice_filed_on  | tänään     |
-      | access_point_oid | 2.16.840.1 |
-    Niin lomake hylätään kentän "access_point_oid" kohdalta
-    Ja avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | notice_filed_on  | tänään                       |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Muutospäivä on tullut" laukeaa 60 päivän kuluttua
-    Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut 59 päivää
-    Niin ajastin "Muutospäivä on tullut" ei ole lauennut
-    Ja ajastin "Muutospäivä on tullut" laukeaa 1 päivän kuluttua
-    Ja ajastin "Liityntäpisteilmoitus myöhässä" ei ole lauennut
-    Ja avoimia tehtäviä ei ole
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Muutospäivä on tullut" on lauennut kerran
-    Ja ajastimia ei ole
-    Ja avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Lisää uusi järjestelmä Kanta Ekstranetissä" tiedoilla:
       | system_name      | SosiaaliX 2 |
       | added_on         | tänään      |
@@ -247,7 +386,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
 
-  Tapaus: Uusi palvelu ilman ilmoituksia ja käyttöönottokoetta
+  Tapaus: Uusi palvelu omalla hakemuksellaan, ilman ilmoituksia ja käyttöönottokoetta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102102-8
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -274,6 +413,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 60 päivää          |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+      | service_instructions_followed | kyllä  |
+      | application_filed_on          | tänään |
+      | filed_outside_extranet        | ei     |
+    Niin lomake hylätään kentän "filed_outside_extranet" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+      | service_instructions_followed | kyllä  |
+      | application_filed_on          | tänään |
+      | filed_outside_extranet        | kyllä  |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
@@ -297,10 +449,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin tieto "notify_kanta_by_email" on ei
-    Ja tieto "access_point_notice" on ei
-    Ja tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Päivitä Kelan asiakkuustiedot", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Päivitä Kelan asiakkuustiedot", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Päivitä Kelan asiakkuustiedot" tiedoilla:
       | customer_data_updated_on | tänään                               |
@@ -311,6 +460,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | training_completed_on | tänään                   |
       | topics                | ["security_and_privacy"] |
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
+    Ja tieto "notify_kanta_by_email" on ei
+    Ja tieto "access_point_notice" on ei
+    Ja tieto "notice_reason" on no notice needed
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Tue käyttöönoton suunnittelua" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
@@ -349,8 +501,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin tieto "notice_reason" on no notice needed
-    Ja avoinna on vain tehtävä "Arvioi käyttöönottokokeen laajuus", jonka tekee Kela
+    Niin avoinna on vain tehtävä "Arvioi käyttöönottokokeen laajuus", jonka tekee Kela
     Kun Kela tekee tehtävän "Arvioi käyttöönottokokeen laajuus" tiedoilla:
       | decided_on  | tänään                                            |
       | test_extent | Uuden toiminnallisuuden asiakirjat ja niiden haku |
@@ -399,8 +550,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Laajennus käytössä  |
     Ja avoimia tehtäviä ei ole
     Ja ajastin "Raportin määräaika ylittynyt" on lauennut kerran
+    Ja tieto "notice_reason" on no notice needed
 
-  Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, ja muutospäivää odotetaan silti
+  Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, eikä muu laajennus odota ilmoitusta eikä muutospäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102140-7
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -413,7 +565,39 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | kyllä                       |
       | planned_change_date              | tänään + 20 päivää          |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin tieto "notify_kanta_by_email" on ei
+    Ja tieto "access_point_notice" on kyllä
+    Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun aikaa on kulunut 6 päivää
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" ei ole lauennut
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Huomioi liityntäpisteilmoituksen myöhästyminen      |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
+      | noted_on | tänään                                              |
+      | note     | Muutospäivä pidetään, Kelan kanssa sovittu erikseen |
+    Niin vaihe "Myöhästyminen huomioitu" on tehty
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | notice_filed_on  | tänään                       |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin ajastimia ei ole
+    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
       | thl_oper_support_needed | ei        |
@@ -431,34 +615,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin tieto "notify_kanta_by_email" on ei
-    Ja tieto "access_point_notice" on kyllä
-    Ja avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
-    Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
-    Kun aikaa on kulunut 6 päivää
-    Niin ajastin "Liityntäpisteilmoitus myöhässä" ei ole lauennut
-    Ja avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
-    Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                        |
-      | palvelunantaja | Tee liityntäpisteen muutosilmoitus             |
-      | palvelunantaja | Huomioi liityntäpisteilmoituksen myöhästyminen |
-    Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
-      | noted_on | tänään                                              |
-      | note     | Muutospäivä pidetään, Kelan kanssa sovittu erikseen |
-    Niin vaihe "Myöhästyminen huomioitu" on tehty
-    Ja avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | notice_filed_on  | tänään                       |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimia tehtäviä ei ole
-    Ja ajastin "Muutospäivä on tullut" laukeaa 13 päivän kuluttua
-    Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut 13 päivää
-    Niin ajastin "Muutospäivä on tullut" on lauennut kerran
+    Niin avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Ja avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja prosessi on käynnissä
 
   Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. Sosiaalihuollon asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
@@ -501,7 +659,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                                                          |
       | new_access_point                 | ei                                                          |
       | planned_change_date              | tänään + 60 päivää                                          |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
     Ja tieto "new_document_groups" on ["old_documents", "phase_1_documents", "phase_2_documents"]
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
@@ -523,7 +684,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
 
-  Tapaus: Terveydenhuollon todistusten välitys vaatii Potilastietovarannon, jota sosiaalihuollon palvelunantaja ei vielä käytä: koko Potilastietovarannon käyttöönotto tehdään ensin
+  Tapaus: Organisaation oma käytäntö: terveydenhuollon todistusten välitykseen otetaan ensin Potilastietovaranto, jota sosiaalihuollon palvelunantaja ei vielä käytä, koko käyttöönottona
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102163-4
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -576,7 +737,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
     Ja tieto "patient_data_repository_report_sent_on" on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 

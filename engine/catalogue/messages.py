@@ -207,6 +207,9 @@ def _conditions_after(catcher: etree._Element, declared: set[str]) -> Iterator[t
             if target is None or target.get("id") in seen or local_name(target) not in _GATEWAYS:
                 continue
             seen.add(target.get("id"))
+            arriving = [f for f in flows if f.get("targetRef") == target.get("id")]
+            if local_name(target) == "parallelGateway" and len(arriving) > 1:
+                continue  # a parallel join: what follows has every branch's data, not the payload alone
             leaving = [f for f in flows if f.get("sourceRef") == target.get("id")]
             conditions = [(f, f.find(bpmn_tag("conditionExpression"))) for f in leaving]
             if len(leaving) == 1 and conditions[0][1] is None:

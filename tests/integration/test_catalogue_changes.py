@@ -482,12 +482,11 @@ def through_planning(engine, instance, **plan):
 
 
 def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engine, clock):
-    planning = start_extension(engine)
-    assert list(ready(planning)) == ["Task_plan_extension"]
-    notices = through_planning(engine, planning, thl_oper_support_needed=True)
+    notices = start_extension(engine)
+    # Seed 003 orders nothing between the notices and the rest: they are decided at once and filed beside it.
     assert notices.variables["notify_kanta_by_email"] is True
     assert notices.variables["access_point_notice"] is True
-    assert list(ready(notices)) == ["Task_email_notice"]
+    assert sorted(ready(notices)) == ["Task_email_notice", "Task_plan_extension"]
     access_point = do(
         engine,
         notices,
@@ -498,23 +497,19 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
             "notified_change": "Asiakirjavolyymi kasvaa 600 000 asiakirjalla",
         },
     )
-    assert list(ready(access_point)) == ["Task_access_point_notice"]
+    assert sorted(ready(access_point)) == ["Task_access_point_notice", "Task_plan_extension"]
     # The notice is due at the latest two weeks before the change (4.5.2026): late from the morning of 21.4.
     assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, 7, 0, tzinfo=UTC)}
-    waiting = do(
+    filed = do(
         engine,
         access_point,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
     )
-    # Filed in time: no warning; the process waits for the change date, not two weeks after the notice.
-    assert ready(waiting) == {}
-    assert timers(waiting) == {"Timer_change_date": datetime(2026, 5, 4, 7, 0, tzinfo=UTC)}
-    clock.set(datetime(2026, 5, 4, 6, 59, tzinfo=UTC))
-    assert engine.fire_due_timers() == []
-    clock.set(datetime(2026, 5, 4, 7, 0, tzinfo=UTC))
-    assert engine.fire_due_timers() == [waiting.id]
-    new_system = engine.get_instance(waiting.id)
+    # Filed in time: no warning, and nothing waits for the change date (seed 003 sets it no wait).
+    assert list(ready(filed)) == ["Task_plan_extension"]
+    assert timers(filed) == {}
+    new_system = through_planning(engine, filed, thl_oper_support_needed=True)
     assert list(ready(new_system)) == ["Task_add_new_system"]
     customer_data = do(
         engine,
@@ -555,27 +550,30 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
     assert ended_at(engine, done) == ["End_extension_in_use"]
 
 
-def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_change_date(engine, clock):
+def test_a_late_access_point_notice_warns_the_provider_and_holds_back_nothing(engine, clock):
     # Planned for 15.1.2026: the notice was due by 1.1., so the provider is warned as soon as the task opens.
     scope = {"new_access_point": True, "document_volume_growth": 0, "planned_change_date": "2026-01-15"}
-    notices = through_planning(engine, start_extension(engine, **scope))
-    assert notices.variables["notify_kanta_by_email"] is False
-    warned = notices
-    assert sorted(ready(warned)) == ["Task_access_point_notice", "Task_note_late_notice"]
+    warned = start_extension(engine, **scope)
+    assert warned.variables["notify_kanta_by_email"] is False
+    assert sorted(ready(warned)) == [
+        "Task_access_point_notice",
+        "Task_note_late_notice",
+        "Task_plan_extension",
+    ]
     assert lane_of(warned, "Task_note_late_notice") == "Palvelunantaja"
     noted = do(
         engine, warned, "Task_note_late_notice", {"noted_on": "2026-01-05", "note": "Muutos siirretään"}
     )
-    assert list(ready(noted)) == ["Task_access_point_notice"]
-    waiting = do(
+    assert sorted(ready(noted)) == ["Task_access_point_notice", "Task_plan_extension"]
+    filed = do(
         engine,
         noted,
         "Task_access_point_notice",
         {"notice_filed_on": "2026-01-05", "access_point_oid": ACCESS_POINT_OID},
     )
-    assert ready(waiting) == {}
-    assert timers(waiting) == {"Timer_change_date": datetime(2026, 1, 15, 7, 0, tzinfo=UTC)}
-    assert ended_at(engine, waiting) == ["End_late_notice_noted"]
+    assert list(ready(filed)) == ["Task_plan_extension"]
+    assert timers(filed) == {}
+    assert ended_at(engine, filed) == ["End_late_notice_noted"]
 
 
 @pytest.mark.parametrize(
@@ -631,12 +629,17 @@ def test_a_late_access_point_notice_warns_the_provider_and_still_waits_for_the_c
     ],
 )
 def test_the_notification_decision(engine, scope, email, access_point, first_task):
-    notices = through_planning(engine, start_extension(engine, **scope))
+    # The notices are decided as soon as the extension is described, beside its planning.
+    notices = start_extension(engine, **scope)
+    if first_task == "Task_add_new_system":  # no notice: the notice track has ended at once
+        assert list(ready(notices)) == ["Task_plan_extension"]
+        assert list(ready(through_planning(engine, notices))) == [first_task]
+        return
     assert (notices.variables["notify_kanta_by_email"], notices.variables["access_point_notice"]) == (
         email,
         access_point,
     )
-    assert list(ready(notices)) == [first_task]
+    assert sorted(ready(notices)) == sorted([first_task, "Task_plan_extension"])
 
 
 def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
@@ -648,7 +651,21 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
         "new_access_point": False,
         "document_volume_growth": 0,
     }
-    planning = start_extension(engine, **scope)
+    applying = start_extension(engine, **scope)
+    # Seeds 003/004: the service has its own instructions and its own application, not filed in Extranet yet
+    assert sorted(ready(applying)) == ["Task_apply_new_service", "Task_plan_extension"]
+    with pytest.raises(InvalidData, match="filed_outside_extranet"):
+        do(engine, applying, "Task_apply_new_service", {"service_instructions_followed": True})
+    planning = do(
+        engine,
+        applying,
+        "Task_apply_new_service",
+        {
+            "service_instructions_followed": True,
+            "application_filed_on": "2026-03-02",
+            "filed_outside_extranet": True,
+        },
+    )
     assert list(ready(planning)) == ["Task_plan_extension"]
     notices = through_planning(engine, planning, deployment_test_planned=False)
     assert list(ready(notices)) == ["Task_update_customer_data"]
@@ -708,6 +725,9 @@ IMPACT = {
     "access_point_filed_by": "intermediary",
     "intermediary_business_id": INTERMEDIARY_ID,
     "renewal_routing_changes": True,
+    "receiving_units_end": True,
+    "receiver_mark_removal": True,
+    "prescription_readiness": False,
     "joiner_stops": False,
 }
 
@@ -731,17 +751,30 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     # notice and the registrar change do not wait for the receiver mark's timer two days before the change.
     assert sorted(ready(tracks)) == [
         "Task_intermediary_access_point_notice",
+        "Task_notify_new_receivers",
         "Task_schedule_registrar_change",
     ]
     assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta-välittäjä"
     assert timers(tracks) == {
-        "Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC),
         # the notice is due by 2.3., 14 days before the change: the morning after, it is late
         "Timer_intermediary_notice_late": datetime(2026, 3, 3, 7, 0, tzinfo=UTC),
     }
-    scheduling = do(
+    # seed 004: the new receivers are notified to THL's code service, copy to Kanta
+    marking = do(
         engine,
         tracks,
+        "Task_notify_new_receivers",
+        {
+            "email_sent_on": "2026-01-05",
+            "copy_to_kanta": True,
+            "register": "sote_organisation_register",
+            "receiver_oids": ["1.2.246.10.15728600.10.3"],
+            "receipt_service_in_kanta": True,
+        },
+    )
+    scheduling = do(
+        engine,
+        marking,
         "Task_intermediary_access_point_notice",
         {
             "intermediary_name": "Välityspalvelu Silta Oy",
@@ -750,6 +783,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
             "filed_on": "2026-01-05",
             "customers_covered": ["0737546-2", "1572860-0"],
             "customers_informed": True,
+            "access_point_is_new": False,
         },
         actor=INTERMEDIARY,
     )
@@ -759,6 +793,20 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         scheduling,
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
+    )
+    # seed 004 orders none of these after another: the test before, the notice and the vendor's local change
+    # for the chosen batch date all open at once
+    assert sorted(ready(before)) == [
+        "Task_file_registrar_notice",
+        "Task_local_registrar_change",
+        "Task_test_before_change",
+    ]
+    before = do(
+        engine,
+        before,
+        "Task_local_registrar_change",
+        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
+        actor=VENDOR,
     )
     failed = do(engine, before, "Task_test_before_change", {"test_date": "2026-03-10", "result": "failed"})
     assert lane_of(failed, "Task_fix_before_change") == "Järjestelmätoimittaja"
@@ -783,6 +831,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         "Task_report_test_before_change",
         {"report_date": "2026-03-13", "report_sent_to_kela": True},
     )
+    assert list(ready(notice)) == ["Task_file_registrar_notice"]
     waiting = do(
         engine,
         notice,
@@ -805,6 +854,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {
             "email_sent_on": "2026-03-14",
             "copy_to_kanta": True,
+            "register": "sote_organisation_register",
             "service_unit_oids": ["1.2.246.10.7375462.10.12"],
         },
     )
@@ -820,19 +870,11 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     local = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",
-        payload={"batch_date": "2026-03-16", "documents_moved": 48210},
+        payload={"batch_date": "2026-03-16", "documents_updated": 48210},
         actor=KELA,
     )
-    assert local.variables["documents_moved"] == 48210
-    # seed 004: the patient system's vendor makes the matching change locally
-    assert lane_of(local, "Task_local_registrar_change") == "Järjestelmätoimittaja"
-    after = do(
-        engine,
-        local,
-        "Task_local_registrar_change",
-        {"changed_on": "2026-03-16", "covers_data_before_joining": True},
-        actor=VENDOR,
-    )
+    assert local.variables["documents_updated"] == 48210
+    after = local
     assert list(ready(after)) == ["Task_test_after_change_recommended"]
     failed = do(
         engine,
@@ -871,11 +913,19 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
 
 def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)"
+    scheduling = start_change(
+        engine,
+        new_joiners=True,
+        new_joiner_business_ids=["1572860-0"],
+        merger=False,
+        access_point_changes=False,
+        renewal_routing_changes=False,
+    )
+    # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change
+    assert sorted(ready(scheduling)) == ["Task_enter_organisation_profile", "Task_schedule_registrar_change"]
     notice = do(
         engine,
-        start_change(
-            engine, new_joiners=True, merger=False, access_point_changes=False, renewal_routing_changes=False
-        ),
+        scheduling,
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
     )
@@ -883,7 +933,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         engine,
         notice,
         "Task_test_before_change",
-        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa"},
     )
     waiting = do(
         engine,
@@ -898,7 +948,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     local = engine.deliver_message(
         "registrar_change_batch_done",
         business_key="0737546-2",
-        payload={"batch_date": "2026-03-16", "documents_moved": 12},
+        payload={"batch_date": "2026-03-16", "documents_updated": 12},
         actor=KELA,
     )
     after = do(
@@ -909,7 +959,7 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         actor=VENDOR,
     )
     assert waiting.id == after.id
-    assert list(ready(after)) == ["Task_test_after_change"]
+    assert sorted(ready(after)) == ["Task_enter_organisation_profile", "Task_test_after_change"]
     with pytest.raises(InvalidData, match="result"):
         do(engine, after, "Task_test_after_change", {"result": "skipped", "skip_reason": "Ei tarvita"})
 
@@ -976,14 +1026,22 @@ def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only
         "Task_schedule_registrar_change",
         {"registrar_change_batch_date": "2026-03-16", "partners_agreed": True},
     )
-    assert list(ready(before)) == ["Task_test_before_change"]
+    assert "Task_test_before_change" in ready(before)
     with pytest.raises(InvalidData, match="skip_reason"):
-        do(engine, before, "Task_test_before_change", {"result": "skipped", "earlier_test_data_reused": True})
+        do(engine, before, "Task_test_before_change", {"result": "skipped"})
+    # seed 004: earlier test data may be used in the test, not instead of it
+    with pytest.raises(InvalidData, match="earlier_test_data_reused"):
+        do(
+            engine,
+            before,
+            "Task_test_before_change",
+            {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        )
     notice = do(
         engine,
         before,
         "Task_test_before_change",
-        {"result": "skipped", "skip_reason": "Testattu helmikuussa", "earlier_test_data_reused": True},
+        {"result": "skipped", "skip_reason": "Testattu helmikuussa"},
     )
-    assert list(ready(notice)) == ["Task_file_registrar_notice"]
+    assert sorted(ready(notice)) == ["Task_file_registrar_notice", "Task_local_registrar_change"]
     assert "Task_fix_before_change" not in [e.element_id for e in engine.history(notice.id)]

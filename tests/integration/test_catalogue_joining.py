@@ -830,7 +830,7 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
         "patient_data_repository_onboarding": ["kela_application_decision"],
         "prescription_service_onboarding": ["kela_application_decision"],
         "social_welfare_repository_onboarding": ["kela_application_decision"],
-        "usage_extension": ["kela_application_decision"],  # through the Patient Data Repository onboarding
+        "usage_extension": ["kela_application_decision"],  # through the onboardings it calls
         "vendor_package_onboarding": ["kela_application_decision"],
     }
     [decision] = engine.get_definition("vendor_package_onboarding").messages

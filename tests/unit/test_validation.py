@@ -829,6 +829,28 @@ def test_a_condition_right_after_a_catch_may_name_only_fields_of_the_payload_sch
     )
 
 
+def test_a_condition_after_a_parallel_join_of_a_catch_may_name_what_the_other_branches_wrote():
+    # After a parallel join the decision has every branch's data, not the caught payload alone.
+    declared = contract({"decision": {"type": "string"}}, required=["decision"])
+    source = (
+        decided_after_a_catch("new_joiner")
+        .replace(
+            '<bpmn:exclusiveGateway id="Gateway_merge" />', '<bpmn:parallelGateway id="Gateway_merge" />'
+        )
+        .replace(
+            '<bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Catch_decision" />',
+            '<bpmn:parallelGateway id="Gateway_split" />\n'
+            '    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start_1" targetRef="Gateway_split" />\n'
+            '    <bpmn:sequenceFlow id="Flow_1a" sourceRef="Gateway_split" targetRef="Catch_decision" />\n'
+            '    <bpmn:sequenceFlow id="Flow_1b" sourceRef="Gateway_split" targetRef="Gateway_merge" />',
+        )
+    )
+
+    problems = check({"decided.bpmn": source}, {"messages/kela_decision.json": declared})
+
+    assert not [p for p in problems if "right after" in p.message]
+
+
 # --- 8. ids across the catalogue ------------------------------------------------------------------------
 
 
