@@ -74,23 +74,8 @@ class IncidentQueries:
         return IncidentRecord(**row._mapping) if row else None
 
     def add_start_incident(self, process_key: str, version: int, failure: dict, at: datetime) -> int:
-        """Open an incident on version ``version`` of ``process_key``; answers its id."""
-        return self.connection.execute(
-            insert(_incidents).returning(_incidents.c.id),
-            [
-                {
-                    "instance_id": None,
-                    "process_key": process_key,
-                    "definition_version": version,
-                    "element_id": failure.get("element_id"),
-                    "kind": failure["type"],
-                    "message": failure.get("message") or "",
-                    "failures": 1,
-                    "opened_at": at,
-                    "last_failure_at": at,
-                }
-            ],
-        ).scalar_one()
+        """Open an incident on version ``version`` of ``process_key`` (a start met it: no instance)."""
+        return self._open(failure, at, process_key=process_key, definition_version=version)
 
     def open_start_incidents_before(self, process_key: str, version: int) -> list[IncidentRecord]:
         """The open start incidents of the versions of ``process_key`` before ``version``."""
@@ -112,22 +97,20 @@ class IncidentQueries:
 
     def add_incident(self, record, failure: dict, at: datetime, task_id: str | None = None) -> int:
         """Open an incident on ``record``'s instance; answers its id."""
-        return self.connection.execute(
-            insert(_incidents).returning(_incidents.c.id),
-            [
-                {
-                    "instance_id": record.id,
-                    "process_key": record.process_key,
-                    "element_id": failure.get("element_id"),
-                    "kind": failure["type"],
-                    "message": failure.get("message") or "",
-                    "failures": 1,
-                    "opened_at": at,
-                    "last_failure_at": at,
-                    "task_id": task_id,
-                }
-            ],
-        ).scalar_one()
+        return self._open(failure, at, instance_id=record.id, process_key=record.process_key, task_id=task_id)
+
+    def _open(self, failure: dict, at: datetime, **whose) -> int:
+        """Insert an open incident of ``failure``, first met ``at``, on whatever ``whose`` names; its id."""
+        row = {
+            "element_id": failure.get("element_id"),
+            "kind": failure["type"],
+            "message": failure.get("message") or "",
+            "failures": 1,
+            "opened_at": at,
+            "last_failure_at": at,
+        }
+        opened = insert(_incidents).returning(_incidents.c.id)
+        return self.connection.execute(opened, [row | whose]).scalar_one()
 
     def count_failure(self, incident_id: int, failure: dict, at: datetime) -> None:
         self.connection.execute(
