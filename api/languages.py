@@ -11,9 +11,20 @@ from flask import Flask, current_app, g, request
 from engine import NAME_LANGUAGES
 
 
+def preferred_language(offered) -> str:
+    """The first of ``offered`` in the caller's order of preference, a regional tag counting as its language
+    (``en-GB,fi;q=0.5`` is English: werkzeug's ``best_match`` would take the exact ``fi`` over ``en-GB``);
+    the first offered (Finnish) when none is accepted."""
+    for tag, quality in request.accept_languages:  # highest quality first
+        language = tag.lower().split("-")[0]
+        if quality > 0 and language in offered:
+            return language
+    return offered[0]
+
+
 def requested_language() -> str:
-    """The best of the name languages the caller accepts (``en-GB`` is English); Finnish when none."""
-    return request.accept_languages.best_match(NAME_LANGUAGES, default=NAME_LANGUAGES[0])
+    """The best of the name languages the caller accepts; Finnish when none."""
+    return preferred_language(NAME_LANGUAGES)
 
 
 def in_requested_language(view):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, json
+from flask import Flask, g, json
 from werkzeug.exceptions import HTTPException
 
 from engine import (
@@ -15,6 +15,9 @@ from engine import (
     NotFound,
     ScriptFailure,
 )
+
+from . import refusals
+from .languages import requested_language
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://kanta-onboarding.example/problems/"
@@ -65,34 +68,34 @@ def _engine_error(error: EngineError):
             for e in error.errors
         ]
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
-    if isinstance(error, ScriptFailure) and error.kind == "definition-fault":
-        detail = (
-            f"the process definition is at fault at {error.element_id}: {error.message}. Not the request's "
-            "data: nothing of it was stored, the instance waits where it did, and the diagram needs an "
-            "analyst's correction (a new version, then the instance moved to it)"
-        )
-        if getattr(error, "instance_id", None):
-            detail += "; an incident on the instance tells the analysts (GET /api/v1/incidents)"
-        return problem(422, error.kind, "The process definition can not go on", detail,
-                       element_id=error.element_id)  # fmt: skip
     if isinstance(error, ScriptFailure):
-        detail = (
-            f"the process could not go on at {error.element_id}: {error.message}. Nothing was stored and the "
-            "instance waits where it did: correct the data and send it again"
-        )
-        return problem(422, error.kind, "The process could not go on with this request", detail,
-                       element_id=error.element_id)  # fmt: skip
+        values = {"element_id": error.element_id, "message": error.message}
+        reason = error.kind
+        if error.kind == "definition-fault":  # an incident, the instance's or the version's
+            values["incident_opened"] = bool(getattr(error, "instance_id", None))
+            if not values["incident_opened"] and getattr(error, "definition", None):
+                reason = "start-definition-fault"  # a start met it: no instance was stored
+        return _worded(422, error.kind, reason, values, error.detail, element_id=error.element_id)
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)
     if isinstance(error, AlreadyRunning):
         running = [{**r, "started_at": r["started_at"].isoformat()} for r in error.running]
-        return problem(409, error.kind, "An instance for this business key is already running", error.detail,
-                       running=running)  # fmt: skip
+        return _worded(409, error.kind, error.reason, error.values, error.detail, running=running)
     if isinstance(error, Forbidden):
         return problem(403, error.kind, "Not this party's to do", error.detail)
     if isinstance(error, Conflict):
-        return problem(409, error.kind, "Conflict with the current state", error.detail)
+        return _worded(409, error.kind, error.reason, error.values, error.detail)
     return problem(400, error.kind, "The request could not be carried out", error.detail)
+
+
+def _worded(status: int, kind: str, reason: str | None, values: dict, english: str, **extra):
+    """A refusal in the caller's language, with the stable ``reason`` and ``values`` it is worded from."""
+    language = requested_language()
+    g.name_languages = [language]  # said as Content-Language
+    title = refusals.title(kind, language, english="The request could not be carried out")
+    detail = refusals.detail(reason, values, language, english)
+    stable = {"reason": reason, "values": values} if reason else {}
+    return problem(status, kind, title, detail, **stable, **extra)
 
 
 def _http_error(error: HTTPException):

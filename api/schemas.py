@@ -86,6 +86,16 @@ class ProblemSchema(Schema):
         fields.Nested(DiagramProblemSchema), metadata={"description": "problems in the deployed files"}
     )
     element_id = fields.String(metadata={"description": "where the process could not go on"})
+    reason = fields.String(
+        metadata={
+            "description": "a 409's or a 422 script-failure's, definition-fault's or message-undelivered's "
+            "cause as a stable word, whatever the language `title` and `detail` are in (e.g. task-completed, "
+            "instance-ended, already-running, process-retired, several-waiting, locked-by-another-worker)"
+        }
+    )
+    values = fields.Dict(
+        metadata={"description": "what the reason speaks of (ids, names, statuses, ISO 8601 times)"}
+    )
     running = fields.List(
         fields.Nested(RunningInstanceSchema),
         metadata={"description": "already-running: the instances of the business key that have not ended"},
@@ -524,13 +534,26 @@ class ClockAdvancedSchema(ClockSchema):
 
 class IncidentSchema(Schema):
     id = fields.Integer(required=True)
-    instance_id = fields.String(required=True)
+    instance_id = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "the instance it is open on; null: a start met a fault of the diagram and stored "
+            "no instance, so the incident is the definition version's (`definition_version`)"
+        },
+    )
     process_key = fields.String(required=True)
+    definition_version = fields.Integer(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the version a start met the fault on (null: an instance's incident)"},
+    )
     element_id = fields.String(allow_none=True, required=True)
     kind = fields.String(
         required=True,
         metadata={
-            "description": "what failed: an instance error's type (a timer's run), or "
+            "description": "what failed: an instance error's type (a timer's run), "
+            "`definition-fault` (a request or a start met a fault of the diagram), "
             "`external-task-failure` (a worker's failure left its task no retries) or `uncaught-error` (a "
             "worker's BPMN error nothing caught)"
         },

@@ -19,7 +19,7 @@ from .context import Context
 from .problems import Conflict, NotFound, Problem
 from .results import DefinitionElements, DefinitionView, DeployResult, ElementView, definition_view
 from .store.queries import Store
-from .vocabulary import AuditKind
+from .vocabulary import AuditKind, Refusal
 
 
 class DefinitionCache:
@@ -88,12 +88,14 @@ def deploy(
                     )
                 ]
             )
+            resolve_on_new_version(unit.store, key, values["version"], actor, values["deployed_at"])
             deployed.append(values)
         try:
             unit.commit()
         except IntegrityError:
             raise Conflict(
-                "another deployment of the same process was stored at the same time; retry"
+                "another deployment of the same process was stored at the same time; retry",
+                Refusal.DEPLOYED_MEANWHILE,
             ) from None
     # what was stored is what was written: no need to read it back
     views = [
@@ -102,6 +104,22 @@ def deploy(
     said = _renames(definitions, stored, retired, files) + _callers_left_behind(definitions, deployed, stored)
     warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
     return DeployResult(views, unchanged, warnings)
+
+
+def resolve_on_new_version(store: Store, process_key: str, version: int, actor: str, moment) -> None:
+    """A new version of ``process_key`` is deployed: the faults starts met on its earlier versions are taken
+    as corrected (a start runs the new version from now on), their incidents resolved, audited as the
+    deployer's."""
+    for incident in store.open_start_incidents_before(process_key, version):
+        store.resolve_incident(incident.id, moment, actor)
+        data = {
+            "incident": incident.id,
+            "by": "new_version",
+            "process_key": process_key,
+            "version": incident.definition_version,
+            "new_version": version,
+        }
+        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, data=data)])
 
 
 RENAMED, OLD_CALLEE = "process-renamed", "caller-keeps-old-callee"
@@ -167,8 +185,11 @@ def retire(context: Context, key: str, *, actor: str, reason: str = "") -> Defin
         row = definition_row(unit.store, key, None)
         already = unit.store.retirement(key)
         if already is not None:
+            when = already.retired_at.isoformat()
             raise Conflict(
-                f'process "{key}" was retired at {already.retired_at.isoformat()} by {already.retired_by}'
+                f'process "{key}" was retired at {when} by {already.retired_by}',
+                Refusal.ALREADY_RETIRED,
+                {"process_key": key, "retired_at": when, "retired_by": already.retired_by},
             )
         moment = now()
         unit.store.retire(key, moment, actor, reason)
@@ -177,7 +198,11 @@ def retire(context: Context, key: str, *, actor: str, reason: str = "") -> Defin
         try:
             unit.commit()
         except IntegrityError:
-            raise Conflict(f'process "{key}" was retired at the same time by another request') from None
+            raise Conflict(
+                f'process "{key}" was retired at the same time by another request',
+                Refusal.RETIRED_MEANWHILE,
+                {"process_key": key},
+            ) from None
         return definition_view(row, unit.store.retirement(key))
 
 
@@ -186,7 +211,7 @@ def reinstate(context: Context, key: str, *, actor: str) -> DefinitionView:
     with context.new_unit() as unit:
         row = definition_row(unit.store, key, None)
         if unit.store.retirement(key) is None:
-            raise Conflict(f'process "{key}" is not retired')
+            raise Conflict(f'process "{key}" is not retired', Refusal.NOT_RETIRED, {"process_key": key})
         unit.store.reinstate(key)
         moment = now()
         data = {"process_key": key}
@@ -196,13 +221,22 @@ def reinstate(context: Context, key: str, *, actor: str) -> DefinitionView:
 
 
 def refuse_if_retired(store: Store, key: str) -> None:
+    """A start of process ``key`` by a request is refused once the key is retired; a message starts no
+    retired process either (``message_flow.started_by``), both by ``Store.retirement``."""
     retirement = store.retirement(key)
     if retirement is not None:
         when = retirement.retired_at.isoformat()
         why = f" ({retirement.reason})" if retirement.reason else ""
         raise Conflict(
             f'process "{key}" was retired at {when} by {retirement.retired_by}{why}: it starts no new '
-            "instance; its running instances finish"
+            "instance; its running instances finish",
+            Refusal.PROCESS_RETIRED,
+            {
+                "process_key": key,
+                "retired_at": when,
+                "retired_by": retirement.retired_by,
+                "why": retirement.reason,
+            },
         )
 
 

@@ -32,7 +32,7 @@ from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import ExternalTaskView, InstanceView, Page, external_task_view
 from .store.external_task_queries import ExternalTaskRecord, TaskFilter
 from .store.queries import Store
-from .vocabulary import AuditKind, ErrorKind, checked_variables
+from .vocabulary import AuditKind, ErrorKind, Refusal, checked_variables
 
 # The kind of incident a worker's failure with no retries left opens. Not an ``ErrorKind``: those say why
 # an instance stopped, and this incident stops only its task.
@@ -397,9 +397,17 @@ def _held(
     fetches the task)."""
     task = _external_task(store, task_id, for_update=for_update, party=party, doing=True)
     if task.worker_id is None:
-        raise Conflict(f"external task {task_id} is not locked: fetch and lock it first")
+        raise Conflict(
+            f"external task {task_id} is not locked: fetch and lock it first",
+            Refusal.EXTERNAL_TASK_NOT_LOCKED,
+            {"task_id": task_id},
+        )
     if task.worker_id != worker_id:
-        raise Conflict(f'external task {task_id} is locked by another worker, not by "{worker_id}"')
+        raise Conflict(
+            f'external task {task_id} is locked by another worker, not by "{worker_id}"',
+            Refusal.LOCKED_BY_ANOTHER_WORKER,
+            {"task_id": task_id, "worker_id": worker_id},
+        )
     return task
 
 

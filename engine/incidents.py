@@ -1,4 +1,5 @@
-"""Incidents and repairs: what an operator does with an instance a failure stopped.
+"""Incidents and repairs: what an operator does with an instance a failure stopped, and what an analyst does
+with a fault of a diagram a request met.
 
 A timer's run that fails has nobody to tell, so it is undone (the instance stays at the wait state it was
 stored in) and opens an incident on the instance; every further failure of it counts on the same
@@ -22,7 +23,7 @@ from .problems import Conflict, FieldError, InvalidData, NotFound
 from .projections import refresh_correlation_values
 from .results import IncidentView, InstanceView, Page, incident_view
 from .unit_of_work import Retry
-from .vocabulary import AuditKind, InstanceStatus, checked_variables
+from .vocabulary import AuditKind, InstanceStatus, Refusal, checked_variables
 
 
 def page(
@@ -51,9 +52,14 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
     with context.new_unit() as unit:
         store = unit.store
         incident = _incident(store, incident_id)
-        if incident.resolved_at is not None:
-            when = incident.resolved_at.isoformat()
-            raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
+        _refuse_if_resolved(incident)
+        if incident.instance_id is None:  # a start met it: no instance was stored to run again
+            raise Conflict(
+                f"incident {incident_id} is a fault of the diagram a start met; no instance was stored, so "
+                "there is nothing to run again: deploy a corrected version, or mark it resolved",
+                Refusal.INCIDENT_OF_A_START,
+                {"incident_id": incident_id},
+            )
         record = instance_record(store, incident.instance_id)
         if incident.task_id is not None:
             external_tasks.give_back(store, incident.task_id, retries or 1, actor, incident_id)
@@ -63,7 +69,9 @@ def retry(context: Context, incident_id: int, *, actor: str, retries: int | None
         if record.status == InstanceStatus.RUNNING:  # a request's definition fault: nothing stopped
             raise Conflict(
                 f"incident {incident_id} is a fault of the diagram a request met; the instance did not stop, "
-                "so there is nothing to run again: move it to a corrected version, or mark it resolved"
+                "so there is nothing to run again: move it to a corrected version, or mark it resolved",
+                Refusal.INCIDENT_OF_THE_DIAGRAM,
+                {"incident_id": incident_id},
             )
         if retries is not None:
             raise InvalidData(
@@ -87,21 +95,29 @@ def resolve(context: Context, incident_id: int, *, actor: str) -> IncidentView:
     with context.new_unit() as unit:
         store = unit.store
         incident = _incident(store, incident_id)
-        if incident.resolved_at is not None:
-            when = incident.resolved_at.isoformat()
-            raise Conflict(f"incident {incident_id} was resolved by {incident.resolved_by} at {when}")
-        record = store.hold_instance(incident.instance_id)
-        if incident.task_id is not None or record.status != InstanceStatus.RUNNING:
+        _refuse_if_resolved(incident)
+        record = None if incident.instance_id is None else store.hold_instance(incident.instance_id)
+        if record is not None and (incident.task_id is not None or record.status != InstanceStatus.RUNNING):
             raise Conflict(
                 f"incident {incident_id} holds its instance back: retry it (POST /api/v1/incidents/"
-                f"{incident_id}/retry) rather than marking it resolved"
+                f"{incident_id}/retry) rather than marking it resolved",
+                Refusal.INCIDENT_HOLDS_INSTANCE,
+                {"incident_id": incident_id},
             )
         moment = now()
         store.resolve_incident(incident_id, moment, actor)
-        data = {"incident": incident_id, "by": "marked"}
-        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, record.id, data=data)])
+        data = {"incident": incident_id, "by": "marked", **_definition_of(incident)}
+        instance_id = None if record is None else record.id
+        store.add_audit([audit_row(actor, AuditKind.INCIDENT_RESOLVED, moment, instance_id, data=data)])
         unit.commit()
         return incident_view(store.incident(incident_id))
+
+
+def _definition_of(incident) -> dict:
+    """What names a start's incident in the audit trail, which has no instance to hang it on."""
+    if incident.instance_id is not None:
+        return {}
+    return {"process_key": incident.process_key, "version": incident.definition_version}
 
 
 def resolve_on_version_change(store, record, actor: str, moment) -> None:
@@ -141,7 +157,9 @@ def change_variables(
         record = instance_record(store, instance_id)
         if record.status not in (InstanceStatus.RUNNING, InstanceStatus.ERROR):
             raise Conflict(
-                f"instance {instance_id} is {record.status}; its variables can not change any more"
+                f"instance {instance_id} is {record.status}; its variables can not change any more",
+                Refusal.INSTANCE_ENDED,
+                {"instance_id": instance_id, "status": str(record.status)},
             )
         run = context.restore(store, record)
         old = run.change_variables(dict(values), list(removed))
@@ -151,7 +169,11 @@ def change_variables(
         moment = now()
         record.state, record.variables, record.updated_at = state, run.variables(), moment
         if not store.update_instance(record):
-            raise Conflict(f"instance {instance_id} changed meanwhile; look again and retry")
+            raise Conflict(
+                f"instance {instance_id} changed meanwhile; look again and retry",
+                Refusal.CHANGED_MEANWHILE,
+                {"instance_id": instance_id},
+            )
         forms = context.definitions.loaded(store, record.definition_id).forms
         refresh_correlation_values(store, record.id, forms, record.variables, store.waits(record.id)[0])
         new = {name: record.variables.get(name) for name in old}
@@ -162,6 +184,16 @@ def change_variables(
         log_read(store, reader, record.id, set(old) | set(view.variables), ())
         unit.commit()
         return view
+
+
+def _refuse_if_resolved(incident) -> None:
+    if incident.resolved_at is not None:
+        when = incident.resolved_at.isoformat()
+        raise Conflict(
+            f"incident {incident.id} was resolved by {incident.resolved_by} at {when}",
+            Refusal.INCIDENT_RESOLVED,
+            {"incident_id": incident.id, "resolved_by": incident.resolved_by, "resolved_at": when},
+        )
 
 
 def _incident(store, incident_id: int):

@@ -20,8 +20,8 @@ from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .projections import Projections
 from .results import HistoryEvent, InstanceView, Page, StartPageForm, history_event, instance_view
 from .store.queries import INSTANCE_SORTS, InstanceFinding, InstanceRecord, Store
-from .unit_of_work import StaleRevision
-from .vocabulary import AuditKind, InstanceStatus, checked_variables
+from .unit_of_work import StaleRevision, start_faults_noted
+from .vocabulary import AuditKind, InstanceStatus, Refusal, checked_variables
 
 
 def start(
@@ -46,7 +46,7 @@ def start(
             f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
         )
     refusing_a_second = not allow_duplicate and business_key is not None
-    with context.new_unit() as unit:
+    with start_faults_noted(context.new_unit, actor), context.new_unit() as unit:
         store = unit.store
         if refusing_a_second:  # until this start commits, another of the same key waits, then sees it
             store.hold_business_key(process_key, business_key)
@@ -90,7 +90,10 @@ def start(
                 return repeat_of_start(context, store, existing, process_key, business_key)
             raise
         except StaleRevision:  # an instance its messages reached moved meanwhile
-            raise Conflict("an instance this start sends a message to changed meanwhile; retry it") from None
+            raise Conflict(
+                "an instance this start sends a message to changed meanwhile; retry it",
+                Refusal.RECEIVER_CHANGED,
+            ) from None
         return instance_view(record, definition.version, projections.now, definition)
 
 
@@ -132,7 +135,9 @@ def repeat_of_start(context, store: Store, existing: InstanceRecord, process_key
     if existing.process_key != process_key or existing.business_key != business_key:
         raise Conflict(
             f"the idempotency key was already used to start instance {existing.id} "
-            f'of "{existing.process_key}" with another process or business key'
+            f'of "{existing.process_key}" with another process or business key',
+            Refusal.IDEMPOTENCY_KEY_USED,
+            {"instance_id": existing.id, "process_key": existing.process_key},
         )
     return context.view(store, existing)
 

@@ -67,7 +67,9 @@ def begin(
         run.step()
     state = run.dump(context.serializer)
     if run.failure is not None:
-        raise refused(run.failure)
+        refusal = refused(run.failure)
+        refusal.definition = (process_key, definition.version)  # the version whose diagram it may blame
+        raise refusal
     started = now()
     record = InstanceRecord(
         id=str(uuid.uuid4()),
@@ -198,8 +200,10 @@ def check_payload(definition, name: str, payload: dict) -> None:
 
 def started_by(context: Context, store: Store, name: str) -> tuple[str | None, LoadedDefinition | None]:
     """(process key, its latest version) of the process whose message start event waits for ``name``, or
-    (None, None); Undelivered when several start with it (which one is meant is not the engine's guess)."""
-    rows = store.definitions_started_by(name)
+    (None, None); Undelivered when several start with it (which one is meant is not the engine's guess).
+    A retired process starts none, as a request to start it is refused (``definitions.refuse_if_retired``):
+    the store's one record of retired keys decides both."""
+    rows = [row for row in store.definitions_started_by(name) if store.retirement(row.process_key) is None]
     if len(rows) > 1:
         keys = ", ".join(row.process_key for row in rows)
         raise Undelivered(None, f'message "{name}" starts several processes ({keys}): it can start only one')
@@ -233,4 +237,11 @@ def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
         f"ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): open it, or "
         'start another with "allow_duplicate": true',
         running,
+        {
+            "process_key": process_key,
+            "business_key": business_key,
+            "count": total,
+            "instance_id": running[0]["instance_id"],
+            "started_at": running[0]["started_at"].isoformat(),
+        },
     )

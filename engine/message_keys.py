@@ -19,6 +19,7 @@ from functools import cache
 from .problems import Conflict
 from .results import InstanceView
 from .store.queries import Store
+from .vocabulary import Refusal
 
 KEPT = timedelta(hours=24)
 
@@ -59,7 +60,9 @@ def first_answer(
     if kept.request_hash != request:
         raise Conflict(
             f"the idempotency key was already used to deliver another message to instance "
-            f"{kept.answer['id']}: send this one with a key of its own"
+            f"{kept.answer['id']}: send this one with a key of its own",
+            Refusal.MESSAGE_KEY_USED,
+            {"instance_id": kept.answer["id"]},
         )
     return _answers().validate_python(kept.answer)
 

@@ -23,8 +23,8 @@ from .parties import may_play
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
 from .results import InstanceView, instance_view
 from .store.queries import Store
-from .unit_of_work import Undelivered
-from .vocabulary import AuditKind, checked_variables
+from .unit_of_work import Undelivered, start_faults_noted
+from .vocabulary import AuditKind, Refusal, checked_variables
 
 
 def deliver(
@@ -96,7 +96,9 @@ def deliver(
         if len(waiting) > 1:
             raise Conflict(
                 f'{len(waiting)} instances with {described} wait for message "{name}" '
-                f"({', '.join(waiting)}); send it to one of them by instance_id"
+                f"({', '.join(waiting)}); send it to one of them by instance_id",
+                Refusal.SEVERAL_WAITING,
+                {"count": len(waiting), "name": name, "instances": ", ".join(waiting)},
             )
         return waiting[0]
 
@@ -105,7 +107,11 @@ def deliver(
         # contracts has none, and its payload goes in as before.
         check_payload(run.definition, name, payload)
         if not run.deliver(name, payload):
-            raise Conflict(f'the instance is no longer waiting for message "{name}"')
+            raise Conflict(
+                f'the instance is no longer waiting for message "{name}"',
+                Refusal.NO_LONGER_WAITING,
+                {"name": name},
+            )
         return Change(AuditKind.MESSAGE_RECEIVED, data={"name": name, "payload": payload})
 
     def keeping_the_answer(store: Store, answer: InstanceView) -> None:
@@ -160,13 +166,14 @@ def _start_by_message(
     """A new instance of the process whose message start event waits for ``name``, with its payload; a
     party starts it only when it would play the start event's lane. The business key is held from the check
     for an instance of it to the insert (``Store.hold_business_key``): of two such messages at once, one
-    starts it and the other is refused, as it would be a moment later."""
-    with context.new_unit() as unit:
+    starts it and the other is refused, as it would be a moment later. A fault of the diagram the start
+    meets is an incident on the definition version."""
+    with start_faults_noted(context.new_unit, actor), context.new_unit() as unit:
         store = unit.store
         try:
             process_key, definition = started_by(context, store, name)
         except Undelivered as several:
-            raise Conflict(str(several)) from None
+            raise Conflict(str(several), Refusal.SEVERAL_STARTED, {"name": name}) from None
         if definition is None:
             raise NotFound(f"{nobody}, and no process starts with it") from None
         lane = start_lane(definition)
@@ -215,7 +222,9 @@ def _repeat(context: Context, store: Store, existing, name: str, business_key: s
     if existing.business_key != business_key or not started_by_it:
         raise Conflict(
             f"the idempotency key was already used to start instance {existing.id} of "
-            f'"{existing.process_key}" with another message or business key'
+            f'"{existing.process_key}" with another message or business key',
+            Refusal.IDEMPOTENCY_KEY_USED,
+            {"instance_id": existing.id, "process_key": existing.process_key},
         )
     return replace(repeat_of_start(context, store, existing, existing.process_key, business_key),
                    message_outcome=STARTED)  # fmt: skip

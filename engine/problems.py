@@ -85,9 +85,17 @@ class Forbidden(EngineError):
 
 
 class Conflict(EngineError):
-    """The request clashes with the instance's current state (e.g. the task is no longer ready)."""
+    """The request clashes with the instance's current state (e.g. the task is no longer ready).
+
+    ``detail`` is in English; ``reason`` says the same as a stable word (``vocabulary.Refusal``) and
+    ``values`` what it speaks of, for an answer worded in its reader's language, as ``FieldError`` does."""
 
     kind = "conflict"
+
+    def __init__(self, detail: str, reason: str | None = None, values: dict | None = None):
+        super().__init__(detail)
+        self.reason = reason
+        self.values = values or {}
 
 
 class ConcurrentChange(Conflict):
@@ -102,8 +110,8 @@ class AlreadyRunning(Conflict):
 
     kind = "already-running"
 
-    def __init__(self, detail: str, running: list[dict]):
-        super().__init__(detail)
+    def __init__(self, detail: str, running: list[dict], values: dict | None = None):
+        super().__init__(detail, "already-running", values)
         self.running = running  # each {"instance_id", "status", "started_at"}, newest first
 
 

@@ -13,7 +13,7 @@ from .personal_data import Reader, hidden, log_read, masked
 from .problems import Conflict, Forbidden, NotFound
 from .results import InstanceView, Page, TaskView, task_view
 from .store.queries import CandidateKind, ReadyTaskRecord, Store
-from .vocabulary import AuditKind, checked_variables
+from .vocabulary import AuditKind, Refusal, checked_variables
 
 
 def page(
@@ -108,6 +108,8 @@ def ready_task(store: Store, task_id: str, party: str | None = None) -> ReadyTas
     done = store.completion_of(task_id) if ready is None else None
     if done is not None and (party is None or store.participates(done.instance_id, party)):
         raise Conflict(
-            f"task {task_id} is not ready: it was completed by {done.actor} at {done.at.isoformat()}"
+            f"task {task_id} is not ready: it was completed by {done.actor} at {done.at.isoformat()}",
+            Refusal.TASK_COMPLETED,
+            {"task_id": task_id, "actor": done.actor, "at": done.at.isoformat()},
         )
     raise NotFound(f"no ready task {task_id}")

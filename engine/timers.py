@@ -17,7 +17,7 @@ from .bpmn import Run, parse_duration
 from .clock import ManualClock
 from .context import Context
 from .problems import Conflict, FieldError, InvalidData, NotFound
-from .vocabulary import AuditKind
+from .vocabulary import AuditKind, Refusal
 
 BATCH = 500  # instances per round; a full round is followed at once by the next
 log = logging.getLogger("kanta.timers")
@@ -65,7 +65,10 @@ def advance_clock(context: Context, duration: str, *, actor: str) -> tuple[datet
     training environments: a service on the system clock refuses."""
     clock = context.clock
     if not isinstance(clock, ManualClock):
-        raise Conflict("the service's clock follows the system time; only an adjustable clock moves")
+        raise Conflict(
+            "the service's clock follows the system time; only an adjustable clock moves",
+            Refusal.CLOCK_NOT_ADJUSTABLE,
+        )
     before = clock.now()
     # The same reading of durations as the diagrams' timers (months and years from "now").
     try:

@@ -9,8 +9,8 @@ still possible (another branch of the same instance moved meanwhile) it then suc
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -31,7 +31,7 @@ from .projections import (
 )
 from .store.database import chosen_as_lock_victim
 from .store.queries import InstanceRecord, Store
-from .vocabulary import AuditKind, ErrorKind, InstanceStatus, public_error
+from .vocabulary import AuditKind, ErrorKind, InstanceStatus, Refusal, public_error
 from .work_signal import WorkSignal
 
 CONFLICT_RETRIES = 8
@@ -147,9 +147,18 @@ def act_on_instance(
                     if record is None:
                         return None
                 if record.status != acts_on:
+                    values = {"instance_id": instance_id, "status": str(record.status)}
                     if retry is not None:
-                        raise Conflict(f"instance {instance_id} is {record.status}: no incident holds it")
-                    raise Conflict(f"instance {instance_id} is {record.status}; it can not change any more")
+                        raise Conflict(
+                            f"instance {instance_id} is {record.status}: no incident holds it",
+                            Refusal.NO_INCIDENT_HOLDS,
+                            values,
+                        )
+                    raise Conflict(
+                        f"instance {instance_id} is {record.status}; it can not change any more",
+                        Refusal.INSTANCE_ENDED,
+                        values,
+                    )
                 run = restore(unit.store, record)
                 existing_ready = [] if retry is not None else unit.store.ready_tasks(record.id)
                 change = action(run)
@@ -197,7 +206,11 @@ def act_on_instance(
             if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
                 note_definition_fault(new_unit, refusal, actor)
             raise
-    raise ConcurrentChange(f"instance {instance_id} kept changing while this request was applied; retry it")
+    raise ConcurrentChange(
+        f"instance {instance_id} kept changing while this request was applied; retry it",
+        Refusal.KEPT_CHANGING,
+        {"instance_id": instance_id},
+    )
 
 
 def refused(failure: dict) -> ScriptFailure:
@@ -232,6 +245,47 @@ def note_definition_fault(new_unit: Callable[[], UnitOfWork], refusal: ScriptFai
             incident_id, failures = incident.id, incident.failures + 1
         data = {**failure, "incident": incident_id, "failures": failures}
         store.add_audit([audit_row(actor, AuditKind.DEFINITION_FAULT_MET, moment, record.id, data=data)])
+        unit.commit()
+
+
+@contextmanager
+def start_faults_noted(new_unit: Callable[[], UnitOfWork], actor: str) -> Iterator[None]:
+    """Around a start (its unit of work inside): a fault of the diagram it meets is noted on the definition
+    version (``note_start_fault``) once the start's own unit of work is undone, and the refusal goes on."""
+    try:
+        yield
+    except ScriptFailure as refusal:
+        if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "definition", None):
+            note_start_fault(new_unit, refusal, actor)
+        raise
+
+
+def note_start_fault(new_unit: Callable[[], UnitOfWork], refusal: ScriptFailure, actor: str) -> None:
+    """A start met a fault of the diagram: it is refused and stores no instance, so the incident is the
+    definition version's, as Camunda's cockpit shows a version's incidents, recorded in a unit of work of
+    its own. Met again at the same element of that version, it counts on the open incident. Deploying a
+    later version of the process resolves it (the analyst corrected the diagram), or an analyst does."""
+    process_key, version = refusal.definition
+    failure = {"element_id": refusal.element_id, "message": refusal.message, "type": refusal.kind}
+    with new_unit() as unit:
+        store = unit.store
+        store.hold_start_faults(process_key)  # two starts meeting it at once count twice on one incident
+        moment = now()
+        incident = store.open_start_incident(process_key, version, refusal.element_id)
+        if incident is None:
+            incident_id, failures = store.add_start_incident(process_key, version, failure, moment), 1
+        else:
+            store.count_failure(incident.id, failure, moment)
+            incident_id, failures = incident.id, incident.failures + 1
+        data = {
+            **failure,
+            "process_key": process_key,
+            "version": version,
+            "incident": incident_id,
+            "failures": failures,
+        }
+        met = AuditKind.DEFINITION_FAULT_MET
+        store.add_audit([audit_row(actor, met, moment, element_id=refusal.element_id, data=data)])
         unit.commit()
 
 

@@ -55,6 +55,38 @@ class AuditKind(StrEnum):
         return cls(f"instance_{status}")
 
 
+class Refusal(StrEnum):
+    """Why a request clashed with what is stored (a ``Conflict``, answered 409): a stable word a client can
+    branch on and a page words in its reader's language with the ``values`` the refusal gives."""
+
+    TASK_COMPLETED = "task-completed"  # task_id, actor, at
+    TASK_NOT_READY = "task-not-ready"  # name, state
+    INSTANCE_ENDED = "instance-ended"  # instance_id, status
+    NO_INCIDENT_HOLDS = "no-incident-holds"  # instance_id, status
+    KEPT_CHANGING = "kept-changing"  # instance_id
+    CHANGED_MEANWHILE = "changed-meanwhile"  # instance_id
+    RECEIVER_CHANGED = "receiver-changed"  # an instance a start sends a message to moved meanwhile
+    ALREADY_RUNNING = "already-running"  # process_key, business_key, count, instance_id, started_at
+    IDEMPOTENCY_KEY_USED = "idempotency-key-used"  # instance_id, process_key
+    MESSAGE_KEY_USED = "message-key-used"  # instance_id: the key delivered another message to it
+    SEVERAL_WAITING = "several-waiting"  # count, name, instances
+    NO_LONGER_WAITING = "no-longer-waiting"  # name
+    SEVERAL_STARTED = "several-started"  # name
+    DEPLOYED_MEANWHILE = "deployed-meanwhile"
+    ALREADY_RETIRED = "already-retired"  # process_key, retired_at, retired_by
+    RETIRED_MEANWHILE = "retired-meanwhile"  # process_key
+    NOT_RETIRED = "not-retired"  # process_key
+    PROCESS_RETIRED = "process-retired"  # process_key, retired_at, retired_by, why
+    INCIDENT_RESOLVED = "incident-resolved"  # incident_id, resolved_by, resolved_at
+    INCIDENT_OF_THE_DIAGRAM = "incident-of-the-diagram"  # incident_id
+    INCIDENT_OF_A_START = "incident-of-a-start"  # incident_id: a start met the fault, no instance stored
+    INCIDENT_HOLDS_INSTANCE = "incident-holds-instance"  # incident_id
+    EXTERNAL_TASK_NOT_READY = "external-task-not-ready"  # name, state
+    EXTERNAL_TASK_NOT_LOCKED = "external-task-not-locked"  # task_id
+    LOCKED_BY_ANOTHER_WORKER = "locked-by-another-worker"  # task_id, worker_id
+    CLOCK_NOT_ADJUSTABLE = "clock-not-adjustable"
+
+
 class ErrorKind(StrEnum):
     """Why an instance stopped in status ``error``: a stable word a client can branch on
     (``instance.error.type``), never the name of a class inside the engine."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,7 @@ from features.service import (
 from features.traceability import ScenarioPaths
 from features.traceability import check as check_traceability
 from harness.identity_provider import IdentityProvider
-from harness.server import RunningServer, validate
+from harness.server import RunningServer, Validation
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"
@@ -78,6 +80,32 @@ _coverage = pytest.StashKey[dict]()
 _scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
 _instances = pytest.StashKey[list[tuple[str, str, str]]]()  # (feature file, scenario name, instance id)
 _paths = pytest.StashKey[ScenarioPaths]()
+_versions_folder = pytest.StashKey[Path]()
+
+
+def pytest_collection_finish(session):
+    """The version migration feature's own server starts now, beside the first features, rather than after
+    them (it is stopped when its feature is done, or when the run ends)."""
+    if any(Path(str(item.path)).name == "test_version_migration.py" for item in session.items):
+        from features import test_version_migration as versions  # collected by now, as pytest-bdd needs
+
+        folder = Path(tempfile.mkdtemp(prefix="kanta-versions-"))
+        session.config.stash[_versions_folder] = folder
+        session.config.stash[versions.LAUNCHED] = versions.launch(folder)
+
+
+def _stop_the_versions_server(config) -> None:
+    folder = config.stash.get(_versions_folder, None)
+    if folder is None:
+        return
+    from features import test_version_migration as versions
+
+    launched = config.stash.get(versions.LAUNCHED, None)
+    if launched is not None:
+        identities, server = launched
+        server.stop()
+        identities.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -92,41 +120,48 @@ def pytest_deselected(items):
 @pytest.fixture(scope="session")
 def service(request, tmp_path_factory):
     """The service every feature talks to; when they are done, their coverage is read from it."""
-    # An invalid catalogue would fail every scenario with the same traceback: say why once, and stop.
-    deployable, report = validate(processes_dir())
-    if not deployable:
-        pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
-    data_dir = tmp_path_factory.mktemp("features-service")
     # Every party signs in as itself through an identity provider, and no token of no party is taken: what
     # a party may not see or do fails the feature.
-    with (
-        IdentityProvider() as identities,
-        RunningServer(
-            data_dir,
+    with IdentityProvider() as identities:
+        server = RunningServer(
+            tmp_path_factory.mktemp("features-service"),
             tokens=TOKENS,
             processes=processes_dir(),
             clock=f"adjustable@{WORLD_STARTS}",
             env=identities.server_env(),
-        ) as server,
-    ):
-        running = Service(server, identities)
-        if migrating_at_every_step():
-            running.deploy_changed_copies()
-        yield running
-        diagrams, taken = collect(running)
-        coverage = measure(diagrams, taken)
-        folder = Path(request.config.getoption("--flow-coverage-dir"))
-        write_json(coverage, folder)
-        write_coverage_pages(coverage, diagrams, folder)
-        request.config.stash[_coverage] = coverage
-        paths = ScenarioPaths()
-        for feature, scenario, instance_id in request.config.stash[_instances]:
-            instance = running.call("GET", f"/process-instances/{instance_id}")
-            history = running.call("GET", f"/process-instances/{instance_id}/history")
-            paths.add(feature, scenario, history, instance["process_key"])
-        request.config.stash[_paths] = paths
-        if running.versions:
-            (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
+        )
+        # The catalogue is validated while the server starts: an invalid one would fail every scenario with
+        # the same traceback, so the run says why once, and stops.
+        validation = Validation(processes_dir())
+        server.launch()
+        try:
+            deployable, report = validation.result()
+            if not deployable:
+                pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
+            server.wait_until_healthy()
+            yield from _serve_the_features(request, Service(server, identities))
+        finally:
+            server.stop()
+
+
+def _serve_the_features(request, running: Service):
+    """The service until the features are done; then their coverage, and the paths each scenario took."""
+    if migrating_at_every_step():
+        running.deploy_changed_copies()
+    yield running
+    diagrams, taken, histories = collect(running)
+    coverage = measure(diagrams, taken)
+    folder = Path(request.config.getoption("--flow-coverage-dir"))
+    write_json(coverage, folder)
+    write_coverage_pages(coverage, diagrams, folder)
+    request.config.stash[_coverage] = coverage
+    paths = ScenarioPaths()
+    for feature, scenario, instance_id in request.config.stash[_instances]:
+        process_key, history = histories[instance_id]
+        paths.add(feature, scenario, history, process_key)
+    request.config.stash[_paths] = paths
+    if running.versions:
+        (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
 
 
 @pytest.fixture
@@ -150,6 +185,7 @@ def _ran_every_feature(session) -> bool:
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
+    _stop_the_versions_server(config)
     cucumber_json = Path(config.option.cucumber_json_path)
     coverage_folder = Path(config.getoption("--flow-coverage-dir"))
     if cucumber_json.exists() and session.items:

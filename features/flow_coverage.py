@@ -99,21 +99,24 @@ def measure(diagrams: list[Diagram], taken: Taken) -> dict:
     return {"generated_at": datetime.now(UTC).isoformat(timespec="seconds"), "processes": processes}
 
 
-def collect(service) -> tuple[list[Diagram], Taken]:
-    """The deployed diagrams and everything every stored instance went through, read over the API."""
+def collect(service) -> tuple[list[Diagram], Taken, dict[str, tuple[str, list[dict]]]]:
+    """The deployed diagrams, everything every stored instance went through, and each instance's process key
+    and audit trail by its id (what the traceability page reads), read over the API."""
     diagrams = []
     for definition in service.call("GET", "/process-definitions"):
         key = definition["process_key"]
         xml = service.call("GET", f"/process-definitions/{key}/xml")
         diagrams.append(Diagram.parse(key, definition["name"], definition["version"], xml))
-    taken = Taken()
+    taken, histories = Taken(), {}
     offset = 0
     while True:
         page = service.call("GET", f"/process-instances?limit=500&offset={offset}")
         for instance in page["items"]:
-            taken.add_history(service.call("GET", f"/process-instances/{instance['id']}/history"))
+            history = service.call("GET", f"/process-instances/{instance['id']}/history")
+            taken.add_history(history)
+            histories[instance["id"]] = (instance["process_key"], history)
         if len(page["items"]) < page["limit"]:
-            return diagrams, taken
+            return diagrams, taken, histories
         offset += page["limit"]
 
 

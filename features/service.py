@@ -96,6 +96,9 @@ class Service:
     versions: dict[str, tuple[int, int]] = field(default_factory=dict)
     moves: int = 0
     _tokens: dict[Identity, str] = field(default_factory=dict, repr=False)
+    # The server's clock stands still until a step moves it (advance_clock), so it is read once per move.
+    _now: datetime | None = field(default=None, repr=False)
+    _process_keys: dict[str, str] = field(default_factory=dict, repr=False)  # process name → its key
 
     def token(self, identity: Identity | None) -> str:
         """The bearer token ``identity`` signs in with, from the features' identity provider (the admin's
@@ -155,21 +158,27 @@ class Service:
         return status, answer
 
     def now(self) -> datetime:
-        return datetime.fromisoformat(self.call("GET", "/clock")["now"]).astimezone(HELSINKI)
+        if self._now is None:
+            self._now = datetime.fromisoformat(self.call("GET", "/clock")["now"]).astimezone(HELSINKI)
+        return self._now
 
     def today(self) -> date:
         return self.now().date()
 
     def advance_clock(self, duration: str) -> dict:
+        self._now = None
         return self.call("POST", "/clock/advance", body={"duration": duration})
 
     def process_key_named(self, name: str) -> str:
-        definitions = self.call("GET", "/process-definitions")
-        for definition in definitions:
-            if definition["name"] == name:
-                return definition["process_key"]
-        known = ", ".join(f'"{d["name"]}"' for d in definitions)
-        raise ServiceError(f'no process is named "{name}"; the catalogue has {known}')
+        """The key of the process named ``name``; a process keeps its name and key over its versions, so the
+        catalogue is read again only for a name not seen yet (one deployed since)."""
+        if name not in self._process_keys:
+            definitions = self.call("GET", "/process-definitions")
+            self._process_keys = {d["name"]: d["process_key"] for d in reversed(definitions)}
+            if name not in self._process_keys:
+                known = ", ".join(f'"{d["name"]}"' for d in definitions)
+                raise ServiceError(f'no process is named "{name}"; the catalogue has {known}')
+        return self._process_keys[name]
 
 
 @dataclass
@@ -187,6 +196,10 @@ class Onboarding:
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
     started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once
+    # What was last read of the instance and its history, and when (the instance, the server's writes then):
+    # the checks after one action read the service once, as nothing changes until something is sent to it.
+    _read_at: tuple | None = field(default=None, repr=False)
+    _history: tuple[tuple, list[dict]] | None = field(default=None, repr=False)
 
     def identity(self, party: str) -> Identity:
         """The organisation ``party`` is in this scenario, as the scenario itself named it."""
@@ -231,14 +244,20 @@ class Onboarding:
         self._state = answer
         self.to_move = bool(self.service.versions)
 
+    def _read_point(self) -> tuple:
+        return (self.required_id(), self.service.server.writes)
+
     def refresh(self) -> dict:
+        """The instance as the service has it now (read again once anything was sent to the service)."""
+        if self._read_at == self._read_point() and not self.to_move:
+            return self._state
         path = f"/process-instances/{self.required_id()}"
         answer = self.service.call("GET", path)
         if self.to_move:
             self.to_move = False
             self.service.move_to_other_version(answer)
             answer = self.service.call("GET", path)
-        self._state = answer
+        self._state, self._read_at = answer, self._read_point()
         return answer
 
     def required_id(self) -> str:
@@ -247,7 +266,10 @@ class Onboarding:
         return self.instance_id
 
     def history(self) -> list[dict]:
-        return self.service.call("GET", f"/process-instances/{self.required_id()}/history")
+        if self._history is None or self._history[0] != self._read_point():
+            history = self.service.call("GET", f"/process-instances/{self.required_id()}/history")
+            self._history = (self._read_point(), history)
+        return self._history[1]
 
     def ready_task_named(self, name: str) -> dict:
         matching = [t for t in self.refresh()["ready_tasks"] if t["name"] == name]

@@ -20,6 +20,8 @@ from harness.server import RunningServer
 
 # The processes the scenarios change, with the forms and message contracts they name.
 CHANGED = ("patient_data_repository_onboarding.bpmn", "prescription_service_onboarding.bpmn")
+# The server the conftest launched for this module as the run began: (its identity provider, the server).
+LAUNCHED = pytest.StashKey[tuple[IdentityProvider, RunningServer]]()
 
 globals().update(
     {name: value for name, value in vars(version_steps).items() if name.startswith("pytestbdd_")}
@@ -28,30 +30,42 @@ globals().update(
 scenarios("version_migration.feature")
 
 
-@pytest.fixture(scope="module")
-def catalogue(tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("changed-catalogue")
-    for folder in ("forms", "messages"):
-        shutil.copytree(processes_dir() / folder, copy / folder)
+def launch(folder: Path) -> tuple[IdentityProvider, RunningServer]:
+    """This module's server, its data and its copy of the changed processes in ``folder``, launched without
+    waiting for it: the features' conftest launches it as the run begins, so that it starts while the other
+    features run."""
+    catalogue = folder / "changed-catalogue"
+    for folder_of_catalogue in ("forms", "messages"):
+        shutil.copytree(processes_dir() / folder_of_catalogue, catalogue / folder_of_catalogue)
     for name in CHANGED:
-        shutil.copy(processes_dir() / name, copy / name)
-    return copy
+        shutil.copy(processes_dir() / name, catalogue / name)
+    identities = IdentityProvider()  # each party signs in as its own organisation, as in the other features
+    server = RunningServer(
+        folder / "versions-service",
+        tokens=f"{TOKENS},{version_steps.ROLES}",
+        processes=catalogue,
+        clock=f"adjustable@{WORLD_STARTS}",
+        env=identities.server_env(),
+    )
+    server.launch()
+    return identities, server
 
 
 @pytest.fixture(scope="module")
-def service(catalogue, tmp_path_factory):
-    # each party signs in as its own organisation, as in the other features
-    with (
-        IdentityProvider() as identities,
-        RunningServer(
-            tmp_path_factory.mktemp("versions-service"),
-            tokens=f"{TOKENS},{version_steps.ROLES}",
-            processes=catalogue,
-            clock=f"adjustable@{WORLD_STARTS}",
-            env=identities.server_env(),
-        ) as server,
-    ):
+def service(request, tmp_path_factory):
+    launched = request.config.stash.get(LAUNCHED, None)
+    identities, server = launched or launch(tmp_path_factory.mktemp("versions"))
+    try:
+        server.wait_until_healthy()
         yield Service(server, identities)
+    finally:
+        server.stop()
+        identities.close()
+
+
+@pytest.fixture
+def catalogue(service) -> Path:
+    return service.server.processes
 
 
 @pytest.fixture

@@ -40,10 +40,30 @@ def _command() -> str:
 
 def validate(processes: Path | str) -> tuple[bool, str]:
     """(whether it deploys, what ``kanta-onboarding validate`` said) for the catalogue ``processes``."""
-    result = subprocess.run(
-        [_command(), "validate", str(processes)], capture_output=True, text=True, timeout=120, check=False
-    )
-    return result.returncode == 0, (result.stdout + result.stderr).strip()
+    return Validation(processes).result()
+
+
+class Validation:
+    """``kanta-onboarding validate`` of a catalogue, running beside whatever the caller does meanwhile (a
+    server starting, say) until ``result()`` waits for it."""
+
+    def __init__(self, processes: Path | str):
+        self._process = subprocess.Popen(
+            [_command(), "validate", str(processes)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def result(self, timeout: float = 120) -> tuple[bool, str]:
+        """(whether it deploys, what it said)."""
+        try:
+            said, _ = self._process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
+            raise
+        return self._process.returncode == 0, said.strip()
 
 
 class RunningServer:
@@ -75,6 +95,15 @@ class RunningServer:
         self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
         self._clock, self._access_log = clock, access_log
         self._process: subprocess.Popen | None = None
+        # How many requests that may change something (any method but GET and HEAD) it has been sent: a
+        # client may keep what it read while this stands still (nothing else moves a test server's state
+        # when its timers do not fire in the background).
+        self.writes = 0
+
+    @property
+    def processes(self) -> Path:
+        """The catalogue folder it deploys."""
+        return self._processes
 
     def __enter__(self) -> RunningServer:
         self.start()
@@ -84,6 +113,13 @@ class RunningServer:
         self.stop()
 
     def start(self) -> None:
+        """Launch the server and wait until it answers /healthz with 200."""
+        self.launch()
+        self.wait_until_healthy()
+
+    def launch(self) -> None:
+        """Launch the server without waiting for it (``wait_until_healthy`` does), so the caller may do
+        something else while it starts."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         # A viewer or integrator token of no party is a development token: the tests that need one get it
         # unless they ask for env={"KANTA_UNSCOPED_TOKENS": "refuse"}.
@@ -112,6 +148,10 @@ class RunningServer:
             self._process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
             )
+
+    def wait_until_healthy(self) -> None:
+        """Wait for the launched server's /healthz to answer 200; a server that ends or does not answer in
+        ``startup_timeout`` seconds is stopped, and the error says what it printed."""
         try:
             self._wait_until_healthy()
         except BaseException:
@@ -129,7 +169,7 @@ class RunningServer:
                     return
             except OSError:
                 pass
-            time.sleep(0.1)
+            time.sleep(0.05)
         raise TimeoutError(f"/healthz did not answer 200 within {self._startup_timeout} s:\n{self.output()}")
 
     def stop(self) -> None:
@@ -177,6 +217,8 @@ class RunningServer:
         as JSON when it is JSON, else text)."""
         sent = dict(headers or {})
         data = body
+        if method not in ("GET", "HEAD"):
+            self.writes += 1
         if token is not None:
             sent["Authorization"] = f"Bearer {token}"
         if json_body is not None:

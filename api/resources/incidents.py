@@ -65,7 +65,8 @@ class ResolveIncident(MethodView):
     @problems(blp, 404, 409)
     def post(self, incident_id):
         """Mark resolved an incident of kind `definition-fault` that a request met: the diagram was at fault,
-        the request was refused, and the instance went on waiting where it was. An analyst does so once the
-        diagram is corrected (moving the instance to the corrected version resolves it too). An incident that
-        stopped its instance, or an external task's, is retried instead (409)."""
+        the request was refused, and the instance went on waiting where it was (or, a start's, no instance
+        was stored). An analyst does so once the diagram is corrected (moving the instance to the corrected
+        version resolves it too, and deploying a new version resolves a start's). An incident that stopped
+        its instance, or an external task's, is retried instead (409)."""
         return engine().resolve_incident(incident_id, actor=g.caller.actor)

@@ -9,7 +9,9 @@ is built at run time.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, url_for
+
+from ..languages import preferred_language
 
 LANGUAGES = ("fi", "sv", "en")  # the cockpit's texts (static/i18n.js); Finnish first, the default
 
@@ -28,7 +30,7 @@ def _page(template: str, **context) -> Response:
     can never read the token, which only an HttpOnly cookie holds)."""
     # The language a page opens in before its script reads the person's choice: the browser's first of
     # the cockpit's three, else Finnish.
-    language = request.accept_languages.best_match(LANGUAGES) or LANGUAGES[0]
+    language = preferred_language(LANGUAGES)
     response = Response(render_template(template, language=language, **context))
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -23,7 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 from ..decisions import TableFault
 from ..limits import MAX_PATH_LENGTH, Limits
 from ..problems import ConcurrentChange, Conflict, NotFound
-from ..vocabulary import InstanceStatus, json_safe
+from ..vocabulary import InstanceStatus, Refusal, json_safe
 from .external_task import is_external, throw_error_at
 from .input_output import set_local_variables
 from .message_event import THROWN_BY, MessageEvent
@@ -283,7 +283,11 @@ class Run:
         if task.state != TaskState.READY:
             state = TaskState.get_name(task.state).lower()
             name = task.task_spec.bpmn_name or task_id
-            raise ConcurrentChange(f'external task "{name}" is not ready: it is {state}')
+            raise ConcurrentChange(
+                f'external task "{name}" is not ready: it is {state}',
+                Refusal.EXTERNAL_TASK_NOT_READY,
+                {"name": name, "state": state},
+            )
         return task
 
     def complete_external(self, task_id: str, variables: dict, local_variables: dict | None = None) -> str:
@@ -309,7 +313,12 @@ class Run:
         task = self.human_task(task_id)
         if task.state != TaskState.READY:
             state = TaskState.get_name(task.state).lower()
-            raise Conflict(f'task "{task.task_spec.bpmn_name}" is not ready: it is {state}')
+            name = task.task_spec.bpmn_name
+            raise Conflict(
+                f'task "{name}" is not ready: it is {state}',
+                Refusal.TASK_NOT_READY,
+                {"name": name, "state": state},
+            )
         form_key = form_key_of(task.task_spec)
         if form_key:
             check_form(form_key, task.task_spec.bpmn_name)

@@ -324,13 +324,15 @@ class AuditEvent(Base):
 
 
 class Incident(Base):
-    """A failure with nobody to answer it (a timer's run), open on its instance until an operator retries."""
+    """A failure with nobody to answer it (a timer's run), open on its instance until an operator retries;
+    or a fault of the diagram a request met, open on its instance or, met by a start that stored no
+    instance, on the definition version (``instance_id`` None) until it is resolved."""
 
     __tablename__ = "incidents"
     __table_args__ = (Index(None, "resolved_at", "opened_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    instance_id: Mapped[str] = mapped_column(
+    instance_id: Mapped[str | None] = mapped_column(
         ForeignKey("process_instances.id", ondelete="CASCADE"), index=True
     )
     process_key: Mapped[str] = mapped_column(String(200))
@@ -344,6 +346,8 @@ class Incident(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(200))
     # The external task whose worker's failure opened it (None: a timer's run failed).
     task_id: Mapped[str | None] = mapped_column(String(36))
+    # The version a start met the fault on, when it stored no instance (else None: the instance says it).
+    definition_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class MigrationBatch(Base):

@@ -415,7 +415,8 @@ class Store(
         )
 
     def definitions_started_by(self, message_name: str):
-        """The latest versions whose process starts when message ``message_name`` arrives."""
+        """The latest versions whose process starts when message ``message_name`` arrives, retired or not
+        (``retirement`` tells)."""
         latest = (
             select(_definitions.c.process_key, func.max(_definitions.c.version).label("version"))
             .group_by(_definitions.c.process_key)
@@ -429,7 +430,6 @@ class Store(
                 & (_definitions.c.version == latest.c.version),
             )
             .where(_definitions.c.start_message == message_name)
-            .where(_definitions.c.process_key.not_in(select(_retired.c.process_key)))
             .order_by(_definitions.c.process_key)
         )
 

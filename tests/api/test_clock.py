@@ -94,7 +94,9 @@ def test_a_service_on_the_system_clock_refuses_to_move_it(tmp_path, monkeypatch)
     answer = client.post("/api/v1/clock/advance", json={"duration": "P1D"}, headers=headers)
     app.extensions["kanta_engine"].close()
     assert answer.status_code == 409
-    assert "system time" in answer.get_json()["detail"]
+    refused = answer.get_json()
+    assert (refused["reason"], refused["values"]) == ("clock-not-adjustable", {})
+    assert "järjestelmän aikaa" in refused["detail"]  # in Finnish, as no other language was asked for
 
 
 @pytest.mark.parametrize(

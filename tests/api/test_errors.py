@@ -318,7 +318,11 @@ def test_completing_a_completed_task_is_a_conflict(client, stored, ready_task):
     again = client.post(path, json={"data": CUSTOMER_DATA}, headers=auth("admin"))
 
     problem = assert_problem(again, 409, "conflict")
-    assert "completed by integrator:ops-bot" in problem["detail"]
+    assert problem["reason"] == "task-completed"
+    assert problem["values"]["actor"] == "integrator:ops-bot"
+    assert problem["detail"].startswith(
+        f"Tehtävä {ready_task.id} ei ole enää tehtävissä: integrator:ops-bot teki"
+    )
     assert_problem(client.get(f"/api/v1/tasks/{ready_task.id}", headers=auth("viewer")), 409, "conflict")
     assert stored() == before
 
@@ -330,7 +334,8 @@ def test_cancelling_a_cancelled_instance_is_a_conflict(client, stored, ready_tas
 
     problem = assert_problem(client.post(path, headers=auth("integrator")), 409, "conflict")
 
-    assert "cancelled" in problem["detail"]
+    assert (problem["reason"], problem["values"]["status"]) == ("instance-ended", "cancelled")
+    assert "on peruttu" in problem["detail"]
     assert stored() == before
 
 
@@ -354,6 +359,49 @@ def test_a_reused_idempotency_key_for_another_start_is_a_conflict(client, stored
     assert stored() == before
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "said"),
+    [
+        (None, "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
+        ("fi-FI", "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
+        ("sv", "I konflikt med det nuvarande läget", "är avbruten: den kan inte längre ändras."),
+        ("en", "Conflict with the current state", "is cancelled; it can not change any more"),
+    ],
+)
+def test_a_conflict_is_worded_in_the_callers_language_with_its_stable_reason(
+    client, ready_task, language, title, said
+):
+    path = f"/api/v1/process-instances/{ready_task.instance_id}/cancel"
+    assert client.post(path, headers=auth("integrator")).status_code == 200
+    headers = auth("integrator") | ({"Accept-Language": language} if language else {})
+
+    answer = client.post(path, headers=headers)
+
+    problem = assert_problem(answer, 409, "conflict")
+    assert (problem["title"], problem["detail"].endswith(said)) == (title, True), problem["detail"]
+    assert ready_task.instance_id in problem["detail"]
+    assert (problem["reason"], problem["values"]) == (
+        "instance-ended",
+        {"instance_id": ready_task.instance_id, "status": "cancelled"},
+    )
+    assert answer.headers["Content-Language"] == (language or "fi")[:2]
+
+
+def test_every_refusal_the_engine_gives_has_its_finnish_and_swedish_words():
+    from api import refusals
+    from engine.vocabulary import Refusal
+
+    assert {str(r) for r in Refusal} <= set(refusals.DETAILS)
+    for reason, words in refusals.DETAILS.items():
+        assert {"fi", "sv"} <= set(words), reason
+    # a Finnish reader of a time reads it in Finnish time, as the cockpit writes it
+    values = {"task_id": "t", "actor": "a", "at": "2026-01-05T07:00:00+00:00"}
+    assert (
+        refusals.detail("task-completed", values, "fi", "")
+        == "Tehtävä t ei ole enää tehtävissä: a teki sen 5.1.2026 klo 9.00."
+    )
+
+
 def test_a_message_without_a_target_is_refused(client, stored):
     before = stored()
     response = client.post("/api/v1/messages", json={"name": "kela_decision"}, headers=auth("integrator"))
@@ -372,7 +420,8 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
     before = stored()
 
     typo = {"name": "kela_decision", "business_key": "2345678-5", "payload": {"decison": "approved"}}
-    response = client.post("/api/v1/messages", json=typo, headers=auth("integrator"))
+    english = auth("integrator") | {"Accept-Language": "en"}
+    response = client.post("/api/v1/messages", json=typo, headers=english)
 
     # The contract lets a payload leave out the decision the gateway reads: the diagram is at fault, not the
     # caller, and the problem says so (the caller is not told to correct data the contract allowed).
@@ -385,6 +434,11 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
         and "nothing of it was stored" in problem["detail"]
         and "an incident on the instance" in problem["detail"]
     )
+    assert (problem["values"]["element_id"], problem["values"]["incident_opened"]) == (
+        "Gateway_decision",
+        True,
+    )
+    assert "name 'decision' is not defined" in problem["values"]["message"]
     # Of the request nothing is stored; beside the unchanged instance, the fault is an incident for the
     # analyst, and its audit event names the caller.
     after = stored()
@@ -406,6 +460,22 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
     history = client.get(f"/api/v1/process-instances/{started['id']}/history", headers=auth("viewer"))
     [met] = [e for e in history.get_json() if e["kind"] == "definition_fault_met"]
     assert (met["actor"], met["data"]["incident"]) == (actor("integrator"), incident["id"])
+    # Said again, in Finnish (the default) and Swedish: the stable fields stay as they were.
+    for language, title, said in (
+        (None, "Prosessin kuvaus ei voi jatkua", "Vika on prosessin kuvauksessa kohdassa Gateway_decision"),
+        (
+            "sv",
+            "Processbeskrivningen kan inte fortsätta",
+            "Felet ligger i processbeskrivningen vid Gateway_decision",
+        ),
+    ):
+        headers = auth("integrator") | ({"Accept-Language": language} if language else {})
+        again = assert_problem(
+            client.post("/api/v1/messages", json=typo, headers=headers), 422, "definition-fault"
+        )
+        assert (again["title"], again["detail"].startswith(said)) == (title, True), again["detail"]
+        assert "name 'decision' is not defined" in again["detail"]
+        assert (again["element_id"], again["values"]) == (problem["element_id"], problem["values"])
 
 
 # ---- unknown ids -------------------------------------------------------------------------------

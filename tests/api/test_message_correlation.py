@@ -110,7 +110,10 @@ def test_a_value_of_another_type_is_no_match(client, waiting):
 def test_two_instances_holding_one_value_are_told_apart_by_correlation_keys_or_business_key(client, waiting):
     first, second = waiting("K-1", business_key="1234567-1"), waiting("K-1", business_key="7654321-7")
     both = deliver(client, {"application_number": "K-1", "decision": "rejected"})
-    assert "2 instances" in assert_problem(both, 409, "conflict")["detail"]
+    refused = assert_problem(both, 409, "conflict")
+    assert (refused["reason"], refused["values"]["count"]) == ("several-waiting", 2)
+    assert set(refused["values"]["instances"].split(", ")) == {first, second}
+    assert refused["detail"].startswith("2 liittymistä odottaa viestiä ”kela_numbered_decision”")
 
     by_key = deliver(client, {"application_number": "K-1", "decision": "rejected"}, business_key="7654321-7")
     assert by_key.get_json()["id"] == second

@@ -85,6 +85,7 @@ def test_another_message_under_a_delivered_key_is_refused_and_nothing_is_stored(
     ):
         problem = assert_problem(send(client, other), 409, "conflict")
         assert waiting["id"] in problem["detail"]
+        assert (problem["reason"], problem["values"]) == ("message-key-used", {"instance_id": waiting["id"]})
     assert stored() == before
     # the key is the sending party's and the message's only: another key delivers as before
     assert send(client, REJECTED, {"Idempotency-Key": "another"}).status_code == 404

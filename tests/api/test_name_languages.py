@@ -69,6 +69,22 @@ def test_a_name_missing_in_the_language_asked_for_stays_finnish_and_the_answer_s
     ]
 
 
+@pytest.mark.parametrize(
+    ("accepted", "shown"),
+    [
+        ("en-GB,fi;q=0.5", "en"),
+        ("de,sv-FI;q=0.8,fi;q=0.5", "sv"),
+        ("fi;q=0.2,en;q=0.9", "en"),
+        ("en;q=0,fi", "fi"),
+    ],
+)
+def test_the_caller_s_order_of_preference_decides_and_a_regional_tag_counts_as_its_language(
+    client, started, accepted, shown
+):
+    _instance, languages = names(client, f"/api/v1/process-instances/{started['id']}", accepted)
+    assert languages.split(", ")[0] == shown
+
+
 def test_a_language_the_names_are_not_in_gives_finnish(client, started):
     instance, language = names(client, f"/api/v1/process-instances/{started['id']}", "de")
     assert language == "fi"

@@ -134,6 +134,12 @@ def test_a_second_onboarding_of_a_running_business_key_is_a_conflict_naming_the_
         assert problem["running"][0]["status"] == "running"
         assert problem["running"][0]["started_at"] == first["started_at"]
         assert "allow_duplicate" in problem["detail"]
+        assert (problem["reason"], problem["values"]["instance_id"], problem["values"]["count"]) == (
+            "already-running",
+            first["id"],
+            1,
+        )
+        assert problem["detail"].startswith("Y-tunnuksella 0737546-2 on jo päättymätön liittyminen")
     assert stored() == before
 
     # Another process, or another business key, is no duplicate.

@@ -67,7 +67,12 @@ def test_an_analyst_retires_a_process_and_reinstates_it(server, page):
     expect(row).to_contain_text("retired")
     expect(row).to_contain_text("by analyst:mallintaja (replaced by greeting_v2)")
     status, refused = start(server)
-    assert status == 409 and "it starts no new instance" in refused["detail"], refused
+    assert (status, refused["reason"], refused["values"]["process_key"]) == (
+        409,
+        "process-retired",
+        "greeting",
+    )
+    assert "uusia liittymisiä ei aloiteta" in refused["detail"], refused
 
     page.once("dialog", lambda dialog: dialog.accept())
     row.get_by_role("button", name="Reinstate").click()

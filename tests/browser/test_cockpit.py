@@ -297,6 +297,7 @@ def test_an_answer_about_no_field_is_told_above_the_form(server, page):
         f"/api/v1/tasks/{task_id}/complete",
         token=VENDOR_TOKEN,
         json_body={"data": {"business_id": "1234567-1", "organisation_name": "Ajas Oy"}},
+        headers={"Accept-Language": "en"},  # the page's language: this browser's is English
     )
     assert status == 409, problem
 

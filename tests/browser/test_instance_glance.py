@@ -83,6 +83,12 @@ def test_a_task_is_shown_above_the_diagram_with_its_lane_and_a_button_that_opens
     instance = start(server, "ten_tasks", "0737546-2")
     open_page(page, server, f"/instances/{instance['id']}", VENDOR_TOKEN)
 
+    # known by whose onboarding it is and of which process; its id is no fact of it, only a support detail
+    expect(page.locator("#title-whose")).to_have_text("0737546-2")
+    expect(page.locator("#title-process")).to_have_text("Ten tasks")
+    expect(page.locator("#facts")).not_to_contain_text(instance["id"])
+    expect(page.locator("#support-id code")).to_have_text(instance["id"])
+
     task = page.locator("#waiting .wait-task")
     expect(task).to_have_count(1)
     expect(task.locator(".wait-what")).to_contain_text(instance["ready_tasks"][0]["name"])
@@ -147,6 +153,10 @@ def test_a_message_says_who_sends_it_and_since_when_and_offers_its_form_to_whom_
     expect(page.locator("#message-about")).to_contain_text("from Kela")
     photograph(page, "instance-glance-message")
     # (a viewer is shown the same wait with no button and no form: test_message_form.py)
+
+    # The list names the step by the event that catches the message, as the diagram does, not by its code
+    open_page(page, server, "/instances?q=2345678-5", KELA_TOKEN)
+    expect(page.locator("#instances .steps li[data-kind=message]")).to_have_text(["Kela decision received"])
 
 
 def test_a_timer_says_when_it_falls_due_in_finnish_time(server, page):

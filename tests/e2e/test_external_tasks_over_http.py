@@ -69,7 +69,7 @@ def test_a_worker_fetches_fails_and_after_the_admins_retry_completes(server):
 
     status, headers, problem = act(server, task["id"], "complete", {"worker_id": "worker-2"})
     assert (status, headers["Content-Type"]) == (409, "application/problem+json")
-    assert "another worker" in problem["detail"]
+    assert (problem["reason"], problem["values"]["worker_id"]) == ("locked-by-another-worker", "worker-2")
 
     status, _, extended = act(
         server, task["id"], "extend-lock", {"worker_id": "worker-1", "new_duration_ms": 5000}

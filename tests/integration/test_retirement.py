@@ -124,3 +124,36 @@ def test_a_process_deployed_without_its_caller_says_the_caller_keeps_the_old_ver
         {"checking.bpmn": changed.replace(b"Review it", b"Review"), "joining.bpmn": caller}, ANALYST
     )
     assert [w for w in both.warnings if w.code == "caller-keeps-old-callee"] == []
+
+
+def _started_by_message(key: str, message: str) -> bytes:
+    text = _waiting(key).decode()
+    text = text.replace(
+        '<bpmn:startEvent id="StartEvent" name="Start" />',
+        '<bpmn:startEvent id="StartEvent" name="Start">'
+        f'<bpmn:messageEventDefinition messageRef="Message_{message}" /></bpmn:startEvent>',
+    )
+    return text.replace("</bpmn:definitions>", f'<bpmn:message id="Message_{message}" name="{message}" />\n'
+                        "</bpmn:definitions>").encode()  # fmt: skip
+
+
+CONTRACT = {
+    "messages/application_sent.json": json.dumps({"type": "object", "x-correlation": {"by": "business_key"}})
+}
+
+
+def test_a_retired_key_starts_no_instance_by_message_and_its_successor_with_the_same_message_does(bare):
+    bare.deploy(
+        {"application.bpmn": _started_by_message("application", "application_sent"), **CONTRACT}, ANALYST
+    )
+    assert bare.deliver_message("application_sent", actor=INTEGRATOR, business_key="1").process_key == (
+        "application"
+    )
+    bare.retire_process("application", actor=ANALYST)
+    with pytest.raises(NotFound, match="no process starts with it"):
+        bare.deliver_message("application_sent", actor=INTEGRATOR, business_key="2")
+
+    # renamed: the new key starts with the same message, and the retired one is not a second candidate
+    bare.deploy({"intake.bpmn": _started_by_message("intake", "application_sent"), **CONTRACT}, ANALYST)
+    started = bare.deliver_message("application_sent", actor=INTEGRATOR, business_key="3")
+    assert (started.process_key, started.message_outcome) == ("intake", "started")

@@ -243,3 +243,40 @@ def test_a_mistyped_reference_names_what_was_meant_and_nothing_after_it(
 
     at = line(files, file, f'id="{element}"')
     assert said(files) == [f"{file}:{at}: [{element}] {message}"]
+
+
+def test_a_rule_widened_until_it_overlaps_another_in_a_unique_table(catalogue):
+    file = "kanta_service_obligation.dmn"
+    entry = '<inputEntry id="UnaryTests_no_electronic_system_organisation_kind">\n          '
+    files = edited(catalogue, file, f'{entry}<text>not("pharmacy")</text>', f"{entry}<text>-</text>")
+
+    at = line(files, file, '<rule id="Rule_no_electronic_system"')
+    assert said(files) == [
+        f"{file}:{at}: [Rule_no_electronic_system] rules 1 and 2 of the UNIQUE decision table of decision "
+        '"Kanta services the organisation must join" match the same inputs: make them exclude each other, or '
+        "set the hit policy to FIRST"
+    ]
+
+
+def test_a_boolean_output_written_as_text(catalogue):
+    file = "kanta_service_obligation.dmn"
+    entry = '<outputEntry id="LiteralExpression_pharmacy_prescription_service_required">\n          '
+    files = edited(catalogue, file, f"{entry}<text>true</text>", f'{entry}<text>"true"</text>')
+
+    at = line(files, file, '<rule id="Rule_pharmacy"')
+    assert said(files) == [
+        f'{file}:{at}: [Rule_pharmacy] rule 1: output "Prescription service" holds boolean values: "true" is '
+        "text, not a boolean: write true"
+    ]
+
+
+def test_a_form_requiring_a_field_it_does_not_have(catalogue):
+    def require_a_missing_field(schema):
+        schema.setdefault("required", []).append("plan_approved_on")
+
+    files = edited_form(catalogue, "forms/kj_security_plan.json", require_a_missing_field)
+
+    assert said(files) == [
+        'forms/kj_security_plan.json: "plan_approved_on" is required at / but is not one of its properties: '
+        "the task could never be completed (was the field renamed?)"
+    ]

@@ -91,7 +91,8 @@ const Kanta = (() => {
   }
 
   // Refusals whose own detail is written for a program (an id, a role's permission): said for a person, in
-  // the language chosen. Any other problem's detail says what to do and is shown as the API wrote it.
+  // the language chosen. Any other problem's detail says what to do and is shown as the API wrote it: a
+  // conflict's and a diagram's failure come worded in the language this page asks for (api/refusals.py).
   const PROBLEMS = {
     "not-found": "This is not here: it was removed, or it is not yours to see.",
     forbidden: "Your role or your organisation may not do this here.",

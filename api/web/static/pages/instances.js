@@ -4,7 +4,7 @@
 
 (() => {
   const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
-    filters, processOptions, elementChoices, pages, now, t } = Kanta;
+    filters, processOptions, elementChoices, elementsOf, pages, now, t } = Kanta;
 
   const pad = (number) => String(number).padStart(2, "0");
 
@@ -14,6 +14,20 @@
     const zone = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Helsinki", timeZoneName: "longOffset" })
       .formatToParts(noon).find((part) => part.type === "timeZoneName").value; // "GMT+02:00"
     return `${day}T00:00:00${zone.slice(3) || "+00:00"}`;
+  }
+
+  /** How a list names the step each instance waits at: a task or timer by the name the list gives (in the
+   * language chosen), a message by the name of the event that catches it, from the elements of its
+   * instance's version (one call per version shown), not by the message's code name. */
+  async function messageStepNames(instances) {
+    const at = (i, elementId) => `${i.process_key}\n${i.definition_version}\n${elementId}`;
+    const versions = new Map(instances.filter((i) => i.waiting.some((w) => w.kind === "message"))
+      .map((i) => [at(i, ""), i]));
+    const named = new Map();
+    await Promise.all([...versions.values()].map(async (i) => {
+      for (const e of await elementsOf(i.process_key, i.definition_version)) named.set(at(i, e.element_id), e.name);
+    }));
+    return (i, w) => (w.kind === "message" && named.get(at(i, w.element_id))) || w.name;
   }
 
   /** A column header that sorts the list by `sort`, latest first on the first click. */
@@ -49,8 +63,9 @@
       }
     }
     const page = await must(api(`/api/v1/process-instances?${query}`));
+    const stepName = await messageStepNames(page.items);
     const steps = (i) => (i.waiting.length
-      ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, w.name)))
+      ? el("ul", { class: "steps" }, i.waiting.map((w) => el("li", { "data-kind": w.kind }, stepName(i, w))))
       : el("span", { class: "hint" }, i.status === "running" ? "—" : t("ended")));
     const columns = [
       {
@@ -113,10 +128,16 @@
     const id = main.dataset.instanceId;
     const base = `/api/v1/process-instances/${enc(id)}`;
     const [instance, history] = await Promise.all([must(api(base)), must(api(`${base}/history`))]);
-    const label = instance.business_key || shortId(instance.id);
     const latest = await must(api(`/api/v1/process-definitions/${enc(instance.process_key)}`));
-    document.title = `${latest.name} ${label} · Kanta onboarding`;
-    $("#title").textContent = `${latest.name} · ${label}`;
+    // The headline is what a person knows the onboarding by: whose it is (its business key, and the
+    // organisation's name when it has one) and of which process. The instance id is for support only.
+    const whose = [instance.variables?.organisation_name, instance.business_key].filter(Boolean).join(" ")
+      || shortId(instance.id);
+    document.title = `${whose} · ${latest.name} · Kanta onboarding`;
+    $("#title").replaceChildren(el("span", { id: "title-whose" }, whose),
+      el("span", { id: "title-process", class: "headline-process" }, latest.name));
+    $("#support-id").replaceChildren(`${t("Id for support")}: `, el("code", { class: "copyable" }, instance.id));
+    $("#support-id").hidden = false;
     // drawn first: the steps below are named as the diagram names them, in the language chosen
     const diagram = await Kanta.diagram.draw($("#diagram"), instance.process_key, instance.definition_version,
       $("#element-doc"));
@@ -130,7 +151,6 @@
         newer ? el("strong", { id: "newer-version" },
           ` · ${t("a newer version exists (v{version})", { version: latest.version })}`) : null)],
       [t("Business key"), instance.business_key],
-      [t("Instance id"), el("code", {}, instance.id)],
       [t("Started"), el("span", {}, timeEl(instance.started_at), ` ${t("by")} ${instance.started_by}`)],
       [t("Ended"), instance.ended_at ? timeEl(instance.ended_at) : null],
       [t("Error"), instance.error ? `${instance.error.message || ""} ${instance.error.element_id
