@@ -402,7 +402,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Pelkällä asiakastietojärjestelmällä liitytään vain Sosiaalihuollon asiakastietovarantoon, tässä rinnakkaisliittymisenä hyvinvointialueen järjestelmään
+  Tapaus: Rinnakkaisliittymisessä vain järjestäjän rekisteriin tallentava palvelunantaja ei liity itse Sosiaalihuollon asiakastietovarantoon, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -461,7 +461,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | kyllä  |
       | confirmed_on                | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja tieto "joining_model" on direct
     Ja tieto "social_care_joining_model" on parallel
     Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
@@ -469,6 +470,63 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Liity Resepti-palveluun" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
+
+  Tapaus: Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta liittyvä palvelunantaja on liittynyt, ja liittyminen päättyy tapahtumaan "Kanta-palveluihin liitytty"
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024652-8
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Kotihoito Koivu Oy   |
+      | business_id          | 8024652-8            |
+      | organisation_kind    | private_provider     |
+      | licence              | health_and_social    |
+      | system_kind          | client_system        |
+      | writes_prescriptions | ei                   |
+      | vendor_business_id   | 2345678-0            |
+    Niin tieto "patient_data_repository_required" on ei
+    Ja tieto "social_welfare_repository_required" on kyllä
+    Ja tieto "prescription_service_required" on ei
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.8024652.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | SosiaaliX           |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.1 |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+      | service_provision  | purchased_services_for_county |
+      | joining_model      | joint                         |
+      | vendor_business_id | 2345678-0                     |
+      | county_business_id | 4567123-8                     |
+    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | main_joiner_business_id                   | 1234567-1                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Ja tieto "social_care_joining_model" on joint
+    Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
+    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
+    Ja vaihetta "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin" ei ole tehty
+    Ja avoimia tehtäviä ei ole
 
   Tapaus: Sosiaalihuollon luvalla ja pelkällä potilastietojärjestelmällä ei liitytä: potilastietojärjestelmä hylätään heti, ja ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8135790-8

@@ -73,6 +73,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | y_tunnus  | tuottamistapa                 | aiempi_maarapaiva | lahde                        |
       | 1618033-3 | purchased_services_for_county | 2024-09-01        | seed 002 (replaces seed 001) |
       | 1414213-0 | self_paying_clients_only      | 2026-01-01        | seed 002 (replaces seed 001) |
+      | 1259921-7 | services_for_private_provider | ""                | seed 002                     |
       | 1732050-2 | public_organiser              | ""                | seed 002                     |
 
   Tapausaihio: Vain sertifioitu sosiaalihuollon asiakastietojärjestelmä, jossa on rekisterinkäyttöoikeus-toiminnallisuus, kelpaa, potilastietojärjestelmä ei koskaan (<jarjestelma>, sertifioitu: <sertifioitu>)
@@ -631,4 +632,65 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
+
+  Tapaus: Toisen yksityisen palvelunantajan alihankkijana toimiva palvelunantaja sopii sen kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista, eikä hyvinvointialue vahvista rekisterinkäyttöoikeuden edellytyksiä
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 7071067-3
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id        | 7071067-3                     |
+      | organisation_name  | Kotihoiva Alihankinta Oy      |
+      | contact_email      | kanta@kotihoiva.example.fi    |
+      | service_provision  | services_for_private_provider |
+      | joining_model      | direct                        |
+      | vendor_business_id | 2345678-0                     |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid  | kyllä               |
+      | security_plan_date      | tänään - 4 viikkoa  |
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
+      | registered_on  | tänään              |
+      | contact_person | Johtaja Aino Lehto  |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | application_date      | tänään                       |
+      | applicant_business_id | 7071067-3                    |
+      | system_name           | SosiaaliX                    |
+      | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
+      | registrar_oid         | 1.2.246.10.70710673.10.0     |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
+      | test_date | tänään            |
+      | result    | passed            |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | agreed_on            | tänään       |
+      | client_rights_agreed | kyllä        |
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
