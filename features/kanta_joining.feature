@@ -339,12 +339,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | kyllä         |
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -384,7 +384,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja

@@ -384,7 +384,7 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
 
 def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_service):
     """From "Contact the system vendor" to the end of the patient data repository onboarding; a first
-    Kanta service signs the commitment right after the approval (no seed sets a time for it) and lets the
+    Kanta service accepts the commitment right after the approval (no seed sets a time for it) and lets the
     late-report timer fire; the application is refused once and the first deployment test fails."""
     state = complete(
         engine,
@@ -435,11 +435,11 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
 
     if first_kanta_service:
         # Nothing waits for a date: the commitment is open as soon as the application is approved.
-        assert ready(state) == ["Task_sign_customer_commitment"] and timers(state) == {}
+        assert ready(state) == ["Task_accept_customer_commitment"] and timers(state) == {}
         state = complete(
-            engine, state, "Task_sign_customer_commitment",
-            {"signatory_name": "Aino Virtanen", "commitment_signed_on": "2026-01-09",
-             "commitment_sent_to_kela": True},
+            engine, state, "Task_accept_customer_commitment",
+            {"signatory_name": "Aino Virtanen", "commitment_accepted_on": "2026-01-09",
+             "commitment_accepted": True},
         )  # fmt: skip
     assert ready(state) == ["Task_deliver_test_person_ids"]
     assert timers(state) == {}
