@@ -16,6 +16,7 @@ from .bpmn.names import named_elements
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import now
 from .context import Context
+from .lane_changes import lane_changes
 from .problems import Conflict, NotFound, Problem
 from .results import DefinitionElements, DefinitionView, DeployResult, ElementView, definition_view
 from .store.queries import Store
@@ -101,7 +102,11 @@ def deploy(
     views = [
         definition_view(SimpleNamespace(**values), retired.get(values["process_key"])) for values in deployed
     ]
-    said = _renames(definitions, stored, retired, files) + _callers_left_behind(definitions, deployed, stored)
+    said = [
+        *_renames(definitions, stored, retired, files),
+        *_callers_left_behind(definitions, deployed, stored),
+        *_lanes_changed(deployed, stored),
+    ]
     warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
     return DeployResult(views, unchanged, warnings)
 
@@ -152,6 +157,16 @@ def _renames(definitions, stored, retired, files) -> list[Problem]:
                     )
                 )
     return said
+
+
+def _lanes_changed(deployed, stored) -> list[Problem]:
+    """Tasks whose lane's party changed since the version before; a diagram a caller carries is said once."""
+    said = {}
+    for values in deployed:
+        if values["version"] > 1:
+            for problem in lane_changes(values["sources"], stored[values["process_key"]].sources):
+                said.setdefault((problem.file, problem.element_id), problem)
+    return list(said.values())
 
 
 def _callers_left_behind(definitions, deployed, stored) -> list[Problem]:
