@@ -339,12 +339,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | kyllä         |
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -384,7 +384,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -437,19 +437,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
+      | joining_model | parallel |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | business_id        | 7913579-1                     |
       | service_provision  | purchased_services_for_county |
-      | joining_model      | parallel                      |
       | county_business_id | 4567123-8                     |
     Niin lomake hylätään kentän "business_id" kohdalta
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision  | purchased_services_for_county |
-      | joining_model      | parallel                      |
       | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
@@ -463,7 +461,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | confirmed_on                | tänään |
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
-    Ja tieto "joining_model" on direct
+    Ja tieto "joining_model" on parallel
     Ja tieto "social_care_joining_model" on parallel
     Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
     Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
@@ -471,7 +469,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta liittyvä palvelunantaja on liittynyt, ja liittyminen päättyy tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Rinnakkaisliittymistä hakeva palvelunantaja liittyy Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta, kun hyvinvointialue ei tarjoa järjestelmäänsä, ja liittyminen päättyy tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024652-8
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -506,14 +504,21 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
+      | joining_model | parallel |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision  | purchased_services_for_county |
-      | joining_model      | joint                         |
-      | vendor_business_id | 2345678-0                     |
       | county_business_id | 4567123-8                     |
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name           | Pirkanmaan hyvinvointialue |
+      | organiser_business_id | 3221308-6                  |
+      | county_offers_system  | ei                         |
+    Niin avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse toinen liittymismalli" tiedoilla:
+      | joining_model      | joint_member |
+      | vendor_business_id | 2345678-0    |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
@@ -522,7 +527,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
-    Ja tieto "social_care_joining_model" on joint
+    Ja tieto "joining_model" on parallel
+    Ja tieto "social_care_joining_model" on joint_member
     Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
     Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
     Ja vaihetta "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin" ei ole tehty
@@ -589,7 +595,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision  | self_paying_clients_only |
-      | joining_model      | direct                   |
       | vendor_business_id | 2345678-0                |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:

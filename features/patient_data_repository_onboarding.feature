@@ -5,7 +5,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   intermediary; the provider completes the preparatory tasks and files the joining application in Kanta
   Extranet with the system, the access point OID, the planned deployment test date and whether it already is
   a Kanta customer. Kela decides; a refused application is corrected and filed again. A new Kanta customer
-  signs the customer commitment (the health-care commitment of seed 004) once the application is approved;
+  accepts the customer commitment (the health-care commitment of seed 004) in Kanta Extranet once the application is approved;
   no seed sets a time for it, so nothing waits for a date. The vendor delivers Kela's test person IDs, the
   provider runs the deployment test with the vendor (a failed test is fixed and run again) and reports it to
   Kela at the latest two days after the successful test. The two days are counted from the test's date, not
@@ -63,7 +63,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Tapaukset:
       | y_tunnus  | asiakas | seuraavaksi                                                                                      | ajastimet        |
       | 7102109-5 | kyllä   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
-      | 7102110-8 | ei      | avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja    | ajastimia ei ole |
+      | 7102110-8 | ei      | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja    | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, ja epäonnistuneen käyttöönottokokeen syy korjataan ja koe uusitaan
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102111-6
@@ -140,7 +140,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
-    Ja vaihetta "Allekirjoita Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
@@ -209,18 +209,18 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | ei            |
-    Niin lomake hylätään kentän "commitment_sent_to_kela" kohdalta
-    Ja avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | ei            |
+    Niin lomake hylätään kentän "commitment_accepted" kohdalta
+    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | kyllä         |
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -278,18 +278,18 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | ei            |
-    Niin lomake hylätään kentän "commitment_sent_to_kela" kohdalta
-    Ja avoinna on vain tehtävä "Allekirjoita Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Allekirjoita Kanta-asiakkuuden sitoumus" tiedoilla:
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | ei            |
+    Niin lomake hylätään kentän "commitment_accepted" kohdalta
+    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
-      | commitment_signed_on    | tänään        |
-      | commitment_sent_to_kela | kyllä         |
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:

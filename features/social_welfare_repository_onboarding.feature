@@ -258,9 +258,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
 
     Tapaukset:
-      | y_tunnus  | malli  | seuraava_tehtava                             | osapuoli              |
-      | 4898979-4 | direct | Kuvaa asiakastietojärjestelmä                | järjestelmätoimittaja |
-      | 5099019-6 | joint  | Sovi yhteisliittymisestä pääliittyjän kanssa | palvelunantaja        |
+      | y_tunnus  | malli        | seuraava_tehtava                             | osapuoli              |
+      | 4898979-4 | direct       | Kuvaa asiakastietojärjestelmä                | järjestelmätoimittaja |
+      | 5099019-6 | joint_member | Sovi yhteisliittymisestä pääliittyjän kanssa | palvelunantaja        |
 
   Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus korjataan ja epäonnistunut koe uusitaan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5291502-6
@@ -461,7 +461,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | organisation_name  | Sosionomi Helmi Koskinen      |
       | contact_email      | helmi.koskinen@example.fi     |
       | service_provision  | purchased_services_for_county |
-      | joining_model      | joint                         |
+      | joining_model      | joint_member                  |
       | vendor_business_id | 2345678-0                     |
       | county_business_id | 4567123-8                     |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja

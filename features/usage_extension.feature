@@ -762,9 +762,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | contact_email      | kanta@example.fi              |
       | service_provision  | purchased_services_for_county |
-      | joining_model      | joint                         |
-      | vendor_business_id | 2345678-0                     |
       | county_business_id | 4567123-8                     |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model      | joint_member |
+      | vendor_business_id | 2345678-0    |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
@@ -773,7 +775,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Ja tieto "social_care_joining_model" on joint
+    Ja tieto "social_care_joining_model" on joint_member
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
   Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta
@@ -793,8 +795,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision  | self_paying_clients_only |
-      | joining_model      | direct                   |
-      | vendor_business_id | 2345678-0                |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model      | direct    |
+      | vendor_business_id | 2345678-0 |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                     |

@@ -146,7 +146,7 @@ def test_pycamunda_takes_an_onboarding_from_its_start_through_kelas_decision(ser
     correlate.add_process_variable("decision", "approved", "String")
     (result,) = send(correlate)
     assert (result.result_type.value, result.execution.process_instance_id) == ("Execution", instance.id_)
-    the_task("Task_deliver_test_person_ids")  # an existing customer signs no commitment again
+    the_task("Task_deliver_test_person_ids")  # an existing customer accepts no commitment again
 
     variables = send(pycamunda.processinst.VariablesGetList(url, instance.id_), VIEWER_TOKEN)
     assert {name: (v.type_, v.value) for name, v in variables.items() if name in (

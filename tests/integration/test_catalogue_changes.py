@@ -252,7 +252,7 @@ def test_a_phase_1_system_can_not_claim_the_registry_use_right(engine):
 
 
 def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
-    joint = start_social_care(engine, joining_model="joint")
+    joint = start_social_care(engine, joining_model="joint_member")
     assert list(ready(joint)) == ["Task_agree_joint_joining"]
     done = do(
         engine,

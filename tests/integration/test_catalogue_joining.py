@@ -246,10 +246,9 @@ def _social_welfare_repository_path(engine, state):
     """Modeller B's social_welfare_repository_onboarding, direct joining for self-paying clients (no registry
     use right), driven with the data its forms ask for."""
     steps = [
-        # the joining passed the identity in: the intake does not ask it again
+        # the joining passed the identity and the joining model in: the intake does not ask them again
         ("Task_study_deployment_for_caller", PROVIDER,
-         {"service_provision": "self_paying_clients_only", "joining_model": "direct",
-          "vendor_business_id": AJAS_ID}),
+         {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID}),
         ("Task_describe_system", VENDOR,
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
@@ -297,7 +296,7 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = complete(engine, started, "Task_enter_organisation_data", both)
     assert _obligations(state) == (True, True, True)
     state = _prerequisites(engine, state)
-    # A main joiner of the joining as a whole; inside the social-care onboarding it joins directly.
+    # A main joiner of the whole joining; the social-care onboarding gets the same model and applies itself.
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
     state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
     # Then the prescription service; the social-care onboarding comes last.
@@ -320,7 +319,7 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     variables = state.variables
     assert variables["joining_model"] == "joint_main_joiner"
     assert variables["system_name"] == ERA and variables["business_id"] == CLINIC_ID
-    assert variables["social_care_joining_model"] == "direct"
+    assert variables["social_care_joining_model"] == "joint_main_joiner"
     assert variables["social_care_joining_deadline"] == "2026-09-01"
     assert variables["patient_data_repository_test_date"] == str(clock.now().date() - timedelta(days=1))
     assert variables["patient_data_repository_report_sent_on"] == "2026-02-20"
@@ -384,7 +383,7 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
 
 def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_service):
     """From "Contact the system vendor" to the end of the patient data repository onboarding; a first
-    Kanta service signs the commitment right after the approval (no seed sets a time for it) and lets the
+    Kanta service accepts the commitment right after the approval (no seed sets a time for it) and lets the
     late-report timer fire; the application is refused once and the first deployment test fails."""
     state = complete(
         engine,
@@ -435,11 +434,11 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
 
     if first_kanta_service:
         # Nothing waits for a date: the commitment is open as soon as the application is approved.
-        assert ready(state) == ["Task_sign_customer_commitment"] and timers(state) == {}
+        assert ready(state) == ["Task_accept_customer_commitment"] and timers(state) == {}
         state = complete(
-            engine, state, "Task_sign_customer_commitment",
-            {"signatory_name": "Aino Virtanen", "commitment_signed_on": "2026-01-09",
-             "commitment_sent_to_kela": True},
+            engine, state, "Task_accept_customer_commitment",
+            {"signatory_name": "Aino Virtanen", "commitment_accepted_on": "2026-01-09",
+             "commitment_accepted": True},
         )  # fmt: skip
     assert ready(state) == ["Task_deliver_test_person_ids"]
     assert timers(state) == {}
@@ -726,10 +725,12 @@ PATIENT_SYSTEM_ONLY = {
 def _refuse_the_patient_system(engine, state):
     """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
     002)."""
-    intake = {"service_provision": "self_paying_clients_only", "joining_model": "direct",
-              "vendor_business_id": AJAS_ID}  # fmt: skip
-    if ready(state) == ["Task_study_deployment"]:  # on its own: the identity is asked here, once
-        identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy"}
+    intake = {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID}
+    if ready(state) == [
+        "Task_study_deployment"
+    ]:  # on its own: the identity and the model are asked here, once
+        identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy",
+                    "joining_model": "direct"}  # fmt: skip
         intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}
     (task,) = ready(state)
     state = complete(engine, state, task, intake)
