@@ -17,8 +17,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   deployment test is run with the vendor and reported to Kela at the latest two days after the test (counted
   from the test's date, not from when the report task opened). A producer of purchased services
   or service vouchers always agrees with the organiser how the original documents reach it and how the client's rights are
-  fulfilled together (Act 703/2023 section 14, seed 002); it gets the registry use right only when the
-  organiser has joined and its system supports it too.
+  fulfilled together (Act 703/2023 section 14, seed 002). Storing the documents straight into a wellbeing
+  services county's register is offered only after the county has confirmed that it has joined and its system
+  supports the registry use right, and has committed to opening the right each time it grants a client's
+  service (seed 002: "Avaa palvelun myontamisen yhteydessa"); the per-client opening is the county's daily
+  work, not a step of onboarding.
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
@@ -35,8 +38,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   Kanta Ekstranetissä. Käyttöönottokoe tehdään järjestelmätoimittajan kanssa ja raportoidaan
   Kelalle viimeistään kaksi päivää kokeen jälkeen (kokeen päivästä laskien, ei siitä, milloin
   raportointitehtävä avautui). Ostopalvelujen tai palvelusetelipalvelujen tuottaja sopii aina järjestäjän kanssa alkuperäisten
-  asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §); se saa
-  rekisterinkäyttöoikeuden vain, kun myös järjestäjä on liittynyt ja sen järjestelmä tukee sitä.
+  asiakirjojen toimittamisesta ja asiakkaan oikeuksien toteuttamisesta (asiakastietolaki 14 §). Asiakirjojen
+  tallentamista suoraan hyvinvointialueen rekisteriin tarjotaan vasta, kun hyvinvointialue on vahvistanut
+  liittyneensä ja järjestelmänsä tukevan rekisterinkäyttöoikeutta sekä sitoutunut avaamaan oikeuden aina
+  myöntäessään asiakkaalle palvelun; asiakaskohtainen avaaminen kuuluu hyvinvointialueen päivittäiseen
+  toimintaan, ei käyttöönottoon.
 
   Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -262,7 +268,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 4898979-4 | direct       | Kuvaa asiakastietojärjestelmä                | järjestelmätoimittaja |
       | 5099019-6 | joint_member | Sovi yhteisliittymisestä pääliittyjän kanssa | palvelunantaja        |
 
-  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus korjataan ja epäonnistunut koe uusitaan, asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan, ja rekisterinkäyttöoikeus avataan
+  Tapaus: Ostopalveluja tuottava palvelunantaja liittyy suoraan: hylätty hakemus korjataan ja epäonnistunut koe uusitaan, hyvinvointialue sitoutuu avaamaan rekisterinkäyttöoikeuden palvelun myöntämisen yhteydessä, ja asiakirjat tallennetaan sen rekisteriin
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5291502-6
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -358,28 +364,36 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
-      | delivery_method      | into_organisers_register |
-      | client_rights_agreed | kyllä                    |
-      | agreed_on            | tänään                   |
     Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Ja ajastimia ei ole
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
-    Niin avoinna on vain tehtävä "Avaa rekisterinkäyttöoikeus palveluntuottajalle", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Avaa rekisterinkäyttöoikeus palveluntuottajalle" tiedoilla:
-      | opened_on                  | tänään       |
-      | service_decision_reference | HVA/2026/123 |
+    Niin avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
+    Ja ajastimia ei ole
+    Kun hyvinvointialue yrittää tehdä tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
+      | opens_right_when_granting_service | ei     |
+      | agreed_on                         | tänään |
+    Niin lomake hylätään kentän "opens_right_when_granting_service" kohdalta
+    Ja avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
+      | opens_right_when_granting_service | kyllä  |
+      | agreed_on                         | tänään |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | into_organisers_register |
+      | client_rights_agreed | kyllä                    |
+      | agreed_on            | tänään                   |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Korjaa kokeen virhe" on tehty kerran
-    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
 
-  Tapausaihio: Asiakirjojen toimittamisesta sovitaan aina, ja rekisterinkäyttöoikeus avataan vain, kun järjestäjä on liittynyt ja sen järjestelmä tukee sitä (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
+  Tapausaihio: Järjestäjän rekisteriin tallentaminen tarjotaan vasta, kun järjestäjä on liittynyt ja sen järjestelmä tukee rekisterinkäyttöoikeutta; asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan aina (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -430,7 +444,19 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
+    Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
+      | organiser_joined                             | <liittynyt>        |
+      | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
     Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja vaihetta "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | into_organisers_register |
+      | client_rights_agreed | kyllä                    |
+      | agreed_on            | tänään                   |
+    Niin lomake hylätään kentän "delivery_method" kohdalta
+    Ja avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | ei             |
@@ -441,17 +467,16 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
-      | organiser_joined                             | <liittynyt>        |
-      | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
-    Niin <seuraavaksi>
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
 
     Tapaukset:
-      | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa             | seuraavaksi                                                                                            |
-      | 5656854-3 | kyllä     | kyllä            | into_organisers_register | avoinna on vain tehtävä "Avaa rekisterinkäyttöoikeus palveluntuottajalle", jonka tekee hyvinvointialue |
-      | 5830951-0 | ei        | kyllä            | secure_email             | prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"                       |
-      | 6000000-2 | kyllä     | ei               | other_electronic         | prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"                       |
+      | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa     |
+      | 5830951-0 | ei        | kyllä            | secure_email     |
+      | 6000000-2 | kyllä     | ei               | other_electronic |
+      | 5656854-3 | ei        | ei               | paper            |
 
   Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa, ja sen oma käyttöönotto päättyy siihen, koska vain pääliittyjä hakee liittymistä
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6480740-1
@@ -634,7 +659,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
 
-  Tapaus: Toisen yksityisen palvelunantajan alihankkijana toimiva palvelunantaja sopii sen kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista, eikä hyvinvointialue vahvista rekisterinkäyttöoikeuden edellytyksiä
+  Tapaus: Toisen yksityisen palvelunantajan alihankkijana toimiva palvelunantaja sopii sen kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista ilman järjestäjän rekisteriä, eikä hyvinvointialue vahvista rekisterinkäyttöoikeuden edellytyksiä
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 7071067-3
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -685,6 +710,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | into_organisers_register |
+      | agreed_on            | tänään                   |
+      | client_rights_agreed | kyllä                    |
+    Niin lomake hylätään kentän "delivery_method" kohdalta
+    Ja avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | secure_email |
       | agreed_on            | tänään       |

@@ -185,29 +185,31 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         engine, reminded, "Task_remind_report", {"reminded_on": "2026-04-19", "channel": "email"}, actor=KELA
     )
 
-    agreeing = do(
+    readiness = do(
         engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
     )
-    # Act 703/2023 section 14 (seed 002): documents and client rights are agreed, registry use right or not.
-    assert list(ready(agreeing)) == ["Task_deliver_documents"]
-    readiness = do(engine, agreeing, "Task_deliver_documents", AGREEMENT)
+    # Seed 002: the county's register is offered for the documents only once its preconditions are confirmed.
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
-    opening = do(
+    committing = do(
         engine,
         readiness,
         "Task_organiser_readiness",
         {"organiser_joined": True, "organiser_system_supports_registry_use_right": True},
         actor=COUNTY,
     )
-    assert list(ready(opening)) == ["Task_open_registry_use_right"]
-    done = do(
+    # The right is opened per granted service (operations); onboarding records the county's commitment.
+    assert list(ready(committing)) == ["Task_agree_registry_use_right"]
+    agreeing = do(
         engine,
-        opening,
-        "Task_open_registry_use_right",
-        {"opened_on": "2026-04-21", "service_decision_reference": "HVA/2026/123"},
+        committing,
+        "Task_agree_registry_use_right",
+        {"opens_right_when_granting_service": True, "agreed_on": "2026-04-21"},
         actor=COUNTY,
     )
+    # Act 703/2023 section 14 (seed 002): documents and client rights agreed, the register now offered.
+    assert list(ready(agreeing)) == ["Task_deliver_documents_into_register"]
+    done = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
     assert done.status == "completed"
     assert done.pending_timers == [] and done.ready_tasks == []
     assert ended_at(engine, done)[-1] == "End_service_in_use"
@@ -402,23 +404,32 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
     at_system = start_social_care(engine, business_id="1572860-0")
     preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
     reporting = _to_report(engine, preparing)
-    agreeing = do(
+    readiness = do(
         engine, reporting, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
     )
-    with pytest.raises(InvalidData, match="client_rights_agreed"):
-        do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "client_rights_agreed": False})
-    readiness = do(
-        engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"}
-    )
-    done = do(
+    agreeing = do(
         engine,
         readiness,
         "Task_organiser_readiness",
         {"organiser_joined": False, "organiser_system_supports_registry_use_right": True},
         actor=COUNTY,
     )
+    assert list(ready(agreeing)) == ["Task_deliver_documents"]
+    # Without the preconditions the organiser's register is not among the ways of delivery.
+    with pytest.raises(InvalidData, match="delivery_method"):
+        do(engine, agreeing, "Task_deliver_documents", AGREEMENT)
+    with pytest.raises(InvalidData, match="client_rights_agreed"):
+        do(
+            engine,
+            agreeing,
+            "Task_deliver_documents",
+            {**AGREEMENT, "delivery_method": "paper", "client_rights_agreed": False},
+        )
+    done = do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"})
     assert done.status == "completed"
-    assert "Task_open_registry_use_right" not in [e.element_id for e in engine.history(done.id)]
+    history = [e.element_id for e in engine.history(done.id)]
+    assert "Task_agree_registry_use_right" not in history
+    assert "Task_deliver_documents_into_register" not in history
 
 
 # ---- usage_extension ---------------------------------------------------------------------------------
