@@ -36,7 +36,8 @@ class FieldErrorSchema(Schema):
         metadata={
             "description": "a refused form field's message as a stable word, for a client that says it in "
             "its reader's language: required, required-with, not-a-field, read-only, format-fi-business-id, "
-            "format-oid, format-date, format-email, date-too-early, date-too-late, must-tick, must-untick, "
+            "format-oid, format-date, format-email, format-ipv4, format-ipv6, format-ip-address, "
+            "format-hostname, date-too-early, date-too-late, must-tick, must-untick, "
             "not-a-choice, fill-in, too-short, too-long, at-least, more-than, at-most, less-than, "
             "not-as-asked"
         }

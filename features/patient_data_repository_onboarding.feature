@@ -2,7 +2,8 @@
 Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   In English: a service provider deploys the Patient Data Repository (seeds 001, 000, 003, 004). It contacts
   its system vendor, who sends the preparation instructions and names the certified system and the Kanta
-  intermediary; the provider completes the preparatory tasks and files the joining application in Kanta
+  intermediary; the provider completes the preparatory tasks (for its own access point also its IP address
+  and DNS name, seed 004) and files the joining application in Kanta
   Extranet with the system, the access point OID, the planned deployment test date and whether it already is
   a Kanta customer. Kela decides; a refused application is corrected and filed again. A new Kanta customer
   accepts the customer commitment (the health-care commitment of seed 004) in Kanta Extranet once the application is approved;
@@ -14,7 +15,8 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaan, joka lähettää valmisteluohjeet ja nimeää
   sertifioidun potilastietojärjestelmän ja Kanta-välittäjän. Palvelunantaja tekee valmistelevat tehtävät
-  (rekisteritiedot, tietoturvasuunnitelma, palvelinvarmenteet, asiakastiedot Kanta Ekstranetissä) ja
+  (rekisteritiedot, tietoturvasuunnitelma, palvelinvarmenteet, omasta liityntäpisteestä myös sen IP-osoite
+  ja DNS-nimi, asiakastiedot Kanta Ekstranetissä) ja
   liittymishakemuksen, jossa se nimeää järjestelmän, liityntäpisteen OID:n, suunnitellun käyttöönottokokeen
   päivän ja kertoo, onko se jo Kanta-asiakas. Kela päättää; hylätty hakemus korjataan ja lähetetään
   uudelleen. Uusi Kanta-asiakas allekirjoittaa Kanta-asiakkuuden sitoumuksen, kun hakemus on hyväksytty;
@@ -24,7 +26,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
-  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä (jo asiakas: <asiakas>)
+  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä, ja omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi (jo asiakas: <asiakas>, IP-osoite: <ip_osoite>)
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -37,14 +39,39 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | system_name          | eRA    |
       | system_certified     | kyllä  |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | access_point              | own                     |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7375462.10.0 |
+    Niin lomake hylätään kentän "access_point_ip_address" kohdalta
+    Ja lomake hylätään kentän "access_point_dns_name" kohdalta
+    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä                   |
+      | security_plan_ready       | kyllä                   |
+      | access_point              | own                     |
+      | access_point_ip_address   | 192.0.2.300             |
+      | access_point_dns_name     | liityntäpiste..kanta    |
+      | server_certificates_ready | kyllä                   |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.7375462.10.0 |
+    Niin lomake hylätään kentän "access_point_ip_address" kohdalta
+    Ja lomake hylätään kentän "access_point_dns_name" kohdalta
+    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä                       |
+      | security_plan_ready       | kyllä                       |
+      | access_point              | own                         |
+      | access_point_ip_address   | <ip_osoite>                 |
+      | access_point_dns_name     | liityntapiste.example.fi    |
+      | server_certificates_ready | kyllä                       |
+      | customer_data_in_extranet | kyllä                       |
+      | organisation_oid          | 1.2.246.10.7375462.10.0     |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja tieto "access_point_dns_name" on liityntapiste.example.fi
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.10.7375462.20.1      |
@@ -61,9 +88,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja tieto "existing_kanta_customer" on <asiakas>
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                                      | ajastimet        |
-      | 7102109-5 | kyllä   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
-      | 7102110-8 | ei      | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja    | ajastimia ei ole |
+      | y_tunnus  | asiakas | ip_osoite    | seuraavaksi                                                                                      | ajastimet        |
+      | 7102109-5 | kyllä   | 192.0.2.10   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | 7102110-8 | ei      | 2001:db8::10 | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja         | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, ja epäonnistuneen käyttöönottokokeen syy korjataan ja koe uusitaan
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102111-6
@@ -95,6 +122,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | organisation_oid          | 2.16.840.1.113 |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
     Ja lomake hylätään kentän "server_certificates_ready" kohdalta
+    Ja lomake hylätään kentän "access_point_ip_address" kohdalta
     Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |

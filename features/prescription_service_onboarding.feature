@@ -26,7 +26,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   tuotantovalmiuden varmistaminen tehdään halutessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
   tehdään uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön.
 
-  Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää
+  Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää; omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102105-2
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -39,13 +39,27 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name          | eRA    |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja ajastimia ei ole
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | access_point              | own                |
+      | access_point_dns_name     | resepti.example.fi |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 6 viikkoa |
+      | existing_kanta_customer   | kyllä              |
+    Niin lomake hylätään kentän "access_point_ip_address" kohdalta
+    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
+      | access_point              | own                |
+      | access_point_ip_address   | 198.51.100.7       |
+      | access_point_dns_name     | resepti.example.fi |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 6 viikkoa |
       | existing_kanta_customer   | kyllä              |
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja tieto "access_point_ip_address" on 198.51.100.7
     Ja ajastimia ei ole
 
   Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä (Kanta-asiakas: <asiakas>)

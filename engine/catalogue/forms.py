@@ -90,7 +90,31 @@ _FORMAT_MESSAGES = {
     "oid": "is not an OID: dot-separated numbers such as 1.2.246.537",
     "date": "is not a date written YYYY-MM-DD",
     "email": "is not an e-mail address",
+    "ipv4": "is not an IPv4 address such as 192.0.2.10",
+    "ipv6": "is not an IPv6 address such as 2001:db8::10",
+    # jsonschema checks it only with the fqdn package installed (a dependency for that reason)
+    "hostname": "is not a DNS name such as liityntapiste.example.fi",
 }
+
+# A field that takes a value of one of several formats ("anyOf": [{"format": ...}, ...]): the stable word
+# and the words for the person, by the formats it offers.
+_ANY_FORMAT = {
+    ("ipv4", "ipv6"): (
+        "ip-address",
+        "is not an IP address: IPv4 such as 192.0.2.10 or IPv6 such as 2001:db8::10",
+    ),
+}
+
+
+def _any_format(error) -> tuple[str, str] | None:
+    """The reason and words of an ``anyOf`` whose every option is only a format, when the catalogue knows
+    that set of formats."""
+    options = error.validator_value if error.validator == "anyOf" else None
+    if not isinstance(options, list) or not all(
+        isinstance(o, dict) and list(o) == ["format"] for o in options
+    ):
+        return None
+    return _ANY_FORMAT.get(tuple(sorted(o["format"] for o in options)))
 
 
 _KINDS = {
@@ -118,6 +142,8 @@ def _told(error) -> str | None:
     kind, wanted, given = error.validator, error.validator_value, error.instance
     if kind == "format" and wanted in _FORMAT_MESSAGES:
         return f"{given!r} {_FORMAT_MESSAGES[wanted]}"
+    if any_format := _any_format(error):
+        return f"{given!r} {any_format[1]}"
     if kind == "const":
         if wanted is True:
             return "must be ticked (true) to go on"
@@ -159,6 +185,8 @@ def _reason(error) -> tuple[str | None, dict | None]:
         return "read-only", None
     if kind == "format" and wanted in _FORMAT_MESSAGES:
         return f"format-{wanted}", {"given": given}
+    if any_format := _any_format(error):
+        return f"format-{any_format[0]}", {"given": given}
     if kind in DATE_BOUNDS:  # _format's own: the date's range
         early = kind == "formatMinimum"
         return ("date-too-early" if early else "date-too-late"), {

@@ -210,3 +210,36 @@ def test_each_refusal_says_its_reason_in_a_stable_word_with_the_values_it_speaks
         "/data/contacted_on": ("date-too-early", {"given": "1.9.0026", "bound": "1.1.2000"}),
         "/data/x": ("not-a-field", None),
     }
+
+
+ACCESS_POINT_FORM = {
+    "type": "object",
+    "properties": {
+        "ip_address": {"type": "string", "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]},
+        "ipv4_address": {"type": "string", "format": "ipv4"},
+        "dns_name": {"type": "string", "format": "hostname"},
+    },
+}
+
+
+@pytest.mark.parametrize("address", ["192.0.2.10", "2001:db8::10"])
+def test_an_ip_address_is_taken_in_either_version(address):
+    assert (
+        forms.field_errors(ACCESS_POINT_FORM, {"ip_address": address, "dns_name": "kanta.example.fi"}) == []
+    )
+
+
+def test_an_address_or_dns_name_that_is_none_is_refused_in_words_a_person_can_act_on():
+    data = {"ip_address": "192.0.2.300", "ipv4_address": "2001:db8::10", "dns_name": "kanta..example.fi"}
+    refused = {e.field: (e.message, e.reason) for e in forms.field_errors(ACCESS_POINT_FORM, data)}
+    assert refused == {
+        "/ip_address": (
+            "'192.0.2.300' is not an IP address: IPv4 such as 192.0.2.10 or IPv6 such as 2001:db8::10",
+            "format-ip-address",
+        ),
+        "/ipv4_address": ("'2001:db8::10' is not an IPv4 address such as 192.0.2.10", "format-ipv4"),
+        "/dns_name": (
+            "'kanta..example.fi' is not a DNS name such as liityntapiste.example.fi",
+            "format-hostname",
+        ),
+    }
