@@ -402,7 +402,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Rinnakkaisliittymisessä vain järjestäjän rekisteriin tallentava palvelunantaja ei liity itse Sosiaalihuollon asiakastietovarantoon, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Palvelunantaja valitsee rinnakkaisliittymisen omasta sertifioidusta järjestelmästä huolimatta ja vahvistaa valintansa erikseen; koska se tallentaa vain järjestäjän rekisteriin, se ei liity itse Sosiaalihuollon asiakastietovarantoon, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -436,8 +436,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model            | parallel |
+      | has_own_certified_system | kyllä    |
+    Niin lomake hylätään kentän "parallel_model_despite_own_system" kohdalta
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | parallel |
+      | joining_model                     | parallel |
+      | has_own_certified_system          | kyllä    |
+      | parallel_model_despite_own_system | kyllä    |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
@@ -504,7 +511,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | parallel |
+      | joining_model                     | parallel |
+      | has_own_certified_system          | kyllä    |
+      | parallel_model_despite_own_system | kyllä    |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:

@@ -3,7 +3,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   In English: a social-care service provider joins the Social Welfare Client Data Repository (seeds 001,
   002). The provider states how it provides its services and its joining model: direct, joint through a
   main joiner, or parallel in the wellbeing services county's system (the county decides whether it offers
-  its system; a provider that records only the organiser's data need not join at all). The system vendor
+  its system; a provider that records only the organiser's data need not join at all; seed 002 does not
+  recommend the parallel model to a provider with its own certified system, so choosing it then takes an
+  explicit confirmation). The system vendor
   describes the system: a patient information system can not be used, an uncertified system is certified
   first, and a system without the registry use right function (which every phase 1 system lacks) gets it
   first: a direct joiner's system must have it in use (seed 002). A joint joiner only agrees with its main
@@ -26,7 +28,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
   järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
-  järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä). Järjestelmätoimittaja kuvaa
+  järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä; rinnakkaisliittymismallia ei suositella,
+  jos käytössä on oma sertifioitu järjestelmä, joten silloin valinta vahvistetaan erikseen). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
   ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
   järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
@@ -200,16 +203,26 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
     Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
-  Tapausaihio: Rinnakkaisliittyjän ei tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
+  Tapausaihio: Rinnakkaisliittymismallin valitseva kertoo, onko sillä oma sertifioitu järjestelmä, eikä sen tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id        | <y_tunnus>                    |
       | organisation_name  | Perhetyö Pilvilinna Oy        |
       | contact_email      | kanta@pilvilinna.example.fi   |
       | service_provision  | purchased_services_for_county |
       | joining_model      | parallel                      |
       | county_business_id | 4567123-8                     |
+    Niin lomake hylätään kentän "has_own_certified_system" kohdalta
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id              | <y_tunnus>                    |
+      | organisation_name        | Perhetyö Pilvilinna Oy        |
+      | contact_email            | kanta@pilvilinna.example.fi   |
+      | service_provision        | purchased_services_for_county |
+      | joining_model            | parallel                      |
+      | has_own_certified_system | ei                            |
+      | county_business_id       | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue yrittää tehdä tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
@@ -234,16 +247,28 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" |
       | 4690415-2 | ei               | avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja |
 
-  Tapausaihio: Kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
+  Tapausaihio: Rinnakkaisliittymismallin valinta omasta sertifioidusta järjestelmästä huolimatta vahvistetaan erikseen, ja kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id              | <y_tunnus>                    |
+      | organisation_name        | Vammaispalvelu Virta Oy       |
+      | contact_email            | kanta@virta.example.fi        |
+      | service_provision        | purchased_services_for_county |
+      | joining_model            | parallel                      |
+      | has_own_certified_system | kyllä                         |
+      | county_business_id       | 4567123-8                     |
+    Niin lomake hylätään kentän "parallel_model_despite_own_system" kohdalta
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id        | <y_tunnus>                    |
-      | organisation_name  | Vammaispalvelu Virta Oy       |
-      | contact_email      | kanta@virta.example.fi        |
-      | service_provision  | purchased_services_for_county |
-      | joining_model      | parallel                      |
-      | county_business_id | 4567123-8                     |
+      | business_id                       | <y_tunnus>                    |
+      | organisation_name                 | Vammaispalvelu Virta Oy       |
+      | contact_email                     | kanta@virta.example.fi        |
+      | service_provision                 | purchased_services_for_county |
+      | joining_model                     | parallel                      |
+      | has_own_certified_system          | kyllä                         |
+      | parallel_model_despite_own_system | kyllä                         |
+      | county_business_id                | 4567123-8                     |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Keski-Suomen hyvinvointialue |

@@ -291,7 +291,7 @@ def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engi
 
 
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
-    parallel = start_social_care(engine, joining_model="parallel")
+    parallel = start_social_care(engine, joining_model="parallel", has_own_certified_system=False)
     assert list(ready(parallel)) == ["Task_county_offers_system"]
     assert lane_of(parallel, "Task_county_offers_system") == "Hyvinvointialue"
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
@@ -314,7 +314,7 @@ def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_
 
 
 def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_all(engine):
-    parallel = start_social_care(engine, joining_model="parallel")
+    parallel = start_social_care(engine, joining_model="parallel", has_own_certified_system=False)
     offer = {"county_name": "Pirkanmaan hyvinvointialue", "organiser_business_id": "1572860-0"}
     confirm = do(
         engine,
@@ -331,7 +331,9 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
     )
     assert list(ready(own_data)) == ["Task_describe_system"]
 
-    not_offered = start_social_care(engine, business_id="1572860-0", joining_model="parallel")
+    not_offered = start_social_care(
+        engine, business_id="1572860-0", joining_model="parallel", has_own_certified_system=False
+    )
     choose = do(
         engine,
         not_offered,
