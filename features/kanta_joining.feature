@@ -440,11 +440,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model            | parallel |
       | has_own_certified_system | kyllä    |
     Niin lomake hylätään kentän "parallel_model_despite_own_system" kohdalta
+    Ja lomake hylätään kentän "county_business_id" kohdalta
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model                     | parallel |
-      | has_own_certified_system          | kyllä    |
-      | parallel_model_despite_own_system | kyllä    |
+      | joining_model                     | parallel  |
+      | has_own_certified_system          | kyllä     |
+      | parallel_model_despite_own_system | kyllä     |
+      | county_business_id                | 4567123-8 |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
@@ -511,9 +513,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model                     | parallel |
-      | has_own_certified_system          | kyllä    |
-      | parallel_model_despite_own_system | kyllä    |
+      | joining_model                     | parallel  |
+      | has_own_certified_system          | kyllä     |
+      | parallel_model_despite_own_system | kyllä     |
+      | county_business_id                | 4567123-8 |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:

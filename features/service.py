@@ -193,6 +193,7 @@ class Onboarding:
     refusal: dict | None = None
     refusal_status: int | None = None
     before_refusal: dict | None = None  # the instance as it stood before the refused attempt
+    refused_start: tuple[str, str] | None = None  # (process key, business key) of a start refused at its form
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
     started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once

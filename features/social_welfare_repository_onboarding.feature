@@ -203,6 +203,26 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
     Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
+  Tapaus: Rinnakkaisliittymismallilla aloittava kutsuja antaa hyvinvointialueen Y-tunnuksen, muuten aloitus hylätään
+    Kun palvelunantaja yrittää aloittaa prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4898979-4 tiedoilla:
+      | business_id       | 4898979-4                   |
+      | organisation_name | Perhekoti Kotiranta Oy      |
+      | contact_email     | kanta@kotiranta.example.fi  |
+      | joining_model     | parallel                    |
+    Niin aloitus hylätään kentän "county_business_id" kohdalta, eikä prosessia aloiteta
+    Kun palvelunantaja aloittaa prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4898979-4 tiedoilla:
+      | business_id        | 4898979-4                  |
+      | organisation_name  | Perhekoti Kotiranta Oy     |
+      | contact_email      | kanta@kotiranta.example.fi |
+      | joining_model      | parallel                   |
+      | county_business_id | 4567123-8                  |
+    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Ja tieto "county_business_id" on 4567123-8
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+      | service_provision | self_paying_clients_only |
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Ja ajastimia ei ole
+
   Tapausaihio: Rinnakkaisliittymismallin valitseva kertoo, onko sillä oma sertifioitu järjestelmä, eikä sen tarvitse liittyä, jos se tallentaa hyvinvointialueen järjestelmään vain järjestäjän tietoja (vain järjestäjän tietoja: <vain_jarjestajan>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja

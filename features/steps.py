@@ -177,6 +177,25 @@ def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
     onboarding.note_names(data)
 
 
+@action('{osapuoli} yrittää aloittaa prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:')
+def start_refused(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable):
+    """A start whose variables the process's start form does not take: refused before anything is stored."""
+    onboarding.acted(f'{osapuoli} yrittää aloittaa prosessin "{prosessi}"')
+    service = onboarding.service
+    onboarding.note_names({}, business_key=y_tunnus)
+    body = {
+        "process_key": service.process_key_named(prosessi),
+        "business_key": y_tunnus,
+        "variables": form_data(datatable, service.today()),
+        "allow_duplicate": True,
+    }
+    status, answer = service.attempt(
+        "POST", "/process-instances", identity=onboarding.identity(osapuoli), body=body
+    )
+    onboarding.refusal, onboarding.refusal_status = answer, status
+    onboarding.refused_start = (body["process_key"], y_tunnus)
+
+
 def _refused(onboarding: Onboarding, identity: Identity, method: str, path: str, body=None) -> None:
     """An attempt the service refuses (a form or message it can not take: 422; another party's part: 403;
     what the party may not know exists: 404): the refusal, and the instance as it stood before, which the
@@ -531,6 +550,17 @@ def form_refused_at(onboarding: Onboarding, kentta):
     onboarding.checked()
     fields = [e.get("field") for e in _refusal(onboarding, 422).get("errors", [])]
     assert f"/data/{kentta}" in fields, f"the form was refused at {fields}"
+
+
+@check('aloitus hylätään kentän "{kentta}" kohdalta, eikä prosessia aloiteta')
+def start_refused_at(onboarding: Onboarding, kentta):
+    onboarding.checked()
+    assert onboarding.refusal_status == 422, (onboarding.refusal_status, onboarding.refusal)
+    fields = [e.get("field") for e in onboarding.refusal.get("errors", [])]
+    assert f"/variables/{kentta}" in fields, f"the start was refused at {fields}"
+    process_key, business_key = onboarding.refused_start
+    query = f"/process-instances?process_key={process_key}&business_key={business_key}"
+    assert onboarding.service.call("GET", query)["items"] == [], "the refused start left an instance behind"
 
 
 @check("palvelu vastaa, ettei sellaista ole, eikä mikään muutu")

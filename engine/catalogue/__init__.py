@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..bpmn import ParsedProcess, Serializer, parse_processes, start_form_key
 from ..problems import DefinitionInvalid, Problem
-from ..vocabulary import BPMN_NS
+from ..vocabulary import BPMN_NS, CAMUNDA_NS
 from .checks import check_catalogue
 from .diagram import at
 from .form_data import generated_forms
@@ -83,6 +83,7 @@ def build(
     # Camunda's form fields become JSON Schema forms beside those of forms/ (made, not uploaded).
     generated, faults = generated_forms({n: t.getroot() for n, t in trees.items()})
     forms |= generated
+    forms |= _named_start_forms(trees, forms)
     problems += faults
     if not trees and not problems:
         if empty_is_valid:
@@ -100,6 +101,20 @@ def build(
     return Definitions(
         {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}, warnings
     )
+
+
+def _named_start_forms(trees: Mapping[str, etree._ElementTree], forms: Mapping[str, bytes]) -> dict:
+    """The form a process's start event names with ``camunda:formKey``, kept where the start of an instance
+    looks for its form (``start_form_key``): the variables an instance starts with must satisfy it, as a
+    task's data must satisfy the task's form. A missing form is reported by the form checks."""
+    named = {}
+    for tree in trees.values():
+        for process in tree.getroot().iter(f"{{{BPMN_NS}}}process"):
+            for start in process.iterchildren(f"{{{BPMN_NS}}}startEvent"):
+                key = start.get(f"{{{CAMUNDA_NS}}}formKey")
+                if key and key in forms:
+                    named[start_form_key(process.get("id"))] = forms[key]
+    return named
 
 
 def _with_callers(flawed: frozenset[str], trees: Mapping[str, etree._ElementTree]) -> frozenset[str]:

@@ -218,6 +218,8 @@ DEFINITION_NAMES = {
 # camunda: attributes the engine acts on, by the element they belong to.
 CAMUNDA_ATTRIBUTES: dict[str, frozenset[str]] = {
     "userTask": frozenset({"formKey", "assignee", "candidateUsers", "candidateGroups"}),
+    # the form the variables an instance starts with must satisfy, as Camunda's start forms are named
+    "startEvent": frozenset({"formKey"}),
     "businessRuleTask": frozenset({"decisionRef"}),
     "multiInstanceLoopCharacteristics": frozenset({"collection", "elementVariable"}),
     "serviceTask": frozenset({"type", "topic"}),  # checked further: type "external" and a topic
@@ -334,7 +336,11 @@ NO_FORM_DATA_HERE = refused(
 )
 
 CAMUNDA_RUNS = (
-    runs("camunda:formKey", "names the user task's JSON Schema form, a path in the catalogue"),
+    runs(
+        "camunda:formKey",
+        "names the JSON Schema form of a user task, or of a process's"
+        " start event (the variables it starts with), a path in the catalogue",
+    ),
     runs(
         "camunda:formData",
         "the fields of a user task or a process's start event become its JSON Schema form: string, long, "

@@ -132,10 +132,10 @@ def unguarded_gateway_flows(file: str, root: etree._Element, catalogue: Catalogu
 
 
 def form_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
-    """The form a user task names is in the catalogue and is a JSON Schema. A task without any form takes
-    a JSON object of free data (the Kanta catalogue's own rule that each of its tasks has a form is a
-    check of that catalogue, ``catalogue_rules``, not of the engine)."""
-    for task in root.iter(bpmn_tag("userTask")):
+    """The form a user task (or a start event) names is in the catalogue and is a JSON Schema. A task
+    without any form takes a JSON object of free data (the Kanta catalogue's own rule that each of its tasks
+    has a form is a check of that catalogue, ``catalogue_rules``, not of the engine)."""
+    for task in root.iter(bpmn_tag("userTask"), bpmn_tag("startEvent")):
         key = task.get(f"{{{CAMUNDA_NS}}}formKey")
         kind = next((FORM_KEYS[prefix] for prefix in FORM_KEYS if (key or "").startswith(prefix)), None)
         if not key:

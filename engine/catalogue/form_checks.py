@@ -17,11 +17,12 @@ _REFERENCES = ("$ref", "$dynamicRef")
 
 
 def form_content_problems(catalogue: Catalogue) -> Iterator[Problem]:
-    """Every form a user task names, once, if it is a JSON Schema at all (else the task's check says so)."""
+    """Every form a user task or start event names, once, if it is a JSON Schema at all (else the task's
+    check says so)."""
     named = {
         task.get(f"{{{CAMUNDA_NS}}}formKey")
         for root in catalogue.bpmn.values()
-        for task in root.iter(bpmn_tag("userTask"))
+        for task in root.iter(bpmn_tag("userTask"), bpmn_tag("startEvent"))
     }
     for key in sorted(k for k in named if k in catalogue.forms):
         if catalogue.form_fault(key) is None:

@@ -1058,3 +1058,24 @@ def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only
     )
     assert sorted(ready(notice)) == ["Task_file_registrar_notice", "Task_local_registrar_change"]
     assert "Task_fix_before_change" not in [e.element_id for e in engine.history(notice.id)]
+
+
+def test_a_parallel_start_without_the_county_is_refused_at_its_field_before_anything_is_stored(engine):
+    # The county decides whether it offers its system (seed 002): without it the parallel model has no one
+    # to ask, so the start form of the social-care onboarding refuses such a start.
+    with pytest.raises(InvalidData) as refused:
+        engine.start_instance(
+            "social_welfare_repository_onboarding",
+            actor=PROVIDER,
+            business_key="4898979-4",
+            variables={"business_id": "4898979-4", "joining_model": "parallel"},
+        )
+    assert [e.field for e in refused.value.errors] == ["/variables/county_business_id"]
+    assert engine.list_instances(business_key="4898979-4").items == []
+    started = engine.start_instance(
+        "social_welfare_repository_onboarding",
+        actor=PROVIDER,
+        business_key="4898979-4",
+        variables={"business_id": "4898979-4", "joining_model": "parallel", "county_business_id": COUNTY_ID},
+    )
+    assert list(ready(started)) == ["Task_study_deployment_for_caller"]
