@@ -305,3 +305,47 @@ def test_form_fields_of_a_task_inside_a_sub_process_are_its_form(engine):
     assert (task.form_key, task.form["required"]) == ("formData/modeler_form/Fill", ["organisation"])
     with pytest.raises(InvalidData):
         engine.complete_task(task.id, {}, actor="integrator:test")
+
+
+START_FORM = b"""{
+  "type": "object",
+  "properties": {
+    "model": {"type": "string", "enum": ["own", "shared"]},
+    "partner": {"type": "string", "minLength": 1}
+  },
+  "additionalProperties": false,
+  "if": {"properties": {"model": {"const": "shared"}}, "required": ["model"]},
+  "then": {"required": ["partner"]}
+}"""
+
+
+def _with_start_form_key(key: str) -> bytes:
+    source = modeler_diagram().decode()
+    return source.replace(
+        '<bpmn:startEvent id="Begin">', f'<bpmn:startEvent id="Begin" camunda:formKey="{key}">'
+    )
+
+
+def test_a_start_event_names_a_json_schema_form_that_checks_the_variables_a_start_gives(engine):
+    engine.deploy(
+        {"modeler.bpmn": _with_start_form_key("forms/start.json").encode(), "forms/start.json": START_FORM},
+        actor="analyst:test",
+    )
+    assert engine.get_definition("modeler_form").start_form["then"] == {"required": ["partner"]}
+
+    with pytest.raises(InvalidData) as error:
+        engine.start_instance("modeler_form", actor="integrator:test", variables={"model": "shared"})
+    assert [e.field for e in error.value.errors] == ["/variables/partner"]
+    assert engine.list_instances().total == 0
+
+    started = engine.start_instance("modeler_form", actor="integrator:test", variables={"model": "own"})
+    assert started.variables == {"model": "own"}
+
+
+def test_a_start_form_key_naming_no_form_is_refused_at_the_start_event(engine):
+    source = _with_start_form_key("forms/strat.json").encode()
+    with pytest.raises(DefinitionInvalid) as refused:
+        engine.deploy({"modeler.bpmn": source, "forms/start.json": START_FORM}, actor="analyst:test")
+    [problem] = refused.value.problems
+    assert (problem.file, problem.element_id) == ("modeler.bpmn", "Begin")
+    assert "forms/strat.json" in problem.message
