@@ -11,7 +11,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   notified to THL's code service with a copy to Kanta; when receiving units end their activity, the
   organisation may have their receiver mark removed a day or two before the change; every request already
   addressed is handled); changed technical access points, announced at the latest two weeks before the change
-  (seed 003) by the customer or by its Kanta intermediary for all its customers (a new access point of the
+  (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server certificates
+  obtained) or by its Kanta intermediary for all its customers (a new access point of the
   intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
   documents move to another registrar, the registrar change: scheduled with the nearest partners around
   Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
@@ -518,14 +519,15 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
     Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
-      | intermediary_name          | Välityspalvelu Silta Oy                 |
-      | new_access_point_oid       | 1.2.246.537.6.918.18.10.13.1            |
-      | effective_date             | tänään + 5 päivää                       |
-      | filed_on                   | tänään                                  |
-      | customers_covered          | ["2468218-1", "0737546-2", "1572860-0"] |
-      | customers_informed         | kyllä                                   |
-      | access_point_is_new        | kyllä                                   |
-      | new_access_point_announced | kyllä                                   |
+      | intermediary_name            | Välityspalvelu Silta Oy                 |
+      | new_access_point_oid         | 1.2.246.537.6.918.18.10.13.1            |
+      | effective_date               | tänään + 5 päivää                       |
+      | filed_on                     | tänään                                  |
+      | customers_covered            | ["2468218-1", "0737546-2", "1572860-0"] |
+      | customers_informed           | kyllä                                   |
+      | access_point_is_new          | kyllä                                   |
+      | new_access_point_announced   | kyllä                                   |
+      | server_certificates_obtained | kyllä                                   |
     Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
     Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
@@ -755,10 +757,21 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus   |
       | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
       | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | new_access_point_oid         | 1.2.246.10.24682210.99.1 |
+      | ip_addresses                 | ["192.0.2.17"]           |
+      | dns_name                     | kanta.lehto.example.fi   |
+      | server_certificates_obtained | ei                       |
+      | effective_date               | tänään + 7 päivää        |
+      | filed_on                     | tänään                   |
+    Niin lomake hylätään kentän "server_certificates_obtained" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | new_access_point_oid | 1.2.246.10.24682210.99.1 |
-      | effective_date       | tänään + 7 päivää        |
-      | filed_on             | tänään                   |
+      | new_access_point_oid         | 1.2.246.10.24682210.99.1 |
+      | ip_addresses                 | ["192.0.2.17"]           |
+      | dns_name                     | kanta.lehto.example.fi   |
+      | server_certificates_obtained | kyllä                    |
+      | effective_date               | tänään + 7 päivää        |
+      | filed_on                     | tänään                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                              |
       | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
@@ -826,7 +839,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
-  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
+  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -920,6 +933,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | skip_reason | Testattiin jo ennen muutosta |
     Niin lomake hylätään kentän "result" kohdalta
     Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | ei     |
+    Niin lomake hylätään kentän "documents_moved_checked" kohdalta
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
@@ -960,10 +979,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus                      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | new_access_point_oid         | 1.2.246.10.24682237.99.1 |
+      | server_certificates_obtained | kyllä                    |
+      | effective_date               | tänään + 30 päivää       |
+      | filed_on                     | tänään                   |
+    Niin lomake hylätään kentän "ip_addresses" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | new_access_point_oid | 1.2.246.10.24682237.99.1 |
-      | effective_date       | tänään + 30 päivää       |
-      | filed_on             | tänään                   |
+      | new_access_point_oid         | 1.2.246.10.24682237.99.1     |
+      | ip_addresses                 | ["192.0.2.40", "192.0.2.41"] |
+      | dns_name                     | kanta.kallio.example.fi      |
+      | server_certificates_obtained | kyllä                        |
+      | effective_date               | tänään + 30 päivää           |
+      | filed_on                     | tänään                       |
     Niin ajastimia ei ole
     Ja vaihetta "Huomioi liityntäpisteilmoituksen myöhästyminen" ei ole tehty
     Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
