@@ -68,6 +68,16 @@ def test_only_the_new_joiner_does_its_joinings_tasks_and_the_caller_keeps_its_ow
     assert done.status == "completed"
 
 
+def test_a_lane_filter_finds_the_lane_of_that_name_played_for_a_called_process(joining_started):
+    engine, instance = joining_started
+    [apply] = instance.ready_tasks
+    assert [t.id for t in engine.list_tasks(lane="Service provider").items] == [apply.id]
+    assert [t.id for t in engine.list_tasks(lane=CALLED_LANE).items] == [apply.id]
+    assert engine.list_tasks(lane="Kela").items == []
+    assert [i.id for i in engine.list_instances(lane="Service provider").items] == [instance.id]
+    assert engine.list_instances(lane="Service").items == []  # a lane's whole name, not a part of it
+
+
 ENTRY = '<camunda:property name="party" value="from:business_id" />'
 
 
