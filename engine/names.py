@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .bpmn.names import Translations, translations
 from .form_words import FormWordCache
+from .parties import lane_name
 from .results import (
     DefinitionElements,
     DefinitionView,
@@ -107,12 +108,18 @@ class Naming:
             )
         return result
 
+    def _lane(self, names, lane: str | None) -> str | None:
+        """A lane as a person reads it: its name (a lane played for a called process: the lane's name)."""
+        if lane is None:
+            return None
+        return self.name(names.of_lane(lane_name(lane)), lane_name(lane))
+
     def _task(self, task: TaskView, process_key: str, version: int | None) -> TaskView:
         names = self._lookup(process_key, version)
         return replace(
             task,
             name=self.name(names.of_element(task.element_id, task.name), task.name),
-            lane=task.lane if task.lane is None else self.name(names.of_lane(task.lane), task.lane),
+            lane=self._lane(names, task.lane),
             form=self.form(task.form, process_key, version, "form", task.form_key or task.element_id),
         )
 

@@ -9,6 +9,13 @@ A lane says who plays it with a ``camunda:properties`` entry ``party`` (Camunda 
   once the field has a value; a later value plays the lane in its place;
 - anything else: that party itself, always (Kela's lane names Kela's Y-tunnus).
 
+A call activity may say on whose behalf the process it calls runs, with the same entry (its "Extension
+properties"): ``from:<variable>`` names a variable its In mappings give the called process (``business_id``,
+say). The called process's ``business-key`` lanes — and those of the processes it calls in turn — are then
+played by the party that variable holds, not by the caller's business key: a new joiner's joining inside an
+organisational change is the new joiner's own work. Such a lane is bound under its own key,
+``<lane> @<calling process>/<call activity>`` (``called_lane``), shown by its lane's name (``lane_name``).
+
 A lane without the entry is played by nobody in particular: only a caller of no party (an admin) does
 its work. An integrator of party P sees the instances P plays a lane of, does the tasks of P's lanes, sends
 the messages whose catching event is in P's lane, and cancels only what P is the provider of.
@@ -26,6 +33,27 @@ PROPERTY = "party"
 BUSINESS_KEY = "business-key"
 FROM_FIELD = "from:"
 _PROPERTY_PATH = f"{{{BPMN_NS}}}extensionElements/{{{CAMUNDA_NS}}}properties/{{{CAMUNDA_NS}}}property"
+
+
+CALLED_LANE = " @"  # between a lane's name and the call activity its called process runs on behalf of
+
+
+def called_lane(lane: str, process_id: str, call_activity_id: str) -> str:
+    """The key a lane of a called process is bound under when the call activity names its party."""
+    return f"{lane}{CALLED_LANE}{process_id}/{call_activity_id}"
+
+
+def lane_name(key: str) -> str:
+    """The lane's name in the diagram, of a lane key (a called lane's key included)."""
+    return key.split(CALLED_LANE, 1)[0]
+
+
+def call_rule_of(call_activity: etree._Element) -> str | None:
+    """A call activity's ``party`` entry (on whose behalf the called process runs), if it has one."""
+    for entry in call_activity.iterfind(_PROPERTY_PATH):
+        if entry.get("name") == PROPERTY:
+            return (entry.get("value") or "").strip()
+    return None
 
 
 def lane_rules_in(root: etree._Element) -> Iterable[tuple[etree._Element, str, str]]:

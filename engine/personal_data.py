@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .bpmn import LoadedDefinition, form_lanes
 from .clock import now
+from .parties import lane_name
 
 KEYWORD = "x-personal-data"
 MASK = "***"
@@ -63,7 +64,8 @@ def hidden(definition: LoadedDefinition, parties: Mapping[str, str], reader: Rea
         return set(lanes)
     if reader.party is None:
         return set()
-    played = {lane for lane, party in parties.items() if party == reader.party}
+    # a lane played for a called process (engine/parties.py) shows the fields of the lane of that name
+    played = {lane_name(lane) for lane, party in parties.items() if party == reader.party}
     return {name for name, seen in lanes.items() if not seen & played}
 
 

@@ -317,7 +317,7 @@ def _bind_parties(store: Store, record: InstanceRecord, run: Run, actor: str, mo
     that now plays a lane, who plays which lane now)."""
     if not run.definition.lanes:
         return [], {}
-    played = players(run.definition.lanes, record.business_key, record.variables)
+    played = players(run.definition.lanes, record.business_key, record.variables) | run.called_parties()
     stored = {} if new else store.parties_of(record.id)
     changed = {lane: party for lane, party in played.items() if stored.get(lane) != party}
     store.bind_parties(record.id, changed, moment, actor)

@@ -5,11 +5,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
   each on its own time from the change date and none waiting for another: the new joinings (a new business ID
   (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"; every
-  other new joiner joins with its own business ID); the prescription renewal requests (the new receivers are
+  other new joiner joins with its own business ID and name; each joining is the new joiner's own work, done
+  under its own Y-tunnus; where the organisation uses the Prescription service, Kela says whether it asks for
+  a deployment test (seed 004), reported within two days of the test); the prescription renewal requests (the new receivers are
   notified to THL's code service with a copy to Kanta; when receiving units end their activity, the
   organisation may have their receiver mark removed a day or two before the change; every request already
   addressed is handled); changed technical access points, announced at the latest two weeks before the change
-  (seed 003) by the customer or by its Kanta intermediary for all its customers (a new access point of the
+  (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server certificates
+  obtained) or by its Kanta intermediary for all its customers (a new access point of the
   intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
   documents move to another registrar, the registrar change: scheduled with the nearest partners around
   Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
@@ -25,7 +28,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
   kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
   tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
   muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
-  liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan.
+  liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja
+  nimellään; liittymisen tekee uusi liittyjä itse. Jos organisaatio käyttää Resepti-palvelua, Kela kertoo,
+  pyytääkö se käyttöönottokoetta (lähde 004); pyydetystä onnistuneesta kokeesta raportoidaan Kelaan kahden
+  päivän kuluessa kokeen päivästä.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
   vastaanottavien yksiköiden toiminta päättyy, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
   tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee
@@ -62,6 +68,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin <seuraavaksi>
@@ -94,6 +101,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | kyllä                    |
+      | prescription_service_in_use | ei                       |
     Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään |
@@ -105,6 +113,106 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | cases_like_deployment_test | kyllä                                   |
       | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja avoimia tehtäviä ei ole
+
+  Tapaus: Muutoksessa Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468241-3                 |
+      | organisation_name           | Apteekkiklinikka Otava Oy |
+      | change_date                 | tänään + 30 päivää        |
+      | joiner_oid                  | 1.2.246.10.24682413.10.0  |
+      | registrar_oid               | 1.2.246.10.24682413.10.0  |
+      | new_business_id             | ei                        |
+      | new_joiners                 | ei                        |
+      | merger                      | ei                        |
+      | documents_move_registrar    | ei                        |
+      | is_independent_practitioner | ei                        |
+      | access_point_changes        | ei                        |
+      | renewal_routing_changes     | ei                        |
+      | joiner_stops                | ei                        |
+      | prescription_readiness      | ei                        |
+      | prescription_service_in_use | kyllä                     |
+      | vendor_business_id          | 2345678-0                 |
+    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Kun palvelunantaja yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | ei |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun Kela yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | kyllä |
+    Niin lomake hylätään kentän "prescription_test_request_note" kohdalta
+    Ja avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested    | kyllä                                            |
+      | prescription_test_request_note | Muutoksessa otetaan käyttöön uusi reseptimoduuli |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | ei     |
+    Niin lomake hylätään kentän "kela_test_person_ids_used" kohdalta
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+      | prescription_test_date    | tänään - 2 päivää |
+      | prescription_test_result  | failed            |
+      | kela_test_person_ids_used | kyllä             |
+    Niin avoinna on vain tehtävä "Korjaa Resepti-palvelun käyttöönottokokeen virhe", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa Resepti-palvelun käyttöönottokokeen virhe" tiedoilla:
+      | fault    | Uusimispyynnön vastaanottajan OID puuttui sanomasta |
+      | fixed_on | tänään - 1 päivää                                   |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+      | prescription_test_date    | tänään - 1 päivää |
+      | prescription_test_result  | passed            |
+      | kela_test_person_ids_used | kyllä             |
+    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 2 päivän kuluttua
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Resepti-palvelun kokeen raportti myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan                       |
+      | Kela           | Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista |
+    Kun Kela tekee tehtävän "Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | phone  |
+    Niin vaihe "Muistutus Resepti-palvelun kokeen raportista lähetetty" on tehty kerran
+    Ja avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Muistutus Resepti-palvelun kokeen raportista lähetetty |
+      | Organisaatiomuutos tehty                               |
+    Ja ajastimia ei ole
+
+  Tapaus: Kun Kela ei pyydä Resepti-palvelun käyttöönottokoetta, muutoksessa ei tehdä sitä
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468242-1
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468242-1                |
+      | organisation_name           | Lääkärikeskus Kaari Oy   |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682421.10.0 |
+      | registrar_oid               | 1.2.246.10.24682421.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | ei |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
@@ -127,6 +235,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
@@ -158,6 +267,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
@@ -168,10 +278,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
-    Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
     Ja tieto "business_id" on 1414213-0
     Ja tieto "organisation_name" on Fysioterapia Virta Oy
-    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Kun uusi liittyjä yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | business_id          | 1414213-0        |
       | organisation_kind    | private_provider |
       | licence              | health           |
@@ -179,8 +289,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
@@ -221,6 +331,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
@@ -255,6 +366,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -293,6 +405,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
     Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
@@ -312,6 +425,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiver_mark_removal       | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
       | email_sent_on            | tänään                        |
@@ -358,6 +472,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | receiver_mark_removal       | kyllä                      |
       | joiner_stops                | ei                         |
       | prescription_readiness      | ei                         |
+      | prescription_service_in_use | ei                         |
       | vendor_business_id          | 2345678-0                  |
       | intermediary_business_id    | 2938470-6                  |
     Niin ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran
@@ -404,14 +519,15 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
     Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
-      | intermediary_name          | Välityspalvelu Silta Oy                 |
-      | new_access_point_oid       | 1.2.246.537.6.918.18.10.13.1            |
-      | effective_date             | tänään + 5 päivää                       |
-      | filed_on                   | tänään                                  |
-      | customers_covered          | ["2468218-1", "0737546-2", "1572860-0"] |
-      | customers_informed         | kyllä                                   |
-      | access_point_is_new        | kyllä                                   |
-      | new_access_point_announced | kyllä                                   |
+      | intermediary_name            | Välityspalvelu Silta Oy                 |
+      | new_access_point_oid         | 1.2.246.537.6.918.18.10.13.1            |
+      | effective_date               | tänään + 5 päivää                       |
+      | filed_on                     | tänään                                  |
+      | customers_covered            | ["2468218-1", "0737546-2", "1572860-0"] |
+      | customers_informed           | kyllä                                   |
+      | access_point_is_new          | kyllä                                   |
+      | new_access_point_announced   | kyllä                                   |
+      | server_certificates_obtained | kyllä                                   |
     Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
     Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
@@ -478,6 +594,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -602,6 +719,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
@@ -639,10 +757,21 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus   |
       | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
       | palvelunantaja | Tee rekisterinpitäjän muutosilmoitus |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | new_access_point_oid         | 1.2.246.10.24682210.99.1 |
+      | ip_addresses                 | ["192.0.2.17"]           |
+      | dns_name                     | kanta.lehto.example.fi   |
+      | server_certificates_obtained | ei                       |
+      | effective_date               | tänään + 7 päivää        |
+      | filed_on                     | tänään                   |
+    Niin lomake hylätään kentän "server_certificates_obtained" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | new_access_point_oid | 1.2.246.10.24682210.99.1 |
-      | effective_date       | tänään + 7 päivää        |
-      | filed_on             | tänään                   |
+      | new_access_point_oid         | 1.2.246.10.24682210.99.1 |
+      | ip_addresses                 | ["192.0.2.17"]           |
+      | dns_name                     | kanta.lehto.example.fi   |
+      | server_certificates_obtained | kyllä                    |
+      | effective_date               | tänään + 7 päivää        |
+      | filed_on                     | tänään                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                              |
       | palvelunantaja | Tee käyttöönottokoe ennen muutosta   |
@@ -710,33 +839,42 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
-  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa
+  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
-      | business_id                 | 2468230-9                   |
-      | organisation_name           | Hammaslääkäriasema Helmi Oy |
-      | change_date                 | tänään + 14 päivää          |
-      | joiner_oid                  | 1.2.246.10.24682309.10.0    |
-      | registrar_oid               | 1.2.246.10.24682309.10.0    |
-      | new_business_id             | ei                          |
-      | new_joiners                 | kyllä                       |
-      | new_joiner_business_ids     | ["1572860-0"]               |
-      | merger                      | ei                          |
-      | documents_move_registrar    | kyllä                       |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0    |
-      | is_independent_practitioner | ei                          |
-      | access_point_changes        | ei                          |
-      | renewal_routing_changes     | ei                          |
-      | joiner_stops                | ei                          |
-      | prescription_readiness      | ei                          |
-      | vendor_business_id          | 2345678-0                   |
+      | business_id                 | 2468230-9                                                                   |
+      | organisation_name           | Hammaslääkäriasema Helmi Oy                                                 |
+      | change_date                 | tänään + 14 päivää                                                          |
+      | joiner_oid                  | 1.2.246.10.24682309.10.0                                                    |
+      | registrar_oid               | 1.2.246.10.24682309.10.0                                                    |
+      | new_business_id             | ei                                                                          |
+      | new_joiners                 | kyllä                                                                       |
+      | new_joiner_organisations    | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
+      | merger                      | ei                                                                          |
+      | documents_move_registrar    | kyllä                                                                       |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0                                                    |
+      | is_independent_practitioner | ei                                                                          |
+      | access_point_changes        | ei                                                                          |
+      | renewal_routing_changes     | ei                                                                          |
+      | joiner_stops                | ei                                                                          |
+      | prescription_readiness      | ei                                                                          |
+      | prescription_service_in_use | ei                                                                          |
+      | vendor_business_id          | 2345678-0                                                                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
-      | palvelunantaja | Anna organisaation tiedot (tunnistetiedot annettu)      |
+      | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
     Ja tieto "business_id" on 1572860-0
-    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Ja tieto "organisation_name" on Suuhygienia Helmi Oy
+    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun uusi liittyjä tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
@@ -757,9 +895,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | result                   | skipped                                                       |
-      | skip_reason              | Aiempien kokeiden asiakirjat riittävät                        |
-      | earlier_test_data_reused | kyllä                                                         |
+      | result                   | skipped                                |
+      | skip_reason              | Aiempien kokeiden asiakirjat riittävät |
+      | earlier_test_data_reused | kyllä                                  |
     Niin lomake hylätään kentän "earlier_test_data_reused" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
@@ -767,7 +905,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | result      | skipped                                                            |
+      | result      | skipped                                                             |
       | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
@@ -794,6 +932,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | result      | skipped                      |
       | skip_reason | Testattiin jo ennen muutosta |
     Niin lomake hylätään kentän "result" kohdalta
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | ei     |
+    Niin lomake hylätään kentän "documents_moved_checked" kohdalta
     Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
@@ -827,6 +971,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
@@ -834,10 +979,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus                      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
+      | new_access_point_oid         | 1.2.246.10.24682237.99.1 |
+      | server_certificates_obtained | kyllä                    |
+      | effective_date               | tänään + 30 päivää       |
+      | filed_on                     | tänään                   |
+    Niin lomake hylätään kentän "ip_addresses" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
-      | new_access_point_oid | 1.2.246.10.24682237.99.1 |
-      | effective_date       | tänään + 30 päivää       |
-      | filed_on             | tänään                   |
+      | new_access_point_oid         | 1.2.246.10.24682237.99.1     |
+      | ip_addresses                 | ["192.0.2.40", "192.0.2.41"] |
+      | dns_name                     | kanta.kallio.example.fi      |
+      | server_certificates_obtained | kyllä                        |
+      | effective_date               | tänään + 30 päivää           |
+      | filed_on                     | tänään                       |
     Niin ajastimia ei ole
     Ja vaihetta "Huomioi liityntäpisteilmoituksen myöhästyminen" ei ole tehty
     Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
@@ -900,7 +1054,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Niin lomake hylätään kentän "skip_reason" kohdalta
     Ja avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
-      | result      | skipped                                                     |
+      | result      | skipped                                                        |
       | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
     Niin prosessi on päättynyt tapahtumiin:
       | Muistutus ennen muutosta tehdyn kokeen raportista lähetetty |

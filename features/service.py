@@ -27,8 +27,12 @@ WORLD_STARTS = "2026-01-05T09:00:00+02:00"
 # name their lanes) and how a scenario knows which organisation that is: the provider is the one whose
 # Y-tunnus the scenario starts the process for (its business key); a vendor, county or intermediary is the one
 # whose Y-tunnus a form of the scenario names in that field; Kela and THL are themselves, by the party id the
-# catalogue's lanes give them (processes/README.md, Who plays a lane).
+# catalogue's lanes give them (processes/README.md, Who plays a lane). A new joiner that joins Kanta inside an
+# organisational change plays the provider's lane of its own joining (the call activity runs the joining on
+# its behalf: README, A process called on behalf of another party): it is the organisation the impact mapping
+# names as the new business ID or as a new joiner (a scenario names one).
 BUSINESS_KEY = "business-key"
+NEW_JOINER = "new_joiner"
 PARTIES = {
     "palvelunantaja": ("Palvelunantaja", BUSINESS_KEY),
     "järjestelmätoimittaja": ("Järjestelmätoimittaja", "from:vendor_business_id"),
@@ -36,6 +40,7 @@ PARTIES = {
     "THL": ("THL", "thl"),
     "hyvinvointialue": ("Hyvinvointialue", "from:county_business_id"),
     "Kanta-välittäjä": ("Kanta-välittäjä", "from:intermediary_business_id"),
+    "uusi liittyjä": ("Palvelunantaja", f"from:{NEW_JOINER}"),
 }
 # The one identity of no party: the admin who moves the clock, deploys and looks (the checks read as it).
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"
@@ -222,6 +227,11 @@ class Onboarding:
             name = field_naming(party)
             if name and isinstance(data.get(name), str):
                 self.named[name] = data[name]
+        joiners = data.get("new_joiner_organisations")
+        if data.get("new_business_id") is True and isinstance(data.get("new_business_id_value"), str):
+            self.named[NEW_JOINER] = data["new_business_id_value"]
+        elif isinstance(joiners, list) and joiners and isinstance(joiners[0], dict):
+            self.named[NEW_JOINER] = joiners[0].get("business_id")
 
     def acted(self, what: str) -> None:
         if self.unchecked is not None:

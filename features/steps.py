@@ -68,6 +68,7 @@ GENITIVES = {
     "THL:n": "THL",
     "hyvinvointialueen": "hyvinvointialue",
     "Kanta-välittäjän": "Kanta-välittäjä",
+    "uuden liittyjän": "uusi liittyjä",
 }
 assert set(GENITIVES.values()) == set(PARTIES), "every party has its genitive"
 

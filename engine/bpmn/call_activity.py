@@ -10,6 +10,10 @@ no mapping in a direction passes every variable that way (what the engine did be
 and what the catalogue's older diagrams expect). ``businessKey`` mappings change nothing: a called process
 runs inside its caller's instance and shares its business key. ``local`` is accepted and has no effect:
 the engine keeps one scope of variables per process.
+
+A ``party`` entry in the call activity's Extension properties, ``from:<variable>``, says on whose behalf the
+called process runs: the party its In mappings hand it in ``<variable>`` plays the called process's
+``business-key`` lanes (engine/parties.py). The deploy refuses an entry that names no In mapping's target.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from SpiffWorkflow.bpmn.serializer.default.task_spec import SubWorkflowConverter
 from SpiffWorkflow.bpmn.specs.defaults import CallActivity
 from SpiffWorkflow.camunda.parser.task_spec import CallActivityParser
 
+from ..parties import call_rule_of, field_of
+
 
 @dataclass(frozen=True)
 class VariableMapping:
@@ -32,10 +38,14 @@ class VariableMapping:
 
 
 class MappedCallActivity(CallActivity):
-    def __init__(self, wf_spec, bpmn_id, subworkflow_spec, in_mappings=(), out_mappings=(), **kwargs):
+    def __init__(
+        self, wf_spec, bpmn_id, subworkflow_spec, in_mappings=(), out_mappings=(), callee_party=None, **kwargs
+    ):
         super().__init__(wf_spec, bpmn_id, subworkflow_spec, **kwargs)
         self.in_mappings = list(in_mappings)
         self.out_mappings = list(out_mappings)
+        # the called process's variable (an In mapping's target) naming the party it runs on behalf of
+        self.callee_party = callee_party
 
     def copy_data(self, my_task, subworkflow):
         if not self.in_mappings:
@@ -72,8 +82,13 @@ class MappedCallActivityParser(CallActivityParser):
             subworkflow_spec=SubprocessParser.get_call_activity_spec(self),
             in_mappings=self._mappings("in"),
             out_mappings=self._mappings("out"),
+            callee_party=self._callee_party(),
             **self.bpmn_attributes,
         )
+
+    def _callee_party(self) -> str | None:
+        rule = call_rule_of(self.node)
+        return field_of(rule) if rule else None
 
     def _mappings(self, direction: str) -> list[VariableMapping]:
         mappings = []
@@ -94,9 +109,11 @@ class MappedCallActivityConverter(SubWorkflowConverter):
         dct = super().to_dict(spec)
         dct["in_mappings"] = [asdict(m) for m in spec.in_mappings]
         dct["out_mappings"] = [asdict(m) for m in spec.out_mappings]
+        dct["callee_party"] = spec.callee_party
         return dct
 
     def from_dict(self, dct):
         dct["in_mappings"] = [VariableMapping(**m) for m in dct.get("in_mappings", [])]
         dct["out_mappings"] = [VariableMapping(**m) for m in dct.get("out_mappings", [])]
+        dct.setdefault("callee_party", None)  # a version stored before call activities named a party
         return super().from_dict(dct)

@@ -22,6 +22,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from ..decisions import TableFault
 from ..limits import MAX_PATH_LENGTH, Limits
+from ..parties import BUSINESS_KEY, called_lane
 from ..problems import ConcurrentChange, Conflict, NotFound
 from ..vocabulary import InstanceStatus, Refusal, json_safe
 from .external_task import is_external, throw_error_at
@@ -403,13 +404,43 @@ class Run:
                 merged.update(task.data)
         return json_safe(merged)
 
+    def lane_key(self, task) -> str | None:
+        """The lane a task is bound under: its lane's name, or, for a ``business-key`` lane of a process
+        called on behalf of another party, that lane's key for the nearest such call (engine/parties.py)."""
+        lane = getattr(task.task_spec, "lane", None)
+        if lane is None or self.definition.lanes.get(lane) != BUSINESS_KEY:
+            return lane
+        call = _calling_on_behalf(task.workflow)
+        if call is None:
+            return lane
+        return called_lane(lane, call.workflow.spec.name, call.task_spec.bpmn_id)
+
+    def called_parties(self) -> dict[str, str]:
+        """Lane key -> party for every process called on behalf of a party: its ``business-key`` lanes are
+        played by the party its call activity's In mappings handed it (engine/parties.py)."""
+        lanes = [lane for lane, rule in self.definition.lanes.items() if rule == BUSINESS_KEY]
+        played = {}
+        if not lanes:
+            return played
+        for subworkflow in self.workflow.subprocesses.values():
+            call = self.workflow.get_task_from_id(subworkflow.parent_task_id)
+            field_name = getattr(call.task_spec, "callee_party", None) if call is not None else None
+            if field_name is None:
+                continue
+            start = next((t for t in subworkflow.tasks.values() if t.task_spec.name == "Start"), None)
+            party = start.data.get(field_name) if start is not None else None
+            if isinstance(party, str) and party.strip():
+                for lane in lanes:
+                    played[called_lane(lane, call.workflow.spec.name, call.task_spec.bpmn_id)] = party.strip()
+        return played
+
     def ready_human_tasks(self) -> list[HumanTask]:
         return [
             HumanTask(
                 task_id=str(task.id),
                 element_id=task.task_spec.bpmn_id,
                 name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
-                lane=task.task_spec.lane,
+                lane=self.lane_key(task),
                 form_key=form_key_of(task.task_spec),
                 **asdict(assignment_of(task.task_spec)),
             )
@@ -424,7 +455,7 @@ class Run:
                 element_id=task.task_spec.bpmn_id,
                 name=task.task_spec.bpmn_name or task.task_spec.bpmn_id,
                 topic=task.task_spec.topic,
-                lane=task.task_spec.lane,
+                lane=self.lane_key(task),
             )
             for task in self._tasks_now
             if task.state == TaskState.READY and is_external(task.task_spec)
@@ -450,7 +481,8 @@ class Run:
             spec = task.task_spec
             for definition in _event_definitions(spec.event_definition):
                 if isinstance(definition, MessageEventDefinition):
-                    messages.append(MessageWait(str(task.id), spec.bpmn_id, definition.name, spec.lane))
+                    lane = self.lane_key(task)
+                    messages.append(MessageWait(str(task.id), spec.bpmn_id, definition.name, lane))
                 elif isinstance(definition, TimerEventDefinition) and (due := _timer_due(task)) is not None:
                     name = spec.bpmn_name or definition.name or spec.bpmn_id
                     timers.append(TimerWait(str(task.id), spec.bpmn_id, name, due))
@@ -502,6 +534,16 @@ class Run:
             if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
                 return task.task_spec.bpmn_id
         return None
+
+
+def _calling_on_behalf(workflow):
+    """The nearest call activity (task) above ``workflow`` that names the party its process runs for."""
+    while workflow.parent_task_id is not None:
+        call = workflow.top_workflow.get_task_from_id(workflow.parent_task_id)
+        if getattr(call.task_spec, "callee_party", None) is not None:
+            return call
+        workflow = call.workflow
+    return None
 
 
 def start_lane(definition: LoadedDefinition) -> str | None:

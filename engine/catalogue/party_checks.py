@@ -1,6 +1,8 @@
 """Who plays a lane: each lane's ``party`` entry is one the engine understands (engine/parties.py), a
 ``from:`` entry names a form field a user task of the diagram fills in, and a lane of one name says the
-same in every diagram (an instance, its call activities' processes included, plays a lane once)."""
+same in every diagram (an instance, its call activities' processes included, plays a lane once). A call
+activity's ``party`` entry (on whose behalf its process runs) names a target of its own In mappings, and the
+process it calls has a ``business-key`` lane for that party to play."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..parties import BUSINESS_KEY, FROM_FIELD, field_of, lane_rules_in
+from ..parties import BUSINESS_KEY, FROM_FIELD, call_rule_of, field_of, lane_rules_in
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, at, bpmn_tag
@@ -37,6 +39,56 @@ def party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Ite
                 f'{what} is played by the party named in the form field "{field}", which no user '
                 f"task's form in this diagram has{meant}",
             )
+    yield from _call_party_problems(file, root, catalogue)
+
+
+def _call_party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
+    """A call activity's party entry the engine could not honour."""
+    for call in root.iter(bpmn_tag("callActivity")):
+        rule = call_rule_of(call)
+        if rule is None:
+            continue
+        what = f'call activity "{call.get("name") or call.get("id")}"'
+        field = field_of(rule)
+        targets = sorted(
+            node.get("target") or node.get("source")
+            for node in call.iterfind(f"{{*}}extensionElements/{{{CAMUNDA_NS}}}in")
+            if node.get("variables") != "all" and (node.get("target") or node.get("source"))
+        )
+        if not field:
+            yield at(
+                file,
+                call,
+                f'{what} has the party entry "{rule}": write {FROM_FIELD}<variable>, naming the variable '
+                "one of its In mappings gives the called process, whose party then plays that process's "
+                f"{BUSINESS_KEY} lanes",
+            )
+        elif field not in targets:
+            given = ", ".join(targets) or "none"
+            yield at(
+                file,
+                call,
+                f'{what} runs its process on behalf of the party in "{field}", which none of its In mappings '
+                f"gives the called process (their targets: {given}): add "
+                f'<camunda:in source="…" target="{field}"/>',
+            )
+        elif not _has_business_key_lane(catalogue, call.get("calledElement")):
+            yield at(
+                file,
+                call,
+                f"{what} names the party its process runs on behalf of, but the process it calls, "
+                f'"{call.get("calledElement")}", has no lane played by {BUSINESS_KEY}: there is nothing for '
+                "that party to play",
+            )
+
+
+def _has_business_key_lane(catalogue: Catalogue, process_id: str | None) -> bool:
+    """Whether the process ``process_id`` has a business-key lane (true when it is not in the catalogue:
+    the check of called elements says so)."""
+    for _, process in catalogue.processes():
+        if process.get("id") == process_id:
+            return any(rule == BUSINESS_KEY for _, _, rule in lane_rules_in(process))
+    return True
 
 
 def lane_agreement_problems(catalogue: Catalogue) -> Iterator[Problem]:

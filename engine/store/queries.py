@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, delete, exists, false, func, insert, or_, select, text, update
 
+from ..parties import CALLED_LANE
 from .batch_queries import BatchQueries
 from .chain import broken_link, chained, head_beside
 from .external_task_queries import ExternalTaskQueries
@@ -634,7 +635,7 @@ class InstanceFinding:
         if self.version is not None:
             yield _definitions.c.version == self.version
         if self.lane is not None:
-            yield exists().where(_ready.c.instance_id == _instances.c.id, _ready.c.lane == self.lane)
+            yield exists().where(_ready.c.instance_id == _instances.c.id, in_lane(_ready.c.lane, self.lane))
         if self.waiting_at is not None:
             yield waits_at(self.waiting_at)
         if self.due_before is not None:
@@ -648,10 +649,18 @@ class InstanceFinding:
 
 
 def _filtered(query, table, filters: dict):
-    """Rows whose column equals the filter's value, or one of its values (a tuple); None filters nothing."""
+    """Rows whose column equals the filter's value, or one of its values (a tuple); None filters nothing. A
+    lane filter also finds the lane of that name played for a called process (engine/parties.py)."""
     for column, value in filters.items():
-        if isinstance(value, tuple):
+        if column == "lane" and isinstance(value, str) and "lane" in table.c:
+            query = query.where(in_lane(table.c.lane, value))
+        elif isinstance(value, tuple):
             query = query.where(table.c[column].in_(value))
         elif value is not None:
             query = query.where(table.c[column] == value)
     return query
+
+
+def in_lane(column, lane: str):
+    """The rows in the lane named ``lane``, those of a process called on behalf of another party included."""
+    return or_(column == lane, column.startswith(lane + CALLED_LANE, autoescape=True))

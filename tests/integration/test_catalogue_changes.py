@@ -741,6 +741,7 @@ IMPACT = {
     "receiving_units_end": True,
     "receiver_mark_removal": True,
     "prescription_readiness": False,
+    "prescription_service_in_use": False,
     "joiner_stops": False,
 }
 
@@ -929,13 +930,17 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     scheduling = start_change(
         engine,
         new_joiners=True,
-        new_joiner_business_ids=["1572860-0"],
+        new_joiner_organisations=[{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}],
         merger=False,
         access_point_changes=False,
         renewal_routing_changes=False,
     )
-    # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change
+    # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change; its name
+    # came in with it, and the joining is its own work
     assert sorted(ready(scheduling)) == ["Task_enter_organisation_profile", "Task_schedule_registrar_change"]
+    called_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners"
+    assert lane_of(scheduling, "Task_enter_organisation_profile") == called_lane
+    assert scheduling.parties[called_lane] == "1572860-0"
     notice = do(
         engine,
         scheduling,
@@ -1004,6 +1009,11 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     assert f'id="{task.element_id}"' not in own
     assert f'id="{task.element_id}"' in (CATALOGUE / "kanta_joining.bpmn").read_text(encoding="utf-8")
     assert task.business_key == "0737546-2"
+    # ... on behalf of the new ID: the organisation under its new Y-tunnus plays the joining's provider lane
+    called_lane = "Palvelunantaja @organisation_change/Call_join_with_new_business_id"
+    assert task.lane == called_lane
+    assert joining.parties[called_lane] == "1572860-0"
+    assert joining.parties["Palvelunantaja"] == "0737546-2"
     # The joining runs with the new ID as its business ID and sees nothing else of the change.
     assert joining.variables["business_id"] == "1572860-0"
     assert "change_date" not in joining.variables and "merger" not in joining.variables
