@@ -10,6 +10,8 @@ from engine import (
     Conflict,
     DefinitionInvalid,
     EngineError,
+    ErrorKind,
+    FaultIncident,
     Forbidden,
     InvalidData,
     NotFound,
@@ -51,6 +53,10 @@ def problem(status: int, kind: str, title: str, detail: str, **extra):
     return json.dumps(body), status, {"Content-Type": PROBLEM_JSON}
 
 
+# A fault of the diagram a start met is worded apart: no instance was stored, the version has the incident.
+_FAULT_REASONS = {FaultIncident.VERSION: "start-definition-fault"}
+
+
 def _engine_error(error: EngineError):
     if isinstance(error, DefinitionInvalid):
         return problem(
@@ -70,11 +76,9 @@ def _engine_error(error: EngineError):
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
     if isinstance(error, ScriptFailure):
         values = {"element_id": error.element_id, "message": error.message}
-        reason = error.kind
-        if error.kind == "definition-fault":  # an incident, the instance's or the version's
-            values["incident_opened"] = bool(getattr(error, "instance_id", None))
-            if not values["incident_opened"] and getattr(error, "definition", None):
-                reason = "start-definition-fault"  # a start met it: no instance was stored
+        reason = _FAULT_REASONS.get(error.incident, error.kind)
+        if error.kind == ErrorKind.DEFINITION_FAULT:
+            values["incident_opened"] = error.incident == FaultIncident.INSTANCE
         return _worded(422, error.kind, reason, values, error.detail, element_id=error.element_id)
     if isinstance(error, NotFound):
         return problem(404, error.kind, "Not found", error.detail)

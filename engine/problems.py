@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -135,6 +136,16 @@ class InvalidData(EngineError):
         self.errors: list[FieldError] = errors or []
 
 
+class FaultIncident(StrEnum):
+    """Where a fault of the diagram (``definition-fault``) a request met is noted for the analysts, as the
+    engine decided when it refused the request: a caller branches on it rather than on what else the error
+    carries."""
+
+    NONE = "none"  # no incident: the data's failure (a script's), not the diagram's
+    INSTANCE = "instance"  # on the running instance the request was for, which waits where it did
+    VERSION = "version"  # on the definition version a start met it in: no instance was stored
+
+
 @dataclass
 class ScriptFailure(EngineError):
     """A script, condition or timer expression of a diagram failed on a caller's request, which is refused
@@ -142,7 +153,12 @@ class ScriptFailure(EngineError):
 
     element_id: str
     message: str
-    kind: str = field(default="script-failure", init=False)
+    kind: str = field(default="script-failure", kw_only=True)
+    incident: FaultIncident = field(default=FaultIncident.NONE, kw_only=True)
+    instance_id: str | None = field(default=None, kw_only=True)  # the instance whose request met it
+    definition: tuple[str, int] | None = field(
+        default=None, kw_only=True
+    )  # (process key, version) a start met it in
 
     def __post_init__(self):
         super().__init__(f"{self.element_id}: {self.message}")

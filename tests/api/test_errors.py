@@ -434,7 +434,8 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
         and "nothing of it was stored" in problem["detail"]
         and "an incident on the instance" in problem["detail"]
     )
-    assert (problem["values"]["element_id"], problem["values"]["incident_opened"]) == (
+    assert (problem["reason"], problem["values"]["element_id"], problem["values"]["incident_opened"]) == (
+        "definition-fault",
         "Gateway_decision",
         True,
     )
@@ -540,3 +541,27 @@ def test_bad_query_parameters_are_refused_naming_each(client, stored, path, name
     problem = assert_problem(client.get(path, headers=auth("viewer")), 422, "invalid-request")
     assert fields_named(problem, "query") == named
     assert stored() == before
+
+
+def test_a_start_meeting_a_fault_of_the_diagram_is_refused_as_the_versions_fault(client, engine, stored):
+    from tests.integration.test_definition_faults import _gateway
+
+    engine.deploy({"routing.bpmn": _gateway()}, actor="analyst:test")
+    before = stored()
+
+    body = {"process_key": "routing", "variables": {"kind": "pharmacy"}}
+    response = client.post(
+        "/api/v1/process-instances", json=body, headers=auth("integrator") | {"Accept-Language": "en"}
+    )
+
+    # No instance holds it, so no incident of an instance: the version's incident tells the analysts.
+    problem = assert_problem(response, 422, "definition-fault")
+    assert (problem["reason"], problem["element_id"], problem["values"]["incident_opened"]) == (
+        "start-definition-fault",
+        "Gateway_kind",
+        False,
+    )
+    assert "no instance was started" in problem["detail"], problem["detail"]
+    after = stored()
+    assert {name for name in after if after[name] != before[name]} == {"incidents", "audit_events"}
+    assert after["process_instances"] == before["process_instances"]
