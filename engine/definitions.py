@@ -274,9 +274,19 @@ def deployed_forms(context: Context) -> dict[str, bytes]:
 def definition_row(store: Store, key: str, version: int | None):
     row = store.definition_version(key, version)
     if row is None:
-        which = f'process "{key}"' if version is None else f'version {version} of process "{key}"'
-        raise NotFound(f"no {which} is deployed")
+        raise not_deployed(key, version)
     return row
+
+
+def not_deployed(key: str, version: int | None = None) -> NotFound:
+    """The refusal of a request that names a process, or a version of one, that is not deployed."""
+    if version is None:
+        return NotFound(f'no process "{key}" is deployed', Refusal.NO_PROCESS, {"process_key": key})
+    return NotFound(
+        f'no version {version} of process "{key}" is deployed',
+        Refusal.NO_VERSION,
+        {"process_key": key, "version": version},
+    )
 
 
 def list_latest(context: Context) -> list[DefinitionView]:
@@ -294,7 +304,7 @@ def versions(context: Context, key: str) -> list[DefinitionView]:
     with context.new_unit() as unit:
         rows = unit.store.definition_versions(key)
         if not rows:
-            raise NotFound(f'no process "{key}" is deployed')
+            raise not_deployed(key)
         retirement = unit.store.retirement(key)
         return [definition_view(r, retirement) for r in rows]
 

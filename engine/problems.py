@@ -45,13 +45,18 @@ class Problem:
 
 
 class EngineError(Exception):
-    """Base of every error the engine raises on purpose."""
+    """Base of every error the engine raises on purpose.
+
+    ``detail`` is in English; ``reason`` says the same as a stable word (``vocabulary.Refusal``) and
+    ``values`` what it speaks of, for an answer worded in its reader's language, as ``FieldError`` does."""
 
     kind = "engine-error"
 
-    def __init__(self, detail: str):
+    def __init__(self, detail: str, reason: str | None = None, values: dict | None = None):
         super().__init__(detail)
         self.detail = detail
+        self.reason = reason
+        self.values = values or {}
 
 
 class DefinitionInvalid(EngineError):
@@ -86,17 +91,9 @@ class Forbidden(EngineError):
 
 
 class Conflict(EngineError):
-    """The request clashes with the instance's current state (e.g. the task is no longer ready).
-
-    ``detail`` is in English; ``reason`` says the same as a stable word (``vocabulary.Refusal``) and
-    ``values`` what it speaks of, for an answer worded in its reader's language, as ``FieldError`` does."""
+    """The request clashes with the instance's current state (e.g. the task is no longer ready)."""
 
     kind = "conflict"
-
-    def __init__(self, detail: str, reason: str | None = None, values: dict | None = None):
-        super().__init__(detail)
-        self.reason = reason
-        self.values = values or {}
 
 
 class ConcurrentChange(Conflict):

@@ -142,7 +142,11 @@ def act_on_instance(
                 if claim_due_by is None:
                     record = unit.store.instance(instance_id)
                     if record is None:
-                        raise NotFound(f"no process instance {instance_id}")
+                        raise NotFound(
+                            f"no process instance {instance_id}",
+                            Refusal.NO_INSTANCE,
+                            {"instance_id": instance_id},
+                        )
                 else:
                     record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
                     if record is None:
