@@ -125,10 +125,17 @@ def _presented_token() -> str:
         return token
     cookie = request.cookies.get(SESSION_COOKIE, "")
     if not cookie:
-        abort(401, message="send Authorization: Bearer <token>", headers={"WWW-Authenticate": "Bearer"})
+        abort(
+            401,
+            message="send Authorization: Bearer <token>",
+            reason="token-missing",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if request.method not in _SAFE_METHODS and not same_origin():
         abort(
-            403, message="a change signed in by the cockpit's cookie must come from the cockpit's own pages"
+            403,
+            message="a change signed in by the cockpit's cookie must come from the cockpit's own pages",
+            reason="cookie-from-elsewhere",
         )
     return cookie
 
@@ -151,6 +158,8 @@ def known_caller(token: str) -> Caller:
             429,
             message=f"too many requests with an unknown token came from this address ({spent.limit}): "
             f"the API answers it again in {spent.retry_after} seconds",
+            reason="too-many-unknown-tokens",
+            values={"limit": spent.limit, "retry_after": spent.retry_after},
             headers={"Retry-After": str(spent.retry_after)},
         )
     token = token.strip()
@@ -160,7 +169,13 @@ def known_caller(token: str) -> Caller:
             return verifier.caller(token)
         except RefusedIdentity as refused:
             failures.failed(address)
-            abort(401, message=str(refused), headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            abort(
+                401,
+                message=str(refused),
+                reason="token-refused",
+                values={"why": str(refused)},
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
     wanted = digest(token)
     callers: dict[str, Caller] = current_app.config["KANTA_CALLERS"]
     found = None
@@ -172,6 +187,7 @@ def known_caller(token: str) -> Caller:
         abort(
             401,
             message="the token is not known",
+            reason="token-unknown",
             headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
         )
     return found
@@ -197,7 +213,12 @@ def requires(permission: str):
         def checked(*args, **kwargs):
             caller = _caller()
             if permission not in PERMISSIONS[caller.role]:
-                abort(403, message=f"the role {caller.role} may not {_DOING[permission]} ({permission})")
+                abort(
+                    403,
+                    message=f"the role {caller.role} may not {_DOING[permission]} ({permission})",
+                    reason="role-may-not",
+                    values={"role": caller.role, "permission": permission},
+                )
             g.caller = caller
             return view(*args, **kwargs)
 

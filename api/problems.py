@@ -10,6 +10,8 @@ from engine import (
     Conflict,
     DefinitionInvalid,
     EngineError,
+    ErrorKind,
+    FaultIncident,
     Forbidden,
     InvalidData,
     NotFound,
@@ -51,6 +53,10 @@ def problem(status: int, kind: str, title: str, detail: str, **extra):
     return json.dumps(body), status, {"Content-Type": PROBLEM_JSON}
 
 
+# A fault of the diagram a start met is worded apart: no instance was stored, the version has the incident.
+_FAULT_REASONS = {FaultIncident.VERSION: "start-definition-fault"}
+
+
 def _engine_error(error: EngineError):
     if isinstance(error, DefinitionInvalid):
         return problem(
@@ -70,32 +76,59 @@ def _engine_error(error: EngineError):
         return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
     if isinstance(error, ScriptFailure):
         values = {"element_id": error.element_id, "message": error.message}
-        reason = error.kind
-        if error.kind == "definition-fault":  # an incident, the instance's or the version's
-            values["incident_opened"] = bool(getattr(error, "instance_id", None))
-            if not values["incident_opened"] and getattr(error, "definition", None):
-                reason = "start-definition-fault"  # a start met it: no instance was stored
+        reason = _FAULT_REASONS.get(error.incident, error.kind)
+        if error.kind == ErrorKind.DEFINITION_FAULT:
+            values["incident_opened"] = error.incident == FaultIncident.INSTANCE
         return _worded(422, error.kind, reason, values, error.detail, element_id=error.element_id)
-    if isinstance(error, NotFound):
-        return problem(404, error.kind, "Not found", error.detail)
     if isinstance(error, AlreadyRunning):
         running = [{**r, "started_at": r["started_at"].isoformat()} for r in error.running]
         return _worded(409, error.kind, error.reason, error.values, error.detail, running=running)
-    if isinstance(error, Forbidden):
-        return problem(403, error.kind, "Not this party's to do", error.detail)
-    if isinstance(error, Conflict):
-        return _worded(409, error.kind, error.reason, error.values, error.detail)
-    return problem(400, error.kind, "The request could not be carried out", error.detail)
+    status, title = next(
+        (answer for refusal, answer in _ENGINE_REFUSALS.items() if isinstance(error, refusal)),
+        (400, _CARRIED_OUT),
+    )
+    return _worded(status, error.kind, error.reason, error.values, error.detail, title=title)
 
 
-def _worded(status: int, kind: str, reason: str | None, values: dict, english: str, **extra):
+_CARRIED_OUT = "The request could not be carried out"
+# The engine's other refusals by their class, as the status and English title they are answered with.
+_ENGINE_REFUSALS = {
+    NotFound: (404, "Not found"),
+    Forbidden: (403, "Not this party's to do"),
+    Conflict: (409, _CARRIED_OUT),
+}
+
+
+def _worded(
+    status: int,
+    kind: str,
+    reason: str | None,
+    values: dict,
+    english: str,
+    *,
+    title: str = _CARRIED_OUT,
+    **extra,
+):
     """A refusal in the caller's language, with the stable ``reason`` and ``values`` it is worded from."""
+    language = _in_requested_language()
+    stable = {"reason": reason, "values": values} if reason else {}
+    worded = refusals.detail(reason, values, language, english)
+    return problem(status, kind, refusals.title(kind, language, title), worded, **stable, **extra)
+
+
+def _in_requested_language() -> str:
     language = requested_language()
     g.name_languages = [language]  # said as Content-Language
-    title = refusals.title(kind, language, english="The request could not be carried out")
-    detail = refusals.detail(reason, values, language, english)
-    stable = {"reason": reason, "values": values} if reason else {}
-    return problem(status, kind, title, detail, **stable, **extra)
+    return language
+
+
+def _with_english() -> str:
+    """The caller's language for a title whose detail is said in English only (a field's message is the
+    validating library's): both are said as Content-Language."""
+    language = _in_requested_language()
+    if language != refusals.ENGLISH:
+        g.name_languages = [language, refusals.ENGLISH]
+    return language
 
 
 def _http_error(error: HTTPException):
@@ -110,13 +143,23 @@ def _http_error(error: HTTPException):
             for pointer, message in _flatten(fields)
         ]
         detail = "; ".join(f"{e['in']} {e['field'] or '(whole)'}: {e['message']}" for e in errors)
-        return problem(status, "invalid-request", "The request was refused", detail, errors=errors)
+        title = refusals.title("invalid-request", _with_english(), "The request was refused")
+        return problem(status, "invalid-request", title, detail, errors=errors)
     kind = http_kind(status)
-    detail = data.get("message") or error.description or error.name
     # Keep what the error itself says in headers (Allow on a 405), but not its text/html content type.
     headers = {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
     headers.update(data.get("headers") or {})
-    body = problem(status, kind, error.name, detail)
+    english = data.get("message") or error.description or error.name
+    reason, values = data.get("reason"), data.get("values") or {}
+    language = _in_requested_language()
+    if reason is not None:  # who may call (api/auth.py) says why in its own words
+        detail = refusals.detail(reason, values, language, english)
+    elif data.get("message"):  # said for this request alone, in English
+        detail, language = english, _with_english()
+    else:
+        detail = refusals.general(kind, language, english)
+    stable = {"reason": reason, "values": values} if reason else {}
+    body = problem(status, kind, refusals.title(kind, language, error.name), detail, **stable)
     return body[0], body[1], {**body[2], **headers}
 
 

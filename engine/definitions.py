@@ -16,7 +16,7 @@ from .bpmn.names import named_elements
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
 from .clock import now
 from .context import Context
-from .lane_changes import lane_changes
+from .lane_changes import StoredDiagrams, lane_changes
 from .problems import Conflict, NotFound, Problem
 from .results import DefinitionElements, DefinitionView, DeployResult, ElementView, definition_view
 from .store.queries import Store
@@ -105,7 +105,7 @@ def deploy(
     said = [
         *_renames(definitions, stored, retired, files),
         *_callers_left_behind(definitions, deployed, stored),
-        *_lanes_changed(deployed, stored),
+        *_lanes_changed(definitions.roots, deployed, stored),
     ]
     warnings = sorted([*definitions.warnings, *said], key=lambda p: (p.file, p.line or 0, p.message))
     return DeployResult(views, unchanged, warnings)
@@ -159,12 +159,15 @@ def _renames(definitions, stored, retired, files) -> list[Problem]:
     return said
 
 
-def _lanes_changed(deployed, stored) -> list[Problem]:
-    """Tasks whose lane's party changed since the version before; a diagram a caller carries is said once."""
-    said = {}
+def _lanes_changed(roots, deployed, stored) -> list[Problem]:
+    """Tasks whose lane's party changed since the version before, compared on the diagrams the catalogue
+    parsed (``roots``) and the stored ones, each parsed once; a diagram a caller carries is said once."""
+    said, before = {}, StoredDiagrams()
     for values in deployed:
         if values["version"] > 1:
-            for problem in lane_changes(values["sources"], stored[values["process_key"]].sources):
+            new_roots = {file: roots[file] for file in values["sources"] if file.endswith(".bpmn")}
+            old_roots = before.roots(stored[values["process_key"]].sources)
+            for problem in lane_changes(new_roots, old_roots):
                 said.setdefault((problem.file, problem.element_id), problem)
     return list(said.values())
 
@@ -271,9 +274,19 @@ def deployed_forms(context: Context) -> dict[str, bytes]:
 def definition_row(store: Store, key: str, version: int | None):
     row = store.definition_version(key, version)
     if row is None:
-        which = f'process "{key}"' if version is None else f'version {version} of process "{key}"'
-        raise NotFound(f"no {which} is deployed")
+        raise not_deployed(key, version)
     return row
+
+
+def not_deployed(key: str, version: int | None = None) -> NotFound:
+    """The refusal of a request that names a process, or a version of one, that is not deployed."""
+    if version is None:
+        return NotFound(f'no process "{key}" is deployed', Refusal.NO_PROCESS, {"process_key": key})
+    return NotFound(
+        f'no version {version} of process "{key}" is deployed',
+        Refusal.NO_VERSION,
+        {"process_key": key, "version": version},
+    )
 
 
 def list_latest(context: Context) -> list[DefinitionView]:
@@ -291,7 +304,7 @@ def versions(context: Context, key: str) -> list[DefinitionView]:
     with context.new_unit() as unit:
         rows = unit.store.definition_versions(key)
         if not rows:
-            raise NotFound(f'no process "{key}" is deployed')
+            raise not_deployed(key)
         retirement = unit.store.retirement(key)
         return [definition_view(r, retirement) for r in rows]
 

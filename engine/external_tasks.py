@@ -352,7 +352,9 @@ def set_retries(
                 if not may_resolve_incidents:
                     raise Forbidden(
                         f"external task {task.id} is held back by incident {incident.id}: giving it retries "
-                        "resolves the incident, which only an admin does"
+                        "resolves the incident, which only an admin does",
+                        Refusal.RETRIES_RESOLVE_INCIDENT,
+                        {"task_id": task.id, "incident_id": incident.id},
                     )
                 store.resolve_incident(incident.id, moment, actor)
                 data["incident"] = incident.id
@@ -393,11 +395,17 @@ def _external_task(
     when the party does not play the task's lane (a party's worker does its own organisation's work)."""
     task = store.external_task(task_id, for_update=for_update) if is_uuid(task_id) else None
     if task is None or (party is not None and not store.participates(task.instance_id, party)):
-        raise NotFound(f"no external task {task_id}: it was completed, or its instance moved past it")
+        raise NotFound(
+            f"no external task {task_id}: it was completed, or its instance moved past it",
+            Refusal.NO_EXTERNAL_TASK,
+            {"task_id": task_id},
+        )
     if doing and party is not None and store.parties_of(task.instance_id).get(task.lane) != party:
         raise Forbidden(
             f'external task {task_id} is in the lane "{task.lane}", which party {party} does not play in '
-            "this instance: only that lane's party's worker does it"
+            "this instance: only that lane's party's worker does it",
+            Refusal.EXTERNAL_TASK_IN_ANOTHER_LANE,
+            {"task_id": task_id, "lane": task.lane, "party": party},
         )
     return task
 

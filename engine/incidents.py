@@ -40,7 +40,7 @@ def get(context: Context, incident_id: int, party: str | None = None) -> Inciden
     with context.new_unit() as unit:
         incident = _incident(unit.store, incident_id)
         if party is not None and not unit.store.participates(incident.instance_id, party):
-            raise NotFound(f"no incident {incident_id}")
+            raise NotFound(f"no incident {incident_id}", Refusal.NO_INCIDENT, {"incident_id": incident_id})
         return incident_view(incident)
 
 
@@ -200,5 +200,5 @@ def _incident(store, incident_id: int):
     storable = isinstance(incident_id, int) and 0 < incident_id < 2**63  # a database's integers end there
     incident = store.incident(incident_id) if storable else None
     if incident is None:
-        raise NotFound(f"no incident {incident_id}")
+        raise NotFound(f"no incident {incident_id}", Refusal.NO_INCIDENT, {"incident_id": incident_id})
     return incident

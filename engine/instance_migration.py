@@ -24,10 +24,10 @@ from .audit import Change, audit_row
 from .bpmn import MigrationRefused, compare_versions, mapping_targets, move_to_version
 from .clock import now
 from .context import Context
-from .definitions import definition_row
+from .definitions import definition_row, not_deployed
 from .problems import FieldError, InvalidData, NotFound
 from .unit_of_work import StaleRevision, Undelivered, write_run
-from .vocabulary import AuditKind, InstanceStatus
+from .vocabulary import AuditKind, InstanceStatus, Refusal
 
 MOVABLE = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
 BLOCKED_SHOWN = 100  # a plan lists this many blocked instances by id; the count says how many in all
@@ -277,7 +277,7 @@ def get_batch(context: Context, batch_id: int) -> BatchView:
         storable = isinstance(batch_id, int) and 0 < batch_id < 2**63
         batch = unit.store.batch(batch_id) if storable else None
         if batch is None:
-            raise NotFound(f"no migration batch {batch_id}")
+            raise NotFound(f"no migration batch {batch_id}", Refusal.NO_BATCH, {"batch_id": batch_id})
         return _batch_view(batch)
 
 
@@ -360,7 +360,7 @@ def instances_per_version(context: Context, key: str, party: str | None = None) 
 def _versions(context: Context, store, key: str, from_version: int, to_version: int):
     for number in (from_version, to_version):
         if not 0 < number < 2**31:  # no version is numbered so (and the database's integer ends there)
-            raise NotFound(f'no version {number} of process "{key}" is deployed')
+            raise not_deployed(key, number)
     if from_version == to_version:
         raise InvalidData(
             "an instance moves between two different versions",

@@ -44,7 +44,9 @@ def start(
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
     if party is not None and business_key != party:
         raise Forbidden(
-            f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)"
+            f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)",
+            Refusal.OWN_ONBOARDINGS_ONLY,
+            {"party": party},
         )
     refusing_a_second = not allow_duplicate and business_key is not None
     with start_faults_noted(context.new_unit, actor), context.new_unit() as unit:
@@ -158,7 +160,9 @@ def instance_record(store: Store, instance_id: str, party: str | None = None) ->
     """The instance; NotFound also when ``party`` plays no lane of it (it may not know it exists)."""
     record = store.instance(instance_id) if is_uuid(instance_id) else None
     if record is None or (party is not None and not store.participates(record.id, party)):
-        raise NotFound(f"no process instance {instance_id}")
+        raise NotFound(
+            f"no process instance {instance_id}", Refusal.NO_INSTANCE, {"instance_id": instance_id}
+        )
     return record
 
 
@@ -229,7 +233,11 @@ def cancel(
     def the_instance(store: Store) -> str:
         record = instance_record(store, instance_id, party)
         if party is not None and record.business_key != party:
-            raise Forbidden(f"only the provider ({record.business_key}) cancels instance {instance_id}")
+            raise Forbidden(
+                f"only the provider ({record.business_key}) cancels instance {instance_id}",
+                Refusal.PROVIDER_CANCELS,
+                {"instance_id": instance_id, "provider": record.business_key},
+            )
         return record.id
 
     return context.act(the_instance if party is not None else instance_id, cancelling, actor, reader=reader)

@@ -20,23 +20,39 @@ _DOING = ("userTask", "manualTask", "task", "receiveTask")  # a party's work; an
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def lane_changes(new_sources: Mapping[str, str], old_sources: Mapping[str, str]) -> list[Problem]:
-    """The tasks of ``new_sources`` whose lane's party differs from the one they had in ``old_sources``."""
-    new_roots = _diagrams(new_sources)
-    old_lanes = {
-        file: {task.get("id"): lane for task, lane in _lanes_of_tasks(root)}
-        for file, root in _diagrams(old_sources).items()
-    }
+def lane_changes(
+    new_roots: Mapping[str, etree._Element], old_roots: Mapping[str, etree._Element]
+) -> list[Problem]:
+    """The tasks of the diagrams ``new_roots`` whose lane's party differs from the one they had in the same
+    files' ``old_roots`` (both parsed, by file name)."""
     said = []
     for file, root in new_roots.items():
-        before = old_lanes.get(file)
-        if before is None:
+        old = old_roots.get(file)
+        if old is None:
             continue
+        before = {task.get("id"): lane for task, lane in _lanes_of_tasks(old)}
         for task, now in _lanes_of_tasks(root):
             was = before.get(task.get("id"))
             if was is not None and was[1] != now[1]:
                 said.append(_moved(file, task, was, now))
     return unaccepted(said, new_roots)
+
+
+class StoredDiagrams:
+    """The diagrams of deployed versions, each file's text parsed once however many versions carry it (a
+    called process's file travels with every caller)."""
+
+    def __init__(self):
+        self._parsed: dict[tuple[str, str], etree._Element] = {}
+
+    def roots(self, sources: Mapping[str, str]) -> dict[str, etree._Element]:
+        return {file: self._root(file, text) for file, text in sources.items() if file.endswith(".bpmn")}
+
+    def _root(self, file: str, text: str) -> etree._Element:
+        root = self._parsed.get((file, text))
+        if root is None:
+            root = self._parsed[(file, text)] = etree.fromstring(text.encode(), _PARSER)
+        return root
 
 
 def _moved(file: str, task: etree._Element, was: tuple, now: tuple) -> Problem:
@@ -71,8 +87,3 @@ def _lanes_of_tasks(root: etree._Element) -> Iterator[tuple[etree._Element, tupl
     for task in root.iter(*(f"{{{BPMN_NS}}}{kind}" for kind in (*_DOING, "intermediateCatchEvent"))):
         if local_name(task) in _DOING or task.find(f"{{{BPMN_NS}}}messageEventDefinition") is not None:
             yield task, lane_of.get(task.get("id"), (None, None))
-
-
-def _diagrams(sources: Mapping[str, str]) -> dict[str, etree._Element]:
-    diagrams = {file: text for file, text in sources.items() if file.endswith(".bpmn")}
-    return {file: etree.fromstring(text.encode(), _PARSER) for file, text in diagrams.items()}

@@ -67,9 +67,7 @@ def begin(
         run.step()
     state = run.dump(context.serializer)
     if run.failure is not None:
-        refusal = refused(run.failure)
-        refusal.definition = (process_key, definition.version)  # the version whose diagram it may blame
-        raise refusal
+        raise refused(run.failure, definition=(process_key, definition.version))
     started = now()
     record = InstanceRecord(
         id=str(uuid.uuid4()),

@@ -99,7 +99,11 @@ def deliver(
             )
         described = target or "the payload's correlation property"
         if not waiting:
-            raise NobodyWaits(f'no running instance with {described} is waiting for message "{name}"')
+            raise NobodyWaits(
+                f'no running instance with {described} is waiting for message "{name}"',
+                Refusal.NOBODY_WAITS,
+                {"name": name},
+            )
         if len(waiting) > 1:
             raise Conflict(
                 f'{len(waiting)} instances with {described} wait for message "{name}" '
@@ -164,7 +168,9 @@ def _refuse_another_partys(store: Store, name: str, party: str, waiting: list[st
             lane = ", ".join(sorted(str(lane) for lane in lanes))
             raise Forbidden(
                 f'instance {instance_id} waits for message "{name}" in the lane "{lane}", which party '
-                f"{party} does not play: only that lane's party sends it"
+                f"{party} does not play: only that lane's party sends it",
+                Refusal.MESSAGE_IN_ANOTHER_LANE,
+                {"instance_id": instance_id, "name": name, "lane": lane, "party": party},
             )
 
 
@@ -191,12 +197,16 @@ def _start_by_message(
         except Undelivered as several:
             raise Conflict(str(several), Refusal.SEVERAL_STARTED, {"name": name}) from None
         if definition is None:
-            raise NotFound(f"{nobody}, and no process starts with it") from None
+            raise NotFound(
+                f"{nobody}, and no process starts with it", Refusal.NOBODY_WAITS_OR_STARTS, {"name": name}
+            ) from None
         lane = start_lane(definition)
         if party is not None and not may_play(definition.lanes.get(lane), party, business_key):
             raise Forbidden(
                 f'{nobody}; it would start "{process_key}", whose start event is in the lane "{lane}", '
-                f"which party {party} does not play"
+                f"which party {party} does not play",
+                Refusal.START_IN_ANOTHER_LANE,
+                {"name": name, "process_key": process_key, "lane": lane, "party": party},
             )
         check_payload(definition, name, payload)
         if business_key is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -44,13 +45,18 @@ class Problem:
 
 
 class EngineError(Exception):
-    """Base of every error the engine raises on purpose."""
+    """Base of every error the engine raises on purpose.
+
+    ``detail`` is in English; ``reason`` says the same as a stable word (``vocabulary.Refusal``) and
+    ``values`` what it speaks of, for an answer worded in its reader's language, as ``FieldError`` does."""
 
     kind = "engine-error"
 
-    def __init__(self, detail: str):
+    def __init__(self, detail: str, reason: str | None = None, values: dict | None = None):
         super().__init__(detail)
         self.detail = detail
+        self.reason = reason
+        self.values = values or {}
 
 
 class DefinitionInvalid(EngineError):
@@ -85,17 +91,9 @@ class Forbidden(EngineError):
 
 
 class Conflict(EngineError):
-    """The request clashes with the instance's current state (e.g. the task is no longer ready).
-
-    ``detail`` is in English; ``reason`` says the same as a stable word (``vocabulary.Refusal``) and
-    ``values`` what it speaks of, for an answer worded in its reader's language, as ``FieldError`` does."""
+    """The request clashes with the instance's current state (e.g. the task is no longer ready)."""
 
     kind = "conflict"
-
-    def __init__(self, detail: str, reason: str | None = None, values: dict | None = None):
-        super().__init__(detail)
-        self.reason = reason
-        self.values = values or {}
 
 
 class ConcurrentChange(Conflict):
@@ -135,6 +133,16 @@ class InvalidData(EngineError):
         self.errors: list[FieldError] = errors or []
 
 
+class FaultIncident(StrEnum):
+    """Where a fault of the diagram (``definition-fault``) a request met is noted for the analysts, as the
+    engine decided when it refused the request: a caller branches on it rather than on what else the error
+    carries."""
+
+    NONE = "none"  # no incident: the data's failure (a script's), not the diagram's
+    INSTANCE = "instance"  # on the running instance the request was for, which waits where it did
+    VERSION = "version"  # on the definition version a start met it in: no instance was stored
+
+
 @dataclass
 class ScriptFailure(EngineError):
     """A script, condition or timer expression of a diagram failed on a caller's request, which is refused
@@ -142,7 +150,12 @@ class ScriptFailure(EngineError):
 
     element_id: str
     message: str
-    kind: str = field(default="script-failure", init=False)
+    kind: str = field(default="script-failure", kw_only=True)
+    incident: FaultIncident = field(default=FaultIncident.NONE, kw_only=True)
+    instance_id: str | None = field(default=None, kw_only=True)  # the instance whose request met it
+    definition: tuple[str, int] | None = field(
+        default=None, kw_only=True
+    )  # (process key, version) a start met it in
 
     def __post_init__(self):
         super().__init__(f"{self.element_id}: {self.message}")

@@ -99,7 +99,9 @@ def complete(
         if party is not None and store.parties_of(ready.instance_id).get(ready.lane) != party:
             raise Forbidden(
                 f'task {task_id} is in the lane "{ready.lane}", which party {party} does not play '
-                "in this instance: only that lane's party completes it"
+                "in this instance: only that lane's party completes it",
+                Refusal.TASK_IN_ANOTHER_LANE,
+                {"task_id": task_id, "lane": ready.lane, "party": party},
             )
         return ready.instance_id
 
@@ -118,4 +120,4 @@ def ready_task(store: Store, task_id: str, party: str | None = None) -> ReadyTas
             Refusal.TASK_COMPLETED,
             {"task_id": task_id, "actor": done.actor, "at": done.at.isoformat()},
         )
-    raise NotFound(f"no ready task {task_id}")
+    raise NotFound(f"no ready task {task_id}", Refusal.NO_READY_TASK, {"task_id": task_id})

@@ -21,7 +21,7 @@ from .audit import Change, audit_row
 from .bpmn import LoadedDefinition, Run
 from .clock import Clock, clock_in_use, now
 from .parties import players
-from .problems import ConcurrentChange, Conflict, NotFound, ScriptFailure
+from .problems import ConcurrentChange, Conflict, FaultIncident, NotFound, ScriptFailure
 from .projections import (
     ProjectionChange,
     Projections,
@@ -142,7 +142,11 @@ def act_on_instance(
                 if claim_due_by is None:
                     record = unit.store.instance(instance_id)
                     if record is None:
-                        raise NotFound(f"no process instance {instance_id}")
+                        raise NotFound(
+                            f"no process instance {instance_id}",
+                            Refusal.NO_INSTANCE,
+                            {"instance_id": instance_id},
+                        )
                 else:
                     record = unit.store.claim_due(instance_id, claim_due_by, InstanceStatus.RUNNING)
                     if record is None:
@@ -168,9 +172,7 @@ def act_on_instance(
                 run.step()
                 state = dump(run)
                 if run.failure is not None and not unattended:
-                    refusal = refused(run.failure)
-                    refusal.instance_id = record.id  # the instance whose diagram it may blame
-                    raise refusal
+                    raise refused(run.failure, instance_id=record.id)
                 try:
                     if run.failure is not None:  # a timer's run failed: it is undone and an incident opened
                         record_incident(unit.store, record, run.failure, actor)
@@ -205,7 +207,7 @@ def act_on_instance(
         except LockVictim:
             continue  # the database undid this attempt to settle a deadlock: run it again on fresh states
         except ScriptFailure as refusal:
-            if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "instance_id", None):
+            if refusal.incident == FaultIncident.INSTANCE:
                 note_definition_fault(new_unit, refusal, actor)
             raise
     raise ConcurrentChange(
@@ -215,15 +217,38 @@ def act_on_instance(
     )
 
 
-def refused(failure: dict) -> ScriptFailure:
+def refused(
+    failure: dict, *, instance_id: str | None = None, definition: tuple[str, int] | None = None
+) -> ScriptFailure:
     """A caller's request the diagram could not go on with (a condition naming data the request did not
     give, a script over its time limit) is refused and nothing of it is stored: the instance stays at the
     wait state it was in, as a synchronous failure rolls back in Camunda, and the caller can send corrected
-    data. Only a timer, which nobody waits on, leaves an instance in error status."""
-    error = ScriptFailure(failure["element_id"] or "(unknown element)", failure["message"])
-    if ErrorKind.of(failure.get("type")) in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
-        error.kind = str(ErrorKind.of(failure.get("type")))
-    return error
+    data. Only a timer, which nobody waits on, leaves an instance in error status.
+
+    The refusal says the diagram's blame: what met a fault of the diagram is a request for the running
+    instance ``instance_id`` (an incident on it) or a start of the ``definition`` (process key, version),
+    which stores no instance (an incident on the version)."""
+    kind = ErrorKind.of(failure.get("type"))
+    if kind not in (ErrorKind.MESSAGE_UNDELIVERED, ErrorKind.DEFINITION_FAULT):
+        kind = ErrorKind.SCRIPT_FAILURE
+    incident = FaultIncident.NONE
+    if kind == ErrorKind.DEFINITION_FAULT:
+        incident = (
+            FaultIncident.INSTANCE
+            if instance_id
+            else FaultIncident.VERSION
+            if definition
+            else FaultIncident.NONE
+        )
+    element_id = failure["element_id"] or "(unknown element)"
+    return ScriptFailure(
+        element_id,
+        failure["message"],
+        kind=str(kind),
+        incident=incident,
+        instance_id=instance_id,
+        definition=definition,
+    )
 
 
 def note_definition_fault(new_unit: Callable[[], UnitOfWork], refusal: ScriptFailure, actor: str) -> None:
@@ -257,7 +282,7 @@ def start_faults_noted(new_unit: Callable[[], UnitOfWork], actor: str) -> Iterat
     try:
         yield
     except ScriptFailure as refusal:
-        if refusal.kind == ErrorKind.DEFINITION_FAULT and getattr(refusal, "definition", None):
+        if refusal.incident == FaultIncident.VERSION:
             note_start_fault(new_unit, refusal, actor)
         raise
 

@@ -56,8 +56,9 @@ class AuditKind(StrEnum):
 
 
 class Refusal(StrEnum):
-    """Why a request clashed with what is stored (a ``Conflict``, answered 409): a stable word a client can
-    branch on and a page words in its reader's language with the ``values`` the refusal gives."""
+    """Why a request was refused (a ``Conflict`` with what is stored, answered 409; what it names is not
+    there, 404; not the caller's party's to do, 403): a stable word a client can branch on and a page words
+    in its reader's language with the ``values`` the refusal gives."""
 
     TASK_COMPLETED = "task-completed"  # task_id, actor, at
     TASK_NOT_READY = "task-not-ready"  # name, state
@@ -85,6 +86,25 @@ class Refusal(StrEnum):
     EXTERNAL_TASK_NOT_LOCKED = "external-task-not-locked"  # task_id
     LOCKED_BY_ANOTHER_WORKER = "locked-by-another-worker"  # task_id, worker_id
     CLOCK_NOT_ADJUSTABLE = "clock-not-adjustable"
+    # not there (404), or not the caller's party's to know of
+    NO_INSTANCE = "no-instance"  # instance_id
+    NO_READY_TASK = "no-ready-task"  # task_id
+    NO_TASK_IN_INSTANCE = "no-task-in-instance"  # task_id
+    NO_EXTERNAL_TASK = "no-external-task"  # task_id: completed, or its instance moved past it
+    NO_PROCESS = "no-process"  # process_key
+    NO_VERSION = "no-version"  # process_key, version
+    NO_BATCH = "no-batch"  # batch_id
+    NO_INCIDENT = "no-incident"  # incident_id
+    NOBODY_WAITS = "nobody-waits"  # name
+    NOBODY_WAITS_OR_STARTS = "nobody-waits-or-starts"  # name: and no process starts with it
+    # not the caller's party's to do (403)
+    OWN_ONBOARDINGS_ONLY = "own-onboardings-only"  # party
+    PROVIDER_CANCELS = "provider-cancels"  # instance_id, provider
+    TASK_IN_ANOTHER_LANE = "task-in-another-lane"  # task_id, lane, party
+    EXTERNAL_TASK_IN_ANOTHER_LANE = "external-task-in-another-lane"  # task_id, lane, party
+    MESSAGE_IN_ANOTHER_LANE = "message-in-another-lane"  # instance_id, name, lane, party
+    START_IN_ANOTHER_LANE = "start-in-another-lane"  # name, process_key, lane, party
+    RETRIES_RESOLVE_INCIDENT = "retries-resolve-incident"  # task_id, incident_id
 
 
 class ErrorKind(StrEnum):

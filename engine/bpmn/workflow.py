@@ -272,7 +272,11 @@ class Run:
         """The ready (or not) human task ``task_id`` of this instance; NotFound if it has none such."""
         task = self.workflow.get_task_from_id(uuid.UUID(task_id))
         if task is None or not _is_human(task.task_spec):
-            raise NotFound(f'no human task "{task_id}" in this instance')
+            raise NotFound(
+                f'no human task "{task_id}" in this instance',
+                Refusal.NO_TASK_IN_INSTANCE,
+                {"task_id": task_id},
+            )
         return task
 
     def external_task(self, task_id: str):
@@ -280,7 +284,11 @@ class Run:
         ConcurrentChange if it is no longer ready (its row said it was: another writer moved it meanwhile)."""
         task = self.workflow.get_task_from_id(uuid.UUID(task_id))
         if task is None or not is_external(task.task_spec):
-            raise NotFound(f'no external task "{task_id}" in this instance')
+            raise NotFound(
+                f'no external task "{task_id}" in this instance',
+                Refusal.NO_EXTERNAL_TASK,
+                {"task_id": task_id},
+            )
         if task.state != TaskState.READY:
             state = TaskState.get_name(task.state).lower()
             name = task.task_spec.bpmn_name or task_id

@@ -44,11 +44,18 @@ class ProcessDefinition:
 
 
 class Definitions(dict[str, ProcessDefinition]):
-    """The definitions of a catalogue by process key, with the warnings its checks said (which deploy)."""
+    """The definitions of a catalogue by process key, with the warnings its checks said (which deploy) and
+    the parsed root of each diagram file, for what a deployment compares with the versions before it."""
 
-    def __init__(self, definitions: Mapping[str, ProcessDefinition], warnings: list[Problem]):
+    def __init__(
+        self,
+        definitions: Mapping[str, ProcessDefinition],
+        warnings: list[Problem],
+        roots: Mapping[str, etree._Element] | None = None,
+    ):
         super().__init__(definitions)
         self.warnings = sorted(warnings)
+        self.roots = dict(roots or {})
 
 
 def read_folder(root: Path) -> dict[str, bytes]:
@@ -99,7 +106,9 @@ def build(
     if problems:
         raise DefinitionInvalid(problems + warnings)
     return Definitions(
-        {key: _definition(process, texts, forms, trees) for key, process in parsed.items()}, warnings
+        {key: _definition(process, texts, forms, trees) for key, process in parsed.items()},
+        warnings,
+        {name: tree.getroot() for name, tree in trees.items()},
     )
 
 

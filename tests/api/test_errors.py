@@ -205,9 +205,8 @@ def test_a_body_larger_than_the_limit_is_refused(app, client, stored, json_endpo
     huge = {**body, "variables": {"padding": padding}} if endpoint == "start" else {**body, "pad": padding}
     before = stored()
 
-    response = client.post(
-        path, data=json.dumps(huge), content_type="application/json", headers=auth("admin")
-    )
+    english = auth("admin") | {"Accept-Language": "en"}
+    response = client.post(path, data=json.dumps(huge), content_type="application/json", headers=english)
 
     problem = assert_problem(response, 413, "payload-too-large")
     assert "exceeds" in problem["detail"]
@@ -260,7 +259,8 @@ def test_a_bad_token_is_refused_before_anything_is_read_or_stored(client, stored
     )
 
     problem = assert_problem(response, 401, "unauthenticated")
-    assert "token" in problem["detail"]
+    assert problem["reason"] in ("token-missing", "token-unknown")
+    assert "API-tunniste" in problem["detail"]  # in Finnish: no other language was asked for
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
     assert stored() == before
 
@@ -364,7 +364,7 @@ def test_a_reused_idempotency_key_for_another_start_is_a_conflict(client, stored
     [
         (None, "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
         ("fi-FI", "Ristiriita nykyisen tilan kanssa", "on peruttu: se ei voi enää muuttua."),
-        ("sv", "I konflikt med det nuvarande läget", "är avbruten: den kan inte längre ändras."),
+        ("sv", "Konflikt med nuvarande läge", "är avbruten: den kan inte längre ändras."),
         ("en", "Conflict with the current state", "is cancelled; it can not change any more"),
     ],
 )
@@ -434,7 +434,8 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
         and "nothing of it was stored" in problem["detail"]
         and "an incident on the instance" in problem["detail"]
     )
-    assert (problem["values"]["element_id"], problem["values"]["incident_opened"]) == (
+    assert (problem["reason"], problem["values"]["element_id"], problem["values"]["incident_opened"]) == (
+        "definition-fault",
         "Gateway_decision",
         True,
     )
@@ -462,10 +463,10 @@ def test_a_message_the_process_can_not_go_on_with_is_refused_and_nothing_changes
     assert (met["actor"], met["data"]["incident"]) == (actor("integrator"), incident["id"])
     # Said again, in Finnish (the default) and Swedish: the stable fields stay as they were.
     for language, title, said in (
-        (None, "Prosessin kuvaus ei voi jatkua", "Vika on prosessin kuvauksessa kohdassa Gateway_decision"),
+        (None, "Prosessikuvauksessa on vika", "Vika on prosessikuvauksessa kohdassa Gateway_decision"),
         (
             "sv",
-            "Processbeskrivningen kan inte fortsätta",
+            "Fel i processbeskrivningen",
             "Felet ligger i processbeskrivningen vid Gateway_decision",
         ),
     ):
@@ -540,3 +541,140 @@ def test_bad_query_parameters_are_refused_naming_each(client, stored, path, name
     problem = assert_problem(client.get(path, headers=auth("viewer")), 422, "invalid-request")
     assert fields_named(problem, "query") == named
     assert stored() == before
+
+
+def test_a_start_meeting_a_fault_of_the_diagram_is_refused_as_the_versions_fault(client, engine, stored):
+    from tests.integration.test_definition_faults import _gateway
+
+    engine.deploy({"routing.bpmn": _gateway()}, actor="analyst:test")
+    before = stored()
+
+    body = {"process_key": "routing", "variables": {"kind": "pharmacy"}}
+    response = client.post(
+        "/api/v1/process-instances", json=body, headers=auth("integrator") | {"Accept-Language": "en"}
+    )
+
+    # No instance holds it, so no incident of an instance: the version's incident tells the analysts.
+    problem = assert_problem(response, 422, "definition-fault")
+    assert (problem["reason"], problem["element_id"], problem["values"]["incident_opened"]) == (
+        "start-definition-fault",
+        "Gateway_kind",
+        False,
+    )
+    assert "no instance was started" in problem["detail"], problem["detail"]
+    after = stored()
+    assert {name for name in after if after[name] != before[name]} == {"incidents", "audit_events"}
+    assert after["process_instances"] == before["process_instances"]
+
+
+# ---- every refusal in the caller's language --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "said"),
+    [
+        (None, "Ei löydy", f"Liittymistä {UNKNOWN_ID} ei löydy."),
+        ("sv", "Hittas inte", f"Anslutningen {UNKNOWN_ID} hittas inte."),
+        ("en-GB", "Not found", f"no process instance {UNKNOWN_ID}"),
+    ],
+)
+def test_what_is_not_there_is_said_in_the_callers_language(client, language, title, said):
+    headers = auth("viewer") | ({"Accept-Language": language} if language else {})
+    answer = client.get(f"/api/v1/process-instances/{UNKNOWN_ID}", headers=headers)
+    problem = assert_problem(answer, 404, "not-found")
+    assert (problem["title"], problem["detail"]) == (title, said)
+    assert (problem["reason"], problem["values"]) == ("no-instance", {"instance_id": UNKNOWN_ID})
+    assert answer.headers["Content-Language"] == (language or "fi")[:2]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "said"),
+    [
+        (None, "Ei oikeutta tähän", "Rooli viewer ei saa ottaa käyttöön prosessikuvauksia (deploy)."),
+        (
+            "sv",
+            "Ingen behörighet till detta",
+            "Rollen viewer får inte driftsätta processbeskrivningar (deploy).",
+        ),
+        ("en", "Forbidden", "the role viewer may not deploy definitions (deploy)"),
+    ],
+)
+def test_a_role_refused_is_told_in_its_language(client, stored, language, title, said):
+    before = stored()
+    headers = auth("viewer") | ({"Accept-Language": language} if language else {})
+    answer = client.post("/api/v1/process-definitions/simple_onboarding/retire", json={}, headers=headers)
+    problem = assert_problem(answer, 403, "forbidden")
+    assert (problem["title"], problem["detail"]) == (title, said)
+    assert (problem["reason"], problem["values"]) == (
+        "role-may-not",
+        {"role": "viewer", "permission": "deploy"},
+    )
+    assert stored() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "unknown", "missing"),
+    [
+        (
+            None,
+            "API-tunnistetta ei tunneta.",
+            "Tunnistaudu: lähetä otsake Authorization: Bearer <API-tunniste>.",
+        ),
+        (
+            "sv",
+            "API-nyckeln är okänd.",
+            "Autentisera dig: skicka huvudet Authorization: Bearer <API-nyckel>.",
+        ),
+        ("en", "the token is not known", "send Authorization: Bearer <token>"),
+    ],
+)
+def test_a_caller_without_a_known_token_is_told_in_its_language(client, language, unknown, missing):
+    asked = {"Accept-Language": language} if language else {}
+    guessed = client.get(
+        "/api/v1/me", headers=asked | {"Authorization": "Bearer not-a-token-of-ours-0123456789"}
+    )
+    assert (assert_problem(guessed, 401, "unauthenticated")["detail"], guessed.get_json()["reason"]) == (
+        unknown,
+        "token-unknown",
+    )
+    bare = client.get("/api/v1/me", headers=asked)
+    assert (assert_problem(bare, 401, "unauthenticated")["detail"], bare.get_json()["reason"]) == (
+        missing,
+        "token-missing",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "nowhere", "method"),
+    [
+        (None, "Pyydettyä osoitetta ei ole", "Osoite ei ota vastaan tätä HTTP-metodia"),
+        ("sv", "Den begärda adressen finns inte", "Adressen tar inte emot denna HTTP-metod"),
+        ("en", "The requested URL was not found", "The method is not allowed"),
+    ],
+)
+def test_an_address_or_method_the_api_does_not_have_is_said_in_the_callers_language(
+    client, language, nowhere, method
+):
+    asked = auth("admin") | ({"Accept-Language": language} if language else {})
+    assert assert_problem(client.get("/api/v1/nowhere", headers=asked), 404, "not-found")[
+        "detail"
+    ].startswith(nowhere)
+    refused = client.delete("/api/v1/process-definitions", headers=asked)
+    assert assert_problem(refused, 405, "method-not-allowed")["detail"].startswith(method)
+    assert "GET" in refused.headers["Allow"]
+
+
+def test_every_refusal_reason_an_api_caller_meets_has_its_finnish_and_swedish_words():
+    from api import refusals
+
+    reasons = {
+        "token-missing",
+        "token-unknown",
+        "token-refused",
+        "cookie-from-elsewhere",
+        "role-may-not",
+        "too-many-unknown-tokens",
+    }
+    assert reasons <= set(refusals.DETAILS)
+    for kind in {*refusals.GENERAL, "unauthenticated", "forbidden", "not-found", "too-many-requests"}:
+        assert {"fi", "sv"} <= set(refusals.TITLES[kind]), kind

@@ -89,7 +89,12 @@ def test_the_payloads_property_finds_the_instance_whose_variable_holds_it(client
     assert (delivered.get_json()["id"], delivered.get_json()["status"]) == (second, "completed")
     assert status_of(client, first) == "running"  # the other application still waits
     gone = deliver(client, {"application_number": "K-2026-3", "decision": "approved"})
-    assert "is waiting for message" in assert_problem(gone, 404, "not-found")["detail"]
+    nobody = assert_problem(gone, 404, "not-found")
+    assert (nobody["reason"], nobody["values"]) == (
+        "nobody-waits-or-starts",
+        {"name": "kela_numbered_decision"},
+    )
+    assert "ei odota viestiä ”kela_numbered_decision”" in nobody["detail"]
 
 
 def test_a_payload_without_the_property_is_refused_naming_it(client, waiting, stored):

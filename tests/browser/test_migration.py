@@ -169,6 +169,29 @@ def test_a_definition_fault_a_request_met_is_marked_resolved_from_the_instance_p
     assert call(server, "GET", f"/process-instances/{started['id']}")["status"] == "running"
 
 
+def test_a_fault_a_start_met_is_the_versions_incident_marked_resolved_from_the_process_page(server, page):
+    from tests.integration.test_definition_faults import _gateway
+
+    deploy(server, "routing.bpmn", _gateway())
+    call(server, "POST", "/process-instances", {"process_key": "routing",
+                                                "variables": {"kind": "pharmacy"}}, 422)  # fmt: skip
+
+    open_page(page, server, "/processes/routing", VIEWER_TOKEN)  # a viewer sees, does not act
+    fault = page.locator("#start-faults tr", has_text="Gateway_kind")
+    expect(fault).to_contain_text("none of the conditions")
+    expect(fault).to_contain_text("open")
+    expect(fault.locator("td").first).to_have_text("1")  # the version it met
+    expect(page.get_by_role("button", name="Mark resolved")).to_have_count(0)
+    page.click("#logout")
+    page.wait_for_url("**/login")
+
+    open_page(page, server, "/processes/routing", ADMIN_TOKEN)
+    expect(page.get_by_role("button", name="Retry")).to_have_count(0)  # no instance: nothing to retry
+    page.get_by_role("button", name="Mark resolved").click()
+    expect(page.locator("#notice")).to_contain_text("Marked resolved.")
+    expect(page.locator("#start-faults tr", has_text="Gateway_kind")).to_contain_text("resolved")
+
+
 def test_an_admin_corrects_the_variables_beside_the_retry_seeing_each_old_value(server, page):
     deploy(server, "fees.bpmn", fees("fee = base * 2"))
     stopped = call(server, "POST", "/process-instances", {"process_key": "fees"}, 201)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from engine import Engine, read_folder
 
@@ -73,3 +74,30 @@ def test_a_move_the_analyst_accepted_on_the_task_is_not_said_and_an_unmoved_vers
     reworded = _changed(files, lambda text: text.replace("Ota yhteyttä", "Ota heti yhteyttä", 1))
     assert _lane_changes(engine.deploy(reworded, ANALYST)) == []
     assert _lane_changes(engine.deploy(_changed(files, moved_and_accepted), ANALYST)) == []
+
+
+def test_a_deploy_reads_each_diagram_once_and_says_a_move_once_however_many_processes_carry_it(
+    deployed, monkeypatch
+):
+    # The moved diagram is called by the joining, the usage extension and the organisation change: four
+    # new versions carry it, and each is compared with the version before.
+    engine, files = deployed
+    changed = _changed(files, _into_kela_lane)
+    texts = {"new": changed[DIAGRAM], "old": files[DIAGRAM]}
+    parsed = dict.fromkeys(texts, 0)
+    fromstring = etree.fromstring
+
+    def counted(text, *args, **kwargs):
+        for which, diagram in texts.items():
+            parsed[which] += text == diagram
+        return fromstring(text, *args, **kwargs)
+
+    monkeypatch.setattr(etree, "fromstring", counted)
+    result = engine.deploy(changed, ANALYST)
+
+    carriers = {v.process_key for v in result.deployed}
+    assert {"patient_data_repository_onboarding", "kanta_joining", "usage_extension"} <= carriers
+    [moved] = _lane_changes(result)
+    assert (moved.file, moved.element_id) == (DIAGRAM, "Task_contact_vendor")
+    assert 'is now in lane "Kela" (played by kela)' in moved.message
+    assert parsed == {"new": 1, "old": 1}

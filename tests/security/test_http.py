@@ -66,7 +66,8 @@ def test_a_client_guessing_tokens_is_answered_429_after_ten_failures_and_health_
         )
         assert (status, headers["Content-Type"]) == (429, PROBLEM)
         assert problem["type"].endswith("/too-many-requests")
-        assert "unknown token" in problem["detail"] and 0 < int(headers["Retry-After"]) <= 60
+        assert problem["reason"] == "too-many-unknown-tokens" and 0 < int(headers["Retry-After"]) <= 60
+        assert "tuntemattomalla API-tunnisteella" in problem["detail"]  # Finnish: no other language asked for
         # From that address even a right token waits: otherwise a right guess would stand out from a 429.
         assert server.call("GET", "/api/v1/me", token=ADMIN_TOKEN)[0] == 429
         assert server.call("GET", "/healthz")[0] == 200

@@ -199,3 +199,28 @@ def test_a_cancelled_instance_waits_for_nothing_and_is_recorded_once(world):
     assert world.kinds().count("instance_cancelled") == 1
     with pytest.raises(Conflict, match="cancelled"):
         world.act(instance_id, cancelling)
+
+
+@pytest.mark.parametrize(
+    ("failure_type", "blamed", "incident"),
+    [
+        ("definition-fault", {"instance_id": "i-1"}, "instance"),
+        ("definition-fault", {"definition": ("routing", 3)}, "version"),
+        ("DefinitionFault", {}, "none"),
+        ("ScriptTimeout", {"instance_id": "i-1"}, "none"),
+        (None, {"definition": ("routing", 3)}, "none"),
+    ],
+)
+def test_a_refusal_says_where_the_diagrams_fault_is_noted(failure_type, blamed, incident):
+    from engine.unit_of_work import refused
+
+    failure = {"element_id": "Gateway_kind", "message": "no condition holds", "type": failure_type}
+    refusal = refused(failure, **blamed)
+    assert (refusal.incident, refusal.element_id, refusal.message) == (
+        incident,
+        "Gateway_kind",
+        "no condition holds",
+    )
+    assert refusal.kind == (
+        "definition-fault" if failure_type in ("definition-fault", "DefinitionFault") else "script-failure"
+    )

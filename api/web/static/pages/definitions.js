@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, api, must, detail, can, flash, table, facts, pages, t } = Kanta;
+  const { el, $, enc, timeEl, api, must, detail, can, table, facts, pages, t } = Kanta;
 
   pages.definitions = async () => {
     const deployer = can("deploy");
@@ -175,31 +175,12 @@
     // A start that met a fault of the diagram stored no instance: its incident is the version's, open until a
     // corrected version is deployed or an analyst marks it resolved.
     const incidents = await must(api(`/api/v1/incidents?process_key=${enc(key)}&open=false&limit=100`));
-    $("#start-faults").replaceChildren(table(
-      [
-        { label: t("Version"), cell: (i) => String(i.definition_version) },
-        { label: t("Step"), cell: (i) => (i.element_id ? diagram.name(i.element_id) : "") },
-        { label: t("What failed"), cell: (i) => i.message },
-        { label: t("Failures"), cell: (i) => String(i.failures) },
-        { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
-        {
-          label: "",
-          cell: (i) => (i.resolved_at
-            ? el("span", { class: "hint" }, `${t("resolved")} `, timeEl(i.resolved_at), ` ${t("by")} ${i.resolved_by}`)
-            : deployer ? el("button", {
-              type: "button",
-              class: "resolve-incident",
-              onclick: async () => {
-                const after = await api(`/api/v1/incidents/${i.id}/resolve`, { method: "POST" });
-                flash(after.ok ? t("Marked resolved.") : detail(after), after.ok ? "success" : "error");
-                location.reload();
-              },
-            }, t("Mark resolved")) : el("span", { class: "hint" }, t("open"))),
-        },
-      ],
-      incidents.items.filter((i) => i.instance_id === null),
-      t("No incidents."),
-    ));
+    const startFaults = incidents.items.filter((i) => i.instance_id === null);
+    $("#start-faults").replaceChildren(Kanta.incidentTable(startFaults, {
+      stepName: diagram.name,
+      withVersion: true,
+      remedy: () => (deployer ? "resolve" : null),
+    }));
 
     // a start runs the latest version: the start page is offered there
     $("#start").hidden = !(can("operate") && shown.version === latest.version);

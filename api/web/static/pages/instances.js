@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { el, $, enc, timeEl, relative, must, api, detail, can, flash, statusBadge, shortId, table, facts, pager,
+  const { el, $, enc, timeEl, relative, must, api, can, flash, statusBadge, shortId, table, facts, pager,
     filters, processOptions, elementChoices, elementsOf, pages, now, t } = Kanta;
 
   const pad = (number) => String(number).padStart(2, "0");
@@ -202,41 +202,13 @@
     }
 
     const incidents = await must(api(`/api/v1/incidents?instance_id=${enc(instance.id)}&open=false`));
-    $("#incidents").replaceChildren(table(
-      [
-        { label: t("Step"), cell: (i) => (i.element_id ? diagram.name(i.element_id) : "") },
-        { label: t("What failed"), cell: (i) => i.message },
-        { label: t("Failures"), cell: (i) => String(i.failures) },
-        { label: t("Last failure"), cell: (i) => timeEl(i.last_failure_at) },
-        {
-          label: "",
-          cell: (i) => (i.resolved_at
-            ? el("span", { class: "hint" }, `${t("resolved")} `, timeEl(i.resolved_at), ` ${t("by")} ${i.resolved_by}`)
-            // a fault of the diagram a request met stopped nothing: an analyst marks it resolved once corrected
-            : instance.status === "running" && !i.task_id ? (can("deploy") ? el("button", {
-              type: "button",
-              class: "resolve-incident",
-              onclick: async () => {
-                const after = await api(`/api/v1/incidents/${i.id}/resolve`, { method: "POST" });
-                flash(after.ok ? t("Marked resolved.") : detail(after), after.ok ? "success" : "error");
-                location.reload();
-              },
-            }, t("Mark resolved")) : el("span", { class: "hint" }, t("open")))
-            : can("repair") ? el("button", {
-              type: "button",
-              class: "retry-incident primary",
-              onclick: async () => {
-                const after = await api(`/api/v1/incidents/${i.id}/retry`, { method: "POST" });
-                flash(after.ok ? t(after.body.status === "error" ? "It failed again." : "Retried: the instance goes on.")
-                  : detail(after), after.ok && after.body.status !== "error" ? "success" : "error");
-                location.reload();
-              },
-            }, t("Retry")) : el("span", { class: "hint" }, t("open"))),
-        },
-      ],
-      incidents.items,
-      t("No incidents."),
-    ));
+    $("#incidents").replaceChildren(Kanta.incidentTable(incidents.items, {
+      stepName: diagram.name,
+      // a fault of the diagram a request met stopped nothing: an analyst marks it resolved once corrected;
+      // what stopped the instance is retried
+      remedy: (i) => (instance.status === "running" && !i.task_id ? (can("deploy") ? "resolve" : null)
+        : can("repair") ? "retry" : null),
+    }));
     // beside the retry: the admin corrects what the failed step read
     if (can("repair") && ["running", "error"].includes(instance.status)) Kanta.correction.show(instance);
 
