@@ -53,34 +53,44 @@ globals().update({name: value for name, value in vars(steps).items() if name.sta
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config):
-    """A run of features only gets a worker a core (unless ``-n`` says otherwise, or xdist is off)."""
+    """A run of features only gets a worker an idle core (unless ``-n`` says otherwise, or xdist is off)."""
     if not config.pluginmanager.hasplugin("xdist") or config.option.numprocesses is not None:
         return
     if hasattr(config, "workerinput"):  # a worker never starts workers of its own
         return
     if config.option.collectonly or config.getoption("usepdb", False) or not parallel.only_features(config):
         return
-    cores = config.hook.pytest_xdist_auto_num_workers(config=config)
+    # what xdist's -n auto starts when told (PYTEST_XDIST_AUTO_NUM_WORKERS), else the idle cores
+    told = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    cores = config.hook.pytest_xdist_auto_num_workers(config=config) if told else None
     config.option.numprocesses = parallel.workers_for(
         [str(config.invocation_params.dir / arg) for arg in config.args], cores
     )
+    if config.option.numprocesses:
+        # The workers read their options from the environment they inherit: the plugins the features never
+        # use cost each worker about a second's start (schemathesis, hypothesis, anyio).
+        unused = " ".join(f"-p no:{plugin}" for plugin in parallel.UNUSED_PLUGINS)
+        os.environ["PYTEST_ADDOPTS"] = f"{os.environ.get('PYTEST_ADDOPTS', '')} {unused}".strip()
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     if parallel.only_features(config):
-        return parallel.SharedOutFeatures(config, log)
+        return parallel.SharedOutFeatures(config, log, refusal=lambda: _refusal(config))
     return None
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_node_collection_finished(node, ids):
-    """The controller: the catalogue was validated while the workers started; an invalid one stops the run
-    before any worker is given a scenario."""
-    validation = node.config.stash.get(_validation, None)
-    if validation is not None:
-        node.config.stash[_validation] = None
-        _stop_when_invalid(validation)
+def _refusal(config) -> str | None:
+    """The controller, when every worker has collected: the catalogue was validated while they started; an
+    invalid one stops the run before any worker is given a scenario (what ``validate`` said)."""
+    validation = config.stash.get(_validation, None)
+    if validation is None:
+        return None
+    deployable, report = validation.result()
+    if deployable:
+        return None
+    config.stash[_refused] = f"the catalogue {processes_dir()} can not be deployed:\n{report}"
+    return config.stash[_refused]
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -158,6 +168,7 @@ _validation = pytest.StashKey[Validation | None]()
 _launched = pytest.StashKey["Launched"]()
 _outcomes = pytest.StashKey[list["ServerOutcome"]]()  # this process's, or in the controller its workers'
 _every_feature = pytest.StashKey[bool]()
+_refused = pytest.StashKey[str]()  # why the controller gave its workers no scenario
 
 
 @dataclass
@@ -353,6 +364,12 @@ def pytest_sessionfinish(session, exitstatus):
             outcomes[0].cucumber = list(config._bddcucumberjson.features.values())
             config.workeroutput[OUTCOME] = outcomes[0].to_json()
             return
+    if _refused in config.stash:
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(config.stash[_refused], red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
     _report(session, ServerOutcome.merged(outcomes) if outcomes else None)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from gherkin.parser import Parser
 from xdist.scheduler import LoadFileScheduling
 
 FEATURES = Path(__file__).parent
+# pytest plugins installed for the rest of the tests that no feature uses, left out of the workers
+UNUSED_PLUGINS = ("schemathesis", "hypothesispytest", "anyio", "xdist.looponfail")
 
 
 def test_module_of(nodeid: str) -> str:
@@ -70,9 +73,15 @@ def my_share(config, nodeids: list[str]) -> list[str]:
     return share(nodeids, int(config.workerinput["workercount"]))[number]
 
 
+def idle_cores(cores: int) -> int:
+    """The cores no other work keeps busy (the last minute's load average, whole cores): on a machine other
+    work already fills, more workers only add their own start to the work."""
+    return cores - int(os.getloadavg()[0])
+
+
 def workers_for(args: list[str], cpus: int | None = None) -> int:
-    """How many workers a features run given ``args`` gets: one a core, no more than the feature files it
-    names (0: run serially, for one core or one file)."""
+    """How many workers a features run given ``args`` gets: one a core (``cpus``, default every idle one), no
+    more than the feature files it names (0: run serially, for one core or one file)."""
     modules = set()
     for arg in args:
         path = Path(arg.split("::", 1)[0]).resolve()
@@ -80,7 +89,7 @@ def workers_for(args: list[str], cpus: int | None = None) -> int:
             modules |= {p.name for p in path.glob("test_*.py")}
         elif path.name.startswith("test_") and path.suffix == ".py":
             modules.add(path.name)
-    count = min(cpus or len(os.sched_getaffinity(0)), len(modules))
+    count = min(cpus or idle_cores(len(os.sched_getaffinity(0))), len(modules))
     return count if count > 1 else 0
 
 
@@ -94,7 +103,12 @@ def only_features(config) -> bool:
 
 
 class SharedOutFeatures(LoadFileScheduling):
-    """Sends each worker its share (``share``) at once, in the order collected, and nothing else."""
+    """Sends each worker its share (``share``) at once, in the order collected, and nothing else; nothing at
+    all when ``refusal`` says why not (the workers then stop their servers and end)."""
+
+    def __init__(self, config, log=None, *, refusal: Callable[[], str | None] = lambda: None):
+        super().__init__(config, log)
+        self.refusal = refusal
 
     def schedule(self) -> None:
         assert self.collection_is_completed
@@ -104,6 +118,10 @@ class SharedOutFeatures(LoadFileScheduling):
             self.log("**Different tests collected, aborting run**")
             return
         self.collection = list(next(iter(self.registered_collections.values())))
+        if self.refusal():
+            for node in self.nodes:
+                node.shutdown()
+            return
         by_module: dict[str, dict[str, bool]] = defaultdict(dict)
         for nodeid in self.collection:
             by_module[test_module_of(nodeid)][nodeid] = False
