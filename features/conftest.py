@@ -5,6 +5,11 @@ Options (``pytest features``): ``--flow-coverage-dir`` (default ``build/coverage
 ``--cucumberjson`` (default ``build/features/cucumber.json``; the living documentation is written beside it
 as ``index.html``). The catalogue under test is ``processes/`` unless ``KANTA_FEATURE_PROCESSES`` names a
 copy.
+
+A run of features only uses every core (``features/parallel.py``): one pytest-xdist worker a core, each with
+its own server and a fixed share of the feature files; each sends what its server went through
+(``ServerOutcome``) to the controller, which writes the reports a serial run writes. ``-p no:xdist`` (or
+``-n 0``) runs them serially.
 """
 
 from __future__ import annotations
@@ -13,13 +18,14 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 
-from features import steps
-from features.flow_coverage import below_floor, collect, measure, write_json
+from features import parallel, steps
+from features.flow_coverage import Diagram, Taken, below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
 from features.service import (
     ROOT,
@@ -32,14 +38,74 @@ from features.service import (
 )
 from features.traceability import ScenarioPaths
 from features.traceability import check as check_traceability
+from features.traceability import write_page as write_traceability_page
 from harness.identity_provider import IdentityProvider
 from harness.server import RunningServer, Validation
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"
+VERSIONS_MODULE = "test_version_migration.py"
+OUTCOME = "kanta_features"  # what a worker sends the controller (its workeroutput)
 
 # pytest-bdd's step definitions are fixtures; a conftest shares them with every feature's test module.
 globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """A run of features only gets a worker an idle core (unless ``-n`` says otherwise, or xdist is off)."""
+    if not config.pluginmanager.hasplugin("xdist") or config.option.numprocesses is not None:
+        return
+    if hasattr(config, "workerinput"):  # a worker never starts workers of its own
+        return
+    if config.option.collectonly or config.getoption("usepdb", False) or not parallel.only_features(config):
+        return
+    # what xdist's -n auto starts when told (PYTEST_XDIST_AUTO_NUM_WORKERS), else the idle cores
+    told = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
+    cores = config.hook.pytest_xdist_auto_num_workers(config=config) if told else None
+    config.option.numprocesses = parallel.workers_for(
+        [str(config.invocation_params.dir / arg) for arg in config.args], cores
+    )
+    if config.option.numprocesses:
+        # The workers read their options from the environment they inherit: the plugins the features never
+        # use cost each worker about a second's start (schemathesis, hypothesis, anyio).
+        unused = " ".join(f"-p no:{plugin}" for plugin in parallel.UNUSED_PLUGINS)
+        os.environ["PYTEST_ADDOPTS"] = f"{os.environ.get('PYTEST_ADDOPTS', '')} {unused}".strip()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if parallel.only_features(config):
+        return parallel.SharedOutFeatures(config, log, refusal=lambda: _refusal(config))
+    return None
+
+
+def _refusal(config) -> str | None:
+    """The controller, when every worker has collected: the catalogue was validated while they started; an
+    invalid one stops the run before any worker is given a scenario (what ``validate`` said)."""
+    validation = config.stash.get(_validation, None)
+    if validation is None:
+        return None
+    deployable, report = validation.result()
+    if deployable:
+        return None
+    config.stash[_refused] = f"the catalogue {processes_dir()} can not be deployed:\n{report}"
+    return config.stash[_refused]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The controller: a worker is done; keep what its server went through, and its scenarios' steps."""
+    sent = getattr(node, "workeroutput", {}).get(OUTCOME)
+    if sent is None:
+        return
+    outcome = ServerOutcome.from_json(sent)
+    node.config.stash[_outcomes].append(outcome)
+    report = node.config._bddcucumberjson
+    for feature in outcome.cucumber:
+        report.features[feature["uri"]] = feature
+    # in the order of a serial run: the order the test modules are collected (test_<feature>.py)
+    report.features = dict(sorted(report.features.items(), key=lambda item: Path(item[0]).stem))
 
 
 def pytest_addoption(parser):
@@ -52,12 +118,25 @@ def pytest_addoption(parser):
 
 class CucumberJSON(LogBDDCucumberJSON):
     """pytest-bdd's cucumber JSON report, minus its failure on subtest reports (schemathesis' subtests are
-    unhashable, and pytest-bdd looks every report up in a weak dictionary)."""
+    unhashable, and pytest-bdd looks every report up in a weak dictionary). A worker keeps its features to
+    send them to the controller, which writes the report."""
+
+    def __init__(self, logfile: str, *, write: bool = True):
+        super().__init__(logfile)
+        self.write = write
 
     def pytest_runtest_logreport(self, report):
         if isinstance(report, pytest.SubtestReport):
             return
         super().pytest_runtest_logreport(report)
+
+    def pytest_sessionfinish(self):
+        if self.write:
+            super().pytest_sessionfinish()
+
+    def pytest_terminal_summary(self, terminalreporter):
+        if self.write:
+            super().pytest_terminal_summary(terminalreporter)
 
 
 @pytest.hookimpl(trylast=True)
@@ -69,43 +148,92 @@ def pytest_configure(config):
     path = Path(config.option.cucumber_json_path or ROOT / "build" / "features" / "cucumber.json")
     path.parent.mkdir(parents=True, exist_ok=True)  # pytest-bdd does not
     config.option.cucumber_json_path = str(path)
-    config._bddcucumberjson = CucumberJSON(str(path))  # where pytest-bdd's unconfigure finds it
+    worker = parallel.worker_number(config) is not None
+    config._bddcucumberjson = CucumberJSON(
+        str(path), write=not worker
+    )  # where pytest-bdd's unconfigure finds it
     config.pluginmanager.register(config._bddcucumberjson)
     config.stash[_deselected] = 0
     config.stash[_instances] = []
+    config.stash[_outcomes] = []
+    if config.getoption("dist", "no") != "no" and not worker and not config.option.collectonly:
+        # the controller validates the catalogue while its workers start
+        config.stash[_validation] = Validation(processes_dir())
 
 
 _deselected = pytest.StashKey[int]()
-_coverage = pytest.StashKey[dict]()
 _scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
 _instances = pytest.StashKey[list[tuple[str, str, str]]]()  # (feature file, scenario name, instance id)
-_paths = pytest.StashKey[ScenarioPaths]()
-_versions_folder = pytest.StashKey[Path]()
+_validation = pytest.StashKey[Validation | None]()
+_launched = pytest.StashKey["Launched"]()
+_outcomes = pytest.StashKey[list["ServerOutcome"]]()  # this process's, or in the controller its workers'
+_every_feature = pytest.StashKey[bool]()
+_refused = pytest.StashKey[str]()  # why the controller gave its workers no scenario
+
+
+@dataclass
+class Launched:
+    """The servers this process started for the features as it collected them, and the validation of the
+    catalogue beside them (a serial run's)."""
+
+    folder: Path
+    identities: IdentityProvider
+    server: RunningServer
+    validation: Validation | None = None
+    versions: tuple[IdentityProvider, RunningServer] | None = None
+    servers: list[RunningServer] = field(default_factory=list)  # every one started, to wait for at the end
+
+    def stop(self) -> None:
+        """Wait for every server to end (the features begin each one's stop when they are done with it)."""
+        for server in self.servers:
+            server.stop()
+        self.identities.close()
+        if self.versions:
+            self.versions[0].close()
+
+
+def _launch(config, folder: Path, versions: bool, validate: bool) -> Launched:
+    # Every party signs in as itself through an identity provider, and no token of no party is taken: what
+    # a party may not see or do fails the feature.
+    identities = IdentityProvider()
+    server = RunningServer(
+        folder / "features-service",
+        tokens=TOKENS,
+        processes=processes_dir(),
+        clock=f"adjustable@{WORLD_STARTS}",
+        env=identities.server_env(),
+    )
+    server.launch()
+    # The catalogue is validated while the server starts: an invalid one would fail every scenario with
+    # the same traceback, so the run says why once, and stops.
+    launched = Launched(folder, identities, server, Validation(processes_dir()) if validate else None)
+    launched.servers.append(server)
+    if versions:
+        from features import test_version_migration as version_module  # collected by now, as pytest-bdd needs
+
+        launched.versions = version_module.launch(folder / "versions")
+        launched.servers.append(launched.versions[1])
+        config.stash[version_module.LAUNCHED] = launched.versions
+    return launched
 
 
 def pytest_collection_finish(session):
-    """The version migration feature's own server starts now, beside the first features, rather than after
-    them (it is stopped when its feature is done, or when the run ends)."""
-    if any(Path(str(item.path)).name == "test_version_migration.py" for item in session.items):
-        from features import test_version_migration as versions  # collected by now, as pytest-bdd needs
-
-        folder = Path(tempfile.mkdtemp(prefix="kanta-versions-"))
-        session.config.stash[_versions_folder] = folder
-        session.config.stash[versions.LAUNCHED] = versions.launch(folder)
-
-
-def _stop_the_versions_server(config) -> None:
-    folder = config.stash.get(_versions_folder, None)
-    if folder is None:
+    """The servers of this process's features start now, while the rest of pytest starts, rather than when
+    the first scenario needs them: the features' own, and the version migration feature's."""
+    mine = parallel.my_share(session.config, [item.nodeid for item in session.items])
+    if not mine:
         return
-    from features import test_version_migration as versions
+    folder = Path(tempfile.mkdtemp(prefix="kanta-features-"))
+    versions = any(Path(module).name == VERSIONS_MODULE for module in mine)
+    serial = parallel.worker_number(session.config) is None
+    session.config.stash[_launched] = _launch(session.config, folder, versions, validate=serial)
+    session.config.stash[_every_feature] = _ran_every_feature(session)
 
-    launched = config.stash.get(versions.LAUNCHED, None)
-    if launched is not None:
-        identities, server = launched
-        server.stop()
-        identities.close()
-    shutil.rmtree(folder, ignore_errors=True)
+
+def _stop_when_invalid(validation: Validation) -> None:
+    deployable, report = validation.result()
+    if not deployable:
+        pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -118,50 +246,23 @@ def pytest_deselected(items):
 
 
 @pytest.fixture(scope="session")
-def service(request, tmp_path_factory):
-    """The service every feature talks to; when they are done, their coverage is read from it."""
-    # Every party signs in as itself through an identity provider, and no token of no party is taken: what
-    # a party may not see or do fails the feature.
-    with IdentityProvider() as identities:
-        server = RunningServer(
-            tmp_path_factory.mktemp("features-service"),
-            tokens=TOKENS,
-            processes=processes_dir(),
-            clock=f"adjustable@{WORLD_STARTS}",
-            env=identities.server_env(),
-        )
-        # The catalogue is validated while the server starts: an invalid one would fail every scenario with
-        # the same traceback, so the run says why once, and stops.
-        validation = Validation(processes_dir())
-        server.launch()
-        try:
-            deployable, report = validation.result()
-            if not deployable:
-                pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
-            server.wait_until_healthy()
-            yield from _serve_the_features(request, Service(server, identities))
-        finally:
-            server.stop()
-
-
-def _serve_the_features(request, running: Service):
-    """The service until the features are done; then their coverage, and the paths each scenario took."""
-    if migrating_at_every_step():
-        running.deploy_changed_copies()
-    yield running
-    diagrams, taken, histories = collect(running)
-    coverage = measure(diagrams, taken)
-    folder = Path(request.config.getoption("--flow-coverage-dir"))
-    write_json(coverage, folder)
-    write_coverage_pages(coverage, diagrams, folder)
-    request.config.stash[_coverage] = coverage
-    paths = ScenarioPaths()
-    for feature, scenario, instance_id in request.config.stash[_instances]:
-        process_key, history = histories[instance_id]
-        paths.add(feature, scenario, history, process_key)
-    request.config.stash[_paths] = paths
-    if running.versions:
-        (folder / "migrations.json").write_text(json.dumps({"instances_moved": running.moves}))
+def service(request):
+    """The service every feature talks to; when they are done, what its instances went through is read from
+    it (``ServerOutcome``)."""
+    launched = request.config.stash[_launched]
+    if launched.validation is not None:
+        validation, launched.validation = launched.validation, None
+        _stop_when_invalid(validation)
+    server = launched.server
+    try:
+        server.wait_until_healthy()
+        running = Service(server, launched.identities)
+        if migrating_at_every_step():
+            running.deploy_changed_copies()
+        yield running
+        request.config.stash[_outcomes].append(ServerOutcome.read(running, request.config.stash[_instances]))
+    finally:
+        server.terminate()
 
 
 @pytest.fixture
@@ -176,6 +277,72 @@ def onboarding(service, request):
         pytest.fail(f'the scenario ends after "{scenario.unchecked}" without checking where it stands')
 
 
+@dataclass
+class ServerOutcome:
+    """What the instances of one server went through, read from it once its features are done: the deployed
+    diagrams, the elements and flows taken, the paths of each scenario, the instances moved between versions
+    (when migrating at every step), and (from a worker) its scenarios' cucumber JSON and whether the run
+    collected every feature."""
+
+    diagrams: list[Diagram]
+    taken: Taken
+    paths: ScenarioPaths
+    moves: int
+    migrating: bool
+    cucumber: list[dict] = field(default_factory=list)
+    every_feature: bool = False
+
+    @classmethod
+    def read(cls, running: Service, instances: list[tuple[str, str, str]]) -> ServerOutcome:
+        diagrams, taken, histories = collect(running)
+        paths = ScenarioPaths()
+        for feature, scenario, instance_id in instances:
+            process_key, history = histories[instance_id]
+            paths.add(feature, scenario, history, process_key)
+        return cls(diagrams, taken, paths, running.moves, bool(running.versions))
+
+    def to_json(self) -> dict:
+        return {
+            "diagrams": [[d.key, d.name, d.version, d.xml] for d in self.diagrams],
+            "flow_nodes": {key: sorted(ids) for key, ids in self.taken.flow_nodes.items()},
+            "steps": {key: sorted(pairs) for key, pairs in self.taken.steps.items()},
+            "paths": [[*scenario, sorted(elements)] for scenario, elements in self.paths.taken.items()],
+            "moves": self.moves,
+            "migrating": self.migrating,
+            "cucumber": self.cucumber,
+            "every_feature": self.every_feature,
+        }
+
+    @classmethod
+    def from_json(cls, sent: dict) -> ServerOutcome:
+        taken, paths = Taken(), ScenarioPaths()
+        for key, ids in sent["flow_nodes"].items():
+            taken.flow_nodes[key].update(ids)
+        for key, pairs in sent["steps"].items():
+            taken.steps[key].update(tuple(pair) for pair in pairs)
+        for feature, scenario, elements in sent["paths"]:
+            paths.taken[(feature, scenario)].update(tuple(element) for element in elements)
+        diagrams = [Diagram.parse(*diagram) for diagram in sent["diagrams"]]
+        return cls(
+            diagrams, taken, paths, sent["moves"], sent["migrating"], sent["cucumber"], sent["every_feature"]
+        )
+
+    @classmethod
+    def merged(cls, outcomes: list[ServerOutcome]) -> ServerOutcome:
+        """The servers' outcomes as one (every server deployed the same catalogue)."""
+        whole = cls(outcomes[0].diagrams, Taken(), ScenarioPaths(), 0, outcomes[0].migrating)
+        whole.every_feature = all(outcome.every_feature for outcome in outcomes)
+        for outcome in outcomes:
+            for key, ids in outcome.taken.flow_nodes.items():
+                whole.taken.flow_nodes[key] |= ids
+            for key, pairs in outcome.taken.steps.items():
+                whole.taken.steps[key] |= pairs
+            for scenario, elements in outcome.paths.taken.items():
+                whole.paths.taken[scenario] |= elements
+            whole.moves += outcome.moves
+        return whole
+
+
 def _ran_every_feature(session) -> bool:
     ran = {Path(str(item.path)).name for item in session.items}
     every = {f"test_{feature.stem}.py" for feature in FEATURES.glob("*.feature")}
@@ -185,21 +352,55 @@ def _ran_every_feature(session) -> bool:
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
-    _stop_the_versions_server(config)
+    launched = config.stash.get(_launched, None)
+    if launched is not None:
+        launched.stop()
+        if not session.testsfailed:  # else kept: each server's log is there
+            shutil.rmtree(launched.folder, ignore_errors=True)
+    outcomes = config.stash[_outcomes]
+    if outcomes and launched is not None:  # this process ran features on its own server
+        outcomes[0].every_feature = config.stash[_every_feature]
+        if parallel.worker_number(config) is not None:
+            outcomes[0].cucumber = list(config._bddcucumberjson.features.values())
+            config.workeroutput[OUTCOME] = outcomes[0].to_json()
+            return
+    if _refused in config.stash:
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(config.stash[_refused], red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        return
+    _report(session, ServerOutcome.merged(outcomes) if outcomes else None)
+
+
+def _report(session, outcome: ServerOutcome | None) -> None:
+    """The reports of the whole run: path coverage and its floor, the living documentation, the
+    traceability page."""
+    config = session.config
     cucumber_json = Path(config.option.cucumber_json_path)
     coverage_folder = Path(config.getoption("--flow-coverage-dir"))
-    if cucumber_json.exists() and session.items:
+    if outcome is None:
+        if cucumber_json.exists() and config.stash.get(_launched, None) is not None:
+            write_living_documentation(cucumber_json, coverage_folder, cucumber_json.parent)
+        return
+    coverage = measure(outcome.diagrams, outcome.taken)
+    write_json(coverage, coverage_folder)
+    write_coverage_pages(coverage, outcome.diagrams, coverage_folder)
+    if outcome.migrating:
+        (coverage_folder / "migrations.json").write_text(json.dumps({"instances_moved": outcome.moves}))
+    if cucumber_json.exists():
         write_living_documentation(cucumber_json, coverage_folder, cucumber_json.parent)
-    coverage = config.stash.get(_coverage, None)
-    if coverage is None or not _ran_every_feature(session):
+    if not outcome.every_feature:
         return  # a part of the features proves nothing about the floor
     problems = below_floor(coverage, json.loads(FLOOR.read_text()))
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     write = os.environ.get("KANTA_WRITE_TRACEABILITY") == "1"
     stale = None
-    # the page is of the catalogue itself, as it runs without moving versions
+    # the committed page is of the catalogue itself, as it runs without moving versions
     if processes_dir().resolve() == (ROOT / "processes").resolve() and not migrating_at_every_step():
-        stale = check_traceability(processes_dir(), config.stash[_paths], cucumber_json.parent, write)
+        stale = check_traceability(processes_dir(), outcome.paths, cucumber_json.parent, write)
+    elif not migrating_at_every_step():
+        write_traceability_page(processes_dir(), outcome.paths, cucumber_json.parent)
     if stale:
         if reporter:
             reporter.write_line(stale, red=True)

@@ -59,8 +59,11 @@ def service(request, tmp_path_factory):
         server.wait_until_healthy()
         yield Service(server, identities)
     finally:
-        server.stop()
-        identities.close()
+        if launched:  # the conftest waits for it to end, beside the other servers, when the run is done
+            server.terminate()
+        else:
+            server.stop()
+            identities.close()
 
 
 @pytest.fixture

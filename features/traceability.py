@@ -193,12 +193,18 @@ def page(catalogue: Path, paths: ScenarioPaths) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check(catalogue: Path, paths: ScenarioPaths, build: Path, write: bool) -> str | None:
-    """Write the page into ``build`` (and to ``features/`` when ``write``); say what is wrong when the
-    committed page is not current, else None."""
+def write_page(catalogue: Path, paths: ScenarioPaths, build: Path) -> str:
+    """Write the page of ``catalogue`` into ``build`` (a copy's too; only the catalogue's is committed)."""
     text = page(catalogue, paths)
     build.mkdir(parents=True, exist_ok=True)
     (build / PAGE.name).write_text(text, encoding="utf-8")
+    return text
+
+
+def check(catalogue: Path, paths: ScenarioPaths, build: Path, write: bool) -> str | None:
+    """Write the page into ``build`` (and to ``features/`` when ``write``); say what is wrong when the
+    committed page is not current, else None."""
+    text = write_page(catalogue, paths, build)
     if write:
         PAGE.write_text(text, encoding="utf-8")
         return None

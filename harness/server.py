@@ -95,6 +95,7 @@ class RunningServer:
         self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
         self._clock, self._access_log = clock, access_log
         self._process: subprocess.Popen | None = None
+        self._stopping: subprocess.Popen | None = None  # terminated, not yet waited for
         # How many requests that may change something (any method but GET and HEAD) it has been sent: a
         # client may keep what it read while this stands still (nothing else moves a test server's state
         # when its timers do not fire in the background).
@@ -174,15 +175,24 @@ class RunningServer:
 
     def stop(self) -> None:
         """Gunicorn's graceful stop (SIGTERM), then SIGKILL to its process group if it hangs."""
-        process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        self.terminate()
+        process, self._stopping = self._stopping, None
+        if process is None:
             return
-        process.terminate()
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)  # the group this server's start_new_session made
             process.wait(timeout=5)
+
+    def terminate(self) -> None:
+        """Begin gunicorn's graceful stop without waiting for it (it takes about a second: each worker
+        notices at its next poll); ``stop`` waits. Several servers stopped so end side by side."""
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        self._stopping = process
 
     def output(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

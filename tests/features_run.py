@@ -22,6 +22,9 @@ class FeaturesRun:
     def coverage(self) -> dict:
         return json.loads((self.coverage_dir / "coverage.json").read_text())
 
+    def traceability(self) -> str:
+        return (self.living_documentation_dir / "traceability.md").read_text()
+
     def features(self) -> list[dict]:
         return json.loads((self.living_documentation_dir / "cucumber.json").read_text())
 
@@ -34,9 +37,11 @@ class FeaturesRun:
         ]
 
 
-def run_features(process_key: str | None, out: Path, processes: Path | None = None) -> FeaturesRun:
+def run_features(
+    process_key: str | None, out: Path, processes: Path | None = None, *, workers: int | None = None
+) -> FeaturesRun:
     """``pytest features/test_<process_key>.py`` (every feature: None) against ``processes`` (default: the
-    catalogue)."""
+    catalogue), on ``workers`` pytest-xdist workers (None: a worker a core; 0: serially, without xdist)."""
     env = {**os.environ}
     if processes is not None:
         env["KANTA_FEATURE_PROCESSES"] = str(processes)
@@ -47,6 +52,8 @@ def run_features(process_key: str | None, out: Path, processes: Path | None = No
         f"--flow-coverage-dir={run.coverage_dir}",
         f"--cucumberjson={run.living_documentation_dir / 'cucumber.json'}",
     ]  # fmt: skip
+    if workers is not None:
+        command += ["-p", "no:xdist"] if workers == 0 else ["-n", str(workers)]
     finished = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     run.returncode, run.output = finished.returncode, finished.stdout + finished.stderr
     return run

@@ -51,3 +51,11 @@ def test_an_invalid_catalogue_stops_the_features_at_once_with_what_validate_says
     assert "reads 'joining_model'" in run.output
     assert "did you mean 'joining_mode'?" in run.output
     assert "Traceback" not in run.output and len(run.output.splitlines()) < 40, run.output
+
+    # on every core: the workers are given no scenario, and their servers end with them
+    every = run_features(None, tmp_path / "every", processes=processes, workers=2)
+
+    assert every.returncode == 1, every.output
+    assert "bringing up nodes" in every.output and "did you mean 'joining_mode'?" in every.output
+    assert "no tests ran" in every.output, every.output
+    assert "Traceback" not in every.output and len(every.output.splitlines()) < 40, every.output

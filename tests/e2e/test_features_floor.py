@@ -1,4 +1,5 @@
-"""The coverage floor: a whole features run fails when a diagram has paths no feature takes."""
+"""The coverage floor: a whole features run fails when a diagram has paths no feature takes, and a run on
+every core reports what a serial run does."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ def test_a_diagram_without_a_feature_fails_the_features_run_though_every_scenari
     shutil.copytree(ROOT / "processes", processes)
     (processes / "unproven_process.bpmn").write_text(UNPROVEN)
 
-    run = run_features(None, tmp_path / "out", processes=processes)
+    run = run_features(None, tmp_path / "parallel", processes=processes, workers=2)
 
+    assert "bringing up nodes" in run.output, run.output  # pytest-xdist's workers
     assert run.failed_scenarios() == []
     assert run.returncode == 1, run.output
     assert "Path coverage below the floor (features/coverage-floor.json):" in run.output
@@ -39,3 +41,23 @@ def test_a_diagram_without_a_feature_fails_the_features_run_though_every_scenari
     assert all(
         m["sequence_flows"]["percent"] == 100.0 for key, m in measured.items() if key != "unproven_process"
     )
+
+    # Each worker runs its share on a server of its own; the reports are those of one server running all.
+    serial = run_features(None, tmp_path / "serial", processes=processes, workers=0)
+
+    assert "bringing up nodes" not in serial.output and serial.returncode == 1, serial.output
+    assert without_times(serial.coverage()) == without_times(run.coverage())
+    assert serial.traceability() == run.traceability()
+    listed = [line for line in run.traceability().splitlines() if line.startswith("- T")]
+    own_server = "features/version_migration.feature"  # on a server and catalogue of its own
+    assert len(listed) == sum(len(f["elements"]) for f in run.features() if f["uri"] != own_server)
+    assert without_times(serial.features()) == without_times(run.features())
+
+
+def without_times(report):
+    """A report less what two runs of the same scenarios differ in: when, and how long each step took."""
+    if isinstance(report, dict):
+        return {k: without_times(v) for k, v in report.items() if k not in ("generated_at", "duration")}
+    if isinstance(report, list):
+        return [without_times(item) for item in report]
+    return report
