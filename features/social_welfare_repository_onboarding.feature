@@ -8,7 +8,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   explicit confirmation). The system vendor
   describes the system: a patient information system can not be used, an uncertified system is certified
   first, and a system without the registry use right function (which every phase 1 system lacks) gets it
-  first: a direct joiner's system must have it in use (seed 002). A joint joiner only agrees with its main
+  first: a direct joiner's system must have it in use (seed 002); a parallel joiner's own system need not, as
+  seed 002 puts that requirement on the county's system. A joint joiner only agrees with its main
   joiner, whose system must have the function, and its own onboarding ends there: only the main joiner
   applies (seeds 001, 002). The decision table gives the legal
   joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
@@ -32,7 +33,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   jos käytössä on oma sertifioitu järjestelmä, joten silloin valinta vahvistetaan erikseen). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
   ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
-  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
+  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Rinnakkaisliittyjän
+  omalta järjestelmältä sitä ei vaadita, koska lähde asettaa vaatimuksen hyvinvointialueen järjestelmälle. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
   päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen
   takarajan 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
@@ -266,6 +268,43 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | y_tunnus  | vain_jarjestajan | seuraavaksi                                                                                |
       | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" |
       | 4690415-2 | ei               | avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja |
+
+  Tapaus: Rinnakkaisliittyjän omassa järjestelmässä ei vaadita rekisterinkäyttöoikeus-toiminnallisuutta: vaatimus koskee hyvinvointialueen järjestelmää
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5176381-7
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id              | 5176381-7                     |
+      | organisation_name        | Perhetyö Revontuli Oy         |
+      | contact_email            | kanta@revontuli.example.fi    |
+      | service_provision        | purchased_services_for_county |
+      | joining_model            | parallel                      |
+      | has_own_certified_system | ei                            |
+      | county_business_id       | 4567123-8                     |
+      | vendor_business_id       | 2345678-0                     |
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | ei     |
+      | confirmed_on                | tänään |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Ja tieto "joining_model" on parallel
+    Ja tieto "registry_use_right_supported" on ei
+    Ja vaihetta "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" ei ole tehty
+    Ja ajastimia ei ole
 
   Tapausaihio: Rinnakkaisliittymismallin valinta omasta sertifioidusta järjestelmästä huolimatta vahvistetaan erikseen, ja kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
