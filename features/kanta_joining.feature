@@ -468,7 +468,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
       | records_only_organiser_data | kyllä  |
       | confirmed_on                | tänään |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | other_electronic |
+      | client_rights_agreed | kyllä            |
+      | agreed_on            | tänään           |
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja tieto "joining_model" on parallel
     Ja tieto "social_care_joining_model" on parallel
@@ -538,9 +544,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
     Ja tieto "joining_model" on parallel
     Ja tieto "social_care_joining_model" on joint_member
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
     Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
     Ja vaihetta "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin" ei ole tehty

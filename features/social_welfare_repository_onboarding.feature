@@ -8,7 +8,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   explicit confirmation). The system vendor
   describes the system: a patient information system can not be used, an uncertified system is certified
   first, and a system without the registry use right function (which every phase 1 system lacks) gets it
-  first: a direct joiner's system must have it in use (seed 002). A joint joiner only agrees with its main
+  first: a direct joiner's system must have it in use (seed 002); a parallel joiner's own system need not, as
+  seed 002 puts that requirement on the county's system. A joint joiner only agrees with its main
   joiner, whose system must have the function, and its own onboarding ends there: only the main joiner
   applies (seeds 001, 002). The decision table gives the legal
   joining deadline (1.9.2026 for every way of providing services; the earlier dates of seed 001 are kept as
@@ -32,7 +33,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   jos käytössä on oma sertifioitu järjestelmä, joten silloin valinta vahvistetaan erikseen). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
   ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
-  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Yhteisliittyjä
+  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Rinnakkaisliittyjän
+  omalta järjestelmältä sitä ei vaadita, koska lähde asettaa vaatimuksen hyvinvointialueen järjestelmälle. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
   päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen
   takarajan 1.9.2026 palvelunantajan tiedoksi; mikään lähde ei kerro Kelan seuraavan sitä, joten mikään ei
@@ -264,8 +266,45 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
 
     Tapaukset:
       | y_tunnus  | vain_jarjestajan | seuraavaksi                                                                                |
-      | 4472135-2 | kyllä            | prosessi on päättynyt tapahtumaan "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" |
-      | 4690415-2 | ei               | avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja |
+      | 4472135-2 | kyllä            | avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja |
+      | 4690415-2 | ei               | avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja                                  |
+
+  Tapaus: Rinnakkaisliittyjän omassa järjestelmässä ei vaadita rekisterinkäyttöoikeus-toiminnallisuutta: vaatimus koskee hyvinvointialueen järjestelmää
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5176381-7
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id              | 5176381-7                     |
+      | organisation_name        | Perhetyö Revontuli Oy         |
+      | contact_email            | kanta@revontuli.example.fi    |
+      | service_provision        | purchased_services_for_county |
+      | joining_model            | parallel                      |
+      | has_own_certified_system | ei                            |
+      | county_business_id       | 4567123-8                     |
+      | vendor_business_id       | 2345678-0                     |
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | ei     |
+      | confirmed_on                | tänään |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Ja tieto "joining_model" on parallel
+    Ja tieto "registry_use_right_supported" on ei
+    Ja vaihetta "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" ei ole tehty
+    Ja ajastimia ei ole
 
   Tapausaihio: Rinnakkaisliittymismallin valinta omasta sertifioidusta järjestelmästä huolimatta vahvistetaan erikseen, ja kun hyvinvointialue ei tarjoa järjestelmäänsä, palvelunantaja valitsee suora- tai yhteisliittymisen (<malli>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -523,7 +562,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | 6000000-2 | kyllä     | ei               | other_electronic |
       | 5656854-3 | ei        | ei               | paper            |
 
-  Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa, ja sen oma käyttöönotto päättyy siihen, koska vain pääliittyjä hakee liittymistä
+  Tapaus: Yhteisliittyjä sopii pääliittyjän kanssa eikä hae itse, koska vain pääliittyjä hakee liittymistä, mutta hyvinvointialueen ostopalveluja tuottaessaan se sopii järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6480740-1
     Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -557,12 +596,79 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja vaihetta "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" ei ole tehty
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen"
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
     Ja ajastimia ei ole
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
     Ja vaihetta "Kuvaa asiakastietojärjestelmä" ei ole tehty
     Ja vaihetta "Tee liittymishakemus Kanta Ekstranetissä" ei ole tehty
+    Ja vaihetta "Sosiaalihuollon asiakastietovaranto käytössä" ei ole tehty
+
+  Tapaus: Vain itse maksavia asiakkaita palveleva yhteisliittyjä ei tuota palveluja järjestäjän lukuun, joten sen käyttöönotto päättyy sopimukseen pääliittyjän kanssa
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5627401-9
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id        | 5627401-9                |
+      | organisation_name  | Sosionomi Aino Lehtinen  |
+      | contact_email      | aino.lehtinen@example.fi |
+      | service_provision  | self_paying_clients_only |
+      | joining_model      | joint_member             |
+      | vendor_business_id | 2345678-0                |
+    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | main_joiner_business_id                   | 1234567-1                       |
+      | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
+      | agreement_date                            | tänään                          |
+      | security_plan                             | main_joiner_plan_covers_us      |
+      | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin prosessi on päättynyt tapahtumaan "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
+    Ja vaihetta "Sosiaalihuollon asiakastietovaranto käytössä" ei ole tehty
+
+  Tapaus: Rinnakkaisliittyjä, joka kirjaa hyvinvointialueen järjestelmään vain järjestäjän tietoja, ei liity itse, mutta sopii järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 5418303-3
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id              | 5418303-3                     |
+      | organisation_name        | Kotihoito Kaarna Oy           |
+      | contact_email            | kanta@kaarna.example.fi       |
+      | service_provision        | purchased_services_for_county |
+      | joining_model            | parallel                      |
+      | has_own_certified_system | ei                            |
+      | county_business_id       | 4567123-8                     |
+    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | kyllä  |
+      | confirmed_on                | tänään |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja vaihetta "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | other_electronic |
+      | client_rights_agreed | kyllä            |
+      | agreed_on            | tänään           |
+    Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihetta "Kuvaa asiakastietojärjestelmä" ei ole tehty
+    Ja vaihetta "Sosiaalihuollon asiakastietovaranto käytössä" ei ole tehty
 
   Tapaus: Vain itse maksavia asiakkaita palveleva palvelunantaja raportoi kokeen myöhässä, jolloin Kela muistuttaa raportista
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 6633249-7

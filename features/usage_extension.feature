@@ -774,8 +774,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja tieto "social_care_joining_model" on joint_member
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
   Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta

@@ -58,6 +58,11 @@ INTAKE = {
     "vendor_business_id": VENDOR_ID,
     "county_business_id": COUNTY_ID,
 }
+DOCUMENTS_AGREED = {
+    "delivery_method": "secure_email",
+    "client_rights_agreed": True,
+    "agreed_on": "2026-01-20",
+}
 SYSTEM = {
     "system_name": "SosiaaliX",
     "system_kind": "social_care_client_system",
@@ -269,8 +274,11 @@ def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
         },
     )
     # Seeds 001, 002: only the main joiner files the application; the joint joiner files none of its own.
-    assert done.status == "completed"
-    assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
+    # Producing purchased services for the county, it still makes the section 14 agreement (seed 002).
+    assert list(ready(done)) == ["Task_deliver_documents"]
+    agreed = do(engine, done, "Task_deliver_documents", DOCUMENTS_AGREED)
+    assert agreed.status == "completed"
+    assert ended_at(engine, agreed) == ["End_joined_through_main_joiner"]
 
 
 def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engine):
@@ -309,8 +317,11 @@ def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_
         "Task_confirm_parallel_recording",
         {"records_only_organiser_data": True, "confirmed_on": "2026-01-12"},
     )
-    assert done.status == "completed"
-    assert ended_at(engine, done) == ["End_no_own_joining"]
+    # It need not join, but producing purchased services for the county it makes the section 14 agreement.
+    assert list(ready(done)) == ["Task_deliver_documents"]
+    agreed = do(engine, done, "Task_deliver_documents", DOCUMENTS_AGREED)
+    assert agreed.status == "completed"
+    assert ended_at(engine, agreed) == ["End_no_own_joining"]
 
 
 def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_all(engine):
@@ -330,6 +341,10 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
         {"records_only_organiser_data": False, "confirmed_on": "2026-01-12"},
     )
     assert list(ready(own_data)) == ["Task_describe_system"]
+    # Seed 002 asks the registry use right function of the county's system in this model, not of the joiner's.
+    phase_1 = {**SYSTEM, "system_phase": "phase_1", "registry_use_right_supported": False}
+    preparing = do(engine, own_data, "Task_describe_system", phase_1, actor=VENDOR)
+    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
 
     not_offered = start_social_care(
         engine, business_id="1572860-0", joining_model="parallel", has_own_certified_system=False
