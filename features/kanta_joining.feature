@@ -339,9 +339,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_accepted_on  | tänään        |
       | commitment_accepted     | kyllä         |
@@ -384,7 +384,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
+    Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -672,8 +672,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | application_date | tänään              |
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Ilkka Selänne |
       | commitment_accepted    | kyllä         |

@@ -4,9 +4,10 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   into use (seeds 001, 004, 000). The provider contacts its system vendor, who sends the preparation
   instructions; the provider completes the preparatory tasks and does the administrative actions in Kanta
   Extranet (the separate Prescription application) whenever it is ready: no seed sets a date for them. An
-  organisation taking its first Kanta service also accepts the Kanta customer commitment. Kela decides; a
-  refused application is corrected and filed again in Kanta Extranet, and Kela decides again (the Extranet
-  actions and the commitment are not repeated). Once approved, the provider carries out its own deployment
+  organisation taking its first Kanta service also accepts the health-care commitment (seed 004), beside the
+  rest: the organisation's own practice, which holds no step, so Kela's decision finds the onboarding waiting
+  whether or not the commitment is done. Kela decides; a refused application is corrected and filed again in
+  Kanta Extranet, and Kela decides again (the Extranet actions and the commitment are not repeated). Once approved, the provider carries out its own deployment
   tasks and says what is done before use. A deployment test and the production-readiness verification are
   two different things (seeds 001, 004): a deployment test is run e.g. for a new system's first deployment or
   when Kela asks, and a successful test is always reported to Kela at the latest two days after the test's
@@ -17,8 +18,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet. Palvelunantaja
   tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Resepti-palvelun erillisen liittymishakemuksen, kun se on
   valmis: mikään lähde ei aseta niille päivää. Ensimmäistä Kanta-palvelua käyttöön ottava hyväksyy myös
-  asiakkuuden sitoumuksen. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
-  Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja asiakkuuden sitoumusta ei tehdä uudelleen).
+  terveydenhuollon sitoumuksen muiden vaiheiden rinnalla: se on organisaation oma käytäntö, joka ei pidättele
+  mitään vaihetta, joten Kelan päätös löytää käyttöönoton odottamassa, on sitoumus tehty tai ei. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
+  Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja sitoumusta ei tehdä uudelleen).
   Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja kertoo, mitä ennen käyttöä
   tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
@@ -48,7 +50,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja ajastimia ei ole
 
-  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä (Kanta-asiakas: <asiakas>)
+  Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti (Kanta-asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -73,14 +75,15 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | access_point_oid     | 1.2.246.537.6.918.18.10.13.1 |
       | contact_person_email | aino.virtanen@example.fi     |
     Niin <seuraavaksi>
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                              |
-      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja |
-      | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                             |
+      | y_tunnus  | asiakas | seuraavaksi                                                                             |
+      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja |
+      | 7102003-3 | kyllä   | avoimia tehtäviä ei ole                                                                 |
 
-  Tapaus: Ensimmäinen Kanta-palvelu: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
+  Tapaus: Ensimmäinen Kanta-palvelu: Kelan päätös löytää käyttöönoton odottamassa ennen sitoumusta, korjattu hakemus odottaa Kelan uutta päätöstä, ja sitoumus hyväksytään vain kerran
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102001-7
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -109,36 +112,35 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision      | rejected                              |
+      | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
+    Niin avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | ei            |
     Niin lomake hylätään kentän "commitment_accepted" kohdalta
-    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
-      | commitment_accepted_on | tänään        |
-      | signatory_name         | Aino Virtanen |
-      | commitment_accepted    | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | decision      | rejected                              |
-      | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
-    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
+    Ja avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
+      | commitment_accepted_on | tänään        |
+      | signatory_name         | Aino Virtanen |
+      | commitment_accepted    | kyllä         |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | renewal_request_receivers_marked | kyllä |
       | renewal_request_service_in_use   | ei    |
@@ -156,7 +158,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
+    Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
   Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai halutessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
@@ -269,7 +271,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihe "Korjaa varmistamisen epäonnistumisen syy" on tehty kerran
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
 
   Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9
@@ -310,7 +312,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Korjaa hakemus" ei ole tehty

@@ -433,8 +433,10 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     )
 
     if first_kanta_service:
-        # Nothing waits for a date: the commitment is open as soon as the application is approved.
-        assert ready(state) == ["Task_accept_customer_commitment"] and timers(state) == {}
+        # Nothing waits for a date: the commitment is open as soon as the application is approved, beside
+        # the test person IDs, which it does not hold back.
+        both = ["Task_accept_customer_commitment", "Task_deliver_test_person_ids"]
+        assert ready(state) == both and timers(state) == {}
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"signatory_name": "Aino Virtanen", "commitment_accepted_on": "2026-01-09",
@@ -525,7 +527,9 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
                 "access_point_oid": ERA_ACCESS_POINT}  # fmt: skip
     state = complete(engine, state, "Task_do_extranet_actions", extranet)
     if not existing_customer:
+        # The commitment does not hold the wait for Kela's decision.
         assert ready(state) == ["Task_accept_customer_commitment"]
+        assert messages(state) == ["kela_application_decision"]
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
