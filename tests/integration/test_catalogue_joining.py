@@ -648,14 +648,9 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         state = engine.deliver_message(
             "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
         )
-    # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
-    assert lanes(state) == {"Task_update_self_monitoring_plan": "Palvelunantaja"}
-    testing = complete(
-        engine, state, "Task_update_self_monitoring_plan",
-        {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
-         "vendor_system_description_attached": True},
-    )  # fmt: skip
-    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela.
+    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela;
+    # no step updates the self-monitoring plan (seed 000 only offers the system description as its appendix).
+    testing = state
     assert lanes(testing) == {"Task_deliver_test_person_ids": "Järjestelmätoimittaja"}
     testing = complete(
         engine,
