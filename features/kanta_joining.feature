@@ -144,6 +144,37 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
 
+  Tapaus: Yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja käyttää yrityksen potilastietojärjestelmää, joten hänelle ei kelpaa "Ei sähköistä järjestelmää" eikä hän jää liittymisvelvoitteen ulkopuolelle
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791363-6
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Lääkäri Eero Lahtinen    |
+      | business_id          | 5791363-6                |
+      | organisation_kind    | independent_practitioner |
+      | tenant_of_company    | kyllä                    |
+      | licence              | none                     |
+      | system_kind          | none                     |
+      | writes_prescriptions | ei                       |
+    Niin lomake hylätään kentän "system_kind" kohdalta
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Lääkäri Eero Lahtinen    |
+      | business_id          | 5791363-6                |
+      | organisation_kind    | independent_practitioner |
+      | tenant_of_company    | kyllä                    |
+      | licence              | none                     |
+      | system_kind          | patient_system           |
+      | writes_prescriptions | ei                       |
+      | vendor_business_id   | 2345678-0                |
+    Niin tieto "patient_data_repository_required" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
+    Ja prosessi on käynnissä
+
   Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791357-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
