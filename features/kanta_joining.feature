@@ -32,8 +32,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
   jätetään väliin. Jos vasta sosiaalihuollon käyttöönotossa selviää, että järjestelmä on
-  potilastietojärjestelmä, käyttöönotto hylkää sen. Kummassakin tapauksessa liittyminen päättyy
-  liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
+  potilastietojärjestelmä, käyttöönotto hylkää sen. Kummassakin tapauksessa Sosiaalihuollon
+  asiakastietovarantoon ei liitytä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle <y_tunnus>
