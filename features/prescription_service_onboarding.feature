@@ -260,8 +260,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | deployment_check                 | production_readiness_verification |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
-      | verified_on         | tänään |
-      | verification_result | failed |
+      | verified_on         | tänään        |
+      | verification_result | failed        |
+      | after_failure       | fix_and_retry |
     Niin avoinna on vain tehtävä "Korjaa varmistamisen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa varmistamisen epäonnistumisen syy" tiedoilla:
       | fault_description | Reseptin allekirjoitus puuttui |
@@ -286,6 +287,72 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
     Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
+
+  Tapaus: Epäonnistuneesta, haluttaessa tehdystä tuotantovalmiuden varmistamisesta voi luopua syy kertoen, eikä se estä Resepti-palvelun käytön aloittamista
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102010-5
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä             |
+      | security_plan_ready       | kyllä             |
+      | server_certificates_ready | kyllä             |
+      | planned_start_date        | tänään + 7 päivää |
+      | existing_kanta_customer   | kyllä             |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä       |
+      | renewal_request_receivers_marked | kyllä       |
+      | renewal_request_service_in_use   | kyllä       |
+      | deployment_check                 | if_possible |
+    Niin lomake hylätään kentän "deployment_check" kohdalta
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä                             |
+      | renewal_request_receivers_marked | kyllä                             |
+      | renewal_request_service_in_use   | kyllä                             |
+      | deployment_check                 | production_readiness_verification |
+    Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään |
+      | verification_result | failed |
+    Niin lomake hylätään kentän "after_failure" kohdalta
+    Ja avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään  |
+      | verification_result | failed  |
+      | after_failure       | abandon |
+    Niin lomake hylätään kentän "abandon_reason" kohdalta
+    Ja avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään                                                  |
+      | verification_result | failed                                                  |
+      | after_failure       | abandon                                                 |
+      | abandon_reason      | Järjestelmä on jo käytössä muissa organisaatioissa      |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 7 päivää |
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Varmista tuotantovalmius järjestelmätoimittajan kanssa" on tehty kerran
+    Ja vaihetta "Korjaa varmistamisen epäonnistumisen syy" ei ole tehty
+    Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
 
   Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9

@@ -566,7 +566,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     if verify:
         state = complete(
             engine, state, "Task_verify_production_readiness",
-            {"verified_on": "2026-04-01", "verification_result": "failed"},
+            {"verified_on": "2026-04-01", "verification_result": "failed", "after_failure": "fix_and_retry"},
         )  # fmt: skip
         assert lanes(state) == {"Task_fix_readiness_failure": "Järjestelmätoimittaja"}
         state = complete(
