@@ -43,8 +43,6 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | access_point              | own                     |
-      | access_point_ip_addresses | ["192.0.2.10", "2001:db8::10"] |
-      | access_point_dns_name     | kanta.aurora.example.fi |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.7375462.10.0 |
@@ -94,14 +92,11 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | register_entries_valid    | kyllä          |
       | security_plan_ready       | kyllä          |
       | access_point              | own            |
-      | access_point_ip_addresses | ["192.0.2.300"] |
       | server_certificates_ready | ei             |
       | customer_data_in_extranet | kyllä          |
       | organisation_oid          | 2.16.840.1.113 |
     Niin lomake hylätään kentän "organisation_oid" kohdalta
     Ja lomake hylätään kentän "server_certificates_ready" kohdalta
-    Ja lomake hylätään kentän "access_point_ip_addresses/0" kohdalta
-    Ja lomake hylätään kentän "access_point_dns_name" kohdalta
     Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |

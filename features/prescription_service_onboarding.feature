@@ -41,23 +41,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name          | eRA    |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
-      | register_entries_valid    | kyllä              |
-      | security_plan_ready       | kyllä              |
-      | access_point              | own                |
-      | access_point_dns_name     | kanta_rx.example   |
-      | server_certificates_ready | kyllä              |
-      | planned_start_date        | tänään + 6 viikkoa |
-      | existing_kanta_customer   | kyllä              |
-    Niin lomake hylätään kentän "access_point_ip_addresses" kohdalta
-    Ja lomake hylätään kentän "access_point_dns_name" kohdalta
-    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
-      | access_point              | own                |
-      | access_point_ip_addresses | ["192.0.2.20"]     |
-      | access_point_dns_name     | resepti.example.fi |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 6 viikkoa |
       | existing_kanta_customer   | kyllä              |
