@@ -32,8 +32,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
   jätetään väliin. Jos vasta sosiaalihuollon käyttöönotossa selviää, että järjestelmä on
-  potilastietojärjestelmä, käyttöönotto hylkää sen. Kummassakin tapauksessa liittyminen päättyy
-  liittymättä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
+  potilastietojärjestelmä, käyttöönotto hylkää sen. Kummassakin tapauksessa Sosiaalihuollon
+  asiakastietovarantoon ei liitytä: ensin tarvitaan sertifioitu sosiaalihuollon asiakastietojärjestelmä.
 
   Tapausaihio: Päätöstaulu velvoittaa liittymään: <sääntö>
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle <y_tunnus>
@@ -143,6 +143,37 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | malli             | y_tunnus  | nimi                     | oid     | ammatinharjoittajat |
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
+
+  Tapaus: Yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja käyttää yrityksen potilastietojärjestelmää, joten hänelle ei kelpaa "Ei sähköistä järjestelmää" eikä hän jää liittymisvelvoitteen ulkopuolelle
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791363-6
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Lääkäri Eero Lahtinen    |
+      | business_id          | 5791363-6                |
+      | organisation_kind    | independent_practitioner |
+      | tenant_of_company    | kyllä                    |
+      | licence              | none                     |
+      | system_kind          | none                     |
+      | writes_prescriptions | ei                       |
+    Niin lomake hylätään kentän "system_kind" kohdalta
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Lääkäri Eero Lahtinen    |
+      | business_id          | 5791363-6                |
+      | organisation_kind    | independent_practitioner |
+      | tenant_of_company    | kyllä                    |
+      | licence              | none                     |
+      | system_kind          | patient_system           |
+      | writes_prescriptions | ei                       |
+      | vendor_business_id   | 2345678-0                |
+    Niin tieto "patient_data_repository_required" on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
+    Ja prosessi on käynnissä
 
   Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791357-2
@@ -339,9 +370,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_accepted_on  | tänään        |
       | commitment_accepted     | kyllä         |
@@ -384,7 +415,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
+    Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -696,8 +727,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | application_date | tänään              |
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Ilkka Selänne |
       | commitment_accepted    | kyllä         |

@@ -6,8 +6,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   and DNS name, seed 004) and files the joining application in Kanta
   Extranet with the system, the access point OID, the planned deployment test date and whether it already is
   a Kanta customer. Kela decides; a refused application is corrected and filed again. A new Kanta customer
-  accepts the customer commitment (the health-care commitment of seed 004) in Kanta Extranet once the application is approved;
-  no seed sets a time for it, so nothing waits for a date. The vendor delivers Kela's test person IDs, the
+  accepts the health-care commitment (seed 004) in Kanta Extranet once the application is approved, beside
+  the test: the organisation's own practice, which holds neither the test nor the report (the onboarding
+  ends once both the report and the commitment are done). The vendor delivers Kela's test person IDs, the
   provider runs the deployment test with the vendor (a failed test is fixed and run again) and reports it to
   Kela at the latest two days after the successful test. The two days are counted from the test's date, not
   from when the report task opened: a report still missing when they have passed makes Kela ask for it the
@@ -19,14 +20,15 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   ja DNS-nimi, asiakastiedot Kanta Ekstranetissä) ja
   liittymishakemuksen, jossa se nimeää järjestelmän, liityntäpisteen OID:n, suunnitellun käyttöönottokokeen
   päivän ja kertoo, onko se jo Kanta-asiakas. Kela päättää; hylätty hakemus korjataan ja lähetetään
-  uudelleen. Uusi Kanta-asiakas allekirjoittaa Kanta-asiakkuuden sitoumuksen, kun hakemus on hyväksytty;
-  mikään lähde ei aseta sille määräaikaa, joten mikään vaihe ei odota päivämäärää. Järjestelmätoimittaja
+  uudelleen. Uusi Kanta-asiakas hyväksyy terveydenhuollon sitoumuksen, kun hakemus on hyväksytty, kokeen
+  rinnalla: se on organisaation oma käytäntö, joka ei pidättele koetta eikä raporttia (käyttöönotto päättyy,
+  kun sekä raportti että sitoumus on tehty). Järjestelmätoimittaja
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
   kanssa (epäonnistuneen kokeen syy korjataan ja koe uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
   onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
 
-  Tapausaihio: Kanta-asiakkuuden sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä, ja omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi (jo asiakas: <asiakas>, IP-osoite: <ip_osoite>)
+  Tapausaihio: Terveydenhuollon sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä, eikä se pidättele käyttöönottokoetta, ja omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi (jo asiakas: <asiakas>, IP-osoite: <ip_osoite>)
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -90,7 +92,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Tapaukset:
       | y_tunnus  | asiakas | ip_osoite    | seuraavaksi                                                                                      | ajastimet        |
       | 7102109-5 | kyllä   | 192.0.2.10   | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
-      | 7102110-8 | ei      | 2001:db8::10 | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja         | ajastimia ei ole |
+      | 7102110-8 | ei      | 2001:db8::10 | avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja | ajastimia ei ole |
 
   Tapaus: Hylätty hakemus korjataan ja lähetetään uudelleen, ja epäonnistuneen käyttöönottokokeen syy korjataan ja koe uusitaan
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102111-6
@@ -168,7 +170,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
@@ -207,7 +209,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja ajastimia ei ole
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
 
-  Tapaus: Uusi Kanta-asiakas allekirjoittaa sitoumuksen heti hyväksynnän jälkeen, ja Kelan tehtävä pyytää raporttia, jota ei tullut kahden päivän kuluessa eilen tehdystä kokeesta, raukeaa, kun raportti tulee
+  Tapaus: Uusi Kanta-asiakas hyväksyy sitoumuksen heti hakemuksen hyväksynnän jälkeen, ja Kelan tehtävä, jolla se pyytää eilen tehdyn kokeen puuttuvaa raporttia, raukeaa, kun raportti tulee
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102112-4
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -237,15 +239,15 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_accepted_on  | tänään        |
       | commitment_accepted     | ei            |
     Niin lomake hylätään kentän "commitment_accepted" kohdalta
-    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Ja avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_accepted_on  | tänään        |
       | commitment_accepted     | kyllä         |
@@ -276,7 +278,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa kokeesta, ja palvelunantaja raportoi pyynnön jälkeen
+  Tapaus: Kela pyytää raporttia, jota ei ole tullut kahden päivän kuluessa kokeesta, ja palvelunantaja raportoi pyynnön jälkeen; sitoumusta odottamatta koe tehdään ja raportoidaan, ja käyttöönotto päättyy, kun sitoumus on hyväksytty
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102113-2
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -306,44 +308,44 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
-    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | signatory_name          | Aino Virtanen |
       | commitment_accepted_on  | tänään        |
       | commitment_accepted     | ei            |
     Niin lomake hylätään kentän "commitment_accepted" kohdalta
-    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
-      | signatory_name          | Aino Virtanen |
-      | commitment_accepted_on  | tänään        |
-      | commitment_accepted     | kyllä         |
-    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
-    Ja ajastimia ei ole
+    Ja avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään - 1 päivä |
       | test_result | passed           |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                         |
-      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
-      | Kela           | Pyydä puuttuvaa koeraporttia    |
+      | osapuoli       | tehtävä                           |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan   |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus |
+      | Kela           | Pyydä puuttuvaa koeraporttia      |
     Ja ajastimia ei ole
     Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |
     Niin vaihe "Raporttia pyydetty" on tehty
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Ja vaihetta "Potilastietovaranto käytössä" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted_on  | tänään        |
+      | commitment_accepted     | kyllä         |
     Niin prosessi on päättynyt tapahtumiin:
       | Potilastietovaranto käytössä |
       | Raporttia pyydetty           |

@@ -4,9 +4,10 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   into use (seeds 001, 004, 000). The provider contacts its system vendor, who sends the preparation
   instructions; the provider completes the preparatory tasks and does the administrative actions in Kanta
   Extranet (the separate Prescription application) whenever it is ready: no seed sets a date for them. An
-  organisation taking its first Kanta service also accepts the Kanta customer commitment. Kela decides; a
-  refused application is corrected and filed again in Kanta Extranet, and Kela decides again (the Extranet
-  actions and the commitment are not repeated). Once approved, the provider carries out its own deployment
+  organisation taking its first Kanta service also accepts the health-care commitment (seed 004), beside the
+  rest: the organisation's own practice, which holds no step, so Kela's decision finds the onboarding waiting
+  whether or not the commitment is done. Kela decides; a refused application is corrected and filed again in
+  Kanta Extranet, and Kela decides again (the Extranet actions and the commitment are not repeated). Once approved, the provider carries out its own deployment
   tasks and says what is done before use. A deployment test and the production-readiness verification are
   two different things (seeds 001, 004): a deployment test is run e.g. for a new system's first deployment or
   when Kela asks, and a successful test is always reported to Kela at the latest two days after the test's
@@ -17,13 +18,14 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet. Palvelunantaja
   tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Resepti-palvelun erillisen liittymishakemuksen, kun se on
   valmis: mikään lähde ei aseta niille päivää. Ensimmäistä Kanta-palvelua käyttöön ottava hyväksyy myös
-  asiakkuuden sitoumuksen. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
-  Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja asiakkuuden sitoumusta ei tehdä uudelleen).
+  terveydenhuollon sitoumuksen muiden vaiheiden rinnalla: se on organisaation oma käytäntö, joka ei pidättele
+  mitään vaihetta, joten Kelan päätös löytää käyttöönoton odottamassa, on sitoumus tehty tai ei. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
+  Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja sitoumusta ei tehdä uudelleen).
   Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja kertoo, mitä ennen käyttöä
   tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
   raportoidaan aina Kelalle viimeistään kaksi päivää kokeen jälkeen (muuten Kela pyytää raporttia);
-  tuotantovalmiuden varmistaminen tehdään halutessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
+  tuotantovalmiuden varmistaminen tehdään haluttaessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
   tehdään uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää; omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi
@@ -62,7 +64,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja tieto "access_point_ip_address" on 198.51.100.7
     Ja ajastimia ei ole
 
-  Tapausaihio: Asiakkuuden sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä (Kanta-asiakas: <asiakas>)
+  Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti (Kanta-asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -87,14 +89,15 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | access_point_oid     | 1.2.246.537.6.918.18.10.13.1 |
       | contact_person_email | aino.virtanen@example.fi     |
     Niin <seuraavaksi>
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                              |
-      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja |
-      | 7102003-3 | kyllä   | odotetaan viestiä "Kelan päätös hakemukseen"                                             |
+      | y_tunnus  | asiakas | seuraavaksi                                                                             |
+      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja |
+      | 7102003-3 | kyllä   | avoimia tehtäviä ei ole                                                                 |
 
-  Tapaus: Ensimmäinen Kanta-palvelu: korjattu hakemus odottaa Kelan uutta päätöstä, ja asiakkuuden sitoumus hyväksytään vain kerran
+  Tapaus: Ensimmäinen Kanta-palvelu: Kelan päätös löytää käyttöönoton odottamassa ennen sitoumusta, korjattu hakemus odottaa Kelan uutta päätöstä, ja sitoumus hyväksytään vain kerran
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102001-7
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -123,36 +126,35 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision      | rejected                              |
+      | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
+    Niin avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | ei            |
     Niin lomake hylätään kentän "commitment_accepted" kohdalta
-    Ja avoinna on vain tehtävä "Hyväksy Kanta-asiakkuuden sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Hyväksy Kanta-asiakkuuden sitoumus" tiedoilla:
-      | commitment_accepted_on | tänään        |
-      | signatory_name         | Aino Virtanen |
-      | commitment_accepted    | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | decision      | rejected                              |
-      | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
-    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
+    Ja avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
+      | commitment_accepted_on | tänään        |
+      | signatory_name         | Aino Virtanen |
+      | commitment_accepted    | kyllä         |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | renewal_request_receivers_marked | kyllä |
       | renewal_request_service_in_use   | ei    |
@@ -170,10 +172,10 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
-    Ja vaihe "Hyväksy Kanta-asiakkuuden sitoumus" on tehty kerran
+    Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
-  Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai halutessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
+  Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai haluttaessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -217,7 +219,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
       | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
-  Tapaus: Epäonnistunut, halutessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
+  Tapaus: Epäonnistunut, haluttaessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -258,8 +260,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | deployment_check                 | production_readiness_verification |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
-      | verified_on         | tänään |
-      | verification_result | failed |
+      | verified_on         | tänään        |
+      | verification_result | failed        |
+      | after_failure       | fix_and_retry |
     Niin avoinna on vain tehtävä "Korjaa varmistamisen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa varmistamisen epäonnistumisen syy" tiedoilla:
       | fault_description | Reseptin allekirjoitus puuttui |
@@ -283,7 +286,73 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihe "Korjaa varmistamisen epäonnistumisen syy" on tehty kerran
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
+
+  Tapaus: Epäonnistuneesta, haluttaessa tehdystä tuotantovalmiuden varmistamisesta voi luopua syy kertoen, eikä se estä Resepti-palvelun käytön aloittamista
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102010-5
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä             |
+      | security_plan_ready       | kyllä             |
+      | server_certificates_ready | kyllä             |
+      | planned_start_date        | tänään + 7 päivää |
+      | existing_kanta_customer   | kyllä             |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä       |
+      | renewal_request_receivers_marked | kyllä       |
+      | renewal_request_service_in_use   | kyllä       |
+      | deployment_check                 | if_possible |
+    Niin lomake hylätään kentän "deployment_check" kohdalta
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                    | kyllä                             |
+      | renewal_request_receivers_marked | kyllä                             |
+      | renewal_request_service_in_use   | kyllä                             |
+      | deployment_check                 | production_readiness_verification |
+    Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään |
+      | verification_result | failed |
+    Niin lomake hylätään kentän "after_failure" kohdalta
+    Ja avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään  |
+      | verification_result | failed  |
+      | after_failure       | abandon |
+    Niin lomake hylätään kentän "abandon_reason" kohdalta
+    Ja avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään                                                  |
+      | verification_result | failed                                                  |
+      | after_failure       | abandon                                                 |
+      | abandon_reason      | Järjestelmä on jo käytössä muissa organisaatioissa      |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 7 päivää |
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Varmista tuotantovalmius järjestelmätoimittajan kanssa" on tehty kerran
+    Ja vaihetta "Korjaa varmistamisen epäonnistumisen syy" ei ole tehty
+    Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
 
   Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9
@@ -324,7 +393,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Hyväksy Kanta-asiakkuuden sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Tee käyttöönottokoe järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Korjaa hakemus" ei ole tehty

@@ -337,6 +337,13 @@ def open_tasks(onboarding: Onboarding, datatable):
     assert _open_tasks(onboarding) == expected
 
 
+@check('avoinna ovat vain tehtävät "{tehtava}", jonka tekee {osapuoli}, ja "{toinen}", jonka tekee {tekija}')
+def only_open_two_tasks(onboarding: Onboarding, tehtava, osapuoli, toinen, tekija):
+    onboarding.checked()
+    expected = sorted([(lane_of(osapuoli), tehtava), (lane_of(tekija), toinen)])
+    assert _open_tasks(onboarding) == expected, _open_tasks(onboarding)
+
+
 @check('järjestelmätyö "{tyo}" odottaa')
 def external_task_waits(onboarding: Onboarding, tyo):
     onboarding.checked()

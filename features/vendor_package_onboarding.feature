@@ -6,18 +6,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it then applies
   for the Prescription service separately and waits for that decision: one wait per application. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
-  nothing. Once approved, the provider updates its self-monitoring plan (the vendor can deliver its system
-  description as an appendix, if the provider wants it), and, as seed 001 says, ends with the deployment
-  test together with the vendor and its report to Kela within two days of the test (otherwise Kela asks).
+  nothing. Once approved, as seed 001 says, the path ends with the deployment test together with the vendor
+  and its report to Kela within two days of the test (otherwise Kela asks); no step updates the
+  self-monitoring plan here (seed 000 only offers the vendor's system description as its appendix).
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
   palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
   1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen jälkeen
   Resepti-palveluun oman erillisen hakemuksen ja odottaa sen päätöstä. Hylätty hakemus korjataan ja
-  lähetetään uudelleen. Palvelunantaja päivittää omavalvontasuunnitelmansa;
-  järjestelmätoimittaja voi toimittaa järjestelmäkuvauksen sen liitteeksi, jos palvelunantaja haluaa.
-  Lopuksi tehdään käyttöönottokoe yhdessä järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan
+  lähetetään uudelleen. Hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan
   kahden päivän kuluessa kokeesta.
 
   Tausta:
@@ -54,9 +52,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | resepti | seuraavaksi                                                                                   |
-      | kyllä   | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja |
-      | ei      | avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma", jonka tekee palvelunantaja          |
+      | resepti | seuraavaksi                                                                                      |
+      | kyllä   | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja    |
+      | ei      | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
 
   Tapaus: Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
@@ -114,14 +112,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin odotetaan viestiä "Kelan päätös hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty kerran
     Ja vaihe "Korjaa Resepti-hakemus" on tehty kerran
-    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma" tiedoilla:
-      | plan_updated_on                    | tänään |
-      | structured_vaccination_recording   | kyllä  |
-      | vendor_system_description_attached | kyllä  |
-    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
@@ -145,7 +138,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Ilman reseptiä hyväksytty hakemus vie omavalvontasuunnitelman päivitykseen ja käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia
+  Tapaus: Ilman reseptiä hyväksytty hakemus vie suoraan käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -180,12 +173,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma" tiedoilla:
-      | plan_updated_on                  | tänään |
-      | structured_vaccination_recording | ei     |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Ja viestejä ei odoteta
     Ja vaihetta "Korjaa Potilastietovarannon hakemus" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |

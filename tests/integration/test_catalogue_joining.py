@@ -433,8 +433,10 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     )
 
     if first_kanta_service:
-        # Nothing waits for a date: the commitment is open as soon as the application is approved.
-        assert ready(state) == ["Task_accept_customer_commitment"] and timers(state) == {}
+        # Nothing waits for a date: the commitment is open as soon as the application is approved, beside
+        # the test person IDs, which it does not hold back.
+        both = ["Task_accept_customer_commitment", "Task_deliver_test_person_ids"]
+        assert ready(state) == both and timers(state) == {}
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"signatory_name": "Aino Virtanen", "commitment_accepted_on": "2026-01-09",
@@ -525,7 +527,9 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
                 "access_point_oid": ERA_ACCESS_POINT}  # fmt: skip
     state = complete(engine, state, "Task_do_extranet_actions", extranet)
     if not existing_customer:
+        # The commitment does not hold the wait for Kela's decision.
         assert ready(state) == ["Task_accept_customer_commitment"]
+        assert messages(state) == ["kela_application_decision"]
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
@@ -562,7 +566,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     if verify:
         state = complete(
             engine, state, "Task_verify_production_readiness",
-            {"verified_on": "2026-04-01", "verification_result": "failed"},
+            {"verified_on": "2026-04-01", "verification_result": "failed", "after_failure": "fix_and_retry"},
         )  # fmt: skip
         assert lanes(state) == {"Task_fix_readiness_failure": "Järjestelmätoimittaja"}
         state = complete(
@@ -644,14 +648,9 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         state = engine.deliver_message(
             "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
         )
-    # The vendor's system description is an optional appendix of the plan (seed 000), not a step of its own.
-    assert lanes(state) == {"Task_update_self_monitoring_plan": "Palvelunantaja"}
-    testing = complete(
-        engine, state, "Task_update_self_monitoring_plan",
-        {"plan_updated_on": "2026-01-16", "structured_vaccination_recording": True,
-         "vendor_system_description_attached": True},
-    )  # fmt: skip
-    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela.
+    # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela;
+    # no step updates the self-monitoring plan (seed 000 only offers the system description as its appendix).
+    testing = state
     assert lanes(testing) == {"Task_deliver_test_person_ids": "Järjestelmätoimittaja"}
     testing = complete(
         engine,
