@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import FunctionType
 
 from flask import Flask
 from flask_smorest import Api
@@ -33,12 +34,31 @@ from .resources import (
 from .settings import TOKEN_DIGESTS, Settings
 
 
+class _Flask(Flask):
+    """Flask, asking once per function whether it is a coroutine function: flask-smorest asks for every
+    layer of a view's documented answers (about ten a call), and ``inspect`` answers slowly."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._made_sync: dict = {}
+
+    def ensure_sync(self, func):
+        # keyed by the function itself (a method is bound anew for every call); anything else is asked
+        key = getattr(func, "__func__", func)
+        if not isinstance(key, FunctionType):
+            return super().ensure_sync(func)
+        sync = self._made_sync.get(key)
+        if sync is None:
+            sync = self._made_sync[key] = super().ensure_sync(func) is func
+        return func if sync else super().ensure_sync(func)
+
+
 def create_app(config: Mapping | None = None) -> Flask:
     """Wire the settings, the engine and the blueprints, and nothing else: the database is migrated and
     the catalogue deployed by ``kanta-onboarding serve`` before any app is made (``api.server``), which
     also starts each process's timer thread. Without ``config`` the settings come from the environment;
     with it (``serve``, tests), ``config`` is laid over the defaults."""
-    app = Flask(__name__)
+    app = _Flask(__name__)
     app.json.sort_keys = False  # a form's fields keep the order its author gave them
     app.url_map.converters["process_key"] = ProcessKeyConverter
     app.config.update(

@@ -46,7 +46,10 @@ def _say_languages(response):
     if languages := g.get("name_languages"):
         response.headers["Content-Language"] = ", ".join(languages)
     if request.path.startswith("/api/"):
-        response.vary.add("Accept-Language")
+        if "Vary" in response.headers:
+            response.vary.add("Accept-Language")
+        else:  # the usual answer: set, without parsing and writing back a header set
+            response.headers["Vary"] = "Accept-Language"
     return response
 
 

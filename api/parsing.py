@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from flask_smorest import Blueprint as _Blueprint
 from flask_smorest import abort
-from marshmallow import RAISE, ValidationError, fields
+from marshmallow import RAISE, Schema, ValidationError, fields
 from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import BaseConverter
@@ -135,6 +135,20 @@ class Parser(FlaskParser):
         "query": RAISE,
         "querystring": RAISE,
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._schemas: dict[type, Schema] = {}
+
+    def _get_schema(self, argmap, req):
+        """A schema given as a class is made once, not for every request (webargs makes one each time, and
+        making one copies every declared field); loading with it keeps no state between requests."""
+        if isinstance(argmap, type) and issubclass(argmap, Schema):
+            schema = self._schemas.get(argmap)
+            if schema is None:
+                schema = self._schemas[argmap] = argmap()
+            return schema
+        return super()._get_schema(argmap, req)
 
     def _raw_load_json(self, req):
         if not is_json_request(req):

@@ -74,13 +74,21 @@ class FailedAuthentications:
     def __init__(self, setting: str):
         self.limit = parse(setting)
         self.window = MovingWindowRateLimiter(MemoryStorage())
+        # The addresses with a failure in the window, maybe: any other has its whole budget, and its
+        # request (nearly every request) is not looked up in the window.
+        self._failed_from: set[str] = set()
 
     def check(self, address: str) -> None:
         """Raise TooManyFailures when ``address`` has no failure left to spend."""
-        if not self.window.test(self.limit, address):
-            reset_at = self.window.get_window_stats(self.limit, address).reset_time
-            retry_after = max(1, math.ceil(reset_at - time.time()))
+        if address not in self._failed_from:
+            return
+        stats = self.window.get_window_stats(self.limit, address)
+        if stats.remaining <= 0:
+            retry_after = max(1, math.ceil(stats.reset_time - time.time()))
             raise TooManyFailures(str(self.limit), retry_after)
+        if stats.remaining >= self.limit.amount:  # its failures have left the window
+            self._failed_from.discard(address)
 
     def failed(self, address: str) -> None:
         self.window.hit(self.limit, address)
+        self._failed_from.add(address)  # after the hit: a check meanwhile that finds it sees the hit

@@ -218,11 +218,10 @@ def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
     """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
     The caller holds the business key (``Store.hold_business_key``), so of two starts at the same moment
     the second sees the first's instance; a retry is recognised by its idempotency key before this."""
-    filters = {
-        "process_key": process_key,
-        "business_key": business_key,
-        "status": (InstanceStatus.RUNNING, InstanceStatus.ERROR),
-    }
+    unended = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
+    if not store.has_instance_in(process_key, business_key, unended):
+        return  # the usual start: nothing to list or count
+    filters = {"process_key": process_key, "business_key": business_key, "status": unended}
     rows, total, _ = store.instance_page(filters, _RUNNING_SHOWN, 0)
     if not rows:
         return

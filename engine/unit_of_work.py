@@ -425,7 +425,9 @@ def write_run(
     if removed_external or added_external:
         store.replace_external_tasks(removed_external, added_external)
     if projections.waits is not None:
-        store.replace_waits(record.id, *projections.waits)
+        # stored as the run was restored, unless the rows are rewritten or the instance is new
+        stored = (True, True) if rewrite else (False, False) if previous is None else run.waited_before
+        store.replace_waits(record.id, *projections.waits, stored=stored)
     else:
         forms = run.definition.forms
         if any(correlates_by_variable(forms, m.message_name) for m in projections.now.messages):

@@ -155,6 +155,9 @@ class Run:
         )
         self._waiting_before = set(workflow.event_manager.tasks)
         self._cycles_before = self._cycles_now()
+        # whether it waited for messages, for timers, as restored: a kind of wait it had none of has no
+        # stored rows to delete when its waits are written again
+        self.waited_before = self._kinds_waited_for()
 
     @classmethod
     def start(cls, definition: LoadedDefinition, script_engine, variables: dict, limits: Limits) -> Run:
@@ -176,6 +179,9 @@ class Run:
 
     def step(self) -> None:
         """Run every engine task that can run, within the limits; a failure is kept as the run's failure."""
+        # what was read of the tree before (an action reads where the instance stands) is read again after
+        self.__dict__.pop("_tasks_now", None)
+        self.__dict__.pop("_completed", None)
         if self.cancelled:
             return
         steps = 0
@@ -378,6 +384,11 @@ class Run:
         """Every task in tree order: one walk serves the audit, the variables and the projections."""
         return self.workflow.get_tasks()
 
+    @cached_property
+    def _completed(self) -> bool:
+        """Whether the workflow has ended: the outcome and the variables both ask (a walk of the tree)."""
+        return self.workflow.is_completed()
+
     def outcome(self) -> tuple[InstanceStatus, dict | None]:
         """The instance's status after this run, and its error if it ended in one."""
         if self.cancelled:
@@ -397,13 +408,13 @@ class Run:
                 "type": "UncaughtError",
                 "error_code": definition.code,
             }
-        if self.workflow.is_completed():
+        if self._completed:
             return InstanceStatus.COMPLETED, None
         return InstanceStatus.RUNNING, None
 
     def variables(self) -> dict:
         """The instance's variables as a person would see them: the data where the instance now stands."""
-        if self.workflow.is_completed():
+        if self._completed:
             return json_safe(self.workflow.data)
         merged = {}
         frontier = TaskState.READY | TaskState.WAITING | TaskState.ERROR
@@ -481,6 +492,15 @@ class Run:
             for task_id, task in self.workflow.event_manager.tasks.items()
             if isinstance(value := task._get_internal_data("event_value"), dict) and "next" in value
         }
+
+    def _kinds_waited_for(self) -> tuple[bool, bool]:
+        """(messages, timers): whether the instance waits for any of each kind now."""
+        messages = timers = False
+        for task in self.workflow.event_manager.tasks.values():
+            for definition in _event_definitions(task.task_spec.event_definition):
+                messages = messages or isinstance(definition, MessageEventDefinition)
+                timers = timers or isinstance(definition, TimerEventDefinition)
+        return messages, timers
 
     def waits(self) -> tuple[list[MessageWait], list[TimerWait]]:
         """The messages and timers the instance waits for now."""

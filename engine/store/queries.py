@@ -134,6 +134,16 @@ _READY_OF_INSTANCE = (
     .order_by(_ready.c.ready_since, _ready.c.id)
 )
 _READY_TASK = select(_ready).where(_ready.c.id == bindparam("id"))
+_INSTANCE_IN_STATUS = (
+    select(_instances.c.id)
+    .where(
+        _instances.c.business_key == bindparam("business_key"),
+        _instances.c.process_key == bindparam("process_key"),
+        _instances.c.status.in_(bindparam("statuses", expanding=True)),
+    )
+    .limit(1)
+)
+_INSERT_INSTANCE = insert(_instances)
 _WRITTEN_COLUMNS = ("definition_id", "status", "state", "variables", "error", "updated_at", "ended_at")
 _UPDATE_INSTANCE = (
     update(_instances)
@@ -242,7 +252,10 @@ class Store(
 
     def insert_instance(self, record: InstanceRecord) -> None:
         record.revision = 1
-        self.connection.execute(insert(_instances), [_values(record)])
+        self.connection.execute(_INSERT_INSTANCE, _values(record))
+        # a new instance's audit trail and usage log start here: their chains have no head to read
+        self.chain_heads[(_audit.name, record.id)] = ""
+        self.chain_heads[(UsageLogEntry.__tablename__, record.id)] = ""
 
     def update_instance(self, record: InstanceRecord) -> bool:
         """Write ``record`` over the revision it was read at; False if another writer moved it meanwhile."""
@@ -284,10 +297,20 @@ class Store(
                 self._insert(_INSERT_CANDIDATES, candidates)
 
     def replace_waits(
-        self, instance_id: str, messages: list[MessageRecord], timers: list[TimerRecord]
+        self,
+        instance_id: str,
+        messages: list[MessageRecord],
+        timers: list[TimerRecord],
+        *,
+        stored: tuple[bool, bool] = (True, True),
     ) -> None:
-        self.connection.execute(_DELETE_TIMERS, {"instance_id": instance_id})
-        self.connection.execute(_DELETE_MESSAGES, {"instance_id": instance_id})
+        """Write the instance's waits anew; ``stored`` (messages, timers) says which kinds may have rows
+        now: a kind known to have none is not deleted."""
+        messages_stored, timers_stored = stored
+        if timers_stored:
+            self.connection.execute(_DELETE_TIMERS, {"instance_id": instance_id})
+        if messages_stored:
+            self.connection.execute(_DELETE_MESSAGES, {"instance_id": instance_id})
         if timers:
             self._insert(_INSERT_TIMERS, [_values(t) for t in timers])
         if messages:
@@ -509,6 +532,16 @@ class Store(
         return [tuple(row) for query in queries for row in self.connection.execute(query)]
 
     # ---- lists --------------------------------------------------------------------------------------
+
+    def has_instance_in(self, process_key: str, business_key: str, statuses: tuple[str, ...]) -> bool:
+        """Whether ``business_key`` has an instance of ``process_key`` in one of ``statuses``: a start's
+        check for a second onboarding, one indexed statement built once (the page and its count are read
+        only when there is one)."""
+        found = self.connection.execute(
+            _INSTANCE_IN_STATUS,
+            {"process_key": process_key, "business_key": business_key, "statuses": list(statuses)},
+        )
+        return found.first() is not None
 
     def instance_page(
         self,

@@ -80,7 +80,11 @@ class FakeStore:
         incident = self.incidents[incident_id - 1]
         incident.update(failure=failure, failures=incident["failures"] + 1, last_failure_at=at)
 
-    def replace_waits(self, instance_id, messages, timers):
+    def replace_waits(self, instance_id, messages, timers, *, stored=(True, True)):
+        # a kind of wait said to have no rows must have none: else the real store would keep stale ones
+        messages_stored, timers_stored = stored
+        assert messages_stored or not self.messages.get(instance_id), "messages stored, said none"
+        assert timers_stored or not self.timers.get(instance_id), "timers stored, said none"
         self.wait_writes += 1
         self.messages[instance_id], self.timers[instance_id] = list(messages), list(timers)
 
