@@ -138,6 +138,19 @@ def check(*patterns: str):
 # --- actions -------------------------------------------------------------------------------------------
 
 
+def _start_body(onboarding: Onboarding, prosessi: str, y_tunnus: str, datatable) -> dict:
+    service = onboarding.service
+    onboarding.note_names({}, business_key=y_tunnus)
+    return {
+        "process_key": service.process_key_named(prosessi),
+        "business_key": y_tunnus,
+        "variables": form_data(datatable, service.today()),
+        # Each scenario is an onboarding of its own, on one shared server: a Background or an outline starts
+        # a Y-tunnus again while the scenario before left its onboarding running.
+        "allow_duplicate": True,
+    }
+
+
 @given_as(
     '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S}',
     '{osapuolen} aloittaneen prosessin "{prosessi}" Y-tunnukselle {y_tunnus:S} tiedoilla:',
@@ -148,18 +161,11 @@ def check(*patterns: str):
 )
 def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
     onboarding.acted(f'{osapuoli} aloittaa prosessin "{prosessi}"')
-    service = onboarding.service
-    onboarding.note_names({}, business_key=y_tunnus)
-    body = {
-        "process_key": service.process_key_named(prosessi),
-        "business_key": y_tunnus,
-        "variables": form_data(datatable, service.today()),
-        # Each scenario is an onboarding of its own, on one shared server: a Background or an outline starts
-        # a Y-tunnus again while the scenario before left its onboarding running.
-        "allow_duplicate": True,
-    }
+    body = _start_body(onboarding, prosessi, y_tunnus, datatable)
     as_party = onboarding.identity(osapuoli)
-    onboarding.state = service.call("POST", "/process-instances", identity=as_party, body=body, expect=(201,))
+    onboarding.state = onboarding.service.call(
+        "POST", "/process-instances", identity=as_party, body=body, expect=(201,)
+    )
     onboarding.instance_id = onboarding.started[y_tunnus] = onboarding.state["id"]
     onboarding.note_names(body["variables"])
 
@@ -182,15 +188,8 @@ def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
 def start_refused(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable):
     """A start whose variables the process's start form does not take: refused before anything is stored."""
     onboarding.acted(f'{osapuoli} yrittää aloittaa prosessin "{prosessi}"')
-    service = onboarding.service
-    onboarding.note_names({}, business_key=y_tunnus)
-    body = {
-        "process_key": service.process_key_named(prosessi),
-        "business_key": y_tunnus,
-        "variables": form_data(datatable, service.today()),
-        "allow_duplicate": True,
-    }
-    status, answer = service.attempt(
+    body = _start_body(onboarding, prosessi, y_tunnus, datatable)
+    status, answer = onboarding.service.attempt(
         "POST", "/process-instances", identity=onboarding.identity(osapuoli), body=body
     )
     onboarding.refusal, onboarding.refusal_status = answer, status
