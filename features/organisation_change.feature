@@ -1,5 +1,5 @@
 # language: fi
-Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
+Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
   joinings; in a merger the parties agree which customership continues. The organisation may verify the
   Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
@@ -75,13 +75,13 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | muutos                                 | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | ilmoittaja   | lopettaa | seuraavaksi                                                                                                    |
-      | ei vaikutuksia Kanta-liittymiin        | 2468201-8 | ei           | ei               | ei            | customer     | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                                   |
-      | sulautuminen                           | 2468202-6 | kyllä        | ei               | ei            | customer     | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                            |
-      | asiakkaan oma liityntäpiste muuttuu    | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja                       |
-      | Kanta-välittäjän liityntäpiste muuttuu | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
-      | rekisterinpitäjä vaihtuu               | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
-      | liittyjä lopettaa Kannan käytön        | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
+      | muutos                                        | y_tunnus  | sulautuminen | rekisterinpitaja | liityntapiste | ilmoittaja   | lopettaa | seuraavaksi                                                                                                    |
+      | ei vaikutuksia Kanta-palveluiden liittymisiin | 2468201-8 | ei           | ei               | ei            | customer     | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                                   |
+      | sulautuminen                                  | 2468202-6 | kyllä        | ei               | ei            | customer     | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                            |
+      | asiakkaan oma liityntäpiste muuttuu           | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja                       |
+      | Kanta-välittäjän liityntäpiste muuttuu        | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
+      | rekisterinpitäjä vaihtuu                      | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
+      | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
 
   Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
@@ -651,10 +651,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682202.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Kun aikaa on kulunut kaksi viikkoa
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
@@ -665,9 +665,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 48210  |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
@@ -791,9 +791,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682210.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 1312   |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
@@ -916,9 +916,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
-    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 1520   |
     Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
@@ -1007,7 +1007,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682237.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
-    Niin odotetaan viestiä "rekisterinpitäjän vaihto on tehty"
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
@@ -1040,7 +1040,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-liittymiin
       | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun Kela lähettää viestin "rekisterinpitäjän vaihto on tehty" tiedoilla:
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 730    |
     Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja

@@ -27,7 +27,7 @@ from features.service import (
 # Messages that arrive from outside, as the features name them → the message names in the diagrams.
 MESSAGES = {
     "Kelan päätös hakemukseen": "kela_application_decision",
-    "rekisterinpitäjän vaihto on tehty": "registrar_change_batch_done",
+    "Kelan rekisterinpitäjämuutosajo tehty": "registrar_change_batch_done",
 }
 # How the features count time → ISO 8601 durations for the service's clock.
 DURATIONS = {
