@@ -64,6 +64,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
       | is_independent_practitioner | ei                       |
       | access_point_changes        | <liityntapiste>          |
+      | access_point_change_date    | tänään + 30 päivää       |
       | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
@@ -466,6 +467,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | documents_move_registrar    | ei                         |
       | is_independent_practitioner | ei                         |
       | access_point_changes        | kyllä                      |
+      | access_point_change_date    | tänään + 5 päivää          |
       | access_point_filed_by       | intermediary               |
       | renewal_routing_changes     | kyllä                      |
       | receiving_units_end         | kyllä                      |
@@ -715,6 +717,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
       | is_independent_practitioner | ei                       |
       | access_point_changes        | kyllä                    |
+      | access_point_change_date    | tänään + 7 päivää        |
       | access_point_filed_by       | customer                 |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | ei                       |
@@ -951,10 +954,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
 
-  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa
+  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
       | business_id                 | 2468223-7                |
       | organisation_name           | Kuntoutus Kallio Oy      |
       | change_date                 | tänään + 30 päivää       |
@@ -974,7 +977,30 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
-    Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
+    Niin lomake hylätään kentän "access_point_change_date" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+      | business_id                 | 2468223-7                |
+      | organisation_name           | Kuntoutus Kallio Oy      |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
+      | registrar_oid               | 1.2.246.10.24682237.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | kyllä                    |
+      | access_point_change_date    | tänään + 20 päivää       |
+      | access_point_filed_by       | customer                 |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+      | vendor_business_id          | 2345678-0                |
+      | intermediary_business_id    | 2938470-6                |
+    Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus                      |
@@ -982,7 +1008,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
       | new_access_point_oid         | 1.2.246.10.24682237.99.1 |
       | server_certificates_obtained | kyllä                    |
-      | effective_date               | tänään + 30 päivää       |
+      | effective_date               | tänään + 20 päivää       |
       | filed_on                     | tänään                   |
     Niin lomake hylätään kentän "ip_addresses" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
@@ -990,7 +1016,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | ip_addresses                 | ["192.0.2.40", "192.0.2.41"] |
       | dns_name                     | kanta.kallio.example.fi      |
       | server_certificates_obtained | kyllä                        |
-      | effective_date               | tänään + 30 päivää           |
+      | effective_date               | tänään + 20 päivää           |
       | filed_on                     | tänään                       |
     Niin ajastimia ei ole
     Ja vaihetta "Huomioi liityntäpisteilmoituksen myöhästyminen" ei ole tehty

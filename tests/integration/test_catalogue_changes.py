@@ -740,6 +740,7 @@ IMPACT = {
     "business_id": "0737546-2",
     "organisation_name": "Lääkäriasema Kotisatama Oy",
     "change_date": "2026-03-16",
+    "access_point_change_date": "2026-03-16",
     "joiner_oid": "1.2.246.10.7375462.10.0",
     "registrar_oid": "1.2.246.10.7375462.10.0",
     "new_business_id": False,
