@@ -17,7 +17,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     shutil.copytree(ROOT / "processes", processes)
     diagram = processes / "vendor_package_onboarding.bpmn"
     original = diagram.read_text()
-    # Patient Data Repository application approved? → on to the Prescription application or the plan
+    # Patient Data Repository application approved? → the Prescription application or the test
     before, flow, after = original.partition('<bpmn:sequenceFlow id="Flow_pdr_approved"')
     condition = 'decision == "approved"'
     assert flow and after.index(condition) < after.index("</bpmn:sequenceFlow>")
@@ -28,8 +28,8 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     assert run.returncode == 1, run.output
     # Every scenario passes Kela's decision on the Patient Data Repository, and each now goes the wrong way.
     assert sorted(run.failed_scenarios()) == [
-        "Ilman reseptiä hyväksytty hakemus vie omavalvontasuunnitelman päivitykseen ja "
-        "käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia",
+        "Ilman reseptiä hyväksytty hakemus vie suoraan käyttöönottokokeeseen, ja Kela pyytää "
+        "myöhästynyttä raporttia",
         "Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe "
         "uusitaan korjauksen jälkeen",
         f"{PRESCRIPTION_AFTER_DECISION} (ei)",
