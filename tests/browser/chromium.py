@@ -56,9 +56,8 @@ def open_page(page: Page, server, path: str, token: str) -> None:
     """Open ``path``; when the browser is not signed in yet, sign in on the way (the page sends us there,
     once it has asked the API who is signed in)."""
     page.goto(server.url + path)
-    page.wait_for_function(
-        "() => location.pathname === '/login' || document.querySelector('#main')?.dataset.ready"
-    )
+    # the login page too must be ready (its form taken over by its script) before a token is typed into it
+    page.wait_for_function("() => document.querySelector('#main')?.dataset.ready")
     if "/login" in page.url:
         page.fill("#token", token)
         page.click("#login-form button[type=submit]")

@@ -58,3 +58,19 @@ def test_an_unknown_token_signs_nothing_in(server, page):
     page.click("#login-form button[type=submit]")
     expect(page.locator("#token-error")).to_have_text("This token is not known.")
     assert [c for c in page.context.cookies() if c["name"] == "kanta_session"] == []
+
+
+def test_a_token_submitted_before_the_page_script_runs_never_enters_an_address(browser: Browser, server):
+    """Without the page's script (not yet run, or switched off), the browser submits the form itself: by POST,
+    so the token is in no address, history entry or access-log line, and nothing is signed in."""
+    bare = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        tab = bare.new_page()
+        tab.goto(server.url + "/login")
+        tab.fill("#token", TOKEN)
+        with tab.expect_navigation():
+            tab.click("#login-form button[type=submit]")
+        assert TOKEN not in tab.url
+        assert [c for c in bare.cookies() if c["name"] == "kanta_session"] == []
+    finally:
+        bare.close()

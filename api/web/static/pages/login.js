@@ -22,13 +22,8 @@
   }
 
   pages.login = async () => {
-    const signedIn = await api("/api/v1/me", { signIn: false });
-    if (signedIn.ok) {
-      const result = $("#login-result");
-      result.textContent = t("You are signed in as {name} ({role}).",
-        { name: signedIn.body.name, role: t(signedIn.body.role) });
-      result.hidden = false;
-    }
+    // The form is taken over before anything is asked of the API, so a quick submit never reaches the
+    // browser's own submission (the form's POST to this page is refused; the token never enters an address).
     const form = $("#login-form");
     const error = $("#token-error");
     form.addEventListener("submit", async (event) => {
@@ -49,5 +44,12 @@
       flash(t("Logged in as {name} ({role}).", { name: answer.body.name, role: t(answer.body.role) }));
       location.assign(sameOriginPath(new URLSearchParams(location.search).get("next")));
     });
+    const signedIn = await api("/api/v1/me", { signIn: false });
+    if (signedIn.ok) {
+      const result = $("#login-result");
+      result.textContent = t("You are signed in as {name} ({role}).",
+        { name: signedIn.body.name, role: t(signedIn.body.role) });
+      result.hidden = false;
+    }
   };
 })();
