@@ -48,9 +48,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | <määrää>           |
       | contact_email        | kanta@esimerkki.fi |
       | vendor_business_id   | 2345678-0          |
-    Niin tieto "patient_data_repository_required" on <potilastieto>
-    Ja tieto "social_welfare_repository_required" on <sosiaalihuolto>
-    Ja tieto "prescription_service_required" on <resepti>
+    Niin tiedon "patient_data_repository_required" arvo on <potilastieto>
+    Ja tiedon "social_welfare_repository_required" arvo on <sosiaalihuolto>
+    Ja tiedon "prescription_service_required" arvo on <resepti>
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -90,9 +90,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei            |
       | vendor_business_id   | 2345678-0     |
     Niin prosessi on päättynyt tapahtumaan "Ei liittymisvelvoitetta"
-    Ja tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on ei
-    Ja tieto "prescription_service_required" on ei
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on ei
+    Ja tiedon "prescription_service_required" arvo on ei
     Ja avoimia tehtäviä ei ole
 
     Tapaukset:
@@ -167,7 +167,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
       | vendor_business_id   | 2345678-0                |
-    Niin tieto "patient_data_repository_required" on kyllä
+    Niin tiedon "patient_data_repository_required" arvo on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -187,7 +187,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system                |
       | writes_prescriptions | ei                            |
       | vendor_business_id   | 2345678-0                     |
-    Niin tieto "patient_data_repository_required" on kyllä
+    Niin tiedon "patient_data_repository_required" arvo on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -311,9 +311,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | kyllä                   |
       | contact_email        | kanta@aurora.fi         |
       | vendor_business_id   | 2345678-0               |
-    Niin tieto "patient_data_repository_required" on kyllä
-    Ja tieto "social_welfare_repository_required" on ei
-    Ja tieto "prescription_service_required" on kyllä
+    Niin tiedon "patient_data_repository_required" arvo on kyllä
+    Ja tiedon "social_welfare_repository_required" arvo on ei
+    Ja tiedon "prescription_service_required" arvo on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -444,9 +444,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | client_system        |
       | writes_prescriptions | ei                   |
       | vendor_business_id   | 2345678-0            |
-    Niin tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on kyllä
-    Ja tieto "prescription_service_required" on ei
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on ei
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -507,8 +507,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
-    Ja tieto "joining_model" on parallel
-    Ja tieto "social_care_joining_model" on parallel
+    Ja tiedon "joining_model" arvo on parallel
+    Ja tiedon "social_care_joining_model" arvo on parallel
     Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
     Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
     Ja vaihetta "Liity Resepti-palveluun" ei ole tehty
@@ -526,9 +526,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | client_system        |
       | writes_prescriptions | ei                   |
       | vendor_business_id   | 2345678-0            |
-    Niin tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on kyllä
-    Ja tieto "prescription_service_required" on ei
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on ei
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
@@ -581,8 +581,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
-    Ja tieto "joining_model" on parallel
-    Ja tieto "social_care_joining_model" on joint_member
+    Ja tiedon "joining_model" arvo on parallel
+    Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
     Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
@@ -600,9 +600,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system       |
       | writes_prescriptions | ei                   |
       | vendor_business_id   | 2345678-0            |
-    Niin tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on kyllä
-    Ja tieto "prescription_service_required" on ei
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on ei
     Ja prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
     Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
@@ -621,9 +621,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | client_system      |
       | writes_prescriptions | ei                 |
       | vendor_business_id   | 2345678-0          |
-    Niin tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on kyllä
-    Ja tieto "prescription_service_required" on ei
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on ei
     Ja vaihetta "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" ei ole tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
@@ -678,9 +678,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system          |
       | writes_prescriptions | kyllä                   |
       | vendor_business_id   | 2345678-0               |
-    Niin tieto "patient_data_repository_required" on ei
-    Ja tieto "social_welfare_repository_required" on kyllä
-    Ja tieto "prescription_service_required" on kyllä
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on kyllä
     Ja vaihe "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" on tehty
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |

@@ -24,7 +24,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   and Kela closes its technical connections. An independent practitioner's documents can not move to another
   registrar.
 
-  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen Kanta-liittymisiin; sulautumisessa sovitaan,
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa sovitaan,
   kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
   tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
   muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
@@ -50,8 +50,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Terveyspalvelu Lehto Oy  |
       | change_date                 | tänään + 30 päivää       |
@@ -86,8 +86,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468225-3                |
       | organisation_name           | Lääkäriasema Verso Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -118,8 +118,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Muutoksessa Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468241-3                 |
       | organisation_name           | Apteekkiklinikka Otava Oy |
       | change_date                 | tänään + 30 päivää        |
@@ -191,8 +191,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Kun Kela ei pyydä Resepti-palvelun käyttöönottokoetta, muutoksessa ei tehdä sitä
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468242-1
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468242-1                |
       | organisation_name           | Lääkärikeskus Kaari Oy   |
       | change_date                 | tänään + 30 päivää       |
@@ -218,8 +218,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | <nykyinen>               |
       | organisation_name           | Vastaanotto Koivu        |
       | change_date                 | <muutospaiva>            |
@@ -239,7 +239,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
 
     Tapaukset:
       | syy                                                                                    | y_tunnus  | nykyinen  | uusi      | muutospaiva        | uusi_rekisterinpitaja    | itsenainen | kentta                   |
@@ -251,8 +251,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan, ja sulautumisessa vanha asiakkuus päättyy
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468211-4
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468211-4                |
       | organisation_name           | Fysioterapia Virta Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -280,8 +280,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
     Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
-    Ja tieto "business_id" on 1414213-0
-    Ja tieto "organisation_name" on Fysioterapia Virta Oy
+    Ja tiedon "business_id" arvo on 1414213-0
+    Ja tiedon "organisation_name" arvo on Fysioterapia Virta Oy
     Kun uusi liittyjä yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | business_id          | 1414213-0        |
       | organisation_kind    | private_provider |
@@ -298,11 +298,11 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
-    Ja tieto "patient_data_repository_required" on ei
-    Ja tieto "prescription_service_required" on ei
-    Ja tieto "new_business_id_value" on 1414213-0
-    Ja tieto "business_id" on 2468211-4
-    Ja tieto "organisation_name" on Fysioterapia Virta Oy
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "prescription_service_required" arvo on ei
+    Ja tiedon "new_business_id_value" arvo on 1414213-0
+    Ja tiedon "business_id" arvo on 2468211-4
+    Ja tiedon "organisation_name" arvo on Fysioterapia Virta Oy
     Ja avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee irtisanomisilmoitus Kanta Ekstranetissä" tiedoilla:
       | filed_on        | tänään             |
@@ -316,8 +316,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapausaihio: Sulautumisessa sovitaan, jatkuuko oma asiakkuus (päättyy: <paattyy>, liittyjä lopettaa: <lopettaa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Hammaslääkärit Sointu Oy |
       | change_date                 | tänään + 30 päivää       |
@@ -339,7 +339,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | continuing_business_id | 1572860-0 |
       | customership_ends      | <paattyy> |
     Niin <seuraavaksi>
-    Ja tieto "customership_ends" on <paattyy>
+    Ja tiedon "customership_ends" arvo on <paattyy>
 
     Tapaukset:
       | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                       |
@@ -349,8 +349,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän voi poistaa, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | <y_tunnus>               |
       | organisation_name           | Lääkärikeskus Kaari Oy   |
       | change_date                 | <muutospaiva>            |
@@ -388,8 +388,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468224-5
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468224-5                |
       | organisation_name           | Terveysasema Lähde Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -408,8 +408,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
     Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468224-5                |
       | organisation_name           | Terveysasema Lähde Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -454,8 +454,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Kanta-välittäjä ilmoittaa liityntäpisteen muutoksen heti, eikä se odota uusimispyyntöjen vastaanottomerkinnän poistoa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468218-1
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468218-1                  |
       | organisation_name           | Lääkäriasema Kotisatama Oy |
       | change_date                 | tänään + 5 päivää          |
@@ -497,7 +497,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy      |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | effective_date       | tänään + 5 päivää            |
       | filed_on             | tänään                       |
       | customers_covered    | []                           |
       | customers_informed   | kyllä                        |
@@ -510,7 +509,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy                 |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
-      | effective_date       | tänään + 5 päivää                       |
       | filed_on             | tänään                                  |
       | customers_covered    | ["2468218-1", "0737546-2", "1572860-0"] |
       | customers_informed   | kyllä                                   |
@@ -523,7 +521,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name            | Välityspalvelu Silta Oy                 |
       | new_access_point_oid         | 1.2.246.537.6.918.18.10.13.1            |
-      | effective_date               | tänään + 5 päivää                       |
       | filed_on                     | tänään                                  |
       | customers_covered            | ["2468218-1", "0737546-2", "1572860-0"] |
       | customers_informed           | kyllä                                   |
@@ -579,8 +576,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Rekisterinpitäjä vaihtuu Kelan muutosajossa: koe ennen muutosta, muutosilmoitus ja järjestelmätoimittajan paikallinen muutos etenevät rinnakkain, kokeet uusitaan korjauksen jälkeen, ja kummastakin kokeesta raportoidaan kahden päivän kuluessa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468220-2                |
       | organisation_name           | Terveystalo Ranta Oy     |
       | change_date                 | tänään + 14 päivää       |
@@ -674,7 +671,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | documents_updated | 48210  |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
-    Ja tieto "documents_updated" on 48210
+    Ja tiedon "documents_updated" arvo on 48210
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | failed |
@@ -703,8 +700,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Liityntäpisteilmoitus ja rekisterinpitäjän vaihto etenevät rinnakkain; myöhästyneestä liityntäpisteilmoituksesta varoitetaan, ja myöhästyneestä koeraportista Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468221-0
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468221-0                |
       | organisation_name           | Psykoterapia Aalto Oy    |
       | change_date                 | tänään + 7 päivää        |
@@ -765,7 +762,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | ip_addresses                 | ["192.0.2.17"]           |
       | dns_name                     | kanta.lehto.example.fi   |
       | server_certificates_obtained | ei                       |
-      | effective_date               | tänään + 7 päivää        |
       | filed_on                     | tänään                   |
     Niin lomake hylätään kentän "server_certificates_obtained" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
@@ -773,7 +769,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | ip_addresses                 | ["192.0.2.17"]           |
       | dns_name                     | kanta.lehto.example.fi   |
       | server_certificates_obtained | kyllä                    |
-      | effective_date               | tänään + 7 päivää        |
       | filed_on                     | tänään                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                              |
@@ -844,8 +839,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468230-9                                                                   |
       | organisation_name           | Hammaslääkäriasema Helmi Oy                                                 |
       | change_date                 | tänään + 14 päivää                                                          |
@@ -868,8 +863,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli       | tehtävä                                                 |
       | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
-    Ja tieto "business_id" on 1572860-0
-    Ja tieto "organisation_name" on Suuhygienia Helmi Oy
+    Ja tiedon "business_id" arvo on 1572860-0
+    Ja tiedon "organisation_name" arvo on Suuhygienia Helmi Oy
     Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
@@ -884,7 +879,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
-    Ja tieto "business_id" on 2468230-9
+    Ja tiedon "business_id" arvo on 2468230-9
     Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
@@ -956,8 +951,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468223-7                |
       | organisation_name           | Kuntoutus Kallio Oy      |
       | change_date                 | tänään + 30 päivää       |
@@ -978,8 +973,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | vendor_business_id          | 2345678-0                |
       | intermediary_business_id    | 2938470-6                |
     Niin lomake hylätään kentän "access_point_change_date" kohdalta
-    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-liittymisiin" tiedoilla:
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468223-7                |
       | organisation_name           | Kuntoutus Kallio Oy      |
       | change_date                 | tänään + 30 päivää       |
@@ -1008,7 +1003,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
       | new_access_point_oid         | 1.2.246.10.24682237.99.1 |
       | server_certificates_obtained | kyllä                    |
-      | effective_date               | tänään + 20 päivää       |
       | filed_on                     | tänään                   |
     Niin lomake hylätään kentän "ip_addresses" kohdalta
     Kun palvelunantaja tekee tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
@@ -1016,7 +1010,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | ip_addresses                 | ["192.0.2.40", "192.0.2.41"] |
       | dns_name                     | kanta.kallio.example.fi      |
       | server_certificates_obtained | kyllä                        |
-      | effective_date               | tänään + 20 päivää           |
       | filed_on                     | tänään                       |
     Niin ajastimia ei ole
     Ja vaihetta "Huomioi liityntäpisteilmoituksen myöhästyminen" ei ole tehty

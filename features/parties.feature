@@ -41,7 +41,7 @@ Ominaisuus: Kukin osapuoli tekee vain oman osansa käyttöönotosta
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Ja tieto "system_name" on eRA
+    Ja tiedon "system_name" arvo on eRA
 
   Tapaus: Vain Kela lähettää Kelan päätöksen hakemukseen
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:

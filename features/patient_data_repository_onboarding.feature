@@ -73,7 +73,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | customer_data_in_extranet | kyllä                       |
       | organisation_oid          | 1.2.246.10.7375462.10.0     |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
-    Ja tieto "access_point_dns_name" on liityntapiste.example.fi
+    Ja tiedon "access_point_dns_name" arvo on liityntapiste.example.fi
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.10.7375462.20.1      |
@@ -87,7 +87,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Niin <seuraavaksi>
     Ja <ajastimet>
     Ja viestejä ei odoteta
-    Ja tieto "existing_kanta_customer" on <asiakas>
+    Ja tiedon "existing_kanta_customer" arvo on <asiakas>
 
     Tapaukset:
       | y_tunnus  | asiakas | ip_osoite    | seuraavaksi                                                                                      | ajastimet        |

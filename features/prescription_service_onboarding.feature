@@ -61,7 +61,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | planned_start_date        | tänään + 6 viikkoa |
       | existing_kanta_customer   | kyllä              |
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
-    Ja tieto "access_point_ip_address" on 198.51.100.7
+    Ja tiedon "access_point_ip_address" arvo on 198.51.100.7
     Ja ajastimia ei ole
 
   Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti (Kanta-asiakas: <asiakas>)
@@ -208,7 +208,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | renewal_request_service_in_use   | kyllä           |
       | deployment_check                 | <ennen_kayttoa> |
     Niin avoinna on vain tehtävä "<seuraavaksi>", jonka tekee palvelunantaja
-    Ja tieto "deployment_check" on <ennen_kayttoa>
+    Ja tiedon "deployment_check" arvo on <ennen_kayttoa>
     Ja viestejä ei odoteta
     Ja ajastimia ei ole
 

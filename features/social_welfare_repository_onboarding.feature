@@ -75,9 +75,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
     Ja vaihe "Määritä lakisääteinen liittymisen takaraja" on tehty
-    Ja tieto "joining_deadline" on 2026-09-01
-    Ja tieto "superseded_deadline" on <aiempi_maarapaiva>
-    Ja tieto "deadline_source" on <lahde>
+    Ja tiedon "joining_deadline" arvo on 2026-09-01
+    Ja tiedon "superseded_deadline" arvo on <aiempi_maarapaiva>
+    Ja tiedon "deadline_source" arvo on <lahde>
     Ja ajastimia ei ole
 
     Tapaukset:
@@ -178,7 +178,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
-    Ja tieto "system_phase" on phase_1
+    Ja tiedon "system_phase" arvo on phase_1
     Ja ajastimia ei ole
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 2 kertaa
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
@@ -201,7 +201,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Ja tieto "system_phase" on phase_2
+    Ja tiedon "system_phase" arvo on phase_2
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
     Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
@@ -219,7 +219,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | joining_model      | parallel                   |
       | county_business_id | 4567123-8                  |
     Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
-    Ja tieto "county_business_id" on 4567123-8
+    Ja tiedon "county_business_id" arvo on 4567123-8
     Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
       | service_provision | self_paying_clients_only |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
@@ -301,8 +301,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Ja tieto "joining_model" on parallel
-    Ja tieto "registry_use_right_supported" on ei
+    Ja tiedon "joining_model" arvo on parallel
+    Ja tiedon "registry_use_right_supported" arvo on ei
     Ja vaihetta "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" ei ole tehty
     Ja ajastimia ei ole
 

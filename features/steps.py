@@ -449,8 +449,9 @@ def step_not_done(onboarding: Onboarding, vaihe):
     assert _times_done(onboarding, vaihe) == 0, f'"{vaihe}" was done'
 
 
-@check('tieto "{tieto}" on {arvo}')
+@check('tiedon "{tieto}" arvo on {arvo}')
 def variable_is(onboarding: Onboarding, tieto, arvo):
+    """Said as "the value of x is …" (``tiedon "x" arvo on ei``): "tieto x on ei" reads as "x is not"."""
     onboarding.checked()
     variables = onboarding.refresh()["variables"]
     assert tieto in variables, f'no "{tieto}" among {sorted(variables)}'

@@ -51,9 +51,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_access_point                 | <liityntäpiste>        |
       | planned_change_date              | tänään + 30 päivää     |
     Niin vaihe "Päätä ilmoitukset Kelalle" on tehty
-    Ja tieto "notify_kanta_by_email" on <sähköposti>
-    Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
-    Ja tieto "notice_reason" on <peruste>
+    Ja tiedon "notify_kanta_by_email" arvo on <sähköposti>
+    Ja tiedon "access_point_notice" arvo on <liityntäpisteilmoitus>
+    Ja tiedon "notice_reason" arvo on <peruste>
     Ja odottavia ajastimia on <ajastimia>
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                   |
@@ -144,9 +144,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | training_completed_on | tänään                   |
       | topics                | ["security_and_privacy"] |
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
-    Ja tieto "notify_kanta_by_email" on <sähköposti>
-    Ja tieto "access_point_notice" on <liityntäpisteilmoitus>
-    Ja tieto "notice_reason" on <peruste>
+    Ja tiedon "notify_kanta_by_email" arvo on <sähköposti>
+    Ja tiedon "access_point_notice" arvo on <liityntäpisteilmoitus>
+    Ja tiedon "notice_reason" arvo on <peruste>
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
     Ja vaihetta "Tee liityntäpisteen muutosilmoitus" ei ole tehty
 
@@ -294,8 +294,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                            |
       | new_access_point                 | kyllä                         |
       | planned_change_date              | tänään + 60 päivää            |
-    Niin tieto "notify_kanta_by_email" on kyllä
-    Ja tieto "access_point_notice" on kyllä
+    Niin tiedon "notify_kanta_by_email" arvo on kyllä
+    Ja tiedon "access_point_notice" arvo on kyllä
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
@@ -460,9 +460,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | training_completed_on | tänään                   |
       | topics                | ["security_and_privacy"] |
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
-    Ja tieto "notify_kanta_by_email" on ei
-    Ja tieto "access_point_notice" on ei
-    Ja tieto "notice_reason" on no notice needed
+    Ja tiedon "notify_kanta_by_email" arvo on ei
+    Ja tiedon "access_point_notice" arvo on ei
+    Ja tiedon "notice_reason" arvo on no notice needed
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Tue käyttöönoton suunnittelua" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
@@ -550,7 +550,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Laajennus käytössä  |
     Ja avoimia tehtäviä ei ole
     Ja ajastin "Raportin määräaika ylittynyt" on lauennut kerran
-    Ja tieto "notice_reason" on no notice needed
+    Ja tiedon "notice_reason" arvo on no notice needed
 
   Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, eikä muu laajennus odota ilmoitusta eikä muutospäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102140-7
@@ -565,8 +565,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | kyllä                       |
       | planned_change_date              | tänään + 20 päivää          |
-    Niin tieto "notify_kanta_by_email" on ei
-    Ja tieto "access_point_notice" on kyllä
+    Niin tiedon "notify_kanta_by_email" arvo on ei
+    Ja tiedon "access_point_notice" arvo on kyllä
     Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
@@ -663,7 +663,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
-    Ja tieto "new_document_groups" on ["old_documents", "phase_1_documents", "phase_2_documents"]
+    Ja tiedon "new_document_groups" arvo on ["old_documents", "phase_1_documents", "phase_2_documents"]
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
@@ -699,7 +699,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_access_point                 | ei                            |
       | planned_change_date              | tänään + 90 päivää            |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja tieto "business_id" on 7102163-4
+    Ja tiedon "business_id" arvo on 7102163-4
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name        | Ajas Oy   |
       | contacted_on       | tänään    |
@@ -741,7 +741,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
       | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
-    Ja tieto "patient_data_repository_report_sent_on" on tänään
+    Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 
   Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta
@@ -780,7 +780,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Ja tieto "social_care_joining_model" on joint_member
+    Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 

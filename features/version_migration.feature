@@ -288,7 +288,7 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | osapuoli       | tehtävä                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
       | Kela           | Pyydä puuttuvaa koeraporttia    |
-    Ja tieto "reminder_text" on Koeraportti puuttuu: Apteekki Aurinko Oy
+    Ja tiedon "reminder_text" arvo on Koeraportti puuttuu: Apteekki Aurinko Oy
     Ja ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |

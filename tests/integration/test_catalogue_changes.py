@@ -809,7 +809,6 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         {
             "intermediary_name": "Välityspalvelu Silta Oy",
             "new_access_point_oid": ACCESS_POINT_OID,
-            "effective_date": "2026-03-16",
             "filed_on": "2026-01-05",
             "customers_covered": ["0737546-2", "1572860-0"],
             "customers_informed": True,
