@@ -8,9 +8,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   other new joiner joins with its own business ID and name; each joining is the new joiner's own work, done
   under its own Y-tunnus; where the organisation uses the Prescription service, Kela says whether it asks for
   a deployment test (seed 004), reported within two days of the test); the prescription renewal requests (the new receivers are
-  notified to THL's code service with a copy to Kanta; when receiving units end their activity, the
-  organisation may have their receiver mark removed a day or two before the change; every request already
-  addressed is handled); changed technical access points, announced at the latest two weeks before the change
+  notified to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner
+  stops using Kanta, the organisation may have their receiver mark removed a day or two before the change;
+  every request already addressed is handled); changed technical access points, announced at the latest two weeks before the change
   (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server certificates
   obtained) or by its Kanta intermediary for all its customers (a new access point of the
   intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
@@ -18,8 +18,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
   only with a reason; earlier test data may be used in it, not instead of it) with its report, the registrar
   change notice and Kela's batch that updates the documents' active registrar, and the system vendor's
-  matching local change for the batch date; after all three a deployment test after the change (a new
-  joiner's can not be skipped), every passed test reported to Kela within two days of the test (otherwise
+  matching local change for the batch date; after all three a test before the change dated after Kela's
+  batch is warned of, and then side by side a deployment test after the change (a new joiner's can not be
+  skipped), the new registrar's changes to the documents moved to it, and the vendor's duty that its system
+  sends no active registrar; every passed test reported to Kela within two days of the test (otherwise
   Kela reminds). A joiner that stops, or whose customership ends in the merger, files the termination notice
   and Kela closes its technical connections. An independent practitioner's documents can not move to another
   registrar.
@@ -33,7 +35,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   pyytääkö se käyttöönottokoetta (lähde 004); pyydetystä onnistuneesta kokeesta raportoidaan Kelaan kahden
   päivän kuluessa kokeen päivästä.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
-  vastaanottavien yksiköiden toiminta päättyy, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
+  vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
   tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee
   muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa
   puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin Kanta-palveluun); myöhästymisestä varoitetaan. Kun
@@ -43,7 +45,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   kokeissa syntyneitä tietoja voi hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän
   muutosilmoitus ja Kelan muutosajo, joka päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä
   järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Kun kaikki kolme ovat valmiit,
-  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa); jokaisesta
+  palvelunantajaa varoitetaan, jos koe ennen muutosta tehtiin vasta muutosajon jälkeen; sitten rinnakkain
+  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
+  hoitaa siihen siirrettyjen asiakirjojen muutokset, ja järjestelmätoimittaja varmistaa, ettei
+  potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta
   onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeesta.
   Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
   liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
@@ -68,6 +73,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_filed_by       | <ilmoittaja>             |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | receiver_mark_removal       | ei                       |
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
@@ -82,7 +88,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | asiakkaan oma liityntäpiste muuttuu           | 2468203-4 | ei           | ei               | kyllä         | customer     | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja                       |
       | Kanta-välittäjän liityntäpiste muuttuu        | 2468222-9 | ei           | ei               | kyllä         | intermediary | ei       | avoinna on vain tehtävä "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta", jonka tekee Kanta-välittäjä |
       | rekisterinpitäjä vaihtuu                      | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
-      | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja              |
+      | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja                     |
 
   Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
@@ -331,6 +337,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_changes        | ei                       |
       | renewal_routing_changes     | ei                       |
       | joiner_stops                | <lopettaa>               |
+      | receiver_mark_removal       | ei                       |
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
@@ -344,8 +351,75 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Tapaukset:
       | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                       |
       | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
-      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
+      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
       | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
+
+  Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän voi poistaa päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468190-4
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468190-4                |
+      | organisation_name           | Fysioterapia Tyyni Oy    |
+      | change_date                 | tänään + 10 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682190.10.0 |
+      | registrar_oid               | 1.2.246.10.24682190.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | kyllä                    |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+    Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468190-4                |
+      | organisation_name           | Fysioterapia Tyyni Oy    |
+      | change_date                 | tänään + 10 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682190.10.0 |
+      | registrar_oid               | 1.2.246.10.24682190.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | kyllä                    |
+      | receiver_mark_removal       | kyllä                    |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 8 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Ilmoita uusimispyyntöjen uudet vastaanottajat" ei ole tehty
+    Kun aikaa on kulunut 8 päivää
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
+    Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
+      | email_sent_on     | tänään                        |
+      | copy_to_kanta     | kyllä                         |
+      | register          | sote_organisation_register    |
+      | service_unit_oids | ["1.2.246.10.24682190.10.12"] |
+    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
+      | removed_on | tänään |
+    Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Käsittele kohdistetut uusimispyynnöt" tiedoilla:
+      | handled_on                   | tänään |
+      | pending_requests_handled     | 2      |
+      | all_pending_requests_handled | kyllä  |
+    Niin avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee irtisanomisilmoitus Kanta Ekstranetissä" tiedoilla:
+      | filed_on        | tänään            |
+      | last_day_of_use | tänään + 2 päivää |
+    Niin avoinna on vain tehtävä "Sulje tekniset yhteydet", jonka tekee Kela
+    Kun Kela tekee tehtävän "Sulje tekniset yhteydet" tiedoilla:
+      | closed_on | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Asiakkuus päättynyt"
+    Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän voi poistaa, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
@@ -669,9 +743,32 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 48210  |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
     Ja tiedon "documents_updated" arvo on 48210
+    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | ei     |
+    Niin lomake hylätään kentän "returned_active_registrar_removed" kohdalta
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                             |
+      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja | Tee käyttöönottokoe muutoksen jälkeen                               |
+    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
+      | document_changes_taken_on      | tänään |
+      | moved_document_changes_handled | kyllä  |
+      | new_registrar_in_new_versions  | kyllä  |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | failed |
@@ -697,6 +794,97 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
     Ja vaihetta "Muistuta organisaatiota puuttuvasta raportista" ei ole tehty
+
+  Tapaus: Ennen muutosta tehtäväksi tarkoitettu koe, joka kirjataan tehdyksi vasta Kelan muutosajon päivän jälkeen, ei testannut tilannetta ennen muutosta: palvelunantajaa varoitetaan, ja muutoksen jälkeen uusi rekisterinpitäjä hoitaa siirrettyjen asiakirjojen muutokset ja järjestelmätoimittaja varmistaa, ettei aktiivia rekisterinpitäjää lähetetä
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468191-2
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468191-2                |
+      | organisation_name           | Lääkäriasema Kallio Oy   |
+      | change_date                 | tänään + 14 päivää       |
+      | joiner_oid                  | 1.2.246.10.24681912.10.0 |
+      | registrar_oid               | 1.2.246.10.24681912.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | kyllä                    |
+      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24681912.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728600.10.0 |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun aikaa on kulunut kaksi viikkoa
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 2204   |
+    Niin viestejä ei odoteta
+    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun aikaa on kulunut yksi päivä
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen", jonka tekee palvelunantaja
+    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" tiedoilla:
+      | noted_on | tänään                                                     |
+      | note     | Koeympäristö valmistui vasta muutosajon jälkeisenä päivänä |
+    Niin vaihe "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" on tehty kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
+      | document_changes_taken_on      | tänään |
+      | moved_document_changes_handled | kyllä  |
+      | new_registrar_in_new_versions  | kyllä  |
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
 
   Tapaus: Liityntäpisteilmoitus ja rekisterinpitäjän vaihto etenevät rinnakkain; myöhästyneestä liityntäpisteilmoituksesta varoitetaan, ja myöhästyneestä koeraportista Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468221-0
@@ -794,8 +982,26 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 1312   |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
+    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                             |
+      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja | Tee käyttöönottokoe muutoksen jälkeen                               |
+    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
+      | document_changes_taken_on      | tänään |
+      | moved_document_changes_handled | kyllä  |
+      | new_registrar_in_new_versions  | kyllä  |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään - 1 päivä |
       | result                  | passed           |
@@ -924,8 +1130,26 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                             |
+      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
+    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
+      | document_changes_taken_on      | tänään |
+      | moved_document_changes_handled | kyllä  |
+      | new_registrar_in_new_versions  | kyllä  |
+    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                      |
       | skip_reason | Testattiin jo ennen muutosta |
@@ -1067,14 +1291,34 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
-    Ja avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                                                        |
       | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
+    Niin avoinna ovat vain tehtävät "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
+      | document_changes_taken_on      | tänään |
+      | moved_document_changes_handled | kyllä  |
+      | new_registrar_in_new_versions  | kyllä  |
+    Niin avoinna on vain tehtävä "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
     Niin prosessi on päättynyt tapahtumiin:
       | Muistutus ennen muutosta tehdyn kokeen raportista lähetetty |
       | Organisaatiomuutos tehty                                    |

@@ -903,7 +903,35 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         actor=KELA,
     )
     assert local.variables["documents_updated"] == 48210
-    after = local
+    # seed 004: after the batch the new registrar handles the changes to the moved documents and the vendor's
+    # system sends no active registrar, beside the test after the change
+    assert sorted(ready(local)) == [
+        "Task_new_registrar_document_changes",
+        "Task_stop_sending_active_registrar",
+        "Task_test_after_change_recommended",
+    ]
+    assert lane_of(local, "Task_stop_sending_active_registrar") == "Järjestelmätoimittaja"
+    documents = do(
+        engine,
+        local,
+        "Task_new_registrar_document_changes",
+        {
+            "document_changes_taken_on": "2026-03-16",
+            "moved_document_changes_handled": True,
+            "new_registrar_in_new_versions": True,
+        },
+    )
+    after = do(
+        engine,
+        documents,
+        "Task_stop_sending_active_registrar",
+        {
+            "checked_on": "2026-03-16",
+            "active_registrar_not_sent": True,
+            "returned_active_registrar_removed": True,
+        },
+        actor=VENDOR,
+    )
     assert list(ready(after)) == ["Task_test_after_change_recommended"]
     failed = do(
         engine,
@@ -992,7 +1020,12 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         actor=VENDOR,
     )
     assert waiting.id == after.id
-    assert sorted(ready(after)) == ["Task_enter_organisation_profile", "Task_test_after_change"]
+    assert sorted(ready(after)) == [
+        "Task_enter_organisation_profile",
+        "Task_new_registrar_document_changes",
+        "Task_stop_sending_active_registrar",
+        "Task_test_after_change",
+    ]
     with pytest.raises(InvalidData, match="result"):
         do(engine, after, "Task_test_after_change", {"result": "skipped", "skip_reason": "Ei tarvita"})
 
