@@ -156,15 +156,17 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | commitment_accepted    | kyllä         |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | renewal_request_receivers_marked | kyllä |
-      | renewal_request_service_in_use   | ei    |
-      | deployment_check                 | none  |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | ei    |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
     Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | renewal_request_receivers_marked | kyllä |
-      | renewal_request_service_in_use   | kyllä |
-      | deployment_check                 | none  |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
@@ -175,7 +177,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
-  Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, tai haluttaessa tuotantovalmiuden varmistaminen (<ennen_kayttoa>)
+  Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, ja siitä riippumatta haluttaessa tuotantovalmiuden varmistaminen (koe: <ennen_kayttoa>, varmistus: <varmistus>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -203,21 +205,23 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä           |
-      | renewal_request_receivers_marked | <merkitty>      |
-      | renewal_request_service_in_use   | kyllä           |
-      | deployment_check                 | <ennen_kayttoa> |
+      | staff_trained                     | kyllä           |
+      | renewal_request_receivers_marked  | <merkitty>      |
+      | renewal_request_service_in_use    | kyllä           |
+      | deployment_check                  | <ennen_kayttoa> |
+      | production_readiness_verification | <varmistus>     |
     Niin avoinna on vain tehtävä "<seuraavaksi>", jonka tekee palvelunantaja
     Ja tiedon "deployment_check" arvo on <ennen_kayttoa>
+    Ja tiedon "production_readiness_verification" arvo on <varmistus>
     Ja viestejä ei odoteta
     Ja ajastimia ei ole
 
     Tapaukset:
-      | y_tunnus  | ennen_kayttoa                                  | merkitty | seuraavaksi                                            |
-      | 7102004-1 | none                                           | kyllä    | Aloita Resepti-palvelun käyttäminen                    |
-      | 7102106-0 | production_readiness_verification              | ei       | Varmista tuotantovalmius järjestelmätoimittajan kanssa |
-      | 7102006-8 | deployment_test_first_deployment_of_new_system | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
-      | 7102007-6 | deployment_test_requested_by_kela              | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
+      | y_tunnus  | ennen_kayttoa                                  | varmistus | merkitty | seuraavaksi                                            |
+      | 7102004-1 | none                                           | ei        | kyllä    | Aloita Resepti-palvelun käyttäminen                    |
+      | 7102106-0 | none                                           | kyllä     | ei       | Varmista tuotantovalmius järjestelmätoimittajan kanssa |
+      | 7102006-8 | deployment_test_first_deployment_of_new_system | ei        | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
+      | 7102007-6 | deployment_test_requested_by_kela              | ei        | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
   Tapaus: Epäonnistunut, haluttaessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
@@ -247,17 +251,19 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä       |
-      | renewal_request_receivers_marked | kyllä       |
-      | renewal_request_service_in_use   | kyllä       |
-      | deployment_check                 | if_possible |
+      | staff_trained                     | kyllä       |
+      | renewal_request_receivers_marked  | kyllä       |
+      | renewal_request_service_in_use    | kyllä       |
+      | deployment_check                  | if_possible |
+      | production_readiness_verification | ei          |
     Niin lomake hylätään kentän "deployment_check" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä                             |
-      | renewal_request_receivers_marked | kyllä                             |
-      | renewal_request_service_in_use   | kyllä                             |
-      | deployment_check                 | production_readiness_verification |
+      | staff_trained                     | kyllä |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään        |
@@ -316,17 +322,19 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä       |
-      | renewal_request_receivers_marked | kyllä       |
-      | renewal_request_service_in_use   | kyllä       |
-      | deployment_check                 | if_possible |
+      | staff_trained                     | kyllä       |
+      | renewal_request_receivers_marked  | kyllä       |
+      | renewal_request_service_in_use    | kyllä       |
+      | deployment_check                  | if_possible |
+      | production_readiness_verification | ei          |
     Niin lomake hylätään kentän "deployment_check" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä                             |
-      | renewal_request_receivers_marked | kyllä                             |
-      | renewal_request_service_in_use   | kyllä                             |
-      | deployment_check                 | production_readiness_verification |
+      | staff_trained                     | kyllä |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään |
@@ -383,10 +391,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä |
-      | renewal_request_receivers_marked | kyllä |
-      | renewal_request_service_in_use   | kyllä |
-      | deployment_check                 | none  |
+      | staff_trained                     | kyllä |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
@@ -426,10 +435,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä                             |
-      | renewal_request_receivers_marked | kyllä                             |
-      | renewal_request_service_in_use   | kyllä                             |
-      | deployment_check                 | deployment_test_requested_by_kela |
+      | staff_trained                     | kyllä                             |
+      | renewal_request_receivers_marked  | kyllä                             |
+      | renewal_request_service_in_use    | kyllä                             |
+      | deployment_check                  | deployment_test_requested_by_kela |
+      | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
@@ -469,6 +479,62 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
+  Tapaus: Kelan pyytämä käyttöönottokoe ja palvelunantajan haluama tuotantovalmiuden varmistaminen tehdään kumpikin, rinnakkain, ja käytön aloitus odottaa molempia
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102204-7
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä             |
+      | security_plan_ready       | kyllä             |
+      | server_certificates_ready | kyllä             |
+      | planned_start_date        | tänään + 7 päivää |
+      | existing_kanta_customer   | kyllä             |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                     | kyllä                             |
+      | renewal_request_receivers_marked  | kyllä                             |
+      | renewal_request_service_in_use    | kyllä                             |
+      | deployment_check                  | deployment_test_requested_by_kela |
+      | production_readiness_verification | kyllä                             |
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Varmista tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään |
+      | verification_result | passed |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Aloita Resepti-palvelun käyttäminen" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Tee käyttöönottokoe järjestelmätoimittajan kanssa" on tehty kerran
+    Ja vaihe "Varmista tuotantovalmius järjestelmätoimittajan kanssa" on tehty kerran
+
   Tapaus: Uuden järjestelmän ensimmäisen käyttöönoton koe raportoidaan myöhässä, jolloin Kela pyytää raporttia
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102009-2
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
@@ -497,10 +563,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä                                          |
-      | renewal_request_receivers_marked | kyllä                                          |
-      | renewal_request_service_in_use   | kyllä                                          |
-      | deployment_check                 | deployment_test_first_deployment_of_new_system |
+      | staff_trained                     | kyllä                                          |
+      | renewal_request_receivers_marked  | kyllä                                          |
+      | renewal_request_service_in_use    | kyllä                                          |
+      | deployment_check                  | deployment_test_first_deployment_of_new_system |
+      | production_readiness_verification | ei                                             |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:

@@ -247,10 +247,11 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                    | kyllä                             |
-      | renewal_request_receivers_marked | kyllä                             |
-      | renewal_request_service_in_use   | kyllä                             |
-      | deployment_check                 | deployment_test_requested_by_kela |
+      | staff_trained                     | kyllä                             |
+      | renewal_request_receivers_marked  | kyllä                             |
+      | renewal_request_service_in_use    | kyllä                             |
+      | deployment_check                  | deployment_test_requested_by_kela |
+      | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |

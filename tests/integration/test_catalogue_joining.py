@@ -561,7 +561,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
         engine, state, "Task_do_own_deployment_tasks",
         {"staff_trained": True, "renewal_request_receivers_marked": True,
          "renewal_request_service_in_use": True,
-         "deployment_check": "production_readiness_verification" if verify else "none"},
+         "deployment_check": "none", "production_readiness_verification": verify},
     )  # fmt: skip
     if verify:
         state = complete(
