@@ -15,6 +15,7 @@ from pytest_bdd import given, parsers, then, when
 
 from features.service import (
     HELSINKI,
+    MASKED,
     PARTIES,
     Identity,
     Onboarding,
@@ -200,7 +201,7 @@ def _refused(onboarding: Onboarding, identity: Identity, method: str, path: str,
     """An attempt the service refuses (a form or message it can not take: 422; another party's part: 403;
     what the party may not know exists: 404): the refusal, and the instance as it stood before, which the
     check compares with the instance after."""
-    onboarding.before_refusal = onboarding.refresh()
+    onboarding.before_refusal = onboarding.refresh(as_read=True)  # compared with a read after it
     status, answer = onboarding.service.attempt(method, path, identity=identity, body=body)
     onboarding.refusal, onboarding.refusal_status = answer, status
 
@@ -457,9 +458,8 @@ def variable_is(onboarding: Onboarding, tieto, arvo):
     assert variables[tieto] == value_of(arvo, onboarding.service.today()), variables[tieto]
 
 
-# A personal field (``x-personal-data``) is shown to the parties whose lanes' forms have it and masked for the
-# others (README, Personal data and the usage log): the check reads the instance as that party.
-MASKED = "***"
+# A personal field is masked (``MASKED``) for the parties whose lanes' forms do not have it: the check reads
+# the instance as that party.
 
 
 def _variable_as(onboarding: Onboarding, party: str, name: str):
