@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, step
 
 from features.service import (
     HELSINKI,
@@ -105,8 +105,8 @@ def action(*patterns: str):
 
     def register(function):
         for pattern in patterns:
-            function = when(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser(pattern), stacklevel=2)(function)  # after Oletetaan … Ja
+            function = step(_parser(pattern), stacklevel=2)(function)  # after Kun, or Oletetaan … Ja
+        function.kind = ACTION
         return function
 
     return register
@@ -129,11 +129,26 @@ def check(*patterns: str):
 
     def register(function):
         for pattern in patterns:
-            function = then(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser(pattern), stacklevel=2)(function)
+            function = step(_parser(pattern), stacklevel=2)(function)  # after Niin, or Oletetaan … Ja
+        function.kind = CHECK
         return function
 
     return register
+
+
+# An action or a check is one step definition for any keyword, and the keyword is checked before it runs
+# (``keyword_fits``): pytest-bdd looks a step up among every step definition, each definition for a keyword a
+# definition of its own, so one for all keywords halves what each step is looked up among.
+ACTION, CHECK = "action", "check"
+_NOT_AFTER = {ACTION: ("then", "Niin"), CHECK: ("when", "Kun")}
+
+
+def keyword_fits(step_type: str, step_func) -> None:
+    """An action follows Kun (or Oletetaan … Ja), a check Niin (or Oletetaan … Ja), never the other."""
+    kind = getattr(step_func, "kind", None)
+    if kind in _NOT_AFTER and step_type == _NOT_AFTER[kind][0]:
+        keyword = _NOT_AFTER[kind][1]
+        raise AssertionError(f'"{step_func.__name__}" is one of the {kind}s: not written after "{keyword}"')
 
 
 # --- actions -------------------------------------------------------------------------------------------
