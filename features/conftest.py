@@ -240,6 +240,10 @@ def pytest_bdd_before_scenario(request, feature, scenario):
     request.node.stash[_scenario] = (Path(feature.filename).name, scenario.name)
 
 
+def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, step_func_args):
+    steps.keyword_fits(step.type, step_func)
+
+
 def pytest_deselected(items):
     if items and items[0].config.stash.get(_deselected, None) is not None:
         items[0].config.stash[_deselected] += len(items)
@@ -262,7 +266,7 @@ def service(request):
         yield running
         request.config.stash[_outcomes].append(ServerOutcome.read(running, request.config.stash[_instances]))
     finally:
-        server.terminate()
+        server.terminate(quick=True)  # every call of the features has been answered
 
 
 @pytest.fixture
@@ -353,10 +357,20 @@ def _ran_every_feature(session) -> bool:
 def pytest_sessionfinish(session, exitstatus):
     config = session.config
     launched = config.stash.get(_launched, None)
-    if launched is not None:
-        launched.stop()
-        if not session.testsfailed:  # else kept: each server's log is there
-            shutil.rmtree(launched.folder, ignore_errors=True)
+    try:
+        _finish(session)
+    finally:  # the servers stop while the reports are written, and are waited for after
+        if launched is not None:
+            launched.stop()
+            if not session.testsfailed:  # else kept: each server's log is there
+                shutil.rmtree(launched.folder, ignore_errors=True)
+
+
+def _finish(session) -> None:
+    """What this process's part of the run ends with: a worker sends the controller what its servers went
+    through; the controller, or a serial run, writes the reports."""
+    config = session.config
+    launched = config.stash.get(_launched, None)
     outcomes = config.stash[_outcomes]
     if outcomes and launched is not None:  # this process ran features on its own server
         outcomes[0].every_feature = config.stash[_every_feature]

@@ -18,6 +18,9 @@ from harness.identity_provider import IdentityProvider
 from harness.server import RunningServer
 
 ROOT = Path(__file__).resolve().parent.parent
+# A personal field (``x-personal-data``) is shown to the parties whose lanes' forms have it, and this to the
+# others (README, Personal data and the usage log).
+MASKED = "***"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 # The day the features' world begins: a Monday morning in Helsinki. Every scenario moves on from where
 # the previous one left the clock, so the features speak of time relative to "today" (tänään).
@@ -171,8 +174,9 @@ class Service:
         return self.now().date()
 
     def advance_clock(self, duration: str) -> dict:
-        self._now = None
-        return self.call("POST", "/clock/advance", body={"duration": duration})
+        moved = self.call("POST", "/clock/advance", body={"duration": duration})
+        self._now = datetime.fromisoformat(moved["now"]).astimezone(HELSINKI)  # where the move left it
+        return moved
 
     def process_key_named(self, name: str) -> str:
         """The key of the process named ``name``; a process keeps its name and key over its versions, so the
@@ -205,6 +209,7 @@ class Onboarding:
     # What was last read of the instance and its history, and when (the instance, the server's writes then):
     # the checks after one action read the service once, as nothing changes until something is sent to it.
     _read_at: tuple | None = field(default=None, repr=False)
+    _answered: bool = field(default=False, repr=False)  # what was last read is an action's answer
     _history: tuple[tuple, list[dict]] | None = field(default=None, repr=False)
 
     def identity(self, party: str) -> Identity:
@@ -250,17 +255,24 @@ class Onboarding:
 
     @state.setter
     def state(self, answer: dict) -> None:
-        """An action's answer: the instance moved on (and moves to the other version before it is next read,
-        when migrating at every step)."""
+        """An action's answer: where the instance then stands, which the checks after it read rather than
+        asking again; unless the acting party was shown some personal data masked (the checks read the
+        instance whole), or the instance moves to the other version before it is next read (when migrating
+        at every step)."""
         self._state = answer
         self.to_move = bool(self.service.versions)
+        whole = MASKED not in (answer.get("variables") or {}).values()
+        self._read_at = (answer["id"], self.service.server.writes) if whole else None
+        self._answered = True
 
     def _read_point(self) -> tuple:
         return (self.required_id(), self.service.server.writes)
 
-    def refresh(self) -> dict:
-        """The instance as the service has it now (read again once anything was sent to the service)."""
-        if self._read_at == self._read_point() and not self.to_move:
+    def refresh(self, *, as_read: bool = False) -> dict:
+        """The instance as the service has it now (read again once anything was sent to the service).
+        ``as_read``: as a read answers it, not as an action's answer stands for it (both say the same, but an
+        answer gives its times in the service's zone, a read in UTC: what is compared with a later read)."""
+        if self._read_at == self._read_point() and not self.to_move and not (as_read and self._answered):
             return self._state
         path = f"/process-instances/{self.required_id()}"
         answer = self.service.call("GET", path)
@@ -268,7 +280,7 @@ class Onboarding:
             self.to_move = False
             self.service.move_to_other_version(answer)
             answer = self.service.call("GET", path)
-        self._state, self._read_at = answer, self._read_point()
+        self._state, self._read_at, self._answered = answer, self._read_point(), False
         return answer
 
     def required_id(self) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, parsers, step
 
 from features.service import (
     HELSINKI,
+    MASKED,
     PARTIES,
     Identity,
     Onboarding,
@@ -104,8 +105,8 @@ def action(*patterns: str):
 
     def register(function):
         for pattern in patterns:
-            function = when(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser(pattern), stacklevel=2)(function)  # after Oletetaan … Ja
+            function = step(_parser(pattern), stacklevel=2)(function)  # after Kun, or Oletetaan … Ja
+        function.kind = ACTION
         return function
 
     return register
@@ -128,11 +129,26 @@ def check(*patterns: str):
 
     def register(function):
         for pattern in patterns:
-            function = then(_parser(pattern), stacklevel=2)(function)
-            function = given(_parser(pattern), stacklevel=2)(function)
+            function = step(_parser(pattern), stacklevel=2)(function)  # after Niin, or Oletetaan … Ja
+        function.kind = CHECK
         return function
 
     return register
+
+
+# An action or a check is one step definition for any keyword, and the keyword is checked before it runs
+# (``keyword_fits``): pytest-bdd looks a step up among every step definition, each definition for a keyword a
+# definition of its own, so one for all keywords halves what each step is looked up among.
+ACTION, CHECK = "action", "check"
+_NOT_AFTER = {ACTION: ("then", "Niin"), CHECK: ("when", "Kun")}
+
+
+def keyword_fits(step_type: str, step_func) -> None:
+    """An action follows Kun (or Oletetaan … Ja), a check Niin (or Oletetaan … Ja), never the other."""
+    kind = getattr(step_func, "kind", None)
+    if kind in _NOT_AFTER and step_type == _NOT_AFTER[kind][0]:
+        keyword = _NOT_AFTER[kind][1]
+        raise AssertionError(f'"{step_func.__name__}" is one of the {kind}s: not written after "{keyword}"')
 
 
 # --- actions -------------------------------------------------------------------------------------------
@@ -200,7 +216,7 @@ def _refused(onboarding: Onboarding, identity: Identity, method: str, path: str,
     """An attempt the service refuses (a form or message it can not take: 422; another party's part: 403;
     what the party may not know exists: 404): the refusal, and the instance as it stood before, which the
     check compares with the instance after."""
-    onboarding.before_refusal = onboarding.refresh()
+    onboarding.before_refusal = onboarding.refresh(as_read=True)  # compared with a read after it
     status, answer = onboarding.service.attempt(method, path, identity=identity, body=body)
     onboarding.refusal, onboarding.refusal_status = answer, status
 
@@ -458,9 +474,8 @@ def variable_is(onboarding: Onboarding, tieto, arvo):
     assert variables[tieto] == value_of(arvo, onboarding.service.today()), variables[tieto]
 
 
-# A personal field (``x-personal-data``) is shown to the parties whose lanes' forms have it and masked for the
-# others (README, Personal data and the usage log): the check reads the instance as that party.
-MASKED = "***"
+# A personal field is masked (``MASKED``) for the parties whose lanes' forms do not have it: the check reads
+# the instance as that party.
 
 
 def _variable_as(onboarding: Onboarding, party: str, name: str):

@@ -60,7 +60,7 @@ def service(request, tmp_path_factory):
         yield Service(server, identities)
     finally:
         if launched:  # the conftest waits for it to end, beside the other servers, when the run is done
-            server.terminate()
+            server.terminate(quick=True)  # every call of its feature has been answered
         else:
             server.stop()
             identities.close()
