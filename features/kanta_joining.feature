@@ -366,9 +366,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 21 päivää           |
       | existing_kanta_customer | ei                           |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -414,9 +414,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -728,14 +728,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
     Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Ilkka Selänne |
       | commitment_accepted    | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:

@@ -44,9 +44,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
@@ -78,22 +78,22 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | result | rejected |
     Niin viesti hylätään, eikä mikään muutu
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | rejected |
     Niin avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Korjaa Potilastietovarannon hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
@@ -101,16 +101,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | application_date | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | rejected |
     Niin avoinna on vain tehtävä "Korjaa Resepti-hakemus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Korjaa Resepti-hakemus" tiedoilla:
       | correction   | Lääkkeen määrääjien tiedot lisätty |
       | corrected_on | tänään                             |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty kerran
@@ -169,9 +169,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta

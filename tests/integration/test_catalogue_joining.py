@@ -267,9 +267,9 @@ def _social_welfare_repository_path(engine, state):
     for element_id, actor, data in steps:
         assert element_id in ready(state), (element_id, ready(state))
         state = complete(engine, state, element_id, data, actor=actor)
-    assert messages(state) == ["kela_application_decision"]
+    assert messages(state) == ["kela_social_welfare_repository_decision"]
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_social_welfare_repository_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -411,10 +411,10 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
         "existing_kanta_customer": not first_kanta_service,
     }
     state = complete(engine, state, "Task_file_application", application)
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    assert ready(state) == [] and messages(state) == ["kela_patient_data_repository_decision"]
 
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_patient_data_repository_decision",
         business_key=state.business_key,
         payload={"decision": "rejected"},
         actor=KELA,
@@ -426,7 +426,7 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     )  # fmt: skip
     state = complete(engine, state, "Task_file_application", application)
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_patient_data_repository_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -529,17 +529,17 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     if not existing_customer:
         # The commitment does not hold the wait for Kela's decision.
         assert ready(state) == ["Task_accept_customer_commitment"]
-        assert messages(state) == ["kela_application_decision"]
+        assert messages(state) == ["kela_prescription_service_decision"]
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
              "commitment_accepted": True},
         )  # fmt: skip
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
     if verify:  # a refused application is corrected and filed again; then Kela decides again
         state = engine.deliver_message(
-            "kela_application_decision", business_key=state.business_key, payload={"decision": "rejected"},
-            actor=KELA,
+            "kela_prescription_service_decision", business_key=state.business_key,
+            payload={"decision": "rejected"}, actor=KELA,
         )  # fmt: skip
         assert ready(state) == ["Task_correct_application"] and messages(state) == []
         state = complete(
@@ -549,9 +549,9 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
             {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-03-20"},
         )
         # The correction re-files the application: no Extranet actions, no second commitment.
-        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+        assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_prescription_service_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -626,9 +626,12 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     prepared = {"register_entries_valid": True, "security_plan_ready": True}
     state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
     # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    assert ready(state) == [] and messages(state) == ["kela_patient_data_repository_decision"]
     state = engine.deliver_message(
-        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "rejected"}, actor=KELA
+        "kela_patient_data_repository_decision",
+        business_key=CLINIC_ID,
+        payload={"decision": "rejected"},
+        actor=KELA,
     )
     state = complete(
         engine,
@@ -636,17 +639,23 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         "Task_correct_patient_data_repository_application",
         {"correction": "Liitteet lisätty", "corrected_on": "2026-01-12"},
     )
-    assert messages(state) == ["kela_application_decision"]
+    assert messages(state) == ["kela_patient_data_repository_decision"]
     state = engine.deliver_message(
-        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+        "kela_patient_data_repository_decision",
+        business_key=CLINIC_ID,
+        payload={"decision": "approved"},
+        actor=KELA,
     )
     if wants_prescription:
         # … then the separate Prescription application and its own decision
         assert ready(state) == ["Task_apply_prescription_service"]
         state = complete(engine, state, "Task_apply_prescription_service", era)
-        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+        assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
         state = engine.deliver_message(
-            "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+            "kela_prescription_service_decision",
+            business_key=CLINIC_ID,
+            payload={"decision": "approved"},
+            actor=KELA,
         )
     # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela;
     # no step updates the self-monitoring plan (seed 000 only offers the system description as its appendix).
@@ -824,15 +833,20 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
 
 def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_processes_it_calls_wait_for(engine):
     published = {d.process_key: [m.name for m in d.messages] for d in engine.list_definitions()}
+    pdr, prescription = "kela_patient_data_repository_decision", "kela_prescription_service_decision"
+    social_care = "kela_social_welfare_repository_decision"
+    # One decision message per application, so that applications waiting side by side are told apart.
     assert published == {
-        "kanta_joining": ["kela_application_decision"],  # through the onboardings it calls
-        "organisation_change": ["kela_application_decision", "registrar_change_batch_done"],
-        "patient_data_repository_onboarding": ["kela_application_decision"],
-        "prescription_service_onboarding": ["kela_application_decision"],
-        "social_welfare_repository_onboarding": ["kela_application_decision"],
-        "usage_extension": ["kela_application_decision"],  # through the onboardings it calls
-        "vendor_package_onboarding": ["kela_application_decision"],
+        "kanta_joining": [pdr, prescription, social_care],  # through the onboardings it calls
+        "organisation_change": [pdr, prescription, social_care, "registrar_change_batch_done"],
+        "patient_data_repository_onboarding": [pdr],
+        "prescription_service_onboarding": [prescription],
+        "social_welfare_repository_onboarding": [social_care],
+        "usage_extension": [pdr, prescription, social_care],  # through the onboardings it calls
+        "vendor_package_onboarding": [pdr, prescription],
     }
-    [decision] = engine.get_definition("vendor_package_onboarding").messages
-    assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
-    assert "x-correlation" not in decision.schema
+    decisions = engine.get_definition("vendor_package_onboarding").messages
+    assert [d.name for d in decisions] == [pdr, prescription]
+    for decision in decisions:
+        assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
+        assert "x-correlation" not in decision.schema
