@@ -474,9 +474,15 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
     assert ready(state) == ["Task_agree_with_main_joiner"]
-    done = complete(
+    state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
+    )  # fmt: skip
+    # No application of its own, but the section 14 agreement with the main joiner all the same (seed 002).
+    assert ready(state) == ["Task_agree_documents_with_main_joiner"] and state.status == "running"
+    done = complete(
+        engine, state, "Task_agree_documents_with_main_joiner",
+        {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-09"},
     )  # fmt: skip
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
