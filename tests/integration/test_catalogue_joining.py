@@ -7,6 +7,7 @@ which messages and timers it waits for.
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -1020,3 +1021,37 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
     for decision in decisions:
         assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
         assert "x-correlation" not in decision.schema
+
+
+def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_waiting_for_it(
+    engine, clock, tmp_path
+):
+    """Version pinning: an instance started before each application's decision had a message of its own
+    still waits for the old name (its version keeps its contract), while a new instance waits for the new
+    one; nothing is migrated."""
+    old = tmp_path / "old_catalogue"
+    shutil.copytree(CATALOGUE, old)
+    diagram = old / "patient_data_repository_onboarding.bpmn"
+    diagram.write_text(diagram.read_text(encoding="utf-8").replace(PDR_DECISION, "kela_application_decision"))
+    contract = old / "messages" / f"{PDR_DECISION}.json"
+    shutil.copy(contract, old / "messages" / "kela_application_decision.json")
+    engine.deploy_folder(old, actor=ANALYST)
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    waiting = _patient_data_repository_until_the_decision(engine, started)
+    assert messages(waiting) == ["kela_application_decision"]
+
+    engine.deploy_folder(CATALOGUE, actor=ANALYST)
+    newer = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CARE_HOME_ID
+    )
+    assert newer.definition_version > waiting.definition_version
+    assert messages(_patient_data_repository_until_the_decision(engine, newer)) == [PDR_DECISION]
+
+    approved = engine.deliver_message(
+        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+    )
+    assert (
+        approved.id == waiting.id and forms(approved) == ["pdr_test_person_ids"] and messages(approved) == []
+    )
