@@ -916,7 +916,7 @@ def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_pat
     assert ended_at(engine, done) == ["End_patient_system_refused", "End_not_joined_client_system_needed"]
     completed = _completed(engine, done)
     assert "Boundary_patient_system_refused" in completed
-    assert not {"End_joined", "Gateway_social_welfare_repository_done", "Rule_joining_deadline"} & completed
+    assert not {"End_joined", "Script_note_social_care_outcome", "Rule_joining_deadline"} & completed
 
 
 def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_refusal(engine):
