@@ -25,7 +25,7 @@ from SpiffWorkflow.util.task import TaskState
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = ROOT / "processes"
 PROCESS_KEY = "patient_data_repository_onboarding"
-MESSAGE = "kela_application_decision"
+MESSAGE = "kela_patient_data_repository_decision"
 ERA, ERA_ACCESS_POINT = "eRA", "1.2.246.537.6.918.18.10.13.1"
 CLINIC_OID = "1.2.246.10.7375462.10.0"
 

@@ -135,7 +135,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | <malli> |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | kyllä |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
     Ja prosessi on käynnissä
 
@@ -249,6 +253,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Sovi liittymisestä pääliittyjän kautta" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
+    Niin avoinna on vain tehtävä "Sovi pääliittyjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Sovi pääliittyjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
@@ -296,10 +306,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Saara Lind    |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
 
-  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun peräkkäin (organisaation oma käytäntö), ja asiakkuuden sitoumus tehdään vain kerran
+  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun rinnakkain, kumpaankin omalla hakemuksellaan, ja asiakkuuden sitoumus tehdään vain kerran ennen niitä
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -341,43 +357,96 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan |
+    Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name        | Ajas Oy   |
       | contacted_on       | tänään    |
       | vendor_business_id | 2345678-0 |
-    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                              |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet              |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan |
+    Kun palvelunantaja tekee Resepti-palvelun käyttöönoton tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                 |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet |
+    Kun järjestelmätoimittaja tekee Resepti-palvelun käyttöönoton tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet    |
+      | palvelunantaja        | Tee valmistelevat tehtävät |
+    Kun järjestelmätoimittaja tekee Potilastietovarannon käyttöönoton tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
-    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                    |
+      | palvelunantaja | Tee valmistelevat tehtävät |
+      | palvelunantaja | Tee valmistelevat tehtävät |
+    Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.6802468.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                  |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä |
+      | palvelunantaja | Tee valmistelevat tehtävät               |
+    Kun palvelunantaja tekee Resepti-palvelun käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | security_plan_ready       | kyllä              |
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 21 päivää |
+      | existing_kanta_customer   | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                       |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä      |
+      | palvelunantaja | Tee hallinnolliset toimet Kanta Ekstranetissä |
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 21 päivää           |
-      | existing_kanta_customer | ei                           |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+      | existing_kanta_customer | kyllä                        |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision      | rejected                       |
+      | decision_note | Yhteyshenkilön tiedot puuttuvat |
+    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
+      | correction   | Yhteyshenkilö lisätty |
+      | corrected_on | tänään                |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
-      | signatory_name          | Aino Virtanen |
-      | commitment_accepted_on  | tänään        |
-      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
-    Ja ajastimia ei ole
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
@@ -390,33 +459,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | report_sent_on | tänään |
     Niin vaihe "Potilastietovaranto käytössä" on tehty
     Ja vaihe "Liity Potilastietovarantoon" on tehty
-    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
-    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja avoimia tehtäviä ei ole
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name        | Ajas Oy   |
-      | contacted_on       | tänään    |
-      | vendor_business_id | 2345678-0 |
-    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
-      | instructions_sent_on | tänään |
-      | system_name          | eRA    |
-    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
-      | register_entries_valid    | kyllä              |
-      | security_plan_ready       | kyllä              |
-      | server_certificates_ready | kyllä              |
-      | planned_start_date        | tänään + 21 päivää |
-      | existing_kanta_customer   | kyllä              |
-    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
-      | application_date | tänään                       |
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -431,6 +478,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
     Ja vaihe "Resepti-palvelu käytössä" on tehty
     Ja vaihe "Liity Resepti-palveluun" on tehty
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
@@ -705,6 +754,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Ilkka Selänne |
+      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" ei ole tehty
@@ -722,21 +777,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
-      | existing_kanta_customer   | ei                 |
+      | existing_kanta_customer   | kyllä              |
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään              |
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
-    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
-      | commitment_accepted_on | tänään        |
-      | signatory_name         | Ilkka Selänne |
-      | commitment_accepted    | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:

@@ -63,14 +63,14 @@ Ominaisuus: Kukin osapuoli tekee vain oman osansa käyttöönotosta
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun palvelunantaja yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin palvelu kieltää sen, eikä mikään muutu
-    Kun järjestelmätoimittaja yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun järjestelmätoimittaja yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin palvelu kieltää sen, eikä mikään muutu
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta

@@ -80,9 +80,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | <asiakas>                    |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin <seuraavaksi>
     Ja <ajastimet>
@@ -147,9 +147,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 4 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision      | rejected                              |
       | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
     Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
@@ -164,8 +164,8 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 4 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
@@ -236,8 +236,8 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | ei                           |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -305,8 +305,8 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | ei                           |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna ovat vain tehtävät "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole

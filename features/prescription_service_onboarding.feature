@@ -89,7 +89,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | access_point_oid     | 1.2.246.537.6.918.18.10.13.1 |
       | contact_person_email | aino.virtanen@example.fi     |
     Niin <seuraavaksi>
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -127,8 +127,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision      | rejected                              |
       | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
     Niin avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
@@ -142,11 +142,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna ovat vain tehtävät "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
@@ -200,8 +200,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -246,8 +246,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -317,8 +317,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -385,9 +385,9 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -430,8 +430,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
@@ -558,8 +558,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:

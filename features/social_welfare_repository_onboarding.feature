@@ -406,9 +406,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.52915026.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision      | rejected                                         |
       | decision_note | Rekisterinpitäjän OID puuttuu koodistopalvelusta |
     Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
@@ -423,8 +423,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.52915026.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
@@ -517,8 +517,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.12345671.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
@@ -709,8 +709,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.66332497.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
@@ -786,8 +786,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.67823298.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
@@ -849,8 +849,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_name           | SosiaaliX                    |
       | access_point_oid      | 1.2.246.537.6.918.18.10.13.1 |
       | registrar_oid         | 1.2.246.10.70710673.10.0     |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:

@@ -27,7 +27,11 @@ from features.service import (
 
 # Messages that arrive from outside, as the features name them → the message names in the diagrams.
 MESSAGES = {
-    "Kelan päätös hakemukseen": "kela_application_decision",
+    "Kelan päätös Potilastietovarannon hakemukseen": "kela_patient_data_repository_decision",
+    "Kelan päätös Resepti-palvelun hakemukseen": "kela_prescription_service_decision",
+    "Kelan päätös Sosiaalihuollon asiakastietovarannon hakemukseen": (
+        "kela_social_welfare_repository_decision"
+    ),
     "Kelan rekisterinpitäjämuutosajo tehty": "registrar_change_batch_done",
 }
 # How the features count time → ISO 8601 durations for the service's clock.

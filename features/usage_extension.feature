@@ -229,9 +229,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
@@ -725,8 +725,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 4 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:

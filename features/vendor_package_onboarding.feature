@@ -3,8 +3,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   In English: a service provider joins Kanta with its system vendor's package (seed 000). The provider
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
-  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it then applies
-  for the Prescription service separately and waits for that decision: one wait per application. A refused
+  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
+  for the Prescription service separately beside it, and the two applications wait side by side, each for Kela's
+  decision of its own, in either order. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
   nothing. Once approved, as seed 001 says, the path ends with the deployment test together with the vendor
   and its report to Kela within two days of the test (otherwise Kela asks); no step updates the
@@ -13,8 +14,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
   palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
-  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen jälkeen
-  Resepti-palveluun oman erillisen hakemuksen ja odottaa sen päätöstä. Hylätty hakemus korjataan ja
+  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
+  Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
   lähetetään uudelleen. Hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan
   kahden päivän kuluessa kokeesta.
 
@@ -22,7 +23,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon päätöksen jälkeen (järjestys on organisaation oma käytäntö) (<resepti>)
+  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon hakemuksen rinnalla (<resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -37,26 +38,26 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
-    Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Niin <hakemukset>
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | register_entries_valid | kyllä                        |
       | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja <odottaessa>
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | resepti | seuraavaksi                                                                                      |
-      | kyllä   | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja    |
-      | ei      | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | resepti | hakemukset | odottaessa | seuraavaksi |
+      | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja |
+      | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
 
-  Tapaus: Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
+  Tapaus: Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -71,46 +72,48 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
-    Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | register_entries_valid | kyllä                        |
       | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela yrittää lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | result | rejected |
-    Niin viesti hylätään, eikä mikään muutu
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | decision | rejected |
-    Niin avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Korjaa Potilastietovarannon hakemus" tiedoilla:
-      | correction   | Liityntäpisteen yhteyshenkilö lisätty |
-      | corrected_on | tänään                                |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
-      | decision | approved |
-    Niin avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
       | application_date | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | result | rejected |
+    Niin viesti hylätään, eikä mikään muutu
+    Ja odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | rejected |
-    Niin avoinna on vain tehtävä "Korjaa Resepti-hakemus", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | rejected |
+    Niin avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Korjaa Resepti-hakemus", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Korjaa Resepti-hakemus" tiedoilla:
       | correction   | Lääkkeen määrääjien tiedot lisätty |
       | corrected_on | tänään                             |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Korjaa Potilastietovarannon hakemus" tiedoilla:
+      | correction   | Liityntäpisteen yhteyshenkilö lisätty |
+      | corrected_on | tänään                                |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty kerran
@@ -169,9 +172,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta

@@ -50,7 +50,7 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja aloittaa prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle 7102202-0
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -77,8 +77,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision      | rejected                        |
       | decision_note | Palvelinvarmenne on vanhentunut |
     Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
@@ -127,8 +127,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -145,8 +145,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
     Ja vaihe "Tarkista palvelinvarmenteet" on tehty kerran
     Kun katsotaan Y-tunnuksen 7102201-2 liittymistä
     Niin liittyminen on versiossa 2
-    Ja odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision      | rejected                        |
       | decision_note | Palvelinvarmenne on vanhentunut |
     Niin avoinna on vain tehtävä "Tarkista palvelinvarmenteet", jonka tekee järjestelmätoimittaja
@@ -166,8 +166,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -201,8 +201,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date        | tänään                       |
       | planned_test_date       | tänään + 6 viikkoa           |
       | existing_kanta_customer | kyllä                        |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
@@ -242,8 +242,8 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin odotetaan viestiä "Kelan päätös hakemukseen"
-    Kun Kela lähettää viestin "Kelan päätös hakemukseen" tiedoilla:
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:

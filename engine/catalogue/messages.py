@@ -1,9 +1,10 @@
 """Message contracts: what the payload of each message a diagram catches must hold, and how it finds its
 instance.
 
-The contract of message ``kela_application_decision`` is the file ``messages/kela_application_decision.json``
-beside the forms: a JSON Schema (draft 2020-12) of the payload whose ``x-correlation`` says how a delivery
-finds the instance that waits: ``{"by": "business_key"}``, by the instance's business key (or its id), or
+The contract of message ``kela_patient_data_repository_decision`` is the file
+``messages/kela_patient_data_repository_decision.json`` beside the forms: a JSON Schema (draft 2020-12) of
+the payload whose ``x-correlation`` says how a delivery finds the instance that waits:
+``{"by": "business_key"}``, by the instance's business key (or its id), or
 ``{"by": "variable", "property": "application_number", "variable": "kela_application_number"}``, by a
 property of the payload whose value an instance variable holds (``variable`` defaults to the property's
 name). The property is a required text of the payload: an identifier the sender has.

@@ -141,7 +141,7 @@ def test_pycamunda_takes_an_onboarding_from_its_start_through_kelas_decision(ser
 
     assert send(pycamunda.task.GetList(url, process_instance_id=instance.id_), VIEWER_TOKEN) == ()
     correlate = pycamunda.message.CorrelateSingle(
-        url, "kela_application_decision", business_key="0737546-2", result_enabled=True
+        url, "kela_patient_data_repository_decision", business_key="0737546-2", result_enabled=True
     )
     correlate.add_process_variable("decision", "approved", "String")
     (result,) = send(correlate)

@@ -6,9 +6,9 @@ import shutil
 
 from tests.features_run import ROOT, run_features
 
-PRESCRIPTION_AFTER_DECISION = (
+PRESCRIPTION_BESIDE = (
     "Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, "
-    "Potilastietovarannon päätöksen jälkeen (järjestys on organisaation oma käytäntö)"
+    "Potilastietovarannon hakemuksen rinnalla"
 )
 
 
@@ -17,7 +17,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     shutil.copytree(ROOT / "processes", processes)
     diagram = processes / "vendor_package_onboarding.bpmn"
     original = diagram.read_text()
-    # Patient Data Repository application approved? → the Prescription application or the test
+    # Patient Data Repository application approved? → the join of the applications, then the test
     before, flow, after = original.partition('<bpmn:sequenceFlow id="Flow_pdr_approved"')
     condition = 'decision == "approved"'
     assert flow and after.index(condition) < after.index("</bpmn:sequenceFlow>")
@@ -30,10 +30,10 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     assert sorted(run.failed_scenarios()) == [
         "Ilman reseptiä hyväksytty hakemus vie suoraan käyttöönottokokeeseen, ja Kela pyytää "
         "myöhästynyttä raporttia",
-        "Kummankin hakemuksen päätöstä odotetaan erikseen, Kela hylkää ensin kummankin, ja käyttöönottokoe "
-        "uusitaan korjauksen jälkeen",
-        f"{PRESCRIPTION_AFTER_DECISION} (ei)",
-        f"{PRESCRIPTION_AFTER_DECISION} (kyllä)",
+        "Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja "
+        "käyttöönottokoe uusitaan korjauksen jälkeen",
+        f"{PRESCRIPTION_BESIDE} (ei)",
+        f"{PRESCRIPTION_BESIDE} (kyllä)",
     ]
     # … and says where it went instead: to the correction where the approval should have led on.
     assert "('Palvelunantaja', 'Korjaa Potilastietovarannon hakemus')" in run.output

@@ -143,10 +143,13 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     }
     waiting = do(engine, applying, "Task_file_application", application)
     assert ready(waiting) == {}
-    assert [m.name for m in waiting.waiting_messages] == ["kela_application_decision"]
+    assert [m.name for m in waiting.waiting_messages] == ["kela_social_welfare_repository_decision"]
 
     rejected = engine.deliver_message(
-        "kela_application_decision", business_key="0737546-2", payload={"decision": "rejected"}, actor=KELA
+        "kela_social_welfare_repository_decision",
+        business_key="0737546-2",
+        payload={"decision": "rejected"},
+        actor=KELA,
     )
     assert list(ready(rejected)) == ["Task_correct_application"]
     again = do(
@@ -157,7 +160,10 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     )
     waiting = do(engine, again, "Task_file_application", application)
     approved = engine.deliver_message(
-        "kela_application_decision", business_key="0737546-2", payload={"decision": "approved"}, actor=KELA
+        "kela_social_welfare_repository_decision",
+        business_key="0737546-2",
+        payload={"decision": "approved"},
+        actor=KELA,
     )
     assert list(ready(approved)) == ["Task_deployment_test"]
 
@@ -395,7 +401,10 @@ def _to_report(engine, instance, clock=None):
     for element_id, data in steps:
         instance = do(engine, instance, element_id, data)
     instance = engine.deliver_message(
-        "kela_application_decision", instance_id=instance.id, payload={"decision": "approved"}, actor=KELA
+        "kela_social_welfare_repository_decision",
+        instance_id=instance.id,
+        payload={"decision": "approved"},
+        actor=KELA,
     )
     return do(engine, instance, "Task_deployment_test", {"test_date": "2026-06-10", "result": "passed"})
 

@@ -7,6 +7,7 @@ which messages and timers it waits for.
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -218,28 +219,149 @@ def _prerequisites(engine, instance, register_valid=True):
     return state
 
 
-def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboardings(engine, clock):
+PDR_DECISION, PRESCRIPTION_DECISION = (
+    "kela_patient_data_repository_decision",
+    "kela_prescription_service_decision",
+)
+SOCIAL_CARE_DECISION = "kela_social_welfare_repository_decision"
+
+
+def forms(instance) -> list[str]:
+    """The forms of the ready tasks: onboardings that run side by side have steps of the same id and name,
+    and their forms tell them apart."""
+    return sorted(t.form_key.removeprefix("forms/").removesuffix(".json") for t in instance.ready_tasks)
+
+
+def fill(engine, instance, form, data, actor=PROVIDER):
+    """Complete the one ready task whose form is ``form``."""
+    (task,) = [t for t in instance.ready_tasks if t.form_key == f"forms/{form}.json"]
+    return engine.complete_task(task.id, data, actor=actor)
+
+
+def _settle_commitment(engine, state, *, existing_customer):
+    """The joining settles the health-care commitment once, before its health-care onboardings open."""
+    assert ready(state) == ["Task_settle_health_care_commitment"]
+    answer = {"existing_kanta_customer": existing_customer}
+    if not existing_customer:
+        answer |= {"commitment_accepted_on": "2026-01-09", "signatory_name": "Aino Virtanen",
+                   "commitment_accepted": True}  # fmt: skip
+    return complete(engine, state, "Task_settle_health_care_commitment", answer)
+
+
+def _patient_data_repository_until_the_decision(engine, state):
+    contact = {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"}
+    state = fill(engine, state, "pdr_vendor_contact", contact)
+    state = fill(engine, state, "pdr_preparation_instructions",
+                 {"instructions_sent_on": "2026-01-13", "system_name": ERA, "system_certified": True,
+                  "intermediary_name": "Ajas Oy"}, actor=VENDOR)  # fmt: skip
+    state = fill(engine, state, "pdr_preparatory_tasks",
+                 {"register_entries_valid": True, "security_plan_ready": True,
+                  "server_certificates_ready": True, "customer_data_in_extranet": True,
+                  "organisation_oid": CLINIC_OID})  # fmt: skip
+    return fill(engine, state, "pdr_application",
+                {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-14",
+                 "planned_test_date": "2026-02-16", "existing_kanta_customer": True})  # fmt: skip
+
+
+def _patient_data_repository_after_approval(engine, state, clock):
+    state = fill(
+        engine, state, "pdr_test_person_ids", {"test_person_ids_delivered_on": "2026-02-09"}, actor=VENDOR
+    )
+    today = str(clock.now().date())
+    state = fill(engine, state, "pdr_deployment_test", {"test_date": today, "test_result": "passed"})
+    return fill(engine, state, "pdr_test_report", {"report_sent_on": today})
+
+
+def _prescription_until_the_decision(engine, state):
+    contact = {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"}
+    state = fill(engine, state, "rx_vendor_contact", contact)
+    state = fill(engine, state, "rx_preparation_instructions",
+                 {"instructions_sent_on": "2026-01-13", "system_name": ERA}, actor=VENDOR)  # fmt: skip
+    state = fill(engine, state, "rx_preparatory_tasks",
+                 {"register_entries_valid": True, "security_plan_ready": True,
+                  "server_certificates_ready": True, "planned_start_date": "2026-03-02",
+                  "existing_kanta_customer": True})  # fmt: skip
+    extranet = {"application_date": "2026-01-14", "system_name": ERA, "access_point_oid": ERA_ACCESS_POINT}
+    return fill(engine, state, "rx_extranet_actions", extranet)
+
+
+def _prescription_after_approval(engine, state):
+    state = fill(engine, state, "rx_own_deployment_tasks",
+                 {"staff_trained": True, "renewal_request_receivers_marked": True,
+                  "renewal_request_service_in_use": True, "deployment_check": "none"})  # fmt: skip
+    return fill(engine, state, "rx_start_of_use", {"start_date": "2026-03-02"})
+
+
+def decide(engine, state, message, decision):
+    return engine.deliver_message(
+        message, business_key=state.business_key, payload={"decision": decision}, actor=KELA
+    )
+
+
+def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboardings_side_by_side(
+    engine, clock
+):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
     state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
     state = _prerequisites(engine, state, register_valid=False)
-
-    # Direct joining: the patient data repository first (the social-care repository is not required).
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    assert ready(state) == ["Task_contact_vendor"]
-    state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=True)
+    # A new Kanta customer accepts the health-care commitment once, before the split …
+    state = _settle_commitment(engine, state, existing_customer=False)
+    # … and both onboardings, each its own application, open at once (the social-care one is not required).
+    assert forms(state) == ["pdr_vendor_contact", "rx_vendor_contact"]
+    state = _patient_data_repository_until_the_decision(engine, state)
+    assert forms(state) == ["rx_vendor_contact"] and messages(state) == [PDR_DECISION]
+    state = _prescription_until_the_decision(engine, state)
+    # Both applications wait for Kela at once, each for a decision of its own; neither asks the commitment.
+    assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
 
-    # Then the prescription service; the customership exists now, so no commitment is asked again.
-    assert ready(state) == ["Task_contact_vendor"]
-    assert state.process_key == "kanta_joining"
-    state = _prescription_main_path(engine, state, clock, existing_customer=True)
+    # The Prescription decision arrives first and refuses; the correction does not hold the other wait.
+    state = decide(engine, state, PRESCRIPTION_DECISION, "rejected")
+    assert forms(state) == ["rx_application_correction"] and messages(state) == [PDR_DECISION]
+    state = fill(engine, state, "rx_application_correction",
+                 {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-01-20"})  # fmt: skip
+    assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
+    state = decide(engine, state, PDR_DECISION, "approved")
+    assert forms(state) == ["pdr_test_person_ids"] and messages(state) == [PRESCRIPTION_DECISION]
+    state = _patient_data_repository_after_approval(engine, state, clock)
+    # One onboarding done: the join waits for the other one it opened.
+    assert state.status == "running" and ready(state) == [] and messages(state) == [PRESCRIPTION_DECISION]
+    assert "End_joined" not in ended_at(engine, state)
+    state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
+    state = _prescription_after_approval(engine, state)
 
-    assert state.status == "completed"
-    ends = ended_at(engine, state)
-    assert ends[-1] == "End_joined"
-    assert {"End_in_use", "End_report_requested"} <= set(ends)
-    completed = {e.element_id for e in engine.history(state.id) if e.kind == "element_completed"}
-    assert {"Call_patient_data_repository", "Call_prescription_service"} <= completed
-    assert "Call_social_welfare_repository" not in completed
+    assert state.status == "completed" and state.error is None
+    assert ended_at(engine, state)[-1] == "End_joined"
+    completed = _completed(engine, state)
+    assert {
+        "Call_patient_data_repository",
+        "Call_prescription_service",
+        "Gateway_onboardings_join",
+    } <= completed
+    assert not {"Call_social_welfare_repository", "Task_accept_customer_commitment"} & completed
+
+
+@pytest.mark.parametrize("first", [PDR_DECISION, PRESCRIPTION_DECISION])
+def test_the_decisions_of_applications_side_by_side_may_arrive_in_either_order(engine, clock, first):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _settle_commitment(engine, state, existing_customer=True)
+    state = _prescription_until_the_decision(engine, state)
+    state = _patient_data_repository_until_the_decision(engine, state)
+    assert messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
+    state = decide(engine, state, first, "approved")
+    second = PRESCRIPTION_DECISION if first == PDR_DECISION else PDR_DECISION
+    # Only the application the decision names goes on; the other still waits for its own.
+    assert messages(state) == [second]
+    assert forms(state) == (["pdr_test_person_ids"] if first == PDR_DECISION else ["rx_own_deployment_tasks"])
+    state = decide(engine, state, second, "approved")
+    assert forms(state) == ["pdr_test_person_ids", "rx_own_deployment_tasks"] and messages(state) == []
+    state = _prescription_after_approval(engine, state)
+    assert state.status == "running" and forms(state) == ["pdr_test_person_ids"]
+    state = _patient_data_repository_after_approval(engine, state, clock)
+    assert state.status == "completed" and ended_at(engine, state)[-1] == "End_joined"
 
 
 def _social_welfare_repository_path(engine, state):
@@ -267,9 +389,9 @@ def _social_welfare_repository_path(engine, state):
     for element_id, actor, data in steps:
         assert element_id in ready(state), (element_id, ready(state))
         state = complete(engine, state, element_id, data, actor=actor)
-    assert messages(state) == ["kela_application_decision"]
+    assert messages(state) == ["kela_social_welfare_repository_decision"]
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_social_welfare_repository_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -298,13 +420,20 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = _prerequisites(engine, state)
     # A main joiner of the whole joining; the social-care onboarding gets the same model and applies itself.
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
-    state = _patient_data_repository_main_path(engine, state, clock, first_kanta_service=False)
-    # Then the prescription service; the social-care onboarding comes last.
-    assert ready(state) == ["Task_contact_vendor"]
-    state = _prescription_main_path(engine, state, clock, existing_customer=True)
+    state = _settle_commitment(engine, state, existing_customer=True)
+    # All three onboardings open at once, side by side.
+    assert ready(state) == ["Task_contact_vendor", "Task_contact_vendor", "Task_study_deployment_for_caller"]
+    state = _patient_data_repository_until_the_decision(engine, state)
+    state = _prescription_until_the_decision(engine, state)
+    assert ready(state) == ["Task_study_deployment_for_caller"]
+    assert messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
+    state = decide(engine, state, PDR_DECISION, "approved")
+    state = _patient_data_repository_after_approval(engine, state, clock)
+    state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
+    state = _prescription_after_approval(engine, state)
+    # Two of the three are done; the join waits for the social-care onboarding it opened too.
     assert state.status == "running"
-    assert "End_in_use" in ended_at(engine, state)
-    # The social-care onboarding (a terminate end event ends only the called process).
+    assert ended_at(engine, state).count("End_in_use") == 2 and "End_joined" not in ended_at(engine, state)
     assert ready(state) == ["Task_study_deployment_for_caller"]
     state = _social_welfare_repository_path(engine, state)
     assert state.status == "completed"
@@ -321,8 +450,8 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     assert variables["system_name"] == ERA and variables["business_id"] == CLINIC_ID
     assert variables["social_care_joining_model"] == "joint_main_joiner"
     assert variables["social_care_joining_deadline"] == "2026-09-01"
-    assert variables["patient_data_repository_test_date"] == str(clock.now().date() - timedelta(days=1))
-    assert variables["patient_data_repository_report_sent_on"] == "2026-02-20"
+    assert variables["patient_data_repository_test_date"] == str(clock.now().date())
+    assert variables["patient_data_repository_report_sent_on"] == str(clock.now().date())
     assert variables["prescription_service_start_date"]
     assert not {"decision", "test_date", "service_provision", "vendor_name"} & set(variables)
 
@@ -346,9 +475,15 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
     assert ready(state) == ["Task_agree_with_main_joiner"]
-    done = complete(
+    state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
+    )  # fmt: skip
+    # No application of its own, but the section 14 agreement with the main joiner all the same (seed 002).
+    assert ready(state) == ["Task_agree_documents_with_main_joiner"] and state.status == "running"
+    done = complete(
+        engine, state, "Task_agree_documents_with_main_joiner",
+        {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-09"},
     )  # fmt: skip
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
@@ -411,10 +546,10 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
         "existing_kanta_customer": not first_kanta_service,
     }
     state = complete(engine, state, "Task_file_application", application)
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    assert ready(state) == [] and messages(state) == ["kela_patient_data_repository_decision"]
 
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_patient_data_repository_decision",
         business_key=state.business_key,
         payload={"decision": "rejected"},
         actor=KELA,
@@ -426,7 +561,7 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
     )  # fmt: skip
     state = complete(engine, state, "Task_file_application", application)
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_patient_data_repository_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -529,17 +664,17 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     if not existing_customer:
         # The commitment does not hold the wait for Kela's decision.
         assert ready(state) == ["Task_accept_customer_commitment"]
-        assert messages(state) == ["kela_application_decision"]
+        assert messages(state) == ["kela_prescription_service_decision"]
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
              "commitment_accepted": True},
         )  # fmt: skip
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+    assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
     if verify:  # a refused application is corrected and filed again; then Kela decides again
         state = engine.deliver_message(
-            "kela_application_decision", business_key=state.business_key, payload={"decision": "rejected"},
-            actor=KELA,
+            "kela_prescription_service_decision", business_key=state.business_key,
+            payload={"decision": "rejected"}, actor=KELA,
         )  # fmt: skip
         assert ready(state) == ["Task_correct_application"] and messages(state) == []
         state = complete(
@@ -549,9 +684,9 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
             {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-03-20"},
         )
         # The correction re-files the application: no Extranet actions, no second commitment.
-        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
+        assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
     state = engine.deliver_message(
-        "kela_application_decision",
+        "kela_prescription_service_decision",
         business_key=state.business_key,
         payload={"decision": "approved"},
         actor=KELA,
@@ -624,30 +759,32 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
     prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    # The applications side by side: the Prescription one, when wanted, is open beside the Patient Data
+    # Repository one, and each waits for Kela's decision of its own.
+    applications = ["Task_apply_patient_data_repository"]
+    if wants_prescription:
+        applications.append("Task_apply_prescription_service")
+    assert ready(state) == sorted(applications)
     state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
-    # One wait per application: the Patient Data Repository's first; a refusal is corrected and filed again.
-    assert ready(state) == [] and messages(state) == ["kela_application_decision"]
-    state = engine.deliver_message(
-        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "rejected"}, actor=KELA
-    )
+    assert messages(state) == [PDR_DECISION]
+    if wants_prescription:
+        assert ready(state) == ["Task_apply_prescription_service"]
+        state = complete(engine, state, "Task_apply_prescription_service", era)
+        assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
+        # The Prescription decision first: only its application goes on, the other still waits.
+        state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
+        assert ready(state) == [] and messages(state) == [PDR_DECISION]
+    # A refusal is corrected and filed again.
+    state = decide(engine, state, PDR_DECISION, "rejected")
+    assert ready(state) == ["Task_correct_patient_data_repository_application"] and messages(state) == []
     state = complete(
         engine,
         state,
         "Task_correct_patient_data_repository_application",
         {"correction": "Liitteet lisätty", "corrected_on": "2026-01-12"},
     )
-    assert messages(state) == ["kela_application_decision"]
-    state = engine.deliver_message(
-        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
-    )
-    if wants_prescription:
-        # … then the separate Prescription application and its own decision
-        assert ready(state) == ["Task_apply_prescription_service"]
-        state = complete(engine, state, "Task_apply_prescription_service", era)
-        assert ready(state) == [] and messages(state) == ["kela_application_decision"]
-        state = engine.deliver_message(
-            "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
-        )
+    assert messages(state) == [PDR_DECISION]
+    state = decide(engine, state, PDR_DECISION, "approved")
     # Seed 001: the joining ends with the deployment test together with the vendor and its report to Kela;
     # no step updates the self-monitoring plan (seed 000 only offers the system description as its appendix).
     testing = state
@@ -779,7 +916,7 @@ def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_pat
     assert ended_at(engine, done) == ["End_patient_system_refused", "End_not_joined_client_system_needed"]
     completed = _completed(engine, done)
     assert "Boundary_patient_system_refused" in completed
-    assert not {"End_joined", "Gateway_social_welfare_repository_done", "Rule_joining_deadline"} & completed
+    assert not {"End_joined", "Script_note_social_care_outcome", "Rule_joining_deadline"} & completed
 
 
 def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_refusal(engine):
@@ -807,14 +944,17 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
 
-    # The Prescription onboarding: its first Kanta service, so the customer commitment is accepted.
+    # Its first Kanta service: the joining accepts the customer commitment before the onboarding opens, so
+    # the Prescription onboarding, the only branch, does not ask it again.
+    state = _settle_commitment(engine, state, existing_customer=False)
     assert ready(state) == ["Task_contact_vendor"]
-    done = _prescription_main_path(engine, state, clock, existing_customer=False)
+    done = _prescription_main_path(engine, state, clock, existing_customer=True)
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
     assert ended_at(engine, done) == ["End_in_use", "End_not_joined_client_system_needed"]
     completed = _completed(engine, done)
-    assert {"Call_prescription_service", "Task_accept_customer_commitment"} <= completed
+    assert {"Call_prescription_service", "Task_settle_health_care_commitment"} <= completed
+    assert "Task_accept_customer_commitment" not in completed
     not_reached = {
         "Call_patient_data_repository", "Call_social_welfare_repository", "Boundary_patient_system_refused",
         "End_joined",
@@ -822,17 +962,96 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     assert not not_reached & completed
 
 
+def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_branch(engine, clock):
+    """The escalation's boundary event interrupts only the social-care call activity: the Patient Data
+    Repository onboarding opened beside it goes on to its end, and then the joining ends at
+    End_not_joined_client_system_needed, not at End_joined."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    both = {**CLINIC, "licence": "health_and_social", "system_kind": "patient_and_client_systems",
+            "writes_prescriptions": False}  # fmt: skip
+    state = complete(engine, started, "Task_enter_organisation_data", both)
+    assert _obligations(state) == (True, True, False)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _settle_commitment(engine, state, existing_customer=True)
+    assert ready(state) == ["Task_contact_vendor", "Task_study_deployment_for_caller"]
+    state = _patient_data_repository_until_the_decision(engine, state)
+    state = complete(
+        engine, state, "Task_study_deployment_for_caller",
+        {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID},
+    )  # fmt: skip
+    state = complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
+    # The social-care branch is refused and cancelled; the other application still waits for its decision.
+    assert state.status == "running" and ready(state) == [] and messages(state) == [PDR_DECISION]
+    assert "Boundary_patient_system_refused" in _completed(engine, state)
+    state = decide(engine, state, PDR_DECISION, "approved")
+    done = _patient_data_repository_after_approval(engine, state, clock)
+    assert done.status == "completed" and done.error is None
+    ends = ended_at(engine, done)
+    assert ends[-1] == "End_not_joined_client_system_needed" and "End_joined" not in ends
+    assert {"End_patient_system_refused", "End_in_use"} <= set(ends)
+
+
+def test_a_joining_with_only_the_social_care_repository_asks_no_health_care_commitment(engine):
+    """One branch only (the social-care repository): the health-care commitment is not asked."""
+    state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # No health-care service is obligatory: no commitment is asked, the social-care onboarding opens at once.
+    assert ready(state) == ["Task_study_deployment_for_caller"]
+    assert "Task_settle_health_care_commitment" not in _completed(engine, state)
+
+
 def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_processes_it_calls_wait_for(engine):
     published = {d.process_key: [m.name for m in d.messages] for d in engine.list_definitions()}
+    pdr, prescription = "kela_patient_data_repository_decision", "kela_prescription_service_decision"
+    social_care = "kela_social_welfare_repository_decision"
+    # One decision message per application, so that applications waiting side by side are told apart.
     assert published == {
-        "kanta_joining": ["kela_application_decision"],  # through the onboardings it calls
-        "organisation_change": ["kela_application_decision", "registrar_change_batch_done"],
-        "patient_data_repository_onboarding": ["kela_application_decision"],
-        "prescription_service_onboarding": ["kela_application_decision"],
-        "social_welfare_repository_onboarding": ["kela_application_decision"],
-        "usage_extension": ["kela_application_decision"],  # through the onboardings it calls
-        "vendor_package_onboarding": ["kela_application_decision"],
+        "kanta_joining": [pdr, prescription, social_care],  # through the onboardings it calls
+        "organisation_change": [pdr, prescription, social_care, "registrar_change_batch_done"],
+        "patient_data_repository_onboarding": [pdr],
+        "prescription_service_onboarding": [prescription],
+        "social_welfare_repository_onboarding": [social_care],
+        "usage_extension": [pdr, prescription, social_care],  # through the onboardings it calls
+        "vendor_package_onboarding": [pdr, prescription],
     }
-    [decision] = engine.get_definition("vendor_package_onboarding").messages
-    assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
-    assert "x-correlation" not in decision.schema
+    decisions = engine.get_definition("vendor_package_onboarding").messages
+    assert [d.name for d in decisions] == [pdr, prescription]
+    for decision in decisions:
+        assert decision.schema["required"] == ["decision"] and decision.correlation == {"by": "business_key"}
+        assert "x-correlation" not in decision.schema
+
+
+def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_waiting_for_it(
+    engine, clock, tmp_path
+):
+    """Version pinning: an instance started before each application's decision had a message of its own
+    still waits for the old name (its version keeps its contract), while a new instance waits for the new
+    one; nothing is migrated."""
+    old = tmp_path / "old_catalogue"
+    shutil.copytree(CATALOGUE, old)
+    diagram = old / "patient_data_repository_onboarding.bpmn"
+    diagram.write_text(diagram.read_text(encoding="utf-8").replace(PDR_DECISION, "kela_application_decision"))
+    contract = old / "messages" / f"{PDR_DECISION}.json"
+    shutil.copy(contract, old / "messages" / "kela_application_decision.json")
+    engine.deploy_folder(old, actor=ANALYST)
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    waiting = _patient_data_repository_until_the_decision(engine, started)
+    assert messages(waiting) == ["kela_application_decision"]
+
+    engine.deploy_folder(CATALOGUE, actor=ANALYST)
+    newer = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CARE_HOME_ID
+    )
+    assert newer.definition_version > waiting.definition_version
+    assert messages(_patient_data_repository_until_the_decision(engine, newer)) == [PDR_DECISION]
+
+    approved = engine.deliver_message(
+        "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
+    )
+    assert (
+        approved.id == waiting.id and forms(approved) == ["pdr_test_person_ids"] and messages(approved) == []
+    )

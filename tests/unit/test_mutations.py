@@ -134,7 +134,7 @@ def test_a_gateway_without_a_default_that_a_value_of_the_payload_schema_falls_th
     )
     files = edited_form(
         files,
-        "messages/kela_application_decision.json",
+        "messages/kela_patient_data_repository_decision.json",
         lambda s: s["properties"]["decision"]["enum"].append("returned"),
     )
 
@@ -144,7 +144,8 @@ def test_a_gateway_without_a_default_that_a_value_of_the_payload_schema_falls_th
         "(uncovered-value): "
         'exclusive gateway "Hyväksyttiinkö hakemus?" has no default flow and no condition holds when '
         "'decision' "
-        'is "returned", which the payload schema "messages/kela_application_decision.json" of intermediate '
+        'is "returned", which the payload schema "messages/kela_patient_data_repository_decision.json" of '
+        "intermediate "
         'catch event "Kelan päätös saapunut" allows: an instance with it stops at the gateway (add a '
         "default "
         "flow, or a condition for it)"
@@ -225,13 +226,13 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
         ),
         (
             "patient_data_repository_onboarding.bpmn",
-            'name="kela_application_decision"',
-            'name="kela_applications_decision"',
+            'name="kela_patient_data_repository_decision"',
+            'name="kela_patient_data_repositorys_decision"',
             "Catch_application_decision",
             'intermediate catch event "Kelan päätös saapunut" catches message '
-            '"kela_applications_decision", '
-            "which has no payload schema: did you mean 'kela_application_decision'? (messages/<name>.json is "
-            "the "
+            '"kela_patient_data_repositorys_decision", '
+            "which has no payload schema: did you mean 'kela_patient_data_repository_decision'? "
+            "(messages/<name>.json is the "
             "contract of message <name>)",
         ),
     ],

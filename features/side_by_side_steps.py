@@ -1,0 +1,51 @@
+"""Steps for the onboardings and applications that run side by side. The Patient Data Repository and
+Prescription onboardings have steps of the same name ("Ota yhteyttä järjestelmätoimittajaan", "Tee
+valmistelevat tehtävät" …), so while both are open a step names whose onboarding it is: each onboarding's
+forms carry its prefix in the catalogue (``forms/pdr_…``, ``forms/rx_…``), and that tells the two apart. Two
+applications wait for Kela at once, each for a decision of its own."""
+
+from __future__ import annotations
+
+from features.service import Onboarding, form_data, lane_of
+from features.steps import action, check, message_name
+
+# An onboarding in the genitive, as the steps name it → the prefix of its forms.
+ONBOARDINGS = {"Potilastietovarannon": "forms/pdr_", "Resepti-palvelun": "forms/rx_"}
+
+
+def _ready_task_of(onboarding: Onboarding, palvelu: str, tehtava: str) -> dict:
+    if palvelu not in ONBOARDINGS:
+        raise AssertionError(f'unknown onboarding "{palvelu}"; the steps know {", ".join(ONBOARDINGS)}')
+    prefix = ONBOARDINGS[palvelu]
+    matching = [
+        t
+        for t in onboarding.refresh()["ready_tasks"]
+        if t["name"] == tehtava and (t["form_key"] or "").startswith(prefix)
+    ]
+    if len(matching) != 1:
+        ready = sorted((t["name"], t["form_key"]) for t in onboarding.state["ready_tasks"])
+        raise AssertionError(f'expected one open task "{tehtava}" of the {palvelu} onboarding, open: {ready}')
+    return matching[0]
+
+
+@action('{osapuoli} tekee {palvelu} käyttöönoton tehtävän "{tehtava}" tiedoilla:')
+def complete_task_of_onboarding(onboarding: Onboarding, osapuoli, palvelu, tehtava, datatable):
+    onboarding.acted(f'{osapuoli} tekee {palvelu} käyttöönoton tehtävän "{tehtava}"')
+    task = _ready_task_of(onboarding, palvelu, tehtava)
+    assert task["lane"] == lane_of(osapuoli), (
+        f'"{tehtava}" is a task for the lane "{task["lane"]}", not for {osapuoli} ({lane_of(osapuoli)})'
+    )
+    data = form_data(datatable, onboarding.service.today())
+    onboarding.state = onboarding.service.call(
+        "POST", f"/tasks/{task['id']}/complete", identity=onboarding.identity(osapuoli), body={"data": data}
+    )
+    onboarding.note_names(data)
+
+
+@check('odotetaan viestejä "{viesti}" ja "{toinen}"')
+def awaits_two_messages(onboarding: Onboarding, viesti, toinen):
+    """Two applications wait for Kela at once, each for a decision of its own."""
+    onboarding.checked()
+    waiting = sorted(w["name"] for w in onboarding.refresh()["waiting_messages"])
+    expected = sorted([message_name(viesti), message_name(toinen)])
+    assert waiting == expected, f"the instance waits for {waiting}"
