@@ -288,7 +288,8 @@ def _prescription_until_the_decision(engine, state):
 def _prescription_after_approval(engine, state):
     state = fill(engine, state, "rx_own_deployment_tasks",
                  {"staff_trained": True, "renewal_request_receivers_marked": True,
-                  "renewal_request_service_in_use": True, "deployment_check": "none"})  # fmt: skip
+                  "renewal_request_service_in_use": True, "deployment_check": "none",
+                  "production_readiness_verification": False})  # fmt: skip
     return fill(engine, state, "rx_start_of_use", {"start_date": "2026-03-02"})
 
 
