@@ -43,16 +43,16 @@ class Context:
         definition = self.definitions.loaded(store, record.definition_id)
         kept = self.states.take(record.id, record.revision) if to_move else None
         if kept is not None:
-            workflow, parties = kept
+            workflow, parties, standing = kept
             store.known_parties[record.id] = parties  # as committed with the workflow: not read again
-            return Run(workflow, definition, self.limits)
+            return Run(workflow, definition, self.limits, standing)
         return Run.restore(definition, record.state, self.serializer, self.script_engine, self.limits)
 
     def committed(self, record: InstanceRecord, run: Run, parties: dict[str, str]) -> None:
-        """Keep the workflow of a running instance just committed, and who plays its lanes, for the next
-        unit of work on it."""
+        """Keep the workflow of a running instance just committed, who plays its lanes and its standing, for
+        the next unit of work on it."""
         if record.status == InstanceStatus.RUNNING and not run.cancelled:
-            self.states.keep(record.id, record.revision, run.workflow, parties)
+            self.states.keep(record.id, record.revision, run.workflow, parties, run.standing_now())
 
     def act(
         self,

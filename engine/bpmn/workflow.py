@@ -137,22 +137,53 @@ class ElementCompleted:
     came_from: list[str]
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Which tasks of a workflow have completed, were cancelled, and which external tasks are ready: what
+    a run compares the tree with after it moved, to tell what it did."""
+
+    completed: frozenset
+    cancelled: frozenset
+    external_ready: frozenset
+
+    @classmethod
+    def of(cls, tasks) -> Standing:
+        completed, cancelled, external = set(), set(), set()
+        for task in tasks:
+            if task.state == TaskState.COMPLETED:
+                completed.add(task.id)
+            elif task.state == TaskState.CANCELLED:
+                cancelled.add(task.id)
+            elif task.state == TaskState.READY and is_external(task.task_spec):
+                external.add(str(task.id))
+        return cls(frozenset(completed), frozenset(cancelled), frozenset(external))
+
+
 class Run:
     """A workflow being moved on by one unit of work, and what happened while it moved."""
 
-    def __init__(self, workflow: BpmnWorkflow, definition: LoadedDefinition, limits: Limits):
+    def __init__(
+        self,
+        workflow: BpmnWorkflow,
+        definition: LoadedDefinition,
+        limits: Limits,
+        standing: Standing | None = None,
+    ):
+        """``standing``: the workflow's standing as a run that moved it last found it (``standing_now``),
+        which saves a walk of its tree; without it the tree is walked."""
         self.workflow = workflow
         self.definition = definition
         self.limits = limits
         self.failure: dict | None = None
         self.cancelled = False
         self.thrown: list[ThrownMessage] = []
-        seen = workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED | TaskState.READY)
-        self._completed_before = {t.id for t in seen if t.state == TaskState.COMPLETED}
-        self._cancelled_before = {t.id for t in seen if t.state == TaskState.CANCELLED}
-        self.external_before = frozenset(
-            str(t.id) for t in seen if t.state == TaskState.READY and is_external(t.task_spec)
-        )
+        if standing is None:
+            standing = Standing.of(
+                workflow.get_tasks(state=TaskState.COMPLETED | TaskState.CANCELLED | TaskState.READY)
+            )
+        self._completed_before = standing.completed
+        self._cancelled_before = standing.cancelled
+        self.external_before = standing.external_ready
         self._waiting_before = set(workflow.event_manager.tasks)
         self._cycles_before = self._cycles_now()
         # whether it waited for messages, for timers, as restored: a kind of wait it had none of has no
@@ -384,10 +415,23 @@ class Run:
         """Every task in tree order: one walk serves the audit, the variables and the projections."""
         return self.workflow.get_tasks()
 
+    def standing_now(self) -> Standing:
+        """The standing of the tree as this run leaves it, from the walk its answer already made: the next
+        run on the same workflow (kept in memory) starts from it instead of walking the tree again. The
+        tasks a walk for these states skips (under a task only predicted) are themselves only predicted."""
+        return Standing.of(self._tasks_now)
+
     @cached_property
     def _completed(self) -> bool:
-        """Whether the workflow has ended: the outcome and the variables both ask (a walk of the tree)."""
-        return self.workflow.is_completed()
+        """Whether the workflow has ended, as SpiffWorkflow's ``is_completed`` tells (no unfinished task in
+        the top process's tree; the flag it keeps is set the same way), read from the walk the variables
+        and the projections make anyway instead of a walk of its own."""
+        workflow = self.workflow
+        if not workflow.completed and not any(
+            task.state & TaskState.NOT_FINISHED_MASK for task in self._tasks_now if task.workflow is workflow
+        ):
+            workflow.completed = True
+        return workflow.completed
 
     def outcome(self) -> tuple[InstanceStatus, dict | None]:
         """The instance's status after this run, and its error if it ended in one."""
