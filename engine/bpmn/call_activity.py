@@ -26,7 +26,7 @@ from SpiffWorkflow.bpmn.serializer.default.task_spec import SubWorkflowConverter
 from SpiffWorkflow.bpmn.specs.defaults import CallActivity
 from SpiffWorkflow.camunda.parser.task_spec import CallActivityParser
 
-from ..parties import call_rule_of, field_of
+from ..parties import field_of, party_entry_of
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class MappedCallActivityParser(CallActivityParser):
         )
 
     def _callee_party(self) -> str | None:
-        rule = call_rule_of(self.node)
+        rule = party_entry_of(self.node)
         return field_of(rule) if rule else None
 
     def _mappings(self, direction: str) -> list[VariableMapping]:
