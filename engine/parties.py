@@ -65,14 +65,9 @@ def lane_rules_in(root: etree._Element) -> Iterable[tuple[etree._Element, str, s
             yield lane, lane.get("name") or lane.get("id"), rule
 
 
-def lane_rules(sources: Mapping[str, str]) -> dict[str, str]:
-    """Lane name -> its ``party`` entry, over the diagrams of a deployed version (called ones included)."""
-    rules = {}
-    for name, text in sources.items():
-        if name.endswith(".bpmn"):
-            root = etree.fromstring(text.encode(), etree.XMLParser(resolve_entities=False, no_network=True))
-            rules.update((lane, rule) for _, lane, rule in lane_rules_in(root))
-    return rules
+def lane_rules(root: etree._Element) -> dict[str, str]:
+    """Lane name -> its ``party`` entry, over the lanes of a parsed diagram."""
+    return {lane: rule for _, lane, rule in lane_rules_in(root)}
 
 
 def field_of(rule: str) -> str | None:
