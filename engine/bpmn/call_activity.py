@@ -50,7 +50,9 @@ class MappedCallActivity(CallActivity):
     def copy_data(self, my_task, subworkflow):
         if not self.in_mappings:
             return super().copy_data(my_task, subworkflow)
-        start = subworkflow.get_next_task(subworkflow.task_tree, skip_subprocesses=True, spec_name="Start")
+        start = subworkflow.get_next_task(
+            subworkflow.task_tree, skip_subprocesses=True, spec_name=subworkflow.spec.start.name
+        )
         start.set_data(**_mapped(self.in_mappings, my_task))
         return None
 
