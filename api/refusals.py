@@ -6,8 +6,8 @@ The engine (and api/auth.py) says each one in English and as a stable ``reason``
 speaks of (as a refused field does, ``FieldError``); the answer keeps both and words its ``title`` and
 ``detail`` from them here, so an integrator's program branches on the reason whatever the language, and a
 person reads it in their own. English is the engine's own sentence where the engine has one; what the
-diagram could not go on with is said here in all three. A refused field's message stays the validating
-library's English, under a title in the caller's language."""
+diagram could not go on with is said here in all three. A refused field's message is worded in
+api/field_messages.py."""
 
 from __future__ import annotations
 
