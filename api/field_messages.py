@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-import string
 
-from .refusals import ENGLISH
+from .refusals import ENGLISH, filled
 
 # Each reason's sentence, with the names of its values in braces.
 SENTENCES = {
@@ -225,15 +224,12 @@ def worded(reason: str | None, values: dict | None, language: str, english: str)
     if template is None:
         return english
     shown = {name: _shown(name, value, language) for name, value in (values or {}).items()}
-    try:
-        return string.Formatter().vformat(template, (), shown)
-    except (KeyError, IndexError):  # a value the library did not give: its own sentence still says it
-        return english
+    return filled(template, shown, english)
 
 
 def _shown(name: str, value, language: str) -> str:
     if name == "kind":
         return _KINDS[language].get(str(value), str(value))
-    if name in ("given",) and isinstance(value, str):
+    if name == "given" and isinstance(value, str):
         return f"”{value}”"
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -431,9 +431,15 @@ def _worded(template: str | None, values: dict, language: str, english: str) -> 
         shown["why"] = f": {shown['why']}" if shown["why"] else ""
     if "incident_opened" in shown:
         shown["incident_opened"] = _INCIDENT_OPENED[language] if values["incident_opened"] else ""
+    return filled(template, shown, english)
+
+
+def filled(template: str, shown: dict, english: str) -> str:
+    """``template`` with the values ``shown`` (each already as the sentence says it); ``english`` when it
+    names a value that was not given: the library's or the engine's own sentence still says it."""
     try:
         return string.Formatter().vformat(template, (), shown)
-    except (KeyError, IndexError):  # a value the engine did not give: its own sentence still says it
+    except (KeyError, IndexError):
         return english
 
 
