@@ -18,7 +18,7 @@ from engine import (
     ScriptFailure,
 )
 
-from . import refusals
+from . import field_messages, refusals
 from .languages import requested_language
 
 PROBLEM_JSON = "application/problem+json"
@@ -68,8 +68,13 @@ def _engine_error(error: EngineError):
         )
     if isinstance(error, InvalidData):
         # The engine names fields by JSON Pointer into its call's arguments, which are the request's body.
+        language = _with_english()
         errors = [
-            {"in": "body", "field": e.field, "message": e.message}
+            {
+                "in": "body",
+                "field": e.field,
+                "message": field_messages.worded(e.reason, e.values, language, e.message),
+            }
             | ({"reason": e.reason, "values": e.values or {}} if e.reason else {})
             for e in error.errors
         ]
@@ -123,8 +128,8 @@ def _in_requested_language() -> str:
 
 
 def _with_english() -> str:
-    """The caller's language for a title whose detail is said in English only (a field's message is the
-    validating library's): both are said as Content-Language."""
+    """The caller's language for a refusal whose detail is said in English only (and a field's message
+    the library's English where it has no words in the language): both are said as Content-Language."""
     language = _in_requested_language()
     if language != refusals.ENGLISH:
         g.name_languages = [language, refusals.ENGLISH]
@@ -137,13 +142,14 @@ def _http_error(error: HTTPException):
     messages = data.get("messages")
     if messages:
         # webargs/marshmallow validation: name every field by where it was and its JSON Pointer there.
+        language = _with_english()
         errors = [
-            {"in": _PART.get(location, location), "field": pointer, "message": message}
+            {"in": _PART.get(location, location), "field": pointer, **_field_said(said, language)}
             for location, fields in messages.items()
-            for pointer, message in _flatten(fields)
+            for pointer, said in _flatten(fields)
         ]
         detail = "; ".join(f"{e['in']} {e['field'] or '(whole)'}: {e['message']}" for e in errors)
-        title = refusals.title("invalid-request", _with_english(), "The request was refused")
+        title = refusals.title("invalid-request", language, "The request was refused")
         return problem(status, "invalid-request", title, detail, errors=errors)
     kind = http_kind(status)
     # Keep what the error itself says in headers (Allow on a 405), but not its text/html content type.
@@ -163,12 +169,21 @@ def _http_error(error: HTTPException):
     return body[0], body[1], {**body[2], **headers}
 
 
+def _field_said(messages: list[str], language: str) -> dict:
+    """A field's marshmallow messages in ``language``, with the stable reason of the first where it has one
+    (as the engine's form refusals give theirs)."""
+    reasons = [field_messages.marshmallow_reason(message) for message in messages]
+    words = [field_messages.worded(*reason, language, m) for reason, m in zip(reasons, messages, strict=True)]
+    reason, values = reasons[0]
+    return {"message": " ".join(words)} | ({"reason": reason, "values": values} if reason else {})
+
+
 # webargs' locations, as the part of the request a refused field is in.
 _PART = {"json": "body", "form": "body", "files": "body", "querystring": "query", "headers": "header"}
 
 
 def _flatten(fields, prefix=""):
-    """marshmallow error dicts are nested by field; turn them into (JSON Pointer, message) pairs."""
+    """marshmallow error dicts are nested by field; turn them into (JSON Pointer, its messages) pairs."""
     if isinstance(fields, dict):
         for key, value in fields.items():
             if key == "_schema":  # marshmallow's errors about the object as a whole
@@ -177,12 +192,12 @@ def _flatten(fields, prefix=""):
             escaped = str(key).replace("~", "~0").replace("/", "~1")
             yield from _flatten(value, f"{prefix}/{escaped}")
     elif isinstance(fields, list) and all(isinstance(m, str) for m in fields):
-        yield prefix, " ".join(fields)
+        yield prefix, fields
     elif isinstance(fields, list):
         for item in fields:
             yield from _flatten(item, prefix)
     else:
-        yield prefix, str(fields)
+        yield prefix, [str(fields)]
 
 
 def register(app: Flask) -> None:

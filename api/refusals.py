@@ -6,8 +6,8 @@ The engine (and api/auth.py) says each one in English and as a stable ``reason``
 speaks of (as a refused field does, ``FieldError``); the answer keeps both and words its ``title`` and
 ``detail`` from them here, so an integrator's program branches on the reason whatever the language, and a
 person reads it in their own. English is the engine's own sentence where the engine has one; what the
-diagram could not go on with is said here in all three. A refused field's message stays the validating
-library's English, under a title in the caller's language."""
+diagram could not go on with is said here in all three. A refused field's message is worded in
+api/field_messages.py."""
 
 from __future__ import annotations
 
@@ -431,9 +431,15 @@ def _worded(template: str | None, values: dict, language: str, english: str) -> 
         shown["why"] = f": {shown['why']}" if shown["why"] else ""
     if "incident_opened" in shown:
         shown["incident_opened"] = _INCIDENT_OPENED[language] if values["incident_opened"] else ""
+    return filled(template, shown, english)
+
+
+def filled(template: str, shown: dict, english: str) -> str:
+    """``template`` with the values ``shown`` (each already as the sentence says it); ``english`` when it
+    names a value that was not given: the library's or the engine's own sentence still says it."""
     try:
         return string.Formatter().vformat(template, (), shown)
-    except (KeyError, IndexError):  # a value the engine did not give: its own sentence still says it
+    except (KeyError, IndexError):
         return english
 
 

@@ -1,11 +1,11 @@
 """The main path of the patient data repository onboarding, as data, and bare SpiffWorkflow walking it.
 
 The path is the one tests/integration/test_catalogue_joining.py drives for an existing Kanta customer:
-the application is refused once and corrected, the first deployment test fails and is fixed. An
-existing customer skips the commitment window and its date timers; the "two days passed" boundary
-timer on the test report is scheduled but the report is sent before it falls due, so no step waits on
-the clock. Kela's decisions arrive as messages. One start, eleven completed tasks and two messages:
-fourteen writes per instance, the same fourteen for the engine over HTTP and for bare SpiffWorkflow.
+the application is refused once and corrected, the first deployment test fails and is fixed. The
+"two days passed" boundary timer on the test report is scheduled but the report is sent before it falls
+due, so no step waits on the clock. Kela's decisions arrive as messages. One start, eleven completed
+tasks and two messages: fourteen writes per instance, the same fourteen for the engine over HTTP and
+for bare SpiffWorkflow.
 """
 
 from __future__ import annotations

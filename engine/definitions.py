@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from types import SimpleNamespace
 
+from lxml import etree
 from sqlalchemy.exc import IntegrityError
 
 from . import catalogue, parties
@@ -14,6 +15,7 @@ from .audit import audit_row
 from .bpmn import LoadedDefinition, Serializer
 from .bpmn.names import named_elements
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
+from .catalogue.safe_xml import parse_xml
 from .clock import now
 from .context import Context
 from .lane_changes import StoredDiagrams, lane_changes
@@ -27,6 +29,8 @@ class DefinitionCache:
     def __init__(self, serializer: Serializer):
         self._serializer = serializer
         self._loaded: dict[int, LoadedDefinition] = {}
+        # (file, text) -> the party entries of its lanes: a called process's file travels with every caller
+        self._lane_rules: dict[tuple[str, str], dict[str, str]] = {}
 
     def loaded(self, store: Store, definition_id: int) -> LoadedDefinition:
         loaded = self._loaded.get(definition_id)
@@ -34,10 +38,28 @@ class DefinitionCache:
             row = store.definition(definition_id)
             spec, subprocess_specs = self._serializer.load_spec(row.spec)
             loaded = LoadedDefinition(
-                row.id, row.version, spec, subprocess_specs, row.forms, parties.lane_rules(row.sources)
+                row.id, row.version, spec, subprocess_specs, row.forms, self._lanes(row.sources)
             )
             self._loaded[definition_id] = loaded
         return loaded
+
+    def learn_lanes(self, sources: Mapping[str, str], roots: Mapping[str, etree._Element]) -> None:
+        """The lanes of diagrams just deployed, from the roots the catalogue parsed (``sources`` are their
+        texts): the versions that carry them load without parsing a file again."""
+        for file, root in roots.items():
+            if file.endswith(".bpmn") and file in sources:
+                self._lane_rules.setdefault((file, sources[file]), parties.lane_rules(root))
+
+    def _lanes(self, sources: Mapping[str, str]) -> dict[str, str]:
+        """Lane name -> its ``party`` entry, over the diagrams of a version (called ones included)."""
+        rules = {}
+        for file, text in sources.items():
+            if file.endswith(".bpmn"):
+                if (file, text) not in self._lane_rules:
+                    root = parse_xml(text.encode(), file).getroot()  # deployed before this process began
+                    self._lane_rules[(file, text)] = parties.lane_rules(root)
+                rules.update(self._lane_rules[(file, text)])
+        return rules
 
 
 def deploy(
@@ -98,6 +120,8 @@ def deploy(
                 "another deployment of the same process was stored at the same time; retry",
                 Refusal.DEPLOYED_MEANWHILE,
             ) from None
+    for values in deployed:
+        context.definitions.learn_lanes(values["sources"], definitions.roots)
     # what was stored is what was written: no need to read it back
     views = [
         definition_view(SimpleNamespace(**values), retired.get(values["process_key"])) for values in deployed

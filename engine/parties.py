@@ -48,9 +48,10 @@ def lane_name(key: str) -> str:
     return key.split(CALLED_LANE, 1)[0]
 
 
-def call_rule_of(call_activity: etree._Element) -> str | None:
-    """A call activity's ``party`` entry (on whose behalf the called process runs), if it has one."""
-    for entry in call_activity.iterfind(_PROPERTY_PATH):
+def party_entry_of(element: etree._Element) -> str | None:
+    """An element's ``party`` entry (a lane's: who plays it; a call activity's: on whose behalf the called
+    process runs), if it has one."""
+    for entry in element.iterfind(_PROPERTY_PATH):
         if entry.get("name") == PROPERTY:
             return (entry.get("value") or "").strip()
     return None
@@ -59,19 +60,14 @@ def call_rule_of(call_activity: etree._Element) -> str | None:
 def lane_rules_in(root: etree._Element) -> Iterable[tuple[etree._Element, str, str]]:
     """(lane element, its name, its ``party`` entry) for every lane of a diagram that has one."""
     for lane in root.iter(f"{{{BPMN_NS}}}lane"):
-        for entry in lane.iterfind(_PROPERTY_PATH):
-            if entry.get("name") == PROPERTY:
-                yield lane, lane.get("name") or lane.get("id"), (entry.get("value") or "").strip()
+        rule = party_entry_of(lane)
+        if rule is not None:
+            yield lane, lane.get("name") or lane.get("id"), rule
 
 
-def lane_rules(sources: Mapping[str, str]) -> dict[str, str]:
-    """Lane name -> its ``party`` entry, over the diagrams of a deployed version (called ones included)."""
-    rules = {}
-    for name, text in sources.items():
-        if name.endswith(".bpmn"):
-            root = etree.fromstring(text.encode(), etree.XMLParser(resolve_entities=False, no_network=True))
-            rules.update((lane, rule) for _, lane, rule in lane_rules_in(root))
-    return rules
+def lane_rules(root: etree._Element) -> dict[str, str]:
+    """Lane name -> its ``party`` entry, over the lanes of a parsed diagram."""
+    return {lane: rule for _, lane, rule in lane_rules_in(root)}
 
 
 def field_of(rule: str) -> str | None:

@@ -26,7 +26,7 @@ from SpiffWorkflow.bpmn.serializer.default.task_spec import SubWorkflowConverter
 from SpiffWorkflow.bpmn.specs.defaults import CallActivity
 from SpiffWorkflow.camunda.parser.task_spec import CallActivityParser
 
-from ..parties import call_rule_of, field_of
+from ..parties import field_of, party_entry_of
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class MappedCallActivity(CallActivity):
     def copy_data(self, my_task, subworkflow):
         if not self.in_mappings:
             return super().copy_data(my_task, subworkflow)
-        start = subworkflow.get_next_task(subworkflow.task_tree, skip_subprocesses=True, spec_name="Start")
+        start = subworkflow.get_next_task(
+            subworkflow.task_tree, skip_subprocesses=True, spec_name=subworkflow.spec.start.name
+        )
         start.set_data(**_mapped(self.in_mappings, my_task))
         return None
 
@@ -87,7 +89,7 @@ class MappedCallActivityParser(CallActivityParser):
         )
 
     def _callee_party(self) -> str | None:
-        rule = call_rule_of(self.node)
+        rule = party_entry_of(self.node)
         return field_of(rule) if rule else None
 
     def _mappings(self, direction: str) -> list[VariableMapping]:

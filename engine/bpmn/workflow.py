@@ -490,7 +490,10 @@ class Run:
             field_name = getattr(call.task_spec, "callee_party", None) if call is not None else None
             if field_name is None:
                 continue
-            start = next((t for t in subworkflow.tasks.values() if t.task_spec.name == "Start"), None)
+            # the In mappings set the data of the called process's own start task (call_activity.py)
+            start = next(
+                (t for t in subworkflow.tasks.values() if t.task_spec is subworkflow.spec.start), None
+            )
             party = start.data.get(field_name) if start is not None else None
             if isinstance(party, str) and party.strip():
                 for lane in lanes:

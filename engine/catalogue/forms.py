@@ -206,6 +206,9 @@ def _reason(error) -> tuple[str | None, dict | None]:
         return _BOUNDS[kind], {"given": given, "bound": wanted}
     if kind == "pattern":
         return "not-as-asked", {"given": given}
+    if kind == "type":
+        wanted = [wanted] if isinstance(wanted, str) else [k for k in wanted if k != "null"]
+        return ("wrong-type", {"kind": wanted[0]}) if len(wanted) == 1 else (None, None)
     return None, None
 
 

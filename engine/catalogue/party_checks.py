@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..parties import BUSINESS_KEY, FROM_FIELD, call_rule_of, field_of, lane_rules_in
+from ..parties import BUSINESS_KEY, FROM_FIELD, field_of, lane_rules_in, party_entry_of
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, at, bpmn_tag
@@ -45,7 +45,7 @@ def party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Ite
 def _call_party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
     """A call activity's party entry the engine could not honour."""
     for call in root.iter(bpmn_tag("callActivity")):
-        rule = call_rule_of(call)
+        rule = party_entry_of(call)
         if rule is None:
             continue
         what = f'call activity "{call.get("name") or call.get("id")}"'

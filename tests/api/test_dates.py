@@ -26,7 +26,7 @@ def test_a_task_s_date_in_year_26_is_refused_at_its_field_and_a_plausible_one_is
         )
         problem = assert_problem(response, 422, "invalid-data")
         assert fields_named(problem) == {"/data/report_date"}
-        assert "this field takes" in problem["errors"][0]["message"]
+        assert "kenttään käy" in problem["errors"][0]["message"]  # in Finnish, the default
     assert stored() == before
     done = client.post(
         f"/api/v1/tasks/{report['id']}/complete",

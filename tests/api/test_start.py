@@ -66,7 +66,7 @@ def test_a_wrong_check_digit_and_a_missing_name_are_refused_at_their_fields_and_
     problem = assert_problem(start_form(client, {"business_key": "0737546-3"}), 422, "invalid-data")
     assert fields_named(problem) == {"/data/business_key", "/data/organisation_name"}
     said = {error["field"]: error["message"] for error in problem["errors"]}
-    assert "check digit" in said["/data/business_key"]
+    assert "tarkistusnumero" in said["/data/business_key"]  # in Finnish, the default
     # and in a stable word with what it speaks of, for a page to say in its reader's language
     reasons = {error["field"]: (error.get("reason"), error.get("values")) for error in problem["errors"]}
     assert reasons == {

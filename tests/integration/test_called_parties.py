@@ -44,6 +44,23 @@ def test_the_called_process_runs_on_behalf_of_the_party_its_in_mappings_name(joi
     assert ("integrator:provider", {"lane": CALLED_LANE, "party": JOINER}) in bound  # who caused it
 
 
+def test_the_party_is_found_whatever_the_called_processs_start_event_is_named(engine):
+    joining = (FOLDER / "joining.bpmn").read_text()
+    renamed = joining.replace("Start_joining", "Liittyminen_alkaa").replace("Joining started", "Alkaa")
+    assert renamed.count("Liittyminen_alkaa") >= 2  # the event and the flow leaving it
+    engine.deploy(files(joining=renamed), actor="analyst:test")
+    started = engine.start_instance(
+        "change", actor="integrator:provider", business_key=PROVIDER, party=PROVIDER
+    )
+    [name] = started.ready_tasks
+    called = engine.complete_task(
+        name.id, {"joiner_business_id": JOINER}, actor="integrator:provider", party=PROVIDER
+    )
+    assert called.parties[CALLED_LANE] == JOINER
+    [apply] = called.ready_tasks
+    assert [t.id for t in engine.list_tasks(party=JOINER).items] == [apply.id]
+
+
 def test_only_the_new_joiner_does_its_joinings_tasks_and_the_caller_keeps_its_own(joining_started):
     engine, instance = joining_started
     [apply] = instance.ready_tasks

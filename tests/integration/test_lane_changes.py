@@ -15,6 +15,7 @@ PROCESSES = Path(__file__).parents[2] / "processes"
 DIAGRAM = "patient_data_repository_onboarding.bpmn"
 TASK = "<bpmn:flowNodeRef>Task_contact_vendor</bpmn:flowNodeRef>"
 ANALYST = "analyst:test"
+PROVIDER = "2468230-9"
 
 
 @pytest.fixture
@@ -80,7 +81,8 @@ def test_a_deploy_reads_each_diagram_once_and_says_a_move_once_however_many_proc
     deployed, monkeypatch
 ):
     # The moved diagram is called by the joining, the usage extension and the organisation change: four
-    # new versions carry it, and each is compared with the version before.
+    # new versions carry it, and each is compared with the version before; an instance started on a new
+    # version then plays its lanes as the deploy read them, without reading the diagram again.
     engine, files = deployed
     changed = _changed(files, _into_kela_lane)
     texts = {"new": changed[DIAGRAM], "old": files[DIAGRAM]}
@@ -100,4 +102,10 @@ def test_a_deploy_reads_each_diagram_once_and_says_a_move_once_however_many_proc
     [moved] = _lane_changes(result)
     assert (moved.file, moved.element_id) == (DIAGRAM, "Task_contact_vendor")
     assert 'is now in lane "Kela" (played by kela)' in moved.message
+    assert parsed == {"new": 1, "old": 1}
+
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor="integrator:test", business_key=PROVIDER, party=PROVIDER
+    )
+    assert started.parties["Palvelunantaja"] == PROVIDER
     assert parsed == {"new": 1, "old": 1}
