@@ -6,8 +6,8 @@ applications wait for Kela at once, each for a decision of its own."""
 
 from __future__ import annotations
 
-from features.service import Onboarding, form_data, lane_of
-from features.steps import action, check, message_name
+from features.service import Onboarding
+from features.steps import action, check, complete_as, message_name
 
 # An onboarding in the genitive, as the steps name it → the prefix of its forms.
 ONBOARDINGS = {"Potilastietovarannon": "forms/pdr_", "Resepti-palvelun": "forms/rx_"}
@@ -31,15 +31,7 @@ def _ready_task_of(onboarding: Onboarding, palvelu: str, tehtava: str) -> dict:
 @action('{osapuoli} tekee {palvelu} käyttöönoton tehtävän "{tehtava}" tiedoilla:')
 def complete_task_of_onboarding(onboarding: Onboarding, osapuoli, palvelu, tehtava, datatable):
     onboarding.acted(f'{osapuoli} tekee {palvelu} käyttöönoton tehtävän "{tehtava}"')
-    task = _ready_task_of(onboarding, palvelu, tehtava)
-    assert task["lane"] == lane_of(osapuoli), (
-        f'"{tehtava}" is a task for the lane "{task["lane"]}", not for {osapuoli} ({lane_of(osapuoli)})'
-    )
-    data = form_data(datatable, onboarding.service.today())
-    onboarding.state = onboarding.service.call(
-        "POST", f"/tasks/{task['id']}/complete", identity=onboarding.identity(osapuoli), body={"data": data}
-    )
-    onboarding.note_names(data)
+    complete_as(onboarding, osapuoli, _ready_task_of(onboarding, palvelu, tehtava), datatable)
 
 
 @check('odotetaan viestejä "{viesti}" ja "{toinen}"')

@@ -193,9 +193,13 @@ def start(onboarding: Onboarding, osapuoli, prosessi, y_tunnus, datatable=None):
 @action('{osapuoli} tekee tehtävän "{tehtava}" tiedoilla:', '{osapuoli} tekee tehtävän "{tehtava}"')
 def complete_task(onboarding: Onboarding, osapuoli, tehtava, datatable=None):
     onboarding.acted(f'{osapuoli} tekee tehtävän "{tehtava}"')
-    task = onboarding.ready_task_named(tehtava)
+    complete_as(onboarding, osapuoli, onboarding.ready_task_named(tehtava), datatable)
+
+
+def complete_as(onboarding: Onboarding, osapuoli: str, task: dict, datatable) -> None:
+    """``osapuoli`` completes the ready ``task`` of its lane with the data of ``datatable``."""
     assert task["lane"] == lane_of(osapuoli), (
-        f'"{tehtava}" is a task for the lane "{task["lane"]}", not for {osapuoli} ({lane_of(osapuoli)})'
+        f'"{task["name"]}" is a task for the lane "{task["lane"]}", not for {osapuoli} ({lane_of(osapuoli)})'
     )
     data = form_data(datatable, onboarding.service.today())
     onboarding.state = onboarding.service.call(
