@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from flask_smorest.fields import Upload
 from marshmallow import Schema, ValidationError, fields, validate
 
 from engine import COUNT_CAP, INSTANCE_SORTS, ErrorKind, InstanceStatus
 
 from .parsing import storable_text
+
+
+class Instant(fields.AwareDateTime):
+    """An instant a record holds, always answered in UTC: the answer right after a change and any later
+    read spell the same instant the same way (the service's clock may run in another zone; only the
+    clock's own time is shown in it)."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return super()._serialize(value.astimezone(UTC) if value is not None else None, attr, obj, **kwargs)
+
 
 STATUSES = tuple(str(status) for status in InstanceStatus)
 ERROR_KINDS = tuple(str(kind) for kind in ErrorKind)
@@ -72,7 +84,7 @@ class DiagramProblemSchema(Schema):
 class RunningInstanceSchema(Schema):
     instance_id = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(("running", "error")))
-    started_at = fields.AwareDateTime(required=True)
+    started_at = Instant(required=True)
 
 
 class ProblemSchema(Schema):
@@ -131,7 +143,7 @@ class MessageContractSchema(Schema):
 
 
 class RetirementSchema(Schema):
-    retired_at = fields.AwareDateTime(required=True)
+    retired_at = Instant(required=True)
     retired_by = fields.String(required=True)
     reason = fields.String(required=True)
 
@@ -151,7 +163,7 @@ class DefinitionSchema(Schema):
     content_hash = fields.String(required=True)
     documentation = fields.String(required=True)
     main_file = fields.String(required=True)
-    deployed_at = fields.AwareDateTime(required=True)
+    deployed_at = Instant(required=True)
     deployed_by = fields.String(required=True)
     messages = fields.List(
         fields.Nested(MessageContractSchema),
@@ -241,7 +253,7 @@ class TaskSchema(Schema):
         required=True,
         metadata={"description": "the task's form; null: the task takes any JSON object as its data"},
     )
-    ready_since = fields.AwareDateTime(required=True)
+    ready_since = Instant(required=True)
 
 
 class TaskDetailSchema(TaskSchema):
@@ -259,7 +271,7 @@ class TaskDetailSchema(TaskSchema):
 class TimerSchema(Schema):
     element_id = fields.String(required=True)
     name = fields.String(required=True)
-    due_at = fields.AwareDateTime(required=True)
+    due_at = Instant(required=True)
 
 
 class MessageWaitSchema(Schema):
@@ -279,7 +291,7 @@ class MessageWaitSchema(Schema):
         required=True,
         metadata={"description": "the lane the diagram draws the catch in: the party the message comes from"},
     )
-    waiting_since = fields.AwareDateTime(
+    waiting_since = Instant(
         allow_none=True,
         required=True,
         metadata={"description": "since when the instance waits for it (null: a wait older than this field)"},
@@ -310,10 +322,10 @@ class InstanceSummarySchema(Schema):
     definition_version = fields.Integer(required=True)
     business_key = fields.String(allow_none=True, required=True)
     status = fields.String(required=True, validate=validate.OneOf(STATUSES))
-    started_at = fields.AwareDateTime(required=True)
+    started_at = Instant(required=True)
     started_by = fields.String(required=True)
-    updated_at = fields.AwareDateTime(required=True)
-    ended_at = fields.AwareDateTime(allow_none=True, required=True)
+    updated_at = Instant(required=True)
+    ended_at = Instant(allow_none=True, required=True)
     error = fields.Nested(InstanceErrorSchema, allow_none=True, required=True)
     organisation_name = fields.String(
         allow_none=True, required=True, metadata={"description": "the organisation_name variable, if any"}
@@ -323,7 +335,7 @@ class InstanceSummarySchema(Schema):
         required=True,
         metadata={"description": "where it stands: the tasks, messages and timers it waits for"},
     )
-    next_due_at = fields.AwareDateTime(
+    next_due_at = Instant(
         allow_none=True, required=True, metadata={"description": "when its first pending timer falls due"}
     )
 
@@ -396,7 +408,7 @@ class InstanceQuerySchema(PageQuerySchema):
             "description": "instances waiting at this element: a ready task, message, timer or external task"
         },
     )
-    due_before = fields.AwareDateTime(
+    due_before = Instant(
         metadata={
             "description": "instances with a pending timer due before this time (ISO 8601, with offset)"
         }
@@ -481,7 +493,7 @@ class MessageAnswerSchema(InstanceSchema):
 
 class HistoryEventSchema(Schema):
     id = fields.Integer(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = Instant(required=True)
     actor = fields.String(required=True)
     kind = fields.String(required=True)
     element_id = fields.String(allow_none=True, required=True)
@@ -561,9 +573,9 @@ class IncidentSchema(Schema):
     )
     message = fields.String(required=True)
     failures = fields.Integer(required=True, metadata={"description": "how many times it failed so far"})
-    opened_at = fields.AwareDateTime(required=True)
-    last_failure_at = fields.AwareDateTime(required=True)
-    resolved_at = fields.AwareDateTime(allow_none=True, required=True)
+    opened_at = Instant(required=True)
+    last_failure_at = Instant(required=True)
+    resolved_at = Instant(allow_none=True, required=True)
     resolved_by = fields.String(allow_none=True, required=True)
     task_id = fields.String(
         allow_none=True,
@@ -710,8 +722,8 @@ class MigrationBatchSchema(Schema):
     )
     status = fields.String(required=True, validate=validate.OneOf(("queued", "running", "finished")))
     created_by = fields.String(required=True)
-    created_at = fields.AwareDateTime(required=True)
-    finished_at = fields.AwareDateTime(allow_none=True, required=True)
+    created_at = Instant(required=True)
+    finished_at = Instant(allow_none=True, required=True)
 
 
 # ---- external tasks ------------------------------------------------------------------------------------
@@ -728,9 +740,9 @@ class ExternalTaskSchema(Schema):
     element_id = fields.String(required=True)
     name = fields.String(required=True, metadata={"description": "the service task's name in the diagram"})
     topic = fields.String(required=True, metadata={"description": "the service task's camunda:topic"})
-    created_at = fields.AwareDateTime(required=True)
+    created_at = Instant(required=True)
     worker_id = fields.String(allow_none=True, required=True, metadata={"description": "who holds the lock"})
-    lock_expires_at = fields.AwareDateTime(
+    lock_expires_at = Instant(
         allow_none=True, required=True, metadata={"description": "past it, the task is fetchable again"}
     )
     retries = fields.Integer(
@@ -740,7 +752,7 @@ class ExternalTaskSchema(Schema):
     )
     error_message = fields.String(allow_none=True, required=True)
     error_details = fields.String(allow_none=True, required=True)
-    retry_at = fields.AwareDateTime(
+    retry_at = Instant(
         allow_none=True, required=True, metadata={"description": "not fetchable before (a failure's timeout)"}
     )
 
@@ -875,7 +887,7 @@ class DueTimerSchema(Schema):
     business_key = fields.String(allow_none=True, required=True)
     element_id = fields.String(required=True)
     name = fields.String(required=True)
-    due_at = fields.AwareDateTime(required=True)
+    due_at = Instant(required=True)
 
 
 class LateInstanceSchema(Schema):
@@ -886,7 +898,7 @@ class LateInstanceSchema(Schema):
     waiting_at = fields.String(
         required=True, metadata={"description": "the element the reminder is attached to, still waiting"}
     )
-    fired_at = fields.AwareDateTime(required=True, metadata={"description": "when it last fired"})
+    fired_at = Instant(required=True, metadata={"description": "when it last fired"})
 
 
 class OversightSchema(Schema):

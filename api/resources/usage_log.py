@@ -8,7 +8,7 @@ from marshmallow import Schema, fields
 
 from ..auth import REPAIR, requires
 from ..parsing import Blueprint
-from ..schemas import PageQuerySchema, PageSchema
+from ..schemas import Instant, PageQuerySchema, PageSchema
 from . import engine, problems
 
 blp = Blueprint(
@@ -25,7 +25,7 @@ class UsageLogQuerySchema(PageQuerySchema):
 
 class UsageLogEntrySchema(Schema):
     id = fields.Integer(required=True)
-    at = fields.AwareDateTime(required=True)
+    at = Instant(required=True)
     actor = fields.String(required=True)
     party = fields.String(allow_none=True, required=True)
     instance_id = fields.String(required=True)
