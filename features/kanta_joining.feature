@@ -10,9 +10,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
   corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
   certified system and access point and the provider writes its information security plan. Then the
   provider chooses the joining model: a member of a joint joining only agrees with its main joiner, which
-  applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory service, one
-  after the other: the Patient Data Repository, the Prescription service and, last, the Social Welfare
-  Client Data Repository. A patient information system can not be used for the social-care repository
+  applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory service side by
+  side, each its own application with Kela's decision of its own: the Patient Data Repository, the
+  Prescription service and the Social Welfare Client Data Repository; the joining ends when all are done. A patient information system can not be used for the social-care repository
   (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
   joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
   social-care onboarding is skipped. When the social-care onboarding itself finds a patient system, it
@@ -27,7 +27,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
   valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
   puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
-  yksi kerrallaan: Potilastietovaranto, Resepti-palvelu ja viimeisenä Sosiaalihuollon asiakastietovaranto.
+  rinnakkain, kunkin omana hakemuksenaan, johon Kela antaa oman päätöksensä: Potilastietovaranto,
+  Resepti-palvelu ja Sosiaalihuollon asiakastietovaranto. Liittyminen päättyy, kun kaikki ovat valmiit.
   Potilastietojärjestelmällä ei voi liittyä Sosiaalihuollon asiakastietovarantoon. Jos organisaation omista
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
