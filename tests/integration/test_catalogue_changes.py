@@ -4,7 +4,8 @@ instance stands."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,6 +23,8 @@ PROVIDER, VENDOR, KELA, COUNTY, THL, INTERMEDIARY = (
 ACCESS_POINT_OID = "1.2.246.537.6.918.18.10.13.1"
 # The Y-tunnus of the organisations a form names: each plays its lane from then on.
 VENDOR_ID, COUNTY_ID, INTERMEDIARY_ID = "5050505-8", "6060606-3", "1010101-6"
+
+HELSINKI = ZoneInfo("Europe/Helsinki")  # a diagram date without an offset is Finnish time
 
 
 @pytest.fixture
@@ -183,7 +186,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     assert list(ready(reporting)) == ["Task_report_test"]
     (timer,) = reporting.pending_timers
     assert timer.element_id == "Timer_report_overdue"
-    assert timer.due_at == datetime.fromisoformat(f"{test_day + timedelta(days=3)}T09:00:00+02:00")
+    assert timer.due_at == datetime.fromisoformat(f"{test_day + timedelta(days=3)}T00:00:00+02:00")
 
     clock.advance(days=1)
     assert engine.fire_due_timers() == []
@@ -535,8 +538,8 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
         },
     )
     assert sorted(ready(access_point)) == ["Task_access_point_notice", "Task_plan_extension"]
-    # The notice is due at the latest two weeks before the change (4.5.2026): late from the morning of 21.4.
-    assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, 7, 0, tzinfo=UTC)}
+    # The notice is due two weeks before the change (4.5.2026) at the latest: late as 21.4. begins
+    assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, tzinfo=HELSINKI)}
     filed = do(
         engine,
         access_point,
@@ -795,8 +798,8 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     ]
     assert lane_of(tracks, "Task_intermediary_access_point_notice") == "Kanta-välittäjä"
     assert timers(tracks) == {
-        # the notice is due by 2.3., 14 days before the change: the morning after, it is late
-        "Timer_intermediary_notice_late": datetime(2026, 3, 3, 7, 0, tzinfo=UTC),
+        # the notice is due by 2.3., 14 days before the change: as that day ends, it is late
+        "Timer_intermediary_notice_late": datetime(2026, 3, 3, tzinfo=HELSINKI),
     }
     # seed 004: the new receivers are notified to THL's code service, copy to Kanta
     marking = do(
@@ -825,7 +828,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         },
         actor=INTERMEDIARY,
     )
-    assert timers(scheduling) == {"Timer_before_change": datetime(2026, 3, 14, 7, 0, tzinfo=UTC)}
+    assert timers(scheduling) == {"Timer_before_change": datetime(2026, 3, 14, tzinfo=HELSINKI)}
     before = do(
         engine,
         scheduling,
@@ -861,7 +864,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     # seed 003: every deployment test is reported within two days, the one before the change too
     assert "Task_report_test_before_change" in ready(reporting_before)
     assert timers(reporting_before)["Timer_report_before_change_overdue"] == datetime(
-        2026, 3, 15, 7, 0, tzinfo=UTC
+        2026, 3, 15, tzinfo=HELSINKI
     )
     notice = do(
         engine,
@@ -882,7 +885,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     )
     assert [m.name for m in waiting.waiting_messages] == ["registrar_change_batch_done"]
     # the receiver mark comes off two days before the change, while the registrar track waits for Kela
-    clock.set(datetime(2026, 3, 14, 7, 0, tzinfo=UTC))
+    clock.set(datetime(2026, 3, 14, tzinfo=HELSINKI))
     assert engine.fire_due_timers() == [waiting.id]
     asking = engine.get_instance(waiting.id)
     thl = do(

@@ -8,7 +8,8 @@ which messages and timers it waits for.
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -69,9 +70,9 @@ def timers(instance) -> dict[str, datetime]:
     return {t.element_id: t.due_at for t in instance.pending_timers}
 
 
-def helsinki_nine(day: str) -> datetime:
-    """09:00 Finnish winter time (UTC+2) on ``day``: when the date timers of the diagrams fall due."""
-    return datetime.fromisoformat(f"{day}T07:00:00").replace(tzinfo=UTC)
+def helsinki_midnight(day: str) -> datetime:
+    """The start of ``day`` in Finnish time: when a deadline that ended with the day before falls due."""
+    return datetime.fromisoformat(f"{day}T00:00:00").replace(tzinfo=ZoneInfo("Europe/Helsinki"))
 
 
 CLINIC = {
@@ -596,13 +597,13 @@ def _patient_data_repository_main_path(engine, state, clock, *, first_kanta_serv
         {"fault_description": "Palvelinvarmenne vanhentunut", "fixed_on": "2026-02-17"}, actor=VENDOR,
     )  # fmt: skip
     # The test ran yesterday and is recorded today: the report is due two days after the test (seed 003),
-    # so Kela hears of a missing report on the morning after that day, counted from the test, not from now.
+    # so Kela hears of a missing report as that day ends, counted from the test, not from now.
     yesterday = clock.now().date() - timedelta(days=1)
     state = complete(
         engine, state, "Task_run_deployment_test", {"test_date": str(yesterday), "test_result": "passed"}
     )
     assert ready(state) == ["Task_report_test"]
-    assert timers(state) == {"Timer_report_overdue": helsinki_nine(str(yesterday + timedelta(days=3)))}
+    assert timers(state) == {"Timer_report_overdue": helsinki_midnight(str(yesterday + timedelta(days=3)))}
     if first_kanta_service:
         # The report is late: two days after the successful test Kela asks for it.
         clock.advance(days=2)
