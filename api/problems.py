@@ -78,7 +78,8 @@ def _engine_error(error: EngineError):
             | ({"reason": e.reason, "values": e.values or {}} if e.reason else {})
             for e in error.errors
         ]
-        return problem(422, error.kind, "The data was refused", error.detail, errors=errors)
+        title = refusals.title(error.kind, language, "The data was refused")
+        return problem(422, error.kind, title, error.detail, errors=errors)
     if isinstance(error, ScriptFailure):
         values = {"element_id": error.element_id, "message": error.message}
         reason = _FAULT_REASONS.get(error.incident, error.kind)

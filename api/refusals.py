@@ -44,6 +44,7 @@ TITLES = {
     "engine-error": {"fi": "Pyyntöä ei voitu toteuttaa", "sv": "Begäran kunde inte utföras"},
     "bad-request": {"fi": "Virheellinen pyyntö", "sv": "Felaktig begäran"},
     "invalid-request": {"fi": "Pyyntö hylättiin", "sv": "Begäran avvisades"},
+    "invalid-data": {"fi": "Tiedot hylättiin", "sv": "Uppgifterna avvisades"},
     "unauthenticated": {
         "fi": "Tunnistautuminen puuttuu tai ei kelpaa",
         "sv": "Autentiseringen saknas eller duger inte",

@@ -135,3 +135,14 @@ def test_a_forms_type_and_length_are_said_in_finnish(client):
     assert said == {"/data/organisation_name": "Kirjoita enintään 200 merkkiä (tässä on 201)."}
     response = client.post(START, json={"data": {**data, "organisation_name": 5}}, headers=auth("integrator"))
     assert _said(response, 422, "invalid-data") == {"/data/organisation_name": "Arvon on oltava tekstiä."}
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [(None, "Tiedot hylättiin"), ("sv", "Uppgifterna avvisades"), ("en", "The data was refused")],
+)
+def test_a_refused_forms_title_is_said_in_the_callers_language(client, language, title):
+    response = client.post(
+        START, json={"data": {"business_key": "0737546-3"}}, headers=_asking("integrator", language)
+    )
+    assert assert_problem(response, 422, "invalid-data")["title"] == title
