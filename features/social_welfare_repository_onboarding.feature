@@ -114,7 +114,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                      | ajastimet        |
       | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
       | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
       | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeus-toiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
@@ -136,18 +136,18 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Sertifioi järjestelmä" tiedoilla:
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | ei     |
     Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
-    Ja avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Sertifioi järjestelmä" tiedoilla:
+    Ja avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | kyllä  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Ja vaihe "Sertifioi järjestelmä" on tehty kerran
+    Ja vaihe "Hanki järjestelmälle sertifiointi" on tehty kerran
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
@@ -218,9 +218,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | contact_email      | kanta@kotiranta.example.fi |
       | joining_model      | parallel                   |
       | county_business_id | 4567123-8                  |
-    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja tiedon "county_business_id" arvo on 4567123-8
-    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision | self_paying_clients_only |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
@@ -726,12 +726,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
-    Kun Kela yrittää tehdä tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia |
+    Kun Kela yrittää tehdä tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | fax    |
     Niin lomake hylätään kentän "channel" kohdalta
-    Kun Kela tekee tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Muistutus lähetetty" on tehty
@@ -800,14 +800,14 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
+      | Kela           | Pyydä puuttuvaa koeraporttia |
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
 
   Tapaus: Toisen yksityisen palvelunantajan alihankkijana toimiva palvelunantaja sopii sen kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista ilman järjestäjän rekisteriä, eikä hyvinvointialue vahvista rekisterinkäyttöoikeuden edellytyksiä
