@@ -24,7 +24,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   services county's register is offered only after the county has confirmed that it has joined and its system
   supports the registry use right, and has committed to opening the right each time it grants a client's
   service (seed 002: "Avaa palvelun myontamisen yhteydessa"); the per-client opening is the county's daily
-  work, not a step of onboarding.
+  work, not a step of onboarding. The repository is in use for the provider as soon as its test is reported
+  (seed 001); the county's readiness, its commitment and the agreement that follows run beside that, on the
+  county's own path, and hold none of the provider's steps.
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
@@ -47,7 +49,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   tallentamista suoraan hyvinvointialueen rekisteriin tarjotaan vasta, kun hyvinvointialue on vahvistanut
   liittyneensä ja järjestelmänsä tukevan rekisterinkäyttöoikeutta sekä sitoutunut avaamaan oikeuden aina
   myöntäessään asiakkaalle palvelun; asiakaskohtainen avaaminen kuuluu hyvinvointialueen päivittäiseen
-  toimintaan, ei käyttöönottoon.
+  toimintaan, ei käyttöönottoon. Tietovaranto on palvelunantajan käytössä heti, kun koe on raportoitu; hyvinvointialueen
+  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät sen rinnalla hyvinvointialueen omana polkuna.
 
   Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -448,8 +451,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
+    Ja prosessi on käynnissä
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
@@ -469,7 +474,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
@@ -528,7 +535,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
@@ -551,7 +559,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran

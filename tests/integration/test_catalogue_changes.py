@@ -202,6 +202,9 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     readiness = do(
         engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
     )
+    # Seed 001: reported, the repository is in use for the provider at once; the county's path runs beside it.
+    assert readiness.status == "running"
+    assert ended_at(engine, readiness) == ["End_reminder_sent", "End_in_use_beside_county"]
     # Seed 002: the county's register is offered for the documents only once its preconditions are confirmed.
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
@@ -226,7 +229,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     done = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
     assert done.status == "completed"
     assert done.pending_timers == [] and done.ready_tasks == []
-    assert ended_at(engine, done)[-1] == "End_service_in_use"
+    assert ended_at(engine, done) == ["End_reminder_sent", "End_in_use_beside_county", "End_service_in_use"]
 
 
 def test_a_patient_information_system_is_refused(engine):
