@@ -24,7 +24,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   services county's register is offered only after the county has confirmed that it has joined and its system
   supports the registry use right, and has committed to opening the right each time it grants a client's
   service (seed 002: "Avaa palvelun myontamisen yhteydessa"); the per-client opening is the county's daily
-  work, not a step of onboarding.
+  work, not a step of onboarding. The repository is in use for the provider as soon as its test is reported
+  (seed 001); the county's readiness, its commitment and the agreement that follows run beside that, on the
+  county's own path, and hold none of the provider's steps.
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
@@ -47,7 +49,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   tallentamista suoraan hyvinvointialueen rekisteriin tarjotaan vasta, kun hyvinvointialue on vahvistanut
   liittyneensä ja järjestelmänsä tukevan rekisterinkäyttöoikeutta sekä sitoutunut avaamaan oikeuden aina
   myöntäessään asiakkaalle palvelun; asiakaskohtainen avaaminen kuuluu hyvinvointialueen päivittäiseen
-  toimintaan, ei käyttöönottoon.
+  toimintaan, ei käyttöönottoon. Tietovaranto on palvelunantajan käytössä heti, kun koe on raportoitu; hyvinvointialueen
+  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät sen rinnalla hyvinvointialueen omana polkuna.
 
   Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -114,7 +117,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                      | ajastimet        |
       | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
       | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
       | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeus-toiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
@@ -136,18 +139,18 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
+    Niin avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
     Ja ajastimia ei ole
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Sertifioi järjestelmä" tiedoilla:
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | ei     |
     Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
-    Ja avoinna on vain tehtävä "Sertifioi järjestelmä", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Sertifioi järjestelmä" tiedoilla:
+    Ja avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
       | certified_on               | tänään |
       | listed_in_valvira_register | kyllä  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Ja vaihe "Sertifioi järjestelmä" on tehty kerran
+    Ja vaihe "Hanki järjestelmälle sertifiointi" on tehty kerran
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
@@ -218,9 +221,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | contact_email      | kanta@kotiranta.example.fi |
       | joining_model      | parallel                   |
       | county_business_id | 4567123-8                  |
-    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja tiedon "county_business_id" arvo on 4567123-8
-    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision | self_paying_clients_only |
     Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
@@ -448,8 +451,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
+    Ja prosessi on käynnissä
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
@@ -469,7 +474,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
@@ -528,7 +535,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
@@ -551,7 +559,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
@@ -726,12 +736,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
-    Kun Kela yrittää tehdä tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia |
+    Kun Kela yrittää tehdä tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | fax    |
     Niin lomake hylätään kentän "channel" kohdalta
-    Kun Kela tekee tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Muistutus lähetetty" on tehty
@@ -800,14 +810,14 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
+      | Kela           | Pyydä puuttuvaa koeraporttia |
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
 
   Tapaus: Toisen yksityisen palvelunantajan alihankkijana toimiva palvelunantaja sopii sen kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista ilman järjestäjän rekisteriä, eikä hyvinvointialue vahvista rekisterinkäyttöoikeuden edellytyksiä

@@ -4,11 +4,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   Client Data Repository extends its use (seed 003): it archives new content, takes a new Kanta service
   into use (e.g. the exchange of health-care certificates or the archiving of old patient records) or takes
   a new information system into use. Right away a decision table decides the notices, which are filed
-  beside the rest of the extension, which waits for none of them. The provider plans the extension
+  beside the rest of the extension, which waits for none of them, and independently of each other: the e-mail
+  notice and the access-point notice wait for neither each other nor anything else. The provider plans the extension
   with its system vendor, with the support of THL's OPER unit when needed; the organisation tests its own set-up,
   where possible in Kela's customer test service, and makes sure the system and the intermediary are certified; the provider updates
   its self-monitoring plan and register entries. The notices: a document group or
-  system profile change, or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
+  system profile change (new social-care document groups, such as old, phase I or phase II documents, are one),
+  or more than 500,000 more documents, is notified by e-mail to kanta@kanta.fi; a
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
   before the planned change date (a late notice is warned of; nothing waits for the change date);
   archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
@@ -21,13 +23,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   Palvelunantaja, joka jo käyttää Potilastietovarantoa tai Sosiaalihuollon asiakastietovarantoa, laajentaa
   käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
   Terveydenhuollon todistusten välitys tai Vanhojen potilastietojen arkistointi) tai uuden
-  tietojärjestelmän. Päätöstaulu ratkaisee ilmoitukset heti, ja ne tehdään muun laajennuksen rinnalla;
-  laajennus ei odota niitä. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
+  tietojärjestelmän. Päätöstaulu ratkaisee ilmoitukset heti, ja ne tehdään muun laajennuksen rinnalla ja toisistaan
+  riippumatta; laajennus ei odota niitä, eikä kumpikaan ilmoitus odota toista. Palvelunantaja suunnittelee laajennuksen järjestelmätoimittajan ja tarvittaessa THL:n
   OPER-yksikön kanssa; organisaatio testaa oman järjestelmäkokonaisuutensa, mahdollisuuksien
   mukaan Kelan Kanta-asiakastestipalvelussa, ja varmistaa
   sertifioinnit; palvelunantaja päivittää omavalvontasuunnitelman ja rekisteritiedot. Ilmoitukset:
-  asiakirjaryhmän tai järjestelmäprofiilin muutos tai yli 500 000 asiakirjan kasvu
-  ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
+  asiakirjaryhmän tai järjestelmäprofiilin muutos (myös uusien asiakirjaryhmien, kuten vanhojen, I-vaiheen tai
+  II-vaiheen asiakirjojen, tallentaminen) tai yli 500 000 asiakirjan kasvu ilmoitetaan sähköpostilla osoitteeseen kanta@kanta.fi, uusi tekninen liityntäpiste ilmoitetaan Kanta
   Ekstranetin muutosilmoituksella viimeistään kaksi viikkoa ennen suunniteltua muutospäivää (myöhästyneestä
   ilmoituksesta varoitetaan; muutospäivää ei odoteta), ja pelkkä arkistoinnin laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
@@ -90,13 +92,41 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
 
     Tapaukset:
       | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | ilmoitus                           | ajastimia |
-      | liityntäpiste ja asiakirjaryhmän muutos   | 2456781-0 | social_welfare_repository | kyllä         | kyllä              | 0      | ei                   | kyllä      | kyllä                 | new access point; document group or system profile change | Ilmoita Kantaan sähköpostilla      | 0         |
-      | liityntäpiste ja yli 500 000 asiakirjaa   | 4567891-5 | social_welfare_repository | kyllä         | ei                 | 500001 | ei                   | kyllä      | kyllä                 | new access point; volume grows by over 500,000            | Ilmoita Kantaan sähköpostilla      | 0         |
       | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
       | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Ilmoita Kantaan sähköpostilla      | 0         |
       | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
       | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
       | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
+
+  Tapausaihio: Päätöstaulu vaatii molemmat ilmoitukset, ja ne avautuvat yhtä aikaa toisistaan riippumatta suunnittelun rinnalla (<sääntö>)
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | <y_tunnus>                    |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_content                   |
+      | document_group_or_profile_change | <ryhmä_tai_profiili>          |
+      | document_volume_growth           | <kasvu>                       |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | kyllä                         |
+      | planned_change_date              | tänään + 30 päivää            |
+    Niin vaihe "Päätä ilmoitukset Kelalle" on tehty
+    Ja tiedon "notify_kanta_by_email" arvo on kyllä
+    Ja tiedon "access_point_notice" arvo on kyllä
+    Ja tiedon "notice_reason" arvo on <peruste>
+    Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 17 päivän kuluttua
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
+      | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Ja prosessi on käynnissä
+
+    Tapaukset:
+      | sääntö                                  | y_tunnus  | ryhmä_tai_profiili | kasvu  | peruste                                                   |
+      | liityntäpiste ja asiakirjaryhmän muutos | 2456781-0 | kyllä              | 0      | new access point; document group or system profile change |
+      | liityntäpiste ja yli 500 000 asiakirjaa | 4567891-5 | ei                 | 500001 | new access point; volume grows by over 500,000            |
 
   Tapausaihio: Päätöstaulu ratkaisee, ettei ilmoitusta tarvita, ja laajennus etenee suunnittelusta koulutukseen (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -282,7 +312,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua                           | THL            |
       | 7924681-1 | ei    | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit | palvelunantaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset heti suunnittelun rinnalla, liityntäpisteilmoitus ajoissa, mikään ei odota muutospäivää, uusittu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset heti suunnittelun rinnalla, liityntäpisteilmoitus ajoissa ennen sähköposti-ilmoitusta, mikään ei odota muutospäivää, uusittu käyttöönottokoe ja raportti ajallaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -297,22 +327,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 60 päivää            |
     Niin tiedon "notify_kanta_by_email" arvo on kyllä
     Ja tiedon "access_point_notice" arvo on kyllä
+    Ja ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 47 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
-      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
-    Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                     |
-      | sent_to         | kirjaamo@kela.fi                           |
-      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
-    Niin lomake hylätään kentän "sent_to" kohdalta
-    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                     |
-      | sent_to         | kanta@kanta.fi                             |
-      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
-    Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 47 päivän kuluttua
-    Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
       | palvelunantaja | Tee liityntäpisteen muutosilmoitus                  |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus" tiedoilla:
@@ -323,7 +341,21 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | notice_filed_on  | tänään                       |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin ajastimia ei ole
-    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kirjaamo@kela.fi                           |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin lomake hylätään kentän "sent_to" kohdalta
+    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
+      | email_sent_on   | tänään                                     |
+      | sent_to         | kanta@kanta.fi                             |
+      | notified_change | Asiakirjamäärä kasvaa 600 000 asiakirjalla |
+    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
       | plan_agreed_on          | tänään    |
       | thl_oper_support_needed | kyllä     |
@@ -385,7 +417,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihe "Tee käyttöönottokoe" on tehty 2 kertaa
     Ja vaihe "Korjaa kokeen virhe" on tehty kerran
     Ja ajastin "Raportin määräaika ylittynyt" ei ole lauennut
-    Ja vaihetta "Muistuta palvelunantajaa puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
 
   Tapaus: Uusi palvelu omalla hakemuksellaan, ilman ilmoituksia ja käyttöönottokoetta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102102-8
@@ -522,8 +554,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
-    Kun Kela yrittää tehdä tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia |
+    Kun Kela yrittää tehdä tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | kirje  |
     Niin lomake hylätään kentän "channel" kohdalta
@@ -531,8 +563,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                         |
       | palvelunantaja | Raportoi käyttöönottokoe Kelaan                 |
-      | Kela           | Muistuta palvelunantajaa puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta palvelunantajaa puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Muistutus lähetetty" on tehty
@@ -620,7 +652,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
-  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. Sosiaalihuollon asiakastiedon arkisto) uutta tietosisältöä, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
+  Tapaus: Sosiaalihuollon vanhat sekä I- ja II-vaiheen asiakirjat ovat Sosiaalihuollon asiakastietovarannon (ent. Sosiaalihuollon asiakastiedon arkisto) uutta tietosisältöä ja asiakirjaryhmän laajennus, josta ilmoitetaan sähköpostilla, ja terveydenhuollon uudet palvelut kuuluvat Potilastietovarantoon (ent. Potilastiedon arkisto)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102161-8
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -649,6 +681,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | planned_change_date              | tänään + 60 päivää          |
     Niin lomake hylätään kentän "repository" kohdalta
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7102161-8                     |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_content                   |
+      | new_document_groups              | ["phase_2_documents"]         |
+      | document_group_or_profile_change | ei                            |
+      | document_volume_growth           | 0                             |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | ei                            |
+      | planned_change_date              | tänään + 60 päivää            |
+    Niin lomake hylätään kentän "document_group_or_profile_change" kohdalta
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
       | business_id                      | 7102161-8                                                   |
       | repository                       | social_welfare_repository                                   |
@@ -665,6 +710,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
     Ja tiedon "new_document_groups" arvo on ["old_documents", "phase_1_documents", "phase_2_documents"]
+    Ja tiedon "notify_kanta_by_email" arvo on kyllä
+    Ja tiedon "notice_reason" arvo on document group or system profile change
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
@@ -754,13 +801,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | repository                       | social_welfare_repository   |
       | extension_kind                   | new_content                 |
       | new_document_groups              | ["old_documents"]           |
-      | document_group_or_profile_change | ei                          |
+      | document_group_or_profile_change | kyllä                       |
       | document_volume_growth           | 0                           |
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | contact_email      | kanta@example.fi              |
       | service_provision  | purchased_services_for_county |
       | county_business_id | 4567123-8                     |
@@ -780,7 +827,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | delivery_method      | secure_email |
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
+      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
@@ -794,13 +844,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | repository                       | social_welfare_repository   |
       | extension_kind                   | new_content                 |
       | new_document_groups              | ["phase_1_documents"]       |
-      | document_group_or_profile_change | ei                          |
+      | document_group_or_profile_change | kyllä                       |
       | document_volume_growth           | 0                           |
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan (tunnistetiedot annettu)" tiedoilla:
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:

@@ -4,20 +4,28 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
   OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
-  for the Prescription service separately beside it, and the two applications wait side by side, each for Kela's
-  decision of its own, in either order. A refused
+  for the Prescription service separately beside it, and the two applications go on side by side, each after
+  Kela's decision of its own, in either order. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
-  nothing. Once approved, as seed 001 says, the path ends with the deployment test together with the vendor
-  and its report to Kela within two days of the test (otherwise Kela asks); no step updates the
-  self-monitoring plan here (seed 000 only offers the vendor's system description as its appendix).
+  nothing. Once the Patient Data Repository application is approved, as seed 001 says, its path ends with the
+  deployment test together with the vendor and its report to Kela within two days of the test (otherwise Kela
+  asks), without waiting for the Prescription decision. Once the Prescription application is approved, the
+  provider carries out its own deployment tasks, may verify production readiness with the vendor (a failed
+  verification is fixed or abandoned) and starts using the Prescription service (seed 001). Kanta services are in
+  use when both paths are done. When signing, the provider may ask for the vendor's system description as an
+  annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
   palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
   1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
-  lähetetään uudelleen. Hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan
-  kahden päivän kuluessa kokeesta.
+  lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
+  järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
+  päätöstä odottamatta. Resepti-hakemuksen hyväksynnän jälkeen palvelunantaja tekee omassa organisaatiossaan
+  tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa ja aloittaa
+  Resepti-palvelun käyttämisen. Kanta-palvelut ovat käytössä, kun kumpikin on tehty. Allekirjoittaessaan
+  palvelunantaja voi pyytää järjestelmätoimittajan järjestelmäkuvauksen omavalvontasuunnitelmansa liitteeksi.
 
   Tausta:
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
@@ -54,7 +62,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
     Tapaukset:
       | resepti | hakemukset | odottaessa | seuraavaksi |
-      | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja |
+      | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
       | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
 
   Tapaus: Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
@@ -111,30 +119,72 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
-    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | production_readiness_verification | kyllä |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli               | tehtävä                                                                |
+      | palvelunantaja         | Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa |
+      | järjestelmätoimittaja  | Toimita Kelan testihenkilötunnukset                                    |
+    Ja viestejä ei odoteta
     Ja vaihe "Korjaa Potilastietovarannon hakemus" on tehty kerran
     Ja vaihe "Korjaa Resepti-hakemus" on tehty kerran
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään        |
+      | verification_result | failed        |
+      | after_failure       | fix_and_retry |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                  |
+      | järjestelmätoimittaja | Korjaa varmistamisen epäonnistumisen syy |
+      | järjestelmätoimittaja | Toimita Kelan testihenkilötunnukset      |
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                  |
+      | järjestelmätoimittaja | Korjaa varmistamisen epäonnistumisen syy |
+      | palvelunantaja        | Tee käyttöönottokoe                      |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään                       |
       | test_result | failed                       |
       | notes       | Palvelinvarmenne vanhentunut |
-    Niin avoinna on vain tehtävä "Korjaa kokeen epäonnistumisen syy", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                  |
+      | järjestelmätoimittaja | Korjaa varmistamisen epäonnistumisen syy |
+      | järjestelmätoimittaja | Korjaa kokeen epäonnistumisen syy        |
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa kokeen epäonnistumisen syy" tiedoilla:
       | fault_description | Palvelinvarmenne uusittu |
       | fixed_on          | tänään                   |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                  |
+      | järjestelmätoimittaja | Korjaa varmistamisen epäonnistumisen syy |
+      | palvelunantaja        | Tee käyttöönottokoe                      |
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa varmistamisen epäonnistumisen syy" tiedoilla:
+      | fault_description | Reseptin allekirjoitus puuttui |
+      | fixed_on          | tänään                         |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa |
+      | palvelunantaja | Tee käyttöönottokoe                                                    |
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään |
+      | verification_result | passed |
+    Niin avoinna ovat vain tehtävät "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja, ja "Tee käyttöönottokoe", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja, ja "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
@@ -154,8 +204,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | contract_sent_on   | tänään      |
     Niin avoinna on vain tehtävä "Allekirjoita toimitussopimus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
-      | signatory_name | Aino Virtanen |
-      | signed_on      | tänään        |
+      | signatory_name            | Aino Virtanen |
+      | signed_on                 | tänään        |
+      | system_description_wanted | kyllä         |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | register_entries_valid | ei         |
@@ -201,4 +252,136 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin prosessi on päättynyt tapahtumiin:
       | Raporttia pyydetty      |
       | Kanta-palvelut käytössä |
+    Ja ajastimia ei ole
+
+  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua
+    Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
+      | organisation_name  | Lääkärikeskus Aurora Oy |
+      | business_id        | 0737546-2               |
+      | package_name       | Ajas ja Kanta -paketti  |
+      | wants_prescription | kyllä                   |
+      | vendor_business_id | 2345678-0               |
+    Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
+      | contract_reference | TS-2026-120 |
+      | contract_sent_on   | tänään      |
+    Niin avoinna on vain tehtävä "Allekirjoita toimitussopimus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
+      | signatory_name | Aino Virtanen |
+      | signed_on      | tänään        |
+    Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date | tänään                       |
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoimia tehtäviä ei ole
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja prosessi on käynnissä
+    Ja ajastimia ei ole
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | renewal_request_receivers_marked  | ei    |
+      | renewal_request_service_in_use    | ei    |
+      | production_readiness_verification | kyllä |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
+      | verified_on         | tänään                                                  |
+      | verification_result | failed                                                  |
+      | after_failure       | abandon                                                 |
+      | abandon_reason      | Varmistaminen on vapaaehtoinen; käyttö aloitetaan ilman |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja vaihetta "Korjaa varmistamisen epäonnistumisen syy" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja viestejä ei odoteta
+
+  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten Potilastietovarannon käyttöönottokoetta
+    Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
+      | organisation_name  | Lääkärikeskus Aurora Oy |
+      | business_id        | 0737546-2               |
+      | package_name       | Ajas ja Kanta -paketti  |
+      | wants_prescription | kyllä                   |
+      | vendor_business_id | 2345678-0               |
+    Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
+      | contract_reference | TS-2026-120 |
+      | contract_sent_on   | tänään      |
+    Niin avoinna on vain tehtävä "Allekirjoita toimitussopimus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
+      | signatory_name | Aino Virtanen |
+      | signed_on      | tänään        |
+    Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date | tänään                       |
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | production_readiness_verification | ei    |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja vaihetta "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin avoimia tehtäviä ei ole
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja prosessi on käynnissä
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
+    Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

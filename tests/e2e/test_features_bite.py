@@ -17,7 +17,7 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
     shutil.copytree(ROOT / "processes", processes)
     diagram = processes / "vendor_package_onboarding.bpmn"
     original = diagram.read_text()
-    # Patient Data Repository application approved? → the join of the applications, then the test
+    # Patient Data Repository application approved? → its deployment test
     before, flow, after = original.partition('<bpmn:sequenceFlow id="Flow_pdr_approved"')
     condition = 'decision == "approved"'
     assert flow and after.index(condition) < after.index("</bpmn:sequenceFlow>")
@@ -32,6 +32,10 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         "myöhästynyttä raporttia",
         "Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja "
         "käyttöönottokoe uusitaan korjauksen jälkeen",
+        "Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja "
+        "epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua",
+        "Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten "
+        "Potilastietovarannon käyttöönottokoetta",
         f"{PRESCRIPTION_BESIDE} (ei)",
         f"{PRESCRIPTION_BESIDE} (kyllä)",
     ]

@@ -202,6 +202,9 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     readiness = do(
         engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
     )
+    # Seed 001: reported, the repository is in use for the provider at once; the county's path runs beside it.
+    assert readiness.status == "running"
+    assert ended_at(engine, readiness) == ["End_reminder_sent", "End_in_use_beside_county"]
     # Seed 002: the county's register is offered for the documents only once its preconditions are confirmed.
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
@@ -226,7 +229,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     done = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
     assert done.status == "completed"
     assert done.pending_timers == [] and done.ready_tasks == []
-    assert ended_at(engine, done)[-1] == "End_service_in_use"
+    assert ended_at(engine, done) == ["End_reminder_sent", "End_in_use_beside_county", "End_service_in_use"]
 
 
 def test_a_patient_information_system_is_refused(engine):
@@ -523,13 +526,26 @@ def through_planning(engine, instance, **plan):
 
 def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engine, clock):
     notices = start_extension(engine)
-    # Seed 003 orders nothing between the notices and the rest: they are decided at once and filed beside it.
+    # Seed 003 orders nothing between the notices and the rest, nor between the two notices: they are decided
+    # at once and filed beside the rest and independently of each other.
     assert notices.variables["notify_kanta_by_email"] is True
     assert notices.variables["access_point_notice"] is True
-    assert sorted(ready(notices)) == ["Task_email_notice", "Task_plan_extension"]
-    access_point = do(
+    assert sorted(ready(notices)) == ["Task_access_point_notice", "Task_email_notice", "Task_plan_extension"]
+    # The access-point notice is due two weeks before the change (4.5.2026): late as 21.4. begins
+    assert timers(notices) == {"Timer_notice_late": datetime(2026, 4, 21, tzinfo=HELSINKI)}
+    e_mail = do(
         engine,
         notices,
+        "Task_access_point_notice",
+        {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
+    )
+    # Filed in time: no warning, and nothing waits for the change date (seed 003 sets it no wait); the e-mail
+    # notice is still open, as it was before.
+    assert sorted(ready(e_mail)) == ["Task_email_notice", "Task_plan_extension"]
+    assert timers(e_mail) == {}
+    filed = do(
+        engine,
+        e_mail,
         "Task_email_notice",
         {
             "email_sent_on": "2026-02-24",
@@ -537,18 +553,7 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
             "notified_change": "Asiakirjavolyymi kasvaa 600 000 asiakirjalla",
         },
     )
-    assert sorted(ready(access_point)) == ["Task_access_point_notice", "Task_plan_extension"]
-    # The notice is due two weeks before the change (4.5.2026) at the latest: late as 21.4. begins
-    assert timers(access_point) == {"Timer_notice_late": datetime(2026, 4, 21, tzinfo=HELSINKI)}
-    filed = do(
-        engine,
-        access_point,
-        "Task_access_point_notice",
-        {"notice_filed_on": "2026-02-24", "access_point_oid": ACCESS_POINT_OID},
-    )
-    # Filed in time: no warning, and nothing waits for the change date (seed 003 sets it no wait).
     assert list(ready(filed)) == ["Task_plan_extension"]
-    assert timers(filed) == {}
     new_system = through_planning(engine, filed, thl_oper_support_needed=True)
     assert list(ready(new_system)) == ["Task_add_new_system"]
     customer_data = do(

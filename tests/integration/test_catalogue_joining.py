@@ -773,9 +773,18 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         assert ready(state) == ["Task_apply_prescription_service"]
         state = complete(engine, state, "Task_apply_prescription_service", era)
         assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
-        # The Prescription decision first: only its application goes on, the other still waits.
+        # The Prescription decision first: only its application goes on (seed 001: own deployment tasks,
+        # the optional readiness verification, the start of use), the other still waits.
         state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
-        assert ready(state) == [] and messages(state) == [PDR_DECISION]
+        assert ready(state) == ["Task_do_prescription_own_tasks"] and messages(state) == [PDR_DECISION]
+        state = complete(
+            engine, state, "Task_do_prescription_own_tasks",
+            {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
+             "production_readiness_verification": False},
+        )  # fmt: skip
+        assert ready(state) == ["Task_start_using_prescription_service"]
+        state = complete(engine, state, "Task_start_using_prescription_service", {"start_date": "2026-01-12"})
+        assert state.status == "running" and ready(state) == [] and messages(state) == [PDR_DECISION]
     # A refusal is corrected and filed again.
     state = decide(engine, state, PDR_DECISION, "rejected")
     assert ready(state) == ["Task_correct_patient_data_repository_application"] and messages(state) == []
