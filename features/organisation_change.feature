@@ -18,9 +18,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
   only with a reason; earlier test data may be used in it, not instead of it) with its report, the registrar
   change notice and Kela's batch that updates the documents' active registrar, and the system vendor's
-  matching local change for the batch date; after all three a test before the change dated after Kela's
-  batch is warned of, and then side by side a deployment test after the change (a new joiner's can not be
-  skipped), the new registrar's changes to the documents moved to it, and the vendor's duty that its system
+  matching local change for the batch date; a test before the change still not run as the day before
+  Kela's batch begins is warned of while it can still be run (a test on the batch day is no test before the
+  change); once Kela's batch and the vendor's local change are done, without waiting for the test before the
+  change, side by side a deployment test after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to it, and the vendor's duty that its system
   sends no active registrar; every passed test reported to Kela within two days of the test (otherwise
   Kela reminds). A joiner that stops, or whose customership ends in the merger, files the termination notice
   and Kela closes its technical connections. An independent practitioner's documents can not move to another
@@ -44,9 +45,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   käyttöönottokoe ennen muutosta (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa
   kokeissa syntyneitä tietoja voi hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän
   muutosilmoitus ja Kelan muutosajo, joka päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä
-  järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Kun kaikki kolme ovat valmiit,
-  palvelunantajaa varoitetaan, jos koe ennen muutosta tehtiin vasta muutosajon jälkeen; sitten rinnakkain
-  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
+  järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Jos koetta ennen muutosta ei
+  ole tehty muutosajoa edeltävän päivän alkaessa, palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä
+  (muutosajon päivänä tehty koe ei ole koe ennen muutosta). Kun muutosajo ja paikallinen muutos on tehty,
+  rinnakkain ja koetta ennen muutosta odottamatta käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset, ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta
   onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeesta.
@@ -750,7 +752,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
     Ja tiedon "documents_updated" arvo on 48210
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -795,7 +797,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja ajastimia ei ole
     Ja vaihetta "Muistuta organisaatiota puuttuvasta raportista" ei ole tehty
 
-  Tapaus: Ennen muutosta tehtäväksi tarkoitettu koe, joka kirjataan tehdyksi vasta Kelan muutosajon päivän jälkeen, ei testannut tilannetta ennen muutosta: palvelunantajaa varoitetaan, ja muutoksen jälkeen uusi rekisterinpitäjä hoitaa siirrettyjen asiakirjojen muutokset ja järjestelmätoimittaja varmistaa, ettei aktiivia rekisterinpitäjää lähetetä
+  Tapaus: Kun koetta ennen muutosta ei ole tehty Kelan muutosajoa edeltävän päivän alkaessa, palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä; muutosajon jälkeiset tehtävät eivät odota koetta ennen muutosta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468191-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -825,15 +827,31 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja ajastin "Koe ennen muutosta vielä tekemättä" laukeaa 13 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24681912.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
-    Kun aikaa on kulunut kaksi viikkoa
-    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Kun aikaa on kulunut 12 päivää
+    Niin ajastin "Koe ennen muutosta vielä tekemättä" ei ole lauennut
     Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Koe ennen muutosta vielä tekemättä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                             |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                  |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti   |
+      | palvelunantaja        | Huomioi, että koe ennen muutosta on vielä tekemättä |
+    Kun palvelunantaja tekee tehtävän "Huomioi, että koe ennen muutosta on vielä tekemättä" tiedoilla:
+      | noted_on | tänään                                          |
+      | note     | Koeympäristö valmistuu vasta muutosajon jälkeen |
+    Niin vaihe "Huomioi, että koe ennen muutosta on vielä tekemättä" on tehty kerran
+    Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun aikaa on kulunut yksi päivä
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
@@ -843,46 +861,43 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | batch_date        | tänään |
       | documents_updated | 2204   |
     Niin viestejä ei odoteta
-    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
-    Kun aikaa on kulunut yksi päivä
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen", jonka tekee palvelunantaja
-    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" tiedoilla:
-      | noted_on | tänään                                                     |
-      | note     | Koeympäristö valmistui vasta muutosajon jälkeisenä päivänä |
-    Niin vaihe "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" on tehty kerran
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                                              |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                                              |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                                    |
+      | skip_reason | Muutosajo tehtiin ennen koetta; muutoksen jälkeinen koe tarkisti muutoksen |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Varoitus kokeesta ennen muutosta kuitattu |
+      | Organisaatiomuutos tehty                  |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
@@ -988,7 +1003,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1136,7 +1151,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1296,7 +1311,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
