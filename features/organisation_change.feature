@@ -1,59 +1,62 @@
 # language: fi
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
-  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
-  joinings; in a merger the parties agree which customership continues. The organisation may verify the
-  Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
-  each on its own time from the change date and none waiting for another: the new joinings (a new business ID
-  (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"; every
-  other new joiner joins with its own business ID and name; each joining is the new joiner's own work, done
-  under its own Y-tunnus; where the organisation uses the Prescription service, Kela says whether it asks for
-  a deployment test (seed 004), reported within two days of the test); the prescription renewal requests (the new receivers are
-  notified to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner
-  stops using Kanta, the organisation may have their receiver mark removed a day or two before the change;
-  every request already addressed is handled); changed technical access points, announced at the latest two weeks before the change
-  (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server certificates
-  obtained) or by its Kanta intermediary for all its customers (a new access point of the
+  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta joinings;
+  in a merger the parties agree which customership continues. Then six tracks run side by side, each on its own
+  time from the change date and none waiting for another: the joining with a new business ID (a new business ID
+  (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"); the other
+  new joiners' joinings (every other new joiner joins with its own business ID and name; each joining is the new
+  joiner's own work, done under its own Y-tunnus); the Prescription service, for an organisation that uses it
+  (once accepted as the service's user it may verify the service's production readiness, which is optional (seed
+  004); beside that a deployment test is run for a new system's first deployment or when Kela asks for it (seed
+  004), reported within two days of the test); the prescription renewal requests (the new receivers are notified
+  to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner stops using
+  Kanta, the organisation may have their receiver mark removed a day or two before the change; every request
+  already addressed is handled); changed technical access points, announced at the latest two weeks before the
+  change (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server
+  certificates obtained) or by its Kanta intermediary for all its customers (a new access point of the
   intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
-  documents move to another registrar, the registrar change: scheduled with the nearest partners around
-  Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
-  only with a reason; earlier test data may be used in it, not instead of it) with its report, the registrar
-  change notice and Kela's batch that updates the documents' active registrar, and the system vendor's
-  matching local change for the batch date; a test before the change still not run as the day before
-  Kela's batch begins is warned of while it can still be run (a test on the batch day is no test before the
-  change); once Kela's batch and the vendor's local change are done, without waiting for the test before the
-  change, side by side a deployment test after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to it, and the vendor's duty that its system
-  sends no active registrar; every passed test reported to Kela within two days of the test (otherwise
-  Kela reminds). A joiner that stops, or whose customership ends in the merger, files the termination notice
-  and Kela closes its technical connections. An independent practitioner's documents can not move to another
-  registrar.
+  documents move to another registrar, the registrar change: scheduled with the nearest partners around Kela's
+  batch dates, then side by side the deployment test before the change (strongly recommended: skipped only with
+  a reason; earlier test data may be used in it, not instead of it) with its report, the registrar change notice
+  and Kela's batch that updates the documents' active registrar, and the system vendor's matching local change
+  for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
+  while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
+  vendor's local change are done, without waiting for the test before the change, side by side a deployment test
+  after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to
+  it, and the vendor's duty that its system sends no active registrar; every passed test reported to Kela within
+  two days of the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger,
+  files the termination notice and Kela closes its technical connections. An independent practitioner's
+  documents can not move to another registrar.
 
-  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa sovitaan,
-  kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
-  tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
-  muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
-  liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja
-  nimellään; liittymisen tekee uusi liittyjä itse. Jos organisaatio käyttää Resepti-palvelua, Kela kertoo,
-  pyytääkö se käyttöönottokoetta (lähde 004); pyydetystä onnistuneesta kokeesta raportoidaan Kelaan kahden
-  päivän kuluessa kokeen päivästä.
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa
+  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu. Sen jälkeen kuusi tehtäväketjua etenee rinnakkain, kukin
+  muutospäivästä laskien eikä yksikään odota toista. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
+  tarkoittaa, että Kantaan liitytään uudelleen uudella Y-tunnuksella. Muiden uusien liittyjien liittymiset:
+  jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja nimellään; liittymisen tekee uusi liittyjä itse.
+  Resepti-palvelu, jos organisaatio käyttää sitä: palvelun käyttäjäksi hyväksytty organisaatio voi varmistaa
+  Resepti-palvelun tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen rinnalla Resepti-palvelun
+  käyttöönottokoe tehdään, kun muutoksessa otetaan käyttöön uusi järjestelmä ensimmäistä kertaa tai kun Kela
+  pyytää sitä (lähde 004); onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
-  vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
-  tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee
-  muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa
-  puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin Kanta-palveluun); myöhästymisestä varoitetaan. Kun
-  Potilastietovarannon asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan läheisimpien
-  yhteistyökumppanien kanssa Kelan rekisterinpitäjämuutosajojen mukaan, ja sen jälkeen rinnakkain etenevät
-  käyttöönottokoe ennen muutosta (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa
-  kokeissa syntyneitä tietoja voi hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän
-  muutosilmoitus ja Kelan muutosajo, joka päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä
-  järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Jos koetta ennen muutosta ei
-  ole tehty muutosajoa edeltävän päivän alkaessa, palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä
-  (muutosajon päivänä tehty koe ei ole koe ennen muutosta). Kun muutosajo ja paikallinen muutos on tehty,
-  rinnakkain ja koetta ennen muutosta odottamatta käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
+  vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi
+  poistattaa niiden vastaanottomerkinnän päivää tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt
+  käsitellään. Liityntäpisteiden muutoksesta tekee muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta
+  asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin
+  Kanta-palveluun); myöhästymisestä varoitetaan. Kun Potilastietovarannon asiakirjat siirtyvät toiselle
+  rekisterinpitäjälle, muutos ajoitetaan läheisimpien yhteistyökumppanien kanssa Kelan
+  rekisterinpitäjämuutosajojen mukaan, ja sen jälkeen rinnakkain etenevät käyttöönottokoe ennen muutosta
+  (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa kokeissa syntyneitä tietoja voi
+  hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän muutosilmoitus ja Kelan muutosajo, joka
+  päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä järjestelmätoimittajan vastaava paikallinen muutos
+  valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
+  palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
+  muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
+  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset, ja järjestelmätoimittaja varmistaa, ettei
-  potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta
-  onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeesta.
-  Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
-  liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
+  potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
+  raportoidaan Kelaan kahden päivän kuluessa kokeesta. Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää
+  toiselle rekisterinpitäjälle. Lopettava liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset
+  yhteydet.
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
@@ -92,10 +95,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | rekisterinpitäjä vaihtuu                      | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
       | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja                     |
 
-  Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
+  Tapaus: Resepti-palvelua käyttävä organisaatio voi muutoksessa varmistaa Resepti-palvelun teknisen tuotantovalmiuden Kelan arvion rinnalla, mutta se on vapaaehtoista; organisaatiolle, joka ei käytä Resepti-palvelua, varmistusta ei tarjota
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468225-3                |
       | organisation_name           | Lääkäriasema Verso Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -111,39 +114,119 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | joiner_stops                | ei                       |
       | prescription_readiness      | kyllä                    |
       | prescription_service_in_use | ei                       |
-    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+      | vendor_business_id          | 2345678-0                |
+    Niin lomake hylätään kentän "prescription_readiness" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                              | 2468225-3                |
+      | organisation_name                        | Lääkäriasema Verso Oy    |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682253.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682253.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | kyllä                    |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | ei                       |
+      | vendor_business_id                       | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
+      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään |
       | cases_like_deployment_test | ei     |
     Niin lomake hylätään kentän "cases_like_deployment_test" kohdalta
-    Ja avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
+      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään                                  |
       | cases_like_deployment_test | kyllä                                   |
       | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
+    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Ja prosessi on käynnissä
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | ei |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+
+  Tapaus: Kun muutoksessa otetaan Resepti-palvelussa käyttöön uusi järjestelmä ensimmäistä kertaa, Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, ja tuotantovalmiuden varmistus etenee sen rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468244-8
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                              | 2468244-8                |
+      | organisation_name                        | Lääkäriasema Uusikuu Oy  |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682448.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682448.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | kyllä                    |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | kyllä                    |
+      | vendor_business_id                       | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönottokoe      |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius |
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius        |
+    Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään                          |
+      | cases_like_deployment_test | kyllä                           |
+      | note                       | Uusi järjestelmä, tapaukset 1–6 |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
   Tapaus: Muutoksessa Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468241-3                 |
-      | organisation_name           | Apteekkiklinikka Otava Oy |
-      | change_date                 | tänään + 30 päivää        |
-      | joiner_oid                  | 1.2.246.10.24682413.10.0  |
-      | registrar_oid               | 1.2.246.10.24682413.10.0  |
-      | new_business_id             | ei                        |
-      | new_joiners                 | ei                        |
-      | merger                      | ei                        |
-      | documents_move_registrar    | ei                        |
-      | is_independent_practitioner | ei                        |
-      | access_point_changes        | ei                        |
-      | renewal_routing_changes     | ei                        |
-      | joiner_stops                | ei                        |
-      | prescription_readiness      | ei                        |
-      | prescription_service_in_use | kyllä                     |
-      | vendor_business_id          | 2345678-0                 |
+      | business_id                              | 2468241-3                 |
+      | organisation_name                        | Apteekkiklinikka Otava Oy |
+      | change_date                              | tänään + 30 päivää        |
+      | joiner_oid                               | 1.2.246.10.24682413.10.0  |
+      | registrar_oid                            | 1.2.246.10.24682413.10.0  |
+      | new_business_id                          | ei                        |
+      | new_joiners                              | ei                        |
+      | merger                                   | ei                        |
+      | documents_move_registrar                 | ei                        |
+      | is_independent_practitioner              | ei                        |
+      | access_point_changes                     | ei                        |
+      | renewal_routing_changes                  | ei                        |
+      | joiner_stops                             | ei                        |
+      | prescription_readiness                   | ei                        |
+      | prescription_service_in_use              | kyllä                     |
+      | prescription_new_system_first_deployment | ei                        |
+      | vendor_business_id                       | 2345678-0                 |
     Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
     Kun palvelunantaja yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested | ei |
@@ -155,14 +238,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested    | kyllä                                            |
       | prescription_test_request_note | Muutoksessa otetaan käyttöön uusi reseptimoduuli |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään |
       | prescription_test_result  | passed |
       | kela_test_person_ids_used | ei     |
     Niin lomake hylätään kentän "kela_test_person_ids_used" kohdalta
-    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään - 2 päivää |
       | prescription_test_result  | failed            |
       | kela_test_person_ids_used | kyllä             |
@@ -171,8 +254,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa Resepti-palvelun käyttöönottokokeen virhe" tiedoilla:
       | fault    | Uusimispyynnön vastaanottajan OID puuttui sanomasta |
       | fixed_on | tänään - 1 päivää                                   |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään - 1 päivää |
       | prescription_test_result  | passed            |
       | kela_test_person_ids_used | kyllä             |
@@ -201,27 +284,28 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468242-1
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468242-1                |
-      | organisation_name           | Lääkärikeskus Kaari Oy   |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682421.10.0 |
-      | registrar_oid               | 1.2.246.10.24682421.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | ei                       |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | kyllä                    |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                              | 2468242-1                |
+      | organisation_name                        | Lääkärikeskus Kaari Oy   |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682421.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682421.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | ei                       |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | ei                       |
+      | vendor_business_id                       | 2345678-0                |
     Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
     Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested | ei |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
-    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" ei ole tehty
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>

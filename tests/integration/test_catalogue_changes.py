@@ -1100,6 +1100,61 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     assert "organisation_kind" not in variables and "licence" not in variables
 
 
+def test_the_new_joiners_join_beside_the_joining_with_a_new_business_id(engine):
+    # Seed 004 sets no order between the joinings a change needs ("Muutostilanne voi edellyttää uusia
+    # liittymisiä Kanta-palveluun"): the new joiners do not wait for the joining with the new business ID.
+    both = start_change(
+        engine, new_business_id=True, new_business_id_value="1572860-0", new_joiners=True,
+        new_joiner_organisations=[{"business_id": "2938470-6", "organisation_name": "Suuhygienia Helmi Oy"}],
+        merger=False, documents_move_registrar=False, access_point_changes=False,
+        renewal_routing_changes=False,
+    )  # fmt: skip
+    new_id_lane = "Palvelunantaja @organisation_change/Call_join_with_new_business_id"
+    joiner_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners"
+    assert sorted((t.element_id, t.lane) for t in both.ready_tasks) == [
+        ("Task_enter_organisation_profile", joiner_lane),
+        ("Task_enter_organisation_profile", new_id_lane),
+    ]
+    assert both.parties[new_id_lane] == "1572860-0"
+    assert both.parties[joiner_lane] == "2938470-6"
+    (joiner_task,) = [t for t in both.ready_tasks if t.lane == joiner_lane]
+    profile = {"organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+               "writes_prescriptions": False}  # fmt: skip
+    joined = engine.complete_task(joiner_task.id, profile, actor=PROVIDER)
+    # the new joiner's joining has ended; the joining with the new business ID still waits where it was
+    assert [(t.element_id, t.lane) for t in joined.ready_tasks] == [
+        ("Task_enter_organisation_profile", new_id_lane)
+    ]
+    assert joined.status == "running"
+    (new_id_task,) = joined.ready_tasks
+    done = engine.complete_task(new_id_task.id, profile, actor=PROVIDER)
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_no_obligation", "End_no_obligation", "End_change_done"]
+
+
+def test_only_a_prescription_service_user_is_offered_the_readiness_verification(engine):
+    # Seed 004: "Muutostilanteissa organisaatio voi palvelun käyttäjäksi hyväksymisen jälkeen tarvittaessa
+    # tehdä teknisen tuotantovalmiuden varmistamisen käyttöönottokoetta vastaavilla tapauksilla"
+    quiet = {"merger": False, "documents_move_registrar": False, "access_point_changes": False,
+             "renewal_routing_changes": False}  # fmt: skip
+    with pytest.raises(InvalidData, match="prescription_readiness"):
+        start_change(engine, prescription_readiness=True, prescription_service_in_use=False, **quiet)
+    # Seed 004: "Reseptissä käyttöönottokoe tehdään vain esim. uuden järjestelmän ensimmäisessä käyttöönotossa
+    # tai Kelan pyynnöstä": a new system's first deployment is tested without Kela's assessment, beside the
+    # readiness verification
+    user = start_change(
+        engine, prescription_readiness=True, prescription_service_in_use=True,
+        prescription_new_system_first_deployment=True, **quiet,
+    )  # fmt: skip
+    assert sorted(ready(user)) == ["Task_prescription_test", "Task_verify_prescription_readiness"]
+    kela_decides = start_change(
+        engine, prescription_readiness=False, prescription_service_in_use=True,
+        prescription_new_system_first_deployment=False, **quiet,
+    )  # fmt: skip
+    assert sorted(ready(kela_decides)) == ["Task_kela_prescription_test_request"]
+    assert lane_of(kela_decides, "Task_kela_prescription_test_request") == "Kela"
+
+
 def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
     # Seed 004: strongly recommended ("vahvasti suositeltava"); earlier test data may be reused.
     scheduling = start_change(engine, merger=False, access_point_changes=False, renewal_routing_changes=False)
