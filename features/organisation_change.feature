@@ -264,10 +264,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Resepti-palvelun kokeen raportti myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                                |
-      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan                       |
-      | Kela           | Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista" tiedoilla:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa Resepti-palvelun koeraporttia    |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa Resepti-palvelun koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | phone  |
     Niin vaihe "Muistutus Resepti-palvelun kokeen raportista lähetetty" on tehty kerran
@@ -341,7 +341,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | uuden rekisterinpitäjän OID ei ole suomalainen (1.2.246)                               | 2468209-3 | 2468209-3 | 1414213-0 | tänään + 30 päivää | 2.16.840.1.113883.3.1    | ei         | new_registrar_oid        |
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
-  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan, ja sulautumisessa vanha asiakkuus päättyy
+  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan sulautumisen sopimista odottamatta, ja sulautumisessa vanha asiakkuus päättyy
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468211-4
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -362,12 +362,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
-    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-1 |
       | customership_ends      | kyllä     |
     Niin lomake hylätään kentän "continuing_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
@@ -427,20 +427,20 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
-    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Niin <ensin>
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1572860-0 |
       | customership_ends      | <paattyy> |
     Niin <seuraavaksi>
-    Ja tiedon "customership_ends" arvo on <paattyy>
+    Ja vaihe "Sovi, kumman asiakkuus jatkuu" on tehty kerran
 
     Tapaukset:
-      | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                       |
-      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
-      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
-      | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
+      | y_tunnus  | paattyy | lopettaa | ensin                                                                                                                                                         | seuraavaksi                                                                                       |
+      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
+      | 2468213-0 | ei      | kyllä    | avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
+      | 2468214-9 | ei      | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
 
-  Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän voi poistaa päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
+  Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän poistoa voi pyytää heti, ja THL poistaa sen päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468190-4
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -478,18 +478,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | kyllä                    |
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
-    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 8 päivän kuluttua
-    Ja avoimia tehtäviä ei ole
+    Niin avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Ja vaihetta "Ilmoita uusimispyyntöjen uudet vastaanottajat" ei ole tehty
-    Kun aikaa on kulunut 8 päivää
-    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
-    Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | kyllä                         |
       | register          | sote_organisation_register    |
       | service_unit_oids | ["1.2.246.10.24682190.10.12"] |
-    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 8 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Kun aikaa on kulunut 8 päivää
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
+    Ja avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
     Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
       | removed_on | tänään |
     Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
@@ -507,7 +508,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Asiakkuus päättynyt"
     Ja avoimia tehtäviä ei ole
 
-  Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän voi poistaa, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+  Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän poistoa voi pyytää heti, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -537,14 +538,21 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | register                 | sote_organisation_register    |
       | receiver_oids            | ["1.2.246.10.24682157.10.20"] |
       | receipt_service_in_kanta | kyllä                         |
+    Niin avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
+      | email_sent_on     | tänään                        |
+      | copy_to_kanta     | kyllä                         |
+      | register          | sote_organisation_register    |
+      | service_unit_oids | ["1.2.246.10.24682157.10.12"] |
     Niin <ajastin>
     Ja <tehtavat>
 
     Tapaukset:
-      | y_tunnus  | muutospaiva        | ajastin                                                          | tehtavat                                                                                          |
-      | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                           |
-      | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                           |
-      | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja |
+      | y_tunnus  | muutospaiva        | ajastin                                                          | tehtavat                                                                               |
+      | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                |
+      | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                |
+      | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL |
 
   Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468224-5
@@ -649,11 +657,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | register                 | sote_organisation_register    |
       | receiver_oids            | ["1.2.246.10.24682181.10.20"] |
       | receipt_service_in_kanta | kyllä                         |
-    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Niin ajastimia ei ole
     Ja avoimina ovat tehtävät:
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy      |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
@@ -666,6 +675,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy                 |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
@@ -678,6 +688,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name            | Välityspalvelu Silta Oy                 |
       | new_access_point_oid         | 1.2.246.537.6.918.18.10.13.1            |
@@ -687,21 +698,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_is_new          | kyllä                                   |
       | new_access_point_announced   | kyllä                                   |
       | server_certificates_obtained | kyllä                                   |
-    Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
-    Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Niin avoinna ovat vain tehtävät "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja, ja "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
       | noted_on | tänään                                             |
       | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta |
     Niin vaihe "Myöhästyminen huomioitu" on tehty
-    Ja avoimia tehtäviä ei ole
-    Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Kaksi päivää ennen muutosta" ei ole lauennut
-    Ja avoimia tehtäviä ei ole
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
-    Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | ei                            |
@@ -714,7 +718,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | copy_to_kanta     | kyllä                                                      |
       | register          | sote_organisation_register                                 |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
-    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Ja odottavia ajastimia on 1
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Kaksi päivää ennen muutosta" ei ole lauennut
+    Ja avoimia tehtäviä ei ole
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
     Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
       | removed_on | tänään |
     Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
@@ -879,7 +892,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
-    Ja vaihetta "Muistuta organisaatiota puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
 
   Tapaus: Kun koetta ennen muutosta ei ole tehty Kelan muutosajoa edeltävän päivän alkaessa, palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä; muutosajon jälkeiset tehtävät eivät odota koetta ennen muutosta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468191-2
@@ -1115,16 +1128,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
-      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
-    Kun Kela yrittää tehdä tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia                            |
+    Kun Kela yrittää tehdä tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään   |
       | channel     | kirjeenä |
     Niin lomake hylätään kentän "channel" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
-      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia                            |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Muistutus lähetetty" on tehty kerran
@@ -1365,11 +1378,11 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                     |
-      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan                        |
-      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti                           |
-      | Kela                  | Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
+      | osapuoli              | tehtävä                                                    |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan       |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti          |
+      | Kela                  | Pyydä puuttuvaa raporttia ennen muutosta tehdystä kokeesta |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa raporttia ennen muutosta tehdystä kokeesta" tiedoilla:
       | reminded_on | tänään |
       | channel     | phone  |
     Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran

@@ -781,17 +781,12 @@ def start_change(engine, **impact):
 
 
 def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_termination(engine, clock):
-    merger = start_change(engine)
-    assert list(ready(merger)) == ["Task_agree_customership"]
-    tracks = do(
-        engine,
-        merger,
-        "Task_agree_customership",
-        {"continuing_business_id": "1572860-0", "customership_ends": True},
-    )
-    # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the access-point
-    # notice and the registrar change do not wait for the receiver mark's timer two days before the change.
+    tracks = start_change(engine)
+    # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the merger's
+    # agreement is one of them, so the access-point notice and its deadline do not wait for it, and the
+    # access-point notice and the registrar change do not wait for the receiver mark's removal.
     assert sorted(ready(tracks)) == [
+        "Task_agree_customership",
         "Task_intermediary_access_point_notice",
         "Task_notify_new_receivers",
         "Task_schedule_registrar_change",
@@ -801,6 +796,17 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         # the notice is due by 2.3., 14 days before the change: as that day ends, it is late
         "Timer_intermediary_notice_late": datetime(2026, 3, 3, tzinfo=HELSINKI),
     }
+    tracks = do(
+        engine,
+        tracks,
+        "Task_agree_customership",
+        {"continuing_business_id": "1572860-0", "customership_ends": True},
+    )
+    assert sorted(ready(tracks)) == [
+        "Task_intermediary_access_point_notice",
+        "Task_notify_new_receivers",
+        "Task_schedule_registrar_change",
+    ]
     # seed 004: the new receivers are notified to THL's code service, copy to Kanta
     marking = do(
         engine,
@@ -814,9 +820,23 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
             "receipt_service_in_kanta": True,
         },
     )
-    scheduling = do(
+    # seed 004: the mark comes off a day or two before the change; the request to THL may go at once
+    assert "Task_ask_receiver_mark_removal" in ready(marking)
+    assert "Timer_before_change" not in timers(marking)
+    asked = do(
         engine,
         marking,
+        "Task_ask_receiver_mark_removal",
+        {
+            "email_sent_on": "2026-01-05",
+            "copy_to_kanta": True,
+            "register": "sote_organisation_register",
+            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
+        },
+    )
+    scheduling = do(
+        engine,
+        asked,
         "Task_intermediary_access_point_notice",
         {
             "intermediary_name": "Välityspalvelu Silta Oy",
@@ -887,18 +907,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     # the receiver mark comes off two days before the change, while the registrar track waits for Kela
     clock.set(datetime(2026, 3, 14, tzinfo=HELSINKI))
     assert engine.fire_due_timers() == [waiting.id]
-    asking = engine.get_instance(waiting.id)
-    thl = do(
-        engine,
-        asking,
-        "Task_ask_receiver_mark_removal",
-        {
-            "email_sent_on": "2026-03-14",
-            "copy_to_kanta": True,
-            "register": "sote_organisation_register",
-            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
-        },
-    )
+    thl = engine.get_instance(waiting.id)
     assert lane_of(thl, "Task_remove_receiver_mark") == "THL"
     pending = do(engine, thl, "Task_remove_receiver_mark", {"removed_on": "2026-03-14"}, actor=THL)
     handled = do(
