@@ -22,11 +22,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
   while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
   vendor's local change are done, without waiting for the test before the change, side by side a deployment test
-  after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to
-  it, and the vendor's duty that its system sends no active registrar; every passed test reported to Kela within
-  two days of the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger,
-  files the termination notice and Kela closes its technical connections. An independent practitioner's
-  documents can not move to another registrar.
+  after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to it
+  (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
+  vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
+  the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
+  termination notice and Kela closes its technical connections. An independent practitioner's documents can not
+  move to another registrar.
 
   Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa
   sovitaan, kumman toimijan Kanta-asiakkuus jatkuu. Sen jälkeen kuusi tehtäväketjua etenee rinnakkain, kukin
@@ -52,7 +53,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
   muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
   käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
-  hoitaa siihen siirrettyjen asiakirjojen muutokset, ja järjestelmätoimittaja varmistaa, ettei
+  hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
+  rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
   raportoidaan Kelaan kahden päivän kuluessa kokeesta. Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää
   toiselle rekisterinpitäjälle. Lopettava liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset
@@ -62,27 +64,28 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | <y_tunnus>               |
-      | organisation_name           | Terveyspalvelu Lehto Oy  |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682010.10.0 |
-      | registrar_oid               | 1.2.246.10.24682010.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | <sulautuminen>           |
-      | documents_move_registrar    | <rekisterinpitaja>       |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | <liityntapiste>          |
-      | access_point_change_date    | tänään + 30 päivää       |
-      | access_point_filed_by       | <ilmoittaja>             |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | <lopettaa>               |
-      | receiver_mark_removal       | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | <y_tunnus>               |
+      | organisation_name                  | Terveyspalvelu Lehto Oy  |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682010.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682010.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | <sulautuminen>           |
+      | documents_move_registrar           | <rekisterinpitaja>       |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | <liityntapiste>          |
+      | access_point_change_date           | tänään + 30 päivää       |
+      | access_point_filed_by              | <ilmoittaja>             |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | <lopettaa>               |
+      | receiver_mark_removal              | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
 
@@ -312,24 +315,25 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | <nykyinen>               |
-      | organisation_name           | Vastaanotto Koivu        |
-      | change_date                 | <muutospaiva>            |
-      | joiner_oid                  | 1.2.246.10.24682069.10.0 |
-      | registrar_oid               | 1.2.246.10.24682069.10.0 |
-      | new_business_id             | kyllä                    |
-      | new_business_id_value       | <uusi>                   |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | <uusi_rekisterinpitaja>  |
-      | is_independent_practitioner | <itsenainen>             |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | <nykyinen>               |
+      | organisation_name                  | Vastaanotto Koivu        |
+      | change_date                        | <muutospaiva>            |
+      | joiner_oid                         | 1.2.246.10.24682069.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682069.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | <uusi>                   |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | <uusi_rekisterinpitaja>  |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | <itsenainen>             |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
 
@@ -751,23 +755,24 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468220-2                |
-      | organisation_name           | Terveystalo Ranta Oy     |
-      | change_date                 | tänään + 14 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682202.10.0 |
-      | registrar_oid               | 1.2.246.10.24682202.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | 2468220-2                |
+      | organisation_name                  | Terveystalo Ranta Oy     |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682202.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682202.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
@@ -898,23 +903,24 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468191-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468191-2                |
-      | organisation_name           | Lääkäriasema Kallio Oy   |
-      | change_date                 | tänään + 14 päivää       |
-      | joiner_oid                  | 1.2.246.10.24681912.10.0 |
-      | registrar_oid               | 1.2.246.10.24681912.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | 2468191-2                |
+      | organisation_name                  | Lääkäriasema Kallio Oy   |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24681912.10.0 |
+      | registrar_oid                      | 1.2.246.10.24681912.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
@@ -1002,26 +1008,27 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468221-0
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468221-0                |
-      | organisation_name           | Psykoterapia Aalto Oy    |
-      | change_date                 | tänään + 7 päivää        |
-      | joiner_oid                  | 1.2.246.10.24682210.10.0 |
-      | registrar_oid               | 1.2.246.10.24682210.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_change_date    | tänään + 7 päivää        |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468221-0                |
+      | organisation_name                  | Psykoterapia Aalto Oy    |
+      | change_date                        | tänään + 7 päivää        |
+      | joiner_oid                         | 1.2.246.10.24682210.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682210.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_change_date           | tänään + 7 päivää        |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -1159,24 +1166,25 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468230-9                                                                   |
-      | organisation_name           | Hammaslääkäriasema Helmi Oy                                                 |
-      | change_date                 | tänään + 14 päivää                                                          |
-      | joiner_oid                  | 1.2.246.10.24682309.10.0                                                    |
-      | registrar_oid               | 1.2.246.10.24682309.10.0                                                    |
-      | new_business_id             | ei                                                                          |
-      | new_joiners                 | kyllä                                                                       |
-      | new_joiner_organisations    | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
-      | merger                      | ei                                                                          |
-      | documents_move_registrar    | kyllä                                                                       |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0                                                    |
-      | is_independent_practitioner | ei                                                                          |
-      | access_point_changes        | ei                                                                          |
-      | renewal_routing_changes     | ei                                                                          |
-      | joiner_stops                | ei                                                                          |
-      | prescription_readiness      | ei                                                                          |
-      | prescription_service_in_use | ei                                                                          |
-      | vendor_business_id          | 2345678-0                                                                   |
+      | business_id                        | 2468230-9                                                                   |
+      | organisation_name                  | Hammaslääkäriasema Helmi Oy                                                 |
+      | change_date                        | tänään + 14 päivää                                                          |
+      | joiner_oid                         | 1.2.246.10.24682309.10.0                                                    |
+      | registrar_oid                      | 1.2.246.10.24682309.10.0                                                    |
+      | new_business_id                    | ei                                                                          |
+      | new_joiners                        | kyllä                                                                       |
+      | new_joiner_organisations           | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
+      | merger                             | ei                                                                          |
+      | documents_move_registrar           | kyllä                                                                       |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0                                                    |
+      | new_registrar_is_this_organisation | kyllä                                                                       |
+      | is_independent_practitioner        | ei                                                                          |
+      | access_point_changes               | ei                                                                          |
+      | renewal_routing_changes            | ei                                                                          |
+      | joiner_stops                       | ei                                                                          |
+      | prescription_readiness             | ei                                                                          |
+      | prescription_service_in_use        | ei                                                                          |
+      | vendor_business_id                 | 2345678-0                                                                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
@@ -1285,52 +1293,54 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
 
-  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää
+  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää; asiakirjat siirtyvät toisen organisaation rekisteriin, joten niiden muutokset eivät ole muutoksen tekevän organisaation tehtävä
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468223-7                |
-      | organisation_name           | Kuntoutus Kallio Oy      |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
-      | registrar_oid               | 1.2.246.10.24682237.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468223-7                |
+      | organisation_name                  | Kuntoutus Kallio Oy      |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682237.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682237.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin lomake hylätään kentän "access_point_change_date" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468223-7                |
-      | organisation_name           | Kuntoutus Kallio Oy      |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
-      | registrar_oid               | 1.2.246.10.24682237.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_change_date    | tänään + 20 päivää       |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468223-7                |
+      | organisation_name                  | Kuntoutus Kallio Oy      |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682237.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682237.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_change_date           | tänään + 20 päivää       |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -1406,7 +1416,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
@@ -1415,18 +1424,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                                                        |
       | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
-    Niin avoinna ovat vain tehtävät "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
-    Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
-      | document_changes_taken_on      | tänään |
-      | moved_document_changes_handled | kyllä  |
-      | new_registrar_in_new_versions  | kyllä  |
     Niin avoinna on vain tehtävä "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Ja prosessi on käynnissä
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1436,3 +1439,4 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | Organisaatiomuutos tehty                                    |
     Ja ajastimia ei ole
     Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
+    Ja vaihetta "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" ei ole tehty

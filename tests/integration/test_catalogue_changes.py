@@ -761,6 +761,7 @@ IMPACT = {
     "documents_move_registrar": True,
     "vendor_business_id": VENDOR_ID,
     "new_registrar_oid": "1.2.246.10.15728600.10.0",
+    "new_registrar_is_this_organisation": True,
     "is_independent_practitioner": False,
     "access_point_changes": True,
     "access_point_filed_by": "intermediary",
@@ -781,7 +782,8 @@ def start_change(engine, **impact):
 
 
 def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_termination(engine, clock):
-    tracks = start_change(engine)
+    # the organisation's documents move to the continuing party's register: it is not the new registrar
+    tracks = start_change(engine, new_registrar_is_this_organisation=False)
     # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the merger's
     # agreement is one of them, so the access-point notice and its deadline do not wait for it, and the
     # access-point notice and the registrar change do not wait for the receiver mark's removal.
@@ -924,27 +926,16 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         actor=KELA,
     )
     assert local.variables["documents_updated"] == 48210
-    # seed 004: after the batch the new registrar handles the changes to the moved documents and the vendor's
-    # system sends no active registrar, beside the test after the change
+    # seed 004: after the batch the vendor's system sends no active registrar, beside the test after the
+    # change; the changes to the moved documents are the new registrar's, and this organisation is not it
     assert sorted(ready(local)) == [
-        "Task_new_registrar_document_changes",
         "Task_stop_sending_active_registrar",
         "Task_test_after_change_recommended",
     ]
     assert lane_of(local, "Task_stop_sending_active_registrar") == "Järjestelmätoimittaja"
-    documents = do(
-        engine,
-        local,
-        "Task_new_registrar_document_changes",
-        {
-            "document_changes_taken_on": "2026-03-16",
-            "moved_document_changes_handled": True,
-            "new_registrar_in_new_versions": True,
-        },
-    )
     after = do(
         engine,
-        documents,
+        local,
         "Task_stop_sending_active_registrar",
         {
             "checked_on": "2026-03-16",
@@ -987,6 +978,8 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     done = do(engine, closing, "Task_close_connections", {"closed_on": "2026-04-01"}, actor=KELA)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_customership_terminated"]
+    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
+    assert "Task_new_registrar_document_changes" not in completed
 
 
 def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
@@ -1061,6 +1054,13 @@ def test_a_change_without_kanta_effects_ends_at_once(engine):
     )
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_change_done"]
+
+
+def test_an_organisation_that_stops_using_kanta_is_not_the_new_registrar(engine):
+    # Seed 004: "Uuden rekisterinpitäjän on hoidettava ne asiakirjamuutokset, jotka kohdistuvat asiakirjaan,
+    # joka on laadittu ennen organisaatiomuutosta, ja joka on siirretty uuden rekisterinpitäjän rekisteriin"
+    with pytest.raises(InvalidData, match="new_registrar_is_this_organisation"):
+        start_change(engine, joiner_stops=True, new_registrar_is_this_organisation=True)
 
 
 def test_an_independent_practitioners_documents_can_not_move(engine):
