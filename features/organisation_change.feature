@@ -209,7 +209,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
-  Tapaus: Muutoksessa Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
+  Tapaus: Kun muutoksessa ei oteta käyttöön uutta järjestelmää, Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
