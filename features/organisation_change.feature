@@ -1189,8 +1189,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli       | tehtävä                                                 |
       | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
-    Ja tiedon "business_id" arvo on 1572860-0
-    Ja tiedon "organisation_name" arvo on Suuhygienia Helmi Oy
     Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
