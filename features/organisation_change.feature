@@ -1,83 +1,91 @@
 # language: fi
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
-  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta
-  joinings; in a merger the parties agree which customership continues. The organisation may verify the
-  Prescription service's production readiness in the change; it is optional (seed 004). Then four tracks run side by side,
-  each on its own time from the change date and none waiting for another: the new joinings (a new business ID
-  (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"; every
-  other new joiner joins with its own business ID and name; each joining is the new joiner's own work, done
-  under its own Y-tunnus; where the organisation uses the Prescription service, Kela says whether it asks for
-  a deployment test (seed 004), reported within two days of the test); the prescription renewal requests (the new receivers are
-  notified to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner
-  stops using Kanta, the organisation may have their receiver mark removed a day or two before the change;
-  every request already addressed is handled); changed technical access points, announced at the latest two weeks before the change
-  (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server certificates
-  obtained) or by its Kanta intermediary for all its customers (a new access point of the
+  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta joinings;
+  in a merger the parties agree which customership continues. Then six tracks run side by side, each on its own
+  time from the change date and none waiting for another: the joining with a new business ID (a new business ID
+  (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"); the other
+  new joiners' joinings (every other new joiner joins with its own business ID and name; each joining is the new
+  joiner's own work, done under its own Y-tunnus); the Prescription service, for an organisation that uses it
+  (once accepted as the service's user it may verify the service's production readiness, which is optional (seed
+  004); beside that a deployment test is run for a new system's first deployment or when Kela asks for it (seed
+  004), reported within two days of the test); the prescription renewal requests (the new receivers are notified
+  to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner stops using
+  Kanta, the organisation may have their receiver mark removed a day or two before the change; every request
+  already addressed is handled); changed technical access points, announced at the latest two weeks before the
+  change (seed 003) by the customer (its own access point's OID, IP addresses and DNS name, its server
+  certificates obtained) or by its Kanta intermediary for all its customers (a new access point of the
   intermediary's is announced to Kanta first), a late notice warned of; and, when Patient Data Repository
-  documents move to another registrar, the registrar change: scheduled with the nearest partners around
-  Kela's batch dates, then side by side the deployment test before the change (strongly recommended: skipped
-  only with a reason; earlier test data may be used in it, not instead of it) with its report, the registrar
-  change notice and Kela's batch that updates the documents' active registrar, and the system vendor's
-  matching local change for the batch date; after all three a test before the change dated after Kela's
-  batch is warned of, and then side by side a deployment test after the change (a new joiner's can not be
-  skipped), the new registrar's changes to the documents moved to it, and the vendor's duty that its system
-  sends no active registrar; every passed test reported to Kela within two days of the test (otherwise
-  Kela reminds). A joiner that stops, or whose customership ends in the merger, files the termination notice
-  and Kela closes its technical connections. An independent practitioner's documents can not move to another
-  registrar.
+  documents move to another registrar, the registrar change: scheduled with the nearest partners around Kela's
+  batch dates, then side by side the deployment test before the change (strongly recommended: skipped only with
+  a reason; earlier test data may be used in it, not instead of it) with its report, the registrar change notice
+  and Kela's batch that updates the documents' active registrar, and the system vendor's matching local change
+  for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
+  while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
+  vendor's local change are done, without waiting for the test before the change, side by side a deployment test
+  after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to it
+  (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
+  vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
+  the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
+  termination notice and Kela closes its technical connections. An independent practitioner's documents can not
+  move to another registrar.
 
-  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa sovitaan,
-  kumman toimijan Kanta-asiakkuus jatkuu. Organisaatio voi muutoksessa varmistaa Resepti-palvelun
-  tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen jälkeen neljä tehtäväketjua etenee rinnakkain, kukin
-  muutospäivästä laskien eikä yksikään odota toista. Uudet liittymiset: uusi Y-tunnus tarkoittaa, että Kantaan
-  liitytään uudelleen uudella Y-tunnuksella, ja jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja
-  nimellään; liittymisen tekee uusi liittyjä itse. Jos organisaatio käyttää Resepti-palvelua, Kela kertoo,
-  pyytääkö se käyttöönottokoetta (lähde 004); pyydetystä onnistuneesta kokeesta raportoidaan Kelaan kahden
-  päivän kuluessa kokeen päivästä.
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa
+  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu. Sen jälkeen kuusi tehtäväketjua etenee rinnakkain, kukin
+  muutospäivästä laskien eikä yksikään odota toista. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
+  tarkoittaa, että Kantaan liitytään uudelleen uudella Y-tunnuksella. Muiden uusien liittyjien liittymiset:
+  jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja nimellään; liittymisen tekee uusi liittyjä itse.
+  Resepti-palvelu, jos organisaatio käyttää sitä: palvelun käyttäjäksi hyväksytty organisaatio voi varmistaa
+  Resepti-palvelun tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen rinnalla Resepti-palvelun
+  käyttöönottokoe tehdään, kun muutoksessa otetaan käyttöön uusi järjestelmä ensimmäistä kertaa tai kun Kela
+  pyytää sitä (lähde 004); onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
-  vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi poistattaa niiden vastaanottomerkinnän päivää
-  tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt käsitellään. Liityntäpisteiden muutoksesta tekee
-  muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta asiakas tai Kanta-välittäjä kaikkien asiakkaidensa
-  puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin Kanta-palveluun); myöhästymisestä varoitetaan. Kun
-  Potilastietovarannon asiakirjat siirtyvät toiselle rekisterinpitäjälle, muutos ajoitetaan läheisimpien
-  yhteistyökumppanien kanssa Kelan rekisterinpitäjämuutosajojen mukaan, ja sen jälkeen rinnakkain etenevät
-  käyttöönottokoe ennen muutosta (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa
-  kokeissa syntyneitä tietoja voi hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän
-  muutosilmoitus ja Kelan muutosajo, joka päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä
-  järjestelmätoimittajan vastaava paikallinen muutos valittuna muutosajopäivänä. Kun kaikki kolme ovat valmiit,
-  palvelunantajaa varoitetaan, jos koe ennen muutosta tehtiin vasta muutosajon jälkeen; sitten rinnakkain
+  vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi
+  poistattaa niiden vastaanottomerkinnän päivää tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt
+  käsitellään. Liityntäpisteiden muutoksesta tekee muutosilmoituksen viimeistään kaksi viikkoa ennen muutosta
+  asiakas tai Kanta-välittäjä kaikkien asiakkaidensa puolesta (välittäjän uusi liityntäpiste ilmoitetaan ensin
+  Kanta-palveluun); myöhästymisestä varoitetaan. Kun Potilastietovarannon asiakirjat siirtyvät toiselle
+  rekisterinpitäjälle, muutos ajoitetaan läheisimpien yhteistyökumppanien kanssa Kelan
+  rekisterinpitäjämuutosajojen mukaan, ja sen jälkeen rinnakkain etenevät käyttöönottokoe ennen muutosta
+  (vahvasti suositeltava: sen voi jättää tekemättä vain perustellen; aiemmissa kokeissa syntyneitä tietoja voi
+  hyödyntää kokeessa, ei sen sijaan) raportteineen, rekisterinpitäjän muutosilmoitus ja Kelan muutosajo, joka
+  päivittää asiakirjojen aktiivin rekisterinpitäjän, sekä järjestelmätoimittajan vastaava paikallinen muutos
+  valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
+  palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
+  muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
   käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
-  hoitaa siihen siirrettyjen asiakirjojen muutokset, ja järjestelmätoimittaja varmistaa, ettei
-  potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta
-  onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeesta.
-  Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää toiselle rekisterinpitäjälle. Lopettava
-  liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset yhteydet.
+  hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
+  rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
+  potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
+  raportoidaan Kelaan kahden päivän kuluessa kokeesta. Itsenäisen ammatinharjoittajan asiakirjoja ei voi siirtää
+  toiselle rekisterinpitäjälle. Lopettava liittyjä tekee irtisanomisilmoituksen, ja Kela sulkee sen tekniset
+  yhteydet.
 
   Tapausaihio: Vaikutusten kartoitus ohjaa muutoksen ensimmäiseen Kanta-vaiheeseen (<muutos>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | <y_tunnus>               |
-      | organisation_name           | Terveyspalvelu Lehto Oy  |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682010.10.0 |
-      | registrar_oid               | 1.2.246.10.24682010.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | <sulautuminen>           |
-      | documents_move_registrar    | <rekisterinpitaja>       |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | <liityntapiste>          |
-      | access_point_change_date    | tänään + 30 päivää       |
-      | access_point_filed_by       | <ilmoittaja>             |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | <lopettaa>               |
-      | receiver_mark_removal       | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | <y_tunnus>               |
+      | organisation_name                  | Terveyspalvelu Lehto Oy  |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682010.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682010.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | <sulautuminen>           |
+      | documents_move_registrar           | <rekisterinpitaja>       |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | <liityntapiste>          |
+      | access_point_change_date           | tänään + 30 päivää       |
+      | access_point_filed_by              | <ilmoittaja>             |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | <lopettaa>               |
+      | receiver_mark_removal              | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin <seuraavaksi>
     Ja viestejä ei odoteta
 
@@ -90,10 +98,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | rekisterinpitäjä vaihtuu                      | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
       | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja                     |
 
-  Tapaus: Resepti-palvelun teknisen tuotantovalmiuden voi muutoksessa varmistaa, mutta se on vapaaehtoista
+  Tapaus: Resepti-palvelua käyttävä organisaatio voi muutoksessa varmistaa Resepti-palvelun teknisen tuotantovalmiuden Kelan arvion rinnalla, mutta se on vapaaehtoista; organisaatiolle, joka ei käytä Resepti-palvelua, varmistusta ei tarjota
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468225-3                |
       | organisation_name           | Lääkäriasema Verso Oy    |
       | change_date                 | tänään + 30 päivää       |
@@ -109,39 +117,119 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | joiner_stops                | ei                       |
       | prescription_readiness      | kyllä                    |
       | prescription_service_in_use | ei                       |
-    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+      | vendor_business_id          | 2345678-0                |
+    Niin lomake hylätään kentän "prescription_readiness" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                              | 2468225-3                |
+      | organisation_name                        | Lääkäriasema Verso Oy    |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682253.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682253.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | kyllä                    |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | ei                       |
+      | vendor_business_id                       | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
+      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään |
       | cases_like_deployment_test | ei     |
     Niin lomake hylätään kentän "cases_like_deployment_test" kohdalta
-    Ja avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
+      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään                                  |
       | cases_like_deployment_test | kyllä                                   |
       | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
+    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Ja prosessi on käynnissä
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | ei |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
-  Tapaus: Muutoksessa Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
+  Tapaus: Kun muutoksessa otetaan Resepti-palvelussa käyttöön uusi järjestelmä ensimmäistä kertaa, Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, ja tuotantovalmiuden varmistus etenee sen rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468244-8
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                              | 2468244-8                |
+      | organisation_name                        | Lääkäriasema Uusikuu Oy  |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682448.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682448.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | kyllä                    |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | kyllä                    |
+      | vendor_business_id                       | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                   |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönottokoe      |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius |
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius        |
+    Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
+      | verified_on                | tänään                          |
+      | cases_like_deployment_test | kyllä                           |
+      | note                       | Uusi järjestelmä, tapaukset 1–6 |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+
+  Tapaus: Kun muutoksessa ei oteta käyttöön uutta järjestelmää, Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468241-3                 |
-      | organisation_name           | Apteekkiklinikka Otava Oy |
-      | change_date                 | tänään + 30 päivää        |
-      | joiner_oid                  | 1.2.246.10.24682413.10.0  |
-      | registrar_oid               | 1.2.246.10.24682413.10.0  |
-      | new_business_id             | ei                        |
-      | new_joiners                 | ei                        |
-      | merger                      | ei                        |
-      | documents_move_registrar    | ei                        |
-      | is_independent_practitioner | ei                        |
-      | access_point_changes        | ei                        |
-      | renewal_routing_changes     | ei                        |
-      | joiner_stops                | ei                        |
-      | prescription_readiness      | ei                        |
-      | prescription_service_in_use | kyllä                     |
-      | vendor_business_id          | 2345678-0                 |
+      | business_id                              | 2468241-3                 |
+      | organisation_name                        | Apteekkiklinikka Otava Oy |
+      | change_date                              | tänään + 30 päivää        |
+      | joiner_oid                               | 1.2.246.10.24682413.10.0  |
+      | registrar_oid                            | 1.2.246.10.24682413.10.0  |
+      | new_business_id                          | ei                        |
+      | new_joiners                              | ei                        |
+      | merger                                   | ei                        |
+      | documents_move_registrar                 | ei                        |
+      | is_independent_practitioner              | ei                        |
+      | access_point_changes                     | ei                        |
+      | renewal_routing_changes                  | ei                        |
+      | joiner_stops                             | ei                        |
+      | prescription_readiness                   | ei                        |
+      | prescription_service_in_use              | kyllä                     |
+      | prescription_new_system_first_deployment | ei                        |
+      | vendor_business_id                       | 2345678-0                 |
     Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
     Kun palvelunantaja yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested | ei |
@@ -153,14 +241,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested    | kyllä                                            |
       | prescription_test_request_note | Muutoksessa otetaan käyttöön uusi reseptimoduuli |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään |
       | prescription_test_result  | passed |
       | kela_test_person_ids_used | ei     |
     Niin lomake hylätään kentän "kela_test_person_ids_used" kohdalta
-    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään - 2 päivää |
       | prescription_test_result  | failed            |
       | kela_test_person_ids_used | kyllä             |
@@ -169,8 +257,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa Resepti-palvelun käyttöönottokokeen virhe" tiedoilla:
       | fault    | Uusimispyynnön vastaanottajan OID puuttui sanomasta |
       | fixed_on | tänään - 1 päivää                                   |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" tiedoilla:
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään - 1 päivää |
       | prescription_test_result  | passed            |
       | kela_test_person_ids_used | kyllä             |
@@ -179,10 +267,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Resepti-palvelun kokeen raportti myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                                |
-      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan                       |
-      | Kela           | Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota Resepti-palvelun kokeen puuttuvasta raportista" tiedoilla:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa Resepti-palvelun koeraporttia    |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa Resepti-palvelun koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | phone  |
     Niin vaihe "Muistutus Resepti-palvelun kokeen raportista lähetetty" on tehty kerran
@@ -199,51 +287,53 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468242-1
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468242-1                |
-      | organisation_name           | Lääkärikeskus Kaari Oy   |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682421.10.0 |
-      | registrar_oid               | 1.2.246.10.24682421.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | ei                       |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | kyllä                    |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                              | 2468242-1                |
+      | organisation_name                        | Lääkärikeskus Kaari Oy   |
+      | change_date                              | tänään + 30 päivää       |
+      | joiner_oid                               | 1.2.246.10.24682421.10.0 |
+      | registrar_oid                            | 1.2.246.10.24682421.10.0 |
+      | new_business_id                          | ei                       |
+      | new_joiners                              | ei                       |
+      | merger                                   | ei                       |
+      | documents_move_registrar                 | ei                       |
+      | is_independent_practitioner              | ei                       |
+      | access_point_changes                     | ei                       |
+      | renewal_routing_changes                  | ei                       |
+      | joiner_stops                             | ei                       |
+      | prescription_readiness                   | ei                       |
+      | prescription_service_in_use              | kyllä                    |
+      | prescription_new_system_first_deployment | ei                       |
+      | vendor_business_id                       | 2345678-0                |
     Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
     Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
       | prescription_test_requested | ei |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
-    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe Kelan pyynnöstä" ei ole tehty
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | <nykyinen>               |
-      | organisation_name           | Vastaanotto Koivu        |
-      | change_date                 | <muutospaiva>            |
-      | joiner_oid                  | 1.2.246.10.24682069.10.0 |
-      | registrar_oid               | 1.2.246.10.24682069.10.0 |
-      | new_business_id             | kyllä                    |
-      | new_business_id_value       | <uusi>                   |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | <uusi_rekisterinpitaja>  |
-      | is_independent_practitioner | <itsenainen>             |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | <nykyinen>               |
+      | organisation_name                  | Vastaanotto Koivu        |
+      | change_date                        | <muutospaiva>            |
+      | joiner_oid                         | 1.2.246.10.24682069.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682069.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | <uusi>                   |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | <uusi_rekisterinpitaja>  |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | <itsenainen>             |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin lomake hylätään kentän "<kentta>" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
 
@@ -255,7 +345,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | uuden rekisterinpitäjän OID ei ole suomalainen (1.2.246)                               | 2468209-3 | 2468209-3 | 1414213-0 | tänään + 30 päivää | 2.16.840.1.113883.3.1    | ei         | new_registrar_oid        |
       | muutospäivä on kirjoitettu muodossa p.k.vvvv                                           | 2468210-6 | 2468210-6 | 1414213-0 | 16.3.2026          | 1.2.246.10.15728600.10.0 | ei         | change_date              |
 
-  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan, ja sulautumisessa vanha asiakkuus päättyy
+  Tapaus: Uusi Y-tunnus: liitytään Kantaan uudelleen uudella tunnuksella omana tehtäväketjunaan sulautumisen sopimista odottamatta, ja sulautumisessa vanha asiakkuus päättyy
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468211-4
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -276,12 +366,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
-    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-1 |
       | customership_ends      | kyllä     |
     Niin lomake hylätään kentän "continuing_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
@@ -341,20 +431,20 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
-    Niin avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja
+    Niin <ensin>
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1572860-0 |
       | customership_ends      | <paattyy> |
     Niin <seuraavaksi>
-    Ja tiedon "customership_ends" arvo on <paattyy>
+    Ja vaihe "Sovi, kumman asiakkuus jatkuu" on tehty kerran
 
     Tapaukset:
-      | y_tunnus  | paattyy | lopettaa | seuraavaksi                                                                                       |
-      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
-      | 2468213-0 | ei      | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
-      | 2468214-9 | ei      | ei       | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
+      | y_tunnus  | paattyy | lopettaa | ensin                                                                                                                                                         | seuraavaksi                                                                                       |
+      | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
+      | 2468213-0 | ei      | kyllä    | avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
+      | 2468214-9 | ei      | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
 
-  Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän voi poistaa päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
+  Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän poistoa voi pyytää heti, ja THL poistaa sen päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468190-4
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -392,18 +482,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | kyllä                    |
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
-    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 8 päivän kuluttua
-    Ja avoimia tehtäviä ei ole
+    Niin avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Ja vaihetta "Ilmoita uusimispyyntöjen uudet vastaanottajat" ei ole tehty
-    Kun aikaa on kulunut 8 päivää
-    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
-    Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | kyllä                         |
       | register          | sote_organisation_register    |
       | service_unit_oids | ["1.2.246.10.24682190.10.12"] |
-    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 8 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Kun aikaa on kulunut 8 päivää
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
+    Ja avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
     Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
       | removed_on | tänään |
     Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
@@ -421,7 +512,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Asiakkuus päättynyt"
     Ja avoimia tehtäviä ei ole
 
-  Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän voi poistaa, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
+  Tapausaihio: Lopettavien yksiköiden vastaanottomerkinnän poistoa voi pyytää heti, ja poiston ajastin laukeaa kaksi päivää ennen muutospäivää (muutos <muutospaiva>)
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -451,14 +542,21 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | register                 | sote_organisation_register    |
       | receiver_oids            | ["1.2.246.10.24682157.10.20"] |
       | receipt_service_in_kanta | kyllä                         |
+    Niin avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
+      | email_sent_on     | tänään                        |
+      | copy_to_kanta     | kyllä                         |
+      | register          | sote_organisation_register    |
+      | service_unit_oids | ["1.2.246.10.24682157.10.12"] |
     Niin <ajastin>
     Ja <tehtavat>
 
     Tapaukset:
-      | y_tunnus  | muutospaiva        | ajastin                                                          | tehtavat                                                                                          |
-      | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                           |
-      | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                           |
-      | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja |
+      | y_tunnus  | muutospaiva        | ajastin                                                          | tehtavat                                                                               |
+      | 2468215-7 | tänään + 30 päivää | ajastin "Kaksi päivää ennen muutosta" laukeaa 28 päivän kuluttua | avoimia tehtäviä ei ole                                                                |
+      | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                |
+      | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL |
 
   Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468224-5
@@ -563,11 +661,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | register                 | sote_organisation_register    |
       | receiver_oids            | ["1.2.246.10.24682181.10.20"] |
       | receipt_service_in_kanta | kyllä                         |
-    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Niin ajastimia ei ole
     Ja avoimina ovat tehtävät:
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy      |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
@@ -580,6 +679,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä yrittää tehdä tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name    | Välityspalvelu Silta Oy                 |
       | new_access_point_oid | 1.2.246.537.6.918.18.10.13.1            |
@@ -592,6 +692,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli        | tehtävä                                                 |
       | Kanta-välittäjä | Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta |
       | palvelunantaja  | Huomioi liityntäpisteilmoituksen myöhästyminen          |
+      | palvelunantaja  | Pyydä THL:ää poistamaan vastaanottomerkintä             |
     Kun Kanta-välittäjä tekee tehtävän "Tee liityntäpisteen muutosilmoitus asiakkaiden puolesta" tiedoilla:
       | intermediary_name            | Välityspalvelu Silta Oy                 |
       | new_access_point_oid         | 1.2.246.537.6.918.18.10.13.1            |
@@ -601,21 +702,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_is_new          | kyllä                                   |
       | new_access_point_announced   | kyllä                                   |
       | server_certificates_obtained | kyllä                                   |
-    Niin avoinna on vain tehtävä "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja
-    Ja ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Niin avoinna ovat vain tehtävät "Huomioi liityntäpisteilmoituksen myöhästyminen", jonka tekee palvelunantaja, ja "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Huomioi liityntäpisteilmoituksen myöhästyminen" tiedoilla:
       | noted_on | tänään                                             |
       | note     | Välittäjä ilmoitti kaikkien asiakkaidensa puolesta |
     Niin vaihe "Myöhästyminen huomioitu" on tehty
-    Ja avoimia tehtäviä ei ole
-    Ja odottavia ajastimia on 1
-    Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Kaksi päivää ennen muutosta" ei ole lauennut
-    Ja avoimia tehtäviä ei ole
-    Kun aikaa on kulunut yksi päivä
-    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
-    Ja ajastimia ei ole
     Ja avoinna on vain tehtävä "Pyydä THL:ää poistamaan vastaanottomerkintä", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Pyydä THL:ää poistamaan vastaanottomerkintä" tiedoilla:
       | email_sent_on     | tänään                        |
       | copy_to_kanta     | ei                            |
@@ -628,7 +722,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | copy_to_kanta     | kyllä                                                      |
       | register          | sote_organisation_register                                 |
       | service_unit_oids | ["1.2.246.10.24682181.10.12", "1.2.246.10.24682181.10.14"] |
-    Niin avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
+    Niin ajastin "Kaksi päivää ennen muutosta" laukeaa 3 päivän kuluttua
+    Ja avoimia tehtäviä ei ole
+    Ja odottavia ajastimia on 1
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Kaksi päivää ennen muutosta" ei ole lauennut
+    Ja avoimia tehtäviä ei ole
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Kaksi päivää ennen muutosta" on lauennut kerran
+    Ja ajastimia ei ole
+    Ja avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL
     Kun THL tekee tehtävän "Poista uusimispyyntöjen vastaanottomerkintä" tiedoilla:
       | removed_on | tänään |
     Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
@@ -652,23 +755,24 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468220-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468220-2                |
-      | organisation_name           | Terveystalo Ranta Oy     |
-      | change_date                 | tänään + 14 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682202.10.0 |
-      | registrar_oid               | 1.2.246.10.24682202.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | 2468220-2                |
+      | organisation_name                  | Terveystalo Ranta Oy     |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682202.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682202.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun palvelunantaja yrittää tehdä tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
@@ -750,7 +854,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
     Ja tiedon "documents_updated" arvo on 48210
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -793,29 +897,30 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
-    Ja vaihetta "Muistuta organisaatiota puuttuvasta raportista" ei ole tehty
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
 
-  Tapaus: Ennen muutosta tehtäväksi tarkoitettu koe, joka kirjataan tehdyksi vasta Kelan muutosajon päivän jälkeen, ei testannut tilannetta ennen muutosta: palvelunantajaa varoitetaan, ja muutoksen jälkeen uusi rekisterinpitäjä hoitaa siirrettyjen asiakirjojen muutokset ja järjestelmätoimittaja varmistaa, ettei aktiivia rekisterinpitäjää lähetetä
+  Tapaus: Kun koetta ennen muutosta ei ole tehty Kelan muutosajoa edeltävän päivän alkaessa, palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä; muutosajon jälkeiset tehtävät eivät odota koetta ennen muutosta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468191-2
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468191-2                |
-      | organisation_name           | Lääkäriasema Kallio Oy   |
-      | change_date                 | tänään + 14 päivää       |
-      | joiner_oid                  | 1.2.246.10.24681912.10.0 |
-      | registrar_oid               | 1.2.246.10.24681912.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | ei                       |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
+      | business_id                        | 2468191-2                |
+      | organisation_name                  | Lääkäriasema Kallio Oy   |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24681912.10.0 |
+      | registrar_oid                      | 1.2.246.10.24681912.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
     Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
@@ -825,15 +930,31 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja ajastin "Koe ennen muutosta vielä tekemättä" laukeaa 13 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24681912.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
     Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
-    Kun aikaa on kulunut kaksi viikkoa
-    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Kun aikaa on kulunut 12 päivää
+    Niin ajastin "Koe ennen muutosta vielä tekemättä" ei ole lauennut
     Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun aikaa on kulunut yksi päivä
+    Niin ajastin "Koe ennen muutosta vielä tekemättä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                             |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                  |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti   |
+      | palvelunantaja        | Huomioi, että koe ennen muutosta on vielä tekemättä |
+    Kun palvelunantaja tekee tehtävän "Huomioi, että koe ennen muutosta on vielä tekemättä" tiedoilla:
+      | noted_on | tänään                                          |
+      | note     | Koeympäristö valmistuu vasta muutosajon jälkeen |
+    Niin vaihe "Huomioi, että koe ennen muutosta on vielä tekemättä" on tehty kerran
+    Ja avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun aikaa on kulunut yksi päivä
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
@@ -843,46 +964,43 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | batch_date        | tänään |
       | documents_updated | 2204   |
     Niin viestejä ei odoteta
-    Ja avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
-    Kun aikaa on kulunut yksi päivä
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi ennen muutosta tehty käyttöönottokoe Kelaan" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen", jonka tekee palvelunantaja
-    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" tiedoilla:
-      | noted_on | tänään                                                     |
-      | note     | Koeympäristö valmistui vasta muutosajon jälkeisenä päivänä |
-    Niin vaihe "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" on tehty kerran
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                                              |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                                              |
+      | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Tee käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja, ja "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe ennen muutosta", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                                    |
+      | skip_reason | Muutosajo tehtiin ennen koetta; muutoksen jälkeinen koe tarkisti muutoksen |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Varoitus kokeesta ennen muutosta kuitattu |
+      | Organisaatiomuutos tehty                  |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
@@ -890,26 +1008,27 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468221-0
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468221-0                |
-      | organisation_name           | Psykoterapia Aalto Oy    |
-      | change_date                 | tänään + 7 päivää        |
-      | joiner_oid                  | 1.2.246.10.24682210.10.0 |
-      | registrar_oid               | 1.2.246.10.24682210.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_change_date    | tänään + 7 päivää        |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468221-0                |
+      | organisation_name                  | Psykoterapia Aalto Oy    |
+      | change_date                        | tänään + 7 päivää        |
+      | joiner_oid                         | 1.2.246.10.24682210.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682210.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_change_date           | tänään + 7 päivää        |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -988,7 +1107,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja viestejä ei odoteta
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1016,16 +1135,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
-      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
-    Kun Kela yrittää tehdä tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia                            |
+    Kun Kela yrittää tehdä tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään   |
       | channel     | kirjeenä |
     Niin lomake hylätään kentän "channel" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | palvelunantaja | Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan |
-      | Kela           | Muistuta organisaatiota puuttuvasta raportista          |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota puuttuvasta raportista" tiedoilla:
+      | Kela           | Pyydä puuttuvaa koeraporttia                            |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | reminded_on | tänään |
       | channel     | email  |
     Niin vaihe "Muistutus lähetetty" on tehty kerran
@@ -1047,30 +1166,29 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468230-9                                                                   |
-      | organisation_name           | Hammaslääkäriasema Helmi Oy                                                 |
-      | change_date                 | tänään + 14 päivää                                                          |
-      | joiner_oid                  | 1.2.246.10.24682309.10.0                                                    |
-      | registrar_oid               | 1.2.246.10.24682309.10.0                                                    |
-      | new_business_id             | ei                                                                          |
-      | new_joiners                 | kyllä                                                                       |
-      | new_joiner_organisations    | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
-      | merger                      | ei                                                                          |
-      | documents_move_registrar    | kyllä                                                                       |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0                                                    |
-      | is_independent_practitioner | ei                                                                          |
-      | access_point_changes        | ei                                                                          |
-      | renewal_routing_changes     | ei                                                                          |
-      | joiner_stops                | ei                                                                          |
-      | prescription_readiness      | ei                                                                          |
-      | prescription_service_in_use | ei                                                                          |
-      | vendor_business_id          | 2345678-0                                                                   |
+      | business_id                        | 2468230-9                                                                   |
+      | organisation_name                  | Hammaslääkäriasema Helmi Oy                                                 |
+      | change_date                        | tänään + 14 päivää                                                          |
+      | joiner_oid                         | 1.2.246.10.24682309.10.0                                                    |
+      | registrar_oid                      | 1.2.246.10.24682309.10.0                                                    |
+      | new_business_id                    | ei                                                                          |
+      | new_joiners                        | kyllä                                                                       |
+      | new_joiner_organisations           | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
+      | merger                             | ei                                                                          |
+      | documents_move_registrar           | kyllä                                                                       |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0                                                    |
+      | new_registrar_is_this_organisation | kyllä                                                                       |
+      | is_independent_practitioner        | ei                                                                          |
+      | access_point_changes               | ei                                                                          |
+      | renewal_routing_changes            | ei                                                                          |
+      | joiner_stops                       | ei                                                                          |
+      | prescription_readiness             | ei                                                                          |
+      | prescription_service_in_use        | ei                                                                          |
+      | vendor_business_id                 | 2345678-0                                                                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
       | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
-    Ja tiedon "business_id" arvo on 1572860-0
-    Ja tiedon "organisation_name" arvo on Suuhygienia Helmi Oy
     Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
@@ -1136,7 +1254,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1173,52 +1291,54 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja ajastimia ei ole
 
-  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää
+  Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää; asiakirjat siirtyvät toisen organisaation rekisteriin, joten niiden muutokset eivät ole muutoksen tekevän organisaation tehtävä
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468223-7
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468223-7                |
-      | organisation_name           | Kuntoutus Kallio Oy      |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
-      | registrar_oid               | 1.2.246.10.24682237.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468223-7                |
+      | organisation_name                  | Kuntoutus Kallio Oy      |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682237.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682237.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin lomake hylätään kentän "access_point_change_date" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                 | 2468223-7                |
-      | organisation_name           | Kuntoutus Kallio Oy      |
-      | change_date                 | tänään + 30 päivää       |
-      | joiner_oid                  | 1.2.246.10.24682237.10.0 |
-      | registrar_oid               | 1.2.246.10.24682237.10.0 |
-      | new_business_id             | ei                       |
-      | new_joiners                 | ei                       |
-      | merger                      | ei                       |
-      | documents_move_registrar    | kyllä                    |
-      | new_registrar_oid           | 1.2.246.10.15728600.10.0 |
-      | is_independent_practitioner | ei                       |
-      | access_point_changes        | kyllä                    |
-      | access_point_change_date    | tänään + 20 päivää       |
-      | access_point_filed_by       | customer                 |
-      | renewal_routing_changes     | ei                       |
-      | joiner_stops                | ei                       |
-      | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
-      | vendor_business_id          | 2345678-0                |
-      | intermediary_business_id    | 2938470-6                |
+      | business_id                        | 2468223-7                |
+      | organisation_name                  | Kuntoutus Kallio Oy      |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682237.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682237.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | kyllä                    |
+      | access_point_change_date           | tänään + 20 päivää       |
+      | access_point_filed_by              | customer                 |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+      | intermediary_business_id           | 2938470-6                |
     Niin ajastin "Liityntäpisteilmoitus myöhässä" laukeaa 7 päivän kuluttua
     Ja avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
@@ -1266,11 +1386,11 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Ennen muutosta tehdyn kokeen raportti myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                     |
-      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan                        |
-      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti                           |
-      | Kela                  | Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista |
-    Kun Kela tekee tehtävän "Muistuta organisaatiota ennen muutosta tehdyn kokeen puuttuvasta raportista" tiedoilla:
+      | osapuoli              | tehtävä                                                    |
+      | palvelunantaja        | Raportoi ennen muutosta tehty käyttöönottokoe Kelaan       |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti          |
+      | Kela                  | Pyydä puuttuvaa raporttia ennen muutosta tehdystä kokeesta |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa raporttia ennen muutosta tehdystä kokeesta" tiedoilla:
       | reminded_on | tänään |
       | channel     | phone  |
     Niin vaihe "Muistutus ennen muutosta tehdyn kokeen raportista lähetetty" on tehty kerran
@@ -1294,27 +1414,20 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
-    Ja vaihetta "Huomioi, että koe ennen muutosta tehtiin vasta muutosajon jälkeen" ei ole tehty
+    Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result | skipped |
     Niin lomake hylätään kentän "skip_reason" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                         |
       | palvelunantaja        | Tee käyttöönottokoe muutoksen jälkeen                                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
       | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                                                        |
       | skip_reason | Tallennus tarkistettiin muutosajon jälkeen tuotantoseurannalla |
-    Niin avoinna ovat vain tehtävät "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä", jonka tekee palvelunantaja, ja "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
-    Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
-      | document_changes_taken_on      | tänään |
-      | moved_document_changes_handled | kyllä  |
-      | new_registrar_in_new_versions  | kyllä  |
     Niin avoinna on vain tehtävä "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Ja prosessi on käynnissä
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
@@ -1324,3 +1437,4 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | Organisaatiomuutos tehty                                    |
     Ja ajastimia ei ole
     Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
+    Ja vaihetta "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" ei ole tehty

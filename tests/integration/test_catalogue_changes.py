@@ -766,6 +766,7 @@ IMPACT = {
     "documents_move_registrar": True,
     "vendor_business_id": VENDOR_ID,
     "new_registrar_oid": "1.2.246.10.15728600.10.0",
+    "new_registrar_is_this_organisation": True,
     "is_independent_practitioner": False,
     "access_point_changes": True,
     "access_point_filed_by": "intermediary",
@@ -786,17 +787,13 @@ def start_change(engine, **impact):
 
 
 def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_termination(engine, clock):
-    merger = start_change(engine)
-    assert list(ready(merger)) == ["Task_agree_customership"]
-    tracks = do(
-        engine,
-        merger,
-        "Task_agree_customership",
-        {"continuing_business_id": "1572860-0", "customership_ends": True},
-    )
-    # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the access-point
-    # notice and the registrar change do not wait for the receiver mark's timer two days before the change.
+    # the organisation's documents move to the continuing party's register: it is not the new registrar
+    tracks = start_change(engine, new_registrar_is_this_organisation=False)
+    # Seeds 003/004: each track is counted back from the change date (16.3.2026) on its own; the merger's
+    # agreement is one of them, so the access-point notice and its deadline do not wait for it, and the
+    # access-point notice and the registrar change do not wait for the receiver mark's removal.
     assert sorted(ready(tracks)) == [
+        "Task_agree_customership",
         "Task_intermediary_access_point_notice",
         "Task_notify_new_receivers",
         "Task_schedule_registrar_change",
@@ -806,6 +803,17 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         # the notice is due by 2.3., 14 days before the change: as that day ends, it is late
         "Timer_intermediary_notice_late": datetime(2026, 3, 3, tzinfo=HELSINKI),
     }
+    tracks = do(
+        engine,
+        tracks,
+        "Task_agree_customership",
+        {"continuing_business_id": "1572860-0", "customership_ends": True},
+    )
+    assert sorted(ready(tracks)) == [
+        "Task_intermediary_access_point_notice",
+        "Task_notify_new_receivers",
+        "Task_schedule_registrar_change",
+    ]
     # seed 004: the new receivers are notified to THL's code service, copy to Kanta
     marking = do(
         engine,
@@ -819,9 +827,23 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
             "receipt_service_in_kanta": True,
         },
     )
-    scheduling = do(
+    # seed 004: the mark comes off a day or two before the change; the request to THL may go at once
+    assert "Task_ask_receiver_mark_removal" in ready(marking)
+    assert "Timer_before_change" not in timers(marking)
+    asked = do(
         engine,
         marking,
+        "Task_ask_receiver_mark_removal",
+        {
+            "email_sent_on": "2026-01-05",
+            "copy_to_kanta": True,
+            "register": "sote_organisation_register",
+            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
+        },
+    )
+    scheduling = do(
+        engine,
+        asked,
         "Task_intermediary_access_point_notice",
         {
             "intermediary_name": "Välityspalvelu Silta Oy",
@@ -892,18 +914,7 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     # the receiver mark comes off two days before the change, while the registrar track waits for Kela
     clock.set(datetime(2026, 3, 14, tzinfo=HELSINKI))
     assert engine.fire_due_timers() == [waiting.id]
-    asking = engine.get_instance(waiting.id)
-    thl = do(
-        engine,
-        asking,
-        "Task_ask_receiver_mark_removal",
-        {
-            "email_sent_on": "2026-03-14",
-            "copy_to_kanta": True,
-            "register": "sote_organisation_register",
-            "service_unit_oids": ["1.2.246.10.7375462.10.12"],
-        },
-    )
+    thl = engine.get_instance(waiting.id)
     assert lane_of(thl, "Task_remove_receiver_mark") == "THL"
     pending = do(engine, thl, "Task_remove_receiver_mark", {"removed_on": "2026-03-14"}, actor=THL)
     handled = do(
@@ -920,27 +931,16 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
         actor=KELA,
     )
     assert local.variables["documents_updated"] == 48210
-    # seed 004: after the batch the new registrar handles the changes to the moved documents and the vendor's
-    # system sends no active registrar, beside the test after the change
+    # seed 004: after the batch the vendor's system sends no active registrar, beside the test after the
+    # change; the changes to the moved documents are the new registrar's, and this organisation is not it
     assert sorted(ready(local)) == [
-        "Task_new_registrar_document_changes",
         "Task_stop_sending_active_registrar",
         "Task_test_after_change_recommended",
     ]
     assert lane_of(local, "Task_stop_sending_active_registrar") == "Järjestelmätoimittaja"
-    documents = do(
-        engine,
-        local,
-        "Task_new_registrar_document_changes",
-        {
-            "document_changes_taken_on": "2026-03-16",
-            "moved_document_changes_handled": True,
-            "new_registrar_in_new_versions": True,
-        },
-    )
     after = do(
         engine,
-        documents,
+        local,
         "Task_stop_sending_active_registrar",
         {
             "checked_on": "2026-03-16",
@@ -983,6 +983,8 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     done = do(engine, closing, "Task_close_connections", {"closed_on": "2026-04-01"}, actor=KELA)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_customership_terminated"]
+    completed = {e.element_id for e in engine.history(done.id) if e.kind == "element_completed"}
+    assert "Task_new_registrar_document_changes" not in completed
 
 
 def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
@@ -1059,6 +1061,13 @@ def test_a_change_without_kanta_effects_ends_at_once(engine):
     assert ended_at(engine, done) == ["End_change_done"]
 
 
+def test_an_organisation_that_stops_using_kanta_is_not_the_new_registrar(engine):
+    # Seed 004: "Uuden rekisterinpitäjän on hoidettava ne asiakirjamuutokset, jotka kohdistuvat asiakirjaan,
+    # joka on laadittu ennen organisaatiomuutosta, ja joka on siirretty uuden rekisterinpitäjän rekisteriin"
+    with pytest.raises(InvalidData, match="new_registrar_is_this_organisation"):
+        start_change(engine, joiner_stops=True, new_registrar_is_this_organisation=True)
+
+
 def test_an_independent_practitioners_documents_can_not_move(engine):
     with pytest.raises(InvalidData, match="documents_move_registrar"):
         start_change(engine, is_independent_practitioner=True)
@@ -1103,6 +1112,61 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     assert variables["new_business_id_value"] == "1572860-0"
     assert variables["patient_data_repository_required"] is False
     assert "organisation_kind" not in variables and "licence" not in variables
+
+
+def test_the_new_joiners_join_beside_the_joining_with_a_new_business_id(engine):
+    # Seed 004 sets no order between the joinings a change needs ("Muutostilanne voi edellyttää uusia
+    # liittymisiä Kanta-palveluun"): the new joiners do not wait for the joining with the new business ID.
+    both = start_change(
+        engine, new_business_id=True, new_business_id_value="1572860-0", new_joiners=True,
+        new_joiner_organisations=[{"business_id": "2938470-6", "organisation_name": "Suuhygienia Helmi Oy"}],
+        merger=False, documents_move_registrar=False, access_point_changes=False,
+        renewal_routing_changes=False,
+    )  # fmt: skip
+    new_id_lane = "Palvelunantaja @organisation_change/Call_join_with_new_business_id"
+    joiner_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners"
+    assert sorted((t.element_id, t.lane) for t in both.ready_tasks) == [
+        ("Task_enter_organisation_profile", joiner_lane),
+        ("Task_enter_organisation_profile", new_id_lane),
+    ]
+    assert both.parties[new_id_lane] == "1572860-0"
+    assert both.parties[joiner_lane] == "2938470-6"
+    (joiner_task,) = [t for t in both.ready_tasks if t.lane == joiner_lane]
+    profile = {"organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+               "writes_prescriptions": False}  # fmt: skip
+    joined = engine.complete_task(joiner_task.id, profile, actor=PROVIDER)
+    # the new joiner's joining has ended; the joining with the new business ID still waits where it was
+    assert [(t.element_id, t.lane) for t in joined.ready_tasks] == [
+        ("Task_enter_organisation_profile", new_id_lane)
+    ]
+    assert joined.status == "running"
+    (new_id_task,) = joined.ready_tasks
+    done = engine.complete_task(new_id_task.id, profile, actor=PROVIDER)
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_no_obligation", "End_no_obligation", "End_change_done"]
+
+
+def test_only_a_prescription_service_user_is_offered_the_readiness_verification(engine):
+    # Seed 004: "Muutostilanteissa organisaatio voi palvelun käyttäjäksi hyväksymisen jälkeen tarvittaessa
+    # tehdä teknisen tuotantovalmiuden varmistamisen käyttöönottokoetta vastaavilla tapauksilla"
+    quiet = {"merger": False, "documents_move_registrar": False, "access_point_changes": False,
+             "renewal_routing_changes": False}  # fmt: skip
+    with pytest.raises(InvalidData, match="prescription_readiness"):
+        start_change(engine, prescription_readiness=True, prescription_service_in_use=False, **quiet)
+    # Seed 004: "Reseptissä käyttöönottokoe tehdään vain esim. uuden järjestelmän ensimmäisessä käyttöönotossa
+    # tai Kelan pyynnöstä": a new system's first deployment is tested without Kela's assessment, beside the
+    # readiness verification
+    user = start_change(
+        engine, prescription_readiness=True, prescription_service_in_use=True,
+        prescription_new_system_first_deployment=True, **quiet,
+    )  # fmt: skip
+    assert sorted(ready(user)) == ["Task_prescription_test", "Task_verify_prescription_readiness"]
+    kela_decides = start_change(
+        engine, prescription_readiness=False, prescription_service_in_use=True,
+        prescription_new_system_first_deployment=False, **quiet,
+    )  # fmt: skip
+    assert sorted(ready(kela_decides)) == ["Task_kela_prescription_test_request"]
+    assert lane_of(kela_decides, "Task_kela_prescription_test_request") == "Kela"
 
 
 def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
