@@ -14,7 +14,8 @@ properties"): ``from:<variable>`` names a variable its In mappings give the call
 say). The called process's ``business-key`` lanes — and those of the processes it calls in turn — are then
 played by the party that variable holds, not by the caller's business key: a new joiner's joining inside an
 organisational change is the new joiner's own work. Such a lane is bound under its own key,
-``<lane> @<calling process>/<call activity>`` (``called_lane``), shown by its lane's name (``lane_name``).
+``<lane> @<calling process>/<call activity>`` (``called_lane``; one instance of a multi-instance call adds its
+item's index, ``…/Call_join_new_joiners[1]``), shown by its lane's name (``lane_name``).
 
 A lane without the entry is played by nobody in particular: only a caller of no party (an admin) does
 its work. An integrator of party P sees the instances P plays a lane of, does the tasks of P's lanes, sends

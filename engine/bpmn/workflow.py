@@ -476,7 +476,7 @@ class Run:
         call = _calling_on_behalf(task.workflow)
         if call is None:
             return lane
-        return called_lane(lane, call.workflow.spec.name, call.task_spec.bpmn_id)
+        return called_lane(lane, call.workflow.spec.name, _call_site(call))
 
     def called_parties(self) -> dict[str, str]:
         """Lane key -> party for every process called on behalf of a party: its ``business-key`` lanes are
@@ -497,7 +497,7 @@ class Run:
             party = start.data.get(field_name) if start is not None else None
             if isinstance(party, str) and party.strip():
                 for lane in lanes:
-                    played[called_lane(lane, call.workflow.spec.name, call.task_spec.bpmn_id)] = party.strip()
+                    played[called_lane(lane, call.workflow.spec.name, _call_site(call))] = party.strip()
         return played
 
     def ready_human_tasks(self) -> list[HumanTask]:
@@ -609,6 +609,14 @@ class Run:
             if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
                 return task.task_spec.bpmn_id
         return None
+
+
+def _call_site(call) -> str:
+    """Where a process was called from: its call activity's id, and for one instance of a multi-instance call
+    its item's index too (``Call_join_new_joiners[1]``), so new joiners called side by side each have their
+    own lanes rather than the last one bound taking them all."""
+    index = call.internal_data.get("key_or_index")
+    return call.task_spec.bpmn_id if index is None else f"{call.task_spec.bpmn_id}[{index}]"
 
 
 def _calling_on_behalf(workflow):

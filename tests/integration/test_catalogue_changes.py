@@ -1000,7 +1000,9 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
     # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change; its name
     # came in with it, and the joining is its own work
     assert sorted(ready(scheduling)) == ["Task_enter_organisation_profile", "Task_schedule_registrar_change"]
-    called_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners"
+    called_lane = (
+        "Palvelunantaja @organisation_change/Call_join_new_joiners[0]"  # the first (and only) joiner
+    )
     assert lane_of(scheduling, "Task_enter_organisation_profile") == called_lane
     assert scheduling.parties[called_lane] == "1572860-0"
     notice = do(
@@ -1124,7 +1126,7 @@ def test_the_new_joiners_join_beside_the_joining_with_a_new_business_id(engine):
         renewal_routing_changes=False,
     )  # fmt: skip
     new_id_lane = "Palvelunantaja @organisation_change/Call_join_with_new_business_id"
-    joiner_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners"
+    joiner_lane = "Palvelunantaja @organisation_change/Call_join_new_joiners[0]"
     assert sorted((t.element_id, t.lane) for t in both.ready_tasks) == [
         ("Task_enter_organisation_profile", joiner_lane),
         ("Task_enter_organisation_profile", new_id_lane),
@@ -1218,3 +1220,35 @@ def test_a_parallel_start_without_the_county_is_refused_at_its_field_before_anyt
         variables={"business_id": "4898979-4", "joining_model": "parallel", "county_business_id": COUNTY_ID},
     )
     assert list(ready(started)) == ["Task_study_deployment_for_caller"]
+
+
+def test_new_joiners_join_side_by_side_each_playing_its_own_joinings_lane(engine):
+    # Seed 004 "Muutostilanne voi edellyttää uusia liittymisiä Kanta-palveluun" sets no order between them:
+    # every new joiner's joining opens at once, and each joining's provider lane is its own joiner's.
+    joiners = [
+        {"business_id": "2938470-6", "organisation_name": "Suuhygienia Helmi Oy"},
+        {"business_id": "1572860-0", "organisation_name": "Fysioterapia Kallio Oy"},
+    ]
+    both = start_change(
+        engine, new_joiners=True, new_joiner_organisations=joiners, merger=False,
+        documents_move_registrar=False, access_point_changes=False, renewal_routing_changes=False,
+    )  # fmt: skip
+    lanes = {t.lane: t.element_id for t in both.ready_tasks}
+    first, second = (f"Palvelunantaja @organisation_change/Call_join_new_joiners[{i}]" for i in (0, 1))
+    assert lanes == {first: "Task_enter_organisation_profile", second: "Task_enter_organisation_profile"}
+    assert both.parties[first] == "2938470-6"
+    assert both.parties[second] == "1572860-0"
+    profile = {"organisation_kind": "private_provider", "licence": "health", "system_kind": "none",
+               "writes_prescriptions": False}  # fmt: skip
+    # the second joiner finishes first: the first one's joining still waits where it was, with its own party
+    (second_task,) = [t for t in both.ready_tasks if t.lane == second]
+    one_joined = engine.complete_task(second_task.id, profile, actor=PROVIDER)
+    assert [(t.element_id, t.lane) for t in one_joined.ready_tasks] == [
+        ("Task_enter_organisation_profile", first)
+    ]
+    assert one_joined.parties[first] == "2938470-6"
+    assert one_joined.status == "running"
+    (first_task,) = one_joined.ready_tasks
+    done = engine.complete_task(first_task.id, profile, actor=PROVIDER)
+    assert done.status == "completed"
+    assert sorted(ended_at(engine, done)) == ["End_change_done", "End_no_obligation", "End_no_obligation"]
