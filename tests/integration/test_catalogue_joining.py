@@ -1087,3 +1087,39 @@ def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_
     assert (
         approved.id == waiting.id and forms(approved) == ["pdr_test_person_ids"] and messages(approved) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("profile", "asked"),
+    [
+        # a pharmacy joins the Prescription service only, and is no health-care provider
+        ({"organisation_kind": "pharmacy", "licence": "none", "system_kind": "none",
+          "writes_prescriptions": False}, False),
+        # a health-care provider that only issues prescriptions settles the commitment beside that onboarding
+        ({"licence": "health", "system_kind": "none", "writes_prescriptions": True}, True),
+    ],
+)  # fmt: skip
+def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_its_onboardings(
+    engine, profile, asked
+):
+    """Seed 004 names the commitment only by its health-care ending form ("Terveydenhuollon sitoumuksen
+    irtisanominen -lomake"): a pharmacy joining the Prescription service is not asked it; a health-care
+    provider is, beside the onboarding, which it holds back not at all."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    assert _obligations(state) == (False, False, True)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    if not asked:
+        assert ready(state) == ["Task_contact_vendor"]
+        return
+    assert ready(state) == ["Task_contact_vendor", "Task_settle_health_care_commitment"]
+    # the onboarding goes on while the commitment is still open, and does not ask it itself
+    state = complete(
+        engine, state, "Task_contact_vendor",
+        {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"},
+    )  # fmt: skip
+    assert ready(state) == ["Task_send_preparation_instructions", "Task_settle_health_care_commitment"]
+    state = _settle_commitment(engine, state, existing_customer=False)
+    assert ready(state) == ["Task_send_preparation_instructions"] and state.status == "running"
+    assert _completed(engine, state) >= {"Task_settle_health_care_commitment"}
