@@ -8,11 +8,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
   parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
   code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
   corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
-  certified system and access point and the provider writes its information security plan. Then the
-  provider chooses the joining model: a member of a joint joining only agrees with its main joiner, which
-  applies for it; a direct joiner or a main joiner runs the onboarding of each obligatory service side by
+  certified system and access point and the provider writes its information security plan (a tenant
+  practitioner first agrees on it with the company); none of the three waits for another. Health care has
+  no transition period, so these preparations start at once (seed 001). Then the
+  provider chooses the joining model: a member of a joint joining only agrees with its main joiner on
+  joining through it, and the main joiner applies; a direct joiner or a main joiner runs the onboarding of each obligatory service side by
   side, each its own application with Kela's decision of its own: the Patient Data Repository, the
-  Prescription service and the Social Welfare Client Data Repository; the joining ends when all are done. A patient information system can not be used for the social-care repository
+  Prescription service and the Social Welfare Client Data Repository; beside them a health-care provider
+  settles its health-care commitment once, which holds none of them back and which the onboardings do not
+  ask again (a pharmacy and a provider with only a social-care licence are not asked it); the joining ends when all are done. A patient information system can not be used for the social-care repository
   (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
   joining ends there when nothing else is obligatory, and otherwise the other onboardings go on and the
   social-care onboarding is skipped. When the social-care onboarding itself finds a patient system, it
@@ -24,11 +28,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
   Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
-  järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman. Lopuksi palvelunantaja
-  valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa, joka hakee sen
-  puolesta; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
+  järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
+  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Terveydenhuollossa
+  ei ole siirtymäaikoja, joten valmistelut alkavat viipymättä. Lopuksi palvelunantaja
+  valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa liittymisestä sen
+  kautta, ja pääliittyjä tekee hakemuksen; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
   rinnakkain, kunkin omana hakemuksenaan, johon Kela antaa oman päätöksensä: Potilastietovaranto,
-  Resepti-palvelu ja Sosiaalihuollon asiakastietovaranto. Liittyminen päättyy, kun kaikki ovat valmiit.
+  Resepti-palvelu ja Sosiaalihuollon asiakastietovaranto. Niiden rinnalla terveydenhuollon palvelunantaja
+  selvittää kerran terveydenhuollon sitoumuksen: se ei pidättele yhtäkään käyttöönottoa, eivätkä
+  käyttöönotot kysy sitä uudelleen. Apteekilta ja pelkän sosiaalihuollon luvan palvelunantajalta sitä ei
+  kysytä. Liittyminen päättyy, kun kaikki ovat valmiit.
   Potilastietojärjestelmällä ei voi liittyä Sosiaalihuollon asiakastietovarantoon. Jos organisaation omista
   tiedoista näkyy, että sillä on vain potilastietojärjestelmä, asia todetaan heti: jos muuta velvoitetta ei
   ole, liittyminen päättyy siihen, ja muuten muut käyttöönotot jatkuvat ja sosiaalihuollon käyttöönotto
@@ -55,6 +64,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Ja prosessi on käynnissä
 
@@ -115,28 +125,35 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.<oid>.10.0      |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja vaihetta "Pyydä aluehallintovirastoa korjaamaan lupatiedot" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään                |
+      | self_monitoring_in_place         | kyllä                 |
+      | covers_independent_practitioners | <ammatinharjoittajat> |
+    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
-      | security_plan_date               | tänään                |
-      | self_monitoring_in_place         | kyllä                 |
-      | covers_independent_practitioners | <ammatinharjoittajat> |
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | <malli> |
-    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | kyllä |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
@@ -174,8 +191,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | vendor_business_id   | 2345678-0                |
     Niin tiedon "patient_data_repository_required" arvo on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | osapuoli              | tehtävä                                             |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
     Ja prosessi on käynnissä
@@ -194,8 +212,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | vendor_business_id   | 2345678-0                     |
     Niin tiedon "patient_data_repository_required" arvo on kyllä
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | osapuoli              | tehtävä                                             |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | iah_code_set            |
@@ -203,9 +222,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | ei                      |
       | checked_on             | tänään                  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot  |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | osapuoli              | tehtävä                                             |
+      | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
@@ -254,14 +274,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Sovi liittymisestä pääliittyjän kautta" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
-    Niin avoinna on vain tehtävä "Sovi pääliittyjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
-    Ja prosessi on käynnissä
-    Kun palvelunantaja tekee tehtävän "Sovi pääliittyjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
-      | delivery_method      | secure_email |
-      | client_rights_agreed | kyllä        |
-      | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
 
@@ -277,6 +292,25 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
       | vendor_business_id   | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                             |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
+      | company_business_id          | 0737546-2    |
+      | agreed_on                    | tänään       |
+      | security_plan_written_by     | practitioner |
+      | responsibilities_in_contract | kyllä        |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
@@ -284,19 +318,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Sovi yrityksen kanssa tietoturvasuunnitelman teosta", jonka tekee palvelunantaja
-    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
-    Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
-      | company_business_id          | 0737546-2    |
-      | agreed_on                    | tänään       |
-      | security_plan_written_by     | practitioner |
-      | responsibilities_in_contract | kyllä        |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
-    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
-    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
-      | covers_independent_practitioners | ei     |
     Niin avoimia tehtäviä ei ole
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
@@ -307,7 +328,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | ei            |
       | commitment_accepted_on  | tänään        |
@@ -316,7 +340,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
 
-  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun rinnakkain, kumpaankin omalla hakemuksellaan, ja asiakkuuden sitoumus tehdään vain kerran ennen niitä
+  Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun rinnakkain, kumpaankin omalla hakemuksellaan, ja terveydenhuollon sitoumus selvitetään vain kerran niiden rinnalla pidättelemättä niitä
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -334,6 +358,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
@@ -358,48 +383,47 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
-      | existing_kanta_customer | ei            |
-      | commitment_accepted_on  | tänään        |
-      | signatory_name          | Aino Virtanen |
-      | commitment_accepted     | kyllä         |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                              |
-      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan |
-      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan |
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name        | Ajas Oy   |
       | contacted_on       | tänään    |
       | vendor_business_id | 2345678-0 |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                              |
-      | järjestelmätoimittaja | Lähetä valmisteluohjeet              |
-      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Resepti-palvelun käyttöönoton tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name        | Ajas Oy   |
       | contacted_on       | tänään    |
       | vendor_business_id | 2345678-0 |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                 |
-      | järjestelmätoimittaja | Lähetä valmisteluohjeet |
-      | järjestelmätoimittaja | Lähetä valmisteluohjeet |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun järjestelmätoimittaja tekee Resepti-palvelun käyttöönoton tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään |
       | system_name          | eRA    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                    |
-      | järjestelmätoimittaja | Lähetä valmisteluohjeet    |
-      | palvelunantaja        | Tee valmistelevat tehtävät |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | palvelunantaja        | Tee valmistelevat tehtävät                           |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun järjestelmätoimittaja tekee Potilastietovarannon käyttöönoton tehtävän "Lähetä valmisteluohjeet" tiedoilla:
       | instructions_sent_on | tänään  |
       | system_name          | eRA     |
       | system_certified     | kyllä   |
       | intermediary_name    | Ajas Oy |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                    |
-      | palvelunantaja | Tee valmistelevat tehtävät |
-      | palvelunantaja | Tee valmistelevat tehtävät |
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee valmistelevat tehtävät                           |
+      | palvelunantaja | Tee valmistelevat tehtävät                           |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä                   |
       | security_plan_ready       | kyllä                   |
@@ -407,47 +431,90 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.6802468.10.0 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                  |
-      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä |
-      | palvelunantaja | Tee valmistelevat tehtävät               |
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä             |
+      | palvelunantaja | Tee valmistelevat tehtävät                           |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Resepti-palvelun käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
       | register_entries_valid    | kyllä              |
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
-      | existing_kanta_customer   | kyllä              |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                       |
-      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä      |
-      | palvelunantaja | Tee hallinnolliset toimet Kanta Ekstranetissä |
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä             |
+      | palvelunantaja | Tee hallinnolliset toimet Kanta Ekstranetissä        |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä             |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
       | system_name             | eRA                          |
       | access_point_oid        | 1.2.246.537.6.918.18.10.13.1 |
       | application_date        | tänään                       |
-      | planned_test_date       | tänään + 21 päivää           |
-      | existing_kanta_customer | kyllä                        |
+      | existing_kanta_customer | ei                           |
+    Niin lomake hylätään kentän "existing_kanta_customer" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään + 21 päivää           |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision      | rejected                       |
       | decision_note | Yhteyshenkilön tiedot puuttuvat |
-    Niin avoinna on vain tehtävä "Korjaa hakemus", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Korjaa hakemus                                       |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Yhteyshenkilö lisätty |
       | corrected_on | tänään                |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät         |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                     | kyllä |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen                  |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 14 päivää |
+    Niin vaihe "Resepti-palvelu käytössä" on tehty
+    Ja vaihe "Liity Resepti-palveluun" on tehty
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoimia tehtäviä ei ole
+    Ja vaihe "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" on tehty kerran
+    Ja prosessi on käynnissä
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
-    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
       | test_person_ids_delivered_on | tänään |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
@@ -458,27 +525,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin vaihe "Potilastietovaranto käytössä" on tehty
-    Ja vaihe "Liity Potilastietovarantoon" on tehty
-    Ja avoimia tehtäviä ei ole
-    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja ajastimia ei ole
-    Ja prosessi on käynnissä
-    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
-      | decision | approved |
-    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
-      | deployment_check                  | none  |
-      | production_readiness_verification | ei    |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
-      | start_date | tänään + 14 päivää |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
-    Ja vaihe "Resepti-palvelu käytössä" on tehty
-    Ja vaihe "Liity Resepti-palveluun" on tehty
+    Ja vaihe "Potilastietovaranto käytössä" on tehty
+    Ja vaihe "Liity Potilastietovarantoon" on tehty
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
     Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja avoimia tehtäviä ei ole
@@ -501,13 +550,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | SosiaaliX           |
       | system_certified | kyllä               |
@@ -583,13 +636,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024652.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | SosiaaliX           |
       | system_certified | kyllä               |
@@ -679,13 +736,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | PotilasY            |
       | system_certified | kyllä               |
@@ -736,13 +797,17 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.9246802.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name      | PotilasY            |
       | system_certified | kyllä               |
@@ -755,12 +820,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
-      | existing_kanta_customer | ei            |
-      | commitment_accepted_on  | tänään        |
-      | signatory_name          | Ilkka Selänne |
-      | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Ja vaihetta "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
@@ -778,7 +837,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
-      | existing_kanta_customer   | kyllä              |
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään              |
@@ -805,5 +863,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
     Ja vaihetta "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
+    Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

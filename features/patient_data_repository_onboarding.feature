@@ -11,8 +11,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   ends once both the report and the commitment are done). The vendor delivers Kela's test person IDs, the
   provider runs the deployment test with the vendor (a failed test is fixed and run again) and reports it to
   Kela at the latest two days after the successful test. The two days are counted from the test's date, not
-  from when the report task opened: a report still missing when they have passed makes Kela ask for it the
-  next morning.
+  from when the report task opened: a report still missing when they have passed makes Kela ask for it as
+  the next day begins. Called by the joining, which settles the health-care commitment itself, the onboarding
+  asks neither whether the organisation is already a Kanta customer nor the commitment.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaan, joka lähettää valmisteluohjeet ja nimeää
   sertifioidun potilastietojärjestelmän ja Kanta-välittäjän. Palvelunantaja tekee valmistelevat tehtävät
@@ -26,7 +27,9 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
   kanssa (epäonnistuneen kokeen syy korjataan ja koe uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
   onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
-  avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavana aamuna.
+  avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavan päivän alkaessa. Kun
+  liittyminen kutsuu käyttöönottoa, se selvittää terveydenhuollon sitoumuksen itse, eikä käyttöönotto kysy
+  Kanta-asiakkuutta eikä sitoumusta.
 
   Tapausaihio: Terveydenhuollon sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä, eikä se pidättele käyttöönottokoetta, ja omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi (jo asiakas: <asiakas>, IP-osoite: <ip_osoite>)
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>

@@ -11,9 +11,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   tasks and says what is done before use. A deployment test and the production-readiness verification are
   two different things (seeds 001, 004): a deployment test is run e.g. for a new system's first deployment or
   when Kela asks, and a successful test is always reported to Kela at the latest two days after the test's
-  date (seed 003; otherwise Kela asks for the report); the verification is optional, as the provider wishes,
-  and is not reported. A failed test or verification is fixed by the vendor and run again. Finally the
-  provider starts using the service.
+  date (seed 003; otherwise Kela asks for the report); the report keeps that deadline beside the start of use,
+  which waits for the passed test but not for the report; the onboarding ends when both are done. The
+  verification is optional, as the provider wishes, and is not reported. A failed test or verification is
+  fixed by the vendor and run again. Finally the provider starts using the service. Called by the joining,
+  which settles the health-care commitment, the onboarding does not ask it.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaansa, joka lähettää valmisteluohjeet. Palvelunantaja
   tekee valmistelevat tehtävät ja sitten Kanta Ekstranetissä Resepti-palvelun erillisen liittymishakemuksen, kun se on
@@ -25,8 +27,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
   raportoidaan aina Kelalle viimeistään kaksi päivää kokeen jälkeen (muuten Kela pyytää raporttia);
-  tuotantovalmiuden varmistaminen tehdään haluttaessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus
-  tehdään uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön.
+  raportti etenee omalla määräajallaan käytön aloittamisen rinnalla: käytön aloitus odottaa onnistunutta
+  koetta mutta ei raporttia, ja käyttöönotto päättyy, kun molemmat on tehty. Tuotantovalmiuden
+  varmistaminen tehdään haluttaessa, eikä siitä raportoida. Epäonnistunut koe tai varmistus tehdään
+  uudelleen, kun sen syy on korjattu, minkä jälkeen Resepti-palvelu otetaan käyttöön. Kun liittyminen
+  kutsuu käyttöönottoa, se selvittää terveydenhuollon sitoumuksen itse, eikä käyttöönotto kysy sitä.
 
   Tapaus: Kanta Ekstranetin toimet tehdään heti valmistelujen jälkeen, eikä mikään odota suunniteltua käyttöönottopäivää; omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102105-2
@@ -461,17 +466,25 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään - 1 päivä |
       | test_result | passed           |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
-      | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 1 päivän kuluttua
+    Ja vaihetta "Resepti-palvelu käytössä" ei ole tehty
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Tee käyttöönottokoe järjestelmätoimittajan kanssa" on tehty 2 kertaa
@@ -522,7 +535,10 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
@@ -573,27 +589,39 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun aikaa on kulunut kaksi päivää
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Raportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                         |
-      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
-      | Kela           | Pyydä puuttuvaa koeraporttia    |
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
+      | Kela           | Pyydä puuttuvaa koeraporttia        |
     Ja ajastimia ei ole
     Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
       | requested_on | tänään |
     Niin vaihe "Raporttia pyydetty" on tehty
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
-      | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja vaihetta "Resepti-palvelu käytössä" ei ole tehty
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
     Niin prosessi on päättynyt tapahtumiin:
       | Raporttia pyydetty       |
       | Resepti-palvelu käytössä |

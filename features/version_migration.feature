@@ -256,6 +256,12 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
       | test_date   | tänään |
       | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
     Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun analyytikko avaa prosessin "Resepti-palvelun käyttöönotto" muokattavaksi
@@ -297,9 +303,6 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
     Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
-      | start_date | tänään |
     Niin prosessi on päättynyt tapahtumiin:
       | Raporttia pyydetty       |
       | Resepti-palvelu käytössä |

@@ -132,8 +132,9 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
         for key in ("patient_data_repository", "social_welfare_repository", "prescription_service")
     )
     assert services == expected
-    # An obligation sends the provider to its prerequisites, in parallel with the vendor.
-    assert ready(decided) == ["Task_confirm_certified_system"]
+    # An obligation opens the preparations at once and side by side: the vendor confirms the system while
+    # the provider writes its security plan (health care has no transition period, seed 001).
+    assert ready(decided) == ["Task_confirm_certified_system", "Task_write_security_plan"]
     assert waiting_work(engine, decided) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(decided)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
@@ -160,7 +161,7 @@ def test_an_organisation_that_may_be_obliged_names_its_vendor_who_plays_the_vend
     named = complete(
         engine, started, "Task_enter_organisation_data", {**unnamed, "vendor_business_id": AJAS_ID}
     )
-    assert ready(named) == ["Task_confirm_certified_system"]
+    assert ready(named) == ["Task_confirm_certified_system", "Task_write_security_plan"]
     assert named.parties["Järjestelmätoimittaja"] == AJAS_ID
 
 
@@ -179,7 +180,8 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 
 
 def _prerequisites(engine, instance, register_valid=True):
-    """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining."""
+    """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining,
+    none of which waits for another."""
     state = work(
         engine,
         instance,
@@ -188,7 +190,9 @@ def _prerequisites(engine, instance, register_valid=True):
          "register_entries_valid": register_valid, "checked_on": "2026-01-05"},
     )  # fmt: skip
     if not register_valid:
-        assert ready(state) == ["Task_confirm_certified_system", "Task_request_licence_correction"]
+        assert ready(state) == [
+            "Task_confirm_certified_system", "Task_request_licence_correction", "Task_write_security_plan"
+        ]  # fmt: skip
         state = complete(
             engine,
             state,
@@ -201,7 +205,7 @@ def _prerequisites(engine, instance, register_valid=True):
             engine, state, "Task_update_register_entry",
             {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
         )  # fmt: skip
-    assert ready(state) == ["Task_confirm_certified_system"]
+    assert ready(state) == ["Task_confirm_certified_system", "Task_write_security_plan"]
     state = complete(
         engine,
         state,
@@ -240,8 +244,8 @@ def fill(engine, instance, form, data, actor=PROVIDER):
 
 
 def _settle_commitment(engine, state, *, existing_customer):
-    """The joining settles the health-care commitment once, before its health-care onboardings open."""
-    assert ready(state) == ["Task_settle_health_care_commitment"]
+    """The joining settles the health-care commitment once, beside its health-care onboardings."""
+    assert "Task_settle_health_care_commitment" in ready(state)
     answer = {"existing_kanta_customer": existing_customer}
     if not existing_customer:
         answer |= {"commitment_accepted_on": "2026-01-09", "signatory_name": "Aino Virtanen",
@@ -249,7 +253,7 @@ def _settle_commitment(engine, state, *, existing_customer):
     return complete(engine, state, "Task_settle_health_care_commitment", answer)
 
 
-def _patient_data_repository_until_the_decision(engine, state):
+def _patient_data_repository_until_the_decision(engine, state, *, in_joining=True):
     contact = {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"}
     state = fill(engine, state, "pdr_vendor_contact", contact)
     state = fill(engine, state, "pdr_preparation_instructions",
@@ -259,9 +263,11 @@ def _patient_data_repository_until_the_decision(engine, state):
                  {"register_entries_valid": True, "security_plan_ready": True,
                   "server_certificates_ready": True, "customer_data_in_extranet": True,
                   "organisation_oid": CLINIC_OID})  # fmt: skip
-    return fill(engine, state, "pdr_application",
-                {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-14",
-                 "planned_test_date": "2026-02-16", "existing_kanta_customer": True})  # fmt: skip
+    application = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-14",
+                   "planned_test_date": "2026-02-16"}  # fmt: skip
+    if in_joining:  # the joining settles the health-care commitment: the application does not ask it
+        return fill(engine, state, "pdr_application_commitment_settled", application)
+    return fill(engine, state, "pdr_application", {**application, "existing_kanta_customer": True})
 
 
 def _patient_data_repository_after_approval(engine, state, clock):
@@ -278,10 +284,10 @@ def _prescription_until_the_decision(engine, state):
     state = fill(engine, state, "rx_vendor_contact", contact)
     state = fill(engine, state, "rx_preparation_instructions",
                  {"instructions_sent_on": "2026-01-13", "system_name": ERA}, actor=VENDOR)  # fmt: skip
-    state = fill(engine, state, "rx_preparatory_tasks",
+    # the joining settles the health-care commitment: the preparations do not ask it
+    state = fill(engine, state, "rx_preparatory_tasks_commitment_settled",
                  {"register_entries_valid": True, "security_plan_ready": True,
-                  "server_certificates_ready": True, "planned_start_date": "2026-03-02",
-                  "existing_kanta_customer": True})  # fmt: skip
+                  "server_certificates_ready": True, "planned_start_date": "2026-03-02"})  # fmt: skip
     extranet = {"application_date": "2026-01-14", "system_name": ERA, "access_point_oid": ERA_ACCESS_POINT}
     return fill(engine, state, "rx_extranet_actions", extranet)
 
@@ -307,13 +313,17 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
     state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
     state = _prerequisites(engine, state, register_valid=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    # A new Kanta customer accepts the health-care commitment once, before the split …
-    state = _settle_commitment(engine, state, existing_customer=False)
-    # … and both onboardings, each its own application, open at once (the social-care one is not required).
-    assert forms(state) == ["pdr_vendor_contact", "rx_vendor_contact"]
+    # Both onboardings, each its own application, open at once (the social-care one is not required), and
+    # beside them the health-care commitment, which holds neither back …
+    assert forms(state) == ["kj_customer_commitment", "pdr_vendor_contact", "rx_vendor_contact"]
     state = _patient_data_repository_until_the_decision(engine, state)
-    assert forms(state) == ["rx_vendor_contact"] and messages(state) == [PDR_DECISION]
+    assert forms(state) == ["kj_customer_commitment", "rx_vendor_contact"] and messages(state) == [
+        PDR_DECISION
+    ]
     state = _prescription_until_the_decision(engine, state)
+    assert ready(state) == ["Task_settle_health_care_commitment"]
+    # … and a new Kanta customer accepts it once, in the joining.
+    state = _settle_commitment(engine, state, existing_customer=False)
     # Both applications wait for Kela at once, each for a decision of its own; neither asks the commitment.
     assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
 
@@ -341,6 +351,12 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
         "Gateway_onboardings_join",
     } <= completed
     assert not {"Call_social_welfare_repository", "Task_accept_customer_commitment"} & completed
+    assert {
+        "Task_file_application_commitment_settled",
+        "Task_complete_preparatory_tasks_commitment_settled",
+    } <= completed
+    # the Patient Data Repository's own "Task_complete_preparatory_tasks" asks nothing of the commitment
+    assert "Task_file_application" not in completed
 
 
 @pytest.mark.parametrize("first", [PDR_DECISION, PRESCRIPTION_DECISION])
@@ -422,9 +438,12 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     state = _prerequisites(engine, state)
     # A main joiner of the whole joining; the social-care onboarding gets the same model and applies itself.
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
+    # All three onboardings open at once, side by side, and the health-care commitment beside them.
+    assert ready(state) == [
+        "Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment",
+        "Task_study_deployment_for_caller",
+    ]  # fmt: skip
     state = _settle_commitment(engine, state, existing_customer=True)
-    # All three onboardings open at once, side by side.
-    assert ready(state) == ["Task_contact_vendor", "Task_contact_vendor", "Task_study_deployment_for_caller"]
     state = _patient_data_repository_until_the_decision(engine, state)
     state = _prescription_until_the_decision(engine, state)
     assert ready(state) == ["Task_study_deployment_for_caller"]
@@ -481,14 +500,13 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         engine, state, "Task_agree_with_main_joiner",
         {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
     )  # fmt: skip
-    # No application of its own, but the section 14 agreement with the main joiner all the same (seed 002).
-    assert ready(state) == ["Task_agree_documents_with_main_joiner"] and state.status == "running"
-    done = complete(
-        engine, state, "Task_agree_documents_with_main_joiner",
-        {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-09"},
-    )  # fmt: skip
-    assert done.status == "completed"
-    assert ended_at(engine, done) == ["End_joined_through_main_joiner"]
+    # No application of its own: the agreement on the joint model is all (seed 001); a member uses the main
+    # joiner's system for its own records and produces for no one else, so no section 14 agreement follows.
+    assert state.status == "completed" and ready(state) == []
+    assert ended_at(engine, state) == ["End_joined_through_main_joiner"]
+    assert not {"Task_settle_health_care_commitment", "Call_patient_data_repository"} & _completed(
+        engine, state
+    )
 
 
 def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
@@ -638,7 +656,7 @@ def test_patient_data_repository_onboarding_for_a_first_kanta_service(engine, cl
 # --- prescription_service_onboarding ----------------------------------------------------------------------
 
 
-def _prescription_main_path(engine, state, clock, *, existing_customer, verify=False):
+def _prescription_main_path(engine, state, clock, *, existing_customer, verify=False, in_joining=False):
     state = complete(
         engine,
         state,
@@ -650,13 +668,22 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
         {"instructions_sent_on": "2026-03-03", "system_name": ERA},
         actor=VENDOR,
     )  # fmt: skip
-    assert ready(state) == ["Task_complete_preparatory_tasks"]
     planned_start = (clock.now() + timedelta(days=35)).date()
-    state = complete(
-        engine, state, "Task_complete_preparatory_tasks",
-        {"register_entries_valid": True, "security_plan_ready": True, "server_certificates_ready": True,
-         "planned_start_date": planned_start.isoformat(), "existing_kanta_customer": existing_customer},
-    )  # fmt: skip
+    preparations = {
+        "register_entries_valid": True,
+        "security_plan_ready": True,
+        "server_certificates_ready": True,
+        "planned_start_date": planned_start.isoformat(),
+    }
+    if in_joining:  # the calling joining settles the health-care commitment: the question is not asked
+        assert ready(state) == ["Task_complete_preparatory_tasks_commitment_settled"]
+        state = complete(engine, state, "Task_complete_preparatory_tasks_commitment_settled", preparations)
+    else:
+        assert ready(state) == ["Task_complete_preparatory_tasks"]
+        state = complete(
+            engine, state, "Task_complete_preparatory_tasks",
+            {**preparations, "existing_kanta_customer": existing_customer},
+        )  # fmt: skip
     # The administrative actions in Extranet follow at once: no seed sets a date for them.
     extranet_day = clock.now()
     assert ready(state) == ["Task_do_extranet_actions"] and timers(state) == {}
@@ -950,22 +977,21 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     Prescription onboarding goes on, and the social-care onboarding is skipped."""
     state = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=True)
     assert "Event_social_care_refused" in _completed(engine, state)
-    assert ready(state) == ["Task_confirm_certified_system"]
+    assert ready(state) == ["Task_confirm_certified_system", "Task_write_security_plan"]
     assert waiting_work(engine, state) == ["Task_check_register_entries"]
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
 
-    # Its first Kanta service: the joining accepts the customer commitment before the onboarding opens, so
-    # the Prescription onboarding, the only branch, does not ask it again.
-    state = _settle_commitment(engine, state, existing_customer=False)
+    # A provider with only a social-care licence is asked no health-care commitment, in the joining or in
+    # the Prescription onboarding, the only branch.
     assert ready(state) == ["Task_contact_vendor"]
-    done = _prescription_main_path(engine, state, clock, existing_customer=True)
+    done = _prescription_main_path(engine, state, clock, existing_customer=True, in_joining=True)
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
     assert ended_at(engine, done) == ["End_in_use", "End_not_joined_client_system_needed"]
     completed = _completed(engine, done)
-    assert {"Call_prescription_service", "Task_settle_health_care_commitment"} <= completed
-    assert "Task_accept_customer_commitment" not in completed
+    assert "Call_prescription_service" in completed
+    assert not {"Task_settle_health_care_commitment", "Task_accept_customer_commitment"} & completed
     not_reached = {
         "Call_patient_data_repository", "Call_social_welfare_repository", "Boundary_patient_system_refused",
         "End_joined",
@@ -984,8 +1010,10 @@ def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_
     assert _obligations(state) == (True, True, False)
     state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert ready(state) == [
+        "Task_contact_vendor", "Task_settle_health_care_commitment", "Task_study_deployment_for_caller"
+    ]  # fmt: skip
     state = _settle_commitment(engine, state, existing_customer=True)
-    assert ready(state) == ["Task_contact_vendor", "Task_study_deployment_for_caller"]
     state = _patient_data_repository_until_the_decision(engine, state)
     state = complete(
         engine, state, "Task_study_deployment_for_caller",
@@ -1050,7 +1078,7 @@ def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_
     started = engine.start_instance(
         "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
     )
-    waiting = _patient_data_repository_until_the_decision(engine, started)
+    waiting = _patient_data_repository_until_the_decision(engine, started, in_joining=False)
     assert messages(waiting) == ["kela_application_decision"]
 
     engine.deploy_folder(CATALOGUE, actor=ANALYST)
@@ -1058,7 +1086,9 @@ def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_
         "patient_data_repository_onboarding", actor=PROVIDER, business_key=CARE_HOME_ID
     )
     assert newer.definition_version > waiting.definition_version
-    assert messages(_patient_data_repository_until_the_decision(engine, newer)) == [PDR_DECISION]
+    assert messages(_patient_data_repository_until_the_decision(engine, newer, in_joining=False)) == [
+        PDR_DECISION
+    ]
 
     approved = engine.deliver_message(
         "kela_application_decision", business_key=CLINIC_ID, payload={"decision": "approved"}, actor=KELA
@@ -1066,3 +1096,39 @@ def test_an_onboarding_started_on_a_version_with_the_old_decision_message_keeps_
     assert (
         approved.id == waiting.id and forms(approved) == ["pdr_test_person_ids"] and messages(approved) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("profile", "asked"),
+    [
+        # a pharmacy joins the Prescription service only, and is no health-care provider
+        ({"organisation_kind": "pharmacy", "licence": "none", "system_kind": "none",
+          "writes_prescriptions": False}, False),
+        # a health-care provider that only issues prescriptions settles the commitment beside that onboarding
+        ({"licence": "health", "system_kind": "none", "writes_prescriptions": True}, True),
+    ],
+)  # fmt: skip
+def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_its_onboardings(
+    engine, profile, asked
+):
+    """Seed 004 names the commitment only by its health-care ending form ("Terveydenhuollon sitoumuksen
+    irtisanominen -lomake"): a pharmacy joining the Prescription service is not asked it; a health-care
+    provider is, beside the onboarding, which it holds back not at all."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
+    assert _obligations(state) == (False, False, True)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    if not asked:
+        assert ready(state) == ["Task_contact_vendor"]
+        return
+    assert ready(state) == ["Task_contact_vendor", "Task_settle_health_care_commitment"]
+    # the onboarding goes on while the commitment is still open, and does not ask it itself
+    state = complete(
+        engine, state, "Task_contact_vendor",
+        {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"},
+    )  # fmt: skip
+    assert ready(state) == ["Task_send_preparation_instructions", "Task_settle_health_care_commitment"]
+    state = _settle_commitment(engine, state, existing_customer=False)
+    assert ready(state) == ["Task_send_preparation_instructions"] and state.status == "running"
+    assert _completed(engine, state) >= {"Task_settle_health_care_commitment"}
