@@ -366,19 +366,19 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | prescription_readiness      | ei                       |
       | prescription_service_in_use | ei                       |
       | vendor_business_id          | 2345678-0                |
-    Niin avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
+    Niin avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-1 |
       | customership_ends      | kyllä     |
     Niin lomake hylätään kentän "continuing_business_id" kohdalta
-    Ja avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
+    Ja avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
     Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu" tiedoilla:
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
-    Niin avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
     Ja tiedon "business_id" arvo on 1414213-0
     Ja tiedon "organisation_name" arvo on Fysioterapia Virta Oy
-    Kun uusi liittyjä yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Kun uusi liittyjä yrittää tehdä tehtävän "Täydennä organisaation tiedot" tiedoilla:
       | business_id          | 1414213-0        |
       | organisation_kind    | private_provider |
       | licence              | health           |
@@ -386,8 +386,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Anna organisaation tiedot (tunnistetiedot annettu)", jonka tekee uusi liittyjä
-    Kun uusi liittyjä tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Ja avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
@@ -1187,16 +1187,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | vendor_business_id                 | 2345678-0                                                                   |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                 |
-      | uusi liittyjä  | Anna organisaation tiedot (tunnistetiedot annettu)      |
+      | uusi liittyjä  | Täydennä organisaation tiedot      |
       | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
-    Kun palvelunantaja yrittää tehdä tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Täydennä organisaation tiedot" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin palvelu kieltää sen, eikä mikään muutu
-    Kun uusi liittyjä tekee tehtävän "Anna organisaation tiedot (tunnistetiedot annettu)" tiedoilla:
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
       | organisation_kind    | private_provider |
       | licence              | health           |
       | system_kind          | none             |
