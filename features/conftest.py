@@ -203,6 +203,7 @@ def _launch(config, folder: Path, versions: bool, validate: bool) -> Launched:
         processes=processes_dir(),
         clock=f"adjustable@{WORLD_STARTS}",
         env=identities.server_env(),
+        keep_alive=True,  # a connection for the whole run, not one a call
     )
     server.launch()
     # The catalogue is validated while the server starts: an invalid one would fail every scenario with
