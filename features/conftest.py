@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 
-from features import parallel, steps
+from features import parallel, step_lookup, steps
 from features.flow_coverage import Diagram, Taken, below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
 from features.service import (
@@ -49,6 +49,7 @@ OUTCOME = "kanta_features"  # what a worker sends the controller (its workeroutp
 
 # pytest-bdd's step definitions are fixtures; a conftest shares them with every feature's test module.
 globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
+step_lookup.install()  # each distinct step of a module is looked up once, not at every run of it
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -202,6 +203,7 @@ def _launch(config, folder: Path, versions: bool, validate: bool) -> Launched:
         processes=processes_dir(),
         clock=f"adjustable@{WORLD_STARTS}",
         env=identities.server_env(),
+        keep_alive=True,  # a connection for the whole run, not one a call
     )
     server.launch()
     # The catalogue is validated while the server starts: an invalid one would fail every scenario with

@@ -46,6 +46,7 @@ def launch(folder: Path) -> tuple[IdentityProvider, RunningServer]:
         processes=catalogue,
         clock=f"adjustable@{WORLD_STARTS}",
         env=identities.server_env(),
+        keep_alive=True,  # a connection for the whole run, not one a call
     )
     server.launch()
     return identities, server

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
@@ -25,7 +26,6 @@ class IdentityProvider:
 
     def __init__(self):
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.stranger_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
         jwks = json.dumps({"keys": [public | {"kid": "k1", "use": "sig", "alg": "RS256"}]}).encode()
 
@@ -42,6 +42,12 @@ class IdentityProvider:
         self._http = ThreadingHTTPServer(("127.0.0.1", 0), Keys)
         self.jwks_url = f"http://127.0.0.1:{self._http.server_port}/protocol/openid-connect/certs"
         threading.Thread(target=self._http.serve_forever, daemon=True).start()
+
+    @cached_property
+    def stranger_key(self):
+        """A key of its own kind that it never publishes; made when first asked for (an RSA key takes a tenth
+        of a second or more, and only the tests of forged tokens need it)."""
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
     def __enter__(self) -> IdentityProvider:
         return self

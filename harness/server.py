@@ -6,6 +6,7 @@ with RunningServer(tmp_path, tokens=f"admin:e2e:{DEFAULT_ADMIN_TOKEN}") as serve
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -71,7 +73,9 @@ class RunningServer:
 
     ``tokens`` becomes ``KANTA_TOKENS``; timers do not fire in the background (``KANTA_TIMER_INTERVAL=0``)
     unless ``env`` says otherwise; ``clock="adjustable@<ISO time>"`` lets the tests move time. The server's
-    output goes to ``data_dir/server.log``.
+    output goes to ``data_dir/server.log``. ``keep_alive``: each thread's calls share one connection, as a
+    client of many calls in a row does (the features' thousand and more calls a run); else each call
+    connects anew.
     """
 
     def __init__(
@@ -86,6 +90,7 @@ class RunningServer:
         access_log: bool = True,
         env: dict[str, str] | None = None,
         startup_timeout: float = 60.0,
+        keep_alive: bool = False,
     ):
         self.data_dir = Path(data_dir)
         self.port = free_port()
@@ -94,6 +99,7 @@ class RunningServer:
         self._tokens, self._processes, self._database_url = tokens, Path(processes), database_url
         self._workers, self._env, self._startup_timeout = workers, env or {}, startup_timeout
         self._clock, self._access_log = clock, access_log
+        self._kept = threading.local() if keep_alive else None  # each thread's open connection
         self._process: subprocess.Popen | None = None
         self._stopping: subprocess.Popen | None = None  # terminated, not yet waited for
         # How many requests that may change something (any method but GET and HEAD) it has been sent: a
@@ -193,6 +199,7 @@ class RunningServer:
         loses nothing: each request commits what it changed before it is answered, and the log writes each
         line as it comes. Even gunicorn's quick stop (SIGINT) takes seconds on a busy machine: each of its
         processes tears a large interpreter down."""
+        self._close_kept()
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
@@ -242,13 +249,53 @@ class RunningServer:
         if json_body is not None:
             data = json.dumps(json_body).encode()
             sent.setdefault("Content-Type", "application/json")
-        request = urllib.request.Request(self.url + path, data=data, headers=sent, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                status, answer_headers, raw = response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            status, answer_headers, raw = error.code, dict(error.headers), error.read()
+        if self._kept is not None:
+            status, answer_headers, raw = self._kept_call(method, path, data, sent, timeout)
+        else:
+            request = urllib.request.Request(self.url + path, data=data, headers=sent, method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=timeout) as response:
+                    status, answer_headers, raw = response.status, dict(response.headers), response.read()
+            except urllib.error.HTTPError as error:
+                status, answer_headers, raw = error.code, dict(error.headers), error.read()
         text = raw.decode(errors="replace")
         content_type = answer_headers.get("Content-Type", "")
         body = json.loads(text) if "json" in content_type and text else text
         return status, answer_headers, body
+
+    def _kept_call(self, method: str, path: str, data: bytes | None, headers: dict[str, str], timeout: float):
+        """One request on this thread's kept-alive connection (opened when it has none). The server closes a
+        connection idle for its keep-alive time (gunicorn's default: 2 s); a request that meets such a
+        connection closed never reached the application, and is sent once more on a new one."""
+        for attempt in ("kept", "new"):
+            connection = getattr(self._kept, "connection", None)
+            if connection is None:
+                attempt = "new"
+                connection = self._kept.connection = http.client.HTTPConnection(
+                    "127.0.0.1", self.port, timeout=timeout
+                )
+            elif connection.sock is not None:
+                connection.sock.settimeout(timeout)
+            try:
+                connection.request(method, path, body=data, headers=headers)
+                response = connection.getresponse()
+                answer = response.status, dict(response.headers), response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self._close_kept()
+                if attempt == "new":
+                    raise
+                continue
+            except BaseException:
+                self._close_kept()
+                raise
+            if response.will_close:
+                self._close_kept()
+            return answer
+        raise AssertionError("unreachable: the second attempt answers or raises")
+
+    def _close_kept(self) -> None:
+        """Close this thread's kept-alive connection, if it has one."""
+        connection = getattr(self._kept, "connection", None) if self._kept is not None else None
+        if connection is not None:
+            self._kept.connection = None
+            connection.close()
