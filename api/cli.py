@@ -6,6 +6,7 @@ place that reads the environment.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -106,6 +107,17 @@ def serve(host, port, workers, database_url, data_dir, processes, clock, access_
     """Run the REST API (SQLite in the data folder by default): migrate, deploy the catalogue, make sure
     someone can log in, then serve under gunicorn, each worker firing due timers every
     KANTA_TIMER_INTERVAL seconds (default 5; 0: none)."""
+    # No cyclic garbage collection while the server starts (``api.server.serve`` collects once and turns it
+    # back on before the workers fork): the imports and the deploy only add objects that live as long as
+    # the server, and each collection on the way walked all of them again.
+    gc.disable()
+    try:
+        return _serve(host, port, workers, database_url, data_dir, processes, clock, access_log)
+    finally:  # on already once the server stopped; still off when an option was refused
+        gc.enable()
+
+
+def _serve(host, port, workers, database_url, data_dir, processes, clock, access_log) -> int:
     from .auth import parse_tokens
     from .oidc import OidcSettings
     from .server import serve as serve_api

@@ -302,6 +302,14 @@ def definition_row(store: Store, key: str, version: int | None):
     return row
 
 
+def latest_definition_head(store: Store, key: str):
+    """The latest version of process ``key`` without its spec, files and forms (load them by its id)."""
+    row = store.latest_definition_head(key)
+    if row is None:
+        raise not_deployed(key)
+    return row
+
+
 def not_deployed(key: str, version: int | None = None) -> NotFound:
     """The refusal of a request that names a process, or a version of one, that is not deployed."""
     if version is None:

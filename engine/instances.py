@@ -13,7 +13,7 @@ from .bpmn import Run, start_form_key
 from .catalogue import forms
 from .catalogue.start_form import BUSINESS_KEY, start_page_form
 from .context import Context
-from .definitions import definition_row, refuse_if_retired
+from .definitions import latest_definition_head, refuse_if_retired
 from .message_flow import begin, refuse_a_second
 from .personal_data import Reader, hidden, log_read, masked
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -59,7 +59,7 @@ def start(
                 answer = repeat_of_start(context, store, existing, process_key, business_key, reader)
                 unit.commit()
                 return answer
-        row = definition_row(store, process_key, None)
+        row = latest_definition_head(store, process_key)
         refuse_if_retired(store, process_key)
         if row.start_message:
             raise InvalidData(
@@ -108,7 +108,8 @@ def start(
 def form_to_start(context: Context, process_key: str) -> StartPageForm:
     """The form a person fills to start ``process_key``: its business key and its start form's fields."""
     with context.new_unit() as unit:
-        definition = context.definitions.loaded(unit.store, definition_row(unit.store, process_key, None).id)
+        latest = latest_definition_head(unit.store, process_key)
+        definition = context.definitions.loaded(unit.store, latest.id)
     form = start_page_form(definition.forms.get(start_form_key(process_key)))
     return StartPageForm(form, process_key, definition.version)
 

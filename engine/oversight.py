@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from .clock import now
 from .context import Context
-from .definitions import definition_row
+from .definitions import latest_definition_head
 from .store.oversight_queries import DueTimer, WaitingCount
 from .vocabulary import AuditKind, InstanceStatus
 
@@ -51,7 +51,7 @@ def oversight(
     with context.new_unit() as unit:
         moment = now()  # the engine's clock is the unit of work's
         store = unit.store
-        definition_row(store, process_key, None)  # an unknown process is a 404, not an empty page
+        latest_definition_head(store, process_key)  # an unknown process is a 404, not an empty page
         reminders: dict[str, tuple[str, str]] = {}
         for definition_id in store.definitions_running(process_key, running, party):
             reminders.update(context.definitions.loaded(store, definition_id).reminders())

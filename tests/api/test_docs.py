@@ -20,3 +20,28 @@ def test_openapi_and_swagger_ui_are_served_without_a_cdn(tmp_path):
         assert served.status_code == 200 and len(served.data) > 10_000
         served.close()
     app.extensions["kanta_engine"].close()
+
+
+def test_the_document_written_when_first_read_is_the_one_written_as_blueprints_are_registered(
+    tmp_path, monkeypatch
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flask_smorest import Api
+
+    import api.app
+
+    def served(apis_class, name: str, readers: int) -> list[bytes]:
+        monkeypatch.setattr(api.app, "_Api", apis_class)
+        database = f"sqlite:///{tmp_path}/{name}.sqlite3"
+        app = create_app({"KANTA_DATABASE_URL": database, "KANTA_TIMER_INTERVAL": 0, "KANTA_TOKENS": ""})
+        try:
+            with ThreadPoolExecutor(readers) as pool:  # the first readers may come together
+                return list(pool.map(lambda _: app.test_client().get("/openapi.json").data, range(readers)))
+        finally:
+            app.extensions["kanta_engine"].close()
+
+    lazy_class = api.app._Api
+    eager = served(Api, "eager", 1)  # flask-smorest's own: every view documented as it is registered
+    lazy = served(lazy_class, "lazy", 4)
+    assert len(eager[0]) > 100_000 and lazy == eager * 4

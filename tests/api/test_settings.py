@@ -3,6 +3,7 @@ default; making the app only wires things (no migration, no deployment, no timer
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,7 @@ def test_a_command_it_can_not_run_exits_2_saying_why(
     assert main(arguments) == 2
     assert said in capsys.readouterr().err
     assert not Path(tmp_path / "data").exists()  # refused before anything was made
+    assert gc.isenabled()  # a serve that starts turns collecting off until its workers fork; a refusal too
 
 
 def test_validate_answers_its_exit_status(capsys):

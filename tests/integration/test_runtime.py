@@ -74,6 +74,24 @@ def test_a_changed_file_becomes_a_new_version_and_running_instances_stay_on_thei
     assert (new.definition_version, only_task(new).name) == (2, "Approve the joining")
 
 
+def test_a_start_reads_the_latest_version_without_its_contents(engine):
+    from engine.store.queries import DEFINITION_CONTENTS, Store
+
+    files = _catalogue_files()
+    renamed = files["simple_onboarding.bpmn"].replace(b'name="Approve the customer"', b'name="Approve it"')
+    engine.deploy({**files, "simple_onboarding.bpmn": renamed}, actor=ANALYST)
+    with engine.db.connect() as connection:
+        store = Store(connection)
+        head = store.latest_definition_head("simple_onboarding")
+        whole = store.definition_version("simple_onboarding", None)
+        assert store.latest_definition_head("no_such_process") is None
+    assert (head.version, whole.version) == (2, 2)
+    assert set(whole._mapping) >= DEFINITION_CONTENTS and not DEFINITION_CONTENTS & set(head._mapping)
+    assert dict(head._mapping) == {k: v for k, v in whole._mapping.items() if k not in DEFINITION_CONTENTS}
+    with pytest.raises(NotFound):
+        engine.start_instance("no_such_process", actor=PROVIDER)
+
+
 def _catalogue_files():
     return read_folder(PROCESSES)
 
