@@ -12,6 +12,7 @@ the controller, which writes the same reports a serial run writes (``features/co
 from __future__ import annotations
 
 import os
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -73,10 +74,30 @@ def my_share(config, nodeids: list[str]) -> list[str]:
     return share(nodeids, int(config.workerinput["workercount"]))[number]
 
 
-def idle_cores(cores: int) -> int:
-    """The cores no other work keeps busy (the last minute's load average, whole cores): on a machine other
-    work already fills, more workers only add their own start to the work."""
-    return cores - int(os.getloadavg()[0])
+def idle_cores(cores: int, sample: float = 0.2) -> int:
+    """The cores no other work keeps busy now (their idle share over ``sample`` seconds, in whole cores): on
+    a machine other work already fills, more workers only add their own start to the work. Measured now,
+    not by the last minute's load average, which still counts the analyst's previous run of the loop and
+    on two cores would keep every run serial."""
+    try:
+        before = _cpu_times()
+        time.sleep(sample)
+        return round(idle_share(before, _cpu_times()) * cores)
+    except (OSError, ValueError):  # no /proc/stat: not Linux
+        return cores - int(os.getloadavg()[0])
+
+
+def idle_share(before: list[int], after: list[int]) -> float:
+    """The share of the machine's CPU time that was idle between two readings of /proc/stat's ``cpu`` line
+    (user nice system idle iowait irq softirq steal …; idle and iowait are idle)."""
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(spent[:8])
+    return (spent[3] + spent[4]) / total if total > 0 else 1.0
+
+
+def _cpu_times() -> list[int]:
+    with open("/proc/stat") as stat:
+        return [int(field) for field in stat.readline().split()[1:]]
 
 
 def workers_for(args: list[str], cpus: int | None = None) -> int:
