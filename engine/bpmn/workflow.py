@@ -270,6 +270,7 @@ class Run:
     def dump(self, serializer: Serializer) -> str | None:
         """The state to store; None, with the run's failure set, when it can not be stored (a value no JSON
         holds, or a state over the size limit)."""
+        self._hand_on_join_arrivals()
         try:
             state = serializer.dump_state(self.workflow)
         except Exception as error:  # SpiffWorkflow's serializer raises whatever the value's type does
@@ -595,20 +596,42 @@ class Run:
         work (told by task id, not by timestamp: the machines of a cluster need not agree on the time)."""
         arrived = [_flow_node_before(task)]
         if len(task.task_spec.inputs) > 1:
-            arrived += [
-                _flow_node_before(waiting)
-                for waiting in task.workflow.get_tasks(
-                    spec_name=task.task_spec.name, state=TaskState.CANCELLED
-                )
-                if waiting.id not in self._cancelled_before and waiting.parent.state == TaskState.COMPLETED
-            ]
+            arrived += self._arrivals_handed_on(task)
         return sorted({node for node in arrived if node is not None})
+
+    def _arrivals_handed_on(self, join) -> list[str | None]:
+        """Where the branches came from that arrived at ``join``'s gateway before it and waited there: the
+        waiting instances this unit of work cancelled, and the arrivals each of them had been handed.
+
+        Spiff keeps only the latest arrival at a join waiting and cancels the earlier one at once, so
+        with three branches arriving in three units of work the first one's wait was cancelled two units
+        before the join fired: ``_hand_on_join_arrivals`` hands it on to the wait that stays."""
+        arrived = []
+        for waiting in join.workflow.get_tasks(spec_name=join.task_spec.name, state=TaskState.CANCELLED):
+            if waiting.id not in self._cancelled_before and waiting.parent.state == TaskState.COMPLETED:
+                arrived.append(_flow_node_before(waiting))
+                arrived += waiting.internal_data.get(_ARRIVED_BEFORE, [])
+        return arrived
+
+    def _hand_on_join_arrivals(self) -> None:
+        """Give each join that still waits the arrivals of the waits this unit of work cancelled at its
+        gateway (``_arrivals_handed_on``), kept in its internal data, which is stored with the state."""
+        for task in self._tasks_now:
+            if task.state == TaskState.WAITING and len(task.task_spec.inputs) > 1:
+                arrived = set(task.internal_data.get(_ARRIVED_BEFORE, []))
+                arrived |= {node for node in self._arrivals_handed_on(task) if node is not None}
+                if arrived:
+                    task.internal_data[_ARRIVED_BEFORE] = sorted(arrived)
 
     def _error_end_element(self, definition) -> str | None:
         for task in self._newly_completed_tasks():
             if _event_definitions(getattr(task.task_spec, "event_definition", None))[0] == definition:
                 return task.task_spec.bpmn_id
         return None
+
+
+# A waiting join's internal data: the flow nodes of the branches that arrived at its gateway before it.
+_ARRIVED_BEFORE = "arrived_before"
 
 
 def _call_site(call) -> str:

@@ -529,3 +529,49 @@ def test_long_lists_count_up_to_a_cap(engine, monkeypatch):
     assert (capped.total, capped.total_exact, len(capped.items)) == (3, False, 2)
     assert len(engine.list_tasks(limit=10).items) == 4  # the page itself is never cut by the cap
     assert engine.list_instances().total_exact is False
+
+
+def _three_branch_preparation(engine) -> None:
+    """parallel_preparation with a third branch into its join: the Kela registration beside the other two."""
+    files = _catalogue_files()
+    third = (
+        files["parallel.bpmn"]
+        .replace(
+            b"<bpmn:outgoing>Flow_3</bpmn:outgoing>\n    </bpmn:parallelGateway>",
+            b"<bpmn:outgoing>Flow_3</bpmn:outgoing>\n      <bpmn:outgoing>Flow_8</bpmn:outgoing>\n"
+            b"    </bpmn:parallelGateway>\n"
+            b'    <bpmn:userTask id="Task_register" name="Register" camunda:formKey="forms/done.json">\n'
+            b"      <bpmn:incoming>Flow_8</bpmn:incoming>\n      <bpmn:outgoing>Flow_9</bpmn:outgoing>\n"
+            b"    </bpmn:userTask>",
+        )
+        .replace(
+            b"<bpmn:incoming>Flow_5</bpmn:incoming>\n      <bpmn:outgoing>Flow_6</bpmn:outgoing>",
+            b"<bpmn:incoming>Flow_5</bpmn:incoming>\n      <bpmn:incoming>Flow_9</bpmn:incoming>\n"
+            b"      <bpmn:outgoing>Flow_6</bpmn:outgoing>",
+        )
+        .replace(
+            b'<bpmn:sequenceFlow id="Flow_7"',
+            b'<bpmn:sequenceFlow id="Flow_8" sourceRef="Gateway_split" targetRef="Task_register" />\n'
+            b'    <bpmn:sequenceFlow id="Flow_9" sourceRef="Task_register" targetRef="Gateway_join" />\n'
+            b'    <bpmn:sequenceFlow id="Flow_7"',
+        )
+    )
+    assert third.count(b"Flow_9") == 3
+    engine.deploy({**files, "parallel.bpmn": third}, actor=ANALYST)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+def test_a_join_names_every_branch_that_arrived_however_many_units_of_work_before(engine, order):
+    # Spiff keeps only the latest arrival at a join waiting and cancels the one before it at once: the first
+    # of three branches, which arrived two units of work before the join fired, is still named
+    _three_branch_preparation(engine)
+    started = engine.start_instance("parallel_preparation", actor=PROVIDER)
+    branches = sorted(t.element_id for t in started.ready_tasks)
+    assert branches == ["Task_certificates", "Task_register", "Task_security_plan"]
+    state = started
+    for index in order:
+        (task,) = [t for t in state.ready_tasks if t.element_id == branches[index]]
+        state = engine.complete_task(task.id, {"done": True}, actor=PROVIDER)
+    assert [t.element_id for t in state.ready_tasks] == ["Task_final_check"]
+    (join,) = [e for e in engine.history(started.id) if e.element_id == "Gateway_join"]
+    assert join.data["came_from"] == branches
