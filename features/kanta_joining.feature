@@ -158,7 +158,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | existing_kanta_customer | kyllä |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
-    Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -270,8 +270,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
-    Niin avoinna on vain tehtävä "Sovi liittymisestä pääliittyjän kautta", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sovi liittymisestä pääliittyjän kautta" tiedoilla:
+    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
@@ -338,7 +338,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | signatory_name          | Saara Lind    |
       | commitment_accepted     | kyllä         |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja vaihetta "Sovi liittymisestä pääliittyjän kautta" ei ole tehty
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
 
   Tapaus: Lääkkeitä määräävä terveydenhuollon palvelunantaja liittyy Potilastietovarantoon ja Resepti-palveluun rinnakkain, kumpaankin omalla hakemuksellaan, ja terveydenhuollon sitoumus selvitetään vain kerran niiden rinnalla pidättelemättä niitä
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 6802468-2

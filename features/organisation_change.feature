@@ -1,8 +1,9 @@
 # language: fi
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
-  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta joinings;
-  in a merger the parties agree which customership continues. Then six tracks run side by side, each on its own
-  time from the change date and none waiting for another: the joining with a new business ID (a new business ID
+  In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta joinings.
+  Then seven tracks run side by side, each on its own time from the change date and none waiting for another:
+  in a merger, the parties agree which customership continues (only the termination at the end reads it); the
+  joining with a new business ID (a new business ID
   (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"); the other
   new joiners' joinings (every other new joiner joins with its own business ID and name; each joining is the new
   joiner's own work, done under its own Y-tunnus); the Prescription service, for an organisation that uses it
@@ -22,16 +23,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
   while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
   vendor's local change are done, without waiting for the test before the change, side by side a deployment test
-  after the change (a new joiner's can not be skipped), the new registrar's changes to the documents moved to it
+  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
   (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
   vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
   the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
   termination notice and Kela closes its technical connections. An independent practitioner's documents can not
   move to another registrar.
 
-  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin; sulautumisessa
-  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu. Sen jälkeen kuusi tehtäväketjua etenee rinnakkain, kukin
-  muutospäivästä laskien eikä yksikään odota toista. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
+  Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin. Sen jälkeen seitsemän
+  tehtäväketjua etenee rinnakkain, kukin muutospäivästä laskien eikä yksikään odota toista. Sulautuminen:
+  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu; vastausta tarvitaan vasta lopun irtisanomisessa. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
   tarkoittaa, että Kantaan liitytään uudelleen uudella Y-tunnuksella. Muiden uusien liittyjien liittymiset:
   jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja nimellään; liittymisen tekee uusi liittyjä itse.
   Resepti-palvelu, jos organisaatio käyttää sitä: palvelun käyttäjäksi hyväksytty organisaatio voi varmistaa
@@ -52,7 +53,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
   palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
   muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
-  käyttöönottokoe tehdään muutoksen jälkeen (uusi liittyjä tekee sen joka tapauksessa), uusi rekisterinpitäjä
+  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
   rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
@@ -1162,7 +1163,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja viestejä ei odoteta
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
-  Tapaus: Uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uusi liittyjä tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
+  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -1171,9 +1172,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | change_date                        | tänään + 14 päivää                                                          |
       | joiner_oid                         | 1.2.246.10.24682309.10.0                                                    |
       | registrar_oid                      | 1.2.246.10.24682309.10.0                                                    |
-      | new_business_id                    | ei                                                                          |
-      | new_joiners                        | kyllä                                                                       |
-      | new_joiner_organisations           | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
+      | new_business_id                    | kyllä                                                                       |
+      | new_business_id_value              | 1572860-0                                                                   |
+      | new_joiners                        | ei                                                                          |
       | merger                             | ei                                                                          |
       | documents_move_registrar           | kyllä                                                                       |
       | new_registrar_oid                  | 1.2.246.10.15728600.10.0                                                    |

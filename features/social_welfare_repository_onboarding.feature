@@ -451,7 +451,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
     Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
@@ -475,7 +475,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
     Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
       | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
@@ -535,7 +535,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu" on tehty kerran
+    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
     Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
@@ -560,7 +560,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
     Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen polku jatkuu |
+      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
       | Sosiaalihuollon asiakastietovaranto käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

@@ -203,7 +203,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
-      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
+      | palvelunantaja | Hae uuden Kanta-palvelun käyttöönottoa           |
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
@@ -281,7 +281,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | start_date | tänään + 14 päivää |
     Niin vaihe "Resepti-palvelu käytössä" on tehty
     Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Ja vaihetta "Tee hakemus uuden Kanta-palvelun käyttöön" ei ole tehty
+    Ja vaihetta "Hae uuden Kanta-palvelun käyttöönottoa" ei ole tehty
     Ja prosessi on käynnissä
 
   Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
@@ -449,13 +449,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
-      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+      | palvelunantaja | Hae uuden Kanta-palvelun käyttöönottoa           |
+    Kun palvelunantaja yrittää tehdä tehtävän "Hae uuden Kanta-palvelun käyttöönottoa" tiedoilla:
       | service_instructions_followed | kyllä  |
       | application_filed_on          | tänään |
       | filed_outside_extranet        | ei     |
     Niin lomake hylätään kentän "filed_outside_extranet" kohdalta
-    Kun palvelunantaja tekee tehtävän "Tee hakemus uuden Kanta-palvelun käyttöön" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Hae uuden Kanta-palvelun käyttöönottoa" tiedoilla:
       | service_instructions_followed | kyllä  |
       | application_filed_on          | tänään |
       | filed_outside_extranet        | kyllä  |
@@ -788,7 +788,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
-      | palvelunantaja | Tee hakemus uuden Kanta-palvelun käyttöön           |
+      | palvelunantaja | Hae uuden Kanta-palvelun käyttöönottoa           |
     Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 

@@ -987,22 +987,33 @@ def test_a_merger_with_a_registrar_change_runs_its_tracks_side_by_side_to_the_te
     assert "Task_new_registrar_document_changes" not in completed
 
 
-def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
+HELMI = {"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}
+
+
+@pytest.mark.parametrize(
+    ("joining", "call", "test_after"),
+    [
+        # the organisation joins again with a new business ID: it is a new joiner itself
+        ({"new_business_id": True, "new_business_id_value": "1572860-0"}, "Call_join_with_new_business_id",
+         "Task_test_after_change"),
+        # another organisation joins: it tests in its own joining, the changing organisation's test stays
+        # strongly recommended
+        ({"new_joiners": True, "new_joiner_organisations": [HELMI]},
+         "Call_join_new_joiners[0]", "Task_test_after_change_recommended"),
+    ],
+    ids=["new business ID", "another new joiner"],
+)  # fmt: skip
+def test_only_a_new_joiner_itself_can_not_skip_the_deployment_test_after_the_change(
+    engine, joining, call, test_after
+):
     # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)"
     scheduling = start_change(
-        engine,
-        new_joiners=True,
-        new_joiner_organisations=[{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}],
-        merger=False,
-        access_point_changes=False,
-        renewal_routing_changes=False,
+        engine, merger=False, access_point_changes=False, renewal_routing_changes=False, **joining
     )
     # seed 004: the new joiner joins Kanta with its own business ID, beside the registrar change; its name
     # came in with it, and the joining is its own work
     assert sorted(ready(scheduling)) == ["Task_enter_organisation_profile", "Task_schedule_registrar_change"]
-    called_lane = (
-        "Palvelunantaja @organisation_change/Call_join_new_joiners[0]"  # the first (and only) joiner
-    )
+    called_lane = f"Palvelunantaja @organisation_change/{call}"
     assert lane_of(scheduling, "Task_enter_organisation_profile") == called_lane
     assert scheduling.parties[called_lane] == "1572860-0"
     notice = do(
@@ -1045,10 +1056,15 @@ def test_a_new_joiner_can_not_skip_the_deployment_test_after_the_change(engine):
         "Task_enter_organisation_profile",
         "Task_new_registrar_document_changes",
         "Task_stop_sending_active_registrar",
-        "Task_test_after_change",
+        test_after,
     ]
-    with pytest.raises(InvalidData, match="result"):
-        do(engine, after, "Task_test_after_change", {"result": "skipped", "skip_reason": "Ei tarvita"})
+    skip = {"result": "skipped", "skip_reason": "Ei tarvita"}
+    if test_after == "Task_test_after_change":
+        with pytest.raises(InvalidData, match="result"):
+            do(engine, after, test_after, skip)
+    else:
+        skipped_after = do(engine, after, test_after, skip)
+        assert test_after not in ready(skipped_after)
 
 
 def test_a_change_without_kanta_effects_ends_at_once(engine):
