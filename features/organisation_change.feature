@@ -1163,6 +1163,44 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja viestejä ei odoteta
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
 
+  Tapaus: Muu uusi liittyjä liittyy Kantaan omalla Y-tunnuksellaan ja nimellään ja tekee liittymisensä itse; muutoksen tekevä organisaatio ei tee sen puolesta mitään
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468230-9                                                                   |
+      | organisation_name           | Hammaslääkäriasema Helmi Oy                                                 |
+      | change_date                 | tänään + 14 päivää                                                          |
+      | joiner_oid                  | 1.2.246.10.24682309.10.0                                                    |
+      | registrar_oid               | 1.2.246.10.24682309.10.0                                                    |
+      | new_business_id             | ei                                                                          |
+      | new_joiners                 | kyllä                                                                       |
+      | new_joiner_organisations    | [{"business_id": "1572860-0", "organisation_name": "Suuhygienia Helmi Oy"}] |
+      | merger                      | ei                                                                          |
+      | documents_move_registrar    | ei                                                                          |
+      | is_independent_practitioner | ei                                                                          |
+      | access_point_changes        | ei                                                                          |
+      | renewal_routing_changes     | ei                                                                          |
+      | joiner_stops                | ei                                                                          |
+      | prescription_readiness      | ei                                                                          |
+      | prescription_service_in_use | ei                                                                          |
+      | vendor_business_id          | 2345678-0                                                                   |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Kun palvelunantaja yrittää tehdä tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin vaihe "Ei liittymisvelvoitetta" on tehty
+    Ja prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+
   Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
