@@ -18,7 +18,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
-  days, or Kela reminds the provider. Finally the staff is trained.
+  days, or Kela reminds the provider; the staff is trained. Seed 003 orders only planning first and testing before
+  production use: once planned, every task opens side by side, and the deployment test waits only for the
+  organisation's own test and Kela's decision on its extent; the report's deadline holds nothing else back.
 
   Palvelunantaja, joka jo käyttää Potilastietovarantoa tai Sosiaalihuollon asiakastietovarantoa, laajentaa
   käyttöä: se arkistoi uutta tietosisältöä, ottaa käyttöön uuden Kanta-palvelun (esimerkiksi
@@ -37,7 +39,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
-  koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa. Lopuksi henkilöstö koulutetaan.
+  koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
+  määrää vain, että ensin suunnitellaan ja että testataan ennen tuotantokäyttöä: suunnittelun jälkeen kaikki tehtävät
+  avautuvat rinnakkain, ja käyttöönottokoe odottaa vain organisaation omaa testiä ja Kelan päätöstä sen laajuudesta;
+  raportin määräaika ei pidätä mitään muuta.
 
   Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan heti kuvauksen jälkeen, ja ilmoitus tehdään suunnittelun rinnalla (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -68,9 +73,11 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_function_in_system  | ei        |
       | vendor_business_id      | 2345678-0 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                   |
-      | palvelunantaja | <ilmoitus>                                                |
-      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit   |
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | <ilmoitus>                                              |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
       | tested_on                  | tänään |
@@ -78,16 +85,19 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | system_certified           | kyllä  |
       | intermediary_certified     | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                   |
-      | palvelunantaja | <ilmoitus>                                                |
-      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot         |
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | <ilmoitus>                                        |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Kouluta henkilöstö                                |
+      | palvelunantaja | Tee käyttöönottokoe                               |
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                   |
-      | palvelunantaja | <ilmoitus>                                                |
-      | palvelunantaja | Tee käyttöönottokoe                                       |
+      | osapuoli       | tehtävä             |
+      | palvelunantaja | <ilmoitus>          |
+      | palvelunantaja | Kouluta henkilöstö  |
+      | palvelunantaja | Tee käyttöönottokoe |
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -128,7 +138,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | liityntäpiste ja asiakirjaryhmän muutos | 2456781-0 | kyllä              | 0      | new access point; document group or system profile change |
       | liityntäpiste ja yli 500 000 asiakirjaa | 4567891-5 | ei                 | 500001 | new access point; volume grows by over 500,000            |
 
-  Tapausaihio: Päätöstaulu ratkaisee, ettei ilmoitusta tarvita, ja laajennus etenee suunnittelusta koulutukseen (<sääntö>)
+  Tapausaihio: Päätöstaulu ratkaisee, ettei ilmoitusta tarvita, ja suunnittelun jälkeen henkilöstö koulutetaan jo ennen testejä ja raporttia (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -150,29 +160,42 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | deployment_test_planned | kyllä     |
       | new_function_in_system  | ei        |
       | vendor_business_id      | 2345678-0 |
-    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+    Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
+      | training_completed_on | tänään                   |
+      | topics                | ["security_and_privacy"] |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
       | tested_on                  | tänään |
       | customer_test_service_used | kyllä  |
       | system_certified           | kyllä  |
       | intermediary_certified     | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Tee käyttöönottokoe                               |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date | tänään |
+      | result    | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                   |
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
     Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
-      | test_date | tänään |
-      | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Kouluta henkilöstö", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
-      | training_completed_on | tänään                   |
-      | topics                | ["security_and_privacy"] |
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
     Ja tiedon "notify_kanta_by_email" arvo on <sähköposti>
     Ja tiedon "access_point_notice" arvo on <liityntäpisteilmoitus>
@@ -284,7 +307,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Hae uuden Kanta-palvelun käyttöönottoa" ei ole tehty
     Ja prosessi on käynnissä
 
-  Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa (tuki tarvitaan: <tuki>)
+  Tapausaihio: THL:n OPER-yksikkö tukee suunnittelua vain tarvittaessa, ja laajennuksen tehtävät avautuvat rinnakkain suunnittelun jälkeen (tuki tarvitaan: <tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -310,9 +333,36 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Tapaukset:
       | y_tunnus  | tuki  | seuraava tehtävä                                        | osapuoli       |
       | 6813579-6 | kyllä | Tue käyttöönoton suunnittelua                           | THL            |
-      | 7924681-1 | ei    | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit | palvelunantaja |
 
-  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset heti suunnittelun rinnalla, liityntäpisteilmoitus ajoissa ennen sähköposti-ilmoitusta, mikään ei odota muutospäivää, uusittu käyttöönottokoe ja raportti ajallaan
+  Tapaus: Ilman THL:n tukea laajennuksen tehtävät avautuvat rinnakkain heti suunnittelun jälkeen
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7924681-1
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7924681-1                     |
+      | repository                       | social_welfare_repository     |
+      | repositories_in_use              | ["social_welfare_repository"] |
+      | extension_kind                   | new_content                   |
+      | document_group_or_profile_change | ei                            |
+      | document_volume_growth           | 12000                         |
+      | new_service_tasks_only           | ei                            |
+      | new_access_point                 | ei                            |
+      | planned_change_date              | tänään + 45 päivää            |
+    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Suunnittele laajennus järjestelmätoimittajan kanssa" tiedoilla:
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+    Ja vaihetta "Tue käyttöönoton suunnittelua" ei ole tehty
+    Ja prosessi on käynnissä
+
+  Tapaus: Uusi järjestelmä uudella liityntäpisteellä: molemmat ilmoitukset heti suunnittelun rinnalla, liityntäpisteilmoitus ajoissa ennen sähköposti-ilmoitusta, mikään ei odota muutospäivää, uusi järjestelmä lisätään Ekstranetissä jo ennen testejä, henkilöstö koulutetaan ennen raporttia, uusittu käyttöönottokoe ja raportti ajallaan
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102104-4
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -366,52 +416,89 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun THL tekee tehtävän "Tue käyttöönoton suunnittelua" tiedoilla:
       | support_given_on | tänään                                             |
       | advice           | Asiakirjaryhmät ja järjestelmäprofiili tarkistettu |
-    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Lisää uusi järjestelmä Kanta Ekstranetissä              |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
+    Kun palvelunantaja tekee tehtävän "Lisää uusi järjestelmä Kanta Ekstranetissä" tiedoilla:
+      | system_name      | SosiaaliX 2 |
+      | added_on         | tänään      |
+      | system_certified | kyllä       |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
+    Kun palvelunantaja tekee tehtävän "Päivitä Kelan asiakkuustiedot" tiedoilla:
+      | customer_data_updated_on | tänään                                        |
+      | what_changed             | Uusi järjestelmä SosiaaliX 2 ja liityntäpiste |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
       | tested_on                  | tänään |
       | customer_test_service_used | kyllä  |
       | system_certified           | kyllä  |
       | intermediary_certified     | kyllä  |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
-      | self_monitoring_plan_updated_on | tänään |
-      | register_entries_checked        | kyllä  |
-    Niin avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Lisää uusi järjestelmä Kanta Ekstranetissä" tiedoilla:
-      | system_name      | SosiaaliX 2 |
-      | added_on         | tänään      |
-      | system_certified | kyllä       |
-    Niin avoinna on vain tehtävä "Päivitä Kelan asiakkuustiedot", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Päivitä Kelan asiakkuustiedot" tiedoilla:
-      | customer_data_updated_on | tänään                                        |
-      | what_changed             | Uusi järjestelmä SosiaaliX 2 ja liityntäpiste |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Kouluta henkilöstö                                |
+      | palvelunantaja | Tee käyttöönottokoe                               |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date | tänään |
       | result    | failed |
-    Niin avoinna on vain tehtävä "Korjaa kokeen virhe", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja        | Kouluta henkilöstö                                |
+      | järjestelmätoimittaja | Korjaa kokeen virhe                               |
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja tekee tehtävän "Korjaa kokeen virhe" tiedoilla:
       | fault    | Järjestelmäprofiili väärin asiakirjan otsikossa |
       | fixed_on | tänään                                          |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Kouluta henkilöstö                                |
+      | palvelunantaja | Tee käyttöönottokoe                               |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date | tänään |
       | result    | passed |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Kouluta henkilöstö                                |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                   |
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
-    Kun aikaa on kulunut kaksi päivää
-    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
-    Ja avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
-      | report_date         | tänään |
-      | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Kouluta henkilöstö", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
       | training_completed_on | tänään                                                               |
       | topics                | ["national_practices", "security_and_privacy", "archive_management"] |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                   |
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                   |
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Tee käyttöönottokoe" on tehty 2 kertaa
@@ -466,29 +553,46 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | deployment_test_planned | ei        |
       | new_function_in_system  | ei        |
       | vendor_business_id      | 2345678-0 |
-    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
     Kun palvelunantaja yrittää tehdä tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                 | ei    |
       | system_certified       | kyllä |
       | intermediary_certified | kyllä |
     Niin lomake hylätään kentän "why_not_tested" kohdalta
-    Ja avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
+    Kun palvelunantaja tekee tehtävän "Päivitä Kelan asiakkuustiedot" tiedoilla:
+      | customer_data_updated_on | tänään                               |
+      | what_changed             | Terveydenhuollon todistusten välitys |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                 | ei                                                    |
       | why_not_tested         | Todistusten välitys ei muuta järjestelmäkokonaisuutta |
       | system_certified       | kyllä                                                 |
       | intermediary_certified | kyllä                                                 |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                           |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot |
+      | palvelunantaja | Kouluta henkilöstö                                |
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
       | self_monitoring_plan_updated_on | tänään |
       | register_entries_checked        | kyllä  |
-    Niin avoinna on vain tehtävä "Päivitä Kelan asiakkuustiedot", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Päivitä Kelan asiakkuustiedot" tiedoilla:
-      | customer_data_updated_on | tänään                               |
-      | what_changed             | Terveydenhuollon todistusten välitys |
     Niin avoinna on vain tehtävä "Kouluta henkilöstö", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
       | training_completed_on | tänään                   |
       | topics                | ["security_and_privacy"] |
@@ -503,7 +607,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Lisää uusi järjestelmä Kanta Ekstranetissä" ei ole tehty
     Ja vaihetta "Tee käyttöönottokoe" ei ole tehty
 
-  Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
+  Tapaus: Uuden toiminnallisuuden kokeen laajuuden päättää Kela muiden tehtävien rinnalla, koe odottaa sitä ja organisaation omaa testiä, henkilöstö koulutetaan ennen raporttia, ja kun raportti puuttuu kahden päivän kuluttua onnistuneesta kokeesta, Kela muistuttaa palvelunantajaa
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102103-6
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -523,27 +627,49 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | deployment_test_planned | ei        |
       | new_function_in_system  | kyllä     |
       | vendor_business_id      | 2345678-0 |
-    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | Kela           | Arvioi käyttöönottokokeen laajuus                       |
+    Kun Kela tekee tehtävän "Arvioi käyttöönottokokeen laajuus" tiedoilla:
+      | decided_on  | tänään                                            |
+      | test_extent | Uuden toiminnallisuuden asiakirjat ja niiden haku |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
+      | self_monitoring_plan_updated_on | tänään |
+      | register_entries_checked        | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Kouluta henkilöstö                                      |
     Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
       | tested                     | kyllä  |
       | tested_on                  | tänään |
       | customer_test_service_used | kyllä  |
       | system_certified           | kyllä  |
       | intermediary_certified     | kyllä  |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
-      | self_monitoring_plan_updated_on | tänään |
-      | register_entries_checked        | kyllä  |
-    Niin avoinna on vain tehtävä "Arvioi käyttöönottokokeen laajuus", jonka tekee Kela
-    Kun Kela tekee tehtävän "Arvioi käyttöönottokokeen laajuus" tiedoilla:
-      | decided_on  | tänään                                            |
-      | test_extent | Uuden toiminnallisuuden asiakirjat ja niiden haku |
-    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä             |
+      | palvelunantaja | Kouluta henkilöstö  |
+      | palvelunantaja | Tee käyttöönottokoe |
     Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
       | test_date | tänään - 1 päivä |
       | result    | passed           |
-    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                         |
+      | palvelunantaja | Kouluta henkilöstö              |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan |
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
+      | training_completed_on | tänään                                       |
+      | topics                | ["national_practices", "archive_management"] |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun aikaa on kulunut yksi päivä
     Niin ajastin "Raportin määräaika ylittynyt" ei ole lauennut
     Ja ajastin "Raportin määräaika ylittynyt" laukeaa 1 päivän kuluttua
@@ -573,11 +699,6 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin avoinna on vain tehtävä "Kouluta henkilöstö", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Kouluta henkilöstö" tiedoilla:
-      | training_completed_on | tänään                                       |
-      | topics                | ["national_practices", "archive_management"] |
     Niin prosessi on päättynyt tapahtumiin:
       | Muistutus lähetetty |
       | Laajennus käytössä  |
@@ -637,18 +758,23 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | deployment_test_planned | ei        |
       | new_function_in_system  | ei        |
       | vendor_business_id      | 2345678-0 |
-    Niin avoinna on vain tehtävä "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Testaa järjestelmäkokonaisuus ja varmista sertifioinnit" tiedoilla:
-      | tested                     | kyllä  |
-      | tested_on                  | tänään |
-      | customer_test_service_used | kyllä  |
-      | system_certified           | kyllä  |
-      | intermediary_certified     | kyllä  |
-    Niin avoinna on vain tehtävä "Päivitä omavalvontasuunnitelma ja rekisteritiedot", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Päivitä omavalvontasuunnitelma ja rekisteritiedot" tiedoilla:
-      | self_monitoring_plan_updated_on | tänään |
-      | register_entries_checked        | kyllä  |
-    Niin avoinna on vain tehtävä "Lisää uusi järjestelmä Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Lisää uusi järjestelmä Kanta Ekstranetissä              |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
+    Kun palvelunantaja tekee tehtävän "Lisää uusi järjestelmä Kanta Ekstranetissä" tiedoilla:
+      | system_name      | PotilasX 3 |
+      | added_on         | tänään     |
+      | system_certified | kyllä      |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+      | palvelunantaja | Päivitä Kelan asiakkuustiedot                           |
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 

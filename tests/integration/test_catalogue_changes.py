@@ -504,23 +504,42 @@ def through_planning(engine, instance, **plan):
             {"support_given_on": "2026-02-05", "advice": "Asiakirjaryhmät tarkistettu"},
             actor=THL,
         )
-    instance = do(
-        engine,
-        instance,
-        "Task_customer_test",
-        {
-            "tested": True,
-            "tested_on": "2026-02-20",
-            "customer_test_service_used": True,
-            "system_certified": True,
-            "intermediary_certified": True,
-        },
-    )
+    return instance
+
+
+# Seed 003 orders only planning first and the set-up tested before production use: once planned, these open
+# side by side, with the new system's Extranet entry and Kela's customer data for a new system.
+SIDE_BY_SIDE = ["Task_customer_test", "Task_train_staff", "Task_update_plans"]
+NEW_SYSTEM_TASKS = sorted([*SIDE_BY_SIDE, "Task_add_new_system", "Task_update_customer_data"])
+
+
+def customer_test(engine, instance, **result):
+    result = {
+        "tested": True,
+        "tested_on": "2026-02-20",
+        "customer_test_service_used": True,
+        "system_certified": True,
+        "intermediary_certified": True,
+        **result,
+    }
+    return do(engine, instance, "Task_customer_test", result)
+
+
+def update_plans(engine, instance):
     return do(
         engine,
         instance,
         "Task_update_plans",
         {"self_monitoring_plan_updated_on": "2026-02-23", "register_entries_checked": True},
+    )
+
+
+def train_staff(engine, instance):
+    return do(
+        engine,
+        instance,
+        "Task_train_staff",
+        {"training_completed_on": "2026-02-25", "topics": ["national_practices", "archive_management"]},
     )
 
 
@@ -554,23 +573,30 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
         },
     )
     assert list(ready(filed)) == ["Task_plan_extension"]
-    new_system = through_planning(engine, filed, thl_oper_support_needed=True)
-    assert list(ready(new_system)) == ["Task_add_new_system"]
-    customer_data = do(
+    planned = through_planning(engine, filed, thl_oper_support_needed=True)
+    # A new system changes Kela's customer data too (seed 003); no seed orders the tasks after planning.
+    assert sorted(ready(planned)) == NEW_SYSTEM_TASKS
+    # The new system is added in Extranet before any test.
+    added = do(
         engine,
-        new_system,
+        planned,
         "Task_add_new_system",
-        {"system_name": "SosiaaliX 2", "added_on": "2026-05-04", "system_certified": True},
+        {"system_name": "SosiaaliX 2", "added_on": "2026-02-24", "system_certified": True},
     )
-    # A new system changes Kela's customer data too (seed 003).
-    assert list(ready(customer_data)) == ["Task_update_customer_data"]
-    testing = do(
-        engine,
-        customer_data,
+    assert sorted(ready(added)) == [
+        "Task_customer_test",
+        "Task_train_staff",
         "Task_update_customer_data",
-        {"customer_data_updated_on": "2026-05-04", "what_changed": "Uusi järjestelmä SosiaaliX 2"},
-    )
-    assert list(ready(testing)) == ["Task_deployment_test"]
+        "Task_update_plans",
+    ]
+    testing = customer_test(engine, added)
+    # The deployment test waits for the organisation's own test only (no new function here).
+    assert sorted(ready(testing)) == [
+        "Task_deployment_test",
+        "Task_train_staff",
+        "Task_update_customer_data",
+        "Task_update_plans",
+    ]
     failed = do(engine, testing, "Task_deployment_test", {"test_date": "2026-05-04", "result": "failed"})
     retest = do(
         engine,
@@ -581,16 +607,22 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
     )
     reporting = do(engine, retest, "Task_deployment_test", {"test_date": "2026-05-05", "result": "passed"})
     assert [t.element_id for t in reporting.pending_timers] == ["Timer_report_overdue"]
-    training = do(
-        engine, reporting, "Task_report_test", {"report_date": "2026-05-06", "report_sent_to_kela": True}
+    # The staff is trained before the report: the report's deadline holds nothing but itself.
+    trained = train_staff(engine, reporting)
+    assert sorted(ready(trained)) == ["Task_report_test", "Task_update_customer_data", "Task_update_plans"]
+    reported = do(
+        engine, trained, "Task_report_test", {"report_date": "2026-05-06", "report_sent_to_kela": True}
     )
-    assert training.pending_timers == []
-    done = do(
+    assert reported.pending_timers == []
+    assert sorted(ready(reported)) == ["Task_update_customer_data", "Task_update_plans"]
+    customer_data = do(
         engine,
-        training,
-        "Task_train_staff",
-        {"training_completed_on": "2026-05-11", "topics": ["national_practices", "archive_management"]},
+        reported,
+        "Task_update_customer_data",
+        {"customer_data_updated_on": "2026-05-04", "what_changed": "Uusi järjestelmä SosiaaliX 2"},
     )
+    assert customer_data.status != "completed"
+    done = update_plans(engine, customer_data)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_extension_in_use"]
 
@@ -678,7 +710,7 @@ def test_the_notification_decision(engine, scope, email, access_point, first_tas
     notices = start_extension(engine, **scope)
     if first_task == "Task_add_new_system":  # no notice: the notice track has ended at once
         assert list(ready(notices)) == ["Task_plan_extension"]
-        assert list(ready(through_planning(engine, notices))) == [first_task]
+        assert sorted(ready(through_planning(engine, notices))) == NEW_SYSTEM_TASKS
         return
     assert (notices.variables["notify_kanta_by_email"], notices.variables["access_point_notice"]) == (
         email,
@@ -712,22 +744,22 @@ def test_a_new_service_goes_straight_to_planning_and_may_skip_the_test(engine):
         },
     )
     assert list(ready(planning)) == ["Task_plan_extension"]
-    notices = through_planning(engine, planning, deployment_test_planned=False)
-    assert list(ready(notices)) == ["Task_update_customer_data"]
-    training = do(
+    planned = through_planning(engine, planning, deployment_test_planned=False)
+    assert sorted(ready(planned)) == sorted([*SIDE_BY_SIDE, "Task_update_customer_data"])
+    trained = train_staff(engine, planned)
+    customer_data = do(
         engine,
-        notices,
+        trained,
         "Task_update_customer_data",
         {"customer_data_updated_on": "2026-03-19", "what_changed": "Terveydenhuollon todistusten välitys"},
     )
-    assert list(ready(training)) == ["Task_train_staff"]
-    done = do(
-        engine,
-        training,
-        "Task_train_staff",
-        {"training_completed_on": "2026-03-20", "topics": ["security_and_privacy"]},
-    )
+    assert sorted(ready(customer_data)) == ["Task_customer_test", "Task_update_plans"]
+    # No deployment test planned: the organisation's own test ends its track.
+    tested = customer_test(engine, customer_data)
+    assert list(ready(tested)) == ["Task_update_plans"]
+    done = update_plans(engine, tested)
     assert done.status == "completed"
+    assert "Task_deployment_test" not in [e.element_id for e in engine.history(done.id)]
     with pytest.raises(InvalidData, match="new_service"):
         start_extension(engine, extension_kind="new_service", new_service="imaging_data_repository")
 
@@ -738,16 +770,19 @@ def test_kela_decides_the_extent_of_a_new_functions_deployment_test(engine):
     notices = through_planning(
         engine, start_extension(engine, **scope), deployment_test_planned=False, new_function_in_system=True
     )
-    assert list(ready(notices)) == ["Task_decide_test_extent"]
+    # Kela decides beside the other tasks; the deployment test waits for its decision and the own test.
+    assert sorted(ready(notices)) == sorted([*SIDE_BY_SIDE, "Task_decide_test_extent"])
     assert lane_of(notices, "Task_decide_test_extent") == "Kela"
+    tested = customer_test(engine, notices)
+    assert sorted(ready(tested)) == ["Task_decide_test_extent", "Task_train_staff", "Task_update_plans"]
     testing = do(
         engine,
-        notices,
+        tested,
         "Task_decide_test_extent",
         {"decided_on": "2026-02-24", "test_extent": "Uuden toiminnallisuuden asiakirjat"},
         actor=KELA,
     )
-    assert list(ready(testing)) == ["Task_deployment_test"]
+    assert sorted(ready(testing)) == ["Task_deployment_test", "Task_train_staff", "Task_update_plans"]
     assert testing.variables["test_extent"] == "Uuden toiminnallisuuden asiakirjat"
 
 
