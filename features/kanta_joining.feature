@@ -271,14 +271,77 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
+    Niin lomake hylätään kentän "service_provision" kohdalta
+    Ja avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | contract_signed_on           | tänään                   |
+      | responsibilities_in_contract | kyllä                    |
+      | service_provision            | self_paying_clients_only |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+
+  Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Kotipalvelu Lehto Oy |
+      | business_id          | 5099019-6            |
+      | organisation_kind    | private_provider     |
+      | licence              | social               |
+      | system_kind          | client_system        |
+      | writes_prescriptions | ei                   |
+      | vendor_business_id   | 2345678-0            |
+    Niin tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.5099019.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | SosiaaliX           |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.1 |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-2    |
+    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | contract_signed_on           | tänään                        |
+      | responsibilities_in_contract | kyllä                         |
+      | service_provision            | purchased_services_for_county |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
+    Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
+    Ja avoimia tehtäviä ei ole
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1029384-7

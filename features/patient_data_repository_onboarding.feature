@@ -343,6 +343,7 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
     Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja vaihe "Potilastietovaranto otettu käyttöön" on tehty
     Ja prosessi on käynnissä
     Ja vaihetta "Potilastietovaranto käytössä" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:

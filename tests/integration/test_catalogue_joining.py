@@ -498,15 +498,57 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
     assert ready(state) == ["Task_agree_with_main_joiner"]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
-        {"contract_signed_on": "2026-01-09", "responsibilities_in_contract": True},
+        {
+            "contract_signed_on": "2026-01-09",
+            "responsibilities_in_contract": True,
+            "service_provision": "self_paying_clients_only",
+        },
     )  # fmt: skip
-    # No application of its own: the agreement on the joint model is all (seed 001); a member uses the main
-    # joiner's system for its own records and produces for no one else, so no section 14 agreement follows.
+    # No application of its own: the agreement on the joint model is all (seed 001); a member that produces
+    # for no other provider makes no section 14 agreement.
     assert state.status == "completed" and ready(state) == []
     assert ended_at(engine, state) == ["End_joined_through_main_joiner"]
-    assert not {"Task_settle_health_care_commitment", "Call_patient_data_repository"} & _completed(
-        engine, state
-    )
+    assert not {
+        "Task_settle_health_care_commitment",
+        "Call_patient_data_repository",
+        "Task_deliver_documents",
+    } & _completed(engine, state)
+
+
+def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_before_its_joining_ends(engine):
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=PRACTITIONER_ID)
+    practitioner = {
+        **CLINIC,
+        "organisation_name": "Fysioterapeutti Aino Virtanen",
+        "business_id": PRACTITIONER_ID,
+        "organisation_kind": "independent_practitioner",
+        "tenant_of_company": False,
+        "licence": "none",
+        "writes_prescriptions": False,
+    }
+    state = complete(engine, started, "Task_enter_organisation_data", practitioner)
+    state = _prerequisites(engine, state)
+    state = complete(
+        engine, state, "Task_choose_joining_model",
+        {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_agree_with_main_joiner",
+        {
+            "contract_signed_on": "2026-01-09",
+            "responsibilities_in_contract": True,
+            "service_provision": "purchased_services_for_county",
+        },
+    )  # fmt: skip
+    # Section 14 binds whoever provides services on another provider's behalf, whatever its joining model
+    # (seed 002), so the joint member agrees on the documents before its joining ends.
+    assert state.status == "running" and ready(state) == ["Task_deliver_documents"]
+    state = complete(
+        engine, state, "Task_deliver_documents",
+        {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-10"},
+    )  # fmt: skip
+    assert state.status == "completed" and ready(state) == []
+    assert ended_at(engine, state) == ["End_joined_through_main_joiner"]
 
 
 def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):

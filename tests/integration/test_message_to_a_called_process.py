@@ -1,0 +1,120 @@
+"""Can a calling process signal the process it calls with a message, inside the one instance both run in?
+
+The joining's preparations could run beside the onboardings it calls, each onboarding waiting before its
+application for a "preparations done" message the joining throws. These tests show what the engine does with
+such a message today, so that a design relying on it knows its ground: it reaches a catch that already waits
+in the called process, carrying every variable of the thrower (not only what the call's In mappings name),
+and a throw made before the called process waits is refused as undelivered."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine import Engine
+from engine.clock import ManualClock
+from engine.problems import ScriptFailure
+from tests.integration.test_constructs import FORM, MESSAGE, diagram, flows, user
+
+CALLED = (
+    '<bpmn:process id="called" isExecutable="true">'
+    '<bpmn:startEvent id="Called_start" /><bpmn:parallelGateway id="Called_split" />'
+    '<bpmn:intermediateCatchEvent id="Catch_ready"><bpmn:messageEventDefinition messageRef="M" />'
+    "</bpmn:intermediateCatchEvent>"
+    + user("Early")
+    + '<bpmn:parallelGateway id="Called_join" />'
+    + user("Apply")
+    + '<bpmn:endEvent id="Called_end" />'
+    + flows("Called_start", "Called_split", "Catch_ready", "Called_join", "Apply", "Called_end")
+    + '<bpmn:sequenceFlow id="Flow_early_1" sourceRef="Called_split" targetRef="Early" />'
+    '<bpmn:sequenceFlow id="Flow_early_2" sourceRef="Early" targetRef="Called_join" />'
+    "</bpmn:process>"
+)
+CALLER = (
+    '<bpmn:startEvent id="Begin"><bpmn:extensionElements><camunda:properties>'
+    '<camunda:property name="start-variable" value="secret" />'
+    "</camunda:properties></bpmn:extensionElements></bpmn:startEvent>"
+    '<bpmn:parallelGateway id="Split" />'
+    '<bpmn:callActivity id="Call" calledElement="called"><bpmn:extensionElements>'
+    '<camunda:in sourceExpression="${true}" target="called_by_caller" />'
+    '<camunda:out source="secret" target="secret_seen_by_called" />'
+    "</bpmn:extensionElements></bpmn:callActivity>"
+    + user("Prepare")
+    + '<bpmn:intermediateThrowEvent id="Throw_ready"><bpmn:messageEventDefinition messageRef="M" />'
+    "</bpmn:intermediateThrowEvent>"
+    '<bpmn:parallelGateway id="Join" /><bpmn:endEvent id="Finish" />'
+    + flows("Begin", "Split", "Call", "Join", "Finish")
+    + flows("Split", "Prepare", "Throw_ready", "Join")
+)
+
+
+@pytest.fixture
+def engine(tmp_path):
+    running = Engine(f"sqlite:///{tmp_path / 'signal.sqlite3'}", clock_source=ManualClock())
+    running.deploy(
+        {"case.bpmn": diagram(CALLER, "caller", CALLED), "forms/f.json": FORM, "messages/m.json": MESSAGE},
+        actor="analyst:test",
+    )
+    yield running
+    running.close()
+
+
+def complete(engine, instance_id, element_id):
+    view = engine.get_instance(instance_id)
+    task = next(t for t in view.ready_tasks if t.element_id == element_id)
+    engine.complete_task(task.id, {}, actor="integrator:test")
+    return engine.get_instance(instance_id)
+
+
+def standing(view):
+    return sorted(t.element_id for t in view.ready_tasks), sorted(m.name for m in view.waiting_messages)
+
+
+def test_the_caller_s_message_reaches_the_called_process_s_catch_that_waits_with_all_its_variables(engine):
+    started = engine.start_instance(
+        "caller", actor="integrator:test", business_key="b1", variables={"secret": "x"}
+    )
+    assert standing(engine.get_instance(started.id)) == (["Early", "Prepare"], ["m"])
+    thrown = complete(engine, started.id, "Prepare")
+    # caught inside the instance: the called process no longer waits, and nothing was refused
+    assert (thrown.status, *standing(thrown)) == ("running", ["Early"], [])
+    applied = complete(engine, started.id, "Early")
+    assert standing(applied) == (["Apply"], [])
+    done = complete(engine, started.id, "Apply")
+    assert done.status == "completed"
+    # the In mappings named only called_by_caller, yet the message carried the caller's "secret" across
+    assert done.variables["secret_seen_by_called"] == "x"
+
+
+CALLED_WAITING_LATE = (
+    '<bpmn:process id="called" isExecutable="true"><bpmn:startEvent id="Called_start" />'
+    + user("Early")
+    + '<bpmn:intermediateCatchEvent id="Catch_ready"><bpmn:messageEventDefinition messageRef="M" />'
+    "</bpmn:intermediateCatchEvent>"
+    + user("Apply")
+    + '<bpmn:endEvent id="Called_end" />'
+    + flows("Called_start", "Early", "Catch_ready", "Apply", "Called_end")
+    + "</bpmn:process>"
+)
+
+
+def test_a_throw_before_the_called_process_waits_for_it_is_refused_as_undelivered(tmp_path):
+    engine = Engine(f"sqlite:///{tmp_path / 'late.sqlite3'}", clock_source=ManualClock())
+    engine.deploy(
+        {
+            "case.bpmn": diagram(CALLER, "caller", CALLED_WAITING_LATE),
+            "forms/f.json": FORM,
+            "messages/m.json": MESSAGE,
+        },
+        actor="analyst:test",
+    )
+    started = engine.start_instance(
+        "caller", actor="integrator:test", business_key="b2", variables={"secret": "x"}
+    )
+    assert standing(engine.get_instance(started.id)) == (["Early", "Prepare"], [])
+    # A message is not kept for a catch that will wait later: BPMN drops it, and this engine refuses the
+    # request that threw it, naming the throw, so the caller's preparations can not be done first.
+    with pytest.raises(ScriptFailure) as undelivered:
+        complete(engine, started.id, "Prepare")
+    assert (undelivered.value.kind, undelivered.value.element_id) == ("message-undelivered", "Throw_ready")
+    assert standing(engine.get_instance(started.id)) == (["Early", "Prepare"], [])
+    engine.close()
