@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import partial
 from types import SimpleNamespace
 
 from lxml import etree
@@ -12,9 +13,10 @@ from sqlalchemy.exc import IntegrityError
 
 from . import catalogue, parties
 from .audit import audit_row
-from .bpmn import LoadedDefinition, Serializer
+from .bpmn import LoadedDefinition, Serializer, declare_contents
 from .bpmn.names import named_elements
 from .catalogue.messages import FOLDER as MESSAGE_FOLDER
+from .catalogue.messages import contract_of
 from .catalogue.safe_xml import parse_xml
 from .clock import now
 from .context import Context
@@ -37,6 +39,7 @@ class DefinitionCache:
         if loaded is None:
             row = store.definition(definition_id)
             spec, subprocess_specs = self._serializer.load_spec(row.spec)
+            declare_contents((spec, *subprocess_specs.values()), partial(_declared, row.forms))
             loaded = LoadedDefinition(
                 row.id, row.version, spec, subprocess_specs, row.forms, self._lanes(row.sources)
             )
@@ -60,6 +63,12 @@ class DefinitionCache:
                     self._lane_rules[(file, text)] = parties.lane_rules(root)
                 rules.update(self._lane_rules[(file, text)])
         return rules
+
+
+def _declared(forms: Mapping[str, dict], message_name: str) -> frozenset | None:
+    """The properties the contract of ``message_name`` declares; None when the version has no contract."""
+    contract = contract_of(forms, message_name)
+    return None if contract is None else frozenset(contract[0].get("properties", {}))
 
 
 def deploy(

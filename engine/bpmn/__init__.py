@@ -21,6 +21,7 @@ from .dialects import (
 from .external_task import extension_properties
 from .input_output import parameters_of
 from .juel import is_juel
+from .message_event import declare_contents
 from .parser import DiagramParser, ParsedProcess, parse_processes, parsed_elements, parsed_event_definitions
 from .sandbox import RestrictedScriptEngine
 from .serializer import Serializer
@@ -53,6 +54,7 @@ __all__ = [
     "compare_versions",
     "condition_python",
     "correlation_expressions",
+    "declare_contents",
     "expression_problem",
     "extension_properties",
     "form_data_key",

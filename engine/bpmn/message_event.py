@@ -17,14 +17,24 @@ class MessageEvent(CamundaMessageEvent):
     """A message whose payload (a JSON object) becomes task variables when it is caught.
 
     A message thrown inside a diagram with ``camunda:expression`` keeps Camunda's behaviour and
-    lands in its result variable; without one it carries the thrower's variables.
+    lands in its result variable; without one it carries those of the thrower's variables its contract
+    declares, whether an instance of its own catches it or another: a process called in the same instance
+    gets from a message no more than from another instance, never the caller's other data past the
+    call's In mappings.
     """
+
+    # The properties of the message's contract, set when a definition version is loaded (see
+    # ``LoadedDefinition``); None: deployed before its message had a contract, carries every variable.
+    declared: frozenset | None = None
 
     def throw(self, my_task):
         if self.expression is not None:
             super().throw(my_task)
             return
-        payload = deepcopy(my_task.data)
+        data = my_task.data
+        if self.declared is not None:
+            data = {name: value for name, value in data.items() if name in self.declared}
+        payload = deepcopy(data)
         payload[THROWN_BY] = my_task.task_spec.bpmn_id
         my_task.workflow.top_workflow.catch(BpmnEvent(self, payload=payload))
 
@@ -37,3 +47,14 @@ class MessageEvent(CamundaMessageEvent):
             super().update_task_data(my_task)
         elif isinstance(payload, dict):
             my_task.set_data(**deepcopy({k: v for k, v in payload.items() if k != THROWN_BY}))
+
+
+def declare_contents(specs, declared_of) -> None:
+    """Give each message event of ``specs`` (a version's process specs) what its contract declares:
+    ``declared_of(name)`` is the set of its payload's properties, or None when it has no contract."""
+    for spec in specs:
+        for task_spec in spec.task_specs.values():
+            definition = getattr(task_spec, "event_definition", None)
+            for event in getattr(definition, "event_definitions", [definition]):
+                if isinstance(event, MessageEvent):
+                    event.declared = declared_of(event.name)

@@ -2,9 +2,10 @@
 
 The joining's preparations could run beside the onboardings it calls, each onboarding waiting before its
 application for a "preparations done" message the joining throws. These tests show what the engine does with
-such a message today, so that a design relying on it knows its ground: it reaches a catch that already waits
-in the called process, carrying every variable of the thrower (not only what the call's In mappings name),
-and a throw made before the called process waits is refused as undelivered."""
+such a message, so that a design relying on it knows its ground: it reaches a catch that already waits in
+the called process, carrying what the message's contract declares of the thrower's variables and nothing
+else (the call's In mappings still say what else crosses), and a throw made before the called process waits
+is refused as undelivered."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ import pytest
 from engine import Engine
 from engine.clock import ManualClock
 from engine.problems import ScriptFailure
-from tests.integration.test_constructs import FORM, MESSAGE, diagram, flows, user
+from tests.integration.test_constructs import FORM, diagram, flows, user
+
+# The contract of message "m": its payload declares one property.
+MESSAGE = (
+    b'{"type": "object", "properties": {"ready_note": {"type": "string"}}, '
+    b'"x-correlation": {"by": "business_key"}}'
+)
 
 CALLED = (
     '<bpmn:process id="called" isExecutable="true">'
@@ -37,6 +44,7 @@ CALLER = (
     '<bpmn:callActivity id="Call" calledElement="called"><bpmn:extensionElements>'
     '<camunda:in sourceExpression="${true}" target="called_by_caller" />'
     '<camunda:out source="secret" target="secret_seen_by_called" />'
+    '<camunda:out source="ready_note" target="note_seen_by_called" />'
     "</bpmn:extensionElements></bpmn:callActivity>"
     + user("Prepare")
     + '<bpmn:intermediateThrowEvent id="Throw_ready"><bpmn:messageEventDefinition messageRef="M" />'
@@ -69,9 +77,11 @@ def standing(view):
     return sorted(t.element_id for t in view.ready_tasks), sorted(m.name for m in view.waiting_messages)
 
 
-def test_the_caller_s_message_reaches_the_called_process_s_catch_that_waits_with_all_its_variables(engine):
+def test_the_caller_s_message_reaches_the_called_process_s_catch_that_waits_with_what_its_contract_declares(
+    engine,
+):
     started = engine.start_instance(
-        "caller", actor="integrator:test", business_key="b1", variables={"secret": "x"}
+        "caller", actor="integrator:test", business_key="b1", variables={"secret": "x", "ready_note": "done"}
     )
     assert standing(engine.get_instance(started.id)) == (["Early", "Prepare"], ["m"])
     thrown = complete(engine, started.id, "Prepare")
@@ -81,8 +91,10 @@ def test_the_caller_s_message_reaches_the_called_process_s_catch_that_waits_with
     assert standing(applied) == (["Apply"], [])
     done = complete(engine, started.id, "Apply")
     assert done.status == "completed"
-    # the In mappings named only called_by_caller, yet the message carried the caller's "secret" across
-    assert done.variables["secret_seen_by_called"] == "x"
+    # the contract declares ready_note, which crossed; the caller's "secret" neither the In mappings nor
+    # the contract name stayed the caller's
+    assert done.variables["note_seen_by_called"] == "done"
+    assert done.variables.get("secret_seen_by_called") is None
 
 
 CALLED_WAITING_LATE = (
