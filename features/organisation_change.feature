@@ -24,7 +24,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
   while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
   vendor's local change are done, without waiting for the test before the change, side by side a deployment test
-  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
+  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner, and is its own work under that ID; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
   (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
   vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
   the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
@@ -55,7 +55,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
   palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
   muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
-  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
+  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa, uudella Y-tunnuksellaan; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
   rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
@@ -1278,7 +1278,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
 
-  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
+  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -1365,10 +1365,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                         |
-      | palvelunantaja        | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
-      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+      | osapuoli                             | tehtävä                                                                         |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
     Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
@@ -1376,26 +1376,31 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                             |
-      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
-      | palvelunantaja | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
+      | osapuoli                             | tehtävä                                                             |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun palvelunantaja uudella Y-tunnuksella yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                      |
       | skip_reason | Testattiin jo ennen muutosta |
     Niin lomake hylätään kentän "result" kohdalta
-    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | ei     |
     Niin lomake hylätään kentän "documents_moved_checked" kohdalta
-    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |

@@ -1060,6 +1060,11 @@ def test_only_a_new_joiner_itself_can_not_skip_the_deployment_test_after_the_cha
     ]
     skip = {"result": "skipped", "skip_reason": "Ei tarvita"}
     if test_after == "Task_test_after_change":
+        # seeds 003/004: the organisation tests its own set-up, and after the change it is the one under
+        # its new Y-tunnus, so that organisation plays the test's lane, not the business key it had before
+        assert lane_of(after, test_after) == "Palvelunantaja uudella Y-tunnuksella"
+        assert after.parties["Palvelunantaja uudella Y-tunnuksella"] == joining["new_business_id_value"]
+        assert after.parties["Palvelunantaja"] == "0737546-2"
         with pytest.raises(InvalidData, match="result"):
             do(engine, after, test_after, skip)
     else:
