@@ -2,7 +2,8 @@
 Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   In English: an organisation that changes (seed 004) first maps the impact of the change on its Kanta joinings.
   Then seven tracks run side by side, each on its own time from the change date and none waiting for another:
-  in a merger, the parties agree which customership continues (only the termination at the end reads it); the
+  in a merger, the parties agree which customership continues (only the termination at the end reads it; the new
+  registrar of the moved documents can not say its own ends, and a joiner that stops can not say it continues); the
   joining with a new business ID (a new business ID
   (Y-tunnus) joins Kanta again with it, "Join Kanta with the new business ID" calls "Kanta joining"); the other
   new joiners' joinings (every other new joiner joins with its own business ID and name; each joining is the new
@@ -23,7 +24,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
   while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
   vendor's local change are done, without waiting for the test before the change, side by side a deployment test
-  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
+  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner, and is its own work under that ID; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
   (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
   vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
   the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
@@ -32,7 +33,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
 
   Organisaatio kartoittaa ensin, miten muutos vaikuttaa sen liittymisiin Kanta-palveluihin. Sen jälkeen seitsemän
   tehtäväketjua etenee rinnakkain, kukin muutospäivästä laskien eikä yksikään odota toista. Sulautuminen:
-  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu; vastausta tarvitaan vasta lopun irtisanomisessa. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
+  sovitaan, kumman toimijan Kanta-asiakkuus jatkuu; vastausta tarvitaan vasta lopun irtisanomisessa. Uusi
+  rekisterinpitäjä ei voi sopia oman asiakkuutensa päättyvän, eikä käytön lopettava liittyjä sen jatkuvan. Liittyminen uudella Y-tunnuksella: uusi Y-tunnus
   tarkoittaa, että Kantaan liitytään uudelleen uudella Y-tunnuksella. Muiden uusien liittyjien liittymiset:
   jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja nimellään; liittymisen tekee uusi liittyjä itse.
   Resepti-palvelu, jos organisaatio käyttää sitä: palvelun käyttäjäksi hyväksytty organisaatio voi varmistaa
@@ -53,7 +55,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
   palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
   muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
-  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
+  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa, uudella Y-tunnuksellaan; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
   rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
@@ -442,8 +444,83 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Tapaukset:
       | y_tunnus  | paattyy | lopettaa | ensin                                                                                                                                                         | seuraavaksi                                                                                       |
       | 2468212-2 | kyllä   | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | avoinna on vain tehtävä "Tee irtisanomisilmoitus Kanta Ekstranetissä", jonka tekee palvelunantaja |
-      | 2468213-0 | ei      | kyllä    | avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja, ja "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja        |
       | 2468214-9 | ei      | ei       | avoinna on vain tehtävä "Sovi, kumman asiakkuus jatkuu", jonka tekee palvelunantaja                                                                           | prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"                                      |
+
+  Tapaus: Sulautumisessa uudeksi rekisterinpitäjäksi kartoitettu organisaatio ei voi sopia oman asiakkuutensa päättyvän, koska sen on hoidettava siirrettyjen asiakirjojen muutokset
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468192-0
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468192-0                |
+      | organisation_name                  | Lääkäriasema Kaari Oy    |
+      | change_date                        | tänään + 30 päivää       |
+      | joiner_oid                         | 1.2.246.10.24681920.10.0 |
+      | registrar_oid                      | 1.2.246.10.24681920.10.0 |
+      | new_business_id                    | ei                       |
+      | new_joiners                        | ei                       |
+      | merger                             | kyllä                    |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728600.10.0 |
+      | new_registrar_is_this_organisation | kyllä                    |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                  |
+      | palvelunantaja | Sovi, kumman asiakkuus jatkuu, uutena rekisterinpitäjänä |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan  |
+    Ja vaihetta "Sovi, kumman asiakkuus jatkuu" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu, uutena rekisterinpitäjänä" tiedoilla:
+      | continuing_business_id | 1572860-0 |
+      | customership_ends      | kyllä     |
+    Niin lomake hylätään kentän "customership_ends" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                  |
+      | palvelunantaja | Sovi, kumman asiakkuus jatkuu, uutena rekisterinpitäjänä |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan  |
+    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu, uutena rekisterinpitäjänä" tiedoilla:
+      | continuing_business_id | 2468192-0 |
+      | customership_ends      | ei        |
+    Niin avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Ja vaihe "Sovi, kumman asiakkuus jatkuu, uutena rekisterinpitäjänä" on tehty kerran
+    Ja vaihetta "Tee irtisanomisilmoitus Kanta Ekstranetissä" ei ole tehty
+
+  Tapaus: Sulautumisessa Kanta-palvelujen käytön lopettava liittyjä ei voi sopia oman asiakkuutensa jatkuvan, vaan sen asiakkuus päättyy irtisanomiseen
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468213-0
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468213-0                |
+      | organisation_name           | Hammaslääkärit Sointu Oy |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682130.10.0 |
+      | registrar_oid               | 1.2.246.10.24682130.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | kyllä                    |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | kyllä                    |
+      | receiver_mark_removal       | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu, kun oma käyttö päättyy", jonka tekee palvelunantaja, ja "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi, kumman asiakkuus jatkuu, kun oma käyttö päättyy" tiedoilla:
+      | continuing_business_id | 1572860-0 |
+      | customership_ends      | ei        |
+    Niin lomake hylätään kentän "customership_ends" kohdalta
+    Ja avoinna ovat vain tehtävät "Sovi, kumman asiakkuus jatkuu, kun oma käyttö päättyy", jonka tekee palvelunantaja, ja "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi, kumman asiakkuus jatkuu, kun oma käyttö päättyy" tiedoilla:
+      | continuing_business_id | 1572860-0 |
+      | customership_ends      | kyllä     |
+    Niin avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja
+    Ja vaihe "Sovi, kumman asiakkuus jatkuu, kun oma käyttö päättyy" on tehty kerran
+    Ja vaihetta "Sovi, kumman asiakkuus jatkuu" ei ole tehty
 
   Tapaus: Kanta-palvelujen käytön lopettavan liittyjän vastaanottomerkinnän poistoa voi pyytää heti, ja THL poistaa sen päivää tai kahta ennen muutosta, vaikka uusimispyyntöjen välitys ei muutu; kohdistetut pyynnöt käsitellään ennen irtisanomista
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468190-4
@@ -1201,7 +1278,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
 
-  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa, ja onnistunut koe on tarkistanut asiakirjojen siirron
+  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, ja onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -1288,10 +1365,10 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                         |
-      | palvelunantaja        | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
-      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+      | osapuoli                             | tehtävä                                                                         |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
     Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
@@ -1299,26 +1376,31 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                             |
-      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
-      | palvelunantaja | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
+      | osapuoli                             | tehtävä                                                             |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun palvelunantaja uudella Y-tunnuksella yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | result      | skipped                      |
       | skip_reason | Testattiin jo ennen muutosta |
     Niin lomake hylätään kentän "result" kohdalta
-    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | ei     |
     Niin lomake hylätään kentän "documents_moved_checked" kohdalta
-    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |

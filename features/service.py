@@ -44,6 +44,11 @@ PARTIES = {
     "hyvinvointialue": ("Hyvinvointialue", "from:county_business_id"),
     "Kanta-välittäjä": ("Kanta-välittäjä", "from:intermediary_business_id"),
     "uusi liittyjä": ("Palvelunantaja", f"from:{NEW_JOINER}"),
+    # the changing organisation under the new Y-tunnus it joins again with: its own test after the change
+    "palvelunantaja uudella Y-tunnuksella": (
+        "Palvelunantaja uudella Y-tunnuksella",
+        "from:new_business_id_value",
+    ),
 }
 # The one identity of no party: the admin who moves the clock, deploys and looks (the checks read as it).
 CLOCK_TOKEN = "tok-testikello-0123456789abcdef0123456789"

@@ -74,6 +74,7 @@ GENITIVES = {
     "hyvinvointialueen": "hyvinvointialue",
     "Kanta-välittäjän": "Kanta-välittäjä",
     "uuden liittyjän": "uusi liittyjä",
+    "palvelunantajan uudella Y-tunnuksella": "palvelunantaja uudella Y-tunnuksella",
 }
 assert set(GENITIVES.values()) == set(PARTIES), "every party has its genitive"
 

@@ -11,7 +11,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   deployment test together with the vendor and its report to Kela within two days of the test (otherwise Kela
   asks), without waiting for the Prescription decision. Once the Prescription application is approved, the
   provider carries out its own deployment tasks, may verify production readiness with the vendor (a failed
-  verification is fixed or abandoned) and starts using the Prescription service (seed 001). Kanta services are in
+  verification is fixed or abandoned) and, beside it, runs the Prescription deployment test when a new system is
+  deployed for the first time or Kela asks for it (seed 004; a failed test is fixed by the vendor, a passed one
+  reported within two days, otherwise Kela asks), and then starts using the Prescription service (seed 001). Kanta services are in
   use when both paths are done. When signing, the provider may ask for the vendor's system description as an
   annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
 
@@ -23,7 +25,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
   päätöstä odottamatta. Resepti-hakemuksen hyväksynnän jälkeen palvelunantaja tekee omassa organisaatiossaan
-  tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa ja aloittaa
+  tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
+  Resepti-palvelun käyttöönottokokeen, kun uusi järjestelmä otetaan käyttöön ensimmäistä kertaa tai Kela pyytää sitä
+  (epäonnistuneen korjaa järjestelmätoimittaja, onnistunut raportoidaan Kelaan kahden päivän kuluessa), ja aloittaa
   Resepti-palvelun käyttämisen. Kanta-palvelut ovat käytössä, kun kumpikin on tehty. Allekirjoittaessaan
   palvelunantaja voi pyytää järjestelmätoimittajan järjestelmäkuvauksen omavalvontasuunnitelmansa liitteeksi.
 
@@ -122,10 +126,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
-      | production_readiness_verification | kyllä |
+      | renewal_request_receivers_marked          | kyllä |
+      | renewal_request_service_in_use            | kyllä |
+      | prescription_new_system_first_deployment  | ei    |
+      | production_readiness_verification         | kyllä |
+    Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | ei |
     Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
@@ -254,7 +264,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | Kanta-palvelut käytössä |
     Ja ajastimia ei ole
 
-  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua
+  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan ennen käytön aloitusta
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -308,24 +318,51 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | ei    |
-      | renewal_request_service_in_use    | ei    |
-      | production_readiness_verification | kyllä |
-    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+      | renewal_request_receivers_marked         | ei    |
+      | renewal_request_service_in_use           | ei    |
+      | prescription_new_system_first_deployment | kyllä |
+      | production_readiness_verification        | kyllä |
+    Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään                                                  |
       | verification_result | failed                                                  |
       | after_failure       | abandon                                                 |
       | abandon_reason      | Varmistaminen on vapaaehtoinen; käyttö aloitetaan ilman |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Ja vaihetta "Korjaa varmistamisen epäonnistumisen syy" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | ei     |
+    Niin lomake hylätään kentän "kela_test_person_ids_used" kohdalta
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | failed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoinna on vain tehtävä "Korjaa Resepti-palvelun käyttöönottokokeen virhe", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Korjaa Resepti-palvelun käyttöönottokokeen virhe" tiedoilla:
+      | fault_description | Reseptin allekirjoitusvarmenne puuttui |
+      | fixed_on          | tänään                                 |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
 
-  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten Potilastietovarannon käyttöönottokoetta
+  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -360,11 +397,41 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
-      | production_readiness_verification | ei    |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+      | renewal_request_receivers_marked         | kyllä |
+      | renewal_request_service_in_use           | kyllä |
+      | prescription_new_system_first_deployment | ei    |
+      | production_readiness_verification        | ei    |
+    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
     Ja vaihetta "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
+    Kun Kela yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested | kyllä |
+    Niin lomake hylätään kentän "prescription_test_request_note" kohdalta
+    Ja avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
+    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
+      | prescription_test_requested    | kyllä                                          |
+      | prescription_test_request_note | Reseptin allekirjoitus tarkistetaan tuotannossa |
+    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja vaihetta "Korjaa Resepti-palvelun käyttöönottokokeen virhe" ei ole tehty
+    Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Kun aikaa on kulunut kolme päivää
+    Niin ajastin "Resepti-palvelun kokeen raportti myöhässä" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | Kela           | Pyydä puuttuvaa Resepti-palvelun koeraporttia    |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa Resepti-palvelun koeraporttia" tiedoilla:
+      | requested_on | tänään |
+    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja vaihe "Resepti-palvelun koeraporttia pyydetty" on tehty
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
     Niin avoimia tehtäviä ei ole
@@ -382,6 +449,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Resepti-palvelun koeraporttia pyydetty |
+      | Kanta-palvelut käytössä                |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

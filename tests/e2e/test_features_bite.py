@@ -33,9 +33,12 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         "Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja "
         "käyttöönottokoe uusitaan korjauksen jälkeen",
         "Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja "
-        "epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua",
+        "epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä "
+        "käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja "
+        "raportoidaan ennen käytön aloitusta",
         "Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten "
-        "Potilastietovarannon käyttöönottokoetta",
+        "Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään "
+        "ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa",
         f"{PRESCRIPTION_BESIDE} (ei)",
         f"{PRESCRIPTION_BESIDE} (kyllä)",
     ]

@@ -1095,6 +1095,11 @@ def test_only_a_new_joiner_itself_can_not_skip_the_deployment_test_after_the_cha
     ]
     skip = {"result": "skipped", "skip_reason": "Ei tarvita"}
     if test_after == "Task_test_after_change":
+        # seeds 003/004: the organisation tests its own set-up, and after the change it is the one under
+        # its new Y-tunnus, so that organisation plays the test's lane, not the business key it had before
+        assert lane_of(after, test_after) == "Palvelunantaja uudella Y-tunnuksella"
+        assert after.parties["Palvelunantaja uudella Y-tunnuksella"] == joining["new_business_id_value"]
+        assert after.parties["Palvelunantaja"] == "0737546-2"
         with pytest.raises(InvalidData, match="result"):
             do(engine, after, test_after, skip)
     else:
@@ -1119,6 +1124,38 @@ def test_an_organisation_that_stops_using_kanta_is_not_the_new_registrar(engine)
     # joka on laadittu ennen organisaatiomuutosta, ja joka on siirretty uuden rekisterinpitäjän rekisteriin"
     with pytest.raises(InvalidData, match="new_registrar_is_this_organisation"):
         start_change(engine, joiner_stops=True, new_registrar_is_this_organisation=True)
+
+
+@pytest.mark.parametrize(
+    ("impact", "agreement", "contradiction", "agreed"),
+    [
+        # Seed 004: the new registrar must handle the changes to the documents moved to it, so the
+        # organisation that is the new registrar can not say its own customership ends in the merger
+        (
+            {"new_registrar_is_this_organisation": True},
+            "Task_agree_customership_as_new_registrar",
+            True,
+            False,
+        ),
+        # a joiner that stops using Kanta ends its customership: it can not say its own continues
+        (
+            {"new_registrar_is_this_organisation": False, "joiner_stops": True},
+            "Task_agree_customership_joiner_stops",
+            False,
+            True,
+        ),
+    ],
+)
+def test_a_mergers_answer_on_the_customership_agrees_with_the_impact_mapping(
+    engine, impact, agreement, contradiction, agreed
+):
+    tracks = start_change(engine, **impact)
+    assert agreement in ready(tracks) and "Task_agree_customership" not in ready(tracks)
+    answer = {"continuing_business_id": "1572860-0", "customership_ends": contradiction}
+    with pytest.raises(InvalidData, match="customership_ends"):
+        do(engine, tracks, agreement, answer)
+    agreed_on = do(engine, tracks, agreement, {**answer, "customership_ends": agreed})
+    assert sorted(ready(agreed_on)) == sorted(set(ready(tracks)) - {agreement})
 
 
 def test_an_independent_practitioners_documents_can_not_move(engine):

@@ -849,8 +849,17 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         state = complete(
             engine, state, "Task_do_prescription_own_tasks",
             {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
-             "production_readiness_verification": False},
+             "prescription_new_system_first_deployment": False, "production_readiness_verification": False},
         )  # fmt: skip
+        # seed 004: without a new system's first deployment the Prescription test is run only when Kela asks
+        assert lanes(state) == {"Task_kela_prescription_test_request": "Kela"}
+        state = complete(
+            engine,
+            state,
+            "Task_kela_prescription_test_request",
+            {"prescription_test_requested": False},
+            actor=KELA,
+        )
         assert ready(state) == ["Task_start_using_prescription_service"]
         state = complete(engine, state, "Task_start_using_prescription_service", {"start_date": "2026-01-12"})
         assert state.status == "running" and ready(state) == [] and messages(state) == [PDR_DECISION]
