@@ -64,14 +64,10 @@ def pytest_cmdline_main(config):
     # what xdist's -n auto starts when told (PYTEST_XDIST_AUTO_NUM_WORKERS), else the idle cores
     told = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
     cores = config.hook.pytest_xdist_auto_num_workers(config=config) if told else None
+    # (the plugins the features never use are left out by features/pytest.ini, in the workers too)
     config.option.numprocesses = parallel.workers_for(
         [str(config.invocation_params.dir / arg) for arg in config.args], cores
     )
-    if config.option.numprocesses:
-        # The workers read their options from the environment they inherit: the plugins the features never
-        # use cost each worker about a second's start (schemathesis, hypothesis, anyio).
-        unused = " ".join(f"-p no:{plugin}" for plugin in parallel.UNUSED_PLUGINS)
-        os.environ["PYTEST_ADDOPTS"] = f"{os.environ.get('PYTEST_ADDOPTS', '')} {unused}".strip()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -22,8 +22,6 @@ from gherkin.parser import Parser
 from xdist.scheduler import LoadFileScheduling
 
 FEATURES = Path(__file__).parent
-# pytest plugins installed for the rest of the tests that no feature uses, left out of the workers
-UNUSED_PLUGINS = ("schemathesis", "hypothesispytest", "anyio", "xdist.looponfail")
 
 
 def test_module_of(nodeid: str) -> str:

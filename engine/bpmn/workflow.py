@@ -213,6 +213,7 @@ class Run:
         # what was read of the tree before (an action reads where the instance stands) is read again after
         self.__dict__.pop("_tasks_now", None)
         self.__dict__.pop("_completed", None)
+        self.__dict__.pop("_join_arrivals", None)
         if self.cancelled:
             return
         steps = 0
@@ -596,31 +597,43 @@ class Run:
         work (told by task id, not by timestamp: the machines of a cluster need not agree on the time)."""
         arrived = [_flow_node_before(task)]
         if len(task.task_spec.inputs) > 1:
-            arrived += self._arrivals_handed_on(task)
+            arrived += self._join_arrivals.get(_join_key(task), [])
         return sorted({node for node in arrived if node is not None})
 
-    def _arrivals_handed_on(self, join) -> list[str | None]:
-        """Where the branches came from that arrived at ``join``'s gateway before it and waited there: the
-        waiting instances this unit of work cancelled, and the arrivals each of them had been handed.
+    @cached_property
+    def _join_arrivals(self) -> dict[tuple[int, str], list[str | None]]:
+        """Where the branches came from that arrived at a join's gateway before it and waited there, by the
+        gateway (``_join_key``): the waiting instances this unit of work cancelled, and the arrivals each of
+        them had been handed. Read from the walk the run already made, once for every join of the instance;
+        a unit of work that cancelled no wait at a join finds none.
 
         Spiff keeps only the latest arrival at a join waiting and cancels the earlier one at once, so
         with three branches arriving in three units of work the first one's wait was cancelled two units
         before the join fired: ``_hand_on_join_arrivals`` hands it on to the wait that stays."""
-        arrived = []
-        for waiting in join.workflow.get_tasks(spec_name=join.task_spec.name, state=TaskState.CANCELLED):
-            if waiting.id not in self._cancelled_before and waiting.parent.state == TaskState.COMPLETED:
+        arrivals: dict[tuple[int, str], list[str | None]] = {}
+        for waiting in self._tasks_now:
+            if (
+                waiting.state == TaskState.CANCELLED
+                and len(waiting.task_spec.inputs) > 1
+                and waiting.id not in self._cancelled_before
+                and waiting.parent.state == TaskState.COMPLETED
+            ):
+                arrived = arrivals.setdefault(_join_key(waiting), [])
                 arrived.append(_flow_node_before(waiting))
                 arrived += waiting.internal_data.get(_ARRIVED_BEFORE, [])
-        return arrived
+        return arrivals
 
     def _hand_on_join_arrivals(self) -> None:
         """Give each join that still waits the arrivals of the waits this unit of work cancelled at its
-        gateway (``_arrivals_handed_on``), kept in its internal data, which is stored with the state."""
+        gateway (``_join_arrivals``), kept in its internal data, which is stored with the state."""
+        if not self._join_arrivals:  # no wait at a join was cancelled: nothing to hand on
+            return
         for task in self._tasks_now:
             if task.state == TaskState.WAITING and len(task.task_spec.inputs) > 1:
-                arrived = set(task.internal_data.get(_ARRIVED_BEFORE, []))
-                arrived |= {node for node in self._arrivals_handed_on(task) if node is not None}
-                if arrived:
+                handed = self._join_arrivals.get(_join_key(task))
+                if handed:
+                    arrived = set(task.internal_data.get(_ARRIVED_BEFORE, []))
+                    arrived |= {node for node in handed if node is not None}
                     task.internal_data[_ARRIVED_BEFORE] = sorted(arrived)
 
     def _error_end_element(self, definition) -> str | None:
@@ -632,6 +645,12 @@ class Run:
 
 # A waiting join's internal data: the flow nodes of the branches that arrived at its gateway before it.
 _ARRIVED_BEFORE = "arrived_before"
+
+
+def _join_key(task) -> tuple[int, str]:
+    """A join's gateway within its own (sub)workflow: the waits at one gateway, whichever branch each came
+    on, share it; the same gateway in another instance of a called process does not."""
+    return id(task.workflow), task.task_spec.name
 
 
 def _call_site(call) -> str:

@@ -1,7 +1,9 @@
 """A run's standing and whether its workflow ended, read from the walk its answer makes, tell the same as
 SpiffWorkflow's own walks: the next run on a kept workflow starts from that standing instead of walking
-the tree again. Checked after every step of every process of the catalogue and of the fixtures, along
-paths that complete the ready human tasks in a seeded random order with seeded random answers."""
+the tree again; so do the arrivals at each join, read once from that walk for every join rather than by a
+walk of the join's workflow at every write. Checked after every step of every process of the catalogue
+and of the fixtures, along paths that complete the ready human tasks in a seeded random order with seeded
+random answers."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pytest
 from SpiffWorkflow.util.task import TaskState
 
 from engine.bpmn import LoadedDefinition, RestrictedScriptEngine, Run, Serializer
-from engine.bpmn.workflow import Standing
+from engine.bpmn.workflow import _ARRIVED_BEFORE, Standing, _flow_node_before, _join_key
 from engine.catalogue import build, read_folder
 from engine.limits import Limits
 from tests.conftest import PROCESSES
@@ -128,3 +130,48 @@ def test_a_runs_standing_and_end_are_those_its_own_walks_find(folder, key, seed)
         elif not ready and not _deliver_awaited(chance, run, definition):
             break
     assert checked > 0
+
+
+def _arrivals_walked(run: Run, join) -> list[str | None]:
+    """Where the branches came from that waited at ``join``'s gateway, as a walk of its own (sub)workflow
+    for the waits this unit of work cancelled there finds them (what a run read at every write before)."""
+    arrived = []
+    for waiting in join.workflow.get_tasks(spec_name=join.task_spec.name, state=TaskState.CANCELLED):
+        if waiting.id not in run._cancelled_before and waiting.parent.state == TaskState.COMPLETED:
+            arrived.append(_flow_node_before(waiting))
+            arrived += waiting.internal_data.get(_ARRIVED_BEFORE, [])
+    return arrived
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("folder", "key"), _processes(), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_arrivals_at_each_join_are_those_a_walk_of_its_workflow_finds(folder, key, seed):
+    chance = random.Random(f"{key}-{seed}")
+    definition = _definition(folder, key)
+    run = Run.start(definition, SCRIPTS, _answers(chance, definition), Limits())
+    for _ in range(30):
+        run.step()
+        if run.failure is not None:
+            break
+        joins = [
+            task
+            for task in run._tasks_now
+            if len(task.task_spec.inputs) > 1 and task.state in (TaskState.WAITING, TaskState.COMPLETED)
+        ]
+        for join in joins:
+            assert sorted(run._join_arrivals.get(_join_key(join), []), key=str) == sorted(
+                _arrivals_walked(run, join), key=str
+            ), join.task_spec.bpmn_id
+        state = run.dump(SERIALIZER)
+        if state is None:
+            break
+        run = Run(run.workflow, definition, Limits(), run.standing_now())
+        ready = [t for t in run.workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual]
+        if run.workflow.is_completed():
+            break
+        if ready and (chance.random() < 0.8 or not _deliver_awaited(chance, run, definition)):
+            task = chance.choice(ready)
+            task.set_data(**_answers(chance, definition))
+            task.run()
+        elif not ready and not _deliver_awaited(chance, run, definition):
+            break
