@@ -24,7 +24,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinitio
 from SpiffWorkflow.bpmn.util.diff import SpecDiff, WorkflowDiff, migrate_workflow
 from SpiffWorkflow.util.task import TaskState
 
-from .workflow import LoadedDefinition, Run, _event_definitions
+from .workflow import _ARRIVED_BEFORE, LoadedDefinition, Run, _event_definitions
 
 WAITING = TaskState.READY | TaskState.WAITING | TaskState.STARTED
 PAST = TaskState.COMPLETED | TaskState.CANCELLED
@@ -141,13 +141,13 @@ def move(run: Run, new: LoadedDefinition, mapping: dict[str, str], serializer) -
     if reasons:
         raise MigrationRefused(reasons)
 
-    kept_timers = _timers_to_keep(moves, registry)
+    kept_waits = _waits_to_keep(moves, registry)
     workflow.subprocess_specs = new.subprocess_specs
     for moved, target, spec_diff in moves:
         _forget_removed_past(moved, spec_diff)
         migrate_workflow(WorkflowDiff(moved, spec_diff), moved, target)
     for moved, _target, _diff in moves:
-        for task_id, internal in kept_timers.items():
+        for task_id, internal in kept_waits.items():
             task = moved.tasks.get(task_id)
             if task is not None and task.state == TaskState.WAITING:
                 task.internal_data.update(internal)
@@ -184,12 +184,17 @@ def _apply_mapping(workflow, target, spec_diff: SpecDiff, mapping: dict[str, str
     return sorted(set(reasons))
 
 
-def _timers_to_keep(moves, registry) -> dict:
-    """The internal data of each waiting timer whose definition is the same in the new version."""
+def _waits_to_keep(moves, registry) -> dict:
+    """What SpiffWorkflow's move resets of a wait and the new version would keep: the internal data of each
+    waiting timer whose definition is the same in the new version (its due time), and of each waiting join
+    the branches that arrived before it (else a join that fires after the move names only its last one)."""
     kept = {}
     for workflow, _target, spec_diff in moves:
         for task in workflow.get_tasks(state=TaskState.WAITING, skip_subprocesses=True):
             spec = task.task_spec
+            if len(spec.inputs) > 1 and _ARRIVED_BEFORE in task.internal_data:
+                kept[task.id] = {_ARRIVED_BEFORE: copy.deepcopy(task.internal_data[_ARRIVED_BEFORE])}
+                continue
             definitions = _event_definitions(getattr(spec, "event_definition", None))
             if not any(isinstance(d, TimerEventDefinition) for d in definitions):
                 continue

@@ -531,7 +531,7 @@ def test_long_lists_count_up_to_a_cap(engine, monkeypatch):
     assert engine.list_instances().total_exact is False
 
 
-def _three_branch_preparation(engine) -> None:
+def _three_branch_preparation(engine, register_named: str = "Register") -> None:
     """parallel_preparation with a third branch into its join: the Kela registration beside the other two."""
     files = _catalogue_files()
     third = (
@@ -557,6 +557,7 @@ def _three_branch_preparation(engine) -> None:
         )
     )
     assert third.count(b"Flow_9") == 3
+    third = third.replace(b'name="Register"', f'name="{register_named}"'.encode())
     engine.deploy({**files, "parallel.bpmn": third}, actor=ANALYST)
 
 
@@ -572,6 +573,29 @@ def test_a_join_names_every_branch_that_arrived_however_many_units_of_work_befor
     for index in order:
         (task,) = [t for t in state.ready_tasks if t.element_id == branches[index]]
         state = engine.complete_task(task.id, {"done": True}, actor=PROVIDER)
+    assert [t.element_id for t in state.ready_tasks] == ["Task_final_check"]
+    (join,) = [e for e in engine.history(started.id) if e.element_id == "Gateway_join"]
+    assert join.data["came_from"] == branches
+
+
+def test_a_join_that_fires_after_its_instance_moved_version_names_the_branches_that_arrived_before(engine):
+    # moving a version resets each wait (SpiffWorkflow predicts them again); the branches that arrived at a
+    # join before the move are kept with its wait, as a timer's due time is
+    _three_branch_preparation(engine)
+    started = engine.start_instance("parallel_preparation", actor=PROVIDER)
+    branches = sorted(t.element_id for t in started.ready_tasks)
+    state = started
+    for element_id in branches[:2]:
+        (task,) = [t for t in state.ready_tasks if t.element_id == element_id]
+        state = engine.complete_task(task.id, {"done": True}, actor=PROVIDER)
+    version = state.definition_version
+    _three_branch_preparation(engine, register_named="Register with Kela")  # the next version
+    outcome = engine.migrate_instances("parallel_preparation", version, version + 1, actor="admin:operator")
+    assert outcome.migrated == [started.id] and outcome.refused == []
+    state = engine.get_instance(started.id)
+    assert state.definition_version == version + 1
+    (task,) = [t for t in state.ready_tasks if t.element_id == branches[2]]
+    state = engine.complete_task(task.id, {"done": True}, actor=PROVIDER)
     assert [t.element_id for t in state.ready_tasks] == ["Task_final_check"]
     (join,) = [e for e in engine.history(started.id) if e.element_id == "Gateway_join"]
     assert join.data["came_from"] == branches
