@@ -25,8 +25,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   supports the registry use right, and has committed to opening the right each time it grants a client's
   service (seed 002: "Avaa palvelun myontamisen yhteydessa"); the per-client opening is the county's daily
   work, not a step of onboarding. The repository is in use for the provider as soon as its test is reported
-  (seed 001); the county's readiness, its commitment and the agreement that follows run beside that, on the
-  county's own path, and hold none of the provider's steps.
+  (seed 001), and its onboarding ends there: its message starts the county's own process, where the county's
+  readiness, its commitment and the agreement that follows run, holding none of the provider's steps and no
+  process that called the onboarding (features/county_registry_use_right.feature walks it on its own).
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
@@ -50,7 +51,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   liittyneensä ja järjestelmänsä tukevan rekisterinkäyttöoikeutta sekä sitoutunut avaamaan oikeuden aina
   myöntäessään asiakkaalle palvelun; asiakaskohtainen avaaminen kuuluu hyvinvointialueen päivittäiseen
   toimintaan, ei käyttöönottoon. Tietovaranto on palvelunantajan käytössä heti, kun koe on raportoitu; hyvinvointialueen
-  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät sen rinnalla hyvinvointialueen omana polkuna.
+  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät hyvinvointialueen omassa prosessissa, jonka käyttöönoton
+  viesti aloittaa, ja käyttöönotto päättyy raporttiin.
 
   Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -451,7 +453,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja vaihe "Kerro hyvinvointialueelle: tietovaranto käytössä" on tehty kerran
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
+    Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle 5291502-6, ja tapaus seuraa sitä
     Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
@@ -474,13 +482,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
-      | Sosiaalihuollon asiakastietovaranto käytössä |
+    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu, myös hyvinvointialueen rekisteriin"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Korjaa hakemus" on tehty kerran
-    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
 
@@ -535,9 +539,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
-    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja vaihe "Kerro hyvinvointialueelle: tietovaranto käytössä" on tehty kerran
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
+    Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle <y_tunnus>, ja tapaus seuraa sitä
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
       | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
@@ -559,9 +565,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
-      | Sosiaalihuollon asiakastietovaranto käytössä |
+    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
