@@ -890,3 +890,58 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
+
+  Tapaus: Liittymisen kutsumana käyttöönotto ei kysy uudelleen rekisteritietoja ja tietoturvasuunnitelmaa, jotka liittyminen jo teki
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1618039-2
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Kotihoito Kielo Oy |
+      | business_id          | 1618039-2          |
+      | organisation_kind    | private_provider   |
+      | licence              | social             |
+      | system_kind          | client_system      |
+      | writes_prescriptions | ei                 |
+      | vendor_business_id   | 2345678-0          |
+    Niin tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.16180392.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | SosiaaliX                    |
+      | system_certified | kyllä                        |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | service_provision  | self_paying_clients_only |
+      | vendor_business_id | 2345678-0                |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Ja vaihetta "Tee valmistelevat tehtävät" ei ole tehty
+    Ja prosessi on käynnissä

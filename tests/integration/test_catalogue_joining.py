@@ -393,8 +393,7 @@ def _social_welfare_repository_path(engine, state, **intake):
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
           "registry_use_right_supported": True, "access_point_oid": ERA_ACCESS_POINT}),
-        ("Task_preparatory_tasks", PROVIDER,
-         {"register_entries_valid": True, "security_plan_date": "2026-03-02"}),
+        # the joining checked the register entries and had the security plan written: not asked again
         ("Task_register_for_deployment", PROVIDER,
          {"registered_on": "2026-03-04", "contact_person": "Aino Virtanen"}),
         ("Task_own_deployment_tasks", PROVIDER,
@@ -407,6 +406,7 @@ def _social_welfare_repository_path(engine, state, **intake):
     for element_id, actor, data in steps:
         assert element_id in ready(state), (element_id, ready(state))
         state = complete(engine, state, element_id, data, actor=actor)
+    assert "Task_preparatory_tasks" not in _completed(engine, state)
     assert messages(state) == ["kela_social_welfare_repository_decision"]
     state = engine.deliver_message(
         "kela_social_welfare_repository_decision",
