@@ -258,22 +258,46 @@ def test_a_patient_information_system_is_refused(engine):
     assert "joining_deadline" not in refused.variables
 
 
-def test_an_uncertified_system_is_certified_first(engine):
+def test_an_uncertified_system_is_certified_beside_the_preparations_and_holds_only_the_application(engine):
     at_system = start_social_care(engine)
     certify = do(
         engine, at_system, "Task_describe_system", {**SYSTEM, "system_certified": False}, actor=VENDOR
     )
-    assert list(ready(certify)) == ["Task_certify_system"]
-    again = do(
+    # Seed 002: the application is made with the certified system; the preparations do not wait for it.
+    assert set(ready(certify)) == {"Task_certify_system", "Task_preparatory_tasks"}
+    state = do(
         engine,
         certify,
+        "Task_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    )
+    assert list(ready(state)) == ["Task_certify_system"]
+    applying = do(
+        engine,
+        state,
         "Task_certify_system",
         {"certified_on": "2026-02-01", "listed_in_valvira_register": True},
         actor=VENDOR,
     )
-    assert list(ready(again)) == ["Task_describe_system"]
-    preparing = do(engine, again, "Task_describe_system", SYSTEM, actor=VENDOR)
-    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+    assert list(ready(applying)) == ["Task_file_application"]
+    history = [e.element_id for e in engine.history(applying.id) if e.kind == "element_completed"]
+    assert history.count("Task_describe_system") == 1
 
 
 def test_a_phase_1_system_can_not_claim_the_registry_use_right(engine):
@@ -305,21 +329,52 @@ def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
     assert ended_at(engine, agreed) == ["End_joined_through_main_joiner"]
 
 
-def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engine):
+def test_a_direct_joiners_system_gets_the_registry_use_right_function_before_the_application(engine):
     at_system = start_social_care(engine)
     phase_1 = {**SYSTEM, "system_phase": "phase_1", "registry_use_right_supported": False}
     upgrading = do(engine, at_system, "Task_describe_system", phase_1, actor=VENDOR)
-    assert list(ready(upgrading)) == ["Task_enable_registry_use_right"]
-    described_again = do(
+    assert set(ready(upgrading)) == {"Task_enable_registry_use_right", "Task_preparatory_tasks"}
+    upgraded = do(
         engine,
         upgrading,
         "Task_enable_registry_use_right",
-        {"function_in_use_on": "2026-02-02", "system_phase": "phase_2", "registry_use_right_supported": True},
+        {
+            "function_in_use_on": "2026-02-02",
+            "phase_after_upgrade": "phase_2",
+            "registry_use_right_function_in_use": True,
+        },
         actor=VENDOR,
     )
-    assert list(ready(described_again)) == ["Task_describe_system"]
-    preparing = do(engine, described_again, "Task_describe_system", SYSTEM, actor=VENDOR)
-    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+    # The form records the function in use: the system is not described again, and only the application
+    # waits for the preparations.
+    assert list(ready(upgraded)) == ["Task_preparatory_tasks"]
+    state = do(
+        engine,
+        upgraded,
+        "Task_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    applying = do(
+        engine,
+        state,
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    )
+    assert list(ready(applying)) == ["Task_file_application"]
+    # The preparations' branch still carried the system as it was described; the system's data is the
+    # upgraded one all the same, whichever branch reached the application last.
+    assert applying.variables["registry_use_right_supported"] is True
+    assert applying.variables["system_phase"] == "phase_2"
 
 
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
