@@ -6,9 +6,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   its system; a provider that records only the organiser's data need not join at all; seed 002 does not
   recommend the parallel model to a provider with its own certified system, so choosing it then takes an
   explicit confirmation). The system vendor
-  describes the system: a patient information system can not be used, an uncertified system is certified
-  first, and a system without the registry use right function (which every phase 1 system lacks) gets it
-  first: a direct joiner's system must have it in use (seed 002); a parallel joiner's own system need not, as
+  describes the system: a patient information system can not be used at once; an uncertified system is
+  certified, and a system without the registry use right function (which every phase 1 system lacks) gets it
+  first; both beside the provider's preparations, as only the application needs the certified system (seed
+  002): a direct joiner's system must have it in use (seed 002); a parallel joiner's own system need not, as
   seed 002 puts that requirement on the county's system. A joint joiner only agrees with its main
   joiner, whose system must have the function, and its own onboarding ends there: only the main joiner
   applies (seeds 001, 002). The decision table gives the legal
@@ -25,16 +26,17 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   supports the registry use right, and has committed to opening the right each time it grants a client's
   service (seed 002: "Avaa palvelun myontamisen yhteydessa"); the per-client opening is the county's daily
   work, not a step of onboarding. The repository is in use for the provider as soon as its test is reported
-  (seed 001); the county's readiness, its commitment and the agreement that follows run beside that, on the
-  county's own path, and hold none of the provider's steps.
+  (seed 001), and its onboarding ends there: its message starts the county's own process, where the county's
+  readiness, its commitment and the agreement that follows run, holding none of the provider's steps and no
+  process that called the onboarding (features/county_registry_use_right.feature walks it on its own).
 
   Palvelunantaja kertoo, miten se tuottaa sosiaalipalvelunsa ja mitä liittymismallia se käyttää:
   suoraliittyminen, yhteisliittyminen pääliittyjän kautta tai rinnakkaisliittyminen hyvinvointialueen
   järjestelmään (hyvinvointialue päättää, tarjoaako se järjestelmäänsä; jos palvelunantaja tallentaa vain
   järjestäjän rekisteriin kuuluvaa tietoa, sen ei tarvitse liittyä; rinnakkaisliittymismallia ei suositella,
   jos käytössä on oma sertifioitu järjestelmä, joten silloin valinta vahvistetaan erikseen). Järjestelmätoimittaja kuvaa
-  järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan ensin
-  ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
+  järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan
+  valmistelujen rinnalla ennen hakemusta (vain hakemus tehdään sertifioidulla järjestelmällä) ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
   järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Rinnakkaisliittyjän
   omalta järjestelmältä sitä ei vaadita, koska lähde asettaa vaatimuksen hyvinvointialueen järjestelmälle. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
@@ -50,7 +52,8 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   liittyneensä ja järjestelmänsä tukevan rekisterinkäyttöoikeutta sekä sitoutunut avaamaan oikeuden aina
   myöntäessään asiakkaalle palvelun; asiakaskohtainen avaaminen kuuluu hyvinvointialueen päivittäiseen
   toimintaan, ei käyttöönottoon. Tietovaranto on palvelunantajan käytössä heti, kun koe on raportoitu; hyvinvointialueen
-  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät sen rinnalla hyvinvointialueen omana polkuna.
+  vahvistus, sitoumus ja niitä seuraava sopiminen etenevät hyvinvointialueen omassa prosessissa, jonka käyttöönoton
+  viesti aloittaa, ja käyttöönotto päättyy raporttiin.
 
   Tapausaihio: Lakisääteinen liittymisen takaraja on 1.9.2026 kaikille tuottamistavoille (<tuottamistapa>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -114,11 +117,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja <ajastimet>
 
     Tapaukset:
-      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                      | ajastimet        |
-      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
-      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                           | ajastimia ei ole |
-      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja                               | ajastimia ei ole |
-      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja | ajastimia ei ole |
+      | y_tunnus  | jarjestelman_nimi | jarjestelma                | sertifioitu | seuraavaksi                                                                                                                                                                      | ajastimet        |
+      | 2236067-2 | PotilasY          | patient_information_system | kyllä       | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                                                                                           | ajastimia ei ole |
+      | 2645751-9 | PotilasY          | patient_information_system | ei          | prosessi on päättynyt tapahtumaan "Hylätty: potilastietojärjestelmällä ei voi liittyä"                                                                                           | ajastimia ei ole |
+      | 3316624-2 | SosiaaliX         | social_care_client_system  | ei          | avoinna ovat vain tehtävät "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja, ja "Tee valmistelevat tehtävät", jonka tekee palvelunantaja                   | ajastimia ei ole |
+      | 3605551-3 | SosiaaliX         | social_care_client_system  | kyllä       | avoinna ovat vain tehtävät "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja, ja "Tee valmistelevat tehtävät", jonka tekee palvelunantaja | ajastimia ei ole |
 
   Tapaus: Sertifioimaton järjestelmä sertifioidaan ensin, ja vaiheen 1 järjestelmään tuodaan rekisterinkäyttöoikeus-toiminnallisuus, jota suoraliittyjän järjestelmässä pitää olla
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4123105-9
@@ -131,31 +134,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | joining_model      | direct                     |
       | vendor_business_id | 2345678-0                  |
     Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
-      | system_name                  | SosiaaliX                    |
-      | system_kind                  | social_care_client_system    |
-      | system_certified             | ei                           |
-      | system_phase                 | phase_1                      |
-      | system_profile               | Vaiheen 1 perustoiminnot     |
-      | registry_use_right_supported | ei                           |
-      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
-    Ja ajastimia ei ole
-    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
-      | certified_on               | tänään |
-      | listed_in_valvira_register | ei     |
-    Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
-    Ja avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
-      | certified_on               | tänään |
-      | listed_in_valvira_register | kyllä  |
-    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Ja vaihe "Hanki järjestelmälle sertifiointi" on tehty kerran
-    Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
-      | system_certified             | kyllä                        |
+      | system_certified             | ei                           |
       | system_phase                 | phase_1                      |
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | kyllä                        |
@@ -165,7 +147,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                 |
       | system_kind                  | social_care_client_system |
-      | system_certified             | kyllä                     |
+      | system_certified             | ei                        |
       | system_phase                 | phase_1                   |
       | system_profile               | Vaiheen 1 perustoiminnot  |
       | registry_use_right_supported | ei                        |
@@ -175,37 +157,53 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                    |
       | system_kind                  | social_care_client_system    |
-      | system_certified             | kyllä                        |
+      | system_certified             | ei                           |
       | system_phase                 | phase_1                      |
       | system_profile               | Vaiheen 1 perustoiminnot     |
       | registry_use_right_supported | ei                           |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna ovat vain tehtävät "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja, ja "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid | kyllä              |
+      | security_plan_date     | tänään - 1 viikkoa |
+    Niin avoinna ovat vain tehtävät "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja, ja "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
+      | registered_on  | tänään        |
+      | contact_person | Liisa Kaisla  |
+    Niin avoinna ovat vain tehtävät "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Tee liittymishakemus Kanta Ekstranetissä" ei ole tehty
+    Kun järjestelmätoimittaja yrittää tehdä tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
+      | certified_on               | tänään |
+      | listed_in_valvira_register | ei     |
+    Niin lomake hylätään kentän "listed_in_valvira_register" kohdalta
+    Ja avoinna on vain tehtävä "Hanki järjestelmälle sertifiointi", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Hanki järjestelmälle sertifiointi" tiedoilla:
+      | certified_on               | tänään |
+      | listed_in_valvira_register | kyllä  |
     Niin avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
     Ja tiedon "system_phase" arvo on phase_1
+    Ja vaihe "Hanki järjestelmälle sertifiointi" on tehty kerran
     Ja ajastimia ei ole
-    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 2 kertaa
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
-      | function_in_use_on           | tänään  |
-      | system_phase                 | phase_1 |
-      | registry_use_right_supported | kyllä   |
-    Niin lomake hylätään kentän "system_phase" kohdalta
+      | function_in_use_on                 | tänään  |
+      | phase_after_upgrade                | phase_1 |
+      | registry_use_right_function_in_use | kyllä   |
+    Niin lomake hylätään kentän "phase_after_upgrade" kohdalta
     Ja avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
-      | function_in_use_on           | tänään  |
-      | system_phase                 | phase_2 |
-      | registry_use_right_supported | kyllä   |
-    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
-      | system_name                  | SosiaaliX                                        |
-      | system_kind                  | social_care_client_system                        |
-      | system_certified             | kyllä                                            |
-      | system_phase                 | phase_2                                          |
-      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
-      | registry_use_right_supported | kyllä                                            |
-      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
-    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+      | function_in_use_on                 | tänään  |
+      | phase_after_upgrade                | phase_2 |
+      | registry_use_right_function_in_use | kyllä   |
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja tiedon "system_phase" arvo on phase_2
-    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty 3 kertaa
+    Ja tiedon "registry_use_right_supported" arvo on kyllä
+    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty kerran
     Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
 
   Tapaus: Rinnakkaisliittymismallilla aloittava kutsuja antaa hyvinvointialueen Y-tunnuksen, muuten aloitus hylätään
@@ -451,7 +449,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja vaihe "Kerro hyvinvointialueelle: tietovaranto käytössä" on tehty kerran
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+    Ja vaihe "Korjaa hakemus" on tehty kerran
+    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
+    Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle 5291502-6, ja tapaus seuraa sitä
     Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
@@ -474,13 +478,9 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
-      | Sosiaalihuollon asiakastietovaranto käytössä |
+    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu, myös hyvinvointialueen rekisteriin"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Korjaa hakemus" on tehty kerran
-    Ja vaihe "Korjaa kokeen virhe" on tehty kerran
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
 
@@ -535,9 +535,11 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
-    Niin vaihe "Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat" on tehty kerran
-    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovaranto käytössä"
+    Ja vaihe "Kerro hyvinvointialueelle: tietovaranto käytössä" on tehty kerran
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
+    Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle <y_tunnus>, ja tapaus seuraa sitä
+    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
       | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
@@ -559,9 +561,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin prosessi on päättynyt tapahtumiin:
-      | Sosiaalihuollon asiakastietovaranto käytössä, hyvinvointialueen tehtävät jatkuvat |
-      | Sosiaalihuollon asiakastietovaranto käytössä |
+    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu"
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
@@ -886,3 +886,58 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
+
+  Tapaus: Liittymisen kutsumana käyttöönotto ei kysy uudelleen rekisteritietoja ja tietoturvasuunnitelmaa, jotka liittyminen jo teki
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1618039-2
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Kotihoito Kielo Oy |
+      | business_id          | 1618039-2          |
+      | organisation_kind    | private_provider   |
+      | licence              | social             |
+      | system_kind          | client_system      |
+      | writes_prescriptions | ei                 |
+      | vendor_business_id   | 2345678-0          |
+    Niin tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.16180392.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | SosiaaliX                    |
+      | system_certified | kyllä                        |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | service_provision  | self_paying_clients_only |
+      | vendor_business_id | 2345678-0                |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                                        |
+      | system_kind                  | social_care_client_system                        |
+      | system_certified             | kyllä                                            |
+      | system_phase                 | phase_2                                          |
+      | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
+      | registry_use_right_supported | kyllä                                            |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Ja vaihetta "Tee valmistelevat tehtävät" ei ole tehty
+    Ja prosessi on käynnissä

@@ -62,4 +62,4 @@ def test_the_catalogue_saved_by_a_modeler_still_validates(tmp_path):
     command = Path(sys.executable).parent / "kanta-onboarding"
     result = subprocess.run([str(command), "validate", str(catalogue)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("ok: 10 diagram(s)"), result.stdout
+    assert result.stdout.startswith("ok: 11 diagram(s)"), result.stdout

@@ -199,12 +199,16 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         engine, reminded, "Task_remind_report", {"reminded_on": "2026-04-19", "channel": "email"}, actor=KELA
     )
 
-    readiness = do(
+    done = do(
         engine, reminded, "Task_report_test", {"report_date": "2026-04-20", "report_sent_to_kela": True}
     )
-    # Seed 001: reported, the repository is in use for the provider at once; the county's path runs beside it.
-    assert readiness.status == "running"
-    assert ended_at(engine, readiness) == ["End_reminder_sent", "End_in_use_beside_county"]
+    # Seed 001: reported, the repository is in use for the provider and its onboarding ends; the county's part
+    # is a process of its own, which the onboarding's message started under the provider's business ID.
+    assert done.status == "completed"
+    assert done.pending_timers == [] and done.ready_tasks == []
+    assert ended_at(engine, done) == ["End_reminder_sent", "End_service_in_use"]
+    readiness = county_process_of(engine, "0737546-2")
+    assert readiness.variables["county_business_id"] == COUNTY_ID
     # Seed 002: the county's register is offered for the documents only once its preconditions are confirmed.
     assert list(ready(readiness)) == ["Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
@@ -215,7 +219,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         {"organiser_joined": True, "organiser_system_supports_registry_use_right": True},
         actor=COUNTY,
     )
-    # The right is opened per granted service (operations); onboarding records the county's commitment.
+    # The right is opened per granted service (operations); the county's process records its commitment.
     assert list(ready(committing)) == ["Task_agree_registry_use_right"]
     agreeing = do(
         engine,
@@ -226,10 +230,18 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     )
     # Act 703/2023 section 14 (seed 002): documents and client rights agreed, the register now offered.
     assert list(ready(agreeing)) == ["Task_deliver_documents_into_register"]
-    done = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
-    assert done.status == "completed"
-    assert done.pending_timers == [] and done.ready_tasks == []
-    assert ended_at(engine, done) == ["End_reminder_sent", "End_in_use_beside_county", "End_service_in_use"]
+    assert lane_of(agreeing, "Task_deliver_documents_into_register") == "Palvelunantaja"
+    agreed = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
+    assert agreed.status == "completed"
+    assert ended_at(engine, agreed) == ["End_documents_into_register_agreed"]
+
+
+def county_process_of(engine, business_id):
+    """The county's own process (county_registry_use_right) that the provider's onboarding started."""
+    (started,) = engine.list_instances(
+        process_key="county_registry_use_right", business_key=business_id
+    ).items
+    return engine.get_instance(started.id)
 
 
 def test_a_patient_information_system_is_refused(engine):
@@ -246,22 +258,46 @@ def test_a_patient_information_system_is_refused(engine):
     assert "joining_deadline" not in refused.variables
 
 
-def test_an_uncertified_system_is_certified_first(engine):
+def test_an_uncertified_system_is_certified_beside_the_preparations_and_holds_only_the_application(engine):
     at_system = start_social_care(engine)
     certify = do(
         engine, at_system, "Task_describe_system", {**SYSTEM, "system_certified": False}, actor=VENDOR
     )
-    assert list(ready(certify)) == ["Task_certify_system"]
-    again = do(
+    # Seed 002: the application is made with the certified system; the preparations do not wait for it.
+    assert set(ready(certify)) == {"Task_certify_system", "Task_preparatory_tasks"}
+    state = do(
         engine,
         certify,
+        "Task_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    )
+    assert list(ready(state)) == ["Task_certify_system"]
+    applying = do(
+        engine,
+        state,
         "Task_certify_system",
         {"certified_on": "2026-02-01", "listed_in_valvira_register": True},
         actor=VENDOR,
     )
-    assert list(ready(again)) == ["Task_describe_system"]
-    preparing = do(engine, again, "Task_describe_system", SYSTEM, actor=VENDOR)
-    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+    assert list(ready(applying)) == ["Task_file_application"]
+    history = [e.element_id for e in engine.history(applying.id) if e.kind == "element_completed"]
+    assert history.count("Task_describe_system") == 1
 
 
 def test_a_phase_1_system_can_not_claim_the_registry_use_right(engine):
@@ -293,21 +329,52 @@ def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
     assert ended_at(engine, agreed) == ["End_joined_through_main_joiner"]
 
 
-def test_a_direct_joiners_system_gets_the_registry_use_right_function_first(engine):
+def test_a_direct_joiners_system_gets_the_registry_use_right_function_before_the_application(engine):
     at_system = start_social_care(engine)
     phase_1 = {**SYSTEM, "system_phase": "phase_1", "registry_use_right_supported": False}
     upgrading = do(engine, at_system, "Task_describe_system", phase_1, actor=VENDOR)
-    assert list(ready(upgrading)) == ["Task_enable_registry_use_right"]
-    described_again = do(
+    assert set(ready(upgrading)) == {"Task_enable_registry_use_right", "Task_preparatory_tasks"}
+    upgraded = do(
         engine,
         upgrading,
         "Task_enable_registry_use_right",
-        {"function_in_use_on": "2026-02-02", "system_phase": "phase_2", "registry_use_right_supported": True},
+        {
+            "function_in_use_on": "2026-02-02",
+            "phase_after_upgrade": "phase_2",
+            "registry_use_right_function_in_use": True,
+        },
         actor=VENDOR,
     )
-    assert list(ready(described_again)) == ["Task_describe_system"]
-    preparing = do(engine, described_again, "Task_describe_system", SYSTEM, actor=VENDOR)
-    assert list(ready(preparing)) == ["Task_preparatory_tasks"]
+    # The form records the function in use: the system is not described again, and only the application
+    # waits for the preparations.
+    assert list(ready(upgraded)) == ["Task_preparatory_tasks"]
+    state = do(
+        engine,
+        upgraded,
+        "Task_preparatory_tasks",
+        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
+    )
+    state = do(
+        engine,
+        state,
+        "Task_register_for_deployment",
+        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
+    )
+    applying = do(
+        engine,
+        state,
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    )
+    assert list(ready(applying)) == ["Task_file_application"]
+    # The preparations' branch still carried the system as it was described; the system's data is the
+    # upgraded one all the same, whichever branch reached the application last.
+    assert applying.variables["registry_use_right_supported"] is True
+    assert applying.variables["system_phase"] == "phase_2"
 
 
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
@@ -430,15 +497,20 @@ def test_self_paying_provider_needs_no_registry_use_right_and_nothing_waits_for_
     assert done.status == "completed"
     assert ended_at(engine, done)[-1] == "End_service_in_use"
     assert "Task_organiser_readiness" not in [e.element_id for e in engine.history(done.id)]
+    assert (
+        engine.list_instances(process_key="county_registry_use_right", business_key="1572860-0").items == []
+    )
 
 
 def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
     at_system = start_social_care(engine, business_id="1572860-0")
     preparing = do(engine, at_system, "Task_describe_system", SYSTEM, actor=VENDOR)
     reporting = _to_report(engine, preparing)
-    readiness = do(
+    done = do(
         engine, reporting, "Task_report_test", {"report_date": "2026-06-11", "report_sent_to_kela": True}
     )
+    assert done.status == "completed"
+    readiness = county_process_of(engine, "1572860-0")
     agreeing = do(
         engine,
         readiness,
@@ -457,9 +529,10 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
             "Task_deliver_documents",
             {**AGREEMENT, "delivery_method": "paper", "client_rights_agreed": False},
         )
-    done = do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"})
-    assert done.status == "completed"
-    history = [e.element_id for e in engine.history(done.id)]
+    agreed = do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"})
+    assert agreed.status == "completed"
+    assert ended_at(engine, agreed) == ["End_documents_agreed"]
+    history = [e.element_id for e in engine.history(agreed.id)]
     assert "Task_agree_registry_use_right" not in history
     assert "Task_deliver_documents_into_register" not in history
 
@@ -625,6 +698,51 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
     done = update_plans(engine, customer_data)
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_extension_in_use"]
+
+
+def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(engine):
+    """The missing social-care repository is joined by its onboarding; once the provider's test is reported
+    that onboarding ends and the extension goes on to its planning, while the county's readiness and
+    commitment wait in the county's own process, started by the onboarding's message."""
+    state = start_extension(engine, repositories_in_use=["patient_data_repository"])
+    steps = [
+        ("Task_study_deployment_for_caller", PROVIDER,
+         {"service_provision": "purchased_services_for_county", "vendor_business_id": VENDOR_ID,
+          "county_business_id": COUNTY_ID, "contact_email": "kanta@kotisatama.fi"}),
+        ("Task_choose_joining_model", PROVIDER, {"joining_model": "direct", "vendor_business_id": VENDOR_ID}),
+        ("Task_describe_system", VENDOR, SYSTEM),
+        ("Task_preparatory_tasks", PROVIDER,
+         {"register_entries_valid": True, "security_plan_date": "2026-01-20"}),
+        ("Task_register_for_deployment", PROVIDER,
+         {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
+        ("Task_own_deployment_tasks", PROVIDER,
+         {"technical_preparation_done": True, "recording_practices_agreed": True,
+          "staff_competence_ensured": True}),
+        ("Task_file_application", PROVIDER,
+         {"application_date": "2026-03-02", "applicant_business_id": "0737546-2", "system_name": "SosiaaliX",
+          "access_point_oid": ACCESS_POINT_OID, "registrar_oid": "1.2.246.10.7375462.10.0"}),
+    ]  # fmt: skip
+    for element_id, actor, data in steps:
+        assert list(ready(state)) == [element_id]
+        state = do(engine, state, element_id, data, actor=actor)
+    state = engine.deliver_message(
+        "kela_social_welfare_repository_decision",
+        business_key="0737546-2",
+        payload={"decision": "approved"},
+        actor=KELA,
+    )
+    state = do(engine, state, "Task_deployment_test", {"test_date": "2026-04-15", "result": "passed"})
+    assert list(ready(state)) == ["Task_report_test"]
+    state = do(engine, state, "Task_report_test", {"report_date": "2026-04-16", "report_sent_to_kela": True})
+    # The onboarding has ended: the extension is past Gateway_repository_ready, at its planning.
+    assert state.status == "running"
+    assert "End_service_in_use" in ended_at(engine, state)
+    assert "Task_plan_extension" in ready(state)
+    assert not {"Task_organiser_readiness", "Task_deliver_documents"} & set(ready(state))
+    county = county_process_of(engine, "0737546-2")
+    assert county.status == "running"
+    assert list(ready(county)) == ["Task_organiser_readiness"]
+    assert lane_of(county, "Task_organiser_readiness") == "Hyvinvointialue"
 
 
 def test_a_late_access_point_notice_warns_the_provider_and_holds_back_nothing(engine, clock):

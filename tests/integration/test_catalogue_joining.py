@@ -382,19 +382,18 @@ def test_the_decisions_of_applications_side_by_side_may_arrive_in_either_order(e
     assert state.status == "completed" and ended_at(engine, state)[-1] == "End_joined"
 
 
-def _social_welfare_repository_path(engine, state):
+def _social_welfare_repository_path(engine, state, **intake):
     """Modeller B's social_welfare_repository_onboarding, direct joining for self-paying clients (no registry
-    use right), driven with the data its forms ask for."""
+    use right) unless ``intake`` says otherwise, driven with the data its forms ask for."""
     steps = [
         # the joining passed the identity and the joining model in: the intake does not ask them again
         ("Task_study_deployment_for_caller", PROVIDER,
-         {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID}),
+         {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID, **intake}),
         ("Task_describe_system", VENDOR,
          {"system_name": "SosiaaliX", "system_kind": "social_care_client_system", "system_certified": True,
           "system_phase": "phase_2", "system_profile": "Sosiaalihuollon asiakastietojärjestelmä, vaihe 2",
           "registry_use_right_supported": True, "access_point_oid": ERA_ACCESS_POINT}),
-        ("Task_preparatory_tasks", PROVIDER,
-         {"register_entries_valid": True, "security_plan_date": "2026-03-02"}),
+        # the joining checked the register entries and had the security plan written: not asked again
         ("Task_register_for_deployment", PROVIDER,
          {"registered_on": "2026-03-04", "contact_person": "Aino Virtanen"}),
         ("Task_own_deployment_tasks", PROVIDER,
@@ -407,6 +406,7 @@ def _social_welfare_repository_path(engine, state):
     for element_id, actor, data in steps:
         assert element_id in ready(state), (element_id, ready(state))
         state = complete(engine, state, element_id, data, actor=actor)
+    assert "Task_preparatory_tasks" not in _completed(engine, state)
     assert messages(state) == ["kela_social_welfare_repository_decision"]
     state = engine.deliver_message(
         "kela_social_welfare_repository_decision",
@@ -1097,13 +1097,16 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
     pdr, prescription = "kela_patient_data_repository_decision", "kela_prescription_service_decision"
     social_care = "kela_social_welfare_repository_decision"
     # One decision message per application, so that applications waiting side by side are told apart.
+    # The social-care onboarding also throws the message that starts the county's own process.
+    in_use = "social_welfare_repository_in_use_for_county"
     assert published == {
-        "kanta_joining": [pdr, prescription, social_care],  # through the onboardings it calls
-        "organisation_change": [pdr, prescription, social_care, "registrar_change_batch_done"],
+        "county_registry_use_right": [in_use],
+        "kanta_joining": [pdr, prescription, social_care, in_use],  # through the onboardings it calls
+        "organisation_change": [pdr, prescription, social_care, "registrar_change_batch_done", in_use],
         "patient_data_repository_onboarding": [pdr],
         "prescription_service_onboarding": [prescription],
-        "social_welfare_repository_onboarding": [social_care],
-        "usage_extension": [pdr, prescription, social_care],  # through the onboardings it calls
+        "social_welfare_repository_onboarding": [social_care, in_use],
+        "usage_extension": [pdr, prescription, social_care, in_use],  # through the onboardings it calls
         "vendor_package_onboarding": [pdr, prescription],
     }
     decisions = engine.get_definition("vendor_package_onboarding").messages
@@ -1183,3 +1186,29 @@ def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_i
     state = _settle_commitment(engine, state, existing_customer=False)
     assert ready(state) == ["Task_send_preparation_instructions"] and state.status == "running"
     assert _completed(engine, state) >= {"Task_settle_health_care_commitment"}
+
+
+def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
+    """A producer of a county's purchased services: once its test is reported the social-care onboarding
+    ends, so the joining that called it goes on and ends too, while the county's readiness and commitment
+    wait in the county's own process, which the onboarding's message started (seed 001: "Kanta-palvelut
+    ovat käytössäsi." once the report is sent)."""
+    state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
+    state = _prerequisites(engine, state)
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert ready(state) == ["Task_study_deployment_for_caller"]
+    county_id = "6060606-3"
+    state = _social_welfare_repository_path(
+        engine, state, service_provision="purchased_services_for_county", county_business_id=county_id
+    )
+    assert state.status == "completed"
+    assert ready(state) == []
+    assert ended_at(engine, state)[-2:] == ["End_service_in_use", "End_joined"]
+    (county,) = engine.list_instances(
+        process_key="county_registry_use_right", business_key=CARE_HOME_ID
+    ).items
+    county = engine.get_instance(county.id)
+    assert county.status == "running"
+    assert lanes(county) == {"Task_organiser_readiness": "Hyvinvointialue"}
+    assert county.variables["county_business_id"] == county_id
+    assert county.variables["registry_use_right_supported"] is True
