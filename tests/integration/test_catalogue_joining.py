@@ -378,6 +378,61 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
     assert "Task_file_application" not in completed
 
 
+PREPARATIONS_DONE = "kanta_joining_preparations_done"
+
+
+def test_the_patient_data_repository_onboarding_prepares_beside_the_joining_and_applies_after_it(
+    engine,
+):
+    """Health care has no transition period (seed 001): the onboarding's vendor contact, instructions and
+    preparatory tasks run while the joining's own preparations are still open, and only its application waits
+    for them (seed 001 "Kun tarvittavat valmistelut on tehty, tee liittymishakemus Kanta-Ekstranetissä.")."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(
+        engine, started, "Task_enter_organisation_data", {**CLINIC, "writes_prescriptions": False}
+    )
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert ready(state) == [
+        "Task_confirm_certified_system", "Task_contact_vendor", "Task_settle_health_care_commitment",
+        "Task_write_security_plan",
+    ]  # fmt: skip
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
+    # the called onboarding waits for the joining's preparations from its start
+    assert messages(state) == [PREPARATIONS_DONE]
+    contact = {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"}
+    state = fill(engine, state, "pdr_vendor_contact", contact)
+    state = fill(engine, state, "pdr_preparation_instructions",
+                 {"instructions_sent_on": "2026-01-13", "system_name": ERA, "system_certified": True,
+                  "intermediary_name": "Ajas Oy"}, actor=VENDOR)  # fmt: skip
+    # what the joining checks is not asked again
+    (task,) = [
+        t for t in state.ready_tasks if t.form_key.endswith("pdr_preparatory_tasks_joining_prepared.json")
+    ]
+    prepared = {
+        "server_certificates_ready": True,
+        "customer_data_in_extranet": True,
+        "organisation_oid": CLINIC_OID,
+    }
+    with pytest.raises(InvalidData) as refused:
+        engine.complete_task(task.id, {**prepared, "register_entries_valid": True}, actor=PROVIDER)
+    assert "/data/register_entries_valid" in [e.field for e in refused.value.errors]
+    state = fill(engine, state, "pdr_preparatory_tasks_joining_prepared", prepared)
+    # its preparations done, the onboarding still waits for the joining's: no application yet
+    assert forms(state) == ["kj_certified_system", "kj_customer_commitment", "kj_security_plan"]
+    assert messages(state) == [PREPARATIONS_DONE]
+    state = _prerequisites(engine, state, beside=["Task_settle_health_care_commitment"])
+    assert messages(state) == []
+    assert forms(state) == ["kj_customer_commitment", "pdr_application_commitment_settled"]
+    assert {"Throw_preparations_done", "Catch_joining_preparations_done"} <= _completed(engine, state)
+
+
+def test_a_patient_data_repository_onboarding_started_on_its_own_waits_for_no_joining(engine):
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    assert ready(started) == ["Task_contact_vendor"] and messages(started) == []
+
+
 @pytest.mark.parametrize("first", [PDR_DECISION, PRESCRIPTION_DECISION])
 def test_the_decisions_of_applications_side_by_side_may_arrive_in_either_order(engine, clock, first):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
