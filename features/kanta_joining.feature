@@ -9,12 +9,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
   code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
   corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
   certified system and access point and the provider writes its information security plan (a tenant
-  practitioner first agrees on it with the company); none of the three waits for another. Health care has
-  no transition period, so these preparations start at once (seed 001). Then the
-  provider chooses the joining model: a member of a joint joining only agrees with its main joiner on
-  joining through it, and the main joiner applies; a direct joiner or a main joiner runs the onboarding of each obligatory service side by
-  side, each its own application with Kela's decision of its own: the Patient Data Repository, the
-  Prescription service and the Social Welfare Client Data Repository; beside them a health-care provider
+  practitioner first agrees on it with the company); none of the three waits for another. The provider
+  first chooses the joining model: a member of a joint joining makes these preparations and then only
+  agrees with its main joiner on joining through it, and the main joiner applies; for a direct joiner or a
+  main joiner the preparations run beside the onboarding of each obligatory service, each its own
+  application with Kela's decision of its own: the Patient Data Repository, the Prescription service and
+  the Social Welfare Client Data Repository. Health care has no transition period, so the preparations and
+  the onboardings' own first steps (the vendor contact, its instructions, the preparatory tasks, which do
+  not ask again what the joining checks) start at once (seed 001); only the applications wait for the
+  preparations, which the joining tells the Patient Data Repository and Prescription onboardings by a
+  message. The social-care onboarding opens after the preparations. Beside them a health-care provider
   settles its health-care commitment once, which holds none of them back and which the onboardings do not
   ask again (a pharmacy and a provider with only a social-care licence are not asked it); the joining ends when all are done. A patient information system can not be used for the social-care repository
   (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
@@ -29,12 +33,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
-  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Terveydenhuollossa
-  ei ole siirtymäaikoja, joten valmistelut alkavat viipymättä. Lopuksi palvelunantaja
-  valitsee liittymismallin: yhteisliittymisen jäsen sopii vain pääliittyjän kanssa liittymisestä sen
-  kautta, ja pääliittyjä tekee hakemuksen; suoraan liittyvä tai pääliittyjä käy läpi jokaisen pakollisen palvelun käyttöönoton
-  rinnakkain, kunkin omana hakemuksenaan, johon Kela antaa oman päätöksensä: Potilastietovaranto,
-  Resepti-palvelu ja Sosiaalihuollon asiakastietovaranto. Niiden rinnalla terveydenhuollon palvelunantaja
+  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Ensin palvelunantaja
+  valitsee liittymismallin: yhteisliittymisen jäsen tekee valmistelut ja sopii sitten vain pääliittyjän
+  kanssa liittymisestä sen kautta, ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
+  valmistelut kulkevat jokaisen pakollisen palvelun käyttöönoton rinnalla, kunkin omana hakemuksenaan,
+  johon Kela antaa oman päätöksensä: Potilastietovaranto, Resepti-palvelu ja Sosiaalihuollon
+  asiakastietovaranto. Terveydenhuollossa ei ole siirtymäaikoja, joten valmistelut ja käyttöönottojen omat
+  ensimmäiset vaiheet (yhteydenotto järjestelmätoimittajaan, sen ohjeet ja valmistelevat tehtävät, joissa
+  ei kysytä uudelleen liittymisen tarkistamia tietoja) alkavat viipymättä; vain hakemukset odottavat
+  valmisteluja, joiden valmistumisesta liittyminen kertoo viestillä Potilastietovarannon ja
+  Resepti-palvelun käyttöönotoille. Sosiaalihuollon käyttöönotto avautuu valmistelujen jälkeen. Niiden rinnalla terveydenhuollon palvelunantaja
   selvittää kerran terveydenhuollon sitoumuksen: se ei pidättele yhtäkään käyttöönottoa, eivätkä
   käyttöönotot kysy sitä uudelleen. Apteekilta ja pelkän sosiaalihuollon luvan palvelunantajalta sitä ei
   kysytä. Liittyminen päättyy, kun kaikki ovat valmiit.
@@ -61,11 +69,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tiedon "patient_data_repository_required" arvo on <potilastieto>
     Ja tiedon "social_welfare_repository_required" arvo on <sosiaalihuolto>
     Ja tiedon "prescription_service_required" arvo on <resepti>
-    Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
     Ja prosessi on käynnissä
 
     Tapaukset:
@@ -122,10 +127,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system   |
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | <malli> |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -133,27 +144,32 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja vaihetta "Pyydä aluehallintovirastoa korjaamaan lupatiedot" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään                |
       | self_monitoring_in_place         | kyllä                 |
       | covers_independent_practitioners | <ammatinharjoittajat> |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | <malli> |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
     Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | kyllä |
     Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
@@ -165,6 +181,114 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | malli             | y_tunnus  | nimi                     | oid     | ammatinharjoittajat |
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
+
+  Tapaus: Potilastietovarannon käyttöönotto ottaa yhteyttä järjestelmätoimittajaan ja tekee valmistelevat tehtävät liittymisen rekisteritarkistuksen ollessa vielä kesken, ja liittymishakemus avautuu vasta, kun liittymisen valmistelut on tehty
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 2468135-7
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Hammaslääkäri Kivi Oy |
+      | business_id          | 2468135-7             |
+      | organisation_kind    | private_provider      |
+      | licence              | health                |
+      | system_kind          | patient_system        |
+      | writes_prescriptions | ei                    |
+      | vendor_business_id   | 2345678-0             |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Tee valmistelevat tehtävät                           |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | security_plan_ready       | kyllä                   |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.2468135.10.0 |
+    Niin lomake hylätään kentän "security_plan_ready" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary            |
+      | customer_data_in_extranet | kyllä                   |
+      | organisation_oid          | 1.2.246.10.2468135.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Liittymisen valmistelut tehty" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.2468135.10.0    |
+      | register_entries_valid | ei                         |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot     |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
+      | regional_state_administrative_agency | southern_finland                      |
+      | what_to_correct                      | Hammashoitolan palveluyksikkö puuttuu |
+      | requested_on                         | tänään                                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | THL            | Julkaise korjattu rekisteritieto                     |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihetta "Liittymisen valmistelut tehty" ei ole tehty
+    Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
+      | organisation_oid | 1.2.246.10.2468135.10.0 |
+      | updated_on       | tänään                  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä             |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja vaihe "Liittymisen valmistelut tehty" on tehty kerran
+    Ja vaihe "Tee valmistelevat tehtävät" on tehty kerran
+    Ja prosessi on käynnissä
 
   Tapaus: Yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja käyttää yrityksen potilastietojärjestelmää, joten hänelle ei kelpaa "Ei sähköistä järjestelmää" eikä hän jää liittymisvelvoitteen ulkopuolelle
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791363-6
@@ -190,11 +314,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei                       |
       | vendor_business_id   | 2345678-0                |
     Niin tiedon "patient_data_repository_required" arvo on kyllä
-    Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                             |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
-      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
     Ja prosessi on käynnissä
 
@@ -211,11 +331,21 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | writes_prescriptions | ei                            |
       | vendor_business_id   | 2345678-0                     |
     Niin tiedon "patient_data_repository_required" arvo on kyllä
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-3    |
+    Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-2    |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                             |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
       | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.5791357.10.0 |
@@ -261,16 +391,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
       | organisation_oid | 1.2.246.10.5791357.10.0 |
       | updated_on       | tänään                  |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model           | joint_member |
-      | main_joiner_business_id | 0737546-3    |
-    Niin lomake hylätään kentän "main_joiner_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model           | joint_member |
-      | main_joiner_business_id | 0737546-2    |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
@@ -300,7 +422,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | vendor_business_id   | 2345678-0            |
     Niin tiedon "social_welfare_repository_required" arvo on kyllä
     Ja tiedon "patient_data_repository_required" arvo on ei
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-2    |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
@@ -323,11 +449,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model           | joint_member |
-      | main_joiner_business_id | 0737546-2    |
     Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään                        |
       | responsibilities_in_contract | kyllä                         |
@@ -355,10 +478,15 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_kind          | patient_system           |
       | writes_prescriptions | ei                       |
       | vendor_business_id   | 2345678-0                |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                             |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
-      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta  |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2    |
@@ -366,35 +494,43 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_written_by     | practitioner |
       | responsibilities_in_contract | kyllä        |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Vahvista sertifioitu järjestelmä ja liityntäpiste", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimia tehtäviä ei ole
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | iah_code_set            |
       | organisation_oid       | 1.2.246.10.1029384.10.0 |
       | register_entries_valid | kyllä                   |
       | checked_on             | tänään                  |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
     Kun palvelunantaja tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | ei            |
       | commitment_accepted_on  | tänään        |
@@ -418,10 +554,16 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tiedon "patient_data_repository_required" arvo on kyllä
     Ja tiedon "social_welfare_repository_required" arvo on ei
     Ja tiedon "prescription_service_required" arvo on kyllä
-    Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
@@ -429,28 +571,33 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | intermediary_name | Ajas Oy                      |
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                   |
-      | palvelunantaja | Tee tietoturvasuunnitelma |
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Tee tietoturvasuunnitelma                            |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | kyllä  |
-    Niin avoimia tehtäviä ei ole
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                              |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.6802468.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
     Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | vendor_name        | Ajas Oy   |
       | contacted_on       | tänään    |
@@ -488,8 +635,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | palvelunantaja | Tee valmistelevat tehtävät                           |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Potilastietovarannon käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
-      | register_entries_valid    | kyllä                   |
-      | security_plan_ready       | kyllä                   |
       | server_certificates_ready | kyllä                   |
       | customer_data_in_extranet | kyllä                   |
       | organisation_oid          | 1.2.246.10.6802468.10.0 |
@@ -499,8 +644,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | palvelunantaja | Tee valmistelevat tehtävät                           |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Kun palvelunantaja tekee Resepti-palvelun käyttöönoton tehtävän "Tee valmistelevat tehtävät" tiedoilla:
-      | register_entries_valid    | kyllä              |
-      | security_plan_ready       | kyllä              |
       | server_certificates_ready | kyllä              |
       | planned_start_date        | tänään + 21 päivää |
     Niin avoimina ovat tehtävät:
@@ -610,7 +753,19 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tiedon "patient_data_repository_required" arvo on ei
     Ja tiedon "social_welfare_repository_required" arvo on kyllä
     Ja tiedon "prescription_service_required" arvo on ei
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model            | parallel |
+      | has_own_certified_system | kyllä    |
+    Niin lomake hylätään kentän "parallel_model_despite_own_system" kohdalta
+    Ja lomake hylätään kentän "county_business_id" kohdalta
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model                     | parallel  |
+      | has_own_certified_system          | kyllä     |
+      | parallel_model_despite_own_system | kyllä     |
+      | county_business_id                | 4567123-8 |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
@@ -633,19 +788,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model            | parallel |
-      | has_own_certified_system | kyllä    |
-    Niin lomake hylätään kentän "parallel_model_despite_own_system" kohdalta
-    Ja lomake hylätään kentän "county_business_id" kohdalta
-    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model                     | parallel  |
-      | has_own_certified_system          | kyllä     |
-      | parallel_model_despite_own_system | kyllä     |
-      | county_business_id                | 4567123-8 |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | business_id        | 7913579-1                     |
@@ -696,7 +840,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin tiedon "patient_data_repository_required" arvo on ei
     Ja tiedon "social_welfare_repository_required" arvo on kyllä
     Ja tiedon "prescription_service_required" arvo on ei
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model                     | parallel  |
+      | has_own_certified_system          | kyllä     |
+      | parallel_model_despite_own_system | kyllä     |
+      | county_business_id                | 4567123-8 |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
@@ -719,13 +869,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model                     | parallel  |
-      | has_own_certified_system          | kyllä     |
-      | parallel_model_despite_own_system | kyllä     |
-      | county_business_id                | 4567123-8 |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | purchased_services_for_county |
@@ -796,7 +941,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tiedon "social_welfare_repository_required" arvo on kyllä
     Ja tiedon "prescription_service_required" arvo on ei
     Ja vaihetta "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" ei ole tehty
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
@@ -819,10 +967,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
       | vendor_business_id | 2345678-0                |
@@ -857,11 +1003,47 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja tiedon "social_welfare_repository_required" arvo on kyllä
     Ja tiedon "prescription_service_required" arvo on kyllä
     Ja vaihe "Sosiaalihuollon asiakastietovaranto hylätty: potilastietojärjestelmällä ei voi liittyä; muut palvelut jatkuvat" on tehty
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Ja vaihetta "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                           |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään   |
+      | system_name          | PotilasY |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Tee valmistelevat tehtävät                        |
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä              |
+      | server_certificates_ready | kyllä              |
+    Niin lomake hylätään kentän "register_entries_valid" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 21 päivää |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Tee hallinnolliset toimet Kanta Ekstranetissä" ei ole tehty
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.9246802.10.0    |
@@ -876,31 +1058,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_certified | kyllä               |
       | access_point_oid | 1.2.246.537.6.700.2 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
-    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
-    Ja vaihetta "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | vendor_name        | Ajas Oy   |
-      | contacted_on       | tänään    |
-      | vendor_business_id | 2345678-0 |
-    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
-      | instructions_sent_on | tänään   |
-      | system_name          | PotilasY |
-    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
-      | register_entries_valid    | kyllä              |
-      | security_plan_ready       | kyllä              |
-      | server_certificates_ready | kyllä              |
-      | planned_start_date        | tänään + 21 päivää |
     Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
     Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
       | application_date | tänään              |
       | system_name      | PotilasY            |

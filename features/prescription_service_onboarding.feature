@@ -69,6 +69,38 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja tiedon "access_point_ip_address" arvo on 198.51.100.7
     Ja ajastimia ei ole
 
+  Tapaus: Aloittaja, joka on selvittänyt terveydenhuollon sitoumuksen itse, saa valmistelevat tehtävät ilman Kanta-asiakkuutta, mutta ilman liittymisen valmisteluja ne kysyvät rekisteritiedot ja tietoturvasuunnitelman, eikä mikään odota liittymisen viestiä
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102190-9 tiedoilla:
+      | health_care_commitment_settled_by_caller | kyllä |
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | server_certificates_ready | kyllä |
+    Niin lomake hylätään kentän "register_entries_valid" kohdalta
+    Ja lomake hylätään kentän "security_plan_ready" kohdalta
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä |
+      | security_plan_ready       | kyllä |
+      | server_certificates_ready | kyllä |
+      | existing_kanta_customer   | kyllä |
+    Niin lomake hylätään kentän "existing_kanta_customer" kohdalta
+    Ja avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä |
+      | security_plan_ready       | kyllä |
+      | server_certificates_ready | kyllä |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja vaihetta "Liittymisen valmistelut tehty" ei ole tehty
+    Ja prosessi on käynnissä
+
   Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti (Kanta-asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja

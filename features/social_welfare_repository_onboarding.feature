@@ -899,7 +899,10 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | writes_prescriptions | ei                 |
       | vendor_business_id   | 2345678-0          |
     Niin tiedon "social_welfare_repository_required" arvo on kyllä
-    Ja avoimina ovat tehtävät:
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
@@ -922,9 +925,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
-      | joining_model | direct |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |

@@ -132,11 +132,17 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
         for key in ("patient_data_repository", "social_welfare_repository", "prescription_service")
     )
     assert services == expected
-    # An obligation opens the preparations at once and side by side: the vendor confirms the system while
-    # the provider writes its security plan (health care has no transition period, seed 001).
-    assert ready(decided) == ["Task_confirm_certified_system", "Task_write_security_plan"]
-    assert waiting_work(engine, decided) == ["Task_check_register_entries"]  # a worker checks the register
-    assert lanes(decided)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
+    # An obligation asks the joining model first; nothing is prepared before it.
+    assert ready(decided) == ["Task_choose_joining_model"]
+    assert waiting_work(engine, decided) == []
+    # Then the preparations open at once and side by side: the vendor confirms the system while the provider
+    # writes its security plan (health care has no transition period, seed 001). A joint member makes them
+    # alone, before its agreement with the main joiner.
+    member = {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID}
+    chosen = complete(engine, decided, "Task_choose_joining_model", member)
+    assert ready(chosen) == ["Task_confirm_certified_system", "Task_write_security_plan"]
+    assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
+    assert lanes(chosen)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +167,7 @@ def test_an_organisation_that_may_be_obliged_names_its_vendor_who_plays_the_vend
     named = complete(
         engine, started, "Task_enter_organisation_data", {**unnamed, "vendor_business_id": AJAS_ID}
     )
-    assert ready(named) == ["Task_confirm_certified_system", "Task_write_security_plan"]
+    assert ready(named) == ["Task_choose_joining_model"]
     assert named.parties["Järjestelmätoimittaja"] == AJAS_ID
 
 
@@ -179,9 +185,10 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 # --- kanta_joining end to end ------------------------------------------------------------------------------
 
 
-def _prerequisites(engine, instance, register_valid=True):
+def _prerequisites(engine, instance, register_valid=True, beside=()):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining,
-    none of which waits for another."""
+    none of which waits for another, made once the joining model is chosen; ``beside`` are the ready tasks of
+    the onboardings opened beside them, which none of the preparations waits for."""
     state = work(
         engine,
         instance,
@@ -190,9 +197,10 @@ def _prerequisites(engine, instance, register_valid=True):
          "register_entries_valid": register_valid, "checked_on": "2026-01-05"},
     )  # fmt: skip
     if not register_valid:
-        assert ready(state) == [
-            "Task_confirm_certified_system", "Task_request_licence_correction", "Task_write_security_plan"
-        ]  # fmt: skip
+        assert ready(state) == sorted([
+            "Task_confirm_certified_system", "Task_request_licence_correction", "Task_write_security_plan",
+            *beside,
+        ])  # fmt: skip
         state = complete(
             engine,
             state,
@@ -205,7 +213,7 @@ def _prerequisites(engine, instance, register_valid=True):
             engine, state, "Task_update_register_entry",
             {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
         )  # fmt: skip
-    assert ready(state) == ["Task_confirm_certified_system", "Task_write_security_plan"]
+    assert ready(state) == sorted(["Task_confirm_certified_system", "Task_write_security_plan", *beside])
     state = complete(
         engine,
         state,
@@ -214,14 +222,12 @@ def _prerequisites(engine, instance, register_valid=True):
          "access_point_oid": ERA_ACCESS_POINT},
         actor=VENDOR,
     )  # fmt: skip
-    assert ready(state) == ["Task_write_security_plan"]
-    state = complete(
+    assert ready(state) == sorted(["Task_write_security_plan", *beside])
+    return complete(
         engine, state, "Task_write_security_plan",
         {"security_plan_date": "2026-01-08", "self_monitoring_in_place": True,
          "covers_independent_practitioners": True},
     )  # fmt: skip
-    assert ready(state) == ["Task_choose_joining_model"]
-    return state
 
 
 PDR_DECISION, PRESCRIPTION_DECISION = (
@@ -259,10 +265,16 @@ def _patient_data_repository_until_the_decision(engine, state, *, in_joining=Tru
     state = fill(engine, state, "pdr_preparation_instructions",
                  {"instructions_sent_on": "2026-01-13", "system_name": ERA, "system_certified": True,
                   "intermediary_name": "Ajas Oy"}, actor=VENDOR)  # fmt: skip
-    state = fill(engine, state, "pdr_preparatory_tasks",
-                 {"register_entries_valid": True, "security_plan_ready": True,
-                  "server_certificates_ready": True, "customer_data_in_extranet": True,
-                  "organisation_oid": CLINIC_OID})  # fmt: skip
+    prepared = {
+        "server_certificates_ready": True,
+        "customer_data_in_extranet": True,
+        "organisation_oid": CLINIC_OID,
+    }
+    if in_joining:  # the joining checked the register entries and the security plan: not asked again
+        state = fill(engine, state, "pdr_preparatory_tasks_joining_prepared", prepared)
+    else:
+        state = fill(engine, state, "pdr_preparatory_tasks",
+                     {**prepared, "register_entries_valid": True, "security_plan_ready": True})  # fmt: skip
     application = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-14",
                    "planned_test_date": "2026-02-16"}  # fmt: skip
     if in_joining:  # the joining settles the health-care commitment: the application does not ask it
@@ -284,10 +296,10 @@ def _prescription_until_the_decision(engine, state):
     state = fill(engine, state, "rx_vendor_contact", contact)
     state = fill(engine, state, "rx_preparation_instructions",
                  {"instructions_sent_on": "2026-01-13", "system_name": ERA}, actor=VENDOR)  # fmt: skip
-    # the joining settles the health-care commitment: the preparations do not ask it
-    state = fill(engine, state, "rx_preparatory_tasks_commitment_settled",
-                 {"register_entries_valid": True, "security_plan_ready": True,
-                  "server_certificates_ready": True, "planned_start_date": "2026-03-02"})  # fmt: skip
+    # the joining settles the health-care commitment and checked the register entries and the security plan:
+    # the preparations ask none of them
+    state = fill(engine, state, "rx_preparatory_tasks_joining_prepared",
+                 {"server_certificates_ready": True, "planned_start_date": "2026-03-02"})  # fmt: skip
     extranet = {"application_date": "2026-01-14", "system_name": ERA, "access_point_oid": ERA_ACCESS_POINT}
     return fill(engine, state, "rx_extranet_actions", extranet)
 
@@ -311,8 +323,13 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
 ):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
     state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
-    state = _prerequisites(engine, state, register_valid=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(
+        engine,
+        state,
+        register_valid=False,
+        beside=["Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment"],
+    )
     # Both onboardings, each its own application, open at once (the social-care one is not required), and
     # beside them the health-care commitment, which holds neither back …
     assert forms(state) == ["kj_customer_commitment", "pdr_vendor_contact", "rx_vendor_contact"]
@@ -353,18 +370,79 @@ def test_kanta_joining_runs_the_patient_data_repository_and_prescription_onboard
     assert not {"Call_social_welfare_repository", "Task_accept_customer_commitment"} & completed
     assert {
         "Task_file_application_commitment_settled",
-        "Task_complete_preparatory_tasks_commitment_settled",
+        "Task_complete_preparatory_tasks_joining_prepared",
+        "Throw_preparations_done",
+        "Catch_joining_preparations_done",
     } <= completed
     # the Patient Data Repository's own "Task_complete_preparatory_tasks" asks nothing of the commitment
     assert "Task_file_application" not in completed
+
+
+PREPARATIONS_DONE = "kanta_joining_preparations_done"
+
+
+def test_the_patient_data_repository_onboarding_prepares_beside_the_joining_and_applies_after_it(
+    engine,
+):
+    """Health care has no transition period (seed 001): the onboarding's vendor contact, instructions and
+    preparatory tasks run while the joining's own preparations are still open, and only its application waits
+    for them (seed 001 "Kun tarvittavat valmistelut on tehty, tee liittymishakemus Kanta-Ekstranetissä.")."""
+    started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(
+        engine, started, "Task_enter_organisation_data", {**CLINIC, "writes_prescriptions": False}
+    )
+    state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert ready(state) == [
+        "Task_confirm_certified_system", "Task_contact_vendor", "Task_settle_health_care_commitment",
+        "Task_write_security_plan",
+    ]  # fmt: skip
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
+    # the called onboarding waits for the joining's preparations from its start
+    assert messages(state) == [PREPARATIONS_DONE]
+    contact = {"vendor_name": "Ajas Oy", "vendor_business_id": AJAS_ID, "contacted_on": "2026-01-12"}
+    state = fill(engine, state, "pdr_vendor_contact", contact)
+    state = fill(engine, state, "pdr_preparation_instructions",
+                 {"instructions_sent_on": "2026-01-13", "system_name": ERA, "system_certified": True,
+                  "intermediary_name": "Ajas Oy"}, actor=VENDOR)  # fmt: skip
+    # what the joining checks is not asked again
+    (task,) = [
+        t for t in state.ready_tasks if t.form_key.endswith("pdr_preparatory_tasks_joining_prepared.json")
+    ]
+    prepared = {
+        "server_certificates_ready": True,
+        "customer_data_in_extranet": True,
+        "organisation_oid": CLINIC_OID,
+    }
+    with pytest.raises(InvalidData) as refused:
+        engine.complete_task(task.id, {**prepared, "register_entries_valid": True}, actor=PROVIDER)
+    assert "/data/register_entries_valid" in [e.field for e in refused.value.errors]
+    state = fill(engine, state, "pdr_preparatory_tasks_joining_prepared", prepared)
+    # its preparations done, the onboarding still waits for the joining's: no application yet
+    assert forms(state) == ["kj_certified_system", "kj_customer_commitment", "kj_security_plan"]
+    assert messages(state) == [PREPARATIONS_DONE]
+    state = _prerequisites(engine, state, beside=["Task_settle_health_care_commitment"])
+    assert messages(state) == []
+    assert forms(state) == ["kj_customer_commitment", "pdr_application_commitment_settled"]
+    assert {"Throw_preparations_done", "Catch_joining_preparations_done"} <= _completed(engine, state)
+
+
+def test_a_patient_data_repository_onboarding_started_on_its_own_waits_for_no_joining(engine):
+    started = engine.start_instance(
+        "patient_data_repository_onboarding", actor=PROVIDER, business_key=CLINIC_ID
+    )
+    assert ready(started) == ["Task_contact_vendor"] and messages(started) == []
 
 
 @pytest.mark.parametrize("first", [PDR_DECISION, PRESCRIPTION_DECISION])
 def test_the_decisions_of_applications_side_by_side_may_arrive_in_either_order(engine, clock, first):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
     state = complete(engine, started, "Task_enter_organisation_data", CLINIC)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(
+        engine,
+        state,
+        beside=["Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment"],
+    )
     state = _settle_commitment(engine, state, existing_customer=True)
     state = _prescription_until_the_decision(engine, state)
     state = _patient_data_repository_until_the_decision(engine, state)
@@ -435,10 +513,15 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     both = {**CLINIC, "licence": "health_and_social", "system_kind": "patient_and_client_systems"}
     state = complete(engine, started, "Task_enter_organisation_data", both)
     assert _obligations(state) == (True, True, True)
-    state = _prerequisites(engine, state)
     # A main joiner of the whole joining; the social-care onboarding gets the same model and applies itself.
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
-    # All three onboardings open at once, side by side, and the health-care commitment beside them.
+    state = _prerequisites(
+        engine,
+        state,
+        beside=["Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment"],
+    )
+    # All three onboardings are open side by side, the social-care one since the preparations are done, and
+    # the health-care commitment beside them.
     assert ready(state) == [
         "Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment",
         "Task_study_deployment_for_caller",
@@ -490,11 +573,11 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
     }
     state = complete(engine, started, "Task_enter_organisation_data", practitioner)
     assert state.variables["patient_data_repository_required"] is True
-    state = _prerequisites(engine, state)
     state = complete(
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
+    state = _prerequisites(engine, state)
     assert ready(state) == ["Task_agree_with_main_joiner"]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
@@ -527,11 +610,11 @@ def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_be
         "writes_prescriptions": False,
     }
     state = complete(engine, started, "Task_enter_organisation_data", practitioner)
-    state = _prerequisites(engine, state)
     state = complete(
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
+    state = _prerequisites(engine, state)
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {
@@ -563,8 +646,8 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
         "writes_prescriptions": False,
     }
     state = complete(engine, started, "Task_enter_organisation_data", care_home)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(engine, state)
     # The instance is now inside the called process: its first steps wait, none of kanta_joining's.
     assert state.status == "running"
     social_source = social_diagram.read_text(encoding="utf-8")
@@ -717,9 +800,11 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
         "server_certificates_ready": True,
         "planned_start_date": planned_start.isoformat(),
     }
-    if in_joining:  # the calling joining settles the health-care commitment: the question is not asked
-        assert ready(state) == ["Task_complete_preparatory_tasks_commitment_settled"]
-        state = complete(engine, state, "Task_complete_preparatory_tasks_commitment_settled", preparations)
+    if in_joining:  # the calling joining settles the commitment and checked the register and the plan
+        assert ready(state) == ["Task_complete_preparatory_tasks_joining_prepared"]
+        checked_by_joining = ("register_entries_valid", "security_plan_ready")
+        left = {k: v for k, v in preparations.items() if k not in checked_by_joining}
+        state = complete(engine, state, "Task_complete_preparatory_tasks_joining_prepared", left)
     else:
         assert ready(state) == ["Task_complete_preparatory_tasks"]
         state = complete(
@@ -996,8 +1081,8 @@ def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_pat
     social-care onboarding refuses it, and its escalation is caught on the call activity."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     assert "Event_social_care_refused" not in _completed(engine, state)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(engine, state)
     done = _refuse_the_patient_system(engine, state)
 
     assert done.status == "completed" and done.error is None
@@ -1028,10 +1113,10 @@ def test_a_prescriber_with_only_a_patient_system_is_refused_at_once_and_joins_th
     Prescription onboarding goes on, and the social-care onboarding is skipped."""
     state = _enter_home_care(engine, system_kind="patient_system", writes_prescriptions=True)
     assert "Event_social_care_refused" in _completed(engine, state)
-    assert ready(state) == ["Task_confirm_certified_system", "Task_write_security_plan"]
-    assert waiting_work(engine, state) == ["Task_check_register_entries"]
-    state = _prerequisites(engine, state)
+    assert ready(state) == ["Task_choose_joining_model"]
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
+    state = _prerequisites(engine, state, beside=["Task_contact_vendor"])
 
     # A provider with only a social-care licence is asked no health-care commitment, in the joining or in
     # the Prescription onboarding, the only branch.
@@ -1059,8 +1144,10 @@ def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_
             "writes_prescriptions": False}  # fmt: skip
     state = complete(engine, started, "Task_enter_organisation_data", both)
     assert _obligations(state) == (True, True, False)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(
+        engine, state, beside=["Task_contact_vendor", "Task_settle_health_care_commitment"]
+    )
     assert ready(state) == [
         "Task_contact_vendor", "Task_settle_health_care_commitment", "Task_study_deployment_for_caller"
     ]  # fmt: skip
@@ -1085,9 +1172,10 @@ def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_
 def test_a_joining_with_only_the_social_care_repository_asks_no_health_care_commitment(engine):
     """One branch only (the social-care repository): the health-care commitment is not asked."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    # No health-care service is obligatory: no commitment is asked, the social-care onboarding opens at once.
+    state = _prerequisites(engine, state)
+    # No health-care service is obligatory: no commitment is asked, and the social-care onboarding opens once
+    # the preparations are done.
     assert ready(state) == ["Task_study_deployment_for_caller"]
     assert "Task_settle_health_care_commitment" not in _completed(engine, state)
 
@@ -1096,17 +1184,23 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
     published = {d.process_key: [m.name for m in d.messages] for d in engine.list_definitions()}
     pdr, prescription = "kela_patient_data_repository_decision", "kela_prescription_service_decision"
     social_care = "kela_social_welfare_repository_decision"
+    # the health-care onboardings wait, when the joining calls them, for its preparations
+    prepared = "kanta_joining_preparations_done"
     # One decision message per application, so that applications waiting side by side are told apart.
     # The social-care onboarding also throws the message that starts the county's own process.
     in_use = "social_welfare_repository_in_use_for_county"
     assert published == {
         "county_registry_use_right": [in_use],
-        "kanta_joining": [pdr, prescription, social_care, in_use],  # through the onboardings it calls
-        "organisation_change": [pdr, prescription, social_care, "registrar_change_batch_done", in_use],
-        "patient_data_repository_onboarding": [pdr],
-        "prescription_service_onboarding": [prescription],
+        # the joining and the usage extension wait through the onboardings they call
+        "kanta_joining": [prepared, pdr, prescription, social_care, in_use],
+        "organisation_change": [
+            *(prepared, pdr, prescription, social_care),
+            *("registrar_change_batch_done", in_use),
+        ],
+        "patient_data_repository_onboarding": [prepared, pdr],
+        "prescription_service_onboarding": [prepared, prescription],
         "social_welfare_repository_onboarding": [social_care, in_use],
-        "usage_extension": [pdr, prescription, social_care, in_use],  # through the onboardings it calls
+        "usage_extension": [prepared, pdr, prescription, social_care, in_use],
         "vendor_package_onboarding": [pdr, prescription],
     }
     decisions = engine.get_definition("vendor_package_onboarding").messages
@@ -1171,8 +1265,12 @@ def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_i
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=CLINIC_ID)
     state = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
     assert _obligations(state) == (False, False, True)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(
+        engine,
+        state,
+        beside=["Task_contact_vendor", *(["Task_settle_health_care_commitment"] if asked else [])],
+    )
     if not asked:
         assert ready(state) == ["Task_contact_vendor"]
         return
@@ -1194,8 +1292,8 @@ def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
     wait in the county's own process, which the onboarding's message started (seed 001: "Kanta-palvelut
     ovat käytössäsi." once the report is sent)."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
-    state = _prerequisites(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    state = _prerequisites(engine, state)
     assert ready(state) == ["Task_study_deployment_for_caller"]
     county_id = "6060606-3"
     state = _social_welfare_repository_path(

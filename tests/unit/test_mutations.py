@@ -168,7 +168,8 @@ def test_a_task_deleted_while_its_flows_stay_is_reported_as_the_dangling_flows(c
     file = "patient_data_repository_onboarding.bpmn"
     lane = line(files, file, "Task_contact_vendor</bpmn:flowNodeRef>")
     vendor_lane = line(files, file, 'id="Lane_system_vendor"')
-    into, out_of = line(files, file, 'id="Flow_start"'), line(files, file, 'id="Flow_vendor_contacted"')
+    into = line(files, file, 'id="Flow_to_own_preparations"')
+    out_of = line(files, file, 'id="Flow_vendor_contacted"')
     assert said(files) == [
         f"{file}:{lane}: [Lane_service_provider] lane \"Palvelunantaja\" lists 'Task_contact_vendor', "
         "which is "
@@ -176,9 +177,8 @@ def test_a_task_deleted_while_its_flows_stay_is_reported_as_the_dangling_flows(c
         # the task's form was where the provider named its vendor, who plays the vendor's lane
         f'{file}:{vendor_lane}: [Lane_system_vendor] lane "Järjestelmätoimittaja" is played by the party '
         'named in the form field "vendor_business_id", which no user task\'s form in this diagram has',
-        f"{file}:{into}: [Flow_start] sequence flow \"Flow_start\" leads to 'Task_contact_vendor', which is "
-        "not "
-        "in the process",
+        f'{file}:{into}: [Flow_to_own_preparations] sequence flow "Omat valmistelut heti" leads to '
+        "'Task_contact_vendor', which is not in the process",
         f'{file}:{out_of}: [Flow_vendor_contacted] sequence flow "Flow_vendor_contacted" comes from '
         "'Task_contact_vendor', which is not in the process",
     ]
@@ -188,16 +188,15 @@ def test_a_flow_whose_target_id_was_mistyped_names_the_id_meant(catalogue):
     files = edited(
         catalogue,
         "patient_data_repository_onboarding.bpmn",
-        'sourceRef="Start_patient_data_repository" targetRef="Task_contact_vendor"',
-        'sourceRef="Start_patient_data_repository" targetRef="Task_contact_vendors"',
+        'sourceRef="Start_patient_data_repository" targetRef="Script_note_joining_preparations"',
+        'sourceRef="Start_patient_data_repository" targetRef="Script_note_joining_preparation"',
     )
 
     file = "patient_data_repository_onboarding.bpmn"
     at = line(files, file, 'id="Flow_start"')
     assert said(files) == [
-        f"{file}:{at}: [Flow_start] sequence flow \"Flow_start\" leads to 'Task_contact_vendors', which is "
-        "not "
-        "in the process: did you mean 'Task_contact_vendor'?"
+        f"{file}:{at}: [Flow_start] sequence flow \"Flow_start\" leads to 'Script_note_joining_preparation', "
+        "which is not in the process: did you mean 'Script_note_joining_preparations'?"
     ]
 
 
