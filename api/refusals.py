@@ -266,6 +266,12 @@ DETAILS = {
         "sv": "Anslutningen {instance_id} väntar på meddelandet ”{name}” i simbanan ”{lane}”, som inte hör "
         "till parten {party}: bara simbanans egen part kan skicka det.",
     },
+    "message-thrown-only": {
+        "fi": "Viestin ”{name}” lähettävät vain luettelon prosessit (sen sopimuksessa on ”x-thrown-only”): "
+        "mikään osapuoli ei lähetä sitä ulkopuolelta.",
+        "sv": "Meddelandet ”{name}” skickas bara av katalogens processer (dess kontrakt säger "
+        "”x-thrown-only”): ingen part skickar det utifrån.",
+    },
     "start-in-another-lane": {
         "fi": "Mikään liittyminen ei odota viestiä ”{name}”, ja viesti aloittaisi prosessin ”{process_key}”, "
         "jonka aloitustapahtuman kaista ”{lane}” ei kuulu osapuolelle {party}.",

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from . import message_keys
 from .audit import Change
 from .bpmn import Run, start_lane
+from .catalogue.messages import thrown_only
 from .clock import now
 from .context import Context
 from .correlation import waiting_instances
@@ -116,6 +117,7 @@ def deliver(
     def delivering(run: Run) -> Change:
         # The contract of the version the instance runs on; a version deployed before messages had
         # contracts has none, and its payload goes in as before.
+        _refuse_a_signal_between_processes(run.definition.forms, name)
         check_payload(run.definition, name, payload)
         if not run.deliver(name, payload):
             raise Conflict(
@@ -160,6 +162,16 @@ class NobodyWaits(NotFound):
     """No instance waits for the message: a process may start with it instead."""
 
 
+def _refuse_a_signal_between_processes(forms: Mapping, name: str) -> None:
+    if thrown_only(forms, name):
+        raise Forbidden(
+            f'message "{name}" is thrown by the processes of the catalogue only (its contract says '
+            '"x-thrown-only"): no party sends it from outside',
+            Refusal.MESSAGE_THROWN_ONLY,
+            {"name": name},
+        )
+
+
 def _refuse_another_partys(store: Store, name: str, party: str, waiting: list[str]) -> None:
     """Forbidden when an instance ``party`` plays a lane of waits for the message in a lane of another's."""
     for instance_id in waiting:
@@ -200,6 +212,7 @@ def _start_by_message(
             raise NotFound(
                 f"{nobody}, and no process starts with it", Refusal.NOBODY_WAITS_OR_STARTS, {"name": name}
             ) from None
+        _refuse_a_signal_between_processes(definition.forms, name)
         lane = start_lane(definition)
         if party is not None and not may_play(definition.lanes.get(lane), party, business_key):
             raise Forbidden(

@@ -103,6 +103,7 @@ class Refusal(StrEnum):
     TASK_IN_ANOTHER_LANE = "task-in-another-lane"  # task_id, lane, party
     EXTERNAL_TASK_IN_ANOTHER_LANE = "external-task-in-another-lane"  # task_id, lane, party
     MESSAGE_IN_ANOTHER_LANE = "message-in-another-lane"  # instance_id, name, lane, party
+    MESSAGE_THROWN_ONLY = "message-thrown-only"  # name: a signal between processes, never sent from outside
     START_IN_ANOTHER_LANE = "start-in-another-lane"  # name, process_key, lane, party
     RETRIES_RESOLVE_INCIDENT = "retries-resolve-incident"  # task_id, incident_id
 

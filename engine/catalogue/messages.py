@@ -7,7 +7,9 @@ the payload whose ``x-correlation`` says how a delivery finds the instance that 
 ``{"by": "business_key"}``, by the instance's business key (or its id), or
 ``{"by": "variable", "property": "application_number", "variable": "kela_application_number"}``, by a
 property of the payload whose value an instance variable holds (``variable`` defaults to the property's
-name). The property is a required text of the payload: an identifier the sender has.
+name). The property is a required text of the payload: an identifier the sender has. ``"x-thrown-only":
+true`` makes it a signal between processes: only a diagram's throw sends it, and the API refuses it from
+any party (a process waiting for another's "preparations done" must not be released by a caller).
 A naming rule, not an attribute in the diagram, so that no modeler has to learn a new field and a diagram
 saved by Camunda Modeler or bpmn.io keeps its contract.
 """
@@ -28,6 +30,7 @@ from .reference_checks import did_you_mean
 
 FOLDER = "messages"
 CORRELATION = "x-correlation"
+THROWN_ONLY = "x-thrown-only"
 # How a delivery may find its instance: by business key (or instance id), or by a payload property that an
 # instance variable holds.
 BY_BUSINESS_KEY, BY_VARIABLE = "business_key", "variable"
@@ -142,8 +145,15 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
             )  # fmt: skip
 
 
+def thrown_only(forms: Mapping[str, dict], name: str) -> bool:
+    """Whether message ``name`` is, by its contract among a version's forms, sent by diagrams' throws only."""
+    return (forms.get(schema_key(name)) or {}).get(THROWN_ONLY) is True
+
+
 def correlation_fault(data: bytes) -> str | None:
     schema = json.loads(data)
+    if not isinstance(schema.get(THROWN_ONLY, False), bool):
+        return f'has "{THROWN_ONLY}": {json.dumps(schema[THROWN_ONLY])}: write true (or leave it out)'
     correlation = schema.get(CORRELATION)
     if correlation is None:
         return f'says no correlation: add "{CORRELATION}": {{"by": "business_key"}}'

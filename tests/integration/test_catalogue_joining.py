@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from engine.problems import InvalidData
+from engine.problems import Forbidden, InvalidData
+from engine.vocabulary import Refusal
 from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
 
 ANALYST, PROVIDER, VENDOR, KELA, THL = (
@@ -420,6 +421,12 @@ def test_the_patient_data_repository_onboarding_prepares_beside_the_joining_and_
     # its preparations done, the onboarding still waits for the joining's: no application yet
     assert forms(state) == ["kj_certified_system", "kj_customer_commitment", "kj_security_plan"]
     assert messages(state) == [PREPARATIONS_DONE]
+    # only the joining's throw sends it: a party that sends it itself is refused, and nothing moves
+    for party in (None, CLINIC_ID):
+        with pytest.raises(Forbidden) as refused:
+            engine.deliver_message(PREPARATIONS_DONE, business_key=CLINIC_ID, actor=PROVIDER, party=party)
+        assert refused.value.reason == Refusal.MESSAGE_THROWN_ONLY
+    assert messages(engine.get_instance(state.id)) == [PREPARATIONS_DONE]
     state = _prerequisites(engine, state, beside=["Task_settle_health_care_commitment"])
     assert messages(state) == []
     assert forms(state) == ["kj_customer_commitment", "pdr_application_commitment_settled"]

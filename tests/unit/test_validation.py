@@ -741,6 +741,10 @@ def test_a_caught_message_without_a_payload_schema_is_reported_at_its_catch():
         (json.dumps({"type": "object"}).encode(), 'says no correlation: add "x-correlation"'),
         (contract({}, {"by": "postcode"}), '{"by": "postcode"}, which the engine does not know'),
         (
+            json.dumps({"x-correlation": {"by": "business_key"}, "x-thrown-only": "yes"}).encode(),
+            'has "x-thrown-only": "yes": write true (or leave it out)',
+        ),
+        (
             json.dumps({"type": 5, "x-correlation": {"by": "business_key"}}).encode(),
             "not a valid JSON Schema",
         ),
