@@ -265,28 +265,7 @@ def test_an_uncertified_system_is_certified_beside_the_preparations_and_holds_on
     )
     # Seed 002: the application is made with the certified system; the preparations do not wait for it.
     assert set(ready(certify)) == {"Task_certify_system", "Task_preparatory_tasks"}
-    state = do(
-        engine,
-        certify,
-        "Task_preparatory_tasks",
-        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
-    )
-    state = do(
-        engine,
-        state,
-        "Task_register_for_deployment",
-        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
-    )
-    state = do(
-        engine,
-        state,
-        "Task_own_deployment_tasks",
-        {
-            "technical_preparation_done": True,
-            "recording_practices_agreed": True,
-            "staff_competence_ensured": True,
-        },
-    )
+    state = _prepare(engine, certify)
     assert list(ready(state)) == ["Task_certify_system"]
     applying = do(
         engine,
@@ -348,28 +327,7 @@ def test_a_direct_joiners_system_gets_the_registry_use_right_function_before_the
     # The form records the function in use: the system is not described again, and only the application
     # waits for the preparations.
     assert list(ready(upgraded)) == ["Task_preparatory_tasks"]
-    state = do(
-        engine,
-        upgraded,
-        "Task_preparatory_tasks",
-        {"register_entries_valid": True, "security_plan_date": "2026-01-20"},
-    )
-    state = do(
-        engine,
-        state,
-        "Task_register_for_deployment",
-        {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"},
-    )
-    applying = do(
-        engine,
-        state,
-        "Task_own_deployment_tasks",
-        {
-            "technical_preparation_done": True,
-            "recording_practices_agreed": True,
-            "staff_competence_ensured": True,
-        },
-    )
+    applying = _prepare(engine, upgraded)
     assert list(ready(applying)) == ["Task_file_application"]
     # The preparations' branch still carried the system as it was described; the system's data is the
     # upgraded one all the same, whichever branch reached the application last.
@@ -441,25 +399,32 @@ def test_parallel_joining_that_records_own_data_or_is_not_offered_joins_after_al
     assert list(ready(direct)) == ["Task_describe_system"]
 
 
+# The provider's own preparations in a social-care onboarding, each step with its data.
+PROVIDER_PREPARATIONS = [
+    ("Task_preparatory_tasks", {"register_entries_valid": True, "security_plan_date": "2026-01-20"}),
+    ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
+    (
+        "Task_own_deployment_tasks",
+        {
+            "technical_preparation_done": True,
+            "recording_practices_agreed": True,
+            "staff_competence_ensured": True,
+        },
+    ),
+]
+
+
+def _prepare(engine, instance):
+    """The provider's preparations of a social-care onboarding, one after another."""
+    for element_id, data in PROVIDER_PREPARATIONS:
+        instance = do(engine, instance, element_id, data)
+    return instance
+
+
 def _to_report(engine, instance, clock=None):
     """From the preparatory tasks to the report task of a social-care onboarding."""
     steps = [
-        (
-            "Task_preparatory_tasks",
-            {
-                "register_entries_valid": True,
-                "security_plan_date": "2026-01-20",
-            },
-        ),
-        ("Task_register_for_deployment", {"registered_on": "2026-01-26", "contact_person": "Anna Virtanen"}),
-        (
-            "Task_own_deployment_tasks",
-            {
-                "technical_preparation_done": True,
-                "recording_practices_agreed": True,
-                "staff_competence_ensured": True,
-            },
-        ),
+        *PROVIDER_PREPARATIONS,
         (
             "Task_file_application",
             {

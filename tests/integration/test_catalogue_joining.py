@@ -567,18 +567,21 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     assert not {"decision", "test_date", "service_provision", "vendor_name"} & set(variables)
 
 
+# An independent practitioner without a licence of its own, who may join through a main joiner.
+PRACTITIONER = {
+    **CLINIC,
+    "organisation_name": "Fysioterapeutti Aino Virtanen",
+    "business_id": PRACTITIONER_ID,
+    "organisation_kind": "independent_practitioner",
+    "tenant_of_company": False,
+    "licence": "none",
+    "writes_prescriptions": False,
+}
+
+
 def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(engine):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=PRACTITIONER_ID)
-    practitioner = {
-        **CLINIC,
-        "organisation_name": "Fysioterapeutti Aino Virtanen",
-        "business_id": PRACTITIONER_ID,
-        "organisation_kind": "independent_practitioner",
-        "tenant_of_company": False,
-        "licence": "none",
-        "writes_prescriptions": False,
-    }
-    state = complete(engine, started, "Task_enter_organisation_data", practitioner)
+    state = complete(engine, started, "Task_enter_organisation_data", PRACTITIONER)
     assert state.variables["patient_data_repository_required"] is True
     state = complete(
         engine, state, "Task_choose_joining_model",
@@ -607,16 +610,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
 
 def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_before_its_joining_ends(engine):
     started = engine.start_instance("kanta_joining", actor=PROVIDER, business_key=PRACTITIONER_ID)
-    practitioner = {
-        **CLINIC,
-        "organisation_name": "Fysioterapeutti Aino Virtanen",
-        "business_id": PRACTITIONER_ID,
-        "organisation_kind": "independent_practitioner",
-        "tenant_of_company": False,
-        "licence": "none",
-        "writes_prescriptions": False,
-    }
-    state = complete(engine, started, "Task_enter_organisation_data", practitioner)
+    state = complete(engine, started, "Task_enter_organisation_data", PRACTITIONER)
     state = complete(
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},

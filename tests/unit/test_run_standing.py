@@ -96,6 +96,18 @@ def _deliver_awaited(chance: random.Random, run: Run, definition: LoadedDefiniti
     return run.deliver(chance.choice(names), _answers(chance, definition))
 
 
+def _move_on(chance, run: Run, definition) -> bool:
+    """One step of a random walk: a ready task completed with random answers (mostly), or a message it
+    awaits delivered; False when it can do neither."""
+    ready = [t for t in run.workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual]
+    if ready and (chance.random() < 0.8 or not _deliver_awaited(chance, run, definition)):
+        task = chance.choice(ready)
+        task.set_data(**_answers(chance, definition))
+        task.run()
+        return True
+    return bool(ready) or _deliver_awaited(chance, run, definition)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize(("folder", "key"), _processes(), ids=lambda v: v if isinstance(v, str) else "")
 def test_a_runs_standing_and_end_are_those_its_own_walks_find(folder, key, seed):
@@ -120,14 +132,7 @@ def test_a_runs_standing_and_end_are_those_its_own_walks_find(folder, key, seed)
         run = Run(run.workflow, definition, Limits(), standing)
         assert run._completed_before == restored._completed_before
         assert run.external_before == restored.external_before
-        ready = [t for t in run.workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual]
-        if ended:
-            break
-        if ready and (chance.random() < 0.8 or not _deliver_awaited(chance, run, definition)):
-            task = chance.choice(ready)
-            task.set_data(**_answers(chance, definition))
-            task.run()
-        elif not ready and not _deliver_awaited(chance, run, definition):
+        if ended or not _move_on(chance, run, definition):
             break
     assert checked > 0
 
@@ -166,12 +171,5 @@ def test_the_arrivals_at_each_join_are_those_a_walk_of_its_workflow_finds(folder
         if state is None:
             break
         run = Run(run.workflow, definition, Limits(), run.standing_now())
-        ready = [t for t in run.workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual]
-        if run.workflow.is_completed():
-            break
-        if ready and (chance.random() < 0.8 or not _deliver_awaited(chance, run, definition)):
-            task = chance.choice(ready)
-            task.set_data(**_answers(chance, definition))
-            task.run()
-        elif not ready and not _deliver_awaited(chance, run, definition):
+        if run.workflow.is_completed() or not _move_on(chance, run, definition):
             break
