@@ -11,10 +11,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   deployment test together with the vendor and its report to Kela within two days of the test (otherwise Kela
   asks), without waiting for the Prescription decision. Once the Prescription application is approved, the
   provider carries out its own deployment tasks, may verify production readiness with the vendor (a failed
-  verification is fixed or abandoned) and, beside it, runs the Prescription deployment test when a new system is
-  deployed for the first time or Kela asks for it (seed 004; a failed test is fixed by the vendor, a passed one
-  reported within two days, otherwise Kela asks), and then starts using the Prescription service (seed 001). Kanta services are in
-  use when both paths are done. When signing, the provider may ask for the vendor's system description as an
+  verification is fixed or abandoned) and, beside it, runs the Prescription deployment test when it records a new
+  system's first deployment or that Kela has asked for one (seed 004; no step waits for Kela to say so; a failed test
+  is fixed by the vendor), and then starts using the Prescription service (seed 001); a passed test is reported within
+  two days beside the start of use, which does not wait for the report (otherwise Kela asks). Kanta services are in
+  use when both paths are done and a run Prescription test is reported. When signing, the provider may ask for the vendor's system description as an
   annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
@@ -26,9 +27,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
   päätöstä odottamatta. Resepti-hakemuksen hyväksynnän jälkeen palvelunantaja tekee omassa organisaatiossaan
   tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
-  Resepti-palvelun käyttöönottokokeen, kun uusi järjestelmä otetaan käyttöön ensimmäistä kertaa tai Kela pyytää sitä
-  (epäonnistuneen korjaa järjestelmätoimittaja, onnistunut raportoidaan Kelaan kahden päivän kuluessa), ja aloittaa
-  Resepti-palvelun käyttämisen. Kanta-palvelut ovat käytössä, kun kumpikin on tehty. Allekirjoittaessaan
+  Resepti-palvelun käyttöönottokokeen, kun se kirjaa uuden järjestelmän ensimmäisen käyttöönoton tai Kelan pyytäneen
+  koetta (epäonnistuneen korjaa järjestelmätoimittaja), ja aloittaa Resepti-palvelun käyttämisen; onnistunut koe
+  raportoidaan Kelaan kahden päivän kuluessa käytön aloittamisen rinnalla. Kanta-palvelut ovat käytössä, kun kumpikin
+  on tehty ja tehty Resepti-palvelun koe raportoitu. Allekirjoittaessaan
   palvelunantaja voi pyytää järjestelmätoimittajan järjestelmäkuvauksen omavalvontasuunnitelmansa liitteeksi.
 
   Tausta:
@@ -126,14 +128,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked          | kyllä |
-      | renewal_request_service_in_use            | kyllä |
-      | prescription_new_system_first_deployment  | ei    |
-      | production_readiness_verification         | kyllä |
-    Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
-    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | ei |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
     Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
@@ -320,10 +318,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
       | renewal_request_receivers_marked         | ei    |
       | renewal_request_service_in_use           | ei    |
-      | prescription_new_system_first_deployment | kyllä |
+      | deployment_check                         | deployment_test_first_deployment_of_new_system |
       | production_readiness_verification        | kyllä |
     Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
-    Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
+    Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
       | verified_on         | tänään                                                  |
       | verification_result | failed                                                  |
@@ -350,12 +348,13 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | prescription_test_date    | tänään |
       | prescription_test_result  | passed |
       | kela_test_person_ids_used | kyllä  |
-    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja, ja "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
     Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Ja ajastimia ei ole
+    Ja prosessi on käynnissä
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
@@ -399,25 +398,23 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
       | renewal_request_receivers_marked         | kyllä |
       | renewal_request_service_in_use           | kyllä |
-      | prescription_new_system_first_deployment | ei    |
+      | deployment_check                         | deployment_test_requested_by_kela |
       | production_readiness_verification        | ei    |
-    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Ja vaihetta "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
-    Kun Kela yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | kyllä |
-    Niin lomake hylätään kentän "prescription_test_request_note" kohdalta
-    Ja avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested    | kyllä                                          |
-      | prescription_test_request_note | Reseptin allekirjoitus tarkistetaan tuotannossa |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Ja vaihetta "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään |
       | prescription_test_result  | passed |
       | kela_test_person_ids_used | kyllä  |
-    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja, ja "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Ja vaihetta "Korjaa Resepti-palvelun käyttöönottokokeen virhe" ei ole tehty
     Ja ajastin "Resepti-palvelun kokeen raportti myöhässä" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin avoinna on vain tehtävä "Raportoi Resepti-palvelun käyttöönottokoe Kelaan", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja prosessi on käynnissä
     Kun aikaa on kulunut kolme päivää
     Niin ajastin "Resepti-palvelun kokeen raportti myöhässä" on lauennut kerran
     Ja avoimina ovat tehtävät:
@@ -430,11 +427,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja vaihe "Resepti-palvelun koeraporttia pyydetty" on tehty
     Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
       | report_sent_on | tänään |
-    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
-    Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
-      | start_date | tänään |
     Niin avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja prosessi on käynnissä
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:

@@ -935,18 +935,11 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         state = complete(
             engine, state, "Task_do_prescription_own_tasks",
             {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
-             "prescription_new_system_first_deployment": False, "production_readiness_verification": False},
+             "deployment_check": "none", "production_readiness_verification": False},
         )  # fmt: skip
-        # seed 004: without a new system's first deployment the Prescription test is run only when Kela asks
-        assert lanes(state) == {"Task_kela_prescription_test_request": "Kela"}
-        state = complete(
-            engine,
-            state,
-            "Task_kela_prescription_test_request",
-            {"prescription_test_requested": False},
-            actor=KELA,
-        )
-        assert ready(state) == ["Task_start_using_prescription_service"]
+        # seed 004: a Prescription test only at a new system's first deployment or when Kela has asked, as the
+        # provider records it; without either nothing waits for Kela and the use starts at once
+        assert lanes(state) == {"Task_start_using_prescription_service": "Palvelunantaja"}
         state = complete(engine, state, "Task_start_using_prescription_service", {"start_date": "2026-01-12"})
         assert state.status == "running" and ready(state) == [] and messages(state) == [PDR_DECISION]
     # A refusal is corrected and filed again.
@@ -975,6 +968,59 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         engine, testing, "Task_run_deployment_test", {"test_date": "2026-01-20", "test_result": "passed"}
     )
     done = complete(engine, reporting, "Task_report_test", {"report_sent_on": "2026-01-21"})
+    assert done.status == "completed"
+    assert ended_at(engine, done) == ["End_in_use"]
+
+
+def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_when_it_is_reported(
+    engine, clock
+):
+    today = str(clock.now().date())
+    started = engine.start_instance("vendor_package_onboarding", actor=PROVIDER, business_key=CLINIC_ID)
+    state = complete(
+        engine, started, "Task_choose_package",
+        {"organisation_name": "Aurora", "business_id": CLINIC_ID, "package_name": "Ajas & Kanta",
+         "vendor_business_id": AJAS_ID, "wants_prescription": True},
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_send_delivery_contract",
+        {"contract_reference": "A-1", "contract_sent_on": today}, actor=VENDOR,
+    )  # fmt: skip
+    state = complete(
+        engine, state, "Task_sign_delivery_contract", {"signatory_name": "A", "signed_on": today}
+    )
+    era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": today}
+    state = complete(engine, state, "Task_apply_prescription_service", era)
+    state = complete(
+        engine, state, "Task_apply_patient_data_repository",
+        {"register_entries_valid": True, "security_plan_ready": True, **era},
+    )  # fmt: skip
+    state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
+    # seed 004: Kela has asked for a test; the provider records it, and no task waits for Kela to say so
+    state = complete(
+        engine, state, "Task_do_prescription_own_tasks",
+        {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
+         "deployment_check": "deployment_test_requested_by_kela", "production_readiness_verification": False},
+    )  # fmt: skip
+    assert lanes(state) == {"Task_prescription_test": "Palvelunantaja"}
+    state = complete(
+        engine, state, "Task_prescription_test",
+        {"prescription_test_date": today, "prescription_test_result": "passed",
+         "kela_test_person_ids_used": True},
+    )  # fmt: skip
+    # seed 003 sets the report a deadline, seed 001 the start of use: the use waits for the passed test only
+    assert ready(state) == ["Task_report_prescription_test", "Task_start_using_prescription_service"]
+    state = complete(engine, state, "Task_start_using_prescription_service", {"start_date": today})
+    assert ready(state) == ["Task_report_prescription_test"] and messages(state) == [PDR_DECISION]
+    state = decide(engine, state, PDR_DECISION, "approved")
+    state = complete(
+        engine, state, "Task_deliver_test_person_ids", {"test_person_ids_delivered_on": today}, actor=VENDOR
+    )
+    state = complete(engine, state, "Task_run_deployment_test", {"test_date": today, "test_result": "passed"})
+    state = complete(engine, state, "Task_report_test", {"report_sent_on": today})
+    # the Patient Data Repository is done and the Prescription service in use, but its report is still due
+    assert state.status == "running" and ready(state) == ["Task_report_prescription_test"]
+    done = complete(engine, state, "Task_report_prescription_test", {"report_sent_on": today})
     assert done.status == "completed"
     assert ended_at(engine, done) == ["End_in_use"]
 
