@@ -316,10 +316,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked         | ei    |
-      | renewal_request_service_in_use           | ei    |
-      | deployment_check                         | deployment_test_first_deployment_of_new_system |
-      | production_readiness_verification        | kyllä |
+      | renewal_request_receivers_marked  | ei                                             |
+      | renewal_request_service_in_use    | ei                                             |
+      | deployment_check                  | deployment_test_first_deployment_of_new_system |
+      | production_readiness_verification | kyllä                                          |
     Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
@@ -396,10 +396,10 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked         | kyllä |
-      | renewal_request_service_in_use           | kyllä |
-      | deployment_check                         | deployment_test_requested_by_kela |
-      | production_readiness_verification        | ei    |
+      | renewal_request_receivers_marked  | kyllä                             |
+      | renewal_request_service_in_use    | kyllä                             |
+      | deployment_check                  | deployment_test_requested_by_kela |
+      | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Ja vaihetta "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
