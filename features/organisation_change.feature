@@ -9,8 +9,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   new joiners' joinings (every other new joiner joins with its own business ID and name; each joining is the new
   joiner's own work, done under its own Y-tunnus); the Prescription service, for an organisation that uses it
   (once accepted as the service's user it may verify the service's production readiness, which is optional (seed
-  004); beside that a deployment test is run for a new system's first deployment or when Kela asks for it (seed
-  004), reported within two days of the test); the prescription renewal requests (the new receivers are notified
+  004); beside that a deployment test is run when the provider records a new system's first deployment or that
+  Kela has asked for one (seed 004; no step waits for Kela to say so), reported within two days of the test); the prescription renewal requests (the new receivers are notified
   to THL's code service with a copy to Kanta; when receiving units end their activity, or a joiner stops using
   Kanta, the organisation may have their receiver mark removed a day or two before the change; every request
   already addressed is handled); changed technical access points, announced at the latest two weeks before the
@@ -39,8 +39,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   jokainen muu uusi liittyjä liittyy omalla Y-tunnuksellaan ja nimellään; liittymisen tekee uusi liittyjä itse.
   Resepti-palvelu, jos organisaatio käyttää sitä: palvelun käyttäjäksi hyväksytty organisaatio voi varmistaa
   Resepti-palvelun tuotantovalmiuden; se on vapaaehtoista (lähde 004). Sen rinnalla Resepti-palvelun
-  käyttöönottokoe tehdään, kun muutoksessa otetaan käyttöön uusi järjestelmä ensimmäistä kertaa tai kun Kela
-  pyytää sitä (lähde 004); onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä.
+  käyttöönottokoe tehdään, kun palvelunantaja kirjaa uuden järjestelmän ensimmäisen käyttöönoton tai Kelan
+  pyytäneen koetta (lähde 004; mikään vaihe ei odota Kelan kantaa); onnistuneesta kokeesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä.
   Reseptien uusimispyynnöt: uudet vastaanottajat ilmoitetaan THL:n koodistopalveluun (kopio Kantaan); jos
   vastaanottavien yksiköiden toiminta päättyy tai liittyjä lopettaa Kanta-palvelujen käytön, organisaatio voi
   poistattaa niiden vastaanottomerkinnän päivää tai kahta ennen muutosta; jo kohdistetut uusimispyynnöt
@@ -101,7 +101,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | rekisterinpitäjä vaihtuu                      | 2468204-2 | ei           | kyllä            | ei            | customer     | ei       | avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja  |
       | liittyjä lopettaa Kannan käytön               | 2468205-0 | ei           | ei               | ei            | customer     | kyllä    | avoinna on vain tehtävä "Käsittele kohdistetut uusimispyynnöt", jonka tekee palvelunantaja                     |
 
-  Tapaus: Resepti-palvelua käyttävä organisaatio voi muutoksessa varmistaa Resepti-palvelun teknisen tuotantovalmiuden Kelan arvion rinnalla, mutta se on vapaaehtoista; organisaatiolle, joka ei käytä Resepti-palvelua, varmistusta ei tarjota
+  Tapaus: Resepti-palvelua käyttävä organisaatio voi muutoksessa varmistaa Resepti-palvelun teknisen tuotantovalmiuden, mutta se on vapaaehtoista; organisaatiolle, joka ei käytä Resepti-palvelua, varmistusta ei tarjota
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468225-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -124,43 +124,33 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin lomake hylätään kentän "prescription_readiness" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                              | 2468225-3                |
-      | organisation_name                        | Lääkäriasema Verso Oy    |
-      | change_date                              | tänään + 30 päivää       |
-      | joiner_oid                               | 1.2.246.10.24682253.10.0 |
-      | registrar_oid                            | 1.2.246.10.24682253.10.0 |
-      | new_business_id                          | ei                       |
-      | new_joiners                              | ei                       |
-      | merger                                   | ei                       |
-      | documents_move_registrar                 | ei                       |
-      | is_independent_practitioner              | ei                       |
-      | access_point_changes                     | ei                       |
-      | renewal_routing_changes                  | ei                       |
-      | joiner_stops                             | ei                       |
-      | prescription_readiness                   | kyllä                    |
-      | prescription_service_in_use              | kyllä                    |
-      | prescription_new_system_first_deployment | ei                       |
-      | vendor_business_id                       | 2345678-0                |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                 |
-      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
-      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
+      | business_id                 | 2468225-3                |
+      | organisation_name           | Lääkäriasema Verso Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682253.10.0 |
+      | registrar_oid               | 1.2.246.10.24682253.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | kyllä                    |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään |
       | cases_like_deployment_test | ei     |
     Niin lomake hylätään kentän "cases_like_deployment_test" kohdalta
-    Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                 |
-      | palvelunantaja | Varmista Resepti-palvelun tuotantovalmius               |
-      | Kela           | Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta |
+    Ja avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius" tiedoilla:
       | verified_on                | tänään                                  |
       | cases_like_deployment_test | kyllä                                   |
       | note                       | Uusi reseptimoduuli, testitapaukset 1–4 |
-    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Ja prosessi on käynnissä
-    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | ei |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole
@@ -169,23 +159,23 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468244-8
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                              | 2468244-8                |
-      | organisation_name                        | Lääkäriasema Uusikuu Oy  |
-      | change_date                              | tänään + 30 päivää       |
-      | joiner_oid                               | 1.2.246.10.24682448.10.0 |
-      | registrar_oid                            | 1.2.246.10.24682448.10.0 |
-      | new_business_id                          | ei                       |
-      | new_joiners                              | ei                       |
-      | merger                                   | ei                       |
-      | documents_move_registrar                 | ei                       |
-      | is_independent_practitioner              | ei                       |
-      | access_point_changes                     | ei                       |
-      | renewal_routing_changes                  | ei                       |
-      | joiner_stops                             | ei                       |
-      | prescription_readiness                   | kyllä                    |
-      | prescription_service_in_use              | kyllä                    |
-      | prescription_new_system_first_deployment | kyllä                    |
-      | vendor_business_id                       | 2345678-0                |
+      | business_id                 | 2468244-8                                      |
+      | organisation_name           | Lääkäriasema Uusikuu Oy                        |
+      | change_date                 | tänään + 30 päivää                             |
+      | joiner_oid                  | 1.2.246.10.24682448.10.0                       |
+      | registrar_oid               | 1.2.246.10.24682448.10.0                       |
+      | new_business_id             | ei                                             |
+      | new_joiners                 | ei                                             |
+      | merger                      | ei                                             |
+      | documents_move_registrar    | ei                                             |
+      | is_independent_practitioner | ei                                             |
+      | access_point_changes        | ei                                             |
+      | renewal_routing_changes     | ei                                             |
+      | joiner_stops                | ei                                             |
+      | prescription_readiness      | kyllä                                          |
+      | prescription_service_in_use | kyllä                                          |
+      | deployment_check            | deployment_test_first_deployment_of_new_system |
+      | vendor_business_id          | 2345678-0                                      |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                   |
       | palvelunantaja | Tee Resepti-palvelun käyttöönottokoe      |
@@ -209,41 +199,29 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | cases_like_deployment_test | kyllä                           |
       | note                       | Uusi järjestelmä, tapaukset 1–6 |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
-    Ja vaihetta "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
   Tapaus: Kun muutoksessa ei oteta käyttöön uutta järjestelmää, Resepti-palvelun käyttöönottokoe tehdään Kelan pyynnöstä; epäonnistunut koe korjataan ja tehdään uudelleen, ja onnistuneesta raportoidaan Kelaan kahden päivän kuluessa kokeen päivästä, muuten Kela muistuttaa
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468241-3
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                              | 2468241-3                 |
-      | organisation_name                        | Apteekkiklinikka Otava Oy |
-      | change_date                              | tänään + 30 päivää        |
-      | joiner_oid                               | 1.2.246.10.24682413.10.0  |
-      | registrar_oid                            | 1.2.246.10.24682413.10.0  |
-      | new_business_id                          | ei                        |
-      | new_joiners                              | ei                        |
-      | merger                                   | ei                        |
-      | documents_move_registrar                 | ei                        |
-      | is_independent_practitioner              | ei                        |
-      | access_point_changes                     | ei                        |
-      | renewal_routing_changes                  | ei                        |
-      | joiner_stops                             | ei                        |
-      | prescription_readiness                   | ei                        |
-      | prescription_service_in_use              | kyllä                     |
-      | prescription_new_system_first_deployment | ei                        |
-      | vendor_business_id                       | 2345678-0                 |
-    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Kun palvelunantaja yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | ei |
-    Niin palvelu kieltää sen, eikä mikään muutu
-    Kun Kela yrittää tehdä tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | kyllä |
-    Niin lomake hylätään kentän "prescription_test_request_note" kohdalta
-    Ja avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested    | kyllä                                            |
-      | prescription_test_request_note | Muutoksessa otetaan käyttöön uusi reseptimoduuli |
+      | business_id                 | 2468241-3                         |
+      | organisation_name           | Apteekkiklinikka Otava Oy         |
+      | change_date                 | tänään + 30 päivää                |
+      | joiner_oid                  | 1.2.246.10.24682413.10.0          |
+      | registrar_oid               | 1.2.246.10.24682413.10.0          |
+      | new_business_id             | ei                                |
+      | new_joiners                 | ei                                |
+      | merger                      | ei                                |
+      | documents_move_registrar    | ei                                |
+      | is_independent_practitioner | ei                                |
+      | access_point_changes        | ei                                |
+      | renewal_routing_changes     | ei                                |
+      | joiner_stops                | ei                                |
+      | prescription_readiness      | ei                                |
+      | prescription_service_in_use | kyllä                             |
+      | deployment_check            | deployment_test_requested_by_kela |
+      | vendor_business_id          | 2345678-0                         |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
       | prescription_test_date    | tänään |
@@ -290,26 +268,23 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468242-1
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
-      | business_id                              | 2468242-1                |
-      | organisation_name                        | Lääkärikeskus Kaari Oy   |
-      | change_date                              | tänään + 30 päivää       |
-      | joiner_oid                               | 1.2.246.10.24682421.10.0 |
-      | registrar_oid                            | 1.2.246.10.24682421.10.0 |
-      | new_business_id                          | ei                       |
-      | new_joiners                              | ei                       |
-      | merger                                   | ei                       |
-      | documents_move_registrar                 | ei                       |
-      | is_independent_practitioner              | ei                       |
-      | access_point_changes                     | ei                       |
-      | renewal_routing_changes                  | ei                       |
-      | joiner_stops                             | ei                       |
-      | prescription_readiness                   | ei                       |
-      | prescription_service_in_use              | kyllä                    |
-      | prescription_new_system_first_deployment | ei                       |
-      | vendor_business_id                       | 2345678-0                |
-    Niin avoinna on vain tehtävä "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta", jonka tekee Kela
-    Kun Kela tekee tehtävän "Arvioi, pyydetäänkö Resepti-palvelun käyttöönottokoetta" tiedoilla:
-      | prescription_test_requested | ei |
+      | business_id                 | 2468242-1                |
+      | organisation_name           | Lääkärikeskus Kaari Oy   |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682421.10.0 |
+      | registrar_oid               | 1.2.246.10.24682421.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
     Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole

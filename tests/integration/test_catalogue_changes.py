@@ -1327,19 +1327,29 @@ def test_only_a_prescription_service_user_is_offered_the_readiness_verification(
     with pytest.raises(InvalidData, match="prescription_readiness"):
         start_change(engine, prescription_readiness=True, prescription_service_in_use=False, **quiet)
     # Seed 004: "Reseptissä käyttöönottokoe tehdään vain esim. uuden järjestelmän ensimmäisessä käyttöönotossa
-    # tai Kelan pyynnöstä": a new system's first deployment is tested without Kela's assessment, beside the
-    # readiness verification
+    # tai Kelan pyynnöstä": the provider records why a test is run (deployment_check); no task waits for Kela
+    with pytest.raises(InvalidData, match="deployment_check"):
+        start_change(
+            engine, prescription_readiness=False, prescription_service_in_use=False,
+            deployment_check="deployment_test_requested_by_kela", **quiet,
+        )  # fmt: skip
     user = start_change(
         engine, prescription_readiness=True, prescription_service_in_use=True,
-        prescription_new_system_first_deployment=True, **quiet,
+        deployment_check="deployment_test_first_deployment_of_new_system", **quiet,
     )  # fmt: skip
     assert sorted(ready(user)) == ["Task_prescription_test", "Task_verify_prescription_readiness"]
-    kela_decides = start_change(
+    asked = start_change(
         engine, prescription_readiness=False, prescription_service_in_use=True,
-        prescription_new_system_first_deployment=False, **quiet,
+        deployment_check="deployment_test_requested_by_kela", **quiet,
     )  # fmt: skip
-    assert sorted(ready(kela_decides)) == ["Task_kela_prescription_test_request"]
-    assert lane_of(kela_decides, "Task_kela_prescription_test_request") == "Kela"
+    assert sorted(ready(asked)) == ["Task_prescription_test"]
+    assert lane_of(asked, "Task_prescription_test") == "Palvelunantaja"
+    untested = start_change(
+        engine, prescription_readiness=False, prescription_service_in_use=True,
+        deployment_check="none", **quiet,
+    )  # fmt: skip
+    assert untested.status == "completed"
+    assert ended_at(engine, untested) == ["End_change_done"]
 
 
 def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
