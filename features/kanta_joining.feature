@@ -4,14 +4,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
   (seeds 000–003). The service provider enters its organisation data: kind of organisation, licence,
   information system in use and whether it writes prescriptions. A decision table says, from the law, which Kanta
   services the organisation must join: the Patient Data Repository, the Social Welfare Client Data
-  Repository and the Prescription service; an organisation with no obligation is done. Otherwise, in
-  parallel, the provider's system checks its entries in THL's SOTE organisation register or Valvira's IAH
+  Repository and the Prescription service; an organisation with no obligation is done. Otherwise the provider
+  first chooses the joining model, and then the preparations every joiner needs run in parallel: the provider's
+  system checks its entries in THL's SOTE organisation register or Valvira's IAH
   code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
   corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
   certified system and access point and the provider writes its information security plan (a tenant
-  practitioner first agrees on it with the company); none of the three waits for another. The provider
-  first chooses the joining model: a member of a joint joining makes these preparations and then only
-  agrees with its main joiner on joining through it, and the main joiner applies; for a direct joiner or a
+  practitioner first agrees on it with the company); none of the three waits for another. A member of a joint joining makes these preparations and, beside them, only
+  agrees with its main joiner on joining through it (neither waits for the other), and the main joiner applies; for a direct joiner or a
   main joiner the preparations run beside the onboarding of each obligatory service, each its own
   application with Kela's decision of its own: the Patient Data Repository, the Prescription service and
   the Social Welfare Client Data Repository. Health care has no transition period, so the preparations and
@@ -29,13 +29,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
   Palvelunantaja antaa organisaationsa tiedot: organisaation lajin, luvan, käytössä olevan
   tietojärjestelmän ja sen, määrääkö se lääkkeitä. Päätöstaulu ratkaisee lain perusteella, mihin Kanta-palveluihin
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
-  Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantajan järjestelmä tarkistaa
+  Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja
+  valitsee ensin liittymismallin, ja sitten jokaisen liittyjän valmistelut kulkevat rinnakkain: palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
   järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
-  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Ensin palvelunantaja
-  valitsee liittymismallin: yhteisliittymisen jäsen tekee valmistelut ja sopii sitten vain pääliittyjän
-  kanssa liittymisestä sen kautta, ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
+  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Yhteisliittymisen
+  jäsen tekee valmistelut ja sopii niiden rinnalla vain pääliittyjän kanssa liittymisestä sen kautta (kumpikaan ei
+  odota toista), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
   valmistelut kulkevat jokaisen pakollisen palvelun käyttöönoton rinnalla, kunkin omana hakemuksenaan,
   johon Kela antaa oman päätöksensä: Potilastietovaranto, Resepti-palvelu ja Sosiaalihuollon
   asiakastietovaranto. Terveydenhuollossa ei ole siirtymäaikoja, joten valmistelut ja käyttöönottojen omat
@@ -344,6 +345,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | osapuoli              | tehtävä                                             |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
       | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
@@ -356,6 +358,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
       | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
     Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
       | system_name       | eRA                          |
       | system_certified  | kyllä                        |
@@ -365,6 +368,25 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | osapuoli       | tehtävä                                             |
       | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
       | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | contract_signed_on           | tänään |
+      | responsibilities_in_contract | kyllä  |
+    Niin lomake hylätään kentän "service_provision" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | contract_signed_on           | tänään                   |
+      | responsibilities_in_contract | kyllä                    |
+      | service_provision            | self_paying_clients_only |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                             |
+      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+    Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2 |
       | agreed_on                    | tänään    |
@@ -383,6 +405,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | responsibilities_in_contract    | kyllä     |
     Niin avoinna on vain tehtävä "Pyydä aluehallintovirastoa korjaamaan lupatiedot", jonka tekee palvelunantaja
     Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
       | regional_state_administrative_agency | southern_finland                                |
       | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
@@ -391,19 +414,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
       | organisation_oid | 1.2.246.10.5791357.10.0 |
       | updated_on       | tänään                  |
-    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
-    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
-      | contract_signed_on           | tänään |
-      | responsibilities_in_contract | kyllä  |
-    Niin lomake hylätään kentän "service_provision" kohdalta
-    Ja avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
-      | contract_signed_on           | tänään                   |
-      | responsibilities_in_contract | kyllä                    |
-      | service_provision            | self_paying_clients_only |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
@@ -430,6 +443,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -440,29 +454,37 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | osapuoli              | tehtävä                                           |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
       | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
-      | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
-    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään                        |
       | responsibilities_in_contract | kyllä                         |
       | service_provision            | purchased_services_for_county |
-    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
-    Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                      |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                            |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                    |
+      | palvelunantaja        | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | SosiaaliX           |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.1 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                      |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                    |
+      | palvelunantaja | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
     Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | secure_email |
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
     Niin prosessi on päättynyt tapahtumaan "Liittynyt pääliittyjän kautta"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
 

@@ -10,10 +10,12 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   the test: the organisation's own practice, which holds neither the test nor the report (the onboarding
   ends once both the report and the commitment are done). The vendor delivers Kela's test person IDs, the
   provider runs the deployment test with the vendor (a failed test is fixed and run again) and reports it to
-  Kela at the latest two days after the successful test. The two days are counted from the test's date, not
+  Kela at the latest two days after the successful test; once the report is sent, the repository is in use. The two days are counted from the test's date, not
   from when the report task opened: a report still missing when they have passed makes Kela ask for it as
   the next day begins. Called by the joining, which settles the health-care commitment itself, the onboarding
-  asks neither whether the organisation is already a Kanta customer nor the commitment.
+  asks neither whether the organisation is already a Kanta customer nor the commitment; the register entries
+  and the security plan are then the joining's preparations, not the provider's tasks here, and the application
+  waits for the joining's message kanta_joining_preparations_done.
 
   Palvelunantaja ottaa yhteyttä järjestelmätoimittajaan, joka lähettää valmisteluohjeet ja nimeää
   sertifioidun potilastietojärjestelmän ja Kanta-välittäjän. Palvelunantaja tekee valmistelevat tehtävät
@@ -26,10 +28,12 @@ Ominaisuus: Potilastietovarannon (ent. Potilastiedon arkisto) käyttöönotto
   kun sekä raportti että sitoumus on tehty). Järjestelmätoimittaja
   toimittaa Kelan testihenkilötunnukset, palvelunantaja tekee käyttöönottokokeen järjestelmätoimittajan
   kanssa (epäonnistuneen kokeen syy korjataan ja koe uusitaan) ja raportoi sen Kelaan viimeistään kaksi päivää
-  onnistuneen kokeen jälkeen. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
+  onnistuneen kokeen jälkeen; kun raportti on lähetetty, Potilastietovaranto on käytössä. Kaksi päivää lasketaan kokeen päivästä, ei siitä, milloin raportointitehtävä
   avautui: jos raporttia ei ole tullut niiden kuluessa, Kela pyytää sitä seuraavan päivän alkaessa. Kun
   liittyminen kutsuu käyttöönottoa, se selvittää terveydenhuollon sitoumuksen itse, eikä käyttöönotto kysy
-  Kanta-asiakkuutta eikä sitoumusta.
+  Kanta-asiakkuutta eikä sitoumusta; rekisteritiedot ja tietoturvasuunnitelma ovat silloin liittymisen
+  valmisteluja eivätkä palvelunantajan tehtäviä tässä, ja hakemus odottaa liittymisen viestiä
+  kanta_joining_preparations_done.
 
   Tapausaihio: Terveydenhuollon sitoumus vaaditaan vain ensimmäisen Kanta-palvelun yhteydessä, eikä se pidättele käyttöönottokoetta, ja omasta liityntäpisteestä annetaan IP-osoite ja DNS-nimi (jo asiakas: <asiakas>, IP-osoite: <ip_osoite>)
     Oletetaan palvelunantajan aloittaneen prosessin "Potilastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>

@@ -37,7 +37,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
   jos käytössä on oma sertifioitu järjestelmä, joten silloin valinta vahvistetaan erikseen). Järjestelmätoimittaja kuvaa
   järjestelmän: potilastietojärjestelmällä ei voi liittyä, sertifioimaton järjestelmä sertifioidaan
   valmistelujen rinnalla ennen hakemusta (vain hakemus tehdään sertifioidulla järjestelmällä) ja järjestelmään, josta rekisterinkäyttöoikeus-toiminnallisuus puuttuu (kuten jokaisesta vaiheen 1
-  järjestelmästä), tuodaan se ensin: suoraliittyjän järjestelmässä sen pitää olla käytössä. Rinnakkaisliittyjän
+  järjestelmästä), tuodaan se valmistelujen rinnalla: suoraliittyjän järjestelmässä sen pitää olla käytössä. Rinnakkaisliittyjän
   omalta järjestelmältä sitä ei vaadita, koska lähde asettaa vaatimuksen hyvinvointialueen järjestelmälle. Yhteisliittyjä
   vain sopii pääliittyjän kanssa, jonka järjestelmässä toiminnallisuuden pitää olla, ja sen oma käyttöönotto
   päättyy siihen: vain pääliittyjä hakee liittymistä. Päätöstaulu antaa lakisääteisen liittymisen

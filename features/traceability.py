@@ -8,6 +8,8 @@ rule task of a diagram, and each rule of a decision table, says where its rule c
     Source: organisation's own practice: <why>
 
 (``tests/test_traceability.py`` checks that every such element has one and that every quote is in its seed.)
+Any other element whose documentation carries a ``Source:`` line (an end or throw event, a call activity, a
+join) is listed under its sentence too, so no quoted sentence lacks its line on the page.
 A full features run records which elements each scenario's instance passed through (``ScenarioPaths``: the
 elements the audit trail says were completed, and the service tasks a worker completed) and
 writes the page ``features/traceability.md`` from them: seed sentence → element ids → scenarios. A decision
@@ -32,6 +34,8 @@ GATEWAYS = {"exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBas
 EVENTS = {"startEvent", "intermediateCatchEvent", "boundaryEvent"}
 QUOTED = re.compile(r'^Source: (?P<seed>\d{3}) "(?P<quote>.+)"$')
 OWN_PRACTICE = re.compile(r"^Source: organisation's own practice: (?P<why>\S.*)$")
+UNRECORDED = {"sequenceFlow", "lane"}
+SOURCE_LINE = re.compile(r"^\s*Source:", re.MULTILINE)
 WORKER_ENDINGS = {AuditKind.EXTERNAL_TASK_COMPLETED, AuditKind.EXTERNAL_TASK_BPMN_ERROR}
 OWN = "own practice"  # the "seed" of the organisation's own practice
 PAGE = Path(__file__).parent / "traceability.md"
@@ -73,6 +77,7 @@ class Traced:
     element_id: str
     name: str
     text: str  # its documentation (a rule: its description)
+    recorded: bool = True  # False: a sequence flow or a lane, which no audit trail names as passed through
 
     def sources(self) -> list[tuple[str, str]]:
         """(seed prefix or OWN, the quote or the why) of each well-formed Source line."""
@@ -93,11 +98,17 @@ def traced_elements(catalogue: Path) -> list[Traced]:
         root = etree.parse(str(diagram), _PARSER).getroot()
         for process in root.iter(f"{{{BPMN_NS}}}process"):
             for element in process.iter(etree.Element):
-                if kind_of(element) is not None:
-                    documentation = element.find(f"{{{BPMN_NS}}}documentation")
-                    text = (documentation.text if documentation is not None else "") or ""
+                if element is process:
+                    continue
+                documentation = element.find(f"{{{BPMN_NS}}}documentation")
+                text = (documentation.text if documentation is not None else "") or ""
+                # an element that must say where its rule comes from, or any other (an end, a throw, a call
+                # activity, a join) that quotes a sentence anyway: the sentence's line lists it
+                if kind_of(element) is not None or SOURCE_LINE.search(text):
                     name = element.get("name") or element.get("id")
-                    found.append(Traced(diagram.name, process.get("id"), element.get("id"), name, text))
+                    recorded = etree.QName(element).localname not in UNRECORDED
+                    element_id = element.get("id")
+                    found.append(Traced(diagram.name, process.get("id"), element_id, name, text, recorded))
     for table in sorted(catalogue.glob("*.dmn")):
         root = etree.parse(str(table), _PARSER).getroot()
         for decision in root.iter(f"{{{DMN_NS}}}decision"):
@@ -184,6 +195,8 @@ def page(catalogue: Path, paths: ScenarioPaths) -> str:
             for traced in sorted(by_source[(seed, quote)], key=lambda t: (t.process, t.element_id)):
                 taking = sorted(taken_by(traced))
                 shown = ", ".join(f"T{n}" for n in taking) if taking else "ei yhtään tapausta"
+                if not traced.recorded:
+                    shown = "kulku tai kaista, jota ajo ei kirjaa (a flow or lane: no run records it)"
                 lines.append(f"  - `{traced.process}` / `{traced.element_id}` ({traced.name}): {shown}")
         lines.append("")
     lines += ["## Tapaukset (scenarios)", ""]

@@ -42,7 +42,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
   määrää vain, että ensin suunnitellaan ja että testataan ennen tuotantokäyttöä: suunnittelun jälkeen kaikki tehtävät
   avautuvat rinnakkain, ja käyttöönottokoe odottaa vain organisaation omaa testiä ja Kelan päätöstä sen laajuudesta;
-  raportin määräaika ei pidätä mitään muuta.
+  raportin määräaika ei pidättele mitään muuta.
 
   Tapausaihio: Päätöstaulu ratkaisee ilmoitukset Kelalle ja Kantaan heti kuvauksen jälkeen, ja ilmoitus tehdään suunnittelun rinnalla (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>

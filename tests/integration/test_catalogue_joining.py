@@ -137,11 +137,15 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     assert ready(decided) == ["Task_choose_joining_model"]
     assert waiting_work(engine, decided) == []
     # Then the preparations open at once and side by side: the vendor confirms the system while the provider
-    # writes its security plan (health care has no transition period, seed 001). A joint member makes them
-    # alone, before its agreement with the main joiner.
+    # writes its security plan (health care has no transition period, seed 001). A joint member agrees with
+    # its main joiner beside them: no seed orders the agreement after the preparations.
     member = {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID}
     chosen = complete(engine, decided, "Task_choose_joining_model", member)
-    assert ready(chosen) == ["Task_confirm_certified_system", "Task_write_security_plan"]
+    assert ready(chosen) == [
+        "Task_agree_with_main_joiner",
+        "Task_confirm_certified_system",
+        "Task_write_security_plan",
+    ]
     assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(chosen)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
@@ -587,8 +591,10 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
-    state = _prerequisites(engine, state)
-    assert ready(state) == ["Task_agree_with_main_joiner"]
+    # The agreement with the main joiner opens beside the preparations (no seed orders them) and stays open
+    # while they are made.
+    state = _prerequisites(engine, state, beside=("Task_agree_with_main_joiner",))
+    assert state.status == "running" and ready(state) == ["Task_agree_with_main_joiner"]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {
@@ -615,7 +621,12 @@ def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_be
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
-    state = _prerequisites(engine, state)
+    # The agreement is made before any preparation: it waits for none of them.
+    assert ready(state) == [
+        "Task_agree_with_main_joiner",
+        "Task_confirm_certified_system",
+        "Task_write_security_plan",
+    ]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {
@@ -626,11 +637,18 @@ def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_be
     )  # fmt: skip
     # Section 14 binds whoever provides services on another provider's behalf, whatever its joining model
     # (seed 002), so the joint member agrees on the documents before its joining ends.
-    assert state.status == "running" and ready(state) == ["Task_deliver_documents"]
+    assert ready(state) == [
+        "Task_confirm_certified_system",
+        "Task_deliver_documents",
+        "Task_write_security_plan",
+    ]
     state = complete(
         engine, state, "Task_deliver_documents",
         {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-10"},
     )  # fmt: skip
+    # Both agreements made, the joining still waits for its preparations.
+    assert state.status == "running" and "End_joined_through_main_joiner" not in _completed(engine, state)
+    state = _prerequisites(engine, state)
     assert state.status == "completed" and ready(state) == []
     assert ended_at(engine, state) == ["End_joined_through_main_joiner"]
 

@@ -87,3 +87,42 @@ def test_a_worker_completion_belongs_to_the_process_that_completed_the_task(tmp_
     history = [{**called, "data": {"process": "joining"}}, worked]
     paths.add("change.feature", "Uusi Y-tunnus", history, "change")
     assert paths.taken[("change.feature", "Uusi Y-tunnus")] == {("joining", "Task_check_register_entries")}
+
+
+ENDING = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="joining" isExecutable="true">
+    <bpmn:documentation>Source: 001 "Kanta-palvelut ovat käytössäsi."</bpmn:documentation>
+    <bpmn:callActivity id="Call_join" name="Liity">
+      <bpmn:documentation>Source: 004 "toimijoiden sulautuminen"</bpmn:documentation>
+    </bpmn:callActivity>
+    <bpmn:intermediateThrowEvent id="Throw_in_use" name="Käytössä" />
+    <bpmn:sequenceFlow id="Flow_to_end" sourceRef="Throw_in_use" targetRef="End_in_use">
+      <bpmn:documentation>Source: 004 "toimijoiden sulautuminen"</bpmn:documentation>
+    </bpmn:sequenceFlow>
+    <bpmn:endEvent id="End_in_use" name="Palvelut käytössä">
+      <bpmn:documentation>Why it ends.
+Source: 001 "Kanta-palvelut ovat käytössäsi."</bpmn:documentation>
+    </bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_an_end_event_or_call_activity_that_quotes_a_sentence_is_listed_under_it(tmp_path):
+    (tmp_path / "joining.bpmn").write_text(ENDING, encoding="utf-8")
+    paths = ScenarioPaths()
+    done = {"kind": "element_completed", "data": {"process": "joining"}}
+    paths.add("joining.feature", "Palvelut otetaan käyttöön", [{**done, "element_id": "End_in_use"}])
+    text = page(tmp_path, paths)
+    in_use = text.split("- Lause: “Kanta-palvelut ovat käytössäsi.”\n", 1)[1].split("\n\n", 1)[0]
+    assert in_use.splitlines() == ["  - `joining` / `End_in_use` (Palvelut käytössä): T1"]
+    merged = text.split("- Lause: “toimijoiden sulautuminen”\n", 1)[1].split("\n\n", 1)[0]
+    assert merged.splitlines() == [
+        "  - `joining` / `Call_join` (Liity): ei yhtään tapausta",
+        "  - `joining` / `Flow_to_end` (Flow_to_end): kulku tai kaista, jota ajo ei kirjaa"
+        " (a flow or lane: no run records it)",
+    ]
+    # an element quoting nothing stays off the page; the process's own documentation is no element of it
+    assert "Throw_in_use" not in text
+    assert "`joining` / `joining`" not in text
