@@ -19,6 +19,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -160,8 +161,8 @@ def pytest_configure(config):
 
 _deselected = pytest.StashKey[int]()
 _scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
-# (feature file, scenario name, instance id, how many events of its history the scenario saw)
-_instances = pytest.StashKey[list[tuple[str, str, str, int]]]()
+# (feature file, scenario name, instance id, the shared clock's time at the scenario's end)
+_instances = pytest.StashKey[list[tuple[str, str, str, datetime]]]()
 _validation = pytest.StashKey[Validation | None]()
 _launched = pytest.StashKey["Launched"]()
 _outcomes = pytest.StashKey[list["ServerOutcome"]]()  # this process's, or in the controller its workers'
@@ -275,10 +276,11 @@ def onboarding(service, request):
     failed_before = request.session.testsfailed
     yield scenario
     if scenario.instance_id is not None and _scenario in request.node.stash:
-        # what its instance went through by the scenario's end: a timer of it that fires when a later scenario
-        # moves the shared clock on is no step of this scenario (and would depend on the order they ran in)
-        seen = len(service.call("GET", f"/process-instances/{scenario.instance_id}/history"))
-        request.config.stash[_instances].append((*request.node.stash[_scenario], scenario.instance_id, seen))
+        # what its instance went through by the scenario's end, the shared clock's time then (it stands still
+        # between moves): a timer of it that fires when a later scenario moves the clock on is no step of this
+        # scenario (and would depend on the order they ran in)
+        ended = service.now()
+        request.config.stash[_instances].append((*request.node.stash[_scenario], scenario.instance_id, ended))
     if scenario.unchecked is not None and request.session.testsfailed == failed_before:
         pytest.fail(f'the scenario ends after "{scenario.unchecked}" without checking where it stands')
 
@@ -299,12 +301,13 @@ class ServerOutcome:
     every_feature: bool = False
 
     @classmethod
-    def read(cls, running: Service, instances: list[tuple[str, str, str, int]]) -> ServerOutcome:
+    def read(cls, running: Service, instances: list[tuple[str, str, str, datetime]]) -> ServerOutcome:
         diagrams, taken, histories = collect(running)
         paths = ScenarioPaths()
-        for feature, scenario, instance_id, seen in instances:
+        for feature, scenario, instance_id, ended in instances:
             process_key, history = histories[instance_id]
-            paths.add(feature, scenario, history[:seen], process_key)
+            by_then = [event for event in history if datetime.fromisoformat(event["at"]) <= ended]
+            paths.add(feature, scenario, by_then, process_key)
         return cls(diagrams, taken, paths, running.moves, bool(running.versions))
 
     def to_json(self) -> dict:
