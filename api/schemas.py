@@ -365,7 +365,16 @@ def _allow_duplicate():
 
 class StartInstanceSchema(Schema):
     process_key = fields.String(required=True, validate=_KEY)
-    business_key = fields.String(load_default=None, allow_none=True, validate=_KEY)
+    business_key = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=_KEY,
+        metadata={
+            "description": "the instance's business key, the provider's Y-tunnus; where the process's start "
+            "form asks the provider's `business_id`, left out it is that `business_id`, and one that is not "
+            "the same is refused with 422 at `/business_key`"
+        },
+    )
     variables = fields.Dict(keys=fields.String(), load_default=dict, validate=storable_text)
     allow_duplicate = _allow_duplicate()
 
@@ -377,7 +386,9 @@ class StartFormSchema(Schema):
         validate=storable_text,
         metadata={
             "description": "the fields of the form GET /process-definitions/{process_key}/start answers: "
-            "`business_key` becomes the instance's business key, the other fields its variables"
+            "`business_key` becomes the instance's business key, the other fields its variables; where the "
+            "form asks the provider's `business_id` instead, that one field is both the business key and a "
+            "variable (a `business_key` sent beside it must be the same: 422 at `/data/business_key`)"
         },
     )
     allow_duplicate = _allow_duplicate()

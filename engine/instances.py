@@ -42,6 +42,7 @@ def start(
     process that has not ended (running, or stopped by an incident) is refused with AlreadyRunning naming
     those instances. The answer is the instance as ``reader`` may see it (``Context.answer``)."""
     variables = checked_variables(variables, "variables", context.limits.variable_depth)
+    business_key = business_key_of_start(context, process_key, business_key, variables, at="/business_key")
     if party is not None and business_key != party:
         raise Forbidden(
             f"party {party} starts only its own onboardings: give business_key {party!r} (the provider's)",
@@ -106,11 +107,20 @@ def start(
 
 
 def form_to_start(context: Context, process_key: str) -> StartPageForm:
-    """The form a person fills to start ``process_key``: its business key and its start form's fields."""
+    """The form a person fills to start ``process_key``: its business key and its start form's fields. When
+    the start form asks the provider's ``business_id`` itself, that field is the business key too and is
+    asked once (required, in the business key's place): two fields could say two organisations."""
     with context.new_unit() as unit:
         latest = latest_definition_head(unit.store, process_key)
         definition = context.definitions.loaded(unit.store, latest.id)
-    form = start_page_form(definition.forms.get(start_form_key(process_key)))
+    start_form = definition.forms.get(start_form_key(process_key))
+    form = start_page_form(start_form)
+    if names_business_id(start_form):
+        properties = dict(form["properties"])
+        asked_for_key, own = properties.pop(BUSINESS_KEY), properties.pop(BUSINESS_ID)
+        properties = {BUSINESS_ID: {**asked_for_key, **own, **_SERVES_AS_BUSINESS_KEY}, **properties}
+        required = [name for name in form["required"] if name not in (BUSINESS_KEY, BUSINESS_ID)]
+        form = {**form, "properties": properties, "required": [BUSINESS_ID, *required]}
     return StartPageForm(form, process_key, definition.version)
 
 
@@ -126,20 +136,82 @@ def start_from_form(
     reader: Reader | None = None,
 ) -> InstanceView:
     """Start ``process_key`` with the data of its ``form_to_start``: the business key from its field, the
-    rest as variables. Data the form refuses raises InvalidData naming each field under "/data"."""
+    rest as variables. Data the form refuses raises InvalidData naming each field under "/data". Where the
+    form asks the ``business_id`` as the business key, a ``business_key`` sent beside it as before is taken
+    when it is the same and refused at "/data/business_key" when it is not."""
     form = form_to_start(context, process_key)  # an unknown process is told before the data
-    forms.validate(form, data, "the start", at="/data", kind="start form")
+    if BUSINESS_KEY in form["properties"]:
+        forms.validate(form, data, "the start", at="/data", kind="start form")
+        business_key = data[BUSINESS_KEY]
+        variables = {name: value for name, value in data.items() if name != BUSINESS_KEY}
+    else:  # the business_id is the business key
+        variables = {name: value for name, value in data.items() if name != BUSINESS_KEY}
+        forms.validate(form, variables, "the start", at="/data", kind="start form")
+        business_key = variables[BUSINESS_ID]
+        if data.get(BUSINESS_KEY) is not None:  # sent beside it, as the form once asked
+            refuse_a_contradiction(data[BUSINESS_KEY], business_key, at="/data/business_key")
     return start(
         context,
         process_key,
         actor=actor,
-        business_key=data[BUSINESS_KEY],
-        variables={name: value for name, value in data.items() if name != BUSINESS_KEY},
+        business_key=business_key,
+        variables=variables,
         idempotency_key=idempotency_key,
         allow_duplicate=allow_duplicate,
         party=party,
         reader=reader,
     )
+
+
+# The start form's field that names the provider by its Y-tunnus: where a process's start form has it, it is
+# the instance's business key as well (the lanes played by "business-key" are the provider's).
+BUSINESS_ID = "business_id"
+
+# Said of that field on the start page, in Finnish with the English beside (engine/form_words.py).
+_SERVES_AS_BUSINESS_KEY = {
+    "description": "Palvelunantajan Y-tunnus: seitsemän numeroa, yhdysmerkki ja tarkistenumero, esim. "
+    "0737546-2. Se on myös liittymisen tunniste (business key), joten sitä ei kysytä toiseen kertaan.",
+    "x-description-en": "The provider's business ID: seven digits, a hyphen and the check digit, e.g. "
+    "0737546-2. It is the onboarding's business key as well, so it is not asked a second time.",
+}
+
+
+def names_business_id(start_form: Mapping | None) -> bool:
+    """Whether a process's start form asks the provider's ``business_id``."""
+    return start_form is not None and BUSINESS_ID in start_form.get("properties", {})
+
+
+def business_key_of_start(
+    context: Context, process_key: str, business_key: str | None, variables: Mapping, *, at: str
+) -> str | None:
+    """The business key a start gives; when it gives none and the process's start form asks the provider's
+    ``business_id``, the business_id given: one answer serves as both. A business key that contradicts the
+    business_id is refused (InvalidData at ``at``), since the two would name two organisations. A start
+    whose business_id is absent or the same as its key is left as it is, without reading the catalogue."""
+    given = variables.get(BUSINESS_ID)
+    if not isinstance(given, str) or given == business_key:
+        return business_key
+    with context.new_unit() as unit:
+        latest = unit.store.latest_definition_head(process_key)
+        start_form = latest and context.definitions.loaded(unit.store, latest.id).forms.get(
+            start_form_key(process_key)
+        )
+    if not names_business_id(start_form):  # an unknown process is told by the start itself
+        return business_key
+    if business_key is None:
+        return given
+    refuse_a_contradiction(business_key, given, at=at)
+    return business_key
+
+
+def refuse_a_contradiction(business_key, business_id: str, *, at: str) -> None:
+    """InvalidData at ``at`` when ``business_key`` is not the start form's ``business_id``."""
+    if business_key != business_id:
+        raise InvalidData(
+            f"business_key {business_key!r} is not the start form's business_id {business_id!r}: the "
+            "provider's Y-tunnus is the business key; give it once as business_id, or both the same",
+            [FieldError(at, f"is not the business_id given ({business_id}); leave it out or give the same")],
+        )
 
 
 def repeat_of_start(

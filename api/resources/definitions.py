@@ -134,7 +134,8 @@ class StartForm(MethodView):
     @blp.response(
         200,
         description="a JSON Schema: `business_key` (a Y-tunnus, its check digit checked) and the fields "
-        "of the process's `start_form`, or `organisation_name` for a process without one",
+        "of the process's `start_form`, or `organisation_name` for a process without one; where the "
+        "`start_form` asks the provider's `business_id`, that field, required, in `business_key`'s place",
     )
     @problems(blp, 404)
     def get(self, process_key):
@@ -150,8 +151,10 @@ class StartForm(MethodView):
     def post(self, start, process_key):
         """Start an instance from the form GET answers, as the cockpit does: `data` is checked as a
         task's data is (422 naming each field, "/data/business_key"); its `business_key` becomes the
-        instance's business key and the other fields its variables. A business key with an instance of the
-        process that has not ended is answered 409 `already-running` unless `allow_duplicate` is true."""
+        instance's business key and the other fields its variables; where the form asks the provider's
+        `business_id` instead, it is both (a `business_key` sent beside it as before must be the same: 422 at
+        "/data/business_key"). A business key with an instance of the process that has not ended is
+        answered 409 `already-running` unless `allow_duplicate` is true."""
         return engine().start_from_form(
             process_key,
             start["data"],

@@ -52,7 +52,9 @@ class Instances(MethodView):
     def post(self, start):
         """Start an instance of the latest version of a process. A business key that already has an instance
         of the process that has not ended is answered 409 `already-running` (naming them in `running`)
-        unless `allow_duplicate` is true; a retry with the same Idempotency-Key answers the first start."""
+        unless `allow_duplicate` is true; a retry with the same Idempotency-Key answers the first start. Where
+        the process's start form asks the provider's `business_id`, a start without a business key takes
+        that variable as its key, and a key that is not the same is refused with 422 at `/business_key`."""
         return engine().start_instance(
             start["process_key"],
             actor=g.caller.actor,

@@ -201,6 +201,8 @@ const KantaText = (() => {
       "{organisation} ({business_key}) already has an onboarding of “{process}” that has not ended. Open it, or start another one only if a second is really meant.":
         "Organisaatiolla {organisation} ({business_key}) on jo päättymätön liittyminen ”{process}”. Avaa se, tai aloita toinen vain, jos toista todella tarkoitetaan.",
       "Open the onboarding": "Avaa liittyminen",
+      "You act for the organisation {party}: you start only its own onboardings, under its Y-tunnus {party}.":
+        "Toimit organisaation {party} puolesta: aloitat vain sen omia liittymisiä, sen Y-tunnuksella {party}.",
       started: "aloitettu",
       "The onboarding of {organisation} started.": "Liittyminen aloitettiin: {organisation}.",
       "Write the date as day.month.year, e.g. 1.9.2026.": "Kirjoita päivämäärä muodossa päivä.kuukausi.vuosi, esim. 1.9.2026.",
@@ -546,6 +548,8 @@ const KantaText = (() => {
       "{organisation} ({business_key}) already has an onboarding of “{process}” that has not ended. Open it, or start another one only if a second is really meant.":
         "{organisation} ({business_key}) har redan en pågående anslutning ”{process}”. Öppna den, eller starta en till endast om en andra verkligen avses.",
       "Open the onboarding": "Öppna anslutningen",
+      "You act for the organisation {party}: you start only its own onboardings, under its Y-tunnus {party}.":
+        "Du agerar för organisationen {party}: du startar endast dess egna anslutningar, med dess FO-nummer {party}.",
       started: "startad",
       "The onboarding of {organisation} started.": "Anslutningen för {organisation} startades.",
       "Write the date as day.month.year, e.g. 1.9.2026.": "Skriv datumet som dag.månad.år, t.ex. 1.9.2026.",

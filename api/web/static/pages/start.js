@@ -32,6 +32,8 @@
     let shownForm = null;
     async function showForm() {
       // Each process's own start form, beside the Y-tunnus; what was typed stays when the form is the same.
+      // A start form that asks the provider's business_id asks no business key beside it: the API takes
+      // that one answer as both, so the page draws the form as the API answers it.
       const schema = await must(api(`/api/v1/process-definitions/${enc(select.value)}/start`));
       if (JSON.stringify(schema) !== shownForm) {
         shownForm = JSON.stringify(schema);
@@ -71,9 +73,19 @@
         return api(`/api/v1/process-definitions/${enc(select.value)}/start`, { method: "POST", json });
       },
       answered: (result) => {
+        if (result.status === 403 && result.body?.reason === "own-onboardings-only") {
+          // said at the one Y-tunnus field the form asks (the business key, or the business_id that is it)
+          const field = form.read().data.business_key === undefined ? "business_id" : "business_key";
+          const party = result.body.values.party;
+          form.showErrors([{ field: `/data/${field}`, message: t("You act for the organisation {party}: you "
+            + "start only its own onboardings, under its Y-tunnus {party}.", { party }) }]);
+          return true;
+        }
         if (result.status !== 409 || !result.body?.type?.endsWith("/already-running")) return false;
         const name = select.selectedOptions[0].textContent;
-        const { business_key: businessKey, organisation_name: organisation } = form.read().data;
+        // the Y-tunnus is the business key, or the start form's business_id where that one field is both
+        const { business_key: key, business_id: businessId, organisation_name: organisation } = form.read().data;
+        const businessKey = key ?? businessId;
         $("#already-running-text").textContent = t("{organisation} ({business_key}) already has an onboarding of "
           + "“{process}” that has not ended. Open it, or start another one only if a second is really meant.",
         { organisation: organisation || businessKey, business_key: businessKey, process: name });
