@@ -85,3 +85,28 @@ def test_the_social_care_start_asks_the_y_tunnus_once_and_it_becomes_the_busines
         "href", f"/instances/{started['id']}"
     )
     assert len(onboardings(server)) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "fi",
+            f"Toimit organisaation {PROVIDER} puolesta: aloitat vain sen omia liittymisiä, sen Y-tunnuksella",
+        ),
+        ("sv", f"Du agerar för organisationen {PROVIDER}: du startar endast dess egna anslutningar"),
+    ],
+)
+def test_a_start_under_another_providers_y_tunnus_is_refused_at_the_field_in_the_language_chosen(
+    server, page, language, said
+):
+    open_page(page, server, f"/instances/start?process_key={SOCIAL_CARE}", PROVIDER_TOKEN)
+    page.select_option("#language", language)
+    page.wait_for_load_state()
+    expect(page.locator("#main")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#f-process")).to_have_value(SOCIAL_CARE)
+    page.fill("#field-business_id", OTHER_PROVIDER)
+    page.click("#start-button")
+    expect(page.locator("#error-business_id")).to_contain_text(said)
+    expect(page.locator("#form-error")).to_be_hidden()
+    assert [i for i in onboardings(server) if i["business_key"] == OTHER_PROVIDER] == []
