@@ -123,6 +123,33 @@ def _same(one, other) -> bool:
 class BranchMergingParallelGateway(ParallelGateway):
     kind = "ParallelGateway"  # the audit trail names the element's kind as before
 
+    def _check_threshold_unstructured(self, my_task):
+        """Whether a token has arrived on every incoming flow, counting only this firing's arrivals.
+
+        SpiffWorkflow's own check (3.2) counted the cancelled arrivals of an earlier firing too: in a loop
+        back before the split, the join fired in the second round as soon as one branch arrived, the other
+        branch's first-round arrival standing in for it."""
+        lineage = _lineage_of_this_firing(my_task, self)
+        waiting_inputs = set(self.inputs)
+
+        def remove_ancestor(task):
+            # the input spec this task came through (as SpiffWorkflow traces it)
+            if task.task_spec in waiting_inputs:
+                waiting_inputs.remove(task.task_spec)
+            elif task.parent is not None:
+                remove_ancestor(task.parent)
+
+        for task in my_task.workflow.get_tasks(spec_name=self.name):
+            if task.is_descendant_of(my_task):
+                remove_ancestor(task)  # SpiffWorkflow's first-iteration case, kept as it was
+            elif my_task.is_descendant_of(task):
+                continue  # a firing of an earlier iteration on my own path
+            elif task is not my_task and _meets(task, lineage) is None:
+                continue  # an arrival at an earlier firing, off my path
+            elif task.parent.state == TaskState.COMPLETED and task.parent.task_spec in waiting_inputs:
+                waiting_inputs.remove(task.parent.task_spec)
+        return len(waiting_inputs) == 0
+
     def _run_hook(self, my_task):
         merge_branches(my_task, self)
         return True

@@ -141,3 +141,37 @@ def test_a_join_is_stored_under_spiffworkflows_own_type_name_and_loads_as_the_me
     assert '"typename": "InclusiveGateway"' in text
     loaded, _ = serializer.load_spec(text)
     assert isinstance(loaded.task_specs["Join"], BranchMergingInclusiveGateway)
+
+
+def test_a_join_in_a_loop_takes_each_round_from_its_own_split(engine, clock):
+    """A loop back before the split: the second round's join waits for both of the second round's branches
+    (SpiffWorkflow alone let the first round's arrival stand in for one) and merges them onto the data at
+    the second split."""
+    again = (
+        '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">rounds &lt; 2</bpmn:conditionExpression>'
+    )
+    body = (
+        BEGIN_WITH_SIZE
+        + '<bpmn:exclusiveGateway id="Round" /><bpmn:parallelGateway id="Split" />'
+        + '<bpmn:parallelGateway id="Join" />'
+        + user("Branch_a")
+        + user("Branch_b")
+        + '<bpmn:scriptTask id="Count" scriptFormat="python"><bpmn:script>rounds = rounds + 1</bpmn:script>'
+        + "</bpmn:scriptTask>"
+        + '<bpmn:exclusiveGateway id="Again" default="Flow_Again_After" />'
+        + user("After")
+        + '<bpmn:endEvent id="Finish" />'
+        + flows("Begin", "Round", "Split", "Branch_a", "Join", "Count", "Again")
+        + flows("Split", "Branch_b", "Join")
+        + f'<bpmn:sequenceFlow id="Flow_Again_Round" sourceRef="Again" targetRef="Round">{again}'
+        + "</bpmn:sequenceFlow>"
+        + flows("Again", "After", "Finish")
+    )
+    case = Case(engine, clock, body)
+    assert case.start(size=1, decision="open", rounds=0) == BOTH
+    assert case.complete("Branch_a", decision="first") == ("running", ["Branch_b"], [], [])
+    assert case.complete("Branch_b") == BOTH  # the second round
+    assert (variables(case)["decision"], variables(case)["rounds"]) == ("first", 1)
+    assert case.complete("Branch_b", decision="second") == ("running", ["Branch_a"], [], [])
+    assert case.complete("Branch_a") == AFTER
+    assert (variables(case)["decision"], variables(case)["rounds"]) == ("second", 2)
