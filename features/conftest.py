@@ -280,7 +280,8 @@ def onboarding(service, request):
         # between moves): a timer of it that fires when a later scenario moves the clock on is no step of this
         # scenario (and would depend on the order they ran in)
         ended = service.now()
-        request.config.stash[_instances].append((*request.node.stash[_scenario], scenario.instance_id, ended))
+        for instance_id in scenario.driven:  # each instance it drove, e.g. an onboarding and what it started
+            request.config.stash[_instances].append((*request.node.stash[_scenario], instance_id, ended))
     if scenario.unchecked is not None and request.session.testsfailed == failed_before:
         pytest.fail(f'the scenario ends after "{scenario.unchecked}" without checking where it stands')
 

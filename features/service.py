@@ -211,11 +211,25 @@ class Onboarding:
     unchecked: str | None = None  # the last action, until a check has looked at where the instance stands
     to_move: bool = False  # migrating at every step: an action happened since the instance last moved
     started: dict[str, str] = field(default_factory=dict)  # business key → instance id, for several at once
+    # every instance the scenario drove (was its instance_id), first first: the scenario's path is what they
+    # all went through, so an onboarding it drove to a throw counts when it then follows the started process
+    driven: list[str] = field(default_factory=list)
     # What was last read of the instance and its history, and when (the instance, the server's writes then):
     # the checks after one action read the service once, as nothing changes until something is sent to it.
     _read_at: tuple | None = field(default=None, repr=False)
     _answered: bool = field(default=False, repr=False)  # what was last read is an action's answer
     _history: tuple[tuple, list[dict]] | None = field(default=None, repr=False)
+
+    def __post_init__(self):
+        if self.instance_id is not None:
+            self.driven.append(self.instance_id)
+
+    def __setattr__(self, name, value):
+        # every step that moves the scenario to another instance sets instance_id: recorded here, once
+        driven = self.__dict__.get("driven")
+        if name == "instance_id" and value is not None and driven is not None and value not in driven:
+            driven.append(value)
+        super().__setattr__(name, value)
 
     def identity(self, party: str) -> Identity:
         """The organisation ``party`` is in this scenario, as the scenario itself named it."""

@@ -10,8 +10,9 @@ rule task of a diagram, and each rule of a decision table, says where its rule c
 (``tests/test_traceability.py`` checks that every such element has one and that every quote is in its seed.)
 Any other element whose documentation carries a ``Source:`` line (an end or throw event, a call activity, a
 join) is listed under its sentence too, so no quoted sentence lacks its line on the page.
-A full features run records which elements each scenario's instance passed through (``ScenarioPaths``: the
-elements the audit trail says were completed, and the service tasks a worker completed) and
+A full features run records which elements each scenario's instances passed through (``ScenarioPaths``: the
+elements the audit trail says were completed, and the service tasks a worker completed, in every instance the
+scenario drove: an onboarding it drove to a message throw, then the process that message started) and
 writes the page ``features/traceability.md`` from them: seed sentence → element ids → scenarios. A decision
 table's rule counts as taken by the scenarios that ran its business rule task (the audit trail does not say
 which rule matched). The run fails when the committed page is not what it would write, so the page is always
@@ -134,7 +135,8 @@ def decision_users(catalogue: Path) -> dict[str, set[tuple[str, str]]]:
 
 @dataclass
 class ScenarioPaths:
-    """What each scenario's instance passed through: (feature, scenario) → {(process key, element id)}."""
+    """What each scenario's instances passed through: (feature, scenario) → {(process key, element id)}, the
+    union over every instance it drove (``add`` once for each)."""
 
     taken: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))
 

@@ -29,6 +29,7 @@ from .dialects import in_python
 from .external_task import ExternalTask, ExternalTaskParser
 from .input_output import EXTENSION as PARAMETERS
 from .input_output import parameters_of
+from .joins import BranchMergingInclusiveGateway, BranchMergingParallelGateway
 from .message_event import MessageEvent
 from .serializer import Serializer
 from .user_task import AssignedUserTask, AssignedUserTaskParser
@@ -88,6 +89,15 @@ class DiagramParser(CamundaParser):
             # Only external service tasks get past the allow-list; the others are refused before parsing.
             full_tag("serviceTask"): (ExternalTaskParser, ExternalTask),
             full_tag("businessRuleTask"): (DecisionTaskParser, DecisionTask),
+            # joins keep every branch's writes (joins.py)
+            full_tag("parallelGateway"): (
+                CamundaParser.PARSER_CLASSES[full_tag("parallelGateway")][0],
+                BranchMergingParallelGateway,
+            ),
+            full_tag("inclusiveGateway"): (
+                CamundaParser.PARSER_CLASSES[full_tag("inclusiveGateway")][0],
+                BranchMergingInclusiveGateway,
+            ),
         }.items()
     }
 

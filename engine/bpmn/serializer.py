@@ -9,10 +9,19 @@ from __future__ import annotations
 import json
 
 from SpiffWorkflow.bpmn.serializer.config import DEFAULT_CONFIG
+from SpiffWorkflow.bpmn.serializer.default.task_spec import (
+    ConditionalGatewayConverter,
+    ParallelGatewayConverter,
+)
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
-from SpiffWorkflow.bpmn.specs.defaults import ParallelMultiInstanceTask, SequentialMultiInstanceTask
+from SpiffWorkflow.bpmn.specs.defaults import (
+    InclusiveGateway,
+    ParallelGateway,
+    ParallelMultiInstanceTask,
+    SequentialMultiInstanceTask,
+)
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.camunda.serializer.config import CAMUNDA_CONFIG
 from SpiffWorkflow.camunda.serializer.event_definition import MessageEventDefinitionConverter
@@ -21,6 +30,7 @@ from SpiffWorkflow.camunda.specs.business_rule_task import BusinessRuleTask
 from .call_activity import MappedCallActivity, MappedCallActivityConverter
 from .decisions import DecisionTask, DecisionTaskConverter, StoredBusinessRuleTaskConverter
 from .external_task import ExternalTask, ExternalTaskConverter
+from .joins import BranchMergingInclusiveGateway, BranchMergingParallelGateway
 from .message_event import MessageEvent
 from .user_task import AssignedUserTask, AssignedUserTaskConverter
 
@@ -44,22 +54,42 @@ class _InstanceStateConverter(BpmnWorkflowConverter):
         return workflow
 
 
+class _JoinConverter:
+    """Stores a join under SpiffWorkflow's own type name: a spec stored before joins kept every branch's
+    writes loads as one that does, and a stored spec's text (and so its content hash) does not change."""
+
+    def __init__(self, target_class, registry):
+        super().__init__(target_class, registry, typename=target_class.kind)
+
+
+class _ParallelJoinConverter(_JoinConverter, ParallelGatewayConverter):
+    pass
+
+
+class _InclusiveJoinConverter(_JoinConverter, ConditionalGatewayConverter):
+    pass
+
+
 def _uuid(value):
     from uuid import UUID
 
     return UUID(value)
 
 
+_JOINS_REPLACED = (ParallelGateway, InclusiveGateway)  # by the joins that keep every branch's writes
+
 # The Camunda parser makes SpiffWorkflow's default multi-instance specs for every activity but a user task;
 # the Camunda serializer configuration knows only its own, so theirs are added.
 _CONFIG = {
-    **CAMUNDA_CONFIG,
+    **{spec: converter for spec, converter in CAMUNDA_CONFIG.items() if spec not in _JOINS_REPLACED},
     **{spec: DEFAULT_CONFIG[spec] for spec in (ParallelMultiInstanceTask, SequentialMultiInstanceTask)},
     MappedCallActivity: MappedCallActivityConverter,
     AssignedUserTask: AssignedUserTaskConverter,
     ExternalTask: ExternalTaskConverter,
     DecisionTask: DecisionTaskConverter,
     BusinessRuleTask: StoredBusinessRuleTaskConverter,
+    BranchMergingParallelGateway: _ParallelJoinConverter,
+    BranchMergingInclusiveGateway: _InclusiveJoinConverter,
 }
 
 

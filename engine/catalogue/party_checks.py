@@ -1,5 +1,6 @@
 """Who plays a lane: each lane's ``party`` entry is one the engine understands (engine/parties.py), a
-``from:`` entry names a form field a user task of the diagram fills in, and a lane of one name says the
+``from:`` entry names a form field a user task of the diagram fills in or a field of the payload of the
+message that starts its process (its contract, ``messages/<name>.json``), and a lane of one name says the
 same in every diagram (an instance, its call activities' processes included, plays a lane once). A call
 activity's ``party`` entry (on whose behalf its process runs) names a target of its own In mappings, and the
 process it calls has a ``business-key`` lane for that party to play."""
@@ -15,13 +16,14 @@ from ..parties import BUSINESS_KEY, FROM_FIELD, field_of, lane_rules_in, party_e
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, at, bpmn_tag
+from .messages import schema_key, start_message_of
 from .reference_checks import did_you_mean
 
 _HOW = f"write {BUSINESS_KEY}, {FROM_FIELD}<form field> or the party's Y-tunnus or OID"
 
 
 def party_problems(file: str, root: etree._Element, catalogue: Catalogue) -> Iterator[Problem]:
-    fields = _form_fields(root, catalogue)
+    fields = _form_fields(root, catalogue) | _start_message_fields(root, catalogue)
     seen: set[str] = set()
     for lane, name, rule in lane_rules_in(root):
         what = f'lane "{name}"'
@@ -105,6 +107,20 @@ def lane_agreement_problems(catalogue: Catalogue) -> Iterator[Problem]:
                     "of one name is played by one party in an instance, so give both the same entry",
                 )
             first.setdefault(name, (file, rule))
+
+
+def _start_message_fields(root: etree._Element, catalogue: Catalogue) -> set[str]:
+    """The fields of the payloads of the messages that start the diagram's processes: a message start puts
+    its payload in the instance's variables, where a lane's party is read from as from a form's."""
+    fields = set()
+    for process in root.iter(bpmn_tag("process")):
+        name = start_message_of(process)
+        key = schema_key(name) if name else None
+        if key in catalogue.forms and not catalogue.form_fault(key):  # else its own check says what is wrong
+            schema = json.loads(catalogue.forms[key])
+            if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
+                fields |= set(schema["properties"])
+    return fields
 
 
 def _form_fields(root: etree._Element, catalogue: Catalogue) -> set[str]:

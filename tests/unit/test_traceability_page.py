@@ -4,6 +4,7 @@ notices when the committed page is not current."""
 from __future__ import annotations
 
 from features import traceability
+from features.service import Onboarding
 from features.traceability import ScenarioPaths, check, page
 
 DIAGRAM = """<?xml version="1.0" encoding="UTF-8"?>
@@ -126,3 +127,49 @@ def test_an_end_event_or_call_activity_that_quotes_a_sentence_is_listed_under_it
     # an element quoting nothing stays off the page; the process's own documentation is no element of it
     assert "Throw_in_use" not in text
     assert "`joining` / `joining`" not in text
+
+
+FOLLOWED = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="onboarding" isExecutable="true">
+    <bpmn:intermediateThrowEvent id="Throw_in_use_to_county" name="Kerro hyvinvointialueelle">
+      <bpmn:documentation>Source: 002 "hyvinvointialue vastaa"</bpmn:documentation>
+    </bpmn:intermediateThrowEvent>
+  </bpmn:process>
+  <bpmn:process id="county" isExecutable="true">
+    <bpmn:userTask id="Task_organiser_readiness" name="Vahvista edellytykset">
+      <bpmn:documentation>Source: 002 "hyvinvointialue vastaa"</bpmn:documentation>
+    </bpmn:userTask>
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+
+def test_a_scenario_that_drove_two_instances_takes_what_both_went_through(tmp_path):
+    """A scenario drives an onboarding to its throw, then follows the county's process the throw started:
+    its path is both instances' (the conftest records every instance the scenario drove)."""
+    (tmp_path / "onboarding.bpmn").write_text(FOLLOWED, encoding="utf-8")
+    scenario = ("county.feature", "Hyvinvointialue vahvistaa edellytykset")
+    paths = ScenarioPaths()
+    thrown = {"kind": "element_completed", "data": {"process": "onboarding"}}
+    caught = {"kind": "element_completed", "data": {"process": "county"}}
+    paths.add(*scenario, [{**thrown, "element_id": "Throw_in_use_to_county"}], "onboarding")
+    paths.add(*scenario, [{**caught, "element_id": "Task_organiser_readiness"}], "county")
+    assert paths.taken[scenario] == {
+        ("onboarding", "Throw_in_use_to_county"),
+        ("county", "Task_organiser_readiness"),
+    }
+    text = page(tmp_path, paths)
+    assert "  - `onboarding` / `Throw_in_use_to_county` (Kerro hyvinvointialueelle): T1" in text
+    assert "  - `county` / `Task_organiser_readiness` (Vahvista edellytykset): T1" in text
+
+
+def test_a_scenario_records_every_instance_it_drove_once_in_the_order_it_first_did():
+    scenario = Onboarding(service=None)
+    assert scenario.driven == []
+    scenario.instance_id = "onboarding-1"
+    scenario.instance_id = "county-1"  # it follows the process the onboarding's message started
+    scenario.instance_id = "onboarding-1"  # and goes back to the onboarding
+    assert scenario.driven == ["onboarding-1", "county-1"]
+    assert scenario.instance_id == "onboarding-1"
+    assert Onboarding(service=None, instance_id="given").driven == ["given"]
