@@ -24,7 +24,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   for the batch date; a test before the change still not run as the day before Kela's batch begins is warned of
   while it can still be run (a test on the batch day is no test before the change); once Kela's batch and the
   vendor's local change are done, without waiting for the test before the change, side by side a deployment test
-  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner, and is its own work under that ID; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
+  after the change (can not be skipped when the organisation joins again with a new business ID, as a new joiner, and is its own work under that ID, run once that joining is done too and reported by it; when the joining's own Patient Data Repository test was run after the batch day, that is the new joiner's test and none is asked twice; the other new joiners test in their own joinings), the new registrar's changes to the documents moved to it
   (where the organisation is itself the new registrar; otherwise they are the other organisation's), and the
   vendor's duty that its system sends no active registrar; every passed test reported to Kela within two days of
   the test (otherwise Kela reminds). A joiner that stops, or whose customership ends in the merger, files the
@@ -55,7 +55,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
   valittuna muutosajopäivänä. Jos koetta ennen muutosta ei ole tehty muutosajoa edeltävän päivän alkaessa,
   palvelunantajaa varoitetaan, kun koe vielä ehditään tehdä (muutosajon päivänä tehty koe ei ole koe ennen
   muutosta). Kun muutosajo ja paikallinen muutos on tehty, rinnakkain ja koetta ennen muutosta odottamatta
-  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa, uudella Y-tunnuksellaan; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
+  käyttöönottokoe tehdään muutoksen jälkeen (uudella Y-tunnuksella uudelleen liittyvä organisaatio tekee sen joka tapauksessa, uudella Y-tunnuksellaan, kun myös sen liittyminen on tehty, ja raportoi sen itse; jos liittymisen oma Potilastietovarannon koe tehtiin muutosajon päivän jälkeen, se on uuden liittyjän koe, eikä koetta kysytä toiste; muut uudet liittyjät tekevät kokeensa omassa liittymisessään), uusi rekisterinpitäjä
   hoitaa siihen siirrettyjen asiakirjojen muutokset (kun muutoksen tekevä organisaatio on itse uusi
   rekisterinpitäjä; muuten ne ovat toisen organisaation tehtävä), ja järjestelmätoimittaja varmistaa, ettei
   potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa; jokaisesta onnistuneesta kokeesta
@@ -1253,7 +1253,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
 
-  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, ja onnistunut koe on tarkistanut asiakirjojen siirron
+  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, vasta kun sekä Kelan muutosajo että sen liittyminen on tehty, raportoi kokeen itse, ja myöhästyneestä raportista Kela muistuttaa sitä; onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -1287,20 +1287,12 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | writes_prescriptions | ei               |
       | vendor_business_id   | 2345678-0        |
     Niin palvelu kieltää sen, eikä mikään muutu
-    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
-      | organisation_kind    | private_provider |
-      | licence              | health           |
-      | system_kind          | none             |
-      | writes_prescriptions | ei               |
-      | vendor_business_id   | 2345678-0        |
-    Niin vaihe "Ei liittymisvelvoitetta" on tehty
-    Ja tiedon "business_id" arvo on 2468230-9
-    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
       | registrar_change_batch_date | tänään + 14 päivää |
       | partners_agreed             | kyllä              |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
@@ -1314,6 +1306,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin lomake hylätään kentän "earlier_test_data_reused" kohdalta
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
@@ -1322,6 +1315,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
@@ -1330,35 +1324,53 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
     Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
-    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 1520   |
-    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
     Ja viestejä ei odoteta
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli                             | tehtävä                                                                         |
-      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
-      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
-      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+      | osapuoli              | tehtävä                                                                         |
+      | uusi liittyjä         | Täydennä organisaation tiedot                                                   |
+      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
     Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli                             | tehtävä                                                             |
-      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
-      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
+      | osapuoli       | tehtävä                                                             |
+      | uusi liittyjä  | Täydennä organisaation tiedot                                       |
+      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin vaihe "Ei liittymisvelvoitetta" on tehty
+    Ja vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja tiedon "business_id" arvo on 2468230-9
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
@@ -1376,15 +1388,400 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin lomake hylätään kentän "documents_moved_checked" kohdalta
     Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään - 1 päivä |
+      | result                  | passed           |
+      | documents_moved_checked | kyllä            |
+    Niin avoinna on vain tehtävä "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Ja ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
+    Kun palvelunantaja yrittää tehdä tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin palvelu kieltää sen, eikä mikään muutu
+    Kun aikaa on kulunut kaksi päivää
+    Niin ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" on lauennut kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                                                  |
+      | palvelunantaja uudella Y-tunnuksella | Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan |
+      | Kela                                 | Pyydä puuttuvaa koeraporttia                                             |
+    Kun Kela tekee tehtävän "Pyydä puuttuvaa koeraporttia" tiedoilla:
+      | reminded_on | tänään |
+      | channel     | email  |
+    Niin vaihe "Muistutus lähetetty" on tehty kerran
+    Ja avoinna on vain tehtävä "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Muistutus lähetetty      |
+      | Organisaatiomuutos tehty |
+    Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
+    Ja ajastimia ei ole
+
+  Tapaus: Kun uudella Y-tunnuksella liittyvä organisaatio tekee liittymisensä Potilastietovarannon käyttöönottokokeen Kelan muutosajon jälkeen ja raportoi sen liittymisessään, se on uuden liittyjän koe muutoksen jälkeen, eikä koetta kysytä toiste
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468232-5
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468232-5                |
+      | organisation_name                  | Lääkäriasema Kaste Oy    |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682325.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682325.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | 1572862-7                |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728627.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Täydennä organisaation tiedot                           |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                             |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682325.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728627.10.0 |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään - 1 päivä |
+      | documents_updated | 340              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja viestejä ei odoteta
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään - 1 päivä |
+      | covers_data_before_joining | kyllä            |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | uusi liittyjä         | Täydennä organisaation tiedot                                                   |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Ota yhteyttä järjestelmätoimittajaan                 |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Tee valmistelevat tehtävät                           |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary             |
+      | customer_data_in_extranet | kyllä                    |
+      | organisation_oid          | 1.2.246.10.15728627.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728627.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli      | tehtävä                                              |
+      | uusi liittyjä | Tee liittymishakemus Kanta Ekstranetissä             |
+      | uusi liittyjä | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään                       |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee uusi liittyjä
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihe "Kanta-palveluihin liitytty" on tehty
+    Ja vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja vaihe "Raportoi käyttöönottokoe Kelaan" on tehty kerran
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Ja vaihetta "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Kun uudella Y-tunnuksella liittyvän organisaation Potilastietovarannon käyttöönottokoe tehdään Kelan muutosajon päivänä, sitä ei voi erottaa ennen muutosajoa tehdystä, joten uusi liittyjä tekee kokeen muutoksen jälkeen liittymisensä jälkeen ja raportoi sen itse
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468233-3
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468233-3                |
+      | organisation_name                  | Lääkäriasema Kaste Länsi Oy    |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682333.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682333.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | 1572863-5                |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728635.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Täydennä organisaation tiedot                           |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                             |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682333.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728635.10.0 |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 340    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja viestejä ei odoteta
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään - 1 päivä |
+      | covers_data_before_joining | kyllä            |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | uusi liittyjä         | Täydennä organisaation tiedot                                                   |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Ota yhteyttä järjestelmätoimittajaan                 |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Tee valmistelevat tehtävät                           |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary             |
+      | customer_data_in_extranet | kyllä                    |
+      | organisation_oid          | 1.2.246.10.15728635.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728635.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli      | tehtävä                                              |
+      | uusi liittyjä | Tee liittymishakemus Kanta Ekstranetissä             |
+      | uusi liittyjä | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään                       |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoinna on vain tehtävä "Raportoi käyttöönottokoe Kelaan", jonka tekee uusi liittyjä
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin vaihe "Kanta-palveluihin liitytty" on tehty
+    Ja vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
       | documents_moved_checked | kyllä  |
-    Niin avoinna on vain tehtävä "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan", jonka tekee palvelunantaja
-    Ja ajastin "Raportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
-    Kun palvelunantaja tekee tehtävän "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" tiedoilla:
+    Niin avoinna on vain tehtävä "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Ja ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihe "Raportoi käyttöönottokoe Kelaan" on tehty kerran
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
+    Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
   Tapaus: Muutosilmoitus tehdään odottamatta koetta; ennen muutosta tehty koe raportoidaan Kelaan, ja myöhästyneestä raportista Kela muistuttaa; aiempi liittyjä voi jättää kokeen muutoksen jälkeen tekemättä perustellen, jolloin siitä ei raportoida; asiakas ilmoitti liityntäpisteen ajoissa ennen sen omaa, organisaatiomuutosta aiempaa muutospäivää; asiakirjat siirtyvät toisen organisaation rekisteriin, joten niiden muutokset eivät ole muutoksen tekevän organisaation tehtävä

@@ -78,11 +78,16 @@ def test_a_form_field_renamed_where_an_earlier_task_wrote_the_old_name_decides_o
     # every condition of that gateway reads the stale value, each said at its flow
     flows = [(o.split("] ")[0].split("[")[1], o.split("warning (")[1].split(")")[0]) for o in others]
     stale = [flow for flow, kind in flows if kind == "stale-value"]
-    assert stale == ["Flow_after_skipped", "Flow_after_passed"]
+    assert stale == ["Flow_after_skipped", "Flow_after_passed", "Flow_after_passed_new_business_id"]
     # and, as no task before the duties after Kela's batch writes 'result' (the test before the change runs
     # beside them), a new joiner's instance would meet none at all: each condition says so too
     unwritten = [flow for flow, kind in flows if kind == "maybe-unwritten"]
-    assert unwritten == ["Flow_33", "Flow_after_skipped", "Flow_after_passed"]
+    assert unwritten == [
+        "Flow_33",
+        "Flow_after_skipped",
+        "Flow_after_passed",
+        "Flow_after_passed_new_business_id",
+    ]
     assert len(flows) == len(stale) + len(unwritten)
 
 
