@@ -421,6 +421,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" ei ole tehty
 
   Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
@@ -440,10 +441,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -451,14 +452,27 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
-    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
-      | contract_signed_on           | tänään                        |
-      | responsibilities_in_contract | kyllä                         |
-      | service_provision            | purchased_services_for_county |
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+      | contract_signed_on                        | tänään                        |
+      | responsibilities_in_contract              | kyllä                         |
+      | service_provision                         | purchased_services_for_county |
+      | main_joiner_system_has_registry_use_right | ei                            |
+    Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+      | contract_signed_on                        | tänään                        |
+      | responsibilities_in_contract              | kyllä                         |
+      | service_provision                         | purchased_services_for_county |
+      | main_joiner_system_has_registry_use_right | kyllä                         |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                      |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                            |

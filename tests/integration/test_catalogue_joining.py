@@ -141,11 +141,10 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     # its main joiner beside them: no seed orders the agreement after the preparations.
     member = {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID}
     chosen = complete(engine, decided, "Task_choose_joining_model", member)
-    assert ready(chosen) == [
-        "Task_agree_with_main_joiner",
-        "Task_confirm_certified_system",
-        "Task_write_security_plan",
-    ]
+    # A member of the social-care repository also makes sure its main joiner's system has the registry use
+    # right function (seed 002), where it agrees with the main joiner.
+    agreement = "Task_agree_with_main_joiner_social_care" if services[1] else "Task_agree_with_main_joiner"
+    assert ready(chosen) == sorted([agreement, "Task_confirm_certified_system", "Task_write_security_plan"])
     assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(chosen)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
