@@ -801,24 +801,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -852,6 +841,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | client_rights_agreed | kyllä            |
       | agreed_on            | tänään           |
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
@@ -882,24 +872,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024652.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -933,6 +912,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
@@ -980,24 +960,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | PotilasY            |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.2 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -1018,6 +987,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | registry_use_right_supported | ei                         |
       | access_point_oid             | 1.2.246.537.6.700.2        |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
     Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
