@@ -33,10 +33,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
   valitsee ensin liittymismallin, ja sitten jokaisen liittyjän valmistelut kulkevat rinnakkain: palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
-  järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
+  järjestelmän ja liityntäpisteen (ei, kun kutsutaan vain sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja
+  kuvaa järjestelmän siellä, kerran) ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
   ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Yhteisliittymisen
   jäsen tekee valmistelut ja sopii niiden rinnalla vain pääliittyjän kanssa liittymisestä sen kautta (kumpikaan ei
-  odota toista), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
+  odota toista; sosiaalihuollon yhteisliittyjä varmistaa samalla, että pääliittyjän järjestelmässä on
+  rekisterinkäyttöoikeus-toiminnallisuus), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
   valmistelut kulkevat jokaisen pakollisen palvelun käyttöönoton rinnalla, kunkin omana hakemuksenaan,
   johon Kela antaa oman päätöksensä: Potilastietovaranto, Resepti-palvelu ja Sosiaalihuollon
   asiakastietovaranto. Terveydenhuollossa ei ole siirtymäaikoja, joten valmistelut ja käyttöönottojen omat
