@@ -33,10 +33,12 @@ Ominaisuus: Kanta-palveluihin liittyminen
   valitsee ensin liittymismallin, ja sitten jokaisen liittyjän valmistelut kulkevat rinnakkain: palvelunantajan järjestelmä tarkistaa
   merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
-  järjestelmän ja liityntäpisteen ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
+  järjestelmän ja liityntäpisteen (ei, kun kutsutaan vain sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja
+  kuvaa järjestelmän siellä, kerran) ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
   ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Yhteisliittymisen
   jäsen tekee valmistelut ja sopii niiden rinnalla vain pääliittyjän kanssa liittymisestä sen kautta (kumpikaan ei
-  odota toista), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
+  odota toista; sosiaalihuollon yhteisliittyjä varmistaa samalla, että pääliittyjän järjestelmässä on
+  rekisterinkäyttöoikeus-toiminnallisuus), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
   valmistelut kulkevat jokaisen pakollisen palvelun käyttöönoton rinnalla, kunkin omana hakemuksenaan,
   johon Kela antaa oman päätöksensä: Potilastietovaranto, Resepti-palvelu ja Sosiaalihuollon
   asiakastietovaranto. Terveydenhuollossa ei ole siirtymäaikoja, joten valmistelut ja käyttöönottojen omat
@@ -421,6 +423,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" ei ole tehty
 
   Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
@@ -440,10 +443,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -451,14 +454,27 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa      |
-    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
-      | contract_signed_on           | tänään                        |
-      | responsibilities_in_contract | kyllä                         |
-      | service_provision            | purchased_services_for_county |
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+      | contract_signed_on                        | tänään                        |
+      | responsibilities_in_contract              | kyllä                         |
+      | service_provision                         | purchased_services_for_county |
+      | main_joiner_system_has_registry_use_right | ei                            |
+    Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                                         |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+      | contract_signed_on                        | tänään                        |
+      | responsibilities_in_contract              | kyllä                         |
+      | service_provision                         | purchased_services_for_county |
+      | main_joiner_system_has_registry_use_right | kyllä                         |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                                                      |
       | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                            |
@@ -787,24 +803,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -838,6 +843,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | client_rights_agreed | kyllä            |
       | agreed_on            | tänään           |
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
@@ -868,24 +874,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024652.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -919,6 +914,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
@@ -966,24 +962,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | PotilasY            |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.2 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -1004,6 +989,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | registry_use_right_supported | ei                         |
       | access_point_oid             | 1.2.246.537.6.700.2        |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
     Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty

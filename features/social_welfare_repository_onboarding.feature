@@ -902,24 +902,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.16180392.10.0   |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX                    |
-      | system_certified | kyllä                        |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
@@ -940,4 +929,6 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
     Ja vaihetta "Tee valmistelevat tehtävät" ei ole tehty
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
+    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty kerran
     Ja prosessi on käynnissä

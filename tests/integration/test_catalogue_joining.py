@@ -141,11 +141,10 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     # its main joiner beside them: no seed orders the agreement after the preparations.
     member = {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID}
     chosen = complete(engine, decided, "Task_choose_joining_model", member)
-    assert ready(chosen) == [
-        "Task_agree_with_main_joiner",
-        "Task_confirm_certified_system",
-        "Task_write_security_plan",
-    ]
+    # A member of the social-care repository also makes sure its main joiner's system has the registry use
+    # right function (seed 002), where it agrees with the main joiner.
+    agreement = "Task_agree_with_main_joiner_social_care" if services[1] else "Task_agree_with_main_joiner"
+    assert ready(chosen) == sorted([agreement, "Task_confirm_certified_system", "Task_write_security_plan"])
     assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
     assert lanes(chosen)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
@@ -190,10 +189,13 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 # --- kanta_joining end to end ------------------------------------------------------------------------------
 
 
-def _prerequisites(engine, instance, register_valid=True, beside=()):
+def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_confirms=True):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining,
     none of which waits for another, made once the joining model is chosen; ``beside`` are the ready tasks of
-    the onboardings opened beside them, which none of the preparations waits for."""
+    the onboardings opened beside them, which none of the preparations waits for. ``vendor_confirms`` False:
+    only the social-care onboarding is called, whose own vendor describes the system, so the joining does not
+    ask its vendor to confirm one."""
+    system = ["Task_confirm_certified_system"] if vendor_confirms else []
     state = work(
         engine,
         instance,
@@ -203,8 +205,7 @@ def _prerequisites(engine, instance, register_valid=True, beside=()):
     )  # fmt: skip
     if not register_valid:
         assert ready(state) == sorted([
-            "Task_confirm_certified_system", "Task_request_licence_correction", "Task_write_security_plan",
-            *beside,
+            *system, "Task_request_licence_correction", "Task_write_security_plan", *beside,
         ])  # fmt: skip
         state = complete(
             engine,
@@ -218,15 +219,16 @@ def _prerequisites(engine, instance, register_valid=True, beside=()):
             engine, state, "Task_update_register_entry",
             {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
         )  # fmt: skip
-    assert ready(state) == sorted(["Task_confirm_certified_system", "Task_write_security_plan", *beside])
-    state = complete(
-        engine,
-        state,
-        "Task_confirm_certified_system",
-        {"system_name": ERA, "system_certified": True, "intermediary_name": "Ajas Oy",
-         "access_point_oid": ERA_ACCESS_POINT},
-        actor=VENDOR,
-    )  # fmt: skip
+    assert ready(state) == sorted([*system, "Task_write_security_plan", *beside])
+    if vendor_confirms:
+        state = complete(
+            engine,
+            state,
+            "Task_confirm_certified_system",
+            {"system_name": ERA, "system_certified": True, "intermediary_name": "Ajas Oy",
+             "access_point_oid": ERA_ACCESS_POINT},
+            actor=VENDOR,
+        )  # fmt: skip
     assert ready(state) == sorted(["Task_write_security_plan", *beside])
     return complete(
         engine, state, "Task_write_security_plan",
@@ -666,7 +668,7 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
     }
     state = complete(engine, started, "Task_enter_organisation_data", care_home)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state)
+    state = _prerequisites(engine, state, vendor_confirms=False)
     # The instance is now inside the called process: its first steps wait, none of kanta_joining's.
     assert state.status == "running"
     social_source = social_diagram.read_text(encoding="utf-8")
@@ -1147,7 +1149,7 @@ def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_pat
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     assert "Event_social_care_refused" not in _completed(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state)
+    state = _prerequisites(engine, state, vendor_confirms=False)
     done = _refuse_the_patient_system(engine, state)
 
     assert done.status == "completed" and done.error is None
@@ -1238,11 +1240,13 @@ def test_a_joining_with_only_the_social_care_repository_asks_no_health_care_comm
     """One branch only (the social-care repository): the health-care commitment is not asked."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state)
+    state = _prerequisites(engine, state, vendor_confirms=False)
     # No health-care service is obligatory: no commitment is asked, and the social-care onboarding opens once
     # the preparations are done.
     assert ready(state) == ["Task_study_deployment_for_caller"]
     assert "Task_settle_health_care_commitment" not in _completed(engine, state)
+    # Nor is the system: the social-care onboarding's vendor describes it, once (Task_describe_system).
+    assert "Task_confirm_certified_system" not in _completed(engine, state)
 
 
 def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_processes_it_calls_wait_for(engine):
@@ -1358,7 +1362,7 @@ def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
     ovat käytössäsi." once the report is sent)."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state)
+    state = _prerequisites(engine, state, vendor_confirms=False)
     assert ready(state) == ["Task_study_deployment_for_caller"]
     county_id = "6060606-3"
     state = _social_welfare_repository_path(
