@@ -8,7 +8,9 @@ with IdentityProvider() as idp, RunningServer(tmp_path, env=idp.server_env()) as
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 import time
 from functools import cached_property
@@ -41,7 +43,16 @@ class IdentityProvider:
 
         self._http = ThreadingHTTPServer(("127.0.0.1", 0), Keys)
         self.jwks_url = f"http://127.0.0.1:{self._http.server_port}/protocol/openid-connect/certs"
-        threading.Thread(target=self._http.serve_forever, daemon=True).start()
+        self._closing = threading.Event()
+        self._serving = threading.Thread(target=self._serve, name="identity-provider", daemon=True)
+        self._serving.start()
+
+    def _serve(self) -> None:
+        # Each connection is awaited without a timeout, and ``close`` wakes the wait with one of its own:
+        # ``serve_forever`` would notice a shutdown only at its next poll, up to half a second later, and
+        # every run of the features and many tests close a provider or two at their end.
+        while not self._closing.is_set():
+            self._http.handle_request()
 
     @cached_property
     def stranger_key(self):
@@ -56,7 +67,10 @@ class IdentityProvider:
         self.close()
 
     def close(self):
-        self._http.shutdown()
+        self._closing.set()
+        with contextlib.suppress(OSError):  # closed before: nobody listens
+            socket.create_connection(self._http.server_address, timeout=5).close()
+        self._serving.join()
         self._http.server_close()
 
     def server_env(self) -> dict[str, str]:

@@ -80,7 +80,13 @@ STRING: /'(\\[\\'"]|[^\\'])*'/ | /"(\\[\\'"]|[^\\"])*"/
 %ignore /[ \t\r\n]+/
 """
 
-_PARSER = Lark(_GRAMMAR, parser="lalr", maybe_placeholders=False)
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    """The grammar's LALR parser, built when an expression is first read (a tenth of a second of CPU): a
+    script evaluator imports this module for JUEL's runtime and never reads an expression."""
+    return Lark(_GRAMMAR, parser="lalr", maybe_placeholders=False)
+
 
 _PLAIN_OPERATORS = {
     "eq": "==", "ne": "!=", "lt": "<", "gt": ">", "le": "<=", "ge": ">=",
@@ -301,7 +307,7 @@ def _expression(inner: str) -> _Code:
     if not inner.strip():
         raise _Refusal("the expression ${} is empty")
     try:
-        tree = _PARSER.parse(inner)
+        tree = _parser().parse(inner)
         if _depth(tree) > MAX_DEPTH:
             raise _Refusal(f"the expression is nested more than {MAX_DEPTH} levels deep: split it up")
         translate = _Translate()
