@@ -16,6 +16,7 @@ from tests.api.conftest import assert_problem, fields_named
 from tests.integration.catalogue import CATALOGUE
 
 PROVIDER, OTHER_PROVIDER = "0737546-2", "2345678-0"
+NAME = "Hoivakoti Aurinko Oy"
 SOCIAL_CARE = "social_welfare_repository_onboarding"
 TOKENS = {
     "provider": f"integrator:aurinko:tok-aurinko-0123456789abcdef0123456789:{PROVIDER}",
@@ -131,12 +132,20 @@ def test_a_start_with_only_the_forms_business_id_gets_it_as_its_business_key(cli
 
 def test_a_business_key_that_contradicts_the_forms_business_id_is_refused_at_its_field(client):
     problem = assert_problem(
-        start(client, business_key=PROVIDER, variables={"business_id": OTHER_PROVIDER}), 422, "invalid-data"
+        start(
+            client,
+            business_key=PROVIDER,
+            variables={"business_id": OTHER_PROVIDER, "organisation_name": NAME},
+        ),
+        422,
+        "invalid-data",
     )
     assert fields_named(problem) == {"/business_key"}
     assert OTHER_PROVIDER in problem["errors"][0]["message"]
     problem = assert_problem(
-        start_from_form(client, {"business_key": PROVIDER, "business_id": OTHER_PROVIDER}),
+        start_from_form(
+            client, {"business_key": PROVIDER, "business_id": OTHER_PROVIDER, "organisation_name": NAME}
+        ),
         422,
         "invalid-data",
     )
@@ -145,11 +154,15 @@ def test_a_business_key_that_contradicts_the_forms_business_id_is_refused_at_its
 
 
 def test_the_old_way_a_business_key_and_the_same_business_id_still_starts(client):
-    response = start(client, business_key=PROVIDER, variables={"business_id": PROVIDER})
+    response = start(
+        client, business_key=PROVIDER, variables={"business_id": PROVIDER, "organisation_name": NAME}
+    )
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["business_key"] == PROVIDER
     assert response.get_json()["variables"]["business_id"] == PROVIDER
-    again = start_from_form(client, {"business_key": PROVIDER, "business_id": PROVIDER})
+    again = start_from_form(
+        client, {"business_key": PROVIDER, "business_id": PROVIDER, "organisation_name": NAME}
+    )
     assert_problem(again, 409, "already-running")  # the same provider's onboarding: the key was taken
     # a business key without any business_id starts as it always did; the intake asks the identity then
     alone = start(client, business_key=PROVIDER, allow_duplicate=True)
@@ -161,22 +174,25 @@ def test_the_old_way_a_business_key_and_the_same_business_id_still_starts(client
 
 def test_a_provider_may_not_start_under_another_providers_business_id(client):
     for response in (
-        start(client, variables={"business_id": OTHER_PROVIDER}),
-        start_from_form(client, {"business_id": OTHER_PROVIDER}),
+        start(client, variables={"business_id": OTHER_PROVIDER, "organisation_name": NAME}),
+        start_from_form(client, {"business_id": OTHER_PROVIDER, "organisation_name": NAME}),
         start(client, business_key=OTHER_PROVIDER),
     ):
         problem = assert_problem(response, 403, "forbidden")
         assert problem["reason"] == "own-onboardings-only", problem
     # the same refusal keeps the other provider's Y-tunnus out of the stored onboardings
     assert instances(client) == []
-    admin = start(client, "admin", variables={"business_id": OTHER_PROVIDER})
+    admin = start(client, "admin", variables={"business_id": OTHER_PROVIDER, "organisation_name": NAME})
     assert admin.status_code == 201, admin.get_json()
     assert admin.get_json()["business_key"] == OTHER_PROVIDER
 
 
 def test_a_camunda_client_starting_with_only_the_business_id_variable_gets_it_as_its_business_key(client):
     path = f"/engine-rest/process-definition/key/{SOCIAL_CARE}/start"
-    typed = {"business_id": {"value": PROVIDER, "type": "String"}}
+    typed = {
+        "business_id": {"value": PROVIDER, "type": "String"},
+        "organisation_name": {"value": NAME, "type": "String"},
+    }
     response = client.post(path, json={"variables": typed}, headers=auth("provider"))
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["businessKey"] == PROVIDER
@@ -184,10 +200,26 @@ def test_a_camunda_client_starting_with_only_the_business_id_variable_gets_it_as
         path,
         json={
             "businessKey": PROVIDER,
-            "variables": {"business_id": {"value": OTHER_PROVIDER, "type": "String"}},
+            "variables": {
+                "business_id": {"value": OTHER_PROVIDER, "type": "String"},
+                "organisation_name": {"value": NAME, "type": "String"},
+            },
         },
         headers=auth("provider"),
     )
     assert refused.status_code == 400, refused.get_json()
     assert "business_key" in refused.get_json()["message"] and OTHER_PROVIDER in refused.get_json()["message"]
     assert [i["business_key"] for i in instances(client)] == [PROVIDER]
+
+
+def test_a_business_id_given_without_the_organisations_name_is_refused_at_the_name(client):
+    """With the business_id the intake treats the identity as given and does not ask it again, so a start
+    without the name would leave the onboarding nameless for good."""
+    problem = assert_problem(start(client, variables={"business_id": PROVIDER}), 422, "invalid-data")
+    assert fields_named(problem) == {"/variables/organisation_name"}
+    problem = assert_problem(start_from_form(client, {"business_id": PROVIDER}), 422, "invalid-data")
+    assert fields_named(problem) == {"/data/organisation_name"}
+    assert instances(client) == []
+    # a business key alone still starts: the intake then asks the whole identity, the name with it
+    alone = start(client, business_key=PROVIDER)
+    assert alone.status_code == 201, alone.get_json()

@@ -58,7 +58,14 @@ def test_the_social_care_start_asks_the_y_tunnus_once_and_it_becomes_the_busines
     expect(page.locator("#form-error")).to_be_hidden()
     assert onboardings(server) == []
 
+    # the Y-tunnus alone is refused at the name: with it the identity is given and never asked again
     page.fill("#field-business_id", PROVIDER)
+    page.fill("#field-organisation_name", "")
+    page.click("#start-button")
+    expect(page.locator("#error-organisation_name")).to_be_visible()
+    expect(page.locator("#field-organisation_name")).to_have_attribute("aria-invalid", "true")
+    assert onboardings(server) == []
+
     page.fill("#field-organisation_name", "Hoivakoti Aurinko Oy")
     page.click("#start-button")
     page.wait_for_url("**/instances/*-*")
@@ -106,6 +113,7 @@ def test_a_start_under_another_providers_y_tunnus_is_refused_at_the_field_in_the
     expect(page.locator("#main")).to_have_attribute("data-ready", "true")
     expect(page.locator("#f-process")).to_have_value(SOCIAL_CARE)
     page.fill("#field-business_id", OTHER_PROVIDER)
+    page.fill("#field-organisation_name", "Toinen Oy")
     page.click("#start-button")
     expect(page.locator("#error-business_id")).to_contain_text(said)
     expect(page.locator("#form-error")).to_be_hidden()
