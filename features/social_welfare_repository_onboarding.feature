@@ -191,20 +191,64 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Hanki järjestelmälle sertifiointi" on tehty kerran
     Ja ajastimia ei ole
     Kun järjestelmätoimittaja yrittää tehdä tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
-      | function_in_use_on                 | tänään  |
-      | phase_after_upgrade                | phase_1 |
-      | registry_use_right_function_in_use | kyllä   |
-    Niin lomake hylätään kentän "phase_after_upgrade" kohdalta
+      | function_in_use_on           | tänään  |
+      | system_phase                 | phase_1 |
+      | registry_use_right_supported | kyllä   |
+    Niin lomake hylätään kentän "system_phase" kohdalta
     Ja avoinna on vain tehtävä "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
-      | function_in_use_on                 | tänään  |
-      | phase_after_upgrade                | phase_2 |
-      | registry_use_right_function_in_use | kyllä   |
+      | function_in_use_on           | tänään  |
+      | system_phase                 | phase_2 |
+      | registry_use_right_supported | kyllä   |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
     Ja tiedon "system_phase" arvo on phase_2
     Ja tiedon "registry_use_right_supported" arvo on kyllä
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty kerran
     Ja vaihe "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" on tehty kerran
+
+  Tapaus: Rekisterinkäyttöoikeus-toiminnallisuus tuodaan valmistelujen rinnalla, ja hakemus tehdään päivitetyllä järjestelmällä, vaikka valmistelut valmistuvat vasta sen jälkeen
+    Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 1414214-9
+    Ja avoinna on vain tehtävä "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id        | 1414214-9                  |
+      | organisation_name  | Kotihoito Ruovikko Oy      |
+      | contact_email      | kanta@ruovikko.example.fi  |
+      | service_provision  | self_paying_clients_only   |
+      | joining_model      | direct                     |
+      | vendor_business_id | 2345678-0                  |
+    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | SosiaaliX                    |
+      | system_kind                  | social_care_client_system    |
+      | system_certified             | kyllä                        |
+      | system_phase                 | phase_1                      |
+      | system_profile               | Vaiheen 1 perustoiminnot     |
+      | registry_use_right_supported | ei                           |
+      | access_point_oid             | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna ovat vain tehtävät "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön", jonka tekee järjestelmätoimittaja, ja "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun järjestelmätoimittaja tekee tehtävän "Ota rekisterinkäyttöoikeus-toiminnallisuus käyttöön" tiedoilla:
+      | function_in_use_on           | tänään  |
+      | system_phase                 | phase_2 |
+      | registry_use_right_supported | kyllä   |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Ja vaihetta "Tee liittymishakemus Kanta Ekstranetissä" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid | kyllä              |
+      | security_plan_date     | tänään - 1 viikkoa |
+    Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita organisaatio käyttöönottoon" tiedoilla:
+      | registered_on  | tänään          |
+      | contact_person | Ilkka Ruovikko  |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | technical_preparation_done | kyllä |
+      | recording_practices_agreed | kyllä |
+      | staff_competence_ensured   | kyllä |
+    Niin avoinna on vain tehtävä "Tee liittymishakemus Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja tiedon "system_phase" arvo on phase_2
+    Ja tiedon "registry_use_right_supported" arvo on kyllä
+    Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty kerran
+    Ja vaihetta "Hanki järjestelmälle sertifiointi" ei ole tehty
 
   Tapaus: Rinnakkaisliittymismallilla aloittava kutsuja antaa hyvinvointialueen Y-tunnuksen, muuten aloitus hylätään
     Kun palvelunantaja yrittää aloittaa prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle 4898979-4 tiedoilla:

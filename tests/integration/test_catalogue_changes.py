@@ -308,31 +308,39 @@ def test_a_joint_joiner_only_agrees_with_its_main_joiner_which_applies(engine):
     assert ended_at(engine, agreed) == ["End_joined_through_main_joiner"]
 
 
-def test_a_direct_joiners_system_gets_the_registry_use_right_function_before_the_application(engine):
+FUNCTION_IN_USE = {
+    "function_in_use_on": "2026-02-02",
+    "system_phase": "phase_2",
+    "registry_use_right_supported": True,
+}
+
+
+@pytest.mark.parametrize("function_first", [True, False], ids=["function_first", "preparations_first"])
+def test_a_direct_joiners_system_gets_the_registry_use_right_function_before_the_application(
+    engine, function_first
+):
     at_system = start_social_care(engine)
     phase_1 = {**SYSTEM, "system_phase": "phase_1", "registry_use_right_supported": False}
     upgrading = do(engine, at_system, "Task_describe_system", phase_1, actor=VENDOR)
     assert set(ready(upgrading)) == {"Task_enable_registry_use_right", "Task_preparatory_tasks"}
-    upgraded = do(
-        engine,
-        upgrading,
-        "Task_enable_registry_use_right",
-        {
-            "function_in_use_on": "2026-02-02",
-            "phase_after_upgrade": "phase_2",
-            "registry_use_right_function_in_use": True,
-        },
-        actor=VENDOR,
-    )
-    # The form records the function in use: the system is not described again, and only the application
-    # waits for the preparations.
-    assert list(ready(upgraded)) == ["Task_preparatory_tasks"]
-    applying = _prepare(engine, upgraded)
+    if function_first:
+        upgraded = do(engine, upgrading, "Task_enable_registry_use_right", FUNCTION_IN_USE, actor=VENDOR)
+        # The form records the function in use: the system is not described again, and only the
+        # application waits for the preparations.
+        assert list(ready(upgraded)) == ["Task_preparatory_tasks"]
+        applying = _prepare(engine, upgraded)
+    else:
+        prepared = _prepare(engine, upgrading)
+        assert list(ready(prepared)) == ["Task_enable_registry_use_right"]
+        applying = do(engine, prepared, "Task_enable_registry_use_right", FUNCTION_IN_USE, actor=VENDOR)
     assert list(ready(applying)) == ["Task_file_application"]
-    # The preparations' branch still carried the system as it was described; the system's data is the
-    # upgraded one all the same, whichever branch reached the application last.
+    # The function's form writes the system's own data. The preparations' branch still carries the
+    # system as it was described: arriving at the join last, it must not take the upgrade back.
     assert applying.variables["registry_use_right_supported"] is True
     assert applying.variables["system_phase"] == "phase_2"
+    assert not {"phase_after_upgrade", "registry_use_right_function_in_use"} & set(applying.variables)
+    history = [e.element_id for e in engine.history(applying.id) if e.kind == "element_completed"]
+    assert history.count("Task_describe_system") == 1
 
 
 def test_parallel_joining_ends_without_joining_when_only_the_organisers_data_is_recorded(engine):
