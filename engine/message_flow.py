@@ -4,8 +4,9 @@ for) inside a unit of work.
 A send task, a message throw event or a message end event throws its message; the engine delivers it to
 the instance that waits for it, found by the message's correlation (the thrower's business key, or the
 payload property an instance variable holds), or, when none waits, starts the process whose message start
-event it is: once per business key, by the same check as a message from outside (``refuse_a_second``).
-The payload is what the message's
+event it is: once per business key, by the same check as a message from outside (``refuse_a_second``);
+where the message's contract declares ``"x-one-instance-per"`` (payload fields), once per business key and
+those fields' values (``distinct_by``). The payload is what the message's
 contract (``messages/<name>.json``) declares of the thrower's variables: the schema's properties.
 
 Thrower and receiver move on in one transaction: the unit of work that moved the thrower writes the
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from .audit import Change
 from .bpmn import LoadedDefinition, Run
 from .catalogue import forms
-from .catalogue.messages import contract_of
+from .catalogue.messages import contract_of, schema_key
 from .clock import now
 from .correlation import waiting_instances
 from .problems import AlreadyRunning, InvalidData, ScriptFailure
@@ -37,6 +38,10 @@ from .vocabulary import AuditKind, InstanceStatus
 if TYPE_CHECKING:
     from .context import Context
     from .projections import ProjectionChange
+
+# The key of a start message's contract that names the payload fields making an instance distinct beside its
+# business key (as a Camunda 8 message start's correlation key would): one instance per their values.
+ONE_INSTANCE_PER = "x-one-instance-per"
 
 # A message may set off another (a receiver that throws on): a chain longer than this is a loop.
 MOST_HOPS = 20
@@ -141,13 +146,16 @@ def _deliver(context, store, thrower: InstanceRecord, name, element_id, payload,
         ) from None
     if key is not None:  # one onboarding per business key, as a message from outside starts it
         store.hold_business_key(process_key, key)
+        distinct = distinct_by(starting, name, payload)
         try:
-            refuse_a_second(store, process_key, key)
+            refuse_a_second(store, process_key, key, distinct)
         except AlreadyRunning as running:
+            per = "".join(f" and {field} {value!r}" for field, value in distinct.items())
             raise Undelivered(
-                element_id, f'message "{name}" would start "{process_key}" for business key {key!r}, which '
-                f"already has an instance of it that has not ended ({running.running[0]['instance_id']}): "
-                "a message starts one per business key",
+                element_id, f'message "{name}" would start "{process_key}" for business key {key!r}{per}, '
+                f"which already has an instance of it that has not ended "
+                f"({running.running[0]['instance_id']}): a message starts one per business key"
+                + "".join(f" and {field}" for field in distinct),
             ) from None  # fmt: skip
     try:
         begin(
@@ -210,17 +218,34 @@ def started_by(context: Context, store: Store, name: str) -> tuple[str | None, L
     return rows[0].process_key, context.definitions.loaded(store, rows[0].id)
 
 
+def distinct_by(definition: LoadedDefinition, name: str, payload: dict | None) -> dict:
+    """{field: value} of the payload fields that the contract of start message ``name`` (in the version
+    that starts) declares as ``"x-one-instance-per"``: an instance is one per business key and these
+    values (a producer for two wellbeing services counties runs the county's process once per county).
+    Empty when the contract declares none, or the version was deployed before it did: one per business
+    key, as before. A field the payload leaves out counts as the value null."""
+    stored = definition.forms.get(schema_key(name)) or {}
+    fields = stored.get(ONE_INSTANCE_PER) or []
+    return {field: (payload or {}).get(field) for field in fields}
+
+
 # Two onboardings of one organisation in one process are nearly always a double start; a few are shown.
 _RUNNING_SHOWN = 5
 
 
-def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
-    """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended.
+def refuse_a_second(store: Store, process_key: str, business_key: str, distinct: dict | None = None) -> None:
+    """Raise AlreadyRunning when ``business_key`` has an instance of ``process_key`` that has not ended;
+    with ``distinct`` ({variable: value}, ``distinct_by``), only one whose variables hold those values.
     The caller holds the business key (``Store.hold_business_key``), so of two starts at the same moment
-    the second sees the first's instance; a retry is recognised by its idempotency key before this."""
+    the second sees the first's instance; a retry is recognised by its idempotency key before this. The
+    hold is the business key's, whatever the values: coarser than the rule, so no two starts of one
+    county's instance pass the check together."""
     unended = (InstanceStatus.RUNNING, InstanceStatus.ERROR)
     if not store.has_instance_in(process_key, business_key, unended):
         return  # the usual start: nothing to list or count
+    if distinct:
+        _refuse_the_same_values(store, process_key, business_key, distinct, unended)
+        return
     filters = {"process_key": process_key, "business_key": business_key, "status": unended}
     rows, total, _ = store.instance_page(filters, _RUNNING_SHOWN, 0)
     if not rows:
@@ -240,5 +265,34 @@ def refuse_a_second(store: Store, process_key: str, business_key: str) -> None:
             "count": total,
             "instance_id": running[0]["instance_id"],
             "started_at": running[0]["started_at"].isoformat(),
+        },
+    )
+
+
+def _refuse_the_same_values(
+    store: Store, process_key: str, business_key: str, distinct: dict, unended: tuple[str, ...]
+) -> None:
+    """AlreadyRunning when one of ``business_key``'s unended instances of ``process_key`` holds every value
+    of ``distinct`` in its variables (where the start message's payload went)."""
+    found = store.unended_values(process_key, business_key, unended, tuple(distinct))
+    same = [(i, status, at) for i, status, at, values in found if values == distinct]
+    if not same:
+        return  # another county's instance, say: this one is distinct
+    shown = same[:_RUNNING_SHOWN]
+    running = [{"instance_id": i, "status": str(status), "started_at": at} for i, status, at in shown]
+    values = ", ".join(f"{field} {value!r}" for field, value in distinct.items())
+    raise AlreadyRunning(
+        f'"{process_key}" already has an instance with business key "{business_key}" and {values} that has '
+        f"not ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): the "
+        f"contract of its start message starts one per business key and "
+        f'{", ".join(distinct)} ("{ONE_INSTANCE_PER}"); open that one',
+        running,
+        {
+            "process_key": process_key,
+            "business_key": business_key,
+            "count": len(same),
+            "instance_id": running[0]["instance_id"],
+            "started_at": running[0]["started_at"].isoformat(),
+            "one_instance_per": distinct,
         },
     )

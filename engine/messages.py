@@ -19,7 +19,7 @@ from .clock import now
 from .context import Context
 from .correlation import waiting_instances
 from .instances import repeat_of_start
-from .message_flow import begin, check_payload, refuse_a_second, started_by
+from .message_flow import begin, check_payload, distinct_by, refuse_a_second, started_by
 from .parties import may_play
 from .personal_data import Reader
 from .problems import Conflict, FieldError, Forbidden, InvalidData, NotFound
@@ -50,10 +50,12 @@ def deliver(
 
     When none waits, the process whose message start event waits for it starts, once per business key: a
     business key that has an instance of it that has not ended is refused with AlreadyRunning, so the same
-    message sent twice (at once, too) starts one. A message that starts an instance with
-    ``idempotency_key`` answers that instance when it is sent again with the key; one delivered with it
-    answers what its delivery answered, for ``context.message_keys_kept`` (``message_keys``). The answer is
-    the instance as ``reader`` may see it (``Context.answer``), a kept one too."""
+    message sent twice (at once, too) starts one. Where the message's contract declares
+    ``"x-one-instance-per"``, once per business key and those payload fields' values (``distinct_by``).
+    A message that starts an instance with ``idempotency_key`` answers that instance when it is sent again
+    with the key; one delivered with it answers what its delivery answered, for
+    ``context.message_keys_kept`` (``message_keys``). The answer is the instance as ``reader`` may see it
+    (``Context.answer``), a kept one too."""
     payload = checked_variables(payload, "payload", context.limits.variable_depth)
     keys = dict(correlation_keys or {})
     sent = message_keys.request_hash(name, business_key, instance_id, keys, payload or {})
@@ -230,8 +232,8 @@ def _start_by_message(
                 answer = _repeat(context, store, existing, name, business_key, reader)
                 unit.commit()
                 return answer
-        if business_key is not None:
-            refuse_a_second(store, process_key, business_key)
+        if business_key is not None:  # one per business key, or per it and the fields the contract names
+            refuse_a_second(store, process_key, business_key, distinct_by(definition, name, payload))
         try:
             record, run, projections = begin(
                 context,

@@ -557,6 +557,28 @@ class Store(
         )
         return found.first() is not None
 
+    def unended_values(
+        self, process_key: str, business_key: str, statuses: tuple[str, ...], names: tuple[str, ...]
+    ) -> list[tuple[str, str, datetime, dict]]:
+        """(id, status, started_at, {name: value}) of ``business_key``'s instances of ``process_key`` in one
+        of ``statuses``, newest first (as AlreadyRunning names them), with the values of the variables
+        ``names``: a start's check for a second instance where the start message's contract says which of
+        its fields make one distinct. Read only when ``has_instance_in`` found one, so few rows: one
+        business key's of one process."""
+        rows = self.connection.execute(
+            select(_instances.c.id, _instances.c.status, _instances.c.started_at, _instances.c.variables)
+            .where(
+                _instances.c.process_key == process_key,
+                _instances.c.business_key == business_key,
+                _instances.c.status.in_(statuses),
+            )
+            .order_by(_instances.c.started_at.desc(), _instances.c.id.desc())
+        )
+        return [
+            (row.id, row.status, row.started_at, {name: (row.variables or {}).get(name) for name in names})
+            for row in rows
+        ]
+
     def instance_page(
         self,
         filters: dict,
