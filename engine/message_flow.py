@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from .audit import Change
 from .bpmn import LoadedDefinition, Run
 from .catalogue import forms
-from .catalogue.messages import contract_of, schema_key
+from .catalogue.messages import ONE_INSTANCE_PER, contract_of, schema_key
 from .clock import now
 from .correlation import waiting_instances
 from .problems import AlreadyRunning, InvalidData, ScriptFailure
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 # The key of a start message's contract that names the payload fields making an instance distinct beside its
 # business key (as a Camunda 8 message start's correlation key would): one instance per their values.
-ONE_INSTANCE_PER = "x-one-instance-per"
 
 # A message may set off another (a receiver that throws on): a chain longer than this is a loop.
 MOST_HOPS = 20

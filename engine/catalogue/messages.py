@@ -31,6 +31,8 @@ from .reference_checks import did_you_mean
 FOLDER = "messages"
 CORRELATION = "x-correlation"
 THROWN_ONLY = "x-thrown-only"
+# the payload fields that, with the business key, make a started instance distinct (one per county)
+ONE_INSTANCE_PER = "x-one-instance-per"
 # How a delivery may find its instance: by business key (or instance id), or by a payload property that an
 # instance variable holds.
 BY_BUSINESS_KEY, BY_VARIABLE = "business_key", "variable"
@@ -154,6 +156,9 @@ def correlation_fault(data: bytes) -> str | None:
     schema = json.loads(data)
     if not isinstance(schema.get(THROWN_ONLY, False), bool):
         return f'has "{THROWN_ONLY}": {json.dumps(schema[THROWN_ONLY])}: write true (or leave it out)'
+    fault = _one_instance_per_fault(schema)
+    if fault:
+        return fault
     correlation = schema.get(CORRELATION)
     if correlation is None:
         return f'says no correlation: add "{CORRELATION}": {{"by": "business_key"}}'
@@ -165,6 +170,29 @@ def correlation_fault(data: bytes) -> str | None:
     unknown = set(correlation) - {"by"}
     if unknown:
         return f"has a correlation by business key with {', '.join(sorted(unknown))}, which it does not take"
+    return None
+
+
+def _one_instance_per_fault(schema: dict) -> str | None:
+    """The fields that make a started instance distinct are required properties of the payload: a start
+    without one of them could not be told apart from another."""
+    fields = schema.get(ONE_INSTANCE_PER)
+    if fields is None:
+        return None
+    if not isinstance(fields, list) or not fields or not all(isinstance(f, str) and f for f in fields):
+        return f'has "{ONE_INSTANCE_PER}": {json.dumps(fields)}: write a list of names of its properties'
+    declared = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    for name in fields:
+        if name not in declared:
+            return (
+                f'has "{ONE_INSTANCE_PER}" naming "{name}", which the schema does not declare'
+                f"{did_you_mean(name, list(declared))}"
+            )
+        if name not in (schema.get("required") or []):
+            return (
+                f'has "{ONE_INSTANCE_PER}" naming "{name}", which the schema does not require: '
+                'list it in "required"'
+            )
     return None
 
 

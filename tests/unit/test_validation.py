@@ -734,6 +734,9 @@ def test_a_caught_message_without_a_payload_schema_is_reported_at_its_catch():
     )
 
 
+_COUNTY = {"properties": {"county_business_id": {"type": "string"}}, "x-correlation": {"by": "business_key"}}
+
+
 @pytest.mark.parametrize(
     ("schema", "fault"),
     [
@@ -747,6 +750,21 @@ def test_a_caught_message_without_a_payload_schema_is_reported_at_its_catch():
         (
             json.dumps({"type": 5, "x-correlation": {"by": "business_key"}}).encode(),
             "not a valid JSON Schema",
+        ),
+        (
+            json.dumps({"x-correlation": {"by": "business_key"}, "x-one-instance-per": "county"}).encode(),
+            'has "x-one-instance-per": "county": write a list of names of its properties',
+        ),
+        (
+            json.dumps(
+                _COUNTY | {"required": ["county_business_id"], "x-one-instance-per": ["county_busines_id"]}
+            ).encode(),
+            'naming "county_busines_id", which the schema does not declare: '
+            "did you mean 'county_business_id'?",
+        ),
+        (
+            json.dumps(_COUNTY | {"x-one-instance-per": ["county_business_id"]}).encode(),
+            'naming "county_business_id", which the schema does not require: list it in "required"',
         ),
     ],
 )
