@@ -103,6 +103,14 @@ DETAILS = {
         "({instance_id}, startad {started_at}; sammanlagt {count} oavslutade): öppna den eller starta en "
         'till med "allow_duplicate": true.',
     },
+    "already-running-for-values": {
+        "fi": "Prosessissa ”{process_key}” on jo päättymätön instanssi Y-tunnuksella {business_key} ja "
+        "tiedoilla {distinct} ({instance_id}, aloitettu {started_at}): sen aloitusviestin sopimus aloittaa "
+        'yhden kutakin Y-tunnusta ja näitä tietoja kohden ("x-one-instance-per"); avaa se.',
+        "sv": "Processen ”{process_key}” har redan en oavslutad instans med FO-numret {business_key} och "
+        "uppgifterna {distinct} ({instance_id}, startad {started_at}): dess startmeddelandes kontrakt "
+        'startar en per FO-nummer och dessa uppgifter ("x-one-instance-per"); öppna den.',
+    },
     "idempotency-key-used": {
         "fi": "Idempotency-Key-otsakkeen avaimella on jo aloitettu liittyminen {instance_id} prosessissa "
         "”{process_key}”, mutta eri prosessilla, viestillä tai Y-tunnuksella.",

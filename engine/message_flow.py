@@ -33,7 +33,7 @@ from .correlation import waiting_instances
 from .problems import AlreadyRunning, InvalidData, ScriptFailure
 from .store.queries import InstanceRecord, Store
 from .unit_of_work import Undelivered, refused, write_run
-from .vocabulary import AuditKind, InstanceStatus
+from .vocabulary import AuditKind, InstanceStatus, Refusal
 
 if TYPE_CHECKING:
     from .context import Context
@@ -293,5 +293,7 @@ def _refuse_the_same_values(
             "instance_id": running[0]["instance_id"],
             "started_at": running[0]["started_at"].isoformat(),
             "one_instance_per": distinct,
+            "distinct": values,
         },
+        reason=Refusal.ALREADY_RUNNING_FOR_VALUES,
     )

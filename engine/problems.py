@@ -108,8 +108,10 @@ class AlreadyRunning(Conflict):
 
     kind = "already-running"
 
-    def __init__(self, detail: str, running: list[dict], values: dict | None = None):
-        super().__init__(detail, "already-running", values)
+    def __init__(
+        self, detail: str, running: list[dict], values: dict | None = None, reason: str = "already-running"
+    ):
+        super().__init__(detail, reason, values)
         self.running = running  # each {"instance_id", "status", "started_at"}, newest first
 
 

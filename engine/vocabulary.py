@@ -68,6 +68,9 @@ class Refusal(StrEnum):
     CHANGED_MEANWHILE = "changed-meanwhile"  # instance_id
     RECEIVER_CHANGED = "receiver-changed"  # an instance a start sends a message to moved meanwhile
     ALREADY_RUNNING = "already-running"  # process_key, business_key, count, instance_id, started_at
+    # the same, for a start message whose contract starts one instance per business key and the values of
+    # some payload fields (one county process per county): also distinct, one_instance_per
+    ALREADY_RUNNING_FOR_VALUES = "already-running-for-values"
     IDEMPOTENCY_KEY_USED = "idempotency-key-used"  # instance_id, process_key
     MESSAGE_KEY_USED = "message-key-used"  # instance_id: the key delivered another message to it
     SEVERAL_WAITING = "several-waiting"  # count, name, instances

@@ -67,6 +67,11 @@ def test_one_business_key_starts_one_instance_per_county_and_the_same_county_is_
     assert problem["values"]["instance_id"] == started[0]["id"]
     assert problem["values"]["one_instance_per"] == {"county_business_id": COUNTY_A}
     assert started[0]["id"] in problem["detail"] and COUNTY_A in problem["detail"]
+    assert problem["reason"] == "already-running-for-values"
+    for language, words in (("fi", "Y-tunnuksella"), ("sv", "FO-numret")):
+        worded = assert_problem(in_use(client, COUNTY_A, language), 409, "already-running")["detail"]
+        assert words in worded and COUNTY_A in worded and started[0]["id"] in worded, worded
+        assert "allow_duplicate" not in worded  # a message has no such choice
     listed = client.get(
         "/api/v1/process-instances?process_key=county_part", headers=auth("viewer")
     ).get_json()
