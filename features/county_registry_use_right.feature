@@ -57,12 +57,12 @@ Ominaisuus: Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle
     Niin avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
     Kun hyvinvointialue yrittää tehdä tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | ei     |
-      | agreed_on                         | tänään |
+      | committed_on                      | tänään |
     Niin lomake hylätään kentän "opens_right_when_granting_service" kohdalta
     Ja avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | kyllä  |
-      | agreed_on                         | tänään |
+      | committed_on                      | tänään |
     Niin avoinna on vain tehtävä "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" tiedoilla:
       | documents_into_organisers_register | ei     |

@@ -466,12 +466,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja ajastimia ei ole
     Kun hyvinvointialue yrittää tehdä tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | ei     |
-      | agreed_on                         | tänään |
+      | committed_on                      | tänään |
     Niin lomake hylätään kentän "opens_right_when_granting_service" kohdalta
     Ja avoinna ovat vain tehtävät "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun hyvinvointialue tekee tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | kyllä  |
-      | agreed_on                         | tänään |
+      | committed_on                      | tänään |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                                                       |
       | palvelunantaja | Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin             |

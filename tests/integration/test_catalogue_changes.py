@@ -239,7 +239,7 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
         engine,
         committing,
         "Task_agree_registry_use_right",
-        {"opens_right_when_granting_service": True, "agreed_on": "2026-04-21"},
+        {"opens_right_when_granting_service": True, "committed_on": "2026-04-21"},
         actor=COUNTY,
     )
     # Seed 002: the county committed, the producer stores its documents straight into the county's register.
@@ -248,8 +248,12 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     stored = do(engine, storing, "Task_deliver_documents_into_register", INTO_REGISTER)
     assert stored.status == "completed"
     assert sorted(ended_at(engine, stored)) == ["End_documents_agreed", "End_documents_into_register_agreed"]
+    # Each agreement keeps its own answers and date, whichever branch finished last.
     assert stored.variables["delivery_method"] == "secure_email"
+    assert stored.variables["agreed_on"] == "2026-04-20"
+    assert stored.variables["committed_on"] == "2026-04-21"
     assert stored.variables["documents_into_organisers_register"] is True
+    assert stored.variables["register_storage_agreed_on"] == "2026-04-22"
 
 
 def county_process_of(engine, business_id):
