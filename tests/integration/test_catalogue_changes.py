@@ -4,10 +4,12 @@ instance stands."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from lxml import etree
 
 from engine.problems import InvalidData
 from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
@@ -254,6 +256,43 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     assert stored.variables["committed_on"] == "2026-04-21"
     assert stored.variables["documents_into_organisers_register"] is True
     assert stored.variables["register_storage_agreed_on"] == "2026-04-22"
+
+
+def test_only_the_countys_commitment_leads_to_storing_into_its_register():
+    """Seed 002: the registry use right needs both joined and both systems able to take it into use, so no
+    form of the county's process but the one after its commitment records documents into its register, and
+    that form is reached only through the preconditions being met; the process can not end with documents
+    agreed into the register of a county that is not ready."""
+    bpmn = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+    camunda = "{http://camunda.org/schema/1.0/bpmn}"
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.parse(str(CATALOGUE / "county_registry_use_right.bpmn"), parser).getroot()
+    into_register = set()
+    for task in root.iter(f"{bpmn}userTask"):
+        form = json.loads((CATALOGUE / task.get(f"{camunda}formKey")).read_text())
+        fields = form["properties"]
+        if "into_organisers_register" in fields.get("delivery_method", {}).get("enum", []) or (
+            "documents_into_organisers_register" in fields
+        ):
+            into_register.add(task.get("id"))
+    assert into_register == {"Task_deliver_documents_into_register"}
+    flows = {}
+    for flow in root.iter(f"{bpmn}sequenceFlow"):
+        flows.setdefault(flow.get("sourceRef"), []).append((flow.get("id"), flow.get("targetRef")))
+
+    def reachable(without: str) -> set[str]:
+        seen, todo = set(), ["Start_in_use_for_county"]
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo += [target for flow_id, target in flows.get(node, []) if flow_id != without]
+        return seen
+
+    assert "Task_deliver_documents_into_register" in reachable(without="")
+    # Flow_48 is the gateway's "both joined and both systems support it" flow.
+    assert "Task_deliver_documents_into_register" not in reachable(without="Flow_48")
+    assert "Task_deliver_documents" in reachable(without="Flow_48")
 
 
 def county_process_of(engine, business_id):
