@@ -500,33 +500,49 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Korjaa kokeen virhe" on tehty kerran
     Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle 5291502-6, ja tapaus seuraa sitä
-    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Ja avoinna ovat vain tehtävät "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | kyllä |
       | organiser_system_supports_registry_use_right | kyllä |
-    Niin avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
+    Niin avoinna ovat vain tehtävät "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Kun hyvinvointialue yrittää tehdä tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | ei     |
-      | agreed_on                         | tänään |
+      | committed_on                      | tänään |
     Niin lomake hylätään kentän "opens_right_when_granting_service" kohdalta
-    Ja avoinna on vain tehtävä "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue
+    Ja avoinna ovat vain tehtävät "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä", jonka tekee hyvinvointialue, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun hyvinvointialue tekee tehtävän "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" tiedoilla:
       | opens_right_when_granting_service | kyllä  |
-      | agreed_on                         | tänään |
-    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+      | committed_on                      | tänään |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                                       |
+      | palvelunantaja | Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin             |
+      | palvelunantaja | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
     Ja ajastimia ei ole
-    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" tiedoilla:
+      | documents_into_organisers_register | kyllä  |
+      | register_storage_agreed_on         | tänään |
+    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | into_organisers_register |
       | client_rights_agreed | kyllä                    |
       | agreed_on            | tänään                   |
-    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu, myös hyvinvointialueen rekisteriin"
+    Niin lomake hylätään kentän "delivery_method" kohdalta
+    Ja avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | secure_email |
+      | client_rights_agreed | kyllä        |
+      | agreed_on            | tänään       |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Asiakirjojen toimittamisesta sovittu                               |
+      | Asiakirjojen tallentamisesta hyvinvointialueen rekisteriin sovittu |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
-    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta, myös suoraan sen rekisteriin, ja asiakkaan oikeuksista" on tehty kerran
-    Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
+    Ja vaihe "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" on tehty kerran
+    Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
 
   Tapausaihio: Järjestäjän rekisteriin tallentaminen tarjotaan vasta, kun järjestäjä on liittynyt ja sen järjestelmä tukee rekisterinkäyttöoikeutta; asiakirjojen toimittamisesta ja asiakkaan oikeuksista sovitaan aina (järjestäjä liittynyt: <liittynyt>, järjestäjän järjestelmä: <jarjestajan_tuki>)
     Oletetaan palvelunantajan aloittaneen prosessin "Sosiaalihuollon asiakastietovarannon käyttöönotto" Y-tunnukselle <y_tunnus>
@@ -583,11 +599,12 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Kerro hyvinvointialueelle: tietovaranto käytössä" on tehty kerran
     Ja vaihetta "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" ei ole tehty
     Ja prosessi "Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle" on alkanut Y-tunnukselle <y_tunnus>, ja tapaus seuraa sitä
-    Ja avoinna on vain tehtävä "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue
+    Ja avoinna ovat vain tehtävät "Vahvista rekisterinkäyttöoikeuden edellytykset", jonka tekee hyvinvointialue, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun hyvinvointialue tekee tehtävän "Vahvista rekisterinkäyttöoikeuden edellytykset" tiedoilla:
       | organiser_joined                             | <liittynyt>        |
       | organiser_system_supports_registry_use_right | <jarjestajan_tuki> |
     Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
     Ja vaihetta "Sitoudu avaamaan rekisterinkäyttöoikeus jokaisen palvelun myöntämisen yhteydessä" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | into_organisers_register |
@@ -605,10 +622,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | delivery_method      | <toimitustapa> |
       | client_rights_agreed | kyllä          |
       | agreed_on            | tänään         |
-    Niin prosessi on päättynyt tapahtumaan "Asiakirjojen toimittamisesta sovittu"
+    Niin prosessi on päättynyt tapahtumiin:
+      | Asiakirjojen toimittamisesta sovittu              |
+      | Rekisterinkäyttöoikeuden edellytykset eivät täyty |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
+    Ja vaihetta "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" ei ole tehty
 
     Tapaukset:
       | y_tunnus  | liittynyt | jarjestajan_tuki | toimitustapa     |

@@ -4,10 +4,12 @@ instance stands."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from lxml import etree
 
 from engine.problems import InvalidData
 from tests.integration.catalogue import CATALOGUE, complete_task_of, deployed_catalogue, ended_at
@@ -77,12 +79,14 @@ SYSTEM = {
 }
 
 
-# The producer's agreement with the organiser (Act 703/2023 section 14).
+# The producer's agreement with the organiser (Act 703/2023 section 14), which needs no registry use right.
 AGREEMENT = {
-    "delivery_method": "into_organisers_register",
+    "delivery_method": "secure_email",
     "client_rights_agreed": True,
     "agreed_on": "2026-04-20",
 }
+# Storing the documents straight into the county's register, once the county has committed to the right.
+INTO_REGISTER = {"documents_into_organisers_register": True, "register_storage_agreed_on": "2026-04-22"}
 
 
 def start_social_care(engine, **intake):
@@ -209,31 +213,86 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     assert ended_at(engine, done) == ["End_reminder_sent", "End_service_in_use"]
     readiness = county_process_of(engine, "0737546-2")
     assert readiness.variables["county_business_id"] == COUNTY_ID
-    # Seed 002: the county's register is offered for the documents only once its preconditions are confirmed.
-    assert list(ready(readiness)) == ["Task_organiser_readiness"]
+    # Act 703/2023 section 14 (seed 002): the agreement on documents and client rights needs no registry use
+    # right, so it opens at once beside the county's readiness; only the county's register waits for that.
+    assert sorted(ready(readiness)) == ["Task_deliver_documents", "Task_organiser_readiness"]
     assert lane_of(readiness, "Task_organiser_readiness") == "Hyvinvointialue"
+    assert lane_of(readiness, "Task_deliver_documents") == "Palvelunantaja"
+    with pytest.raises(InvalidData, match="delivery_method"):
+        do(
+            engine,
+            readiness,
+            "Task_deliver_documents",
+            {**AGREEMENT, "delivery_method": "into_organisers_register"},
+        )
+    agreed = do(engine, readiness, "Task_deliver_documents", AGREEMENT)
+    assert list(ready(agreed)) == ["Task_organiser_readiness"]
+    assert agreed.status == "running"
     committing = do(
         engine,
-        readiness,
+        agreed,
         "Task_organiser_readiness",
         {"organiser_joined": True, "organiser_system_supports_registry_use_right": True},
         actor=COUNTY,
     )
     # The right is opened per granted service (operations); the county's process records its commitment.
     assert list(ready(committing)) == ["Task_agree_registry_use_right"]
-    agreeing = do(
+    storing = do(
         engine,
         committing,
         "Task_agree_registry_use_right",
-        {"opens_right_when_granting_service": True, "agreed_on": "2026-04-21"},
+        {"opens_right_when_granting_service": True, "committed_on": "2026-04-21"},
         actor=COUNTY,
     )
-    # Act 703/2023 section 14 (seed 002): documents and client rights agreed, the register now offered.
-    assert list(ready(agreeing)) == ["Task_deliver_documents_into_register"]
-    assert lane_of(agreeing, "Task_deliver_documents_into_register") == "Palvelunantaja"
-    agreed = do(engine, agreeing, "Task_deliver_documents_into_register", AGREEMENT)
-    assert agreed.status == "completed"
-    assert ended_at(engine, agreed) == ["End_documents_into_register_agreed"]
+    # Seed 002: the county committed, the producer stores its documents straight into the county's register.
+    assert list(ready(storing)) == ["Task_deliver_documents_into_register"]
+    assert lane_of(storing, "Task_deliver_documents_into_register") == "Palvelunantaja"
+    stored = do(engine, storing, "Task_deliver_documents_into_register", INTO_REGISTER)
+    assert stored.status == "completed"
+    assert sorted(ended_at(engine, stored)) == ["End_documents_agreed", "End_documents_into_register_agreed"]
+    # Each agreement keeps its own answers and date, whichever branch finished last.
+    assert stored.variables["delivery_method"] == "secure_email"
+    assert stored.variables["agreed_on"] == "2026-04-20"
+    assert stored.variables["committed_on"] == "2026-04-21"
+    assert stored.variables["documents_into_organisers_register"] is True
+    assert stored.variables["register_storage_agreed_on"] == "2026-04-22"
+
+
+def test_only_the_countys_commitment_leads_to_storing_into_its_register():
+    """Seed 002: the registry use right needs both joined and both systems able to take it into use, so no
+    form of the county's process but the one after its commitment records documents into its register, and
+    that form is reached only through the preconditions being met; the process can not end with documents
+    agreed into the register of a county that is not ready."""
+    bpmn = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+    camunda = "{http://camunda.org/schema/1.0/bpmn}"
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.parse(str(CATALOGUE / "county_registry_use_right.bpmn"), parser).getroot()
+    into_register = set()
+    for task in root.iter(f"{bpmn}userTask"):
+        form = json.loads((CATALOGUE / task.get(f"{camunda}formKey")).read_text())
+        fields = form["properties"]
+        if "into_organisers_register" in fields.get("delivery_method", {}).get("enum", []) or (
+            "documents_into_organisers_register" in fields
+        ):
+            into_register.add(task.get("id"))
+    assert into_register == {"Task_deliver_documents_into_register"}
+    flows = {}
+    for flow in root.iter(f"{bpmn}sequenceFlow"):
+        flows.setdefault(flow.get("sourceRef"), []).append((flow.get("id"), flow.get("targetRef")))
+
+    def reachable(without: str) -> set[str]:
+        seen, todo = set(), ["Start_in_use_for_county"]
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo += [target for flow_id, target in flows.get(node, []) if flow_id != without]
+        return seen
+
+    assert "Task_deliver_documents_into_register" in reachable(without="")
+    # Flow_48 is the gateway's "both joined and both systems support it" flow.
+    assert "Task_deliver_documents_into_register" not in reachable(without="Flow_48")
+    assert "Task_deliver_documents" in reachable(without="Flow_48")
 
 
 def county_process_of(engine, business_id):
@@ -484,6 +543,7 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
     )
     assert done.status == "completed"
     readiness = county_process_of(engine, "1572860-0")
+    assert sorted(ready(readiness)) == ["Task_deliver_documents", "Task_organiser_readiness"]
     agreeing = do(
         engine,
         readiness,
@@ -492,9 +552,15 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
         actor=COUNTY,
     )
     assert list(ready(agreeing)) == ["Task_deliver_documents"]
+    assert agreeing.status == "running"
     # Without the preconditions the organiser's register is not among the ways of delivery.
     with pytest.raises(InvalidData, match="delivery_method"):
-        do(engine, agreeing, "Task_deliver_documents", AGREEMENT)
+        do(
+            engine,
+            agreeing,
+            "Task_deliver_documents",
+            {**AGREEMENT, "delivery_method": "into_organisers_register"},
+        )
     with pytest.raises(InvalidData, match="client_rights_agreed"):
         do(
             engine,
@@ -504,7 +570,7 @@ def test_without_the_preconditions_no_registry_use_right_is_opened(engine):
         )
     agreed = do(engine, agreeing, "Task_deliver_documents", {**AGREEMENT, "delivery_method": "secure_email"})
     assert agreed.status == "completed"
-    assert ended_at(engine, agreed) == ["End_documents_agreed"]
+    assert sorted(ended_at(engine, agreed)) == ["End_documents_agreed", "End_registry_use_right_not_opened"]
     history = [e.element_id for e in engine.history(agreed.id)]
     assert "Task_agree_registry_use_right" not in history
     assert "Task_deliver_documents_into_register" not in history
@@ -714,8 +780,10 @@ def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(e
     assert not {"Task_organiser_readiness", "Task_deliver_documents"} & set(ready(state))
     county = county_process_of(engine, "0737546-2")
     assert county.status == "running"
-    assert list(ready(county)) == ["Task_organiser_readiness"]
+    # The section 14 agreement waits for no readiness, so it is open in the county's process beside it.
+    assert sorted(ready(county)) == ["Task_deliver_documents", "Task_organiser_readiness"]
     assert lane_of(county, "Task_organiser_readiness") == "Hyvinvointialue"
+    assert lane_of(county, "Task_deliver_documents") == "Palvelunantaja"
 
 
 def test_a_late_access_point_notice_warns_the_provider_and_holds_back_nothing(engine, clock):

@@ -1357,9 +1357,10 @@ def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_i
 
 def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
     """A producer of a county's purchased services: once its test is reported the social-care onboarding
-    ends, so the joining that called it goes on and ends too, while the county's readiness and commitment
-    wait in the county's own process, which the onboarding's message started (seed 001: "Kanta-palvelut
-    ovat käytössäsi." once the report is sent)."""
+    ends, so the joining that called it goes on and ends too, while the county's readiness and the producer's
+    section 14 agreement with the county (which needs no registry use right, so it waits for no readiness)
+    wait side by side in the county's own process, which the onboarding's message started (seed 001:
+    "Kanta-palvelut ovat käytössäsi." once the report is sent)."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     state = _prerequisites(engine, state, vendor_confirms=False)
@@ -1376,6 +1377,9 @@ def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
     ).items
     county = engine.get_instance(county.id)
     assert county.status == "running"
-    assert lanes(county) == {"Task_organiser_readiness": "Hyvinvointialue"}
+    assert lanes(county) == {
+        "Task_deliver_documents": "Palvelunantaja",
+        "Task_organiser_readiness": "Hyvinvointialue",
+    }
     assert county.variables["county_business_id"] == county_id
     assert county.variables["registry_use_right_supported"] is True
