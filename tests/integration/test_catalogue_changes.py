@@ -1478,7 +1478,11 @@ def test_a_parallel_start_without_the_county_is_refused_at_its_field_before_anyt
             "social_welfare_repository_onboarding",
             actor=PROVIDER,
             business_key="4898979-4",
-            variables={"business_id": "4898979-4", "joining_model": "parallel"},
+            variables={
+                "business_id": "4898979-4",
+                "organisation_name": "Kotihoito Oy",
+                "joining_model": "parallel",
+            },
         )
     assert [e.field for e in refused.value.errors] == ["/variables/county_business_id"]
     assert engine.list_instances(business_key="4898979-4").items == []
@@ -1486,7 +1490,12 @@ def test_a_parallel_start_without_the_county_is_refused_at_its_field_before_anyt
         "social_welfare_repository_onboarding",
         actor=PROVIDER,
         business_key="4898979-4",
-        variables={"business_id": "4898979-4", "joining_model": "parallel", "county_business_id": COUNTY_ID},
+        variables={
+            "business_id": "4898979-4",
+            "organisation_name": "Kotihoito Oy",
+            "joining_model": "parallel",
+            "county_business_id": COUNTY_ID,
+        },
     )
     assert list(ready(started)) == ["Task_study_deployment_for_caller"]
 

@@ -112,10 +112,11 @@ def test_a_producer_for_two_counties_gets_a_county_process_for_each(engine):
     assert (second.message_outcome, second.business_key) == ("started", PRODUCER)
     assert second.id != first.id
     assert county_processes(engine) == {first.id: COUNTY_A, second.id: COUNTY_B}
-    # each waits for its own county's readiness, in the county's lane
+    # each opens its own county's readiness, and beside it the producer's agreement with that county
     for started in (first, second):
-        assert [t.element_id for t in engine.get_instance(started.id).ready_tasks] == [
-            "Task_organiser_readiness"
+        assert sorted(t.element_id for t in engine.get_instance(started.id).ready_tasks) == [
+            "Task_deliver_documents",
+            "Task_organiser_readiness",
         ]
 
 
