@@ -9,13 +9,13 @@ key, so starts at the same moment are settled as one after another."""
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
 
 from engine import Engine, InstanceView, ScriptFailure
 from engine.problems import AlreadyRunning
 from tests.integration.catalogue import CATALOGUE
+from tests.integration.test_concurrency import _race
 
 PRODUCER = "2345678-0"  # a care home producing for wellbeing services counties: the business key
 COUNTY_A, COUNTY_B = "6060606-3", "1572860-0"
@@ -238,34 +238,9 @@ def test_a_version_deployed_with_the_declaration_starts_per_county_from_then_on(
     assert refused.value.running[0]["instance_id"] == first.id
 
 
-def _at_once(database_url, clock, calls):
-    """Run ``calls`` at the same moment, each through its own engine (as separate API workers would)."""
-    engines = [Engine(database_url, clock_source=clock, apply_migrations=False) for _ in calls]
-    barrier = threading.Barrier(len(calls))
-    outcomes: list = [None] * len(calls)
-
-    def run(index):
-        barrier.wait()
-        try:
-            outcomes[index] = calls[index](engines[index])
-        except Exception as error:  # reported in the assertion, whatever it is
-            outcomes[index] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for running in engines:
-        running.close()
-    return outcomes
-
-
 def test_messages_at_the_same_moment_start_one_per_county(engine, database_url, clock):
     counties = [COUNTY_A, COUNTY_A, COUNTY_B, COUNTY_B]
-    outcomes = _at_once(
-        database_url, clock, [lambda e, county=county: in_use(e, county) for county in counties]
-    )
+    outcomes = _race(database_url, clock, [lambda e, county=county: in_use(e, county) for county in counties])
 
     started = [o for o in outcomes if isinstance(o, InstanceView)]
     refused = [o for o in outcomes if isinstance(o, AlreadyRunning)]
