@@ -82,9 +82,12 @@ ELEMENTS: dict[str, Verdict] = {
         "exclusive gateway", "takes the first branch whose condition holds, else the default"
     ),
     "inclusiveGateway": runs(
-        "inclusive gateway", "takes every branch whose condition holds; joins them again"
+        "inclusive gateway",
+        "takes every branch whose condition holds; joins them again, keeping each branch's writes",
     ),
-    "parallelGateway": runs("parallel gateway", "takes every branch; joins them again"),
+    "parallelGateway": runs(
+        "parallel gateway", "takes every branch; joins them again, keeping each branch's writes"
+    ),
     "eventBasedGateway": runs(
         "event-based gateway", "waits for the first of the message and timer events after it"
     ),
