@@ -64,17 +64,12 @@ Ominaisuus: Hyvinvointialueen rekisterinkäyttöoikeus palveluntuottajalle
       | opens_right_when_granting_service | kyllä  |
       | committed_on                      | tänään |
     Niin avoinna on vain tehtävä "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" tiedoilla:
-      | documents_into_organisers_register | ei     |
-      | register_storage_agreed_on         | tänään |
-    Niin lomake hylätään kentän "documents_into_organisers_register" kohdalta
-    Ja avoinna on vain tehtävä "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" tiedoilla:
       | documents_into_organisers_register | kyllä  |
       | register_storage_agreed_on         | tänään |
     Niin prosessi on päättynyt tapahtumiin:
       | Asiakirjojen toimittamisesta sovittu                               |
-      | Asiakirjojen tallentamisesta hyvinvointialueen rekisteriin sovittu |
+      | Hyvinvointialueen rekisteriin tallentamisesta päätetty             |
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
 

@@ -538,7 +538,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | agreed_on            | tänään       |
     Niin prosessi on päättynyt tapahtumiin:
       | Asiakirjojen toimittamisesta sovittu                               |
-      | Asiakirjojen tallentamisesta hyvinvointialueen rekisteriin sovittu |
+      | Hyvinvointialueen rekisteriin tallentamisesta päätetty             |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
     Ja vaihe "Sovi asiakirjojen tallentamisesta suoraan järjestäjän rekisteriin" on tehty kerran

@@ -100,7 +100,9 @@ def start_social_care(engine, **intake):
     return do(engine, started, "Task_study_deployment", {**INTAKE, **intake})
 
 
-def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock):
+# Seed 002 "Palveluntuottaja saa arkistoitua …": the producer may store into the register, and may decline.
+@pytest.mark.parametrize("stores_into_register", [True, False], ids=["stores", "declines"])
+def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock, stores_into_register):
     at_system = start_social_care(engine)
     assert list(ready(at_system)) == ["Task_describe_system"]
     assert lane_of(at_system, "Task_describe_system") == "Järjestelmätoimittaja"
@@ -247,14 +249,15 @@ def test_social_care_direct_joining_runs_to_the_registry_use_right(engine, clock
     # Seed 002: the county committed, the producer stores its documents straight into the county's register.
     assert list(ready(storing)) == ["Task_deliver_documents_into_register"]
     assert lane_of(storing, "Task_deliver_documents_into_register") == "Palvelunantaja"
-    stored = do(engine, storing, "Task_deliver_documents_into_register", INTO_REGISTER)
+    decided = {**INTO_REGISTER, "documents_into_organisers_register": stores_into_register}
+    stored = do(engine, storing, "Task_deliver_documents_into_register", decided)
     assert stored.status == "completed"
     assert sorted(ended_at(engine, stored)) == ["End_documents_agreed", "End_documents_into_register_agreed"]
     # Each agreement keeps its own answers and date, whichever branch finished last.
     assert stored.variables["delivery_method"] == "secure_email"
     assert stored.variables["agreed_on"] == "2026-04-20"
     assert stored.variables["committed_on"] == "2026-04-21"
-    assert stored.variables["documents_into_organisers_register"] is True
+    assert stored.variables["documents_into_organisers_register"] is stores_into_register
     assert stored.variables["register_storage_agreed_on"] == "2026-04-22"
 
 
