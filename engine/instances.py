@@ -140,12 +140,11 @@ def start_from_form(
     form asks the ``business_id`` as the business key, a ``business_key`` sent beside it as before is taken
     when it is the same and refused at "/data/business_key" when it is not."""
     form = form_to_start(context, process_key)  # an unknown process is told before the data
+    variables = {name: value for name, value in data.items() if name != BUSINESS_KEY}
     if BUSINESS_KEY in form["properties"]:
         forms.validate(form, data, "the start", at="/data", kind="start form")
         business_key = data[BUSINESS_KEY]
-        variables = {name: value for name, value in data.items() if name != BUSINESS_KEY}
     else:  # the business_id is the business key
-        variables = {name: value for name, value in data.items() if name != BUSINESS_KEY}
         forms.validate(form, variables, "the start", at="/data", kind="start form")
         business_key = variables[BUSINESS_ID]
         if data.get(BUSINESS_KEY) is not None:  # sent beside it, as the form once asked

@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from .context import Context
     from .projections import ProjectionChange
 
-# The key of a start message's contract that names the payload fields making an instance distinct beside its
-# business key (as a Camunda 8 message start's correlation key would): one instance per their values.
-
 # A message may set off another (a receiver that throws on): a chain longer than this is a loop.
 MOST_HOPS = 20
 
@@ -253,18 +250,14 @@ def refuse_a_second(store: Store, process_key: str, business_key: str, distinct:
         {"instance_id": record.id, "status": str(record.status), "started_at": record.started_at}
         for record, _ in rows
     ]
-    raise AlreadyRunning(
+    raise _already_running(
+        process_key,
+        business_key,
+        running,
+        total,
         f'"{process_key}" already has {total} instance(s) with business key "{business_key}" that have not '
         f"ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): open it, or "
         'start another with "allow_duplicate": true',
-        running,
-        {
-            "process_key": process_key,
-            "business_key": business_key,
-            "count": total,
-            "instance_id": running[0]["instance_id"],
-            "started_at": running[0]["started_at"].isoformat(),
-        },
     )
 
 
@@ -280,20 +273,37 @@ def _refuse_the_same_values(
     shown = same[:_RUNNING_SHOWN]
     running = [{"instance_id": i, "status": str(status), "started_at": at} for i, status, at in shown]
     values = ", ".join(f"{field} {value!r}" for field, value in distinct.items())
-    raise AlreadyRunning(
+    raise _already_running(
+        process_key,
+        business_key,
+        running,
+        len(same),
         f'"{process_key}" already has an instance with business key "{business_key}" and {values} that has '
         f"not ended ({running[0]['instance_id']}, started {running[0]['started_at'].isoformat()}): the "
         f"contract of its start message starts one per business key and "
         f'{", ".join(distinct)} ("{ONE_INSTANCE_PER}"); open that one',
-        running,
-        {
-            "process_key": process_key,
-            "business_key": business_key,
-            "count": len(same),
-            "instance_id": running[0]["instance_id"],
-            "started_at": running[0]["started_at"].isoformat(),
-            "one_instance_per": distinct,
-            "distinct": values,
-        },
         reason=Refusal.ALREADY_RUNNING_FOR_VALUES,
+        one_instance_per=distinct,
+        distinct=values,
     )
+
+
+def _already_running(
+    process_key: str,
+    business_key: str,
+    running: list[dict],
+    count: int,
+    detail: str,
+    reason: str = Refusal.ALREADY_RUNNING,
+    **more,
+) -> AlreadyRunning:
+    """The refusal of a second instance, with the values every wording of it speaks of (the newest named)."""
+    values = {
+        "process_key": process_key,
+        "business_key": business_key,
+        "count": count,
+        "instance_id": running[0]["instance_id"],
+        "started_at": running[0]["started_at"].isoformat(),
+        **more,
+    }
+    return AlreadyRunning(detail, running, values, reason=reason)
