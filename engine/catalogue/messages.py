@@ -137,7 +137,7 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
             continue
         if (catcher, ref) not in catchers:
             continue
-        declared = set(json.loads(catalogue.forms[key]).get("properties", {}))
+        declared = payload_fields(catalogue, key)
         for flow, undeclared in _conditions_after(catcher, declared):
             fields = ", ".join(f'"{field}"' for field in undeclared)
             yield at(
@@ -145,6 +145,16 @@ def contract_problems(file: str, root: etree._Element, catalogue: Catalogue) -> 
                 f'{fields}, which the payload schema "{key}" does not declare: a payload the schema '
                 "accepts would stop the process at this gateway",
             )  # fmt: skip
+
+
+def payload_fields(catalogue: Catalogue, key: str) -> set[str]:
+    """The fields the contract ``key`` (``messages/<name>.json``) declares of its payload; none when the
+    catalogue lacks it or it is faulty (its own check says what is wrong)."""
+    if key not in catalogue.forms or catalogue.form_fault(key):
+        return set()
+    schema = json.loads(catalogue.forms[key])
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    return set(properties) if isinstance(properties, dict) else set()
 
 
 def thrown_only(forms: Mapping[str, dict], name: str) -> bool:

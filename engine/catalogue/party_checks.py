@@ -16,7 +16,7 @@ from ..parties import BUSINESS_KEY, FROM_FIELD, field_of, lane_rules_in, party_e
 from ..problems import Problem
 from ..vocabulary import CAMUNDA_NS
 from .diagram import Catalogue, at, bpmn_tag
-from .messages import schema_key, start_message_of
+from .messages import payload_fields, schema_key, start_message_of
 from .reference_checks import did_you_mean
 
 _HOW = f"write {BUSINESS_KEY}, {FROM_FIELD}<form field> or the party's Y-tunnus or OID"
@@ -115,11 +115,8 @@ def _start_message_fields(root: etree._Element, catalogue: Catalogue) -> set[str
     fields = set()
     for process in root.iter(bpmn_tag("process")):
         name = start_message_of(process)
-        key = schema_key(name) if name else None
-        if key in catalogue.forms and not catalogue.form_fault(key):  # else its own check says what is wrong
-            schema = json.loads(catalogue.forms[key])
-            if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
-                fields |= set(schema["properties"])
+        if name:
+            fields |= payload_fields(catalogue, schema_key(name))
     return fields
 
 
