@@ -1253,7 +1253,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin vaihe "Ei liittymisvelvoitetta" on tehty
     Ja prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
 
-  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja tekee liittymisensä sillä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, vasta kun sekä Kelan muutosajo että sen liittyminen on tehty, raportoi kokeen itse, ja myöhästyneestä raportista Kela muistuttaa sitä; onnistunut koe on tarkistanut asiakirjojen siirron
+  Tapaus: Organisaatio liittyy Kantaan uudelleen uudella Y-tunnuksella ja sillä Potilastietovarantoon ja tekee liittymisensä itse; vahvasti suositeltavan kokeen ennen rekisterinpitäjän vaihtoa voi jättää tekemättä perustellen (aiempien kokeiden tiedot eivät korvaa koetta), mutta Potilastietovarannon uutena liittyjänä se tekee kokeen muutoksen jälkeen joka tapauksessa uudella Y-tunnuksellaan, ei vanhalla, vasta kun sekä sen liittyminen että Kelan muutosajo on tehty (liittymisen koe ennen muutosajoa ei korvaa sitä), raportoi kokeen itse, ja myöhästyneestä raportista Kela muistuttaa sitä; onnistunut koe on tarkistanut asiakirjojen siirron
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468230-9
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -1328,49 +1328,161 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Valitse liittymismalli                            |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Ota yhteyttä järjestelmätoimittajaan                 |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun uusi liittyjä tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Tee valmistelevat tehtävät                           |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun uusi liittyjä tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary             |
+      | customer_data_in_extranet | kyllä                    |
+      | organisation_oid          | 1.2.246.10.15728600.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728600.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Tee liittymishakemus Kanta Ekstranetissä             |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun uusi liittyjä tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään                       |
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti    |
+    Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Toimita Kelan testihenkilötunnukset               |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Tee käyttöönottokoe                               |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun uusi liittyjä tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Raportoi käyttöönottokoe Kelaan                   |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin vaihe "Kanta-palveluihin liitytty" on tehty
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Ja odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
       | batch_date        | tänään |
       | documents_updated | 1520   |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                           |
-      | uusi liittyjä         | Täydennä organisaation tiedot                     |
-      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Ja viestejä ei odoteta
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
-    Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                         |
-      | uusi liittyjä         | Täydennä organisaation tiedot                                                   |
-      | palvelunantaja        | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
-      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Niin vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja tiedon "patient_data_repository_required" arvo on kyllä
+    Ja avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                                                         |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
+      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
     Ja vaihetta "Korjaa virhe ennen muutosta" ei ole tehty
     Ja vaihetta "Huomioi, että koe ennen muutosta on vielä tekemättä" ei ole tehty
-    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
     Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
       | checked_on                        | tänään |
       | active_registrar_not_sent         | kyllä  |
       | returned_active_registrar_removed | kyllä  |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                             |
-      | uusi liittyjä  | Täydennä organisaation tiedot                                       |
-      | palvelunantaja | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | osapuoli                             | tehtävä                                                             |
+      | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen               |
     Kun palvelunantaja tekee tehtävän "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" tiedoilla:
       | document_changes_taken_on      | tänään |
       | moved_document_changes_handled | kyllä  |
       | new_registrar_in_new_versions  | kyllä  |
-    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
-    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
-    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
-      | organisation_kind    | private_provider |
-      | licence              | health           |
-      | system_kind          | none             |
-      | writes_prescriptions | ei               |
-      | vendor_business_id   | 2345678-0        |
-    Niin vaihe "Ei liittymisvelvoitetta" on tehty
-    Ja vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
-    Ja tiedon "business_id" arvo on 2468230-9
-    Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
+    Niin avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja yrittää tehdä tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
       | test_date               | tänään |
       | result                  | passed |
@@ -1388,16 +1500,16 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Niin lomake hylätään kentän "documents_moved_checked" kohdalta
     Ja avoinna on vain tehtävä "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen", jonka tekee palvelunantaja uudella Y-tunnuksella
     Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
-      | test_date               | tänään - 1 päivä |
-      | result                  | passed           |
-      | documents_moved_checked | kyllä            |
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
     Niin avoinna on vain tehtävä "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan", jonka tekee palvelunantaja uudella Y-tunnuksella
-    Ja ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" laukeaa 2 päivän kuluttua
+    Ja ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" laukeaa 3 päivän kuluttua
     Kun palvelunantaja yrittää tehdä tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin palvelu kieltää sen, eikä mikään muutu
-    Kun aikaa on kulunut kaksi päivää
+    Kun aikaa on kulunut kolme päivää
     Niin ajastin "Uuden liittyjän koeraportin määräaika ylittynyt" on lauennut kerran
     Ja avoimina ovat tehtävät:
       | osapuoli                             | tehtävä                                                                  |
@@ -1415,6 +1527,87 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | Muistutus lähetetty      |
       | Organisaatiomuutos tehty |
     Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
+    Ja ajastimia ei ole
+
+  Tapaus: Kun uudella Y-tunnuksella liittyvän organisaation liittyminen päättyy ilman liittymisvelvoitetta, se ei ole Potilastietovarannon uusi liittyjä eikä sillä ole uudessa organisaatiossa tallennusta testattavaksi: käyttöönottokoetta muutoksen jälkeen ei kysytä siltä, ja muutos päättyy, kun muutosajon jälkeiset tehtävät on tehty
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468234-1
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468234-1                |
+      | organisation_name                  | Hammashoitola Ranta Oy   |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682341.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682341.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | 1572864-3                |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728643.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Täydennä organisaation tiedot                           |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | none             |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin vaihe "Ei liittymisvelvoitetta" on tehty
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                             |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682341.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728643.10.0 |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 860    |
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja viestejä ei odoteta
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja avoinna on vain tehtävä "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja vaihetta "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" ei ole tehty
+    Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
+    Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
   Tapaus: Kun uudella Y-tunnuksella liittyvä organisaatio tekee liittymisensä Potilastietovarannon käyttöönottokokeen Kelan muutosajon jälkeen ja raportoi sen liittymisessään, se on uuden liittyjän koe muutoksen jälkeen, eikä koetta kysytä toiste

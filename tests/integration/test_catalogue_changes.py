@@ -1198,20 +1198,23 @@ NO_OBLIGATION = {
 @pytest.mark.parametrize(
     ("joining", "call", "test_after"),
     [
-        # the organisation joins again with a new business ID: it is a new joiner itself
+        # the organisation joins again with a new business ID, but that joining ends with no obligation: it
+        # joined no Patient Data Repository, so it is no new joiner of it and has no storing there to test
         ({"new_business_id": True, "new_business_id_value": "1572860-0"}, "Call_join_with_new_business_id",
-         "Task_test_after_change"),
+         None),
         # another organisation joins: it tests in its own joining, the changing organisation's test stays
         # strongly recommended
         ({"new_joiners": True, "new_joiner_organisations": [HELMI]},
          "Call_join_new_joiners[0]", "Task_test_after_change_recommended"),
     ],
-    ids=["new business ID", "another new joiner"],
+    ids=["new business ID without the repository", "another new joiner"],
 )  # fmt: skip
-def test_only_a_new_joiner_itself_can_not_skip_the_deployment_test_after_the_change(
+def test_a_new_joiner_elsewhere_or_of_no_repository_is_not_asked_the_compulsory_test_after_the_change(
     engine, joining, call, test_after
 ):
-    # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)"
+    # Seed 004: "(uusi liittyjä tekee joka tapauksessa käyttöönottokokeen)", and the test checks that
+    # "uudessa organisaatiossa tallennus onnistuu": the compulsory test is that of a new joiner of the
+    # Patient Data Repository
     scheduling = start_change(
         engine, merger=False, access_point_changes=False, renewal_routing_changes=False, **joining
     )
@@ -1257,27 +1260,20 @@ def test_only_a_new_joiner_itself_can_not_skip_the_deployment_test_after_the_cha
         actor=VENDOR,
     )
     assert waiting.id == after.id
-    expected = ["Task_new_registrar_document_changes", "Task_stop_sending_active_registrar", test_after]
-    if test_after == "Task_test_after_change":
-        # seed 004: the test after the change checks storing in the new organisation, so it waits for the
-        # joining under the new business ID as well as for the batch
-        assert sorted(ready(after)) == sorted(["Task_enter_organisation_profile", *expected[:2]])
+    duties = ["Task_new_registrar_document_changes", "Task_stop_sending_active_registrar"]
+    if test_after is None:
+        # the test after the change waits for the joining under the new business ID as well as for the batch
+        assert sorted(ready(after)) == sorted(["Task_enter_organisation_profile", *duties])
         after = do(engine, after, "Task_enter_organisation_profile", NO_OBLIGATION)
-        assert after.variables["new_business_id_joining_test_date"] is None  # no repository test in it
+        # the joining ended with no obligation: no test after the change, compulsory or recommended, opens
+        assert sorted(ready(after)) == sorted(duties)
+        completed = {e.element_id for e in engine.history(after.id) if e.kind == "element_completed"}
+        assert "Gateway_joining_and_batch_join" in completed
+        assert not {"Task_test_after_change", "Task_test_after_change_recommended"} & completed
     else:
-        expected.append("Task_enter_organisation_profile")  # another joiner's joining holds nothing here
-    assert sorted(ready(after)) == sorted(expected)
-    skip = {"result": "skipped", "skip_reason": "Ei tarvita"}
-    if test_after == "Task_test_after_change":
-        # seeds 003/004: the organisation tests its own set-up, and after the change it is the one under
-        # its new Y-tunnus, so that organisation plays the test's lane, not the business key it had before
-        assert lane_of(after, test_after) == "Palvelunantaja uudella Y-tunnuksella"
-        assert after.parties["Palvelunantaja uudella Y-tunnuksella"] == joining["new_business_id_value"]
-        assert after.parties["Palvelunantaja"] == "0737546-2"
-        with pytest.raises(InvalidData, match="result"):
-            do(engine, after, test_after, skip)
-    else:
-        skipped_after = do(engine, after, test_after, skip)
+        # another joiner's joining holds nothing here
+        assert sorted(ready(after)) == sorted([*duties, test_after, "Task_enter_organisation_profile"])
+        skipped_after = do(engine, after, test_after, {"result": "skipped", "skip_reason": "Ei tarvita"})
         assert test_after not in ready(skipped_after)
 
 
