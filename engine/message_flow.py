@@ -16,7 +16,10 @@ the thrower has sent and the receiver not yet received, visible to every reader;
 such window, and a stale receiver is settled as any stale write is: the whole unit of work runs again on
 fresh states. A message nobody waits for and no process starts with is not dropped: the caller's request is
 refused (422, ``message-undelivered``, nothing stored), and a timer's run becomes an incident, so that a
-lost message is always seen.
+lost message is always seen. Only a contract with ``"x-to-those-waiting": true`` says otherwise: its message
+is a signal to whoever waits for it in the thrower's own instance (the catches there took it before the engine
+sees it), so a throw none of them caught is recorded in the instance's history (``message_not_waited_for``)
+and goes to no other instance and starts no process: the process that would have waited had already ended.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from .audit import Change
+from .audit import Change, audit_row
 from .bpmn import LoadedDefinition, Run
 from .catalogue import forms
-from .catalogue.messages import ONE_INSTANCE_PER, contract_of, schema_key
+from .catalogue.messages import ONE_INSTANCE_PER, contract_of, schema_key, to_those_waiting
 from .clock import now
 from .correlation import waiting_instances
 from .problems import AlreadyRunning, InvalidData, ScriptFailure
@@ -110,10 +113,20 @@ def pass_on(
                 thrown.element_id,
                 f'message "{thrown.name}" is the {hops + 1}th sent on by instances receiving one: a loop?',
             )
+        if to_those_waiting(run.definition.forms, thrown.name):
+            _record_not_waited_for(store, thrower, thrown.name, thrown.element_id, actor)
+            continue
         contract = contract_of(run.definition.forms, thrown.name)
         declared = (contract[0] if contract else {}).get("properties", {})
         payload = {name: value for name, value in thrown.variables.items() if name in declared}
         _deliver(context, store, thrower, thrown.name, thrown.element_id, payload, actor, hops + 1)
+
+
+def _record_not_waited_for(store: Store, thrower: InstanceRecord, name: str, element_id, actor: str) -> None:
+    """The history of ``thrower`` says that it sent message ``name`` at ``element_id`` and that no one in the
+    instance waited for it: a signal to those waiting, sent when none did, is seen there, not refused."""
+    kind = AuditKind.MESSAGE_NOT_WAITED_FOR
+    store.add_audit([audit_row(actor, kind, now(), thrower.id, element_id, data={"name": name})])
 
 
 def _deliver(context, store, thrower: InstanceRecord, name, element_id, payload, actor, hops) -> None:

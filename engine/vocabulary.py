@@ -27,6 +27,8 @@ class AuditKind(StrEnum):
     INSTANCE_STARTED = "instance_started"
     TASK_COMPLETED = "task_completed"
     MESSAGE_RECEIVED = "message_received"
+    # a message whose contract is for those waiting in the thrower's instance was thrown with none waiting
+    MESSAGE_NOT_WAITED_FOR = "message_not_waited_for"
     TIMERS_FIRED = "timers_fired"
     ELEMENT_COMPLETED = "element_completed"
     INSTANCE_COMPLETED = "instance_completed"

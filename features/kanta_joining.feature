@@ -18,7 +18,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
   the onboardings' own first steps (the vendor contact, its instructions, the preparatory tasks, which do
   not ask again what the joining checks) start at once (seed 001); only the applications wait for the
   preparations, which the joining tells the Patient Data Repository and Prescription onboardings by a
-  message. The social-care onboarding opens after the preparations. Beside them a health-care provider
+  message. The social-care onboarding opens beside them too and waits for the same message only before it
+  registers for the deployment; when it ends before the preparations are done (no own joining, through a main
+  joiner, a patient system refused), the preparations are still finished and the history records that no one
+  waited for them any more. Beside them a health-care provider
   settles its health-care commitment once, which holds none of them back and which the onboardings do not
   ask again (a pharmacy and a provider with only a social-care licence are not asked it); the joining ends when all are done. A patient information system can not be used for the social-care repository
   (seed 002): when the organisation's own data shows only a patient system, that is said at once; the
@@ -45,7 +48,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
   ensimmäiset vaiheet (yhteydenotto järjestelmätoimittajaan, sen ohjeet ja valmistelevat tehtävät, joissa
   ei kysytä uudelleen liittymisen tarkistamia tietoja) alkavat viipymättä; vain hakemukset odottavat
   valmisteluja, joiden valmistumisesta liittyminen kertoo viestillä Potilastietovarannon ja
-  Resepti-palvelun käyttöönotoille. Sosiaalihuollon käyttöönotto avautuu valmistelujen jälkeen. Niiden rinnalla terveydenhuollon palvelunantaja
+  Resepti-palvelun käyttöönotoille. Sosiaalihuollon käyttöönotto avautuu samalla tavalla valmistelujen
+  rinnalla ja odottaa samaa viestiä vasta ennen ilmoittautumista käyttöönottoon; jos se päättyy jo ennen
+  valmisteluja (ei omaa liittymistä, pääliittyjän kautta tai potilastietojärjestelmä hylätty), valmistelut
+  tehdään silti loppuun, ja historiaan kirjataan, ettei kukaan enää odottanut niitä. Niiden rinnalla terveydenhuollon palvelunantaja
   selvittää kerran terveydenhuollon sitoumuksen: se ei pidättele yhtäkään käyttöönottoa, eivätkä
   käyttöönotot kysy sitä uudelleen. Apteekilta ja pelkän sosiaalihuollon luvan palvelunantajalta sitä ei
   kysytä. Liittyminen päättyy, kun kaikki ovat valmiit.
@@ -423,7 +429,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" ei ole tehty
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
-    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" ei ole tehty
+    Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" ei ole tehty
 
   Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
@@ -443,10 +449,10 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                         |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+      | osapuoli              | tehtävä                                                                                                                                       |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -454,23 +460,23 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                         |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
-    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+      | osapuoli              | tehtävä                                                                                                                                       |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+    Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
       | responsibilities_in_contract              | kyllä                         |
       | service_provision                         | purchased_services_for_county |
       | main_joiner_system_has_registry_use_right | ei                            |
     Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                         |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                               |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                       |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus |
+      | osapuoli              | tehtävä                                                                                                                                       |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista rekisterinkäyttöoikeus-toiminnallisuus" tiedoilla:
+    Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
       | responsibilities_in_contract              | kyllä                         |
       | service_provision                         | purchased_services_for_county |
@@ -777,7 +783,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Palvelunantaja valitsee rinnakkaisliittymisen omasta sertifioidusta järjestelmästä huolimatta ja vahvistaa valintansa erikseen; koska se tallentaa vain järjestäjän rekisteriin, se ei liity itse Sosiaalihuollon asiakastietovarantoon, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Palvelunantaja valitsee rinnakkaisliittymisen omasta sertifioidusta järjestelmästä huolimatta ja vahvistaa valintansa erikseen; koska se tallentaa vain järjestäjän rekisteriin, sen sosiaalihuollon käyttöönotto päättyy jo ennen liittymisen valmisteluja ilman omaa liittymistä, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -803,8 +809,40 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | business_id        | 7913579-1                     |
+      | service_provision  | purchased_services_for_county |
+      | county_business_id | 4567123-8                     |
+    Niin lomake hylätään kentän "business_id" kohdalta
+    Ja avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | service_provision  | purchased_services_for_county |
+      | county_business_id | 4567123-8                     |
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 3221308-6                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | kyllä  |
+      | confirmed_on                | tänään |
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | other_electronic |
+      | client_rights_agreed | kyllä            |
+      | agreed_on            | tänään           |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
+    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
+    Ja mikään käyttöönotto ei odota liittymisen valmisteluja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Ja prosessi on käynnissä
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.7913579.10.0    |
@@ -815,46 +853,20 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
-    Kun palvelunantaja yrittää tehdä tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | business_id        | 7913579-1                     |
-      | service_provision  | purchased_services_for_county |
-      | county_business_id | 4567123-8                     |
-    Niin lomake hylätään kentän "business_id" kohdalta
-    Ja avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | service_provision  | purchased_services_for_county |
-      | county_business_id | 4567123-8                     |
-    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
-    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
-      | county_name                       | Pirkanmaan hyvinvointialue |
-      | organiser_business_id             | 3221308-6                  |
-      | county_offers_system              | kyllä                      |
-      | parallel_joining_requirements_met | kyllä                      |
-    Niin avoinna on vain tehtävä "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
-      | records_only_organiser_data | kyllä  |
-      | confirmed_on                | tänään |
-    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
-      | delivery_method      | other_electronic |
-      | client_rights_agreed | kyllä            |
-      | agreed_on            | tänään           |
     Niin prosessi on päättynyt tapahtumaan "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin"
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja historiaan on kirjattu, ettei valmistumista odottanut enää kukaan, kun palvelunantaja teki valmistelut
+    Ja vaihetta "Liittymisen valmistelut tehty" ei ole tehty
     Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
     Ja tiedon "social_care_joining_model" arvo on parallel
-    Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
-    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
     Ja vaihetta "Liity Resepti-palveluun" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Rinnakkaisliittymistä hakeva palvelunantaja liittyy Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta, kun hyvinvointialue ei tarjoa järjestelmäänsä, ja liittyminen päättyy tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Rinnakkaisliittymistä hakeva palvelunantaja liittyy Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta, kun hyvinvointialue ei tarjoa järjestelmäänsä; sen sosiaalihuollon käyttöönotto päättyy ennen liittymisen valmisteluja, ja liittyminen päättyy niiden jälkeen tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024652-8
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -874,52 +886,55 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | has_own_certified_system          | kyllä     |
       | parallel_model_despite_own_system | kyllä     |
       | county_business_id                | 4567123-8 |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024652.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
-      | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | purchased_services_for_county |
       | county_business_id | 4567123-8                     |
-    Niin avoinna on vain tehtävä "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue
     Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
       | county_name           | Pirkanmaan hyvinvointialue |
       | organiser_business_id | 3221308-6                  |
       | county_offers_system  | ei                         |
-    Niin avoinna on vain tehtävä "Valitse toinen liittymismalli", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Valitse toinen liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse toinen liittymismalli" tiedoilla:
       | joining_model      | joint_member |
       | vendor_business_id | 2345678-0    |
-    Niin avoinna on vain tehtävä "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Sovi yhteisliittymisestä pääliittyjän kanssa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | main_joiner_business_id                   | 1234567-1                       |
       | main_joiner_name                          | Sosiaalipalvelut Pääliittyjä Oy |
       | agreement_date                            | tänään                          |
       | security_plan                             | main_joiner_plan_covers_us      |
       | main_joiner_system_has_registry_use_right | kyllä                           |
-    Niin avoinna on vain tehtävä "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | secure_email |
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
+    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
+    Ja mikään käyttöönotto ei odota liittymisen valmisteluja
+    Ja prosessi on käynnissä
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palveluihin liitytty"
+    Ja historiaan on kirjattu, ettei valmistumista odottanut enää kukaan, kun palvelunantaja teki valmistelut
     Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja tiedon "joining_model" arvo on parallel
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
-    Ja vaihe "Liittyy pääliittyjän kautta: vain pääliittyjä tekee hakemuksen" on tehty
-    Ja vaihe "Liity Sosiaalihuollon asiakastietovarantoon" on tehty
     Ja vaihetta "Ei omaa liittymistä Sosiaalihuollon asiakastietovarantoon: tallentaa järjestäjän rekisteriin" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
@@ -944,7 +959,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen, eikä liittyminen onnistu
+  Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen jo ennen liittymisen valmisteluja, eikä liittyminen onnistu
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024680-0
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -962,8 +977,26 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | service_provision  | self_paying_clients_only |
+      | vendor_business_id | 2345678-0                |
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | PotilasY                   |
+      | system_kind                  | patient_information_system |
+      | system_certified             | kyllä                      |
+      | system_phase                 | phase_1                    |
+      | system_profile               | Potilastietojärjestelmä    |
+      | registry_use_right_supported | ei                         |
+      | access_point_oid             | 1.2.246.537.6.700.2        |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
+    Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
+    Ja mikään käyttöönotto ei odota liittymisen valmisteluja
+    Ja prosessi on käynnissä
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
       | organisation_oid       | 1.2.246.10.8024680.10.0    |
@@ -974,24 +1007,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
-    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
-      | service_provision  | self_paying_clients_only |
-      | vendor_business_id | 2345678-0                |
-    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
-    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
-      | system_name                  | PotilasY                   |
-      | system_kind                  | patient_information_system |
-      | system_certified             | kyllä                      |
-      | system_phase                 | phase_1                    |
-      | system_profile               | Potilastietojärjestelmä    |
-      | registry_use_right_supported | ei                         |
-      | access_point_oid             | 1.2.246.537.6.700.2        |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
+    Ja historiaan on kirjattu, ettei valmistumista odottanut enää kukaan, kun palvelunantaja teki valmistelut
     Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
-    Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
-    Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

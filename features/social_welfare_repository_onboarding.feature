@@ -951,7 +951,7 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Vahvista rekisterinkäyttöoikeuden edellytykset" ei ole tehty
 
-  Tapaus: Liittymisen kutsumana käyttöönotto ei kysy uudelleen rekisteritietoja ja tietoturvasuunnitelmaa, jotka liittyminen jo teki
+  Tapaus: Liittymisen kutsumana käyttöönotto aloittaa omat vaiheensa liittymisen valmistelujen rinnalla, ei kysy uudelleen rekisteritietoja ja tietoturvasuunnitelmaa ja odottaa niitä vasta ennen ilmoittautumista käyttöönottoon
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1618039-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -966,23 +966,13 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
     Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model | direct |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
-    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
-      | register               | sote_organisation_register |
-      | organisation_oid       | 1.2.246.10.16180392.10.0   |
-      | register_entries_valid | kyllä                      |
-      | checked_on             | tänään                     |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
-      | security_plan_date               | tänään |
-      | self_monitoring_in_place         | kyllä  |
-      | covers_independent_practitioners | ei     |
-    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja käyttöönotto odottaa liittymisen valmisteluja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
       | vendor_business_id | 2345678-0                |
-    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Niin avoinna ovat vain tehtävät "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja, ja "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | SosiaaliX                                        |
       | system_kind                  | social_care_client_system                        |
@@ -991,7 +981,26 @@ Ominaisuus: Sosiaalihuollon asiakastietovarannon käyttöönotto
       | system_profile               | Sosiaalihuollon asiakastietojärjestelmä, vaihe 2 |
       | registry_use_right_supported | kyllä                                            |
       | access_point_oid             | 1.2.246.537.6.918.18.10.13.1                     |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Ja vaihetta "Tee valmistelevat tehtävät" ei ole tehty
+    Ja vaihetta "Ilmoita organisaatio käyttöönottoon" ei ole tehty
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.16180392.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
     Niin avoinna on vain tehtävä "Ilmoita organisaatio käyttöönottoon", jonka tekee palvelunantaja
+    Ja mikään käyttöönotto ei odota liittymisen valmisteluja
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja vaihe "Liittymisen valmistelut tehty" on tehty kerran
+    Ja historiassa ei ole valmistelujen valmistumista, jota kukaan ei odottanut
     Ja vaihetta "Tee valmistelevat tehtävät" ei ole tehty
     Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
     Ja vaihe "Kuvaa asiakastietojärjestelmä" on tehty kerran

@@ -2,11 +2,11 @@
 
 from pytest_bdd import scenarios
 
-from features import side_by_side_steps
+from features import joining_preparations_steps, side_by_side_steps
 
-# The steps of the onboardings the joining runs side by side, beside the shared ones (features/steps.py).
-globals().update(
-    {name: value for name, value in vars(side_by_side_steps).items() if name.startswith("pytestbdd_")}
-)
+# The steps of the onboardings the joining runs side by side, and of the joining's signal that its
+# preparations are done, beside the shared ones (features/steps.py).
+for steps in (side_by_side_steps, joining_preparations_steps):
+    globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
 
 scenarios("kanta_joining.feature")

@@ -10,6 +10,10 @@ property of the payload whose value an instance variable holds (``variable`` def
 name). The property is a required text of the payload: an identifier the sender has. ``"x-thrown-only":
 true`` makes it a signal between processes: only a diagram's throw sends it, and the API refuses it from
 any party (a process waiting for another's "preparations done" must not be released by a caller).
+``"x-to-those-waiting": true`` beside it makes the signal one to whoever waits for it in the thrower's own
+instance: a throw that none there catches is recorded in the instance's history, not refused, and is never
+delivered to another instance nor starts a process (the joining's processes it calls may have ended before
+its preparations are done).
 A naming rule, not an attribute in the diagram, so that no modeler has to learn a new field and a diagram
 saved by Camunda Modeler or bpmn.io keeps its contract.
 """
@@ -31,6 +35,8 @@ from .reference_checks import did_you_mean
 FOLDER = "messages"
 CORRELATION = "x-correlation"
 THROWN_ONLY = "x-thrown-only"
+# a thrown-only message is a signal to those waiting in the thrower's instance, and to no one else
+TO_THOSE_WAITING = "x-to-those-waiting"
 # the payload fields that, with the business key, make a started instance distinct (one per county)
 ONE_INSTANCE_PER = "x-one-instance-per"
 # How a delivery may find its instance: by business key (or instance id), or by a payload property that an
@@ -162,10 +168,19 @@ def thrown_only(forms: Mapping[str, dict], name: str) -> bool:
     return (forms.get(schema_key(name)) or {}).get(THROWN_ONLY) is True
 
 
+def to_those_waiting(forms: Mapping[str, dict], name: str) -> bool:
+    """Whether message ``name`` is, by its contract among a version's forms, a signal to those waiting for it
+    in the thrower's instance only: none waiting is recorded, not an error."""
+    return (forms.get(schema_key(name)) or {}).get(TO_THOSE_WAITING) is True
+
+
 def correlation_fault(data: bytes) -> str | None:
     schema = json.loads(data)
     if not isinstance(schema.get(THROWN_ONLY, False), bool):
         return f'has "{THROWN_ONLY}": {json.dumps(schema[THROWN_ONLY])}: write true (or leave it out)'
+    fault = _to_those_waiting_fault(schema)
+    if fault:
+        return fault
     fault = _one_instance_per_fault(schema)
     if fault:
         return fault
@@ -180,6 +195,22 @@ def correlation_fault(data: bytes) -> str | None:
     unknown = set(correlation) - {"by"}
     if unknown:
         return f"has a correlation by business key with {', '.join(sorted(unknown))}, which it does not take"
+    return None
+
+
+def _to_those_waiting_fault(schema: dict) -> str | None:
+    """A signal to those waiting in the thrower's instance is a boolean, and only of a message no party sends
+    from outside: a message from outside has no instance of its own to be a signal in."""
+    if TO_THOSE_WAITING not in schema:
+        return None
+    flag = schema[TO_THOSE_WAITING]
+    if not isinstance(flag, bool):
+        return f'has "{TO_THOSE_WAITING}": {json.dumps(flag)}: write true (or leave it out)'
+    if flag and schema.get(THROWN_ONLY) is not True:
+        return (
+            f'has "{TO_THOSE_WAITING}": true without "{THROWN_ONLY}": true: only a message that diagrams '
+            "alone throw can be a signal to those waiting in the thrower's instance; add it"
+        )
     return None
 
 

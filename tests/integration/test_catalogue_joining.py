@@ -242,6 +242,7 @@ PDR_DECISION, PRESCRIPTION_DECISION = (
     "kela_prescription_service_decision",
 )
 SOCIAL_CARE_DECISION = "kela_social_welfare_repository_decision"
+PREPARED = "kanta_joining_preparations_done"
 
 
 def forms(instance) -> list[str]:
@@ -528,13 +529,20 @@ def test_kanta_joining_runs_all_three_onboardings_for_health_and_social_care(eng
     assert _obligations(state) == (True, True, True)
     # A main joiner of the whole joining; the social-care onboarding gets the same model and applies itself.
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "joint_main_joiner"})
+    # All three onboardings open at once beside the preparations, the social-care one too (it waits for them
+    # only before it registers for the deployment), and the health-care commitment beside them.
+    assert messages(state) == [PREPARED, PREPARED, PREPARED]
     state = _prerequisites(
         engine,
         state,
-        beside=["Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment"],
-    )
-    # All three onboardings are open side by side, the social-care one since the preparations are done, and
-    # the health-care commitment beside them.
+        beside=[
+            "Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment",
+            "Task_study_deployment_for_caller",
+        ],
+    )  # fmt: skip
+    # the preparations' message reached all three, and none is recorded as waited for by no one
+    assert messages(state) == []
+    assert not [e for e in engine.history(state.id) if e.kind == "message_not_waited_for"]
     assert ready(state) == [
         "Task_contact_vendor", "Task_contact_vendor", "Task_settle_health_care_commitment",
         "Task_study_deployment_for_caller",
@@ -668,7 +676,10 @@ def test_kanta_joining_calls_the_social_welfare_repository_onboarding(engine):
     }
     state = complete(engine, started, "Task_enter_organisation_data", care_home)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state, vendor_confirms=False)
+    # The called process opens beside the preparations and waits for them from its start.
+    assert ready(state) == ["Task_study_deployment_for_caller", "Task_write_security_plan"]
+    assert messages(state) == [PREPARED]
+    state = _prerequisites(engine, state, beside=("Task_study_deployment_for_caller",), vendor_confirms=False)
     # The instance is now inside the called process: its first steps wait, none of kanta_joining's.
     assert state.status == "running"
     social_source = social_diagram.read_text(encoding="utf-8")
@@ -1103,15 +1114,13 @@ def _refuse_the_patient_system(engine, state):
     """social_welfare_repository_onboarding up to its refusal: the vendor describes a patient system (seed
     002)."""
     intake = {"service_provision": "self_paying_clients_only", "vendor_business_id": AJAS_ID}
-    if ready(state) == [
-        "Task_study_deployment"
-    ]:  # on its own: the identity and the model are asked here, once
+    if "Task_study_deployment" in ready(state):  # on its own: the identity and the model are asked here, once
         identity = {"business_id": state.business_key, "organisation_name": "Kotihoito Lempi Oy",
                     "joining_model": "direct"}  # fmt: skip
         intake = {**intake, **identity, "contact_email": "kanta@lempi.example.fi"}
-    (task,) = ready(state)
+    (task,) = [t for t in ready(state) if t.startswith("Task_study_deployment")]
     state = complete(engine, state, task, intake)
-    assert lanes(state) == {"Task_describe_system": "Järjestelmätoimittaja"}
+    assert lanes(state)["Task_describe_system"] == "Järjestelmätoimittaja"
     return complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
 
 
@@ -1145,12 +1154,24 @@ def test_only_a_patient_system_is_refused_the_social_care_repository_at_once(eng
 
 def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_patient_system(engine):
     """The organisation said it has a client system, but the vendor describes a patient system: the
-    social-care onboarding refuses it, and its escalation is caught on the call activity."""
+    social-care onboarding refuses it, and its escalation is caught on the call activity. It does so before
+    the joining's preparations are done, so the joining's message later finds no one waiting: its contract
+    makes that no error, and the history records it."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     assert "Event_social_care_refused" not in _completed(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state, vendor_confirms=False)
-    done = _refuse_the_patient_system(engine, state)
+    assert messages(state) == [PREPARED]
+    refused = _refuse_the_patient_system(engine, state)
+    # the social-care onboarding and its wait are gone; the joining's preparations go on
+    assert refused.status == "running" and messages(refused) == []
+    assert "Boundary_patient_system_refused" in _completed(engine, refused)
+    assert ready(refused) == ["Task_write_security_plan"]
+    done = _prerequisites(engine, refused, vendor_confirms=False)
+
+    unheard = [e for e in engine.history(done.id) if e.kind == "message_not_waited_for"]
+    assert [(e.element_id, e.actor, e.data) for e in unheard] == [
+        ("Throw_preparations_done", PROVIDER, {"name": PREPARED})
+    ]
 
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
@@ -1213,8 +1234,12 @@ def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_
     assert _obligations(state) == (True, True, False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     state = _prerequisites(
-        engine, state, beside=["Task_contact_vendor", "Task_settle_health_care_commitment"]
-    )
+        engine,
+        state,
+        beside=[
+            "Task_contact_vendor", "Task_settle_health_care_commitment", "Task_study_deployment_for_caller"
+        ],
+    )  # fmt: skip
     assert ready(state) == [
         "Task_contact_vendor", "Task_settle_health_care_commitment", "Task_study_deployment_for_caller"
     ]  # fmt: skip
@@ -1240,9 +1265,10 @@ def test_a_joining_with_only_the_social_care_repository_asks_no_health_care_comm
     """One branch only (the social-care repository): the health-care commitment is not asked."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state, vendor_confirms=False)
-    # No health-care service is obligatory: no commitment is asked, and the social-care onboarding opens once
-    # the preparations are done.
+    # No health-care service is obligatory: no commitment is asked, and the social-care onboarding opens
+    # beside the preparations.
+    assert ready(state) == ["Task_study_deployment_for_caller", "Task_write_security_plan"]
+    state = _prerequisites(engine, state, beside=("Task_study_deployment_for_caller",), vendor_confirms=False)
     assert ready(state) == ["Task_study_deployment_for_caller"]
     assert "Task_settle_health_care_commitment" not in _completed(engine, state)
     # Nor is the system: the social-care onboarding's vendor describes it, once (Task_describe_system).
@@ -1253,7 +1279,7 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
     published = {d.process_key: [m.name for m in d.messages] for d in engine.list_definitions()}
     pdr, prescription = "kela_patient_data_repository_decision", "kela_prescription_service_decision"
     social_care = "kela_social_welfare_repository_decision"
-    # the health-care onboardings wait, when the joining calls them, for its preparations
+    # the onboardings wait, when the joining calls them, for its preparations
     prepared = "kanta_joining_preparations_done"
     # One decision message per application, so that applications waiting side by side are told apart.
     # The social-care onboarding also throws the message that starts the county's own process.
@@ -1268,7 +1294,7 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
         ],
         "patient_data_repository_onboarding": [prepared, pdr],
         "prescription_service_onboarding": [prepared, prescription],
-        "social_welfare_repository_onboarding": [social_care, in_use],
+        "social_welfare_repository_onboarding": [prepared, social_care, in_use],
         "usage_extension": [prepared, pdr, prescription, social_care, in_use],
         "vendor_package_onboarding": [pdr, prescription],
     }
@@ -1363,7 +1389,7 @@ def test_the_joining_ends_while_the_countys_own_process_still_waits(engine):
     "Kanta-palvelut ovat käytössäsi." once the report is sent)."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
-    state = _prerequisites(engine, state, vendor_confirms=False)
+    state = _prerequisites(engine, state, beside=("Task_study_deployment_for_caller",), vendor_confirms=False)
     assert ready(state) == ["Task_study_deployment_for_caller"]
     county_id = "6060606-3"
     state = _social_welfare_repository_path(

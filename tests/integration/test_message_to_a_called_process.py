@@ -5,7 +5,8 @@ application for a "preparations done" message the joining throws. These tests sh
 such a message, so that a design relying on it knows its ground: it reaches a catch that already waits in
 the called process, carrying what the message's contract declares of the thrower's variables and nothing
 else (the call's In mappings still say what else crosses), and a throw made before the called process waits
-is refused as undelivered."""
+is refused as undelivered, unless the contract makes it a signal to those waiting in the instance
+(``"x-to-those-waiting"``): then a throw none waits for is recorded in the instance's history."""
 
 from __future__ import annotations
 
@@ -130,3 +131,105 @@ def test_a_throw_before_the_called_process_waits_for_it_is_refused_as_undelivere
     assert (undelivered.value.kind, undelivered.value.element_id) == ("message-undelivered", "Throw_ready")
     assert standing(engine.get_instance(started.id)) == (["Early", "Prepare"], [])
     engine.close()
+
+
+# The contract of a signal to those waiting in the thrower's instance: the joining's "preparations done",
+# which the processes it calls wait for unless they ended first.
+TO_THOSE_WAITING = (
+    b'{"type": "object", "properties": {}, "x-correlation": {"by": "business_key"}, '
+    b'"x-thrown-only": true, "x-to-those-waiting": true}'
+)
+# The called process waits from its start, and may end early (a terminate end: its wait ends with it).
+CALLED_THAT_MAY_END_EARLY = (
+    '<bpmn:process id="called" isExecutable="true">'
+    '<bpmn:startEvent id="Called_start" /><bpmn:parallelGateway id="Called_split" />'
+    '<bpmn:intermediateCatchEvent id="Catch_ready"><bpmn:messageEventDefinition messageRef="M" />'
+    "</bpmn:intermediateCatchEvent>"
+    + user("Early")
+    + '<bpmn:exclusiveGateway id="Ends_early" default="Flow_goes_on" />'
+    '<bpmn:endEvent id="End_early"><bpmn:terminateEventDefinition /></bpmn:endEvent>'
+    '<bpmn:parallelGateway id="Called_join" />'
+    + user("Apply")
+    + '<bpmn:endEvent id="Called_end" />'
+    + flows("Called_start", "Called_split", "Catch_ready", "Called_join", "Apply", "Called_end")
+    + flows("Called_split", "Early", "Ends_early")
+    + '<bpmn:sequenceFlow id="Flow_goes_on" sourceRef="Ends_early" targetRef="Called_join" />'
+    '<bpmn:sequenceFlow id="Flow_ends_early" sourceRef="Ends_early" targetRef="End_early">'
+    '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">stop_early</bpmn:conditionExpression>'
+    "</bpmn:sequenceFlow></bpmn:process>"
+)
+CALLER_OF_ONE_THAT_MAY_END_EARLY = CALLER.replace('value="secret"', 'value="secret, stop_early"').replace(
+    '<camunda:in sourceExpression="${true}" target="called_by_caller" />',
+    '<camunda:in source="stop_early" target="stop_early" />',
+)
+# Another instance of the same business key that waits for the message, and a process it would start.
+LISTENER = flows("Listen_start", "Listen", "Listen_end").join(
+    (
+        '<bpmn:startEvent id="Listen_start" /><bpmn:intermediateCatchEvent id="Listen">'
+        '<bpmn:messageEventDefinition messageRef="M" /></bpmn:intermediateCatchEvent>'
+        '<bpmn:endEvent id="Listen_end" />',
+        "",
+    )
+)
+STARTED_BY_IT = (
+    '<bpmn:startEvent id="Started_by_m"><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>'
+    '<bpmn:endEvent id="Started_end" />' + flows("Started_by_m", "Started_end")
+)
+
+
+@pytest.fixture
+def signalling(tmp_path):
+    running = Engine(f"sqlite:///{tmp_path / 'to_those_waiting.sqlite3'}", clock_source=ManualClock())
+    running.deploy(
+        {
+            "case.bpmn": diagram(CALLER_OF_ONE_THAT_MAY_END_EARLY, "caller", CALLED_THAT_MAY_END_EARLY),
+            "listener.bpmn": diagram(LISTENER, "listener"),
+            "started.bpmn": diagram(STARTED_BY_IT, "started_by_m"),
+            "forms/f.json": FORM,
+            "messages/m.json": TO_THOSE_WAITING,
+        },
+        actor="analyst:test",
+    )
+    yield running
+    running.close()
+
+
+def not_waited_for(engine, instance_id):
+    return [
+        (event.element_id, event.actor, event.data)
+        for event in engine.history(instance_id)
+        if event.kind == "message_not_waited_for"
+    ]
+
+
+def test_a_signal_to_those_waiting_that_none_waits_for_is_recorded_not_refused_and_goes_nowhere_else(
+    signalling,
+):
+    listener = signalling.start_instance("listener", actor="integrator:test", business_key="b3")
+    started = signalling.start_instance(
+        "caller", actor="integrator:test", business_key="b3", variables={"secret": "x", "stop_early": True}
+    )
+    assert standing(signalling.get_instance(started.id)) == (["Early", "Prepare"], ["m"])
+    ended_early = complete(signalling, started.id, "Early")
+    # the called process ended before the caller's preparations: its wait ended with it
+    assert standing(ended_early) == (["Prepare"], [])
+
+    thrown = complete(signalling, started.id, "Prepare")
+
+    # not refused: the caller went on to its end, and its history says the message found no one waiting
+    assert thrown.status == "completed"
+    assert not_waited_for(signalling, started.id) == [("Throw_ready", "integrator:test", {"name": "m"})]
+    # nor delivered to another instance of the business key that waits for it, nor starting a process
+    assert standing(signalling.get_instance(listener.id)) == ([], ["m"])
+    assert signalling.list_instances(process_key="started_by_m").total == 0
+
+
+def test_a_signal_to_those_waiting_is_caught_by_the_called_process_that_waits(signalling):
+    started = signalling.start_instance(
+        "caller", actor="integrator:test", business_key="b4", variables={"secret": "x", "stop_early": False}
+    )
+    thrown = complete(signalling, started.id, "Prepare")
+    assert (thrown.status, *standing(thrown)) == ("running", ["Early"], [])
+    assert standing(complete(signalling, started.id, "Early")) == (["Apply"], [])
+    assert not_waited_for(signalling, started.id) == []
+    assert complete(signalling, started.id, "Apply").status == "completed"

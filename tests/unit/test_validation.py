@@ -748,6 +748,16 @@ _COUNTY = {"properties": {"county_business_id": {"type": "string"}}, "x-correlat
             'has "x-thrown-only": "yes": write true (or leave it out)',
         ),
         (
+            json.dumps(
+                {"x-correlation": {"by": "business_key"}, "x-thrown-only": True, "x-to-those-waiting": "yes"}
+            ).encode(),
+            'has "x-to-those-waiting": "yes": write true (or leave it out)',
+        ),
+        (
+            json.dumps({"x-correlation": {"by": "business_key"}, "x-to-those-waiting": True}).encode(),
+            'has "x-to-those-waiting": true without "x-thrown-only": true',
+        ),
+        (
             json.dumps({"type": 5, "x-correlation": {"by": "business_key"}}).encode(),
             "not a valid JSON Schema",
         ),
@@ -778,6 +788,31 @@ def test_a_payload_schema_that_can_not_be_used_is_reported_at_the_catch(schema, 
         'the payload schema "messages/kela_decision.json" of message "kela_decision"'
     )
     assert fault in problem.message
+
+
+def test_a_signal_to_those_waiting_that_parties_could_send_is_reported_with_its_file_and_key():
+    schema = json.dumps({"x-correlation": {"by": "business_key"}, "x-to-those-waiting": 1}).encode()
+
+    [problem] = check(
+        {"decided.bpmn": decided_after_a_catch('decision == "approved"')},
+        {"messages/kela_decision.json": schema},
+    )
+
+    assert (problem.file, problem.element_id) == ("decided.bpmn", "Catch_decision")
+    assert problem.message == (
+        'the payload schema "messages/kela_decision.json" of message "kela_decision" has '
+        '"x-to-those-waiting": 1: write true (or leave it out)'
+    )
+
+
+def test_a_signal_to_those_waiting_beside_thrown_only_is_no_fault():
+    schema = json.dumps(
+        {"x-correlation": {"by": "business_key"}, "x-thrown-only": True, "x-to-those-waiting": True}
+    ).encode()
+
+    problems = check({"decided.bpmn": decided_after_a_catch("True")}, {"messages/kela_decision.json": schema})
+
+    assert problems == []
 
 
 _NUMBER = {"number": {"type": "string"}, "decision": {"type": "string"}, "count": {"type": "integer"}}
