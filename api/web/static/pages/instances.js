@@ -91,6 +91,7 @@
     task_completed: "Task completed",
     element_completed: "Step done",
     message_received: "Message received",
+    message_not_waited_for: "Message sent, no one waited",
     timers_fired: "Timer fired",
     instance_completed: "Completed",
     instance_cancelled: "Cancelled",
