@@ -139,7 +139,11 @@ class BranchMergingParallelGateway(ParallelGateway):
             elif task.parent is not None:
                 remove_ancestor(task.parent)
 
-        for task in my_task.workflow.get_tasks(spec_name=self.name):
+        # This workflow's own tasks of the join, read from its table of tasks, not by SpiffWorkflow's walk of
+        # the whole tree (every waiting join is checked after every completion). The walk also went into
+        # subprocesses, whose tasks of a same-named element are never on this join's lineage: skipped below.
+        name = self.name
+        for task in [t for t in my_task.workflow.tasks.values() if t.task_spec.name == name]:
             if task.is_descendant_of(my_task):
                 remove_ancestor(task)  # SpiffWorkflow's first-iteration case, kept as it was
             elif my_task.is_descendant_of(task):
