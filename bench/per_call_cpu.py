@@ -1,7 +1,9 @@
 """The engine's CPU per call, without HTTP: the patient data repository onboarding's main path (``pdr_path``:
 a start, eleven task completions and two messages, its parallel joins among them) walked by the engine in
 one process over a SQLite file, timed with ``time.process_time`` (this process's CPU, so the machine's
-load moves it less than a wall time).
+load moves it less than a wall time, though on a shared machine still by a third from round to round), and
+its Python function calls per call counted by ``cProfile`` over one more walk (a count the load does not
+move).
 
 ``--against DIR`` walks the same path with another checkout's engine (its ``engine`` and ``bench`` packages
 put first on the path of a process of its own), alternated with this checkout's round by round: the ratio
@@ -26,7 +28,11 @@ _WARM_UP = 2  # instances walked before the count: the spec's first load, the fi
 
 
 def measure(instances: int) -> dict:
-    """In this process: CPU seconds per call over ``instances`` walks of the path (after the warm-up)."""
+    """In this process: CPU milliseconds per call over ``instances`` walks of the path (after the warm-up),
+    and then the Python function calls per call of one more walk, counted by ``cProfile`` (a count: the
+    machine's load does not move it)."""
+    import cProfile
+    import pstats
     import tempfile
     import time
 
@@ -45,16 +51,19 @@ def measure(instances: int) -> dict:
         for number in range(instances):
             through_engine(engine, f"bench-{number}")
         used = time.process_time() - started
+        profile = cProfile.Profile()
+        profile.runcall(through_engine, engine, "counted")
         engine.close()
     return {
         "cpu_ms_per_call": 1000 * used / (instances * WRITES_PER_INSTANCE),
+        "function_calls_per_call": pstats.Stats(profile).total_calls / WRITES_PER_INSTANCE,
         "calls": instances * WRITES_PER_INSTANCE,
         "engine": engine_package.__file__,
     }
 
 
-def _one_round(checkout: Path, instances: int) -> float:
-    """One fresh process in ``checkout``: its CPU milliseconds per call."""
+def _one_round(checkout: Path, instances: int) -> dict:
+    """One fresh process in ``checkout``: its figures (``measure``)."""
     # this file's ``measure``, run with the checkout's packages first on the path (another checkout may not
     # have this module); the engine it imported is reported, so a side can not measure the other's
     code = (
@@ -73,7 +82,7 @@ def _one_round(checkout: Path, instances: int) -> float:
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     if Path(figures["engine"]).resolve().parent.parent != checkout:
         raise SystemExit(f"{checkout}: measured the engine in {figures['engine']}")
-    return figures["cpu_ms_per_call"]
+    return figures
 
 
 def main() -> None:
@@ -86,7 +95,7 @@ def main() -> None:
     sides = {"this": ROOT}
     if options.against is not None:
         sides["against"] = options.against.resolve()
-    figures: dict[str, list[float]] = {name: [] for name in sides}
+    figures: dict[str, list[dict]] = {name: [] for name in sides}
     for number in range(1, options.rounds + 1):
         # alternate which side goes first, so that a load that rises or falls meets both alike
         order = list(sides) if number % 2 else list(reversed(sides))
@@ -95,16 +104,26 @@ def main() -> None:
         load = os.getloadavg()[0]
         print(
             f"round {number}: "
-            + ", ".join(f"{name} {figures[name][-1]:.2f} ms CPU a call" for name in sides)
+            + ", ".join(
+                f"{name} {figures[name][-1]['cpu_ms_per_call']:.2f} ms CPU and "
+                f"{figures[name][-1]['function_calls_per_call']:,.0f} function calls a call"
+                for name in sides
+            )
             + f" (load average {load:.1f})",
             flush=True,
         )
-    medians = {name: statistics.median(values) for name, values in figures.items()}
+    cpu = {name: [f["cpu_ms_per_call"] for f in rounds] for name, rounds in figures.items()}
+    counted = {name: rounds[-1]["function_calls_per_call"] for name, rounds in figures.items()}
+    medians = {name: statistics.median(values) for name, values in cpu.items()}
     print("median CPU ms per call: " + ", ".join(f"{name} {value:.2f}" for name, value in medians.items()))
+    print("function calls per call: " + ", ".join(f"{name} {value:,.0f}" for name, value in counted.items()))
     if "against" in medians:
-        print(f"this / against: {medians['this'] / medians['against']:.3f}")
-        ratios = [mine / theirs for mine, theirs in zip(figures["this"], figures["against"], strict=True)]
-        print("round by round: " + ", ".join(f"{ratio:.3f}" for ratio in ratios))
+        ratios = [mine / theirs for mine, theirs in zip(cpu["this"], cpu["against"], strict=True)]
+        print(
+            f"this / against: CPU {medians['this'] / medians['against']:.3f} (round by round "
+            + ", ".join(f"{ratio:.3f}" for ratio in ratios)
+            + f"), function calls {counted['this'] / counted['against']:.3f}"
+        )
 
 
 if __name__ == "__main__":
