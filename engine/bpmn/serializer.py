@@ -65,7 +65,7 @@ class _InstanceStateConverter(BpmnWorkflowConverter):
         return {_text(k): self.registry.convert(v, **kwargs) for k, v in mapping.items()}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # about 5 MB when full, ids kept: the trees of a few hundred instances
 def _id_text(task_id: UUID) -> str:
     """A task's id as text. Every write stores every task's id about four times (its key, its own, its
     parent's and its children's), and ``UUID.__str__`` is Python formatting an integer: ten times a
