@@ -2,11 +2,12 @@
 it after changing a diagram; its wall time and the CPU time of its whole process tree (the features' workers
 and their servers with them), round by round.
 
-``--against DIR`` runs the same loop in another checkout of the repository (its features, its pytest options
-and its catalogue; the service and its engine are this environment's install) alternated with this one in
-each round: on a machine others share, the wall time is noise, and the ratio of the CPU times of one session
-is what travels. ``--serial`` runs the
-features without workers (``-p no:xdist``); ``--features ARGS`` adds arguments to pytest.
+``--against DIR`` runs the same loop in another checkout of the repository (its features, its pytest options,
+its catalogue, and its service and engine: each side's loop runs with its checkout first on ``PYTHONPATH``,
+ahead of this environment's editable install, so the servers the features start run that checkout's code)
+alternated with this one in each round: on a machine others share, the wall time is noise, and the ratio
+of the CPU times of one session is what travels. ``--serial`` runs the features without workers
+(``-p no:xdist``); ``--features ARGS`` adds arguments to pytest.
 
 The CPU counts every process of the tree, also those no parent waited for: the features end their servers
 with SIGKILL to the server's process group (``RunningServer.terminate(quick=True)``), so a gunicorn worker
@@ -83,7 +84,9 @@ def one_loop(checkout: Path, features_args: list[str], out: Path) -> tuple[float
             f"--cucumberjson={out / 'cucumber.json'}", f"--flow-coverage-dir={out / 'coverage'}",
         ],
     ):  # fmt: skip
-        finished = subprocess.run(command, cwd=checkout, capture_output=True, text=True)
+        # the checkout's own packages before the editable install's finder (which Python asks after the path)
+        environment = {**os.environ, "PYTHONPATH": str(checkout)}
+        finished = subprocess.run(command, cwd=checkout, env=environment, capture_output=True, text=True)
         ended, before_orphans = time.perf_counter(), children_cpu()
         reap_orphans()
         orphans_cpu += children_cpu() - before_orphans

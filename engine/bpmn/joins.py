@@ -139,12 +139,30 @@ class BranchMergingParallelGateway(ParallelGateway):
             elif task.parent is not None:
                 remove_ancestor(task.parent)
 
-        for task in my_task.workflow.get_tasks(spec_name=self.name):
-            if task.is_descendant_of(my_task):
+        # Every waiting join is checked after every completion, so each walk counts. One walk up from this
+        # task names its ancestors; then one walk up from each task of the join finds where it meets them,
+        # which answers the three questions below that used to walk each to the root (and this task to the
+        # root again for each): whether it is below this task, above it, and where it meets the lineage.
+        ancestors = set()
+        above = my_task.parent
+        while above is not None:
+            ancestors.add(above.id)
+            above = above.parent
+        # This workflow's own tasks of the join, read from its table of tasks, not by SpiffWorkflow's walk of
+        # the whole tree. The walk also went into subprocesses, whose tasks of a same-named element are never
+        # on this join's lineage: skipped below.
+        name = self.name
+        for task in [t for t in my_task.workflow.tasks.values() if t.task_spec.name == name]:
+            meeting = task.parent  # the first of: this task, one of its ancestors, the root's parent (None)
+            while meeting is not None and meeting is not my_task and meeting.id not in ancestors:
+                meeting = meeting.parent
+            if meeting is my_task:  # task.is_descendant_of(my_task)
                 remove_ancestor(task)  # SpiffWorkflow's first-iteration case, kept as it was
-            elif my_task.is_descendant_of(task):
+            elif task.id in ancestors:  # my_task.is_descendant_of(task)
                 continue  # a firing of an earlier iteration on my own path
-            elif task is not my_task and _meets(task, lineage) is None:
+            elif task is not my_task and (meeting is None or meeting.id not in lineage):
+                # _meets(task, lineage) is None: the lineage is a run of my nearest ancestors, so the
+                # nearest one the task's branch meets is in it, or none is
                 continue  # an arrival at an earlier firing, off my path
             elif task.parent.state == TaskState.COMPLETED and task.parent.task_spec in waiting_inputs:
                 waiting_inputs.remove(task.parent.task_spec)
