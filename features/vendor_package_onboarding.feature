@@ -95,10 +95,29 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | ei                           |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
+    Niin lomake hylätään kentän "security_plan_ready" kohdalta
+    Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
+      | register_entries_valid | ei                           |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
+    Niin lomake hylätään kentän "register_entries_valid" kohdalta
+    Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
     Kun Kela yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
@@ -279,9 +298,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
@@ -378,9 +399,11 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | register_entries_valid | kyllä                        |
+      | security_plan_ready    | kyllä                        |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:

@@ -946,7 +946,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
     assert messages(state) == [PDR_DECISION]
     if wants_prescription:
         assert ready(state) == ["Task_apply_prescription_service"]
-        state = complete(engine, state, "Task_apply_prescription_service", era)
+        state = complete(engine, state, "Task_apply_prescription_service", {**prepared, **era})
         assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
         # The Prescription decision first: only its application goes on (seed 001: own deployment tasks,
         # the optional readiness verification, the start of use), the other still waits.
@@ -1010,7 +1010,8 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
         engine, state, "Task_sign_delivery_contract", {"signatory_name": "A", "signed_on": today}
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": today}
-    state = complete(engine, state, "Task_apply_prescription_service", era)
+    prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    state = complete(engine, state, "Task_apply_prescription_service", {**prepared, **era})
     state = complete(
         engine, state, "Task_apply_patient_data_repository",
         {"register_entries_valid": True, "security_plan_ready": True, **era},
