@@ -9,8 +9,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   application is corrected and sent again. A decision message without the decision is refused and changes
   nothing. Once the Patient Data Repository application is approved, as seed 001 says, its path ends with the
   deployment test together with the vendor and its report to Kela within two days of the test (otherwise Kela
-  asks), without waiting for the Prescription decision. Once the Prescription application is approved, the
-  provider carries out its own deployment tasks, may verify production readiness with the vendor (a failed
+  asks), without waiting for the Prescription decision. Once the Prescription application is filed, the provider
+  carries out its own deployment tasks beside the wait for Kela's decision (seed 001: step 4 follows the Extranet
+  actions); once the application is also approved, it may verify production readiness with the vendor (a failed
   verification is fixed or abandoned) and, beside it, runs the Prescription deployment test when it records a new
   system's first deployment or that Kela has asked for one (seed 004; no step waits for Kela to say so; a failed test
   is fixed by the vendor), and then starts using the Prescription service (seed 001); a passed test is reported within
@@ -25,8 +26,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
   lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
-  päätöstä odottamatta. Resepti-hakemuksen hyväksynnän jälkeen palvelunantaja tekee omassa organisaatiossaan
-  tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
+  päätöstä odottamatta. Resepti-hakemuksen jälkeen palvelunantaja tekee omassa organisaatiossaan tarvittavat
+  käyttöönoton tehtävät Kelan päätöstä odottaessaan, ja hakemuksen hyväksynnän jälkeen se voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
   Resepti-palvelun käyttöönottokokeen, kun se kirjaa uuden järjestelmän ensimmäisen käyttöönoton tai Kelan pyytäneen
   koetta (epäonnistuneen korjaa järjestelmätoimittaja), ja aloittaa Resepti-palvelun käyttämisen; onnistunut koe
   raportoidaan Kelaan kahden päivän kuluessa käytön aloittamisen rinnalla. Kanta-palvelut ovat käytössä, kun kumpikin
@@ -119,29 +120,33 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | result | rejected |
     Niin viesti hylätään, eikä mikään muutu
     Ja odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | rejected |
-    Niin avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | rejected |
-    Niin avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Korjaa Resepti-hakemus", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                          |
+      | palvelunantaja | Korjaa Potilastietovarannon hakemus                              |
+      | palvelunantaja | Korjaa Resepti-hakemus                                           |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa |
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Korjaa Resepti-hakemus" tiedoilla:
       | correction   | Lääkkeen määrääjien tiedot lisätty |
       | corrected_on | tänään                             |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Korjaa Potilastietovarannon hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
@@ -304,7 +309,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | register_entries_valid | kyllä                        |
       | security_plan_ready    | kyllä                        |
@@ -312,7 +317,15 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | renewal_request_receivers_marked  | ei                                             |
+      | renewal_request_service_in_use    | ei                                             |
+      | deployment_check                  | deployment_test_first_deployment_of_new_system |
+      | production_readiness_verification | kyllä                                          |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
@@ -334,13 +347,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja ajastimia ei ole
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | ei                                             |
-      | renewal_request_service_in_use    | ei                                             |
-      | deployment_check                  | deployment_test_first_deployment_of_new_system |
-      | production_readiness_verification | kyllä                                          |
     Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
@@ -405,7 +411,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | register_entries_valid | kyllä                        |
       | security_plan_ready    | kyllä                        |
@@ -413,7 +419,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
