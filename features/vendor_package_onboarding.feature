@@ -286,7 +286,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | Kanta-palvelut käytössä |
     Ja ajastimia ei ole
 
-  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan ennen käytön aloitusta
+  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, Resepti-palvelun omat tehtävät tehdään päätöstä odottaessa, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan käytön aloittamisen rinnalla
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -388,7 +388,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
 
-  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
+  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista Potilastietovarannon päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
