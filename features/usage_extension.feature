@@ -14,7 +14,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
   before the planned change date (a late notice is warned of; nothing waits for the change date);
   archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
-  Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A new system is added in Kanta Extranet, and a new
+  Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A missing
+  repository is taken into use first; the planning and a new service's application wait for it, the notices do not. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
@@ -37,6 +38,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin. Se, että terveydenhuollon uusi palvelu
   vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
+  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu ja uuden palvelun hakemus odottavat sitä, ilmoitukset eivät.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
