@@ -1,7 +1,8 @@
 # language: fi
 Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketilla
   In English: a service provider joins Kanta with its system vendor's package (seed 000). The provider
-  chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
+  chooses the package, the vendor sends the delivery contract and the provider signs it; the provider makes sure,
+  once, of its register entries and security plan (seeds 001, 004) and then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
   OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
   for the Prescription service separately beside it, and the two applications go on side by side, each after
@@ -20,7 +21,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
-  palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
+  palvelunantaja allekirjoittaa sen. Palvelunantaja varmistaa kerran rekisteritietonsa ja tietoturvasuunnitelmansa
+  ja tekee sitten oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
   1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
@@ -53,10 +55,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin <hakemukset>
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -87,35 +91,29 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | ei    |
+      | security_plan_ready    | kyllä |
+    Niin lomake hylätään kentän "register_entries_valid" kohdalta
+    Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | ei    |
+    Niin lomake hylätään kentän "security_plan_ready" kohdalta
+    Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | ei                           |
-      | system_name            | eRA                          |
-      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date       | tänään                       |
-    Niin lomake hylätään kentän "security_plan_ready" kohdalta
-    Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
-    Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | register_entries_valid | ei                           |
-      | security_plan_ready    | kyllä                        |
-      | system_name            | eRA                          |
-      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date       | tänään                       |
-    Niin lomake hylätään kentän "register_entries_valid" kohdalta
-    Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -239,19 +237,18 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signatory_name            | Aino Virtanen |
       | signed_on                 | tänään        |
       | system_description_wanted | kyllä         |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | ei         |
-      | security_plan_ready    | kyllä      |
       | system_name            | eRA        |
       | access_point_oid       | 2.16.840.1 |
       | application_date       | tänään     |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
-    Ja lomake hylätään kentän "register_entries_valid" kohdalta
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -301,18 +298,18 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -403,18 +400,18 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |

@@ -945,18 +945,25 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         {"signatory_name": "Aino Virtanen", "signed_on": "2026-01-07"},
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
-    prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    # Once, before both applications: the register entries and the security plan (seeds 001, 004).
+    assert ready(state) == ["Task_check_preparations"]
+    state = complete(
+        engine,
+        state,
+        "Task_check_preparations",
+        {"register_entries_valid": True, "security_plan_ready": True},
+    )
     # The applications side by side: the Prescription one, when wanted, is open beside the Patient Data
     # Repository one, and each waits for Kela's decision of its own.
     applications = ["Task_apply_patient_data_repository"]
     if wants_prescription:
         applications.append("Task_apply_prescription_service")
     assert ready(state) == sorted(applications)
-    state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
+    state = complete(engine, state, "Task_apply_patient_data_repository", era)
     assert messages(state) == [PDR_DECISION]
     if wants_prescription:
         assert ready(state) == ["Task_apply_prescription_service"]
-        state = complete(engine, state, "Task_apply_prescription_service", {**prepared, **era})
+        state = complete(engine, state, "Task_apply_prescription_service", era)
         # seed 001: the own deployment tasks (step 4) follow the application in Extranet, beside the wait
         assert ready(state) == ["Task_do_prescription_own_tasks"]
         assert messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
@@ -1022,11 +1029,15 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
         engine, state, "Task_sign_delivery_contract", {"signatory_name": "A", "signed_on": today}
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": today}
-    prepared = {"register_entries_valid": True, "security_plan_ready": True}
-    state = complete(engine, state, "Task_apply_prescription_service", {**prepared, **era})
     state = complete(
-        engine, state, "Task_apply_patient_data_repository",
-        {"register_entries_valid": True, "security_plan_ready": True, **era},
+        engine,
+        state,
+        "Task_check_preparations",
+        {"register_entries_valid": True, "security_plan_ready": True},
+    )
+    state = complete(engine, state, "Task_apply_prescription_service", era)
+    state = complete(
+        engine, state, "Task_apply_patient_data_repository", era
     )  # fmt: skip
     state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
     # seed 004: Kela has asked for a test; the provider records it, and no task waits for Kela to say so
