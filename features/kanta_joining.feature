@@ -702,6 +702,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | palvelunantaja | Tee liittymishakemus Kanta Ekstranetissä             |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät         |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
@@ -716,20 +717,21 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | application_date  | tänään                       |
       | planned_test_date | tänään + 21 päivää           |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision      | rejected                       |
       | decision_note | Yhteyshenkilön tiedot puuttuvat |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | palvelunantaja | Korjaa hakemus                                       |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät         |
       | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Korjaa hakemus" tiedoilla:
       | correction   | Yhteyshenkilö lisätty |
       | corrected_on | tänään                |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoimina ovat tehtävät:
@@ -1096,7 +1098,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_name      | PotilasY            |
       | access_point_oid | 1.2.246.537.6.700.2 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |

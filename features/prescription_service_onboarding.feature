@@ -7,8 +7,10 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   organisation taking its first Kanta service also accepts the health-care commitment (seed 004), beside the
   rest: the organisation's own practice, which holds no step, so Kela's decision finds the onboarding waiting
   whether or not the commitment is done. Kela decides; a refused application is corrected and filed again in
-  Kanta Extranet, and Kela decides again (the Extranet actions and the commitment are not repeated). Once approved, the provider carries out its own deployment
-  tasks and says what is done before use. A deployment test and the production-readiness verification are
+  Kanta Extranet, and Kela decides again (the Extranet actions and the commitment are not repeated). Right after
+  the Extranet actions, beside the wait for the decision, the provider carries out its own deployment tasks
+  (seed 001 step 4 follows step 3) and says what is done before use; the test and the verification wait for
+  both those tasks and the approval. A deployment test and the production-readiness verification are
   two different things (seeds 001, 004): a deployment test is run e.g. for a new system's first deployment or
   when Kela asks, and a successful test is always reported to Kela at the latest two days after the test's
   date (seed 003; otherwise Kela asks for the report); the report keeps that deadline beside the start of use,
@@ -23,8 +25,8 @@ Ominaisuus: Resepti-palvelun käyttöönotto
   terveydenhuollon sitoumuksen muiden vaiheiden rinnalla: se on organisaation oma käytäntö, joka ei pidättele
   mitään vaihetta, joten Kelan päätös löytää käyttöönoton odottamassa, on sitoumus tehty tai ei. Kela päättää; hylätty hakemus korjataan ja lähetetään uudelleen Kanta
   Ekstranetissä, ja Kela päättää uudelleen (Ekstranet-toimia ja sitoumusta ei tehdä uudelleen).
-  Hyväksynnän jälkeen palvelunantaja tekee omat käyttöönoton tehtävänsä ja kertoo, mitä ennen käyttöä
-  tehdään. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
+  Heti Ekstranet-toimien jälkeen, päätöksen odottamisen rinnalla, palvelunantaja tekee omat käyttöönoton
+  tehtävänsä ja kertoo, mitä ennen käyttöä tehdään; koe ja varmistaminen odottavat sekä niitä että hyväksyntää. Käyttöönottokoe ja tuotantovalmiuden varmistaminen ovat eri asioita: käyttöönottokoe tehdään
   esimerkiksi uuden järjestelmän ensimmäisessä käyttöönotossa tai Kelan pyynnöstä, ja onnistunut koe
   raportoidaan aina Kelalle viimeistään kaksi päivää kokeen jälkeen (muuten Kela pyytää raporttia);
   raportti etenee omalla määräajallaan käytön aloittamisen rinnalla: käytön aloitus odottaa onnistunutta
@@ -101,7 +103,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Liittymisen valmistelut tehty" ei ole tehty
     Ja prosessi on käynnissä
 
-  Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti (Kanta-asiakas: <asiakas>)
+  Tapausaihio: Terveydenhuollon sitoumus hyväksytään vain ensimmäisen Kanta-palvelun yhteydessä, ja Kelan päätöstä odotetaan heti oman organisaation käyttöönoton tehtävien rinnalla (Kanta-asiakas: <asiakas>)
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -130,11 +132,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | y_tunnus  | asiakas | seuraavaksi                                                                             |
-      | 7102108-7 | ei      | avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja |
-      | 7102003-3 | kyllä   | avoimia tehtäviä ei ole                                                                 |
+      | y_tunnus  | asiakas | seuraavaksi |
+      | 7102108-7 | ei      | avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja |
+      | 7102003-3 | kyllä   | avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja                                                 |
 
-  Tapaus: Ensimmäinen Kanta-palvelu: Kelan päätös löytää käyttöönoton odottamassa ennen sitoumusta, korjattu hakemus odottaa Kelan uutta päätöstä, ja sitoumus hyväksytään vain kerran
+  Tapaus: Ensimmäinen Kanta-palvelu: Kelan päätös löytää käyttöönoton odottamassa ennen sitoumusta, korjattu hakemus odottaa Kelan uutta päätöstä, päätöstä odottaessa tehdyt omat tehtävät vievät käytön aloitukseen vasta hyväksynnän jälkeen, ja sitoumus hyväksytään vain kerran
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102001-7
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -163,11 +165,28 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | application_date | tänään                       |
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision      | rejected                              |
       | decision_note | Liityntäpisteen yhteyshenkilö puuttuu |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                      |
+      | palvelunantaja | Korjaa hakemus                               |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus            |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät |
+    Ja viestejä ei odoteta
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | ei    |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
+    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
     Niin avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja yrittää tehdä tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
@@ -185,25 +204,12 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna ovat vain tehtävät "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
       | commitment_accepted_on | tänään        |
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | kyllä         |
-    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | ei    |
-      | deployment_check                  | none  |
-      | production_readiness_verification | ei    |
-    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
-    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
-      | deployment_check                  | none  |
-      | production_readiness_verification | ei    |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
@@ -212,6 +218,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
     Ja vaihe "Hyväksy terveydenhuollon sitoumus" on tehty kerran
+    Ja vaihe "Tee oman organisaation käyttöönoton tehtävät" on tehty kerran
     Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
 
   Tapausaihio: Ennen käyttöä tehdään käyttöönottokoe, kun sitä tarvitaan, ja siitä riippumatta haluttaessa tuotantovalmiuden varmistaminen (koe: <ennen_kayttoa>, varmistus: <varmistus>)
@@ -238,6 +245,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -284,6 +292,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -355,6 +364,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -399,7 +409,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Korjaa varmistamisen epäonnistumisen syy" ei ole tehty
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
 
-  Tapaus: Kanta-asiakas ottaa Resepti-palvelun käyttöön ilman tuotantovalmiuden varmistamista
+  Tapaus: Kanta-asiakas tekee oman organisaation käyttöönoton tehtävät Kelan päätöstä odottaessaan ja ottaa Resepti-palvelun käyttöön hyväksynnän jälkeen ilman tuotantovalmiuden varmistamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102107-9
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
@@ -423,16 +433,17 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
-    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
-      | decision | approved |
-    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
       | renewal_request_receivers_marked  | kyllä |
       | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoimia tehtäviä ei ole
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
       | start_date | tänään + 14 päivää |
@@ -468,6 +479,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -548,6 +560,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
@@ -607,6 +620,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja

@@ -14,7 +14,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   new technical access point is announced with the change form in Kanta Extranet at the latest two weeks
   before the planned change date (a late notice is warned of; nothing waits for the change date);
   archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
-  Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A new system is added in Kanta Extranet, and a new
+  Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A missing
+  repository is taken into use first; the planning and a new service's application wait for it, the notices do not. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
@@ -37,6 +38,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin. Se, että terveydenhuollon uusi palvelu
   vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
+  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu ja uuden palvelun hakemus odottavat sitä, ilmoitukset eivät.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
@@ -283,7 +285,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | system_name      | eRA                          |
       | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoimina ovat tehtävät:
@@ -918,7 +920,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 
-  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta
+  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, ja sähköposti-ilmoitus Kantaan tehdään heti sen rinnalla
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102164-2
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -932,7 +934,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
+      | email_sent_on   | tänään                                        |
+      | sent_to         | kanta@kanta.fi                                |
+      | notified_change | Sosiaalihuollon vanhat asiakirjat arkistoidaan |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | contact_email      | kanta@example.fi              |
       | service_provision  | purchased_services_for_county |
@@ -953,15 +961,13 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | delivery_method      | secure_email |
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Ilmoita Kantaan sähköpostilla                       |
-      | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
+    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja vaihe "Ilmoita Kantaan sähköpostilla" on tehty kerran
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
-  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta
+  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, ja sen rinnalla avoinna ollut ilmoitus raukeaa
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102165-0
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -975,14 +981,14 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
-    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model      | direct    |
       | vendor_business_id | 2345678-0 |
-    Niin avoinna on vain tehtävä "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja
+    Niin avoinna ovat vain tehtävät "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                     |
       | system_kind                  | patient_information_system   |
@@ -994,3 +1000,4 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin prosessi on päättynyt tapahtumaan "Ei laajennettu: tarvitaan sertifioitu asiakastietojärjestelmä"
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty

@@ -1,7 +1,8 @@
 # language: fi
 Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketilla
   In English: a service provider joins Kanta with its system vendor's package (seed 000). The provider
-  chooses the package, the vendor sends the delivery contract and the provider signs it; the provider then
+  chooses the package, the vendor sends the delivery contract and the provider signs it; the provider makes sure,
+  once, of its register entries and security plan (seeds 001, 004) and then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
   OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
   for the Prescription service separately beside it, and the two applications go on side by side, each after
@@ -9,8 +10,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   application is corrected and sent again. A decision message without the decision is refused and changes
   nothing. Once the Patient Data Repository application is approved, as seed 001 says, its path ends with the
   deployment test together with the vendor and its report to Kela within two days of the test (otherwise Kela
-  asks), without waiting for the Prescription decision. Once the Prescription application is approved, the
-  provider carries out its own deployment tasks, may verify production readiness with the vendor (a failed
+  asks), without waiting for the Prescription decision. Once the Prescription application is filed, the provider
+  carries out its own deployment tasks beside the wait for Kela's decision (seed 001: step 4 follows the Extranet
+  actions); once the application is also approved, it may verify production readiness with the vendor (a failed
   verification is fixed or abandoned) and, beside it, runs the Prescription deployment test when it records a new
   system's first deployment or that Kela has asked for one (seed 004; no step waits for Kela to say so; a failed test
   is fixed by the vendor), and then starts using the Prescription service (seed 001); a passed test is reported within
@@ -19,14 +21,15 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
-  palvelunantaja allekirjoittaa sen. Palvelunantaja tekee oman liittymishakemuksen
+  palvelunantaja allekirjoittaa sen. Palvelunantaja varmistaa kerran rekisteritietonsa ja tietoturvasuunnitelmansa
+  ja tekee sitten oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
   1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
   lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
-  päätöstä odottamatta. Resepti-hakemuksen hyväksynnän jälkeen palvelunantaja tekee omassa organisaatiossaan
-  tarvittavat käyttöönoton tehtävät, voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
+  päätöstä odottamatta. Resepti-hakemuksen jälkeen palvelunantaja tekee omassa organisaatiossaan tarvittavat
+  käyttöönoton tehtävät Kelan päätöstä odottaessaan, ja hakemuksen hyväksynnän jälkeen se voi varmistaa tuotantovalmiuden järjestelmätoimittajan kanssa, tekee sen rinnalla
   Resepti-palvelun käyttöönottokokeen, kun se kirjaa uuden järjestelmän ensimmäisen käyttöönoton tai Kelan pyytäneen
   koetta (epäonnistuneen korjaa järjestelmätoimittaja), ja aloittaa Resepti-palvelun käyttämisen; onnistunut koe
   raportoidaan Kelaan kahden päivän kuluessa käytön aloittamisen rinnalla. Kanta-palvelut ovat käytössä, kun kumpikin
@@ -52,10 +55,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin <hakemukset>
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -86,43 +91,60 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | ei    |
+      | security_plan_ready    | kyllä |
+    Niin lomake hylätään kentän "register_entries_valid" kohdalta
+    Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | ei    |
+    Niin lomake hylätään kentän "security_plan_ready" kohdalta
+    Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Ja avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela yrittää lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | result | rejected |
     Niin viesti hylätään, eikä mikään muutu
     Ja odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | rejected |
-    Niin avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | rejected |
-    Niin avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Korjaa Resepti-hakemus", jonka tekee palvelunantaja
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                          |
+      | palvelunantaja | Korjaa Potilastietovarannon hakemus                              |
+      | palvelunantaja | Korjaa Resepti-hakemus                                           |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa |
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Korjaa Resepti-hakemus" tiedoilla:
       | correction   | Lääkkeen määrääjien tiedot lisätty |
       | corrected_on | tänään                             |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Korjaa Potilastietovarannon hakemus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Korjaa Potilastietovarannon hakemus" tiedoilla:
       | correction   | Liityntäpisteen yhteyshenkilö lisätty |
       | corrected_on | tänään                                |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
@@ -215,19 +237,18 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signatory_name            | Aino Virtanen |
       | signed_on                 | tänään        |
       | system_description_wanted | kyllä         |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | ei         |
-      | security_plan_ready    | kyllä      |
       | system_name            | eRA        |
       | access_point_oid       | 2.16.840.1 |
       | application_date       | tänään     |
     Niin lomake hylätään kentän "access_point_oid" kohdalta
-    Ja lomake hylätään kentän "register_entries_valid" kohdalta
     Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
@@ -262,7 +283,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | Kanta-palvelut käytössä |
     Ja ajastimia ei ole
 
-  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan ennen käytön aloitusta
+  Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, Resepti-palvelun omat tehtävät tehdään päätöstä odottaessa, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan käytön aloittamisen rinnalla
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -277,21 +298,31 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | renewal_request_receivers_marked  | ei                                             |
+      | renewal_request_service_in_use    | ei                                             |
+      | deployment_check                  | deployment_test_first_deployment_of_new_system |
+      | production_readiness_verification | kyllä                                          |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoimia tehtäviä ei ole
+    Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja
@@ -313,13 +344,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja ajastimia ei ole
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
-    Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
-    Ja viestejä ei odoteta
-    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | ei                                             |
-      | renewal_request_service_in_use    | ei                                             |
-      | deployment_check                  | deployment_test_first_deployment_of_new_system |
-      | production_readiness_verification | kyllä                                          |
     Niin avoinna ovat vain tehtävät "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
     Ja viestejä ei odoteta
     Kun palvelunantaja tekee tehtävän "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa" tiedoilla:
@@ -361,7 +385,7 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
 
-  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
+  Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista Potilastietovarannon päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
       | organisation_name  | Lääkärikeskus Aurora Oy |
       | business_id        | 0737546-2               |
@@ -376,21 +400,23 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
       | signatory_name | Aino Virtanen |
       | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid | kyllä |
+      | security_plan_ready    | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
-      | system_name      | eRA                          |
-      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
-      | application_date | tänään                       |
+      | system_name            | eRA                          |
+      | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date       | tänään                       |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
+    Ja avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
-      | register_entries_valid | kyllä                        |
-      | security_plan_ready    | kyllä                        |
       | system_name            | eRA                          |
       | access_point_oid       | 1.2.246.537.6.918.18.10.13.1 |
       | application_date       | tänään                       |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
-    Ja avoimia tehtäviä ei ole
+    Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
       | decision | approved |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja

@@ -32,13 +32,15 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         "myöhästynyttä raporttia",
         "Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja "
         "käyttöönottokoe uusitaan korjauksen jälkeen",
-        "Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, ja "
-        "epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä "
-        "käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja "
-        "raportoidaan ennen käytön aloitusta",
-        "Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista ja odottaa sitten "
-        "Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään "
-        "ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa",
+        "Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, "
+        "Resepti-palvelun omat tehtävät tehdään päätöstä odottaessa, ja epäonnistuneesta "
+        "tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa "
+        "Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan "
+        "käytön aloittamisen rinnalla",
+        "Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista Potilastietovarannon "
+        "päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon "
+        "käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön "
+        "aloitusta, ja myöhästyneestä raportista Kela muistuttaa",
         f"{PRESCRIPTION_BESIDE} (ei)",
         f"{PRESCRIPTION_BESIDE} (kyllä)",
     ]

@@ -745,7 +745,8 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
 def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(engine):
     """The missing social-care repository is joined by its onboarding; once the provider's test is reported
     that onboarding ends and the extension goes on to its planning, while the county's readiness and
-    commitment wait in the county's own process, started by the onboarding's message."""
+    commitment wait in the county's own process, started by the onboarding's message. The notices wait for
+    none of it."""
     state = start_extension(engine, repositories_in_use=["patient_data_repository"])
     steps = [
         ("Task_study_deployment_for_caller", PROVIDER,
@@ -764,8 +765,11 @@ def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(e
          {"application_date": "2026-03-02", "applicant_business_id": "0737546-2", "system_name": "SosiaaliX",
           "access_point_oid": ACCESS_POINT_OID, "registrar_oid": "1.2.246.10.7375462.10.0"}),
     ]  # fmt: skip
+    # The notices the extension needs run beside the repository's onboarding from the description on: each
+    # has its own deadline from the planned change date and needs nothing the onboarding brings.
+    notices = ["Task_access_point_notice", "Task_email_notice"]
     for element_id, actor, data in steps:
-        assert list(ready(state)) == [element_id]
+        assert sorted(ready(state)) == sorted([element_id, *notices])
         state = do(engine, state, element_id, data, actor=actor)
     state = engine.deliver_message(
         "kela_social_welfare_repository_decision",
@@ -774,7 +778,7 @@ def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(e
         actor=KELA,
     )
     state = do(engine, state, "Task_deployment_test", {"test_date": "2026-04-15", "result": "passed"})
-    assert list(ready(state)) == ["Task_report_test"]
+    assert sorted(ready(state)) == sorted(["Task_report_test", *notices])
     state = do(engine, state, "Task_report_test", {"report_date": "2026-04-16", "report_sent_to_kela": True})
     # The onboarding has ended: the extension is past Gateway_repository_ready, at its planning.
     assert state.status == "running"

@@ -309,14 +309,20 @@ def _prescription_until_the_decision(engine, state):
     state = fill(engine, state, "rx_preparatory_tasks_joining_prepared",
                  {"server_certificates_ready": True, "planned_start_date": "2026-03-02"})  # fmt: skip
     extranet = {"application_date": "2026-01-14", "system_name": ERA, "access_point_oid": ERA_ACCESS_POINT}
-    return fill(engine, state, "rx_extranet_actions", extranet)
-
-
-def _prescription_after_approval(engine, state):
+    state = fill(engine, state, "rx_extranet_actions", extranet)
+    # seed 001: step 4, the own deployment tasks, follows the Extranet actions, beside the wait for Kela
+    assert "rx_own_deployment_tasks" in forms(state) and PRESCRIPTION_DECISION in messages(state)
     state = fill(engine, state, "rx_own_deployment_tasks",
                  {"staff_trained": True, "renewal_request_receivers_marked": True,
                   "renewal_request_service_in_use": True, "deployment_check": "none",
                   "production_readiness_verification": False})  # fmt: skip
+    assert "rx_start_of_use" not in forms(state) and PRESCRIPTION_DECISION in messages(state)
+    return state
+
+
+def _prescription_after_approval(engine, state):
+    # the own tasks were done while Kela decided: the approval leads straight to the start of use
+    assert "rx_own_deployment_tasks" not in forms(state)
     return fill(engine, state, "rx_start_of_use", {"start_date": "2026-03-02"})
 
 
@@ -465,9 +471,9 @@ def test_the_decisions_of_applications_side_by_side_may_arrive_in_either_order(e
     second = PRESCRIPTION_DECISION if first == PDR_DECISION else PDR_DECISION
     # Only the application the decision names goes on; the other still waits for its own.
     assert messages(state) == [second]
-    assert forms(state) == (["pdr_test_person_ids"] if first == PDR_DECISION else ["rx_own_deployment_tasks"])
+    assert forms(state) == (["pdr_test_person_ids"] if first == PDR_DECISION else ["rx_start_of_use"])
     state = decide(engine, state, second, "approved")
-    assert forms(state) == ["pdr_test_person_ids", "rx_own_deployment_tasks"] and messages(state) == []
+    assert forms(state) == ["pdr_test_person_ids", "rx_start_of_use"] and messages(state) == []
     state = _prescription_after_approval(engine, state)
     assert state.status == "running" and forms(state) == ["pdr_test_person_ids"]
     state = _patient_data_repository_after_approval(engine, state, clock)
@@ -850,21 +856,24 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
                 "access_point_oid": ERA_ACCESS_POINT}  # fmt: skip
     state = complete(engine, state, "Task_do_extranet_actions", extranet)
     if not existing_customer:
-        # The commitment does not hold the wait for Kela's decision.
-        assert ready(state) == ["Task_accept_customer_commitment"]
+        # The commitment does not hold the wait for Kela's decision, nor do the own tasks (seed 001 step 4
+        # follows the Extranet actions).
+        assert ready(state) == ["Task_accept_customer_commitment", "Task_do_own_deployment_tasks"]
         assert messages(state) == ["kela_prescription_service_decision"]
         state = complete(
             engine, state, "Task_accept_customer_commitment",
             {"commitment_accepted_on": extranet_day.date().isoformat(), "signatory_name": "Aino Virtanen",
              "commitment_accepted": True},
         )  # fmt: skip
-    assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
+    assert ready(state) == ["Task_do_own_deployment_tasks"]
+    assert messages(state) == ["kela_prescription_service_decision"]
     if verify:  # a refused application is corrected and filed again; then Kela decides again
         state = engine.deliver_message(
             "kela_prescription_service_decision", business_key=state.business_key,
             payload={"decision": "rejected"}, actor=KELA,
         )  # fmt: skip
-        assert ready(state) == ["Task_correct_application"] and messages(state) == []
+        assert ready(state) == ["Task_correct_application", "Task_do_own_deployment_tasks"]
+        assert messages(state) == []
         state = complete(
             engine,
             state,
@@ -872,7 +881,8 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
             {"correction": "Yhteyshenkilö lisätty", "corrected_on": "2026-03-20"},
         )
         # The correction re-files the application: no Extranet actions, no second commitment.
-        assert ready(state) == [] and messages(state) == ["kela_prescription_service_decision"]
+        assert ready(state) == ["Task_do_own_deployment_tasks"]
+        assert messages(state) == ["kela_prescription_service_decision"]
     state = engine.deliver_message(
         "kela_prescription_service_decision",
         business_key=state.business_key,
@@ -946,21 +956,30 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         {"signatory_name": "Aino Virtanen", "signed_on": "2026-01-07"},
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": "2026-01-08"}
-    prepared = {"register_entries_valid": True, "security_plan_ready": True}
+    # Once, before both applications: the register entries and the security plan (seeds 001, 004).
+    assert ready(state) == ["Task_check_preparations"]
+    state = complete(
+        engine,
+        state,
+        "Task_check_preparations",
+        {"register_entries_valid": True, "security_plan_ready": True},
+    )
     # The applications side by side: the Prescription one, when wanted, is open beside the Patient Data
     # Repository one, and each waits for Kela's decision of its own.
     applications = ["Task_apply_patient_data_repository"]
     if wants_prescription:
         applications.append("Task_apply_prescription_service")
     assert ready(state) == sorted(applications)
-    state = complete(engine, state, "Task_apply_patient_data_repository", {**prepared, **era})
+    state = complete(engine, state, "Task_apply_patient_data_repository", era)
     assert messages(state) == [PDR_DECISION]
     if wants_prescription:
         assert ready(state) == ["Task_apply_prescription_service"]
         state = complete(engine, state, "Task_apply_prescription_service", era)
-        assert ready(state) == [] and messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
-        # The Prescription decision first: only its application goes on (seed 001: own deployment tasks,
-        # the optional readiness verification, the start of use), the other still waits.
+        # seed 001: the own deployment tasks (step 4) follow the application in Extranet, beside the wait
+        assert ready(state) == ["Task_do_prescription_own_tasks"]
+        assert messages(state) == [PDR_DECISION, PRESCRIPTION_DECISION]
+        # The Prescription decision first: only its application goes on (seed 001: the optional readiness
+        # verification, the start of use), the other still waits.
         state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
         assert ready(state) == ["Task_do_prescription_own_tasks"] and messages(state) == [PDR_DECISION]
         state = complete(
@@ -1021,10 +1040,15 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
         engine, state, "Task_sign_delivery_contract", {"signatory_name": "A", "signed_on": today}
     )
     era = {"system_name": ERA, "access_point_oid": ERA_ACCESS_POINT, "application_date": today}
+    state = complete(
+        engine,
+        state,
+        "Task_check_preparations",
+        {"register_entries_valid": True, "security_plan_ready": True},
+    )
     state = complete(engine, state, "Task_apply_prescription_service", era)
     state = complete(
-        engine, state, "Task_apply_patient_data_repository",
-        {"register_entries_valid": True, "security_plan_ready": True, **era},
+        engine, state, "Task_apply_patient_data_repository", era
     )  # fmt: skip
     state = decide(engine, state, PRESCRIPTION_DECISION, "approved")
     # seed 004: Kela has asked for a test; the provider records it, and no task waits for Kela to say so
