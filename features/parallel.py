@@ -123,9 +123,10 @@ def only_features(config) -> bool:
 
 class SharedOutFeatures(LoadFileScheduling):
     """Sends each worker its share (``share``) at once, in the order collected, and nothing else; nothing at
-    all when ``refusal`` says why not (the workers then stop their servers and end)."""
+    all when ``refusal`` of the workers given a share (each has launched a server) says why not (the workers
+    then stop their servers and end)."""
 
-    def __init__(self, config, log=None, *, refusal: Callable[[], str | None] = lambda: None):
+    def __init__(self, config, log=None, *, refusal: Callable[[list], str | None] = lambda serving: None):
         super().__init__(config, log)
         self.refusal = refusal
 
@@ -137,14 +138,15 @@ class SharedOutFeatures(LoadFileScheduling):
             self.log("**Different tests collected, aborting run**")
             return
         self.collection = list(next(iter(self.registered_collections.values())))
-        if self.refusal():
+        shares = share(self.collection, len(self.nodes))
+        serving = [node for node in self.nodes if shares[int(node.gateway.id.removeprefix("gw"))]]
+        if self.refusal(serving):
             for node in self.nodes:
                 node.shutdown()
             return
         by_module: dict[str, dict[str, bool]] = defaultdict(dict)
         for nodeid in self.collection:
             by_module[test_module_of(nodeid)][nodeid] = False
-        shares = share(self.collection, len(self.nodes))
         for node in self.nodes:
             mine = shares[int(node.gateway.id.removeprefix("gw"))]
             self.assigned_work[node] = {module: by_module[module] for module in mine}
