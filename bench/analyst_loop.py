@@ -3,8 +3,9 @@ it after changing a diagram; its wall time and the CPU time of its whole process
 and their servers with them), round by round.
 
 ``--against DIR`` runs the same loop in another checkout of the repository (its features, its pytest options
-and its catalogue; the service and its engine are this environment's install) alternated with this one in
-each round: on a machine others share, the wall time is noise, and the ratio of the CPU times of one session
+and its catalogue; the service and its engine of its own install, ``DIR/.venv``, when it has one, else this
+environment's, so that a change to the server's start is measured too) alternated with this one in each
+round: on a machine others share, the wall time is noise, and the ratio of the CPU times of one session
 is what travels. ``--serial`` runs the
 features without workers (``-p no:xdist``); ``--features ARGS`` adds arguments to pytest.
 
@@ -76,10 +77,12 @@ def one_loop(checkout: Path, features_args: list[str], out: Path) -> tuple[float
     of the reaped children alone missed). A step that fails stops the benchmark."""
     started, cpu = time.perf_counter(), children_cpu()
     orphans_cpu = 0.0
+    own = checkout / ".venv" / "bin"
+    commands = own if (own / "kanta-onboarding").exists() else BIN  # the checkout's install, or this one
     for command in (
-        [str(BIN / "kanta-onboarding"), "validate", "processes"],
+        [str(commands / "kanta-onboarding"), "validate", "processes"],
         [
-            str(BIN / "pytest"), "-q", "features", *features_args,
+            str(commands / "pytest"), "-q", "features", *features_args,
             f"--cucumberjson={out / 'cucumber.json'}", f"--flow-coverage-dir={out / 'coverage'}",
         ],
     ):  # fmt: skip
