@@ -109,11 +109,16 @@ def _first_health(port: int, within: float = 60.0) -> object:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
-                return json.loads(answer.read())
+                said = answer.read()
         except urllib.error.HTTPError as refused:
-            return json.loads(refused.read())
+            said = refused.read()
         except OSError:
             time.sleep(0.05)
+            continue
+        try:
+            return json.loads(said)
+        except ValueError:  # not the service's answer: the worker's own wait says what listens there
+            return None
     return None
 
 
