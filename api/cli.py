@@ -9,18 +9,14 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 import engine
 
-from .settings import (
-    Settings,
-    clock_from_setting,
-    failed_authentication_limit,
-    timer_interval_from_setting,
-    unscoped_tokens_from_setting,
-)
+if TYPE_CHECKING:
+    from .settings import Settings
 
 
 @click.group(
@@ -29,6 +25,15 @@ from .settings import (
 )
 def cli() -> None:
     pass
+
+
+def settings_of(**given: str | None) -> Settings:
+    """The settings ``given`` on the command line, the rest from the environment. Read when a command
+    needs them: ``validate`` does not, and the settings' module brings the rate limiter's library (a
+    tenth of a second of CPU) into every analyst's check of a diagram."""
+    from .settings import Settings
+
+    return Settings.from_environment(**given)
 
 
 def database_options(command):
@@ -121,10 +126,14 @@ def _serve(host, port, workers, database_url, data_dir, processes, clock, access
     from .auth import parse_tokens
     from .oidc import OidcSettings
     from .server import serve as serve_api
-
-    settings = Settings.from_environment(
-        database_url=database_url, data_dir=data_dir, processes_dir=processes, clock=clock
+    from .settings import (
+        clock_from_setting,
+        failed_authentication_limit,
+        timer_interval_from_setting,
+        unscoped_tokens_from_setting,
     )
+
+    settings = settings_of(database_url=database_url, data_dir=data_dir, processes_dir=processes, clock=clock)
     try:
         adjustable = clock_from_setting(settings.clock) is not None
     except ValueError as error:
@@ -153,7 +162,7 @@ def _serve(host, port, workers, database_url, data_dir, processes, clock, access
 @database_options
 def migrate_database(database_url, data_dir) -> int:
     """Bring the database schema up to date, then exit: run once before starting many processes."""
-    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    settings = settings_of(database_url=database_url, data_dir=data_dir)
     Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
     engine.migrate_database(settings.database_url)
     print("the database schema is current", flush=True)
@@ -172,7 +181,7 @@ def migrate(process_key, from_version, to_version, mapping, dry_run, database_ur
     each instance that can move (audited as cli:USER); exit 1 if any could not."""
     from .migration_report import migrate_and_report
 
-    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    settings = settings_of(database_url=database_url, data_dir=data_dir)
     pairs = {}
     for entry in mapping:
         if entry.count("=") != 1 or not all(entry.split("=")):
@@ -194,7 +203,7 @@ def retire(process_key, reason, undo, database_url, data_dir) -> int:
 
     from engine import Conflict, Engine, NotFound
 
-    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    settings = settings_of(database_url=database_url, data_dir=data_dir)
     running = Engine(settings.database_url, apply_migrations=False)
     actor = f"cli:{getpass.getuser()}"
     try:
@@ -222,7 +231,7 @@ def worker(database_url, data_dir, interval, once) -> int:
     """Fire due timers until SIGTERM/SIGINT; any number of workers may run at once on one database."""
     from .worker import work
 
-    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    settings = settings_of(database_url=database_url, data_dir=data_dir)
     return work(database_url=settings.database_url, interval=interval, once=once)
 
 
@@ -236,7 +245,7 @@ def audit() -> None:
 def verify(database_url, data_dir) -> int:
     """Check the hash chains of the audit trail and the usage log; print the first broken link of each and
     exit 1 if there is one."""
-    settings = Settings.from_environment(database_url=database_url, data_dir=data_dir)
+    settings = settings_of(database_url=database_url, data_dir=data_dir)
     service = engine.Engine(settings.database_url, apply_migrations=False)
     try:
         results = service.verify_audit()

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC
 
+import marshmallow
 from flask_smorest.fields import Upload
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import ValidationError, fields, validate
 
 from engine import COUNT_CAP, INSTANCE_SORTS, ErrorKind, InstanceStatus
 
 from .parsing import storable_text
+
+
+class Schema(marshmallow.Schema):
+    """A body's schema. An instance is never changed once made (its fields are bound as it is made), so a
+    deep copy of one is the instance itself: flask-smorest deep-copies a view's documentation, schema
+    instances and all, at each of its decorators (a view of ours has ten and more: ``problems``), every
+    worker and test server as it starts; marshmallow and apispec copy fields, never a schema. The OpenAPI
+    document is the same byte for byte (``tests/api/test_docs.py``)."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class Instant(fields.AwareDateTime):

@@ -3,11 +3,12 @@ it after changing a diagram; its wall time and the CPU time of its whole process
 and their servers with them), round by round.
 
 ``--against DIR`` runs the same loop in another checkout of the repository (its features, its pytest options,
-its catalogue, and its service and engine: each side's loop runs with its checkout first on ``PYTHONPATH``,
-ahead of this environment's editable install, so the servers the features start run that checkout's code)
-alternated with this one in each round: on a machine others share, the wall time is noise, and the ratio
-of the CPU times of one session is what travels. ``--serial`` runs the features without workers
-(``-p no:xdist``); ``--features ARGS`` adds arguments to pytest.
+its catalogue, and its service and engine: its own install, ``DIR/.venv``, when it has one, else this
+environment's, and either way each side's loop runs with its checkout first on ``PYTHONPATH``, ahead of an
+editable install, so the servers the features start run that checkout's code) alternated with this one in
+each round: on a machine others share, the wall time is noise, and the ratio of the CPU times of one session
+is what travels. ``--serial`` runs the features without workers (``-p no:xdist``); ``--features ARGS`` adds
+arguments to pytest.
 
 The CPU counts every process of the tree, also those no parent waited for: the features end their servers
 with SIGKILL to the server's process group (``RunningServer.terminate(quick=True)``), so a gunicorn worker
@@ -77,10 +78,12 @@ def one_loop(checkout: Path, features_args: list[str], out: Path) -> tuple[float
     of the reaped children alone missed). A step that fails stops the benchmark."""
     started, cpu = time.perf_counter(), children_cpu()
     orphans_cpu = 0.0
+    own = checkout / ".venv" / "bin"
+    commands = own if (own / "kanta-onboarding").exists() else BIN  # the checkout's install, or this one
     for command in (
-        [str(BIN / "kanta-onboarding"), "validate", "processes"],
+        [str(commands / "kanta-onboarding"), "validate", "processes"],
         [
-            str(BIN / "pytest"), "-q", "features", *features_args,
+            str(commands / "pytest"), "-q", "features", *features_args,
             f"--cucumberjson={out / 'cucumber.json'}", f"--flow-coverage-dir={out / 'coverage'}",
         ],
     ):  # fmt: skip

@@ -18,6 +18,9 @@ import json
 import os
 import shutil
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +28,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 
-from features import parallel, step_lookup, steps
+from features import parallel, step_lookup, step_running, steps
 from features.flow_coverage import Diagram, Taken, below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
 from features.service import (
@@ -41,16 +44,18 @@ from features.traceability import ScenarioPaths
 from features.traceability import check as check_traceability
 from features.traceability import write_page as write_traceability_page
 from harness.identity_provider import IdentityProvider
-from harness.server import RunningServer, Validation
+from harness.server import RunningServer, free_port
 
 FEATURES = Path(__file__).parent
 FLOOR = FEATURES / "coverage-floor.json"
 VERSIONS_MODULE = "test_version_migration.py"
 OUTCOME = "kanta_features"  # what a worker sends the controller (its workeroutput)
+PORT = "kanta_port"  # where a worker's features' server listens, told it by the controller (its workerinput)
 
 # pytest-bdd's step definitions are fixtures; a conftest shares them with every feature's test module.
 globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
 step_lookup.install()  # each distinct step of a module is looked up once, not at every run of it
+step_running.install()  # a data table rendered without a deep copy, a step function's signature read once
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -74,21 +79,65 @@ def pytest_cmdline_main(config):
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     if parallel.only_features(config):
-        return parallel.SharedOutFeatures(config, log, refusal=lambda: _refusal(config))
+        return parallel.SharedOutFeatures(config, log, refusal=lambda serving: _refusal(config, serving))
     return None
 
 
-def _refusal(config) -> str | None:
-    """The controller, when every worker has collected: the catalogue was validated while they started; an
-    invalid one stops the run before any worker is given a scenario (what ``validate`` said)."""
-    validation = config.stash.get(_validation, None)
-    if validation is None:
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """The controller tells each worker where its features' server is to listen, to ask it whether it
+    deployed the catalogue (``_refusal``)."""
+    node.workerinput[PORT] = free_port()
+
+
+def _refusal(config, serving: list) -> str | None:
+    """The controller, when every worker has collected (and launched its server): an invalid catalogue
+    stops the run before any worker is given a scenario, with what ``validate`` says of it. Every server
+    deploys the same catalogue, and reports its refusal on /healthz: the first serving worker's is asked."""
+    if not serving:
         return None
-    deployable, report = validation.result()
-    if deployable:
+    refusal = _catalogue_refusal(_first_health(serving[0].workerinput[PORT]))
+    if refusal is not None:
+        config.stash[_refused] = refusal
+    return refusal
+
+
+def _first_health(port: int, within: float = 60.0) -> object:
+    """The first answer of /healthz on ``port``, whatever its status (None: none within ``within`` seconds;
+    the worker's own wait for its server then says why)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as answer:
+                said = answer.read()
+        except urllib.error.HTTPError as refused:
+            said = refused.read()
+        except OSError:
+            time.sleep(0.05)
+            continue
+        try:
+            return json.loads(said)
+        except ValueError:  # not the service's answer: the worker's own wait says what listens there
+            return None
+    return None
+
+
+def _catalogue_refusal(health: object) -> str | None:
+    """Why the server refused to deploy the catalogue under test, from its /healthz answer, said as
+    ``kanta-onboarding validate`` says it (file:line: [element] message); None when it deployed it. The
+    server's deploy checks what ``validate`` checks, so the features do not validate it again: an invalid
+    catalogue would fail every scenario with the same traceback, so the run says why once, and stops."""
+    refused = health.get("catalogue") if isinstance(health, dict) else None
+    if not refused:
         return None
-    config.stash[_refused] = f"the catalogue {processes_dir()} can not be deployed:\n{report}"
-    return config.stash[_refused]
+    lines = []
+    for problem in refused["problems"]:
+        where = (Path(refused["folder"]) / problem["file"]).as_posix()
+        where += "" if problem["line"] is None else f":{problem['line']}"
+        element = f" [{problem['element_id']}]" if problem["element_id"] else ""
+        said = f"warning ({problem['code']}): " if problem["severity"] == "warning" else ""
+        lines.append(f"{where}:{element} {said}{problem['message']}")
+    return f"the catalogue {processes_dir()} can not be deployed:\n" + "\n".join(lines)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -154,16 +203,12 @@ def pytest_configure(config):
     config.stash[_deselected] = 0
     config.stash[_instances] = []
     config.stash[_outcomes] = []
-    if config.getoption("dist", "no") != "no" and not worker and not config.option.collectonly:
-        # the controller validates the catalogue while its workers start
-        config.stash[_validation] = Validation(processes_dir())
 
 
 _deselected = pytest.StashKey[int]()
 _scenario = pytest.StashKey[tuple[str, str]]()  # the test's (feature file, scenario name)
 # (feature file, scenario name, instance id, the shared clock's time at the scenario's end)
 _instances = pytest.StashKey[list[tuple[str, str, str, datetime]]]()
-_validation = pytest.StashKey[Validation | None]()
 _launched = pytest.StashKey["Launched"]()
 _outcomes = pytest.StashKey[list["ServerOutcome"]]()  # this process's, or in the controller its workers'
 _every_feature = pytest.StashKey[bool]()
@@ -172,13 +217,11 @@ _refused = pytest.StashKey[str]()  # why the controller gave its workers no scen
 
 @dataclass
 class Launched:
-    """The servers this process started for the features as it collected them, and the validation of the
-    catalogue beside them (a serial run's)."""
+    """The servers this process started for the features as it collected them."""
 
     folder: Path
     identities: IdentityProvider
     server: RunningServer
-    validation: Validation | None = None
     versions: tuple[IdentityProvider, RunningServer] | None = None
     servers: list[RunningServer] = field(default_factory=list)  # every one started, to wait for at the end
 
@@ -191,7 +234,7 @@ class Launched:
             self.versions[0].close()
 
 
-def _launch(config, folder: Path, versions: bool, validate: bool) -> Launched:
+def _launch(config, folder: Path, versions: bool) -> Launched:
     # Every party signs in as itself through an identity provider, and no token of no party is taken: what
     # a party may not see or do fails the feature.
     identities = IdentityProvider()
@@ -202,11 +245,10 @@ def _launch(config, folder: Path, versions: bool, validate: bool) -> Launched:
         clock=f"adjustable@{WORLD_STARTS}",
         env=identities.server_env(),
         keep_alive=True,  # a connection for the whole run, not one a call
+        port=getattr(config, "workerinput", {}).get(PORT),  # a worker's: where the controller asks it
     )
     server.launch()
-    # The catalogue is validated while the server starts: an invalid one would fail every scenario with
-    # the same traceback, so the run says why once, and stops.
-    launched = Launched(folder, identities, server, Validation(processes_dir()) if validate else None)
+    launched = Launched(folder, identities, server)
     launched.servers.append(server)
     if versions:
         from features import test_version_migration as version_module  # collected by now, as pytest-bdd needs
@@ -225,15 +267,8 @@ def pytest_collection_finish(session):
         return
     folder = Path(tempfile.mkdtemp(prefix="kanta-features-"))
     versions = any(Path(module).name == VERSIONS_MODULE for module in mine)
-    serial = parallel.worker_number(session.config) is None
-    session.config.stash[_launched] = _launch(session.config, folder, versions, validate=serial)
+    session.config.stash[_launched] = _launch(session.config, folder, versions)
     session.config.stash[_every_feature] = _ran_every_feature(session)
-
-
-def _stop_when_invalid(validation: Validation) -> None:
-    deployable, report = validation.result()
-    if not deployable:
-        pytest.exit(f"the catalogue {processes_dir()} can not be deployed:\n{report}", returncode=1)
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -254,12 +289,14 @@ def service(request):
     """The service every feature talks to; when they are done, what its instances went through is read from
     it (``ServerOutcome``)."""
     launched = request.config.stash[_launched]
-    if launched.validation is not None:
-        validation, launched.validation = launched.validation, None
-        _stop_when_invalid(validation)
     server = launched.server
     try:
-        server.wait_until_healthy()
+        status, health = server.wait_until_answering()
+        refusal = _catalogue_refusal(health)
+        if refusal is not None:
+            pytest.exit(refusal, returncode=1)
+        if status != 200:
+            raise AssertionError(f"the features' server is not healthy ({status}): {health}")
         running = Service(server, launched.identities)
         if migrating_at_every_step():
             running.deploy_changed_copies()

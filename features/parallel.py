@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from gherkin.parser import Parser
+from pytest_bdd.feature import get_feature
 from xdist.scheduler import LoadFileScheduling
 
 FEATURES = Path(__file__).parent
@@ -31,17 +31,18 @@ def test_module_of(nodeid: str) -> str:
 
 @cache
 def steps_of(test_module: str) -> int:
-    """How many steps the feature of ``features/test_<name>.py`` runs (each example of an outline once):
-    what a worker's share weighs, as the time of a scenario goes with its steps."""
-    feature = FEATURES / f"{Path(test_module).stem.removeprefix('test_')}.feature"
-    if not feature.exists():
+    """How many steps the feature of ``features/test_<name>.py`` runs (each example of an outline once, a
+    background's steps once): what a worker's share weighs, as the time of a scenario goes with its steps.
+    Read from pytest-bdd's parse of the feature, which it keeps: a worker's collection has parsed every
+    feature already."""
+    feature_file = FEATURES / f"{Path(test_module).stem.removeprefix('test_')}.feature"
+    if not feature_file.exists():
         return 1
-    document = Parser().parse(feature.read_text(encoding="utf-8"))
-    total = 0
-    for child in document["feature"]["children"]:
-        for part in child.values():
-            runs = sum(len(block["tableBody"]) for block in part.get("examples", [])) or 1
-            total += len(part.get("steps", [])) * runs
+    feature = get_feature(str(FEATURES), feature_file.name)
+    total = len(feature.background.steps) if feature.background is not None else 0
+    for scenario in feature.scenarios.values():
+        runs = sum(len(examples.examples) for examples in scenario.examples) or 1
+        total += (len(scenario.steps) - len(scenario.all_background_steps)) * runs
     return max(total, 1)
 
 
@@ -123,9 +124,10 @@ def only_features(config) -> bool:
 
 class SharedOutFeatures(LoadFileScheduling):
     """Sends each worker its share (``share``) at once, in the order collected, and nothing else; nothing at
-    all when ``refusal`` says why not (the workers then stop their servers and end)."""
+    all when ``refusal`` of the workers given a share (each has launched a server) says why not (the workers
+    then stop their servers and end)."""
 
-    def __init__(self, config, log=None, *, refusal: Callable[[], str | None] = lambda: None):
+    def __init__(self, config, log=None, *, refusal: Callable[[list], str | None] = lambda serving: None):
         super().__init__(config, log)
         self.refusal = refusal
 
@@ -137,14 +139,15 @@ class SharedOutFeatures(LoadFileScheduling):
             self.log("**Different tests collected, aborting run**")
             return
         self.collection = list(next(iter(self.registered_collections.values())))
-        if self.refusal():
+        shares = share(self.collection, len(self.nodes))
+        serving = [node for node in self.nodes if shares[int(node.gateway.id.removeprefix("gw"))]]
+        if self.refusal(serving):
             for node in self.nodes:
                 node.shutdown()
             return
         by_module: dict[str, dict[str, bool]] = defaultdict(dict)
         for nodeid in self.collection:
             by_module[test_module_of(nodeid)][nodeid] = False
-        shares = share(self.collection, len(self.nodes))
         for node in self.nodes:
             mine = shares[int(node.gateway.id.removeprefix("gw"))]
             self.assigned_work[node] = {module: by_module[module] for module in mine}

@@ -12,8 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-from gherkin.parser import Parser
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pytest_bdd.feature import get_feature
 
 from features.flow_coverage import Diagram
 
@@ -86,23 +86,22 @@ Examples = dict[int, list[dict[str, str]]]  # a scenario outline's line → its 
 
 def _tables_and_examples(feature_file: Path) -> tuple[Tables, Examples]:
     """Each step's data table by the step's line (cucumber JSON leaves them out, and readers need the data),
-    and each scenario outline's example rows by the outline's line."""
+    and each scenario outline's example rows by the outline's line. Read from pytest-bdd's parse of the
+    feature, which it keeps from the collection (a run's controller on every core parses it here)."""
     if not feature_file.exists():
         return {}, {}
-    document = Parser().parse(feature_file.read_text())
+    feature = get_feature(str(feature_file.parent), feature_file.name)
     tables, examples = {}, {}
-    for child in document["feature"]["children"]:
-        for part in child.values():
-            for step in part.get("steps", []):
-                if "dataTable" in step:
-                    rows = step["dataTable"]["rows"]
-                    tables[step["location"]["line"]] = [[c["value"] for c in row["cells"]] for row in rows]
-            for block in part.get("examples", []):
-                header = [cell["value"] for cell in block["tableHeader"]["cells"]]
-                examples.setdefault(part["location"]["line"], []).extend(
-                    dict(zip(header, (cell["value"] for cell in row["cells"]), strict=True))
-                    for row in block["tableBody"]
-                )
+    steps = list(feature.background.steps) if feature.background is not None else []
+    for scenario in feature.scenarios.values():
+        steps += scenario.steps[len(scenario.all_background_steps) :]
+        if scenario.examples:
+            examples[scenario.line_number] = [
+                row for block in scenario.examples for row in block.as_contexts()
+            ]
+    for step in steps:
+        if step.datatable is not None:
+            tables[step.line_number] = step.datatable.raw()
     return tables, examples
 
 

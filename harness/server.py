@@ -40,42 +40,14 @@ def _command() -> str:
     return str(beside) if beside.exists() else (shutil.which("kanta-onboarding") or "kanta-onboarding")
 
 
-def validate(processes: Path | str) -> tuple[bool, str]:
-    """(whether it deploys, what ``kanta-onboarding validate`` said) for the catalogue ``processes``."""
-    return Validation(processes).result()
-
-
-class Validation:
-    """``kanta-onboarding validate`` of a catalogue, running beside whatever the caller does meanwhile (a
-    server starting, say) until ``result()`` waits for it."""
-
-    def __init__(self, processes: Path | str):
-        self._process = subprocess.Popen(
-            [_command(), "validate", str(processes)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-
-    def result(self, timeout: float = 120) -> tuple[bool, str]:
-        """(whether it deploys, what it said)."""
-        try:
-            said, _ = self._process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.communicate()
-            raise
-        return self._process.returncode == 0, said.strip()
-
-
 class RunningServer:
     """``kanta-onboarding serve`` on a free loopback port, its data in ``data_dir``; a context manager.
 
     ``tokens`` becomes ``KANTA_TOKENS``; timers do not fire in the background (``KANTA_TIMER_INTERVAL=0``)
     unless ``env`` says otherwise; ``clock="adjustable@<ISO time>"`` lets the tests move time. The server's
-    output goes to ``data_dir/server.log``. ``keep_alive``: each thread's calls share one connection, as a
-    client of many calls in a row does (the features' thousand and more calls a run); else each call
-    connects anew.
+    output goes to ``data_dir/server.log``; it listens on ``port`` (default: a free one). ``keep_alive``:
+    each thread's calls share one connection, as a client of many calls in a row does (the features'
+    thousand and more calls a run); else each call connects anew.
     """
 
     def __init__(
@@ -91,9 +63,10 @@ class RunningServer:
         env: dict[str, str] | None = None,
         startup_timeout: float = 60.0,
         keep_alive: bool = False,
+        port: int | None = None,
     ):
         self.data_dir = Path(data_dir)
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.data_dir / "server.log"
         self._tokens, self._processes, self._database_url = tokens, Path(processes), database_url
@@ -159,25 +132,34 @@ class RunningServer:
     def wait_until_healthy(self) -> None:
         """Wait for the launched server's /healthz to answer 200; a server that ends or does not answer in
         ``startup_timeout`` seconds is stopped, and the error says what it printed."""
+        self._wait_for_health(lambda status: status == 200, " 200")
+
+    def wait_until_answering(self) -> tuple[int, object]:
+        """Wait for the launched server's first answer to /healthz, whatever its status: (the status, the
+        body). The server deploys its catalogue before it listens, so its first answer says whether the
+        catalogue was refused (a 503 when nothing was deployed before it). A server that ends or does not
+        answer in ``startup_timeout`` seconds is stopped, and the error says what it printed."""
+        return self._wait_for_health(lambda status: True, "")
+
+    def _wait_for_health(self, enough, expected: str) -> tuple[int, object]:
         try:
-            self._wait_until_healthy()
+            deadline = time.monotonic() + self._startup_timeout
+            while time.monotonic() < deadline:
+                if self._process.poll() is not None:
+                    raise RuntimeError(f"the server ended with {self._process.returncode}:\n{self.output()}")
+                try:
+                    status, _, body = self.call("GET", "/healthz", timeout=2)
+                    if enough(status):
+                        return status, body
+                except OSError:
+                    pass
+                time.sleep(0.05)
+            raise TimeoutError(
+                f"/healthz did not answer{expected} within {self._startup_timeout} s:\n{self.output()}"
+            )
         except BaseException:
             self.stop()
             raise
-
-    def _wait_until_healthy(self) -> None:
-        deadline = time.monotonic() + self._startup_timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"the server ended with {self._process.returncode}:\n{self.output()}")
-            try:
-                status, _, _ = self.call("GET", "/healthz", timeout=2)
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.05)
-        raise TimeoutError(f"/healthz did not answer 200 within {self._startup_timeout} s:\n{self.output()}")
 
     def stop(self) -> None:
         """Gunicorn's graceful stop (SIGTERM), then SIGKILL to its process group if it hangs."""

@@ -87,3 +87,65 @@ def test_a_database_in_memory_or_on_postgresql_has_no_board():
     memory = create_engine("sqlite://")
     assert board_of(memory) is None
     memory.dispose()
+
+
+@pytest.fixture
+def told_only(monkeypatch):
+    """The watcher's own looks at the board a minute apart: within ``HEARD_WITHIN`` only the kernel's word
+    that the board was written wakes it."""
+    monkeypatch.setattr(work_signal, "_TOLD_WATCH_SECONDS", 60.0)
+    monkeypatch.setattr(work_signal, "_WATCH_SECONDS", 60.0)
+
+
+def test_a_post_wakes_the_watcher_of_another_process_without_its_looking(database, monkeypatch, told_only):
+    listening, committing = WorkSignal(database), WorkSignal(database)
+    heard = Heard()
+    listening.listen(heard)
+    try:
+        monkeypatch.setattr(os, "getpid", lambda: 424242)
+        committing.committed({"provider-register-check"})
+        assert heard.wait()
+        assert heard.topics == [frozenset({"provider-register-check"})]
+    finally:
+        listening.close()
+
+
+def test_a_watcher_reads_the_board_only_when_it_was_written(database, monkeypatch, told_only):
+    reads = []
+    read = work_signal._BoardWatcher._new_topics
+    monkeypatch.setattr(work_signal._BoardWatcher, "_new_topics", lambda self: reads.append(1) or read(self))
+    listening, committing = WorkSignal(database), WorkSignal(database)
+    heard = Heard()
+    listening.listen(heard)
+    try:
+        threading.Event().wait(0.3)  # fifteen looks of a watcher that looked every 20 ms
+        assert len(reads) == 1  # the first, for what was posted while it began to watch
+        monkeypatch.setattr(os, "getpid", lambda: 424242)
+        committing.committed({"topic-a"})
+        assert heard.wait()
+        assert len(reads) == 2
+    finally:
+        listening.close()
+
+
+def test_a_board_removed_is_watched_again_when_it_is_made_anew(database, monkeypatch, told_only):
+    read_again = threading.Event()  # the watcher read the board after it heard of a change
+    read = work_signal._BoardWatcher._new_topics
+    monkeypatch.setattr(work_signal._BoardWatcher, "_new_topics", lambda self: read_again.set() or read(self))
+    listening, committing = WorkSignal(database), WorkSignal(database)
+    heard = Heard()
+    listening.listen(heard)
+    board = board_of(database)
+    try:
+        monkeypatch.setattr(os, "getpid", lambda: 424242)
+        committing.committed({"first-topic"})
+        assert heard.wait()
+        read_again.clear()
+        board.unlink()
+        # told of the removal, the watcher makes an empty board, watches it, and reads it
+        assert read_again.wait(HEARD_WITHIN) and board.exists()
+        committing.committed({"second"})
+        assert heard.wait()
+        assert heard.topics[-1] == frozenset({"second"})
+    finally:
+        listening.close()
