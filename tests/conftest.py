@@ -22,12 +22,27 @@ def postgres_server():
         yield server
 
 
-@pytest.fixture
-def clock():
+def _manual_clock():
     manual = ManualClock()
     use_clock(manual)
     yield manual
     use_clock(SystemClock())
+
+
+clock = pytest.fixture(_manual_clock)
+
+
+def engine_per_module(folder: str):
+    """A module's own ``clock`` and ``engine`` fixtures: one manual clock and one engine on a fresh SQLite
+    file in ``folder`` for all the module's tests (each test deploys its own case), where an engine per test
+    would cost more than the tests do. In the module: ``clock, engine = engine_per_module("…")``."""
+
+    def engine(tmp_path_factory, clock):
+        running = Engine(f"sqlite:///{tmp_path_factory.mktemp(folder) / 'kanta.sqlite3'}", clock_source=clock)
+        yield running
+        running.close()
+
+    return pytest.fixture(_manual_clock, scope="module", name="clock"), pytest.fixture(engine, scope="module")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

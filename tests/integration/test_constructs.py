@@ -24,7 +24,8 @@ from engine.catalogue.constructs import (
     NO_FORM_DATA_HERE,
     camunda_verdict,
 )
-from engine.clock import ManualClock, SystemClock, use_clock
+from engine.clock import ManualClock
+from tests.conftest import engine_per_module
 
 NAMESPACES = (
     'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
@@ -95,21 +96,7 @@ def around(element: str, element_id: str = "Element") -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def clock():
-    manual = ManualClock()
-    use_clock(manual)
-    yield manual
-    use_clock(SystemClock())
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, clock):
-    running = Engine(
-        f"sqlite:///{tmp_path_factory.mktemp('constructs') / 'kanta.sqlite3'}", clock_source=clock
-    )
-    yield running
-    running.close()
+clock, engine = engine_per_module("constructs")
 
 
 MESSAGE = b'{"type": "object", "x-correlation": {"by": "business_key"}}'

@@ -12,23 +12,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from engine import DefinitionInvalid, Engine, ScriptFailure
-from engine.clock import ManualClock, SystemClock, use_clock
+from tests.conftest import engine_per_module
 from tests.integration.test_constructs import RUNNING, Case, around, assert_refused, flows, task_with, user
 
-
-@pytest.fixture(scope="module")
-def clock():
-    manual = ManualClock()
-    use_clock(manual)
-    yield manual
-    use_clock(SystemClock())
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, clock):
-    running = Engine(f"sqlite:///{tmp_path_factory.mktemp('dialects') / 'kanta.sqlite3'}", clock_source=clock)
-    yield running
-    running.close()
+clock, engine = engine_per_module("dialects")
 
 
 def condition_case(condition: str, language: str = "") -> str:

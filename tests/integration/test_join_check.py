@@ -10,11 +10,10 @@ import random
 import pytest
 from SpiffWorkflow.util.task import TaskState
 
-from engine import Engine
 from engine.bpmn import Run
 from engine.bpmn.joins import BranchMergingParallelGateway, _lineage_of_this_firing, _meets
-from engine.clock import ManualClock, SystemClock, use_clock
 from engine.limits import Limits
+from tests.conftest import engine_per_module
 from tests.integration import test_join_data
 from tests.unit.test_run_standing import SCRIPTS, SERIALIZER, _answers, _definition, _move_on, _processes
 
@@ -42,20 +41,7 @@ def _walking_check(spec, my_task) -> bool:
     return len(waiting_inputs) == 0
 
 
-@pytest.fixture(scope="module")
-def clock():
-    manual = ManualClock()
-    use_clock(manual)
-    yield manual
-    use_clock(SystemClock())
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, clock):
-    database = tmp_path_factory.mktemp("join-check") / "kanta.sqlite3"
-    running = Engine(f"sqlite:///{database}", clock_source=clock)
-    yield running
-    running.close()
+clock, engine = engine_per_module("join-check")
 
 
 def _workflows(top):

@@ -8,27 +8,13 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from engine import Engine
 from engine.bpmn import Serializer
 from engine.bpmn.joins import BranchMergingInclusiveGateway, BranchMergingParallelGateway
 from engine.bpmn.parser import DiagramParser
-from engine.clock import ManualClock, SystemClock, use_clock
+from tests.conftest import engine_per_module
 from tests.integration.test_constructs import BEGIN_WITH_SIZE, Case, flows, user
 
-
-@pytest.fixture(scope="module")
-def clock():
-    manual = ManualClock()
-    use_clock(manual)
-    yield manual
-    use_clock(SystemClock())
-
-
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory, clock):
-    running = Engine(f"sqlite:///{tmp_path_factory.mktemp('joins') / 'kanta.sqlite3'}", clock_source=clock)
-    yield running
-    running.close()
+clock, engine = engine_per_module("joins")
 
 
 def branches(gateway: str = "parallelGateway", on_a: str = "", on_b: str = "") -> str:
