@@ -6,7 +6,8 @@ import multiprocessing
 import os
 import time
 
-from features.parallel import idle_cores, idle_share, workers_for
+from features import parallel
+from features.parallel import STEP_COST, idle_cores, idle_share, share, steps_of, weight_of, workers_for
 
 # /proc/stat's cpu line: user nice system idle iowait irq softirq steal guest guest_nice
 BEFORE = [1000, 0, 500, 8000, 100, 0, 0, 0, 0, 0]
@@ -43,3 +44,20 @@ def test_a_run_takes_no_more_workers_than_its_feature_files_and_one_is_serial():
     assert workers_for(["features/test_kanta_joining.py"], cpus=8) == 0
     assert workers_for(["features/test_kanta_joining.py", "features/test_parties.py"], cpus=8) == 2
     assert workers_for(["features"], cpus=1) == 0
+
+
+def test_a_step_of_the_version_migration_feature_weighs_what_it_costs():
+    costly, plain = "features/test_version_migration.py", "features/test_parties.py"
+    assert weight_of(costly) == STEP_COST["test_version_migration.py"] * steps_of(costly) > steps_of(costly)
+    assert weight_of(plain) == steps_of(plain)
+
+
+def test_the_shares_are_balanced_by_weight_not_by_steps(monkeypatch):
+    weights = {"features/test_a.py": 500, "features/test_b.py": 400, "features/test_c.py": 300}
+    weights["features/test_d.py"] = 200
+    monkeypatch.setattr(parallel, "weight_of", weights.get)
+    nodeids = [f"{module}::test_{n}" for module in weights for n in range(2)]
+    assert share(nodeids, 2) == [
+        ["features/test_a.py", "features/test_d.py"],
+        ["features/test_b.py", "features/test_c.py"],
+    ]
