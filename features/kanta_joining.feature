@@ -741,8 +741,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
     Niin avoimina ovat tehtävät:
@@ -1105,8 +1103,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja

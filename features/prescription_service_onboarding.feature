@@ -178,13 +178,15 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja viestejä ei odoteta
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | ei    |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
-    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
+    Niin lomake hylätään kentän "renewal_request_receivers_marked" kohdalta
+    Ja avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                      |
+      | palvelunantaja | Korjaa hakemus                               |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus            |
+      | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät |
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
     Niin avoinna ovat vain tehtävät "Korjaa hakemus", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
@@ -211,9 +213,18 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | signatory_name         | Aino Virtanen |
       | commitment_accepted    | kyllä         |
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date                       | tänään + 14 päivää |
+      | renewal_request_receivers_marked | kyllä              |
+      | renewal_request_service_in_use   | ei                 |
+    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
+    Ja avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
-      | start_date | tänään + 14 päivää |
+      | start_date                       | tänään + 14 päivää |
+      | renewal_request_receivers_marked | kyllä              |
+      | renewal_request_service_in_use   | kyllä              |
     Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
+    Ja tiedon "renewal_request_receivers_marked" arvo on kyllä
     Ja avoimia tehtäviä ei ole
     Ja vaihe "Korjaa hakemus" on tehty kerran
     Ja vaihe "Tee hallinnolliset toimet Kanta Ekstranetissä" on tehty kerran
@@ -251,8 +262,6 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä           |
-      | renewal_request_receivers_marked  | <merkitty>      |
-      | renewal_request_service_in_use    | kyllä           |
       | deployment_check                  | <ennen_kayttoa> |
       | production_readiness_verification | <varmistus>     |
     Niin avoinna on vain tehtävä "<seuraavaksi>", jonka tekee palvelunantaja
@@ -262,11 +271,11 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja ajastimia ei ole
 
     Tapaukset:
-      | y_tunnus  | ennen_kayttoa                                  | varmistus | merkitty | seuraavaksi                                            |
-      | 7102004-1 | none                                           | ei        | kyllä    | Aloita Resepti-palvelun käyttäminen                    |
-      | 7102106-0 | none                                           | kyllä     | ei       | Varmista tuotantovalmius järjestelmätoimittajan kanssa |
-      | 7102006-8 | deployment_test_first_deployment_of_new_system | ei        | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
-      | 7102007-6 | deployment_test_requested_by_kela              | ei        | kyllä    | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
+      | y_tunnus  | ennen_kayttoa                                  | varmistus | seuraavaksi                                            |
+      | 7102004-1 | none                                           | ei        | Aloita Resepti-palvelun käyttäminen                    |
+      | 7102106-0 | none                                           | kyllä     | Varmista tuotantovalmius järjestelmätoimittajan kanssa |
+      | 7102006-8 | deployment_test_first_deployment_of_new_system | ei        | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
+      | 7102007-6 | deployment_test_requested_by_kela              | ei        | Tee käyttöönottokoe järjestelmätoimittajan kanssa      |
 
   Tapaus: Epäonnistunut, haluttaessa tehty tuotantovalmiuden varmistaminen tehdään uudelleen syyn korjaamisen jälkeen, eikä siitä raportoida Kelalle
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102002-5
@@ -298,16 +307,12 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä       |
-      | renewal_request_receivers_marked  | kyllä       |
-      | renewal_request_service_in_use    | kyllä       |
       | deployment_check                  | if_possible |
       | production_readiness_verification | ei          |
     Niin lomake hylätään kentän "deployment_check" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
@@ -370,16 +375,12 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä       |
-      | renewal_request_receivers_marked  | kyllä       |
-      | renewal_request_service_in_use    | kyllä       |
       | deployment_check                  | if_possible |
       | production_readiness_verification | ei          |
     Niin lomake hylätään kentän "deployment_check" kohdalta
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
@@ -436,8 +437,6 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
     Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
@@ -485,8 +484,6 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä                             |
-      | renewal_request_receivers_marked  | kyllä                             |
-      | renewal_request_service_in_use    | kyllä                             |
       | deployment_check                  | deployment_test_requested_by_kela |
       | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
@@ -566,8 +563,6 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä                             |
-      | renewal_request_receivers_marked  | kyllä                             |
-      | renewal_request_service_in_use    | kyllä                             |
       | deployment_check                  | deployment_test_requested_by_kela |
       | production_readiness_verification | kyllä                             |
     Niin avoinna ovat vain tehtävät "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Varmista tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
@@ -626,8 +621,6 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä                                          |
-      | renewal_request_receivers_marked  | kyllä                                          |
-      | renewal_request_service_in_use    | kyllä                                          |
       | deployment_check                  | deployment_test_first_deployment_of_new_system |
       | production_readiness_verification | ei                                             |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja

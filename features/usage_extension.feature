@@ -294,8 +294,6 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | palvelunantaja | Tee oman organisaation käyttöönoton tehtävät        |
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä |
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | ei    |
     Niin avoimina ovat tehtävät:

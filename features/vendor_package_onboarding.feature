@@ -150,8 +150,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä |
-      | renewal_request_service_in_use    | kyllä |
       | deployment_check                  | none  |
       | production_readiness_verification | kyllä |
     Niin avoinna on vain tehtävä "Varmista Resepti-palvelun tuotantovalmius järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
@@ -316,8 +314,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
     Ja avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | ei                                             |
-      | renewal_request_service_in_use    | ei                                             |
       | deployment_check                  | deployment_test_first_deployment_of_new_system |
       | production_readiness_verification | kyllä                                          |
     Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
@@ -379,8 +375,15 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
+    Kun palvelunantaja yrittää tehdä tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date                       | tänään |
+      | renewal_request_receivers_marked | kyllä  |
+    Niin lomake hylätään kentän "renewal_request_service_in_use" kohdalta
+    Ja avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
-      | start_date | tänään |
+      | start_date                       | tänään |
+      | renewal_request_receivers_marked | kyllä  |
+      | renewal_request_service_in_use   | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
     Ja avoimia tehtäviä ei ole
     Ja viestejä ei odoteta
@@ -422,8 +425,6 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
     Ja odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
     Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
-      | renewal_request_receivers_marked  | kyllä                             |
-      | renewal_request_service_in_use    | kyllä                             |
       | deployment_check                  | deployment_test_requested_by_kela |
       | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja

@@ -248,8 +248,6 @@ Ominaisuus: Uusi versio kesken oleville liittymisille
     Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
       | staff_trained                     | kyllä                             |
-      | renewal_request_receivers_marked  | kyllä                             |
-      | renewal_request_service_in_use    | kyllä                             |
       | deployment_check                  | deployment_test_requested_by_kela |
       | production_readiness_verification | ei                                |
     Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja

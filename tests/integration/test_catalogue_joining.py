@@ -313,8 +313,7 @@ def _prescription_until_the_decision(engine, state):
     # seed 001: step 4, the own deployment tasks, follows the Extranet actions, beside the wait for Kela
     assert "rx_own_deployment_tasks" in forms(state) and PRESCRIPTION_DECISION in messages(state)
     state = fill(engine, state, "rx_own_deployment_tasks",
-                 {"staff_trained": True, "renewal_request_receivers_marked": True,
-                  "renewal_request_service_in_use": True, "deployment_check": "none",
+                 {"staff_trained": True, "deployment_check": "none",
                   "production_readiness_verification": False})  # fmt: skip
     assert "rx_start_of_use" not in forms(state) and PRESCRIPTION_DECISION in messages(state)
     return state
@@ -323,7 +322,10 @@ def _prescription_until_the_decision(engine, state):
 def _prescription_after_approval(engine, state):
     # the own tasks were done while Kela decided: the approval leads straight to the start of use
     assert "rx_own_deployment_tasks" not in forms(state)
-    return fill(engine, state, "rx_start_of_use", {"start_date": "2026-03-02"})
+    # seed 004: the units receiving renewal requests are marked only now, after the approval
+    return fill(engine, state, "rx_start_of_use",
+                {"start_date": "2026-03-02", "renewal_request_receivers_marked": True,
+                 "renewal_request_service_in_use": True})  # fmt: skip
 
 
 def decide(engine, state, message, decision):
@@ -892,8 +894,7 @@ def _prescription_main_path(engine, state, clock, *, existing_customer, verify=F
     assert ready(state) == ["Task_do_own_deployment_tasks"]
     state = complete(
         engine, state, "Task_do_own_deployment_tasks",
-        {"staff_trained": True, "renewal_request_receivers_marked": True,
-         "renewal_request_service_in_use": True,
+        {"staff_trained": True,
          "deployment_check": "none", "production_readiness_verification": verify},
     )  # fmt: skip
     if verify:
@@ -984,8 +985,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         assert ready(state) == ["Task_do_prescription_own_tasks"] and messages(state) == [PDR_DECISION]
         state = complete(
             engine, state, "Task_do_prescription_own_tasks",
-            {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
-             "deployment_check": "none", "production_readiness_verification": False},
+            {"deployment_check": "none", "production_readiness_verification": False},
         )  # fmt: skip
         # seed 004: a Prescription test only at a new system's first deployment or when Kela has asked, as the
         # provider records it; without either nothing waits for Kela and the use starts at once
@@ -1054,8 +1054,7 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
     # seed 004: Kela has asked for a test; the provider records it, and no task waits for Kela to say so
     state = complete(
         engine, state, "Task_do_prescription_own_tasks",
-        {"renewal_request_receivers_marked": False, "renewal_request_service_in_use": False,
-         "deployment_check": "deployment_test_requested_by_kela", "production_readiness_verification": False},
+        {"deployment_check": "deployment_test_requested_by_kela", "production_readiness_verification": False},
     )  # fmt: skip
     assert lanes(state) == {"Task_prescription_test": "Palvelunantaja"}
     state = complete(
