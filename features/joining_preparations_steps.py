@@ -40,3 +40,11 @@ def preparations_done_with_no_one_waiting(onboarding: Onboarding, osapuoli):
 def preparations_done_heard(onboarding: Onboarding):
     onboarding.checked()
     assert not [e for e in onboarding.history() if e["kind"] == "message_not_waited_for"]
+
+
+@check("historiaan ei ole kirjattu valmistelujen valmistumista")
+def preparations_never_done(onboarding: Onboarding):
+    """The joining ended before its preparations were done: the signal was never thrown, to anyone."""
+    onboarding.checked()
+    thrown = [e for e in onboarding.history() if e["element_id"] == "Throw_preparations_done"]
+    assert thrown == [], thrown

@@ -49,9 +49,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
   ei kysytä uudelleen liittymisen tarkistamia tietoja) alkavat viipymättä; vain hakemukset odottavat
   valmisteluja, joiden valmistumisesta liittyminen kertoo viestillä Potilastietovarannon ja
   Resepti-palvelun käyttöönotoille. Sosiaalihuollon käyttöönotto avautuu samalla tavalla valmistelujen
-  rinnalla ja odottaa samaa viestiä vasta ennen ilmoittautumista käyttöönottoon; jos se päättyy jo ennen
-  valmisteluja (ei omaa liittymistä, pääliittyjän kautta tai potilastietojärjestelmä hylätty), valmistelut
-  tehdään silti loppuun, ja historiaan kirjataan, ettei kukaan enää odottanut niitä. Niiden rinnalla terveydenhuollon palvelunantaja
+  rinnalla ja odottaa samaa viestiä vasta ennen ilmoittautumista käyttöönottoon; jos se päättyy ennen kuin
+  valmistelut on tehty (ei omaa liittymistä, pääliittyjän kautta tai potilastietojärjestelmä hylätty), valmistelut
+  tehdään silti loppuun, ja historiaan kirjataan, ettei kukaan enää odottanut niitä. Jos se kuitenkin hylkää
+  potilastietojärjestelmän eikä muuta pakollista palvelua ole, liittyminen päättyy heti: hakemusta ei tehdä, joten
+  kesken olevat valmistelut raukeavat. Niiden rinnalla terveydenhuollon palvelunantaja
   selvittää kerran terveydenhuollon sitoumuksen: se ei pidättele yhtäkään käyttöönottoa, eivätkä
   käyttöönotot kysy sitä uudelleen. Apteekilta ja pelkän sosiaalihuollon luvan palvelunantajalta sitä ei
   kysytä. Liittyminen päättyy, kun kaikki ovat valmiit.
@@ -783,7 +785,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Palvelunantaja valitsee rinnakkaisliittymisen omasta sertifioidusta järjestelmästä huolimatta ja vahvistaa valintansa erikseen; koska se tallentaa vain järjestäjän rekisteriin, sen sosiaalihuollon käyttöönotto päättyy jo ennen liittymisen valmisteluja ilman omaa liittymistä, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Palvelunantaja valitsee rinnakkaisliittymisen omasta sertifioidusta järjestelmästä huolimatta ja vahvistaa valintansa erikseen; koska se tallentaa vain järjestäjän rekisteriin, sen sosiaalihuollon käyttöönotto päättyy ilman omaa liittymistä ennen kuin liittymisen valmistelut on tehty, eikä liittyminen pääty tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 7913579-1
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -866,7 +868,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Rinnakkaisliittymistä hakeva palvelunantaja liittyy Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta, kun hyvinvointialue ei tarjoa järjestelmäänsä; sen sosiaalihuollon käyttöönotto päättyy ennen liittymisen valmisteluja, ja liittyminen päättyy niiden jälkeen tapahtumaan "Kanta-palveluihin liitytty"
+  Tapaus: Rinnakkaisliittymistä hakeva palvelunantaja liittyy Sosiaalihuollon asiakastietovarantoon pääliittyjän kautta, kun hyvinvointialue ei tarjoa järjestelmäänsä; sen sosiaalihuollon käyttöönotto päättyy ennen kuin liittymisen valmistelut on tehty, ja liittyminen päättyy niiden jälkeen tapahtumaan "Kanta-palveluihin liitytty"
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024652-8
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -959,7 +961,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
 
-  Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen jo ennen liittymisen valmisteluja, eikä liittyminen onnistu
+  Tapaus: Kun järjestelmätoimittaja kuvaa asiakastietojärjestelmäksi ilmoitetun järjestelmän potilastietojärjestelmäksi, sosiaalihuollon käyttöönotto hylkää sen ennen kuin liittymisen valmistelut on tehty, ja koska muuta pakollista palvelua ei ole, liittyminen päättyy heti ilman valmisteluja, joita mikään hakemus ei enää tarvitse
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 8024680-0
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -992,24 +994,141 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | system_profile               | Potilastietojärjestelmä    |
       | registry_use_right_supported | ei                         |
       | access_point_oid             | 1.2.246.537.6.700.2        |
-    Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
     Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
     Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
+    Ja vaihetta "Tarkista rekisteritiedot" ei ole tehty
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Ja historiaan ei ole kirjattu valmistelujen valmistumista
     Ja mikään käyttöönotto ei odota liittymisen valmisteluja
-    Ja prosessi on käynnissä
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Kun sosiaalihuollon käyttöönotto hylkää lääkkeitä määräävän palvelunantajan järjestelmän potilastietojärjestelmänä, liittymisen valmistelut tehdään silti loppuun Resepti-palvelun hakemusta varten, ja Resepti-palvelu otetaan käyttöön
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 3692581-4
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Kotihoito Veli Oy |
+      | business_id          | 3692581-4         |
+      | organisation_kind    | private_provider  |
+      | licence              | social            |
+      | system_kind          | client_system     |
+      | writes_prescriptions | kyllä             |
+      | vendor_business_id   | 2345678-0         |
+    Niin tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on kyllä
+    Ja tiedon "prescription_service_required" arvo on kyllä
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                                   |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                         |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                 |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                                                      |
+      | palvelunantaja        | Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | service_provision  | self_paying_clients_only |
+      | vendor_business_id | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+      | järjestelmätoimittaja | Kuvaa asiakastietojärjestelmä                     |
+    Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
+      | system_name                  | PotilasY                   |
+      | system_kind                  | patient_information_system |
+      | system_certified             | kyllä                      |
+      | system_phase                 | phase_1                    |
+      | system_profile               | Potilastietojärjestelmä    |
+      | registry_use_right_supported | ei                         |
+      | access_point_oid             | 1.2.246.537.6.700.2        |
+    Niin prosessi on käynnissä
+    Ja vaihe "Hylätty: potilastietojärjestelmällä ei voi liittyä" on tehty
+    Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja käyttöönotto odottaa liittymisen valmisteluja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                           |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään   |
+      | system_name          | PotilasY |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+      | palvelunantaja        | Tee valmistelevat tehtävät                        |
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | server_certificates_ready | kyllä              |
+      | planned_start_date        | tänään + 21 päivää |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
-      | organisation_oid       | 1.2.246.10.8024680.10.0    |
+      | organisation_oid       | 1.2.246.10.3692581.10.0    |
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Tee tietoturvasuunnitelma                         |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name      | PotilasY            |
+      | system_certified | kyllä               |
+      | access_point_oid | 1.2.246.537.6.700.2 |
     Niin avoinna on vain tehtävä "Tee tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään |
       | self_monitoring_in_place         | kyllä  |
       | covers_independent_practitioners | ei     |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja historiassa ei ole valmistelujen valmistumista, jota kukaan ei odottanut
+    Ja mikään käyttöönotto ei odota liittymisen valmisteluja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään              |
+      | system_name      | PotilasY            |
+      | access_point_oid | 1.2.246.537.6.700.2 |
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                     | kyllä |
+      | renewal_request_receivers_marked  | kyllä |
+      | renewal_request_service_in_use    | kyllä |
+      | deployment_check                  | none  |
+      | production_readiness_verification | ei    |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään + 14 päivää |
     Niin prosessi on päättynyt tapahtumaan "Sosiaalihuollon asiakastietovarantoon ei liitytty: tarvitaan sertifioitu asiakastietojärjestelmä"
-    Ja historiaan on kirjattu, ettei valmistumista odottanut enää kukaan, kun palvelunantaja teki valmistelut
-    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
+    Ja vaihe "Resepti-palvelu käytössä" on tehty
+    Ja vaihe "Potilastietojärjestelmä hylätty" on tehty
+    Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
     Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole

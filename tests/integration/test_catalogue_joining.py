@@ -1177,31 +1177,31 @@ def test_only_a_patient_system_is_refused_the_social_care_repository_at_once(eng
 
 def test_kanta_joining_is_not_joined_when_the_social_care_onboarding_finds_a_patient_system(engine):
     """The organisation said it has a client system, but the vendor describes a patient system: the
-    social-care onboarding refuses it, and its escalation is caught on the call activity. It does so before
-    the joining's preparations are done, so the joining's message later finds no one waiting: its contract
-    makes that no error, and the history records it."""
+    social-care onboarding refuses it, and its escalation is caught on the call activity. The social-care
+    repository was the only obligation, so no application will be made: the joining ends at once (seed 001:
+    "Kun tarvittavat valmistelut on tehty, tee liittymishakemus Kanta-Ekstranetissä."), and its open
+    preparations lapse instead of being done for nothing."""
     state = _enter_home_care(engine, system_kind="client_system", writes_prescriptions=False)
     assert "Event_social_care_refused" not in _completed(engine, state)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
     assert messages(state) == [PREPARED]
-    refused = _refuse_the_patient_system(engine, state)
-    # the social-care onboarding and its wait are gone; the joining's preparations go on
-    assert refused.status == "running" and messages(refused) == []
-    assert "Boundary_patient_system_refused" in _completed(engine, refused)
-    assert ready(refused) == ["Task_write_security_plan"]
-    done = _prerequisites(engine, refused, vendor_confirms=False)
-
-    unheard = [e for e in engine.history(done.id) if e.kind == "message_not_waited_for"]
-    assert [(e.element_id, e.actor, e.data) for e in unheard] == [
-        ("Throw_preparations_done", PROVIDER, {"name": PREPARED})
-    ]
+    assert ready(state) == ["Task_study_deployment_for_caller", "Task_write_security_plan"]
+    assert waiting_work(engine, state) == ["Task_check_register_entries"]
+    done = _refuse_the_patient_system(engine, state)
 
     assert done.status == "completed" and done.error is None
     assert ready(done) == [] and messages(done) == [] and timers(done) == {}
+    assert waiting_work(engine, done) == []
     assert ended_at(engine, done) == ["End_patient_system_refused", "End_not_joined_client_system_needed"]
     completed = _completed(engine, done)
-    assert "Boundary_patient_system_refused" in completed
-    assert not {"End_joined", "Script_note_social_care_outcome", "Rule_joining_deadline"} & completed
+    assert {"Boundary_patient_system_refused", "Gateway_other_onboardings_go_on"} <= completed
+    not_reached = {
+        "Task_check_register_entries", "Task_write_security_plan", "Throw_preparations_done",
+        "Gateway_onboardings_join", "End_joined", "Script_note_social_care_outcome", "Rule_joining_deadline",
+    }  # fmt: skip
+    assert not not_reached & completed
+    # the signal was never thrown, so nothing records it as unheard either
+    assert [e for e in engine.history(done.id) if e.element_id == "Throw_preparations_done"] == []
 
 
 def test_a_social_care_onboarding_of_its_own_completes_at_the_patient_system_refusal(engine):
@@ -1275,7 +1275,7 @@ def test_a_patient_system_found_by_the_social_care_onboarding_cancels_only_that_
     state = complete(engine, state, "Task_describe_system", PATIENT_SYSTEM_ONLY, actor=VENDOR)
     # The social-care branch is refused and cancelled; the other application still waits for its decision.
     assert state.status == "running" and ready(state) == [] and messages(state) == [PDR_DECISION]
-    assert "Boundary_patient_system_refused" in _completed(engine, state)
+    assert {"Boundary_patient_system_refused", "Gateway_other_onboardings_go_on"} <= _completed(engine, state)
     state = decide(engine, state, PDR_DECISION, "approved")
     done = _patient_data_repository_after_approval(engine, state, clock)
     assert done.status == "completed" and done.error is None
