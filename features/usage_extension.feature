@@ -920,7 +920,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 
-  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, ja sähköposti-ilmoitus Kantaan tehdään heti sen rinnalla
+  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, eikä asiakirjaryhmästä ilmoiteta Kantaan, koska palvelunantaja ei ole itse aloittanut tallentamista
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102164-2
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -934,12 +934,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                        |
-      | sent_to         | kanta@kanta.fi                                |
-      | notified_change | Sosiaalihuollon vanhat asiakirjat arkistoidaan |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihe "Päätä ilmoitukset Kelalle" on tehty kerran
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | contact_email      | kanta@example.fi              |
@@ -962,12 +958,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Ja vaihe "Ilmoita Kantaan sähköpostilla" on tehty kerran
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
-  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, ja sen rinnalla avoinna ollut ilmoitus raukeaa
+  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, sen rinnalla avoinna ollut liityntäpisteen ilmoitus raukeaa eikä asiakirjaryhmästä ilmoiteta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102165-0
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -979,16 +975,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | document_group_or_profile_change | kyllä                       |
       | document_volume_growth           | 0                           |
       | new_service_tasks_only           | ei                          |
-      | new_access_point                 | ei                          |
+      | new_access_point                 | kyllä                       |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
-    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model      | direct    |
       | vendor_business_id | 2345678-0 |
-    Niin avoinna ovat vain tehtävät "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                     |
       | system_kind                  | patient_information_system   |
@@ -1001,3 +997,4 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+    Ja vaihetta "Tee liityntäpisteen muutosilmoitus" ei ole tehty
