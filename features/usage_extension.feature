@@ -963,6 +963,51 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
+  Tapaus: Rinnakkaisliittyjä, joka tallentaa vain järjestäjän tietoja hyvinvointialueen järjestelmään, ei liity itse eikä ilmoita asiakirjaryhmästä Kantaan, mutta liityntäpisteestä se ilmoittaa käyttöönoton rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102166-9
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7102166-9                   |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | repository                       | social_welfare_repository   |
+      | extension_kind                   | new_content                 |
+      | new_document_groups              | ["phase_2_documents"]       |
+      | document_group_or_profile_change | kyllä                       |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | kyllä                       |
+      | planned_change_date              | tänään + 90 päivää          |
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Ja tiedon "notify_kanta_by_email" arvo on kyllä
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | contact_email      | kanta@example.fi              |
+      | service_provision  | purchased_services_for_county |
+      | county_business_id | 4567123-8                     |
+    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model            | parallel  |
+      | has_own_certified_system | ei        |
+      | county_business_id       | 4567123-8 |
+    Niin avoinna ovat vain tehtävät "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna ovat vain tehtävät "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | kyllä  |
+      | confirmed_on                | tänään |
+    Niin avoinna ovat vain tehtävät "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | other_electronic |
+      | client_rights_agreed | kyllä            |
+      | agreed_on            | tänään           |
+    Niin avoinna ovat vain tehtävät "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
+    Ja tiedon "social_care_joining_model" arvo on parallel
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+
   Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, sen rinnalla avoinna ollut liityntäpisteen ilmoitus raukeaa eikä asiakirjaryhmästä ilmoiteta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102165-0
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
