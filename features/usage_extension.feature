@@ -15,7 +15,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   before the planned change date (a late notice is warned of; nothing waits for the change date);
   archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
   Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A missing
-  repository is taken into use first; the planning and a new service's application wait for it, the notices do not. A new system is added in Kanta Extranet, and a new
+  repository is taken into use first; the planning, a new service's application and the e-mail notice, which is about a change
+  to a repository in use, wait for it (a provider that then stores only through its main joiner, or records only the organiser's
+  data, sends no e-mail notice), the access-point notice does not. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
@@ -38,7 +40,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin. Se, että terveydenhuollon uusi palvelu
   vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
-  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu ja uuden palvelun hakemus odottavat sitä, ilmoitukset eivät.
+  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu, uuden palvelun hakemus ja sähköposti-ilmoitus, joka koskee käytössä
+  olevan tietovarannon muutosta, odottavat sitä (pääliittyjän kautta liittynyt tai vain järjestäjän tietoja tallentava ei
+  lähetä sähköposti-ilmoitusta), liityntäpisteen ilmoitus ei odota.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
