@@ -15,7 +15,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   before the planned change date (a late notice is warned of; nothing waits for the change date);
   archiving for new service tasks only needs no notice. That a new health-care service needs the Patient Data
   Repository is the organisation's own practice: seed 003 refers to the services' own instructions. A missing
-  repository is taken into use first; the planning and a new service's application wait for it, the notices do not. A new system is added in Kanta Extranet, and a new
+  repository is taken into use first; the planning, a new service's application and the e-mail notice, which is about a change
+  to a repository in use, wait for it (a provider that then stores only through its main joiner, or records only the organiser's
+  data, sends no e-mail notice), the access-point notice does not. A new system is added in Kanta Extranet, and a new
   service or system is updated in Kela's customer data.
   For a new function in the system Kela decides the extent of the deployment test, which is then run.
   An optional deployment test is fixed and run again until it passes and is reported to Kela within two
@@ -38,7 +40,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
   uusiin palvelutehtäviin ei vaadi ilmoitusta. Uusi järjestelmä lisätään Kanta Ekstranetissä, ja
   uusi palvelu tai järjestelmä päivitetään Kelan asiakkuustietoihin. Se, että terveydenhuollon uusi palvelu
   vaatii Potilastietovarannon, on organisaation oma käytäntö: lähde 003 viittaa palvelujen omiin ohjeisiin.
-  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu ja uuden palvelun hakemus odottavat sitä, ilmoitukset eivät.
+  Puuttuva tietovaranto otetaan ensin käyttöön; suunnittelu, uuden palvelun hakemus ja sähköposti-ilmoitus, joka koskee käytössä
+  olevan tietovarannon muutosta, odottavat sitä (pääliittyjän kautta liittynyt tai vain järjestäjän tietoja tallentava ei
+  lähetä sähköposti-ilmoitusta), liityntäpisteen ilmoitus ei odota.
   Järjestelmän uuden toiminnallisuuden käyttöönottokokeen laajuuden päättää Kela, ja koe tehdään.
   Epäonnistuneen käyttöönottokokeen syy korjataan ja koe tehdään uudelleen, kunnes se onnistuu; onnistunut
   koe raportoidaan Kelalle kahden päivän kuluessa kokeesta, tai Kela muistuttaa; henkilöstö koulutetaan. Lähde 003
@@ -918,7 +922,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 
-  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, ja sähköposti-ilmoitus Kantaan tehdään heti sen rinnalla
+  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, eikä asiakirjaryhmästä ilmoiteta Kantaan, koska palvelunantaja ei ole itse aloittanut tallentamista
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102164-2
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -932,12 +936,8 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | new_service_tasks_only           | ei                          |
       | new_access_point                 | ei                          |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
-    Kun palvelunantaja tekee tehtävän "Ilmoita Kantaan sähköpostilla" tiedoilla:
-      | email_sent_on   | tänään                                        |
-      | sent_to         | kanta@kanta.fi                                |
-      | notified_change | Sosiaalihuollon vanhat asiakirjat arkistoidaan |
     Niin avoinna on vain tehtävä "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihe "Päätä ilmoitukset Kelalle" on tehty kerran
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | contact_email      | kanta@example.fi              |
@@ -960,12 +960,57 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
     Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
-    Ja vaihe "Ilmoita Kantaan sähköpostilla" on tehty kerran
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
 
-  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, ja sen rinnalla avoinna ollut ilmoitus raukeaa
+  Tapaus: Rinnakkaisliittyjä, joka tallentaa vain järjestäjän tietoja hyvinvointialueen järjestelmään, ei liity itse eikä ilmoita asiakirjaryhmästä Kantaan, mutta liityntäpisteestä se ilmoittaa käyttöönoton rinnalla
+    Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102166-9
+    Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
+      | business_id                      | 7102166-9                   |
+      | repositories_in_use              | ["patient_data_repository"] |
+      | repository                       | social_welfare_repository   |
+      | extension_kind                   | new_content                 |
+      | new_document_groups              | ["phase_2_documents"]       |
+      | document_group_or_profile_change | kyllä                       |
+      | document_volume_growth           | 0                           |
+      | new_service_tasks_only           | ei                          |
+      | new_access_point                 | kyllä                       |
+      | planned_change_date              | tänään + 90 päivää          |
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Ja tiedon "notify_kanta_by_email" arvo on kyllä
+    Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | contact_email      | kanta@example.fi              |
+      | service_provision  | purchased_services_for_county |
+      | county_business_id | 4567123-8                     |
+    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model            | parallel  |
+      | has_own_certified_system | ei        |
+      | county_business_id       | 4567123-8 |
+    Niin avoinna ovat vain tehtävät "Päätä, tarjoaako hyvinvointialue järjestelmäänsä", jonka tekee hyvinvointialue, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun hyvinvointialue tekee tehtävän "Päätä, tarjoaako hyvinvointialue järjestelmäänsä" tiedoilla:
+      | county_name                       | Pirkanmaan hyvinvointialue |
+      | organiser_business_id             | 0737546-2                  |
+      | county_offers_system              | kyllä                      |
+      | parallel_joining_requirements_met | kyllä                      |
+    Niin avoinna ovat vain tehtävät "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Vahvista, mitä hyvinvointialueen järjestelmään tallennetaan" tiedoilla:
+      | records_only_organiser_data | kyllä  |
+      | confirmed_on                | tänään |
+    Niin avoinna ovat vain tehtävät "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
+      | delivery_method      | other_electronic |
+      | client_rights_agreed | kyllä            |
+      | agreed_on            | tänään           |
+    Niin avoinna ovat vain tehtävät "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
+    Ja vaihe "Ei omaa liittymistä: tallentaa järjestäjän rekisteriin" on tehty
+    Ja tiedon "social_care_joining_model" arvo on parallel
+    Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+
+  Tapaus: Sosiaalihuollon asiakastietovarannon käyttöönotto hylkää potilastietojärjestelmän, jolloin käyttöä ei laajenneta, sen rinnalla avoinna ollut liityntäpisteen ilmoitus raukeaa eikä asiakirjaryhmästä ilmoiteta
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102165-0
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -977,16 +1022,16 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | document_group_or_profile_change | kyllä                       |
       | document_volume_growth           | 0                           |
       | new_service_tasks_only           | ei                          |
-      | new_access_point                 | ei                          |
+      | new_access_point                 | kyllä                       |
       | planned_change_date              | tänään + 90 päivää          |
-    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tutustu Sosiaalihuollon asiakastietovarannon käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" tiedoilla:
       | service_provision  | self_paying_clients_only |
-    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Valitse liittymismalli", jonka tekee palvelunantaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
       | joining_model      | direct    |
       | vendor_business_id | 2345678-0 |
-    Niin avoinna ovat vain tehtävät "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja, ja "Ilmoita Kantaan sähköpostilla", jonka tekee palvelunantaja
+    Niin avoinna ovat vain tehtävät "Kuvaa asiakastietojärjestelmä", jonka tekee järjestelmätoimittaja, ja "Tee liityntäpisteen muutosilmoitus", jonka tekee palvelunantaja
     Kun järjestelmätoimittaja tekee tehtävän "Kuvaa asiakastietojärjestelmä" tiedoilla:
       | system_name                  | PotilasY                     |
       | system_kind                  | patient_information_system   |
@@ -999,3 +1044,4 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
+    Ja vaihetta "Tee liityntäpisteen muutosilmoitus" ei ole tehty

@@ -745,8 +745,9 @@ def test_usage_extension_with_a_new_system_and_access_point_runs_to_its_end(engi
 def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(engine):
     """The missing social-care repository is joined by its onboarding; once the provider's test is reported
     that onboarding ends and the extension goes on to its planning, while the county's readiness and
-    commitment wait in the county's own process, started by the onboarding's message. The notices wait for
-    none of it."""
+    commitment wait in the county's own process, started by the onboarding's message. The access-point notice
+    waits for none of it; the e-mail notice of the new document groups opens only once the provider's own
+    joining has put the repository in use."""
     state = start_extension(engine, repositories_in_use=["patient_data_repository"])
     steps = [
         ("Task_study_deployment_for_caller", PROVIDER,
@@ -765,9 +766,11 @@ def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(e
          {"application_date": "2026-03-02", "applicant_business_id": "0737546-2", "system_name": "SosiaaliX",
           "access_point_oid": ACCESS_POINT_OID, "registrar_oid": "1.2.246.10.7375462.10.0"}),
     ]  # fmt: skip
-    # The notices the extension needs run beside the repository's onboarding from the description on: each
-    # has its own deadline from the planned change date and needs nothing the onboarding brings.
-    notices = ["Task_access_point_notice", "Task_email_notice"]
+    # The access-point notice runs beside the repository's onboarding from the description on: it has its
+    # own deadline from the planned change date and needs nothing the onboarding brings. The e-mail notice is
+    # about a change to a repository in use, so it is not open while the repository is being joined.
+    assert state.variables["notify_kanta_by_email"] is True
+    notices = ["Task_access_point_notice"]
     for element_id, actor, data in steps:
         assert sorted(ready(state)) == sorted([element_id, *notices])
         state = do(engine, state, element_id, data, actor=actor)
@@ -783,7 +786,7 @@ def test_the_usage_extension_goes_on_while_the_countys_own_process_still_waits(e
     # The onboarding has ended: the extension is past Gateway_repository_ready, at its planning.
     assert state.status == "running"
     assert "End_service_in_use" in ended_at(engine, state)
-    assert "Task_plan_extension" in ready(state)
+    assert sorted(ready(state)) == ["Task_access_point_notice", "Task_email_notice", "Task_plan_extension"]
     assert not {"Task_organiser_readiness", "Task_deliver_documents"} & set(ready(state))
     county = county_process_of(engine, "0737546-2")
     assert county.status == "running"
