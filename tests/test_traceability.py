@@ -9,10 +9,16 @@ decision table, carries in its documentation (a rule: its description) at least 
 and every quoted sentence is in the seed it names (``../shared/seeds/<prefix>_*.txt`` beside the repository,
 as CI has it), compared with whitespace collapsed, since the seeds break lines anywhere. A gateway that only
 merges flows decides nothing, so it needs no source.
+
+A documentation text that names a seed ("(seed 003)", "seeds 001, 002", "Seed 004", "lähde 004", in a
+``Rule:`` line or any other) quotes that seed: an element in a ``Source:`` line of its own, a process or a
+decision table (whose summary speaks for its elements) in one of its elements or rules. A rule that names a
+seed no quote of it backs sends the reader to a seed that does not say it.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +30,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "processes"
 SEEDS = ROOT.parent / "shared" / "seeds"
+# "seed 003", "Seeds 001, 000 and 004", "lähde 004", "lähteessä 001": a seed named in prose
+SEED_NAMED = re.compile(
+    r"\b(?:seeds?|lähde|lähteet|lähteen|lähteessä|lähteiden)\s+(?P<seeds>\d{3}(?:(?:\s*,\s*|\s+(?:and|ja)\s+)\d{3})*)",
+    re.IGNORECASE,
+)
 
 
 def source_problems(text: str, seeds: dict[str, str]) -> list[str]:
@@ -68,6 +79,44 @@ def misquotes(catalogue: Path, seeds: dict[str, str]) -> list[str]:
     return found
 
 
+def seeds_named(text: str) -> set[str]:
+    """The seeds a documentation text names in prose, not counting the seed prefixes of its quoted sources."""
+    named = set()
+    for line in text.splitlines():
+        if QUOTED.match(line.strip()) is None:
+            for naming in SEED_NAMED.finditer(line):
+                named.update(re.findall(r"\d{3}", naming["seeds"]))
+    return named
+
+
+def seeds_quoted(text: str) -> set[str]:
+    return {quoted["seed"] for line in text.splitlines() if (quoted := QUOTED.match(line.strip()))}
+
+
+def unquoted_seeds(catalogue: Path) -> list[str]:
+    """``file: [owner id] names seed 00N ...`` for each seed a documentation text names but does not quote.
+    An element's text (a task's, an event's, a flow's, a decision rule's) quotes the seeds it names itself;
+    the summary of a process or a decision speaks for the whole: a quote in it or its elements backs it."""
+    found = []
+    for path in sorted([*catalogue.glob("*.bpmn"), *catalogue.glob("*.dmn")]):
+        root = etree.parse(str(path), _PARSER).getroot()
+        for text in root.iter(etree.Element):
+            if etree.QName(text).localname not in ("documentation", "description") or not text.text:
+                continue
+            owner = text.getparent()
+            if etree.QName(owner).localname in ("process", "decision"):
+                within = [t.text or "" for t in owner.iter(text.tag)]  # its own lines too
+                quoted, where = set().union(*map(seeds_quoted, within)), "it and its elements"
+            else:
+                quoted, where = seeds_quoted(text.text), "its own Source lines"
+            for seed in sorted(seeds_named(text.text) - quoted):
+                found.append(
+                    f"{path.name}: [{owner.get('id')}] names seed {seed} but {where} quote nothing of it: "
+                    f'add Source: {seed} "<the sentence>", or correct the seed it names'
+                )
+    return found
+
+
 def catalogue_problems(catalogue: Path, seeds: dict[str, str]) -> list[str]:
     return [
         f"{traced.file}: [{traced.element_id}] {problem}"
@@ -93,6 +142,44 @@ def test_every_rule_of_the_catalogue_quotes_its_seed_or_says_it_is_own_practice(
 
 def test_every_quote_anywhere_in_the_catalogue_is_in_the_seed_it_names(seeds):
     assert misquotes(CATALOGUE, seeds) == []
+
+
+def test_every_seed_a_rule_names_is_quoted_where_it_is_named():
+    assert unquoted_seeds(CATALOGUE) == []
+
+
+def test_a_seed_named_but_not_quoted_is_found(tmp_path):
+    (tmp_path / "naming.bpmn").write_text(NAMING, encoding="utf-8")
+    assert [problem.split(" but ")[0] for problem in unquoted_seeds(tmp_path)] == [
+        "naming.bpmn: [p] names seed 002",
+        "naming.bpmn: [Task_named_elsewhere] names seed 003",
+        "naming.bpmn: [Task_named_elsewhere] names seed 004",
+        "naming.bpmn: [End_finnish] names seed 004",
+    ]
+
+
+NAMING = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:documentation>Process (seeds 001 and 003, 002): the summary</bpmn:documentation>
+    <bpmn:userTask id="Task_backed" name="A">
+      <bpmn:documentation>Rule: contact the vendor (seed 001)
+Source: 001 "Ota yhteyttä järjestelmätoimittajaasi."</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_named_elsewhere" name="B">
+      <bpmn:documentation>Rule: report to Kela (Seeds 001, 003, 004); 500 000 documents
+Source: 001 "Saat heiltä ohjeet."
+Source: organisation's own practice: seed 003 says it</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_quoting_only" name="C">
+      <bpmn:documentation>Source: 003 "Saat heiltä ohjeet."</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:endEvent id="End_finnish">
+      <bpmn:documentation>Lähde 004 sanoo niin.</bpmn:documentation>
+    </bpmn:endEvent>
+  </bpmn:process>
+</bpmn:definitions>
+"""
 
 
 def test_a_quote_the_seed_lacks_is_found_on_any_element(tmp_path):
