@@ -30,9 +30,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "processes"
 SEEDS = ROOT.parent / "shared" / "seeds"
-# "seed 003", "Seeds 001, 000 and 004", "lähde 004", "lähteessä 001": a seed named in prose
+# "seed 003", "Seeds 001, 000 and 004", "lähde 004", "lähteessä 001", "(004 "…")": a seed named in prose
 SEED_NAMED = re.compile(
-    r"\b(?:seeds?|lähde|lähteet|lähteen|lähteessä|lähteiden)\s+(?P<seeds>\d{3}(?:(?:\s*,\s*|\s+(?:and|ja)\s+)\d{3})*)",
+    r"\b(?:seeds?|lähde|lähteet|lähteen|lähteessä|lähteiden)\s+(?P<seeds>\d{3}(?:(?:\s*,\s*|\s+(?:and|ja)\s+)\d{3})*)"
+    r"|\((?P<bare>00\d)\s",  # an own-practice line's aside: (001 "3. Tee lopuksi …"), (000 lists …)
     re.IGNORECASE,
 )
 
@@ -85,7 +86,7 @@ def seeds_named(text: str) -> set[str]:
     for line in text.splitlines():
         if QUOTED.match(line.strip()) is None:
             for naming in SEED_NAMED.finditer(line):
-                named.update(re.findall(r"\d{3}", naming["seeds"]))
+                named.update(re.findall(r"\d{3}", naming["seeds"] or naming["bare"]))
     return named
 
 
@@ -154,6 +155,7 @@ def test_a_seed_named_but_not_quoted_is_found(tmp_path):
         "naming.bpmn: [p] names seed 002",
         "naming.bpmn: [Task_named_elsewhere] names seed 003",
         "naming.bpmn: [Task_named_elsewhere] names seed 004",
+        "naming.bpmn: [Task_aside] names seed 001",
         "naming.bpmn: [End_finnish] names seed 004",
     ]
 
@@ -170,6 +172,10 @@ Source: 001 "Ota yhteyttä järjestelmätoimittajaasi."</bpmn:documentation>
       <bpmn:documentation>Rule: report to Kela (Seeds 001, 003, 004); 500 000 documents
 Source: 001 "Saat heiltä ohjeet."
 Source: organisation's own practice: seed 003 says it</bpmn:documentation>
+    </bpmn:userTask>
+    <bpmn:userTask id="Task_aside" name="D">
+      <bpmn:documentation>Rule: 500 000 documents, Act 703/2023 (own practice)
+Source: organisation's own practice: straight to the test (001 "Saat heiltä ohjeet.")</bpmn:documentation>
     </bpmn:userTask>
     <bpmn:userTask id="Task_quoting_only" name="C">
       <bpmn:documentation>Source: 003 "Saat heiltä ohjeet."</bpmn:documentation>
