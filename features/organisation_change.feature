@@ -289,6 +289,73 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja vaihetta "Tee Resepti-palvelun käyttöönottokoe" ei ole tehty
     Ja avoimia tehtäviä ei ole
 
+  Tapaus: Uudella Y-tunnuksella jatkava organisaatio varmistaa Resepti-palvelun tuotantovalmiuden ja tekee sen käyttöönottokokeen uuden tunnuksen liittymisessä, ei organisaatiomuutoksessa vanhalla tunnuksella
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 3141596-2
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 3141596-2                |
+      | organisation_name           | Lääkäriasema Kaisla Oy   |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.31415962.10.0 |
+      | registrar_oid               | 1.2.246.10.31415962.10.0 |
+      | new_business_id             | kyllä                    |
+      | new_business_id_value       | 3141597-0                |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | kyllä                    |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
+    Niin lomake hylätään kentän "prescription_readiness" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 3141596-2                         |
+      | organisation_name           | Lääkäriasema Kaisla Oy            |
+      | change_date                 | tänään + 30 päivää                |
+      | joiner_oid                  | 1.2.246.10.31415962.10.0          |
+      | registrar_oid               | 1.2.246.10.31415962.10.0          |
+      | new_business_id             | kyllä                             |
+      | new_business_id_value       | 3141597-0                         |
+      | new_joiners                 | ei                                |
+      | merger                      | ei                                |
+      | documents_move_registrar    | ei                                |
+      | is_independent_practitioner | ei                                |
+      | access_point_changes        | ei                                |
+      | renewal_routing_changes     | ei                                |
+      | joiner_stops                | ei                                |
+      | prescription_readiness      | ei                                |
+      | prescription_service_in_use | kyllä                             |
+      | deployment_check            | deployment_test_requested_by_kela |
+      | vendor_business_id          | 2345678-0                         |
+    Niin lomake hylätään kentän "deployment_check" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 3141596-2                |
+      | organisation_name           | Lääkäriasema Kaisla Oy   |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.31415962.10.0 |
+      | registrar_oid               | 1.2.246.10.31415962.10.0 |
+      | new_business_id             | kyllä                    |
+      | new_business_id_value       | 3141597-0                |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja tiedon "business_id" arvo on 3141597-0
+
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
@@ -585,7 +652,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Ja ajastimia ei ole
@@ -611,7 +679,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | 2468216-5 | tänään + 3 päivää  | ajastin "Kaksi päivää ennen muutosta" laukeaa 1 päivän kuluttua  | avoimia tehtäviä ei ole                                                                |
       | 2468217-3 | tänään + 1 päivä   | ajastin "Kaksi päivää ennen muutosta" on lauennut                | avoinna on vain tehtävä "Poista uusimispyyntöjen vastaanottomerkintä", jonka tekee THL |
 
-  Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
+  Tapaus: Uusimispyyntöjen välitys muuttuu, mutta yksikön toiminta ei pääty: välitys voi muuttua vain Resepti-palvelua käyttävällä organisaatiolla, uudet vastaanottajat ilmoitetaan THL:lle, kohdistetut pyynnöt käsitellään, eikä vastaanottomerkintää poisteta
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468224-5
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
@@ -631,8 +699,31 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | kyllä                    |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
     Niin lomake hylätään kentän "receiver_mark_removal" kohdalta
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468224-5                |
+      | organisation_name           | Terveysasema Lähde Oy    |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682245.10.0 |
+      | registrar_oid               | 1.2.246.10.24682245.10.0 |
+      | new_business_id             | ei                       |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | kyllä                    |
+      | receiving_units_end         | ei                       |
+      | receiver_mark_removal       | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+      | vendor_business_id          | 2345678-0                |
+    Niin lomake hylätään kentän "prescription_service_in_use" kohdalta
     Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
       | business_id                 | 2468224-5                |
@@ -651,7 +742,9 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | ei                       |
       | joiner_stops                | ei                       |
       | prescription_readiness      | ei                       |
-      | prescription_service_in_use | ei                       |
+      | prescription_service_in_use | kyllä                    |
+      | deployment_check            | none                     |
+      | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Ilmoita uusimispyyntöjen uudet vastaanottajat", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Ilmoita uusimispyyntöjen uudet vastaanottajat" tiedoilla:
       | email_sent_on            | tänään                        |
@@ -699,7 +792,8 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | receiver_mark_removal       | kyllä                      |
       | joiner_stops                | ei                         |
       | prescription_readiness      | ei                         |
-      | prescription_service_in_use | ei                         |
+      | prescription_service_in_use | kyllä                      |
+      | deployment_check            | none                       |
       | vendor_business_id          | 2345678-0                  |
       | intermediary_business_id    | 2938470-6                  |
     Niin ajastin "Välittäjän ilmoitus myöhässä" on lauennut kerran

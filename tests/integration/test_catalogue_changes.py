@@ -979,7 +979,8 @@ IMPACT = {
     "receiving_units_end": True,
     "receiver_mark_removal": True,
     "prescription_readiness": False,
-    "prescription_service_in_use": False,
+    "prescription_service_in_use": True,
+    "deployment_check": "none",
     "joiner_stops": False,
 }
 
@@ -1444,6 +1445,32 @@ def test_only_a_prescription_service_user_is_offered_the_readiness_verification(
     )  # fmt: skip
     assert untested.status == "completed"
     assert ended_at(engine, untested) == ["End_change_done"]
+
+
+def test_under_a_new_business_id_the_readiness_and_the_test_are_the_new_joinings(engine):
+    # Seed 004: "Muutostilanteissa organisaatio voi palvelun käyttäjäksi hyväksymisen jälkeen tarvittaessa
+    # tehdä teknisen tuotantovalmiuden varmistamisen …": under a new business ID the organisation is accepted
+    # as the service's user in the joining under that ID, whose Prescription onboarding offers both; the
+    # change refuses them rather than run them under the old ID or ask them twice.
+    new_id = {"new_business_id": True, "new_business_id_value": "1414213-0", "merger": False,
+              "documents_move_registrar": False, "access_point_changes": False,
+              "renewal_routing_changes": False, "prescription_service_in_use": True}  # fmt: skip
+    with pytest.raises(InvalidData, match="prescription_readiness"):
+        start_change(engine, prescription_readiness=True, deployment_check="none", **new_id)
+    with pytest.raises(InvalidData, match="deployment_check"):
+        start_change(engine, deployment_check="deployment_test_requested_by_kela", **new_id)
+    joining = start_change(engine, prescription_readiness=False, deployment_check="none", **new_id)
+    joining_lane = "Palvelunantaja @organisation_change/Call_join_with_new_business_id"
+    assert [(t.element_id, t.lane) for t in joining.ready_tasks] == [
+        ("Task_enter_organisation_profile", joining_lane)
+    ]
+
+
+def test_only_a_prescription_service_user_has_renewal_requests_to_route(engine):
+    # Seed 004: "Myös Kanta-palvelussa organisaatiolla tulee olla käytettävänä palveluna uusimispyynnön
+    # vastaanotto/haku"
+    with pytest.raises(InvalidData, match="prescription_service_in_use"):
+        start_change(engine, prescription_service_in_use=False)
 
 
 def test_the_strongly_recommended_test_before_a_registrar_change_is_skipped_only_with_a_reason(engine):
