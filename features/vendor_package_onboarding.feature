@@ -4,7 +4,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider makes sure,
   once, of its register entries and security plan (seeds 001, 004) and then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
-  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
+  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it writes prescriptions (the Prescription
+  service is then obligatory, seed 001) or otherwise wants prescriptions too (seed 000), it applies
   for the Prescription service separately beside it, and the two applications go on side by side, each after
   Kela's decision of its own, in either order. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
@@ -24,7 +25,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   palvelunantaja allekirjoittaa sen. Palvelunantaja varmistaa kerran rekisteritietonsa ja tietoturvasuunnitelmansa
   ja tekee sitten oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
-  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
+  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se laatii lääkemääräyksiä (silloin Resepti-palvelu on
+  sille pakollinen) tai muuten haluaa myös reseptin, se tekee sen rinnalla
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
   lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
@@ -40,13 +42,14 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon hakemuksen rinnalla (<resepti>)
+  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus Potilastietovarannon hakemuksen rinnalla aina, kun organisaatio laatii lääkemääräyksiä, ja muuten, jos se haluaa (laatii: <laatii>, haluaa: <resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | <resepti>               |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | <organisaatio>         |
+      | business_id          | 0737546-2              |
+      | package_name         | Ajas ja Kanta -paketti |
+      | writes_prescriptions | <laatii>               |
+      | wants_prescription   | <resepti>              |
+      | vendor_business_id   | 2345678-0              |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -72,17 +75,28 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | resepti | hakemukset | odottaessa | seuraavaksi |
-      | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
-      | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | organisaatio            | laatii | resepti | hakemukset | odottaessa | seuraavaksi |
+      | Lääkärikeskus Aurora Oy | kyllä  | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | Fysioterapia Aalto Oy   | ei     | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | Fysioterapia Aalto Oy   | ei     | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
 
   Tapaus: Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse Kanta-paketti" tiedoilla:
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | ei                      |
+      | vendor_business_id   | 2345678-0               |
+    Niin lomake hylätään kentän "wants_prescription" kohdalta
+    Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -221,11 +235,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Ilman reseptiä hyväksytty hakemus vie suoraan käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | ei                      |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Fysioterapia Aalto Oy  |
+      | business_id          | 0737546-2              |
+      | package_name         | Ajas ja Kanta -paketti |
+      | writes_prescriptions | ei                     |
+      | wants_prescription   | ei                     |
+      | vendor_business_id   | 2345678-0              |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-119 |
@@ -283,11 +298,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, Resepti-palvelun omat tehtävät tehdään päätöstä odottaessa, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan käytön aloittamisen rinnalla
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-120 |
@@ -390,11 +406,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista Potilastietovarannon päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-120 |
