@@ -44,6 +44,9 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         f"{PRESCRIPTION_BESIDE} (laatii: ei, haluaa: ei)",
         f"{PRESCRIPTION_BESIDE} (laatii: ei, haluaa: kyllä)",
         f"{PRESCRIPTION_BESIDE} (laatii: kyllä, haluaa: kyllä)",
+        "Uusi Kanta-asiakas hyväksyy terveydenhuollon sitoumuksen hakemusten rinnalla, ja lääkemääräyksiä "
+        "laatimaton organisaatio hakee Resepti-palvelua halutessaan ja tekee sen käyttöönottokokeen sanoin "
+        "kirjatusta muusta syystä",
     ]
     # … and says where it went instead: to the correction where the approval should have led on.
     assert "('Palvelunantaja', 'Korjaa Potilastietovarannon hakemus')" in run.output

@@ -964,7 +964,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         engine,
         state,
         "Task_check_preparations",
-        {"register_entries_valid": True, "security_plan_ready": True},
+        {"register_entries_valid": True, "security_plan_ready": True, "existing_kanta_customer": True},
     )
     # The applications side by side: the Prescription one, when wanted, is open beside the Patient Data
     # Repository one, and each waits for Kela's decision of its own.
@@ -1045,7 +1045,7 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
         engine,
         state,
         "Task_check_preparations",
-        {"register_entries_valid": True, "security_plan_ready": True},
+        {"register_entries_valid": True, "security_plan_ready": True, "existing_kanta_customer": True},
     )
     state = complete(engine, state, "Task_apply_prescription_service", era)
     state = complete(
@@ -1109,6 +1109,7 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
     assert {e.field for e in refused.value.errors} == {
         "/data/register_entries_valid",
         "/data/security_plan_ready",
+        "/data/existing_kanta_customer",
         "/data/system_name",
         "/data/access_point_oid",
         "/data/application_date",
