@@ -666,3 +666,61 @@ Ominaisuus: Resepti-palvelun käyttöönotto
       | Resepti-palvelu käytössä |
     Ja avoimia tehtäviä ei ole
     Ja ajastimia ei ole
+
+  Tapaus: Käyttöönottokoe tehdään myös muusta, sanoin kirjatusta syystä, koska lähteen syyt ovat esimerkkejä
+    Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102011-3
+    Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoinna on vain tehtävä "Lähetä valmisteluohjeet", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään |
+      | system_name          | eRA    |
+    Niin avoinna on vain tehtävä "Tee valmistelevat tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | register_entries_valid    | kyllä             |
+      | security_plan_ready       | kyllä             |
+      | server_certificates_ready | kyllä             |
+      | planned_start_date        | tänään + 7 päivää |
+      | existing_kanta_customer   | kyllä             |
+    Niin avoinna on vain tehtävä "Tee hallinnolliset toimet Kanta Ekstranetissä", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee hallinnolliset toimet Kanta Ekstranetissä" tiedoilla:
+      | application_date | tänään                       |
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+    Niin odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                     | kyllä                        |
+      | deployment_check                  | deployment_test_other_reason |
+      | production_readiness_verification | ei                           |
+    Niin lomake hylätään kentän "deployment_test_reason" kohdalta
+    Ja avoinna on vain tehtävä "Tee oman organisaation käyttöönoton tehtävät", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee oman organisaation käyttöönoton tehtävät" tiedoilla:
+      | staff_trained                     | kyllä                                             |
+      | deployment_check                  | deployment_test_other_reason                      |
+      | deployment_test_reason            | Järjestelmään vaihdettu uusi allekirjoituspalvelu |
+      | production_readiness_verification | ei                                                |
+    Niin avoinna on vain tehtävä "Tee käyttöönottokoe järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Ja tiedon "deployment_test_reason" arvo on Järjestelmään vaihdettu uusi allekirjoituspalvelu
+    Ja vaihetta "Varmista tuotantovalmius järjestelmätoimittajan kanssa" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe järjestelmätoimittajan kanssa" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                             |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan     |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen |
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna on vain tehtävä "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin prosessi on päättynyt tapahtumaan "Resepti-palvelu käytössä"
+    Ja avoimia tehtäviä ei ole

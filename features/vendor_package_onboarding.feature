@@ -4,7 +4,8 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   chooses the package, the vendor sends the delivery contract and the provider signs it; the provider makes sure,
   once, of its register entries and security plan (seeds 001, 004) and then
   applies for the Patient Data Repository naming the system eRA, as the vendor says, and the access point
-  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it wants prescriptions too, it applies
+  OID 1.2.246.537.6.918.18.10.13.1 and waits for Kela's decision on it; when it writes prescriptions (the Prescription
+  service is then obligatory, seed 001) or otherwise wants prescriptions too (seed 000), it applies
   for the Prescription service separately beside it, and the two applications go on side by side, each after
   Kela's decision of its own, in either order. A refused
   application is corrected and sent again. A decision message without the decision is refused and changes
@@ -18,13 +19,16 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   is fixed by the vendor), and then starts using the Prescription service (seed 001); a passed test is reported within
   two days beside the start of use, which does not wait for the report (otherwise Kela asks). Kanta services are in
   use when both paths are done and a run Prescription test is reported. When signing, the provider may ask for the vendor's system description as an
-  annex to its self-monitoring plan (seed 000 offers it); no step waits for it.
+  annex to its self-monitoring plan (seed 000 offers it); no step waits for it. A new Kanta customer accepts the
+  health-care commitment beside the applications, as in the Patient Data Repository and Prescription onboardings (the
+  organisation's own practice); only the end waits for it.
 
   Palvelunantaja valitsee palvelupaketin, järjestelmätoimittaja lähettää toimitussopimuksen ja
   palvelunantaja allekirjoittaa sen. Palvelunantaja varmistaa kerran rekisteritietonsa ja tietoturvasuunnitelmansa
   ja tekee sitten oman liittymishakemuksen
   Potilastietovarantoon (ent. Potilastiedon arkisto) järjestelmällä eRA ja liityntäpisteen OID:lla
-  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se haluaa myös reseptin, se tekee sen rinnalla
+  1.2.246.537.6.918.18.10.13.1 ja odottaa Kelan päätöstä; jos se laatii lääkemääräyksiä (silloin Resepti-palvelu on
+  sille pakollinen) tai muuten haluaa myös reseptin, se tekee sen rinnalla
   Resepti-palveluun oman erillisen hakemuksen, ja kumpikin hakemus odottaa omaa päätöstään. Hylätty hakemus korjataan ja
   lähetetään uudelleen. Potilastietovarannon hakemuksen hyväksynnän jälkeen tehdään käyttöönottokoe yhdessä
   järjestelmätoimittajan kanssa ja lähetetään sen raportti Kelaan kahden päivän kuluessa kokeesta, Resepti-hakemuksen
@@ -34,19 +38,21 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
   koetta (epäonnistuneen korjaa järjestelmätoimittaja), ja aloittaa Resepti-palvelun käyttämisen; onnistunut koe
   raportoidaan Kelaan kahden päivän kuluessa käytön aloittamisen rinnalla. Kanta-palvelut ovat käytössä, kun kumpikin
   on tehty ja tehty Resepti-palvelun koe raportoitu. Allekirjoittaessaan
-  palvelunantaja voi pyytää järjestelmätoimittajan järjestelmäkuvauksen omavalvontasuunnitelmansa liitteeksi.
+  palvelunantaja voi pyytää järjestelmätoimittajan järjestelmäkuvauksen omavalvontasuunnitelmansa liitteeksi. Uusi
+  Kanta-asiakas hyväksyy terveydenhuollon sitoumuksen hakemusten rinnalla; vain käyttöönoton loppu odottaa sitä.
 
   Tausta:
     Oletetaan palvelunantajan aloittaneen prosessin "Kantaan liittyminen toimittajan paketilla" Y-tunnukselle 0737546-2
     Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
 
-  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, Potilastietovarannon hakemuksen rinnalla (<resepti>)
+  Tapausaihio: Resepti-palveluun tehdään oma erillinen hakemus Potilastietovarannon hakemuksen rinnalla aina, kun organisaatio laatii lääkemääräyksiä, ja muuten, jos se haluaa (laatii: <laatii>, haluaa: <resepti>)
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | <resepti>               |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | <organisaatio>         |
+      | business_id          | 0737546-2              |
+      | package_name         | Ajas ja Kanta -paketti |
+      | writes_prescriptions | <laatii>               |
+      | wants_prescription   | <resepti>              |
+      | vendor_business_id   | 2345678-0              |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -57,8 +63,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin <hakemukset>
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | system_name            | eRA                          |
@@ -72,17 +79,28 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
     Ja viestejä ei odoteta
 
     Tapaukset:
-      | resepti | hakemukset | odottaessa | seuraavaksi |
-      | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
-      | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | organisaatio            | laatii | resepti | hakemukset | odottaessa | seuraavaksi |
+      | Lääkärikeskus Aurora Oy | kyllä  | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | Fysioterapia Aalto Oy   | ei     | kyllä   | avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna on vain tehtävä "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja | avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
+      | Fysioterapia Aalto Oy   | ei     | ei      | avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja | avoimia tehtäviä ei ole | avoinna on vain tehtävä "Toimita Kelan testihenkilötunnukset", jonka tekee järjestelmätoimittaja |
 
   Tapaus: Kumpikin hakemus odottaa omaa päätöstään rinnakkain, Kela hylkää ensin kummankin, ja käyttöönottokoe uusitaan korjauksen jälkeen
+    Kun palvelunantaja yrittää tehdä tehtävän "Valitse Kanta-paketti" tiedoilla:
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | ei                      |
+      | vendor_business_id   | 2345678-0               |
+    Niin lomake hylätään kentän "wants_prescription" kohdalta
+    Ja avoinna on vain tehtävä "Valitse Kanta-paketti", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-118 |
@@ -93,19 +111,22 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | ei    |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | ei    |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin lomake hylätään kentän "register_entries_valid" kohdalta
     Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | ei    |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | ei    |
+      | existing_kanta_customer | kyllä |
     Niin lomake hylätään kentän "security_plan_ready" kohdalta
     Ja avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Ja vaihetta "Tee erillinen hakemus Resepti-palveluun" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | system_name            | eRA                          |
@@ -221,11 +242,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Ilman reseptiä hyväksytty hakemus vie suoraan käyttöönottokokeeseen, ja Kela pyytää myöhästynyttä raporttia
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | ei                      |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Fysioterapia Aalto Oy  |
+      | business_id          | 0737546-2              |
+      | package_name         | Ajas ja Kanta -paketti |
+      | writes_prescriptions | ei                     |
+      | wants_prescription   | ei                     |
+      | vendor_business_id   | 2345678-0              |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-119 |
@@ -237,8 +259,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | system_description_wanted | kyllä         |
     Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin avoinna on vain tehtävä "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja
     Kun palvelunantaja yrittää tehdä tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
       | system_name            | eRA        |
@@ -283,11 +306,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Potilastietovarannon käyttöönottokoe ja raportti eivät odota Resepti-hakemuksen päätöstä, Resepti-palvelun omat tehtävät tehdään päätöstä odottaessa, ja epäonnistuneesta tuotantovalmiuden varmistamisesta voi luopua; uuden järjestelmän ensimmäisessä käyttöönotossa Resepti-palvelun käyttöönottokoe tehdään Kelan pyyntöä odottamatta, korjataan ja raportoidaan käytön aloittamisen rinnalla
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-120 |
@@ -298,8 +322,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
       | system_name            | eRA                          |
@@ -390,11 +415,12 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
 
   Tapaus: Resepti-palvelun käyttö aloitetaan ilman tuotantovalmiuden varmistamista Potilastietovarannon päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön aloitusta, ja myöhästyneestä raportista Kela muistuttaa
     Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
-      | organisation_name  | Lääkärikeskus Aurora Oy |
-      | business_id        | 0737546-2               |
-      | package_name       | Ajas ja Kanta -paketti  |
-      | wants_prescription | kyllä                   |
-      | vendor_business_id | 2345678-0               |
+      | organisation_name    | Lääkärikeskus Aurora Oy |
+      | business_id          | 0737546-2               |
+      | package_name         | Ajas ja Kanta -paketti  |
+      | writes_prescriptions | kyllä                   |
+      | wants_prescription   | kyllä                   |
+      | vendor_business_id   | 2345678-0               |
     Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
     Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
       | contract_reference | TS-2026-120 |
@@ -405,8 +431,9 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | signed_on      | tänään        |
     Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
-      | register_entries_valid | kyllä |
-      | security_plan_ready    | kyllä |
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | kyllä |
     Niin avoinna ovat vain tehtävät "Tee liittymishakemus Potilastietovarantoon", jonka tekee palvelunantaja, ja "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
       | system_name            | eRA                          |
@@ -474,4 +501,110 @@ Ominaisuus: Kanta-palveluihin liittyminen järjestelmätoimittajan palvelupaketi
       | Resepti-palvelun koeraporttia pyydetty |
       | Kanta-palvelut käytössä                |
     Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Uusi Kanta-asiakas hyväksyy terveydenhuollon sitoumuksen hakemusten rinnalla, ja lääkemääräyksiä laatimaton organisaatio hakee Resepti-palvelua halutessaan ja tekee sen käyttöönottokokeen sanoin kirjatusta muusta syystä
+    Kun palvelunantaja tekee tehtävän "Valitse Kanta-paketti" tiedoilla:
+      | organisation_name    | Fysioterapia Aalto Oy  |
+      | business_id          | 0737546-2              |
+      | package_name         | Ajas ja Kanta -paketti |
+      | writes_prescriptions | ei                     |
+      | wants_prescription   | kyllä                  |
+      | vendor_business_id   | 2345678-0              |
+    Niin avoinna on vain tehtävä "Lähetä toimitussopimus", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä toimitussopimus" tiedoilla:
+      | contract_reference | TS-2026-121 |
+      | contract_sent_on   | tänään      |
+    Niin avoinna on vain tehtävä "Allekirjoita toimitussopimus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Allekirjoita toimitussopimus" tiedoilla:
+      | signatory_name | Aino Virtanen |
+      | signed_on      | tänään        |
+    Niin avoinna on vain tehtävä "Varmista rekisteritiedot ja tietoturvasuunnitelma", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Varmista rekisteritiedot ja tietoturvasuunnitelma" tiedoilla:
+      | register_entries_valid  | kyllä |
+      | security_plan_ready     | kyllä |
+      | existing_kanta_customer | ei    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                    |
+      | palvelunantaja | Tee liittymishakemus Potilastietovarantoon |
+      | palvelunantaja | Tee erillinen hakemus Resepti-palveluun    |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus          |
+    Kun palvelunantaja tekee tehtävän "Tee liittymishakemus Potilastietovarantoon" tiedoilla:
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date | tänään                       |
+    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Ja avoinna ovat vain tehtävät "Tee erillinen hakemus Resepti-palveluun", jonka tekee palvelunantaja, ja "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee erillinen hakemus Resepti-palveluun" tiedoilla:
+      | system_name      | eRA                          |
+      | access_point_oid | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date | tänään                       |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                           |
+      | palvelunantaja        | Hyväksy terveydenhuollon sitoumus                                 |
+      | palvelunantaja        | Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa |
+      | järjestelmätoimittaja | Toimita Kelan testihenkilötunnukset                               |
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                           |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus                                 |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa |
+      | palvelunantaja | Tee käyttöönottokoe                                               |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                           |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus                                 |
+      | palvelunantaja | Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa |
+      | palvelunantaja | Raportoi käyttöönottokoe Kelaan                                   |
+    Kun palvelunantaja tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Ja odotetaan viestiä "Kelan päätös Resepti-palvelun hakemukseen"
+    Ja ajastimia ei ole
+    Kun Kela lähettää viestin "Kelan päätös Resepti-palvelun hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja yrittää tehdä tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | deployment_check                  | deployment_test_other_reason |
+      | production_readiness_verification | ei                           |
+    Niin lomake hylätään kentän "deployment_test_reason" kohdalta
+    Ja avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönoton tehtävät omassa organisaatiossa" tiedoilla:
+      | deployment_check                  | deployment_test_other_reason                  |
+      | deployment_test_reason            | eRA-versio vaihtuu samalla Resepti-palvelulle |
+      | production_readiness_verification | ei                                            |
+    Niin avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Tee Resepti-palvelun käyttöönottokoe", jonka tekee palvelunantaja
+    Ja tiedon "deployment_test_reason" arvo on eRA-versio vaihtuu samalla Resepti-palvelulle
+    Kun palvelunantaja tekee tehtävän "Tee Resepti-palvelun käyttöönottokoe" tiedoilla:
+      | prescription_test_date    | tänään |
+      | prescription_test_result  | passed |
+      | kela_test_person_ids_used | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                          |
+      | palvelunantaja | Hyväksy terveydenhuollon sitoumus                |
+      | palvelunantaja | Raportoi Resepti-palvelun käyttöönottokoe Kelaan |
+      | palvelunantaja | Aloita Resepti-palvelun käyttäminen              |
+    Kun palvelunantaja tekee tehtävän "Raportoi Resepti-palvelun käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin avoinna ovat vain tehtävät "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja, ja "Aloita Resepti-palvelun käyttäminen", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Aloita Resepti-palvelun käyttäminen" tiedoilla:
+      | start_date | tänään |
+    Niin avoinna on vain tehtävä "Hyväksy terveydenhuollon sitoumus", jonka tekee palvelunantaja
+    Ja prosessi on käynnissä
+    Ja ajastimia ei ole
+    Kun palvelunantaja tekee tehtävän "Hyväksy terveydenhuollon sitoumus" tiedoilla:
+      | commitment_accepted_on | tänään        |
+      | signatory_name         | Aino Virtanen |
+      | commitment_accepted    | kyllä         |
+    Niin prosessi on päättynyt tapahtumaan "Kanta-palvelut käytössä"
+    Ja avoimia tehtäviä ei ole
+    Ja viestejä ei odoteta
     Ja ajastimia ei ole

@@ -7,8 +7,8 @@ import shutil
 from tests.features_run import ROOT, run_features
 
 PRESCRIPTION_BESIDE = (
-    "Resepti-palveluun tehdään oma erillinen hakemus, jos sitä halutaan, "
-    "Potilastietovarannon hakemuksen rinnalla"
+    "Resepti-palveluun tehdään oma erillinen hakemus Potilastietovarannon hakemuksen rinnalla aina, kun "
+    "organisaatio laatii lääkemääräyksiä, ja muuten, jos se haluaa"
 )
 
 
@@ -41,8 +41,12 @@ def test_turning_one_gateway_condition_around_fails_the_scenarios_that_pass_it(t
         "päätöstä odottamatta, ja vasta käyttöönoton loppu odottaa Potilastietovarannon "
         "käyttöönottokoetta; Kelan pyytämä Resepti-palvelun käyttöönottokoe tehdään ennen käytön "
         "aloitusta, ja myöhästyneestä raportista Kela muistuttaa",
-        f"{PRESCRIPTION_BESIDE} (ei)",
-        f"{PRESCRIPTION_BESIDE} (kyllä)",
+        f"{PRESCRIPTION_BESIDE} (laatii: ei, haluaa: ei)",
+        f"{PRESCRIPTION_BESIDE} (laatii: ei, haluaa: kyllä)",
+        f"{PRESCRIPTION_BESIDE} (laatii: kyllä, haluaa: kyllä)",
+        "Uusi Kanta-asiakas hyväksyy terveydenhuollon sitoumuksen hakemusten rinnalla, ja lääkemääräyksiä "
+        "laatimaton organisaatio hakee Resepti-palvelua halutessaan ja tekee sen käyttöönottokokeen sanoin "
+        "kirjatusta muusta syystä",
     ]
     # … and says where it went instead: to the correction where the approval should have led on.
     assert "('Palvelunantaja', 'Korjaa Potilastietovarannon hakemus')" in run.output

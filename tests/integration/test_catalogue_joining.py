@@ -943,7 +943,8 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         engine, started, "Task_choose_package",
         {"organisation_name": "Lääkärikeskus Aurora Oy", "business_id": CLINIC_ID,
          "package_name": "Ajas & Kanta", "vendor_business_id": AJAS_ID,
-         "wants_prescription": wants_prescription, "contact_email": "kanta@aurora.example.fi"},
+         "writes_prescriptions": wants_prescription, "wants_prescription": wants_prescription,
+         "contact_email": "kanta@aurora.example.fi"},
     )  # fmt: skip
     assert lanes(state) == {"Task_send_delivery_contract": "Järjestelmätoimittaja"}
     state = complete(
@@ -963,7 +964,7 @@ def test_vendor_package_onboarding(engine, wants_prescription):
         engine,
         state,
         "Task_check_preparations",
-        {"register_entries_valid": True, "security_plan_ready": True},
+        {"register_entries_valid": True, "security_plan_ready": True, "existing_kanta_customer": True},
     )
     # The applications side by side: the Prescription one, when wanted, is open beside the Patient Data
     # Repository one, and each waits for Kela's decision of its own.
@@ -1030,7 +1031,7 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
     state = complete(
         engine, started, "Task_choose_package",
         {"organisation_name": "Aurora", "business_id": CLINIC_ID, "package_name": "Ajas & Kanta",
-         "vendor_business_id": AJAS_ID, "wants_prescription": True},
+         "vendor_business_id": AJAS_ID, "writes_prescriptions": True, "wants_prescription": True},
     )  # fmt: skip
     state = complete(
         engine, state, "Task_send_delivery_contract",
@@ -1044,7 +1045,7 @@ def test_the_vendor_package_starts_prescription_use_on_the_passed_test_and_ends_
         engine,
         state,
         "Task_check_preparations",
-        {"register_entries_valid": True, "security_plan_ready": True},
+        {"register_entries_valid": True, "security_plan_ready": True, "existing_kanta_customer": True},
     )
     state = complete(engine, state, "Task_apply_prescription_service", era)
     state = complete(
@@ -1084,7 +1085,7 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
     state = complete(
         engine, started, "Task_choose_package",
         {"organisation_name": "Aurora", "business_id": CLINIC_ID, "package_name": "Ajas & Kanta",
-         "vendor_business_id": AJAS_ID, "wants_prescription": False},
+         "vendor_business_id": AJAS_ID, "writes_prescriptions": False, "wants_prescription": False},
     )  # fmt: skip
     state = complete(
         engine, state, "Task_send_delivery_contract",
@@ -1108,6 +1109,7 @@ def test_the_vendor_package_application_accepts_only_the_vendors_system_data(eng
     assert {e.field for e in refused.value.errors} == {
         "/data/register_entries_valid",
         "/data/security_plan_ready",
+        "/data/existing_kanta_customer",
         "/data/system_name",
         "/data/access_point_oid",
         "/data/application_date",
