@@ -1439,6 +1439,13 @@ def test_only_a_prescription_service_user_is_offered_the_readiness_verification(
     )  # fmt: skip
     assert sorted(ready(asked)) == ["Task_prescription_test"]
     assert lane_of(asked, "Task_prescription_test") == "Palvelunantaja"
+    # the seed's reasons are examples ("esim."): another reason, written out, runs the test too
+    other = {"prescription_readiness": False, "prescription_service_in_use": True,
+             "deployment_check": "deployment_test_other_reason", **quiet}  # fmt: skip
+    with pytest.raises(InvalidData, match="deployment_test_reason"):
+        start_change(engine, **other)
+    otherwise = start_change(engine, deployment_test_reason="Kanta-liityntäpiste vaihtuu", **other)
+    assert sorted(ready(otherwise)) == ["Task_prescription_test"]
     untested = start_change(
         engine, prescription_readiness=False, prescription_service_in_use=True,
         deployment_check="none", **quiet,
