@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd.cucumber_json import LogBDDCucumberJSON
 
-from features import parallel, step_lookup, step_running, steps
+from features import parallel, parsed_features, step_lookup, step_running, steps
 from features.flow_coverage import Diagram, Taken, below_floor, collect, measure, write_json
 from features.reports import write_coverage_pages, write_living_documentation
 from features.service import (
@@ -56,6 +56,7 @@ PORT = "kanta_port"  # where a worker's features' server listens, told it by the
 globals().update({name: value for name, value in vars(steps).items() if name.startswith("pytestbdd_")})
 step_lookup.install()  # each distinct step of a module is looked up once, not at every run of it
 step_running.install()  # a data table rendered without a deep copy, a step function's signature read once
+parsed_features.install()  # a feature file whose text has not changed is not parsed again
 
 
 @pytest.hookimpl(tryfirst=True)

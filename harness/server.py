@@ -253,15 +253,11 @@ class RunningServer:
             connection = getattr(self._kept, "connection", None)
             if connection is None:
                 attempt = "new"
-                connection = self._kept.connection = http.client.HTTPConnection(
-                    "127.0.0.1", self.port, timeout=timeout
-                )
-            elif connection.sock is not None:
+                connection = self._kept.connection = KeptConnection(self.port, timeout)
+            else:
                 connection.sock.settimeout(timeout)
             try:
-                connection.request(method, path, body=data, headers=headers)
-                response = connection.getresponse()
-                answer = response.status, dict(response.headers), response.read()
+                status, answer_headers, raw, will_close = connection.exchange(method, path, data, headers)
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 self._close_kept()
                 if attempt == "new":
@@ -270,9 +266,9 @@ class RunningServer:
             except BaseException:
                 self._close_kept()
                 raise
-            if response.will_close:
+            if will_close:
                 self._close_kept()
-            return answer
+            return status, answer_headers, raw
         raise AssertionError("unreachable: the second attempt answers or raises")
 
     def _close_kept(self) -> None:
@@ -281,3 +277,99 @@ class RunningServer:
         if connection is not None:
             self._kept.connection = None
             connection.close()
+
+
+class KeptConnection:
+    """One kept-alive HTTP/1.1 connection to a server on loopback, for a client of many calls in a row (the
+    features' thousands a run). It sends what ``http.client`` sends for such a call and reads the answer's
+    head itself: ``http.client`` parses every head with the e-mail package's parser, and a features run paid
+    that (and ``dict`` of its message, a scan of every header for each header) at every call. The headers
+    come back as ``dict`` of ``http.client``'s message gives them: each name as the server wrote it, the value
+    of its first occurrence. A body is read by its ``Content-Length``, chunk by
+    chunk when chunked, else up to the server's close (``tests/unit/test_kept_connection.py``)."""
+
+    _LONGEST_LINE = 65536  # as http.client reads a head's line
+
+    def __init__(self, port: int, timeout: float):
+        self.host = f"127.0.0.1:{port}"
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as http.client: no Nagle delay
+        self._answers = self.sock.makefile("rb")
+
+    def exchange(
+        self, method: str, path: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes, bool]:
+        """Send one request, read its answer: (status, headers, body, whether the server closes the
+        connection after it). An answer that never begins (the server closed the connection as idle) raises
+        ``http.client.RemoteDisconnected``, as ``http.client`` does."""
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self.host}", "Accept-Encoding: identity"]
+        names = {name.lower() for name in headers}
+        if "content-length" not in names and (body is not None or method in ("POST", "PUT", "PATCH")):
+            head.append(f"Content-Length: {len(body or b'')}")
+        head += [f"{name}: {value}" for name, value in headers.items()]
+        self.sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + (body or b""))
+        status_line = self._answers.readline(self._LONGEST_LINE + 1)
+        if not status_line:
+            raise http.client.RemoteDisconnected("Remote end closed connection without response")
+        version, status, _ = (status_line.decode("latin-1").rstrip("\r\n") + " ").split(" ", 2)
+        if not version.startswith("HTTP/") or not status.isdigit():
+            raise http.client.BadStatusLine(status_line)
+        answer_headers, lowered = self._head()
+        code = int(status)
+        connection = lowered.get("connection", "").lower()
+        kept = "keep-alive" in connection or "keep-alive" in lowered
+        will_close = "close" in connection or (version == "HTTP/1.0" and not kept)
+        if method == "HEAD" or code in (204, 304) or 100 <= code < 200:
+            return code, answer_headers, b"", will_close
+        if lowered.get("transfer-encoding", "").lower() == "chunked":
+            return code, answer_headers, self._chunks(), will_close
+        if "content-length" in lowered:
+            return code, answer_headers, self._exactly(int(lowered["content-length"])), will_close
+        return code, answer_headers, self._answers.read(), True  # the body ends where the server closes
+
+    def _head(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The answer's headers as ``dict`` of ``http.client``'s message has them (each name as written, the
+        value of its first occurrence whatever its case), and the same by lowercased name."""
+        written: list[tuple[str, str]] = []
+        while True:
+            line = self._answers.readline(self._LONGEST_LINE + 1)
+            if len(line) > self._LONGEST_LINE:
+                raise http.client.LineTooLong("header line")
+            if line in (b"\r\n", b"\n", b""):
+                break
+            text = line.decode("latin-1")
+            if text[0] in " \t" and written:  # a folded line continues the header before it, line end and all
+                name, value = written[-1]
+                written[-1] = (name, value + text)
+                continue
+            name, _, value = text.partition(":")
+            written.append((name, value.lstrip(" \t")))
+        lowered: dict[str, str] = {}
+        for name, value in written:
+            lowered.setdefault(name.lower(), value.rstrip("\r\n"))
+        return {name: lowered[name.lower()] for name, _ in written}, lowered
+
+    def _exactly(self, size: int) -> bytes:
+        body = self._answers.read(size)
+        if len(body) < size:
+            raise http.client.IncompleteRead(body, size - len(body))
+        return body
+
+    def _chunks(self) -> bytes:
+        parts = []
+        while True:
+            size_line = self._answers.readline(self._LONGEST_LINE + 1)
+            if not size_line:
+                raise http.client.IncompleteRead(b"".join(parts))
+            size = int(size_line.split(b";", 1)[0], 16)
+            if size == 0:
+                break
+            parts.append(self._exactly(size))
+            self._exactly(2)  # the chunk's CRLF
+        while self._answers.readline(self._LONGEST_LINE + 1) not in (b"\r\n", b"\n", b""):
+            pass  # the trailer's headers, if any
+        return b"".join(parts)
+
+    def close(self) -> None:
+        self._answers.close()
+        self.sock.close()
