@@ -922,7 +922,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja tiedon "patient_data_repository_report_sent_on" arvo on tänään
     Ja vaihe "Potilastietovaranto käytössä" on tehty
 
-  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, eikä asiakirjaryhmästä ilmoiteta Kantaan, koska palvelunantaja ei ole itse aloittanut tallentamista
+  Tapaus: Sosiaalihuollon vanhat asiakirjat vaativat Sosiaalihuollon asiakastietovarannon, jota ei vielä käytetä: sen käyttöönotto tehdään ensin kysymättä tunnistetietoja uudelleen, tässä pääliittyjän kautta, eikä asiakirjaryhmästä ilmoiteta Kantaan, koska palvelunantaja ei ole itse aloittanut tallentamista, ja yhteisliittymän jäsen sopii laajennuksesta pääliittyjänsä kanssa, jonka järjestelmää se käyttää, eikä suunnittele sitä omana asiakkaana järjestelmätoimittajan kanssa
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102164-2
     Ja avoinna on vain tehtävä "Kuvaa käytön laajennus", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Kuvaa käytön laajennus" tiedoilla:
@@ -959,11 +959,26 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | delivery_method      | secure_email |
       | client_rights_agreed | kyllä        |
       | agreed_on            | tänään       |
-    Niin avoinna on vain tehtävä "Suunnittele laajennus järjestelmätoimittajan kanssa", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Sovi laajennuksesta pääliittyjän kanssa", jonka tekee palvelunantaja
+    Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
     Ja tiedon "social_care_joining_model" arvo on joint_member
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Tutustu käyttöönottoon ja ota yhteyttä järjestelmätoimittajaan" ei ole tehty
+    Kun palvelunantaja tekee tehtävän "Sovi laajennuksesta pääliittyjän kanssa" tiedoilla:
+      | plan_agreed_on          | tänään    |
+      | thl_oper_support_needed | ei        |
+      | deployment_test_planned | kyllä     |
+      | new_function_in_system  | ei        |
+      | vendor_business_id      | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | palvelunantaja | Testaa järjestelmäkokonaisuus ja varmista sertifioinnit |
+      | palvelunantaja | Päivitä omavalvontasuunnitelma ja rekisteritiedot       |
+      | palvelunantaja | Kouluta henkilöstö                                      |
+    Ja vaihetta "Suunnittele laajennus järjestelmätoimittajan kanssa" ei ole tehty
+    Ja vaihetta "Tue käyttöönoton suunnittelua" ei ole tehty
+    Ja prosessi on käynnissä
 
   Tapaus: Rinnakkaisliittyjä, joka tallentaa vain järjestäjän tietoja hyvinvointialueen järjestelmään, ei liity itse eikä ilmoita asiakirjaryhmästä Kantaan, mutta liityntäpisteestä se ilmoittaa käyttöönoton rinnalla
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102166-9
