@@ -92,13 +92,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä    | 5678901-2 | Hoiva- ja lääkäripalvelu Oy | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä                 | 6789012-4 | Palvelukoti Kuusi Oy        | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
       | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä                 | 7890123-9 | Lääkärikeskus Aurora Oy     | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | terveydenhuolto molemmilla järjestelmillä                               | 8901234-9 | Fysioterapia Liike Oy       | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | terveydenhuolto molemmilla järjestelmillä                               | 8901234-9 | Fysioterapia Liike Oy       | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
       | itsenäinen ammatinharjoittaja, määrää lääkkeitä                         | 1122334-9 | Lääkäri Aino Virtanen       | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
       | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä    | 2233445-8 | Psykoterapeutti Eero Laine  | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä                  | 3344556-7 | Päihdepalvelu Selkeä Oy     | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | lääkkeiden määrääjä ilman arkistovelvoitetta                            | 5566778-5 | Työterveys Verso Oy         | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
-      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
+      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | kyllä        | ei             | kyllä   |
+      | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | kyllä        | ei             | ei      |
       | itsenäinen ammatinharjoittaja asiakastietojärjestelmällä                | 3141591-1 | Sosionomi Liisa Aho         | independent_practitioner | none              | client_system              | ei     | ei           | kyllä          | ei      |
       | yritys ilman kirjattua lupaa, potilastietojärjestelmä                   | 3141593-8 | Vastaanotto Lumo Oy         | private_provider         | none              | patient_system             | ei     | kyllä        | ei             | ei      |
       | yritys ilman kirjattua lupaa, asiakastietojärjestelmä, määrää lääkkeitä | 3141594-6 | Hoivapalvelu Kaste Oy       | private_provider         | none              | client_system              | kyllä  | ei           | kyllä          | kyllä   |
@@ -160,7 +160,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | palvelunantaja        | Tee tietoturvasuunnitelma                            |
       | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
-    Ja vaihetta "Pyydä aluehallintovirastoa korjaamaan lupatiedot" ei ole tehty
+    Ja vaihetta "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään                |
       | self_monitoring_in_place         | kyllä                 |
@@ -276,14 +276,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | ei                         |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                              |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot     |
-      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus                             |
     Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
-      | regional_state_administrative_agency | southern_finland                      |
-      | what_to_correct                      | Hammashoitolan palveluyksikkö puuttuu |
-      | requested_on                         | tänään                                |
+    Kun palvelunantaja tekee tehtävän "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" tiedoilla:
+      | what_to_correct | Hammashoitolan palveluyksikkö puuttuu |
+      | requested_on    | tänään                                |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | THL            | Julkaise korjattu rekisteritieto                     |
@@ -329,7 +328,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
     Ja prosessi on käynnissä
 
-  Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
+  Tapaus: Virheelliset rekisterimerkinnät korjataan Lupa- ja valvontaviraston (ent. AVI) ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta ilman omaa hakemusta ja järjestelmävahvistusta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791357-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -353,7 +352,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                             |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
       | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
       | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
@@ -364,38 +362,27 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | ei                      |
       | checked_on             | tänään                  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                             |
-      | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
-      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name       | eRA                          |
-      | system_certified  | kyllä                        |
-      | intermediary_name | Ajas Oy                      |
-      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+      | osapuoli              | tehtävä                                                                          |
+      | palvelunantaja        | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa                                     |
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
     Niin lomake hylätään kentän "service_provision" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa                                     |
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään                   |
       | responsibilities_in_contract | kyllä                    |
       | service_provision            | self_paying_clients_only |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
     Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2 |
@@ -404,22 +391,21 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | responsibilities_in_contract | kyllä     |
     Niin lomake hylätään kentän "company_plan_names_practitioner" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
     Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id             | 0737546-2 |
       | agreed_on                       | tänään    |
       | security_plan_written_by        | company   |
       | company_plan_names_practitioner | kyllä     |
       | responsibilities_in_contract    | kyllä     |
-    Niin avoinna on vain tehtävä "Pyydä aluehallintovirastoa korjaamaan lupatiedot", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot", jonka tekee palvelunantaja
     Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
     Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
-      | regional_state_administrative_agency | southern_finland                                |
-      | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
-      | requested_on                         | tänään                                          |
+    Kun palvelunantaja tekee tehtävän "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" tiedoilla:
+      | what_to_correct | Ammatinharjoittajan toimipaikka puuttuu luvasta |
+      | requested_on    | tänään                                          |
     Niin avoinna on vain tehtävä "Julkaise korjattu rekisteritieto", jonka tekee THL
     Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
       | organisation_oid | 1.2.246.10.5791357.10.0 |
@@ -432,6 +418,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" ei ole tehty
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
 
   Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
@@ -451,10 +438,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -462,10 +448,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
       | responsibilities_in_contract              | kyllä                         |
@@ -473,10 +458,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | main_joiner_system_has_registry_use_right | ei                            |
     Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
@@ -484,17 +468,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | service_provision                         | purchased_services_for_county |
       | main_joiner_system_has_registry_use_right | kyllä                         |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                      |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                            |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                    |
-      | palvelunantaja        | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                                      |
-      | palvelunantaja | Tee tietoturvasuunnitelma                                                    |
+      | osapuoli       | tehtävä                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                     |
       | palvelunantaja | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
     Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | secure_email |
@@ -511,6 +486,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1029384-7
