@@ -7,9 +7,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise the provider
   first chooses the joining model, and then the preparations every joiner needs run in parallel: the provider's
   system checks its entries in THL's SOTE organisation register or Valvira's IAH
-  code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
-  corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
-  certified system and access point and the provider writes its information security plan (a tenant
+  code set, a service task the provider's worker does by asking THL's code service (invalid entries: the
+  Licensing and Supervisory Agency, formerly AVI, corrects the licence data and THL publishes the corrected
+  entry), while the system vendor confirms the certified system and access point (not for a joint member,
+  which makes no application) and a provider that archives client or patient data electronically (joins a
+  repository) writes its information security plan (a tenant
   practitioner first agrees on it with the company); none of the three waits for another. A member of a joint joining makes these preparations and, beside them, only
   agrees with its main joiner on joining through it (neither waits for the other), and the main joiner applies; for a direct joiner or a
   main joiner the preparations run beside the onboarding of each obligatory service, each its own
@@ -34,11 +36,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
   Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja
   valitsee ensin liittymismallin, ja sitten jokaisen liittyjän valmistelut kulkevat rinnakkain: palvelunantajan järjestelmä tarkistaa
-  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
+  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa Lupa- ja
+  valvontavirasto, ent. AVI, ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
-  järjestelmän ja liityntäpisteen (ei, kun kutsutaan vain sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja
-  kuvaa järjestelmän siellä, kerran) ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
-  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Yhteisliittymisen
+  järjestelmän ja liityntäpisteen (ei yhteisliittyjälle, joka ei tee hakemusta, eikä kun kutsutaan vain
+  sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja kuvaa järjestelmän siellä, kerran) ja palvelunantaja,
+  joka arkistoi asiakas- tai potilastietoja sähköisesti (liittyy tietovarantoon), laatii tietoturvasuunnitelman
+  (vuokralaisena toimiva ammatinharjoittaja sopii siitä ensin yrityksen kanssa; apteekki tai pelkkä lääkkeen
+  määrääjä ilman sähköistä järjestelmää ei laadi); mikään näistä ei odota toista. Yhteisliittymisen
   jäsen tekee valmistelut ja sopii niiden rinnalla vain pääliittyjän kanssa liittymisestä sen kautta (kumpikaan ei
   odota toista; sosiaalihuollon yhteisliittyjä varmistaa samalla, että pääliittyjän järjestelmässä on
   rekisterinkäyttöoikeus-toiminnallisuus), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
@@ -192,6 +197,52 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | malli             | y_tunnus  | nimi                     | oid     | ammatinharjoittajat |
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
+
+  Tapaus: Apteekki ei arkistoi asiakas- tai potilastietoja sähköisesti, joten se ei tee liittymisessä tietoturvasuunnitelmaa, eikä sen Resepti-palvelun hakemus odota suunnitelmaa
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1414213-0
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Apteekki Kanerva   |
+      | business_id          | 1414213-0          |
+      | organisation_kind    | pharmacy           |
+      | tenant_of_company    | ei                 |
+      | licence              | none               |
+      | system_kind          | none               |
+      | writes_prescriptions | ei                 |
+      | contact_email        | kanta@esimerkki.fi |
+      | vendor_business_id   | 2345678-0          |
+    Niin tiedon "prescription_service_required" arvo on kyllä
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on ei
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.1414213.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | ApteekkiX                    |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Ja vaihetta "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" ei ole tehty
+    Ja prosessi on käynnissä
 
   Tapaus: Potilastietovarannon käyttöönotto ottaa yhteyttä järjestelmätoimittajaan ja tekee valmistelevat tehtävät liittymisen rekisteritarkistuksen ollessa vielä kesken, ja liittymishakemus avautuu vasta, kun liittymisen valmistelut on tehty
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 2468135-7

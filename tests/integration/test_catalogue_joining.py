@@ -149,7 +149,10 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     # A member of the social-care repository also makes sure its main joiner's system has the registry use
     # right function (seed 002), where it agrees with the main joiner.
     agreement = "Task_agree_with_main_joiner_social_care" if services[1] else "Task_agree_with_main_joiner"
-    assert ready(chosen) == sorted([agreement, "Task_write_security_plan"])
+    # Only a joiner that archives client or patient data electronically (joins a repository) writes the
+    # security plan (seed 001).
+    plan = ["Task_write_security_plan"] if services[0] or services[1] else []
+    assert ready(chosen) == sorted([agreement, *plan])
     assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
 
 
@@ -193,13 +196,16 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 # --- kanta_joining end to end ------------------------------------------------------------------------------
 
 
-def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_confirms=True):
+def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_confirms=True, writes_plan=True):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining,
     none of which waits for another, made once the joining model is chosen; ``beside`` are the ready tasks of
     the onboardings opened beside them, which none of the preparations waits for. ``vendor_confirms`` False:
     only the social-care onboarding is called, whose own vendor describes the system, so the joining does not
-    ask its vendor to confirm one, nor for a joint member, which makes no application of its own."""
+    ask its vendor to confirm one, nor for a joint member, which makes no application of its own.
+    ``writes_plan`` False: the joiner joins no repository, so it archives nothing electronically and writes no
+    security plan (seed 001)."""
     system = ["Task_confirm_certified_system"] if vendor_confirms else []
+    plan = ["Task_write_security_plan"] if writes_plan else []
     state = work(
         engine,
         instance,
@@ -209,7 +215,7 @@ def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_conf
     )  # fmt: skip
     if not register_valid:
         assert ready(state) == sorted([
-            *system, "Task_request_licence_correction", "Task_write_security_plan", *beside,
+            *system, "Task_request_licence_correction", *plan, *beside,
         ])  # fmt: skip
         state = complete(
             engine,
@@ -222,7 +228,7 @@ def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_conf
             engine, state, "Task_update_register_entry",
             {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
         )  # fmt: skip
-    assert ready(state) == sorted([*system, "Task_write_security_plan", *beside])
+    assert ready(state) == sorted([*system, *plan, *beside])
     if vendor_confirms:
         state = complete(
             engine,
@@ -232,7 +238,10 @@ def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_conf
              "access_point_oid": ERA_ACCESS_POINT},
             actor=VENDOR,
         )  # fmt: skip
-    assert ready(state) == sorted(["Task_write_security_plan", *beside])
+    assert ready(state) == sorted([*plan, *beside])
+    if not writes_plan:
+        assert "Task_write_security_plan" not in _completed(engine, state)
+        return state
     return complete(
         engine, state, "Task_write_security_plan",
         {"security_plan_date": "2026-01-08", "self_monitoring_in_place": True,
@@ -1381,10 +1390,12 @@ def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_i
     state = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
     assert _obligations(state) == (False, False, True)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # Joining the Prescription service only, it archives nothing electronically: no security plan (seed 001).
     state = _prerequisites(
         engine,
         state,
         beside=["Task_contact_vendor", *(["Task_settle_health_care_commitment"] if asked else [])],
+        writes_plan=False,
     )
     if not asked:
         assert ready(state) == ["Task_contact_vendor"]
