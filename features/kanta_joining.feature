@@ -7,9 +7,11 @@ Ominaisuus: Kanta-palveluihin liittyminen
   Repository and the Prescription service; an organisation with no obligation is done. Otherwise the provider
   first chooses the joining model, and then the preparations every joiner needs run in parallel: the provider's
   system checks its entries in THL's SOTE organisation register or Valvira's IAH
-  code set, a service task the provider's worker does by asking THL's code service (invalid entries: AVI
-  corrects the licence data and THL publishes the corrected entry), while the system vendor confirms the
-  certified system and access point and the provider writes its information security plan (a tenant
+  code set, a service task the provider's worker does by asking THL's code service (invalid entries: the
+  Licensing and Supervisory Agency, formerly AVI, corrects the licence data and THL publishes the corrected
+  entry), while the system vendor confirms the certified system and access point (not for a joint member,
+  which makes no application) and a provider that archives client or patient data electronically (joins a
+  repository) writes its information security plan (a tenant
   practitioner first agrees on it with the company); none of the three waits for another. A member of a joint joining makes these preparations and, beside them, only
   agrees with its main joiner on joining through it (neither waits for the other), and the main joiner applies; for a direct joiner or a
   main joiner the preparations run beside the onboarding of each obligatory service, each its own
@@ -34,11 +36,14 @@ Ominaisuus: Kanta-palveluihin liittyminen
   organisaation on liityttävä: Potilastietovarantoon, Sosiaalihuollon asiakastietovarantoon ja
   Resepti-palveluun. Jos velvoitetta ei ole, prosessi päättyy. Muuten palvelunantaja
   valitsee ensin liittymismallin, ja sitten jokaisen liittyjän valmistelut kulkevat rinnakkain: palvelunantajan järjestelmä tarkistaa
-  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa AVI ja THL
+  merkinnät THL:n SOTE-organisaatiorekisterissä tai Valviran IAH-koodistossa (virheelliset tiedot korjaa Lupa- ja
+  valvontavirasto, ent. AVI, ja THL
   julkaisee korjatun merkinnän), samaan aikaan kun järjestelmätoimittaja vahvistaa sertifioidun
-  järjestelmän ja liityntäpisteen (ei, kun kutsutaan vain sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja
-  kuvaa järjestelmän siellä, kerran) ja palvelunantaja laatii tietoturvasuunnitelman (vuokralaisena toimiva
-  ammatinharjoittaja sopii siitä ensin yrityksen kanssa); mikään näistä ei odota toista. Yhteisliittymisen
+  järjestelmän ja liityntäpisteen (ei yhteisliittyjälle, joka ei tee hakemusta, eikä kun kutsutaan vain
+  sosiaalihuollon käyttöönotto: sen järjestelmätoimittaja kuvaa järjestelmän siellä, kerran) ja palvelunantaja,
+  joka arkistoi asiakas- tai potilastietoja sähköisesti (liittyy tietovarantoon), laatii tietoturvasuunnitelman
+  (vuokralaisena toimiva ammatinharjoittaja sopii siitä ensin yrityksen kanssa; apteekki tai pelkkä lääkkeen
+  määrääjä ilman sähköistä järjestelmää ei laadi); mikään näistä ei odota toista. Yhteisliittymisen
   jäsen tekee valmistelut ja sopii niiden rinnalla vain pääliittyjän kanssa liittymisestä sen kautta (kumpikaan ei
   odota toista; sosiaalihuollon yhteisliittyjä varmistaa samalla, että pääliittyjän järjestelmässä on
   rekisterinkäyttöoikeus-toiminnallisuus), ja pääliittyjä tekee hakemuksen; suoraan liittyvällä tai pääliittyjällä
@@ -92,13 +97,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | sosiaali- ja terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä    | 5678901-2 | Hoiva- ja lääkäripalvelu Oy | private_provider         | health_and_social | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | sosiaali- ja terveydenhuolto vain asiakasjärjestelmällä                 | 6789012-4 | Palvelukoti Kuusi Oy        | private_provider         | health_and_social | client_system              | ei     | ei           | kyllä          | ei      |
       | terveydenhuolto potilasjärjestelmällä, määrää lääkkeitä                 | 7890123-9 | Lääkärikeskus Aurora Oy     | private_provider         | health            | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
-      | terveydenhuolto molemmilla järjestelmillä                               | 8901234-9 | Fysioterapia Liike Oy       | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
+      | terveydenhuolto molemmilla järjestelmillä                               | 8901234-9 | Fysioterapia Liike Oy       | private_provider         | health            | patient_and_client_systems | ei     | kyllä        | ei             | ei      |
       | itsenäinen ammatinharjoittaja, määrää lääkkeitä                         | 1122334-9 | Lääkäri Aino Virtanen       | independent_practitioner | none              | patient_system             | kyllä  | kyllä        | ei             | kyllä   |
       | itsenäinen ammatinharjoittaja potilas- ja asiakastietojärjestelmällä    | 2233445-8 | Psykoterapeutti Eero Laine  | independent_practitioner | none              | patient_and_client_systems | ei     | kyllä        | kyllä          | ei      |
       | sosiaalihuolto asiakasjärjestelmällä, määrää lääkkeitä                  | 3344556-7 | Päihdepalvelu Selkeä Oy     | private_provider         | social            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
       | lääkkeiden määrääjä ilman arkistovelvoitetta                            | 5566778-5 | Työterveys Verso Oy         | private_provider         | none              | none                       | kyllä  | ei           | ei             | kyllä   |
-      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | ei           | kyllä          | kyllä   |
-      | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | ei           | kyllä          | ei      |
+      | terveydenhuolto asiakasjärjestelmällä, määrää lääkkeitä                 | 6677889-4 | Kuntoutus Kaari Oy          | private_provider         | health            | client_system              | kyllä  | kyllä        | ei             | kyllä   |
+      | terveydenhuolto asiakastietojärjestelmällä                              | 3141590-3 | Hierontapalvelu Vire Oy     | private_provider         | health            | client_system              | ei     | kyllä        | ei             | ei      |
       | itsenäinen ammatinharjoittaja asiakastietojärjestelmällä                | 3141591-1 | Sosionomi Liisa Aho         | independent_practitioner | none              | client_system              | ei     | ei           | kyllä          | ei      |
       | yritys ilman kirjattua lupaa, potilastietojärjestelmä                   | 3141593-8 | Vastaanotto Lumo Oy         | private_provider         | none              | patient_system             | ei     | kyllä        | ei             | ei      |
       | yritys ilman kirjattua lupaa, asiakastietojärjestelmä, määrää lääkkeitä | 3141594-6 | Hoivapalvelu Kaste Oy       | private_provider         | none              | client_system              | kyllä  | ei           | kyllä          | kyllä   |
@@ -160,7 +165,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | palvelunantaja        | Tee tietoturvasuunnitelma                            |
       | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan                 |
       | palvelunantaja        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
-    Ja vaihetta "Pyydä aluehallintovirastoa korjaamaan lupatiedot" ei ole tehty
+    Ja vaihetta "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
       | security_plan_date               | tänään                |
       | self_monitoring_in_place         | kyllä                 |
@@ -192,6 +197,52 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | malli             | y_tunnus  | nimi                     | oid     | ammatinharjoittajat |
       | direct            | 3579135-9 | Silmäklinikka Näkö Oy    | 3579135 | ei                  |
       | joint_main_joiner | 4680246-3 | Lääkäriasema Keskusta Oy | 4680246 | kyllä               |
+
+  Tapaus: Apteekki ei arkistoi asiakas- tai potilastietoja sähköisesti, joten se ei tee liittymisessä tietoturvasuunnitelmaa, eikä sen Resepti-palvelun hakemus odota suunnitelmaa
+    Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1414213-0
+    Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
+      | organisation_name    | Apteekki Kanerva   |
+      | business_id          | 1414213-0          |
+      | organisation_kind    | pharmacy           |
+      | tenant_of_company    | ei                 |
+      | licence              | none               |
+      | system_kind          | none               |
+      | writes_prescriptions | ei                 |
+      | contact_email        | kanta@esimerkki.fi |
+      | vendor_business_id   | 2345678-0          |
+    Niin tiedon "prescription_service_required" arvo on kyllä
+    Ja tiedon "patient_data_repository_required" arvo on ei
+    Ja tiedon "social_welfare_repository_required" arvo on ei
+    Ja avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.1414213.10.0    |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste |
+      | palvelunantaja        | Ota yhteyttä järjestelmätoimittajaan              |
+    Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | ApteekkiX                    |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
+    Ja vaihe "Valmistelut tehty: käyttöönotot voivat hakea" on tehty kerran
+    Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
+    Ja vaihetta "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" ei ole tehty
+    Ja prosessi on käynnissä
 
   Tapaus: Potilastietovarannon käyttöönotto ottaa yhteyttä järjestelmätoimittajaan ja tekee valmistelevat tehtävät liittymisen rekisteritarkistuksen ollessa vielä kesken, ja liittymishakemus avautuu vasta, kun liittymisen valmistelut on tehty
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 2468135-7
@@ -276,14 +327,13 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | ei                         |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                              |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot     |
-      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus                             |
     Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
-      | regional_state_administrative_agency | southern_finland                      |
-      | what_to_correct                      | Hammashoitolan palveluyksikkö puuttuu |
-      | requested_on                         | tänään                                |
+    Kun palvelunantaja tekee tehtävän "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" tiedoilla:
+      | what_to_correct | Hammashoitolan palveluyksikkö puuttuu |
+      | requested_on    | tänään                                |
     Niin avoimina ovat tehtävät:
       | osapuoli       | tehtävä                                              |
       | THL            | Julkaise korjattu rekisteritieto                     |
@@ -329,7 +379,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Ei liittymisvelvoitetta" ei ole tehty
     Ja prosessi on käynnissä
 
-  Tapaus: Virheelliset rekisterimerkinnät korjataan AVI:n ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta
+  Tapaus: Virheelliset rekisterimerkinnät korjataan Lupa- ja valvontaviraston (ent. AVI) ja THL:n kautta, ja yrityksen tiloissa vuokralaisena toimiva ammatinharjoittaja sopii tietoturvasuunnitelmasta ennen sen laatimista ja liittyy pääliittyjän kautta ilman omaa hakemusta ja järjestelmävahvistusta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5791357-2
     Ja avoinna on vain tehtävä "Anna organisaation tiedot", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Anna organisaation tiedot" tiedoilla:
@@ -353,7 +403,6 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                             |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
       | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
       | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
@@ -364,38 +413,27 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | ei                      |
       | checked_on             | tänään                  |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                             |
-      | palvelunantaja        | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste   |
-      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa        |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name       | eRA                          |
-      | system_certified  | kyllä                        |
-      | intermediary_name | Ajas Oy                      |
-      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+      | osapuoli              | tehtävä                                                                          |
+      | palvelunantaja        | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja        | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
+      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa                                     |
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään |
       | responsibilities_in_contract | kyllä  |
     Niin lomake hylätään kentän "service_provision" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
-      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa        |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa                                     |
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
       | contract_signed_on           | tänään                   |
       | responsibilities_in_contract | kyllä                    |
       | service_provision            | self_paying_clients_only |
     Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
     Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id          | 0737546-2 |
@@ -404,22 +442,21 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | responsibilities_in_contract | kyllä     |
     Niin lomake hylätään kentän "company_plan_names_practitioner" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                             |
-      | palvelunantaja | Pyydä aluehallintovirastoa korjaamaan lupatiedot    |
-      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta |
+      | osapuoli       | tehtävä                                                                          |
+      | palvelunantaja | Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot |
+      | palvelunantaja | Sovi yrityksen kanssa tietoturvasuunnitelman teosta                              |
     Kun palvelunantaja tekee tehtävän "Sovi yrityksen kanssa tietoturvasuunnitelman teosta" tiedoilla:
       | company_business_id             | 0737546-2 |
       | agreed_on                       | tänään    |
       | security_plan_written_by        | company   |
       | company_plan_names_practitioner | kyllä     |
       | responsibilities_in_contract    | kyllä     |
-    Niin avoinna on vain tehtävä "Pyydä aluehallintovirastoa korjaamaan lupatiedot", jonka tekee palvelunantaja
+    Niin avoinna on vain tehtävä "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot", jonka tekee palvelunantaja
     Ja vaihetta "Tee tietoturvasuunnitelma" ei ole tehty
     Ja vaihetta "Liittynyt pääliittyjän kautta" ei ole tehty
-    Kun palvelunantaja tekee tehtävän "Pyydä aluehallintovirastoa korjaamaan lupatiedot" tiedoilla:
-      | regional_state_administrative_agency | southern_finland                                |
-      | what_to_correct                      | Ammatinharjoittajan toimipaikka puuttuu luvasta |
-      | requested_on                         | tänään                                          |
+    Kun palvelunantaja tekee tehtävän "Pyydä Lupa- ja valvontavirastoa (ent. aluehallintovirasto) korjaamaan lupatiedot" tiedoilla:
+      | what_to_correct | Ammatinharjoittajan toimipaikka puuttuu luvasta |
+      | requested_on    | tänään                                          |
     Niin avoinna on vain tehtävä "Julkaise korjattu rekisteritieto", jonka tekee THL
     Kun THL tekee tehtävän "Julkaise korjattu rekisteritieto" tiedoilla:
       | organisation_oid | 1.2.246.10.5791357.10.0 |
@@ -432,6 +469,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihe "Julkaise korjattu rekisteritieto" on tehty kerran
     Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" ei ole tehty
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
 
   Tapaus: Hyvinvointialueelle ostopalveluja tuottava sosiaalihuollon yhteisliittyjä sopii asiakirjojen toimittamisesta järjestäjälle, vaikka liittyy pääliittyjän kautta
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 5099019-6
@@ -451,10 +489,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | joining_model           | joint_member |
       | main_joiner_business_id | 0737546-2    |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
     Kun palvelunantaja tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
       | register               | sote_organisation_register |
@@ -462,10 +499,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | register_entries_valid | kyllä                      |
       | checked_on             | tänään                     |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Kun palvelunantaja yrittää tehdä tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
       | responsibilities_in_contract              | kyllä                         |
@@ -473,10 +509,9 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | main_joiner_system_has_registry_use_right | ei                            |
     Niin lomake hylätään kentän "main_joiner_system_has_registry_use_right" kohdalta
     Ja avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                                                                                       |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                                                                                             |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                                                                                     |
-      | palvelunantaja        | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
+      | osapuoli       | tehtävä                                                                                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                                                                                     |
+      | palvelunantaja | Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä |
     Ja vaihetta "Sovi yhteisliittymisestä pääliittyjän kanssa" ei ole tehty
     Kun palvelunantaja tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa ja varmista, että pääliittyjän järjestelmässä on rekisterinkäyttöoikeus-toiminnallisuus käytössä" tiedoilla:
       | contract_signed_on                        | tänään                        |
@@ -484,17 +519,8 @@ Ominaisuus: Kanta-palveluihin liittyminen
       | service_provision                         | purchased_services_for_county |
       | main_joiner_system_has_registry_use_right | kyllä                         |
     Niin avoimina ovat tehtävät:
-      | osapuoli              | tehtävä                                                                      |
-      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste                            |
-      | palvelunantaja        | Tee tietoturvasuunnitelma                                                    |
-      | palvelunantaja        | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
-    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
-      | system_name      | SosiaaliX           |
-      | system_certified | kyllä               |
-      | access_point_oid | 1.2.246.537.6.700.1 |
-    Niin avoimina ovat tehtävät:
-      | osapuoli       | tehtävä                                                                      |
-      | palvelunantaja | Tee tietoturvasuunnitelma                                                    |
+      | osapuoli       | tehtävä                                                                       |
+      | palvelunantaja | Tee tietoturvasuunnitelma                                                     |
       | palvelunantaja | Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista |
     Kun palvelunantaja tekee tehtävän "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" tiedoilla:
       | delivery_method      | secure_email |
@@ -511,6 +537,7 @@ Ominaisuus: Kanta-palveluihin liittyminen
     Ja vaihetta "Valmistelut tehty: käyttöönotot voivat hakea" ei ole tehty
     Ja vaihe "Sovi järjestäjän kanssa asiakirjojen toimittamisesta ja asiakkaan oikeuksista" on tehty kerran
     Ja vaihetta "Liity Sosiaalihuollon asiakastietovarantoon" ei ole tehty
+    Ja vaihetta "Vahvista sertifioitu järjestelmä ja liityntäpiste" ei ole tehty
 
   Tapaus: Vuokralaisena toimiva ammatinharjoittaja sopii yrityksen kanssa laativansa oman tietoturvasuunnitelman ja liittyy suoraan
     Oletetaan palvelunantajan aloittaneen prosessin "Kanta-palveluihin liittyminen" Y-tunnukselle 1029384-7

@@ -345,7 +345,7 @@ Ominaisuus: Resepti-palvelun käyttöönotto
     Ja vaihetta "Raportoi käyttöönottokoe Kelaan" ei ole tehty
     Ja vaihetta "Hyväksy terveydenhuollon sitoumus" ei ole tehty
 
-  Tapaus: Epäonnistuneesta, haluttaessa tehdystä tuotantovalmiuden varmistamisesta voi luopua syy kertoen, eikä se estä Resepti-palvelun käytön aloittamista
+  Tapaus: Epäonnistuneesta, haluttaessa tehdystä tuotantovalmiuden varmistamisesta voi luopua syyn kertoen, eikä se estä Resepti-palvelun käytön aloittamista
     Oletetaan palvelunantajan aloittaneen prosessin "Resepti-palvelun käyttöönotto" Y-tunnukselle 7102010-5
     Ja avoinna on vain tehtävä "Ota yhteyttä järjestelmätoimittajaan", jonka tekee palvelunantaja
     Kun palvelunantaja tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:

@@ -121,7 +121,11 @@ CLINIC = {
         ({"licence": "none", "system_kind": "client_system", "writes_prescriptions": False,
           "organisation_kind": "independent_practitioner", "tenant_of_company": False}, (0, 1, 0)),
         ({"licence": "none", "system_kind": "patient_system", "writes_prescriptions": False}, (1, 0, 0)),
-        ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (0, 1, 0)),
+        # A health-care licence pairs with the Patient Data Repository, never with the social-care one
+        # (seed 001), whatever system the provider has.
+        ({"licence": "health", "system_kind": "client_system", "writes_prescriptions": False}, (1, 0, 0)),
+        ({"licence": "health", "system_kind": "patient_and_client_systems", "writes_prescriptions": False},
+         (1, 0, 0)),
     ],
 )  # fmt: skip
 def test_the_obligation_table_decides_which_services_to_join(engine, profile, expected):
@@ -136,17 +140,20 @@ def test_the_obligation_table_decides_which_services_to_join(engine, profile, ex
     # An obligation asks the joining model first; nothing is prepared before it.
     assert ready(decided) == ["Task_choose_joining_model"]
     assert waiting_work(engine, decided) == []
-    # Then the preparations open at once and side by side: the vendor confirms the system while the provider
-    # writes its security plan (health care has no transition period, seed 001). A joint member agrees with
-    # its main joiner beside them: no seed orders the agreement after the preparations.
+    # Then the preparations open at once and side by side (health care has no transition period, seed 001).
+    # A joint member agrees with its main joiner beside them: no seed orders the agreement after the
+    # preparations. It makes no application (seed 001: only the main joiner applies) and uses its main
+    # joiner's system, so its own vendor confirms no certified system or access point.
     member = {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID}
     chosen = complete(engine, decided, "Task_choose_joining_model", member)
     # A member of the social-care repository also makes sure its main joiner's system has the registry use
     # right function (seed 002), where it agrees with the main joiner.
     agreement = "Task_agree_with_main_joiner_social_care" if services[1] else "Task_agree_with_main_joiner"
-    assert ready(chosen) == sorted([agreement, "Task_confirm_certified_system", "Task_write_security_plan"])
+    # Only a joiner that archives client or patient data electronically (joins a repository) writes the
+    # security plan (seed 001).
+    plan = ["Task_write_security_plan"] if services[0] or services[1] else []
+    assert ready(chosen) == sorted([agreement, *plan])
     assert waiting_work(engine, chosen) == ["Task_check_register_entries"]  # a worker checks the register
-    assert lanes(chosen)["Task_confirm_certified_system"] == "Järjestelmätoimittaja"
 
 
 @pytest.mark.parametrize(
@@ -189,13 +196,16 @@ def test_an_organisation_without_a_system_or_prescriptions_has_no_obligation(eng
 # --- kanta_joining end to end ------------------------------------------------------------------------------
 
 
-def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_confirms=True):
+def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_confirms=True, writes_plan=True):
     """Register entries, certified system and security plan: the parallel prerequisites of kanta_joining,
     none of which waits for another, made once the joining model is chosen; ``beside`` are the ready tasks of
     the onboardings opened beside them, which none of the preparations waits for. ``vendor_confirms`` False:
     only the social-care onboarding is called, whose own vendor describes the system, so the joining does not
-    ask its vendor to confirm one."""
+    ask its vendor to confirm one, nor for a joint member, which makes no application of its own.
+    ``writes_plan`` False: the joiner joins no repository, so it archives nothing electronically and writes no
+    security plan (seed 001)."""
     system = ["Task_confirm_certified_system"] if vendor_confirms else []
+    plan = ["Task_write_security_plan"] if writes_plan else []
     state = work(
         engine,
         instance,
@@ -205,21 +215,20 @@ def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_conf
     )  # fmt: skip
     if not register_valid:
         assert ready(state) == sorted([
-            *system, "Task_request_licence_correction", "Task_write_security_plan", *beside,
+            *system, "Task_request_licence_correction", *plan, *beside,
         ])  # fmt: skip
         state = complete(
             engine,
             state,
             "Task_request_licence_correction",
-            {"regional_state_administrative_agency": "southern_finland",
-             "what_to_correct": "Palveluyksikkö Aurora Espoo puuttuu", "requested_on": "2026-01-05"},
+            {"what_to_correct": "Palveluyksikkö Aurora Espoo puuttuu", "requested_on": "2026-01-05"},
         )  # fmt: skip
         assert lanes(state)["Task_update_register_entry"] == "THL"
         state = complete(
             engine, state, "Task_update_register_entry",
             {"organisation_oid": CLINIC_OID, "updated_on": "2026-01-07"}, actor=THL,
         )  # fmt: skip
-    assert ready(state) == sorted([*system, "Task_write_security_plan", *beside])
+    assert ready(state) == sorted([*system, *plan, *beside])
     if vendor_confirms:
         state = complete(
             engine,
@@ -229,7 +238,10 @@ def _prerequisites(engine, instance, register_valid=True, beside=(), vendor_conf
              "access_point_oid": ERA_ACCESS_POINT},
             actor=VENDOR,
         )  # fmt: skip
-    assert ready(state) == sorted(["Task_write_security_plan", *beside])
+    assert ready(state) == sorted([*plan, *beside])
+    if not writes_plan:
+        assert "Task_write_security_plan" not in _completed(engine, state)
+        return state
     return complete(
         engine, state, "Task_write_security_plan",
         {"security_plan_date": "2026-01-08", "self_monitoring_in_place": True,
@@ -611,7 +623,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
     )  # fmt: skip
     # The agreement with the main joiner opens beside the preparations (no seed orders them) and stays open
     # while they are made.
-    state = _prerequisites(engine, state, beside=("Task_agree_with_main_joiner",))
+    state = _prerequisites(engine, state, beside=("Task_agree_with_main_joiner",), vendor_confirms=False)
     assert state.status == "running" and ready(state) == ["Task_agree_with_main_joiner"]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
@@ -629,6 +641,7 @@ def test_kanta_joining_through_a_main_joiner_ends_without_an_own_application(eng
         "Task_settle_health_care_commitment",
         "Call_patient_data_repository",
         "Task_deliver_documents",
+        "Task_confirm_certified_system",
     } & _completed(engine, state)
 
 
@@ -639,12 +652,9 @@ def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_be
         engine, state, "Task_choose_joining_model",
         {"joining_model": "joint_member", "main_joiner_business_id": CLINIC_ID},
     )  # fmt: skip
-    # The agreement is made before any preparation: it waits for none of them.
-    assert ready(state) == [
-        "Task_agree_with_main_joiner",
-        "Task_confirm_certified_system",
-        "Task_write_security_plan",
-    ]
+    # The agreement is made before any preparation: it waits for none of them. The member's vendor confirms no
+    # system: the member makes no application (seed 001) and uses its main joiner's system.
+    assert ready(state) == ["Task_agree_with_main_joiner", "Task_write_security_plan"]
     state = complete(
         engine, state, "Task_agree_with_main_joiner",
         {
@@ -655,18 +665,14 @@ def test_a_joint_member_producing_for_a_county_agrees_on_delivering_documents_be
     )  # fmt: skip
     # Section 14 binds whoever provides services on another provider's behalf, whatever its joining model
     # (seed 002), so the joint member agrees on the documents before its joining ends.
-    assert ready(state) == [
-        "Task_confirm_certified_system",
-        "Task_deliver_documents",
-        "Task_write_security_plan",
-    ]
+    assert ready(state) == ["Task_deliver_documents", "Task_write_security_plan"]
     state = complete(
         engine, state, "Task_deliver_documents",
         {"delivery_method": "secure_email", "client_rights_agreed": True, "agreed_on": "2026-01-10"},
     )  # fmt: skip
     # Both agreements made, the joining still waits for its preparations.
     assert state.status == "running" and "End_joined_through_main_joiner" not in _completed(engine, state)
-    state = _prerequisites(engine, state)
+    state = _prerequisites(engine, state, vendor_confirms=False)
     assert state.status == "completed" and ready(state) == []
     assert ended_at(engine, state) == ["End_joined_through_main_joiner"]
 
@@ -1386,10 +1392,12 @@ def test_only_a_health_care_provider_settles_the_health_care_commitment_beside_i
     state = complete(engine, started, "Task_enter_organisation_data", {**CLINIC, **profile})
     assert _obligations(state) == (False, False, True)
     state = complete(engine, state, "Task_choose_joining_model", {"joining_model": "direct"})
+    # Joining the Prescription service only, it archives nothing electronically: no security plan (seed 001).
     state = _prerequisites(
         engine,
         state,
         beside=["Task_contact_vendor", *(["Task_settle_health_care_commitment"] if asked else [])],
+        writes_plan=False,
     )
     if not asked:
         assert ready(state) == ["Task_contact_vendor"]

@@ -89,10 +89,12 @@ def test_whoever_writes_prescriptions_and_every_pharmacy_joins_the_prescription_
         (("independent_practitioner", "none", "client_system"), (False, True)),
         (("private_provider", "none", "patient_system"), (True, False)),
         (("private_provider", "none", "client_system"), (False, True)),
-        (("private_provider", "health", "client_system"), (False, True)),
+        # A health-care licence pairs with the Patient Data Repository, never with the social-care one.
+        (("private_provider", "health", "client_system"), (True, False)),
         # A patient system never joins the social-care repository, but a social-care licence still obliges.
         (("private_provider", "social", "patient_system"), (False, True)),
-        (("private_provider", "health", "patient_and_client_systems"), (True, True)),
+        (("private_provider", "health", "patient_and_client_systems"), (True, False)),
+        (("private_provider", "health_and_social", "patient_and_client_systems"), (True, True)),
     ],
 )
 def test_the_repository_follows_the_licence_and_the_system(table, profile, expected):
