@@ -354,7 +354,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | deployment_check            | none                     |
       | vendor_business_id          | 2345678-0                |
     Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
-    Ja tiedon "business_id" arvo on 3141597-0
 
   Tapausaihio: Vaikutusten kartoitus hylätään, kun <syy>
     Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle <y_tunnus>
