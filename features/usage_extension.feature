@@ -107,12 +107,12 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                   | ilmoitus                           | ajastimia |
-      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
-      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | document group or system profile change                   | Ilmoita Kantaan sähköpostilla      | 0         |
-      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
-      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | document volume grows by over 500,000                     | Ilmoita Kantaan sähköpostilla      | 0         |
-      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | new access point: notice at least two weeks ahead         | Tee liityntäpisteen muutosilmoitus | 1         |
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                                               | ilmoitus                           | ajastimia |
+      | liityntäpiste ja tasan 500 000 asiakirjaa | 5678912-7 | patient_data_repository   | kyllä         | ei                 | 500000 | ei                   | ei         | kyllä                 | uusi liityntäpiste: ilmoitus viimeistään kaksi viikkoa ennen muutosta | Tee liityntäpisteen muutosilmoitus | 1         |
+      | järjestelmäprofiilin muutos               | 6789123-1 | social_welfare_repository | ei            | kyllä              | 0      | ei                   | kyllä      | ei                    | asiakirjaryhmän tai järjestelmäprofiilin muutos                       | Ilmoita Kantaan sähköpostilla      | 0         |
+      | yli 500 000 asiakirjaa                    | 7891234-1 | social_welfare_repository | ei            | ei                 | 500001 | ei                   | kyllä      | ei                    | asiakirjamäärä kasvaa yli 500 000:lla                                 | Ilmoita Kantaan sähköpostilla      | 0         |
+      | uudet palvelutehtävät ja merkittävä kasvu | 8912345-2 | social_welfare_repository | ei            | ei                 | 600000 | kyllä                | kyllä      | ei                    | asiakirjamäärä kasvaa yli 500 000:lla                                 | Ilmoita Kantaan sähköpostilla      | 0         |
+      | Potilastietovaranto: liityntäpiste        | 7102151-1 | patient_data_repository   | kyllä         | kyllä              | 600000 | ei                   | ei         | kyllä                 | uusi liityntäpiste: ilmoitus viimeistään kaksi viikkoa ennen muutosta | Tee liityntäpisteen muutosilmoitus | 1         |
 
   Tapausaihio: Päätöstaulu vaatii molemmat ilmoitukset, ja ne avautuvat yhtä aikaa toisistaan riippumatta suunnittelun rinnalla (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -140,9 +140,9 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja prosessi on käynnissä
 
     Tapaukset:
-      | sääntö                                  | y_tunnus  | ryhmä_tai_profiili | kasvu  | peruste                                                   |
-      | liityntäpiste ja asiakirjaryhmän muutos | 2456781-0 | kyllä              | 0      | new access point; document group or system profile change |
-      | liityntäpiste ja yli 500 000 asiakirjaa | 4567891-5 | ei                 | 500001 | new access point; volume grows by over 500,000            |
+      | sääntö                                  | y_tunnus  | ryhmä_tai_profiili | kasvu  | peruste                                                             |
+      | liityntäpiste ja asiakirjaryhmän muutos | 2456781-0 | kyllä              | 0      | uusi liityntäpiste; asiakirjaryhmän tai järjestelmäprofiilin muutos |
+      | liityntäpiste ja yli 500 000 asiakirjaa | 4567891-5 | ei                 | 500001 | uusi liityntäpiste; asiakirjamäärä kasvaa yli 500 000:lla           |
 
   Tapausaihio: Päätöstaulu ratkaisee, ettei ilmoitusta tarvita, ja suunnittelun jälkeen henkilöstö koulutetaan jo ennen testejä ja raporttia (<sääntö>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -210,10 +210,10 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Ja vaihetta "Tee liityntäpisteen muutosilmoitus" ei ole tehty
 
     Tapaukset:
-      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                           |
-      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | new service tasks only: no notice |
-      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | no notice needed                  |
-      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | no notice needed                  |
+      | sääntö                                    | y_tunnus  | arkisto                   | liityntäpiste | ryhmä_tai_profiili | kasvu  | vain_palvelutehtävät | sähköposti | liityntäpisteilmoitus | peruste                                   |
+      | vain uudet palvelutehtävät, tasan 500 000 | 9123456-5 | social_welfare_repository | ei            | ei                 | 500000 | kyllä                | ei         | ei                    | vain uusia palvelutehtäviä: ei ilmoitusta |
+      | muu laajennus, tasan 500 000 asiakirjaa   | 1357924-2 | patient_data_repository   | ei            | ei                 | 500000 | ei                   | ei         | ei                    | ilmoitusta ei tarvita                     |
+      | Potilastietovaranto: ryhmämuutos ja kasvu | 7102150-3 | patient_data_repository   | ei            | kyllä              | 600000 | ei                   | ei         | ei                    | ilmoitusta ei tarvita                     |
 
   Tapausaihio: Uuden terveydenhuollon Kanta-palvelun käyttöönotto alkaa suunnittelulla järjestelmätoimittajan kanssa ja palvelun omalla hakemuksella rinnakkain (<palvelu>)
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle <y_tunnus>
@@ -603,7 +603,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
     Niin prosessi on päättynyt tapahtumaan "Laajennus käytössä"
     Ja tiedon "notify_kanta_by_email" arvo on ei
     Ja tiedon "access_point_notice" arvo on ei
-    Ja tiedon "notice_reason" arvo on no notice needed
+    Ja tiedon "notice_reason" arvo on ilmoitusta ei tarvita
     Ja avoimia tehtäviä ei ole
     Ja vaihetta "Tue käyttöönoton suunnittelua" ei ole tehty
     Ja vaihetta "Ilmoita Kantaan sähköpostilla" ei ole tehty
@@ -708,7 +708,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | Laajennus käytössä  |
     Ja avoimia tehtäviä ei ole
     Ja ajastin "Raportin määräaika ylittynyt" on lauennut kerran
-    Ja tiedon "notice_reason" arvo on no notice needed
+    Ja tiedon "notice_reason" arvo on ilmoitusta ei tarvita
 
   Tapaus: Liityntäpisteilmoitus myöhästyy: palvelunantajaa varoitetaan, eikä muu laajennus odota ilmoitusta eikä muutospäivää
     Oletetaan palvelunantajan aloittaneen prosessin "Käytön laajennus" Y-tunnukselle 7102140-7
@@ -841,7 +841,7 @@ Ominaisuus: Kanta-palvelujen käytön laajentaminen
       | palvelunantaja | Suunnittele laajennus järjestelmätoimittajan kanssa |
     Ja tiedon "new_document_groups" arvo on ["old_documents", "phase_1_documents", "phase_2_documents"]
     Ja tiedon "notify_kanta_by_email" arvo on kyllä
-    Ja tiedon "notice_reason" arvo on document group or system profile change
+    Ja tiedon "notice_reason" arvo on asiakirjaryhmän tai järjestelmäprofiilin muutos
     Ja ajastimia ei ole
     Ja prosessi on käynnissä
 
