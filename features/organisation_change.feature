@@ -420,7 +420,6 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | continuing_business_id | 1414213-0 |
       | customership_ends      | kyllä     |
     Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
-    Ja tiedon "business_id" arvo on 1414213-0
     Ja tiedon "organisation_name" arvo on Fysioterapia Virta Oy
     Kun uusi liittyjä yrittää tehdä tehtävän "Täydennä organisaation tiedot" tiedoilla:
       | business_id          | 1414213-0        |
@@ -1416,7 +1415,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682309.10.0 |
       | new_registrar_oid | 1.2.246.10.15728600.10.0 |
-    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
@@ -1507,7 +1506,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
       | application_date  | tänään                       |
       | planned_test_date | tänään                       |
-    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty", "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                              |
       | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
@@ -1517,7 +1516,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | commitment_accepted_on  | tänään        |
       | signatory_name          | Aino Virtanen |
       | commitment_accepted     | kyllä         |
-    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty", "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
@@ -1555,7 +1554,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | changed_on                 | tänään |
       | covers_data_before_joining | kyllä  |
     Niin vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
-    Ja tiedon "patient_data_repository_required" arvo on kyllä
+    Ja tiedon "repository_in_use_test_date" arvo on tänään
     Ja avoimina ovat tehtävät:
       | osapuoli                             | tehtävä                                                                         |
       | palvelunantaja                       | Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä             |
@@ -1751,7 +1750,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682325.10.0 |
       | new_registrar_oid | 1.2.246.10.15728627.10.0 |
-    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
@@ -1763,7 +1762,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
-    Ja viestejä ei odoteta
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään - 1 päivä |
       | covers_data_before_joining | kyllä            |
@@ -1851,14 +1850,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
       | application_date  | tänään                       |
       | planned_test_date | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
     Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | ei            |
       | commitment_accepted_on  | tänään        |
       | signatory_name          | Aino Virtanen |
       | commitment_accepted     | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
@@ -1930,7 +1929,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | notice_filed_on   | tänään                   |
       | old_registrar_oid | 1.2.246.10.24682333.10.0 |
       | new_registrar_oid | 1.2.246.10.15728635.10.0 |
-    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimina ovat tehtävät:
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
@@ -1942,7 +1941,7 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | osapuoli              | tehtävä                                           |
       | uusi liittyjä         | Täydennä organisaation tiedot                     |
       | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
-    Ja viestejä ei odoteta
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
     Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
       | changed_on                 | tänään - 1 päivä |
       | covers_data_before_joining | kyllä            |
@@ -2030,14 +2029,14 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
       | application_date  | tänään                       |
       | planned_test_date | tänään                       |
-    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
     Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
       | existing_kanta_customer | ei            |
       | commitment_accepted_on  | tänään        |
       | signatory_name          | Aino Virtanen |
       | commitment_accepted     | kyllä         |
-    Niin odotetaan viestiä "Kelan päätös Potilastietovarannon hakemukseen"
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
     Ja avoimia tehtäviä ei ole
     Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
       | decision | approved |
@@ -2065,6 +2064,213 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
       | report_date         | tänään |
       | report_sent_to_kela | kyllä  |
     Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihe "Raportoi käyttöönottokoe Kelaan" on tehty kerran
+    Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Uudella Y-tunnuksella liittyvän organisaation koe muutoksen jälkeen avautuu heti, kun Potilastietovaranto on otettu käyttöön uudella Y-tunnuksella ja Kelan muutosajo on tehty, eikä se odota liittymisen muiden osien, kuten terveydenhuollon sitoumuksen, valmistumista
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468240-5
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468240-5                |
+      | organisation_name                  | Lääkäriasema Kaste Itä Oy      |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682405.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682405.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | 1572870-7                |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728707.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Täydennä organisaation tiedot                           |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                             |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682405.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728707.10.0 |
+    Niin odotetaan viestejä "Kelan rekisterinpitäjämuutosajo tehty" ja "Potilastietovaranto otettu käyttöön"
+    Ja avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 340    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | uusi liittyjä         | Täydennä organisaation tiedot                     |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään - 1 päivä |
+      | covers_data_before_joining | kyllä            |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                                         |
+      | uusi liittyjä         | Täydennä organisaation tiedot                                                   |
+      | järjestelmätoimittaja | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Ota yhteyttä järjestelmätoimittajaan                 |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Tee valmistelevat tehtävät                           |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary             |
+      | customer_data_in_extranet | kyllä                    |
+      | organisation_oid          | 1.2.246.10.15728707.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728707.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli      | tehtävä                                              |
+      | uusi liittyjä | Tee liittymishakemus Kanta Ekstranetissä             |
+      | uusi liittyjä | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään                       |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Toimita Kelan testihenkilötunnukset                  |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Tee käyttöönottokoe                                  |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Raportoi käyttöönottokoe Kelaan                      |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
+    Kun uusi liittyjä tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin vaihe "Potilastietovaranto otettu käyttöön uudella Y-tunnuksella" on tehty kerran
+    Ja vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Ja avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                              |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen |
+      | uusi liittyjä                        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja viestejä ei odoteta
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                                                  |
+      | palvelunantaja uudella Y-tunnuksella | Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan |
+      | uusi liittyjä                        | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus                     |
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihe "Kanta-palveluihin liitytty" on tehty
     Ja vaihe "Raportoi käyttöönottokoe Kelaan" on tehty kerran
     Ja vaihetta "Pyydä puuttuvaa koeraporttia" ei ole tehty
     Ja avoimia tehtäviä ei ole
@@ -2217,3 +2423,277 @@ Ominaisuus: Organisaatiomuutoksen vaikutukset Kanta-palveluiden liittymisiin
     Ja ajastimia ei ole
     Ja vaihetta "Raportoi muutoksen jälkeen tehty käyttöönottokoe Kelaan" ei ole tehty
     Ja vaihetta "Hoida siirrettyjen asiakirjojen muutokset uutena rekisterinpitäjänä" ei ole tehty
+
+  Tapaus: Kun asiakirjat eivät siirry toiselle rekisterinpitäjälle, muutoksen jälkeistä koetta ei tehdä, eikä mikään odota uudella Y-tunnuksella käyttöön otettua Potilastietovarantoa: tieto käyttöönotosta kuullaan, ja liittyminen jatkuu omana tehtäväketjunaan loppuun
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468245-6
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                 | 2468245-6                |
+      | organisation_name           | Lääkäriasema Kaste Etelä Oy |
+      | change_date                 | tänään + 30 päivää       |
+      | joiner_oid                  | 1.2.246.10.24682456.10.0 |
+      | registrar_oid               | 1.2.246.10.24682456.10.0 |
+      | new_business_id             | kyllä                    |
+      | new_business_id_value       | 1572871-5                |
+      | new_joiners                 | ei                       |
+      | merger                      | ei                       |
+      | documents_move_registrar    | ei                       |
+      | is_independent_practitioner | ei                       |
+      | access_point_changes        | ei                       |
+      | renewal_routing_changes     | ei                       |
+      | joiner_stops                | ei                       |
+      | prescription_readiness      | ei                       |
+      | prescription_service_in_use | ei                       |
+      | vendor_business_id          | 2345678-0                |
+    Niin avoinna on vain tehtävä "Täydennä organisaation tiedot", jonka tekee uusi liittyjä
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoinna on vain tehtävä "Valitse liittymismalli", jonka tekee uusi liittyjä
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model | direct |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Ota yhteyttä järjestelmätoimittajaan                 |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Ota yhteyttä järjestelmätoimittajaan" tiedoilla:
+      | vendor_name        | Ajas Oy   |
+      | contacted_on       | tänään    |
+      | vendor_business_id | 2345678-0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | järjestelmätoimittaja | Lähetä valmisteluohjeet                              |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Lähetä valmisteluohjeet" tiedoilla:
+      | instructions_sent_on | tänään  |
+      | system_name          | eRA     |
+      | system_certified     | kyllä   |
+      | intermediary_name    | Ajas Oy |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Tee valmistelevat tehtävät                           |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee valmistelevat tehtävät" tiedoilla:
+      | access_point              | intermediary             |
+      | customer_data_in_extranet | kyllä                    |
+      | organisation_oid          | 1.2.246.10.15728715.10.0 |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                            |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Vahvista sertifioitu järjestelmä ja liityntäpiste    |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Vahvista sertifioitu järjestelmä ja liityntäpiste" tiedoilla:
+      | system_name       | eRA                          |
+      | system_certified  | kyllä                        |
+      | intermediary_name | Ajas Oy                      |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+    Niin avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728715.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli      | tehtävä                                              |
+      | uusi liittyjä | Tee liittymishakemus Kanta Ekstranetissä             |
+      | uusi liittyjä | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee liittymishakemus Kanta Ekstranetissä" tiedoilla:
+      | system_name       | eRA                          |
+      | access_point_oid  | 1.2.246.537.6.918.18.10.13.1 |
+      | application_date  | tänään                       |
+      | planned_test_date | tänään                       |
+    Niin odotetaan viestejä "Kelan päätös Potilastietovarannon hakemukseen" ja "Potilastietovaranto otettu käyttöön"
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Kun Kela lähettää viestin "Kelan päätös Potilastietovarannon hakemukseen" tiedoilla:
+      | decision | approved |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | järjestelmätoimittaja | Toimita Kelan testihenkilötunnukset                  |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun järjestelmätoimittaja tekee tehtävän "Toimita Kelan testihenkilötunnukset" tiedoilla:
+      | test_person_ids_delivered_on | tänään |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Tee käyttöönottokoe                                  |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Kun uusi liittyjä tekee tehtävän "Tee käyttöönottokoe" tiedoilla:
+      | test_date   | tänään |
+      | test_result | passed |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                              |
+      | uusi liittyjä         | Raportoi käyttöönottokoe Kelaan                      |
+      | uusi liittyjä         | Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus |
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Ja odotetaan viestiä "Potilastietovaranto otettu käyttöön"
+    Kun uusi liittyjä tekee tehtävän "Raportoi käyttöönottokoe Kelaan" tiedoilla:
+      | report_sent_on | tänään |
+    Niin vaihe "Potilastietovaranto otettu käyttöön uudella Y-tunnuksella" on tehty kerran
+    Ja vaihe "Käyttöönottoa ei odoteta" on tehty kerran
+    Ja vaihetta "Liittyminen ja muutosajo tehty" ei ole tehty
+    Ja vaihetta "Kanta-palveluihin liitytty" ei ole tehty
+    Ja avoinna on vain tehtävä "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus", jonka tekee uusi liittyjä
+    Ja viestejä ei odoteta
+    Kun uusi liittyjä tekee tehtävän "Selvitä Kanta-asiakkuus ja terveydenhuollon sitoumus" tiedoilla:
+      | existing_kanta_customer | ei            |
+      | commitment_accepted_on  | tänään        |
+      | signatory_name          | Aino Virtanen |
+      | commitment_accepted     | kyllä         |
+    Niin prosessi on päättynyt tapahtumiin:
+      | Organisaatiomuutos tehty  |
+      | Käyttöönottoa ei odoteta  |
+    Ja vaihe "Kanta-palveluihin liitytty" on tehty
+    Ja vaihetta "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole
+
+  Tapaus: Kun uudella Y-tunnuksella liittyvä organisaatio liittyy Potilastietovarantoon yhteisliittymän jäsenenä pääliittyjän kautta, se ei tee omaa käyttöönottoa, ja koe muutoksen jälkeen odottaa liittymisen loppua: uutena liittyjänä se tekee rekisterinpitäjän vaihdon jälkeen uuden liittyjän kokeen uudella Y-tunnuksellaan ja raportoi sen
+    Oletetaan palvelunantajan aloittaneen prosessin "Organisaatiomuutos" Y-tunnukselle 2468246-4
+    Ja avoinna on vain tehtävä "Kartoita vaikutukset Kanta-palveluiden liittymisiin", jonka tekee palvelunantaja
+    Kun palvelunantaja tekee tehtävän "Kartoita vaikutukset Kanta-palveluiden liittymisiin" tiedoilla:
+      | business_id                        | 2468246-4                |
+      | organisation_name                  | Lääkäriasema Kaste Pohjoinen Oy |
+      | change_date                        | tänään + 14 päivää       |
+      | joiner_oid                         | 1.2.246.10.24682464.10.0 |
+      | registrar_oid                      | 1.2.246.10.24682464.10.0 |
+      | new_business_id                    | kyllä                    |
+      | new_business_id_value              | 1572872-3                |
+      | new_joiners                        | ei                       |
+      | merger                             | ei                       |
+      | documents_move_registrar           | kyllä                    |
+      | new_registrar_oid                  | 1.2.246.10.15728723.10.0 |
+      | new_registrar_is_this_organisation | ei                       |
+      | is_independent_practitioner        | ei                       |
+      | access_point_changes               | ei                       |
+      | renewal_routing_changes            | ei                       |
+      | joiner_stops                       | ei                       |
+      | prescription_readiness             | ei                       |
+      | prescription_service_in_use        | ei                       |
+      | vendor_business_id                 | 2345678-0                |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Täydennä organisaation tiedot                           |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun uusi liittyjä tekee tehtävän "Täydennä organisaation tiedot" tiedoilla:
+      | organisation_kind    | private_provider |
+      | licence              | health           |
+      | system_kind          | patient_system   |
+      | writes_prescriptions | ei               |
+      | vendor_business_id   | 2345678-0        |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Valitse liittymismalli                                  |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Ja tiedon "patient_data_repository_required" arvo on kyllä
+    Kun uusi liittyjä tekee tehtävän "Valitse liittymismalli" tiedoilla:
+      | joining_model           | joint_member |
+      | main_joiner_business_id | 0737546-2    |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                 |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                               |
+      | uusi liittyjä         | Sovi yhteisliittymisestä pääliittyjän kanssa            |
+      | palvelunantaja        | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Ja järjestelmätyö "Tarkista rekisteritiedot" odottaa
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Kun uusi liittyjä tekee järjestelmätyön "Tarkista rekisteritiedot" tiedoilla:
+      | register               | sote_organisation_register |
+      | organisation_oid       | 1.2.246.10.15728723.10.0   |
+      | register_entries_valid | kyllä                      |
+      | checked_on             | tänään                     |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                                 |
+      | uusi liittyjä         | Tee tietoturvasuunnitelma                               |
+      | uusi liittyjä         | Sovi yhteisliittymisestä pääliittyjän kanssa            |
+      | palvelunantaja        | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun uusi liittyjä tekee tehtävän "Sovi yhteisliittymisestä pääliittyjän kanssa" tiedoilla:
+      | contract_signed_on           | tänään                   |
+      | responsibilities_in_contract | kyllä                    |
+      | service_provision            | self_paying_clients_only |
+    Niin avoimina ovat tehtävät:
+      | osapuoli       | tehtävä                                                 |
+      | uusi liittyjä  | Tee tietoturvasuunnitelma                               |
+      | palvelunantaja | Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan |
+    Kun uusi liittyjä tekee tehtävän "Tee tietoturvasuunnitelma" tiedoilla:
+      | security_plan_date               | tänään |
+      | self_monitoring_in_place         | kyllä  |
+      | covers_independent_practitioners | ei     |
+    Niin vaihe "Liittynyt pääliittyjän kautta" on tehty
+    Ja vaihetta "Liity Potilastietovarantoon" ei ole tehty
+    Ja vaihetta "Potilastietovaranto otettu käyttöön uudella Y-tunnuksella" ei ole tehty
+    Ja avoinna on vain tehtävä "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan", jonka tekee palvelunantaja
+    Ja viestejä ei odoteta
+    Kun palvelunantaja tekee tehtävän "Ajoita rekisterinpitäjämuutos Kelan muutosajojen mukaan" tiedoilla:
+      | registrar_change_batch_date | tänään + 14 päivää |
+      | partners_agreed             | kyllä              |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee käyttöönottokoe ennen muutosta                |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee käyttöönottokoe ennen muutosta" tiedoilla:
+      | result      | skipped                                                             |
+      | skip_reason | Siirrettävässä yksikössä ei ole vielä yhtään arkistoitua asiakirjaa |
+    Niin avoimina ovat tehtävät:
+      | osapuoli              | tehtävä                                           |
+      | palvelunantaja        | Tee rekisterinpitäjän muutosilmoitus              |
+      | järjestelmätoimittaja | Tee vastaava rekisterinpitäjämuutos paikallisesti |
+    Kun palvelunantaja tekee tehtävän "Tee rekisterinpitäjän muutosilmoitus" tiedoilla:
+      | notice_filed_on   | tänään                   |
+      | old_registrar_oid | 1.2.246.10.24682464.10.0 |
+      | new_registrar_oid | 1.2.246.10.15728723.10.0 |
+    Niin odotetaan viestiä "Kelan rekisterinpitäjämuutosajo tehty"
+    Ja avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Kun Kela lähettää viestin "Kelan rekisterinpitäjämuutosajo tehty" tiedoilla:
+      | batch_date        | tänään |
+      | documents_updated | 120    |
+    Niin avoinna on vain tehtävä "Tee vastaava rekisterinpitäjämuutos paikallisesti", jonka tekee järjestelmätoimittaja
+    Ja viestejä ei odoteta
+    Kun järjestelmätoimittaja tekee tehtävän "Tee vastaava rekisterinpitäjämuutos paikallisesti" tiedoilla:
+      | changed_on                 | tänään |
+      | covers_data_before_joining | kyllä  |
+    Niin vaihe "Liittyminen ja muutosajo tehty" on tehty kerran
+    Ja avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                                                         |
+      | palvelunantaja uudella Y-tunnuksella | Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen                           |
+      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" tiedoilla:
+      | test_date               | tänään |
+      | result                  | passed |
+      | documents_moved_checked | kyllä  |
+    Niin avoimina ovat tehtävät:
+      | osapuoli                             | tehtävä                                                                         |
+      | palvelunantaja uudella Y-tunnuksella | Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan        |
+      | järjestelmätoimittaja                | Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa |
+    Kun palvelunantaja uudella Y-tunnuksella tekee tehtävän "Raportoi uuden liittyjän muutoksen jälkeen tekemä käyttöönottokoe Kelaan" tiedoilla:
+      | report_date         | tänään |
+      | report_sent_to_kela | kyllä  |
+    Niin avoinna on vain tehtävä "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa", jonka tekee järjestelmätoimittaja
+    Kun järjestelmätoimittaja tekee tehtävän "Varmista, ettei potilastietojärjestelmä lähetä aktiivi rekisterinpitäjä -tietoa" tiedoilla:
+      | checked_on                        | tänään |
+      | active_registrar_not_sent         | kyllä  |
+      | returned_active_registrar_removed | kyllä  |
+    Niin prosessi on päättynyt tapahtumaan "Organisaatiomuutos tehty"
+    Ja vaihe "Tee uuden liittyjän käyttöönottokoe muutoksen jälkeen" on tehty kerran
+    Ja vaihetta "Tee käyttöönottokoe muutoksen jälkeen" ei ole tehty
+    Ja avoimia tehtäviä ei ole
+    Ja ajastimia ei ole

@@ -41,3 +41,13 @@ def awaits_two_messages(onboarding: Onboarding, viesti, toinen):
     waiting = sorted(w["name"] for w in onboarding.refresh()["waiting_messages"])
     expected = sorted([message_name(viesti), message_name(toinen)])
     assert waiting == expected, f"the instance waits for {waiting}"
+
+
+@check('odotetaan viestejä "{viesti}", "{toinen}" ja "{kolmas}"')
+def awaits_three_messages(onboarding: Onboarding, viesti, toinen, kolmas):
+    """Kela's batch and a repository decision awaited while the change also waits to hear the repository is in
+    use under the new business ID."""
+    onboarding.checked()
+    waiting = sorted(w["name"] for w in onboarding.refresh()["waiting_messages"])
+    expected = sorted(message_name(phrase) for phrase in (viesti, toinen, kolmas))
+    assert waiting == expected, f"the instance waits for {waiting}"

@@ -33,6 +33,7 @@ MESSAGES = {
         "kela_social_welfare_repository_decision"
     ),
     "Kelan rekisterinpitäjämuutosajo tehty": "registrar_change_batch_done",
+    "Potilastietovaranto otettu käyttöön": "patient_data_repository_in_use",
 }
 # How the features count time → ISO 8601 durations for the service's clock.
 DURATIONS = {

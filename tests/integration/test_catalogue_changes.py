@@ -1356,9 +1356,13 @@ def test_a_new_business_id_calls_the_joining_process(engine):
     assert task.lane == called_lane
     assert joining.parties[called_lane] == "1572860-0"
     assert joining.parties["Palvelunantaja"] == "0737546-2"
-    # The joining runs with the new ID as its business ID and sees nothing else of the change.
-    assert joining.variables["business_id"] == "1572860-0"
-    assert "change_date" not in joining.variables and "merger" not in joining.variables
+    # The joining runs with the new ID as its business ID and sees nothing else of the change: its task's
+    # data is the joining's own (the instance's merged view also holds the change's data, since the change
+    # waits beside the call to hear that the repository is in use under the new ID).
+    seen = engine.get_task(task.id).data
+    assert seen["business_id"] == "1572860-0"
+    assert "change_date" not in seen and "merger" not in seen
+    assert [w.name for w in joining.waiting_messages] == ["patient_data_repository_in_use"]
     # The identity came in by the call's In mappings: it is not asked again.
     assert task.element_id == "Task_enter_organisation_profile"
     with pytest.raises(InvalidData, match="business_id"):
@@ -1570,3 +1574,132 @@ def test_new_joiners_join_side_by_side_each_playing_its_own_joinings_lane(engine
     done = engine.complete_task(first_task.id, profile, actor=PROVIDER)
     assert done.status == "completed"
     assert sorted(ended_at(engine, done)) == ["End_change_done", "End_no_obligation", "End_no_obligation"]
+
+
+NEW_ID, NEW_ID_LANE = "1572860-0", "Call_join_with_new_business_id"
+HELMI_ELSEWHERE = {"business_id": "2938470-6", "organisation_name": "Suuhygienia Helmi Oy"}
+HELMI_LANE = "Call_join_new_joiners[0]"
+
+
+def do_in(engine, instance, element_id, call, data, actor=PROVIDER):
+    """Complete the ready task ``element_id`` of the joining the change's call activity ``call`` runs: two
+    joinings side by side have tasks of the same id, and their lanes tell them apart."""
+    (task,) = [t for t in instance.ready_tasks if t.element_id == element_id and f"/{call}" in (t.lane or "")]
+    return engine.complete_task(task.id, data, actor=actor)
+
+
+def in_joining(instance, call) -> list[str]:
+    return sorted(t.element_id for t in instance.ready_tasks if f"/{call}" in (t.lane or ""))
+
+
+def completed(engine, instance) -> list[str]:
+    return [e.element_id for e in engine.history(instance.id) if e.kind == "element_completed"]
+
+
+def join_the_patient_data_repository(engine, state, call, test_date):
+    """One joining of the change, a direct joiner of the Patient Data Repository only, from its organisation
+    profile to the report of its deployment test; nothing else of the joining runs meanwhile, so the only
+    register check and the only decision awaited are its own."""
+    profile = {"organisation_kind": "private_provider", "licence": "health", "system_kind": "patient_system",
+               "writes_prescriptions": False, "vendor_business_id": VENDOR_ID}  # fmt: skip
+    state = do_in(engine, state, "Task_enter_organisation_profile", call, profile)
+    state = do_in(engine, state, "Task_choose_joining_model", call, {"joining_model": "direct"})
+    # the vendor's lane is the change's own vendor's: its tasks are told apart by their ids alone
+    assert in_joining(state, call) == [
+        "Task_contact_vendor", "Task_settle_health_care_commitment", "Task_write_security_plan",
+    ]  # fmt: skip
+    assert "Task_confirm_certified_system" in ready(state)
+    contact = {"vendor_name": "Ajas Oy", "contacted_on": "2026-01-12", "vendor_business_id": VENDOR_ID}
+    state = do_in(engine, state, "Task_contact_vendor", call, contact)
+    instructions = {"instructions_sent_on": "2026-01-13", "system_name": "eRA", "system_certified": True,
+                    "intermediary_name": "Ajas Oy"}  # fmt: skip
+    state = do(engine, state, "Task_send_preparation_instructions", instructions, actor=VENDOR)
+    prepared = {"access_point": "intermediary", "customer_data_in_extranet": True,
+                "organisation_oid": "1.2.246.10.15728707.10.0"}  # fmt: skip
+    state = do_in(engine, state, "Task_complete_preparatory_tasks_joining_prepared", call, prepared)
+    plan = {"security_plan_date": "2026-01-08", "self_monitoring_in_place": True,
+            "covers_independent_practitioners": False}  # fmt: skip
+    state = do_in(engine, state, "Task_write_security_plan", call, plan)
+    system = {"system_name": "eRA", "system_certified": True, "intermediary_name": "Ajas Oy",
+              "access_point_oid": ACCESS_POINT_OID}  # fmt: skip
+    state = do(engine, state, "Task_confirm_certified_system", system, actor=VENDOR)
+    (check,) = [t for t in engine.list_external_tasks(instance_id=state.id).items]
+    assert check.element_id == "Task_check_register_entries"
+    engine.fetch_and_lock(
+        "register-worker", [{"name": check.topic, "lock_duration_ms": 60_000}], 10, actor=PROVIDER
+    )
+    state = engine.complete_external_task(
+        check.id, "register-worker",
+        {"register": "sote_organisation_register", "organisation_oid": "1.2.246.10.15728707.10.0",
+         "register_entries_valid": True, "checked_on": "2026-01-14"},
+        actor=PROVIDER,
+    )  # fmt: skip
+    application = {"system_name": "eRA", "access_point_oid": ACCESS_POINT_OID,
+                   "application_date": "2026-01-14", "planned_test_date": test_date}  # fmt: skip
+    state = do_in(engine, state, "Task_file_application_commitment_settled", call, application)
+    state = engine.deliver_message(
+        "kela_patient_data_repository_decision", business_key=state.business_key,
+        payload={"decision": "approved"}, actor=KELA,
+    )  # fmt: skip
+    ids = {"test_person_ids_delivered_on": "2026-02-09"}
+    state = do(engine, state, "Task_deliver_test_person_ids", ids, actor=VENDOR)
+    state = do_in(
+        engine, state, "Task_run_deployment_test", call, {"test_date": test_date, "test_result": "passed"}
+    )
+    return do_in(engine, state, "Task_report_test", call, {"report_sent_on": test_date})
+
+
+def test_a_new_joiners_repository_in_use_first_does_not_spend_the_wait_for_the_new_business_ids(
+    engine, clock
+):
+    # Seed 004: the test after the change checks "että uudessa organisaatiossa tallennus onnistuu": it waits
+    # for the repository in use under the new business ID, however many other new joiners the change has and
+    # in whichever order their repositories come into use.
+    today = clock.now().date()
+    batch_day, later = str(today - timedelta(days=1)), str(today)
+    state = start_change(
+        engine, new_business_id=True, new_business_id_value=NEW_ID, new_joiners=True,
+        new_joiner_organisations=[HELMI_ELSEWHERE], merger=False, access_point_changes=False,
+        renewal_routing_changes=False,
+    )  # fmt: skip
+    state = do(engine, state, "Task_schedule_registrar_change",
+               {"registrar_change_batch_date": batch_day, "partners_agreed": True})  # fmt: skip
+    state = do(
+        engine, state, "Task_test_before_change", {"result": "skipped", "skip_reason": "Testattu helmikuussa"}
+    )
+    notice = {"notice_filed_on": "2026-03-12", "old_registrar_oid": "1.2.246.10.7375462.10.0",
+              "new_registrar_oid": "1.2.246.10.15728600.10.0"}  # fmt: skip
+    state = do(engine, state, "Task_file_registrar_notice", notice)
+    state = engine.deliver_message(
+        "registrar_change_batch_done", business_key="0737546-2",
+        payload={"batch_date": batch_day, "documents_updated": 12}, actor=KELA,
+    )  # fmt: skip
+    state = do(engine, state, "Task_local_registrar_change",
+               {"changed_on": batch_day, "covers_data_before_joining": True}, actor=VENDOR)  # fmt: skip
+    # The batch is done; the joining under the new business ID has not begun its repository onboarding.
+    assert in_joining(state, NEW_ID_LANE) == ["Task_enter_organisation_profile"]
+    assert "Task_test_after_change" not in ready(state)
+    # The other new joiner's repository comes into use first, on a day after the batch: its joining is
+    # asked for no message, so the change's wait is not spent and takes none of its data.
+    state = join_the_patient_data_repository(engine, state, HELMI_LANE, later)
+    assert in_joining(state, HELMI_LANE) == ["Task_settle_health_care_commitment"]
+    assert "Task_test_after_change" not in ready(state)
+    assert [w.name for w in state.waiting_messages] == ["patient_data_repository_in_use"]
+    assert "repository_in_use_test_date" not in state.variables
+    # its repository is in use all the same, without a word to the change
+    assert "Event_repository_in_use" in completed(engine, state)
+    assert "Throw_repository_in_use_to_caller" not in completed(engine, state)
+    # The new business ID's repository comes into use on the batch day: that test can not have checked the
+    # documents' move, so the new joiner's compulsory test after the change opens, under the new ID.
+    state = join_the_patient_data_repository(engine, state, NEW_ID_LANE, batch_day)
+    assert "Task_test_after_change" in ready(state)
+    assert lane_of(state, "Task_test_after_change") == "Palvelunantaja uudella Y-tunnuksella"
+    assert state.parties["Palvelunantaja uudella Y-tunnuksella"] == NEW_ID
+    assert state.variables["repository_in_use_test_date"] == batch_day
+    assert state.variables["repository_in_use_business_id"] == NEW_ID
+    assert state.waiting_messages == []
+    # it was heard once, from the new business ID's onboarding alone, while that joining still runs
+    assert completed(engine, state).count("Throw_repository_in_use_to_caller") == 1
+    assert completed(engine, state).count("Event_repository_in_use") == 2
+    assert completed(engine, state).count("Event_repository_in_use_under_new_business_id") == 1
+    assert in_joining(state, NEW_ID_LANE) == ["Task_settle_health_care_commitment"]

@@ -1315,18 +1315,20 @@ def test_every_process_publishes_the_contracts_of_the_messages_it_and_the_proces
     # One decision message per application, so that applications waiting side by side are told apart.
     # The social-care onboarding also throws the message that starts the county's own process.
     in_use = "social_welfare_repository_in_use_for_county"
+    # The repository onboarding says when the repository is in use; the organisational change waits for it.
+    pdr_in_use = "patient_data_repository_in_use"
     assert published == {
         "county_registry_use_right": [in_use],
         # the joining and the usage extension wait through the onboardings they call
-        "kanta_joining": [prepared, pdr, prescription, social_care, in_use],
+        "kanta_joining": [prepared, pdr, prescription, social_care, pdr_in_use, in_use],
         "organisation_change": [
-            *(prepared, pdr, prescription, social_care),
+            *(prepared, pdr, prescription, social_care, pdr_in_use),
             *("registrar_change_batch_done", in_use),
         ],
-        "patient_data_repository_onboarding": [prepared, pdr],
+        "patient_data_repository_onboarding": [prepared, pdr, pdr_in_use],
         "prescription_service_onboarding": [prepared, prescription],
         "social_welfare_repository_onboarding": [prepared, social_care, in_use],
-        "usage_extension": [prepared, pdr, prescription, social_care, in_use],
+        "usage_extension": [prepared, pdr, prescription, social_care, pdr_in_use, in_use],
         "vendor_package_onboarding": [pdr, prescription],
     }
     decisions = engine.get_definition("vendor_package_onboarding").messages
