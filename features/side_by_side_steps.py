@@ -37,17 +37,19 @@ def complete_task_of_onboarding(onboarding: Onboarding, osapuoli, palvelu, tehta
 @check('odotetaan viestejä "{viesti}" ja "{toinen}"')
 def awaits_two_messages(onboarding: Onboarding, viesti, toinen):
     """Two applications wait for Kela at once, each for a decision of its own."""
-    onboarding.checked()
-    waiting = sorted(w["name"] for w in onboarding.refresh()["waiting_messages"])
-    expected = sorted([message_name(viesti), message_name(toinen)])
-    assert waiting == expected, f"the instance waits for {waiting}"
+    _awaits(onboarding, viesti, toinen)
 
 
 @check('odotetaan viestejä "{viesti}", "{toinen}" ja "{kolmas}"')
 def awaits_three_messages(onboarding: Onboarding, viesti, toinen, kolmas):
     """Kela's batch and a repository decision awaited while the change also waits to hear the repository is in
     use under the new business ID."""
+    _awaits(onboarding, viesti, toinen, kolmas)
+
+
+def _awaits(onboarding: Onboarding, *phrases: str) -> None:
+    """The instance waits for exactly the messages these phrases name, no other."""
     onboarding.checked()
     waiting = sorted(w["name"] for w in onboarding.refresh()["waiting_messages"])
-    expected = sorted(message_name(phrase) for phrase in (viesti, toinen, kolmas))
+    expected = sorted(message_name(phrase) for phrase in phrases)
     assert waiting == expected, f"the instance waits for {waiting}"
